@@ -1,0 +1,80 @@
+// The one typed face of the platform. Electron's preload object `satisfies DesktopApi`; the browser host
+// implements the same type. The renderer talks to the platform only through this interface.
+import type { Result } from './result';
+
+export type HostKind = 'electron' | 'browser';
+
+export interface FileFilter {
+  /** Shown to the user, e.g. "CSV files". */
+  readonly name: string;
+  /** Without dots, e.g. ["csv", "txt"]. */
+  readonly extensions: readonly string[];
+}
+
+export interface OpenFileRequest {
+  readonly title?: string;
+  readonly filters?: readonly FileFilter[];
+  /** Files larger than this are refused before they are read. */
+  readonly maxBytes?: number;
+}
+
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  readonly title?: string;
+  readonly suggestedName: string;
+  readonly filters?: readonly FileFilter[];
+  readonly bytes: Uint8Array;
+}
+
+export type OpenFileError = 'too-large' | 'unreadable' | 'failed';
+export type SaveFileError = 'unwritable' | 'failed';
+
+/** `null` when the user cancelled the dialog. */
+export type OpenFileResult = Result<PickedFile | null, OpenFileError>;
+/** The saved file's name, or `null` when the user cancelled. */
+export type SaveFileResult = Result<string | null, SaveFileError>;
+
+export type KeyStoreUnavailableReason =
+  /** The browser host has no OS keychain: the passphrase is asked every time. */
+  | 'browser'
+  /** Linux without a secret service: safeStorage would only obfuscate (`basic_text`), so we refuse. */
+  | 'insecure-backend'
+  /** The OS refused encryption (locked keychain, no keyring). */
+  | 'unavailable';
+
+export type KeyStoreStatus =
+  | { readonly available: true; readonly backend: string }
+  | { readonly available: false; readonly reason: KeyStoreUnavailableReason };
+
+export type KeyStoreError = KeyStoreUnavailableReason | 'not-found' | 'corrupt' | 'failed';
+
+/**
+ * Keeps an unlocked vault key in the OS keychain when the user asks for it, so the passphrase is not
+ * asked on every start. Values are opaque bytes; the key store never sees a passphrase.
+ */
+export interface KeyStore {
+  status(): Promise<KeyStoreStatus>;
+  save(vaultId: string, secret: Uint8Array): Promise<Result<void, KeyStoreError>>;
+  /** `null` when nothing is stored for this vault. */
+  load(vaultId: string): Promise<Result<Uint8Array | null, KeyStoreError>>;
+  forget(vaultId: string): Promise<Result<void, KeyStoreError>>;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: HostKind;
+  readonly platform: string;
+}
+
+export interface DesktopApi {
+  readonly host: HostKind;
+  readonly keyStore: KeyStore;
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  appInfo(): Promise<AppInfo>;
+}

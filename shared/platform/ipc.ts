@@ -1,0 +1,50 @@
+// Every IPC channel between Electron's main process and the preload, declared once with its request and
+// response types. Main registers a handler per channel; the preload exposes one named function per channel.
+import type {
+  AppInfo,
+  KeyStoreError,
+  KeyStoreStatus,
+  OpenFileRequest,
+  OpenFileResult,
+  SaveFileRequest,
+  SaveFileResult,
+} from './desktop-api';
+import type { Result } from './result';
+
+export interface IpcContract {
+  'dialog:open-file': { request: OpenFileRequest; response: OpenFileResult };
+  'dialog:save-file': { request: SaveFileRequest; response: SaveFileResult };
+  'keystore:status': { request: void; response: KeyStoreStatus };
+  'keystore:save': {
+    request: { vaultId: string; secret: Uint8Array };
+    response: Result<void, KeyStoreError>;
+  };
+  'keystore:load': { request: { vaultId: string }; response: Result<Uint8Array | null, KeyStoreError> };
+  'keystore:forget': { request: { vaultId: string }; response: Result<void, KeyStoreError> };
+  'app:info': { request: void; response: AppInfo };
+}
+
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = IpcContract[C]['request'];
+export type IpcResponse<C extends IpcChannel> = IpcContract[C]['response'];
+
+/** The runtime list, checked against the contract so neither can drift. */
+export const IPC_CHANNELS = [
+  'dialog:open-file',
+  'dialog:save-file',
+  'keystore:status',
+  'keystore:save',
+  'keystore:load',
+  'keystore:forget',
+  'app:info',
+] as const satisfies readonly IpcChannel[];
+
+type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;
+// Compile-time check: fails to type-check when a contract channel is missing from IPC_CHANNELS.
+export const _allChannelsListed: Missing extends never ? true : never = true;
+
+export const isIpcChannel = (value: unknown): value is IpcChannel =>
+  typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+
+/** The name under which the preload exposes DesktopApi in the renderer's main world. */
+export const DESKTOP_API_GLOBAL = 'kluis';
