@@ -1,0 +1,61 @@
+// Value types shared by people and organisations, validated after decryption.
+import { z } from 'zod';
+
+export const trimmed = (max: number) => z.string().trim().max(max);
+
+export const ContactLabel = z.enum(['work', 'home', 'mobile', 'other']);
+export type ContactLabel = z.infer<typeof ContactLabel>;
+
+export const Email = z.object({
+  value: z.string().trim().toLowerCase().email().max(254),
+  label: ContactLabel.default('work'),
+});
+export type Email = z.infer<typeof Email>;
+
+export const Phone = z.object({
+  value: trimmed(40).regex(/^\+?[0-9 ()./-]{3,40}$/, 'phone'),
+  label: ContactLabel.default('work'),
+});
+export type Phone = z.infer<typeof Phone>;
+
+export const PostalAddress = z.object({
+  street: trimmed(200).default(''),
+  postalCode: trimmed(20).default(''),
+  city: trimmed(100).default(''),
+  region: trimmed(100).default(''),
+  /** ISO 3166-1 alpha-2, or empty. */
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, 'country')
+    .default(''),
+});
+export type PostalAddress = z.infer<typeof PostalAddress>;
+
+export const Tags = z.array(trimmed(50).min(1)).max(50).default([]);
+
+/**
+ * How we came to hold the data: GDPR Art. 14 requires telling a person the source when the data was not
+ * collected from them, within one month.
+ */
+export const SourceMethod = z.enum([
+  'collected_from_person',
+  'business_card',
+  'import',
+  'referral',
+  'public_source',
+  'other',
+]);
+export type SourceMethod = z.infer<typeof SourceMethod>;
+
+export const DataSource = z.object({
+  method: SourceMethod,
+  description: trimmed(500).default(''),
+  /** ISO date (YYYY-MM-DD) when the data was obtained. */
+  obtainedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+});
+export type DataSource = z.infer<typeof DataSource>;
+
+/** Record ids are random and carry no personal data, so they may be stored and logged in the clear. */
+export const RecordId = z.string().regex(/^[a-z0-9]{8,64}$/);

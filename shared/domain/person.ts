@@ -1,0 +1,31 @@
+// A natural person the company holds data about: the data subject of the GDPR.
+import { z } from 'zod';
+import { DataSource, Email, Phone, PostalAddress, RecordId, Tags, trimmed } from './common';
+
+export const PERSON_KIND = 'person';
+export const PERSON_VERSION = 1;
+
+export const PersonPayload = z
+  .object({
+    givenName: trimmed(100).default(''),
+    familyName: trimmed(100).default(''),
+    emails: z.array(Email).max(20).default([]),
+    phones: z.array(Phone).max(20).default([]),
+    address: PostalAddress.nullable().default(null),
+    jobTitle: trimmed(150).default(''),
+    organisationId: RecordId.nullable().default(null),
+    tags: Tags,
+    notes: trimmed(20_000).default(''),
+    source: DataSource,
+    createdAt: z.number().int().nonnegative(),
+  })
+  .refine((p) => p.givenName.length > 0 || p.familyName.length > 0, {
+    message: 'name',
+    path: ['familyName'],
+  });
+
+export type PersonPayload = z.infer<typeof PersonPayload>;
+export type PersonInput = z.input<typeof PersonPayload>;
+
+export const personDisplayName = (p: Pick<PersonPayload, 'givenName' | 'familyName'>): string =>
+  [p.givenName, p.familyName].filter(Boolean).join(' ');

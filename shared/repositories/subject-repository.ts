@@ -1,0 +1,259 @@
+// The only way the application reads and writes a kind of subject record: it validates, encrypts with
+// the subject's data key, and decrypts and validates again on the way out. Records that cannot be opened
+// (tampered, moved, key missing) are reported as problems, never crash a list.
+import type { z } from 'zod';
+import type { EnvelopeCipher } from '../crypto/envelope';
+import { EnvelopeError } from '../crypto/envelope';
+import { migratePayload } from '../domain/migrations';
+import { newId } from '../vault/keyring';
+import type { KluisDatabase } from '../store/database';
+import type { KeyDoc, RecordDoc } from '../store/schemas';
+import { DataKeys, MissingKeyError } from './data-keys';
+import { NotFoundError, toFieldIssues, ValidationError } from './errors';
+
+export interface Decrypted<P> {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly updatedAt: number;
+  readonly data: P;
+}
+
+export type ProblemKind = 'tampered' | 'malformed' | 'missing-key' | 'invalid' | 'newer-version';
+
+export interface RecordProblem {
+  readonly id: string;
+  readonly kind: string;
+  readonly problem: ProblemKind;
+}
+
+export interface SubjectKindConfig<S extends z.ZodType> {
+  readonly kind: string;
+  readonly version: number;
+  readonly schema: S;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface BulkOptions {
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: AbortSignal;
+  readonly chunkSize?: number;
+}
+
+export type RecordChange<P> =
+  | { readonly type: 'upsert'; readonly record: Decrypted<P> }
+  | { readonly type: 'remove'; readonly id: string }
+  | { readonly type: 'problem'; readonly problem: RecordProblem };
+
+const RECORDS = 'records';
+
+export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
+  constructor(
+    private readonly db: KluisDatabase,
+    private readonly cipher: EnvelopeCipher,
+    private readonly keys: DataKeys,
+    private readonly config: SubjectKindConfig<S>,
+  ) {}
+
+  get kind(): string {
+    return this.config.kind;
+  }
+
+  /** Validates without storing; throws ValidationError naming each bad field. */
+  validate(input: z.input<S>): z.output<S> {
+    const parsed = this.config.schema.safeParse(input);
+    if (!parsed.success) throw new ValidationError(this.config.kind, toFieldIssues(parsed.error));
+    return parsed.data;
+  }
+
+  async create(input: z.input<S>): Promise<Decrypted<z.output<S>>> {
+    const [record] = await this.createMany([input]);
+    return record!;
+  }
+
+  /**
+   * Creates many subjects. Every row is validated before anything is written, so a bad row stores
+   * nothing; encryption of the next chunk runs while IndexedDB writes the previous one.
+   */
+  async createMany(inputs: readonly z.input<S>[], options: BulkOptions = {}): Promise<Decrypted<z.output<S>>[]> {
+    const chunkSize = options.chunkSize ?? 2000;
+    const payloads = inputs.map((input) => this.validate(input));
+    const created: Decrypted<z.output<S>>[] = [];
+    const written: string[] = [];
+    let pending: Promise<void> = Promise.resolve();
+    try {
+      for (let start = 0; start < payloads.length; start += chunkSize) {
+        options.signal?.throwIfAborted();
+        const keyDocs: KeyDoc[] = [];
+        const recordDocs: RecordDoc[] = [];
+        const now = Date.now();
+        for (const data of payloads.slice(start, start + chunkSize)) {
+          const id = newId();
+          const { key, doc } = this.keys.create(id);
+          keyDocs.push(doc);
+          recordDocs.push(this.seal(id, id, key, data, now));
+          created.push({ id, subjectId: id, updatedAt: now, data });
+        }
+        await pending;
+        const done = Math.min(payloads.length, start + chunkSize);
+        pending = this.writeNew(keyDocs, recordDocs).then(() => {
+          written.push(...recordDocs.map((d) => d.id));
+          options.onProgress?.({ done, total: payloads.length });
+        });
+      }
+      await pending;
+    } catch (error) {
+      await pending.catch(() => undefined);
+      await this.rollback(written);
+      throw error;
+    }
+    return created;
+  }
+
+  async get(id: string): Promise<Decrypted<z.output<S>>> {
+    const doc = await this.db.records.findOne(id).exec();
+    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    return this.open(doc.toJSON() as RecordDoc, await this.keys.get(doc.subjectId));
+  }
+
+  async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
+    const doc = await this.db.records.findOne(id).exec();
+    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const key = await this.keys.get(doc.subjectId);
+    const current = this.open(doc.toJSON() as RecordDoc, key);
+    const data = this.validate(change(current.data));
+    const next = this.seal(id, doc.subjectId, key, data, Math.max(Date.now(), current.updatedAt + 1));
+    await doc.incrementalPatch({ payload: next.payload, v: next.v, updatedAt: next.updatedAt });
+    return { id, subjectId: doc.subjectId, updatedAt: next.updatedAt, data };
+  }
+
+  /** Deletes the subject: every record about it is tombstoned and its data key destroyed. */
+  async remove(id: string): Promise<void> {
+    const doc = await this.db.records.findOne(id).exec();
+    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const all = await this.db.records.find({ selector: { subjectId: doc.subjectId } }).exec();
+    await this.db.records.bulkRemove(all.map((d) => d.id));
+    await this.keys.destroy(doc.subjectId);
+  }
+
+  async count(): Promise<number> {
+    return this.db.records.count({ selector: { kind: this.config.kind } }).exec();
+  }
+
+  /** Decrypts every record of this kind, in batches, reporting progress and the records it could not open. */
+  async loadAll(
+    options: BulkOptions = {},
+  ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
+    const docs = await this.db.records.find({ selector: { kind: this.config.kind } }).exec();
+    return this.openMany(
+      docs.map((d) => d.toJSON() as RecordDoc),
+      options,
+    );
+  }
+
+  /** Decrypts raw envelopes, e.g. those a change stream or a catch-up query delivered. */
+  async openMany(
+    docs: readonly RecordDoc[],
+    options: BulkOptions = {},
+  ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
+    const chunkSize = options.chunkSize ?? 5000;
+    const records: Decrypted<z.output<S>>[] = [];
+    const problems: RecordProblem[] = [];
+    for (let start = 0; start < docs.length; start += chunkSize) {
+      options.signal?.throwIfAborted();
+      const chunk = docs.slice(start, start + chunkSize);
+      const keyDocs = await this.keys.getMany([...new Set(chunk.map((d) => d.subjectId))]);
+      for (const doc of chunk) {
+        const outcome = this.tryOpen(doc, keyDocs.get(doc.subjectId));
+        if ('problem' in outcome) problems.push(outcome);
+        else records.push(outcome);
+      }
+      options.onProgress?.({ done: Math.min(docs.length, start + chunkSize), total: docs.length });
+      // Let the UI breathe between chunks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { records, problems };
+  }
+
+  /** Live changes of this kind, decrypted. Returns an unsubscribe function. */
+  watch(listener: (change: RecordChange<z.output<S>>) => void): () => void {
+    const subscription = this.db.records.$.subscribe((event) => {
+      const doc = (event.documentData ?? event.previousDocumentData) as RecordDoc | undefined;
+      if (!doc || doc.kind !== this.config.kind) return;
+      if (event.operation === 'DELETE') {
+        listener({ type: 'remove', id: event.documentId });
+        return;
+      }
+      void this.keys
+        .get(doc.subjectId)
+        .then((key) => listener({ type: 'upsert', record: this.open(doc, key) }))
+        .catch((error: unknown) =>
+          listener({ type: 'problem', problem: this.problemFor(doc, error) }),
+        );
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  private tryOpen(doc: RecordDoc, keyDoc: KeyDoc | undefined): Decrypted<z.output<S>> | RecordProblem {
+    try {
+      const key = this.keys.cached(doc.subjectId) ?? (keyDoc && this.keys.unwrap(keyDoc));
+      if (!key) throw new MissingKeyError(doc.subjectId);
+      return this.open(doc, key);
+    } catch (error) {
+      return this.problemFor(doc, error);
+    }
+  }
+
+  private problemFor(doc: RecordDoc, error: unknown): RecordProblem {
+    const problem: ProblemKind =
+      error instanceof EnvelopeError
+        ? error.failure
+        : error instanceof MissingKeyError
+          ? 'missing-key'
+          : error instanceof ValidationError
+            ? 'invalid'
+            : 'newer-version';
+    return { id: doc.id, kind: doc.kind, problem };
+  }
+
+  private open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
+    const raw = this.cipher.openJson(doc.payload, key, { collection: RECORDS, id: doc.id, keyId: doc.keyId });
+    const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
+    const parsed = this.config.schema.safeParse(upgraded);
+    if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
+    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data: parsed.data };
+  }
+
+  private seal(id: string, subjectId: string, key: Uint8Array, data: unknown, updatedAt: number): RecordDoc {
+    return {
+      id,
+      kind: this.config.kind,
+      subjectId,
+      keyId: subjectId,
+      v: this.config.version,
+      payload: this.cipher.sealJson(data, key, { collection: RECORDS, id, keyId: subjectId }),
+      updatedAt,
+    };
+  }
+
+  private async writeNew(keyDocs: KeyDoc[], recordDocs: RecordDoc[]): Promise<void> {
+    // Keys first: a record must never exist without the key that opens it.
+    const keyResult = await this.db.keys.bulkInsert(keyDocs);
+    const recordResult = keyResult.error.length ? undefined : await this.db.records.bulkInsert(recordDocs);
+    if (keyResult.error.length || recordResult?.error.length) {
+      await this.rollback(recordDocs.map((d) => d.id));
+      throw new Error(`Could not store ${recordDocs.length} ${this.config.kind} records; none were kept`);
+    }
+  }
+
+  /** A failed or cancelled batch leaves nothing behind. */
+  private async rollback(recordIds: readonly string[]): Promise<void> {
+    if (!recordIds.length) return;
+    await this.db.records.bulkRemove([...recordIds]);
+    await this.db.keys.bulkRemove([...recordIds]);
+    for (const id of recordIds) this.keys.forget(id);
+  }
+}

@@ -1,0 +1,43 @@
+// Opens the local RxDB database with Kluis's envelope collections. The storage is injected: Dexie on
+// IndexedDB in the renderer, memory storage in unit tests.
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { keySchema, recordSchema, vaultSchema, type KeyDoc, type RecordDoc, type VaultDoc } from './schemas';
+
+export interface KluisCollections {
+  records: RxCollection<RecordDoc>;
+  keys: RxCollection<KeyDoc>;
+  vault: RxCollection<VaultDoc>;
+}
+
+export type KluisDatabase = RxDatabase<KluisCollections>;
+
+export interface OpenDatabaseOptions {
+  // RxDB's storage type parameters differ per adapter; the database does not care which.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly storage: RxStorage<any, any>;
+  readonly name?: string;
+  /** Several tabs of the browser host may share one database. */
+  readonly multiInstance?: boolean;
+}
+
+export const DEFAULT_DATABASE_NAME = 'kluis';
+
+export const openKluisDatabase = async ({
+  storage,
+  name = DEFAULT_DATABASE_NAME,
+  multiInstance = false,
+}: OpenDatabaseOptions): Promise<KluisDatabase> => {
+  const db = await createRxDatabase<KluisCollections>({
+    name,
+    storage,
+    multiInstance,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections({
+    records: { schema: recordSchema },
+    keys: { schema: keySchema },
+    vault: { schema: vaultSchema },
+  });
+  return db;
+};

@@ -1,0 +1,71 @@
+// The envelope collections. Every document is plaintext metadata that identifies no one (random ids,
+// kinds, key ids, times) plus one encrypted payload. Few collections, split by how they sync and who may
+// see them: RxDB's open-source edition opens at most 13 collections per process.
+import type { RxJsonSchema } from 'rxdb';
+
+/** A record about a data subject (person, organisation, later activities, deals...). */
+export interface RecordDoc {
+  id: string;
+  kind: string;
+  /** The person or organisation this record is about; its data key encrypts the payload. */
+  subjectId: string;
+  keyId: string;
+  /** Version of the payload's kind schema, for migrations. */
+  v: number;
+  payload: string;
+  updatedAt: number;
+}
+
+/** A subject's data key, wrapped by the organisation key. Destroying it crypto-shreds the subject. */
+export interface KeyDoc {
+  id: string;
+  /** The key that wraps this one. */
+  keyId: string;
+  payload: string;
+}
+
+/** This device's own documents: keyring, settings, encrypted list snapshot. Never synced. */
+export interface VaultDoc {
+  id: string;
+  payload: string;
+  updatedAt: number;
+}
+
+const id = { type: 'string', maxLength: 64 } as const;
+const time = { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 } as const;
+
+export const recordSchema: RxJsonSchema<RecordDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    kind: { type: 'string', maxLength: 32 },
+    subjectId: id,
+    keyId: { type: 'string', maxLength: 80 },
+    v: { type: 'integer', minimum: 1, maximum: 1000 },
+    payload: { type: 'string' },
+    updatedAt: time,
+  },
+  required: ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt'],
+  indexes: [['kind', 'updatedAt'], 'subjectId'],
+  additionalProperties: false,
+};
+
+export const keySchema: RxJsonSchema<KeyDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id, keyId: { type: 'string', maxLength: 80 }, payload: { type: 'string' } },
+  required: ['id', 'keyId', 'payload'],
+  additionalProperties: false,
+};
+
+export const vaultSchema: RxJsonSchema<VaultDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id, payload: { type: 'string' }, updatedAt: time },
+  required: ['id', 'payload', 'updatedAt'],
+  additionalProperties: false,
+};

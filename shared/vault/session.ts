@@ -1,0 +1,72 @@
+// An unlocked vault: the keys in memory and the repositories that use them. Locking wipes the keys;
+// nothing personal stays readable after that.
+import { wipe } from '../crypto/bytes';
+import type { EnvelopeCipher } from '../crypto/envelope';
+import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../domain/organisation';
+import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
+import { DataKeys } from '../repositories/data-keys';
+import { SubjectRepository, type Decrypted } from '../repositories/subject-repository';
+import type { KluisDatabase } from '../store/database';
+import type { UnlockedKeys } from './keyring';
+
+export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
+export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
+export type Person = Decrypted<PersonPayload>;
+export type Organisation = Decrypted<OrganisationPayload>;
+
+export class Session {
+  readonly people: PeopleRepository;
+  readonly organisations: OrganisationRepository;
+  private readonly dataKeys: DataKeys;
+  private locked = false;
+
+  constructor(
+    readonly db: KluisDatabase,
+    readonly cipher: EnvelopeCipher,
+    private readonly keys: UnlockedKeys,
+  ) {
+    this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
+    this.people = new SubjectRepository(db, cipher, this.dataKeys, {
+      kind: PERSON_KIND,
+      version: PERSON_VERSION,
+      schema: PersonPayload,
+    });
+    this.organisations = new SubjectRepository(db, cipher, this.dataKeys, {
+      kind: ORGANISATION_KIND,
+      version: ORGANISATION_VERSION,
+      schema: OrganisationPayload,
+    });
+  }
+
+  get vaultId(): string {
+    return this.keys.vaultId;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  /** The organisation key encrypts device-local documents such as the list snapshot. */
+  get orgKey(): Uint8Array {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.keys.orgKey;
+  }
+
+  get orgKeyId(): string {
+    return this.keys.orgKeyId;
+  }
+
+  /** The user's secret key, for the OS keychain when the user asks to be remembered on this device. */
+  exportUserSecretKey(): Uint8Array {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.keys.userSecretKey.slice();
+  }
+
+  lock(): void {
+    if (this.locked) return;
+    this.locked = true;
+    this.dataKeys.clear();
+    wipe(this.keys.orgKey);
+    wipe(this.keys.userSecretKey);
+  }
+}
