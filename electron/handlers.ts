@@ -1,0 +1,25 @@
+// The IPC handler map: each channel of the contract answered by the key store, the dialogs or app info.
+// Glue only; the sender and request checks live in ipc.ts.
+import type { KeyStore } from '../shared/platform/desktop-api';
+import type { Dialogs } from './dialogs';
+import type { IpcHandlers } from './ipc';
+
+export interface AppIdentity {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: string;
+}
+
+export const createIpcHandlers = (
+  keyStore: KeyStore,
+  dialogs: Dialogs,
+  identity: AppIdentity,
+): IpcHandlers => ({
+  'dialog:open-file': (request) => dialogs.openFile(request),
+  'dialog:save-file': (request) => dialogs.saveFile(request),
+  'keystore:status': () => keyStore.status(),
+  'keystore:save': ({ vaultId, secret }) => keyStore.save(vaultId, secret),
+  'keystore:load': ({ vaultId }) => keyStore.load(vaultId),
+  'keystore:forget': ({ vaultId }) => keyStore.forget(vaultId),
+  'app:info': async () => ({ ...identity, host: 'electron' }),
+});

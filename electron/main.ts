@@ -1,0 +1,69 @@
+// Electron's main process: wires the shell together (sandbox, app:// protocol, permissions, IPC, window).
+// Holds no business rules; those live in shared/ and run in the renderer.
+import { app, safeStorage, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import path from 'node:path';
+import { APP_ENTRY_URL } from './app-url';
+import { createDialogs } from './dialogs';
+import { createIpcHandlers } from './handlers';
+import { registerIpcHandlers } from './ipc';
+import { createSafeStorageKeyStore } from './key-store';
+import { denyAllPermissions } from './permissions';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { createMainWindow, hardenWebContents } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+const getMainWindow = (): BrowserWindow | null => mainWindow;
+
+const openMainWindow = (): void => {
+  // Paths relative to the app root (package.json's folder, or app.asar when packaged).
+  const win = createMainWindow(path.join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+};
+
+const onReady = (): void => {
+  denyAllPermissions(session.defaultSession);
+  serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
+  const keyStore = createSafeStorageKeyStore({
+    directory: path.join(app.getPath('userData'), 'keystore'),
+    safeStorage,
+    platform: process.platform,
+  });
+  const identity = { name: app.getName(), version: app.getVersion(), platform: process.platform };
+  registerIpcHandlers(getMainWindow, createIpcHandlers(keyStore, createDialogs(getMainWindow), identity));
+  openMainWindow();
+};
+
+const start = (): void => {
+  // Every renderer sandboxed, whatever its webPreferences say.
+  app.enableSandbox();
+  registerAppScheme();
+
+  app.on('second-instance', () => {
+    const win = getMainWindow();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // Covers every web contents, not only the main window's: devtools, a future second window, anything.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && getMainWindow() === null) openMainWindow();
+  });
+
+  void app.whenReady().then(onReady);
+};
+
+// A second copy would race the first over the same IndexedDB and key files; hand over and leave.
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}
