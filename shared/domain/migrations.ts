@@ -20,7 +20,9 @@ export const migratePayload = (
   payload: Record<string, unknown>,
 ): Record<string, unknown> => {
   if (fromVersion > toVersion) {
-    throw new PayloadVersionError(`A ${kind} record was written by a newer Kluis (v${fromVersion}); update Kluis`);
+    throw new PayloadVersionError(
+      `A ${kind} record was written by a newer Kluis (v${fromVersion}); update Kluis`,
+    );
   }
   const steps = MIGRATIONS[kind] ?? [];
   let current = payload;

@@ -39,7 +39,11 @@ export class DataKeys {
   unwrap(doc: KeyDoc): Uint8Array {
     const cached = this.cache.get(doc.id);
     if (cached) return cached;
-    const key = this.cipher.openBytes(doc.payload, this.orgKey, { collection: 'keys', id: doc.id, keyId: doc.keyId });
+    const key = this.cipher.openBytes(doc.payload, this.orgKey, {
+      collection: 'keys',
+      id: doc.id,
+      keyId: doc.keyId,
+    });
     this.cache.set(doc.id, key);
     return key;
   }

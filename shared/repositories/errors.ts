@@ -18,12 +18,18 @@ export class ValidationError extends Error {
   }
 }
 
+const MESSAGE_KEY = /^[a-z_]+$/;
+
+/** Our schemas give short message keys ("phone", "name"); zod's own checks become codes such as
+ * "invalid_email" or "too_big". Neither ever contains the input. */
+const codeOf = (issue: z.core.$ZodIssue): string => {
+  if (MESSAGE_KEY.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_format') return `invalid_${issue.format}`;
+  return issue.code;
+};
+
 export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    // Custom refinements carry a message key; built-in checks a code. Neither contains the input.
-    code: issue.code === 'custom' || issue.code === 'invalid_format' ? issue.message || issue.code : issue.code,
-  }));
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: codeOf(issue) }));
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';

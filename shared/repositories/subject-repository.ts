@@ -8,7 +8,8 @@ import { migratePayload } from '../domain/migrations';
 import { newId } from '../vault/keyring';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc, RecordDoc } from '../store/schemas';
-import { DataKeys, MissingKeyError } from './data-keys';
+import type { DataKeys } from './data-keys';
+import { MissingKeyError } from './data-keys';
 import { NotFoundError, toFieldIssues, ValidationError } from './errors';
 
 export interface Decrypted<P> {
@@ -78,7 +79,10 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
    * Creates many subjects. Every row is validated before anything is written, so a bad row stores
    * nothing; encryption of the next chunk runs while IndexedDB writes the previous one.
    */
-  async createMany(inputs: readonly z.input<S>[], options: BulkOptions = {}): Promise<Decrypted<z.output<S>>[]> {
+  async createMany(
+    inputs: readonly z.input<S>[],
+    options: BulkOptions = {},
+  ): Promise<Decrypted<z.output<S>>[]> {
     const chunkSize = options.chunkSize ?? 2000;
     const payloads = inputs.map((input) => this.validate(input));
     const created: Decrypted<z.output<S>>[] = [];
@@ -190,9 +194,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
       void this.keys
         .get(doc.subjectId)
         .then((key) => listener({ type: 'upsert', record: this.open(doc, key) }))
-        .catch((error: unknown) =>
-          listener({ type: 'problem', problem: this.problemFor(doc, error) }),
-        );
+        .catch((error: unknown) => listener({ type: 'problem', problem: this.problemFor(doc, error) }));
     });
     return () => subscription.unsubscribe();
   }

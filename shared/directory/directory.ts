@@ -1,0 +1,291 @@
+// The in-memory directory of people and organisations behind the lists and search. It is built after
+// unlock from an encrypted snapshot (fast) plus the changes since, or by decrypting everything, and then
+// follows the store: every change is read back from RxDB by checkpoint, so nothing is missed or applied
+// twice. Nothing here is written to disk except the snapshot, sealed with the organisation key.
+import { getChangedDocumentsSince } from 'rxdb';
+import { ORGANISATION_KIND } from '../domain/organisation';
+import { PERSON_KIND } from '../domain/person';
+import type { Progress, RecordProblem } from '../repositories/subject-repository';
+import type { RecordDoc } from '../store/schemas';
+import type { Session } from '../vault/session';
+import { compareOrganisations, comparePeople, toOrganisationRow, toPersonRow, withRow } from './rows';
+import type { OrganisationRow, PersonRow } from './rows';
+import { SearchIndex } from './search-index';
+import { readSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
+
+type StoredRecord = RecordDoc & { _deleted: boolean };
+
+const BATCH = 5000;
+
+export interface DirectoryOptions {
+  readonly onProgress?: (progress: Progress) => void;
+  /** How long after the last change the snapshot is rewritten. */
+  readonly snapshotDelayMs?: number;
+}
+
+export class Directory {
+  private readonly peopleById = new Map<string, PersonRow>();
+  private readonly orgsById = new Map<string, OrganisationRow>();
+  private sortedPeople: PersonRow[] | null = [];
+  private sortedOrgs: OrganisationRow[] | null = [];
+  private readonly problemsById = new Map<string, RecordProblem>();
+  private readonly listeners = new Set<() => void>();
+  private readonly peopleIndex = new SearchIndex<PersonRow>({
+    text: [
+      (r) => r.displayName,
+      (r) => r.email,
+      (r) => this.organisationName(r.organisationId),
+      (r) => r.tags.join(' '),
+    ],
+    phone: (r) => r.phone,
+  });
+  private readonly orgIndex = new SearchIndex<OrganisationRow>({
+    text: [(r) => r.name, (r) => r.email, (r) => r.website, (r) => r.tags.join(' ')],
+    phone: (r) => r.phone,
+  });
+  private checkpoint: Checkpoint | undefined;
+  private catchingUp: Promise<void> = Promise.resolve();
+  private stopFollowing: (() => void) | undefined;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = false;
+  private incremental = false;
+  private closed = false;
+  private indexed = false;
+  private versionNumber = 0;
+
+  private constructor(
+    private readonly session: Session,
+    private readonly snapshotDelayMs: number,
+  ) {}
+
+  static async load(session: Session, options: DirectoryOptions = {}): Promise<Directory> {
+    const directory = new Directory(session, options.snapshotDelayMs ?? 3000);
+    await directory.start(options.onProgress);
+    return directory;
+  }
+
+  get version(): number {
+    return this.versionNumber;
+  }
+
+  /** True once the search index covers every row; until then search scans the rows. */
+  get isIndexed(): boolean {
+    return this.indexed;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  people(): readonly PersonRow[] {
+    return (this.sortedPeople ??= [...this.peopleById.values()].sort(comparePeople));
+  }
+
+  organisations(): readonly OrganisationRow[] {
+    return (this.sortedOrgs ??= [...this.orgsById.values()].sort(compareOrganisations));
+  }
+
+  person(id: string): PersonRow | undefined {
+    return this.peopleById.get(id);
+  }
+
+  organisation(id: string): OrganisationRow | undefined {
+    return this.orgsById.get(id);
+  }
+
+  organisationName(id: string | null): string {
+    return (id && this.orgsById.get(id)?.name) || '';
+  }
+
+  peopleOf(organisationId: string): PersonRow[] {
+    return this.people().filter((p) => p.organisationId === organisationId);
+  }
+
+  /** Matching people in list order; all people for an empty query. */
+  searchPeople(query: string): readonly PersonRow[] {
+    if (!this.indexed) return scan(this.people(), query, (r) => `${r.displayName} ${r.email} ${r.phone}`);
+    return this.peopleIndex.filter(query, this.people());
+  }
+
+  searchOrganisations(query: string): readonly OrganisationRow[] {
+    if (!this.indexed) return scan(this.organisations(), query, (r) => `${r.name} ${r.email} ${r.website}`);
+    return this.orgIndex.filter(query, this.organisations());
+  }
+
+  problems(): readonly RecordProblem[] {
+    return [...this.problemsById.values()];
+  }
+
+  /** Waits until every change written so far is reflected here (tests, and before a snapshot). */
+  async settle(): Promise<void> {
+    await this.scheduleCatchUp();
+  }
+
+  /** Stops following the store and writes the snapshot. Call before the session locks. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.stopFollowing?.();
+    await this.catchingUp;
+    clearTimeout(this.snapshotTimer);
+    if (this.dirty) await this.persist();
+    this.closed = true;
+    this.listeners.clear();
+  }
+
+  private async start(onProgress?: (progress: Progress) => void): Promise<void> {
+    // Follow first, so a change made while we load is caught by the next catch-up.
+    const subscription = this.session.db.records.$.subscribe(() => void this.scheduleCatchUp());
+    this.stopFollowing = () => subscription.unsubscribe();
+    const snapshot = await readSnapshot(this.session).catch(() => null);
+    if (snapshot) {
+      for (const row of snapshot.people) this.peopleById.set(row.id, row);
+      for (const row of snapshot.organisations) this.orgsById.set(row.id, row);
+      this.sortedPeople = snapshot.people;
+      this.sortedOrgs = snapshot.organisations;
+      this.checkpoint = snapshot.checkpoint;
+    } else {
+      this.dirty = true;
+    }
+    const total = snapshot ? 0 : await this.session.db.records.count().exec();
+    await this.catchUp(onProgress && ((done) => onProgress({ done, total: Math.max(total, done) })));
+    // Index in the background: the list can show already; search scans the rows until this is done.
+    void this.buildIndexes();
+  }
+
+  /** Indexes in slices, yielding between them so typing and scrolling stay smooth meanwhile. */
+  private async buildIndexes(): Promise<void> {
+    this.orgIndex.addAll(this.orgsById.values());
+    const ids = [...this.peopleById.keys()];
+    for (let start = 0; start < ids.length; start += BATCH) {
+      if (this.closed) return;
+      for (const id of ids.slice(start, start + BATCH)) {
+        const row = this.peopleById.get(id); // the current row: it may have changed meanwhile
+        if (row) this.peopleIndex.upsert(row);
+      }
+      await yieldToUi();
+    }
+    // People created while we indexed.
+    for (const row of this.peopleById.values())
+      if (!this.peopleIndex.has(row.id)) this.peopleIndex.upsert(row);
+    this.indexed = true;
+    this.changed(false);
+  }
+
+  private scheduleCatchUp(): Promise<void> {
+    this.catchingUp = this.catchingUp.then(() => (this.closed ? undefined : this.catchUp()));
+    return this.catchingUp;
+  }
+
+  /** Reads every change since the checkpoint and applies it. */
+  private async catchUp(onProgress?: (done: number) => void): Promise<void> {
+    let done = 0;
+    for (;;) {
+      const { documents, checkpoint } = await getChangedDocumentsSince(
+        this.session.db.records.storageInstance,
+        BATCH,
+        this.checkpoint,
+      );
+      if (!documents.length) break;
+      await this.apply(documents as unknown as StoredRecord[]);
+      this.checkpoint = checkpoint as Checkpoint;
+      done += documents.length;
+      onProgress?.(done);
+      if (documents.length < BATCH) break;
+    }
+    if (done) this.changed(true);
+  }
+
+  private async apply(docs: StoredRecord[]): Promise<void> {
+    // A few changes are placed into the sorted lists; a large batch re-sorts them once.
+    this.incremental = docs.length <= 64;
+    const live: Record<string, RecordDoc[]> = { [PERSON_KIND]: [], [ORGANISATION_KIND]: [] };
+    for (const doc of docs) {
+      this.problemsById.delete(doc.id);
+      if (doc._deleted) this.removeRow(doc.id);
+      else live[doc.kind]?.push(doc);
+    }
+    const people = await this.session.people.openMany(live[PERSON_KIND]!);
+    const orgs = await this.session.organisations.openMany(live[ORGANISATION_KIND]!);
+    for (const problem of [...people.problems, ...orgs.problems]) {
+      this.removeRow(problem.id);
+      this.problemsById.set(problem.id, problem);
+    }
+    for (const record of orgs.records) this.putOrganisation(toOrganisationRow(record));
+    for (const record of people.records) this.putPerson(toPersonRow(record));
+  }
+
+  private putPerson(row: PersonRow): void {
+    const previous = this.peopleById.get(row.id);
+    this.peopleById.set(row.id, row);
+    this.sortedPeople =
+      this.incremental && this.sortedPeople ? withRow(this.sortedPeople, previous, row, comparePeople) : null;
+    if (this.indexed || this.peopleIndex.has(row.id)) this.peopleIndex.upsert(row);
+  }
+
+  private putOrganisation(row: OrganisationRow): void {
+    const previous = this.orgsById.get(row.id);
+    this.orgsById.set(row.id, row);
+    this.sortedOrgs =
+      this.incremental && this.sortedOrgs
+        ? withRow(this.sortedOrgs, previous, row, compareOrganisations)
+        : null;
+    this.orgIndex.upsert(row);
+    if (!this.indexed) return;
+    // People are found by their organisation's name: re-index them when it changes.
+    if (previous && previous.name !== row.name) {
+      for (const person of this.peopleById.values()) {
+        if (person.organisationId === row.id) this.peopleIndex.upsert(person);
+      }
+    }
+  }
+
+  private removeRow(id: string): void {
+    const person = this.peopleById.get(id);
+    if (person) {
+      this.peopleById.delete(id);
+      this.sortedPeople =
+        this.incremental && this.sortedPeople
+          ? withRow(this.sortedPeople, person, undefined, comparePeople)
+          : null;
+      this.peopleIndex.remove(id);
+    }
+    const org = this.orgsById.get(id);
+    if (org) {
+      this.orgsById.delete(id);
+      this.sortedOrgs =
+        this.incremental && this.sortedOrgs
+          ? withRow(this.sortedOrgs, org, undefined, compareOrganisations)
+          : null;
+      this.orgIndex.remove(id);
+    }
+  }
+
+  private changed(dataChanged: boolean): void {
+    this.versionNumber++;
+    for (const listener of this.listeners) listener();
+    if (!dataChanged) return;
+    this.dirty = true;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => void this.persist(), this.snapshotDelayMs);
+  }
+
+  private async persist(): Promise<void> {
+    if (this.session.isLocked || !this.checkpoint) return;
+    this.dirty = false;
+    await writeSnapshot(this.session, {
+      checkpoint: this.checkpoint,
+      people: [...this.people()],
+      organisations: [...this.organisations()],
+    });
+  }
+}
+
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Used for the moment between showing the list and finishing the index: a plain substring scan. */
+const scan = <Row>(rows: readonly Row[], query: string, text: (row: Row) => string): readonly Row[] => {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return rows;
+  return rows.filter((row) => text(row).toLowerCase().includes(needle));
+};

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Directory } from '../../../../shared/directory/directory';
+import { SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
+import type { KluisDatabase } from '../../../../shared/store/database';
+import type { Session } from '../../../../shared/vault/session';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { annelies, bram, zeeland } from '../../../fixtures/people';
+
+let db: KluisDatabase | undefined;
+let directory: Directory | undefined;
+afterEach(async () => {
+  await directory?.close();
+  await db?.remove();
+  db = directory = undefined;
+});
+
+const open = async (): Promise<Session> => {
+  db = await memoryDatabase();
+  return (await testVault(db)).create(PASSPHRASE);
+};
+
+const indexed = async (d: Directory) => {
+  while (!d.isIndexed) await new Promise((r) => setTimeout(r, 5));
+  return d;
+};
+
+const names = (rows: readonly { id: string }[], d: Directory) => rows.map((r) => d.person(r.id)?.displayName);
+
+describe('directory', () => {
+  it('lists people sorted by family name and finds them by name, email, phone and organisation', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    await session.people.create({ ...annelies, organisationId: org.id });
+    await session.people.create(bram);
+    directory = await indexed(await Directory.load(session));
+    const d = directory;
+    expect(d.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek', 'Bram de Wit']);
+    expect(names(d.searchPeople('anne'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('verbeek annel'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('annelies.verbeek@voorb'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('dewit-bouw'), d)).toEqual(['Bram de Wit']);
+    expect(names(d.searchPeople('mossel'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('06 1234'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('+31612345678'), d)).toEqual(['Annelies Verbeek']);
+    expect(names(d.searchPeople('0205550199'), d)).toEqual(['Bram de Wit']);
+    expect(d.searchPeople('nobody')).toEqual([]);
+    expect(d.searchPeople('   ')).toHaveLength(2);
+    expect(d.searchOrganisations('zeeuwse').map((o) => o.name)).toEqual(['Zeeuwse Mosselhandel BV']);
+  });
+
+  it('ignores accents and case', async () => {
+    const session = await open();
+    await session.people.create({ ...bram, givenName: 'Zoë', familyName: 'Ünal' });
+    directory = await indexed(await Directory.load(session));
+    expect(directory.searchPeople('zoe UNAL').map((p) => p.displayName)).toEqual(['Zoë Ünal']);
+  });
+
+  it('follows creates, edits and deletes made after it loaded', async () => {
+    const session = await open();
+    directory = await indexed(await Directory.load(session));
+    let notified = 0;
+    directory.subscribe(() => notified++);
+    const a = await session.people.create(annelies);
+    await directory.settle();
+    expect(directory.searchPeople('annelies')).toHaveLength(1);
+    await session.people.update(a.id, (p) => ({ ...p, familyName: 'Jansen' }));
+    await directory.settle();
+    expect(directory.searchPeople('jansen').map((p) => p.displayName)).toEqual(['Annelies Jansen']);
+    await session.people.remove(a.id);
+    await directory.settle();
+    expect(directory.people()).toEqual([]);
+    expect(notified).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds people by a renamed organisation', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    await session.people.create({ ...annelies, organisationId: org.id });
+    directory = await indexed(await Directory.load(session));
+    await session.organisations.update(org.id, (o) => ({ ...o, name: 'Oesterij Yerseke' }));
+    await directory.settle();
+    expect(directory.searchPeople('oesterij')).toHaveLength(1);
+    expect(directory.searchPeople('mossel')).toEqual([]);
+  });
+
+  it('restores from its encrypted snapshot and catches up on changes made after it', async () => {
+    const session = await open();
+    const a = await session.people.create(annelies);
+    const b = await session.people.create(bram);
+    directory = await Directory.load(session);
+    await directory.close();
+    const snapshot = await db!.vault.findOne(SNAPSHOT_ID).exec();
+    expect(snapshot).not.toBeNull();
+    expect(snapshot!.payload).not.toContain('Annelies');
+    // Changes while no directory is open: an edit, a delete, a new person.
+    await session.people.update(a.id, (p) => ({ ...p, givenName: 'Anna' }));
+    await session.people.remove(b.id);
+    await session.organisations.create(zeeland);
+    directory = await indexed(await Directory.load(session));
+    expect(directory.people().map((p) => p.displayName)).toEqual(['Anna Verbeek']);
+    expect(directory.organisations().map((o) => o.name)).toEqual(['Zeeuwse Mosselhandel BV']);
+  });
+
+  it('rebuilds from the records when the snapshot cannot be opened', async () => {
+    const session = await open();
+    await session.people.create(annelies);
+    directory = await Directory.load(session);
+    await directory.close();
+    const snapshot = (await db!.vault.findOne(SNAPSHOT_ID).exec())!;
+    await snapshot.incrementalPatch({ payload: snapshot.payload.slice(0, -8) + 'AAAAAAAA' });
+    directory = await Directory.load(session);
+    expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);
+  });
+
+  it('lists a tampered record as a problem and keeps the others', async () => {
+    const session = await open();
+    await session.people.create(annelies);
+    const b = await session.people.create(bram);
+    const doc = (await db!.records.findOne(b.id).exec())!;
+    await doc.incrementalPatch({ payload: doc.payload.replace(/.{6}$/, 'AAAAAA') });
+    directory = await Directory.load(session);
+    expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);
+    expect(directory.problems()).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
+import type { KluisDatabase } from '../../../../shared/store/database';
+import type { Session } from '../../../../shared/vault/session';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { annelies, bram, zeeland } from '../../../fixtures/people';
+
+let db: KluisDatabase | undefined;
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const open = async (): Promise<Session> => {
+  db = await memoryDatabase();
+  return (await testVault(db)).create(PASSPHRASE);
+};
+
+describe('people repository', () => {
+  it('creates, reads, updates and lists people', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    const created = await session.people.create({ ...annelies, organisationId: org.id });
+    expect(created.data.emails[0]?.value).toBe('annelies.verbeek@voorbeeld.nl');
+    const updated = await session.people.update(created.id, (p) => ({ ...p, jobTitle: 'Hoofd inkoop' }));
+    expect(updated.updatedAt).toBeGreaterThan(created.updatedAt - 1);
+    expect((await session.people.get(created.id)).data).toMatchObject({
+      jobTitle: 'Hoofd inkoop',
+      organisationId: org.id,
+    });
+    await session.people.create(bram);
+    const { records, problems } = await session.people.loadAll();
+    expect(records.map((r) => r.data.givenName).sort()).toEqual(['Annelies', 'Bram']);
+    expect(problems).toEqual([]);
+  });
+
+  it('stores only ciphertext and random ids: no name, email or phone in any document', async () => {
+    const session = await open();
+    await session.people.create(annelies);
+    const raw = JSON.stringify([
+      ...(await db!.records.find().exec()).map((d) => d.toJSON()),
+      ...(await db!.keys.find().exec()).map((d) => d.toJSON()),
+      ...(await db!.vault.find().exec()).map((d) => d.toJSON()),
+    ]);
+    for (const secret of [
+      'Annelies',
+      'Verbeek',
+      'voorbeeld',
+      '12 34 56',
+      'Inkoper',
+      'prospect',
+      'Trade fair',
+    ]) {
+      expect(raw).not.toContain(secret);
+    }
+  });
+
+  it('names the bad field and never its value in a validation error, and stores nothing', async () => {
+    const session = await open();
+    const bad = { ...annelies, emails: [{ value: 'annelies-at-voorbeeld', label: 'work' as const }] };
+    const error = await session.people.create(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: 'emails.0.value', code: 'invalid_email' }]);
+    expect(String(error)).not.toContain('annelies');
+    expect(await session.people.count()).toBe(0);
+  });
+
+  it('requires a name', async () => {
+    const session = await open();
+    const error = await session.people
+      .create({ ...annelies, givenName: '', familyName: ' ' })
+      .catch((e) => e);
+    expect((error as ValidationError).issues.map((i) => i.path)).toContain('familyName');
+  });
+
+  it('deletes a person by destroying their data key: the record and key are gone', async () => {
+    const session = await open();
+    const { id } = await session.people.create(annelies);
+    await session.people.remove(id);
+    await expect(session.people.get(id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db!.keys.findOne(id).exec()).toBeNull();
+    expect(await session.people.count()).toBe(0);
+  });
+
+  it('reports a tampered record as a problem in the list instead of failing the list', async () => {
+    const session = await open();
+    const good = await session.people.create(annelies);
+    const victim = await session.people.create(bram);
+    const doc = (await db!.records.findOne(victim.id).exec())!;
+    const flipped = doc.payload.slice(0, 20) + (doc.payload[20] === 'A' ? 'B' : 'A') + doc.payload.slice(21);
+    await doc.incrementalPatch({ payload: flipped });
+    const { records, problems } = await session.people.loadAll();
+    expect(records.map((r) => r.id)).toEqual([good.id]);
+    expect(problems).toEqual([{ id: victim.id, kind: 'person', problem: 'tampered' }]);
+  });
+
+  it('reports a payload copied onto another record as tampered', async () => {
+    const session = await open();
+    const a = await session.people.create(annelies);
+    const b = await session.people.create(bram);
+    const source = (await db!.records.findOne(a.id).exec())!;
+    await (await db!.records.findOne(b.id).exec())!.incrementalPatch({ payload: source.payload });
+    const { problems } = await session.people.loadAll();
+    expect(problems).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
+  });
+
+  it('creates many people in one batch, reporting progress', async () => {
+    const session = await open();
+    const inputs = Array.from({ length: 250 }, (_, i) => ({ ...bram, givenName: `Bram ${i}` }));
+    const progress: number[] = [];
+    await session.people.createMany(inputs, { chunkSize: 100, onProgress: (p) => progress.push(p.done) });
+    expect(progress).toEqual([100, 200, 250]);
+    expect(await session.people.count()).toBe(250);
+  });
+
+  it('stores nothing of a batch with one bad row', async () => {
+    const session = await open();
+    const inputs = [
+      bram,
+      { ...bram, phones: [{ value: 'call me maybe', label: 'work' as const }] },
+      annelies,
+    ];
+    const error = await session.people.createMany(inputs).catch((e: unknown) => e);
+    expect((error as ValidationError).issues).toEqual([{ path: 'phones.0.value', code: 'phone' }]);
+    expect(await session.people.count()).toBe(0);
+  });
+
+  it('rolls back a cancelled batch completely', async () => {
+    const session = await open();
+    const controller = new AbortController();
+    const inputs = Array.from({ length: 300 }, (_, i) => ({ ...bram, givenName: `Bram ${i}` }));
+    const error = await session.people
+      .createMany(inputs, {
+        chunkSize: 100,
+        signal: controller.signal,
+        onProgress: (p) => p.done >= 100 && controller.abort(),
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+    expect(await session.people.count()).toBe(0);
+    expect(await db!.keys.count().exec()).toBe(0);
+  });
+});
