@@ -1,0 +1,74 @@
+// The unlocked application: navigation, the current page, notices, and the idle auto-lock.
+import { useCallback } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
+import { OrganisationPage } from '../../features/organisations/components/OrganisationPage';
+import { OrganisationsPage } from '../../features/organisations/components/OrganisationsPage';
+import { PeoplePage } from '../../features/people/components/PeoplePage';
+import { PersonPage } from '../../features/people/components/PersonPage';
+import { SettingsPage } from '../../features/settings/components/SettingsPage';
+import { useSettingsStore } from '../../features/settings/stores/settings-store';
+import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
+import { useVaultStore } from '../../features/vault/stores/vault-store';
+import { useRoute } from '../hooks/useRoute';
+import type { Route } from '../routing';
+import { useNotificationStore } from '../stores/notification-store';
+import { NavigationDrawer } from './NavigationDrawer';
+
+const page = (route: Route) => {
+  switch (route.name) {
+    case 'people':
+      return <PeoplePage />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} organisationId={route.organisationId ?? null} />;
+    case 'organisations':
+      return <OrganisationsPage />;
+    case 'organisation':
+      return <OrganisationPage key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+};
+
+export function AppShell() {
+  const route = useRoute();
+  const lockVault = useVaultStore((s) => s.lock);
+  const autoLockMinutes = useSettingsStore((s) => s.autoLockMinutes);
+  const notice = useNotificationStore((s) => s.notice);
+  const dismiss = useNotificationStore((s) => s.dismiss);
+  const lock = useCallback(() => void lockVault(), [lockVault]);
+  useIdleLock(autoLockMinutes, lock);
+
+  return (
+    <Box sx={{ display: 'flex', height: '100vh', bgcolor: 'background.default' }}>
+      <NavigationDrawer route={route} onLock={lock} />
+      <Box
+        component="main"
+        sx={{
+          flex: 1,
+          minWidth: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          overflow: 'auto',
+          p: { xs: 2, md: 3.5 },
+        }}
+      >
+        {page(route)}
+      </Box>
+      <Snackbar
+        key={notice?.id}
+        open={!!notice}
+        autoHideDuration={5000}
+        onClose={(_, reason) => reason !== 'clickaway' && dismiss()}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        {notice ? (
+          <Alert severity={notice.severity} variant="filled" onClose={dismiss} sx={{ minWidth: 320 }}>
+            {notice.message}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+// The left navigation: the main sections, the language and theme switches, and the lock button.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
+import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import { useTranslation } from 'react-i18next';
+import { KluisLogo } from '../../ui/KluisLogo';
+import { LanguageMenu } from '../../features/settings/components/LanguageMenu';
+import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
+import { formatRoute, type Route } from '../routing';
+
+export const DRAWER_WIDTH = 236;
+
+const SECTIONS = [
+  {
+    route: { name: 'people' },
+    key: 'nav.people',
+    icon: <PeopleAltOutlinedIcon />,
+    owns: ['people', 'person'],
+  },
+  {
+    route: { name: 'organisations' },
+    key: 'nav.organisations',
+    icon: <ApartmentOutlinedIcon />,
+    owns: ['organisations', 'organisation'],
+  },
+  { route: { name: 'settings' }, key: 'nav.settings', icon: <SettingsOutlinedIcon />, owns: ['settings'] },
+] as const;
+
+export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      variant="permanent"
+      sx={{
+        width: DRAWER_WIDTH,
+        flexShrink: 0,
+        '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', bgcolor: 'background.paper' },
+      }}
+    >
+      <Box sx={{ px: 2.5, py: 2.5 }}>
+        <KluisLogo />
+      </Box>
+      <Box component="nav" aria-label={t('nav.label')} sx={{ flex: 1 }}>
+        <List sx={{ px: 1.5 }}>
+          {SECTIONS.map((section) => {
+            const current = (section.owns as readonly string[]).includes(route.name);
+            return (
+              <ListItemButton
+                key={section.key}
+                component="a"
+                href={formatRoute(section.route)}
+                selected={current}
+                aria-current={current ? 'page' : undefined}
+                sx={{ borderRadius: 2, mb: 0.5, '&.Mui-selected': { color: 'primary.main' } }}
+              >
+                <ListItemIcon sx={{ minWidth: 38, color: current ? 'primary.main' : undefined }}>
+                  {section.icon}
+                </ListItemIcon>
+                <ListItemText
+                  primary={t(section.key)}
+                  slotProps={{ primary: { sx: { fontWeight: current ? 600 : 500 } } }}
+                />
+              </ListItemButton>
+            );
+          })}
+        </List>
+      </Box>
+      <Divider />
+      <Box sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <LanguageMenu />
+          <ThemeToggle />
+        </Box>
+        <Button
+          variant="outlined"
+          color="inherit"
+          startIcon={<LockOutlinedIcon />}
+          onClick={onLock}
+          fullWidth
+        >
+          {t('nav.lock')}
+        </Button>
+      </Box>
+    </Drawer>
+  );
+}

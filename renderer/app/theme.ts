@@ -1,0 +1,52 @@
+// Kluis's look: a calm blue on neutral surfaces, system fonts (nothing is fetched), compact density for
+// long lists.
+import { createTheme, type Theme } from '@mui/material/styles';
+
+const fontFamily = [
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  '"Liberation Sans"',
+  'Arial',
+  'sans-serif',
+].join(',');
+
+export const createKluisTheme = (mode: 'light' | 'dark'): Theme =>
+  createTheme({
+    palette:
+      mode === 'light'
+        ? {
+            mode,
+            primary: { main: '#1d5fa8' },
+            secondary: { main: '#0f7b6c' },
+            background: { default: '#f4f6f9', paper: '#ffffff' },
+            divider: '#e2e6ec',
+            text: { primary: '#1a2230', secondary: '#5b6575' },
+          }
+        : {
+            mode,
+            primary: { main: '#8ab8ff' },
+            secondary: { main: '#6fd3c0' },
+            background: { default: '#0f141b', paper: '#161d26' },
+            divider: '#263040',
+            text: { primary: '#e6ebf2', secondary: '#9aa6b6' },
+          },
+    shape: { borderRadius: 10 },
+    typography: {
+      fontFamily,
+      h1: { fontSize: '1.6rem', fontWeight: 650, letterSpacing: '-0.01em' },
+      h2: { fontSize: '1.15rem', fontWeight: 600 },
+      h3: { fontSize: '1rem', fontWeight: 600 },
+      button: { textTransform: 'none', fontWeight: 600 },
+    },
+    components: {
+      MuiButton: { defaultProps: { disableElevation: true } },
+      MuiPaper: { styleOverrides: { root: { backgroundImage: 'none' } } },
+      MuiCard: { defaultProps: { variant: 'outlined' } },
+      MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
+      MuiFormControl: { defaultProps: { size: 'small' } },
+      MuiTooltip: { defaultProps: { arrow: true } },
+    },
+  });

@@ -1,0 +1,45 @@
+// Shows the screen that fits the vault's state: create, unlock, loading, or the application itself.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from '../../../app/components/AppShell';
+import { usePlatform } from '../../../platform/platform-context';
+import { openLocalDatabase } from '../../../platform/storage';
+import { useVaultStore } from '../stores/vault-store';
+import { CreateVaultScreen } from './CreateVaultScreen';
+import { LoadingScreen } from './LoadingScreen';
+import { UnlockScreen } from './UnlockScreen';
+
+export function VaultGate() {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const phase = useVaultStore((s) => s.phase);
+  const progress = useVaultStore((s) => s.progress);
+  const start = useVaultStore((s) => s.start);
+  const [startFailed, setStartFailed] = useState(false);
+
+  useEffect(() => {
+    start({ openDatabase: openLocalDatabase, keyStore: platform.keyStore }).catch(() => setStartFailed(true));
+  }, [start, platform]);
+
+  if (startFailed || phase === 'failed') {
+    return (
+      <Box component="main" sx={{ p: 4, maxWidth: 640, mx: 'auto' }}>
+        <Alert severity="error">{t('vault.failed')}</Alert>
+      </Box>
+    );
+  }
+  switch (phase) {
+    case 'starting':
+      return <LoadingScreen message={t('vault.loading.starting')} />;
+    case 'new':
+      return <CreateVaultScreen />;
+    case 'locked':
+      return <UnlockScreen />;
+    case 'loading':
+      return <LoadingScreen message={t('vault.loading.directory')} progress={progress} />;
+    case 'unlocked':
+      return <AppShell />;
+  }
+}

@@ -1,0 +1,159 @@
+// The vault's lifecycle in the renderer: open the store, create or unlock, load the directory, lock.
+// The session and directory live here only while unlocked; locking closes the directory (writing its
+// encrypted snapshot), wipes the keys and drops both.
+import { create } from 'zustand';
+import { Directory } from '../../../../shared/directory/directory';
+import type { KeyStore } from '../../../../shared/platform/desktop-api';
+import type { Progress } from '../../../../shared/repositories/subject-repository';
+import type { KluisDatabase } from '../../../../shared/store/database';
+import { WrongPassphraseError } from '../../../../shared/vault/keyring';
+import type { Session } from '../../../../shared/vault/session';
+import { Vault } from '../../../../shared/vault/vault';
+
+export type VaultPhase = 'starting' | 'new' | 'locked' | 'loading' | 'unlocked' | 'failed';
+
+export interface VaultDependencies {
+  readonly openDatabase: () => Promise<KluisDatabase>;
+  readonly keyStore: KeyStore;
+}
+
+export type UnlockOutcome = 'unlocked' | 'wrong-passphrase';
+
+interface VaultState {
+  phase: VaultPhase;
+  vault: Vault | null;
+  session: Session | null;
+  directory: Directory | null;
+  /** Decryption progress while the directory loads; null when there is nothing to count. */
+  progress: Progress | null;
+  /** True when the OS keychain holds this vault's key (Electron only). */
+  remembered: boolean;
+  keyStore: KeyStore | null;
+  start(deps: VaultDependencies): Promise<void>;
+  create(passphrase: string): Promise<void>;
+  unlock(passphrase: string): Promise<UnlockOutcome>;
+  unlockWithKeychain(): Promise<boolean>;
+  setRemembered(remember: boolean): Promise<boolean>;
+  lock(): Promise<void>;
+}
+
+/** Argon2id blocks the thread for ~0.5 s: let the browser paint the progress indicator first. */
+export const nextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+export const useVaultStore = create<VaultState>()((set, get) => {
+  const open = async (session: Session): Promise<void> => {
+    set({ phase: 'loading', session, progress: null });
+    try {
+      const directory = await Directory.load(session, {
+        onProgress: (progress) => get().session === session && set({ progress }),
+      });
+      if (get().session !== session) {
+        // Locked while loading: the session's keys are already wiped.
+        await directory.close();
+        return;
+      }
+      set({ phase: 'unlocked', directory, progress: null });
+    } catch (error) {
+      if (get().session !== session) return; // locked while loading
+      session.lock();
+      set({ phase: 'failed', session: null, progress: null });
+      throw error;
+    }
+  };
+
+  return {
+    phase: 'starting',
+    vault: null,
+    session: null,
+    directory: null,
+    progress: null,
+    remembered: false,
+    keyStore: null,
+
+    async start({ openDatabase, keyStore }) {
+      if (get().vault || get().keyStore) return; // React StrictMode runs effects twice.
+      set({ keyStore });
+      try {
+        const vault = await Vault.open(await openDatabase());
+        const state = await vault.state();
+        set({ vault, phase: state });
+        if (state === 'locked' && (await keyStore.status()).available) {
+          const id = await vault.vaultId();
+          const stored = id ? await keyStore.load(id) : null;
+          if (stored?.ok && stored.value) {
+            set({ remembered: true });
+            await get().unlockWithKeychain();
+          }
+        }
+      } catch (error) {
+        set({ phase: 'failed' });
+        throw error;
+      }
+    },
+
+    async create(passphrase) {
+      const { vault } = get();
+      if (!vault) throw new Error('The vault is not open yet');
+      await nextPaint();
+      await open(await vault.create(passphrase));
+    },
+
+    async unlock(passphrase) {
+      const { vault } = get();
+      if (!vault) throw new Error('The vault is not open yet');
+      await nextPaint();
+      let session: Session;
+      try {
+        session = await vault.unlock(passphrase);
+      } catch (error) {
+        if (error instanceof WrongPassphraseError) return 'wrong-passphrase';
+        throw error;
+      }
+      await open(session);
+      return 'unlocked';
+    },
+
+    async unlockWithKeychain() {
+      const { vault, keyStore } = get();
+      const id = await vault?.vaultId();
+      if (!vault || !keyStore || !id) return false;
+      const stored = await keyStore.load(id);
+      if (!stored.ok || !stored.value) {
+        set({ remembered: false });
+        return false;
+      }
+      try {
+        await open(await vault.unlockWithSecretKey(stored.value));
+        return true;
+      } catch (error) {
+        if (!(error instanceof WrongPassphraseError)) throw error;
+        // The stored key no longer opens this vault: forget it and ask for the passphrase.
+        await keyStore.forget(id);
+        set({ remembered: false, phase: 'locked' });
+        return false;
+      }
+    },
+
+    async setRemembered(remember) {
+      const { session, keyStore } = get();
+      if (!session || !keyStore) return false;
+      const result = remember
+        ? await keyStore.save(session.vaultId, session.exportUserSecretKey())
+        : await keyStore.forget(session.vaultId);
+      if (result.ok) set({ remembered: remember });
+      return result.ok;
+    },
+
+    async lock() {
+      const { session, directory, phase } = get();
+      if (phase !== 'unlocked' && phase !== 'loading') return;
+      set({ phase: 'locked', session: null, directory: null, progress: null });
+      try {
+        await directory?.close();
+      } finally {
+        session?.lock();
+      }
+    },
+  };
+});
