@@ -1,0 +1,68 @@
+// The people who work at an organisation, with a shortcut to add one.
+import { useMemo } from 'react';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItemAvatar from '@mui/material/ListItemAvatar';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
+import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
+import { useTranslation } from 'react-i18next';
+import { formatRoute, NEW_ID } from '../../../app/routing';
+import { FormSection } from '../../../ui/FormSection';
+import { SubjectAvatar } from '../../../ui/SubjectAvatar';
+import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+
+const MAX_SHOWN = 200;
+
+export function OrganisationPeople({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const { directory } = useUnlockedVault();
+  const version = useDirectoryVersion(directory);
+  // version: the directory is mutable; a change must refresh the list.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const people = useMemo(() => directory.peopleOf(organisationId), [directory, organisationId, version]);
+  return (
+    <FormSection
+      title={t('organisations.peopleTitle', { count: people.length })}
+      icon={<GroupsOutlinedIcon />}
+    >
+      {people.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {t('organisations.noPeople')}
+        </Typography>
+      ) : (
+        <List dense aria-label={t('organisations.peopleList')} sx={{ mb: 1 }}>
+          {people.slice(0, MAX_SHOWN).map((person) => (
+            <ListItemButton
+              key={person.id}
+              component="a"
+              href={formatRoute({ name: 'person', id: person.id })}
+              sx={{ borderRadius: 2 }}
+            >
+              <ListItemAvatar sx={{ minWidth: 46 }}>
+                <SubjectAvatar id={person.id} name={person.displayName} />
+              </ListItemAvatar>
+              <ListItemText
+                primary={person.displayName}
+                secondary={[person.jobTitle, person.email].filter(Boolean).join(' · ')}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+      {people.length > MAX_SHOWN && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+          {t('organisations.morePeople', { count: people.length - MAX_SHOWN })}
+        </Typography>
+      )}
+      <Button
+        startIcon={<PersonAddAlt1OutlinedIcon />}
+        href={formatRoute({ name: 'person', id: NEW_ID, organisationId })}
+      >
+        {t('organisations.addPerson')}
+      </Button>
+    </FormSection>
+  );
+}
