@@ -1,0 +1,46 @@
+// The people list: search box, result count, virtualised grid.
+import type { Locator, Page } from 'playwright-core';
+
+export class PeoplePage {
+  constructor(readonly page: Page) {}
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search people' });
+  }
+
+  get grid(): Locator {
+    return this.page.getByRole('grid', { name: 'People' });
+  }
+
+  /** Body rows only; the header row holds column headers, not cells. */
+  get rows(): Locator {
+    return this.grid.getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+  }
+
+  row(name: string | RegExp): Locator {
+    return this.rows.filter({ hasText: name });
+  }
+
+  get count(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /people|person/ });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+    await this.search.waitFor();
+  }
+
+  async newPerson(): Promise<void> {
+    await this.page.getByRole('link', { name: 'New person' }).first().click();
+    await this.page.getByRole('heading', { name: 'New person' }).waitFor();
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+
+  async openPerson(name: string): Promise<void> {
+    await this.row(name).click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+}

@@ -1,0 +1,43 @@
+// The screens before the vault is open: create, unlock, and the progress shown in between.
+import type { Locator, Page } from 'playwright-core';
+
+export class VaultPage {
+  constructor(readonly page: Page) {}
+
+  /** Password inputs have no ARIA role; their label is their accessible name. */
+  get passphrase(): Locator {
+    return this.page.getByLabel('Passphrase', { exact: true });
+  }
+
+  get unlockHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Unlock Kluis' });
+  }
+
+  get wrongPassphraseError(): Locator {
+    return this.page.getByText('That passphrase is not correct');
+  }
+
+  async create(passphrase: string): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Create your vault' }).waitFor();
+    await this.passphrase.fill(passphrase);
+    await this.page.getByLabel('Repeat passphrase').fill(passphrase);
+    await this.page.getByRole('button', { name: 'Create vault' }).click();
+    await this.waitUntilOpen();
+  }
+
+  /** Submits a passphrase without waiting for the outcome. */
+  async submitPassphrase(passphrase: string): Promise<void> {
+    await this.unlockHeading.waitFor();
+    await this.passphrase.fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.submitPassphrase(passphrase);
+    await this.waitUntilOpen();
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+  }
+}
