@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { VirtualGridRow } from './VirtualGridRow';
 
 export interface GridColumn<Row> {
   readonly id: string;
@@ -141,50 +142,22 @@ export function VirtualGrid<Row>({
           transition: 'opacity 120ms',
         }}
       >
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as Row;
-            return (
-              <Box
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-index={item.index}
-                tabIndex={item.index === current ? 0 : -1}
-                onClick={() => {
-                  setActive(item.index);
-                  onOpen(row);
-                }}
-                onFocus={() => setActive(item.index)}
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: item.size,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  cursor: 'pointer',
-                  borderBottom: 1,
-                  borderColor: 'divider',
-                  outline: 'none',
-                  '&:hover': { bgcolor: 'action.hover' },
-                  '&:focus-visible': {
-                    bgcolor: 'action.selected',
-                    boxShadow: (t) => `inset 3px 0 0 ${t.palette.primary.main}`,
-                  },
-                }}
-              >
-                {columns.map((column) => (
-                  <Box key={column.id} role="gridcell" sx={cellSx}>
-                    {column.render(row)}
-                  </Box>
-                ))}
-              </Box>
-            );
-          })}
-        </Box>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => (
+            <VirtualGridRow
+              key={item.key}
+              row={rows[item.index] as Row}
+              index={item.index}
+              start={item.start}
+              size={item.size}
+              tabbable={item.index === current}
+              columns={columns}
+              template={template}
+              onOpen={onOpen}
+              onActivate={setActive}
+            />
+          ))}
+        </div>
       </Box>
     </Box>
   );

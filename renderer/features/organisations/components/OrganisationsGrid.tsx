@@ -9,6 +9,9 @@ import { SubjectAvatar } from '../../../ui/SubjectAvatar';
 import { TagChips } from '../../../ui/TagChips';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
 
+/** Module-level, so the memoised grid rows never see a new function. */
+const openRow = (row: OrganisationRow) => navigate({ name: 'organisation', id: row.id });
+
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 interface Props {
@@ -91,7 +94,7 @@ export function OrganisationsGrid({ rows, headcount, dimmed }: Props) {
       rows={rows}
       columns={columns}
       rowKey={(row) => row.id}
-      onOpen={(row) => navigate({ name: 'organisation', id: row.id })}
+      onOpen={openRow}
       scrollKey="organisations"
       dimmed={dimmed}
     />

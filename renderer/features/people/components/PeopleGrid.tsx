@@ -10,6 +10,9 @@ import { SubjectAvatar } from '../../../ui/SubjectAvatar';
 import { TagChips } from '../../../ui/TagChips';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
 
+/** Module-level, so the memoised grid rows never see a new function. */
+const openRow = (row: PersonRow) => navigate({ name: 'person', id: row.id });
+
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 interface Props {
@@ -25,7 +28,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       {
         id: 'name',
         header: t('fields.name'),
-        width: 'minmax(220px, 2.2fr)',
+        width: 'minmax(220px, 1.9fr)',
         render: (row) => (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
             <SubjectAvatar id={row.id} name={row.displayName} />
@@ -45,7 +48,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       {
         id: 'organisation',
         header: t('fields.organisation'),
-        width: 'minmax(140px, 1.5fr)',
+        width: 'minmax(140px, 1.6fr)',
         render: (row) => (
           <Typography variant="body2" sx={ellipsis}>
             {directory.organisationName(row.organisationId)}
@@ -65,7 +68,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       {
         id: 'phone',
         header: t('fields.phone'),
-        width: 'minmax(130px, 1.2fr)',
+        width: 'minmax(130px, 1fr)',
         render: (row) => (
           <Typography
             variant="body2"
@@ -79,7 +82,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       {
         id: 'tags',
         header: t('fields.tags'),
-        width: 'minmax(120px, 1.3fr)',
+        width: 'minmax(150px, 1.5fr)',
         render: (row) => <TagChips tags={row.tags} />,
       },
     ],
@@ -91,7 +94,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       rows={rows}
       columns={columns}
       rowKey={(row) => row.id}
-      onOpen={(row) => navigate({ name: 'person', id: row.id })}
+      onOpen={openRow}
       scrollKey="people"
       dimmed={dimmed}
     />
