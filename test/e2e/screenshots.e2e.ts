@@ -1,0 +1,48 @@
+// Screenshots of the people list for the docs, in the light and the dark theme, from contacts entered
+// through the UI (there is no import yet, and the page offers no back door).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ORGANISATIONS, SAMPLE_PEOPLE } from './fixtures/sample-contacts';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonForm } from './pages/PersonForm';
+import { VaultPage } from './pages/VaultPage';
+import { useKluisHarness } from './support/harness';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+describe('screenshots', () => {
+  const harness = useKluisHarness();
+
+  it('captures the people list with 25 contacts in light and dark', async () => {
+    const { page } = await harness.open({ viewport: { width: 1440, height: 900 } });
+    await new VaultPage(page).create('screenshot vault passphrase');
+    const organisations = new OrganisationsPage(page);
+    for (const organisation of SAMPLE_ORGANISATIONS) await organisations.create(organisation);
+    const people = new PeoplePage(page);
+    const form = new PersonForm(page);
+    await people.open();
+    for (const person of SAMPLE_PEOPLE) {
+      await people.newPerson();
+      await form.fill(person);
+      await form.save();
+    }
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${SAMPLE_PEOPLE.length} people` })
+      .waitFor();
+    expect(await people.rows.count()).toBeGreaterThanOrEqual(12);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Let the "saved" notice disappear and the mouse rest outside the list.
+    await page.mouse.move(1, 1);
+    await page.getByRole('alert').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}people-list.png`, animations: 'disabled' });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    // The toggle keeps focus after the click; move it away so no focus ring is in the picture.
+    await page.getByRole('button', { name: 'Switch to light theme' }).blur();
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: `${SCREENSHOTS}people-list-dark.png`, animations: 'disabled' });
+  });
+});
