@@ -7,7 +7,7 @@ export function ProblemsBanner({ count }: { count: number }) {
   const { t } = useTranslation();
   if (!count) return null;
   return (
-    <Alert severity="warning" sx={{ mb: 2 }}>
+    <Alert severity="warning" role="status" sx={{ mb: 2 }}>
       {t('problems.banner', { count })}
     </Alert>
   );

@@ -9,6 +9,7 @@ import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import RemoveCircleOutlineRoundedIcon from '@mui/icons-material/RemoveCircleOutlineRounded';
 import { useTranslation } from 'react-i18next';
 import { ContactLabel } from '../../../shared/domain/common';
+import { VisuallyHidden } from '../VisuallyHidden';
 import { newContact, type ContactDraft } from './drafts';
 
 interface Props {
@@ -45,11 +46,15 @@ export function ContactListField({ kind, path, rows, onChange, errorText }: Prop
             />
             <TextField
               select
-              label={t('contact.type')}
+              label={
+                <>
+                  {t('contact.type')}
+                  <VisuallyHidden> {t('contact.typeOf', { field: name })}</VisuallyHidden>
+                </>
+              }
               value={row.label}
               onChange={(e) => update(index, { label: e.target.value as ContactLabel })}
               sx={{ width: 150, flexShrink: 0 }}
-              slotProps={{ select: { inputProps: { 'aria-label': t('contact.typeOf', { field: name }) } } }}
             >
               {ContactLabel.options.map((label) => (
                 <MenuItem key={label} value={label}>

@@ -74,7 +74,7 @@ export function SecuritySettings() {
             )}
           </div>
         ) : status ? (
-          <Alert severity="info" variant="outlined">
+          <Alert severity="info" variant="outlined" role="note">
             <strong>{t('settings.remember.label')}</strong>:{' '}
             {t(`settings.remember.unavailable.${status.reason}`)}
           </Alert>

@@ -68,7 +68,7 @@ export function CreateVaultScreen() {
           helperText={submitted && mismatch ? t('vault.create.mismatch') : undefined}
           readOnly={busy}
         />
-        <Alert severity="info" variant="outlined">
+        <Alert severity="info" variant="outlined" role="note">
           {t('vault.create.noRecovery')}
         </Alert>
         {failed && <Alert severity="error">{t('vault.create.failed')}</Alert>}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '../../../app/components/AppShell';
 import { usePlatform } from '../../../platform/platform-context';
@@ -26,7 +27,16 @@ export function VaultGate() {
   if (startFailed || phase === 'failed') {
     return (
       <Box component="main" sx={{ p: 4, maxWidth: 640, mx: 'auto' }}>
-        <Alert severity="error">{t('vault.failed')}</Alert>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => window.location.reload()}>
+              {t('vault.reload')}
+            </Button>
+          }
+        >
+          {t('vault.failed')}
+        </Alert>
       </Box>
     );
   }
