@@ -1,5 +1,7 @@
 // Screenshots of the people list for the docs, in the light and the dark theme, from contacts entered
-// through the UI (there is no import yet, and the page offers no back door).
+// through the UI (there is no import yet, and the page offers no back door). They go to test-results/
+// on every run and replace docs/screenshots/ only with UPDATE_SCREENSHOTS=1, so a test run leaves the
+// committed pictures alone.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +12,12 @@ import { PersonForm } from './pages/PersonForm';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const SCREENSHOTS = fileURLToPath(
+  new URL(
+    process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../test-results/screenshots/',
+    import.meta.url,
+  ),
+);
 
 describe('screenshots', () => {
   const harness = useKluisHarness();
