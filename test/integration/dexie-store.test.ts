@@ -6,12 +6,30 @@ import { WrongPassphraseError } from '../../shared/vault/keyring';
 import { annelies, bram, zeeland } from '../fixtures/people';
 import { dexieDatabase, newIndexedDb, PASSPHRASE, testVault } from '../helpers/store';
 
+// The few IndexedDB shapes this test uses: tsconfig.node.json has no DOM types, on purpose (shared/
+// must not use them), so they are spelled out here.
+interface Request<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface RawDatabase {
+  objectStoreNames: ArrayLike<string>;
+  transaction(store: string): { objectStore(name: string): { getAll(): Request<unknown[]> } };
+  close(): void;
+}
+interface RawFactory {
+  databases(): Promise<{ name?: string }[]>;
+  open(name: string): Request<RawDatabase>;
+}
+
 /** Every value of every object store of every database, as text: what a thief of the disk could read. */
-const dumpIndexedDb = async (indexedDB: IDBFactory): Promise<{ text: string; values: number }> => {
+const dumpIndexedDb = async (indexedDB: RawFactory): Promise<{ text: string; values: number }> => {
   const chunks: string[] = [];
   let values = 0;
   for (const info of await indexedDB.databases()) {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const db = await new Promise<RawDatabase>((resolve, reject) => {
       const request = indexedDB.open(info.name!);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -46,9 +64,9 @@ describe('encrypted store on IndexedDB (Dexie)', () => {
     await expect(vault.unlock('wrong passphrase!')).rejects.toBeInstanceOf(WrongPassphraseError);
     const session = await vault.unlock(PASSPHRASE);
     const directory = await Directory.load(session);
-    expect(directory.people().map((p) => [p.displayName, directory.organisationName(p.organisationId)])).toEqual([
-      ['Annelies Verbeek', 'Zeeuwse Mosselhandel BV'],
-    ]);
+    expect(
+      directory.people().map((p) => [p.displayName, directory.organisationName(p.organisationId)]),
+    ).toEqual([['Annelies Verbeek', 'Zeeuwse Mosselhandel BV']]);
     expect((await session.people.get(person.id)).data.phones[0]?.value).toBe('+31 6 12 34 56 78');
     await directory.close();
     await db.close();
@@ -66,7 +84,7 @@ describe('encrypted store on IndexedDB (Dexie)', () => {
     await directory.close(); // writes the encrypted snapshot too
     await db.close();
 
-    const { text, values } = await dumpIndexedDb(idb.indexedDB);
+    const { text, values } = await dumpIndexedDb(idb.indexedDB as unknown as RawFactory);
     expect(values).toBeGreaterThanOrEqual(6); // keyring, snapshot, 3 keys, 3 records: we really read them
     for (const secret of [
       'Annelies',
