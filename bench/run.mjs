@@ -298,14 +298,22 @@ const runOnce = async (url, run) => {
     const search = await call('search', { queries: config.queries, repetitions: config.searchRepetitions });
     const searchMedian = median(search.samples);
     const searchP95 = percentile(search.samples, 95);
+    if (warm.snapshot) {
+      const { readMs, decryptMs, parseMs, megabytes } = warm.snapshot;
+      say(
+        `${tag}:   snapshot (${megabytes.toFixed(1)} MB) re-read ${secs(readMs)}, decrypt ${secs(decryptMs)}, parse ${secs(parseMs)}`,
+      );
+    }
     say(`${tag}: search median ${millis(searchMedian)}, p95 ${millis(searchP95)}`);
     await call('close');
 
     await load();
     await call('dropSnapshot');
     await load();
-    const cold = await call('unlock', { passphrase: config.passphrase });
+    const cold = await call('unlock', { passphrase: config.passphrase, split: config.phases });
     say(`${tag}: cold unlock → first list ${secs(cold.firstListMs)}, indexed ${secs(cold.indexedMs)}`);
+    for (const [part, ms] of Object.entries(cold.coldSplit ?? {}))
+      say(`${tag}:   cold path, ${part}: ${secs(ms)}`);
     await call('close');
 
     return {
@@ -341,8 +349,7 @@ const runOnce = async (url, run) => {
 const runPhases = async (url) => {
   const out = {};
   const probe = await openBrowser(url, 'phases');
-  const writes = await probe.call('phaseWrites');
-  await probe.close();
+  const writes = await probe.call('phaseWrites').finally(() => probe.close());
   for (const write of writes) {
     const tag = `phases [${write}]`;
     const browser = await openBrowser(url, tag);
@@ -490,6 +497,12 @@ const report = async (runs, phases) => {
       'Search per keystroke: max',
       'ms',
       of((r) => r.search.maxMs),
+      millis,
+    ),
+    searchFirstMs: metric(
+      'Search: first keystroke after indexing',
+      'ms',
+      of((r) => r.search.firstKeystrokeMs),
       millis,
     ),
     extraOpenDbMs: metric(

@@ -8,7 +8,7 @@ import { Directory } from '../../shared/directory/directory';
 import { SNAPSHOT_ID } from '../../shared/directory/snapshot';
 import { DataKeys } from '../../shared/repositories/data-keys';
 import type { PersonInput } from '../../shared/domain/person';
-import { createRxDatabase } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSince } from 'rxdb';
 import { openKluisDatabase, type KluisDatabase } from '../../shared/store/database';
 import { Vault } from '../../shared/vault/vault';
 import type { Session } from '../../shared/vault/session';
@@ -145,7 +145,15 @@ const whenIndexed = (dir: Directory): Promise<void> =>
   });
 
 /** Unlock to first list, on a freshly loaded page: Argon2id, snapshot (or decrypt all), first 50 rows. */
-const unlock = async ({ passphrase, multi = true }: { passphrase: string; multi?: boolean }) => {
+const unlock = async ({
+  passphrase,
+  multi = true,
+  split = false,
+}: {
+  passphrase: string;
+  multi?: boolean;
+  split?: boolean;
+}) => {
   multiInstance = multi;
   let start = now();
   db = await openDb();
@@ -168,9 +176,80 @@ const unlock = async ({ passphrase, multi = true }: { passphrase: string; multi?
     indexedMs,
     rows: directory.people().length,
     firstRow: first[0]?.displayName ?? '',
+    snapshot: await snapshotSplit(),
+    ...(split && { coldSplit: await coldSplit() }),
   };
 };
 
+/** Where the snapshot path's time goes, re-done after the timed unlock (so on a warmed-up page). */
+const snapshotSplit = async () => {
+  if (!db || !session) throw new Error('unlock first');
+  let start = now();
+  const [doc] = await db.vault.storageInstance.findDocumentsById([SNAPSHOT_ID], false);
+  const readMs = now() - start;
+  if (!doc) return null;
+  start = now();
+  const bytes = session.cipher.openBytes(doc.payload, session.orgKey, {
+    collection: 'vault',
+    id: SNAPSHOT_ID,
+    keyId: session.orgKeyId,
+  });
+  const decryptMs = now() - start;
+  start = now();
+  JSON.parse(new TextDecoder().decode(bytes));
+  const parseMs = now() - start;
+  return { readMs, decryptMs, parseMs, megabytes: bytes.length / 1e6 };
+};
+
+/**
+ * BENCH_PHASES=1: the cold path's parts, re-done after the timed unlock on the same page: reading every
+ * record by checkpoint, reading and unwrapping every data key, decrypting every record, validating it.
+ */
+const coldSplit = async () => {
+  if (!db || !session) throw new Error('unlock first');
+  const out: Record<string, number> = {};
+  const time = async <T>(label: string, work: () => T | Promise<T>): Promise<T> => {
+    const start = now();
+    const result = await work();
+    out[label] = now() - start;
+    return result;
+  };
+  const records = await time('read records (getChangedDocumentsSince, 5000 a batch)', async () => {
+    const all: RecordDoc[] = [];
+    let checkpoint: unknown;
+    for (;;) {
+      const page = await getChangedDocumentsSince(db!.records.storageInstance, 5000, checkpoint);
+      all.push(...(page.documents as unknown as RecordDoc[]));
+      checkpoint = page.checkpoint;
+      if (page.documents.length < 5000) return all;
+    }
+  });
+  const keyDocs = await time('read data keys (findDocumentsById, 5000 a batch)', async () => {
+    const all: KeyDoc[] = [];
+    for (let i = 0; i < records.length; i += 5000) {
+      const ids = records.slice(i, i + 5000).map((r) => r.subjectId);
+      all.push(...((await db!.keys.storageInstance.findDocumentsById(ids, false)) as unknown as KeyDoc[]));
+    }
+    return all;
+  });
+  const cipher = session.cipher;
+  const orgKey = session.orgKey;
+  const keys = await time('unwrap data keys', () =>
+    keyDocs.map((k) => cipher.openBytes(k.payload, orgKey, { collection: 'keys', id: k.id, keyId: k.keyId })),
+  );
+  const keyOf = new Map(keyDocs.map((k, i) => [k.id, keys[i]!]));
+  const plain = await time('decrypt records (openJson)', () =>
+    records.map((r) =>
+      cipher.openJson(r.payload, keyOf.get(r.subjectId)!, {
+        collection: 'records',
+        id: r.id,
+        keyId: r.keyId,
+      }),
+    ),
+  );
+  await time('validate records (zod)', () => plain.map((p) => session!.people.validate(p as PersonInput)));
+  return out;
+};
 /** Every prefix of every query, as typed; each keystroke is one searchPeople call. */
 const search = ({ queries, repetitions }: { queries: string[]; repetitions: number }) => {
   const dir = directory;
