@@ -7,6 +7,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Directory } from '../../shared/directory/directory';
 import { SNAPSHOT_ID } from '../../shared/directory/snapshot';
 import { DataKeys } from '../../shared/repositories/data-keys';
+import { recordAddress } from '../../shared/repositories/subject-repository';
 import type { PersonInput } from '../../shared/domain/person';
 import { createRxDatabase, getChangedDocumentsSince } from 'rxdb';
 import { openKluisDatabase, type KluisDatabase } from '../../shared/store/database';
@@ -224,27 +225,33 @@ const coldSplit = async () => {
       if (page.documents.length < 5000) return all;
     }
   });
-  const keyDocs = await time('read data keys (findDocumentsById, 5000 a batch)', async () => {
-    const all: KeyDoc[] = [];
-    for (let i = 0; i < records.length; i += 5000) {
-      const ids = records.slice(i, i + 5000).map((r) => r.subjectId);
-      all.push(...((await db!.keys.storageInstance.findDocumentsById(ids, false)) as unknown as KeyDoc[]));
-    }
-    return all;
+  const pages = await time('read data key pages (findDocumentsById)', async () => {
+    const ids = [...new Set(records.map((r) => r.keyId))];
+    const docs = (await db!.keys.storageInstance.findDocumentsById(ids, false)) as unknown as KeyDoc[];
+    return new Map(
+      docs.map((d) => [d.id, { keyId: d.keyId, entries: JSON.parse(d.payload) as Record<string, string> }]),
+    );
   });
   const cipher = session.cipher;
   const orgKey = session.orgKey;
-  const keys = await time('unwrap data keys', () =>
-    keyDocs.map((k) => cipher.openBytes(k.payload, orgKey, { collection: 'keys', id: k.id, keyId: k.keyId })),
-  );
-  const keyOf = new Map(keyDocs.map((k, i) => [k.id, keys[i]!]));
+  const keyOf = await time('unwrap data keys', () => {
+    const out = new Map<string, Uint8Array>();
+    for (const r of records) {
+      const page = pages.get(r.keyId)!;
+      out.set(
+        r.subjectId,
+        cipher.openBytes(page.entries[r.subjectId]!, orgKey, {
+          collection: 'keys',
+          id: r.subjectId,
+          keyId: page.keyId,
+        }),
+      );
+    }
+    return out;
+  });
   const plain = await time('decrypt records (openJson)', () =>
     records.map((r) =>
-      cipher.openJson(r.payload, keyOf.get(r.subjectId)!, {
-        collection: 'records',
-        id: r.id,
-        keyId: r.keyId,
-      }),
+      cipher.openJson(r.payload, keyOf.get(r.subjectId)!, recordAddress(r.id, r.subjectId, r.keyId)),
     ),
   );
   await time('validate records (zod)', () => plain.map((p) => session!.people.validate(p as PersonInput)));
@@ -330,27 +337,41 @@ const phases = async ({ passphrase, write }: { passphrase: string; write: PhaseW
     ordered ? orderedIds(payloads.length) : payloads.map(() => newId()),
   );
   const dataKeys = new DataKeys(pdb, s.cipher, s.orgKey, s.orgKeyId);
-  const keyed = await time('encrypt: data keys (random + wrap)', () => ids.map((id) => dataKeys.create(id)));
+  // One key page per import chunk, as createMany does.
+  const pageOf: string[] = [];
+  const keyed = await time('encrypt: data keys (random + wrap, one page a chunk)', () => {
+    const keys = new Map<string, Uint8Array>();
+    const docs: KeyDoc[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const page = dataKeys.createPage(ids.slice(i, i + CHUNK));
+      docs.push(page.doc);
+      for (const [id, key] of page.keys) {
+        keys.set(id, key);
+        pageOf.push(page.doc.id);
+      }
+    }
+    return { keys, docs };
+  });
   const updatedAt = Date.now();
   const records = await time('encrypt: records (sealJson)', () =>
     payloads.map((data, i): RecordDoc => ({
       id: ids[i]!,
       kind: 'person',
       subjectId: ids[i]!,
-      keyId: ids[i]!,
+      keyId: pageOf[i]!,
       v: 1,
-      payload: s.cipher.sealJson(data, keyed[i]!.key, { collection: 'records', id: ids[i]!, keyId: ids[i]! }),
+      payload: s.cipher.sealJson(data, keyed.keys.get(ids[i]!)!, recordAddress(ids[i]!, ids[i]!, pageOf[i]!)),
       updatedAt,
     })),
   );
-  const keyDocs: KeyDoc[] = keyed.map((k) => k.doc);
+  const keyDocs: KeyDoc[] = keyed.docs;
   s.lock();
   const chunks = <T>(rows: readonly T[]) =>
     Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
   const rxdbWrite = async (target: KluisDatabase, what: 'keys' | 'records' | 'both') => {
-    for (let i = 0; i < keyDocs.length; i += CHUNK) {
-      if (what !== 'records') await target.keys.bulkInsert(keyDocs.slice(i, i + CHUNK));
-      if (what !== 'keys') await target.records.bulkInsert(records.slice(i, i + CHUNK));
+    for (let c = 0; c * CHUNK < records.length; c++) {
+      if (what !== 'records') await target.keys.bulkInsert(keyDocs.slice(c, c + 1));
+      if (what !== 'keys') await target.records.bulkInsert(records.slice(c * CHUNK, (c + 1) * CHUNK));
     }
   };
   const label = `write: ${write}`;

@@ -168,6 +168,8 @@ export class Directory {
     // People created while we indexed.
     for (const row of this.peopleById.values())
       if (!this.peopleIndex.has(row.id)) this.peopleIndex.upsert(row);
+    this.orgIndex.prepare();
+    this.peopleIndex.prepare();
     this.indexed = true;
     this.changed(false);
   }

@@ -48,7 +48,10 @@ export class SearchIndex<Row extends { readonly id: string }> {
   private sortedTerms: string[] = [];
   /** Postings aligned with sortedTerms, so a prefix walk does no map lookups. */
   private sortedPostings: number[][] = [];
+  /** Set when the term list must be sorted from scratch (first build, compaction). */
   private termsDirty = false;
+  /** Terms added since the last sort: a few are inserted in place rather than re-sorting everything. */
+  private newTerms: string[] = [];
   private readonly slotOf = new Map<string, number>();
   private ids: string[] = [];
   private termsOf: (string[] | null)[] = [];
@@ -82,7 +85,7 @@ export class SearchIndex<Row extends { readonly id: string }> {
       if (list) list.push(slot);
       else {
         this.postings.set(term, [slot]);
-        this.termsDirty = true;
+        this.newTerms.push(term);
       }
     }
   }
@@ -147,11 +150,27 @@ export class SearchIndex<Row extends { readonly id: string }> {
     return slots;
   }
 
+  /** Sorts the term list now, e.g. right after a build, so the first keystroke does not pay for it. */
+  prepare(): void {
+    this.ensureSorted();
+  }
+
   private ensureSorted(): void {
-    if (!this.termsDirty) return;
-    this.sortedTerms = [...this.postings.keys()].sort();
-    this.sortedPostings = this.sortedTerms.map((term) => this.postings.get(term)!);
-    this.termsDirty = false;
+    if (this.termsDirty || this.newTerms.length > 2000) {
+      this.sortedTerms = [...this.postings.keys()].sort();
+      this.sortedPostings = this.sortedTerms.map((term) => this.postings.get(term)!);
+      this.termsDirty = false;
+    } else {
+      // After an edit: place its few new terms by binary search instead of sorting 100,000s again.
+      for (const term of this.newTerms) {
+        const list = this.postings.get(term);
+        if (!list) continue;
+        const at = lowerBound(this.sortedTerms, term);
+        this.sortedTerms.splice(at, 0, term);
+        this.sortedPostings.splice(at, 0, list);
+      }
+    }
+    this.newTerms = [];
   }
 
   /** Drops removed rows from the postings once they are a quarter of the index. */

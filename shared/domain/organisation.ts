@@ -17,7 +17,12 @@ export const OrganisationPayload = z.object({
   tags: Tags,
   notes: trimmed(20_000).default(''),
   source: DataSource,
-  createdAt: z.number().int().nonnegative(),
+  // Set by the repository on create when the caller leaves it out.
+  createdAt: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(() => Date.now()),
 });
 
 export type OrganisationPayload = z.infer<typeof OrganisationPayload>;

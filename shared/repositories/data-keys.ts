@@ -1,10 +1,17 @@
-// Per-subject data keys: one random key per person or organisation, wrapped by the organisation key and
-// kept in the `keys` collection. Every record about the subject is encrypted with it, so destroying it
-// (crypto-shredding) makes every copy unreadable: on offline laptops and in old backups alike.
+// Per-subject data keys: one random key per person or organisation, wrapped by the organisation key.
+// Every record about the subject is encrypted with it, so destroying it (crypto-shredding) makes every
+// copy of those records unreadable, on offline laptops and in old backups alike.
+//
+// Keys are stored in pages: the keys of the subjects created together (one for a form, up to a chunk of
+// an import) share one document of the `keys` collection, each still sealed on its own and bound to its
+// subject id. Why: a document per key doubled the IndexedDB rows of an import (bench: 16 s of 45 s for
+// 100,000 people went to key rows alone). Destroying a key rewrites its page without it; an emptied page
+// is blanked before it is tombstoned, because RxDB keeps a deleted document's fields in its tombstone.
 import { randomBytes, wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import type { KeyDoc } from '../store/schemas';
 import type { KluisDatabase } from '../store/database';
+import { newId } from '../vault/keyring';
 
 export class MissingKeyError extends Error {
   override readonly name = 'MissingKeyError';
@@ -13,8 +20,23 @@ export class MissingKeyError extends Error {
   }
 }
 
+/** subject id -> sealed data key */
+type PageEntries = Record<string, string>;
+
+const EMPTY_PAGE = '{}';
+
+const parsePage = (doc: KeyDoc): PageEntries => {
+  try {
+    const value: unknown = JSON.parse(doc.payload);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as PageEntries) : {};
+  } catch {
+    return {};
+  }
+};
+
 export class DataKeys {
   private readonly cache = new Map<string, Uint8Array>();
+  private readonly pages = new Map<string, { keyId: string; entries: PageEntries }>();
 
   constructor(
     private readonly db: KluisDatabase,
@@ -23,73 +45,96 @@ export class DataKeys {
     private readonly orgKeyId: string,
   ) {}
 
-  /** A new key for a new subject; the caller writes the returned document. */
-  create(subjectId: string): { key: Uint8Array; doc: KeyDoc } {
-    const key = randomBytes(32);
-    const doc: KeyDoc = {
-      id: subjectId,
-      keyId: this.orgKeyId,
-      payload: this.cipher.sealBytes(key, this.orgKey, this.address(subjectId)),
-    };
-    this.cache.set(subjectId, key);
-    return { key, doc };
+  /** New keys for new subjects, in one page document that the caller writes. */
+  createPage(subjectIds: readonly string[]): { keys: Map<string, Uint8Array>; doc: KeyDoc } {
+    const keys = new Map<string, Uint8Array>();
+    const entries: PageEntries = {};
+    const material = randomBytes(32 * subjectIds.length);
+    subjectIds.forEach((subjectId, i) => {
+      const key = material.slice(i * 32, (i + 1) * 32);
+      keys.set(subjectId, key);
+      this.cache.set(subjectId, key);
+      entries[subjectId] = this.cipher.sealBytes(key, this.orgKey, this.address(subjectId, this.orgKeyId));
+    });
+    wipe(material);
+    const doc: KeyDoc = { id: newId(), keyId: this.orgKeyId, payload: JSON.stringify(entries) };
+    this.pages.set(doc.id, { keyId: doc.keyId, entries });
+    return { keys, doc };
   }
 
-  /** Unwraps a stored key document; throws EnvelopeError when it was tampered with. */
-  unwrap(doc: KeyDoc): Uint8Array {
-    const cached = this.cache.get(doc.id);
+  /** Reads the pages not yet in memory, with one query. */
+  async loadPages(pageIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(pageIds)].filter((id) => !this.pages.has(id));
+    if (!missing.length) return;
+    const found = await this.db.keys.findByIds(missing).exec();
+    for (const [id, doc] of found) {
+      const json = doc.toJSON() as KeyDoc;
+      this.pages.set(id, { keyId: json.keyId, entries: parsePage(json) });
+    }
+  }
+
+  /**
+   * The subject's key from memory or from a loaded page. Throws MissingKeyError when it is not there,
+   * EnvelopeError when its page entry was tampered with.
+   */
+  keyFor(subjectId: string, pageId: string): Uint8Array {
+    const cached = this.cache.get(subjectId);
     if (cached) return cached;
-    const key = this.cipher.openBytes(doc.payload, this.orgKey, {
-      collection: 'keys',
-      id: doc.id,
-      keyId: doc.keyId,
-    });
-    this.cache.set(doc.id, key);
+    const page = this.pages.get(pageId);
+    const sealed = page?.entries[subjectId];
+    if (!page || !sealed) throw new MissingKeyError(subjectId);
+    const key = this.cipher.openBytes(sealed, this.orgKey, this.address(subjectId, page.keyId));
+    this.cache.set(subjectId, key);
     return key;
   }
 
-  async get(subjectId: string): Promise<Uint8Array> {
-    const cached = this.cache.get(subjectId);
-    if (cached) return cached;
-    const doc = await this.db.keys.findOne(subjectId).exec();
-    if (!doc) throw new MissingKeyError(subjectId);
-    return this.unwrap(doc.toJSON() as KeyDoc);
+  async get(subjectId: string, pageId: string): Promise<Uint8Array> {
+    if (!this.cache.has(subjectId)) await this.loadPages([pageId]);
+    return this.keyFor(subjectId, pageId);
   }
 
-  /** Loads many keys with one read; subjects without a key are left out of the result. */
-  async getMany(subjectIds: readonly string[]): Promise<Map<string, KeyDoc>> {
-    const missing = subjectIds.filter((id) => !this.cache.has(id));
-    const found = missing.length ? await this.db.keys.findByIds(missing).exec() : new Map();
-    const out = new Map<string, KeyDoc>();
-    for (const [id, doc] of found) out.set(id, doc.toJSON() as KeyDoc);
-    return out;
+  /** Crypto-shredding: the key leaves memory and its page; an emptied page is blanked and deleted. */
+  async destroy(subjectId: string, pageId: string): Promise<void> {
+    this.forget(subjectId);
+    const doc = await this.db.keys.findOne(pageId).exec();
+    if (!doc) return;
+    const updated = await doc.incrementalModify((data) => {
+      const entries = parsePage(data);
+      delete entries[subjectId];
+      return { ...data, payload: JSON.stringify(entries) };
+    });
+    const entries = parsePage(updated.toJSON() as KeyDoc);
+    this.pages.set(pageId, { keyId: updated.keyId, entries });
+    if (!Object.keys(entries).length) await updated.remove();
   }
 
-  /** The key if it is already unwrapped in memory. */
-  cached(subjectId: string): Uint8Array | undefined {
-    return this.cache.get(subjectId);
+  /** Removes whole pages, e.g. those of a batch that was rolled back. */
+  async discardPages(pageIds: readonly string[]): Promise<void> {
+    const found = await this.db.keys.findByIds([...pageIds]).exec();
+    for (const id of pageIds) {
+      for (const subjectId of Object.keys(this.pages.get(id)?.entries ?? {})) this.forget(subjectId);
+      this.pages.delete(id);
+    }
+    if (!found.size) return;
+    await this.db.keys.bulkUpsert(
+      [...found.values()].map((d) => ({ ...(d.toJSON() as KeyDoc), payload: EMPTY_PAGE })),
+    );
+    await this.db.keys.bulkRemove([...found.keys()]);
   }
 
-  /** Drops a key from memory only (e.g. after a rolled-back write). */
+  /** Drops a key from memory only. */
   forget(subjectId: string): void {
     wipe(this.cache.get(subjectId));
     this.cache.delete(subjectId);
   }
 
-  /** Crypto-shredding: the key leaves memory and the store. */
-  async destroy(subjectId: string): Promise<void> {
-    wipe(this.cache.get(subjectId));
-    this.cache.delete(subjectId);
-    const doc = await this.db.keys.findOne(subjectId).exec();
-    await doc?.remove();
-  }
-
   clear(): void {
     for (const key of this.cache.values()) wipe(key);
     this.cache.clear();
+    this.pages.clear();
   }
 
-  private address(subjectId: string) {
-    return { collection: 'keys', id: subjectId, keyId: this.orgKeyId } as const;
+  private address(subjectId: string, keyId: string) {
+    return { collection: 'keys', id: subjectId, keyId } as const;
   }
 }

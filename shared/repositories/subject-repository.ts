@@ -51,6 +51,10 @@ export type RecordChange<P> =
 
 const RECORDS = 'records';
 
+/** The associated data of a record binds it to its id, its subject and the key page of its key. */
+export const recordAddress = (id: string, subjectId: string, pageId: string) =>
+  ({ collection: RECORDS, id, keyId: `${pageId}:${subjectId}` }) as const;
+
 export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   constructor(
     private readonly db: KluisDatabase,
@@ -87,23 +91,23 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     const payloads = inputs.map((input) => this.validate(input));
     const created: Decrypted<z.output<S>>[] = [];
     const written: string[] = [];
+    const pages: string[] = [];
     let pending: Promise<void> = Promise.resolve();
     try {
       for (let start = 0; start < payloads.length; start += chunkSize) {
         options.signal?.throwIfAborted();
-        const keyDocs: KeyDoc[] = [];
-        const recordDocs: RecordDoc[] = [];
+        const chunk = payloads.slice(start, start + chunkSize);
+        const ids = chunk.map(() => newId());
+        const { keys, doc: page } = this.keys.createPage(ids);
+        pages.push(page.id);
         const now = Date.now();
-        for (const data of payloads.slice(start, start + chunkSize)) {
-          const id = newId();
-          const { key, doc } = this.keys.create(id);
-          keyDocs.push(doc);
-          recordDocs.push(this.seal(id, id, key, data, now));
-          created.push({ id, subjectId: id, updatedAt: now, data });
-        }
+        const recordDocs = chunk.map((data, i) => {
+          created.push({ id: ids[i]!, subjectId: ids[i]!, updatedAt: now, data });
+          return this.seal(ids[i]!, ids[i]!, page.id, keys.get(ids[i]!)!, data, now);
+        });
         await pending;
         const done = Math.min(payloads.length, start + chunkSize);
-        pending = this.writeNew(keyDocs, recordDocs).then(() => {
+        pending = this.writeNew(page, recordDocs).then(() => {
           written.push(...recordDocs.map((d) => d.id));
           options.onProgress?.({ done, total: payloads.length });
         });
@@ -111,7 +115,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
       await pending;
     } catch (error) {
       await pending.catch(() => undefined);
-      await this.rollback(written);
+      await this.rollback(written, pages);
       throw error;
     }
     return created;
@@ -120,16 +124,23 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   async get(id: string): Promise<Decrypted<z.output<S>>> {
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
-    return this.open(doc.toJSON() as RecordDoc, await this.keys.get(doc.subjectId));
+    return this.open(doc.toJSON() as RecordDoc, await this.keys.get(doc.subjectId, doc.keyId));
   }
 
   async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
-    const key = await this.keys.get(doc.subjectId);
+    const key = await this.keys.get(doc.subjectId, doc.keyId);
     const current = this.open(doc.toJSON() as RecordDoc, key);
     const data = this.validate(change(current.data));
-    const next = this.seal(id, doc.subjectId, key, data, Math.max(Date.now(), current.updatedAt + 1));
+    const next = this.seal(
+      id,
+      doc.subjectId,
+      doc.keyId,
+      key,
+      data,
+      Math.max(Date.now(), current.updatedAt + 1),
+    );
     await doc.incrementalPatch({ payload: next.payload, v: next.v, updatedAt: next.updatedAt });
     return { id, subjectId: doc.subjectId, updatedAt: next.updatedAt, data };
   }
@@ -140,11 +151,12 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     const all = await this.db.records.find({ selector: { subjectId: doc.subjectId } }).exec();
     await this.db.records.bulkRemove(all.map((d) => d.id));
-    await this.keys.destroy(doc.subjectId);
+    await this.keys.destroy(doc.subjectId, doc.keyId);
   }
 
+  /** Counts by reading the envelopes (kind has no index, see schemas.ts); lists count via the Directory. */
   async count(): Promise<number> {
-    return this.db.records.count({ selector: { kind: this.config.kind } }).exec();
+    return (await this.db.records.find({ selector: { kind: this.config.kind } }).exec()).length;
   }
 
   /** Decrypts every record of this kind, in batches, reporting progress and the records it could not open. */
@@ -169,9 +181,9 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     for (let start = 0; start < docs.length; start += chunkSize) {
       options.signal?.throwIfAborted();
       const chunk = docs.slice(start, start + chunkSize);
-      const keyDocs = await this.keys.getMany([...new Set(chunk.map((d) => d.subjectId))]);
+      await this.keys.loadPages(chunk.map((d) => d.keyId));
       for (const doc of chunk) {
-        const outcome = this.tryOpen(doc, keyDocs.get(doc.subjectId));
+        const outcome = this.tryOpen(doc);
         if ('problem' in outcome) problems.push(outcome);
         else records.push(outcome);
       }
@@ -192,18 +204,17 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
         return;
       }
       void this.keys
-        .get(doc.subjectId)
+        .get(doc.subjectId, doc.keyId)
         .then((key) => listener({ type: 'upsert', record: this.open(doc, key) }))
         .catch((error: unknown) => listener({ type: 'problem', problem: this.problemFor(doc, error) }));
     });
     return () => subscription.unsubscribe();
   }
 
-  private tryOpen(doc: RecordDoc, keyDoc: KeyDoc | undefined): Decrypted<z.output<S>> | RecordProblem {
+  /** Opens a record whose key page is loaded. */
+  private tryOpen(doc: RecordDoc): Decrypted<z.output<S>> | RecordProblem {
     try {
-      const key = this.keys.cached(doc.subjectId) ?? (keyDoc && this.keys.unwrap(keyDoc));
-      if (!key) throw new MissingKeyError(doc.subjectId);
-      return this.open(doc, key);
+      return this.open(doc, this.keys.keyFor(doc.subjectId, doc.keyId));
     } catch (error) {
       return this.problemFor(doc, error);
     }
@@ -222,40 +233,48 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   private open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
-    const raw = this.cipher.openJson(doc.payload, key, { collection: RECORDS, id: doc.id, keyId: doc.keyId });
+    const raw = this.cipher.openJson(doc.payload, key, recordAddress(doc.id, doc.subjectId, doc.keyId));
     const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
     const parsed = this.config.schema.safeParse(upgraded);
     if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
     return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data: parsed.data };
   }
 
-  private seal(id: string, subjectId: string, key: Uint8Array, data: unknown, updatedAt: number): RecordDoc {
+  private seal(
+    id: string,
+    subjectId: string,
+    pageId: string,
+    key: Uint8Array,
+    data: unknown,
+    updatedAt: number,
+  ): RecordDoc {
     return {
       id,
       kind: this.config.kind,
       subjectId,
-      keyId: subjectId,
+      keyId: pageId,
       v: this.config.version,
-      payload: this.cipher.sealJson(data, key, { collection: RECORDS, id, keyId: subjectId }),
+      payload: this.cipher.sealJson(data, key, recordAddress(id, subjectId, pageId)),
       updatedAt,
     };
   }
 
-  private async writeNew(keyDocs: KeyDoc[], recordDocs: RecordDoc[]): Promise<void> {
+  private async writeNew(page: KeyDoc, recordDocs: RecordDoc[]): Promise<void> {
     // Keys first: a record must never exist without the key that opens it.
-    const keyResult = await this.db.keys.bulkInsert(keyDocs);
-    const recordResult = keyResult.error.length ? undefined : await this.db.records.bulkInsert(recordDocs);
-    if (keyResult.error.length || recordResult?.error.length) {
-      await this.rollback(recordDocs.map((d) => d.id));
+    await this.db.keys.insert(page);
+    const result = await this.db.records.bulkInsert(recordDocs);
+    if (result.error.length) {
+      await this.rollback(
+        recordDocs.map((d) => d.id),
+        [page.id],
+      );
       throw new Error(`Could not store ${recordDocs.length} ${this.config.kind} records; none were kept`);
     }
   }
 
-  /** A failed or cancelled batch leaves nothing behind. */
-  private async rollback(recordIds: readonly string[]): Promise<void> {
-    if (!recordIds.length) return;
-    await this.db.records.bulkRemove([...recordIds]);
-    await this.db.keys.bulkRemove([...recordIds]);
-    for (const id of recordIds) this.keys.forget(id);
+  /** A failed or cancelled batch leaves nothing behind: its records go, and its keys are destroyed. */
+  private async rollback(recordIds: readonly string[], pageIds: readonly string[]): Promise<void> {
+    if (recordIds.length) await this.db.records.bulkRemove([...recordIds]);
+    await this.keys.discardPages(pageIds);
   }
 }

@@ -73,13 +73,36 @@ describe('people repository', () => {
     expect((error as ValidationError).issues.map((i) => i.path)).toContain('familyName');
   });
 
-  it('deletes a person by destroying their data key: the record and key are gone', async () => {
+  it('deletes a person by destroying their data key, leaving it in no key page and no tombstone', async () => {
     const session = await open();
-    const { id } = await session.people.create(annelies);
-    await session.people.remove(id);
-    await expect(session.people.get(id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await db!.keys.findOne(id).exec()).toBeNull();
+    const inputs = [annelies, bram];
+    const [a, b] = await session.people.createMany(inputs);
+    const { keyId: pageId } = (await db!.records.findOne(a!.id).exec())!;
+    const sealedKeyOf = async (subjectId: string) => {
+      const [page] = await db!.keys.storageInstance.findDocumentsById([pageId], true);
+      return (JSON.parse(page!.payload) as Record<string, string>)[subjectId];
+    };
+    const annelieskey = await sealedKeyOf(a!.id);
+    expect(annelieskey).toMatch(/^k1/);
+    await session.people.remove(a!.id);
+    await expect(session.people.get(a!.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await sealedKeyOf(a!.id)).toBeUndefined();
+    expect((await session.people.get(b!.id)).data.givenName).toBe('Bram');
+    // The last subject of a page: the page is blanked before its tombstone is written.
+    await session.people.remove(b!.id);
+    const raw = JSON.stringify(await db!.keys.storageInstance.findDocumentsById([pageId], true));
+    expect(raw).toContain('"_deleted":true');
+    expect(raw).not.toContain(annelieskey!);
+    expect(raw).not.toMatch(/k1[A-Za-z0-9+/]{20}/);
     expect(await session.people.count()).toBe(0);
+  });
+
+  it('sets createdAt itself when the caller leaves it out', async () => {
+    const session = await open();
+    const before = Date.now();
+    const { createdAt: _ignored, ...withoutCreatedAt } = annelies;
+    const person = await session.people.create(withoutCreatedAt);
+    expect(person.data.createdAt).toBeGreaterThanOrEqual(before);
   });
 
   it('reports a tampered record as a problem in the list instead of failing the list', async () => {
