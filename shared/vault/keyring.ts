@@ -38,9 +38,21 @@ export class WrongPassphraseError extends Error {
   }
 }
 
-/** Random lowercase ids for records, subjects and keys: 128 bits, no personal data. */
-export const newId = (): string =>
-  Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+let sequence = 0;
+
+/**
+ * Ids for records, subjects and keys: the creation time in ms (12 hex digits), a counter (6) and 72
+ * random bits (18). No personal data. Ids that grow with time let IndexedDB append to its B-tree instead
+ * of scattering writes across it; the time they reveal is no more than the plaintext `updatedAt` does.
+ */
+export const newId = (): string => {
+  sequence = (sequence + 1) % 0x1000000;
+  return (
+    Date.now().toString(16).padStart(12, '0') + sequence.toString(16).padStart(6, '0') + hex(randomBytes(9))
+  );
+};
 
 const kekAddress = { collection: 'vault', id: KEYRING_ID, keyId: 'kek' } as const;
 

@@ -18,7 +18,7 @@ describe('vault', () => {
     expect(await vault.state()).toBe('new');
     await vault.create(PASSPHRASE);
     expect(await vault.state()).toBe('locked');
-    expect(await vault.vaultId()).toMatch(/^[a-f0-9]{32}$/);
+    expect(await vault.vaultId()).toMatch(/^[a-f0-9]{36}$/);
   });
 
   it('refuses a passphrase shorter than the policy', async () => {
