@@ -7,7 +7,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { Directory } from '../../shared/directory/directory';
 import { SNAPSHOT_ID } from '../../shared/directory/snapshot';
 import { DataKeys } from '../../shared/repositories/data-keys';
-import { recordAddress } from '../../shared/repositories/subject-repository';
+import { IMPORT_CHUNK, recordAddress } from '../../shared/repositories/subject-repository';
 import type { PersonInput } from '../../shared/domain/person';
 import { createRxDatabase, getChangedDocumentsSince } from 'rxdb';
 import { openKluisDatabase, type KluisDatabase } from '../../shared/store/database';
@@ -20,7 +20,7 @@ import { generatePeople } from '../people-generator';
 const DB_NAME = 'kluis-bench';
 const RAW_DB_NAME = 'kluis-bench-raw';
 /** The product's import chunk (SubjectRepository.createMany's default); the yardstick uses the same. */
-const CHUNK = 2000;
+const CHUNK = IMPORT_CHUNK;
 
 const now = (): number => performance.now();
 const log = (message: string): void => console.log(`[bench] ${message}`);

@@ -51,6 +51,9 @@ export type RecordChange<P> =
 
 const RECORDS = 'records';
 
+/** Rows per IndexedDB write and per key page when creating many subjects. */
+export const IMPORT_CHUNK = 5000;
+
 /** The associated data of a record binds it to its id, its subject and the key page of its key. */
 export const recordAddress = (id: string, subjectId: string, pageId: string) =>
   ({ collection: RECORDS, id, keyId: `${pageId}:${subjectId}` }) as const;
@@ -87,7 +90,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     inputs: readonly z.input<S>[],
     options: BulkOptions = {},
   ): Promise<Decrypted<z.output<S>>[]> {
-    const chunkSize = options.chunkSize ?? 2000;
+    const chunkSize = options.chunkSize ?? IMPORT_CHUNK;
     const payloads = inputs.map((input) => this.validate(input));
     const created: Decrypted<z.output<S>>[] = [];
     const written: string[] = [];
