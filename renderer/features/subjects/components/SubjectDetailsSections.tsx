@@ -1,0 +1,82 @@
+// The sections every subject form ends with: contact lists, address, tags and notes, and the source of
+// the data (GDPR Art. 14). One component, so both forms ask for the same details in the same way.
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ContactMailOutlinedIcon from '@mui/icons-material/ContactMailOutlined';
+import HomeWorkOutlinedIcon from '@mui/icons-material/HomeWorkOutlined';
+import NotesOutlinedIcon from '@mui/icons-material/NotesOutlined';
+import SourceOutlinedIcon from '@mui/icons-material/SourceOutlined';
+import { useTranslation } from 'react-i18next';
+import { AddressFields } from '../../../ui/forms/AddressFields';
+import { ContactListField } from '../../../ui/forms/ContactListField';
+import { SourceFields } from '../../../ui/forms/SourceFields';
+import { TagsField } from '../../../ui/forms/TagsField';
+import { FormSection } from '../../../ui/FormSection';
+import type { FieldSetter } from '../hooks/useSubjectForm';
+import type { SubjectDetailsDraft } from '../subject-draft';
+
+const contactColumns = {
+  display: 'grid',
+  gap: 3,
+  gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+} as const;
+
+interface Props {
+  readonly draft: SubjectDetailsDraft;
+  readonly set: FieldSetter<SubjectDetailsDraft>;
+  readonly errorText: (path: string) => string | undefined;
+  readonly tagSuggestions: readonly string[];
+}
+
+export function SubjectDetailsSections({ draft, set, errorText, tagSuggestions }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormSection title={t('people.form.contact')} icon={<ContactMailOutlinedIcon />}>
+        <Box sx={contactColumns}>
+          <ContactListField
+            kind="email"
+            path="emails"
+            rows={draft.emails}
+            onChange={set('emails')}
+            errorText={errorText}
+          />
+          <ContactListField
+            kind="phone"
+            path="phones"
+            rows={draft.phones}
+            onChange={set('phones')}
+            errorText={errorText}
+          />
+        </Box>
+      </FormSection>
+      <FormSection title={t('fields.address')} icon={<HomeWorkOutlinedIcon />}>
+        <AddressFields value={draft.address} onChange={set('address')} errorText={errorText} />
+      </FormSection>
+      <FormSection title={t('people.form.notes')} icon={<NotesOutlinedIcon />}>
+        <Stack spacing={2}>
+          <TagsField
+            value={draft.tags}
+            onChange={set('tags')}
+            suggestions={tagSuggestions}
+            error={errorText('tags')}
+          />
+          <TextField
+            label={t('fields.notes')}
+            multiline
+            minRows={3}
+            maxRows={12}
+            value={draft.notes}
+            onChange={(e) => set('notes')(e.target.value)}
+            error={!!errorText('notes')}
+            helperText={errorText('notes')}
+          />
+        </Stack>
+      </FormSection>
+      <FormSection title={t('source.title')} description={t('source.intro')} icon={<SourceOutlinedIcon />}>
+        <SourceFields value={draft.source} onChange={set('source')} errorText={errorText} />
+      </FormSection>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// The editing state both subject forms share: the draft, clearing a field's error as soon as it is
+// edited, and moving focus to the first invalid field after a failed save, so a keyboard or screen
+// reader user lands on what needs fixing.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { withoutErrorsAt, type FieldErrors } from '../../../ui/forms/field-errors';
+import { useErrorText } from '../../../ui/forms/useErrorText';
+import type { SubjectDetailsDraft } from '../subject-draft';
+
+/** Sets one draft field: `set('notes')('…')`. */
+export type FieldSetter<D> = <K extends keyof D & string>(key: K) => (value: D[K]) => void;
+
+export interface SubjectFormOptions<D> {
+  readonly initial: D;
+  readonly errors: FieldErrors;
+  readonly onErrorsChange: (errors: FieldErrors) => void;
+  readonly onSubmit: (draft: D) => void;
+}
+
+export const useSubjectForm = <D extends SubjectDetailsDraft>({
+  initial,
+  errors,
+  onErrorsChange,
+  onSubmit,
+}: SubjectFormOptions<D>) => {
+  const [draft, setDraft] = useState(initial);
+  const errorText = useErrorText(errors);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    if (errorCount) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors, errorCount]);
+
+  // A draft key is also the path of its errors, so editing a field clears the errors under it.
+  // Untyped underneath, so the same setter can be handed out both for the whole draft and, to the
+  // shared sections, for the details part alone (a generic D cannot be narrowed without a cast).
+  const change = (key: string) => (value: unknown) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    onErrorsChange(withoutErrorsAt(errors, key));
+  };
+  const set: FieldSetter<D> = change;
+  /** The value, change handler and error of a plain text field bound to a string draft key. */
+  const text = <K extends keyof D & string>(key: K) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => set(key)(e.target.value as D[K]),
+    error: !!errorText(key),
+    helperText: errorText(key),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(draft);
+  };
+  const setDetail: FieldSetter<SubjectDetailsDraft> = change;
+  return {
+    draft,
+    set,
+    text,
+    errorCount,
+    formRef,
+    submit,
+    /** Props for SubjectDetailsSections. */
+    details: { draft, set: setDetail, errorText },
+  };
+};
