@@ -36,7 +36,3 @@ export const writeSnapshot = async (session: Session, snapshot: DirectorySnapsho
   const payload = session.cipher.sealJson({ format: FORMAT, ...snapshot }, session.orgKey, address(session));
   await session.db.vault.upsert({ id: SNAPSHOT_ID, payload, updatedAt: Date.now() });
 };
-
-export const dropSnapshot = async (session: Session): Promise<void> => {
-  await (await session.db.vault.findOne(SNAPSHOT_ID).exec())?.remove();
-};

@@ -44,11 +44,6 @@ export interface BulkOptions {
   readonly chunkSize?: number;
 }
 
-export type RecordChange<P> =
-  | { readonly type: 'upsert'; readonly record: Decrypted<P> }
-  | { readonly type: 'remove'; readonly id: string }
-  | { readonly type: 'problem'; readonly problem: RecordProblem };
-
 const RECORDS = 'records';
 
 /** Rows per IndexedDB write and per key page when creating many subjects. */
@@ -195,23 +190,6 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return { records, problems };
-  }
-
-  /** Live changes of this kind, decrypted. Returns an unsubscribe function. */
-  watch(listener: (change: RecordChange<z.output<S>>) => void): () => void {
-    const subscription = this.db.records.$.subscribe((event) => {
-      const doc = (event.documentData ?? event.previousDocumentData) as RecordDoc | undefined;
-      if (!doc || doc.kind !== this.config.kind) return;
-      if (event.operation === 'DELETE') {
-        listener({ type: 'remove', id: event.documentId });
-        return;
-      }
-      void this.keys
-        .get(doc.subjectId, doc.keyId)
-        .then((key) => listener({ type: 'upsert', record: this.open(doc, key) }))
-        .catch((error: unknown) => listener({ type: 'problem', problem: this.problemFor(doc, error) }));
-    });
-    return () => subscription.unsubscribe();
   }
 
   /** Opens a record whose key page is loaded. */

@@ -1,0 +1,189 @@
+// The sync wire protocol between clients and the central server: every request and response as a zod
+// schema, errors as values with codes (STYLE.md). Documents travel as envelopes whose payload the server
+// never opens: it stores and compares them as opaque strings.
+import { z } from 'zod';
+
+export const COLLECTIONS = ['records', 'keys'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+export const isCollection = (name: string): name is Collection =>
+  (COLLECTIONS as readonly string[]).includes(name);
+
+export const ROLES = ['admin', 'manager', 'sales', 'service', 'marketing'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Largest request body the server reads; a 100-document push of 8 KiB payloads fits comfortably. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Deepest JSON nesting any request needs (push rows are 4 levels deep). */
+export const MAX_JSON_DEPTH = 16;
+export const MAX_PUSH_ROWS = 500;
+export const MAX_PULL_LIMIT = 1000;
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const KeyId = z.string().regex(/^[A-Za-z0-9_:.-]{1,80}$/);
+const Time = z.number().int().min(0).max(1e15);
+/** Opaque encrypted text: bounded, never parsed. */
+const Opaque = z
+  .string()
+  .min(1)
+  .max(1024 * 1024);
+/** Base64 or base64url text of a client-made value (keys, verifiers). */
+const Blob64 = z.string().regex(/^[A-Za-z0-9+/_=-]{16,4096}$/);
+
+export const RecordWire = z.strictObject({
+  id: Id,
+  kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+  subjectId: Id,
+  keyId: KeyId,
+  v: z.number().int().min(1).max(1000),
+  payload: Opaque,
+  updatedAt: Time,
+  _deleted: z.boolean(),
+});
+export type RecordWire = z.infer<typeof RecordWire>;
+
+export const KeyWire = z.strictObject({
+  id: Id,
+  keyId: KeyId,
+  payload: Opaque,
+  _deleted: z.boolean(),
+});
+export type KeyWire = z.infer<typeof KeyWire>;
+
+export type SyncDocument = RecordWire | KeyWire;
+export const documentSchema = (collection: Collection) => (collection === 'records' ? RecordWire : KeyWire);
+
+/** One RxDB push row: the state the client wants, and the master state it last saw (none if new). */
+export const pushRowSchema = (collection: Collection) => {
+  const doc = documentSchema(collection);
+  return z.strictObject({ newDocumentState: doc, assumedMasterState: doc.nullish() });
+};
+export const pushRequestSchema = (collection: Collection) =>
+  z.array(pushRowSchema(collection)).min(1).max(MAX_PUSH_ROWS);
+export interface PushRow<D extends SyncDocument = SyncDocument> {
+  newDocumentState: D;
+  assumedMasterState?: D | null | undefined;
+}
+
+/** Push answers the current master states of the rows that conflicted; empty means all were written. */
+export type PushResponse = SyncDocument[];
+
+export const PullQuery = z.strictObject({
+  checkpoint: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+/** Documents written after the checkpoint, in sequence order; checkpoint is the last one's sequence. */
+export interface PullResponse {
+  documents: SyncDocument[];
+  checkpoint: number;
+}
+
+/** What a user's client keeps on the server: all made and encrypted on the client, opaque here. */
+export const UserKeys = z.strictObject({
+  /** Salt and parameters of the passphrase KDF, so a new device can derive the same keys. */
+  kdf: Blob64,
+  publicKey: Blob64,
+  encryptedSecretKey: Blob64,
+});
+export type UserKeys = z.infer<typeof UserKeys>;
+
+/** A KDF output kept apart from the key-encryption key: proves the passphrase, decrypts nothing. */
+const AuthVerifier = z.string().regex(/^[A-Za-z0-9+/_=-]{43,88}$/);
+
+export const CreateOrganisationRequest = z.strictObject({
+  orgId: Id,
+  userId: Id,
+  authVerifier: AuthVerifier,
+  keys: UserKeys,
+  /** The organisation key sealed to the admin's public key. */
+  sealedOrgKey: Blob64,
+});
+export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
+
+export const PreloginRequest = z.strictObject({ userId: Id });
+export const PreloginResponse = z.strictObject({ kdf: Blob64 });
+
+export const SignInRequest = z.strictObject({ userId: Id, authVerifier: AuthVerifier });
+export type SignInRequest = z.infer<typeof SignInRequest>;
+export interface SignInResponse {
+  deviceId: string;
+  token: string;
+  expiresAt: number;
+  user: {
+    id: string;
+    orgId: string;
+    role: Role;
+    keys: UserKeys;
+    /** Null until an admin has sealed the organisation key to this user's public key. */
+    sealedOrgKey: string | null;
+  };
+}
+
+export const InviteRequest = z.strictObject({
+  userId: Id,
+  role: z.enum(ROLES),
+  /** A random code the admin hands over out of band; the server keeps only its hash. */
+  inviteCode: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/),
+});
+export type InviteRequest = z.infer<typeof InviteRequest>;
+
+export const JoinRequest = z.strictObject({
+  userId: Id,
+  inviteCode: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/),
+  authVerifier: AuthVerifier,
+  keys: UserKeys,
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const SealOrgKeyRequest = z.strictObject({ sealedOrgKey: Blob64 });
+
+export interface UserSummary {
+  id: string;
+  role: Role;
+  publicKey: string | null;
+  active: boolean;
+}
+
+export interface DeviceSummary {
+  id: string;
+  userId: string;
+  createdAt: number;
+  lastSyncAt: number | null;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+/** Sent on the Server-Sent Events stream after every accepted write: clients pull from their checkpoint. */
+export interface StreamEvent {
+  checkpoint: number;
+}
+
+export const ERROR_CODES = [
+  'bad-request',
+  'malformed-json',
+  'too-large',
+  'too-deep',
+  'forbidden-key',
+  'unknown-collection',
+  'unauthenticated',
+  'token-expired',
+  'device-revoked',
+  'forbidden',
+  'awaiting-org-key',
+  'wrong-credentials',
+  'org-exists',
+  'user-exists',
+  'foreign-id',
+  'not-found',
+  'resync-required',
+  'unsupported-media-type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  ok: false;
+  error: ErrorCode;
+  /** Only with 'device-revoked': the device must destroy its local copy. */
+  wipe?: true;
+}
