@@ -1,0 +1,81 @@
+// A subject page's header: title, Delete (for a stored record), Cancel and Save, a save failure, and the
+// confirmation before erasing. Rendered inside the form, so Save is its submit button.
+import type { ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { PageHeader } from '../../../ui/PageHeader';
+import type { SubjectRecord } from '../hooks/useSubjectRecord';
+
+interface Props {
+  readonly record: SubjectRecord;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly back: ReactNode;
+  readonly cancelHref: string;
+  readonly saveFailedText: string;
+  readonly confirmTitle: string;
+  readonly confirmBody: string;
+}
+
+export function SubjectPageHeader({
+  record,
+  title,
+  subtitle,
+  back,
+  cancelHref,
+  saveFailedText,
+  confirmTitle,
+  confirmBody,
+}: Props) {
+  const { t } = useTranslation();
+  const { isNew, busy, failed, confirming, setConfirming, remove } = record;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        back={back}
+        actions={
+          <>
+            {!isNew && (
+              <Button
+                color="error"
+                startIcon={<DeleteOutlineRoundedIcon />}
+                onClick={() => setConfirming(true)}
+              >
+                {t('common.delete')}
+              </Button>
+            )}
+            <Button href={cancelHref}>{t('common.cancel')}</Button>
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={!!busy}
+              startIcon={busy === 'saving' ? <CircularProgress size={16} color="inherit" /> : undefined}
+            >
+              {t('common.save')}
+            </Button>
+          </>
+        }
+      />
+      {failed && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {saveFailedText}
+        </Alert>
+      )}
+      <ConfirmDeleteDialog
+        open={confirming}
+        title={confirmTitle}
+        busy={busy === 'deleting'}
+        onConfirm={() => void remove()}
+        onClose={() => setConfirming(false)}
+      >
+        {confirmBody}
+      </ConfirmDeleteDialog>
+    </>
+  );
+}

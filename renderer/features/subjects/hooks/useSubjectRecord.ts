@@ -1,0 +1,107 @@
+// Loading, saving and erasing one subject record: the flow the person and organisation pages share.
+// A failed save keeps the user's draft and shows where validation failed; any other failure only sets
+// `failed`, so the page can say so without losing what was typed.
+import { useEffect, useState } from 'react';
+import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
+import { navigate, NEW_ID, type Route } from '../../../app/routing';
+import { notify } from '../../../app/stores/notification-store';
+import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
+
+/** What the flow needs of a repository; method syntax, so any SubjectRepository's payload fits. */
+export interface SubjectStore<Payload, Input> {
+  get(id: string): Promise<{ readonly data: Payload }>;
+  create(input: Input): Promise<unknown>;
+  update(id: string, change: (current: Payload & { readonly createdAt: number }) => Input): Promise<unknown>;
+  remove(id: string): Promise<void>;
+}
+
+export type Loaded<D> = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; draft: D };
+
+interface Options<D, Payload, Input> {
+  readonly id: string;
+  readonly store: SubjectStore<Payload, Input>;
+  /** Called once, for a new record. */
+  readonly newDraft: () => D;
+  /** Module-level, so the load effect does not rerun on every render. */
+  readonly toDraft: (payload: Payload) => D;
+  readonly toInput: (draft: D) => { input: Input; rows: Record<string, number[]> };
+  /** Where Save, Delete and Cancel lead. */
+  readonly back: Route;
+  readonly savedMessage: (draft: D) => string;
+  readonly deletedMessage: string;
+}
+
+export const useSubjectRecord = <D, Payload, Input extends object>({
+  id,
+  store,
+  newDraft,
+  toDraft,
+  toInput,
+  back,
+  savedMessage,
+  deletedMessage,
+}: Options<D, Payload, Input>) => {
+  const isNew = id === NEW_ID;
+  const [loaded, setLoaded] = useState<Loaded<D>>(() =>
+    isNew ? { status: 'ready', draft: newDraft() } : { status: 'loading' },
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState<'saving' | 'deleting' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (isNew) return;
+    let current = true;
+    store.get(id).then(
+      (record) => current && setLoaded({ status: 'ready', draft: toDraft(record.data) }),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof NotFoundError) setLoaded({ status: 'missing' });
+        else setFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, isNew, store, toDraft]);
+
+  const save = async (draft: D) => {
+    if (busy) return;
+    const { input, rows } = toInput(draft);
+    setBusy('saving');
+    setFailed(false);
+    try {
+      if (isNew) await store.create(input);
+      // The stored creation time survives an edit.
+      else await store.update(id, (current) => ({ ...input, createdAt: current.createdAt }));
+      notify(savedMessage(draft));
+      navigate(back);
+    } catch (error) {
+      if (error instanceof ValidationError) setErrors(toFieldErrors(error.issues, rows));
+      else setFailed(true);
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    setBusy('deleting');
+    try {
+      await store.remove(id);
+      notify(deletedMessage);
+      navigate(back);
+    } catch {
+      setFailed(true);
+      setBusy(null);
+      setConfirming(false);
+    }
+  };
+
+  return { isNew, loaded, errors, setErrors, busy, confirming, setConfirming, failed, save, remove };
+};
+
+/** The part of the flow a page header needs; independent of the draft type. */
+export type SubjectRecord = Pick<
+  ReturnType<typeof useSubjectRecord>,
+  'isNew' | 'busy' | 'failed' | 'confirming' | 'setConfirming' | 'remove'
+>;
