@@ -1,0 +1,10 @@
+// Numbered schema migrations, one per file, each with its SQLite and PostgreSQL text (STYLE.md).
+import { migration as initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,267 @@
+// PostgreSQL for organisations that outgrow one machine. Several server instances may share one database:
+// every committed write is announced with NOTIFY, and each instance LISTENs to tell its own live clients.
+import pg from 'pg';
+import type { Collection } from '../../shared/sync/protocol';
+import { MIGRATIONS } from './migrations/index';
+import { decideRow } from './push-rules';
+import {
+  toDevice,
+  toDeviceSummary,
+  toUser,
+  toUserSummary,
+  USER_COLUMNS,
+  userUpdates,
+  userValues,
+} from './rows';
+import type { PushOutcome, Storage, WriteNotice } from './types';
+
+type Row = Record<string, unknown>;
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Tables live in this schema (created if missing); tests use one per run. */
+  schema?: string;
+}
+
+const SCHEMA = /^[a-z_][a-z0-9_]{0,40}$/;
+
+export const openPostgresStorage = async ({
+  connectionString,
+  schema = 'public',
+}: PostgresOptions): Promise<Storage> => {
+  if (!SCHEMA.test(schema)) throw new Error('Invalid PostgreSQL schema name');
+  const config = { connectionString, options: `-c search_path=${schema}` };
+  const pool = new pg.Pool({ ...config, max: 10 });
+  // An idle client that loses its connection must not crash the server; the next query reconnects.
+  pool.on('error', () => undefined);
+  const channel = `kluis_writes_${schema}`;
+  const listeners = new Set<(notice: WriteNotice) => void>();
+
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const listener = new pg.Client(config);
+  listener.on('error', () => undefined);
+  await listener.connect();
+  listener.on('notification', (message) => {
+    if (message.channel !== channel || !message.payload) return;
+    const separator = message.payload.lastIndexOf(':');
+    const notice = {
+      orgId: message.payload.slice(0, separator),
+      sequence: Number(message.payload.slice(separator + 1)),
+    };
+    for (const fn of listeners) fn(notice);
+  });
+  await listener.query(`LISTEN ${channel}`);
+
+  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const one = async (sql: string, values: unknown[] = []): Promise<Row | undefined> =>
+    (await pool.query(sql, values)).rows[0] as Row | undefined;
+  const all = async (sql: string, values: unknown[] = []): Promise<Row[]> =>
+    (await pool.query(sql, values)).rows as Row[];
+  const placeholders = (n: number, from = 1) =>
+    Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ');
+  const insertUserSql = `INSERT INTO users (${USER_COLUMNS.join(', ')}) VALUES (${placeholders(USER_COLUMNS.length)})`;
+
+  return {
+    kind: 'postgres',
+    async migrate() {
+      await inTransaction(async (client) => {
+        // One migrator at a time when several instances start together.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kluis-migrate-${schema}`]);
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
+        const done = new Set(
+          (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)),
+        );
+        for (const migration of MIGRATIONS) {
+          if (done.has(migration.version)) continue;
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+        }
+      });
+    },
+    async close() {
+      listeners.clear();
+      await listener.end().catch(() => undefined);
+      await pool.end();
+    },
+
+    async createOrganisation(orgId, admin, now) {
+      return inTransaction(async (client) => {
+        const inserted = await client.query(
+          'INSERT INTO orgs (id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [orgId, now],
+        );
+        if (inserted.rowCount !== 1) return 'org-exists' as const;
+        const user = await client.query(`${insertUserSql} ON CONFLICT DO NOTHING`, userValues(admin));
+        // Throwing rolls the new organisation back with the transaction.
+        if (user.rowCount !== 1) throw new UserExists();
+        return 'ok' as const;
+      }).catch((error: unknown) => {
+        if (error instanceof UserExists) return 'user-exists' as const;
+        throw error;
+      });
+    },
+    async getUser(userId) {
+      const row = await one('SELECT * FROM users WHERE id = $1', [userId]);
+      return row ? toUser(row) : undefined;
+    },
+    async insertUser(user) {
+      const result = await pool.query(`${insertUserSql} ON CONFLICT DO NOTHING`, userValues(user));
+      return result.rowCount === 1 ? 'ok' : 'user-exists';
+    },
+    async updateUser(orgId, userId, fields) {
+      const updates = userUpdates(fields);
+      if (updates.length === 0)
+        return Boolean(await one('SELECT 1 FROM users WHERE id = $1 AND org_id = $2', [userId, orgId]));
+      const sets = updates.map(([column], i) => `${column} = $${i + 3}`).join(', ');
+      const result = await pool.query(`UPDATE users SET ${sets} WHERE id = $1 AND org_id = $2`, [
+        userId,
+        orgId,
+        ...updates.map(([, value]) => value),
+      ]);
+      return result.rowCount === 1;
+    },
+    async listUsers(orgId) {
+      return (await all('SELECT * FROM users WHERE org_id = $1 ORDER BY id', [orgId])).map(toUserSummary);
+    },
+
+    async insertDevice(d) {
+      await pool.query(
+        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at)
+         VALUES (${placeholders(8)})`,
+        [d.id, d.orgId, d.userId, d.tokenHash, d.createdAt, d.expiresAt, d.lastSyncAt, d.revokedAt],
+      );
+    },
+    async findDeviceByTokenHash(tokenHash) {
+      const row = await one('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+      return row ? toDevice(row) : undefined;
+    },
+    async renewDevice(deviceId, tokenHash, expiresAt) {
+      await pool.query('UPDATE devices SET token_hash = $1, expires_at = $2 WHERE id = $3', [
+        tokenHash,
+        expiresAt,
+        deviceId,
+      ]);
+    },
+    async touchDevice(deviceId, now) {
+      await pool.query('UPDATE devices SET last_sync_at = $1 WHERE id = $2', [now, deviceId]);
+    },
+    async listDevices(orgId) {
+      return (await all('SELECT * FROM devices WHERE org_id = $1 ORDER BY created_at, id', [orgId])).map(
+        toDeviceSummary,
+      );
+    },
+    async revokeDevice(orgId, deviceId, now) {
+      const result = await pool.query(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND org_id = $3',
+        [now, deviceId, orgId],
+      );
+      return result.rowCount === 1;
+    },
+
+    async push(orgId, collection: Collection, rows, now) {
+      const outcome = await inTransaction(async (client): Promise<PushOutcome> => {
+        // Locking the organisation row serialises its pushes, so sequences are assigned without gaps or races.
+        const org = (await client.query('SELECT seq FROM orgs WHERE id = $1 FOR UPDATE', [orgId])).rows[0] as
+          Row | undefined;
+        if (!org) return { ok: false, error: 'not-found' };
+        let seq = Number(org.seq);
+        const conflicts: string[] = [];
+        const ids = rows.map((r) => r.id);
+        const found = (
+          await client.query(
+            'SELECT id, org_id, doc FROM documents WHERE collection = $1 AND id = ANY($2) FOR UPDATE',
+            [collection, ids],
+          )
+        ).rows as Row[];
+        const masters = new Map(
+          found.map((r) => [String(r.id), { orgId: String(r.org_id), doc: String(r.doc) }]),
+        );
+        for (const row of rows) {
+          const master = masters.get(row.id);
+          const decision = decideRow(orgId, row, master);
+          if (decision === 'foreign') throw new ForeignId();
+          if (decision === 'conflict' && master) conflicts.push(master.doc);
+          if (decision !== 'write') continue;
+          seq += 1;
+          masters.set(row.id, { orgId, doc: row.doc });
+          await client.query(
+            `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
+               written_at = excluded.written_at, doc = excluded.doc`,
+            [collection, row.id, orgId, seq, row.deleted, now, row.doc],
+          );
+        }
+        const wrote = seq !== Number(org.seq);
+        if (wrote) {
+          await client.query('UPDATE orgs SET seq = $1 WHERE id = $2', [seq, orgId]);
+          // Delivered to every listening instance (this one included) only when the transaction commits.
+          await client.query('SELECT pg_notify($1, $2)', [channel, `${orgId}:${seq}`]);
+        }
+        return { ok: true, conflicts, sequence: wrote ? seq : null };
+      }).catch((error: unknown) => {
+        if (error instanceof ForeignId) return { ok: false as const, error: 'foreign-id' as const };
+        throw error;
+      });
+      return outcome;
+    },
+    async pull(orgId, collection, after, limit) {
+      const org = await one('SELECT purged_seq FROM orgs WHERE id = $1', [orgId]);
+      const docs = (
+        await all(
+          'SELECT doc, seq FROM documents WHERE org_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+          [orgId, collection, after, limit],
+        )
+      ).map((r) => ({ doc: String(r.doc), seq: Number(r.seq) }));
+      return { docs, purgedThrough: Number(org?.purged_seq ?? 0) };
+    },
+    async currentSequence(orgId) {
+      return Number((await one('SELECT seq FROM orgs WHERE id = $1', [orgId]))?.seq ?? 0);
+    },
+    async purgeTombstones(before) {
+      return inTransaction(async (client) => {
+        await client.query(
+          `UPDATE orgs SET purged_seq = GREATEST(purged_seq, t.max_seq)
+           FROM (SELECT org_id, MAX(seq) AS max_seq FROM documents WHERE deleted AND written_at < $1 GROUP BY org_id) t
+           WHERE orgs.id = t.org_id`,
+          [before],
+        );
+        return (
+          (await client.query('DELETE FROM documents WHERE deleted AND written_at < $1', [before]))
+            .rowCount ?? 0
+        );
+      });
+    },
+
+    onWrite(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    async dumpAllRows() {
+      const tables = await all('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [
+        schema,
+      ]);
+      const rows: string[] = [];
+      for (const { table_name } of tables) {
+        const name = String(table_name).replaceAll('"', '""');
+        for (const row of await all(`SELECT * FROM "${name}"`)) rows.push(JSON.stringify(row));
+      }
+      return rows;
+    },
+  };
+};
+
+class ForeignId extends Error {}
+class UserExists extends Error {}

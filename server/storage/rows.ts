@@ -1,0 +1,83 @@
+// Mapping between SQL rows and storage types, shared by both adapters (PostgreSQL returns BIGINT as text).
+import type { DeviceSummary, Role, UserKeys, UserSummary } from '../../shared/sync/protocol';
+import type { DeviceRow, UserRow } from './types';
+
+type Row = Record<string, unknown>;
+
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export const toUser = (row: Row): UserRow => ({
+  id: String(row.id),
+  orgId: String(row.org_id),
+  role: row.role as Role,
+  verifierHash: strOrNull(row.verifier_hash),
+  inviteHash: strOrNull(row.invite_hash),
+  keys: typeof row.keys === 'string' ? (JSON.parse(row.keys) as UserKeys) : null,
+  sealedOrgKey: strOrNull(row.sealed_org_key),
+});
+
+export const toUserSummary = (row: Row): UserSummary => {
+  const user = toUser(row);
+  return {
+    id: user.id,
+    role: user.role,
+    publicKey: user.keys?.publicKey ?? null,
+    active: user.sealedOrgKey !== null,
+  };
+};
+
+export const toDevice = (row: Row): DeviceRow => ({
+  id: String(row.id),
+  orgId: String(row.org_id),
+  userId: String(row.user_id),
+  tokenHash: String(row.token_hash),
+  createdAt: num(row.created_at),
+  expiresAt: num(row.expires_at),
+  lastSyncAt: numOrNull(row.last_sync_at),
+  revokedAt: numOrNull(row.revoked_at),
+});
+
+export const toDeviceSummary = (row: Row): DeviceSummary => {
+  const { id, userId, createdAt, lastSyncAt, expiresAt, revokedAt } = toDevice(row);
+  return { id, userId, createdAt, lastSyncAt, expiresAt, revokedAt };
+};
+
+/** Column values of a user, in the order of USER_COLUMNS. */
+export const USER_COLUMNS = [
+  'id',
+  'org_id',
+  'role',
+  'verifier_hash',
+  'invite_hash',
+  'keys',
+  'sealed_org_key',
+] as const;
+export const userValues = (user: UserRow): (string | null)[] => [
+  user.id,
+  user.orgId,
+  user.role,
+  user.verifierHash,
+  user.inviteHash,
+  user.keys ? JSON.stringify(user.keys) : null,
+  user.sealedOrgKey,
+];
+
+const USER_FIELDS: Record<string, string> = {
+  role: 'role',
+  verifierHash: 'verifier_hash',
+  inviteHash: 'invite_hash',
+  keys: 'keys',
+  sealedOrgKey: 'sealed_org_key',
+};
+
+/** The columns and values an updateUser call sets, in a fixed order. */
+export const userUpdates = (fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): [string, string | null][] =>
+  Object.entries(fields)
+    .filter(([key, value]) => key in USER_FIELDS && value !== undefined)
+    .map(([key, value]) => [
+      USER_FIELDS[key] as string,
+      key === 'keys' && value !== null ? JSON.stringify(value) : (value as string | null),
+    ]);

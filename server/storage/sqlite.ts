@@ -1,0 +1,208 @@
+// The embedded default: SQLite through better-sqlite3 in the data directory. Synchronous calls inside
+// transactions; writes notify listeners of this process (one process owns the file).
+import Database from 'better-sqlite3';
+import type { Collection } from '../../shared/sync/protocol';
+import { MIGRATIONS } from './migrations/index';
+import { decideRow } from './push-rules';
+import {
+  toDevice,
+  toDeviceSummary,
+  toUser,
+  toUserSummary,
+  USER_COLUMNS,
+  userUpdates,
+  userValues,
+} from './rows';
+import type { DeviceRow, PushOutcome, Storage, StoredPushRow, UserRow, WriteNotice } from './types';
+
+type Row = Record<string, unknown>;
+
+export const openSqliteStorage = (file: string): Storage => {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives a power cut or a killed server, not only a crash of the process.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const listeners = new Set<(notice: WriteNotice) => void>();
+
+  const insertUser = (user: UserRow) =>
+    db
+      .prepare(
+        `INSERT INTO users (${USER_COLUMNS.join(', ')}) VALUES (${USER_COLUMNS.map(() => '?').join(', ')})`,
+      )
+      .run(...userValues(user));
+
+  const pushTx = db.transaction(
+    (orgId: string, collection: Collection, rows: StoredPushRow[], now: number): PushOutcome => {
+      const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+      if (!org) return { ok: false, error: 'not-found' };
+      let seq = Number(org.seq);
+      let wrote = false;
+      const conflicts: string[] = [];
+      const getMaster = db.prepare('SELECT org_id, doc FROM documents WHERE collection = ? AND id = ?');
+      const upsert = db.prepare(
+        `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
+         written_at = excluded.written_at, doc = excluded.doc`,
+      );
+      for (const row of rows) {
+        const found = getMaster.get(collection, row.id) as Row | undefined;
+        const master = found ? { orgId: String(found.org_id), doc: String(found.doc) } : undefined;
+        const decision = decideRow(orgId, row, master);
+        if (decision === 'foreign') throw new ForeignId();
+        if (decision === 'conflict' && master) conflicts.push(master.doc);
+        if (decision !== 'write') continue;
+        seq += 1;
+        wrote = true;
+        upsert.run(collection, row.id, orgId, seq, row.deleted ? 1 : 0, now, row.doc);
+      }
+      if (wrote) db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
+      return { ok: true, conflicts, sequence: wrote ? seq : null };
+    },
+  );
+
+  const storage: Storage = {
+    kind: 'sqlite',
+    async migrate() {
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
+      const done = new Set(
+        (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
+      );
+      for (const migration of MIGRATIONS) {
+        if (done.has(migration.version)) continue;
+        db.transaction(() => {
+          db.exec(migration.sqlite);
+          db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(migration.version);
+        })();
+      }
+    },
+    async close() {
+      listeners.clear();
+      db.close();
+    },
+
+    async createOrganisation(orgId, admin, now) {
+      return db.transaction(() => {
+        if (db.prepare('SELECT 1 FROM orgs WHERE id = ?').get(orgId)) return 'org-exists' as const;
+        if (db.prepare('SELECT 1 FROM users WHERE id = ?').get(admin.id)) return 'user-exists' as const;
+        db.prepare('INSERT INTO orgs (id, created_at) VALUES (?, ?)').run(orgId, now);
+        insertUser(admin);
+        return 'ok' as const;
+      })();
+    },
+    async getUser(userId) {
+      const row = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as Row | undefined;
+      return row ? toUser(row) : undefined;
+    },
+    async insertUser(user) {
+      if (db.prepare('SELECT 1 FROM users WHERE id = ?').get(user.id)) return 'user-exists';
+      insertUser(user);
+      return 'ok';
+    },
+    async updateUser(orgId, userId, fields) {
+      const updates = userUpdates(fields);
+      if (updates.length === 0)
+        return Boolean(db.prepare('SELECT 1 FROM users WHERE id = ? AND org_id = ?').get(userId, orgId));
+      const sets = updates.map(([column]) => `${column} = ?`).join(', ');
+      const result = db
+        .prepare(`UPDATE users SET ${sets} WHERE id = ? AND org_id = ?`)
+        .run(...updates.map(([, value]) => value), userId, orgId);
+      return result.changes === 1;
+    },
+    async listUsers(orgId) {
+      return (db.prepare('SELECT * FROM users WHERE org_id = ? ORDER BY id').all(orgId) as Row[]).map(
+        toUserSummary,
+      );
+    },
+
+    async insertDevice(d: DeviceRow) {
+      db.prepare(
+        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(d.id, d.orgId, d.userId, d.tokenHash, d.createdAt, d.expiresAt, d.lastSyncAt, d.revokedAt);
+    },
+    async findDeviceByTokenHash(tokenHash) {
+      const row = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+      return row ? toDevice(row) : undefined;
+    },
+    async renewDevice(deviceId, tokenHash, expiresAt) {
+      db.prepare('UPDATE devices SET token_hash = ?, expires_at = ? WHERE id = ?').run(
+        tokenHash,
+        expiresAt,
+        deviceId,
+      );
+    },
+    async touchDevice(deviceId, now) {
+      db.prepare('UPDATE devices SET last_sync_at = ? WHERE id = ?').run(now, deviceId);
+    },
+    async listDevices(orgId) {
+      return (
+        db.prepare('SELECT * FROM devices WHERE org_id = ? ORDER BY created_at, id').all(orgId) as Row[]
+      ).map(toDeviceSummary);
+    },
+    async revokeDevice(orgId, deviceId, now) {
+      const result = db
+        .prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND org_id = ?')
+        .run(now, deviceId, orgId);
+      return result.changes === 1;
+    },
+
+    async push(orgId, collection, rows, now) {
+      let outcome: PushOutcome;
+      try {
+        outcome = pushTx(orgId, collection, rows, now);
+      } catch (error) {
+        if (error instanceof ForeignId) return { ok: false, error: 'foreign-id' };
+        throw error;
+      }
+      if (outcome.ok && outcome.sequence !== null) {
+        const notice = { orgId, sequence: outcome.sequence };
+        for (const listener of listeners) listener(notice);
+      }
+      return outcome;
+    },
+    async pull(orgId, collection, after, limit) {
+      const org = db.prepare('SELECT purged_seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+      const docs = (
+        db
+          .prepare(
+            'SELECT doc, seq FROM documents WHERE org_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?',
+          )
+          .all(orgId, collection, after, limit) as Row[]
+      ).map((r) => ({ doc: String(r.doc), seq: Number(r.seq) }));
+      return { docs, purgedThrough: Number(org?.purged_seq ?? 0) };
+    },
+    async currentSequence(orgId) {
+      const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+      return Number(org?.seq ?? 0);
+    },
+    async purgeTombstones(before) {
+      return db.transaction(() => {
+        db.prepare(
+          `UPDATE orgs SET purged_seq = MAX(purged_seq, (SELECT MAX(seq) FROM documents d
+             WHERE d.org_id = orgs.id AND d.deleted = 1 AND d.written_at < ?))
+           WHERE EXISTS (SELECT 1 FROM documents d WHERE d.org_id = orgs.id AND d.deleted = 1 AND d.written_at < ?)`,
+        ).run(before, before);
+        return db.prepare('DELETE FROM documents WHERE deleted = 1 AND written_at < ?').run(before).changes;
+      })();
+    },
+
+    onWrite(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dumpAllRows() {
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Row[]).map(
+        (r) => String(r.name),
+      );
+      return tables.flatMap((name) =>
+        (db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Row[]).map((row) =>
+          JSON.stringify(row),
+        ),
+      );
+    },
+  };
+  return storage;
+};
+
+class ForeignId extends Error {}

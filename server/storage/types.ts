@@ -1,0 +1,89 @@
+// The one storage interface the server speaks; sqlite.ts (embedded default) and postgres.ts implement it
+// and pass the same test suite. Documents are stored as the canonical JSON text of their envelope: the
+// server compares and returns them, never opens their payloads.
+import type { Collection, DeviceSummary, Role, UserKeys, UserSummary } from '../../shared/sync/protocol';
+
+export interface UserRow {
+  id: string;
+  orgId: string;
+  role: Role;
+  /** SHA-256 of the client's auth verifier (hex); null until an invited user joins. */
+  verifierHash: string | null;
+  /** SHA-256 of the invite code (hex); null once used. */
+  inviteHash: string | null;
+  keys: UserKeys | null;
+  sealedOrgKey: string | null;
+}
+
+export interface DeviceRow {
+  id: string;
+  orgId: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSyncAt: number | null;
+  revokedAt: number | null;
+}
+
+/** A push row reduced to what storage compares: canonical JSON texts. */
+export interface StoredPushRow {
+  id: string;
+  doc: string;
+  deleted: boolean;
+  /** The master state the client assumed, or null for a new document. */
+  assumed: string | null;
+}
+
+export type PushOutcome =
+  | { ok: true; conflicts: string[]; sequence: number | null }
+  | { ok: false; error: 'foreign-id' | 'not-found' };
+
+export interface PulledDocs {
+  docs: { doc: string; seq: number }[];
+  /** Tombstones up to this sequence were purged: an older checkpoint must resync from 0. */
+  purgedThrough: number;
+}
+
+export interface WriteNotice {
+  orgId: string;
+  sequence: number;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createOrganisation(
+    orgId: string,
+    admin: UserRow,
+    now: number,
+  ): Promise<'ok' | 'org-exists' | 'user-exists'>;
+  getUser(userId: string): Promise<UserRow | undefined>;
+  /** Inserts a user (an invitation); 'user-exists' if the id is taken in any organisation. */
+  insertUser(user: UserRow): Promise<'ok' | 'user-exists'>;
+  /** Sets the fields of an existing user in this organisation; false if there is none. */
+  updateUser(orgId: string, userId: string, fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): Promise<boolean>;
+  listUsers(orgId: string): Promise<UserSummary[]>;
+
+  insertDevice(device: DeviceRow): Promise<void>;
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRow | undefined>;
+  renewDevice(deviceId: string, tokenHash: string, expiresAt: number): Promise<void>;
+  touchDevice(deviceId: string, now: number): Promise<void>;
+  listDevices(orgId: string): Promise<DeviceSummary[]>;
+  revokeDevice(orgId: string, deviceId: string, now: number): Promise<boolean>;
+
+  /** Applies a push atomically: every accepted row gets the next sequence of its organisation. */
+  push(orgId: string, collection: Collection, rows: StoredPushRow[], now: number): Promise<PushOutcome>;
+  pull(orgId: string, collection: Collection, after: number, limit: number): Promise<PulledDocs>;
+  currentSequence(orgId: string): Promise<number>;
+  /** Deletes tombstones written before `before` and records the sequence they reached. */
+  purgeTombstones(before: number): Promise<number>;
+
+  /** Called after each committed write — from every server instance sharing the database, for PostgreSQL. */
+  onWrite(listener: (notice: WriteNotice) => void): () => void;
+
+  /** Every row of every table as text, for audits and the no-plaintext test. */
+  dumpAllRows(): Promise<string[]>;
+}
