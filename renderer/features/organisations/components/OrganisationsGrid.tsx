@@ -1,18 +1,15 @@
 // The organisations list's columns: name (with website), email, phone, people, tags.
 import { useMemo } from 'react';
-import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationRow } from '../../../../shared/directory/rows';
 import { navigate } from '../../../app/routing';
-import { SubjectAvatar } from '../../../ui/SubjectAvatar';
-import { TagChips } from '../../../ui/TagChips';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
+import { SubjectNameCell } from '../../subjects/components/SubjectNameCell';
+import { emailColumn, phoneColumn, tagsColumn } from '../../subjects/subject-columns';
 
 /** Module-level, so the memoised grid rows never see a new function. */
 const openRow = (row: OrganisationRow) => navigate({ name: 'organisation', id: row.id });
-
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 interface Props {
   readonly rows: readonly OrganisationRow[];
@@ -29,46 +26,10 @@ export function OrganisationsGrid({ rows, headcount, dimmed }: Props) {
         id: 'name',
         header: t('fields.name'),
         width: 'minmax(220px, 2.2fr)',
-        render: (row) => (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
-            <SubjectAvatar id={row.id} name={row.name} square />
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="body2" sx={{ fontWeight: 600, ...ellipsis }}>
-                {row.name}
-              </Typography>
-              {row.website && (
-                <Typography variant="caption" color="text.secondary" component="div" sx={ellipsis}>
-                  {row.website}
-                </Typography>
-              )}
-            </Box>
-          </Box>
-        ),
+        render: (row) => <SubjectNameCell id={row.id} name={row.name} detail={row.website} square />,
       },
-      {
-        id: 'email',
-        header: t('fields.email'),
-        width: 'minmax(180px, 2fr)',
-        render: (row) => (
-          <Typography variant="body2" color="text.secondary" sx={ellipsis}>
-            {row.email}
-          </Typography>
-        ),
-      },
-      {
-        id: 'phone',
-        header: t('fields.phone'),
-        width: 'minmax(130px, 1.2fr)',
-        render: (row) => (
-          <Typography
-            variant="body2"
-            color="text.secondary"
-            sx={{ ...ellipsis, fontVariantNumeric: 'tabular-nums' }}
-          >
-            {row.phone}
-          </Typography>
-        ),
-      },
+      emailColumn(t, 'minmax(180px, 2fr)'),
+      phoneColumn(t, 'minmax(130px, 1.2fr)'),
       {
         id: 'people',
         header: t('organisations.people'),
@@ -79,12 +40,7 @@ export function OrganisationsGrid({ rows, headcount, dimmed }: Props) {
           </Typography>
         ),
       },
-      {
-        id: 'tags',
-        header: t('fields.tags'),
-        width: 'minmax(120px, 1.3fr)',
-        render: (row) => <TagChips tags={row.tags} />,
-      },
+      tagsColumn(t, 'minmax(120px, 1.3fr)'),
     ],
     [t, headcount],
   );

@@ -1,19 +1,17 @@
 // The people list's columns: name (with job title), organisation, email, phone, tags.
 import { useMemo } from 'react';
-import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
 import type { PersonRow } from '../../../../shared/directory/rows';
 import { navigate } from '../../../app/routing';
-import { SubjectAvatar } from '../../../ui/SubjectAvatar';
-import { TagChips } from '../../../ui/TagChips';
+import { ellipsis } from '../../../ui/ellipsis';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
+import { SubjectNameCell } from '../../subjects/components/SubjectNameCell';
+import { emailColumn, phoneColumn, tagsColumn } from '../../subjects/subject-columns';
 
 /** Module-level, so the memoised grid rows never see a new function. */
 const openRow = (row: PersonRow) => navigate({ name: 'person', id: row.id });
-
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 interface Props {
   readonly rows: readonly PersonRow[];
@@ -29,21 +27,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
         id: 'name',
         header: t('fields.name'),
         width: 'minmax(220px, 1.9fr)',
-        render: (row) => (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
-            <SubjectAvatar id={row.id} name={row.displayName} />
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="body2" sx={{ fontWeight: 600, ...ellipsis }}>
-                {row.displayName}
-              </Typography>
-              {row.jobTitle && (
-                <Typography variant="caption" color="text.secondary" component="div" sx={ellipsis}>
-                  {row.jobTitle}
-                </Typography>
-              )}
-            </Box>
-          </Box>
-        ),
+        render: (row) => <SubjectNameCell id={row.id} name={row.displayName} detail={row.jobTitle} />,
       },
       {
         id: 'organisation',
@@ -55,36 +39,9 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
           </Typography>
         ),
       },
-      {
-        id: 'email',
-        header: t('fields.email'),
-        width: 'minmax(180px, 2fr)',
-        render: (row) => (
-          <Typography variant="body2" color="text.secondary" sx={ellipsis}>
-            {row.email}
-          </Typography>
-        ),
-      },
-      {
-        id: 'phone',
-        header: t('fields.phone'),
-        width: 'minmax(130px, 1fr)',
-        render: (row) => (
-          <Typography
-            variant="body2"
-            color="text.secondary"
-            sx={{ ...ellipsis, fontVariantNumeric: 'tabular-nums' }}
-          >
-            {row.phone}
-          </Typography>
-        ),
-      },
-      {
-        id: 'tags',
-        header: t('fields.tags'),
-        width: 'minmax(150px, 1.5fr)',
-        render: (row) => <TagChips tags={row.tags} />,
-      },
+      emailColumn(t, 'minmax(180px, 2fr)'),
+      phoneColumn(t, 'minmax(130px, 1fr)'),
+      tagsColumn(t, 'minmax(150px, 1.5fr)'),
     ],
     [t, directory],
   );
