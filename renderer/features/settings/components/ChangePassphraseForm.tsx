@@ -2,18 +2,17 @@
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import PasswordOutlinedIcon from '@mui/icons-material/PasswordOutlined';
 import { useTranslation } from 'react-i18next';
 import { WrongPassphraseError } from '../../../../shared/vault/keyring';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault/vault';
 import { FormSection } from '../../../ui/FormSection';
+import { SubmitButton } from '../../../ui/SubmitButton';
+import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
 import { PassphraseField } from '../../vault/components/PassphraseField';
-import { PassphraseStrength } from '../../vault/components/PassphraseStrength';
-import { nextPaint, useVaultStore } from '../../vault/stores/vault-store';
 import { VaultUsername } from '../../vault/components/VaultUsername';
+import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
+import { nextPaint, useVaultStore } from '../../vault/stores/vault-store';
 
 type Outcome = 'changed' | 'wrong' | 'failed' | null;
 
@@ -21,28 +20,23 @@ export function ChangePassphraseForm() {
   const { t } = useTranslation();
   const vault = useVaultStore((s) => s.vault);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const next = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const tooShort = [...next].length < MIN_PASSPHRASE_LENGTH;
-  const mismatch = confirmation !== next;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (!vault || !current || tooShort || mismatch || busy) return;
+    if (!vault || !current || next.tooShort || next.mismatch || busy) return;
     setBusy(true);
     await nextPaint();
     try {
-      await vault.changePassphrase(current, next);
+      await vault.changePassphrase(current, next.passphrase);
       setOutcome('changed');
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      next.clear();
       setSubmitted(false);
     } catch (error) {
       setOutcome(error instanceof WrongPassphraseError ? 'wrong' : 'failed');
@@ -73,40 +67,18 @@ export function ChangePassphraseForm() {
           }
           readOnly={busy}
         />
-        <Box>
-          <PassphraseField
-            label={t('settings.passphrase.new')}
-            autoComplete="new-password"
-            value={next}
-            onChange={setNext}
-            error={submitted && tooShort}
-            describedBy="new-passphrase-strength"
-            readOnly={busy}
-          />
-          <Box sx={{ mt: 1 }}>
-            <PassphraseStrength passphrase={next} id="new-passphrase-strength" />
-          </Box>
-        </Box>
-        <PassphraseField
-          label={t('settings.passphrase.confirmation')}
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          error={submitted && mismatch}
-          helperText={submitted && mismatch ? t('vault.create.mismatch') : undefined}
-          readOnly={busy}
+        <NewPassphraseFields
+          state={next}
+          label={t('settings.passphrase.new')}
+          confirmationLabel={t('settings.passphrase.confirmation')}
+          submitted={submitted}
+          busy={busy}
+          strengthId="new-passphrase-strength"
         />
         {outcome === 'changed' && <Alert severity="success">{t('settings.passphrase.changed')}</Alert>}
         {outcome === 'failed' && <Alert severity="error">{t('settings.passphrase.failed')}</Alert>}
         <Box>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={busy}
-            startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
-          >
-            {t('settings.passphrase.submit')}
-          </Button>
+          <SubmitButton busy={busy}>{t('settings.passphrase.submit')}</SubmitButton>
         </Box>
         <VaultUsername />
       </Stack>

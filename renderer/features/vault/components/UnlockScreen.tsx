@@ -3,11 +3,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../../ui/SubmitButton';
 import { useVaultStore } from '../stores/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { PassphraseField } from './PassphraseField';
@@ -77,15 +77,9 @@ export function UnlockScreen() {
           </Alert>
         )}
         {error === 'failed' && <Alert severity="error">{t('vault.unlock.failed')}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          disabled={busy}
-          startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
-        >
+        <SubmitButton busy={busy} size="large">
           {busy ? t('vault.unlock.unlocking') : t('vault.unlock.submit')}
-        </Button>
+        </SubmitButton>
         {remembered && (
           <>
             <Divider>{t('common.or')}</Divider>
