@@ -1,0 +1,87 @@
+// The Kluis sync server as a Fastify instance: body parsing that refuses bad input, JSON logs without
+// content, account and sync routes, and the browser host. main.ts starts it; tests start it on port 0.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import type { ServerContext } from './context';
+import { parseJsonBody, RequestError, sendError, sendOk } from './http';
+import { registerAccountRoutes } from './routes/accounts';
+import { registerSyncRoutes } from './routes/sync';
+import { registerStatic } from './static';
+import type { Storage } from './storage/types';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AppOptions {
+  storage: Storage;
+  now?: () => number;
+  tokenLifetimeMs?: number;
+  /** How long a device may stay offline and still catch up; tombstones are kept this long. */
+  maxOfflineMs?: number;
+  /** The built renderer to serve at /, or null for an API-only server. */
+  staticRoot?: string | null;
+  /** Where JSON logs go (default stdout); false for none. */
+  log?: { level?: string; stream?: NodeJS.WritableStream } | false;
+}
+
+export const createApp = (options: AppOptions): FastifyInstance & { purgeTombstones(): Promise<number> } => {
+  const ctx: ServerContext = {
+    storage: options.storage,
+    now: options.now ?? Date.now,
+    tokenLifetimeMs: options.tokenLifetimeMs ?? 30 * DAY_MS,
+    maxOfflineMs: options.maxOfflineMs ?? 365 * DAY_MS,
+  };
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger:
+      options.log === false
+        ? false
+        : {
+            level: options.log?.level ?? 'info',
+            ...(options.log?.stream ? { stream: options.log.stream } : {}),
+            // Method and path only: no headers (tokens), no query strings, no bodies.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+            },
+          },
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(String(body)));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | RequestError, request, reply) => {
+    if (error instanceof RequestError) return sendError(reply, error.status, error.code);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'too-large');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendError(reply, 415, 'unsupported-media-type');
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(reply, 400, 'malformed-json');
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, error.statusCode, 'bad-request');
+    }
+    // Only the error's name and code: a message might quote input.
+    request.log.error({ name: error.name, code: error.code }, 'internal error');
+    return sendError(reply, 500, 'internal');
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found'));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/healthz', async (_request, reply) => sendOk(reply, { status: 'ok', storage: ctx.storage.kind }));
+  registerAccountRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  if (options.staticRoot) registerStatic(app, options.staticRoot);
+
+  return Object.assign(app, {
+    purgeTombstones: () => ctx.storage.purgeTombstones(ctx.now() - ctx.maxOfflineMs),
+  });
+};

@@ -1,0 +1,60 @@
+// Entry point of `npm run server`: reads the environment, opens storage, migrates, listens, and purges
+// tombstones older than the maximum offline period once an hour.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, DAY_MS } from './app';
+import { HELP, readConfig } from './config';
+import { openPostgresStorage } from './storage/postgres';
+import { openSqliteStorage } from './storage/sqlite';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const config = readConfig(process.env, process.cwd());
+if (!config.ok) {
+  process.stderr.write(`${config.error}\n\n${HELP}`);
+  process.exit(2);
+}
+const { port, host, dataDir, databaseUrl, maxOfflineDays } = config.value;
+
+const storage = databaseUrl
+  ? await openPostgresStorage({ connectionString: databaseUrl })
+  : (() => {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      return openSqliteStorage(path.join(dataDir, 'kluis.sqlite'));
+    })();
+await storage.migrate();
+
+// The bundle lives in dist/server/; the renderer build beside it in dist/renderer/.
+const staticRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+const app = createApp({
+  storage,
+  maxOfflineMs: maxOfflineDays * DAY_MS,
+  staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
+});
+if (!existsSync(path.join(staticRoot, 'index.html'))) {
+  app.log.warn('no built renderer in dist/renderer (run `npx vite build`): serving the API only');
+}
+
+const purge = () =>
+  app.purgeTombstones().then(
+    (purged) => app.log.info({ purged }, 'tombstones purged'),
+    (error: unknown) => app.log.error({ name: (error as Error).name }, 'tombstone purge failed'),
+  );
+await purge();
+const timer = setInterval(purge, 60 * 60 * 1000);
+
+await app.listen({ port, host });
+app.log.info({ storage: storage.kind, dataDir: databaseUrl ? undefined : dataDir }, 'kluis server ready');
+
+const stop = async () => {
+  clearInterval(timer);
+  await app.close();
+  await storage.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

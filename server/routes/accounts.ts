@@ -1,0 +1,183 @@
+// Organisation, users and devices. Everything a client sends here is made and encrypted on the client;
+// the server keeps it as opaque text and stores only hashes of the auth verifier, invite codes and tokens.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import {
+  CreateOrganisationRequest,
+  InviteRequest,
+  JoinRequest,
+  PreloginRequest,
+  SealOrgKeyRequest,
+  SignInRequest,
+  type SignInResponse,
+} from '../../shared/sync/protocol';
+import { mayManageOrganisation } from '../../shared/sync/roles';
+import { authenticate, newDeviceId, newToken, sameHash, sha256, type Caller } from '../auth';
+import type { ServerContext } from '../context';
+import { sendError, sendOk } from '../http';
+import type { UserRow } from '../storage/types';
+
+const parse = <S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  reply: FastifyReply,
+): z.infer<S> | undefined => {
+  const result = schema.safeParse(body);
+  if (!result.success) return void sendError(reply, 400, 'bad-request');
+  return result.data;
+};
+
+export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) => {
+  const { storage } = ctx;
+
+  /** Registers a new device for the user and answers what the client needs to open its keys. */
+  const signIn = async (user: UserRow): Promise<SignInResponse> => {
+    const token = newToken();
+    const now = ctx.now();
+    const device = {
+      id: newDeviceId(),
+      orgId: user.orgId,
+      userId: user.id,
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt: now + ctx.tokenLifetimeMs,
+      lastSyncAt: null,
+      revokedAt: null,
+    };
+    await storage.insertDevice(device);
+    if (!user.keys) throw new Error('A signed-in user has keys');
+    return {
+      deviceId: device.id,
+      token,
+      expiresAt: device.expiresAt,
+      user: {
+        id: user.id,
+        orgId: user.orgId,
+        role: user.role,
+        keys: user.keys,
+        sealedOrgKey: user.sealedOrgKey,
+      },
+    };
+  };
+
+  const admin = async (
+    request: Parameters<typeof authenticate>[2],
+    reply: FastifyReply,
+  ): Promise<Caller | undefined> => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (!caller) return undefined;
+    if (!mayManageOrganisation(caller.role)) return void sendError(reply, 403, 'forbidden');
+    return caller;
+  };
+
+  app.post('/orgs', async (request, reply) => {
+    const body = parse(CreateOrganisationRequest, request.body, reply);
+    if (!body) return reply;
+    const user: UserRow = {
+      id: body.userId,
+      orgId: body.orgId,
+      role: 'admin',
+      verifierHash: sha256(body.authVerifier),
+      inviteHash: null,
+      keys: body.keys,
+      sealedOrgKey: body.sealedOrgKey,
+    };
+    const created = await storage.createOrganisation(body.orgId, user, ctx.now());
+    if (created !== 'ok') return sendError(reply, 409, created);
+    return sendOk(reply.code(201), await signIn(user));
+  });
+
+  app.post('/auth/prelogin', async (request, reply) => {
+    const body = parse(PreloginRequest, request.body, reply);
+    if (!body) return reply;
+    const user = await storage.getUser(body.userId);
+    if (!user?.keys) return sendError(reply, 401, 'wrong-credentials');
+    return sendOk(reply, { kdf: user.keys.kdf });
+  });
+
+  app.post('/auth/sign-in', async (request, reply) => {
+    const body = parse(SignInRequest, request.body, reply);
+    if (!body) return reply;
+    const user = await storage.getUser(body.userId);
+    if (!user?.verifierHash || !sameHash(user.verifierHash, sha256(body.authVerifier))) {
+      return sendError(reply, 401, 'wrong-credentials');
+    }
+    return sendOk(reply, await signIn(user));
+  });
+
+  app.post('/auth/join', async (request, reply) => {
+    const body = parse(JoinRequest, request.body, reply);
+    if (!body) return reply;
+    const user = await storage.getUser(body.userId);
+    if (!user?.inviteHash || !sameHash(user.inviteHash, sha256(body.inviteCode))) {
+      return sendError(reply, 401, 'wrong-credentials');
+    }
+    const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
+    await storage.updateUser(user.orgId, user.id, {
+      inviteHash: null,
+      verifierHash: joined.verifierHash,
+      keys: joined.keys,
+    });
+    return sendOk(reply, await signIn(joined));
+  });
+
+  app.post('/auth/renew', async (request, reply) => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (!caller) return reply;
+    const token = newToken();
+    const expiresAt = ctx.now() + ctx.tokenLifetimeMs;
+    await storage.renewDevice(caller.device.id, sha256(token), expiresAt);
+    return sendOk(reply, { token, expiresAt });
+  });
+
+  app.get('/users', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    return sendOk(reply, await storage.listUsers(caller.user.orgId));
+  });
+
+  app.post('/users', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const body = parse(InviteRequest, request.body, reply);
+    if (!body) return reply;
+    const inserted = await storage.insertUser({
+      id: body.userId,
+      orgId: caller.user.orgId,
+      role: body.role,
+      verifierHash: null,
+      inviteHash: sha256(body.inviteCode),
+      keys: null,
+      sealedOrgKey: null,
+    });
+    if (inserted !== 'ok') return sendError(reply, 409, inserted);
+    return sendOk(reply.code(201), { id: body.userId });
+  });
+
+  app.put<{ Params: { userId: string } }>('/users/:userId/sealed-org-key', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const body = parse(SealOrgKeyRequest, request.body, reply);
+    if (!body) return reply;
+    // Scoped to the caller's organisation: another organisation's user id is simply not found.
+    const updated = await storage.updateUser(caller.user.orgId, request.params.userId, {
+      sealedOrgKey: body.sealedOrgKey,
+    });
+    if (!updated) return sendError(reply, 404, 'not-found');
+    return sendOk(reply, { id: request.params.userId });
+  });
+
+  app.get('/devices', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    return sendOk(reply, await storage.listDevices(caller.user.orgId));
+  });
+
+  app.post<{ Params: { deviceId: string } }>('/devices/:deviceId/revoke', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const revoked = await storage.revokeDevice(caller.user.orgId, request.params.deviceId, ctx.now());
+    if (!revoked) return sendError(reply, 404, 'not-found');
+    return sendOk(reply, { id: request.params.deviceId });
+  });
+};

@@ -1,0 +1,128 @@
+// RxDB-replication-shaped endpoints: push with assumedMasterState, pull from a server-sequence checkpoint,
+// and a Server-Sent Events stream announcing each new checkpoint so live clients pull.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import {
+  isCollection,
+  PullQuery,
+  pushRequestSchema,
+  type Collection,
+  type PullResponse,
+  type StreamEvent,
+} from '../../shared/sync/protocol';
+import { maySync, type SyncAction } from '../../shared/sync/roles';
+import { authenticate, type Caller } from '../auth';
+import type { ServerContext } from '../context';
+import { sendError, sendOk } from '../http';
+
+type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
+
+const HEARTBEAT_MS = 25_000;
+
+export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => {
+  const { storage } = ctx;
+  const streams = new Set<ServerResponse>();
+
+  /** Authenticates the device and checks its user's role for this action; sends the error otherwise. */
+  const authorise = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: SyncAction | 'stream',
+    collection?: string,
+  ): Promise<{ caller: Caller; collection: Collection } | undefined> => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (!caller) return undefined;
+    if (caller.user.sealedOrgKey === null) return void sendError(reply, 403, 'awaiting-org-key');
+    if (action === 'stream') return { caller, collection: 'records' };
+    if (collection === undefined || !isCollection(collection))
+      return void sendError(reply, 404, 'unknown-collection');
+    if (!maySync(caller.role, action, collection)) return void sendError(reply, 403, 'forbidden');
+    return { caller, collection };
+  };
+
+  app.post('/sync/:collection/push', async (request: SyncRequest, reply) => {
+    const auth = await authorise(request, reply, 'push', request.params.collection);
+    if (!auth) return reply;
+    const parsed = pushRequestSchema(auth.collection).safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, 'bad-request');
+    const rows = parsed.data.map(({ newDocumentState, assumedMasterState }) => ({
+      id: newDocumentState.id,
+      // zod returns keys in schema order, so the same document always has the same text.
+      doc: JSON.stringify(newDocumentState),
+      deleted: newDocumentState._deleted,
+      assumed: assumedMasterState ? JSON.stringify(assumedMasterState) : null,
+    }));
+    if (rows.some((row, i) => rows.findIndex((other) => other.id === row.id) !== i)) {
+      return sendError(reply, 400, 'bad-request');
+    }
+    if (
+      parsed.data.some(
+        (row) => row.assumedMasterState && row.assumedMasterState.id !== row.newDocumentState.id,
+      )
+    ) {
+      return sendError(reply, 400, 'bad-request');
+    }
+    const outcome = await storage.push(auth.caller.user.orgId, auth.collection, rows, ctx.now());
+    if (!outcome.ok) return sendError(reply, outcome.error === 'foreign-id' ? 403 : 404, outcome.error);
+    await storage.touchDevice(auth.caller.device.id, ctx.now());
+    request.log.info(
+      { rows: rows.length, conflicts: outcome.conflicts.length, sequence: outcome.sequence },
+      'push',
+    );
+    return sendOk(
+      reply,
+      outcome.conflicts.map((doc) => JSON.parse(doc) as unknown),
+    );
+  });
+
+  app.get('/sync/:collection/pull', async (request: SyncRequest, reply) => {
+    const auth = await authorise(request, reply, 'pull', request.params.collection);
+    if (!auth) return reply;
+    const query = PullQuery.safeParse(request.query);
+    if (!query.success) return sendError(reply, 400, 'bad-request');
+    const { checkpoint, limit } = query.data;
+    const pulled = await storage.pull(auth.caller.user.orgId, auth.collection, checkpoint, limit);
+    // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
+    if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
+    await storage.touchDevice(auth.caller.device.id, ctx.now());
+    const last = pulled.docs.at(-1);
+    const body: PullResponse = {
+      documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
+      checkpoint: last ? last.seq : checkpoint,
+    };
+    return sendOk(reply, body);
+  });
+
+  app.get('/sync/stream', async (request, reply) => {
+    const auth = await authorise(request, reply, 'stream');
+    if (!auth) return reply;
+    const orgId = auth.caller.user.orgId;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    const send = (event: StreamEvent) => raw.write(`event: checkpoint\ndata: ${JSON.stringify(event)}\n\n`);
+    streams.add(raw);
+    const unsubscribe = storage.onWrite((notice) => {
+      if (notice.orgId === orgId) send({ checkpoint: notice.sequence });
+    });
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(raw);
+    });
+    // The current checkpoint first: a client that reconnects pulls whatever it missed (RxDB's RESYNC).
+    raw.write('retry: 2000\n\n');
+    send({ checkpoint: await storage.currentSequence(orgId) });
+  });
+
+  // Open streams would keep close() waiting forever.
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+};

@@ -1,0 +1,164 @@
+// Runs the real server over HTTP on port 0 and talks to it as a client would: fetch, JSON, bearer tokens,
+// and Server-Sent Events read from a streaming response. Payloads are really encrypted (EnvelopeCipher).
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createApp } from '../../../server/app';
+import type { Storage } from '../../../server/storage/types';
+import { EnvelopeCipher } from '../../../shared/crypto/envelope';
+import { loadSodium } from '../../../shared/crypto/sodium';
+import type { RecordWire, Role, SignInResponse, StreamEvent } from '../../../shared/sync/protocol';
+
+export interface RunningServer {
+  url: string;
+  app: ReturnType<typeof createApp>;
+  /** Every JSON log line the server wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export const startServer = async (
+  storage: Storage,
+  options: { now?: () => number; staticRoot?: string } = {},
+): Promise<RunningServer> => {
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const app = createApp({ storage, log: { level: 'debug', stream }, ...options });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, app, logs, close: () => app.close() };
+};
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: { ok: true; value: T } | { ok: false; error: string; wipe?: boolean };
+}
+
+export const call = async <T = unknown>(
+  url: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string } = {},
+): Promise<Reply<T>> => {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  return { status: response.status, body: (await response.json()) as Reply<T>['body'] };
+};
+
+/** The value of a successful reply; fails the test with the error code otherwise. */
+export const value = <T>(reply: Reply<T>): T => {
+  if (!reply.body.ok) throw new Error(`Expected success, got ${reply.status} ${reply.body.error}`);
+  return reply.body.value;
+};
+
+export const b64 = (bytes = 32) => randomBytes(bytes).toString('base64');
+export const newId = () => randomBytes(12).toString('base64url');
+
+export const userKeys = () => ({ kdf: b64(24), publicKey: b64(32), encryptedSecretKey: b64(72) });
+
+export interface Member {
+  userId: string;
+  authVerifier: string;
+  token: string;
+  deviceId: string;
+}
+
+/** Creates an organisation with its first admin, signed in on one device. */
+export const createOrganisation = async (url: string): Promise<Member & { orgId: string }> => {
+  const orgId = newId();
+  const userId = newId();
+  const authVerifier = b64();
+  const session = value(
+    await call<SignInResponse>(url, 'POST', '/orgs', {
+      body: { orgId, userId, authVerifier, keys: userKeys(), sealedOrgKey: b64(80) },
+    }),
+  );
+  return { orgId, userId, authVerifier, token: session.token, deviceId: session.deviceId };
+};
+
+/** An admin invites a user, the user joins with their own keys, the admin seals the org key to them. */
+export const addMember = async (url: string, admin: Member, role: Role, seal = true): Promise<Member> => {
+  const userId = newId();
+  const inviteCode = randomBytes(24).toString('base64url');
+  value(await call(url, 'POST', '/users', { token: admin.token, body: { userId, role, inviteCode } }));
+  const authVerifier = b64();
+  const session = value(
+    await call<SignInResponse>(url, 'POST', '/auth/join', {
+      body: { userId, inviteCode, authVerifier, keys: userKeys() },
+    }),
+  );
+  if (seal) {
+    value(
+      await call(url, 'PUT', `/users/${userId}/sealed-org-key`, {
+        token: admin.token,
+        body: { sealedOrgKey: b64(80) },
+      }),
+    );
+  }
+  return { userId, authVerifier, token: session.token, deviceId: session.deviceId };
+};
+
+let cipher: EnvelopeCipher | undefined;
+
+/** A person record whose payload is sealed with a real data key, as the client stores it. */
+export const personRecord = async (
+  person: object,
+  id = newId(),
+  updatedAt = 1_764_000_000_000,
+): Promise<RecordWire> => {
+  cipher ??= new EnvelopeCipher(await loadSodium());
+  const keyId = `page-${newId()}`;
+  const key = new Uint8Array(randomBytes(32));
+  return {
+    id,
+    kind: 'person',
+    subjectId: newId(),
+    keyId,
+    v: 1,
+    payload: cipher.sealJson(person, key, { collection: 'records', id, keyId }),
+    updatedAt,
+    _deleted: false,
+  };
+};
+
+export interface EventStream {
+  next(): Promise<StreamEvent>;
+  close(): void;
+}
+
+/** Reads `checkpoint` events from GET /sync/stream. */
+export const openStream = async (url: string, token: string): Promise<EventStream> => {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/sync/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`stream refused: ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const queued: StreamEvent[] = [];
+  let buffer = '';
+  return {
+    async next() {
+      while (queued.length === 0) {
+        const { value: chunk, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^event: checkpoint\ndata: (.*)$/m.exec(event)?.[1];
+          if (data) queued.push(JSON.parse(data) as StreamEvent);
+        }
+      }
+      return queued.shift() as StreamEvent;
+    },
+    close: () => controller.abort(),
+  };
+};

@@ -1,0 +1,97 @@
+// Live replication: the Server-Sent Events stream announces each accepted write's checkpoint, on both
+// adapters; with PostgreSQL a write to one server instance reaches a client of another via LISTEN/NOTIFY.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../../../server/storage/types';
+import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import {
+  call,
+  createOrganisation,
+  openStream,
+  personRecord,
+  startServer,
+  value,
+  type RunningServer,
+} from './harness';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+const serverOn = async (database: TestDatabase): Promise<{ storage: Storage; server: RunningServer }> => {
+  const storage = await database.open();
+  await storage.migrate();
+  const server = await startServer(storage);
+  cleanup.push(async () => {
+    await server.close();
+    await storage.close();
+  });
+  return { storage, server };
+};
+
+describe.each(ADAPTER_NAMES)('live stream: %s', (name) => {
+  it('sends the current checkpoint on connect and a new one after each accepted write', async () => {
+    const database = await ADAPTERS[name]();
+    cleanup.push(() => database.destroy());
+    const { server } = await serverOn(database);
+    const admin = await createOrganisation(server.url);
+    const stranger = await createOrganisation(server.url);
+    const stream = await openStream(server.url, admin.token);
+    cleanup.push(async () => stream.close());
+    expect(await stream.next()).toEqual({ checkpoint: 0 });
+    // Another organisation's write is not announced to this one.
+    value(
+      await call(server.url, 'POST', '/sync/records/push', {
+        token: stranger.token,
+        body: [{ newDocumentState: await personRecord({}) }],
+      }),
+    );
+    const doc = await personRecord({});
+    value(
+      await call(server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: doc }],
+      }),
+    );
+    expect(await stream.next()).toEqual({ checkpoint: 1 });
+  });
+
+  it('refuses a stream to a revoked device', async () => {
+    const database = await ADAPTERS[name]();
+    cleanup.push(() => database.destroy());
+    const { server } = await serverOn(database);
+    const admin = await createOrganisation(server.url);
+    value(await call(server.url, 'POST', `/devices/${admin.deviceId}/revoke`, { token: admin.token }));
+    expect(await call(server.url, 'GET', '/sync/stream', { token: admin.token })).toEqual({
+      status: 401,
+      body: { ok: false, error: 'device-revoked', wipe: true },
+    });
+  });
+});
+
+describe('two server instances on one PostgreSQL database', () => {
+  it('announce a write pushed to one instance on the other instance’s stream', async () => {
+    const database = await ADAPTERS.postgres();
+    cleanup.push(() => database.destroy());
+    const a = await serverOn(database);
+    const b = await serverOn(database);
+    const admin = await createOrganisation(a.server.url);
+    const stream = await openStream(b.server.url, admin.token);
+    cleanup.push(async () => stream.close());
+    expect(await stream.next()).toEqual({ checkpoint: 0 });
+    const doc = await personRecord({});
+    value(
+      await call(a.server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: doc }],
+      }),
+    );
+    expect(await stream.next()).toEqual({ checkpoint: 1 });
+    const pulled = value(
+      await call<{ documents: unknown[] }>(b.server.url, 'GET', '/sync/records/pull?checkpoint=0', {
+        token: admin.token,
+      }),
+    );
+    expect(pulled.documents).toEqual([doc]);
+  });
+});

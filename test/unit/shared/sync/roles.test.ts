@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { COLLECTIONS, ROLES } from '../../../../shared/sync/protocol';
+import { mayManageOrganisation, maySync } from '../../../../shared/sync/roles';
+
+describe('roles', () => {
+  it('lets every role pull every collection', () => {
+    for (const role of ROLES)
+      for (const collection of COLLECTIONS) expect(maySync(role, 'pull', collection)).toBe(true);
+  });
+
+  it('keeps marketing from pushing data keys, but lets it push records', () => {
+    expect(maySync('marketing', 'push', 'keys')).toBe(false);
+    expect(maySync('marketing', 'push', 'records')).toBe(true);
+  });
+
+  it('lets admin, manager, sales and service push both collections', () => {
+    for (const role of ['admin', 'manager', 'sales', 'service'] as const) {
+      for (const collection of COLLECTIONS) expect(maySync(role, 'push', collection)).toBe(true);
+    }
+  });
+
+  it('leaves managing the organisation to admins only', () => {
+    expect(ROLES.filter(mayManageOrganisation)).toEqual(['admin']);
+  });
+});
