@@ -1,12 +1,4 @@
 // The people list's search text, kept while the user opens a person and comes back.
-import { create } from 'zustand';
+import { createSearchStore } from '../../subjects/search-store';
 
-interface PeopleSearchState {
-  query: string;
-  setQuery(query: string): void;
-}
-
-export const usePeopleSearchStore = create<PeopleSearchState>()((set) => ({
-  query: '',
-  setQuery: (query) => set({ query }),
-}));
+export const usePeopleSearchStore = createSearchStore();

@@ -1,0 +1,96 @@
+// The frame of the people and organisations lists: header with a New button, problems banner, search
+// with a live count, and either the grid or an empty state that says why nothing is shown.
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import SearchOffRoundedIcon from '@mui/icons-material/SearchOffRounded';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../ui/EmptyState';
+import { PageHeader } from '../../../ui/PageHeader';
+import { ProblemsBanner } from '../../../ui/ProblemsBanner';
+import { SearchField } from '../../../ui/SearchField';
+
+export interface SubjectListTexts {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly search: string;
+  readonly searchPlaceholder: string;
+  readonly count: (values: { count: number; shown: string }) => string;
+  readonly countFiltered: (values: { count: number; shown: string; total: string }) => string;
+  readonly emptyTitle: string;
+  readonly emptyDescription: string;
+  readonly noMatchTitle: (values: { query: string }) => string;
+  readonly noMatchDescription: string;
+}
+
+interface Props {
+  readonly texts: SubjectListTexts;
+  readonly newButton: ReactNode;
+  readonly emptyIcon: ReactNode;
+  readonly problems: number;
+  readonly query: string;
+  readonly onQueryChange: (query: string) => void;
+  /** The query the shown rows are for. */
+  readonly deferredQuery: string;
+  readonly total: number;
+  readonly matched: number;
+  /** The grid, shown when there are rows to show. */
+  readonly children: ReactNode;
+}
+
+export function SubjectListPage({
+  texts,
+  newButton,
+  emptyIcon,
+  problems,
+  query,
+  onQueryChange,
+  deferredQuery,
+  total,
+  matched,
+  children,
+}: Props) {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language);
+  const searching = deferredQuery.trim().length > 0;
+
+  return (
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <PageHeader title={texts.title} subtitle={texts.subtitle} actions={newButton} />
+      <ProblemsBanner count={problems} />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+        <SearchField
+          label={texts.search}
+          placeholder={texts.searchPlaceholder}
+          value={query}
+          onChange={onQueryChange}
+        />
+        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+          {searching
+            ? texts.countFiltered({
+                count: matched,
+                shown: format.format(matched),
+                total: format.format(total),
+              })
+            : texts.count({ count: total, shown: format.format(total) })}
+        </Typography>
+      </Box>
+      {total === 0 ? (
+        <EmptyState
+          icon={emptyIcon}
+          title={texts.emptyTitle}
+          description={texts.emptyDescription}
+          action={newButton}
+        />
+      ) : matched === 0 ? (
+        <EmptyState
+          icon={<SearchOffRoundedIcon />}
+          title={texts.noMatchTitle({ query: deferredQuery.trim() })}
+          description={texts.noMatchDescription}
+        />
+      ) : (
+        children
+      )}
+    </Box>
+  );
+}
