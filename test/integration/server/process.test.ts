@@ -1,0 +1,85 @@
+// The server as `npm run server` runs it: the esbuild bundle in its own process. An acknowledged push
+// survives the process being killed mid-traffic (SIGKILL, no shutdown), and --help lists the settings.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createOrganisation, personRecord, value } from './harness';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const bundle = path.join(root, 'dist/server/main.mjs');
+
+const start = (dataDir: string): Promise<{ child: ChildProcess; url: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle], {
+      env: { ...process.env, PORT: '0', KLUIS_DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+
+describe('the server process', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    const built = spawnSync(process.execPath, ['server/build.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'kluis-process-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lists PORT, HOST, KLUIS_DATA_DIR and DATABASE_URL in --help', () => {
+    const help = spawnSync(process.execPath, [bundle, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    for (const name of ['PORT', 'HOST', 'KLUIS_DATA_DIR', 'DATABASE_URL'])
+      expect(help.stdout).toContain(name);
+  });
+
+  it('loses no acknowledged write when killed in the middle of pushes', async () => {
+    const first = await start(dataDir);
+    const admin = await createOrganisation(first.url);
+    const acknowledged: string[] = [];
+    let killed = false;
+    // Four clients push one document at a time until the connection dies with the process.
+    const worker = async () => {
+      for (let n = 0; !killed; n += 1) {
+        const doc = await personRecord({ n });
+        try {
+          const reply = await call(first.url, 'POST', '/sync/records/push', {
+            token: admin.token,
+            body: [{ newDocumentState: doc }],
+          });
+          if (reply.status === 200) acknowledged.push(doc.id);
+        } catch {
+          return; // not acknowledged: a real client would retry it
+        }
+      }
+    };
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    const workers = Promise.all([worker(), worker(), worker(), worker()]);
+    await expect.poll(() => acknowledged.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(20);
+    first.child.kill('SIGKILL');
+    killed = true;
+    await workers;
+    await exited;
+
+    const second = await start(dataDir);
+    try {
+      const pulled = value(
+        await call<{ documents: { id: string }[] }>(second.url, 'GET', '/sync/records/pull?limit=1000', {
+          token: admin.token,
+        }),
+      );
+      const stored = new Set(pulled.documents.map((d) => d.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+  });
+});
