@@ -6,19 +6,14 @@ import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../../ui/forms/field-errors';
 import { FormSection } from '../../../ui/FormSection';
+import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
 import { useSubjectForm } from '../../subjects/hooks/useSubjectForm';
 import type { OrganisationDraft } from '../organisation-draft';
 
-interface Props {
-  readonly initial: OrganisationDraft;
-  readonly errors: FieldErrors;
-  readonly onErrorsChange: (errors: FieldErrors) => void;
-  readonly onSubmit: (draft: OrganisationDraft) => void;
-  readonly header: (draft: OrganisationDraft) => ReactNode;
+interface Props extends SubjectFormProps<OrganisationDraft> {
   readonly tagSuggestions: readonly string[];
   /** Shown after the form's sections, e.g. the organisation's people. */
   readonly children?: ReactNode;

@@ -1,26 +1,19 @@
 // The person form: identity, then the details every subject has (contact, address, tags and notes,
 // source of the data, GDPR Art. 14). Errors from the repository appear next to their fields.
-import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../../ui/forms/field-errors';
 import { FormSection } from '../../../ui/FormSection';
+import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
 import { useSubjectForm } from '../../subjects/hooks/useSubjectForm';
 import type { PersonDraft } from '../person-draft';
 import { OrganisationField } from './OrganisationField';
 
-interface Props {
-  readonly initial: PersonDraft;
-  readonly errors: FieldErrors;
-  readonly onErrorsChange: (errors: FieldErrors) => void;
-  readonly onSubmit: (draft: PersonDraft) => void;
-  /** The page header, rendered inside the form so its Save button submits it. */
-  readonly header: (draft: PersonDraft) => ReactNode;
+interface Props extends SubjectFormProps<PersonDraft> {
   readonly tagSuggestions: readonly string[];
 }
 

@@ -1,14 +1,12 @@
 // One person: loads and decrypts the record, saves through the repository, and erases on request.
 import { useTranslation } from 'react-i18next';
 import { personDisplayName } from '../../../../shared/domain/person';
-import { formatRoute, type Route } from '../../../app/routing';
-import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
-import { SubjectPageHeader } from '../../subjects/components/SubjectPageHeader';
-import { SubjectPageStatus } from '../../subjects/components/SubjectPageStatus';
+import type { Route } from '../../../app/routing';
+import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
-import { draftToPersonInput, newPersonDraft, personToDraft, type PersonDraft } from '../person-draft';
+import { draftToPersonInput, newPersonDraft, personToDraft } from '../person-draft';
 import { PersonForm } from './PersonForm';
 
 export function PersonPage({ id, organisationId }: { id: string; organisationId: string | null }) {
@@ -27,42 +25,25 @@ export function PersonPage({ id, organisationId }: { id: string; organisationId:
     savedMessage: (draft) => t('people.saved', { name: personDisplayName(draft) }),
     deletedMessage: t('people.deleted'),
   });
-  const backButton = <SubjectBackButton href={formatRoute(back)} />;
-
-  if (record.loaded.status !== 'ready') {
-    return (
-      <SubjectPageStatus
-        title={t('people.person')}
-        back={backButton}
-        missing={record.loaded.status === 'missing'}
-        failed={record.failed}
-        missingText={t('people.missing')}
-        failedText={t('people.loadFailed')}
-      />
-    );
-  }
-
-  const header = (draft: PersonDraft) => (
-    <SubjectPageHeader
-      record={record}
-      title={record.isNew ? t('people.new') : personDisplayName(draft) || t('people.person')}
-      subtitle={draft.jobTitle || directory.organisationName(draft.organisationId) || undefined}
-      back={backButton}
-      cancelHref={formatRoute(back)}
-      saveFailedText={t('people.saveFailed')}
-      confirmTitle={t('people.confirmDelete.title', { name: personDisplayName(draft) })}
-      confirmBody={t('people.confirmDelete.body')}
-    />
-  );
 
   return (
-    <PersonForm
-      initial={record.loaded.draft}
-      errors={record.errors}
-      onErrorsChange={record.setErrors}
-      onSubmit={(draft) => void record.save(draft)}
-      header={header}
-      tagSuggestions={tagSuggestions}
-    />
+    <SubjectEditor
+      record={record}
+      back={back}
+      texts={{
+        singular: t('people.person'),
+        missing: t('people.missing'),
+        loadFailed: t('people.loadFailed'),
+        saveFailed: t('people.saveFailed'),
+        confirmBody: t('people.confirmDelete.body'),
+      }}
+      heading={(draft) => ({
+        title: record.isNew ? t('people.new') : personDisplayName(draft) || t('people.person'),
+        subtitle: draft.jobTitle || directory.organisationName(draft.organisationId) || undefined,
+        confirmTitle: t('people.confirmDelete.title', { name: personDisplayName(draft) }),
+      })}
+    >
+      {(form) => <PersonForm {...form} tagSuggestions={tagSuggestions} />}
+    </SubjectEditor>
   );
 }

@@ -105,3 +105,10 @@ export type SubjectRecord = Pick<
   ReturnType<typeof useSubjectRecord>,
   'isNew' | 'busy' | 'failed' | 'confirming' | 'setConfirming' | 'remove'
 >;
+
+/** The whole flow for a draft type D, as a page hands it to SubjectEditor. */
+export type SubjectRecordOf<D> = SubjectRecord &
+  Pick<ReturnType<typeof useSubjectRecord>, 'errors' | 'setErrors'> & {
+    readonly loaded: Loaded<D>;
+    readonly save: (draft: D) => Promise<void>;
+  };

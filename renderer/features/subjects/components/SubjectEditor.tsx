@@ -1,0 +1,84 @@
+// One subject's page around its form: a status until the record is ready, then the form with the
+// shared header (Delete, Cancel, Save, erase confirmation). The page supplies only its texts and form.
+import type { ReactNode } from 'react';
+import { formatRoute, type Route } from '../../../app/routing';
+import type { FieldErrors } from '../../../ui/forms/field-errors';
+import type { SubjectRecordOf } from '../hooks/useSubjectRecord';
+import { SubjectBackButton } from './SubjectBackButton';
+import { SubjectPageHeader } from './SubjectPageHeader';
+import { SubjectPageStatus } from './SubjectPageStatus';
+
+export interface SubjectEditorTexts {
+  /** "Person", "Organisation": the title while there is no name to show. */
+  readonly singular: string;
+  readonly missing: string;
+  readonly loadFailed: string;
+  readonly saveFailed: string;
+  readonly confirmBody: string;
+}
+
+/** What the header shows for the draft as it is being edited. */
+export interface SubjectHeading {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly confirmTitle: string;
+}
+
+/** The props a subject form takes from its page. */
+export interface SubjectFormProps<D> {
+  readonly initial: D;
+  readonly errors: FieldErrors;
+  readonly onErrorsChange: (errors: FieldErrors) => void;
+  readonly onSubmit: (draft: D) => void;
+  /** The page header, rendered inside the form so its Save button submits it. */
+  readonly header: (draft: D) => ReactNode;
+}
+
+interface Props<D> {
+  readonly record: SubjectRecordOf<D>;
+  readonly back: Route;
+  readonly texts: SubjectEditorTexts;
+  readonly heading: (draft: D) => SubjectHeading;
+  readonly children: (form: SubjectFormProps<D>) => ReactNode;
+}
+
+export function SubjectEditor<D>({ record, back, texts, heading, children }: Props<D>) {
+  const backButton = <SubjectBackButton href={formatRoute(back)} />;
+
+  if (record.loaded.status !== 'ready') {
+    return (
+      <SubjectPageStatus
+        title={texts.singular}
+        back={backButton}
+        missing={record.loaded.status === 'missing'}
+        failed={record.failed}
+        missingText={texts.missing}
+        failedText={texts.loadFailed}
+      />
+    );
+  }
+
+  const header = (draft: D) => {
+    const { title, subtitle, confirmTitle } = heading(draft);
+    return (
+      <SubjectPageHeader
+        record={record}
+        title={title}
+        subtitle={subtitle}
+        back={backButton}
+        cancelHref={formatRoute(back)}
+        saveFailedText={texts.saveFailed}
+        confirmTitle={confirmTitle}
+        confirmBody={texts.confirmBody}
+      />
+    );
+  };
+
+  return children({
+    initial: record.loaded.draft,
+    errors: record.errors,
+    onErrorsChange: record.setErrors,
+    onSubmit: (draft) => void record.save(draft),
+    header,
+  });
+}
