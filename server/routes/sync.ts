@@ -105,19 +105,29 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
     });
-    const send = (event: StreamEvent) => raw.write(`event: checkpoint\ndata: ${JSON.stringify(event)}\n\n`);
+    const write = (text: string) => {
+      if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+    };
+    const send = (event: StreamEvent) => write(`event: checkpoint\ndata: ${JSON.stringify(event)}\n\n`);
     streams.add(raw);
     const unsubscribe = storage.onWrite((notice) => {
       if (notice.orgId === orgId) send({ checkpoint: notice.sequence });
+      // Writes may have gone unannounced: tell the client where the organisation is, so it pulls.
+      if (notice.orgId === null) {
+        storage.currentSequence(orgId).then(
+          (checkpoint) => send({ checkpoint }),
+          () => raw.end(),
+        );
+      }
     });
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
     raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(raw);
     });
     // The current checkpoint first: a client that reconnects pulls whatever it missed (RxDB's RESYNC).
-    raw.write('retry: 2000\n\n');
+    write('retry: 2000\n\n');
     send({ checkpoint: await storage.currentSequence(orgId) });
   });
 

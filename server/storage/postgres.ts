@@ -38,19 +38,48 @@ export const openPostgresStorage = async ({
   const listeners = new Set<(notice: WriteNotice) => void>();
 
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const listener = new pg.Client(config);
-  listener.on('error', () => undefined);
-  await listener.connect();
-  listener.on('notification', (message) => {
-    if (message.channel !== channel || !message.payload) return;
-    const separator = message.payload.lastIndexOf(':');
-    const notice = {
-      orgId: message.payload.slice(0, separator),
-      sequence: Number(message.payload.slice(separator + 1)),
-    };
+  const announce = (notice: WriteNotice) => {
     for (const fn of listeners) fn(notice);
-  });
-  await listener.query(`LISTEN ${channel}`);
+  };
+
+  // One connection LISTENs for every instance's writes. If it drops, it reconnects with back-off and
+  // announces that notices may have been missed, so live clients are told to pull.
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client(config);
+    client.on('error', () => undefined);
+    client.on('notification', (message) => {
+      if (message.channel !== channel || !message.payload) return;
+      const separator = message.payload.lastIndexOf(':');
+      announce({
+        orgId: message.payload.slice(0, separator),
+        sequence: Number(message.payload.slice(separator + 1)),
+      });
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    client.on('end', () => {
+      if (!closed) relisten(250);
+    });
+    listener = client;
+  };
+  const relisten = (delay: number) => {
+    retry = setTimeout(() => {
+      listen().then(
+        () => announce({ orgId: null, sequence: 0 }),
+        () => relisten(Math.min(delay * 2, 10_000)),
+      );
+    }, delay);
+    retry.unref();
+  };
+  await listen();
 
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -92,8 +121,10 @@ export const openPostgresStorage = async ({
       });
     },
     async close() {
+      closed = true;
+      clearTimeout(retry);
       listeners.clear();
-      await listener.end().catch(() => undefined);
+      await listener?.end().catch(() => undefined);
       await pool.end();
     },
 

@@ -46,7 +46,8 @@ export interface PulledDocs {
 }
 
 export interface WriteNotice {
-  orgId: string;
+  /** null: notices may have been missed (PostgreSQL's LISTEN connection was re-established). */
+  orgId: string | null;
   sequence: number;
 }
 

@@ -17,6 +17,8 @@ export interface TestDatabase {
   destroy(): Promise<void>;
   /** The raw files of an embedded database, for a byte-level scan. */
   files?: () => string[];
+  /** The PostgreSQL schema holding the tables. */
+  schema?: string;
 }
 
 let counter = 0;
@@ -34,6 +36,7 @@ export const ADAPTERS = {
   postgres: async (): Promise<TestDatabase> => {
     const schema = `kluis_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
     return {
+      schema,
       open: () => openPostgresStorage({ connectionString: POSTGRES_URL, schema }),
       destroy: async () => {
         const client = new pg.Client({ connectionString: POSTGRES_URL });

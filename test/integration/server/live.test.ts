@@ -2,7 +2,8 @@
 // adapters; with PostgreSQL a write to one server instance reaches a client of another via LISTEN/NOTIFY.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import pg from 'pg';
+import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
 import {
   call,
   createOrganisation,
@@ -93,5 +94,43 @@ describe('two server instances on one PostgreSQL database', () => {
       }),
     );
     expect(pulled.documents).toEqual([doc]);
+  });
+});
+
+describe('PostgreSQL LISTEN connection', () => {
+  it('reconnects after it is cut and tells live clients to pull, then announces new writes again', async () => {
+    const database = await ADAPTERS.postgres();
+    cleanup.push(() => database.destroy());
+    const a = await serverOn(database);
+    const b = await serverOn(database);
+    const admin = await createOrganisation(a.server.url);
+    const doc = await personRecord({});
+    value(
+      await call(a.server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: doc }],
+      }),
+    );
+    const stream = await openStream(b.server.url, admin.token);
+    cleanup.push(async () => stream.close());
+    expect(await stream.next()).toEqual({ checkpoint: 1 });
+
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    // Both instances' LISTEN connections are cut, as by a database restart or a network failure.
+    const cut = await client.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1',
+      [`LISTEN kluis_writes_${database.schema}`],
+    );
+    await client.end();
+    expect(cut.rowCount).toBe(2);
+    expect(await stream.next()).toEqual({ checkpoint: 1 });
+    value(
+      await call(a.server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: await personRecord({}) }],
+      }),
+    );
+    expect(await stream.next()).toEqual({ checkpoint: 2 });
   });
 });
