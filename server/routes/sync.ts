@@ -84,6 +84,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const pulled = await storage.pull(auth.caller.user.orgId, auth.collection, checkpoint, limit);
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
     if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
+    // A checkpoint the server never reached: the database was restored from an older backup.
+    if (checkpoint > pulled.sequence) return sendError(reply, 409, 'resync-required');
     await storage.touchDevice(auth.caller.device.id, ctx.now());
     const last = pulled.docs.at(-1);
     const body: PullResponse = {

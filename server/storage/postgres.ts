@@ -249,14 +249,14 @@ export const openPostgresStorage = async ({
       return outcome;
     },
     async pull(orgId, collection, after, limit) {
-      const org = await one('SELECT purged_seq FROM orgs WHERE id = $1', [orgId]);
+      const org = await one('SELECT purged_seq, seq FROM orgs WHERE id = $1', [orgId]);
       const docs = (
         await all(
           'SELECT doc, seq FROM documents WHERE org_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
           [orgId, collection, after, limit],
         )
       ).map((r) => ({ doc: String(r.doc), seq: Number(r.seq) }));
-      return { docs, purgedThrough: Number(org?.purged_seq ?? 0) };
+      return { docs, purgedThrough: Number(org?.purged_seq ?? 0), sequence: Number(org?.seq ?? 0) };
     },
     async currentSequence(orgId) {
       return Number((await one('SELECT seq FROM orgs WHERE id = $1', [orgId]))?.seq ?? 0);

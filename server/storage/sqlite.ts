@@ -162,7 +162,7 @@ export const openSqliteStorage = (file: string): Storage => {
       return outcome;
     },
     async pull(orgId, collection, after, limit) {
-      const org = db.prepare('SELECT purged_seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+      const org = db.prepare('SELECT purged_seq, seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
       const docs = (
         db
           .prepare(
@@ -170,7 +170,7 @@ export const openSqliteStorage = (file: string): Storage => {
           )
           .all(orgId, collection, after, limit) as Row[]
       ).map((r) => ({ doc: String(r.doc), seq: Number(r.seq) }));
-      return { docs, purgedThrough: Number(org?.purged_seq ?? 0) };
+      return { docs, purgedThrough: Number(org?.purged_seq ?? 0), sequence: Number(org?.seq ?? 0) };
     },
     async currentSequence(orgId) {
       const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;

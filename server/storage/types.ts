@@ -43,6 +43,8 @@ export interface PulledDocs {
   docs: { doc: string; seq: number }[];
   /** Tombstones up to this sequence were purged: an older checkpoint must resync from 0. */
   purgedThrough: number;
+  /** The organisation's sequence, read before the documents. */
+  sequence: number;
 }
 
 export interface WriteNotice {

@@ -101,6 +101,7 @@ describe.each(ADAPTER_NAMES)('storage: %s', (name) => {
     expect(await storage.purgeTombstones(500)).toBe(1);
     const pulled = await storage.pull('org1', 'keys', 0, 10);
     expect(pulled.purgedThrough).toBe(2);
+    expect(pulled.sequence).toBe(3);
     expect(pulled.docs.map((d) => d.seq)).toEqual([3]);
   });
 

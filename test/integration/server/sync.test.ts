@@ -162,6 +162,16 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
     expect(value(await pull(server.url, renewed.token, 0))).toEqual({ documents: [kept], checkpoint: 1 });
   });
 
+  it('forces a resync on a checkpoint the server never reached, as after restoring an older backup', async () => {
+    const admin = await createOrganisation(server.url);
+    value(await push(server.url, admin.token, [{ newDocumentState: await personRecord({}) }]));
+    expect(await pull(server.url, admin.token, 5)).toEqual({
+      status: 409,
+      body: { ok: false, error: 'resync-required' },
+    });
+    expect(value(await pull(server.url, admin.token, 1)).documents).toEqual([]);
+  });
+
   it('keeps tombstones younger than the horizon so offline clients learn of deletions', async () => {
     const admin = await createOrganisation(server.url);
     const doc = await personRecord({ note: 'deleted' });
