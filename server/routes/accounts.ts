@@ -12,6 +12,7 @@ import {
   type SignInResponse,
 } from '../../shared/sync/protocol';
 import { mayManageOrganisation } from '../../shared/sync/roles';
+import { createAttemptLimiter } from '../attempts';
 import { authenticate, newDeviceId, newToken, sameHash, sha256, type Caller } from '../auth';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
@@ -29,6 +30,7 @@ const parse = <S extends z.ZodType>(
 
 export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) => {
   const { storage } = ctx;
+  const attempts = createAttemptLimiter(ctx.now);
 
   /** Registers a new device for the user and answers what the client needs to open its keys. */
   const signIn = async (user: UserRow): Promise<SignInResponse> => {
@@ -98,20 +100,26 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
   app.post('/auth/sign-in', async (request, reply) => {
     const body = parse(SignInRequest, request.body, reply);
     if (!body) return reply;
+    if (!attempts.allowed(body.userId)) return sendError(reply, 429, 'too-many-attempts');
     const user = await storage.getUser(body.userId);
     if (!user?.verifierHash || !sameHash(user.verifierHash, sha256(body.authVerifier))) {
+      attempts.failed(body.userId);
       return sendError(reply, 401, 'wrong-credentials');
     }
+    attempts.succeeded(body.userId);
     return sendOk(reply, await signIn(user));
   });
 
   app.post('/auth/join', async (request, reply) => {
     const body = parse(JoinRequest, request.body, reply);
     if (!body) return reply;
+    if (!attempts.allowed(body.userId)) return sendError(reply, 429, 'too-many-attempts');
     const user = await storage.getUser(body.userId);
     if (!user?.inviteHash || !sameHash(user.inviteHash, sha256(body.inviteCode))) {
+      attempts.failed(body.userId);
       return sendError(reply, 401, 'wrong-credentials');
     }
+    attempts.succeeded(body.userId);
     const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
     await storage.updateUser(user.orgId, user.id, {
       inviteHash: null,

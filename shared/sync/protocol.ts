@@ -171,6 +171,7 @@ export const ERROR_CODES = [
   'forbidden',
   'awaiting-org-key',
   'wrong-credentials',
+  'too-many-attempts',
   'org-exists',
   'user-exists',
   'foreign-id',

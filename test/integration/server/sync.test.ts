@@ -82,6 +82,19 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
     ).toEqual({ ok: false, error: 'org-exists' });
   });
 
+  it('refuses sign-in for a user after ten wrong verifiers, even with the right one, until 15 minutes pass', async () => {
+    const admin = await createOrganisation(server.url);
+    const signIn = (authVerifier: string) =>
+      call(server.url, 'POST', '/auth/sign-in', { body: { userId: admin.userId, authVerifier } });
+    for (let i = 0; i < 10; i += 1) expect((await signIn(b64())).status).toBe(401);
+    expect(await signIn(admin.authVerifier)).toEqual({
+      status: 429,
+      body: { ok: false, error: 'too-many-attempts' },
+    });
+    clock += 15 * 60 * 1000;
+    expect((await signIn(admin.authVerifier)).status).toBe(200);
+  });
+
   it('assigns strictly increasing sequences and pulls in order from a checkpoint, page by page', async () => {
     const admin = await createOrganisation(server.url);
     const docs = await Promise.all([1, 2, 3].map(() => personRecord({ note: 'x' })));
