@@ -17,6 +17,7 @@ export interface AppOptions {
   tokenLifetimeMs?: number;
   /** How long a device may stay offline and still catch up; tombstones are kept this long. */
   maxOfflineMs?: number;
+  streamHeartbeatMs?: number;
   /** The built renderer to serve at /, or null for an API-only server. */
   staticRoot?: string | null;
   /** Where JSON logs go (default stdout); false for none. */
@@ -29,6 +30,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     now: options.now ?? Date.now,
     tokenLifetimeMs: options.tokenLifetimeMs ?? 30 * DAY_MS,
     maxOfflineMs: options.maxOfflineMs ?? 365 * DAY_MS,
+    streamHeartbeatMs: options.streamHeartbeatMs ?? 25_000,
   };
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,

@@ -6,4 +6,6 @@ export interface ServerContext {
   now: () => number;
   tokenLifetimeMs: number;
   maxOfflineMs: number;
+  /** How often an open event stream sends a keep-alive and re-checks its device. */
+  streamHeartbeatMs: number;
 }

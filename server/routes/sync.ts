@@ -7,6 +7,7 @@ import {
   PullQuery,
   pushRequestSchema,
   type Collection,
+  type ErrorBody,
   type PullResponse,
   type StreamEvent,
 } from '../../shared/sync/protocol';
@@ -16,8 +17,6 @@ import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
-
-const HEARTBEAT_MS = 25_000;
 
 export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => {
   const { storage } = ctx;
@@ -122,7 +121,24 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
         );
       }
     });
-    const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // Each heartbeat also checks the device again: revoked or expired, the stream says so and ends.
+    const tokenHash = auth.caller.device.tokenHash;
+    const heartbeat = setInterval(() => {
+      storage.findDeviceByTokenHash(tokenHash).then(
+        (device) => {
+          if (device && device.revokedAt === null && device.expiresAt > ctx.now())
+            return write(': keep-alive\n\n');
+          const error: ErrorBody = !device
+            ? { ok: false, error: 'unauthenticated' }
+            : device.revokedAt !== null
+              ? { ok: false, error: 'device-revoked', wipe: true }
+              : { ok: false, error: 'token-expired' };
+          write(`event: refused\ndata: ${JSON.stringify(error)}\n\n`);
+          raw.end();
+        },
+        () => raw.end(),
+      );
+    }, ctx.streamHeartbeatMs);
     raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -18,7 +18,7 @@ export interface RunningServer {
 
 export const startServer = async (
   storage: Storage,
-  options: { now?: () => number; staticRoot?: string } = {},
+  options: { now?: () => number; staticRoot?: string; streamHeartbeatMs?: number } = {},
 ): Promise<RunningServer> => {
   const logs: string[] = [];
   const stream = new Writable({
@@ -127,12 +127,15 @@ export const personRecord = async (
   };
 };
 
+/** A checkpoint, or the error a stream ends with when its device is refused. */
+export type StreamMessage = StreamEvent | { refused: unknown };
+
 export interface EventStream {
-  next(): Promise<StreamEvent>;
+  next(): Promise<StreamMessage>;
   close(): void;
 }
 
-/** Reads `checkpoint` events from GET /sync/stream. */
+/** Reads `checkpoint` and `refused` events from GET /sync/stream. */
 export const openStream = async (url: string, token: string): Promise<EventStream> => {
   const controller = new AbortController();
   const response = await fetch(`${url}/sync/stream`, {
@@ -141,7 +144,7 @@ export const openStream = async (url: string, token: string): Promise<EventStrea
   });
   if (!response.ok || !response.body) throw new Error(`stream refused: ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  const queued: StreamEvent[] = [];
+  const queued: StreamMessage[] = [];
   let buffer = '';
   return {
     async next() {
@@ -153,11 +156,12 @@ export const openStream = async (url: string, token: string): Promise<EventStrea
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const event = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const data = /^event: checkpoint\ndata: (.*)$/m.exec(event)?.[1];
-          if (data) queued.push(JSON.parse(data) as StreamEvent);
+          const [, type, data] = /^event: (checkpoint|refused)\ndata: (.*)$/m.exec(event) ?? [];
+          if (type === 'checkpoint' && data) queued.push(JSON.parse(data) as StreamEvent);
+          if (type === 'refused' && data) queued.push({ refused: JSON.parse(data) as unknown });
         }
       }
-      return queued.shift() as StreamEvent;
+      return queued.shift() as StreamMessage;
     },
     close: () => controller.abort(),
   };

@@ -5,6 +5,7 @@ import type { Storage } from '../../../server/storage/types';
 import pg from 'pg';
 import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
 import {
+  addMember,
   call,
   createOrganisation,
   openStream,
@@ -67,6 +68,28 @@ describe.each(ADAPTER_NAMES)('live stream: %s', (name) => {
       status: 401,
       body: { ok: false, error: 'device-revoked', wipe: true },
     });
+  });
+});
+
+describe.each(ADAPTER_NAMES)('a live stream whose device is revoked: %s', (name) => {
+  it('is told to wipe and closed at the next heartbeat', async () => {
+    const database = await ADAPTERS[name]();
+    cleanup.push(() => database.destroy());
+    const storage = await database.open();
+    await storage.migrate();
+    const server = await startServer(storage, { streamHeartbeatMs: 50 });
+    cleanup.push(async () => {
+      await server.close();
+      await storage.close();
+    });
+    const admin = await createOrganisation(server.url);
+    const laptop = await addMember(server.url, admin, 'sales');
+    const stream = await openStream(server.url, laptop.token);
+    cleanup.push(async () => stream.close());
+    expect(await stream.next()).toEqual({ checkpoint: 0 });
+    value(await call(server.url, 'POST', `/devices/${laptop.deviceId}/revoke`, { token: admin.token }));
+    expect(await stream.next()).toEqual({ refused: { ok: false, error: 'device-revoked', wipe: true } });
+    await expect(stream.next()).rejects.toThrow('stream ended');
   });
 });
 
