@@ -77,7 +77,8 @@ export interface Storage {
   listDevices(orgId: string): Promise<DeviceSummary[]>;
   revokeDevice(orgId: string, deviceId: string, now: number): Promise<boolean>;
 
-  /** Applies a push atomically: every accepted row gets the next sequence of its organisation. */
+  /** Applies a push atomically: every accepted row gets the next sequence of its organisation. Row ids are
+   * unique within one push (the route refuses duplicates). */
   push(orgId: string, collection: Collection, rows: StoredPushRow[], now: number): Promise<PushOutcome>;
   pull(orgId: string, collection: Collection, after: number, limit: number): Promise<PulledDocs>;
   currentSequence(orgId: string): Promise<number>;
