@@ -1,5 +1,7 @@
-// The device's keyring: passphrase -> Argon2id -> key-encryption key -> the user's X25519 key pair; the
-// organisation key reaches the user sealed to their public key. Changing the passphrase re-wraps one key.
+// The device's keyring: passphrase -> Argon2id -> two subkeys (crypto_kdf): the key-encryption key, which
+// opens the user's X25519 key pair, and the auth verifier, which proves the passphrase to the sync server
+// and decrypts nothing. The organisation key reaches the user sealed to their public key. Changing the
+// passphrase re-wraps one key.
 import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
 import { deriveKey, newSalt, type KdfParams } from '../crypto/kdf';
@@ -7,8 +9,14 @@ import type { Sodium } from '../crypto/sodium';
 
 export const KEYRING_ID = 'keyring';
 
+/**
+ * Format 1 used the Argon2id output itself as the key-encryption key; format 2 derives the key-encryption
+ * key and the auth verifier from it, so the server can hold the verifier without holding the key.
+ */
+export const KEYRING_FORMAT = 2;
+
 export interface KeyringDoc {
-  readonly format: 1;
+  readonly format: 1 | 2;
   /** Random; names this vault in the OS keychain. */
   readonly vaultId: string;
   readonly orgId: string;
@@ -54,7 +62,35 @@ export const newId = (): string => {
   );
 };
 
-const kekAddress = { collection: 'vault', id: KEYRING_ID, keyId: 'kek' } as const;
+export const kekAddress = { collection: 'vault', id: KEYRING_ID, keyId: 'kek' } as const;
+
+/** crypto_kdf contexts are exactly 8 bytes; distinct ids and contexts keep the two subkeys unrelated. */
+const KEK_SUBKEY = { id: 1, context: 'KluisKEK' } as const;
+const AUTH_SUBKEY = { id: 2, context: 'KluisAUT' } as const;
+
+export interface PassphraseKeys {
+  /** Opens the user's secret key. Wipe after use. */
+  readonly kek: Uint8Array;
+  /** base64; sent to the sync server, which stores only its hash. Decrypts nothing. */
+  readonly authVerifier: string;
+}
+
+/** One Argon2id run, two subkeys. Format 1 keyrings have no verifier of their own. */
+export const derivePassphraseKeys = (
+  sodium: Sodium,
+  passphrase: string,
+  kdf: KdfParams,
+  format: KeyringDoc['format'] = KEYRING_FORMAT,
+): PassphraseKeys => {
+  const master = deriveKey(sodium, passphrase, fromBase64(kdf.salt), kdf);
+  const verifier = sodium.crypto_kdf_derive_from_key(32, AUTH_SUBKEY.id, AUTH_SUBKEY.context, master);
+  const authVerifier = toBase64(verifier);
+  wipe(verifier);
+  if (format === 1) return { kek: master, authVerifier };
+  const kek = sodium.crypto_kdf_derive_from_key(32, KEK_SUBKEY.id, KEK_SUBKEY.context, master);
+  wipe(master);
+  return { kek, authVerifier };
+};
 
 export const createKeyring = (
   sodium: Sodium,
@@ -82,15 +118,15 @@ const wrapKeyring = (
   keys: UnlockedKeys,
   createdAt = Date.now(),
 ): KeyringDoc => {
-  const salt = newSalt();
-  const kek = deriveKey(sodium, passphrase, salt, kdfParams);
+  const kdf: KdfParams = { algorithm: 'argon2id13', ...kdfParams, salt: toBase64(newSalt()) };
+  const { kek } = derivePassphraseKeys(sodium, passphrase, kdf);
   try {
     return {
-      format: 1,
+      format: KEYRING_FORMAT,
       vaultId: keys.vaultId,
       orgId: keys.orgId,
       orgKeyId: keys.orgKeyId,
-      kdf: { algorithm: 'argon2id13', ...kdfParams, salt: toBase64(salt) },
+      kdf,
       userPublicKey: toBase64(keys.userPublicKey),
       wrappedUserSecretKey: cipher.sealBytes(keys.userSecretKey, kek, kekAddress),
       sealedOrgKey: toBase64(sodium.crypto_box_seal(keys.orgKey, keys.userPublicKey)),
@@ -129,8 +165,16 @@ export const openKeyring = (
   cipher: EnvelopeCipher,
   doc: KeyringDoc,
   passphrase: string,
+): UnlockedKeys =>
+  openKeyringWithKek(sodium, cipher, doc, derivePassphraseKeys(sodium, passphrase, doc.kdf, doc.format).kek);
+
+/** Opens the keyring with a key-encryption key derived by the caller; wipes it. */
+export const openKeyringWithKek = (
+  sodium: Sodium,
+  cipher: EnvelopeCipher,
+  doc: KeyringDoc,
+  kek: Uint8Array,
 ): UnlockedKeys => {
-  const kek = deriveKey(sodium, passphrase, fromBase64(doc.kdf.salt), doc.kdf);
   let userSecretKey: Uint8Array;
   try {
     userSecretKey = cipher.openBytes(doc.wrappedUserSecretKey, kek, kekAddress);
