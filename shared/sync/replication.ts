@@ -1,0 +1,296 @@
+// Replicates the `records` and `keys` collections with the sync server through RxDB's replication: pull
+// from the server's sequence checkpoint, push with assumedMasterState, and a live event stream that tells
+// the client to pull. Envelopes travel as they are stored; nothing is decrypted here.
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { KluisDatabase } from '../store/database';
+import type { KeyDoc, RecordDoc } from '../store/schemas';
+import type { Fetch } from './account';
+import type { Collection, ErrorCode, PullResponse, SyncDocument } from './protocol';
+
+/** Errors the status reports, as codes the UI turns into words. */
+export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response';
+
+export interface SyncStatus {
+  /** False once a request failed to reach the server, true again after the next success. */
+  readonly online: boolean;
+  /** A pull or push is running. */
+  readonly syncing: boolean;
+  readonly lastSyncedAt: number | null;
+  readonly error: SyncErrorCode | null;
+  /** The server revoked this device: its local copy must be wiped. */
+  readonly wipe: boolean;
+}
+
+export interface SyncClientOptions {
+  readonly db: KluisDatabase;
+  readonly fetch: Fetch;
+  readonly serverUrl: string;
+  readonly token: string;
+  /** Names the replication state kept in the local database; one per server and account. */
+  readonly identifier: string;
+  /** Listen to the server's event stream and pull on every accepted write (default true). */
+  readonly live?: boolean;
+  /** Wait before a failed request is retried, doubled up to `maxRetryMs` (defaults 1 s, 60 s). */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+  readonly now?: () => number;
+}
+
+export class SyncRequestError extends Error {
+  override readonly name = 'SyncRequestError';
+  constructor(
+    readonly code: SyncErrorCode,
+    readonly wipe = false,
+  ) {
+    super(`Sync request failed: ${code}`);
+  }
+}
+
+type Doc = RecordDoc | KeyDoc;
+/** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
+interface Checkpoint {
+  sequence: number;
+}
+
+/** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */
+const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocument => {
+  const picked =
+    collection === 'records'
+      ? {
+          id: doc.id,
+          kind: doc.kind,
+          subjectId: doc.subjectId,
+          keyId: doc.keyId,
+          v: doc.v,
+          payload: doc.payload,
+          updatedAt: doc.updatedAt,
+          _deleted: doc._deleted === true,
+        }
+      : { id: doc.id, keyId: doc.keyId, payload: doc.payload, _deleted: doc._deleted === true };
+  return picked as SyncDocument;
+};
+
+const INITIAL_STATUS: SyncStatus = {
+  online: true,
+  syncing: false,
+  lastSyncedAt: null,
+  error: null,
+  wipe: false,
+};
+
+export class SyncClient {
+  private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
+  private readonly resync = new Subject<'RESYNC'>();
+  private replications: RxReplicationState<Doc, Checkpoint>[] = [];
+  private streamAbort: AbortController | undefined;
+  private running = false;
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.baseUrl = options.serverUrl.replace(/\/+$/, '');
+  }
+
+  get status$(): Observable<SyncStatus> {
+    return this.statusSubject.asObservable();
+  }
+
+  get status(): SyncStatus {
+    return this.statusSubject.value;
+  }
+
+  /** Starts pulling and pushing both collections; keys first, so records arrive with their keys. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const { db } = this.options;
+    this.replications = [
+      this.replicate('keys', db.keys as unknown as RxCollection<Doc>),
+      this.replicate('records', db.records as unknown as RxCollection<Doc>),
+    ];
+    for (const replication of this.replications) {
+      replication.active$.subscribe(() => this.updateActive());
+    }
+    if (this.options.live !== false) void this.listen();
+    await Promise.all(this.replications.map((r) => r.awaitInitialReplication()));
+  }
+
+  /** Stops replication; local writes wait for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.streamAbort?.abort();
+    this.streamAbort = undefined;
+    await Promise.all(this.replications.splice(0).map((r) => r.cancel()));
+    this.patch({ syncing: false });
+  }
+
+  /** Resolves when every local write is pushed and every known server change is pulled. */
+  async awaitInSync(): Promise<void> {
+    for (const replication of this.replications) replication.reSync();
+    await Promise.all(this.replications.map((r) => r.awaitInSync()));
+  }
+
+  /** Asks for a pull now, e.g. when the network comes back. */
+  reSync(): void {
+    for (const replication of this.replications) replication.reSync();
+  }
+
+  private replicate(
+    collection: Collection,
+    rxCollection: RxCollection<Doc>,
+  ): RxReplicationState<Doc, Checkpoint> {
+    return replicateRxCollection<Doc, Checkpoint>({
+      replicationIdentifier: `${this.options.identifier}:${collection}`,
+      collection: rxCollection,
+      live: true,
+      retryTime: this.options.retryMs ?? 1000,
+      waitForLeadership: false,
+      autoStart: true,
+      pull: {
+        batchSize: 200,
+        stream$: this.resync.asObservable(),
+        handler: async (checkpoint, batchSize) => {
+          const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
+          return {
+            checkpoint: { sequence: pulled.checkpoint },
+            documents: pulled.documents as unknown as (Doc & { _deleted: boolean })[],
+          };
+        },
+      },
+      push: {
+        batchSize: 100,
+        handler: async (rows) => {
+          const body = rows.map((row) => ({
+            newDocumentState: toWire(collection, row.newDocumentState as unknown as Record<string, unknown>),
+            assumedMasterState: row.assumedMasterState
+              ? toWire(collection, row.assumedMasterState as unknown as Record<string, unknown>)
+              : null,
+          }));
+          const conflicts = await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, body);
+          return conflicts as unknown as (Doc & { _deleted: boolean })[];
+        },
+      },
+    });
+  }
+
+  /**
+   * A checkpoint the server can no longer serve (past the tombstone horizon, or beyond a restored
+   * database) restarts the pull from 0. Local deletions stay deleted: the server answers their
+   * tombstones or nothing, and RxDB pushes any local tombstone it has not yet acknowledged.
+   */
+  private async pull(collection: Collection, checkpoint: number, limit: number): Promise<PullResponse> {
+    const path = (from: number) => `/sync/${collection}/pull?checkpoint=${from}&limit=${limit}`;
+    try {
+      return await this.request<PullResponse>('GET', path(checkpoint));
+    } catch (error) {
+      if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
+        return this.request<PullResponse>('GET', path(0));
+      }
+      throw error;
+    }
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.options.fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      this.fail(new SyncRequestError('offline'));
+    }
+    let reply: { ok?: boolean; value?: T; error?: ErrorCode; wipe?: boolean };
+    try {
+      reply = (await response.json()) as typeof reply;
+    } catch {
+      this.fail(new SyncRequestError('bad-response'));
+    }
+    if (reply.ok !== true || reply.value === undefined) {
+      this.fail(new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true));
+    }
+    this.patch({ online: true, error: null, lastSyncedAt: (this.options.now ?? Date.now)() });
+    return reply.value;
+  }
+
+  private fail(error: SyncRequestError): never {
+    // resync-required is handled by the pull; only lasting problems reach the status.
+    if (error.code !== 'resync-required') {
+      this.patch({ online: error.code !== 'offline', error: error.code, wipe: error.wipe });
+      if (error.wipe) void this.stop();
+    }
+    throw error;
+  }
+
+  /** Reads the server's event stream; every event (and every reconnect) asks both replications to pull. */
+  private async listen(): Promise<void> {
+    let delay = this.options.retryMs ?? 1000;
+    const maxDelay = this.options.maxRetryMs ?? 60_000;
+    while (this.running) {
+      const abort = new AbortController();
+      this.streamAbort = abort;
+      try {
+        const response = await this.options.fetch(`${this.baseUrl}/sync/stream`, {
+          headers: { authorization: `Bearer ${this.options.token}`, accept: 'text/event-stream' },
+          signal: abort.signal,
+        });
+        if (!response.ok || !response.body) {
+          const reply = (await response.json().catch(() => ({}))) as { error?: ErrorCode; wipe?: boolean };
+          this.patch({ error: reply.error ?? 'bad-response', wipe: reply.wipe === true });
+          if (reply.wipe) return void (await this.stop());
+        } else {
+          delay = this.options.retryMs ?? 1000;
+          this.resync.next('RESYNC');
+          const refused = await this.readEvents(response.body);
+          if (refused) return void (await this.stop());
+        }
+      } catch {
+        if (!this.running) return;
+        this.patch({ online: false, error: 'offline' });
+      }
+      if (!this.running) return;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(maxDelay, delay * 2);
+    }
+  }
+
+  /** Returns true when the server refused the device on the stream. */
+  private async readEvents(body: ReadableStream<Uint8Array>): Promise<boolean> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const type = /^event: (\S+)$/m.exec(event)?.[1];
+        if (type === 'checkpoint') this.resync.next('RESYNC');
+        if (type === 'refused') {
+          const data = /^data: (.*)$/m.exec(event)?.[1];
+          const reply = data ? (JSON.parse(data) as { error?: ErrorCode; wipe?: boolean }) : {};
+          this.patch({ error: reply.error ?? 'device-revoked', wipe: reply.wipe === true });
+          return true;
+        }
+      }
+    }
+  }
+
+  private updateActive(): void {
+    // `active$` of a cancelled replication no longer matters.
+    const syncing = this.replications.some((r) => (r.subjects.active.value as boolean) === true);
+    if (syncing !== this.status.syncing) this.patch({ syncing });
+  }
+
+  private patch(change: Partial<SyncStatus>): void {
+    this.statusSubject.next({ ...this.statusSubject.value, ...change });
+  }
+}

@@ -1,0 +1,141 @@
+// Replication of records and keys between two devices through the real server: creations, deletions
+// with their key entries, retried pushes, the live stream, and no plaintext on the server.
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstValueFrom, filter } from 'rxjs';
+import { annelies, bram } from '../../fixtures/people';
+import { call, value } from '../server/harness';
+import { twoDevices, type TwoDevices } from './two-devices';
+import type { PullResponse } from '../../../shared/sync/protocol';
+
+let setup: TwoDevices | undefined;
+afterEach(async () => {
+  await setup?.close();
+  setup = undefined;
+});
+
+const syncBoth = async ({ a, b }: TwoDevices) => {
+  await a.sync.awaitInSync();
+  await b.sync.awaitInSync();
+  await a.sync.awaitInSync();
+};
+
+describe.each(['sqlite', 'postgres'] as const)('replication between two devices: %s', (adapter) => {
+  it('brings a person made on A to B, and a deletion on A removes it and its key entry on B', async () => {
+    setup = await twoDevices(adapter);
+    const { a, b } = setup;
+    await a.sync.start();
+    await b.sync.start();
+    const person = await a.session.people.create(annelies);
+    const other = await a.session.people.create(bram);
+    await syncBoth(setup);
+    expect((await b.session.people.get(person.id)).data).toEqual(person.data);
+    expect(b.sync.status).toMatchObject({ online: true, error: null });
+    expect(b.sync.status.lastSyncedAt).not.toBeNull();
+
+    await a.session.people.remove(person.id);
+    await syncBoth(setup);
+    expect(await b.db.records.findOne(person.id).exec()).toBeNull();
+    const pages = (await b.db.keys.find().exec()).map((doc) => doc.payload).join('');
+    expect(pages).not.toContain(person.id);
+    expect(pages).toContain(other.id);
+    expect((await b.session.people.get(other.id)).data).toEqual(other.data);
+
+    // Nothing the server holds names the test people.
+    const rows = (await setup.storage.dumpAllRows()).join('\n');
+    for (const secret of [
+      'Annelies',
+      'Verbeek',
+      'annelies.verbeek@voorbeeld.nl',
+      'bram@dewit-bouw.example',
+    ]) {
+      expect(rows).not.toContain(secret);
+    }
+  });
+
+  it('keeps one revision when a push is retried after its response was lost', async () => {
+    setup = await twoDevices(adapter);
+    const { a } = setup;
+    let dropped = 0;
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes('/sync/records/push') && dropped === 0) {
+        dropped++;
+        throw new TypeError('network lost the response');
+      }
+      return response;
+    };
+    const { SyncClient } = await import('../../../shared/sync/replication');
+    const client = new SyncClient({
+      db: a.db,
+      fetch: lossy,
+      serverUrl: a.link.serverUrl,
+      token: a.link.token,
+      identifier: 'lossy',
+      live: false,
+      retryMs: 20,
+    });
+    const person = await a.session.people.create(annelies);
+    await client.start();
+    await client.awaitInSync();
+    await client.stop();
+    expect(dropped).toBe(1);
+    const pulled = value(
+      await call<PullResponse>(a.link.serverUrl, 'GET', '/sync/records/pull', { token: a.link.token }),
+    );
+    expect(pulled.documents.filter((doc) => doc.id === person.id)).toHaveLength(1);
+    expect(pulled.documents).toHaveLength(1);
+  });
+
+  it('delivers a change live through the event stream', async () => {
+    setup = await twoDevices(adapter, true);
+    const { a, b } = setup;
+    await a.sync.start();
+    await b.sync.start();
+    const arrived = firstValueFrom(b.db.records.find().$.pipe(filter((docs) => docs.length > 0)));
+    const person = await a.session.people.create(annelies);
+    const [doc] = await arrived;
+    expect(doc?.id).toBe(person.id);
+  });
+});
+
+describe('replication after resync-required', () => {
+  it('restarts from checkpoint 0 and does not bring back what this device deleted offline', async () => {
+    setup = await twoDevices('sqlite');
+    const { a, b } = setup;
+    await a.sync.start();
+    const person = await a.session.people.create(annelies);
+    const kept = await a.session.people.create(bram);
+    await a.sync.awaitInSync();
+    await b.sync.start();
+    await b.sync.awaitInSync();
+    await b.sync.stop();
+
+    await b.session.people.remove(person.id);
+    let refused = 0;
+    const { SyncClient } = await import('../../../shared/sync/replication');
+    const resyncing: typeof fetch = async (input, init) => {
+      if (/\/sync\/records\/pull\?checkpoint=[1-9]/.test(String(input)) && refused === 0) {
+        refused++;
+        return new Response(JSON.stringify({ ok: false, error: 'resync-required' }), { status: 409 });
+      }
+      return fetch(input, init);
+    };
+    const client = new SyncClient({
+      db: b.db,
+      fetch: resyncing,
+      serverUrl: b.link.serverUrl,
+      token: b.link.token,
+      identifier: `${b.link.serverUrl}|${b.link.deviceId}`,
+      live: false,
+      retryMs: 20,
+    });
+    await client.start();
+    await client.awaitInSync();
+    await client.stop();
+    await a.sync.awaitInSync();
+    expect(refused).toBe(1);
+    expect(await b.db.records.findOne(person.id).exec()).toBeNull();
+    expect(await a.db.records.findOne(person.id).exec()).toBeNull();
+    expect((await b.session.people.get(kept.id)).data).toEqual(kept.data);
+  });
+});

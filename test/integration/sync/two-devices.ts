@@ -1,0 +1,78 @@
+// Two devices of one admin against the real server: A creates the vault and connects it, B signs in with
+// the passphrase. Each gets a SyncClient over RxDB memory storage.
+import type { Storage } from '../../../server/storage/types';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shared/sync/account';
+import { SyncClient } from '../../../shared/sync/replication';
+import type { Session } from '../../../shared/vault/session';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+
+export interface Device {
+  db: KluisDatabase;
+  session: Session;
+  link: AccountLink;
+  sync: SyncClient;
+}
+
+export interface TwoDevices {
+  server: RunningServer;
+  storage: Storage;
+  a: Device;
+  b: Device;
+  close(): Promise<void>;
+}
+
+export const syncClient = (db: KluisDatabase, link: AccountLink, live = false): SyncClient =>
+  new SyncClient({
+    db,
+    fetch,
+    serverUrl: link.serverUrl,
+    token: link.token,
+    identifier: `${link.serverUrl}|${link.deviceId}`,
+    live,
+    retryMs: 50,
+  });
+
+export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false): Promise<TwoDevices> => {
+  const database: TestDatabase = await ADAPTERS[adapter]();
+  const storage = await database.open();
+  await storage.migrate();
+  const server = await startServer(storage);
+  const dbA = await memoryDatabase();
+  const sessionA = await (await testVault(dbA)).create(PASSPHRASE);
+  const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+  if (!linked.ok) throw new Error(linked.error);
+  const dbB = await memoryDatabase();
+  const signedIn = await signInOnNewDevice({
+    fetch,
+    serverUrl: server.url,
+    db: dbB,
+    userId: linked.value.userId,
+    passphrase: PASSPHRASE,
+  });
+  if (!signedIn.ok) throw new Error(signedIn.error);
+  const a = { db: dbA, session: sessionA, link: linked.value, sync: syncClient(dbA, linked.value, live) };
+  const b = {
+    db: dbB,
+    session: signedIn.value.session,
+    link: signedIn.value.link,
+    sync: syncClient(dbB, signedIn.value.link, live),
+  };
+  return {
+    server,
+    storage,
+    a,
+    b,
+    async close() {
+      await a.sync.stop();
+      await b.sync.stop();
+      await dbA.remove();
+      await dbB.remove();
+      await server.close();
+      await storage.close();
+      await database.destroy();
+    },
+  };
+};
