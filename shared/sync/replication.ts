@@ -2,7 +2,7 @@
 // from the server's sequence checkpoint, push with assumedMasterState, and a live event stream that tells
 // the client to pull. Envelopes travel as they are stored; nothing is decrypted here.
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc, RecordDoc } from '../store/schemas';
@@ -36,6 +36,11 @@ export interface SyncClientOptions {
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
   readonly now?: () => number;
+  /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
+  readonly conflictHandlers?: {
+    readonly records: RxConflictHandler<RecordDoc>;
+    readonly keys: RxConflictHandler<KeyDoc>;
+  };
 }
 
 export class SyncRequestError extends Error {
@@ -140,6 +145,10 @@ export class SyncClient {
     collection: Collection,
     rxCollection: RxCollection<Doc>,
   ): RxReplicationState<Doc, Checkpoint> {
+    const handler = this.options.conflictHandlers?.[collection];
+    // RxDB takes the handler from the collection when replication starts; the database is opened before
+    // any session exists, so the unlocked session's handler is put in place here.
+    if (handler) rxCollection.conflictHandler = handler as unknown as RxConflictHandler<Doc>;
     return replicateRxCollection<Doc, Checkpoint>({
       replicationIdentifier: `${this.options.identifier}:${collection}`,
       collection: rxCollection,

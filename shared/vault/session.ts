@@ -56,6 +56,12 @@ export class Session {
     return this.keys.orgKeyId;
   }
 
+  /** A subject's data key, for sync's conflict merge; throws MissingKeyError when it is not here. */
+  dataKey(subjectId: string, pageId: string): Promise<Uint8Array> {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.dataKeys.get(subjectId, pageId);
+  }
+
   /** The user's secret key, for the OS keychain when the user asks to be remembered on this device. */
   exportUserSecretKey(): Uint8Array {
     if (this.locked) throw new Error('The vault is locked');

@@ -1,0 +1,127 @@
+// Two devices edit the same person offline, then sync through the real server: different fields merge,
+// the same field picks one value and keeps the other in a conflict record; the server sees no plaintext.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
+import { SyncClient } from '../../../shared/sync/replication';
+import { recordAddress } from '../../../shared/repositories/subject-repository';
+import { annelies, bram } from '../../fixtures/people';
+import { twoDevices, type Device, type TwoDevices } from './two-devices';
+
+let setup: TwoDevices | undefined;
+const clients: SyncClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.stop()));
+  await setup?.close();
+  setup = undefined;
+});
+
+const mergingClient = async (device: Device): Promise<SyncClient> => {
+  const client = new SyncClient({
+    db: device.db,
+    fetch,
+    serverUrl: device.link.serverUrl,
+    token: device.link.token,
+    identifier: `${device.link.serverUrl}|${device.link.deviceId}`,
+    live: false,
+    retryMs: 20,
+    conflictHandlers: await conflictHandlersFor(device.session),
+  });
+  clients.push(client);
+  return client;
+};
+
+const syncOnce = async (device: Device) => {
+  const client = await mergingClient(device);
+  await client.start();
+  await client.awaitInSync();
+  await client.stop();
+};
+
+const conflictsOf = async (device: Device): Promise<ConflictPayload[]> => {
+  const docs = await device.db.records.find({ selector: { kind: CONFLICT_KIND } }).exec();
+  return Promise.all(
+    docs.map(async (doc) =>
+      device.session.cipher.openJson(
+        doc.payload,
+        await device.session.dataKey(doc.subjectId, doc.keyId),
+        recordAddress(doc.id, doc.subjectId, doc.keyId),
+      ),
+    ),
+  ) as Promise<ConflictPayload[]>;
+};
+
+describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %s', (adapter) => {
+  it('merges edits of different fields made offline on both devices', async () => {
+    setup = await twoDevices(adapter);
+    const { a, b } = setup;
+    const person = await a.session.people.create(annelies);
+    await syncOnce(a);
+    await syncOnce(b);
+    await a.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Verkoper' }));
+    await b.session.people.update(person.id, (p) => ({
+      ...p,
+      phones: [{ value: '+31 6 1234 5678', label: 'mobile' }],
+    }));
+    await syncOnce(a);
+    await syncOnce(b);
+    await syncOnce(a);
+    const onA = (await a.session.people.get(person.id)).data;
+    const onB = (await b.session.people.get(person.id)).data;
+    expect(onA).toEqual(onB);
+    expect(onA.jobTitle).toBe('Verkoper');
+    expect(onA.phones).toEqual([{ value: '+31 6 1234 5678', label: 'mobile' }]);
+    expect(await conflictsOf(a)).toEqual([]);
+    expect(await conflictsOf(b)).toEqual([]);
+  });
+
+  it('picks one value for a field both changed and keeps the other in one conflict record', async () => {
+    setup = await twoDevices(adapter);
+    const { a, b } = setup;
+    const person = await a.session.people.create(annelies);
+    await syncOnce(a);
+    await syncOnce(b);
+    await a.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Verkoper' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
+    await syncOnce(a);
+    await syncOnce(b);
+    await syncOnce(a);
+    const onA = (await a.session.people.get(person.id)).data;
+    const onB = (await b.session.people.get(person.id)).data;
+    expect(onA).toEqual(onB);
+    // B wrote later, so B's value wins; A's is kept.
+    expect(onA.jobTitle).toBe('Directeur');
+    const [onAConflicts, onBConflicts] = [await conflictsOf(a), await conflictsOf(b)];
+    expect(onAConflicts).toEqual(onBConflicts);
+    expect(onAConflicts).toHaveLength(1);
+    expect(onAConflicts[0]).toMatchObject({
+      recordId: person.id,
+      field: 'jobTitle',
+      losingValue: 'Verkoper',
+      winningValue: 'Directeur',
+    });
+
+    const rows = (await setup.storage.dumpAllRows()).join('\n');
+    for (const secret of ['Annelies', 'Verbeek', 'annelies.verbeek@voorbeeld.nl', 'Verkoper', 'Directeur']) {
+      expect(rows).not.toContain(secret);
+    }
+  });
+
+  it('merges a key page erased from on both devices: both erasures stay, the emptied page is deleted', async () => {
+    setup = await twoDevices(adapter);
+    const { a, b } = setup;
+    const [first, second] = await a.session.people.createMany([annelies, bram]);
+    await syncOnce(a);
+    await syncOnce(b);
+    expect(await b.db.keys.count().exec()).toBe(1);
+    await a.session.people.remove(first!.id);
+    await b.session.people.remove(second!.id);
+    await syncOnce(a);
+    await syncOnce(b);
+    await syncOnce(a);
+    for (const device of [a, b]) {
+      expect(await device.db.keys.count().exec()).toBe(0);
+      expect(await device.db.records.count().exec()).toBe(0);
+    }
+  });
+});
