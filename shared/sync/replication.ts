@@ -1,7 +1,7 @@
 // Replicates the `records` and `keys` collections with the sync server through RxDB's replication: pull
 // from the server's sequence checkpoint, push with assumedMasterState, and a live event stream that tells
 // the client to pull. Envelopes travel as they are stored; nothing is decrypted here.
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { KluisDatabase } from '../store/database';
@@ -17,6 +17,11 @@ export interface SyncStatus {
   readonly online: boolean;
   /** A pull or push is running. */
   readonly syncing: boolean;
+  /**
+   * Documents written on this device since this client started and not yet acknowledged by the server.
+   * Writes made while no client ran are pushed on start but not counted here.
+   */
+  readonly pending: number;
   readonly lastSyncedAt: number | null;
   readonly error: SyncErrorCode | null;
   /** The server revoked this device: its local copy must be wiped. */
@@ -80,6 +85,7 @@ const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocum
 const INITIAL_STATUS: SyncStatus = {
   online: true,
   syncing: false,
+  pending: 0,
   lastSyncedAt: null,
   error: null,
   wipe: false,
@@ -89,6 +95,8 @@ export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
   private readonly resync = new Subject<'RESYNC'>();
   private replications: RxReplicationState<Doc, Checkpoint>[] = [];
+  private subscriptions: Subscription[] = [];
+  private readonly pendingIds = new Set<string>();
   private streamAbort: AbortController | undefined;
   private running = false;
   private readonly baseUrl: string;
@@ -115,7 +123,7 @@ export class SyncClient {
       this.replicate('records', db.records as unknown as RxCollection<Doc>),
     ];
     for (const replication of this.replications) {
-      replication.active$.subscribe(() => this.updateActive());
+      this.subscriptions.push(replication.active$.subscribe(() => this.updateActive()));
     }
     if (this.options.live !== false) void this.listen();
     await Promise.all(this.replications.map((r) => r.awaitInitialReplication()));
@@ -126,6 +134,7 @@ export class SyncClient {
     this.running = false;
     this.streamAbort?.abort();
     this.streamAbort = undefined;
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     await Promise.all(this.replications.splice(0).map((r) => r.cancel()));
     this.patch({ syncing: false });
   }
@@ -149,8 +158,9 @@ export class SyncClient {
     // RxDB takes the handler from the collection when replication starts; the database is opened before
     // any session exists, so the unlocked session's handler is put in place here.
     if (handler) rxCollection.conflictHandler = handler as unknown as RxConflictHandler<Doc>;
-    return replicateRxCollection<Doc, Checkpoint>({
-      replicationIdentifier: `${this.options.identifier}:${collection}`,
+    const replicationIdentifier = `${this.options.identifier}:${collection}`;
+    const state = replicateRxCollection<Doc, Checkpoint>({
+      replicationIdentifier,
       collection: rxCollection,
       live: true,
       retryTime: this.options.retryMs ?? 1000,
@@ -181,6 +191,36 @@ export class SyncClient {
         },
       },
     });
+    this.trackPending(collection, rxCollection, state, `rxdbreplication${replicationIdentifier}`);
+    return state;
+  }
+
+  /**
+   * A write is pending from the local change until the server acknowledged it. RxDB marks what its pull
+   * wrote with the revision height under the replication's flag; every other change is local.
+   */
+  private trackPending(
+    collection: Collection,
+    rxCollection: RxCollection<Doc>,
+    state: RxReplicationState<Doc, Checkpoint>,
+    flag: string,
+  ): void {
+    const update = () => {
+      if (this.pendingIds.size !== this.status.pending) this.patch({ pending: this.pendingIds.size });
+    };
+    this.subscriptions.push(
+      rxCollection.$.subscribe((event) => {
+        const doc = event.documentData;
+        const pulledHeight = (doc._meta as Record<string, unknown>)[flag];
+        if (pulledHeight === Number.parseInt(doc._rev, 10)) return;
+        this.pendingIds.add(`${collection}:${event.documentId}`);
+        update();
+      }),
+      state.sent$.subscribe((doc) => {
+        this.pendingIds.delete(`${collection}:${doc.id}`);
+        update();
+      }),
+    );
   }
 
   /**

@@ -139,3 +139,36 @@ describe('replication after resync-required', () => {
     expect((await b.session.people.get(kept.id)).data).toEqual(kept.data);
   });
 });
+
+describe('sync status', () => {
+  it('shows offline with pending writes while the server is unreachable, and resumes by itself', async () => {
+    setup = await twoDevices('sqlite');
+    const { a } = setup;
+    let offline = true;
+    const flaky: typeof fetch = async (input, init) => {
+      if (offline) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const { SyncClient } = await import('../../../shared/sync/replication');
+    const client = new SyncClient({
+      db: a.db,
+      fetch: flaky,
+      serverUrl: a.link.serverUrl,
+      token: a.link.token,
+      identifier: 'flaky',
+      live: false,
+      retryMs: 20,
+    });
+    const started = client.start();
+    await a.session.people.create(annelies);
+    const waiting = await firstValueFrom(
+      client.status$.pipe(filter((status) => status.pending > 0 && !status.online)),
+    );
+    expect(waiting).toMatchObject({ online: false, error: 'offline' });
+    offline = false;
+    await started;
+    await client.awaitInSync();
+    expect(client.status).toMatchObject({ online: true, error: null, pending: 0 });
+    await client.stop();
+  });
+});
