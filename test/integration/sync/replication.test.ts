@@ -172,3 +172,22 @@ describe('sync status', () => {
     await client.stop();
   });
 });
+
+describe('a revoked device', () => {
+  it('is refused, receives nothing more, and its status says to wipe the local copy', async () => {
+    setup = await twoDevices('sqlite');
+    const { a, b } = setup;
+    await b.sync.start();
+    await b.sync.awaitInSync();
+    value(
+      await call(a.link.serverUrl, 'POST', `/devices/${b.link.deviceId}/revoke`, { token: a.link.token }),
+    );
+    await a.session.people.create(annelies);
+    await a.sync.start();
+    await a.sync.awaitInSync();
+    b.sync.reSync();
+    const refused = await firstValueFrom(b.sync.status$.pipe(filter((status) => status.wipe)));
+    expect(refused).toMatchObject({ error: 'device-revoked', wipe: true });
+    expect(await b.db.records.count().exec()).toBe(0);
+  });
+});
