@@ -122,6 +122,20 @@ export class DataKeys {
     await this.db.keys.bulkRemove([...found.keys()]);
   }
 
+  /**
+   * Follows a key page written elsewhere (sync, another tab): keys whose entries left the page were
+   * erased, so they leave memory too; the page's new entries are read when needed.
+   */
+  pageChanged(doc: KeyDoc, deleted: boolean): void {
+    const known = this.pages.get(doc.id);
+    const entries = deleted ? {} : parsePage(doc);
+    for (const subjectId of Object.keys(known?.entries ?? {})) {
+      if (!(subjectId in entries)) this.forget(subjectId);
+    }
+    if (deleted) this.pages.delete(doc.id);
+    else if (known) this.pages.set(doc.id, { keyId: doc.keyId, entries });
+  }
+
   /** Drops a key from memory only. */
   forget(subjectId: string): void {
     wipe(this.cache.get(subjectId));

@@ -7,6 +7,7 @@ import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
 import { DataKeys } from '../repositories/data-keys';
 import { SubjectRepository, type Decrypted } from '../repositories/subject-repository';
 import type { KluisDatabase } from '../store/database';
+import type { KeyDoc } from '../store/schemas';
 import type { UnlockedKeys } from './keyring';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
@@ -19,6 +20,7 @@ export class Session {
   readonly organisations: OrganisationRepository;
   private readonly dataKeys: DataKeys;
   private locked = false;
+  private readonly stopFollowingKeys: () => void;
 
   constructor(
     readonly db: KluisDatabase,
@@ -26,6 +28,14 @@ export class Session {
     private readonly keys: UnlockedKeys,
   ) {
     this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
+    // An erasure that arrives by sync must also reach the keys held in memory.
+    const pages = db.keys.$.subscribe((event) =>
+      this.dataKeys.pageChanged(
+        (event.documentData ?? event.previousDocumentData) as KeyDoc,
+        event.operation === 'DELETE',
+      ),
+    );
+    this.stopFollowingKeys = () => pages.unsubscribe();
     this.people = new SubjectRepository(db, cipher, this.dataKeys, {
       kind: PERSON_KIND,
       version: PERSON_VERSION,
@@ -71,6 +81,7 @@ export class Session {
   lock(): void {
     if (this.locked) return;
     this.locked = true;
+    this.stopFollowingKeys();
     this.dataKeys.clear();
     wipe(this.keys.orgKey);
     wipe(this.keys.userSecretKey);

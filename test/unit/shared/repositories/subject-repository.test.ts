@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MissingKeyError } from '../../../../shared/repositories/data-keys';
 import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
@@ -95,6 +96,22 @@ describe('people repository', () => {
     expect(raw).not.toContain(annelieskey!);
     expect(raw).not.toMatch(/k1[A-Za-z0-9+/]{20}/);
     expect(await session.people.count()).toBe(0);
+  });
+
+  it('forgets a key held in memory when its erasure arrives from elsewhere (sync)', async () => {
+    const session = await open();
+    const [a, b] = await session.people.createMany([annelies, bram]);
+    expect((await session.people.get(a!.id)).data.givenName).toBe('Annelies'); // key now in memory
+    const page = (await db!.keys.findOne((await db!.records.findOne(a!.id).exec())!.keyId).exec())!;
+    // What a synced erasure from another device writes: the page without Annelies's entry.
+    await page.incrementalModify((doc) => {
+      const entries = JSON.parse(doc.payload) as Record<string, string>;
+      delete entries[a!.id];
+      return { ...doc, payload: JSON.stringify(entries) };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(session.people.get(a!.id)).rejects.toBeInstanceOf(MissingKeyError);
+    expect((await session.people.get(b!.id)).data.givenName).toBe('Bram');
   });
 
   it('sets createdAt itself when the caller leaves it out', async () => {
