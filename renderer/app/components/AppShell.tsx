@@ -1,5 +1,5 @@
 // The unlocked application: navigation, the current page, notices, and the idle auto-lock.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
@@ -8,6 +8,7 @@ import { OrganisationsPage } from '../../features/organisations/components/Organ
 import { PeoplePage } from '../../features/people/components/PeoplePage';
 import { PersonPage } from '../../features/people/components/PersonPage';
 import { SettingsPage } from '../../features/settings/components/SettingsPage';
+import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
 import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
 import { useVaultStore } from '../../features/vault/stores/vault-store';
@@ -39,6 +40,15 @@ export function AppShell() {
   const dismiss = useNotificationStore((s) => s.dismiss);
   const lock = useCallback(() => void lockVault(), [lockVault]);
   useIdleLock(autoLockMinutes, lock);
+  const session = useVaultStore((s) => s.session);
+  const resumeSync = useSyncStore((s) => s.resume);
+  const stopSync = useSyncStore((s) => s.stop);
+  // Sync runs while the vault is unlocked and linked to a server; locking unmounts the shell and stops it.
+  useEffect(() => {
+    if (!session) return;
+    void resumeSync(session);
+    return () => void stopSync();
+  }, [session, resumeSync, stopSync]);
 
   return (
     <Box sx={{ display: 'flex', height: '100vh', bgcolor: 'background.default' }}>

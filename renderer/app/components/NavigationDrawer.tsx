@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { KluisLogo } from '../../ui/KluisLogo';
 import { LanguageMenu } from '../../features/settings/components/LanguageMenu';
 import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
+import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
 import { formatRoute, type Route } from '../routing';
 
 export const DRAWER_WIDTH = 236;
@@ -76,6 +77,7 @@ export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () =
       </Box>
       <Divider />
       <Box sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
+        <SyncStatusIndicator />
         <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <LanguageMenu />
           <ThemeToggle />

@@ -26,6 +26,8 @@ export interface AppOptions {
   readonly viewport?: { width: number; height: number };
   /** Called before the first navigation, e.g. to install Playwright's fake clock. */
   readonly beforeGoto?: (page: Page) => Promise<void>;
+  /** Where to load the app from instead of the static server, e.g. a sync server that serves it. */
+  readonly url?: string;
 }
 
 export interface KluisApp {
@@ -87,8 +89,9 @@ export const useKluisHarness = () => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     await options.beforeGoto?.(page);
-    await page.goto(server.url);
-    const app = { page, context, url: server.url, problems };
+    const url = options.url ?? server.url;
+    await page.goto(url);
+    const app = { page, context, url, problems };
     apps.push(app);
     return app;
   };

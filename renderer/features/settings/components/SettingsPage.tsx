@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/platform/desktop-api';
+import { SyncSettings } from '../../sync/components/SyncSettings';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -29,6 +30,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <SecuritySettings />
       <ChangePassphraseForm />
+      <SyncSettings />
       <AppearanceSettings />
       <FormSection title={t('settings.about.title')} icon={<InfoOutlinedIcon />}>
         <Typography variant="body2" color="text.secondary">

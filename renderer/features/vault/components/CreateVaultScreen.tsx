@@ -1,6 +1,7 @@
 // First run: choose the passphrase that protects everything on this device. It cannot be recovered.
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../../ui/SubmitButton';
@@ -10,7 +11,7 @@ import { AuthLayout } from './AuthLayout';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { VaultUsername } from './VaultUsername';
 
-export function CreateVaultScreen() {
+export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
   const { t } = useTranslation();
   const create = useVaultStore((s) => s.create);
   const chosen = useNewPassphrase();
@@ -53,6 +54,11 @@ export function CreateVaultScreen() {
           {busy ? t('vault.create.creating') : t('vault.create.submit')}
         </SubmitButton>
         <VaultUsername />
+        {onSignIn && (
+          <Button onClick={onSignIn} disabled={busy}>
+            {t('sync.signIn.open')}
+          </Button>
+        )}
       </Stack>
     </AuthLayout>
   );

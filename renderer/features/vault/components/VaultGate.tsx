@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from '../../../app/components/AppShell';
 import { usePlatform } from '../../../platform/platform-context';
 import { openLocalDatabase } from '../../../platform/storage';
+import { SignInScreen } from '../../sync/components/SignInScreen';
+import { WipedScreen } from '../../sync/components/WipedScreen';
+import { useSyncStore } from '../../sync/stores/sync-store';
 import { useVaultStore } from '../stores/vault-store';
 import { CreateVaultScreen } from './CreateVaultScreen';
 import { LoadingScreen } from './LoadingScreen';
@@ -19,11 +22,14 @@ export function VaultGate() {
   const progress = useVaultStore((s) => s.progress);
   const start = useVaultStore((s) => s.start);
   const [startFailed, setStartFailed] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
+  const wiped = useSyncStore((s) => s.wiped);
 
   useEffect(() => {
     start({ openDatabase: openLocalDatabase, keyStore: platform.keyStore }).catch(() => setStartFailed(true));
   }, [start, platform]);
 
+  if (wiped) return <WipedScreen />;
   if (startFailed || phase === 'failed') {
     return (
       <Box component="main" sx={{ p: 4, maxWidth: 640, mx: 'auto' }}>
@@ -44,7 +50,11 @@ export function VaultGate() {
     case 'starting':
       return <LoadingScreen message={t('vault.loading.starting')} />;
     case 'new':
-      return <CreateVaultScreen />;
+      return signingIn ? (
+        <SignInScreen onBack={() => setSigningIn(false)} />
+      ) : (
+        <CreateVaultScreen onSignIn={() => setSigningIn(true)} />
+      );
     case 'locked':
       return <UnlockScreen />;
     case 'loading':

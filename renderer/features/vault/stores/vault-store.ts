@@ -34,6 +34,8 @@ interface VaultState {
   unlock(passphrase: string): Promise<UnlockOutcome>;
   unlockWithKeychain(): Promise<boolean>;
   setRemembered(remember: boolean): Promise<boolean>;
+  /** Opens a session made elsewhere, e.g. by signing in on a new device. */
+  adopt(session: Session): Promise<void>;
   lock(): Promise<void>;
 }
 
@@ -143,6 +145,10 @@ export const useVaultStore = create<VaultState>()((set, get) => {
         : await keyStore.forget(session.vaultId);
       if (result.ok) set({ remembered: remember });
       return result.ok;
+    },
+
+    async adopt(session) {
+      await open(session);
     },
 
     async lock() {

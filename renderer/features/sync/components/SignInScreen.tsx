@@ -1,0 +1,84 @@
+// First run, second path: sign in to the organisation's server with user id and passphrase. The local
+// vault is built from what the server keeps (account.ts) and then syncs the organisation's data.
+import { useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../../ui/SubmitButton';
+import { AuthLayout } from '../../vault/components/AuthLayout';
+import { PassphraseField } from '../../vault/components/PassphraseField';
+import { useSyncStore } from '../stores/sync-store';
+import { accountErrorKey, type AccountErrorKey } from './account-errors';
+
+export function SignInScreen({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const signIn = useSyncStore((s) => s.signIn);
+  const [serverUrl, setServerUrl] = useState(() => globalThis.location.origin);
+  const [userId, setUserId] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AccountErrorKey | 'sync.signIn.empty' | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!serverUrl.trim() || !userId.trim() || !passphrase) {
+      setError('sync.signIn.empty');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const failure = await signIn(serverUrl.trim(), userId.trim(), passphrase);
+      if (failure) {
+        setError(accountErrorKey(failure));
+        setBusy(false);
+      }
+    } catch {
+      setError('sync.account.error.other');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('sync.signIn.title')} subtitle={t('sync.signIn.subtitle')}>
+      <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <TextField
+          label={t('sync.account.serverUrl')}
+          type="url"
+          value={serverUrl}
+          onChange={(e) => setServerUrl(e.target.value)}
+          slotProps={{ htmlInput: { readOnly: busy } }}
+        />
+        <TextField
+          label={t('sync.signIn.userId')}
+          value={userId}
+          autoFocus
+          autoComplete="username"
+          onChange={(e) => setUserId(e.target.value)}
+          slotProps={{ htmlInput: { readOnly: busy } }}
+        />
+        <PassphraseField
+          label={t('sync.signIn.passphrase')}
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={setPassphrase}
+          readOnly={busy}
+        />
+        {error && (
+          <Alert severity="error" role="alert">
+            {t(error)}
+          </Alert>
+        )}
+        <SubmitButton busy={busy} size="large">
+          {busy ? t('sync.signIn.signingIn') : t('sync.signIn.submit')}
+        </SubmitButton>
+        <Button onClick={onBack} disabled={busy}>
+          {t('sync.signIn.back')}
+        </Button>
+      </Stack>
+    </AuthLayout>
+  );
+}

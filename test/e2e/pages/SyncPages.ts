@@ -1,0 +1,33 @@
+// Sync: the "Sync server" section of the settings, the first-run sign-in, and the status in the shell.
+import type { Locator, Page } from 'playwright-core';
+import { SettingsPage } from './SettingsPage';
+import { VaultPage } from './VaultPage';
+
+export class SyncPages {
+  constructor(readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.getByRole('status', { name: 'Sync status' });
+  }
+
+  /** Connects the open vault to the server it was loaded from; returns the new admin's user id. */
+  async connect(passphrase: string): Promise<string> {
+    await new SettingsPage(this.page).open();
+    const section = this.page.getByRole('region', { name: 'Sync server' });
+    await section.getByLabel('Your passphrase', { exact: true }).fill(passphrase);
+    await section.getByRole('button', { name: 'Connect this vault' }).click();
+    const userId = section.getByTestId('sync-user-id');
+    await userId.waitFor({ timeout: 30_000 });
+    return (await userId.textContent()) ?? '';
+  }
+
+  /** On the first-run screen: builds this device's vault from the server. */
+  async signIn(userId: string, passphrase: string): Promise<void> {
+    await this.page.getByRole('button', { name: "Sign in to your organisation's server" }).click();
+    await this.page.getByRole('heading', { name: 'Sign in to your organisation' }).waitFor();
+    await this.page.getByRole('textbox', { name: 'User id' }).fill(userId);
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await new VaultPage(this.page).waitUntilOpen();
+  }
+}

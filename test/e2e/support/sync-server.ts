@@ -1,0 +1,31 @@
+// The real sync server in the test process, as `npm run server` runs it: SQLite in a temporary data
+// directory, the built renderer at /, listening on a free port of 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../../server/app';
+import { openSqliteStorage } from '../../../server/storage/sqlite';
+
+const ROOT = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+
+export interface SyncServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export const startSyncServer = async (): Promise<SyncServer> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kluis-e2e-server-'));
+  const storage = openSqliteStorage(path.join(dir, 'kluis.sqlite'));
+  await storage.migrate();
+  const app = createApp({ storage, staticRoot: ROOT, log: false });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
