@@ -22,7 +22,8 @@ describe('sync between two browsers', () => {
     await server.close();
   });
 
-  it('shows a person added in A in B, and B’s edit in A, live', async () => {
+  /** A creates a vault and connects it; B signs in as the same user. */
+  const connectedPair = async () => {
     const a = await harness.open({ url: server.url });
     await new VaultPage(a.page).create(PASSPHRASE);
     const syncA = new SyncPages(a.page);
@@ -34,7 +35,11 @@ describe('sync between two browsers', () => {
     const syncB = new SyncPages(b.page);
     await syncB.signIn(userId, PASSPHRASE);
     await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+    return { a, b, syncA, syncB };
+  };
 
+  it('shows a person added in A in B, and B’s edit in A, live', async () => {
+    const { a, b, syncA, syncB } = await connectedPair();
     const peopleA = new PeoplePage(a.page);
     const peopleB = new PeoplePage(b.page);
     await peopleA.open();
@@ -56,5 +61,42 @@ describe('sync between two browsers', () => {
 
     expect(await syncA.status.textContent()).not.toMatch(/Offline|failed/);
     expect(await syncB.status.textContent()).not.toMatch(/Offline|failed/);
+  });
+
+  it('keeps the losing value of an offline edit and lets B apply it', async () => {
+    const { a, b, syncB } = await connectedPair();
+    const peopleA = new PeoplePage(a.page);
+    const peopleB = new PeoplePage(b.page);
+    await peopleA.open();
+    await peopleB.open();
+    await peopleA.newPerson();
+    await new PersonForm(a.page).fill({ givenName: 'Bram', familyName: 'Jansen' });
+    await new PersonForm(a.page).save();
+    await peopleB.row('Bram Jansen').waitFor({ timeout: 5_000 });
+
+    // B edits offline; A edits the same field later, online, so A's value wins the merge.
+    await b.context.setOffline(true);
+    await peopleB.openPerson('Bram Jansen');
+    await new PersonForm(b.page).field('Job title').fill('Inkoper');
+    await new PersonForm(b.page).save();
+    await syncB.status.filter({ hasText: /Offline/ }).waitFor({ timeout: 10_000 });
+    await peopleA.openPerson('Bram Jansen');
+    await new PersonForm(a.page).field('Job title').fill('Verkoper');
+    await new PersonForm(a.page).save();
+    await b.context.setOffline(false);
+
+    await peopleB.row('Bram Jansen').filter({ hasText: 'Verkoper' }).waitFor({ timeout: 15_000 });
+    await peopleB.openPerson('Bram Jansen');
+    const notice = b.page.getByRole('region', { name: 'Changed on two devices' });
+    await notice.getByText('Job title: the other value was “Inkoper”').waitFor({ timeout: 10_000 });
+    await notice.getByRole('button', { name: 'Use this value' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await new PersonForm(b.page).field('Job title').inputValue()).toBe('Inkoper');
+    await peopleA.open();
+    await peopleA.row('Bram Jansen').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 5_000 });
+
+    // Requests made while offline fail in the console by design; nothing else may.
+    const offline = b.problems.filter((p) => p.includes('net::ERR_INTERNET_DISCONNECTED'));
+    for (const problem of offline) b.problems.splice(b.problems.indexOf(problem), 1);
   });
 });

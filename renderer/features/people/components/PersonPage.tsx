@@ -1,7 +1,9 @@
 // One person: loads and decrypts the record, saves through the repository, and erases on request.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personDisplayName } from '../../../../shared/domain/person';
-import type { Route } from '../../../app/routing';
+import { NEW_ID, type Route } from '../../../app/routing';
+import { ConflictNotice } from '../../sync/components/ConflictNotice';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
@@ -9,7 +11,26 @@ import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { draftToPersonInput, newPersonDraft, personToDraft } from '../person-draft';
 import { PersonForm } from './PersonForm';
 
-export function PersonPage({ id, organisationId }: { id: string; organisationId: string | null }) {
+interface Props {
+  readonly id: string;
+  readonly organisationId: string | null;
+}
+
+/** The person, with what sync could not merge shown above; applying a value reloads the editor. */
+export function PersonPage({ id, organisationId }: Props) {
+  const { session } = useUnlockedVault();
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      {id !== NEW_ID && (
+        <ConflictNotice session={session} personId={id} onApplied={() => setVersion((v) => v + 1)} />
+      )}
+      <PersonEditor key={version} id={id} organisationId={organisationId} />
+    </>
+  );
+}
+
+function PersonEditor({ id, organisationId }: Props) {
   const { t } = useTranslation();
   const { session, directory } = useUnlockedVault();
   const tagSuggestions = useTagSuggestions(directory);

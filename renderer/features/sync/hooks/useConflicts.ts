@@ -1,0 +1,45 @@
+// The conflict records of one subject (merge.ts), decrypted with the subject's key, kept up to date.
+import { useEffect, useState } from 'react';
+import { recordAddress } from '../../../../shared/repositories/subject-repository';
+import type { RecordDoc } from '../../../../shared/store/schemas';
+import { CONFLICT_KIND, type ConflictPayload } from '../../../../shared/sync/merge';
+import type { Session } from '../../../../shared/vault/session';
+
+export interface Conflict extends ConflictPayload {
+  /** The conflict record's own id. */
+  readonly id: string;
+}
+
+const openConflict = async (session: Session, doc: RecordDoc): Promise<Conflict | null> => {
+  try {
+    const key = await session.dataKey(doc.subjectId, doc.keyId);
+    const payload = session.cipher.openJson(
+      doc.payload,
+      key,
+      recordAddress(doc.id, doc.subjectId, doc.keyId),
+    ) as ConflictPayload;
+    return { ...payload, id: doc.id };
+  } catch {
+    return null; // A conflict whose key is gone (erased subject) has nothing left to show.
+  }
+};
+
+export const useConflicts = (session: Session, subjectId: string): readonly Conflict[] => {
+  const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
+  useEffect(() => {
+    let current = true;
+    const subscription = session.db.records.find({ selector: { subjectId } }).$.subscribe((docs) => {
+      const open = docs
+        .filter((doc) => doc.kind === CONFLICT_KIND)
+        .map((doc) => openConflict(session, doc.toJSON() as RecordDoc));
+      void Promise.all(open).then((list) => {
+        if (current) setConflicts(list.filter((c): c is Conflict => c !== null));
+      });
+    });
+    return () => {
+      current = false;
+      subscription.unsubscribe();
+    };
+  }, [session, subjectId]);
+  return conflicts;
+};
