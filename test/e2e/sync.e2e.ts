@@ -1,6 +1,9 @@
 // Two browsers of one user against the real sync server: A creates a vault and connects it, B signs in
 // with the same user id and passphrase, and each sees the other's changes live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceSummary } from '../../shared/sync/protocol';
+import { signInOnNewDevice } from '../../shared/sync/account';
+import { memoryDatabase } from '../helpers/store';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { SyncPages } from './pages/SyncPages';
@@ -98,5 +101,39 @@ describe('sync between two browsers', () => {
     // Requests made while offline fail in the console by design; nothing else may.
     const offline = b.problems.filter((p) => p.includes('net::ERR_INTERNET_DISCONNECTED'));
     for (const problem of offline) b.problems.splice(b.problems.indexOf(problem), 1);
+  });
+
+  it('wipes a device an admin revoked and says so', async () => {
+    const { a, b } = await connectedPair();
+    // The admin, signed in from this test process, revokes B (the second device to sign in).
+    const db = await memoryDatabase();
+    const userId = (await a.page.getByTestId('sync-user-id').textContent()) ?? '';
+    const admin = await signInOnNewDevice({
+      fetch,
+      serverUrl: server.url,
+      db,
+      userId,
+      passphrase: PASSPHRASE,
+    });
+    if (!admin.ok) throw new Error(admin.error);
+    const auth = { authorization: `Bearer ${admin.value.link.token}` };
+    const listed = (await (await fetch(`${server.url}/devices`, { headers: auth })).json()) as {
+      value: DeviceSummary[];
+    };
+    const [, deviceB] = [...listed.value].sort((x, y) => x.createdAt - y.createdAt);
+    const revoked = await fetch(`${server.url}/devices/${deviceB!.id}/revoke`, {
+      method: 'POST',
+      headers: auth,
+    });
+    expect(revoked.status).toBe(200);
+    await db.remove();
+
+    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 10_000 });
+    await b.page.reload();
+    await b.page.getByRole('heading', { name: 'Create your vault' }).waitFor();
+    expect(await new SyncPages(a.page).status.textContent()).not.toMatch(/removed|failed/);
+    // A refused request shows in the console as a failed load; nothing else may.
+    const refused = b.problems.filter((p) => p.includes('401'));
+    for (const problem of refused) b.problems.splice(b.problems.indexOf(problem), 1);
   });
 });

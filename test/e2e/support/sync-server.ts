@@ -18,7 +18,8 @@ export const startSyncServer = async (): Promise<SyncServer> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kluis-e2e-server-'));
   const storage = openSqliteStorage(path.join(dir, 'kluis.sqlite'));
   await storage.migrate();
-  const app = createApp({ storage, staticRoot: ROOT, log: false });
+  // A short heartbeat, so a revoked device hears it on its open stream within a second.
+  const app = createApp({ storage, staticRoot: ROOT, log: false, streamHeartbeatMs: 500 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
