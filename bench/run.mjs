@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readContentSecurityPolicy } from '../scripts/serve-web.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist', 'bench');
@@ -53,22 +54,10 @@ const TARGETS = {
   searchP95: { max: 16, label: '< 16 ms' },
 };
 
-// The app's CSP (shared/platform/csp.ts), kept in step by hand: this runner is plain Node and cannot import
-// TypeScript. COOP/COEP make the page cross-origin isolated, so performance.now() has 5 µs resolution
-// instead of 100 µs; they do not change what the page may load.
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The app's CSP, read from shared/platform/csp.ts as the browser host does. COOP/COEP make the page
+// cross-origin isolated, so performance.now() has 5 µs resolution instead of 100 µs; they do not change
+// what the page may load.
+const CSP = readContentSecurityPolicy();
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
