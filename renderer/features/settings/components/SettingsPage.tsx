@@ -1,10 +1,12 @@
-// Settings: security first, then the passphrase, appearance, and what this build is.
+// Settings: security first, then the passphrase, sync (and, for the admin, devices and users),
+// appearance, and what this build is.
 import { useEffect, useState } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/platform/desktop-api';
+import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
@@ -31,6 +33,7 @@ export function SettingsPage() {
       <SecuritySettings />
       <ChangePassphraseForm />
       <SyncSettings />
+      <OrganisationSettings />
       <AppearanceSettings />
       <FormSection title={t('settings.about.title')} icon={<InfoOutlinedIcon />}>
         <Typography variant="body2" color="text.secondary">

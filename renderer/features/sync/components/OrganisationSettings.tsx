@@ -1,0 +1,325 @@
+// Settings → Devices and users, for the organisation's admin only: every device that syncs with the
+// server (revoke one, and it wipes its local copy), and inviting a user with a role. The invite code is
+// made on this device and shown once: the server keeps only its hash.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import GroupOutlinedIcon from '@mui/icons-material/GroupOutlined';
+import { useTranslation } from 'react-i18next';
+import type { AccountError, AccountLink } from '../../../../shared/sync/account';
+import { inviteUser, listDevices, revokeDevice, type Invitation } from '../../../../shared/sync/admin';
+import { ROLES, type DeviceSummary, type Role } from '../../../../shared/sync/protocol';
+import { mayManageOrganisation } from '../../../../shared/sync/roles';
+import { FormSection } from '../../../ui/FormSection';
+import { useSyncStore } from '../stores/sync-store';
+import { accountErrorKey, type AccountErrorKey } from './account-errors';
+
+const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+type DeviceStatus = 'active' | 'revoked' | 'expired';
+const deviceStatus = (device: DeviceSummary, now: number): DeviceStatus =>
+  device.revokedAt !== null ? 'revoked' : device.expiresAt <= now ? 'expired' : 'active';
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+const relativeTime = (time: number, now: number, language: string): string => {
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const diff = time - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  }
+  return format.format(0, 'minute');
+};
+
+export function OrganisationSettings() {
+  const link = useSyncStore((s) => s.link);
+  if (!link || !mayManageOrganisation(link.role)) return null;
+  return <OrganisationSection link={link} />;
+}
+
+function OrganisationSection({ link }: { readonly link: AccountLink }) {
+  const { t } = useTranslation();
+  return (
+    <FormSection
+      title={t('sync.admin.title')}
+      description={t('sync.admin.description')}
+      icon={<GroupOutlinedIcon />}
+    >
+      <Stack spacing={3}>
+        <DeviceList link={link} />
+        <InviteForm link={link} />
+      </Stack>
+    </FormSection>
+  );
+}
+
+function DeviceList({ link }: { readonly link: AccountLink }) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
+  const [error, setError] = useState<AccountErrorKey | null>(null);
+  const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void listDevices(fetchFromWindow, link).then((listed) => {
+      if (!current) return;
+      setNow(Date.now());
+      if (listed.ok) {
+        setDevices([...listed.value].sort((a, b) => a.createdAt - b.createdAt));
+        setError(null);
+      } else {
+        setError(accountErrorKey(listed.error));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [link, generation]);
+
+  const onRevoke = async () => {
+    if (!confirming || busy) return;
+    setBusy(true);
+    try {
+      const revoked = await revokeDevice(fetchFromWindow, link, confirming.id);
+      if (!revoked.ok) setError(accountErrorKey(revoked.error));
+      setConfirming(null);
+      setGeneration((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dateTime = (time: number) =>
+    new Date(time).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <Stack spacing={1}>
+      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
+        {t('sync.admin.devices.title')}
+      </Typography>
+      {error && (
+        <Alert severity="error" role="alert">
+          {t(error)}
+        </Alert>
+      )}
+      {devices === null && !error && (
+        <CircularProgress size={20} aria-label={t('sync.admin.devices.loading')} />
+      )}
+      {devices && (
+        <Table size="small" aria-labelledby={headingId}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('sync.admin.devices.user')}</TableCell>
+              <TableCell>{t('sync.admin.devices.device')}</TableCell>
+              <TableCell>{t('sync.admin.devices.lastSync')}</TableCell>
+              <TableCell>{t('sync.admin.devices.status')}</TableCell>
+              <TableCell>
+                <Typography component="span" sx={{ position: 'absolute', left: -10000 }}>
+                  {t('sync.admin.devices.actions')}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {devices.map((device) => {
+              const status = deviceStatus(device, now);
+              const self = device.id === link.deviceId;
+              return (
+                <TableRow key={device.id}>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>{device.userId}</TableCell>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>
+                    {device.id}
+                    {self && <Chip size="small" label={t('sync.admin.devices.thisDevice')} sx={{ ml: 1 }} />}
+                  </TableCell>
+                  <TableCell>
+                    {device.lastSyncAt === null ? (
+                      t('sync.admin.devices.never')
+                    ) : (
+                      <time
+                        dateTime={new Date(device.lastSyncAt).toISOString()}
+                        title={dateTime(device.lastSyncAt)}
+                      >
+                        {relativeTime(device.lastSyncAt, now, i18n.language)}
+                        <Typography
+                          component="span"
+                          variant="body2"
+                          color="text.secondary"
+                          sx={{ display: 'block' }}
+                        >
+                          {dateTime(device.lastSyncAt)}
+                        </Typography>
+                      </time>
+                    )}
+                  </TableCell>
+                  <TableCell>{t(`sync.admin.devices.state.${status}`)}</TableCell>
+                  <TableCell align="right">
+                    {status !== 'revoked' && !self && (
+                      <Button color="error" size="small" onClick={() => setConfirming(device)}>
+                        {t('sync.admin.devices.revoke')}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      <Dialog
+        open={confirming !== null}
+        onClose={busy ? undefined : () => setConfirming(null)}
+        aria-labelledby="revoke-device-title"
+        maxWidth="xs"
+      >
+        <DialogTitle id="revoke-device-title">{t('sync.admin.revoke.title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {t('sync.admin.revoke.body', { device: confirming?.id ?? '' })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={() => setConfirming(null)} disabled={busy} autoFocus>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="error"
+            variant="contained"
+            onClick={() => void onRevoke()}
+            disabled={busy}
+            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+          >
+            {t('sync.admin.revoke.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
+
+function InviteForm({ link }: { readonly link: AccountLink }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const labelId = useId();
+  const [role, setRole] = useState<Role>('sales');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AccountErrorKey | null>(null);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setInvitation(null);
+    try {
+      const invited = await inviteUser(fetchFromWindow, link, role);
+      if (invited.ok) setInvitation(invited.value);
+      else setError(accountErrorKey(invited.error as AccountError));
+    } catch {
+      setError('sync.account.error.other');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack
+      component="form"
+      spacing={2}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={headingId}
+      aria-busy={busy}
+    >
+      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
+        {t('sync.admin.invite.title')}
+      </Typography>
+      <FormControl>
+        <InputLabel id={labelId}>{t('sync.admin.invite.role')}</InputLabel>
+        <Select
+          labelId={labelId}
+          label={t('sync.admin.invite.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          renderValue={(value) => t(`sync.admin.roles.${value}.name`)}
+          readOnly={busy}
+        >
+          {ROLES.map((r) => (
+            <MenuItem key={r} value={r} sx={{ whiteSpace: 'normal', maxWidth: 520 }}>
+              <ListItemText
+                primary={t(`sync.admin.roles.${r}.name`)}
+                secondary={t(`sync.admin.roles.${r}.description`)}
+              />
+            </MenuItem>
+          ))}
+        </Select>
+        <FormHelperText>{t(`sync.admin.roles.${role}.description`)}</FormHelperText>
+      </FormControl>
+      <Typography variant="body2" color="text.secondary">
+        {t('sync.admin.invite.minimise')}
+      </Typography>
+      {error && (
+        <Alert severity="error" role="alert">
+          {t(error)}
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {busy ? t('sync.admin.invite.inviting') : t('sync.admin.invite.submit')}
+        </Button>
+      </div>
+      {invitation && (
+        <Alert severity="success" role="status">
+          <Stack spacing={1.5}>
+            <Typography variant="body2">
+              {t('sync.admin.invite.created', { role: t(`sync.admin.roles.${invitation.role}.name`) })}
+            </Typography>
+            <TextField
+              label={t('sync.admin.invite.userId')}
+              value={invitation.userId}
+              size="small"
+              slotProps={{ htmlInput: { readOnly: true } }}
+            />
+            <TextField
+              label={t('sync.admin.invite.code')}
+              value={invitation.inviteCode}
+              size="small"
+              slotProps={{ htmlInput: { readOnly: true } }}
+            />
+            <Typography variant="body2">{t('sync.admin.invite.instructions')}</Typography>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
