@@ -6,6 +6,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MIME_TYPES, resolveInside, securityHeaders } from './static-files.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CSP_SOURCE = path.join(repoRoot, 'shared', 'platform', 'csp.ts');
@@ -32,54 +33,6 @@ export const readContentSecurityPolicy = (source = CSP_SOURCE) => {
   if (!array) throw new Error(`CONTENT_SECURITY_POLICY in ${source} has a shape this script cannot read`);
   const parts = [...array[1].matchAll(new RegExp(STRING.source, 'g'))].map((m) => m[1] ?? m[2] ?? m[3]);
   return parts.join(array[3]);
-};
-
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-const securityHeaders = (csp) => ({
-  'Content-Security-Policy': csp,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-});
-
-/** The file a URL path names inside root, or null for anything that could leave it. */
-const resolveInside = (root, urlPath) => {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter(Boolean);
-  // Refuse "..", "." and hidden files outright rather than normalising them away.
-  if (segments.some((s) => s.startsWith('.'))) return null;
-  const file = path.resolve(root, ...(segments.length ? segments : ['index.html']));
-  return file.startsWith(root + path.sep) ? file : null;
 };
 
 export const startWebServer = async ({

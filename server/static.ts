@@ -5,45 +5,11 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../shared/platform/csp';
+import { MIME_TYPES, resolveInside, securityHeaders } from '../scripts/static-files.mjs';
 import { sendError } from './http';
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-} as const;
-
-/** The file a URL path names inside root, or null for anything that could leave it. */
-export const resolveInside = (root: string, urlPath: string): string | null => {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter(Boolean);
-  if (segments.some((s) => s.startsWith('.'))) return null;
-  const file = path.resolve(root, ...(segments.length ? segments : ['index.html']));
-  return file.startsWith(root + path.sep) ? file : null;
-};
+/** The same headers as the browser host's server, with the app's CSP. */
+export const SECURITY_HEADERS = securityHeaders(CONTENT_SECURITY_POLICY);
 
 export const registerStatic = (app: FastifyInstance, root: string) => {
   app.get('/*', async (request, reply) => {
