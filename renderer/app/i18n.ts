@@ -1,21 +1,58 @@
 // i18next with the English and Dutch texts bundled: nothing is fetched, so it works offline and under
-// the strict Content-Security-Policy.
+// the strict Content-Security-Policy. Each feature keeps its texts in its own file
+// (resources/locales/features/<feature>.<language>.json, top-level key = the feature), merged here into
+// the one namespace; test/unit/resources/locales.test.ts checks both languages have the same keys.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../resources/locales/en.json';
 import nl from '../../resources/locales/nl.json';
+import activitiesEn from '../../resources/locales/features/activities.en.json';
+import activitiesNl from '../../resources/locales/features/activities.nl.json';
+import casesEn from '../../resources/locales/features/cases.en.json';
+import casesNl from '../../resources/locales/features/cases.nl.json';
+import consentEn from '../../resources/locales/features/consent.en.json';
+import consentNl from '../../resources/locales/features/consent.nl.json';
+import dealsEn from '../../resources/locales/features/deals.en.json';
+import dealsNl from '../../resources/locales/features/deals.nl.json';
+import importEn from '../../resources/locales/features/import.en.json';
+import importNl from '../../resources/locales/features/import.nl.json';
+import paletteEn from '../../resources/locales/features/palette.en.json';
+import paletteNl from '../../resources/locales/features/palette.nl.json';
+import tasksEn from '../../resources/locales/features/tasks.en.json';
+import tasksNl from '../../resources/locales/features/tasks.nl.json';
 import type { Language } from '../features/settings/stores/settings-store';
+
+const english = {
+  ...en,
+  ...activitiesEn,
+  ...casesEn,
+  ...consentEn,
+  ...dealsEn,
+  ...importEn,
+  ...paletteEn,
+  ...tasksEn,
+};
+const dutch: typeof english = {
+  ...nl,
+  ...activitiesNl,
+  ...casesNl,
+  ...consentNl,
+  ...dealsNl,
+  ...importNl,
+  ...paletteNl,
+  ...tasksNl,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof english };
   }
 }
 
 export const initI18n = (language: Language) =>
   i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, nl: { translation: nl } },
+    resources: { en: { translation: english }, nl: { translation: dutch } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -5,11 +5,26 @@ export type Route =
   | { readonly name: 'person'; readonly id: string; readonly organisationId?: string }
   | { readonly name: 'organisations' }
   | { readonly name: 'organisation'; readonly id: string }
+  | { readonly name: 'today' }
+  | { readonly name: 'deals'; readonly view?: 'board' | 'list' }
+  | { readonly name: 'deal'; readonly id: string; readonly subjectId?: string }
+  | { readonly name: 'cases' }
+  | { readonly name: 'case'; readonly id: string; readonly subjectId?: string }
+  | { readonly name: 'import' }
+  | { readonly name: 'privacy'; readonly tab?: string }
+  | { readonly name: 'capture' }
   | { readonly name: 'settings' };
 
 export const NEW_ID = 'new';
 
 const ID = /^[a-z0-9]{1,64}$/;
+const TAB = /^[a-z-]{1,32}$/;
+
+/** A deal or case opened from a person's or organisation's page carries it, to link a new one. */
+const withSubject = <R extends { name: 'deal' | 'case'; id: string }>(route: R, query: string): R => {
+  const subjectId = new URLSearchParams(query).get('subject');
+  return subjectId && ID.test(subjectId) ? { ...route, subjectId } : route;
+};
 
 export const parseRoute = (hash: string): Route => {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -25,6 +40,19 @@ export const parseRoute = (hash: string): Route => {
     }
     case 'organisations':
       return validId ? { name: 'organisation', id: validId } : { name: 'organisations' };
+    case 'today':
+      return { name: 'today' };
+    case 'deals':
+      if (id === 'list') return { name: 'deals', view: 'list' };
+      return validId ? withSubject({ name: 'deal', id: validId }, query) : { name: 'deals' };
+    case 'cases':
+      return validId ? withSubject({ name: 'case', id: validId }, query) : { name: 'cases' };
+    case 'import':
+      return { name: 'import' };
+    case 'privacy':
+      return id && TAB.test(id) ? { name: 'privacy', tab: id } : { name: 'privacy' };
+    case 'capture':
+      return { name: 'capture' };
     case 'settings':
       return { name: 'settings' };
     default:
@@ -42,6 +70,22 @@ export const formatRoute = (route: Route): string => {
       return '#/organisations';
     case 'organisation':
       return `#/organisations/${route.id}`;
+    case 'today':
+      return '#/today';
+    case 'deals':
+      return route.view === 'list' ? '#/deals/list' : '#/deals';
+    case 'deal':
+      return `#/deals/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
+    case 'cases':
+      return '#/cases';
+    case 'case':
+      return `#/cases/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
+    case 'import':
+      return '#/import';
+    case 'privacy':
+      return route.tab ? `#/privacy/${route.tab}` : '#/privacy';
+    case 'capture':
+      return '#/capture';
     case 'settings':
       return '#/settings';
   }

@@ -44,14 +44,21 @@ export interface BulkOptions {
   readonly chunkSize?: number;
 }
 
-const RECORDS = 'records';
+const RECORDS = 'records' as const;
 
 /** Rows per IndexedDB write and per key page when creating many subjects. */
 export const IMPORT_CHUNK = 5000;
 
-/** The associated data of a record binds it to its id, its subject and the key page of its key. */
-export const recordAddress = (id: string, subjectId: string, pageId: string) =>
-  ({ collection: RECORDS, id, keyId: `${pageId}:${subjectId}` }) as const;
+/**
+ * The associated data of a record binds it to its collection (`records`, or `items` for the records
+ * about a subject), its id, its subject and the key page of its key.
+ */
+export const recordAddress = (
+  id: string,
+  subjectId: string,
+  pageId: string,
+  collection: 'records' | 'items' = RECORDS,
+) => ({ collection, id, keyId: `${pageId}:${subjectId}` }) as const;
 
 export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   constructor(
@@ -143,11 +150,14 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     return { id, subjectId: doc.subjectId, updatedAt: next.updatedAt, data };
   }
 
-  /** Deletes the subject: every record about it is tombstoned and its data key destroyed. */
+  /** Deletes the subject: every record and item about it is tombstoned and its data key destroyed. */
   async remove(id: string): Promise<void> {
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     const all = await this.db.records.find({ selector: { subjectId: doc.subjectId } }).exec();
+    const items = await this.db.items.find({ selector: { subjectId: doc.subjectId } }).exec();
+    // Items first: a record's key must outlive everything it opens.
+    if (items.length) await this.db.items.bulkRemove(items.map((d) => d.id));
     await this.db.records.bulkRemove(all.map((d) => d.id));
     await this.keys.destroy(doc.subjectId, doc.keyId);
   }

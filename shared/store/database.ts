@@ -1,11 +1,24 @@
 // Opens the local RxDB database with Kluis's envelope collections. The storage is injected: Dexie on
 // IndexedDB in the renderer, memory storage in unit tests.
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
-import { keySchema, recordSchema, vaultSchema, type KeyDoc, type RecordDoc, type VaultDoc } from './schemas';
+import {
+  itemSchema,
+  keySchema,
+  recordSchema,
+  settingSchema,
+  vaultSchema,
+  type ItemDoc,
+  type KeyDoc,
+  type RecordDoc,
+  type SettingDoc,
+  type VaultDoc,
+} from './schemas';
 
 export interface KluisCollections {
   records: RxCollection<RecordDoc>;
   keys: RxCollection<KeyDoc>;
+  items: RxCollection<ItemDoc>;
+  settings: RxCollection<SettingDoc>;
   vault: RxCollection<VaultDoc>;
 }
 
@@ -37,6 +50,8 @@ export const openKluisDatabase = async ({
   await db.addCollections({
     records: { schema: recordSchema },
     keys: { schema: keySchema },
+    items: { schema: itemSchema },
+    settings: { schema: settingSchema },
     vault: { schema: vaultSchema },
   });
   return db;

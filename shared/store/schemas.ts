@@ -28,6 +28,26 @@ export interface KeyDoc {
   payload: string;
 }
 
+/**
+ * A record about an existing subject other than its profile: activities, tasks, deals, cases, consent
+ * events, subscriptions. Same envelope as RecordDoc, encrypted with the subject's data key, in its own
+ * collection so lists by kind are indexed without slowing the people import (records has one index).
+ */
+export type ItemDoc = RecordDoc;
+
+/**
+ * Organisation-wide settings: purposes register, pipeline stages, subscription types, privacy notices,
+ * import presets. Encrypted with the organisation key (keyId = its id); synced to every user.
+ */
+export interface SettingDoc {
+  id: string;
+  kind: string;
+  keyId: string;
+  v: number;
+  payload: string;
+  updatedAt: number;
+}
+
 /** This device's own documents: keyring, settings, encrypted list snapshot. Never synced. */
 export interface VaultDoc {
   id: string;
@@ -54,6 +74,29 @@ export const recordSchema: RxJsonSchema<RecordDoc> = {
   required: ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt'],
   // Only what queries use: every extra index costs each IndexedDB write (bench: ~4 s per 100,000).
   indexes: ['subjectId'],
+  additionalProperties: false,
+};
+
+export const itemSchema: RxJsonSchema<ItemDoc> = {
+  ...recordSchema,
+  // Timelines read a subject's items; lists (deals board, my day, open cases) read one kind.
+  indexes: ['subjectId', ['kind', 'updatedAt']],
+};
+
+export const settingSchema: RxJsonSchema<SettingDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    kind: { type: 'string', maxLength: 32 },
+    keyId: { type: 'string', maxLength: 80 },
+    v: { type: 'integer', minimum: 1, maximum: 1000 },
+    payload: { type: 'string' },
+    updatedAt: time,
+  },
+  required: ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt'],
+  indexes: ['kind'],
   additionalProperties: false,
 };
 

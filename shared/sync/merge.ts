@@ -5,7 +5,8 @@ import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { recordAddress } from '../repositories/subject-repository';
-import type { KeyDoc, RecordDoc } from '../store/schemas';
+import { settingAddress } from '../repositories/settings-repository';
+import type { ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 
 export type Fields = Readonly<Record<string, unknown>>;
@@ -156,6 +157,8 @@ export interface RecordMergeContext {
   readonly dataKey: (subjectId: string, pageId: string) => Promise<Uint8Array>;
   /** Stores the conflict records of a resolution (upsert: a repeated resolution writes the same ids). */
   readonly saveConflicts: (docs: RecordDoc[]) => Promise<void>;
+  /** Which collection the handler merges (its documents' associated data); conflicts always go to records. */
+  readonly collection?: 'records' | 'items';
 }
 
 /** RxDB's conflict handler for records: decrypts all three states and merges them field by field. */
@@ -169,7 +172,11 @@ export const recordsConflictHandler = (context: RecordMergeContext): RxConflictH
     const { cipher } = context;
     const key = await context.dataKey(realMasterState.subjectId, realMasterState.keyId);
     const open = (doc: WithDeleted<RecordDoc>): Fields =>
-      cipher.openJson(doc.payload, key, recordAddress(doc.id, doc.subjectId, doc.keyId)) as Fields;
+      cipher.openJson(
+        doc.payload,
+        key,
+        recordAddress(doc.id, doc.subjectId, doc.keyId, context.collection),
+      ) as Fields;
     const base = assumedMasterState && !assumedMasterState._deleted ? open(assumedMasterState) : undefined;
     const local = { fields: open(newDocumentState), updatedAt: newDocumentState.updatedAt };
     const remote = { fields: open(realMasterState), updatedAt: realMasterState.updatedAt };
@@ -216,7 +223,12 @@ export const recordsConflictHandler = (context: RecordMergeContext): RxConflictH
       payload: cipher.sealJson(
         fields,
         key,
-        recordAddress(realMasterState.id, realMasterState.subjectId, realMasterState.keyId),
+        recordAddress(
+          realMasterState.id,
+          realMasterState.subjectId,
+          realMasterState.keyId,
+          context.collection,
+        ),
       ),
       updatedAt,
       _deleted: false,
@@ -224,20 +236,58 @@ export const recordsConflictHandler = (context: RecordMergeContext): RxConflictH
   },
 });
 
+/**
+ * RxDB's conflict handler for organisation settings: a field merge whose losing values are not kept as
+ * conflict records (settings hold no personal data and are changed by admins; the later write wins).
+ */
+export const settingsConflictHandler = (
+  cipher: EnvelopeCipher,
+  orgKey: () => Uint8Array,
+): RxConflictHandler<SettingDoc> => ({
+  isEqual: (a, b) => sameWire({ ...a }, { ...b }, ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt']),
+  resolve: ({ assumedMasterState, realMasterState, newDocumentState }) => {
+    if (realMasterState._deleted) return Promise.resolve(realMasterState);
+    if (newDocumentState._deleted) return Promise.resolve(newDocumentState);
+    const key = orgKey();
+    const open = (doc: WithDeleted<SettingDoc>): Fields =>
+      cipher.openJson(doc.payload, key, settingAddress(doc.id, doc.keyId)) as Fields;
+    const base = assumedMasterState && !assumedMasterState._deleted ? open(assumedMasterState) : undefined;
+    const { fields } = mergeFields(
+      base,
+      { fields: open(newDocumentState), updatedAt: newDocumentState.updatedAt },
+      { fields: open(realMasterState), updatedAt: realMasterState.updatedAt },
+    );
+    return Promise.resolve({
+      ...realMasterState,
+      v: Math.max(newDocumentState.v, realMasterState.v),
+      payload: cipher.sealJson(fields, key, settingAddress(realMasterState.id, realMasterState.keyId)),
+      updatedAt: Math.max(newDocumentState.updatedAt, realMasterState.updatedAt),
+      _deleted: false,
+    });
+  },
+});
+
 export interface ConflictHandlers {
   readonly records: RxConflictHandler<RecordDoc>;
   readonly keys: RxConflictHandler<KeyDoc>;
+  readonly items: RxConflictHandler<ItemDoc>;
+  readonly settings: RxConflictHandler<SettingDoc>;
 }
 
 /** The handlers an unlocked session syncs with: its data keys decrypt, its database keeps the losers. */
-export const conflictHandlersFor = async (session: Session): Promise<ConflictHandlers> => ({
-  keys: keysConflictHandler,
-  records: recordsConflictHandler({
+export const conflictHandlersFor = async (session: Session): Promise<ConflictHandlers> => {
+  const context: RecordMergeContext = {
     sodium: await loadSodium(),
     cipher: session.cipher,
     dataKey: (subjectId, pageId) => session.dataKey(subjectId, pageId),
     saveConflicts: async (docs) => {
       await session.db.records.bulkUpsert(docs);
     },
-  }),
-});
+  };
+  return {
+    keys: keysConflictHandler,
+    records: recordsConflictHandler(context),
+    items: recordsConflictHandler({ ...context, collection: 'items' }),
+    settings: settingsConflictHandler(session.cipher, () => session.orgKey),
+  };
+};

@@ -3,7 +3,7 @@
 // never opens: it stores and compares them as opaque strings.
 import { z } from 'zod';
 
-export const COLLECTIONS = ['records', 'keys'] as const;
+export const COLLECTIONS = ['records', 'keys', 'items', 'settings'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 export const isCollection = (name: string): name is Collection =>
   (COLLECTIONS as readonly string[]).includes(name);
@@ -49,8 +49,13 @@ export const KeyWire = z.strictObject({
 });
 export type KeyWire = z.infer<typeof KeyWire>;
 
-export type SyncDocument = RecordWire | KeyWire;
-export const documentSchema = (collection: Collection) => (collection === 'records' ? RecordWire : KeyWire);
+/** An organisation setting (purposes register, pipeline stages...), encrypted with the organisation key. */
+export const SettingWire = RecordWire.omit({ subjectId: true });
+export type SettingWire = z.infer<typeof SettingWire>;
+
+export type SyncDocument = RecordWire | KeyWire | SettingWire;
+export const documentSchema = (collection: Collection) =>
+  collection === 'keys' ? KeyWire : collection === 'settings' ? SettingWire : RecordWire;
 
 /** One RxDB push row: the state the client wants, and the master state it last saw (none if new). */
 export const pushRowSchema = (collection: Collection) => {

@@ -5,7 +5,8 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { KluisDatabase } from '../store/database';
-import type { KeyDoc, RecordDoc } from '../store/schemas';
+import type { KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
+import type { ConflictHandlers } from './merge';
 import type { Fetch } from './account';
 import type { Collection, ErrorCode, PullResponse, SyncDocument } from './protocol';
 
@@ -42,10 +43,7 @@ export interface SyncClientOptions {
   readonly maxRetryMs?: number;
   readonly now?: () => number;
   /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
-  readonly conflictHandlers?: {
-    readonly records: RxConflictHandler<RecordDoc>;
-    readonly keys: RxConflictHandler<KeyDoc>;
-  };
+  readonly conflictHandlers?: ConflictHandlers;
 }
 
 export class SyncRequestError extends Error {
@@ -58,7 +56,7 @@ export class SyncRequestError extends Error {
   }
 }
 
-type Doc = RecordDoc | KeyDoc;
+type Doc = RecordDoc | KeyDoc | SettingDoc;
 /** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
 interface Checkpoint {
   sequence: number;
@@ -67,18 +65,28 @@ interface Checkpoint {
 /** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */
 const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocument => {
   const picked =
-    collection === 'records'
+    collection === 'settings'
       ? {
           id: doc.id,
           kind: doc.kind,
-          subjectId: doc.subjectId,
           keyId: doc.keyId,
           v: doc.v,
           payload: doc.payload,
           updatedAt: doc.updatedAt,
           _deleted: doc._deleted === true,
         }
-      : { id: doc.id, keyId: doc.keyId, payload: doc.payload, _deleted: doc._deleted === true };
+      : collection !== 'keys'
+        ? {
+            id: doc.id,
+            kind: doc.kind,
+            subjectId: doc.subjectId,
+            keyId: doc.keyId,
+            v: doc.v,
+            payload: doc.payload,
+            updatedAt: doc.updatedAt,
+            _deleted: doc._deleted === true,
+          }
+        : { id: doc.id, keyId: doc.keyId, payload: doc.payload, _deleted: doc._deleted === true };
   return picked as SyncDocument;
 };
 
@@ -121,6 +129,8 @@ export class SyncClient {
     this.replications = [
       this.replicate('keys', db.keys as unknown as RxCollection<Doc>),
       this.replicate('records', db.records as unknown as RxCollection<Doc>),
+      this.replicate('items', db.items as unknown as RxCollection<Doc>),
+      this.replicate('settings', db.settings as unknown as RxCollection<Doc>),
     ];
     for (const replication of this.replications) {
       this.subscriptions.push(replication.active$.subscribe(() => this.updateActive()));

@@ -4,13 +4,17 @@ import type { Collection, Role } from './protocol';
 
 export type SyncAction = 'pull' | 'push';
 
+const ALL: readonly SyncAction[] = ['pull', 'push'];
+const READ: readonly SyncAction[] = ['pull'];
+
+/** Settings (purposes register, pipeline, notices) are changed by admins and managers, read by all. */
 const SYNC: Record<Role, Record<Collection, readonly SyncAction[]>> = {
-  admin: { records: ['pull', 'push'], keys: ['pull', 'push'] },
-  manager: { records: ['pull', 'push'], keys: ['pull', 'push'] },
-  sales: { records: ['pull', 'push'], keys: ['pull', 'push'] },
-  service: { records: ['pull', 'push'], keys: ['pull', 'push'] },
+  admin: { records: ALL, keys: ALL, items: ALL, settings: ALL },
+  manager: { records: ALL, keys: ALL, items: ALL, settings: ALL },
+  sales: { records: ALL, keys: ALL, items: ALL, settings: READ },
+  service: { records: ALL, keys: ALL, items: ALL, settings: READ },
   // Marketing reads and edits records but never creates or destroys data keys (no new subjects, no erasure).
-  marketing: { records: ['pull', 'push'], keys: ['pull'] },
+  marketing: { records: ALL, keys: READ, items: ALL, settings: READ },
 };
 
 export const maySync = (role: Role, action: SyncAction, collection: Collection): boolean =>

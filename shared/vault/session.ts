@@ -4,7 +4,10 @@ import { wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../domain/organisation';
 import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
+import type { z } from 'zod';
 import { DataKeys } from '../repositories/data-keys';
+import { ItemRepository, type ItemKindConfig } from '../repositories/item-repository';
+import { SettingsRepository, type SettingKindConfig } from '../repositories/settings-repository';
 import { SubjectRepository, type Decrypted } from '../repositories/subject-repository';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
@@ -20,6 +23,8 @@ export class Session {
   readonly organisations: OrganisationRepository;
   private readonly dataKeys: DataKeys;
   private locked = false;
+  private readonly itemRepositories = new Map<string, ItemRepository<never>>();
+  private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
   private readonly stopFollowingKeys: () => void;
 
   constructor(
@@ -46,6 +51,37 @@ export class Session {
       version: ORGANISATION_VERSION,
       schema: OrganisationPayload,
     });
+  }
+
+  /**
+   * The repository of one kind of item about a subject (activities, deals, consent events...). Each feature
+   * declares its kind config once, in shared/domain, and asks the session for it.
+   */
+  items<S extends z.ZodType<Record<string, unknown>>>(config: ItemKindConfig<S>): ItemRepository<S> {
+    let repository = this.itemRepositories.get(config.kind) as ItemRepository<S> | undefined;
+    if (!repository) {
+      repository = new ItemRepository(this.db, this.cipher, this.dataKeys, config);
+      this.itemRepositories.set(config.kind, repository as unknown as ItemRepository<never>);
+    }
+    return repository;
+  }
+
+  /** The repository of one kind of organisation setting (purposes register, pipeline stages...). */
+  settings<S extends z.ZodType<Record<string, unknown>>>(
+    config: SettingKindConfig<S>,
+  ): SettingsRepository<S> {
+    let repository = this.settingRepositories.get(config.kind) as SettingsRepository<S> | undefined;
+    if (!repository) {
+      repository = new SettingsRepository(
+        this.db,
+        this.cipher,
+        () => this.orgKey,
+        this.keys.orgKeyId,
+        config,
+      );
+      this.settingRepositories.set(config.kind, repository as unknown as SettingsRepository<never>);
+    }
+    return repository;
   }
 
   get vaultId(): string {

@@ -3,6 +3,15 @@ import { useCallback, useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
+import { CasePage } from '../../features/cases/components/CasePage';
+import { CasesPage } from '../../features/cases/components/CasesPage';
+import { CapturePage } from '../../features/consent/components/CapturePage';
+import { PrivacyPage } from '../../features/consent/components/PrivacyPage';
+import { DealPage } from '../../features/deals/components/DealPage';
+import { DealsPage } from '../../features/deals/components/DealsPage';
+import { ImportPage } from '../../features/import/components/ImportPage';
+import { CommandPalette } from '../../features/palette/components/CommandPalette';
+import { TodayPage } from '../../features/tasks/components/TodayPage';
 import { OrganisationPage } from '../../features/organisations/components/OrganisationPage';
 import { OrganisationsPage } from '../../features/organisations/components/OrganisationsPage';
 import { PeoplePage } from '../../features/people/components/PeoplePage';
@@ -27,6 +36,22 @@ const page = (route: Route) => {
       return <OrganisationsPage />;
     case 'organisation':
       return <OrganisationPage key={route.id} id={route.id} />;
+    case 'today':
+      return <TodayPage />;
+    case 'deals':
+      return <DealsPage view={route.view ?? 'board'} />;
+    case 'deal':
+      return <DealPage key={route.id} id={route.id} subjectId={route.subjectId} />;
+    case 'cases':
+      return <CasesPage />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} subjectId={route.subjectId} />;
+    case 'import':
+      return <ImportPage />;
+    case 'privacy':
+      return <PrivacyPage tab={route.tab} />;
+    case 'capture':
+      return <CapturePage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -66,6 +91,7 @@ export function AppShell() {
       >
         {page(route)}
       </Box>
+      <CommandPalette />
       <Snackbar
         key={notice?.id}
         open={!!notice}

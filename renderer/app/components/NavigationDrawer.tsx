@@ -8,6 +8,12 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
+import ContactPageOutlinedIcon from '@mui/icons-material/ContactPageOutlined';
+import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
+import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
+import SupportAgentOutlinedIcon from '@mui/icons-material/SupportAgentOutlined';
+import TodayOutlinedIcon from '@mui/icons-material/TodayOutlined';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
@@ -21,6 +27,7 @@ import { formatRoute, type Route } from '../routing';
 export const DRAWER_WIDTH = 236;
 
 const SECTIONS = [
+  { route: { name: 'today' }, key: 'nav.today', icon: <TodayOutlinedIcon />, owns: ['today'] },
   {
     route: { name: 'people' },
     key: 'nav.people',
@@ -33,6 +40,26 @@ const SECTIONS = [
     icon: <ApartmentOutlinedIcon />,
     owns: ['organisations', 'organisation'],
   },
+  {
+    route: { name: 'deals' },
+    key: 'nav.deals',
+    icon: <HandshakeOutlinedIcon />,
+    owns: ['deals', 'deal'],
+  },
+  {
+    route: { name: 'cases' },
+    key: 'nav.cases',
+    icon: <SupportAgentOutlinedIcon />,
+    owns: ['cases', 'case'],
+  },
+  { route: { name: 'privacy' }, key: 'nav.privacy', icon: <PolicyOutlinedIcon />, owns: ['privacy'] },
+  {
+    route: { name: 'capture' },
+    key: 'nav.capture',
+    icon: <ContactPageOutlinedIcon />,
+    owns: ['capture'],
+  },
+  { route: { name: 'import' }, key: 'nav.import', icon: <UploadFileOutlinedIcon />, owns: ['import'] },
   { route: { name: 'settings' }, key: 'nav.settings', icon: <SettingsOutlinedIcon />, owns: ['settings'] },
 ] as const;
 

@@ -7,6 +7,7 @@ import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { draftToOrganisationInput, newOrganisationDraft, organisationToDraft } from '../organisation-draft';
+import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { OrganisationForm } from './OrganisationForm';
 import { OrganisationPeople } from './OrganisationPeople';
 
@@ -28,27 +29,30 @@ export function OrganisationPage({ id }: { id: string }) {
   });
 
   return (
-    <SubjectEditor
-      record={record}
-      back={back}
-      texts={{
-        singular: t('organisations.organisation'),
-        missing: t('organisations.missing'),
-        loadFailed: t('organisations.loadFailed'),
-        saveFailed: t('organisations.saveFailed'),
-        confirmBody: t('organisations.confirmDelete.body'),
-      }}
-      heading={(draft) => ({
-        title: record.isNew ? t('organisations.new') : draft.name || t('organisations.organisation'),
-        subtitle: draft.website || undefined,
-        confirmTitle: t('organisations.confirmDelete.title', { name: draft.name }),
-      })}
-    >
-      {(form) => (
-        <OrganisationForm {...form} tagSuggestions={tagSuggestions}>
-          {!record.isNew && <OrganisationPeople organisationId={id} />}
-        </OrganisationForm>
-      )}
-    </SubjectEditor>
+    <>
+      <SubjectEditor
+        record={record}
+        back={back}
+        texts={{
+          singular: t('organisations.organisation'),
+          missing: t('organisations.missing'),
+          loadFailed: t('organisations.loadFailed'),
+          saveFailed: t('organisations.saveFailed'),
+          confirmBody: t('organisations.confirmDelete.body'),
+        }}
+        heading={(draft) => ({
+          title: record.isNew ? t('organisations.new') : draft.name || t('organisations.organisation'),
+          subtitle: draft.website || undefined,
+          confirmTitle: t('organisations.confirmDelete.title', { name: draft.name }),
+        })}
+      >
+        {(form) => (
+          <OrganisationForm {...form} tagSuggestions={tagSuggestions}>
+            {!record.isNew && <OrganisationPeople organisationId={id} />}
+          </OrganisationForm>
+        )}
+      </SubjectEditor>
+      {!record.isNew && <SubjectPanels subjectId={id} subjectKind="organisation" />}
+    </>
   );
 }

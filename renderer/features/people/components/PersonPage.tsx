@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { personDisplayName } from '../../../../shared/domain/person';
 import { NEW_ID, type Route } from '../../../app/routing';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';
+import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
@@ -26,6 +27,7 @@ export function PersonPage({ id, organisationId }: Props) {
         <ConflictNotice session={session} personId={id} onApplied={() => setVersion((v) => v + 1)} />
       )}
       <PersonEditor key={version} id={id} organisationId={organisationId} />
+      {id !== NEW_ID && <SubjectPanels subjectId={id} subjectKind="person" />}
     </>
   );
 }

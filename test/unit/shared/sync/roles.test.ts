@@ -13,10 +13,15 @@ describe('roles', () => {
     expect(maySync('marketing', 'push', 'records')).toBe(true);
   });
 
-  it('lets admin, manager, sales and service push both collections', () => {
+  it('lets admin, manager, sales and service push records, keys and items', () => {
     for (const role of ['admin', 'manager', 'sales', 'service'] as const) {
-      for (const collection of COLLECTIONS) expect(maySync(role, 'push', collection)).toBe(true);
+      for (const collection of ['records', 'keys', 'items'] as const)
+        expect(maySync(role, 'push', collection)).toBe(true);
     }
+  });
+
+  it('leaves the organisation settings (purposes register, pipeline) to admins and managers', () => {
+    expect(ROLES.filter((role) => maySync(role, 'push', 'settings'))).toEqual(['admin', 'manager']);
   });
 
   it('leaves managing the organisation to admins only', () => {
