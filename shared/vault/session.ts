@@ -5,6 +5,7 @@ import type { EnvelopeCipher } from '../crypto/envelope';
 import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../domain/organisation';
 import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
 import type { z } from 'zod';
+import { MemoryAuditLog, type AuditLog } from '../audit/audit-log';
 import { DataKeys } from '../repositories/data-keys';
 import { ItemRepository, type ItemKindConfig } from '../repositories/item-repository';
 import { SettingsRepository, type SettingKindConfig } from '../repositories/settings-repository';
@@ -22,6 +23,8 @@ export class Session {
   readonly people: PeopleRepository;
   readonly organisations: OrganisationRepository;
   private readonly dataKeys: DataKeys;
+  /** The audit trail every feature writes to (views, changes, exports, bulk operations). */
+  readonly audit: AuditLog = new MemoryAuditLog();
   private locked = false;
   private readonly itemRepositories = new Map<string, ItemRepository<never>>();
   private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
