@@ -1,0 +1,43 @@
+// Saved column mappings ("import presets"): organisation settings, so a team maps its CRM export once.
+import { z } from 'zod';
+import { ContactLabel, trimmed } from '../domain/common';
+import type { Preset, TargetField } from '../import/types';
+
+const TARGET_FIELDS = [
+  'fullName',
+  'givenName',
+  'familyNamePrefix',
+  'familyName',
+  'email',
+  'phone',
+  'street',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+  'jobTitle',
+  'organisation',
+  'tags',
+  'notes',
+] as const satisfies readonly TargetField[];
+
+export const TargetFieldSchema = z.enum(TARGET_FIELDS);
+export const ALL_TARGET_FIELDS: readonly TargetField[] = TARGET_FIELDS;
+
+export const ImportPresetPayload = z.object({
+  name: trimmed(100).min(1, 'name'),
+  /** Keyed by column header, as in the import core's Preset. */
+  mapping: z.record(
+    z.string().max(500),
+    z.object({ field: TargetFieldSchema, label: ContactLabel.optional() }),
+  ),
+});
+export type ImportPresetPayload = z.infer<typeof ImportPresetPayload>;
+
+export const IMPORT_PRESET = { kind: 'import-preset', version: 1, schema: ImportPresetPayload } as const;
+
+export const toPreset = (id: string, data: ImportPresetPayload): Preset => ({
+  id,
+  name: data.name,
+  mapping: data.mapping,
+});
