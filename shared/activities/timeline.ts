@@ -1,0 +1,47 @@
+// Loading a timeline: a person's own activities, or an organisation's together with those of its people,
+// read by the subject index in one query and decrypted in chunks.
+import { ACTIVITY_ITEMS, compareActivities, type ActivityPayload } from '../domain/activity';
+import type { Decrypted, RecordProblem } from '../repositories/subject-repository';
+import type { ItemDoc } from '../store/schemas';
+import type { Session } from '../vault/session';
+
+export type Activity = Decrypted<ActivityPayload>;
+
+export interface Timeline {
+  /** Newest first by when it happened. */
+  readonly activities: Activity[];
+  readonly problems: RecordProblem[];
+}
+
+export const activities = (session: Session) => session.items(ACTIVITY_ITEMS);
+
+/** The activities about any of these subjects, newest first. */
+export const loadTimeline = async (
+  session: Session,
+  subjectIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Timeline> => {
+  if (!subjectIds.length) return { activities: [], problems: [] };
+  const docs = await session.db.items
+    .find({ selector: { subjectId: { $in: [...new Set(subjectIds)] } } })
+    .exec();
+  const mine = docs.filter((d) => d.kind === ACTIVITY_ITEMS.kind).map((d) => d.toJSON() as ItemDoc);
+  const opened = await activities(session).openMany(mine, { signal });
+  opened.records.sort(compareActivities);
+  return { activities: opened.records, problems: opened.problems };
+};
+
+/** Places a changed activity into a newest-first list (or takes it out): no re-sort of thousands. */
+export const withActivity = (list: readonly Activity[], id: string, next: Activity | null): Activity[] => {
+  const without = list.filter((a) => a.id !== id);
+  if (!next) return without;
+  let low = 0;
+  let high = without.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareActivities(without[mid]!, next) < 0) low = mid + 1;
+    else high = mid;
+  }
+  without.splice(low, 0, next);
+  return without;
+};
