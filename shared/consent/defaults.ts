@@ -1,0 +1,129 @@
+// The purposes register and subscription list a new vault starts with; the admin changes them. Fixed
+// ids, so two devices that seed offline converge on one document per default.
+import type { Session } from '../vault/session';
+import type { PurposeInput } from './types';
+import { CONTROLLER, CONTROLLER_ID, PURPOSE, SUBSCRIPTION_TYPE, type ControllerInput } from './types';
+
+export const PURPOSE_SALES_SERVICE = 'purpose-sales-service';
+export const PURPOSE_E_MARKETING = 'purpose-e-marketing';
+export const PURPOSE_CONTRACT_ADMINISTRATION = 'purpose-contract-administration';
+export const SUBSCRIPTION_NEWSLETTER = 'subscription-newsletter';
+
+const SECURITY = [
+  'End-to-end encryption of every record (XChaCha20-Poly1305, per-person keys)',
+  'Role-based access per user; devices can be revoked',
+  'Audit trail of views, changes and exports',
+];
+
+export const DEFAULT_PURPOSES: readonly { id: string; data: PurposeInput }[] = [
+  {
+    id: PURPOSE_SALES_SERVICE,
+    data: {
+      name: { en: 'Sales and service', nl: 'Verkoop en service' },
+      description: {
+        en: 'Contacting business contacts about our products and services, answering their questions and keeping our relationship.',
+        nl: 'Zakelijke contactpersonen benaderen over onze producten en diensten, hun vragen beantwoorden en de relatie onderhouden.',
+      },
+      lawfulBasis: 'legitimate_interests',
+      balancingTest:
+        'Interest: keeping business relationships. Necessity: only professional contact details. Balance: business contacts expect to be approached in their professional role; they can object at any time.',
+      appliesToAll: true,
+      directMarketing: false,
+      dataCategories: ['identity', 'contact', 'professional', 'communications'],
+      categoriesOfSubjects: ['Business contacts', 'Prospects', 'Customers'],
+      recipients: ['Employees in sales and service'],
+      retention: {
+        text: {
+          en: '24 months after the last contact.',
+          nl: '24 maanden na het laatste contact.',
+        },
+        months: 24,
+        trigger: 'last_contact',
+      },
+      securityMeasures: SECURITY,
+      channels: ['email', 'phone', 'post', 'in_person'],
+      requiresSubscription: false,
+    },
+  },
+  {
+    id: PURPOSE_E_MARKETING,
+    data: {
+      name: { en: 'E-marketing', nl: 'E-marketing' },
+      description: {
+        en: 'Sending newsletters and offers by email to people who asked for them.',
+        nl: 'Nieuwsbrieven en aanbiedingen per e-mail sturen aan mensen die daarom vroegen.',
+      },
+      lawfulBasis: 'consent',
+      appliesToAll: false,
+      directMarketing: true,
+      dataCategories: ['identity', 'contact'],
+      categoriesOfSubjects: ['Subscribers'],
+      recipients: ['Email service provider (processor)'],
+      retention: {
+        text: {
+          en: 'Until consent is withdrawn; proof of consent 5 years after that.',
+          nl: 'Tot de toestemming wordt ingetrokken; het bewijs van toestemming 5 jaar daarna.',
+        },
+        months: 60,
+        trigger: 'consent_withdrawn',
+      },
+      securityMeasures: SECURITY,
+      channels: ['email'],
+      requiresSubscription: true,
+      purposeCategory: ['Marketing'],
+    },
+  },
+  {
+    id: PURPOSE_CONTRACT_ADMINISTRATION,
+    data: {
+      name: { en: 'Contract administration', nl: 'Contractadministratie' },
+      description: {
+        en: 'Performing contracts with customers: orders, delivery, invoicing and support.',
+        nl: 'Uitvoeren van overeenkomsten met klanten: bestellingen, levering, facturatie en ondersteuning.',
+      },
+      lawfulBasis: 'contract',
+      appliesToAll: false,
+      directMarketing: false,
+      dataCategories: ['identity', 'contact', 'professional', 'financial'],
+      categoriesOfSubjects: ['Customers'],
+      recipients: ['Employees in administration', 'Accountant'],
+      retention: {
+        text: {
+          en: '7 years after the end of the contract (tax retention duty).',
+          nl: '7 jaar na het einde van de overeenkomst (fiscale bewaarplicht).',
+        },
+        months: 84,
+        trigger: 'contract_end',
+      },
+      securityMeasures: SECURITY,
+      channels: ['email', 'phone', 'post', 'in_person'],
+      requiresSubscription: false,
+    },
+  },
+];
+
+export const DEFAULT_SUBSCRIPTION_TYPES = [
+  {
+    id: SUBSCRIPTION_NEWSLETTER,
+    data: {
+      name: { en: 'Newsletter', nl: 'Nieuwsbrief' },
+      purposeId: PURPOSE_E_MARKETING,
+      doubleOptIn: true,
+    },
+  },
+] as const;
+
+export const DEFAULT_CONTROLLER: ControllerInput = {
+  name: 'Our organisation',
+  storageLocations: [
+    'Encrypted on the devices of authorised users',
+    "Encrypted on the organisation's sync server",
+  ],
+};
+
+/** Seeds the register, the default list and a controller stub: call once, when a new vault is created. */
+export const seedConsentDefaults = async (session: Session): Promise<void> => {
+  await session.settings(PURPOSE).seed(DEFAULT_PURPOSES);
+  await session.settings(SUBSCRIPTION_TYPE).seed(DEFAULT_SUBSCRIPTION_TYPES);
+  await session.settings(CONTROLLER).seed([{ id: CONTROLLER_ID, data: DEFAULT_CONTROLLER }]);
+};

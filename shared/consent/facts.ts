@@ -1,0 +1,92 @@
+// Loads what the gate and the bulk update need, once per run: the people and every ledger entry of the
+// consent kinds (loadAll by kind), grouped by person. Decrypted values stay in memory only.
+import { PERSON_KIND, type PersonPayload } from '../domain/person';
+import type { Decrypted } from '../repositories/subject-repository';
+import type { RecordDoc } from '../store/schemas';
+import type { Session } from '../vault/session';
+import type { LedgerEntry, PersonFacts } from './types';
+import { CONSENT_EVENT, OBJECTION, PURPOSE_BASIS, RESTRICTION, SUBSCRIPTION_EVENT } from './types';
+
+export type Progress = (progress: { done: number; total: number }) => void;
+
+const grouped = <P>(records: readonly Decrypted<P>[]): Map<string, LedgerEntry<P>[]> => {
+  const bySubject = new Map<string, LedgerEntry<P>[]>();
+  for (const { id, subjectId, data } of records) {
+    let list = bySubject.get(subjectId);
+    if (!list) bySubject.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  return bySubject;
+};
+
+/** People by id: everybody, or the given ids (ids not found are absent: erased or never here). */
+export const loadPeople = async (
+  session: Session,
+  personIds: readonly string[] | undefined,
+  signal?: AbortSignal,
+): Promise<Map<string, Decrypted<PersonPayload>>> => {
+  let records: Decrypted<PersonPayload>[];
+  if (personIds) {
+    const found = await session.db.records.findByIds([...new Set(personIds)]).exec();
+    const docs = [...found.values()]
+      .map((d) => d.toJSON() as RecordDoc)
+      .filter((d) => d.kind === PERSON_KIND);
+    records = (await session.people.openMany(docs, { signal })).records;
+  } else {
+    records = (await session.people.loadAll({ signal })).records;
+  }
+  return new Map(records.map((r) => [r.id, r]));
+};
+
+export interface LedgerIndex {
+  readonly bases: Map<string, LedgerEntry<PersonFacts['bases'][number]['data']>[]>;
+  readonly consents: Map<string, LedgerEntry<PersonFacts['consents'][number]['data']>[]>;
+  readonly subscriptions: Map<string, LedgerEntry<PersonFacts['subscriptions'][number]['data']>[]>;
+  readonly objections: Map<string, LedgerEntry<PersonFacts['objections'][number]['data']>[]>;
+  readonly restrictions: Map<string, LedgerEntry<PersonFacts['restrictions'][number]['data']>[]>;
+}
+
+/** Every consent-related ledger in the vault, grouped by person. */
+export const loadLedgers = async (session: Session, signal?: AbortSignal): Promise<LedgerIndex> => {
+  const options = { signal };
+  const [bases, consents, subscriptions, objections, restrictions] = await Promise.all([
+    session.items(PURPOSE_BASIS).loadAll(options),
+    session.items(CONSENT_EVENT).loadAll(options),
+    session.items(SUBSCRIPTION_EVENT).loadAll(options),
+    session.items(OBJECTION).loadAll(options),
+    session.items(RESTRICTION).loadAll(options),
+  ]);
+  return {
+    bases: grouped(bases.records),
+    consents: grouped(consents.records),
+    subscriptions: grouped(subscriptions.records),
+    objections: grouped(objections.records),
+    restrictions: grouped(restrictions.records),
+  };
+};
+
+/** The facts about one person; a person not loaded is treated as erased. */
+export const factsFor = (
+  personId: string,
+  person: Decrypted<PersonPayload> | undefined,
+  ledgers: LedgerIndex,
+): PersonFacts => {
+  const address = person?.data.address;
+  return {
+    personId,
+    erased: !person,
+    contact: {
+      email: (person?.data.emails.length ?? 0) > 0,
+      phone: (person?.data.phones.length ?? 0) > 0,
+      post: !!address && !!address.street && (!!address.city || !!address.postalCode),
+    },
+    bases: ledgers.bases.get(personId) ?? [],
+    consents: ledgers.consents.get(personId) ?? [],
+    subscriptions: ledgers.subscriptions.get(personId) ?? [],
+    objections: ledgers.objections.get(personId) ?? [],
+    restrictions: ledgers.restrictions.get(personId) ?? [],
+  };
+};
+
+/** Yields to the event loop so the UI keeps painting and responding during long runs. */
+export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
