@@ -1,6 +1,127 @@
-// Placeholder until built.
+// The Privacy tab on a person's page: for every purpose in the register the lawful basis that applies and
+// how to change it, consent with its full ledger, objections, mailing lists, and the privacy notices the
+// person received. An admin can show from here why each purpose is lawful for this person.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { isRestricted } from '../../../../shared/consent/derive';
+import { isoDay, noticeDue } from '../../../../shared/consent/notices';
+import type { DataSource } from '../../../../shared/domain/common';
+import { personDisplayName } from '../../../../shared/domain/person';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useConsentSettings } from '../hooks/useConsentSettings';
+import { usePersonLedgers } from '../hooks/usePersonLedgers';
+import { useReceiptExport } from '../hooks/useReceiptExport';
+import { NoticesReceived } from './NoticesReceived';
+import { PurposeCard } from './PurposeCard';
+import { SubscriptionsSection } from './SubscriptionsSection';
 
-export function ConsentPanel(_props: SubjectPanelProps) {
-  return null;
+export function ConsentPanel({ subjectId, subjectKind }: SubjectPanelProps) {
+  const { t } = useTranslation();
+  if (subjectKind === 'organisation')
+    return (
+      <Alert severity="info" sx={{ maxWidth: 720 }}>
+        {t('consent.panel.organisation')}
+      </Alert>
+    );
+  return <PersonPrivacy personId={subjectId} />;
+}
+
+interface PersonFacts {
+  readonly name: string;
+  readonly source: DataSource;
+}
+
+function PersonPrivacy({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const { session } = useUnlockedVault();
+  const settings = useConsentSettings();
+  const state = usePersonLedgers(personId);
+  const exportReceipt = useReceiptExport(personId, settings);
+  const [person, setPerson] = useState<PersonFacts | null>(null);
+  useEffect(() => {
+    let current = true;
+    session.people.get(personId).then(
+      (p) => current && setPerson({ name: personDisplayName(p.data), source: p.data.source }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, personId]);
+
+  if (state.status === 'failed')
+    return (
+      <Alert severity="error" role="alert">
+        {t('consent.panel.loadFailed')}
+      </Alert>
+    );
+  if (state.status === 'loading' || !settings.loaded)
+    return <CircularProgress size={24} aria-label={t('consent.panel.loading')} />;
+
+  const { ledgers, loadedAt: now } = state;
+  const purposes = settings.purposes.filter((p) => p.data.active);
+  const restricted = isRestricted(ledgers.restrictions, now);
+  const noticeStatus = person ? noticeDue(person, ledgers.notices, isoDay(now)) : null;
+
+  return (
+    <Stack spacing={3}>
+      {restricted && (
+        <Alert severity="warning" role="status">
+          {t('consent.panel.restricted')}
+        </Alert>
+      )}
+      <Stack spacing={1.5} component="section" aria-labelledby="privacy-purposes">
+        <Typography variant="h2" id="privacy-purposes">
+          {t('consent.panel.purposes')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('consent.panel.purposesIntro')}
+        </Typography>
+        {!purposes.length && (
+          <Typography variant="body2" color="text.secondary">
+            {t('consent.panel.noPurposes')}
+          </Typography>
+        )}
+        {purposes.map((purpose) => (
+          <PurposeCard
+            key={purpose.id}
+            personId={personId}
+            purpose={purpose}
+            ledgers={ledgers}
+            settings={settings}
+            now={now}
+            onReceipt={exportReceipt}
+          />
+        ))}
+      </Stack>
+      <Stack spacing={1.5} component="section" aria-labelledby="privacy-subscriptions">
+        <Typography variant="h2" id="privacy-subscriptions">
+          {t('consent.panel.subscriptions')}
+        </Typography>
+        <SubscriptionsSection
+          personId={personId}
+          ledgers={ledgers}
+          types={settings.subscriptionTypes.filter((s) => s.data.active)}
+          now={now}
+        />
+      </Stack>
+      <Stack spacing={1.5} component="section" aria-labelledby="privacy-notices">
+        <Typography variant="h2" id="privacy-notices">
+          {t('consent.panel.noticesReceived')}
+        </Typography>
+        <NoticesReceived
+          personId={personId}
+          name={person?.name ?? ''}
+          status={noticeStatus}
+          ledgers={ledgers}
+          settings={settings}
+        />
+      </Stack>
+    </Stack>
+  );
 }

@@ -1,0 +1,260 @@
+// Campaign lists: the only way people leave Kluis for marketing. Choose a purpose, a channel and optionally
+// a list; the purpose gate decides for every person (writing the export to the audit trail), shows who may
+// be contacted and who was left out and why, and only the eligible people can be saved as CSV or XLSX.
+import { useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
+import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
+import { useTranslation } from 'react-i18next';
+import { runGate } from '../../../../shared/consent/run-gate';
+import type { Channel, GateResult } from '../../../../shared/consent/types';
+import { toCsv, toXlsx } from '../../../../shared/export';
+import { notify } from '../../../app/stores/notification-store';
+import { usePlatform } from '../../../platform/platform-context';
+import { EmptyState } from '../../../ui/EmptyState';
+import { FormSection } from '../../../ui/FormSection';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { campaignFile } from '../campaign-export';
+import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useFormatters, useLocalized } from '../hooks/useLocalized';
+import { mayRunCampaigns } from '../permissions';
+import { ExclusionGroups } from './ExclusionGroups';
+
+interface Run {
+  readonly purposeId: string;
+  readonly channel: Channel;
+  readonly result: GateResult;
+}
+
+const ALL_LISTS = '';
+
+export function CampaignListTab() {
+  const { t } = useTranslation();
+  const { role } = useCurrentUser();
+  if (!mayRunCampaigns(role))
+    return <EmptyState icon={<CampaignOutlinedIcon />} title={t('consent.campaign.notAllowed')} />;
+  return <CampaignBuilder />;
+}
+
+function CampaignBuilder() {
+  const { t } = useTranslation();
+  const { session, directory } = useUnlockedVault();
+  const platform = usePlatform();
+  const settings = useConsentSettings();
+  const localized = useLocalized();
+  const format = useFormatters();
+  const purposes = settings.purposes.filter((p) => p.data.active);
+  const [purposeId, setPurposeId] = useState('');
+  const purpose = purposes.find((p) => p.id === purposeId) ?? purposes[0] ?? null;
+  const [channelChoice, setChannel] = useState<Channel | ''>('');
+  const channel = purpose?.data.channels.includes(channelChoice as Channel)
+    ? (channelChoice as Channel)
+    : (purpose?.data.channels[0] ?? null);
+  const lists = settings.subscriptionTypes.filter((s) => s.data.purposeId === purpose?.id && s.data.active);
+  const [listChoice, setList] = useState(ALL_LISTS);
+  const listId = lists.some((l) => l.id === listChoice) ? listChoice : ALL_LISTS;
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [run, setRun] = useState<Run | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+
+  const start = async () => {
+    if (!purpose || !channel || progress) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ done: 0, total: 0 });
+    setRun(null);
+    setFailed(false);
+    try {
+      const result = await runGate(
+        session,
+        { purposeId: purpose.id, channel, ...(listId ? { subscriptionTypeId: listId } : {}) },
+        { signal: controller.signal, onProgress: setProgress },
+      );
+      setRun({ purposeId: purpose.id, channel, result });
+    } catch {
+      if (!controller.signal.aborted) setFailed(true);
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  const save = async (kind: 'csv' | 'xlsx') => {
+    if (!run || saving) return;
+    setSaving(true);
+    try {
+      const file = await campaignFile(session, directory, run.result.eligible, run.channel, (c) =>
+        t(`consent.campaign.columns.${c}`),
+      );
+      const bytes =
+        kind === 'csv'
+          ? toCsv(file.columns, file.rows)
+          : toXlsx(file.columns, file.rows, { sheetName: t('consent.campaign.sheet') });
+      const name = localized(purposes.find((p) => p.id === run.purposeId)?.data.name ?? { en: '', nl: '' });
+      const saved = await platform.saveFile({
+        title: t('consent.campaign.saveTitle'),
+        suggestedName: `${fileStem(name)}-${run.channel}.${kind}`,
+        filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
+        bytes,
+      });
+      if (!saved.ok) notify(t('consent.campaign.saveFailed'), 'error');
+      else if (saved.value) notify(t('consent.campaign.saved', { name: saved.value }));
+    } catch {
+      notify(t('consent.campaign.saveFailed'), 'error');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack spacing={2.5} sx={{ maxWidth: 980 }}>
+      <FormSection
+        title={t('consent.campaign.title')}
+        description={t('consent.campaign.intro')}
+        icon={<CampaignOutlinedIcon />}
+      >
+        <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr 2fr auto' } }}>
+          <TextField
+            select
+            label={t('consent.campaign.purpose')}
+            value={purpose?.id ?? ''}
+            onChange={(e) => setPurposeId(e.target.value)}
+          >
+            {purposes.map((p) => (
+              <MenuItem key={p.id} value={p.id}>
+                {localized(p.data.name)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={t('consent.campaign.channel')}
+            value={channel ?? ''}
+            onChange={(e) => setChannel(e.target.value as Channel)}
+          >
+            {(purpose?.data.channels ?? []).map((c) => (
+              <MenuItem key={c} value={c}>
+                {t(`consent.channels.${c}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={t('consent.campaign.list')}
+            value={listId}
+            onChange={(e) => setList(e.target.value)}
+            disabled={!lists.length}
+          >
+            <MenuItem value={ALL_LISTS}>{t('consent.campaign.allLists')}</MenuItem>
+            {lists.map((l) => (
+              <MenuItem key={l.id} value={l.id}>
+                {localized(l.data.name)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button
+            variant="contained"
+            onClick={() => void start()}
+            disabled={!purpose || !channel || !!progress}
+          >
+            {t('consent.campaign.run')}
+          </Button>
+        </Box>
+        {purpose && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+            {t('consent.campaign.checks', {
+              basis: t(`consent.bases.${purpose.data.lawfulBasis}`),
+            })}
+            {purpose.data.requiresSubscription && ` ${t('consent.campaign.needsSubscription')}`}
+          </Typography>
+        )}
+      </FormSection>
+
+      {progress && (
+        <Card sx={{ p: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }} id="gate-progress">
+            {progress.total
+              ? t('consent.campaign.progress', {
+                  done: format.number(progress.done),
+                  total: format.number(progress.total),
+                })
+              : t('consent.campaign.loading')}
+          </Typography>
+          <LinearProgress
+            aria-labelledby="gate-progress"
+            variant={progress.total ? 'determinate' : 'indeterminate'}
+            value={progress.total ? (100 * progress.done) / progress.total : 0}
+          />
+          <Button size="small" sx={{ mt: 1 }} onClick={() => abort.current?.abort()}>
+            {t('common.cancel')}
+          </Button>
+        </Card>
+      )}
+      {failed && (
+        <Alert severity="error" role="alert">
+          {t('consent.campaign.failed')}
+        </Alert>
+      )}
+      {run && (
+        <Card sx={{ p: 2.5 }} component="section" aria-label={t('consent.campaign.result')}>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Box sx={{ flex: 1, minWidth: 240 }}>
+              <Typography variant="h2" role="status">
+                {t('consent.campaign.eligible', {
+                  count: run.result.eligible.length,
+                  shown: format.number(run.result.eligible.length),
+                })}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {t('consent.campaign.excludedSummary', {
+                  count: run.result.excluded.length,
+                  shown: format.number(run.result.excluded.length),
+                })}
+              </Typography>
+            </Box>
+            <Button
+              variant="contained"
+              startIcon={<FileDownloadOutlinedIcon />}
+              onClick={() => void save('csv')}
+              disabled={saving || !run.result.eligible.length}
+            >
+              {t('consent.campaign.exportCsv')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<FileDownloadOutlinedIcon />}
+              onClick={() => void save('xlsx')}
+              disabled={saving || !run.result.eligible.length}
+            >
+              {t('consent.campaign.exportXlsx')}
+            </Button>
+          </Box>
+          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
+            {t('consent.campaign.audited')}
+          </Typography>
+          <ExclusionGroups excluded={run.result.excluded} directory={directory} />
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+/** A file name from a purpose name: letters, digits and dashes only. */
+const fileStem = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase() || 'campaign';

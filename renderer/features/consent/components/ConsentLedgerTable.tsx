@@ -1,0 +1,129 @@
+// The append-only consent ledger of one person for one purpose: every given, withdrawn, expired and renewed
+// event with its time, method, notice version, evidence, who recorded it and on which device. Entries are
+// never edited or deleted (only erasure of the person removes them), so there are no buttons to do so;
+// each can be exported as a consent receipt.
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
+import { useTranslation } from 'react-i18next';
+import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent/types';
+import { useFormatters } from '../hooks/useLocalized';
+import type { ReceiptFormat } from '../receipt-export';
+import { RecordedBy } from './RecordedBy';
+
+const TYPE_COLOUR = {
+  given: 'success',
+  renewed: 'success',
+  withdrawn: 'warning',
+  expired: 'default',
+} as const;
+
+interface Props {
+  readonly label: string;
+  /** In ledger order (oldest first); shown newest first. */
+  readonly entries: readonly LedgerEntry<ConsentEventPayload>[];
+  readonly onReceipt: (entry: LedgerEntry<ConsentEventPayload>, format: ReceiptFormat) => void;
+}
+
+export function ConsentLedgerTable({ label, entries, onReceipt }: Props) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [menu, setMenu] = useState<{ anchor: HTMLElement; entry: LedgerEntry<ConsentEventPayload> } | null>(
+    null,
+  );
+  if (!entries.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('consent.ledger.empty')}
+      </Typography>
+    );
+  const shown = [...entries].reverse();
+  return (
+    <>
+      <Table size="small" aria-label={label}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('consent.ledger.event')}</TableCell>
+            <TableCell>{t('consent.ledger.time')}</TableCell>
+            <TableCell>{t('consent.ledger.method')}</TableCell>
+            <TableCell>{t('consent.ledger.notice')}</TableCell>
+            <TableCell>{t('consent.ledger.evidence')}</TableCell>
+            <TableCell>{t('consent.ledger.recordedBy')}</TableCell>
+            <TableCell align="right">{t('consent.ledger.receipt')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {shown.map((entry) => {
+            const { data } = entry;
+            const evidence = [
+              data.evidence.text,
+              data.evidence.reference &&
+                t('consent.ledger.reference', { reference: data.evidence.reference }),
+              data.evidence.file && t('consent.ledger.file', { name: data.evidence.file.name }),
+            ].filter(Boolean);
+            return (
+              <TableRow key={entry.id}>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={TYPE_COLOUR[data.type]}
+                    variant="outlined"
+                    label={t(`consent.eventTypes.${data.type}`)}
+                  />
+                  {data.expiresAt !== null && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
+                      {t('consent.ledger.until', { date: format.date(data.expiresAt) })}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <time dateTime={new Date(data.at).toISOString()}>{format.dateTime(data.at)}</time>
+                </TableCell>
+                <TableCell>{t(`consent.methods.${data.method}`)}</TableCell>
+                <TableCell>{data.noticeVersion || t('consent.ledger.noNotice')}</TableCell>
+                <TableCell sx={{ maxWidth: 240, overflowWrap: 'anywhere' }}>
+                  {evidence.length ? evidence.join(' · ') : t('consent.ledger.noEvidence')}
+                </TableCell>
+                <TableCell>
+                  <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    startIcon={<ReceiptLongOutlinedIcon />}
+                    onClick={(e) => setMenu({ anchor: e.currentTarget, entry })}
+                    aria-haspopup="menu"
+                  >
+                    {t('consent.ledger.export')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <Menu anchorEl={menu?.anchor ?? null} open={menu !== null} onClose={() => setMenu(null)}>
+        {(['kantara', 'iso27560'] as const).map((f) => (
+          <MenuItem
+            key={f}
+            onClick={() => {
+              if (menu) onReceipt(menu.entry, f);
+              setMenu(null);
+            }}
+          >
+            {t(`consent.receipts.${f}`)}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+}

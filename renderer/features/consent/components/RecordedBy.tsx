@@ -1,0 +1,19 @@
+// Who recorded a ledger entry and on which device; the owner of an unlinked vault is shown as such.
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { LOCAL_USER_ID } from '../../sync/hooks/useCurrentUser';
+import { UNLINKED_DEVICE } from '../hooks/useActor';
+
+export function RecordedBy({ userId, deviceId }: { userId: string; deviceId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {userId === LOCAL_USER_ID ? t('consent.ledger.owner') : userId}
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        {deviceId === UNLINKED_DEVICE
+          ? t('consent.ledger.thisDevice')
+          : t('consent.ledger.device', { device: deviceId })}
+      </Typography>
+    </>
+  );
+}

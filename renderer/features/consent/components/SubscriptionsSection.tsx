@@ -1,0 +1,169 @@
+// A person's mailing lists: subscribed, unsubscribed or pending double opt-in (with the request time and a
+// "Confirmed" action). An unsubscribe holds until the person asks again: re-subscribing someone who
+// unsubscribed needs their own request, with evidence.
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { subscriptionStatus } from '../../../../shared/consent/derive';
+import {
+  confirmSubscription,
+  subscribe,
+  unsubscribe,
+  type PersonLedgers,
+} from '../../../../shared/consent/ledgers';
+import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent/types';
+import type { Setting } from '../../../../shared/repositories/settings-repository';
+import { notify } from '../../../app/stores/notification-store';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useActor } from '../hooks/useActor';
+import { useFormatters, useLocalized } from '../hooks/useLocalized';
+import { MethodConfirmDialog } from './MethodConfirmDialog';
+import { SubscribeDialog } from './SubscribeDialog';
+
+interface Props {
+  readonly personId: string;
+  readonly ledgers: PersonLedgers;
+  readonly types: readonly Setting<SubscriptionTypePayload>[];
+  readonly now: number;
+}
+
+type Open = { action: 'subscribe' | 'confirm' | 'unsubscribe'; type: Setting<SubscriptionTypePayload> };
+
+const COLOUR = { none: 'default', pending: 'info', subscribed: 'success', unsubscribed: 'warning' } as const;
+
+export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
+  const { t } = useTranslation();
+  const { session } = useUnlockedVault();
+  const actor = useActor();
+  const localized = useLocalized();
+  const format = useFormatters();
+  const [open, setOpen] = useState<Open | null>(null);
+  const report = (result: SubscribeResult) =>
+    result.status === 'written'
+      ? notify(t(`consent.subscriptions.written.${result.type}`))
+      : notify(t(`consent.subscriptions.skipped.${result.reason}`), 'warning');
+
+  if (!types.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('consent.subscriptions.noneDefined')}
+      </Typography>
+    );
+  return (
+    <>
+      <List dense disablePadding>
+        {types.map((type) => {
+          const status = subscriptionStatus(ledgers.subscriptions, type.id, now);
+          const name = localized(type.data.name);
+          const detail =
+            status.state === 'pending' && status.requestedAt !== null
+              ? t('consent.subscriptions.requested', { time: format.dateTime(status.requestedAt) })
+              : status.state === 'subscribed' && status.confirmedAt !== null
+                ? t('consent.subscriptions.confirmedAt', { time: format.dateTime(status.confirmedAt) })
+                : status.since !== null
+                  ? t('consent.subscriptions.since', { time: format.dateTime(status.since) })
+                  : type.data.doubleOptIn
+                    ? t('consent.subscriptions.doubleOptIn')
+                    : '';
+          return (
+            <ListItem
+              key={type.id}
+              divider
+              aria-label={name}
+              secondaryAction={
+                <Box sx={{ display: 'flex', gap: 1 }}>
+                  {status.state === 'pending' && (
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      onClick={() => setOpen({ action: 'confirm', type })}
+                    >
+                      {t('consent.subscriptions.confirm')}
+                    </Button>
+                  )}
+                  {(status.state === 'none' || status.state === 'unsubscribed') && (
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      onClick={() => setOpen({ action: 'subscribe', type })}
+                    >
+                      {t('consent.subscriptions.subscribe')}
+                    </Button>
+                  )}
+                  {(status.state === 'subscribed' || status.state === 'pending') && (
+                    <Button
+                      size="small"
+                      color="warning"
+                      onClick={() => setOpen({ action: 'unsubscribe', type })}
+                    >
+                      {t('consent.subscriptions.unsubscribe')}
+                    </Button>
+                  )}
+                </Box>
+              }
+              sx={{ pr: 28 }}
+            >
+              <ListItemText
+                primary={
+                  <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                    {name}
+                    <Chip
+                      size="small"
+                      color={COLOUR[status.state]}
+                      label={t(`consent.subscriptions.state.${status.state}`)}
+                    />
+                  </Box>
+                }
+                secondary={detail}
+              />
+            </ListItem>
+          );
+        })}
+      </List>
+      {open && open.action !== 'unsubscribe' && (
+        <SubscribeDialog
+          title={t(
+            open.action === 'confirm'
+              ? 'consent.subscriptions.confirmTitle'
+              : 'consent.subscriptions.subscribeTitle',
+            { list: localized(open.type.data.name) },
+          )}
+          needsEvidence={
+            open.action === 'subscribe' &&
+            subscriptionStatus(ledgers.subscriptions, open.type.id, now).state === 'unsubscribed'
+          }
+          doubleOptIn={open.action === 'subscribe' && open.type.data.doubleOptIn}
+          onConfirm={async (origin, evidence) => {
+            const request = { subscriptionTypeId: open.type.id, origin, evidence };
+            report(
+              open.action === 'confirm'
+                ? await confirmSubscription(session, actor, personId, request)
+                : await subscribe(session, actor, personId, request),
+            );
+          }}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.action === 'unsubscribe' && (
+        <MethodConfirmDialog
+          title={t('consent.subscriptions.unsubscribeTitle', { list: localized(open.type.data.name) })}
+          confirmLabel={t('consent.subscriptions.unsubscribe')}
+          color="warning"
+          onConfirm={async (method) => {
+            const origin = method === 'web_form' || method === 'email' ? method : 'manual';
+            report(await unsubscribe(session, actor, personId, { subscriptionTypeId: open.type.id, origin }));
+          }}
+          onClose={() => setOpen(null)}
+        >
+          {t('consent.subscriptions.unsubscribeBody')}
+        </MethodConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// Texts the register keeps in both languages (purpose names, notices): the one for the interface language,
+// else the other, so a text entered only in Dutch still shows in English.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Localized } from '../../../../shared/consent/types';
+
+export const pickLocalized = (text: Localized, language: string): string =>
+  (language.startsWith('nl') ? text.nl || text.en : text.en || text.nl) || '';
+
+export const useLocalized = (): ((text: Localized) => string) => {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback((text: Localized) => pickLocalized(text, language), [language]);
+};
+
+/** Dates and times in the interface language. */
+export const useFormatters = () => {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return {
+    dateTime: (time: number) =>
+      new Date(time).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }),
+    date: (time: number | string) =>
+      new Date(typeof time === 'string' ? `${time}T12:00:00Z` : time).toLocaleDateString(language, {
+        dateStyle: 'medium',
+      }),
+    number: (n: number) => new Intl.NumberFormat(language).format(n),
+  };
+};
