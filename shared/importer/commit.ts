@@ -179,6 +179,7 @@ export const commitImport = async (
       kind: 'person',
       recordIds: [...createdIds, ...mergedIds],
       batchId,
+      ...(input.purpose.purposeId && { purposeId: input.purpose.purposeId }),
       details: { created: createdIds.length, merged: mergedRows, skipped },
     });
     return {
@@ -197,7 +198,6 @@ export const commitImport = async (
     throw error;
   }
 };
-
 
 /** Finds each organisation named in the file by its normalised name, or creates it with the batch's source. */
 const organisationsFor = async (
@@ -253,5 +253,9 @@ const undo = async (
     await session.people.update(id, () => previous).catch(() => undefined);
   }
   for (const id of createdOrgIds) await session.organisations.remove(id).catch(() => undefined);
-  if (batchId) await session.settings(IMPORT_BATCH).remove(batchId).catch(() => undefined);
+  if (batchId)
+    await session
+      .settings(IMPORT_BATCH)
+      .remove(batchId)
+      .catch(() => undefined);
 };

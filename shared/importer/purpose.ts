@@ -1,19 +1,9 @@
-// What an imported batch is held for: a purpose and its Art. 6(1) lawful basis. Until the purposes
-// register (shared/consent) lands, the wizard offers the six bases and a free-text purpose name.
+// What an imported batch is held for: a purpose from the purposes register (shared/consent) and its
+// Art. 6(1) lawful basis — or, while the register is empty, a purpose named here with one of the six bases.
 import { z } from 'zod';
-import { DataSource } from '../domain/common';
-import { trimmed } from '../domain/common';
-
-export const LAWFUL_BASES = [
-  'consent',
-  'contract',
-  'legal_obligation',
-  'vital_interests',
-  'public_task',
-  'legitimate_interests',
-] as const;
-export const LawfulBasis = z.enum(LAWFUL_BASES);
-export type LawfulBasis = z.infer<typeof LawfulBasis>;
+import { addMonths } from '../consent/notices';
+import { LawfulBasis } from '../consent/types';
+import { DataSource, trimmed } from '../domain/common';
 
 export const ImportPurpose = z.object({
   /** The purposes register entry, once there is one. */
@@ -44,11 +34,6 @@ export const IMPORT_BATCH = { kind: 'import-batch', version: 1, schema: ImportBa
 
 /**
  * The date by which people whose data was obtained on `obtainedOn` (YYYY-MM-DD) must have had the
- * Art. 14 notice: one calendar month later, or the month's last day when that day does not exist.
+ * Art. 14 notice: one calendar month later (the consent core's rule, so both say the same date).
  */
-export const noticeDueBy = (obtainedOn: string): string => {
-  const [y, m, d] = obtainedOn.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const due = new Date(Date.UTC(y, m, Math.min(d, lastDay)));
-  return due.toISOString().slice(0, 10);
-};
+export const noticeDueBy = (obtainedOn: string): string => addMonths(obtainedOn, 1);
