@@ -2,6 +2,7 @@
 // The session and directory live here only while unlocked; locking closes the directory (writing its
 // encrypted snapshot), wipes the keys and drops both.
 import { create } from 'zustand';
+import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { Directory } from '../../../../shared/directory/directory';
 import type { KeyStore } from '../../../../shared/platform/desktop-api';
 import type { Progress } from '../../../../shared/repositories/subject-repository';
@@ -98,7 +99,11 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       const { vault } = get();
       if (!vault) throw new Error('The vault is not open yet');
       await nextPaint();
-      await open(await vault.create(passphrase));
+      const session = await vault.create(passphrase);
+      // A new organisation starts with the default purposes register, list and controller stub (issue 5);
+      // a device that joins an existing organisation gets the server's copy by sync instead.
+      await seedConsentDefaults(session);
+      await open(session);
     },
 
     async unlock(passphrase) {
