@@ -38,12 +38,3 @@ export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
 }
 
-/** Keeps entries in memory only; the session's log until the stored, chained trail replaces it. */
-export class MemoryAuditLog implements AuditLog {
-  readonly entries: (AuditEvent & { readonly at: number })[] = [];
-
-  record(event: AuditEvent): Promise<void> {
-    this.entries.push({ ...event, at: Date.now() });
-    return Promise.resolve();
-  }
-}

@@ -38,7 +38,7 @@ export const associatedData = ({ collection, id, keyId }: EnvelopeAddress): Uint
 export class EnvelopeCipher {
   private readonly nonces = new RandomPool(NONCE_BYTES * 4096);
 
-  constructor(private readonly sodium: Sodium) {}
+  constructor(readonly sodium: Sodium) {}
 
   sealBytes(plaintext: Uint8Array, key: Uint8Array, address: EnvelopeAddress): string {
     const nonce = this.nonces.take(NONCE_BYTES);

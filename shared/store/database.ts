@@ -2,11 +2,13 @@
 // IndexedDB in the renderer, memory storage in unit tests.
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import {
+  auditSchema,
   itemSchema,
   keySchema,
   recordSchema,
   settingSchema,
   vaultSchema,
+  type AuditDoc,
   type ItemDoc,
   type KeyDoc,
   type RecordDoc,
@@ -19,6 +21,7 @@ export interface KluisCollections {
   keys: RxCollection<KeyDoc>;
   items: RxCollection<ItemDoc>;
   settings: RxCollection<SettingDoc>;
+  audit: RxCollection<AuditDoc>;
   vault: RxCollection<VaultDoc>;
 }
 
@@ -52,6 +55,7 @@ export const openKluisDatabase = async ({
     keys: { schema: keySchema },
     items: { schema: itemSchema },
     settings: { schema: settingSchema },
+    audit: { schema: auditSchema },
     vault: { schema: vaultSchema },
   });
   return db;

@@ -48,6 +48,23 @@ export interface SettingDoc {
   updatedAt: number;
 }
 
+/**
+ * One audit-trail entry: who did what to which record ids, encrypted with the organisation key. Entries
+ * form a hash chain per device (`deviceId` = the local vault's random id): `hash` covers the previous
+ * entry's hash and this entry's plaintext metadata and ciphertext, so the server can check and anchor a
+ * chain it cannot read. Entries are never changed.
+ */
+export interface AuditDoc {
+  id: string;
+  deviceId: string;
+  seq: number;
+  at: number;
+  keyId: string;
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
 /** This device's own documents: keyring, settings, encrypted list snapshot. Never synced. */
 export interface VaultDoc {
   id: string;
@@ -97,6 +114,27 @@ export const settingSchema: RxJsonSchema<SettingDoc> = {
   },
   required: ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt'],
   indexes: ['kind'],
+  additionalProperties: false,
+};
+
+const hash = { type: 'string', maxLength: 64 } as const;
+
+export const auditSchema: RxJsonSchema<AuditDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    deviceId: id,
+    seq: { type: 'integer', minimum: 1, maximum: 1e15, multipleOf: 1 },
+    at: time,
+    keyId: { type: 'string', maxLength: 80 },
+    payload: { type: 'string' },
+    prevHash: hash,
+    hash,
+  },
+  required: ['id', 'deviceId', 'seq', 'at', 'keyId', 'payload', 'prevHash', 'hash'],
+  indexes: [['deviceId', 'seq'], 'at'],
   additionalProperties: false,
 };
 

@@ -5,7 +5,7 @@ import type { EnvelopeCipher } from '../crypto/envelope';
 import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../domain/organisation';
 import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
 import type { z } from 'zod';
-import { MemoryAuditLog, type AuditLog } from '../audit/audit-log';
+import { StoredAuditLog } from '../audit/stored-audit-log';
 import { DataKeys } from '../repositories/data-keys';
 import { ItemRepository, type ItemKindConfig } from '../repositories/item-repository';
 import { SettingsRepository, type SettingKindConfig } from '../repositories/settings-repository';
@@ -24,7 +24,7 @@ export class Session {
   readonly organisations: OrganisationRepository;
   private readonly dataKeys: DataKeys;
   /** The audit trail every feature writes to (views, changes, exports, bulk operations). */
-  readonly audit: AuditLog = new MemoryAuditLog();
+  readonly audit: StoredAuditLog;
   private locked = false;
   private readonly itemRepositories = new Map<string, ItemRepository<never>>();
   private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
@@ -36,6 +36,14 @@ export class Session {
     private readonly keys: UnlockedKeys,
   ) {
     this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
+    this.audit = new StoredAuditLog(
+      db,
+      cipher,
+      cipher.sodium,
+      () => this.orgKey,
+      keys.orgKeyId,
+      keys.vaultId,
+    );
     // An erasure that arrives by sync must also reach the keys held in memory.
     const pages = db.keys.$.subscribe((event) =>
       this.dataKeys.pageChanged(

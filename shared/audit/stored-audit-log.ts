@@ -1,0 +1,109 @@
+// The audit trail kept in the `audit` collection: each entry encrypted with the organisation key and
+// chained to this device's previous entry (chain.ts). Appends are serialised, so two quick actions never
+// take the same sequence number.
+import { z } from 'zod';
+import type { EnvelopeCipher } from '../crypto/envelope';
+import type { Sodium } from '../crypto/sodium';
+import type { KluisDatabase } from '../store/database';
+import type { AuditDoc } from '../store/schemas';
+import { newId } from '../vault/keyring';
+import { AUDIT_ACTIONS, type AuditEvent, type AuditLog } from './audit-log';
+import { entryHash, GENESIS_HASH, verifyChains, type Anchor, type ChainReport } from './chain';
+
+/** What an entry holds once opened: the event, who did it, on which device. Never field contents. */
+export const AuditEntryPayload = z.strictObject({
+  action: z.enum(AUDIT_ACTIONS),
+  kind: z.string().max(40),
+  recordIds: z.array(z.string().max(64)).max(1_000_000),
+  purposeId: z.string().max(64).optional(),
+  requestId: z.string().max(64).optional(),
+  batchId: z.string().max(64).optional(),
+  details: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+  actor: z.string().max(64),
+});
+export type AuditEntryPayload = z.infer<typeof AuditEntryPayload>;
+
+export interface AuditEntry extends AuditEntryPayload {
+  readonly id: string;
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly at: number;
+}
+
+export const auditAddress = (id: string, keyId: string) => ({ collection: 'audit', id, keyId }) as const;
+
+export class StoredAuditLog implements AuditLog {
+  private tail: Promise<unknown> = Promise.resolve();
+  private head: { seq: number; hash: string } | null = null;
+  /** The signed-in user's id, or 'local' for an unlinked vault; set by the app once it knows. */
+  actor = 'local';
+
+  constructor(
+    private readonly db: KluisDatabase,
+    private readonly cipher: EnvelopeCipher,
+    private readonly sodium: Sodium,
+    private readonly orgKey: () => Uint8Array,
+    private readonly orgKeyId: string,
+    readonly deviceId: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  record(event: AuditEvent): Promise<void> {
+    const payload = AuditEntryPayload.parse({ ...event, actor: this.actor });
+    const next = this.tail.then(() => this.append(payload));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Every entry this device holds (its own and synced ones), opened, newest first. */
+  async entries(filter: { recordId?: string } = {}): Promise<{ entries: AuditEntry[]; unreadable: number }> {
+    const docs = await this.db.audit.find({ sort: [{ at: 'desc' }] }).exec();
+    const entries: AuditEntry[] = [];
+    let unreadable = 0;
+    for (const doc of docs) {
+      try {
+        const data = AuditEntryPayload.parse(
+          this.cipher.openJson(doc.payload, this.orgKey(), auditAddress(doc.id, doc.keyId)),
+        );
+        if (filter.recordId && !data.recordIds.includes(filter.recordId)) continue;
+        entries.push({ ...data, id: doc.id, deviceId: doc.deviceId, seq: doc.seq, at: doc.at });
+      } catch {
+        unreadable++;
+      }
+    }
+    return { entries, unreadable };
+  }
+
+  /** Checks every chain this device holds, against the server's anchors when given. */
+  async verify(anchors: readonly Anchor[] = []): Promise<ChainReport> {
+    const docs = (await this.db.audit.find().exec()).map((d) => d.toJSON() as AuditDoc);
+    return verifyChains(this.sha256, docs, anchors);
+  }
+
+  private readonly sha256 = (text: string): string =>
+    this.sodium.to_hex(this.sodium.crypto_hash_sha256(this.sodium.from_string(text)));
+
+  private async append(payload: AuditEntryPayload): Promise<void> {
+    const head = this.head ?? (await this.readHead());
+    const id = newId();
+    const body = {
+      id,
+      deviceId: this.deviceId,
+      seq: head.seq + 1,
+      at: this.now(),
+      keyId: this.orgKeyId,
+      payload: this.cipher.sealJson(payload, this.orgKey(), auditAddress(id, this.orgKeyId)),
+      prevHash: head.hash,
+    };
+    const doc: AuditDoc = { ...body, hash: entryHash(this.sha256, body) };
+    await this.db.audit.insert(doc);
+    this.head = { seq: doc.seq, hash: doc.hash };
+  }
+
+  private async readHead(): Promise<{ seq: number; hash: string }> {
+    const last = await this.db.audit
+      .findOne({ selector: { deviceId: this.deviceId }, sort: [{ deviceId: 'desc' }, { seq: 'desc' }] })
+      .exec();
+    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+}
