@@ -112,7 +112,10 @@ describe('import helpers', () => {
     const merged = mergeIntoPerson(
       current,
       person('R.', {
-        emails: [{ value: 'RUUD@hof.example', label: 'work' }, { value: 'r@thuis.example', label: 'home' }],
+        emails: [
+          { value: 'RUUD@hof.example', label: 'work' },
+          { value: 'r@thuis.example', label: 'home' },
+        ],
         phones: [{ value: '+31205550101', label: 'work' }],
         jobTitle: 'Directeur',
         notes: 'Van de beurs',
