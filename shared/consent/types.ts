@@ -82,7 +82,7 @@ export type RetentionTrigger = z.infer<typeof RetentionTrigger>;
 export const PurposePayload = z
   .object({
     name: Localized(120),
-    description: Localized(2000),
+    description: Localized(2000).default({ en: '', nl: '' }),
     lawfulBasis: LawfulBasis,
     /** Legitimate interests: the summary of the balancing test (purpose, necessity, balance). */
     balancingTest: trimmed(4000).default(''),
