@@ -79,7 +79,11 @@ export const caseSubjectId = (c: Pick<CasePayload, 'organisationId' | 'personId'
 export const isCaseClosed = (status: CaseStatus): boolean => status === 'resolved' || status === 'closed';
 
 /** The case with a new status; resolvedAt is stamped on resolving or closing and cleared on reopening. */
-export const withCaseStatus = (c: CasePayload, status: CaseStatus, now: number = Date.now()): CasePayload => ({
+export const withCaseStatus = (
+  c: CasePayload,
+  status: CaseStatus,
+  now: number = Date.now(),
+): CasePayload => ({
   ...c,
   status,
   resolvedAt: isCaseClosed(status) ? (isCaseClosed(c.status) ? (c.resolvedAt ?? now) : now) : null,

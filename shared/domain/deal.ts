@@ -25,8 +25,7 @@ export const CurrencyCode = z
 
 /** Digits after the decimal point for a currency (EUR 2, JPY 0, KWD 3). */
 export const minorDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-  2;
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
 
@@ -97,7 +96,8 @@ export const moveDealTo = (
   reason = '',
   now: number = Date.now(),
 ): DealPayload => {
-  if (stage.kind === 'open') return { ...deal, stageId: stage.id, outcome: 'open', reason: '', closedAt: null };
+  if (stage.kind === 'open')
+    return { ...deal, stageId: stage.id, outcome: 'open', reason: '', closedAt: null };
   const why = reason.trim() || (deal.outcome === stage.kind ? deal.reason : '');
   if (!why) throw new ReasonRequiredError(stage.kind);
   return {

@@ -1,6 +1,189 @@
-// One service case. (Placeholder until built.)
+// One service case: open a new one (id 'new', optionally linked to the subject it was opened from), or
+// work an existing one — details, status, and the timeline of replies and internal notes.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import ReplayIcon from '@mui/icons-material/Replay';
+import { useTranslation } from 'react-i18next';
+import { isCaseClosed, type CaseEntryType } from '../../../../shared/domain/case';
+import { formatRoute, navigate, NEW_ID, type Route } from '../../../app/routing';
+import { notify } from '../../../app/stores/notification-store';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
+import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { addCaseEntry, createCase, deleteCase, saveCase, setCaseStatus } from '../case-actions';
+import { caseFromDraft, draftOfCase, newCaseDraft, type CaseDraft, type CaseErrors } from '../case-draft';
+import { useCaseEntries } from '../hooks/useCaseEntries';
+import { useCasesStore } from '../stores/cases-store';
+import { StatusChip } from './CaseChips';
+import { CaseForm } from './CaseForm';
+import { CaseTimeline } from './CaseTimeline';
 
-export function CasePage(_props: { id: string; subjectId?: string }) {
-  return <PageHeader title="CasePage" />;
+export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) {
+  const { t } = useTranslation();
+  const { session, directory } = useUnlockedVault();
+  const { userId } = useCurrentUser();
+  const isNew = id === NEW_ID;
+  const serviceCase = useCasesStore((s) => (isNew ? undefined : s.byId.get(id)));
+  const loaded = useCasesStore((s) => s.loaded);
+  const entries = useCaseEntries(serviceCase);
+  const [draft, setDraft] = useState<CaseDraft | null>(null);
+  const [syncedAt, setSyncedAt] = useState<number | null>(null);
+  const [edited, setEdited] = useState(false);
+  const [errors, setErrors] = useState<CaseErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  // The form follows the stored case until the user edits it (a status change elsewhere shows here).
+  if (serviceCase && syncedAt !== serviceCase.updatedAt && !edited) {
+    setDraft(draftOfCase(serviceCase.data));
+    setSyncedAt(serviceCase.updatedAt);
+  }
+  if (isNew && !draft) {
+    const person = subjectId ? directory.person(subjectId) : undefined;
+    setDraft(
+      newCaseDraft(
+        userId,
+        subjectId && directory.organisation(subjectId)
+          ? { organisationId: subjectId }
+          : person
+            ? { personId: person.id, organisationId: person.organisationId }
+            : {},
+      ),
+    );
+  }
+
+  const viewedId = serviceCase?.id;
+  useEffect(() => {
+    if (viewedId) void session.audit.record({ action: 'view', kind: 'case', recordIds: [viewedId] });
+  }, [session, viewedId]);
+
+  const backRoute: Route = subjectId
+    ? directory.organisation(subjectId)
+      ? { name: 'organisation', id: subjectId }
+      : { name: 'person', id: subjectId }
+    : { name: 'cases' };
+  const back = <SubjectBackButton href={formatRoute(backRoute)} />;
+
+  if (!isNew && !serviceCase)
+    return loaded ? (
+      <>
+        <PageHeader title={t('cases.page.details')} back={back} />
+        <Alert severity="info">{t('cases.page.notFound')}</Alert>
+      </>
+    ) : (
+      <CircularProgress aria-label={t('common.loading')} />
+    );
+  if (!draft) return null;
+
+  const save = async () => {
+    const result = caseFromDraft(draft, serviceCase?.data ?? null);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const saved = serviceCase
+        ? await saveCase(session, serviceCase.id, result.data)
+        : await createCase(session, result.data);
+      notify(t(serviceCase ? 'cases.page.saved' : 'cases.page.created'));
+      setEdited(false);
+      if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id });
+    } catch {
+      notify(t('cases.errors.save'), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeStatus = async (status: 'resolved' | 'open') => {
+    if (!serviceCase) return;
+    await setCaseStatus(session, serviceCase.id, status);
+    notify(t('cases.actions.statusChanged', { status: t(`cases.status.${status}`) }));
+  };
+
+  const addEntry = async (type: CaseEntryType, body: string) => {
+    if (!serviceCase) return;
+    await addCaseEntry(session, serviceCase, { type, body, authorId: userId });
+    notify(t('cases.timeline.added'));
+  };
+
+  const remove = async () => {
+    if (!serviceCase) return;
+    setBusy(true);
+    try {
+      await deleteCase(session, serviceCase);
+      notify(t('cases.page.deleted'));
+      navigate(backRoute);
+    } finally {
+      setBusy(false);
+      setConfirmDelete(false);
+    }
+  };
+
+  const closed = serviceCase ? isCaseClosed(serviceCase.data.status) : false;
+  return (
+    <>
+      <PageHeader
+        title={serviceCase ? serviceCase.data.subject : t('cases.page.newTitle')}
+        subtitle={serviceCase && <StatusChip status={serviceCase.data.status} />}
+        back={back}
+        actions={
+          serviceCase && (
+            <>
+              <Button
+                variant={closed ? 'outlined' : 'contained'}
+                startIcon={closed ? <ReplayIcon /> : <CheckCircleOutlineIcon />}
+                onClick={() => void changeStatus(closed ? 'open' : 'resolved')}
+              >
+                {t(closed ? 'cases.actions.reopen' : 'cases.actions.resolve')}
+              </Button>
+              <Button color="error" startIcon={<DeleteOutlinedIcon />} onClick={() => setConfirmDelete(true)}>
+                {t('cases.page.delete')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', lg: serviceCase ? '1fr 1fr' : '1fr' },
+          alignItems: 'start',
+          maxWidth: 1400,
+        }}
+      >
+        <CaseForm
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next);
+            setEdited(true);
+          }}
+          errors={errors}
+          busy={busy}
+          showStatus={!!serviceCase}
+          onSubmit={() => void save()}
+        />
+        {serviceCase && <CaseTimeline entries={entries} onAdd={addEntry} />}
+      </Box>
+      <ConfirmDeleteDialog
+        open={confirmDelete}
+        title={t('cases.page.deleteTitle')}
+        busy={busy}
+        onConfirm={() => void remove()}
+        onClose={() => setConfirmDelete(false)}
+      >
+        {t('cases.page.deleteBody')}
+      </ConfirmDeleteDialog>
+    </>
+  );
 }

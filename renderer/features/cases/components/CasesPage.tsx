@@ -1,6 +1,169 @@
-// Service cases. (Placeholder until built.)
+// Service cases: filtered by status, priority and "assigned to me", most urgent and oldest first.
+import { useMemo, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  compareCases,
+  isCaseClosed,
+  type CasePriority,
+  type CaseStatus,
+} from '../../../../shared/domain/case';
+import { formatRoute, NEW_ID } from '../../../app/routing';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ProblemsBanner } from '../../../ui/ProblemsBanner';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useCasesStore } from '../stores/cases-store';
+import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
+import { PriorityChip, StatusChip } from './CaseChips';
+
+type StatusFilter = 'active' | 'all' | CaseStatus;
 
 export function CasesPage() {
-  return <PageHeader title="CasesPage" />;
+  const { t, i18n } = useTranslation();
+  const { directory } = useUnlockedVault();
+  const directoryVersion = useDirectoryVersion(directory);
+  const { userId } = useCurrentUser();
+  const assigneeLabel = useAssigneeLabel();
+  const cases = useCasesStore((s) => s.items);
+  const loaded = useCasesStore((s) => s.loaded);
+  const problems = useCasesStore((s) => s.problems);
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [priority, setPriority] = useState<'all' | CasePriority>('all');
+  const [mine, setMine] = useState(false);
+
+  const rows = useMemo(
+    () =>
+      cases
+        .filter(
+          (c) =>
+            (status === 'all' ||
+              (status === 'active' ? !isCaseClosed(c.data.status) : c.data.status === status)) &&
+            (priority === 'all' || c.data.priority === priority) &&
+            (!mine || c.data.assigneeId === userId),
+        )
+        .sort((a, b) => compareCases(a.data, b.data)),
+    [cases, status, priority, mine, userId],
+  );
+  const subjectName = (organisationId: string | null, personId: string | null) =>
+    directory.organisationName(organisationId) ||
+    (personId ? (directory.person(personId)?.displayName ?? '') : '');
+  void directoryVersion; // re-render on directory changes so renamed subjects show
+
+  return (
+    <>
+      <PageHeader
+        title={t('cases.title')}
+        subtitle={t('cases.subtitle')}
+        actions={
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            href={formatRoute({ name: 'case', id: NEW_ID })}
+          >
+            {t('cases.new')}
+          </Button>
+        }
+      />
+      <ProblemsBanner count={problems.length} />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label={t('cases.status.label')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as StatusFilter)}
+          sx={{ minWidth: 170 }}
+        >
+          <MenuItem value="active">{t('cases.filters.statusActive')}</MenuItem>
+          <MenuItem value="all">{t('cases.filters.statusAll')}</MenuItem>
+          {CASE_STATUSES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`cases.status.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('cases.priority.label')}
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as 'all' | CasePriority)}
+          sx={{ minWidth: 170 }}
+        >
+          <MenuItem value="all">{t('cases.filters.priorityAll')}</MenuItem>
+          {CASE_PRIORITIES.map((p) => (
+            <MenuItem key={p} value={p}>
+              {t(`cases.priority.${p}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <FormControlLabel
+          control={<Switch checked={mine} onChange={(e) => setMine(e.target.checked)} />}
+          label={t('cases.filters.mine')}
+        />
+      </Box>
+      {!loaded ? (
+        <CircularProgress aria-label={t('common.loading')} />
+      ) : (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-label={t('cases.list.label')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('cases.list.columns.subject')}</TableCell>
+                <TableCell>{t('cases.list.columns.for')}</TableCell>
+                <TableCell>{t('cases.list.columns.priority')}</TableCell>
+                <TableCell>{t('cases.list.columns.status')}</TableCell>
+                <TableCell>{t('cases.list.columns.assignee')}</TableCell>
+                <TableCell>{t('cases.list.columns.age')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((c) => (
+                <TableRow key={c.id} hover>
+                  <TableCell>
+                    <Link href={formatRoute({ name: 'case', id: c.id })} underline="hover">
+                      {c.data.subject}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{subjectName(c.data.organisationId, c.data.personId)}</TableCell>
+                  <TableCell>
+                    <PriorityChip priority={c.data.priority} />
+                  </TableCell>
+                  <TableCell>
+                    <StatusChip status={c.data.status} />
+                  </TableCell>
+                  <TableCell>{assigneeLabel(c.data.assigneeId)}</TableCell>
+                  <TableCell>{relativeTime(c.data.createdAt, i18n.language)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {!rows.length && (
+            <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+              {t('cases.list.empty')}
+            </Typography>
+          )}
+        </TableContainer>
+      )}
+    </>
+  );
 }

@@ -1,6 +1,161 @@
-// One deal. (Placeholder until built.)
+// One deal: create (id 'new', optionally linked to the subject it was opened from) or edit, move it to
+// a stage (won/lost with a reason), or delete it.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import { useTranslation } from 'react-i18next';
+import { DEAL_CONFIG } from '../../../../shared/domain/deal';
+import { NotFoundError } from '../../../../shared/repositories/errors';
+import { formatRoute, navigate, NEW_ID } from '../../../app/routing';
+import { notify } from '../../../app/stores/notification-store';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
+import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { createDeal, deleteDeal, saveDeal, type Deal } from '../deal-actions';
+import { dealFromDraft, draftOfDeal, newDealDraft, type DealDraft, type DealErrors } from '../deal-draft';
+import { usePipeline } from '../hooks/usePipeline';
+import { DealForm } from './DealForm';
 
-export function DealPage(_props: { id: string; subjectId?: string }) {
-  return <PageHeader title="DealPage" />;
+export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) {
+  const { t, i18n } = useTranslation();
+  const { session, directory } = useUnlockedVault();
+  const { userId } = useCurrentUser();
+  const { pipeline } = usePipeline();
+  const isNew = id === NEW_ID;
+  const [deal, setDeal] = useState<Deal | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [draft, setDraft] = useState<DealDraft | null>(null);
+  const [errors, setErrors] = useState<DealErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  if (isNew && pipeline && !draft) {
+    const person = subjectId ? directory.person(subjectId) : undefined;
+    const subject =
+      subjectId && directory.organisation(subjectId)
+        ? { organisationId: subjectId }
+        : person
+          ? { personId: person.id, organisationId: person.organisationId }
+          : {};
+    setDraft(newDealDraft(pipeline, userId, subject));
+  }
+
+  useEffect(() => {
+    if (isNew) return;
+    let cancelled = false;
+    session
+      .items(DEAL_CONFIG)
+      .get(id)
+      .then((found) => {
+        if (cancelled) return;
+        setDeal(found);
+        setDraft(draftOfDeal(found.data, i18n.language));
+        void session.audit.record({ action: 'view', kind: 'deal', recordIds: [found.id] });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled && error instanceof NotFoundError) setMissing(true);
+        else if (!cancelled) throw error;
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [isNew, id, session, i18n.language]);
+
+  const back = (
+    <SubjectBackButton
+      href={
+        subjectId
+          ? formatRoute(
+              directory.organisation(subjectId)
+                ? { name: 'organisation', id: subjectId }
+                : { name: 'person', id: subjectId },
+            )
+          : formatRoute({ name: 'deals' })
+      }
+    />
+  );
+
+  if (missing)
+    return (
+      <>
+        <PageHeader title={t('deals.page.details')} back={back} />
+        <Alert severity="info">{t('deals.page.notFound')}</Alert>
+      </>
+    );
+  if (!pipeline || !draft) return <CircularProgress aria-label={t('common.loading')} />;
+
+  const save = async () => {
+    const result = dealFromDraft(draft, pipeline, deal?.data ?? null);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const saved = deal
+        ? await saveDeal(session, deal.id, result.deal)
+        : await createDeal(session, result.deal);
+      notify(t(deal ? 'deals.page.saved' : 'deals.page.created'));
+      setDeal(saved);
+      setDraft(draftOfDeal(saved.data, i18n.language));
+      if (isNew || saved.id !== deal?.id) navigate({ name: 'deal', id: saved.id });
+    } catch {
+      notify(t('deals.errors.save'), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!deal) return;
+    setBusy(true);
+    try {
+      await deleteDeal(session, deal.id);
+      notify(t('deals.page.deleted'));
+      navigate({ name: 'deals' });
+    } finally {
+      setBusy(false);
+      setConfirmDelete(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={isNew ? t('deals.page.newTitle') : draft.title || t('deals.page.details')}
+        back={back}
+        actions={
+          deal && (
+            <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => setConfirmDelete(true)}>
+              {t('deals.page.delete')}
+            </Button>
+          )
+        }
+      />
+      <DealForm
+        key={deal?.id ?? 'new'}
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        pipeline={pipeline}
+        closedAt={deal?.data.closedAt ?? null}
+        busy={busy}
+        onSubmit={() => void save()}
+      />
+      <ConfirmDeleteDialog
+        open={confirmDelete}
+        title={t('deals.page.deleteTitle')}
+        busy={busy}
+        onConfirm={() => void remove()}
+        onClose={() => setConfirmDelete(false)}
+      >
+        {t('deals.page.deleteBody')}
+      </ConfirmDeleteDialog>
+    </>
+  );
 }

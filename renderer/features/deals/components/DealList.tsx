@@ -1,0 +1,186 @@
+// The deals as a sortable table, filtered by owner, stage and status.
+import { useMemo, useState } from 'react';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../../shared/domain/deal';
+import type { Pipeline } from '../../../../shared/domain/pipeline';
+import { formatRoute } from '../../../app/routing';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import type { Deal } from '../deal-actions';
+import { formatMoney } from '../format';
+import { useUserLabel } from '../hooks/useUserLabel';
+
+interface Props {
+  readonly pipeline: Pipeline;
+  readonly deals: readonly Deal[];
+  readonly subjectName: (deal: Deal) => string;
+}
+
+type Column = 'title' | 'subject' | 'stage' | 'value' | 'probability' | 'expectedClose' | 'owner' | 'outcome';
+const COLUMNS: readonly Column[] = [
+  'title',
+  'subject',
+  'stage',
+  'value',
+  'probability',
+  'expectedClose',
+  'owner',
+  'outcome',
+];
+
+export function DealList({ pipeline, deals, subjectName }: Props) {
+  const { t, i18n } = useTranslation();
+  const { userId } = useCurrentUser();
+  const userLabel = useUserLabel();
+  const [owner, setOwner] = useState<'all' | 'me'>('all');
+  const [stageId, setStageId] = useState('all');
+  const [outcome, setOutcome] = useState<'all' | DealOutcome>('all');
+  const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'expectedClose', desc: false });
+
+  const rows = useMemo(() => {
+    const stageIndex = new Map(pipeline.stages.map((s, i) => [s.id, i]));
+    const key = (deal: Deal): string | number => {
+      const stage = stageOfDeal(pipeline, deal.data);
+      switch (sort.by) {
+        case 'title':
+          return deal.data.title.toLocaleLowerCase();
+        case 'subject':
+          return subjectName(deal).toLocaleLowerCase();
+        case 'stage':
+          return stageIndex.get(stage.id) ?? 0;
+        case 'value':
+          return deal.data.value;
+        case 'probability':
+          return effectiveProbability(pipeline, deal.data);
+        case 'expectedClose':
+          return deal.data.expectedCloseDate ?? '9999';
+        case 'owner':
+          return userLabel(deal.data.ownerId);
+        case 'outcome':
+          return deal.data.outcome;
+      }
+    };
+    return deals
+      .filter(
+        (d) =>
+          (owner === 'all' || d.data.ownerId === userId) &&
+          (stageId === 'all' || stageOfDeal(pipeline, d.data).id === stageId) &&
+          (outcome === 'all' || d.data.outcome === outcome),
+      )
+      .map((deal) => ({ deal, key: key(deal) }))
+      .sort((a, b) => {
+        const order =
+          a.key < b.key ? -1 : a.key > b.key ? 1 : a.deal.data.title.localeCompare(b.deal.data.title);
+        return sort.desc ? -order : order;
+      })
+      .map((r) => r.deal);
+  }, [deals, pipeline, owner, stageId, outcome, sort, userId, subjectName, userLabel]);
+
+  const sortBy = (by: Column) => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }));
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <TextField
+          select
+          size="small"
+          label={t('deals.list.filters.owner')}
+          value={owner}
+          onChange={(e) => setOwner(e.target.value as 'all' | 'me')}
+          sx={{ minWidth: 160 }}
+        >
+          <MenuItem value="all">{t('deals.list.filters.ownerAll')}</MenuItem>
+          <MenuItem value="me">{t('deals.list.filters.ownerMe')}</MenuItem>
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('deals.list.filters.stage')}
+          value={stageId}
+          onChange={(e) => setStageId(e.target.value)}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="all">{t('deals.list.filters.stageAll')}</MenuItem>
+          {pipeline.stages.map((s) => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('deals.list.filters.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as 'all' | DealOutcome)}
+          sx={{ minWidth: 160 }}
+        >
+          <MenuItem value="all">{t('deals.list.filters.outcomeAll')}</MenuItem>
+          <MenuItem value="open">{t('deals.outcomes.open')}</MenuItem>
+          <MenuItem value="won">{t('deals.outcomes.won')}</MenuItem>
+          <MenuItem value="lost">{t('deals.outcomes.lost')}</MenuItem>
+        </TextField>
+      </Box>
+      <TableContainer component={Paper} variant="outlined">
+        <Table size="small" aria-label={t('deals.list.label')}>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map((column) => (
+                <TableCell
+                  key={column}
+                  align={column === 'value' || column === 'probability' ? 'right' : 'left'}
+                  sortDirection={sort.by === column ? (sort.desc ? 'desc' : 'asc') : false}
+                >
+                  <TableSortLabel
+                    active={sort.by === column}
+                    direction={sort.by === column && sort.desc ? 'desc' : 'asc'}
+                    onClick={() => sortBy(column)}
+                  >
+                    {t(`deals.list.columns.${column}`)}
+                  </TableSortLabel>
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((deal) => (
+              <TableRow key={deal.id} hover>
+                <TableCell>
+                  <Link href={formatRoute({ name: 'deal', id: deal.id })} underline="hover">
+                    {deal.data.title}
+                  </Link>
+                </TableCell>
+                <TableCell>{subjectName(deal)}</TableCell>
+                <TableCell>{stageOfDeal(pipeline, deal.data).name}</TableCell>
+                <TableCell align="right">
+                  {formatMoney(deal.data.value, deal.data.currency, i18n.language)}
+                </TableCell>
+                <TableCell align="right">{effectiveProbability(pipeline, deal.data)} %</TableCell>
+                <TableCell>{deal.data.expectedCloseDate ?? ''}</TableCell>
+                <TableCell>{userLabel(deal.data.ownerId)}</TableCell>
+                <TableCell>{t(`deals.outcomes.${deal.data.outcome}`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {!rows.length && (
+          <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+            {t('deals.list.empty')}
+          </Typography>
+        )}
+      </TableContainer>
+    </Box>
+  );
+}
