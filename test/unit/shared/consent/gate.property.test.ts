@@ -330,7 +330,6 @@ const purposeOf = (c: Case): PurposePayload =>
   PurposeSchema.parse({
     name: { en: 'Purpose', nl: 'Doel' },
     description: { en: '', nl: '' },
-    lawfulBasis: c.purpose.lawfulBasis,
     balancingTest: 'Balanced',
     ...c.purpose,
   });
