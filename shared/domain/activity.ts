@@ -81,10 +81,10 @@ export const ActivityPayload = z
   })
   .superRefine((a, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (a.durationMinutes !== null && !TIMED_TYPES.includes(a.type)) issue('durationMinutes', 'not-allowed');
-    if (a.direction !== null && !DIRECTED_TYPES.includes(a.type)) issue('direction', 'not-allowed');
-    if (a.email !== null && a.type !== 'email') issue('email', 'not-allowed');
-    if (a.purchase !== null && a.type !== 'purchase') issue('purchase', 'not-allowed');
+    if (a.durationMinutes !== null && !TIMED_TYPES.includes(a.type)) issue('durationMinutes', 'not_allowed');
+    if (a.direction !== null && !DIRECTED_TYPES.includes(a.type)) issue('direction', 'not_allowed');
+    if (a.email !== null && a.type !== 'email') issue('email', 'not_allowed');
+    if (a.purchase !== null && a.type !== 'purchase') issue('purchase', 'not_allowed');
     if (a.type === 'purchase' && a.purchase === null) issue('purchase', 'required');
     // An email may be logged with only its headers; anything else needs a title or some text.
     if (a.type !== 'purchase' && a.type !== 'email' && !a.title && !a.body) issue('title', 'required');

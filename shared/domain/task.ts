@@ -42,7 +42,7 @@ export const TaskPayload = z
   })
   .superRefine((t, ctx) => {
     if (t.dueTime !== null && t.dueDate === null)
-      ctx.addIssue({ code: 'custom', path: ['dueTime'], message: 'needs-date' });
+      ctx.addIssue({ code: 'custom', path: ['dueTime'], message: 'needs_date' });
   });
 
 export type TaskPayload = z.infer<typeof TaskPayload>;

@@ -11,6 +11,7 @@ import { DealPage } from '../../features/deals/components/DealPage';
 import { DealsPage } from '../../features/deals/components/DealsPage';
 import { ImportPage } from '../../features/import/components/ImportPage';
 import { CommandPalette } from '../../features/palette/components/CommandPalette';
+import { TaskReminders } from '../../features/tasks/components/TaskReminders';
 import { TodayPage } from '../../features/tasks/components/TodayPage';
 import { OrganisationPage } from '../../features/organisations/components/OrganisationPage';
 import { OrganisationsPage } from '../../features/organisations/components/OrganisationsPage';
@@ -92,6 +93,7 @@ export function AppShell() {
         {page(route)}
       </Box>
       <CommandPalette />
+      <TaskReminders />
       <Snackbar
         key={notice?.id}
         open={!!notice}

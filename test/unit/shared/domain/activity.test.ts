@@ -29,10 +29,10 @@ describe('activity schema', () => {
 
   it('refuses a duration on a note and a direction on a meeting, naming the field', () => {
     expect(issuesOf({ ...call, type: 'note' })).toEqual([
-      'durationMinutes:not-allowed',
-      'direction:not-allowed',
+      'durationMinutes:not_allowed',
+      'direction:not_allowed',
     ]);
-    expect(issuesOf({ ...call, type: 'meeting' })).toEqual(['direction:not-allowed']);
+    expect(issuesOf({ ...call, type: 'meeting' })).toEqual(['direction:not_allowed']);
   });
 
   it('needs a title or text for a note, and the product, amount and currency for a purchase', () => {
@@ -57,7 +57,7 @@ describe('activity schema', () => {
   });
 
   it('refuses email details on anything but an email, and a bad participant id', () => {
-    expect(issuesOf({ ...call, email: { messageId: '<x@y>' } })).toEqual(['email:not-allowed']);
+    expect(issuesOf({ ...call, email: { messageId: '<x@y>' } })).toEqual(['email:not_allowed']);
     expect(issuesOf({ ...call, participantIds: ['Not An Id!'] })[0]).toMatch(/^participantIds\.0:/);
   });
 
