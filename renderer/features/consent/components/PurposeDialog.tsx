@@ -1,0 +1,435 @@
+// One entry of the purposes register (Art. 30(1)): name and description in both languages, the lawful
+// basis with plain-language help, data categories, recipients, third-country transfers and safeguards,
+// retention, security measures and channels. Admins and managers edit; everyone else reads.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddRoundedIcon from '@mui/icons-material/AddRounded';
+import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
+import { useTranslation } from 'react-i18next';
+import {
+  CHANNELS,
+  DATA_CATEGORIES,
+  PURPOSE,
+  RETENTION_TRIGGERS,
+  type PurposePayload,
+  type RetentionTrigger,
+} from '../../../../shared/consent/types';
+import { ValidationError } from '../../../../shared/repositories/errors';
+import { notify } from '../../../app/stores/notification-store';
+import { SubmitButton } from '../../../ui/SubmitButton';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { ChoiceChips } from './ChoiceChips';
+import { LawfulBasisField } from './LawfulBasisField';
+import { TextListField } from './TextListField';
+
+interface Props {
+  /** null: a new purpose. */
+  readonly id: string | null;
+  readonly initial: PurposePayload | null;
+  readonly readOnly: boolean;
+  readonly onClose: () => void;
+}
+
+const EMPTY: PurposePayload = {
+  name: { en: '', nl: '' },
+  description: { en: '', nl: '' },
+  lawfulBasis: 'consent',
+  balancingTest: '',
+  appliesToAll: false,
+  directMarketing: false,
+  dataCategories: ['identity', 'contact'],
+  specialCategoryException: '',
+  categoriesOfSubjects: [],
+  recipients: [],
+  thirdCountryTransfers: [],
+  retention: { text: { en: '', nl: '' }, months: null, trigger: 'end_of_relationship' },
+  securityMeasures: [],
+  channels: ['email'],
+  requiresSubscription: false,
+  purposeCategory: [],
+  active: true,
+};
+
+export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
+  const { t } = useTranslation();
+  const { session } = useUnlockedVault();
+  const [draft, setDraft] = useState<PurposePayload>(initial ?? EMPTY);
+  const [months, setMonths] = useState(initial?.retention.months?.toString() ?? '');
+  const [errors, setErrors] = useState<ReadonlySet<string>>(new Set());
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (change: Partial<PurposePayload>) => setDraft((d) => ({ ...d, ...change }));
+  const has = (path: string) => [...errors].some((p) => p === path || p.startsWith(`${path}.`));
+  const errorText = (path: string) =>
+    has(path) ? t(`consent.purposeForm.errors.${errorKeyOf(path)}`) : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (readOnly || busy) return;
+    const monthsValue = months.trim() ? Number(months) : null;
+    const input = { ...draft, retention: { ...draft.retention, months: monthsValue } };
+    setBusy(true);
+    setFailed(false);
+    try {
+      const repository = session.settings(PURPOSE);
+      repository.validate(input);
+      const saved = id ? await repository.put(input, id) : await repository.put(input);
+      await session.audit.record({
+        action: id ? 'update' : 'create',
+        kind: PURPOSE.kind,
+        recordIds: [saved.id],
+      });
+      notify(t('consent.purposeForm.saved'));
+      onClose();
+    } catch (error) {
+      if (error instanceof ValidationError) setErrors(new Set(error.issues.map((i) => i.path)));
+      else setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pair = (
+    label: string,
+    value: { en: string; nl: string },
+    onChange: (v: { en: string; nl: string }) => void,
+    options: { multiline?: boolean; path: string },
+  ) => (
+    <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+      {(['en', 'nl'] as const).map((lang) => (
+        <TextField
+          key={lang}
+          label={`${label} (${t(`consent.purposeForm.language.${lang}`)})`}
+          value={value[lang]}
+          onChange={(e) => onChange({ ...value, [lang]: e.target.value })}
+          multiline={options.multiline}
+          minRows={options.multiline ? 2 : undefined}
+          error={has(options.path)}
+          helperText={lang === 'en' ? errorText(options.path) : undefined}
+          slotProps={{ input: { readOnly } }}
+        />
+      ))}
+    </Box>
+  );
+
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      aria-labelledby="purpose-dialog-title"
+      maxWidth="md"
+      fullWidth
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DialogTitle id="purpose-dialog-title">
+          {t(
+            readOnly
+              ? 'consent.purposeForm.viewTitle'
+              : id
+                ? 'consent.purposeForm.editTitle'
+                : 'consent.purposeForm.newTitle',
+          )}
+        </DialogTitle>
+        <DialogContent dividers>
+          <Stack spacing={2.5}>
+            {errors.size > 0 && (
+              <Alert severity="error" role="alert">
+                {t('consent.purposeForm.errors.summary')}
+              </Alert>
+            )}
+            {failed && (
+              <Alert severity="error" role="alert">
+                {t('consent.actionFailed')}
+              </Alert>
+            )}
+            {pair(t('consent.purposeForm.name'), draft.name, (name) => set({ name }), { path: 'name' })}
+            {pair(
+              t('consent.purposeForm.description'),
+              draft.description,
+              (description) => set({ description }),
+              {
+                multiline: true,
+                path: 'description',
+              },
+            )}
+            <Section title={t('consent.purposeForm.basisSection')}>
+              {readOnly ? (
+                <TextField
+                  label={t('consent.basis.label')}
+                  value={`${t(`consent.bases.${draft.lawfulBasis}`)} — ${t(`consent.basisArticle.${draft.lawfulBasis}`)}`}
+                  helperText={t(`consent.basisHelp.${draft.lawfulBasis}`)}
+                  slotProps={{ input: { readOnly } }}
+                />
+              ) : (
+                <LawfulBasisField value={draft.lawfulBasis} onChange={(b) => b && set({ lawfulBasis: b })} />
+              )}
+              {draft.lawfulBasis === 'legitimate_interests' && (
+                <TextField
+                  label={t('consent.purposeForm.balancingTest')}
+                  value={draft.balancingTest}
+                  onChange={(e) => set({ balancingTest: e.target.value })}
+                  multiline
+                  minRows={3}
+                  error={has('balancingTest')}
+                  helperText={errorText('balancingTest') ?? t('consent.purposeForm.balancingTestHelp')}
+                  slotProps={{ input: { readOnly } }}
+                />
+              )}
+              <Toggle
+                label={t('consent.purposeForm.appliesToAll')}
+                help={t('consent.purposeForm.appliesToAllHelp')}
+                checked={draft.appliesToAll}
+                onChange={(appliesToAll) => set({ appliesToAll })}
+                disabled={readOnly}
+              />
+              <Toggle
+                label={t('consent.purposeForm.directMarketing')}
+                help={t('consent.purposeForm.directMarketingHelp')}
+                checked={draft.directMarketing}
+                onChange={(directMarketing) => set({ directMarketing })}
+                disabled={readOnly}
+              />
+            </Section>
+            <Section title={t('consent.purposeForm.dataSection')}>
+              <ChoiceChips
+                label={t('consent.purposeForm.dataCategories')}
+                options={DATA_CATEGORIES}
+                value={draft.dataCategories}
+                optionLabel={(c) => t(`consent.dataCategories.${c}`)}
+                onChange={(dataCategories) => set({ dataCategories })}
+                disabled={readOnly}
+              />
+              {draft.dataCategories.includes('special_category') && (
+                <TextField
+                  label={t('consent.purposeForm.specialCategoryException')}
+                  value={draft.specialCategoryException}
+                  onChange={(e) => set({ specialCategoryException: e.target.value })}
+                  error={has('specialCategoryException')}
+                  helperText={
+                    errorText('specialCategoryException') ?? t('consent.purposeForm.specialCategoryHelp')
+                  }
+                  slotProps={{ input: { readOnly } }}
+                />
+              )}
+              <TextListField
+                label={t('consent.purposeForm.subjects')}
+                helperText={t('consent.purposeForm.listHelp')}
+                value={draft.categoriesOfSubjects}
+                onChange={(categoriesOfSubjects) => set({ categoriesOfSubjects })}
+                disabled={readOnly}
+              />
+              <TextListField
+                label={t('consent.purposeForm.recipients')}
+                helperText={t('consent.purposeForm.recipientsHelp')}
+                value={draft.recipients}
+                onChange={(recipients) => set({ recipients })}
+                disabled={readOnly}
+              />
+            </Section>
+            <Section title={t('consent.purposeForm.transfersSection')}>
+              {!draft.thirdCountryTransfers.length && (
+                <Typography variant="body2" color="text.secondary">
+                  {t('consent.purposeForm.noTransfers')}
+                </Typography>
+              )}
+              {draft.thirdCountryTransfers.map((transfer, index) => (
+                <Box
+                  key={index}
+                  sx={{ display: 'grid', gap: 1, gridTemplateColumns: '1fr 2fr auto', alignItems: 'start' }}
+                >
+                  <TextField
+                    label={t('consent.purposeForm.country')}
+                    value={transfer.country}
+                    onChange={(e) =>
+                      set({
+                        thirdCountryTransfers: draft.thirdCountryTransfers.map((x, i) =>
+                          i === index ? { ...x, country: e.target.value } : x,
+                        ),
+                      })
+                    }
+                    error={has(`thirdCountryTransfers.${index}.country`)}
+                    slotProps={{ input: { readOnly } }}
+                  />
+                  <TextField
+                    label={t('consent.purposeForm.safeguard')}
+                    value={transfer.safeguard}
+                    onChange={(e) =>
+                      set({
+                        thirdCountryTransfers: draft.thirdCountryTransfers.map((x, i) =>
+                          i === index ? { ...x, safeguard: e.target.value } : x,
+                        ),
+                      })
+                    }
+                    error={has(`thirdCountryTransfers.${index}.safeguard`)}
+                    helperText={t('consent.purposeForm.safeguardHelp')}
+                    slotProps={{ input: { readOnly } }}
+                  />
+                  {!readOnly && (
+                    <IconButton
+                      aria-label={t('consent.purposeForm.removeTransfer')}
+                      onClick={() =>
+                        set({
+                          thirdCountryTransfers: draft.thirdCountryTransfers.filter((_, i) => i !== index),
+                        })
+                      }
+                    >
+                      <DeleteOutlineRoundedIcon />
+                    </IconButton>
+                  )}
+                </Box>
+              ))}
+              {!readOnly && (
+                <Button
+                  startIcon={<AddRoundedIcon />}
+                  onClick={() =>
+                    set({
+                      thirdCountryTransfers: [...draft.thirdCountryTransfers, { country: '', safeguard: '' }],
+                    })
+                  }
+                  sx={{ alignSelf: 'flex-start' }}
+                >
+                  {t('consent.purposeForm.addTransfer')}
+                </Button>
+              )}
+            </Section>
+            <Section title={t('consent.purposeForm.retentionSection')}>
+              {pair(
+                t('consent.purposeForm.retentionText'),
+                draft.retention.text,
+                (text) => set({ retention: { ...draft.retention, text } }),
+                {
+                  path: 'retention.text',
+                },
+              )}
+              <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 2fr' } }}>
+                <TextField
+                  type="number"
+                  label={t('consent.purposeForm.months')}
+                  value={months}
+                  onChange={(e) => setMonths(e.target.value)}
+                  error={has('retention.months')}
+                  helperText={errorText('retention.months') ?? t('consent.purposeForm.monthsHelp')}
+                  slotProps={{ input: { readOnly }, htmlInput: { min: 1, max: 1200 } }}
+                />
+                <TextField
+                  select
+                  label={t('consent.purposeForm.trigger')}
+                  value={draft.retention.trigger}
+                  onChange={(e) =>
+                    set({ retention: { ...draft.retention, trigger: e.target.value as RetentionTrigger } })
+                  }
+                  disabled={readOnly}
+                >
+                  {RETENTION_TRIGGERS.map((trigger) => (
+                    <MenuItem key={trigger} value={trigger}>
+                      {t(`consent.retentionTriggers.${trigger}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Box>
+            </Section>
+            <Section title={t('consent.purposeForm.securitySection')}>
+              <TextListField
+                label={t('consent.purposeForm.security')}
+                helperText={t('consent.purposeForm.listHelp')}
+                value={draft.securityMeasures}
+                onChange={(securityMeasures) => set({ securityMeasures })}
+                disabled={readOnly}
+              />
+            </Section>
+            <Section title={t('consent.purposeForm.channelsSection')}>
+              <ChoiceChips
+                label={t('consent.purposeForm.channels')}
+                options={CHANNELS}
+                value={draft.channels}
+                optionLabel={(c) => t(`consent.channels.${c}`)}
+                onChange={(channels) => set({ channels })}
+                disabled={readOnly}
+              />
+              <Toggle
+                label={t('consent.purposeForm.requiresSubscription')}
+                help={t('consent.purposeForm.requiresSubscriptionHelp')}
+                checked={draft.requiresSubscription}
+                onChange={(requiresSubscription) => set({ requiresSubscription })}
+                disabled={readOnly}
+              />
+              <Toggle
+                label={t('consent.purposeForm.active')}
+                help={t('consent.purposeForm.activeHelp')}
+                checked={draft.active}
+                onChange={(active) => set({ active })}
+                disabled={readOnly}
+              />
+            </Section>
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, py: 2 }}>
+          <Button onClick={onClose} disabled={busy}>
+            {readOnly ? t('consent.close') : t('common.cancel')}
+          </Button>
+          {!readOnly && <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+type ErrorKey = 'name' | 'balancingTest' | 'specialCategory' | 'months' | 'invalid';
+
+const errorKeyOf = (path: string): ErrorKey => {
+  if (path === 'name' || path.startsWith('name.')) return 'name';
+  if (path === 'balancingTest') return 'balancingTest';
+  if (path === 'specialCategoryException') return 'specialCategory';
+  if (path.startsWith('retention.months')) return 'months';
+  return 'invalid';
+};
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack spacing={1.5} component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
+      <Typography component="legend" variant="h3" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Stack>
+  );
+}
+
+function Toggle(props: {
+  label: string;
+  help: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled: boolean;
+}) {
+  return (
+    <Box>
+      <FormControlLabel
+        control={
+          <Switch
+            checked={props.checked}
+            onChange={(e) => props.onChange(e.target.checked)}
+            disabled={props.disabled}
+          />
+        }
+        label={props.label}
+      />
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', ml: 6, mt: -0.5 }}>
+        {props.help}
+      </Typography>
+    </Box>
+  );
+}
