@@ -1,0 +1,27 @@
+// A real vault on RxDB memory storage with real libsodium, the consent defaults seeded, and people.
+import { seedConsentDefaults } from '../../../shared/consent/defaults';
+import type { Actor } from '../../../shared/consent/types';
+import type { PersonInput } from '../../../shared/domain/person';
+import type { KluisDatabase } from '../../../shared/store/database';
+import type { Session } from '../../../shared/vault/session';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+
+export const ACTOR: Actor = { userId: 'local', deviceId: 'device-a' };
+
+export const openVault = async (): Promise<{ db: KluisDatabase; session: Session }> => {
+  const db = await memoryDatabase();
+  const session = await (await testVault(db)).create(PASSPHRASE);
+  await seedConsentDefaults(session);
+  return { db, session };
+};
+
+/** The session's audit trail as stored (decrypted), oldest first. */
+export const auditTrail = async (session: Session) => (await session.audit.entries()).entries.reverse();
+
+export const somePerson = (n: number, extra: Partial<PersonInput> = {}): PersonInput => ({
+  givenName: `Gerrit${n}`,
+  familyName: `Zeldzaamnaam${n}`,
+  emails: [{ value: `gerrit${n}@zeldzaam.example`, label: 'work' }],
+  source: { method: 'import', description: 'Fair list', obtainedOn: '2026-11-02' },
+  ...extra,
+});
