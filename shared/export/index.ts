@@ -1,11 +1,5 @@
-// Export writers: CSV and XLSX with formula injection neutralised. Stubs until they land.
-import type { ToCsv, ToXlsx } from './types';
-
+// Export writers: any list to CSV or XLSX with formula injection neutralised.
 export type * from './types';
-
-const notYet = (): never => {
-  throw new Error('not implemented yet');
-};
-
-export const toCsv: ToCsv = () => notYet();
-export const toXlsx: ToXlsx = () => notYet();
+export { toCsv } from './csv';
+export { toXlsx } from './xlsx';
+export { neutraliseFormula } from './escape';

@@ -1,16 +1,20 @@
 // The import core's entry point: read a file into rows, map columns onto people, find duplicates.
-// Stubs until each part lands; signatures are final (see types.ts).
-import type { FindDuplicates, MapRows, MergeCandidates, ReadTable, SuggestMapping } from './types';
-
+// Pure: no DOM, no Node built-ins, so the import worker and the tests run the same code.
 export type * from './types';
 export { ImportError, isImportError, columnLetter } from './errors';
-
-const notYet = (): never => {
-  throw new Error('not implemented yet');
-};
-
-export const readTable: ReadTable = async () => notYet();
-export const suggestMapping: SuggestMapping = () => notYet();
-export const mapRows: MapRows = () => notYet();
-export const findDuplicates: FindDuplicates = async () => notYet();
-export const mergeCandidates: MergeCandidates = () => notYet();
+export { DEFAULT_LIMITS } from './limits';
+export { readTable, detectFormat } from './read';
+export {
+  BUILT_IN_PRESETS,
+  applyPreset,
+  detectPreset,
+  presetFromMapping,
+  suggestMapping,
+  targetForHeader,
+} from './fields';
+export { mapRows, looksLikeFormula, normaliseLabel } from './map';
+export { splitFullName } from './names';
+export { normaliseCountry } from './country';
+export { normalisePhone } from './phone';
+export { findDuplicates, normaliseEmail } from './dedupe';
+export { mergeCandidates } from './merge';

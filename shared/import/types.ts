@@ -3,13 +3,15 @@
 // every value across the worker boundary (structured clone) without losing anything.
 import type { ContactLabel, Email, Phone, PostalAddress } from '../domain/common';
 
+export type { ContactLabel };
+
 // ---------------------------------------------------------------------------------------------------
 // Reading files → rows
 // ---------------------------------------------------------------------------------------------------
 
 export type ImportFormat = 'csv' | 'xlsx' | 'vcard';
 export type CsvDelimiter = ',' | ';' | '\t';
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface ImportFile {
   /** File name as the user chose it; used to guess the format and in error messages. */
@@ -109,11 +111,16 @@ export interface ImportErrorInfo {
 export type TargetField =
   | 'fullName'
   | 'givenName'
+  /** Middle names: particles (van, de…) go in front of the family name, other names after the given name. */
+  | 'middleName'
   /** Dutch "tussenvoegsel" (van, de, van der…): put in front of the family name. */
   | 'familyNamePrefix'
   | 'familyName'
   | 'email'
+  /** The label (work, home, mobile, other; also Dutch and Google's "* Work") of the email in the same group. */
+  | 'emailLabel'
   | 'phone'
+  | 'phoneLabel'
   | 'street'
   | 'postalCode'
   | 'city'
@@ -126,8 +133,14 @@ export type TargetField =
 
 export interface FieldTarget {
   field: TargetField;
-  /** For email and phone: the label the value gets (default work). */
+  /** For email and phone: the label the value gets (default work), unless a label column says otherwise. */
   label?: ContactLabel;
+  /**
+   * Pairs columns: an emailLabel/phoneLabel column labels the email/phone column with the same group
+   * ("E-mail 1 - Type" with "E-mail 1 - Value"); address columns with different groups are alternative
+   * addresses (Outlook's Business and Home), of which the first group with any value is taken.
+   */
+  group?: number;
 }
 
 /** One entry per column, aligned with Table.headers; null = the column is not imported. */

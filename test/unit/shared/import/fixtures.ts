@@ -1,0 +1,16 @@
+// Loads the import fixtures (test/fixtures/import, written by make-fixtures.mjs) as the wizard hands them over.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportFile } from '../../../../shared/import';
+
+const dir = path.resolve(import.meta.dirname, '../../../fixtures/import');
+
+export const fixture = (name: string): ImportFile => ({
+  name,
+  bytes: new Uint8Array(readFileSync(path.join(dir, name))),
+});
+
+export const textFile = (name: string, text: string): ImportFile => ({
+  name,
+  bytes: new TextEncoder().encode(text),
+});
