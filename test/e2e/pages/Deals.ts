@@ -1,0 +1,80 @@
+// The deals board, list and form.
+import type { Locator, Page } from 'playwright-core';
+
+export interface DealFields {
+  readonly title: string;
+  readonly organisation?: string;
+  readonly value?: string;
+  readonly currency?: string;
+}
+
+export class DealsPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click();
+    await this.board.waitFor();
+  }
+
+  get board(): Locator {
+    return this.page.getByRole('region', { name: 'Deals board' });
+  }
+
+  column(stage: string): Locator {
+    return this.board.getByRole('region', { name: stage, exact: true });
+  }
+
+  card(title: string): Locator {
+    return this.board.getByRole('group', { name: title, exact: true });
+  }
+
+  count(stage: string): Locator {
+    return this.column(stage).getByTestId('stage-count');
+  }
+
+  total(stage: string): Locator {
+    return this.column(stage).getByTestId('stage-total');
+  }
+
+  async create(fields: DealFields): Promise<void> {
+    await this.page.getByRole('link', { name: 'New deal' }).first().click();
+    await this.page.getByRole('heading', { name: 'New deal' }).waitFor();
+    await this.page.getByRole('textbox', { name: 'Title' }).fill(fields.title);
+    if (fields.organisation) {
+      await this.page.getByRole('combobox', { name: 'Organisation' }).fill(fields.organisation);
+      await this.page.getByRole('option', { name: fields.organisation }).click();
+    }
+    if (fields.value) await this.page.getByRole('textbox', { name: 'Value' }).fill(fields.value);
+    if (fields.currency) await this.page.getByRole('textbox', { name: 'Currency' }).fill(fields.currency);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('heading', { name: fields.title }).waitFor();
+  }
+
+  /** Drags a card with the mouse, in small steps, so @dnd-kit's pointer sensor sees a real drag. */
+  async drag(title: string, toStage: string): Promise<void> {
+    const from = await this.card(title).boundingBox();
+    const to = await this.column(toStage).boundingBox();
+    if (!from || !to) throw new Error('card or column not visible');
+    const mouse = this.page.mouse;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 });
+    await mouse.up();
+  }
+
+  async moveWithMenu(title: string, toStage: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Move ${title} to another stage` }).click();
+    await this.page.getByRole('menuitem', { name: toStage, exact: true }).click();
+  }
+
+  get closeDialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  async giveReason(reason: string): Promise<void> {
+    await this.closeDialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+    await this.closeDialog.getByRole('button', { name: 'Move deal' }).click();
+    await this.closeDialog.waitFor({ state: 'detached' });
+  }
+}

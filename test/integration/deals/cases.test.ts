@@ -1,0 +1,81 @@
+// Service cases with their timeline through the real repositories: entries stay with their case, move
+// with it to another subject, and go with it when it is deleted or its subject erased.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../shared/domain/case';
+import type { KluisDatabase } from '../../../shared/store/database';
+import type { Session } from '../../../shared/vault/session';
+import {
+  addCaseEntry,
+  createCase,
+  deleteCase,
+  loadCaseEntries,
+  saveCase,
+  setCaseStatus,
+} from '../../../renderer/features/cases/case-actions';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { annelies, zeeland } from '../../fixtures/people';
+
+let db: KluisDatabase | undefined;
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const open = async (): Promise<Session> => {
+  db = await memoryDatabase();
+  return (await testVault(db)).create(PASSPHRASE);
+};
+
+describe('service cases', () => {
+  it('round-trips a case and its timeline encrypted; a reply opens a new case; resolving stamps it', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    const c = await createCase(session, {
+      subject: 'Factuur klopt niet',
+      organisationId: org.id,
+      priority: 'high',
+    });
+    await addCaseEntry(session, c, { type: 'note', body: 'Creditnota aanvragen', authorId: 'local' });
+    expect((await session.items(CASE_CONFIG).get(c.id)).data.status).toBe('new');
+    await addCaseEntry(session, c, { type: 'reply', body: 'We komen morgen bij u terug', authorId: 'local' });
+    expect((await session.items(CASE_CONFIG).get(c.id)).data.status).toBe('open');
+
+    const entries = await loadCaseEntries(session, c);
+    expect(entries.map((e) => e.data.type)).toEqual(['note', 'reply']);
+    const raw = JSON.stringify((await session.db.items.find().exec()).map((d) => d.toJSON()));
+    expect(raw).not.toContain('Factuur');
+    expect(raw).not.toContain('Creditnota');
+
+    const resolved = await setCaseStatus(session, c.id, 'resolved');
+    expect(resolved.data.resolvedAt).toBeGreaterThan(0);
+  });
+
+  it('relinking a case to another subject takes its timeline along', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    const person = await session.people.create(annelies);
+    const c = await createCase(session, { subject: 'Vraag over levering', personId: person.id });
+    await addCaseEntry(session, c, { type: 'reply', body: 'Volgende week', authorId: 'local' });
+    const moved = await saveCase(session, c.id, { ...c.data, organisationId: org.id });
+    expect(moved.subjectId).toBe(org.id);
+    expect((await loadCaseEntries(session, moved)).map((e) => e.data.body)).toEqual(['Volgende week']);
+    expect((await session.items(CASE_ENTRY_CONFIG).listForSubject(person.id)).records).toEqual([]);
+    expect((await session.items(CASE_CONFIG).listForSubject(person.id)).records).toEqual([]);
+  });
+
+  it('deleting a case deletes its timeline; erasing the subject takes both', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    const first = await createCase(session, { subject: 'Eerste', organisationId: org.id });
+    await addCaseEntry(session, first, { type: 'note', body: 'a', authorId: 'local' });
+    const second = await createCase(session, { subject: 'Tweede', organisationId: org.id });
+    await addCaseEntry(session, second, { type: 'note', body: 'b', authorId: 'local' });
+
+    await deleteCase(session, first);
+    expect((await session.items(CASE_ENTRY_CONFIG).loadAll()).records.map((e) => e.data.body)).toEqual(['b']);
+
+    await session.organisations.remove(org.id);
+    expect((await session.items(CASE_CONFIG).loadAll()).records).toEqual([]);
+    expect((await session.items(CASE_ENTRY_CONFIG).loadAll()).records).toEqual([]);
+  });
+});
