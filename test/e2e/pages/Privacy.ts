@@ -1,0 +1,103 @@
+// The privacy screens: the Privacy tab on a person's page (consent, withdrawal, subscriptions) and the
+// Privacy page's campaign lists, found by roles and labels as a screen-reader user would.
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class PersonPrivacyPanel {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Privacy' }).click();
+    await this.page.getByRole('heading', { name: 'Purposes and lawful basis' }).waitFor();
+  }
+
+  purpose(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  consentState(purpose: string): Locator {
+    return this.purpose(purpose).getByTestId(/^consent-state-/);
+  }
+
+  ledger(purpose: string): Locator {
+    return this.purpose(purpose).getByRole('table', { name: `Consent ledger for ${purpose}` });
+  }
+
+  async recordConsent(purpose: string, options: { method?: string; evidence?: string } = {}): Promise<void> {
+    await this.purpose(purpose).getByRole('button', { name: 'Record consent' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Record consent' });
+    if (options.method) {
+      await dialog.getByRole('combobox', { name: 'How was consent given?' }).click();
+      await this.page.getByRole('option', { name: options.method, exact: true }).click();
+    }
+    if (options.evidence) await dialog.getByLabel('What the person agreed to').fill(options.evidence);
+    await dialog.getByRole('button', { name: 'Record consent' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  async withdrawConsent(purpose: string): Promise<void> {
+    await this.purpose(purpose).getByRole('button', { name: 'Withdraw consent' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Withdraw consent for ${purpose}?` });
+    await dialog.getByRole('button', { name: 'Withdraw consent' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  subscription(list: string): Locator {
+    return this.page.getByRole('listitem', { name: list, exact: true });
+  }
+
+  /** Subscribes at the person's own request, and confirms when the list uses double opt-in. */
+  async subscribe(list: string, options: { confirm?: boolean } = {}): Promise<void> {
+    await this.subscription(list).getByRole('button', { name: 'Subscribe' }).click();
+    let dialog = this.page.getByRole('dialog', { name: `Subscribe to ${list}` });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    if (!options.confirm) return;
+    await this.subscription(list).getByText('Pending confirmation').waitFor();
+    await this.subscription(list).getByRole('button', { name: 'Confirmed' }).click();
+    dialog = this.page.getByRole('dialog', { name: `The person confirmed ${list}` });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.subscription(list).getByText('Subscribed', { exact: true }).waitFor();
+  }
+}
+
+export class PrivacyPage {
+  constructor(readonly page: Page) {}
+
+  async open(tab: string): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Privacy' }).click();
+    await this.page.getByRole('tab', { name: tab }).click();
+  }
+
+  private async choose(label: string, option: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Runs the purpose gate and waits for its result. */
+  async runCampaign(purpose: string, channel: string): Promise<void> {
+    await this.open('Campaign lists');
+    await this.choose('Purpose', purpose);
+    await this.choose('Channel', channel);
+    await this.page.getByRole('button', { name: 'Run the purpose gate' }).click();
+    await this.campaignResult.waitFor();
+  }
+
+  get campaignResult(): Locator {
+    return this.page.getByRole('region', { name: 'Campaign list result' });
+  }
+
+  get eligibleCount(): Locator {
+    return this.campaignResult.getByRole('status');
+  }
+
+  excludedFor(reason: string): Locator {
+    return this.campaignResult.getByRole('list', { name: reason, exact: true });
+  }
+
+  async exportCampaign(format: 'CSV' | 'XLSX'): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.campaignResult.getByRole('button', { name: `Export ${format}` }).click();
+    return download;
+  }
+}
