@@ -9,6 +9,7 @@ import {
   PreloginRequest,
   SealOrgKeyRequest,
   SignInRequest,
+  type MeResponse,
   type SignInResponse,
 } from '../../shared/sync/protocol';
 import { mayManageOrganisation } from '../../shared/sync/roles';
@@ -127,6 +128,22 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       keys: joined.keys,
     });
     return sendOk(reply, await signIn(joined));
+  });
+
+  // A device that joined with an invite code polls this until an admin's device sealed the key to it.
+  app.get('/auth/me', async (request, reply) => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (!caller) return reply;
+    const { user } = caller;
+    if (!user.keys) return sendError(reply, 401, 'unauthenticated');
+    const me: MeResponse = {
+      id: user.id,
+      orgId: user.orgId,
+      role: user.role,
+      keys: user.keys,
+      sealedOrgKey: user.sealedOrgKey,
+    };
+    return sendOk(reply, me);
   });
 
   app.post('/auth/renew', async (request, reply) => {

@@ -25,6 +25,7 @@ export const toUserSummary = (row: Row): UserSummary => {
     id: user.id,
     role: user.role,
     publicKey: user.keys?.publicKey ?? null,
+    keyProof: user.keys?.keyProof ?? null,
     active: user.sealedOrgKey !== null,
   };
 };

@@ -2,23 +2,27 @@
 // a new device signs in with user id and passphrase and rebuilds the same keyring from what the server
 // keeps (all of it made and encrypted here; the server can decrypt none of it). Errors are values.
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import type { KdfParams } from '../crypto/kdf';
-import { loadSodium } from '../crypto/sodium';
+import { EnvelopeCipher, EnvelopeError } from '../crypto/envelope';
+import { DEFAULT_KDF, newSalt, type KdfParams } from '../crypto/kdf';
+import { loadSodium, type Sodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
 import type { KluisDatabase } from '../store/database';
 import {
   derivePassphraseKeys,
+  kekAddress,
+  KEYRING_FORMAT,
   KEYRING_ID,
   newId,
   openKeyringWithKek,
+  openKeyringWithSecretKey,
   rewrapKeyring,
   WrongPassphraseError,
   type KeyringDoc,
   type UnlockedKeys,
 } from '../vault/keyring';
 import { Session } from '../vault/session';
-import type { ErrorCode, Role, SignInResponse, UserKeys } from './protocol';
+import { deriveInviteSecrets, keyProof, openSealedOrgKey } from './invite';
+import type { ErrorCode, MeResponse, Role, SignInResponse, UserKeys } from './protocol';
 
 /** The account this device syncs as. The token is a bearer secret: keep it with the unlocked session. */
 export interface AccountLink {
@@ -32,7 +36,14 @@ export interface AccountLink {
 }
 
 export type AccountError =
-  ErrorCode | 'offline' | 'no-vault' | 'vault-exists' | 'wrong-passphrase' | 'bad-response';
+  | ErrorCode
+  | 'offline'
+  | 'no-vault'
+  | 'vault-exists'
+  | 'wrong-passphrase'
+  | 'wrong-invite'
+  | 'grant-not-verified'
+  | 'bad-response';
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -94,6 +105,10 @@ const post = async <T>(fetch: Fetch, serverUrl: string, path: string, body: unkn
   } catch {
     return err('offline');
   }
+  return readReply<T>(response);
+};
+
+const readReply = async <T>(response: Response): Promise<Reply<T>> => {
   let parsed: unknown;
   try {
     parsed = await response.json();
@@ -208,24 +223,195 @@ export const signInOnNewDevice = async (
     wipe(kek);
     return err('awaiting-org-key');
   }
+  let userSecretKey: Uint8Array;
+  try {
+    userSecretKey = cipher.openBytes(user.keys.encryptedSecretKey, kek, kekAddress);
+  } catch (error) {
+    if (error instanceof EnvelopeError) return err('wrong-passphrase');
+    throw error;
+  } finally {
+    wipe(kek);
+  }
+  const built = buildKeyring(sodium, cipher, material, user, userSecretKey, null);
+  if (!built.ok) return built;
+  await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(built.value.doc), updatedAt: Date.now() });
+  return ok({
+    link: linkFrom(serverUrl, signedIn.value),
+    session: new Session(db, cipher, built.value.keys),
+  });
+};
+
+/**
+ * The local keyring from what the server keeps for the user. The organisation key arrives sealed to the
+ * user's public key, as the key itself (first admin) or as an admin's grant (invited users, invite.ts);
+ * locally it is always kept as the key itself, with the organisation key's id the grant names.
+ */
+const buildKeyring = (
+  sodium: Sodium,
+  cipher: EnvelopeCipher,
+  material: KeyringMaterial,
+  user: MeResponse,
+  userSecretKey: Uint8Array,
+  invite: { macKey: Uint8Array } | null,
+): Result<{ doc: KeyringDoc; keys: UnlockedKeys }, AccountError> => {
+  const publicKey = fromBase64(user.keys.publicKey);
+  const opened = user.sealedOrgKey
+    ? openSealedOrgKey(sodium, user.sealedOrgKey, publicKey, userSecretKey, material.orgKeyId)
+    : null;
+  if (!opened) {
+    wipe(userSecretKey);
+    return err(user.sealedOrgKey ? 'bad-response' : 'awaiting-org-key');
+  }
+  // The device that joined holds the invite key: the grant must come from the admin's device.
+  if (invite && !opened.verify?.(invite.macKey, user.id)) {
+    wipe(userSecretKey);
+    wipe(opened.orgKey);
+    return err('grant-not-verified');
+  }
   const doc: KeyringDoc = {
     format: material.format,
     vaultId: material.vaultId,
     orgId: user.orgId,
-    orgKeyId: material.orgKeyId,
+    orgKeyId: opened.orgKeyId,
     kdf: material.kdf,
     userPublicKey: user.keys.publicKey,
     wrappedUserSecretKey: user.keys.encryptedSecretKey,
-    sealedOrgKey: user.sealedOrgKey,
+    sealedOrgKey: toBase64(sodium.crypto_box_seal(opened.orgKey, publicKey)),
     createdAt: material.createdAt,
   };
-  let keys: UnlockedKeys;
-  try {
-    keys = openKeyringWithKek(sodium, cipher, doc, kek);
-  } catch (error) {
-    if (error instanceof WrongPassphraseError) return err('wrong-passphrase');
-    throw error;
+  const keys = openKeyringWithSecretKey(sodium, doc, userSecretKey);
+  wipe(opened.orgKey);
+  return ok({ doc, keys });
+};
+
+export interface JoinOptions {
+  readonly fetch: Fetch;
+  readonly serverUrl: string;
+  readonly db: KluisDatabase;
+  readonly userId: string;
+  readonly inviteCode: string;
+  /** The newcomer's new passphrase: it protects their keys on every device. */
+  readonly passphrase: string;
+  /** Only lowered by tests. */
+  readonly kdf?: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>;
+}
+
+/**
+ * A device that joined and registered its keys, waiting for an admin's device to seal the organisation
+ * key to them. Holds the user's secret key in memory: `finish` or `discard` wipes it.
+ */
+export class PendingJoin {
+  private secretKey: Uint8Array | null;
+  private macKey: Uint8Array | null;
+
+  constructor(
+    readonly link: AccountLink,
+    private readonly material: KeyringMaterial,
+    secretKey: Uint8Array,
+    macKey: Uint8Array,
+  ) {
+    this.secretKey = secretKey;
+    this.macKey = macKey;
   }
-  await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
-  return ok({ link: linkFrom(serverUrl, signedIn.value), session: new Session(db, cipher, keys) });
+
+  /**
+   * Asks the server whether the key was sealed; once it is, checks the grant, creates the local vault and
+   * returns its session. 'awaiting-org-key' means: ask again later.
+   */
+  async finish(fetch: Fetch, db: KluisDatabase): Promise<Reply<Session>> {
+    if (!this.secretKey || !this.macKey) return err('no-vault');
+    const me = await get<MeResponse>(fetch, this.link, '/auth/me');
+    if (!me.ok) return me;
+    if (me.value.sealedOrgKey === null) return err('awaiting-org-key');
+    if (await readKeyring(db)) return err('vault-exists');
+    const sodium = await loadSodium();
+    const cipher = new EnvelopeCipher(sodium);
+    const built = buildKeyring(sodium, cipher, this.material, me.value, this.secretKey.slice(), {
+      macKey: this.macKey,
+    });
+    if (!built.ok) return built;
+    await db.vault.insert({
+      id: KEYRING_ID,
+      payload: JSON.stringify(built.value.doc),
+      updatedAt: Date.now(),
+    });
+    this.discard();
+    return ok(new Session(db, cipher, built.value.keys));
+  }
+
+  discard(): void {
+    wipe(this.secretKey ?? undefined);
+    wipe(this.macKey ?? undefined);
+    this.secretKey = null;
+    this.macKey = null;
+  }
+}
+
+/**
+ * "Join an organisation": the newcomer's device makes the user's key pair, wraps the secret key with the
+ * passphrase, and registers the keys with the one-time invite code (only a value derived from it reaches
+ * the server). The organisation key follows when an admin's device has sealed it (PendingJoin.finish).
+ */
+export const joinOrganisation = async (options: JoinOptions): Promise<Reply<PendingJoin>> => {
+  const { db, serverUrl, userId, passphrase } = options;
+  if (await readKeyring(db)) return err('vault-exists');
+  const sodium = await loadSodium();
+  const cipher = new EnvelopeCipher(sodium);
+  const { joinSecret, macKey } = deriveInviteSecrets(sodium, options.inviteCode);
+  const pair = sodium.crypto_box_keypair();
+  const kdf: KdfParams = {
+    algorithm: 'argon2id13',
+    ...(options.kdf ?? DEFAULT_KDF),
+    salt: toBase64(newSalt()),
+  };
+  const { kek, authVerifier } = derivePassphraseKeys(sodium, passphrase, kdf, KEYRING_FORMAT);
+  let encryptedSecretKey: string;
+  try {
+    encryptedSecretKey = cipher.sealBytes(pair.privateKey, kek, kekAddress);
+  } finally {
+    wipe(kek);
+  }
+  const material: KeyringMaterial = {
+    format: KEYRING_FORMAT,
+    vaultId: newId(),
+    // The organisation key's id arrives with the admin's grant.
+    orgKeyId: '',
+    kdf,
+    createdAt: Date.now(),
+  };
+  const publicKey = toBase64(pair.publicKey);
+  const userKeys: UserKeys = {
+    kdf: toBase64(utf8(JSON.stringify(material))),
+    publicKey,
+    encryptedSecretKey,
+    keyProof: keyProof(sodium, macKey, userId, publicKey),
+  };
+  const joined = await post<SignInResponse>(options.fetch, serverUrl, '/auth/join', {
+    userId,
+    inviteCode: joinSecret,
+    authVerifier,
+    keys: userKeys,
+  });
+  if (!joined.ok) {
+    wipe(pair.privateKey);
+    wipe(macKey);
+    return joined.error === 'wrong-credentials' ? err('wrong-invite') : joined;
+  }
+  return ok(new PendingJoin(linkFrom(serverUrl, joined.value), material, pair.privateKey, macKey));
+};
+
+const get = async <T>(
+  fetch: Fetch,
+  link: Pick<AccountLink, 'serverUrl' | 'token'>,
+  path: string,
+): Promise<Reply<T>> => {
+  let response: Response;
+  try {
+    response = await fetch(`${link.serverUrl.replace(/\/+$/, '')}${path}`, {
+      headers: { authorization: `Bearer ${link.token}` },
+    });
+  } catch {
+    return err('offline');
+  }
+  return readReply<T>(response);
 };

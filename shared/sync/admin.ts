@@ -2,11 +2,20 @@
 // checked with the protocol's zod schemas before they leave, and answers are checked before they are used.
 // The invite code is made here; the server keeps only its hash, so this is the one moment it can be shown.
 import { z } from 'zod';
-import { randomBytes, toBase64 } from '../crypto/bytes';
+import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
+import { loadSodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
 import { newId } from '../vault/keyring';
 import type { AccountError, AccountLink, Fetch } from './account';
-import { InviteRequest, ROLES, type DeviceSummary, type ErrorCode, type Role } from './protocol';
+import { deriveInviteSecrets, sealGrant, verifyKeyProof } from './invite';
+import {
+  InviteRequest,
+  ROLES,
+  type DeviceSummary,
+  type ErrorCode,
+  type Role,
+  type UserSummary,
+} from './protocol';
 
 const Time = z.number().int().min(0);
 const DeviceSummarySchema = z.object({
@@ -18,6 +27,15 @@ const DeviceSummarySchema = z.object({
   revokedAt: Time.nullable(),
 }) satisfies z.ZodType<DeviceSummary>;
 const DeviceList = z.array(DeviceSummarySchema);
+const UserList = z.array(
+  z.object({
+    id: z.string(),
+    role: z.enum(ROLES),
+    publicKey: z.string().nullable(),
+    keyProof: z.string().nullable(),
+    active: z.boolean(),
+  }) satisfies z.ZodType<UserSummary>,
+);
 const IdReply = z.object({ id: z.string() });
 
 type Reply<T> = Result<T, AccountError>;
@@ -26,7 +44,7 @@ type Admin = Pick<AccountLink, 'serverUrl' | 'token'>;
 const call = async <S extends z.ZodType>(
   fetch: Fetch,
   link: Admin,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   schema: S,
   body?: unknown,
@@ -76,10 +94,106 @@ export interface Invitation {
 const newInviteCode = (): string =>
   toBase64(randomBytes(24)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-/** Creates a user with the role and a one-time invite code. */
-export const inviteUser = async (fetch: Fetch, link: Admin, role: Role): Promise<Reply<Invitation>> => {
+/**
+ * Creates a user with the role and a one-time invite code. The server gets only the join secret derived
+ * from the code; the invite key (invite.ts) is kept on this device, sealed with the organisation key, until
+ * the newcomer's public key arrives and `completeInvites` seals the organisation key to it.
+ */
+export const inviteUser = async (
+  fetch: Fetch,
+  link: Admin,
+  role: Role,
+  pending: PendingInvites,
+): Promise<Reply<Invitation>> => {
   if (!ROLES.includes(role)) return err('bad-request');
-  const request = InviteRequest.parse({ userId: newId(), role, inviteCode: newInviteCode() });
+  const sodium = await loadSodium();
+  const inviteCode = newInviteCode();
+  const { joinSecret, macKey } = deriveInviteSecrets(sodium, inviteCode);
+  const request = InviteRequest.parse({ userId: newId(), role, inviteCode: joinSecret });
+  // Kept before the server knows the user, so a code the server accepted can always be completed here.
+  await pending.add(request.userId, toBase64(macKey));
+  wipe(macKey);
   const created = await call(fetch, link, 'POST', '/users', IdReply, request);
-  return created.ok ? ok({ userId: created.value.id, role, inviteCode: request.inviteCode }) : created;
+  if (!created.ok) {
+    await pending.remove(request.userId);
+    return created;
+  }
+  return ok({ userId: created.value.id, role, inviteCode });
+};
+
+/** Every user of the admin's organisation, with their public key once they joined. */
+export const listUsers = (fetch: Fetch, link: Admin): Promise<Reply<UserSummary[]>> =>
+  call(fetch, link, 'GET', '/users', UserList);
+
+/** Invite keys of invitations made on this device and not yet completed: user id -> key (base64). */
+export interface PendingInvites {
+  list(): Promise<Record<string, string>>;
+  add(userId: string, macKey: string): Promise<void>;
+  remove(userId: string): Promise<void>;
+}
+
+/**
+ * - waiting: invited, has not joined yet;
+ * - key-mismatch: joined with a public key whose proof does not match the invite code — not sealed;
+ * - elsewhere: joined, but invited from another device, which hands over the key;
+ * - active: the organisation key is sealed to them.
+ */
+export type MemberState = 'waiting' | 'key-mismatch' | 'elsewhere' | 'active';
+export interface Member {
+  readonly id: string;
+  readonly role: Role;
+  readonly state: MemberState;
+}
+
+export interface OrgKey {
+  readonly orgKey: Uint8Array;
+  readonly orgKeyId: string;
+}
+
+/**
+ * The admin device's half of joining: for each user invited from this device who has registered a public
+ * key with a valid proof, seals the organisation key to that key. Run on every refresh of the list and
+ * while invitations are pending; harmless to run twice.
+ */
+export const completeInvites = async (
+  fetch: Fetch,
+  link: Admin,
+  pending: PendingInvites,
+  key: () => OrgKey,
+): Promise<Reply<Member[]>> => {
+  const users = await listUsers(fetch, link);
+  if (!users.ok) return users;
+  const invites = await pending.list();
+  const sodium = await loadSodium();
+  const members: Member[] = [];
+  for (const user of users.value) {
+    const encodedKey = invites[user.id];
+    let state: MemberState = user.active ? 'active' : user.publicKey ? 'elsewhere' : 'waiting';
+    if (encodedKey && user.active) await pending.remove(user.id);
+    if (encodedKey && !user.active && user.publicKey) {
+      const macKey = fromBase64(encodedKey);
+      try {
+        if (!user.keyProof || !verifyKeyProof(sodium, macKey, user.id, user.publicKey, user.keyProof)) {
+          state = 'key-mismatch';
+        } else {
+          const { orgKey, orgKeyId } = key();
+          const sealedOrgKey = sealGrant(sodium, macKey, {
+            userId: user.id,
+            orgKeyId,
+            orgKey,
+            publicKey: user.publicKey,
+          });
+          const path = `/users/${encodeURIComponent(user.id)}/sealed-org-key`;
+          const sealed = await call(fetch, link, 'PUT', path, IdReply, { sealedOrgKey });
+          if (!sealed.ok) return sealed;
+          await pending.remove(user.id);
+          state = 'active';
+        }
+      } finally {
+        wipe(macKey);
+      }
+    }
+    members.push({ id: user.id, role: user.role, state });
+  }
+  return ok(members);
 };

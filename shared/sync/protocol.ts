@@ -89,6 +89,8 @@ export const UserKeys = z.strictObject({
   kdf: Blob64,
   publicKey: Blob64,
   encryptedSecretKey: Blob64,
+  /** An invited user's MAC of the public key under a key derived from the invite code (invite.ts). */
+  keyProof: Blob64.optional(),
 });
 export type UserKeys = z.infer<typeof UserKeys>;
 
@@ -124,6 +126,9 @@ export interface SignInResponse {
   };
 }
 
+/** The caller's own account: what a joining device polls until an admin's device sealed the key. */
+export type MeResponse = SignInResponse['user'];
+
 export const InviteRequest = z.strictObject({
   userId: Id,
   role: z.enum(ROLES),
@@ -146,6 +151,9 @@ export interface UserSummary {
   id: string;
   role: Role;
   publicKey: string | null;
+  /** The invited user's MAC of the public key, checked by the admin's device before sealing. */
+  keyProof: string | null;
+  /** The organisation key is sealed to this user: they can read the organisation's data. */
   active: boolean;
 }
 

@@ -8,7 +8,14 @@ import type { KluisDatabase } from '../store/database';
 import type { KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { ConflictHandlers } from './merge';
 import type { Fetch } from './account';
-import type { Collection, ErrorCode, PullResponse, SyncDocument } from './protocol';
+import {
+  MAX_BODY_BYTES,
+  MAX_PUSH_ROWS,
+  type Collection,
+  type ErrorCode,
+  type PullResponse,
+  type SyncDocument,
+} from './protocol';
 
 /** Errors the status reports, as codes the UI turns into words. */
 export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response';
@@ -88,6 +95,33 @@ const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocum
           }
         : { id: doc.id, keyId: doc.keyId, payload: doc.payload, _deleted: doc._deleted === true };
   return picked as SyncDocument;
+};
+
+/** Room left under the server's body limit for the JSON punctuation around the rows. */
+const PUSH_BYTES = MAX_BODY_BYTES - 64 * 1024;
+
+/**
+ * Splits a push into requests the server accepts: key pages of a large import are hundreds of KiB each,
+ * so a batch of them can exceed the body limit, which failed the push over and over. Sizes are counted
+ * in UTF-16 units times 3, the most UTF-8 can need, so a part is never too large.
+ */
+export const splitBySize = <T>(rows: readonly T[], maxBytes = PUSH_BYTES): T[][] => {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  let size = 2;
+  for (const row of rows) {
+    const text = JSON.stringify(row);
+    const rowBytes = text.length * (/[^ -~]/.test(text) ? 3 : 1) + 1;
+    if (part.length && size + rowBytes > maxBytes) {
+      parts.push(part);
+      part = [];
+      size = 2;
+    }
+    part.push(row);
+    size += rowBytes;
+  }
+  if (part.length) parts.push(part);
+  return parts;
 };
 
 const INITIAL_STATUS: SyncStatus = {
@@ -188,7 +222,7 @@ export class SyncClient {
         },
       },
       push: {
-        batchSize: 100,
+        batchSize: MAX_PUSH_ROWS,
         handler: async (rows) => {
           const body = rows.map((row) => ({
             newDocumentState: toWire(collection, row.newDocumentState as unknown as Record<string, unknown>),
@@ -196,7 +230,10 @@ export class SyncClient {
               ? toWire(collection, row.assumedMasterState as unknown as Record<string, unknown>)
               : null,
           }));
-          const conflicts = await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, body);
+          const conflicts: SyncDocument[] = [];
+          for (const part of splitBySize(body)) {
+            conflicts.push(...(await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, part)));
+          }
           return conflicts as unknown as (Doc & { _deleted: boolean })[];
         },
       },

@@ -30,4 +30,39 @@ export class SyncPages {
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await new VaultPage(this.page).waitUntilOpen();
   }
+
+  /** The admin's "Invite user" form in Settings: returns the new user's id and one-time invite code. */
+  async invite(roleName: string): Promise<{ userId: string; inviteCode: string }> {
+    await new SettingsPage(this.page).open();
+    const section = this.page.getByRole('region', { name: 'Devices and users' });
+    const form = section.getByRole('form', { name: 'Invite user' });
+    await form.getByRole('combobox', { name: 'Role' }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${roleName}`) }).click();
+    await form.getByRole('button', { name: 'Invite user' }).click();
+    const created = section.getByRole('status').filter({ hasText: roleName });
+    const code = created.getByRole('textbox', { name: 'Invite code' });
+    await code.waitFor({ timeout: 10_000 });
+    return {
+      userId: await created.getByRole('textbox', { name: 'User id' }).inputValue(),
+      inviteCode: await code.inputValue(),
+    };
+  }
+
+  /** The row of a user in the admin's "Users" table. */
+  userRow(userId: string): Locator {
+    const section = this.page.getByRole('region', { name: 'Devices and users' });
+    return section.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: userId });
+  }
+
+  /** On the first-run screen: joins with an invite code and a new passphrase; returns when it waits. */
+  async join(userId: string, inviteCode: string, passphrase: string): Promise<void> {
+    await this.page.getByRole('button', { name: "Sign in to your organisation's server" }).click();
+    await this.page.getByRole('button', { name: 'Join an organisation with an invite code' }).click();
+    await this.page.getByRole('heading', { name: 'Join your organisation' }).waitFor();
+    await this.page.getByRole('textbox', { name: 'User id' }).fill(userId);
+    await this.page.getByRole('textbox', { name: 'Invite code' }).fill(inviteCode);
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByLabel('Repeat passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Join', exact: true }).click();
+  }
 }

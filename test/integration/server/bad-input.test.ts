@@ -76,7 +76,7 @@ describe.each(ADAPTER_NAMES)('bad input: %s', (name) => {
     ['deep nesting', () => pushRaw(`${'['.repeat(5000)}"${MARKER}"${']'.repeat(5000)}`), 400, 'too-deep'],
     [
       'an unknown collection',
-      () => pushRaw(`[{"newDocumentState": ${doc()}}]`, 'audit'),
+      () => pushRaw(`[{"newDocumentState": ${doc()}}]`, 'contacts'),
       404,
       'unknown-collection',
     ],

@@ -29,9 +29,11 @@ import GroupOutlinedIcon from '@mui/icons-material/GroupOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AccountError, AccountLink } from '../../../../shared/sync/account';
 import { inviteUser, listDevices, revokeDevice, type Invitation } from '../../../../shared/sync/admin';
+import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { ROLES, type DeviceSummary, type Role } from '../../../../shared/sync/protocol';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { FormSection } from '../../../ui/FormSection';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
@@ -71,6 +73,7 @@ function OrganisationSection({ link }: { readonly link: AccountLink }) {
       icon={<GroupOutlinedIcon />}
     >
       <Stack spacing={3}>
+        <MemberList />
         <DeviceList link={link} />
         <InviteForm link={link} />
       </Stack>
@@ -226,8 +229,70 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
   );
 }
 
+/**
+ * The organisation's users and whether they can read its data. A newcomer invited from this device gets
+ * the organisation key sealed to them by this device as soon as they joined (sync-store.ts).
+ */
+function MemberList() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const members = useSyncStore((s) => s.members);
+  const error = useSyncStore((s) => s.membersError);
+  const refresh = useSyncStore((s) => s.refreshMembers);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <Stack spacing={1}>
+      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
+        {t('sync.admin.users.title')}
+      </Typography>
+      {error && (
+        <Alert severity="error" role="alert">
+          {t(accountErrorKey(error))}
+        </Alert>
+      )}
+      {members === null && !error && (
+        <CircularProgress size={20} aria-label={t('sync.admin.users.loading')} />
+      )}
+      {members && (
+        <Table size="small" aria-labelledby={headingId}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('sync.admin.users.user')}</TableCell>
+              <TableCell>{t('sync.admin.users.role')}</TableCell>
+              <TableCell>{t('sync.admin.users.status')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map((member) => (
+              <TableRow key={member.id}>
+                <TableCell sx={{ wordBreak: 'break-all' }}>{member.id}</TableCell>
+                <TableCell>{t(`sync.admin.roles.${member.role}.name`)}</TableCell>
+                <TableCell>
+                  {member.state === 'key-mismatch' ? (
+                    <Typography component="span" color="error" variant="body2">
+                      {t('sync.admin.users.state.key-mismatch')}
+                    </Typography>
+                  ) : (
+                    t(`sync.admin.users.state.${member.state}`)
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
 function InviteForm({ link }: { readonly link: AccountLink }) {
   const { t } = useTranslation();
+  const { session } = useUnlockedVault();
+  const refreshMembers = useSyncStore((s) => s.refreshMembers);
   const headingId = useId();
   const labelId = useId();
   const [role, setRole] = useState<Role>('sales');
@@ -242,9 +307,11 @@ function InviteForm({ link }: { readonly link: AccountLink }) {
     setError(null);
     setInvitation(null);
     try {
-      const invited = await inviteUser(fetchFromWindow, link, role);
-      if (invited.ok) setInvitation(invited.value);
-      else setError(accountErrorKey(invited.error as AccountError));
+      const invited = await inviteUser(fetchFromWindow, link, role, sessionPendingInvites(session));
+      if (invited.ok) {
+        setInvitation(invited.value);
+        void refreshMembers();
+      } else setError(accountErrorKey(invited.error as AccountError));
     } catch {
       setError('sync.account.error.other');
     } finally {

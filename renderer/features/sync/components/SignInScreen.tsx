@@ -1,4 +1,5 @@
-// First run, second path: sign in to the organisation's server with user id and passphrase. The local
+// First run, second path: sign in to the organisation's server with user id and passphrase, or join it
+// with an invite code. The local
 // vault is built from what the server keeps (account.ts) and then syncs the organisation's data.
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
@@ -11,8 +12,17 @@ import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { JoinScreen } from './JoinScreen';
 
+/** Sign in with a passphrase, or join with an invite code (JoinScreen). */
 export function SignInScreen({ onBack }: { onBack: () => void }) {
+  const joining = useSyncStore((s) => s.joining);
+  const [join, setJoin] = useState(false);
+  if (join || joining) return <JoinScreen onBack={() => setJoin(false)} />;
+  return <PassphraseSignIn onBack={onBack} onJoin={() => setJoin(true)} />;
+}
+
+function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () => void }) {
   const { t } = useTranslation();
   const signIn = useSyncStore((s) => s.signIn);
   const [serverUrl, setServerUrl] = useState(() => globalThis.location.origin);
@@ -75,6 +85,9 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.signIn.signingIn') : t('sync.signIn.submit')}
         </SubmitButton>
+        <Button onClick={onJoin} disabled={busy}>
+          {t('sync.join.open')}
+        </Button>
         <Button onClick={onBack} disabled={busy}>
           {t('sync.signIn.back')}
         </Button>

@@ -11,6 +11,8 @@ const KEYS = {
   'awaiting-org-key': 'sync.account.error.awaiting-org-key',
   'too-many-attempts': 'sync.account.error.too-many-attempts',
   'bad-response': 'sync.account.error.bad-response',
+  'wrong-invite': 'sync.account.error.wrong-invite',
+  'grant-not-verified': 'sync.account.error.grant-not-verified',
 } as const satisfies Partial<Record<AccountError, string>>;
 
 export type AccountErrorKey = (typeof KEYS)[keyof typeof KEYS] | 'sync.account.error.other';

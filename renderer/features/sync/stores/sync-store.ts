@@ -5,10 +5,15 @@ import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
 import {
   connectVault,
+  joinOrganisation,
   signInOnNewDevice,
   type AccountError,
   type AccountLink,
+  type PendingJoin,
 } from '../../../../shared/sync/account';
+import { completeInvites, type Member } from '../../../../shared/sync/admin';
+import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
+import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { conflictHandlersFor } from '../../../../shared/sync/merge';
 import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication';
 import type { Session } from '../../../../shared/vault/session';
@@ -34,8 +39,18 @@ export const loadLink = async (session: Session): Promise<AccountLink | null> =>
   }
 };
 
+/** How often a joining device asks whether its key arrived, and an admin's device looks for newcomers. */
+export const JOIN_POLL_MS = 2000;
+export const INVITE_POLL_MS = 3000;
+
 interface SyncState {
   link: AccountLink | null;
+  /** This device joined with an invite code and waits for an admin's device to seal the key to it. */
+  joining: { userId: string } | null;
+  joinError: AccountError | null;
+  /** For admins: the organisation's users and whether they have access; null until first listed. */
+  members: Member[] | null;
+  membersError: AccountError | null;
   status: SyncStatus | null;
   /** The server revoked this device and its local copy was deleted. */
   wiped: boolean;
@@ -43,6 +58,15 @@ interface SyncState {
   stop(): Promise<void>;
   connect(session: Session, serverUrl: string, passphrase: string): Promise<AccountError | null>;
   signIn(serverUrl: string, userId: string, passphrase: string): Promise<AccountError | null>;
+  join(
+    serverUrl: string,
+    userId: string,
+    inviteCode: string,
+    passphrase: string,
+  ): Promise<AccountError | null>;
+  cancelJoin(): void;
+  /** Lists the users again and seals the organisation key to newcomers invited from this device. */
+  refreshMembers(): Promise<void>;
 }
 
 export const useSyncStore = create<SyncState>()((set, get) => {
@@ -50,6 +74,37 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   let subscription: Subscription | null = null;
   /** Bumped by every stop, so a resume that finishes after a stop does not start anything. */
   let generation = 0;
+  let invitesTimer: ReturnType<typeof setInterval> | null = null;
+  let joinTimer: ReturnType<typeof setTimeout> | null = null;
+  let pendingJoin: PendingJoin | null = null;
+  let refreshMembers: (() => Promise<void>) | null = null;
+
+  /** The admin's half of joining runs by itself while invitations made here are open (admin.ts). */
+  const watchInvites = (session: Session, link: AccountLink, started: number) => {
+    if (!mayManageOrganisation(link.role)) return;
+    const pending = sessionPendingInvites(session);
+    let busy = false;
+    refreshMembers = async () => {
+      if (busy || started !== generation || session.isLocked) return;
+      busy = true;
+      try {
+        const members = await completeInvites(fetchFromWindow, link, pending, () => ({
+          orgKey: session.orgKey,
+          orgKeyId: session.orgKeyId,
+        }));
+        if (started !== generation) return;
+        set(members.ok ? { members: members.value, membersError: null } : { membersError: members.error });
+      } finally {
+        busy = false;
+      }
+    };
+    invitesTimer = setInterval(() => {
+      void pending
+        .list()
+        .then((open) => (Object.keys(open).length ? refreshMembers?.() : undefined))
+        .catch(() => undefined);
+    }, INVITE_POLL_MS);
+  };
 
   const wipeDevice = async (session: Session): Promise<void> => {
     set({ wiped: true });
@@ -71,6 +126,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     });
     client = next;
     set({ link, status: next.status });
+    watchInvites(session, link, started);
     subscription = next.status$.subscribe((status) => {
       set({ status });
       if (status.wipe && !get().wiped) void wipeDevice(session);
@@ -79,8 +135,19 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     next.start().catch(() => undefined);
   };
 
+  const stopJoining = () => {
+    if (joinTimer) clearTimeout(joinTimer);
+    joinTimer = null;
+    pendingJoin?.discard();
+    pendingJoin = null;
+  };
+
   return {
     link: null,
+    joining: null,
+    joinError: null,
+    members: null,
+    membersError: null,
     status: null,
     wiped: false,
 
@@ -93,6 +160,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
 
     async stop() {
       generation += 1;
+      if (invitesTimer) clearInterval(invitesTimer);
+      invitesTimer = null;
+      refreshMembers = null;
+      set({ members: null, membersError: null });
       subscription?.unsubscribe();
       subscription = null;
       const running = client;
@@ -124,6 +195,56 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await saveLink(signedIn.value.session, signedIn.value.link);
       await useVaultStore.getState().adopt(signedIn.value.session);
       return null;
+    },
+
+    async join(serverUrl, userId, inviteCode, passphrase) {
+      const { vault } = useVaultStore.getState();
+      if (!vault) return 'no-vault';
+      stopJoining();
+      const joined = await joinOrganisation({
+        fetch: fetchFromWindow,
+        serverUrl,
+        db: vault.db,
+        userId,
+        inviteCode,
+        passphrase,
+      });
+      if (!joined.ok) return joined.error;
+      const waiting = joined.value;
+      pendingJoin = waiting;
+      set({ joining: { userId }, joinError: null });
+      const poll = async () => {
+        joinTimer = null;
+        if (pendingJoin !== waiting) return;
+        const finished = await waiting.finish(fetchFromWindow, vault.db);
+        if (pendingJoin !== waiting) return;
+        if (finished.ok) {
+          pendingJoin = null;
+          await saveLink(finished.value, waiting.link);
+          set({ joining: null });
+          await useVaultStore.getState().adopt(finished.value);
+          return;
+        }
+        // Not sealed yet, or the server is briefly out of reach: ask again.
+        if (finished.error === 'awaiting-org-key' || finished.error === 'offline') {
+          set({ joinError: finished.error === 'offline' ? 'offline' : null });
+          joinTimer = setTimeout(() => void poll(), JOIN_POLL_MS);
+          return;
+        }
+        stopJoining();
+        set({ joinError: finished.error });
+      };
+      await poll();
+      return null;
+    },
+
+    cancelJoin() {
+      stopJoining();
+      set({ joining: null, joinError: null });
+    },
+
+    async refreshMembers() {
+      await refreshMembers?.();
     },
   };
 });

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { inviteUser, listDevices, revokeDevice } from '../../../../shared/sync/admin';
+import { toBase64 } from '../../../../shared/crypto/bytes';
+import { loadSodium } from '../../../../shared/crypto/sodium';
+import type { PendingInvites } from '../../../../shared/sync/admin';
+import { deriveInviteSecrets } from '../../../../shared/sync/invite';
 import { InviteRequest } from '../../../../shared/sync/protocol';
+
+const memoryInvites = (): PendingInvites => {
+  const map: Record<string, string> = {};
+  return {
+    list: async () => ({ ...map }),
+    add: async (userId, key) => {
+      map[userId] = key;
+    },
+    remove: async (userId) => {
+      delete map[userId];
+    },
+  };
+};
 
 const link = { serverUrl: 'https://sync.example/', token: 'secret-token' };
 
@@ -35,24 +52,31 @@ describe('admin calls', () => {
     expect(refused).toMatchObject({ ok: false, error: 'forbidden' });
   });
 
-  it('invites with a fresh code that fits the protocol and returns it', async () => {
+  it('invites with a fresh code, sends only its join secret and keeps the invite key here', async () => {
     const calls: { url: string; init: RequestInit | undefined }[] = [];
     const fake = (async (input: string | URL | Request, init?: RequestInit) => {
       calls.push({ url: String(input), init });
       const sent = JSON.parse(String(init?.body)) as { userId: string };
       return new Response(JSON.stringify({ ok: true, value: { id: sent.userId } }));
     }) as typeof fetch;
-    const invited = await inviteUser(fake, link, 'sales');
+    const pending = memoryInvites();
+    const invited = await inviteUser(fake, link, 'sales', pending);
     if (!invited.ok) throw new Error(invited.error);
     const sent = InviteRequest.parse(JSON.parse(String(calls[0]!.init?.body)));
-    expect(sent).toEqual({
-      userId: invited.value.userId,
-      role: 'sales',
-      inviteCode: invited.value.inviteCode,
-    });
+    const secrets = deriveInviteSecrets(await loadSodium(), invited.value.inviteCode);
+    expect(sent).toEqual({ userId: invited.value.userId, role: 'sales', inviteCode: secrets.joinSecret });
+    expect(String(calls[0]!.init?.body)).not.toContain(invited.value.inviteCode);
     expect(invited.value.inviteCode).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    const again = await inviteUser(fake, link, 'sales');
+    expect(await pending.list()).toEqual({ [invited.value.userId]: toBase64(secrets.macKey) });
+    const again = await inviteUser(fake, link, 'sales', pending);
     expect(again.ok && again.value.inviteCode).not.toBe(invited.value.inviteCode);
+  });
+
+  it('forgets the invite key when the server refuses the invitation', async () => {
+    const pending = memoryInvites();
+    const refused = await inviteUser(answering({ ok: false, error: 'forbidden' }), link, 'sales', pending);
+    expect(refused).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await pending.list()).toEqual({});
   });
 
   it('says offline when the server cannot be reached', async () => {

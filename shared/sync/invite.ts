@@ -1,0 +1,155 @@
+// Joining an organisation with a one-time invite code, without trusting the server with a key.
+//
+// The admin's device makes the invite code and hands it over out of band. Two values are derived from it:
+//   - the join secret, which is all the server ever sees (it keeps its hash, as it keeps the verifier's);
+//   - the invite MAC key, which never leaves the two devices.
+// The newcomer's device makes the user's key pair and registers the public key with a MAC under that key;
+// the admin's device checks the MAC before it seals the organisation key to that public key, so a server
+// that swapped in a key of its own gets nothing sealed to it. The sealed grant carries a MAC as well, so
+// the newcomer knows the key came from the admin's device and not from the server. A used or leaked-late
+// code is worthless: nothing on the server can be opened with it.
+import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
+import type { Sodium } from '../crypto/sodium';
+
+const base64url = (bytes: Uint8Array): string =>
+  toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** crypto_kdf contexts are exactly 8 bytes. */
+const JOIN_SUBKEY = { id: 1, context: 'KluisINV' } as const;
+const MAC_SUBKEY = { id: 2, context: 'KluisINV' } as const;
+
+export interface InviteSecrets {
+  /** Sent to the server in place of the code (base64url, 43 characters). */
+  readonly joinSecret: string;
+  /** Authenticates the newcomer's public key and the admin's grant. Wipe after use. */
+  readonly macKey: Uint8Array;
+}
+
+export const deriveInviteSecrets = (sodium: Sodium, inviteCode: string): InviteSecrets => {
+  const master = sodium.crypto_generichash(32, utf8(inviteCode.trim()), null);
+  try {
+    const join = sodium.crypto_kdf_derive_from_key(32, JOIN_SUBKEY.id, JOIN_SUBKEY.context, master);
+    const joinSecret = base64url(join);
+    wipe(join);
+    return {
+      joinSecret,
+      macKey: sodium.crypto_kdf_derive_from_key(32, MAC_SUBKEY.id, MAC_SUBKEY.context, master),
+    };
+  } finally {
+    wipe(master);
+  }
+};
+
+const mac = (sodium: Sodium, macKey: Uint8Array, message: string): string =>
+  toBase64(sodium.crypto_generichash(32, utf8(message), macKey));
+
+const sameMac = (sodium: Sodium, a: string, b: string): boolean => {
+  try {
+    const x = fromBase64(a);
+    const y = fromBase64(b);
+    return x.length === y.length && sodium.memcmp(x, y);
+  } catch {
+    return false;
+  }
+};
+
+/** The newcomer's proof that this public key was registered by someone holding the invite code. */
+export const keyProof = (sodium: Sodium, macKey: Uint8Array, userId: string, publicKey: string): string =>
+  mac(sodium, macKey, `kluis-invite-key|${userId}|${publicKey}`);
+
+export const verifyKeyProof = (
+  sodium: Sodium,
+  macKey: Uint8Array,
+  userId: string,
+  publicKey: string,
+  proof: string,
+): boolean => sameMac(sodium, keyProof(sodium, macKey, userId, publicKey), proof);
+
+interface GrantJson {
+  readonly v: 1;
+  readonly userId: string;
+  readonly orgKeyId: string;
+  readonly orgKey: string;
+  readonly mac: string;
+}
+
+const grantMessage = (userId: string, orgKeyId: string, orgKey: string) =>
+  `kluis-invite-grant|${userId}|${orgKeyId}|${orgKey}`;
+
+/**
+ * The organisation key and its id, sealed to the newcomer's public key (crypto_box_seal), with a MAC under
+ * the invite key. The server stores it as the user's sealed organisation key.
+ */
+export const sealGrant = (
+  sodium: Sodium,
+  macKey: Uint8Array,
+  grant: { userId: string; orgKeyId: string; orgKey: Uint8Array; publicKey: string },
+): string => {
+  const orgKey = toBase64(grant.orgKey);
+  const json: GrantJson = {
+    v: 1,
+    userId: grant.userId,
+    orgKeyId: grant.orgKeyId,
+    orgKey,
+    mac: mac(sodium, macKey, grantMessage(grant.userId, grant.orgKeyId, orgKey)),
+  };
+  const plain = utf8(JSON.stringify(json));
+  try {
+    return toBase64(sodium.crypto_box_seal(plain, fromBase64(grant.publicKey)));
+  } finally {
+    wipe(plain);
+  }
+};
+
+export interface OpenedOrgKey {
+  readonly orgKey: Uint8Array;
+  readonly orgKeyId: string;
+  /** Only for a grant: checks its MAC with the invite key. */
+  readonly verify?: (macKey: Uint8Array, userId: string) => boolean;
+}
+
+/**
+ * Opens what the server keeps as the user's sealed organisation key: either the key itself (the
+ * organisation's first admin seals it so) or an admin's grant. Returns null when it does not open.
+ */
+export const openSealedOrgKey = (
+  sodium: Sodium,
+  sealed: string,
+  publicKey: Uint8Array,
+  secretKey: Uint8Array,
+  fallbackOrgKeyId: string,
+): OpenedOrgKey | null => {
+  let plain: Uint8Array;
+  try {
+    plain = sodium.crypto_box_seal_open(fromBase64(sealed), publicKey, secretKey);
+  } catch {
+    return null;
+  }
+  if (plain.length === 32) return { orgKey: plain, orgKeyId: fallbackOrgKeyId };
+  try {
+    const grant = JSON.parse(fromUtf8(plain)) as Partial<GrantJson>;
+    if (
+      grant.v !== 1 ||
+      typeof grant.userId !== 'string' ||
+      typeof grant.orgKeyId !== 'string' ||
+      typeof grant.orgKey !== 'string' ||
+      typeof grant.mac !== 'string'
+    ) {
+      return null;
+    }
+    const orgKey = fromBase64(grant.orgKey);
+    if (orgKey.length !== 32) return null;
+    const { userId, orgKeyId, mac: grantMac } = grant;
+    const message = grantMessage(userId, orgKeyId, grant.orgKey);
+    return {
+      orgKey,
+      orgKeyId,
+      verify: (macKey, expectedUser) =>
+        expectedUser === userId && sameMac(sodium, mac(sodium, macKey, message), grantMac),
+    };
+  } catch {
+    return null;
+  } finally {
+    wipe(plain);
+  }
+};

@@ -1,0 +1,63 @@
+// A newcomer joins the organisation with an invite code, in a second browser: the admin invites a sales
+// user, the newcomer chooses a passphrase and registers their keys, the admin's device checks them and
+// hands over the organisation key by itself, and the newcomer sees the organisation's people.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonForm } from './pages/PersonForm';
+import { SyncPages } from './pages/SyncPages';
+import { VaultPage } from './pages/VaultPage';
+import { useKluisHarness } from './support/harness';
+import { startSyncServer, type SyncServer } from './support/sync-server';
+
+const ADMIN_PASSPHRASE = 'drie witte zwanen op de gracht';
+const NEWCOMER_PASSPHRASE = 'een rode fiets in de regen';
+
+describe('joining with an invite code', () => {
+  const harness = useKluisHarness();
+  let server: SyncServer;
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("lets a newcomer join, and the admin's device gives them the organisation's data", async () => {
+    const a = await harness.open({ url: server.url });
+    await new VaultPage(a.page).create(ADMIN_PASSPHRASE);
+    const syncA = new SyncPages(a.page);
+    await syncA.connect(ADMIN_PASSPHRASE);
+    await syncA.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+    const peopleA = new PeoplePage(a.page);
+    await peopleA.open();
+    await peopleA.newPerson();
+    const form = new PersonForm(a.page);
+    await form.fill({ givenName: 'Sanne', familyName: 'de Graaf', email: 'sanne@example.nl' });
+    await form.save();
+
+    const { userId, inviteCode } = await syncA.invite('Sales');
+    await syncA.userRow(userId).filter({ hasText: 'Invited, has not joined yet' }).waitFor();
+
+    const b = await harness.open({ url: server.url });
+    const syncB = new SyncPages(b.page);
+    await syncB.join(userId, inviteCode, NEWCOMER_PASSPHRASE);
+    // The admin's device seals the key by itself within a few seconds; the newcomer's vault then opens.
+    await new VaultPage(b.page).waitUntilOpen();
+    await syncA.userRow(userId).filter({ hasText: "Has access to the organisation's data" }).waitFor();
+
+    const peopleB = new PeoplePage(b.page);
+    await peopleB.open();
+    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 15_000 });
+    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+
+    // The newcomer's vault is theirs: it locks and opens again with their own passphrase.
+    await b.page.reload();
+    await new VaultPage(b.page).unlock(NEWCOMER_PASSPHRASE);
+    await peopleB.open();
+    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 15_000 });
+    expect(await syncA.status.textContent()).not.toMatch(/failed|removed/);
+    // Four Argon2id runs at the app's full cost on a shared two-core machine take their time.
+  }, 240_000);
+});

@@ -1,0 +1,172 @@
+// Joining with an invite code against the real server: the admin's device invites, the newcomer's device
+// registers its own keys with the code, the admin's device checks the key's proof and seals the
+// organisation key to it, and the newcomer reads the organisation's people. A server that swaps in a key
+// of its own gets nothing sealed to it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../../../server/storage/types';
+import { TEST_KDF } from '../../../shared/crypto/kdf';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
+import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
+import { annelies } from '../../fixtures/people';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { ADAPTERS, type TestDatabase } from '../server/adapters';
+import { b64, startServer, type RunningServer } from '../server/harness';
+import { syncClient } from './two-devices';
+
+const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
+
+let database: TestDatabase;
+let storage: Storage;
+let server: RunningServer;
+const dbs: KluisDatabase[] = [];
+const newDb = async () => {
+  const db = await memoryDatabase();
+  dbs.push(db);
+  return db;
+};
+
+beforeEach(async () => {
+  database = await ADAPTERS.sqlite();
+  storage = await database.open();
+  await storage.migrate();
+  server = await startServer(storage);
+});
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.remove()));
+  await server.close();
+  await storage.close();
+  await database.destroy();
+});
+
+const adminWithPerson = async () => {
+  const db = await newDb();
+  const session = await (await testVault(db)).create(PASSPHRASE);
+  const person = await session.people.create(annelies);
+  const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+  if (!linked.ok) throw new Error(linked.error);
+  const sync = syncClient(db, linked.value);
+  await sync.start();
+  await sync.awaitInSync();
+  await sync.stop();
+  const pending = sessionPendingInvites(session);
+  const key = () => ({ orgKey: session.orgKey, orgKeyId: session.orgKeyId });
+  return { db, session, person, link: linked.value, pending, key };
+};
+
+describe('joining with an invite code', () => {
+  it('registers the newcomer, the admin device seals the key, and the newcomer reads the people', async () => {
+    const admin = await adminWithPerson();
+    const invited = await inviteUser(fetch, admin.link, 'sales', admin.pending);
+    if (!invited.ok) throw new Error(invited.error);
+    const { userId, inviteCode } = invited.value;
+
+    // Before the newcomer joins, the admin's device has nothing to seal.
+    const before = await completeInvites(fetch, admin.link, admin.pending, admin.key);
+    expect(before.ok && before.value.find((m) => m.id === userId)?.state).toBe('waiting');
+
+    const dbB = await newDb();
+    const joined = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db: dbB,
+      userId,
+      inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: TEST_KDF,
+    });
+    if (!joined.ok) throw new Error(joined.error);
+    expect(joined.value.link.role).toBe('sales');
+    expect(await joined.value.finish(fetch, dbB)).toEqual({ ok: false, error: 'awaiting-org-key' });
+    // The code is spent: it cannot be used again.
+    const again = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db: dbB,
+      userId,
+      inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: TEST_KDF,
+    });
+    expect(again).toEqual({ ok: false, error: 'wrong-invite' });
+
+    const done = await completeInvites(fetch, admin.link, admin.pending, admin.key);
+    expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('active');
+    expect(await admin.pending.list()).toEqual({});
+
+    const finished = await joined.value.finish(fetch, dbB);
+    if (!finished.ok) throw new Error(finished.error);
+    const session = finished.value;
+    expect(session.orgKey).toEqual(admin.session.orgKey);
+    expect(session.orgKeyId).toBe(admin.session.orgKeyId);
+    const sync = syncClient(dbB, joined.value.link);
+    await sync.start();
+    await sync.awaitInSync();
+    await sync.stop();
+    expect((await session.people.get(admin.person.id)).data).toEqual(admin.person.data);
+
+    // The newcomer's vault unlocks with their own passphrase, and another device signs in with it.
+    expect((await (await testVault(dbB)).unlock(NEWCOMER_PASSPHRASE)).orgKeyId).toBe(admin.session.orgKeyId);
+    const orgKey = admin.session.orgKey.slice();
+    // RxDB's open-source build allows 13 open collections: close the admin's device first.
+    dbs.splice(dbs.indexOf(admin.db), 1);
+    await admin.db.remove();
+    const other = await signInOnNewDevice({
+      fetch,
+      serverUrl: server.url,
+      db: await newDb(),
+      userId,
+      passphrase: NEWCOMER_PASSPHRASE,
+    });
+    if (!other.ok) throw new Error(other.error);
+    expect(other.value.session.orgKey).toEqual(orgKey);
+
+    // Neither the invite code nor the organisation key reached the server in a form it could use.
+    const rows = (await storage.dumpAllRows()).join('\n');
+    expect(rows).not.toContain(inviteCode);
+    expect(rows).not.toContain(Buffer.from(orgKey).toString('base64'));
+  });
+
+  it('refuses a wrong invite code and creates no vault', async () => {
+    const admin = await adminWithPerson();
+    const invited = await inviteUser(fetch, admin.link, 'service', admin.pending);
+    if (!invited.ok) throw new Error(invited.error);
+    const dbB = await newDb();
+    const joined = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db: dbB,
+      userId: invited.value.userId,
+      inviteCode: 'x'.repeat(32),
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: TEST_KDF,
+    });
+    expect(joined).toEqual({ ok: false, error: 'wrong-invite' });
+    expect(await dbB.vault.count().exec()).toBe(0);
+  });
+
+  it('does not seal the key to a public key the server swapped in', async () => {
+    const admin = await adminWithPerson();
+    const invited = await inviteUser(fetch, admin.link, 'sales', admin.pending);
+    if (!invited.ok) throw new Error(invited.error);
+    const { userId, inviteCode } = invited.value;
+    const joined = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db: await newDb(),
+      userId,
+      inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: TEST_KDF,
+    });
+    if (!joined.ok) throw new Error(joined.error);
+    // A dishonest server replaces the newcomer's public key with one of its own.
+    const user = await storage.getUser(userId);
+    await storage.updateUser(user!.orgId, userId, { keys: { ...user!.keys!, publicKey: b64(32) } });
+
+    const done = await completeInvites(fetch, admin.link, admin.pending, admin.key);
+    expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('key-mismatch');
+    expect((await storage.getUser(userId))?.sealedOrgKey).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { splitBySize } from '../../../../shared/sync/replication';
+
+describe('splitting a push by size', () => {
+  it('keeps every row, in order, in parts under the limit', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, payload: 'x'.repeat(90) }));
+    const parts = splitBySize(rows, 1000);
+    expect(parts.flat()).toEqual(rows);
+    for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(1000);
+    expect(parts.length).toBeGreaterThan(1);
+  });
+
+  it('counts text outside ASCII at its largest UTF-8 size', () => {
+    const rows = [{ name: 'Zoë'.repeat(100) }, { name: 'Zoë'.repeat(100) }];
+    const parts = splitBySize(rows, 1000);
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(new TextEncoder().encode(JSON.stringify(part)).length).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('sends a single row that is larger than the limit on its own', () => {
+    expect(splitBySize([{ a: 'y'.repeat(50) }, { b: 1 }], 20)).toEqual([[{ a: 'y'.repeat(50) }], [{ b: 1 }]]);
+  });
+});
