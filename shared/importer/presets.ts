@@ -6,10 +6,13 @@ import type { Preset, TargetField } from '../import/types';
 const TARGET_FIELDS = [
   'fullName',
   'givenName',
+  'middleName',
   'familyNamePrefix',
   'familyName',
   'email',
+  'emailLabel',
   'phone',
+  'phoneLabel',
   'street',
   'postalCode',
   'city',
@@ -21,6 +24,11 @@ const TARGET_FIELDS = [
   'notes',
 ] as const satisfies readonly TargetField[];
 
+/** Fails to compile when the import core adds a field this list does not offer. */
+type Unlisted = Exclude<TargetField, (typeof TARGET_FIELDS)[number]>;
+const everyFieldListed: Unlisted extends never ? true : never = true;
+void everyFieldListed;
+
 export const TargetFieldSchema = z.enum(TARGET_FIELDS);
 export const ALL_TARGET_FIELDS: readonly TargetField[] = TARGET_FIELDS;
 
@@ -29,7 +37,11 @@ export const ImportPresetPayload = z.object({
   /** Keyed by column header, as in the import core's Preset. */
   mapping: z.record(
     z.string().max(500),
-    z.object({ field: TargetFieldSchema, label: ContactLabel.optional() }),
+    z.object({
+      field: TargetFieldSchema,
+      label: ContactLabel.optional(),
+      group: z.number().int().nonnegative().max(100).optional(),
+    }),
   ),
 });
 export type ImportPresetPayload = z.infer<typeof ImportPresetPayload>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DuplicateGroup, ImportCandidate, ImportPerson } from '../../../../shared/import/types';
 import { planImport } from '../../../../shared/importer/plan';
 import { noticeDueBy } from '../../../../shared/importer/purpose';
-import { applyPreset, presetMapping } from '../../../../shared/importer/mapping';
+import { columnsOf } from '../../../../shared/importer/mapping';
 import { mergeIntoPerson, organisationKey } from '../../../../shared/importer/merge';
 import { PersonPayload } from '../../../../shared/domain/person';
 
@@ -84,14 +84,11 @@ describe('import helpers', () => {
     expect(noticeDueBy('2026-12-15')).toBe('2027-01-15');
   });
 
-  it('applies a saved preset to headers that differ in case and spacing, and saves the current mapping', () => {
-    const mapping = applyPreset(['E-mail Address', 'First  name', 'Unknown'], {
-      id: 'p',
-      name: 'Mine',
-      mapping: { 'e-mail address': { field: 'email' }, 'first name': { field: 'givenName' } },
+  it('tells which column each field is read from', () => {
+    expect(columnsOf([null, { field: 'email' }, { field: 'givenName' }, { field: 'email' }])).toEqual({
+      email: 2,
+      givenName: 3,
     });
-    expect(mapping).toEqual([{ field: 'email' }, { field: 'givenName' }, null]);
-    expect(presetMapping(['A', 'B'], [{ field: 'city' }, null])).toEqual({ A: { field: 'city' } });
   });
 
   it('matches organisation names regardless of case, accents, spacing and punctuation', () => {

@@ -1,0 +1,124 @@
+// Step 1: choose a file; show what was detected (format, encoding, delimiter, sheet, rows) and let the
+// user correct it when the guess was wrong.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import { useTranslation } from 'react-i18next';
+import type { CsvDelimiter, TextEncoding } from '../../../../shared/import/types';
+import { usePlatform } from '../../../platform/platform-context';
+import { useImportStore } from '../stores/import-store';
+
+const MAX_BYTES = 200 * 1024 * 1024;
+const DELIMITERS: { value: CsvDelimiter; key: 'comma' | 'semicolon' | 'tab' }[] = [
+  { value: ',', key: 'comma' },
+  { value: ';', key: 'semicolon' },
+  { value: '\t', key: 'tab' },
+];
+const ENCODINGS: TextEncoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
+
+export function FileStep() {
+  const { t, i18n } = useTranslation();
+  const platform = usePlatform();
+  const { file, summary, busy, openFile, reread, setStep } = useImportStore();
+  const format = new Intl.NumberFormat(i18n.language);
+
+  const choose = async () => {
+    const picked = await platform.openFile({
+      title: t('import.file.dialogTitle'),
+      filters: [{ name: t('import.file.filter'), extensions: ['csv', 'txt', 'tsv', 'xlsx', 'vcf'] }],
+      maxBytes: MAX_BYTES,
+    });
+    if (!picked.ok) {
+      useImportStore.setState({
+        error: { key: picked.error === 'too-large' ? 'tooLarge' : 'unreadable' },
+      });
+      return;
+    }
+    if (picked.value) await openFile(picked.value);
+  };
+
+  return (
+    <Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t('import.file.intro')}
+      </Typography>
+      <Button variant="outlined" startIcon={<UploadFileOutlinedIcon />} onClick={choose} disabled={!!busy}>
+        {file ? t('import.file.chooseOther') : t('import.file.choose')}
+      </Button>
+      {file && summary && (
+        <Box sx={{ mt: 3 }} data-testid="import-detected">
+          <Typography variant="subtitle1">{file.name}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {t('import.file.detected', {
+              format: t(`import.formats.${summary.format}`),
+              rows: format.format(summary.rowCount),
+              columns: summary.headers.length,
+            })}
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+            {summary.format === 'csv' && (
+              <>
+                <TextField
+                  select
+                  size="small"
+                  label={t('import.file.delimiter')}
+                  value={summary.delimiter ?? ','}
+                  onChange={(e) => void reread({ delimiter: e.target.value as CsvDelimiter })}
+                  sx={{ minWidth: 180 }}
+                >
+                  {DELIMITERS.map((d) => (
+                    <MenuItem key={d.key} value={d.value}>
+                      {t(`import.delimiters.${d.key}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  select
+                  size="small"
+                  label={t('import.file.encoding')}
+                  value={summary.encoding ?? 'utf-8'}
+                  onChange={(e) => void reread({ encoding: e.target.value as TextEncoding })}
+                  sx={{ minWidth: 220 }}
+                >
+                  {ENCODINGS.map((enc) => (
+                    <MenuItem key={enc} value={enc}>
+                      {t(`import.encodings.${enc}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </>
+            )}
+            {summary.sheetNames && summary.sheetNames.length > 1 && (
+              <TextField
+                select
+                size="small"
+                label={t('import.file.sheet')}
+                value={summary.sheet ?? ''}
+                onChange={(e) => void reread({ sheet: e.target.value })}
+                sx={{ minWidth: 180 }}
+              >
+                {summary.sheetNames.map((name) => (
+                  <MenuItem key={name} value={name}>
+                    {name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+          </Box>
+        </Box>
+      )}
+      <Box sx={{ mt: 3 }}>
+        <Button
+          variant="contained"
+          disabled={!summary || !!busy || summary.rowCount === 0}
+          onClick={() => setStep('mapping')}
+        >
+          {t('import.next')}
+        </Button>
+      </Box>
+    </Box>
+  );
+}
