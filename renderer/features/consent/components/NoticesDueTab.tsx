@@ -1,4 +1,178 @@
-// Placeholder while the tab is built.
+// Notices due (Art. 14(3)(a)): people whose data was not collected from them — imports, business cards,
+// referrals, public sources — and who have not yet received the privacy notice. It is due within one month
+// of obtaining the data; overdue people come first. Mark one or several as sent, with version and method.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
+import { useTranslation } from 'react-i18next';
+import { isoDay, noticeDue } from '../../../../shared/consent/notices';
+import {
+  NOTICE_RECEIPT,
+  type LedgerEntry,
+  type NoticeReceiptPayload,
+} from '../../../../shared/consent/types';
+import { personDisplayName } from '../../../../shared/domain/person';
+import type { Session } from '../../../../shared/vault/session';
+import { formatRoute } from '../../../app/routing';
+import { EmptyState } from '../../../ui/EmptyState';
+import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useLiveLoad } from '../hooks/useLiveLoad';
+import { useFormatters } from '../hooks/useLocalized';
+import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
+import { TabIntro } from './TabIntro';
+
+interface Due {
+  readonly personId: string;
+  readonly name: string;
+  readonly method: string;
+  readonly dueOn: string;
+  readonly overdue: boolean;
+}
+
+const loadDue = async (session: Session): Promise<Due[]> => {
+  const [people, receipts] = await Promise.all([
+    session.people.loadAll(),
+    session.items(NOTICE_RECEIPT).loadAll(),
+  ]);
+  const byPerson = new Map<string, LedgerEntry<NoticeReceiptPayload>[]>();
+  for (const { id, subjectId, data } of receipts.records) {
+    const list = byPerson.get(subjectId) ?? [];
+    list.push({ id, data });
+    byPerson.set(subjectId, list);
+  }
+  const today = isoDay(Date.now());
+  const due: Due[] = [];
+  for (const person of people.records) {
+    const status = noticeDue(person.data, byPerson.get(person.id) ?? [], today);
+    if (status.state === 'due')
+      due.push({
+        personId: person.id,
+        name: personDisplayName(person.data),
+        method: person.data.source.method,
+        dueOn: status.dueOn,
+        overdue: status.overdue,
+      });
+  }
+  return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
+};
+
 export function NoticesDueTab() {
-  return null;
+  const { t } = useTranslation();
+  const settings = useConsentSettings();
+  const format = useFormatters();
+  const state = useLiveLoad(loadDue, [NOTICE_RECEIPT.kind]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [marking, setMarking] = useState<readonly string[] | null>(null);
+  const rows = state.status === 'ready' ? state.value : [];
+  const chosen = rows.filter((r) => selected.has(r.personId)).map((r) => r.personId);
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1100 }}>
+      <TabIntro
+        text={t('consent.noticesDue.intro')}
+        action={
+          <Button variant="contained" disabled={!chosen.length} onClick={() => setMarking(chosen)}>
+            {t('consent.noticesDue.markSelected', { count: chosen.length })}
+          </Button>
+        }
+      />
+      {state.status === 'loading' && <CircularProgress size={24} aria-label={t('consent.panel.loading')} />}
+      {state.status === 'failed' && (
+        <Alert severity="error" role="alert">
+          {t('consent.repermission.failed')}
+        </Alert>
+      )}
+      {state.status === 'ready' && !rows.length && (
+        <EmptyState icon={<MarkEmailReadOutlinedIcon />} title={t('consent.noticesDue.empty')} />
+      )}
+      {rows.length > 0 && (
+        <Card>
+          <Table aria-label={t('consent.tabs.notices-due')}>
+            <TableHead>
+              <TableRow>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={chosen.length === rows.length}
+                    indeterminate={chosen.length > 0 && chosen.length < rows.length}
+                    onChange={(e) =>
+                      setSelected(new Set(e.target.checked ? rows.map((r) => r.personId) : []))
+                    }
+                    slotProps={{ input: { 'aria-label': t('consent.noticesDue.selectAll') } }}
+                  />
+                </TableCell>
+                <TableCell>{t('consent.repermission.person')}</TableCell>
+                <TableCell>{t('consent.noticesDue.source')}</TableCell>
+                <TableCell>{t('consent.noticesDue.dueBy')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.personId} selected={selected.has(row.personId)}>
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      checked={selected.has(row.personId)}
+                      onChange={() => toggle(row.personId)}
+                      slotProps={{
+                        input: { 'aria-label': t('consent.noticesDue.select', { name: row.name }) },
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Link href={formatRoute({ name: 'person', id: row.personId })}>{row.name}</Link>
+                  </TableCell>
+                  <TableCell>{t(`source.methods.${row.method as 'import'}`)}</TableCell>
+                  <TableCell>
+                    {format.date(row.dueOn)}{' '}
+                    {row.overdue && (
+                      <Chip size="small" color="error" label={t('consent.noticesDue.overdue')} />
+                    )}
+                  </TableCell>
+                  <TableCell align="right">
+                    <Button size="small" onClick={() => setMarking([row.personId])}>
+                      {t('consent.noticeSent.button')}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      {marking && (
+        <MarkNoticeSentDialog
+          personIds={marking}
+          who={
+            marking.length === 1
+              ? (rows.find((r) => r.personId === marking[0])?.name ?? '')
+              : t('consent.noticesDue.people', { count: marking.length })
+          }
+          settings={settings}
+          onClose={() => {
+            setMarking(null);
+            setSelected(new Set());
+          }}
+        />
+      )}
+    </Stack>
+  );
 }

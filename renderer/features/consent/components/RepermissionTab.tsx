@@ -1,4 +1,130 @@
-// Placeholder while the tab is built.
+// Re-permission: consents that run out in the next 30, 60 or 90 days, with the person and the purpose, so
+// they can be asked again before the consent expires and they drop out of campaigns.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import EventAvailableOutlinedIcon from '@mui/icons-material/EventAvailableOutlined';
+import { useTranslation } from 'react-i18next';
+import { expiringConsents } from '../../../../shared/consent/ledgers';
+import { CONSENT_EVENT, type ConsentEventPayload, type LedgerEntry } from '../../../../shared/consent/types';
+import type { Session } from '../../../../shared/vault/session';
+import { formatRoute } from '../../../app/routing';
+import { EmptyState } from '../../../ui/EmptyState';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useLiveLoad } from '../hooks/useLiveLoad';
+import { useFormatters, useLocalized } from '../hooks/useLocalized';
+import { TabIntro } from './TabIntro';
+
+const WINDOWS = [30, 60, 90] as const;
+const DAY = 86_400_000;
+
+/** Every consent ledger in the vault, by person, and when it was read. */
+const loadConsents = async (session: Session) => {
+  const { records } = await session.items(CONSENT_EVENT).loadAll();
+  const byPerson = new Map<string, LedgerEntry<ConsentEventPayload>[]>();
+  for (const { id, subjectId, data } of records) {
+    const list = byPerson.get(subjectId) ?? [];
+    list.push({ id, data });
+    byPerson.set(subjectId, list);
+  }
+  return { byPerson, now: Date.now() };
+};
+
 export function RepermissionTab() {
-  return null;
+  const { t } = useTranslation();
+  const { directory } = useUnlockedVault();
+  const settings = useConsentSettings();
+  const localized = useLocalized();
+  const format = useFormatters();
+  const [days, setDays] = useState<(typeof WINDOWS)[number]>(30);
+  const state = useLiveLoad(loadConsents, [CONSENT_EVENT.kind]);
+  const purposeName = (id: string) => {
+    const purpose = settings.purposes.find((p) => p.id === id);
+    return purpose ? localized(purpose.data.name) : id;
+  };
+  const rows = state.status === 'ready' ? expiringConsents(state.value.byPerson, state.value.now, days) : [];
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1100 }}>
+      <TabIntro
+        text={t('consent.repermission.intro')}
+        action={
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={days}
+            onChange={(_, value: (typeof WINDOWS)[number] | null) => value && setDays(value)}
+            aria-label={t('consent.repermission.window')}
+          >
+            {WINDOWS.map((w) => (
+              <ToggleButton key={w} value={w}>
+                {t('consent.repermission.days', { count: w })}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        }
+      />
+      {state.status === 'loading' && <CircularProgress size={24} aria-label={t('consent.panel.loading')} />}
+      {state.status === 'failed' && (
+        <Alert severity="error" role="alert">
+          {t('consent.repermission.failed')}
+        </Alert>
+      )}
+      {state.status === 'ready' && !rows.length && (
+        <EmptyState
+          icon={<EventAvailableOutlinedIcon />}
+          title={t('consent.repermission.empty', { count: days })}
+        />
+      )}
+      {rows.length > 0 && (
+        <Card>
+          <Table aria-label={t('consent.tabs.repermission')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('consent.repermission.person')}</TableCell>
+                <TableCell>{t('consent.repermission.purpose')}</TableCell>
+                <TableCell>{t('consent.repermission.expires')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => {
+                const left = Math.max(
+                  0,
+                  Math.ceil((row.expiresAt - (state.status === 'ready' ? state.value.now : 0)) / DAY),
+                );
+                return (
+                  <TableRow key={row.eventId}>
+                    <TableCell>
+                      {directory.person(row.personId)?.displayName ?? t('consent.campaign.unknownPerson')}
+                    </TableCell>
+                    <TableCell>{purposeName(row.purposeId)}</TableCell>
+                    <TableCell>
+                      {format.date(row.expiresAt)} · {t('consent.repermission.daysLeft', { count: left })}
+                    </TableCell>
+                    <TableCell align="right">
+                      <Button size="small" href={formatRoute({ name: 'person', id: row.personId })}>
+                        {t('consent.repermission.open')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
 }

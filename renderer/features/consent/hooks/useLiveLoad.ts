@@ -1,0 +1,48 @@
+// Loads something derived from many people's ledgers, and loads it again (debounced) when items of the
+// given kinds or the people themselves change — here or by sync.
+import { useEffect, useState } from 'react';
+import type { Session } from '../../../../shared/vault/session';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+
+export type LiveLoad<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed' }
+  | { readonly status: 'ready'; readonly value: T };
+
+const DEBOUNCE_MS = 400;
+
+export const useLiveLoad = <T>(
+  load: (session: Session) => Promise<T>,
+  kinds: readonly string[],
+): LiveLoad<T> => {
+  const { session } = useUnlockedVault();
+  const [state, setState] = useState<LiveLoad<T>>({ status: 'loading' });
+  const key = kinds.join(',');
+  useEffect(() => {
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watched = new Set(key.split(','));
+    const reload = () =>
+      load(session).then(
+        (value) => current && setState({ status: 'ready', value }),
+        () => current && setState({ status: 'failed' }),
+      );
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), DEBOUNCE_MS);
+    };
+    void reload();
+    const items = session.db.items.$.subscribe((event) => {
+      const kind = (event.documentData ?? event.previousDocumentData)?.kind;
+      if (kind && watched.has(kind)) later();
+    });
+    const records = session.db.records.$.subscribe(later);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      items.unsubscribe();
+      records.unsubscribe();
+    };
+  }, [session, load, key]);
+  return state;
+};
