@@ -17,6 +17,28 @@ const EXTRA: Record<string, string> = {
   belgie: 'BE',
 };
 
+/** Withdrawn or non-country codes that DisplayNames still names (DD is East Germany, "Duitsland" in Dutch). */
+const NOT_COUNTRIES = new Set([
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'EU',
+  'EZ',
+  'FX',
+  'NT',
+  'QO',
+  'QU',
+  'SU',
+  'TP',
+  'UN',
+  'XA',
+  'XB',
+  'YU',
+  'ZR',
+  'ZZ',
+]);
+
 let byName: Map<string, string> | null = null;
 const codes = new Set<string>();
 
@@ -29,6 +51,7 @@ const names = (): Map<string, string> => {
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code)) continue;
       for (const display of displays) {
         let name: string | undefined;
         try {

@@ -81,7 +81,9 @@ export const findDuplicates = async (
   // Exact keys: one pass, one map per key kind.
   const byEmail = new Map<string, number>();
   const byPhone = new Map<string, number>();
-  const names: string[] = new Array(total);
+  const givens: string[] = new Array(total);
+  const families: string[] = new Array(total);
+  const sortKeys: string[] = new Array(total);
   const orgBlocks = new Map<string, number[]>();
   const familyBlocks = new Map<string, number[]>();
   const contactless: number[] = [];
@@ -102,7 +104,9 @@ export const findDuplicates = async (
       if (first === undefined) byPhone.set(key, i);
       else link(first, i, PHONE);
     }
-    names[i] = foldName(`${s.givenName} ${s.familyName}`.replace(/['’]t\b/gi, 't'));
+    givens[i] = foldName(s.givenName);
+    families[i] = foldName(s.familyName.replace(/['’]t\b/gi, 't'));
+    sortKeys[i] = `${families[i]} ${givens[i]}`;
     const org = organisationKey(s.organisationName);
     if (org) addTo(orgBlocks, org, i);
     const family = familyKey(s.familyName) || foldName(s.givenName);
@@ -110,10 +114,17 @@ export const findDuplicates = async (
     if (s.emails.length === 0 && s.phones.length === 0) contactless.push(i);
   }
 
+  // Given and family name each on their own: compared as one string, a long shared family name makes
+  // "Gijs van der Heijden" and "Thijs van der Heijden" look alike.
+  const close = (x: string, y: string) => x === y || jaroWinkler(x, y) >= threshold;
   const similar = (a: number, b: number) => {
-    const na = names[a]!;
-    const nb = names[b]!;
-    return na !== '' && nb !== '' && (na === nb || jaroWinkler(na, nb) >= threshold);
+    const fa = families[a]!;
+    const fb = families[b]!;
+    const ga = givens[a]!;
+    const gb = givens[b]!;
+    if (fa === '' && fb === '') return ga !== '' && close(ga, gb);
+    if (fa === '' || fb === '' || ga === '' || gb === '') return false;
+    return close(fa, fb) && close(ga, gb);
   };
   const compareBlock = (block: number[]) => {
     if (block.length <= FULL_BLOCK) {
@@ -123,7 +134,9 @@ export const findDuplicates = async (
       }
       return;
     }
-    const sorted = [...block].sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const sorted = [...block].sort((a, b) =>
+      sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : 0,
+    );
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y < Math.min(sorted.length, x + 1 + WINDOW); y++) {
         if (similar(sorted[x]!, sorted[y]!)) link(sorted[x]!, sorted[y]!, NAME);
