@@ -20,6 +20,7 @@ export interface ActivityDraft {
   readonly amount: string;
   readonly currency: string;
   readonly product: string;
+  readonly participantIds: readonly string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,6 +48,7 @@ export const newActivityDraft = (type: ActivityType, now = Date.now()): Activity
   amount: '',
   currency: 'EUR',
   product: '',
+  participantIds: [],
 });
 
 export const activityToDraft = (a: ActivityPayload): ActivityDraft => ({
@@ -59,6 +61,7 @@ export const activityToDraft = (a: ActivityPayload): ActivityDraft => ({
   amount: a.purchase ? String(a.purchase.amount) : '',
   currency: a.purchase?.currency ?? 'EUR',
   product: a.purchase?.product ?? '',
+  participantIds: a.participantIds,
 });
 
 /** A number as typed in Dutch or English: "1.499,95", "1499.95" and "1,5" all work. */
@@ -82,6 +85,7 @@ export const draftToActivityInput = (
     direction: DIRECTED_TYPES.includes(draft.type) && draft.direction ? draft.direction : null,
     title: draft.title,
     body: draft.body,
+    participantIds: [...draft.participantIds],
     email: draft.type === 'email' ? (base.email ?? null) : null,
     purchase:
       draft.type === 'purchase'

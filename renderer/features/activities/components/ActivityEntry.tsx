@@ -12,6 +12,7 @@ import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../shared/activities/timeline';
 import { formatRoute } from '../../../app/routing';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { ActivityIcon } from './ActivityIcon';
 
 interface Props {
@@ -28,7 +29,11 @@ const LONG = 400;
 export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Props) {
   const { t, i18n } = useTranslation();
   const [expanded, setExpanded] = useState(false);
+  const { directory } = useUnlockedVault();
   const a = activity.data;
+  const participants = a.participantIds
+    .map((id) => directory.person(id)?.displayName)
+    .filter((name): name is string => !!name);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
     a.occurredAt,
   );
@@ -42,6 +47,7 @@ export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Prop
         )
       : null,
     a.email?.from ? t('activities.from', { sender: a.email.from.name || a.email.from.address }) : null,
+    participants.length ? t('activities.with', { names: participants.join(', ') }) : null,
     mine ? t('activities.byYou') : t('activities.byUser', { user: a.createdBy }),
   ].filter(Boolean);
   const title = a.title || a.purchase?.product || a.body.split('\n')[0] || t(`activities.types.${a.type}`);

@@ -5,6 +5,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { DIRECTED_TYPES, TIMED_TYPES } from '../../../../shared/domain/activity';
 import type { ActivityDraft } from '../activity-draft';
+import { ParticipantsField } from './ParticipantsField';
 
 interface Props {
   readonly draft: ActivityDraft;
@@ -85,6 +86,14 @@ export function ActivityFields({ draft, onChange, errorText, autoFocus }: Props)
             {...error('purchase.currency')}
           />
         </>
+      )}
+      {draft.type !== 'purchase' && (
+        <Box sx={{ gridColumn: { sm: 'span 6' } }}>
+          <ParticipantsField
+            value={draft.participantIds}
+            onChange={(participantIds) => onChange({ participantIds })}
+          />
+        </Box>
       )}
       <TextField
         label={t('activities.fields.body')}
