@@ -6,6 +6,7 @@ import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
 import { formatRoute, NEW_ID } from '../../../app/routing';
+import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
@@ -56,7 +57,12 @@ export function OrganisationsPage() {
         noMatchTitle: (values) => t('organisations.noMatch.title', values),
         noMatchDescription: t('organisations.noMatch.description'),
       }}
-      newButton={newOrganisation}
+      newButton={
+        <>
+          <ExportListButton list={{ kind: 'organisation', rows }} />
+          {newOrganisation}
+        </>
+      }
       emptyIcon={<ApartmentOutlinedIcon />}
       problems={directory.problems().length}
       query={query}

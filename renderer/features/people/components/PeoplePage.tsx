@@ -5,6 +5,7 @@ import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
 import { formatRoute, NEW_ID } from '../../../app/routing';
+import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
@@ -45,7 +46,12 @@ export function PeoplePage() {
         noMatchTitle: (values) => t('people.noMatch.title', values),
         noMatchDescription: t('people.noMatch.description'),
       }}
-      newButton={newPerson}
+      newButton={
+        <>
+          <ExportListButton list={{ kind: 'person', rows }} />
+          {newPerson}
+        </>
+      }
       emptyIcon={<PeopleAltOutlinedIcon />}
       problems={directory.problems().length}
       query={query}
