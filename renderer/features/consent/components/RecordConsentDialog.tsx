@@ -39,12 +39,22 @@ interface Props {
   readonly purposeId?: string;
   /** 'renewed' when the person's consent is currently given. */
   readonly type?: 'given' | 'renewed';
+  /** How consent is most likely given where the dialog opens (e.g. a business card). */
+  readonly defaultMethod?: ConsentMethod;
   readonly onClose: () => void;
 }
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
 
-export function RecordConsentDialog({ open, personId, settings, purposeId, type = 'given', onClose }: Props) {
+export function RecordConsentDialog({
+  open,
+  personId,
+  settings,
+  purposeId,
+  type = 'given',
+  defaultMethod = 'web_form',
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const { session } = useUnlockedVault();
   const platform = usePlatform();
@@ -54,7 +64,7 @@ export function RecordConsentDialog({ open, personId, settings, purposeId, type 
   const consentPurposes = settings.purposes.filter((p) => p.data.lawfulBasis === 'consent' && p.data.active);
   const latestNotice = settings.notices[0] ?? null;
   const [purpose, setPurpose] = useState(purposeId ?? consentPurposes[0]?.id ?? '');
-  const [method, setMethod] = useState<ConsentMethod>('web_form');
+  const [method, setMethod] = useState<ConsentMethod>(defaultMethod);
   const [noticeId, setNoticeId] = useState(latestNotice?.id ?? '');
   const [text, setText] = useState('');
   const [reference, setReference] = useState('');
