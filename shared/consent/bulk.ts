@@ -142,7 +142,7 @@ const decide = async (
   const change: string[] = [];
   const skipped: BulkPlan['skipped'] = [];
   const counts: BulkPlan['counts'] = {};
-  const chunk = options.chunkSize ?? DEFAULT_CHUNK * 4;
+  const chunk = options.chunkSize ?? DEFAULT_CHUNK;
   for (let start = 0; start < ids.length; start += chunk) {
     options.signal?.throwIfAborted();
     for (const personId of ids.slice(start, start + chunk)) {
@@ -192,7 +192,9 @@ const applyChunk = async (
       // One write per person; someone erased meanwhile (e.g. by sync) is reported, not fatal.
       const done: string[] = [];
       const gone: string[] = [];
-      for (const id of ids) {
+      for (const [i, id] of ids.entries()) {
+        // Each update re-encrypts a whole person: give the UI a turn every few dozen.
+        if (i > 0 && i % 50 === 0) await yieldToUi();
         try {
           await session.people.update(id, (current) => withFields(current, op));
           done.push(id);

@@ -9,6 +9,9 @@ import { CONSENT_EVENT, OBJECTION, PURPOSE_BASIS, RESTRICTION, SUBSCRIPTION_EVEN
 
 export type Progress = (progress: { done: number; total: number }) => void;
 
+/** Records decrypted between two turns of the event loop: small enough that the UI never stalls long. */
+export const DECRYPT_CHUNK = 500;
+
 const grouped = <P>(records: readonly Decrypted<P>[]): Map<string, LedgerEntry<P>[]> => {
   const bySubject = new Map<string, LedgerEntry<P>[]>();
   for (const { id, subjectId, data } of records) {
@@ -31,9 +34,9 @@ export const loadPeople = async (
     const docs = [...found.values()]
       .map((d) => d.toJSON() as RecordDoc)
       .filter((d) => d.kind === PERSON_KIND);
-    records = (await session.people.openMany(docs, { signal })).records;
+    records = (await session.people.openMany(docs, { signal, chunkSize: DECRYPT_CHUNK })).records;
   } else {
-    records = (await session.people.loadAll({ signal })).records;
+    records = (await session.people.loadAll({ signal, chunkSize: DECRYPT_CHUNK })).records;
   }
   return new Map(records.map((r) => [r.id, r]));
 };
@@ -48,7 +51,7 @@ export interface LedgerIndex {
 
 /** Every consent-related ledger in the vault, grouped by person. */
 export const loadLedgers = async (session: Session, signal?: AbortSignal): Promise<LedgerIndex> => {
-  const options = { signal };
+  const options = { signal, chunkSize: DECRYPT_CHUNK };
   const [bases, consents, subscriptions, objections, restrictions] = await Promise.all([
     session.items(PURPOSE_BASIS).loadAll(options),
     session.items(CONSENT_EVENT).loadAll(options),

@@ -8,7 +8,7 @@ import { decideEligibility } from './gate';
 import type { ExclusionReason, GateQuery, GateResult, ProgressOptions, RunGateInput } from './types';
 import { PURPOSE, SUBSCRIPTION_TYPE } from './types';
 
-const CHUNK = 2000;
+const CHUNK = 1000;
 
 export const runGate = async (
   session: Session,
