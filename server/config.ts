@@ -11,7 +11,10 @@ export interface ServerConfig {
 
 export const HELP = `Kluis sync server: stores encrypted envelopes it cannot decrypt, and serves the browser host.
 
-Usage: npm run server [-- --help]
+Usage: npm run server [-- --help | --verify-audit]
+
+  --verify-audit           check every organisation's audit-trail hash chains against the anchored heads
+                           (no keys needed), print the result and exit (1 when a chain is broken)
 
 Environment:
   PORT                     port to listen on (default 8787)

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DAY_MS } from './app';
+import { verifyStoredAudit } from './audit';
 import { HELP, readConfig } from './config';
 import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
@@ -27,6 +28,27 @@ const storage = databaseUrl
       return openSqliteStorage(path.join(dataDir, 'kluis.sqlite'));
     })();
 await storage.migrate();
+
+if (process.argv.includes('--verify-audit')) {
+  const reports = await verifyStoredAudit(storage);
+  let broken = false;
+  for (const [orgId, report] of reports) {
+    broken ||= !report.intact;
+    process.stdout.write(
+      `organisation ${orgId}: ${report.entries} entries from ${report.devices} devices — ${
+        report.intact ? 'chain intact' : 'CHAIN BROKEN'
+      }\n`,
+    );
+    for (const b of report.breaks) {
+      process.stdout.write(
+        `  device ${b.deviceId}, entry ${b.seq}${b.id ? ` (${b.id})` : ''}: ${b.problem}\n`,
+      );
+    }
+  }
+  if (!reports.size) process.stdout.write('no audit entries stored\n');
+  await storage.close();
+  process.exit(broken ? 1 : 0);
+}
 
 // The bundle lives in dist/server/; the renderer build beside it in dist/renderer/.
 const staticRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');

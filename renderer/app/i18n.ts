@@ -6,6 +6,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../resources/locales/en.json';
 import nl from '../../resources/locales/nl.json';
+import auditEn from '../../resources/locales/features/audit.en.json';
+import auditNl from '../../resources/locales/features/audit.nl.json';
 import activitiesEn from '../../resources/locales/features/activities.en.json';
 import activitiesNl from '../../resources/locales/features/activities.nl.json';
 import casesEn from '../../resources/locales/features/cases.en.json';
@@ -25,6 +27,7 @@ import type { Language } from '../features/settings/stores/settings-store';
 const english = {
   ...en,
   ...activitiesEn,
+  ...auditEn,
   ...casesEn,
   ...consentEn,
   ...dealsEn,
@@ -35,6 +38,7 @@ const english = {
 const dutch: typeof english = {
   ...nl,
   ...activitiesNl,
+  ...auditNl,
   ...casesNl,
   ...consentNl,
   ...dealsNl,

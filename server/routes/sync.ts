@@ -6,13 +6,16 @@ import {
   isCollection,
   PullQuery,
   pushRequestSchema,
+  type AuditWire,
   type Collection,
   type ErrorBody,
   type PullResponse,
   type StreamEvent,
 } from '../../shared/sync/protocol';
 import { maySync, type SyncAction } from '../../shared/sync/roles';
+import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
+import type { AuditAnchor } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 
@@ -61,8 +64,18 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     ) {
       return sendError(reply, 400, 'bad-request');
     }
+    let anchors: AuditAnchor[] = [];
+    if (auth.collection === 'audit') {
+      const moved = checkAuditPush(
+        parsed.data as { newDocumentState: AuditWire; assumedMasterState?: AuditWire | null }[],
+        await storage.auditAnchors(auth.caller.user.orgId),
+      );
+      if (!moved) return sendError(reply, 409, 'audit-chain');
+      anchors = moved;
+    }
     const outcome = await storage.push(auth.caller.user.orgId, auth.collection, rows, ctx.now());
     if (!outcome.ok) return sendError(reply, outcome.error === 'foreign-id' ? 403 : 404, outcome.error);
+    if (anchors.length) await storage.anchorAudit(auth.caller.user.orgId, anchors, ctx.now());
     await storage.touchDevice(auth.caller.device.id, ctx.now());
     request.log.info(
       { rows: rows.length, conflicts: outcome.conflicts.length, sequence: outcome.sequence },
@@ -92,6 +105,13 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       checkpoint: last ? last.seq : checkpoint,
     };
     return sendOk(reply, body);
+  });
+
+  /** The audit chain heads the server anchored, so a client's verification can compare against them. */
+  app.get('/audit/anchors', async (request, reply) => {
+    const auth = await authorise(request, reply, 'pull', 'audit');
+    if (!auth) return reply;
+    return sendOk(reply, await storage.auditAnchors(auth.caller.user.orgId));
   });
 
   app.get('/sync/stream', async (request, reply) => {

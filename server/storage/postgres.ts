@@ -296,6 +296,28 @@ export const openPostgresStorage = async ({
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
+    async auditAnchors(orgId) {
+      return (await all('SELECT device_id, seq, hash FROM audit_anchors WHERE org_id = $1', [orgId])).map(
+        (r) => ({ deviceId: String(r.device_id), seq: Number(r.seq), hash: String(r.hash) }),
+      );
+    },
+    async anchorAudit(orgId, anchors, now) {
+      await inTransaction(async (client) => {
+        for (const a of anchors) {
+          await client.query(
+            `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (org_id, device_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash,
+               anchored_at = EXCLUDED.anchored_at WHERE EXCLUDED.seq > audit_anchors.seq`,
+            [orgId, a.deviceId, a.seq, a.hash, now],
+          );
+        }
+      });
+    },
+    async allAuditDocs() {
+      return (
+        await all("SELECT org_id, doc FROM documents WHERE collection = 'audit' ORDER BY org_id", [])
+      ).map((r) => ({ orgId: String(r.org_id), doc: String(r.doc) }));
+    },
     async dumpAllRows() {
       const tables = await all('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [
         schema,

@@ -191,6 +191,28 @@ export const openSqliteStorage = (file: string): Storage => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async auditAnchors(orgId) {
+      return (
+        db.prepare('SELECT device_id, seq, hash FROM audit_anchors WHERE org_id = ?').all(orgId) as Row[]
+      ).map((r) => ({ deviceId: String(r.device_id), seq: Number(r.seq), hash: String(r.hash) }));
+    },
+    async anchorAudit(orgId, anchors, now) {
+      const upsert = db.prepare(
+        `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (org_id, device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+           anchored_at = excluded.anchored_at WHERE excluded.seq > audit_anchors.seq`,
+      );
+      db.transaction(() => {
+        for (const a of anchors) upsert.run(orgId, a.deviceId, a.seq, a.hash, now);
+      })();
+    },
+    async allAuditDocs() {
+      return (
+        db
+          .prepare("SELECT org_id, doc FROM documents WHERE collection = 'audit' ORDER BY org_id")
+          .all() as Row[]
+      ).map((r) => ({ orgId: String(r.org_id), doc: String(r.doc) }));
+    },
     async dumpAllRows() {
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Row[]).map(
         (r) => String(r.name),

@@ -53,6 +53,12 @@ export interface WriteNotice {
   sequence: number;
 }
 
+export interface AuditAnchor {
+  deviceId: string;
+  seq: number;
+  hash: string;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -87,6 +93,13 @@ export interface Storage {
 
   /** Called after each committed write — from every server instance sharing the database, for PostgreSQL. */
   onWrite(listener: (notice: WriteNotice) => void): () => void;
+
+  /** The head of every device's audit chain the server accepted for this organisation. */
+  auditAnchors(orgId: string): Promise<AuditAnchor[]>;
+  /** Moves device heads forward (never back); called after an audit push committed. */
+  anchorAudit(orgId: string, anchors: readonly AuditAnchor[], now: number): Promise<void>;
+  /** Every stored audit entry of every organisation, for the offline chain verification command. */
+  allAuditDocs(): Promise<{ orgId: string; doc: string }[]>;
 
   /** Every row of every table as text, for audits and the no-plaintext test. */
   dumpAllRows(): Promise<string[]>;

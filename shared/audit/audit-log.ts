@@ -37,4 +37,3 @@ export interface AuditLog {
   /** Appends one entry; resolves once it is stored. */
   record(event: AuditEvent): Promise<void>;
 }
-

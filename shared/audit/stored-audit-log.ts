@@ -30,13 +30,16 @@ export interface AuditEntry extends AuditEntryPayload {
   readonly at: number;
 }
 
+const AUDIT_DEVICE_DOC = 'audit-device';
+
 export const auditAddress = (id: string, keyId: string) => ({ collection: 'audit', id, keyId }) as const;
 
 export class StoredAuditLog implements AuditLog {
   private tail: Promise<unknown> = Promise.resolve();
   private head: { seq: number; hash: string } | null = null;
+  private deviceIdValue: string | null = null;
   /** The signed-in user's id, or 'local' for an unlinked vault; set by the app once it knows. */
-  actor = 'local';
+  private actorId = 'local';
 
   constructor(
     private readonly db: KluisDatabase,
@@ -44,9 +47,16 @@ export class StoredAuditLog implements AuditLog {
     private readonly sodium: Sodium,
     private readonly orgKey: () => Uint8Array,
     private readonly orgKeyId: string,
-    readonly deviceId: string,
     private readonly now: () => number = Date.now,
   ) {}
+
+  get actor(): string {
+    return this.actorId;
+  }
+
+  setActor(userId: string): void {
+    this.actorId = userId;
+  }
 
   record(event: AuditEvent): Promise<void> {
     const payload = AuditEntryPayload.parse({ ...event, actor: this.actor });
@@ -83,12 +93,26 @@ export class StoredAuditLog implements AuditLog {
   private readonly sha256 = (text: string): string =>
     this.sodium.to_hex(this.sodium.crypto_hash_sha256(this.sodium.from_string(text)));
 
+  /**
+   * This device's chain id: random, made once per local database and kept in the never-synced vault
+   * collection (a user's devices share the user's keyring, so they need ids of their own).
+   */
+  async deviceId(): Promise<string> {
+    if (this.deviceIdValue) return this.deviceIdValue;
+    const found = await this.db.vault.findOne(AUDIT_DEVICE_DOC).exec();
+    if (found) return (this.deviceIdValue = found.payload);
+    const id = newId();
+    await this.db.vault.insert({ id: AUDIT_DEVICE_DOC, payload: id, updatedAt: this.now() });
+    return (this.deviceIdValue = id);
+  }
+
   private async append(payload: AuditEntryPayload): Promise<void> {
-    const head = this.head ?? (await this.readHead());
+    const deviceId = await this.deviceId();
+    const head = this.head ?? (await this.readHead(deviceId));
     const id = newId();
     const body = {
       id,
-      deviceId: this.deviceId,
+      deviceId,
       seq: head.seq + 1,
       at: this.now(),
       keyId: this.orgKeyId,
@@ -100,9 +124,9 @@ export class StoredAuditLog implements AuditLog {
     this.head = { seq: doc.seq, hash: doc.hash };
   }
 
-  private async readHead(): Promise<{ seq: number; hash: string }> {
+  private async readHead(deviceId: string): Promise<{ seq: number; hash: string }> {
     const last = await this.db.audit
-      .findOne({ selector: { deviceId: this.deviceId }, sort: [{ deviceId: 'desc' }, { seq: 'desc' }] })
+      .findOne({ selector: { deviceId }, sort: [{ deviceId: 'desc' }, { seq: 'desc' }] })
       .exec();
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }

@@ -6,7 +6,7 @@ import type { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { recordAddress } from '../repositories/subject-repository';
 import { settingAddress } from '../repositories/settings-repository';
-import type { ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
+import type { AuditDoc, ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 
 export type Fields = Readonly<Record<string, unknown>>;
@@ -272,7 +272,14 @@ export interface ConflictHandlers {
   readonly keys: RxConflictHandler<KeyDoc>;
   readonly items: RxConflictHandler<ItemDoc>;
   readonly settings: RxConflictHandler<SettingDoc>;
+  readonly audit: RxConflictHandler<AuditDoc>;
 }
+
+/** Audit entries are never changed: the server's copy stands (a differing local one is reported by verify). */
+export const auditConflictHandler: RxConflictHandler<AuditDoc> = {
+  isEqual: (a, b) => a.hash === b.hash && a.id === b.id,
+  resolve: ({ realMasterState }) => Promise.resolve(realMasterState),
+};
 
 /** The handlers an unlocked session syncs with: its data keys decrypt, its database keeps the losers. */
 export const conflictHandlersFor = async (session: Session): Promise<ConflictHandlers> => {
@@ -289,5 +296,6 @@ export const conflictHandlersFor = async (session: Session): Promise<ConflictHan
     records: recordsConflictHandler(context),
     items: recordsConflictHandler({ ...context, collection: 'items' }),
     settings: settingsConflictHandler(session.cipher, () => session.orgKey),
+    audit: auditConflictHandler,
   };
 };

@@ -3,7 +3,7 @@
 // never opens: it stores and compares them as opaque strings.
 import { z } from 'zod';
 
-export const COLLECTIONS = ['records', 'keys', 'items', 'settings'] as const;
+export const COLLECTIONS = ['records', 'keys', 'items', 'settings', 'audit'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 export const isCollection = (name: string): name is Collection =>
   (COLLECTIONS as readonly string[]).includes(name);
@@ -53,9 +53,30 @@ export type KeyWire = z.infer<typeof KeyWire>;
 export const SettingWire = RecordWire.omit({ subjectId: true });
 export type SettingWire = z.infer<typeof SettingWire>;
 
-export type SyncDocument = RecordWire | KeyWire | SettingWire;
+/** An audit-trail entry (shared/audit/chain.ts): the server checks its chain link and anchors its head. */
+const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+export const AuditWire = z.strictObject({
+  id: Id,
+  deviceId: Id,
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  at: Time,
+  keyId: KeyId,
+  payload: Opaque,
+  prevHash: Hash,
+  hash: Hash,
+  _deleted: z.literal(false),
+});
+export type AuditWire = z.infer<typeof AuditWire>;
+
+export type SyncDocument = RecordWire | KeyWire | SettingWire | AuditWire;
 export const documentSchema = (collection: Collection) =>
-  collection === 'keys' ? KeyWire : collection === 'settings' ? SettingWire : RecordWire;
+  collection === 'keys'
+    ? KeyWire
+    : collection === 'settings'
+      ? SettingWire
+      : collection === 'audit'
+        ? AuditWire
+        : RecordWire;
 
 /** One RxDB push row: the state the client wants, and the master state it last saw (none if new). */
 export const pushRowSchema = (collection: Collection) => {
@@ -173,6 +194,8 @@ export interface StreamEvent {
 
 export const ERROR_CODES = [
   'bad-request',
+  /** An audit entry that does not continue its device's chain, or that would change a stored one. */
+  'audit-chain',
   'malformed-json',
   'too-large',
   'too-deep',

@@ -5,11 +5,12 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { KluisDatabase } from '../store/database';
-import type { KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
+import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { ConflictHandlers } from './merge';
 import type { Fetch } from './account';
 import {
   MAX_BODY_BYTES,
+  MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
   type Collection,
   type ErrorCode,
@@ -63,7 +64,7 @@ export class SyncRequestError extends Error {
   }
 }
 
-type Doc = RecordDoc | KeyDoc | SettingDoc;
+type Doc = RecordDoc | KeyDoc | SettingDoc | AuditDoc;
 /** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
 interface Checkpoint {
   sequence: number;
@@ -71,6 +72,10 @@ interface Checkpoint {
 
 /** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */
 const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocument => {
+  if (collection === 'audit') {
+    const { id, deviceId, seq, at, keyId, payload, prevHash, hash } = doc;
+    return { id, deviceId, seq, at, keyId, payload, prevHash, hash, _deleted: false } as SyncDocument;
+  }
   const picked =
     collection === 'settings'
       ? {
@@ -101,28 +106,33 @@ const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocum
 const PUSH_BYTES = MAX_BODY_BYTES - 64 * 1024;
 
 /**
- * Splits a push into requests the server accepts: key pages of a large import are hundreds of KiB each,
- * so a batch of them can exceed the body limit, which failed the push over and over. Sizes are counted
- * in UTF-16 units times 3, the most UTF-8 can need, so a part is never too large.
+ * Splits a push into request bodies the server accepts: key pages of a large import are hundreds of KiB
+ * each, so a batch of them can exceed the body limit, which failed the push over and over. Each row is
+ * serialised once; sizes are counted in UTF-16 units times 3 (the most UTF-8 needs) unless all ASCII.
  */
-export const splitBySize = <T>(rows: readonly T[], maxBytes = PUSH_BYTES): T[][] => {
-  const parts: T[][] = [];
-  let part: T[] = [];
+export const splitBySize = (rows: readonly unknown[], maxBytes = PUSH_BYTES): string[] => {
+  const bodies: string[] = [];
+  let part: string[] = [];
   let size = 2;
   for (const row of rows) {
     const text = JSON.stringify(row);
     const rowBytes = text.length * (/[^ -~]/.test(text) ? 3 : 1) + 1;
     if (part.length && size + rowBytes > maxBytes) {
-      parts.push(part);
+      bodies.push(`[${part.join(',')}]`);
       part = [];
       size = 2;
     }
-    part.push(row);
+    part.push(text);
     size += rowBytes;
   }
-  if (part.length) parts.push(part);
-  return parts;
+  if (part.length) bodies.push(`[${part.join(',')}]`);
+  return bodies;
 };
+
+/** A request body already serialised. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
 
 const INITIAL_STATUS: SyncStatus = {
   online: true,
@@ -165,6 +175,7 @@ export class SyncClient {
       this.replicate('records', db.records as unknown as RxCollection<Doc>),
       this.replicate('items', db.items as unknown as RxCollection<Doc>),
       this.replicate('settings', db.settings as unknown as RxCollection<Doc>),
+      this.replicate('audit', db.audit as unknown as RxCollection<Doc>),
     ];
     for (const replication of this.replications) {
       this.subscriptions.push(replication.active$.subscribe(() => this.updateActive()));
@@ -211,7 +222,8 @@ export class SyncClient {
       waitForLeadership: false,
       autoStart: true,
       pull: {
-        batchSize: 200,
+        // The most the server answers: fewer, larger writes into the local store on a first sync.
+        batchSize: MAX_PULL_LIMIT,
         stream$: this.resync.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
@@ -232,7 +244,9 @@ export class SyncClient {
           }));
           const conflicts: SyncDocument[] = [];
           for (const part of splitBySize(body)) {
-            conflicts.push(...(await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, part)));
+            conflicts.push(
+              ...(await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, new JsonText(part))),
+            );
           }
           return conflicts as unknown as (Doc & { _deleted: boolean })[];
         },
@@ -296,7 +310,7 @@ export class SyncClient {
           authorization: `Bearer ${this.options.token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: body instanceof JsonText ? body.text : JSON.stringify(body) }),
       });
     } catch {
       this.fail(new SyncRequestError('offline'));

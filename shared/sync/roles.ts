@@ -9,12 +9,12 @@ const READ: readonly SyncAction[] = ['pull'];
 
 /** Settings (purposes register, pipeline, notices) are changed by admins and managers, read by all. */
 const SYNC: Record<Role, Record<Collection, readonly SyncAction[]>> = {
-  admin: { records: ALL, keys: ALL, items: ALL, settings: ALL },
-  manager: { records: ALL, keys: ALL, items: ALL, settings: ALL },
-  sales: { records: ALL, keys: ALL, items: ALL, settings: READ },
-  service: { records: ALL, keys: ALL, items: ALL, settings: READ },
+  admin: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL },
+  manager: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL },
+  sales: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL },
+  service: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL },
   // Marketing reads and edits records but never creates or destroys data keys (no new subjects, no erasure).
-  marketing: { records: ALL, keys: READ, items: ALL, settings: READ },
+  marketing: { records: ALL, keys: READ, items: ALL, settings: READ, audit: ALL },
 };
 
 export const maySync = (role: Role, action: SyncAction, collection: Collection): boolean =>

@@ -42,7 +42,6 @@ export class Session {
       cipher.sodium,
       () => this.orgKey,
       keys.orgKeyId,
-      keys.vaultId,
     );
     // An erasure that arrives by sync must also reach the keys held in memory.
     const pages = db.keys.$.subscribe((event) =>

@@ -18,6 +18,7 @@ import { OrganisationsPage } from '../../features/organisations/components/Organ
 import { PeoplePage } from '../../features/people/components/PeoplePage';
 import { PersonPage } from '../../features/people/components/PersonPage';
 import { SettingsPage } from '../../features/settings/components/SettingsPage';
+import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
 import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
 import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
@@ -67,6 +68,14 @@ export function AppShell() {
   const lock = useCallback(() => void lockVault(), [lockVault]);
   useIdleLock(autoLockMinutes, lock);
   const session = useVaultStore((s) => s.session);
+  const { userId } = useCurrentUser();
+  // Every audit entry names who acted; an unlock is itself an entry.
+  useEffect(() => {
+    session?.audit.setActor(userId);
+  }, [session, userId]);
+  useEffect(() => {
+    if (session) void session.audit.record({ action: 'sign-in', kind: 'session', recordIds: [] });
+  }, [session]);
   const resumeSync = useSyncStore((s) => s.resume);
   const stopSync = useSyncStore((s) => s.stop);
   // Sync runs while the vault is unlocked and linked to a server; locking unmounts the shell and stops it.

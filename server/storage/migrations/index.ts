@@ -1,5 +1,6 @@
 // Numbered schema migrations, one per file, each with its SQLite and PostgreSQL text (STYLE.md).
 import { migration as initial } from './0001-initial';
+import { migration as auditAnchors } from './0002-audit-anchors';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors];

@@ -25,6 +25,7 @@ export function OrganisationPage({ id }: { id: string }) {
     toInput: draftToOrganisationInput,
     back,
     savedMessage: (draft) => t('organisations.saved', { name: draft.name.trim() }),
+    audit: { log: session.audit, kind: 'organisation' },
     deletedMessage: t('organisations.deleted'),
   });
 

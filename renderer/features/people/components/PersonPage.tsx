@@ -46,6 +46,7 @@ function PersonEditor({ id, organisationId }: Props) {
     toInput: draftToPersonInput,
     back,
     savedMessage: (draft) => t('people.saved', { name: personDisplayName(draft) }),
+    audit: { log: session.audit, kind: 'person' },
     deletedMessage: t('people.deleted'),
   });
 

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/platform/desktop-api';
+import { AuditTrailSettings } from '../../audit/components/AuditTrailSettings';
 import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';
 import { usePlatform } from '../../../platform/platform-context';
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <ChangePassphraseForm />
       <SyncSettings />
       <OrganisationSettings />
+      <AuditTrailSettings />
       <AppearanceSettings />
       <FormSection title={t('settings.about.title')} icon={<InfoOutlinedIcon />}>
         <Typography variant="body2" color="text.secondary">

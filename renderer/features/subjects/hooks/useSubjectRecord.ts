@@ -2,6 +2,7 @@
 // A failed save keeps the user's draft and shows where validation failed; any other failure only sets
 // `failed`, so the page can say so without losing what was typed.
 import { useEffect, useState } from 'react';
+import type { AuditLog } from '../../../../shared/audit/audit-log';
 import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
 import { navigate, NEW_ID, type Route } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
@@ -10,7 +11,7 @@ import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors'
 /** What the flow needs of a repository; method syntax, so any SubjectRepository's payload fits. */
 export interface SubjectStore<Payload, Input> {
   get(id: string): Promise<{ readonly data: Payload }>;
-  create(input: Input): Promise<unknown>;
+  create(input: Input): Promise<{ readonly id: string }>;
   update(id: string, change: (current: Payload & { readonly createdAt: number }) => Input): Promise<unknown>;
   remove(id: string): Promise<void>;
 }
@@ -29,6 +30,8 @@ interface Options<D, Payload, Input> {
   readonly back: Route;
   readonly savedMessage: (draft: D) => string;
   readonly deletedMessage: string;
+  /** Where views, creations, changes and deletions are recorded (GDPR accountability). */
+  readonly audit: { readonly log: AuditLog; readonly kind: string };
 }
 
 export const useSubjectRecord = <D, Payload, Input extends object>({
@@ -40,7 +43,12 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
   back,
   savedMessage,
   deletedMessage,
+  audit,
 }: Options<D, Payload, Input>) => {
+  const { log, kind } = audit;
+  const record = (action: 'view' | 'create' | 'update' | 'delete', recordId: string) =>
+    // The entry is best effort for the screen; a failure to write it must not lose the user's work.
+    void log.record({ action, kind, recordIds: [recordId] }).catch(() => undefined);
   const isNew = id === NEW_ID;
   const [loaded, setLoaded] = useState<Loaded<D>>(() =>
     isNew ? { status: 'ready', draft: newDraft() } : { status: 'loading' },
@@ -54,7 +62,11 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     if (isNew) return;
     let current = true;
     store.get(id).then(
-      (record) => current && setLoaded({ status: 'ready', draft: toDraft(record.data) }),
+      (found) => {
+        if (!current) return;
+        setLoaded({ status: 'ready', draft: toDraft(found.data) });
+        record('view', id);
+      },
       (error: unknown) => {
         if (!current) return;
         if (error instanceof NotFoundError) setLoaded({ status: 'missing' });
@@ -64,6 +76,8 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     return () => {
       current = false;
     };
+    // Recording is keyed to the record shown, not to the callbacks' identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, isNew, store, toDraft]);
 
   const save = async (draft: D) => {
@@ -72,9 +86,12 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     setBusy('saving');
     setFailed(false);
     try {
-      if (isNew) await store.create(input);
-      // The stored creation time survives an edit.
-      else await store.update(id, (current) => ({ ...input, createdAt: current.createdAt }));
+      if (isNew) record('create', (await store.create(input)).id);
+      else {
+        // The stored creation time survives an edit.
+        await store.update(id, (current) => ({ ...input, createdAt: current.createdAt }));
+        record('update', id);
+      }
       notify(savedMessage(draft));
       navigate(back);
     } catch (error) {
@@ -88,6 +105,7 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     setBusy('deleting');
     try {
       await store.remove(id);
+      record('delete', id);
       notify(deletedMessage);
       navigate(back);
     } catch {

@@ -27,7 +27,7 @@ describe('audit trail', () => {
   it('records who did what to which ids, encrypted, chained and in order', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    session.audit.actor = 'user-anna';
+    session.audit.setActor('user-anna');
     await Promise.all([
       session.audit.record({ action: 'view', kind: 'person', recordIds: [person.id] }),
       session.audit.record({ action: 'update', kind: 'person', recordIds: [person.id] }),
@@ -46,9 +46,10 @@ describe('audit trail', () => {
     expect(JSON.stringify(docs)).not.toContain(person.id);
     expect(JSON.stringify(docs)).not.toContain('campaign-list');
 
+    const device = await session.audit.deviceId();
     const { entries } = await session.audit.entries({ recordId: person.id });
     expect(entries.map((e) => e.action).sort()).toEqual(['update', 'view']);
-    expect(entries.every((e) => e.actor === 'user-anna' && e.deviceId === session.vaultId)).toBe(true);
+    expect(entries.every((e) => e.actor === 'user-anna' && e.deviceId === device)).toBe(true);
     expect(await session.audit.verify()).toMatchObject({ intact: true, devices: 1, entries: 3 });
   });
 
@@ -64,7 +65,7 @@ describe('audit trail', () => {
     for (let i = 0; i < 5; i++)
       await session.audit.record({ action: 'view', kind: 'person', recordIds: [`p${i}`] });
     const docs = await rawDocs(session);
-    const device = session.vaultId;
+    const device = await session.audit.deviceId();
 
     const altered = docs.map((d) => (d.seq === 3 ? { ...d, at: d.at + 1 } : d));
     expect(verifyChains(nodeSha256, altered).breaks).toEqual([

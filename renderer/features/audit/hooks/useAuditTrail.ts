@@ -1,0 +1,63 @@
+// The audit trail as this device holds it (its own entries and those synced from others), and the chain
+// verification — against the server's anchored heads when the vault is linked to a server.
+import { useCallback, useEffect, useState } from 'react';
+import type { Anchor, ChainReport } from '../../../../shared/audit/chain';
+import type { AuditEntry } from '../../../../shared/audit/stored-audit-log';
+import { useSyncStore } from '../../sync/stores/sync-store';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+
+export type Verification =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly report: ChainReport; readonly anchored: boolean }
+  | { readonly state: 'failed' };
+
+const fetchAnchors = async (serverUrl: string, token: string): Promise<Anchor[] | null> => {
+  try {
+    const response = await globalThis.fetch(`${serverUrl.replace(/\/+$/, '')}/audit/anchors`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { ok: boolean; value?: Anchor[] };
+    return body.ok && Array.isArray(body.value) ? body.value : null;
+  } catch {
+    return null;
+  }
+};
+
+export const useAuditTrail = (limit = 300) => {
+  const { session } = useUnlockedVault();
+  const link = useSyncStore((s) => s.link);
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [verification, setVerification] = useState<Verification>({ state: 'idle' });
+
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void session.audit.entries().then(({ entries: all }) => {
+        if (!current) return;
+        setTotal(all.length);
+        setEntries(all.slice(0, limit));
+      });
+    load();
+    const subscription = session.db.audit.$.subscribe(load);
+    return () => {
+      current = false;
+      subscription.unsubscribe();
+    };
+  }, [session, limit]);
+
+  const verify = useCallback(async () => {
+    setVerification({ state: 'running' });
+    try {
+      const anchors = link ? await fetchAnchors(link.serverUrl, link.token) : null;
+      const report = await session.audit.verify(anchors ?? []);
+      setVerification({ state: 'done', report, anchored: anchors !== null });
+    } catch {
+      setVerification({ state: 'failed' });
+    }
+  }, [session, link]);
+
+  return { entries, total, verification, verify };
+};
