@@ -1,5 +1,6 @@
-// A day in the CRM: create a person, log a call on their timeline, add a task due today, find it in My
+// A day in the CRM: create a person, log a call on their timeline (and drop an email on it), add a task due today, find it in My
 // day and tick it off, then jump back to the person through the command palette (Ctrl+K).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
@@ -37,6 +38,17 @@ describe('a day in the CRM', () => {
         .filter({ hasText: /^1 entry$/ })
         .count(),
     ).toBe(1);
+
+    // An email dragged in from a mail program is logged, dated by its Date header.
+    const eml = readFileSync(new URL('../fixtures/eml/plain.eml', import.meta.url), 'utf8');
+    await timeline.dropFile('offerte.eml', eml);
+    const email = timeline.entry('Email', 'Offerte jaarcontract');
+    await email.waitFor();
+    expect(await email.textContent()).toContain('from Annelies Verbeek');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^2 entries$/ })
+      .waitFor();
 
     await tasks.openTab();
     await tasks.add('Offerte sturen');

@@ -7,6 +7,11 @@ export interface LoggedCall {
   readonly minutes?: number;
 }
 
+interface DropGlobals {
+  readonly DataTransfer: new () => { readonly items: { add(file: unknown): void } };
+  readonly File: new (parts: string[], name: string, options: { type: string }) => unknown;
+}
+
 export class Timeline {
   constructor(readonly page: Page) {}
 
@@ -32,5 +37,20 @@ export class Timeline {
     await form.getByRole('button', { name: 'Log it' }).click();
     await form.waitFor({ state: 'detached' });
     await this.entry('Call', call.subject).waitFor();
+  }
+
+  /** Drops a file on the timeline as a user dragging it from their mail program would. */
+  async dropFile(name: string, content: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ([fileName, text]) => {
+        // Runs in the page; the Node-side typecheck has no DOM library.
+        const page = globalThis as unknown as DropGlobals;
+        const transfer = new page.DataTransfer();
+        transfer.items.add(new page.File([text], fileName, { type: 'message/rfc822' }));
+        return transfer;
+      },
+      [name, content] as const,
+    );
+    await this.feed.dispatchEvent('drop', { dataTransfer });
   }
 }
