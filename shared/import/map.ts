@@ -19,8 +19,13 @@ import type {
 } from './types';
 
 /** A cell a spreadsheet would run as a formula if it were opened or pasted as-is. */
-export const looksLikeFormula = (cell: string): boolean =>
-  /^[=+\-@\t\r]/.test(cell) || /^\s*[=+\-@]/.test(cell);
+export const looksLikeFormula = (cell: string): boolean => /^(?:[\t\r]|\s*[=+\-@])/.test(cell);
+
+/**
+ * Exports (ours included) escape such cells with a leading apostrophe; the apostrophe is the escape,
+ * not part of the value, so "'+31 6 1234 5678" comes back as the phone number it was.
+ */
+const unescapeCell = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /** A phone number may start with +: that is the international prefix, not a formula. */
 const harmlessPhone = (cell: string): boolean => /^\s*\+[0-9 ()./-]+$/.test(cell);
@@ -114,7 +119,8 @@ export const mapRows = (
   const issues: FieldIssue[] = [];
   const progressEvery = 5_000;
 
-  rows.forEach((row, i) => {
+  rows.forEach((raw, i) => {
+    const row = raw.some((cell) => cell.charCodeAt(0) === 39) ? raw.map(unescapeCell) : raw;
     const index = start + i;
     const rowNumber = options.rowNumbers?.[index] ?? index + 2;
     let valid = true;

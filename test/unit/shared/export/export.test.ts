@@ -67,3 +67,17 @@ describe('toXlsx', () => {
     expect(table.rows[9_999]).toEqual(['Persoon 9999', 'p9999@example.nl', '', '9999', 'FALSE']);
   });
 });
+
+describe('round trip through the importer', () => {
+  it('maps an exported phone number back without the apostrophe that protected it', async () => {
+    const { mapRows, suggestMapping } = await import('../../../../shared/import');
+    const bytes = toCsv(['Voornaam', 'Telefoon', 'Notities'], [['Eva', '+31 6 1234 5678', '=1+1']]);
+    const table = await readTable({ name: 'export.csv', bytes });
+    const { candidates, issues } = mapRows(table.rows, suggestMapping(table.headers).mapping);
+    expect(candidates[0]!.person.phones).toEqual([{ value: '+31 6 1234 5678', label: 'work' }]);
+    expect(candidates[0]!.person.notes).toBe('=1+1');
+    expect(issues).toEqual([
+      { index: 0, row: 2, column: 3, field: 'notes', code: 'formula_text', severity: 'warning' },
+    ]);
+  });
+});
