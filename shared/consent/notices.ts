@@ -1,7 +1,7 @@
 // Art. 14(3)(a): when the data was not collected from the person (an import, a business card, a
 // referral, a public source), they must be given the privacy notice within one month of obtaining it.
 import type { DataSource } from '../domain/common';
-import type { LedgerEntry, NoticeReceiptPayload, NoticeStatus } from './types';
+import type { LedgerEntry, NoticeReceiptPayload, NoticeStatus, PrivacyNoticePayload } from './types';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const parse = (iso: string): [number, number, number] => {
@@ -53,3 +53,20 @@ export const noticeDue = (
   const daysLeft = dayNumber(dueOn) - dayNumber(today);
   return { state: 'due', dueOn, overdue: daysLeft < 0, daysLeft };
 };
+
+/** The notice version in force on a day: the latest published on or before it. */
+export const currentNotice = <N extends { readonly id: string; readonly data: PrivacyNoticePayload }>(
+  notices: readonly N[],
+  today: string,
+): N | undefined =>
+  notices
+    .filter((n) => n.data.publishedOn <= today)
+    .sort((a, b) =>
+      a.data.publishedOn < b.data.publishedOn
+        ? 1
+        : a.data.publishedOn > b.data.publishedOn
+          ? -1
+          : a.id < b.id
+            ? 1
+            : -1,
+    )[0];

@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bulkUpdate, planBulkUpdate } from '../../../shared/consent/bulk';
-import { PURPOSE_CONTRACT_ADMINISTRATION } from '../../../shared/consent/defaults';
-import { basisStatus } from '../../../shared/consent/derive';
-import { loadPersonLedgers, recordRestriction } from '../../../shared/consent/ledgers';
+import {
+  PURPOSE_CONTRACT_ADMINISTRATION,
+  PURPOSE_E_MARKETING,
+  SUBSCRIPTION_NEWSLETTER,
+} from '../../../shared/consent/defaults';
+import { basisStatus, consentStatus } from '../../../shared/consent/derive';
+import { loadPersonLedgers, recordConsent, recordRestriction } from '../../../shared/consent/ledgers';
+import { NotFoundError } from '../../../shared/repositories/errors';
 import { runGate } from '../../../shared/consent/run-gate';
 import { PURPOSE } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';
@@ -113,5 +118,48 @@ describe('bulk update', () => {
     const entry = (await auditTrail(session)).find((e) => e.action === 'bulk-update');
     expect(entry?.recordIds).toHaveLength(300);
     expect(entry?.details).toMatchObject({ aborted: true });
+  });
+
+  it('lets a restricted person be unsubscribed or have consent withdrawn, but not subscribed', async () => {
+    const vault = await openVault();
+    db = vault.db;
+    const { session } = vault;
+    const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
+    await recordConsent(session, ACTOR, a!, {
+      purposeId: PURPOSE_E_MARKETING,
+      type: 'given',
+      method: 'paper',
+    });
+    await recordRestriction(session, ACTOR, a!, { type: 'restricted', reason: 'unlawful_processing' });
+    const subscribeOp = { type: 'subscribe', subscriptionTypeId: SUBSCRIPTION_NEWSLETTER } as const;
+    expect((await planBulkUpdate(session, [a!], subscribeOp)).skipped).toEqual([
+      { personId: a, reason: 'restricted' },
+    ]);
+    const unsubscribeOp = { type: 'unsubscribe', subscriptionTypeId: SUBSCRIPTION_NEWSLETTER } as const;
+    expect((await bulkUpdate(session, ACTOR, [a!], unsubscribeOp)).changed).toEqual([a]);
+    const withdraw = {
+      type: 'consent',
+      purposeId: PURPOSE_E_MARKETING,
+      event: 'withdrawn',
+      method: 'email',
+    } as const;
+    expect((await bulkUpdate(session, ACTOR, [a!], withdraw)).changed).toEqual([a]);
+    const ledgers = await loadPersonLedgers(session, a!);
+    expect(consentStatus(ledgers.consents, PURPOSE_E_MARKETING, Date.now()).state).toBe('withdrawn');
+  });
+
+  it('refuses an operation on a purpose that is not in the register, touching no one', async () => {
+    const vault = await openVault();
+    db = vault.db;
+    const { session } = vault;
+    const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
+    await expect(
+      bulkUpdate(session, ACTOR, [a!], {
+        type: 'set-basis',
+        purposeId: 'purpose-unknown',
+        basis: 'contract',
+      }),
+    ).rejects.toThrow(NotFoundError);
+    expect(await session.db.items.count().exec()).toBe(0);
   });
 });

@@ -401,6 +401,89 @@ describe('purpose gate (property)', () => {
     );
   });
 
+  it('decides every combination of basis, consent, subscription, objection, restriction and erasure', () => {
+    const purposes: Case['purpose'][] = [
+      {
+        lawfulBasis: 'consent',
+        appliesToAll: false,
+        directMarketing: true,
+        requiresSubscription: true,
+        active: true,
+        channels: ['email'],
+      },
+      {
+        lawfulBasis: 'legitimate_interests',
+        appliesToAll: true,
+        directMarketing: false,
+        requiresSubscription: false,
+        active: true,
+        channels: ['email'],
+      },
+      {
+        lawfulBasis: 'contract',
+        appliesToAll: false,
+        directMarketing: false,
+        requiresSubscription: true,
+        active: true,
+        channels: ['email'],
+      },
+    ];
+    const basisCases: BasisCase[] = ['unrecorded', 'cleared', ...LAWFUL_BASES];
+    const consentCases: ConsentCase[] = [
+      'none',
+      'given',
+      'given-expiring-later',
+      'withdrawn',
+      'expired-event',
+      'expired-by-date',
+      'withdrawn-then-renewed',
+      'given-other-purpose',
+    ];
+    const subscriptionCases: SubscriptionCase[] = [
+      'none',
+      'subscribed',
+      'unsubscribed',
+      'pending',
+      'confirmed',
+      'unsubscribed-then-import',
+      'unsubscribed-then-web-form',
+      'late-stale-subscribe',
+    ];
+    const objectionCases: ObjectionCase[] = [
+      'none',
+      'objected-purpose',
+      'objected-marketing',
+      'overridden',
+      'lifted',
+    ];
+    const restrictionCases: RestrictionCase[] = ['none', 'restricted', 'lifted', 'restricted-in-future'];
+    let checked = 0;
+    for (const purpose of purposes)
+      for (const basis of basisCases)
+        for (const consent of consentCases)
+          for (const subscription of subscriptionCases)
+            for (const objection of objectionCases)
+              for (const restriction of restrictionCases)
+                for (const erased of [false, true]) {
+                  const c: Case = {
+                    purpose,
+                    channel: 'email',
+                    erased,
+                    contact: { email: true, phone: false, post: false },
+                    basis,
+                    consent,
+                    subscription,
+                    objection,
+                    restriction,
+                    seed: checked + 1,
+                  };
+                  if (decide(c) !== expected(c))
+                    expect({ case: c, decision: decide(c) }).toEqual({ case: c, decision: expected(c) });
+                  checked++;
+                }
+    expect(checked).toBe(3 * 8 * 8 * 8 * 5 * 4 * 2);
+  });
+
   it('reaches every reason and eligibility among the generated people', () => {
     const seen = new Set<string>();
     fc.assert(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, noticeDue } from '../../../../shared/consent/notices';
+import { addMonths, currentNotice, noticeDue } from '../../../../shared/consent/notices';
 import type { LedgerEntry, NoticeReceiptPayload } from '../../../../shared/consent/types';
 import type { DataSource } from '../../../../shared/domain/common';
 
@@ -71,5 +71,15 @@ describe('privacy notice due (Art. 14(3)(a))', () => {
       state: 'due',
       overdue: true,
     });
+  });
+
+  it('picks the notice version in force on a day', () => {
+    const notice = (id: string, publishedOn: string) => ({
+      id,
+      data: { version: id, publishedOn, text: { en: 'x', nl: 'x' }, url: '' },
+    });
+    const notices = [notice('v2', '2026-06-01'), notice('v1', '2025-01-01'), notice('v3', '2027-01-01')];
+    expect(currentNotice(notices, '2026-11-29')?.id).toBe('v2');
+    expect(currentNotice(notices, '2024-12-31')).toBeUndefined();
   });
 });
