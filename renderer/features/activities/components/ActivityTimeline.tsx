@@ -163,7 +163,8 @@ export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) 
           label={t('activities.fields.type')}
           value={type}
           onChange={(e) => setType(e.target.value as ActivityType | 'all')}
-          sx={{ minWidth: 160 }}
+          fullWidth={false}
+          sx={{ width: 200, flex: 'none' }}
         >
           <MenuItem value="all">{t('activities.filter.all')}</MenuItem>
           {ACTIVITY_TYPES.map((value) => (
