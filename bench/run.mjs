@@ -576,7 +576,151 @@ const report = async (runs, phases) => {
   console.log(`Wrote ${path.relative(root, resultsFile)}`);
 };
 
-main().catch((error) => {
+// ---------------------------------------------------------------------------------------------------
+// BENCH_IMPORT=1: the import benchmark (issue 4, bench/page/import-bench.ts) instead of the one above.
+// ---------------------------------------------------------------------------------------------------
+
+/** Resident memory (MB) of this profile's renderer processes — the page and its import worker. */
+const rendererRssMB = async (profile) => {
+  const entries = await readdir('/proc').catch(() => []);
+  const procs = new Map();
+  await Promise.all(
+    entries
+      .filter((e) => /^\d+$/.test(e))
+      .map(async (pid) => {
+        try {
+          const [cmdline, status] = await Promise.all([
+            readFile(`/proc/${pid}/cmdline`, 'utf8'),
+            readFile(`/proc/${pid}/status`, 'utf8'),
+          ]);
+          const args = cmdline.split(/[\0 ]/);
+          procs.set(pid, {
+            ppid: /PPid:\s+(\d+)/.exec(status)?.[1],
+            rssKB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+            renderer: args.includes('--type=renderer'),
+            root: !args.some((a) => a.startsWith('--type=')) && args.includes(`--user-data-dir=${profile}`),
+          });
+        } catch {
+          // the process ended meanwhile
+        }
+      }),
+  );
+  const mine = new Set([...procs].filter(([, p]) => p.root).map(([pid]) => pid));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) grew = mine.add(pid) && true;
+  }
+  let kb = 0;
+  for (const pid of mine) if (procs.get(pid).renderer) kb += procs.get(pid).rssKB;
+  return kb / 1024;
+};
+
+/** Runs one page call while sampling the renderer's resident memory every 200 ms; returns the peak. */
+const withRssPeak = async (profile, work) => {
+  let peak = await rendererRssMB(profile);
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await rendererRssMB(profile));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  try {
+    return { result: await work(), rssPeakMB: peak };
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+};
+
+const runImportBench = async () => {
+  const server = await serve();
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  say(`Kluis import benchmark: ${config.people.toLocaleString('en')} CSV rows, ${config.runs} run(s)`);
+  const runs = [];
+  try {
+    for (let run = 1; run <= config.runs; run++) {
+      const profile = await mkdtemp(path.join(os.tmpdir(), 'kluis-bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: LAUNCH_ARGS,
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        page.on('console', (m) => m.text().startsWith('[bench] ') && say(`run ${run}: ${m.text().slice(8)}`));
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(() => 'kluisBench' in globalThis, null, { timeout: 60_000 });
+        const call = (name, arg = {}) =>
+          page.evaluate(([fn, a]) => globalThis.kluisBench[fn](a), [name, arg]);
+        const prepared = await call('importPrepare', { count: config.people, seed: config.seed });
+        say(`run ${run}: ${prepared.people.toLocaleString('en')} rows, CSV ${prepared.csvMB.toFixed(1)} MB`);
+        const arg = { passphrase: config.passphrase, run };
+        const direct = await withRssPeak(profile, () => call('importDirect', arg));
+        say(
+          `run ${run}: createMany directly ${secs(direct.result.ms)}, renderer RSS peak ${direct.rssPeakMB.toFixed(0)} MB`,
+        );
+        const viaWorker = await withRssPeak(profile, () => call('importThroughWorker', arg));
+        const w = viaWorker.result;
+        const overhead = (w.readMs + w.analyseMs + w.planMs) / direct.result.ms;
+        say(
+          `run ${run}: import read ${secs(w.readMs)} + map+dedupe ${secs(w.analyseMs)} + plan ${secs(w.planMs)} + commit ${secs(w.commitMs)}; ` +
+            `parse+map+dedupe = ${(overhead * 100).toFixed(1)}% of createMany; ${w.groups} duplicate groups; ` +
+            `renderer RSS peak ${viaWorker.rssPeakMB.toFixed(0)} MB, page heap peak ${w.heapPeakMB.toFixed(0)} MB`,
+        );
+        if (w.stored !== config.people || direct.result.stored !== config.people)
+          throw new Error(`stored ${w.stored} / ${direct.result.stored} of ${config.people}`);
+        runs.push({
+          run,
+          direct: { ...direct.result, rssPeakMB: direct.rssPeakMB },
+          import: { ...w, rssPeakMB: viaWorker.rssPeakMB },
+          overhead,
+        });
+      } finally {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const m = (pick) => round(median(runs.map(pick)), 1);
+  const summary = {
+    directInsertMs: m((r) => r.direct.ms),
+    importReadMs: m((r) => r.import.readMs),
+    importMapDedupeMs: m((r) => r.import.analyseMs),
+    importCommitMs: m((r) => r.import.commitMs),
+    importTotalMs: m((r) => r.import.readMs + r.import.analyseMs + r.import.planMs + r.import.commitMs),
+    overheadPercent: round(median(runs.map((r) => r.overhead)) * 100, 1),
+    peakRendererRssMB: m((r) => Math.max(r.import.rssPeakMB, r.direct.rssPeakMB)),
+    importRssPeakMB: m((r) => r.import.rssPeakMB),
+    directRssPeakMB: m((r) => r.direct.rssPeakMB),
+  };
+  console.log('');
+  console.log(
+    `Import benchmark — ${config.people.toLocaleString('en')} rows, ${runs.length} run(s), medians (commit ${gitCommit()})`,
+  );
+  console.log(`  createMany, already parsed      ${secs(summary.directInsertMs)}`);
+  console.log(`  import: read (worker)           ${secs(summary.importReadMs)}`);
+  console.log(`  import: map + dedupe (worker)   ${secs(summary.importMapDedupeMs)}`);
+  console.log(`  import: commit                  ${secs(summary.importCommitMs)}`);
+  console.log(`  import: total                   ${secs(summary.importTotalMs)}`);
+  console.log(
+    `  parse+map+dedupe / createMany   ${summary.overheadPercent}%  (target ≤ 30%: ${summary.overheadPercent <= 30 ? 'PASS' : 'MISS'})`,
+  );
+  console.log(
+    `  renderer RSS peak (import)      ${summary.importRssPeakMB} MB  (target < 1024 MB: ${summary.importRssPeakMB < 1024 ? 'PASS' : 'MISS'})`,
+  );
+  console.log(`  renderer RSS peak (createMany)  ${summary.directRssPeakMB} MB`);
+  const file = path.join(root, 'bench', 'results', 'import-latest.json');
+  await writeFile(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), config: { ...config, passphrase: undefined }, summary, runs }, null, 2)}\n`,
+  );
+  console.log(`Wrote ${path.relative(root, file)}`);
+};
+
+(process.env.BENCH_IMPORT === '1' ? runImportBench : main)().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

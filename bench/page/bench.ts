@@ -16,6 +16,7 @@ import type { Session } from '../../shared/vault/session';
 import { newId } from '../../shared/vault/keyring';
 import { recordSchema, type KeyDoc, type RecordDoc } from '../../shared/store/schemas';
 import { generatePeople } from '../people-generator';
+import { importBench } from './import-bench';
 
 const DB_NAME = 'kluis-bench';
 const RAW_DB_NAME = 'kluis-bench-raw';
@@ -414,6 +415,7 @@ const api = {
   close,
   phases,
   phaseWrites: () => [...PHASE_WRITES, 'none'],
+  ...importBench,
 };
 
 export type KluisBench = typeof api;
