@@ -5,6 +5,7 @@ import { loadSodium } from '../crypto/sodium';
 import type { Decrypted } from '../repositories/subject-repository';
 import type { Session } from '../vault/session';
 import { consentStatus, subscriptionStatus } from './derive';
+import { noticeDue } from './notices';
 import type {
   Actor,
   ConsentEventPayload,
@@ -362,4 +363,52 @@ export const expiringConsents = (
     }
   }
   return found.sort((a, b) => a.expiresAt - b.expiresAt);
+};
+
+/** The re-permission list: consents that run out in the next `days` days (30/60/90), soonest first. */
+export const repermissionList = async (
+  session: Session,
+  days: number,
+  now: number = Date.now(),
+): Promise<{ personId: string; purposeId: string; eventId: string; expiresAt: number }[]> => {
+  const { records } = await session.items(CONSENT_EVENT).loadAll({ chunkSize: 500 });
+  const byPerson = new Map<string, LedgerEntry<ConsentEventPayload>[]>();
+  for (const { id, subjectId, data } of records) {
+    let list = byPerson.get(subjectId);
+    if (!list) byPerson.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  return expiringConsents(byPerson, now, days);
+};
+
+/**
+ * People whose Art. 14 privacy notice is due or overdue (data not collected from them, no notice recorded
+ * since), soonest deadline first.
+ */
+export const noticesDue = async (
+  session: Session,
+  today: string,
+): Promise<{ personId: string; dueOn: string; overdue: boolean; daysLeft: number }[]> => {
+  const [people, receipts] = await Promise.all([
+    session.people.loadAll({ chunkSize: 500 }),
+    session.items(NOTICE_RECEIPT).loadAll({ chunkSize: 500 }),
+  ]);
+  const byPerson = new Map<string, LedgerEntry<NoticeReceiptPayload>[]>();
+  for (const { id, subjectId, data } of receipts.records) {
+    let list = byPerson.get(subjectId);
+    if (!list) byPerson.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  const due: { personId: string; dueOn: string; overdue: boolean; daysLeft: number }[] = [];
+  for (const person of people.records) {
+    const status = noticeDue(person.data, byPerson.get(person.id) ?? [], today);
+    if (status.state === 'due')
+      due.push({
+        personId: person.id,
+        dueOn: status.dueOn,
+        overdue: status.overdue,
+        daysLeft: status.daysLeft,
+      });
+  }
+  return due.sort((a, b) => a.daysLeft - b.daysLeft);
 };
