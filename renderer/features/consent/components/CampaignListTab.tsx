@@ -155,6 +155,7 @@ function CampaignBuilder() {
             value={listId}
             onChange={(e) => setList(e.target.value)}
             disabled={!lists.length}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >
             <MenuItem value={ALL_LISTS}>{t('consent.campaign.allLists')}</MenuItem>
             {lists.map((l) => (

@@ -90,9 +90,11 @@ export function NoticesDueTab() {
       <TabIntro
         text={t('consent.noticesDue.intro')}
         action={
-          <Button variant="contained" disabled={!chosen.length} onClick={() => setMarking(chosen)}>
-            {t('consent.noticesDue.markSelected', { count: chosen.length })}
-          </Button>
+          chosen.length > 0 && (
+            <Button variant="contained" onClick={() => setMarking(chosen)}>
+              {t('consent.noticesDue.markSelected', { count: chosen.length })}
+            </Button>
+          )
         }
       />
       {state.status === 'loading' && <CircularProgress size={24} aria-label={t('consent.panel.loading')} />}
