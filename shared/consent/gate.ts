@@ -2,7 +2,16 @@
 // now? Checks run in the order of EXCLUSION_REASONS and the first that applies is the reason given, so the
 // result is the same on every device and can be explained to the person and the supervisory authority.
 import { basisStatus, consentStatus, isRestricted, objectionState, subscriptionStatus } from './derive';
-import type { Channel, GateDecision, GateQuery, PersonFacts } from './types';
+import type {
+  BasisStatus,
+  Channel,
+  ConsentStatus,
+  ExclusionReason,
+  GateDecision,
+  GateQuery,
+  ObjectionState,
+  PersonFacts,
+} from './types';
 
 const hasContact = (facts: PersonFacts, channel: Channel): boolean => {
   switch (channel) {
@@ -45,4 +54,45 @@ export const decideEligibility = (query: GateQuery, facts: PersonFacts): GateDec
   }
   if (!hasContact(facts, channel)) return out('no-contact-for-channel');
   return { eligible: true };
+};
+
+export interface PurposeExplanation {
+  readonly purposeId: string;
+  readonly basis: BasisStatus;
+  /** The consent ledger's state, for a purpose whose basis is consent; null otherwise. */
+  readonly consent: ConsentStatus | null;
+  readonly objection: ObjectionState;
+  readonly restricted: boolean;
+  /** Whether processing for this purpose is lawful now, before channel and list checks. */
+  readonly lawful: boolean;
+  readonly reason: Extract<
+    ExclusionReason,
+    'restricted' | 'no-basis' | 'objected' | 'consent-missing' | 'consent-withdrawn' | 'consent-expired'
+  > | null;
+}
+
+/** Why a purpose is (or is not) lawful for one person now: what the admin shows on the person's page. */
+export const explainPurpose = (
+  ledgers: Pick<PersonFacts, 'bases' | 'consents' | 'objections' | 'restrictions'>,
+  purpose: GateQuery['purpose'],
+  now: number,
+): PurposeExplanation => {
+  const basis = basisStatus(ledgers.bases, purpose, now);
+  const consent = basis.basis === 'consent' ? consentStatus(ledgers.consents, purpose.id, now) : null;
+  const objection = objectionState(ledgers.objections, purpose, now);
+  const restricted = isRestricted(ledgers.restrictions, now);
+  const reason: PurposeExplanation['reason'] = restricted
+    ? 'restricted'
+    : basis.basis === null
+      ? 'no-basis'
+      : objection === 'objected'
+        ? 'objected'
+        : consent?.state === 'none'
+          ? 'consent-missing'
+          : consent?.state === 'withdrawn'
+            ? 'consent-withdrawn'
+            : consent?.state === 'expired'
+              ? 'consent-expired'
+              : null;
+  return { purposeId: purpose.id, basis, consent, objection, restricted, lawful: reason === null, reason };
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PURPOSES } from '../../../../shared/consent/defaults';
 import { consentStatus, isRestricted, subscriptionStatus } from '../../../../shared/consent/derive';
+import { explainPurpose } from '../../../../shared/consent/gate';
 import { decideSubscribe, expiringConsents } from '../../../../shared/consent/ledgers';
 import type {
   ConsentEventPayload,
@@ -153,5 +155,26 @@ describe('restriction marker', () => {
     expect(isRestricted(ledger, 5)).toBe(false);
     expect(isRestricted(ledger, 15)).toBe(true);
     expect(isRestricted(ledger, 25)).toBe(false);
+  });
+});
+
+describe('explaining a purpose for a person', () => {
+  it('says which basis applies, from where, and why a purpose is not lawful', () => {
+    const [sales, marketing] = DEFAULT_PURPOSES.map((p) => ({
+      id: p.id,
+      data: PurposePayload.parse(p.data),
+    }));
+    const empty = { bases: [], consents: [], objections: [], restrictions: [] };
+    expect(explainPurpose(empty, sales!, 10)).toMatchObject({
+      basis: { basis: 'legitimate_interests', source: 'register' },
+      lawful: true,
+      reason: null,
+    });
+    expect(explainPurpose(empty, marketing!, 10)).toMatchObject({ lawful: false, reason: 'consent-missing' });
+    const given = { ...empty, consents: [consent('a', 'given', 5)] };
+    expect(explainPurpose(given, marketing!, 10)).toMatchObject({
+      lawful: true,
+      consent: { state: 'given', eventId: 'a' },
+    });
   });
 });
