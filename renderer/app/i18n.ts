@@ -16,6 +16,8 @@ import consentEn from '../../resources/locales/features/consent.en.json';
 import consentNl from '../../resources/locales/features/consent.nl.json';
 import dealsEn from '../../resources/locales/features/deals.en.json';
 import dealsNl from '../../resources/locales/features/deals.nl.json';
+import lifecycleEn from '../../resources/locales/features/lifecycle.en.json';
+import lifecycleNl from '../../resources/locales/features/lifecycle.nl.json';
 import importEn from '../../resources/locales/features/import.en.json';
 import importNl from '../../resources/locales/features/import.nl.json';
 import paletteEn from '../../resources/locales/features/palette.en.json';
@@ -32,6 +34,7 @@ const english = {
   ...consentEn,
   ...dealsEn,
   ...importEn,
+  ...lifecycleEn,
   ...paletteEn,
   ...tasksEn,
 };
@@ -43,6 +46,7 @@ const dutch: typeof english = {
   ...consentNl,
   ...dealsNl,
   ...importNl,
+  ...lifecycleNl,
   ...paletteNl,
   ...tasksNl,
 };

@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'import' }
   | { readonly name: 'privacy'; readonly tab?: string }
   | { readonly name: 'capture' }
+  | { readonly name: 'register'; readonly tab?: string }
   | { readonly name: 'settings' };
 
 export const NEW_ID = 'new';
@@ -53,6 +54,8 @@ export const parseRoute = (hash: string): Route => {
       return id && TAB.test(id) ? { name: 'privacy', tab: id } : { name: 'privacy' };
     case 'capture':
       return { name: 'capture' };
+    case 'register':
+      return id && TAB.test(id) ? { name: 'register', tab: id } : { name: 'register' };
     case 'settings':
       return { name: 'settings' };
     default:
@@ -86,6 +89,8 @@ export const formatRoute = (route: Route): string => {
       return route.tab ? `#/privacy/${route.tab}` : '#/privacy';
     case 'capture':
       return '#/capture';
+    case 'register':
+      return route.tab ? `#/register/${route.tab}` : '#/register';
     case 'settings':
       return '#/settings';
   }

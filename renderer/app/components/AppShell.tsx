@@ -9,6 +9,7 @@ import { CapturePage } from '../../features/consent/components/CapturePage';
 import { PrivacyPage } from '../../features/consent/components/PrivacyPage';
 import { DealPage } from '../../features/deals/components/DealPage';
 import { DealsPage } from '../../features/deals/components/DealsPage';
+import { AccountabilityPage } from '../../features/lifecycle/components/AccountabilityPage';
 import { ImportPage } from '../../features/import/components/ImportPage';
 import { CommandPalette } from '../../features/palette/components/CommandPalette';
 import { TaskReminders } from '../../features/tasks/components/TaskReminders';
@@ -54,6 +55,8 @@ const page = (route: Route) => {
       return <PrivacyPage tab={route.tab} />;
     case 'capture':
       return <CapturePage />;
+    case 'register':
+      return <AccountabilityPage tab={route.tab} />;
     case 'settings':
       return <SettingsPage />;
   }

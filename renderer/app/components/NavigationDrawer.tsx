@@ -8,6 +8,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
+import AssignmentOutlinedIcon from '@mui/icons-material/AssignmentOutlined';
 import ContactPageOutlinedIcon from '@mui/icons-material/ContactPageOutlined';
 import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
 import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
@@ -53,6 +54,12 @@ const SECTIONS = [
     owns: ['cases', 'case'],
   },
   { route: { name: 'privacy' }, key: 'nav.privacy', icon: <PolicyOutlinedIcon />, owns: ['privacy'] },
+  {
+    route: { name: 'register' },
+    key: 'nav.register',
+    icon: <AssignmentOutlinedIcon />,
+    owns: ['register'],
+  },
   {
     route: { name: 'capture' },
     key: 'nav.capture',

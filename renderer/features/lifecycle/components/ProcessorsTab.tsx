@@ -1,0 +1,157 @@
+// The processors register: who receives personal data, under which agreement, where, and when the
+// agreement is due for review. Admins and managers edit; everyone can read it.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import { useTranslation } from 'react-i18next';
+import { PROCESSOR, reviewState, type ProcessorPayload } from '../../../../shared/lifecycle/processors';
+import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { EmptyState } from '../../../ui/EmptyState';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import type { Registers } from '../hooks/useRegisters';
+import { ProcessorDialog } from './ProcessorDialog';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const REVIEW_COLOUR = {
+  ok: 'success',
+  'due-soon': 'warning',
+  overdue: 'error',
+  'no-agreement': 'error',
+} as const;
+
+export function ProcessorsTab({ registers }: { registers: Registers }) {
+  const { t } = useTranslation();
+  const { session } = useUnlockedVault();
+  const { role } = useCurrentUser();
+  const canEdit = role === 'admin' || role === 'manager';
+  const [editing, setEditing] = useState<{ id: string; data: ProcessorPayload } | null | 'new'>(null);
+  const [deleting, setDeleting] = useState<{ id: string; data: ProcessorPayload } | null>(null);
+  const attention = registers.processors.filter((p) => reviewState(p.data, today()) !== 'ok');
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {t('lifecycle.processors.intro')}
+        </Typography>
+        {canEdit && (
+          <Button variant="contained" onClick={() => setEditing('new')}>
+            {t('lifecycle.processors.add')}
+          </Button>
+        )}
+      </Box>
+      {attention.length > 0 && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {t('lifecycle.processors.attention', { count: attention.length })}
+        </Alert>
+      )}
+      {registers.processors.length === 0 ? (
+        <EmptyState
+          icon={<HubOutlinedIcon />}
+          title={t('lifecycle.processors.empty')}
+          description={t('lifecycle.processors.emptyHint')}
+        />
+      ) : (
+        <Table size="small" aria-label={t('lifecycle.processors.title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('lifecycle.processors.name')}</TableCell>
+              <TableCell>{t('lifecycle.processors.role')}</TableCell>
+              <TableCell>{t('lifecycle.processors.countries')}</TableCell>
+              <TableCell>{t('lifecycle.processors.agreement')}</TableCell>
+              <TableCell>{t('lifecycle.processors.review')}</TableCell>
+              {canEdit && <TableCell />}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {registers.processors.map((p) => {
+              const state = reviewState(p.data, today());
+              return (
+                <TableRow key={p.id}>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {p.data.name}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {p.data.service}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{t(`lifecycle.roles.${p.data.role}`)}</TableCell>
+                  <TableCell>{p.data.countries.join(', ') || '—'}</TableCell>
+                  <TableCell>
+                    {p.data.agreement.signedOn
+                      ? `${p.data.agreement.signedOn}${p.data.agreement.version ? ` · v${p.data.agreement.version}` : ''}`
+                      : '—'}
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      color={REVIEW_COLOUR[state]}
+                      label={t(`lifecycle.review.${state}`, { date: p.data.agreement.reviewOn ?? '' })}
+                    />
+                  </TableCell>
+                  {canEdit && (
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <IconButton
+                        aria-label={t('lifecycle.processors.editNamed', { name: p.data.name })}
+                        onClick={() => setEditing(p)}
+                      >
+                        <EditOutlinedIcon />
+                      </IconButton>
+                      <IconButton
+                        aria-label={t('lifecycle.processors.deleteNamed', { name: p.data.name })}
+                        onClick={() => setDeleting(p)}
+                      >
+                        <DeleteOutlineIcon />
+                      </IconButton>
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {editing && (
+        <ProcessorDialog
+          open
+          editing={editing === 'new' ? null : editing}
+          registers={registers}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ConfirmDeleteDialog
+        open={!!deleting}
+        title={t('lifecycle.processors.confirmDelete', { name: deleting?.data.name ?? '' })}
+        busy={false}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => {
+          const target = deleting;
+          setDeleting(null);
+          if (!target) return;
+          void session
+            .settings(PROCESSOR)
+            .remove(target.id)
+            .then(() =>
+              session.audit.record({ action: 'delete', kind: 'processor', recordIds: [target.id] }),
+            );
+        }}
+      >
+        {t('lifecycle.processors.confirmDeleteBody')}
+      </ConfirmDeleteDialog>
+    </Box>
+  );
+}

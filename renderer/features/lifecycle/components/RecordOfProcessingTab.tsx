@@ -1,0 +1,182 @@
+// The record of processing activities (Art. 30): generated from the registers and live counts, shown
+// as the auditor will read it, exported as printable HTML or XLSX in Dutch or English — and audited.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { toXlsx } from '../../../../shared/export';
+import { countInventory } from '../../../../shared/lifecycle/inventory';
+import {
+  buildRopa,
+  ropaHtml,
+  ropaTable,
+  type Ropa,
+  type RopaDevices,
+  type RopaLanguage,
+} from '../../../../shared/lifecycle/ropa';
+import { listDevices } from '../../../../shared/sync/admin';
+import { utf8 } from '../../../../shared/crypto/bytes';
+import { notify } from '../../../app/stores/notification-store';
+import { usePlatform } from '../../../platform/platform-context';
+import { useSyncStore } from '../../sync/stores/sync-store';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import type { Registers } from '../hooks/useRegisters';
+
+const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
+  const { t, i18n } = useTranslation();
+  const { session, directory } = useUnlockedVault();
+  const platform = usePlatform();
+  const link = useSyncStore((s) => s.link);
+  const [language, setLanguage] = useState<RopaLanguage>(i18n.language.startsWith('nl') ? 'nl' : 'en');
+  const [busy, setBusy] = useState(false);
+  const [ropa, setRopa] = useState<Ropa | null>(null);
+
+  const generate = async (lang: RopaLanguage): Promise<Ropa> => {
+    const people = directory.people().map((r) => r.id);
+    const organisations = directory.organisations().length;
+    const counts = await countInventory(session, people, organisations, registers.purposes);
+    let devices: RopaDevices | null = null;
+    if (link?.role === 'admin') {
+      const reply = await listDevices(fetchFromWindow, link);
+      if (reply.ok) {
+        const list = reply.value;
+        const synced = list.map((d) => d.lastSyncAt ?? 0).filter(Boolean);
+        devices = {
+          total: list.length,
+          active: list.filter((d) => d.revokedAt === null).length,
+          lastSyncedAt: synced.length ? Math.max(...synced) : null,
+        };
+      }
+    }
+    return buildRopa({ ...registers, counts, devices, generatedAt: Date.now() }, lang);
+  };
+
+  const run = async (action: (r: Ropa) => Promise<void> | void) => {
+    setBusy(true);
+    try {
+      const fresh = await generate(language);
+      setRopa(fresh);
+      await action(fresh);
+    } catch {
+      notify(t('lifecycle.ropa.failed'), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async (r: Ropa, format: 'html' | 'xlsx') => {
+    const table = ropaTable(r);
+    const bytes =
+      format === 'html' ? utf8(ropaHtml(r)) : toXlsx(table.columns, table.rows, { sheetName: 'Art. 30' });
+    const name = `${language === 'nl' ? 'verwerkingsregister' : 'record-of-processing'}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    const saved = await platform.saveFile({
+      title: t('lifecycle.ropa.title'),
+      suggestedName: name,
+      filters: [{ name: format.toUpperCase(), extensions: [format] }],
+      bytes,
+    });
+    if (!saved.ok) {
+      notify(t('lifecycle.ropa.failed'), 'error');
+      return;
+    }
+    if (saved.value === null) return;
+    await session.audit.record({
+      action: 'export',
+      kind: 'record-of-processing',
+      recordIds: [],
+      details: { format, language, purposes: r.entries.length, people: r.counts.people },
+    });
+    notify(t('lifecycle.ropa.saved', { name: saved.value }));
+  };
+
+  return (
+    <Stack spacing={2.5}>
+      <Typography variant="body2" color="text.secondary">
+        {t('lifecycle.ropa.intro')}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label={t('lifecycle.ropa.language')}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as RopaLanguage)}
+          sx={{ minWidth: 160 }}
+        >
+          <MenuItem value="nl">Nederlands</MenuItem>
+          <MenuItem value="en">English</MenuItem>
+        </TextField>
+        <Button variant="contained" disabled={busy} onClick={() => void run(() => undefined)}>
+          {t('lifecycle.ropa.generate')}
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={() => void run((r) => save(r, 'html'))}>
+          {t('lifecycle.ropa.exportHtml')}
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={() => void run((r) => save(r, 'xlsx'))}>
+          {t('lifecycle.ropa.exportXlsx')}
+        </Button>
+      </Box>
+      {busy && <LinearProgress aria-label={t('lifecycle.ropa.generating')} />}
+      {ropa && ropa.gaps.length > 0 && (
+        <Alert severity="warning">
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {t('lifecycle.ropa.gaps')}
+          </Typography>
+          {ropa.gaps.map((gap) => (
+            <Typography key={gap} variant="body2">
+              {gap}
+            </Typography>
+          ))}
+        </Alert>
+      )}
+      {ropa && (
+        <Stack spacing={1.5} aria-label={t('lifecycle.ropa.title')}>
+          <Typography variant="body2">
+            {t('lifecycle.ropa.summary', {
+              purposes: ropa.entries.length,
+              people: ropa.counts.people,
+              organisations: ropa.counts.organisations,
+            })}
+          </Typography>
+          {ropa.entries.map((e) => (
+            <Card key={e.purposeId} variant="outlined" sx={{ p: 2 }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }}>
+                  {e.name}
+                </Typography>
+                <Chip size="small" label={t(`lifecycle.bases.${e.lawfulBasis}`)} />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={t('lifecycle.ropa.people', { count: e.people })}
+                />
+              </Box>
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                {e.retention}
+              </Typography>
+              <Typography variant="body2" sx={{ mt: 0.5 }}>
+                {t('lifecycle.ropa.recipients')}: {e.recipients.join(', ') || '—'}
+              </Typography>
+              {e.transfers.length > 0 && (
+                <Typography variant="body2">
+                  {t('lifecycle.ropa.transfers')}:{' '}
+                  {e.transfers.map((x) => `${x.country} (${x.safeguard || '—'})`).join(', ')}
+                </Typography>
+              )}
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

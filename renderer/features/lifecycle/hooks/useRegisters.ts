@@ -1,0 +1,49 @@
+// The organisation settings the accountability screens read: purposes, processors and the controller,
+// kept current as they change here or arrive by sync.
+import { useEffect, useState } from 'react';
+import {
+  CONTROLLER,
+  CONTROLLER_ID,
+  PURPOSE,
+  type ControllerPayload,
+  type PurposePayload,
+} from '../../../../shared/consent/types';
+import { PROCESSOR, type ProcessorPayload } from '../../../../shared/lifecycle/processors';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+
+export interface Registers {
+  readonly purposes: { id: string; data: PurposePayload }[];
+  readonly processors: { id: string; data: ProcessorPayload }[];
+  readonly controller: ControllerPayload | null;
+}
+
+export const useRegisters = (): Registers | null => {
+  const { session } = useUnlockedVault();
+  const [registers, setRegisters] = useState<Registers | null>(null);
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const [purposes, processors, controller] = await Promise.all([
+        session.settings(PURPOSE).list(),
+        session.settings(PROCESSOR).list(),
+        session
+          .settings(CONTROLLER)
+          .get(CONTROLLER_ID)
+          .catch(() => null),
+      ]);
+      if (!current) return;
+      setRegisters({
+        purposes: purposes.records.sort((a, b) => a.data.name.en.localeCompare(b.data.name.en)),
+        processors: processors.records.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+        controller: controller?.data ?? null,
+      });
+    };
+    void load();
+    const subscription = session.db.settings.$.subscribe(() => void load());
+    return () => {
+      current = false;
+      subscription.unsubscribe();
+    };
+  }, [session]);
+  return registers;
+};
