@@ -34,6 +34,11 @@ describe('deals board', () => {
     await deals.column('Proposal').getByRole('group', { name: 'Onderhoudscontract' }).waitFor();
     expect(await deals.count('Lead').textContent()).toBe('0 deals');
 
+    // The keyboard drags too: pick up by the handle, one column right, drop; each step is announced.
+    await deals.dragWithKeyboard('Onderhoudscontract', 'Negotiation');
+    await deals.column('Negotiation').getByRole('group', { name: 'Onderhoudscontract' }).waitFor();
+    expect(await deals.count('Proposal').textContent()).toBe('0 deals');
+
     // A won stage asks why; cancelling leaves the deal where it was.
     await deals.moveWithMenu('Ovens vervangen', 'Won');
     await deals.closeDialog.getByRole('button', { name: 'Move deal' }).click();

@@ -63,9 +63,31 @@ export class DealsPage {
     await mouse.up();
   }
 
+  /** What the board announces to screen readers while dragging (a visually hidden live region). */
+  announced(text: string): Locator {
+    return this.page.locator('[aria-live]').filter({ hasText: text });
+  }
+
+  /**
+   * Picks the card up by its handle with the keyboard, presses → once and waits until the board announces
+   * it is over `toStage`, then drops it there.
+   */
+  async dragWithKeyboard(title: string, toStage: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Drag ${title}` }).focus();
+    await this.page.keyboard.press('Space');
+    // "Picked up" is at once replaced by where the card is: wait for that.
+    await this.announced(`Deal ${title} is over stage`).waitFor({ state: 'attached' });
+    await this.page.keyboard.press('ArrowRight');
+    await this.announced(`Deal ${title} is over stage ${toStage}.`).waitFor({ state: 'attached' });
+    await this.page.keyboard.press('Space');
+    await this.announced(`Deal ${title} was dropped in stage ${toStage}.`).waitFor({ state: 'attached' });
+  }
+
   async moveWithMenu(title: string, toStage: string): Promise<void> {
     await this.page.getByRole('button', { name: `Move ${title} to another stage` }).click();
     await this.page.getByRole('menuitem', { name: toStage, exact: true }).click();
+    // The menu keeps focus until its closing transition ends.
+    await this.page.getByRole('menu').waitFor({ state: 'detached' });
   }
 
   get closeDialog(): Locator {
