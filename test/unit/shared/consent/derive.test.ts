@@ -3,6 +3,7 @@ import { DEFAULT_PURPOSES } from '../../../../shared/consent/defaults';
 import { consentStatus, isRestricted, subscriptionStatus } from '../../../../shared/consent/derive';
 import { explainPurpose } from '../../../../shared/consent/gate';
 import { decideSubscribe, expiringConsents } from '../../../../shared/consent/ledgers';
+import { PurposePayload } from '../../../../shared/consent/types';
 import type {
   ConsentEventPayload,
   LedgerEntry,
