@@ -152,7 +152,8 @@ export function BulkOperationFields({ value, onChange, settings, tagSuggestions 
         )}
         {value.kind === 'organisation' && (
           <Autocomplete<OrganisationRow>
-            options={directory.organisations().slice(0, 500)}
+            options={directory.organisations()}
+            filterOptions={(_, state) => directory.searchOrganisations(state.inputValue).slice(0, 50)}
             value={organisation}
             onChange={(_, row) => set({ organisationId: row?.id ?? null })}
             getOptionLabel={(o) => o.name}

@@ -80,7 +80,8 @@ export function BulkSelection({ selected, onChange }: Props) {
           renderInput={(params) => <TextField {...params} label={t('consent.bulk.tag')} />}
         />
         <Autocomplete<OrganisationRow>
-          options={directory.organisations().slice(0, 500)}
+          options={directory.organisations()}
+          filterOptions={(_, state) => directory.searchOrganisations(state.inputValue).slice(0, 50)}
           value={organisation}
           onChange={(_, value) => setOrganisation(value)}
           getOptionLabel={(o) => o.name}
