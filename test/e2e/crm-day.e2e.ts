@@ -80,5 +80,5 @@ describe('a day in the CRM', () => {
     await palette.press('Enter');
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     await timeline.entry('Call', 'Offerte besproken').waitFor();
-  });
+  }, 240_000);
 });
