@@ -21,6 +21,7 @@ import {
   ImportWorkerError,
 } from '../../../../shared/importer/worker-client';
 import type { Session } from '../../../../shared/vault/session';
+import { useVaultStore } from '../../vault/stores/vault-store';
 import { createImportWorker } from '../worker/create-import-worker';
 
 export const STEPS = ['file', 'mapping', 'purpose', 'duplicates', 'run', 'report'] as const;
@@ -218,3 +219,8 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     set(initial());
   },
 }));
+
+// Rows read from a file are personal data: locking the vault drops them with the keys.
+useVaultStore.subscribe((state, previous) => {
+  if (previous.session && !state.session) useImportStore.getState().reset();
+});
