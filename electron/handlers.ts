@@ -3,6 +3,7 @@
 import type { KeyStore } from '../shared/platform/desktop-api';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './ipc';
+import type { SyncOrigins } from './sync-origin';
 
 export interface AppIdentity {
   readonly name: string;
@@ -14,6 +15,7 @@ export const createIpcHandlers = (
   keyStore: KeyStore,
   dialogs: Dialogs,
   identity: AppIdentity,
+  syncOrigins: Pick<SyncOrigins, 'allow'>,
 ): IpcHandlers => ({
   'dialog:open-file': (request) => dialogs.openFile(request),
   'dialog:save-file': (request) => dialogs.saveFile(request),
@@ -22,4 +24,5 @@ export const createIpcHandlers = (
   'keystore:load': ({ vaultId }) => keyStore.load(vaultId),
   'keystore:forget': ({ vaultId }) => keyStore.forget(vaultId),
   'app:info': async () => ({ ...identity, host: 'electron' }),
+  'sync:allow-origin': ({ origin }) => syncOrigins.allow(origin),
 });

@@ -69,4 +69,7 @@ export const IPC_VALIDATORS: { readonly [C in IpcChannel]: Validator<C> } = {
   'keystore:load': (raw): raw is IpcRequest<'keystore:load'> => isRecord(raw) && isVaultId(raw.vaultId),
   'keystore:forget': (raw): raw is IpcRequest<'keystore:forget'> => isRecord(raw) && isVaultId(raw.vaultId),
   'app:info': isNothing,
+  // Only the shape here; sync-origin.ts decides whether it is an http(s) origin.
+  'sync:allow-origin': (raw): raw is IpcRequest<'sync:allow-origin'> =>
+    isRecord(raw) && Object.keys(raw).length === 1 && isShortString(raw.origin, 300),
 };

@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeyStore } from './key-store';
 import { denyAllPermissions } from './permissions';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { createSyncOrigins } from './sync-origin';
 import { createMainWindow, hardenWebContents } from './window';
 
 let mainWindow: BrowserWindow | null = null;
@@ -27,14 +28,19 @@ const openMainWindow = (): void => {
 
 const onReady = (): void => {
   denyAllPermissions(session.defaultSession);
-  serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
+  // The sync server the user connected to joins connect-src of every page served from now on.
+  const syncOrigins = createSyncOrigins(path.join(app.getPath('userData'), 'sync-origin.json'));
+  serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'), () => syncOrigins.csp());
   const keyStore = createSafeStorageKeyStore({
     directory: path.join(app.getPath('userData'), 'keystore'),
     safeStorage,
     platform: process.platform,
   });
   const identity = { name: app.getName(), version: app.getVersion(), platform: process.platform };
-  registerIpcHandlers(getMainWindow, createIpcHandlers(keyStore, createDialogs(getMainWindow), identity));
+  registerIpcHandlers(
+    getMainWindow,
+    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins),
+  );
   openMainWindow();
 };
 

@@ -22,6 +22,7 @@ const api = {
   openFile: (request) => call('dialog:open-file', request),
   saveFile: (request) => call('dialog:save-file', request),
   appInfo: () => call('app:info'),
+  allowSyncServer: (origin: string) => call('sync:allow-origin', { origin }),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

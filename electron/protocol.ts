@@ -22,9 +22,9 @@ export const registerAppScheme = (): void => {
 };
 
 /** Headers on every answer, errors included: nothing from app:// is ever sniffed or framed. */
-const securityHeaders = (contentType: string): Record<string, string> => ({
+const securityHeaders = (contentType: string, csp: string): Record<string, string> => ({
   'Content-Type': contentType,
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -32,8 +32,8 @@ const securityHeaders = (contentType: string): Record<string, string> => ({
   'Cache-Control': 'no-cache',
 });
 
-const refuse = (status: 403 | 404 | 405): Response =>
-  new Response(null, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+const refuseWith = (status: 403 | 404 | 405, csp: string): Response =>
+  new Response(null, { status, headers: securityHeaders('text/plain; charset=utf-8', csp) });
 
 const isInside = (root: string, candidate: string): boolean => candidate.startsWith(root + path.sep);
 
@@ -43,9 +43,17 @@ export interface AppRequest {
   readonly method: string;
 }
 
-/** The handler as a plain function of the request, so tests can call it directly. */
-export const createAppProtocolHandler = (rendererRoot: string) => {
+/**
+ * The handler as a plain function of the request, so tests can call it directly. `csp` is asked per
+ * response: it includes the sync server the user connected to (sync-origin.ts).
+ */
+export const createAppProtocolHandler = (
+  rendererRoot: string,
+  csp: () => string = () => CONTENT_SECURITY_POLICY,
+) => {
   return async (request: AppRequest): Promise<Response> => {
+    const policy = csp();
+    const refuse = (status: 403 | 404 | 405) => refuseWith(status, policy);
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     const resolved = resolveAppPath(rendererRoot, request.url);
     if (!resolved.ok) return refuse(403);
@@ -55,7 +63,7 @@ export const createAppProtocolHandler = (rendererRoot: string) => {
       if (!isInside(root, file)) return refuse(403);
       if (!(await stat(file)).isFile()) return refuse(404);
       const body = request.method === 'HEAD' ? null : await readFile(file);
-      return new Response(body, { status: 200, headers: securityHeaders(contentTypeFor(file)) });
+      return new Response(body, { status: 200, headers: securityHeaders(contentTypeFor(file), policy) });
     } catch {
       return refuse(404);
     }
@@ -63,6 +71,6 @@ export const createAppProtocolHandler = (rendererRoot: string) => {
 };
 
 /** Call after 'ready'. */
-export const serveAppProtocol = (rendererRoot: string): void => {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+export const serveAppProtocol = (rendererRoot: string, csp?: () => string): void => {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, csp));
 };

@@ -1,5 +1,6 @@
 // The Content-Security-Policy every host sends with the renderer: Electron's app:// protocol and the browser
-// host's static server use this one string, so the two hosts cannot drift apart.
+// host's static server use this one string, so the two hosts cannot drift apart. (scripts/serve-web.mjs
+// reads the array below as text: keep it an array of string literals joined with '; '.)
 
 /**
  * Nothing loads unless listed. `wasm-unsafe-eval` lets libsodium's WebAssembly compile without allowing
@@ -18,3 +19,16 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The policy with the sync server the user connected to in Electron added to connect-src
+ * (electron/sync-origin.ts checks each is a bare http(s) origin). The browser host is served by the sync
+ * server itself and needs only 'self'.
+ */
+export const contentSecurityPolicy = (connectOrigins: readonly string[] = []): string =>
+  connectOrigins.length
+    ? CONTENT_SECURITY_POLICY.replace(
+        "connect-src 'self'",
+        ["connect-src 'self'", ...connectOrigins].join(' '),
+      )
+    : CONTENT_SECURITY_POLICY;

@@ -77,4 +77,11 @@ export interface DesktopApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * Electron only: lets the renderer connect to this sync server origin (CSP connect-src). `reload`: the
+   * page was served without it and must reload before it can connect. The browser host is same-origin.
+   */
+  allowSyncServer?(origin: string): Promise<Result<{ reload: boolean }, SyncOriginError>>;
 }
+
+export type SyncOriginError = 'invalid-origin' | 'failed';

@@ -8,6 +8,7 @@ import type {
   OpenFileResult,
   SaveFileRequest,
   SaveFileResult,
+  SyncOriginError,
 } from './desktop-api';
 import type { Result } from './result';
 
@@ -22,6 +23,11 @@ export interface IpcContract {
   'keystore:load': { request: { vaultId: string }; response: Result<Uint8Array | null, KeyStoreError> };
   'keystore:forget': { request: { vaultId: string }; response: Result<void, KeyStoreError> };
   'app:info': { request: void; response: AppInfo };
+  /** The sync server's origin, added to connect-src (electron/sync-origin.ts). */
+  'sync:allow-origin': {
+    request: { origin: string };
+    response: Result<{ reload: boolean }, SyncOriginError>;
+  };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -37,6 +43,7 @@ export const IPC_CHANNELS = [
   'keystore:load',
   'keystore:forget',
   'app:info',
+  'sync:allow-origin',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

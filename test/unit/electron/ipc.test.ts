@@ -22,6 +22,7 @@ const fakeHandlers = () => ({
     host: 'electron' as const,
     platform: 'linux',
   })),
+  'sync:allow-origin': vi.fn(async () => ok({ reload: true })),
 });
 
 const VALID_REQUESTS: Record<IpcChannel, unknown> = {
@@ -32,6 +33,7 @@ const VALID_REQUESTS: Record<IpcChannel, unknown> = {
   'keystore:load': { vaultId: 'vault_1' },
   'keystore:forget': { vaultId: 'vault_1' },
   'app:info': undefined,
+  'sync:allow-origin': { origin: 'https://sync.example.nl' },
 };
 
 let handlers: ReturnType<typeof fakeHandlers>;
@@ -111,6 +113,10 @@ describe('IPC registration', () => {
     ['dialog:open-file', { filters: [{ name: 'x', extensions: ['../x'] }] }],
     ['dialog:save-file', { suggestedName: '../../.bashrc', bytes: new Uint8Array(1) }],
     ['dialog:save-file', { suggestedName: 'export.csv', bytes: 'text' }],
+    ['sync:allow-origin', 'https://sync.example.nl'],
+    ['sync:allow-origin', { origin: 42 }],
+    ['sync:allow-origin', { origin: 'https://a.example', also: 'https://b.example' }],
+    ['sync:allow-origin', { origin: `https://${'a'.repeat(400)}.example` }],
   ] as const)('refuses %s with a malformed request %j', async (channel, request) => {
     await expect(invoke(channel, ownEvent(), request)).rejects.toThrow(/invalid-request/);
     expect(handlers[channel]).not.toHaveBeenCalled();

@@ -29,6 +29,7 @@ describe('preload', () => {
   it('exposes exactly the DesktopApi members and nothing else', () => {
     expect(allKeys(api).sort()).toEqual(
       [
+        'allowSyncServer',
         'appInfo',
         'host',
         'keyStore',
@@ -57,6 +58,7 @@ describe('preload', () => {
     await api.openFile({ maxBytes: 10 });
     await api.saveFile({ suggestedName: 'a.csv', bytes: secret });
     await api.appInfo();
+    await api.allowSyncServer?.('https://sync.example.nl');
     expect(fake.invoked).toEqual([
       ['keystore:status'],
       ['keystore:save', { vaultId: 'vault', secret }],
@@ -65,6 +67,7 @@ describe('preload', () => {
       ['dialog:open-file', { maxBytes: 10 }],
       ['dialog:save-file', { suggestedName: 'a.csv', bytes: secret }],
       ['app:info'],
+      ['sync:allow-origin', { origin: 'https://sync.example.nl' }],
     ]);
     expect(new Set(fake.invoked.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
   });

@@ -13,7 +13,7 @@ import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
-import { useSyncStore } from '../stores/sync-store';
+import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
@@ -22,7 +22,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
   const joining = useSyncStore((s) => s.joining);
   const joinError = useSyncStore((s) => s.joinError);
   const cancelJoin = useSyncStore((s) => s.cancelJoin);
-  const [serverUrl, setServerUrl] = useState(() => globalThis.location.origin);
+  const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [inviteCode, setInviteCode] = useState('');
   const chosen = useNewPassphrase();

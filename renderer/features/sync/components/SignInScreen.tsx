@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
-import { useSyncStore } from '../stores/sync-store';
+import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 import { JoinScreen } from './JoinScreen';
 
@@ -25,7 +25,7 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
 function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () => void }) {
   const { t } = useTranslation();
   const signIn = useSyncStore((s) => s.signIn);
-  const [serverUrl, setServerUrl] = useState(() => globalThis.location.origin);
+  const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);

@@ -12,7 +12,7 @@ import { SubmitButton } from '../../../ui/SubmitButton';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { useSyncStatusText } from '../hooks/useSyncStatusText';
-import { useSyncStore } from '../stores/sync-store';
+import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function SyncSettings() {
@@ -22,7 +22,7 @@ export function SyncSettings() {
   const status = useSyncStore((s) => s.status);
   const connect = useSyncStore((s) => s.connect);
   const statusText = useSyncStatusText(status);
-  const [serverUrl, setServerUrl] = useState(() => globalThis.location.origin);
+  const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccountErrorKey | null>(null);

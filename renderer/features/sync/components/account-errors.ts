@@ -1,5 +1,5 @@
 // The words for what can go wrong when connecting to or signing in on a sync server.
-import type { AccountError } from '../../../../shared/sync/account';
+import type { ConnectError } from '../stores/sync-store';
 
 const KEYS = {
   offline: 'sync.account.error.offline',
@@ -13,9 +13,11 @@ const KEYS = {
   'bad-response': 'sync.account.error.bad-response',
   'wrong-invite': 'sync.account.error.wrong-invite',
   'grant-not-verified': 'sync.account.error.grant-not-verified',
-} as const satisfies Partial<Record<AccountError, string>>;
+  'server-address': 'sync.account.error.server-address',
+  reloading: 'sync.account.error.reloading',
+} as const satisfies Partial<Record<ConnectError, string>>;
 
 export type AccountErrorKey = (typeof KEYS)[keyof typeof KEYS] | 'sync.account.error.other';
 
-export const accountErrorKey = (error: AccountError): AccountErrorKey =>
-  (KEYS as Partial<Record<AccountError, AccountErrorKey>>)[error] ?? 'sync.account.error.other';
+export const accountErrorKey = (error: ConnectError): AccountErrorKey =>
+  (KEYS as Partial<Record<ConnectError, AccountErrorKey>>)[error] ?? 'sync.account.error.other';

@@ -16,10 +16,52 @@ import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { conflictHandlersFor } from '../../../../shared/sync/merge';
 import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication';
+import type { DesktopApi } from '../../../../shared/platform/desktop-api';
+import { DESKTOP_API_GLOBAL } from '../../../../shared/platform/ipc';
 import type { Session } from '../../../../shared/vault/session';
 import { useVaultStore } from '../../vault/stores/vault-store';
 
 const LINK_ID = 'sync-link';
+const SERVER_KEY = 'kluis.sync.server';
+
+/** The server address typed before the window reloaded to allow it (see allowServer), else this origin. */
+export const rememberedServerUrl = (): string => {
+  try {
+    return globalThis.sessionStorage.getItem(SERVER_KEY) ?? globalThis.location.origin;
+  } catch {
+    return globalThis.location.origin;
+  }
+};
+
+/** What connecting can fail with besides the server's answers. */
+export type ConnectError = AccountError | 'server-address' | 'reloading';
+
+/**
+ * In Electron the page may connect only to origins in its CSP (electron/sync-origin.ts): main adds the
+ * sync server's origin for every page served afterwards. The page shown now was served without it, so
+ * the first time the window reloads once; the address is kept for the form. The browser host is served by
+ * the sync server itself, so nothing is needed there.
+ */
+const allowServer = async (serverUrl: string): Promise<ConnectError | null> => {
+  const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
+  if (!api?.allowSyncServer) return null;
+  let origin: string;
+  try {
+    origin = new URL(serverUrl).origin;
+  } catch {
+    return 'server-address';
+  }
+  const allowed = await api.allowSyncServer(origin);
+  if (!allowed.ok) return 'server-address';
+  if (!allowed.value.reload) return null;
+  try {
+    globalThis.sessionStorage.setItem(SERVER_KEY, serverUrl);
+  } catch {
+    // Only a convenience: the user types the address again.
+  }
+  globalThis.location.reload();
+  return 'reloading';
+};
 const linkAddress = (session: Session) => ({ collection: 'vault', id: LINK_ID, keyId: session.orgKeyId });
 
 const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -56,14 +98,14 @@ interface SyncState {
   wiped: boolean;
   resume(session: Session): Promise<void>;
   stop(): Promise<void>;
-  connect(session: Session, serverUrl: string, passphrase: string): Promise<AccountError | null>;
-  signIn(serverUrl: string, userId: string, passphrase: string): Promise<AccountError | null>;
+  connect(session: Session, serverUrl: string, passphrase: string): Promise<ConnectError | null>;
+  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectError | null>;
   join(
     serverUrl: string,
     userId: string,
     inviteCode: string,
     passphrase: string,
-  ): Promise<AccountError | null>;
+  ): Promise<ConnectError | null>;
   cancelJoin(): void;
   /** Lists the users again and seals the organisation key to newcomers invited from this device. */
   refreshMembers(): Promise<void>;
@@ -173,6 +215,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     },
 
     async connect(session, serverUrl, passphrase) {
+      const refused = await allowServer(serverUrl);
+      if (refused) return refused;
       const linked = await connectVault({ fetch: fetchFromWindow, serverUrl, db: session.db, passphrase });
       if (!linked.ok) return linked.error;
       await saveLink(session, linked.value);
@@ -184,6 +228,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     async signIn(serverUrl, userId, passphrase) {
       const { vault } = useVaultStore.getState();
       if (!vault) return 'no-vault';
+      const refused = await allowServer(serverUrl);
+      if (refused) return refused;
       const signedIn = await signInOnNewDevice({
         fetch: fetchFromWindow,
         serverUrl,
@@ -200,6 +246,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     async join(serverUrl, userId, inviteCode, passphrase) {
       const { vault } = useVaultStore.getState();
       if (!vault) return 'no-vault';
+      const refused = await allowServer(serverUrl);
+      if (refused) return refused;
       stopJoining();
       const joined = await joinOrganisation({
         fetch: fetchFromWindow,
