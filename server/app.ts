@@ -8,6 +8,7 @@ import { registerAccountRoutes } from './routes/accounts';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import type { Storage } from './storage/types';
+import { throttleTouches } from './touch-throttle';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +27,7 @@ export interface AppOptions {
 
 export const createApp = (options: AppOptions): FastifyInstance & { purgeTombstones(): Promise<number> } => {
   const ctx: ServerContext = {
-    storage: options.storage,
+    storage: throttleTouches(options.storage),
     now: options.now ?? Date.now,
     tokenLifetimeMs: options.tokenLifetimeMs ?? 30 * DAY_MS,
     maxOfflineMs: options.maxOfflineMs ?? 365 * DAY_MS,
