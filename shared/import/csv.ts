@@ -4,7 +4,7 @@
 // swallowed the rest of the file is never imported), located by a strict scan of our own.
 import Papa from 'papaparse';
 import { ImportError } from './errors';
-import { cellTooLarge, tooManyColumns, tooManyRows } from './limits';
+import { cellTooLarge, tooManyCells, tooManyColumns, tooManyRows } from './limits';
 import type { CsvDelimiter, ImportLimits } from './types';
 
 const CANDIDATES: CsvDelimiter[] = [',', ';', '\t'];
@@ -108,12 +108,23 @@ export interface CsvRows {
   rowNumbers: number[];
 }
 
+/** At most this many cells: every cell but the last of a record ends in a delimiter or a line break. */
+const cellUpperBound = (text: string, delimiter: string): number => {
+  let count = 1;
+  for (let k = text.indexOf(delimiter); k !== -1; k = text.indexOf(delimiter, k + 1)) count++;
+  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) count++;
+  return count;
+};
+
 export const parseCsv = (
   file: string,
   text: string,
   delimiter: CsvDelimiter,
   limits: ImportLimits,
 ): CsvRows => {
+  // Checked before parsing: a file of nothing but delimiters would otherwise become hundreds of
+  // millions of empty cells in memory.
+  if (cellUpperBound(text, delimiter) > limits.maxCells) throw tooManyCells(file, limits);
   const result = Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: '"',

@@ -18,3 +18,24 @@ export { normaliseCountry } from './country';
 export { normalisePhone } from './phone';
 export { findDuplicates, normaliseEmail } from './dedupe';
 export { mergeCandidates } from './merge';
+
+// The implementations have exactly the signatures types.ts promises to the import wizard and worker.
+import type { FindDuplicates, MapRows, MergeCandidates, ReadTable, SuggestMapping } from './types';
+import { readTable as _readTable } from './read';
+import { suggestMapping as _suggestMapping } from './fields';
+import { mapRows as _mapRows } from './map';
+import { findDuplicates as _findDuplicates } from './dedupe';
+import { mergeCandidates as _mergeCandidates } from './merge';
+export const importCore = {
+  readTable: _readTable,
+  suggestMapping: _suggestMapping,
+  mapRows: _mapRows,
+  findDuplicates: _findDuplicates,
+  mergeCandidates: _mergeCandidates,
+} satisfies {
+  readTable: ReadTable;
+  suggestMapping: SuggestMapping;
+  mapRows: MapRows;
+  findDuplicates: FindDuplicates;
+  mergeCandidates: MergeCandidates;
+};

@@ -7,6 +7,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxInputBytes: 200 * 1024 * 1024,
   maxRows: 250_000,
   maxColumns: 1_000,
+  maxCells: 10_000_000,
   maxCellChars: 100_000,
   maxUnzippedBytes: 500 * 1024 * 1024,
 };
@@ -42,6 +43,12 @@ export const tooManyRows = (file: string, limits: ImportLimits): ImportError =>
 
 export const tooManyColumns = (file: string, row: number, limits: ImportLimits): ImportError =>
   new ImportError({ file, row, code: 'too_many_columns' }, `more than ${limits.maxColumns} columns`);
+
+export const tooManyCells = (file: string, limits: ImportLimits): ImportError =>
+  new ImportError(
+    { file, code: 'too_many_rows' },
+    `more than ${limits.maxCells.toLocaleString('en')} cells; split the file`,
+  );
 
 export const cellTooLarge = (file: string, row: number, column: number, limits: ImportLimits): ImportError =>
   new ImportError(

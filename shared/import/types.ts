@@ -27,6 +27,8 @@ export interface ImportLimits {
   maxRows: number;
   /** Columns in one row (default 1,000). */
   maxColumns: number;
+  /** Cells in the whole table, empty ones included (default 10,000,000): bounds memory for sparse sheets. */
+  maxCells: number;
   /** Characters in one cell (default 100,000). */
   maxCellChars: number;
   /** Total bytes inflated from an XLSX archive, across all parts (default 500 MB). */

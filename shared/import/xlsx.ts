@@ -5,7 +5,7 @@
 // chunk by chunk as it is inflated and never held whole in memory.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ImportError } from './errors';
-import { cellTooLarge, tooManyColumns, tooManyRows } from './limits';
+import { cellTooLarge, tooManyCells, tooManyColumns, tooManyRows } from './limits';
 import { InflateBudget, inflateEntry, isZip, listZip, type ZipEntry } from './zip';
 import type { ImportLimits } from './types';
 
@@ -212,7 +212,10 @@ export const readXlsx = (
       close: (name) => {
         if (name === 't') inT = false;
         else if (name === 'rPh') inPhonetic = false;
-        else if (name === 'si') strings.push(current);
+        else if (name === 'si') {
+          strings.push(current);
+          if (strings.length > limits.maxCells) throw tooManyCells(file, limits);
+        }
       },
     });
   }
@@ -227,6 +230,7 @@ export const readXlsx = (
   let style = 0;
   let value = '';
   let inValue = false;
+  let cells = 0;
   parseEntry(file, bytes, sheetEntry, budget, {
     open: (tag) => {
       const name = local(tag.name);
@@ -264,6 +268,9 @@ export const readXlsx = (
         col++;
       } else if (name === 'row') {
         if (row.some((cell) => cell !== '')) {
+          // Counted as stored: a sparse row is padded up to its last cell.
+          cells += row.length;
+          if (cells > limits.maxCells) throw tooManyCells(file, limits);
           records.push(row);
           rowNumbers.push(rowNumber);
           if (records.length > limits.maxRows + 1) throw tooManyRows(file, limits);

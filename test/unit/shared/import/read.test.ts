@@ -324,3 +324,16 @@ describe('readTable: vCard', () => {
     expect(await failure(readTable(textFile('x.vcf', 'hello')))).toMatchObject({ code: 'invalid_vcard' });
   });
 });
+
+describe('readTable: cell budget', () => {
+  it('refuses a CSV of nothing but delimiters before parsing it', async () => {
+    const error = await failure(
+      readTable(textFile('commas.csv', `a,b\n${','.repeat(2_000)}\n`), { limits: { maxCells: 1_000 } }),
+    );
+    expect(error).toEqual({
+      file: 'commas.csv',
+      code: 'too_many_rows',
+      message: 'commas.csv: more than 1,000 cells; split the file',
+    });
+  });
+});

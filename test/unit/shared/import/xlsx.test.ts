@@ -277,3 +277,18 @@ describe('readTable: XLSX', () => {
     });
   });
 });
+
+describe('readTable: XLSX cell budget', () => {
+  it('refuses a sparse sheet whose rows pad out to more cells than allowed', async () => {
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) => `<row r="${i + 1}"><c r="ZZ${i + 1}"><v>1</v></c></row>`,
+    ).join('');
+    const bytes = workbook(`<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`);
+    expect(
+      await failure(readTable({ name: 'sparse.xlsx', bytes }, { limits: { maxCells: 5_000 } })),
+    ).toMatchObject({
+      code: 'too_many_rows',
+    });
+  });
+});
