@@ -8,6 +8,7 @@ import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../../ui/FormSection';
 import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
+import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
 import { useSubjectForm } from '../../subjects/hooks/useSubjectForm';
@@ -52,6 +53,9 @@ export function OrganisationForm({ initial, header, tagSuggestions, children, ..
       </FormSection>
       <SubjectDetailsSections {...details} tagSuggestions={tagSuggestions} />
       {children}
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <WhyWeHoldThis kind="organisation" />
+      </Box>
     </SubjectForm>
   );
 }

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../../ui/FormSection';
+import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
@@ -45,9 +46,12 @@ export function PersonForm({ initial, header, tagSuggestions, ...options }: Prop
         </Box>
       </FormSection>
       <SubjectDetailsSections {...details} tagSuggestions={tagSuggestions} />
-      <Typography variant="caption" color="text.secondary">
-        {t('people.form.encrypted')}
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
+          {t('people.form.encrypted')}
+        </Typography>
+        <WhyWeHoldThis kind="person" />
+      </Box>
     </SubjectForm>
   );
 }

@@ -1,0 +1,67 @@
+// The field catalogue: for every field of a person and an organisation, whether it is personal data,
+// its data category, and so — through the purposes register — which purposes justify holding it and on
+// which lawful basis. It answers "why do we hold this?" and feeds the record of processing. A test checks
+// that every field of the schemas is catalogued, so a new field cannot be added without a category.
+import type { DataCategory, PurposePayload } from '../consent/types';
+
+export interface FieldEntry {
+  /** null: not personal data (our own bookkeeping, e.g. when the record was created). */
+  readonly category: DataCategory | null;
+}
+
+export const PERSON_FIELDS = {
+  givenName: { category: 'identity' },
+  familyName: { category: 'identity' },
+  emails: { category: 'contact' },
+  phones: { category: 'contact' },
+  address: { category: 'contact' },
+  jobTitle: { category: 'professional' },
+  organisationId: { category: 'professional' },
+  tags: { category: 'behavioural' },
+  notes: { category: 'communications' },
+  source: { category: 'identity' },
+  createdAt: { category: null },
+} as const satisfies Record<string, FieldEntry>;
+
+export const ORGANISATION_FIELDS = {
+  // A sole trader's trade name and contact details identify a person.
+  name: { category: 'identity' },
+  website: { category: 'contact' },
+  emails: { category: 'contact' },
+  phones: { category: 'contact' },
+  address: { category: 'contact' },
+  registrationNumber: { category: 'unique_identifiers' },
+  tags: { category: 'behavioural' },
+  notes: { category: 'communications' },
+  source: { category: 'identity' },
+  createdAt: { category: null },
+} as const satisfies Record<string, FieldEntry>;
+
+export const FIELD_CATALOGUE = { person: PERSON_FIELDS, organisation: ORGANISATION_FIELDS } as const;
+export type CataloguedKind = keyof typeof FIELD_CATALOGUE;
+
+export interface FieldJustification {
+  readonly field: string;
+  readonly category: DataCategory | null;
+  /** The active purposes that declare the field's category, with their lawful basis. */
+  readonly purposes: readonly {
+    readonly id: string;
+    readonly name: PurposePayload['name'];
+    readonly basis: PurposePayload['lawfulBasis'];
+  }[];
+}
+
+/** Why each field of a kind is held: its category and the purposes that declare that category. */
+export const justify = (
+  kind: CataloguedKind,
+  purposes: readonly { readonly id: string; readonly data: PurposePayload }[],
+): FieldJustification[] =>
+  Object.entries(FIELD_CATALOGUE[kind] as Record<string, FieldEntry>).map(([field, { category }]) => ({
+    field,
+    category,
+    purposes: category
+      ? purposes
+          .filter((p) => p.data.active && p.data.dataCategories.includes(category))
+          .map((p) => ({ id: p.id, name: p.data.name, basis: p.data.lawfulBasis }))
+      : [],
+  }));
