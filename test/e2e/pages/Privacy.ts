@@ -101,3 +101,36 @@ export class PrivacyPage {
     return download;
   }
 }
+
+export interface BusinessCard {
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly organisation?: string;
+  readonly email?: string;
+  readonly event?: string;
+}
+
+/** Add from business card. */
+export class CapturePage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Business card' }).click();
+    await this.page.getByRole('heading', { name: 'Add from business card' }).waitFor();
+  }
+
+  async save(card: BusinessCard): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Given name' }).fill(card.givenName);
+    await this.page.getByRole('textbox', { name: 'Family name' }).fill(card.familyName);
+    if (card.organisation)
+      await this.page.getByRole('combobox', { name: 'Organisation name' }).fill(card.organisation);
+    if (card.email) await this.page.getByRole('textbox', { name: 'Email' }).fill(card.email);
+    if (card.event) await this.page.getByRole('textbox', { name: 'Where met / event' }).fill(card.event);
+    await this.page.getByRole('button', { name: 'Save person' }).click();
+    await this.page.getByRole('heading', { name: `${card.givenName} ${card.familyName} is saved` }).waitFor();
+  }
+
+  get noticeDue(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Privacy notice due by' });
+  }
+}
