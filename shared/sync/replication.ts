@@ -46,9 +46,15 @@ export interface SyncClientOptions {
   readonly identifier: string;
   /** Listen to the server's event stream and pull on every accepted write (default true). */
   readonly live?: boolean;
-  /** Wait before a failed request is retried, doubled up to `maxRetryMs` (defaults 1 s, 60 s). */
+  /**
+   * Wait before a request that could not reach the server is retried: doubled after each failure up to
+   * `maxRetryMs`, with jitter (a random 50–100 % of it) so many clients do not return at once (defaults
+   * 1 s, 60 s). `resumeNow` (the host's `online` event) cuts the wait short.
+   */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /** Subscribes to "the connection is back" (the browser's `online` event); returns the unsubscribe. */
+  readonly onOnline?: (listener: () => void) => () => void;
   readonly now?: () => number;
   /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
   readonly conflictHandlers?: ConflictHandlers;
@@ -152,6 +158,10 @@ export class SyncClient {
   private streamAbort: AbortController | undefined;
   private running = false;
   private readonly baseUrl: string;
+  /** Requests in a row that could not reach the server; sets the back-off. */
+  private failures = 0;
+  private readonly sleepers = new Set<() => void>();
+  private unsubscribeOnline: (() => void) | undefined;
 
   constructor(private readonly options: SyncClientOptions) {
     this.baseUrl = options.serverUrl.replace(/\/+$/, '');
@@ -180,6 +190,7 @@ export class SyncClient {
     for (const replication of this.replications) {
       this.subscriptions.push(replication.active$.subscribe(() => this.updateActive()));
     }
+    this.unsubscribeOnline = this.options.onOnline?.(() => this.resumeNow());
     if (this.options.live !== false) void this.listen();
     await Promise.all(this.replications.map((r) => r.awaitInitialReplication()));
   }
@@ -187,6 +198,9 @@ export class SyncClient {
   /** Stops replication; local writes wait for the next start. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribeOnline?.();
+    this.unsubscribeOnline = undefined;
+    this.wakeSleepers();
     this.streamAbort?.abort();
     this.streamAbort = undefined;
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
@@ -203,6 +217,39 @@ export class SyncClient {
   /** Asks for a pull now, e.g. when the network comes back. */
   reSync(): void {
     for (const replication of this.replications) replication.reSync();
+  }
+
+  /** The connection is back: end every back-off wait and pull now. */
+  resumeNow(): void {
+    if (!this.running) return;
+    this.failures = 0;
+    this.wakeSleepers();
+    this.reSync();
+  }
+
+  /** The next back-off wait: exponential in the failures so far, capped, with jitter. */
+  private backOffMs(failures: number): number {
+    const base = this.options.retryMs ?? 1000;
+    const cap = this.options.maxRetryMs ?? 60_000;
+    const delay = Math.min(cap, base * 2 ** Math.min(failures, 20));
+    return delay * (0.5 + Math.random() / 2);
+  }
+
+  /** Waits `ms`, or less if `resumeNow` or `stop` comes first. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  private wakeSleepers(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 
   private replicate(
@@ -313,8 +360,13 @@ export class SyncClient {
         ...(body === undefined ? {} : { body: body instanceof JsonText ? body.text : JSON.stringify(body) }),
       });
     } catch {
+      // RxDB retries a failed handler after a short fixed time; the growing wait happens here.
+      const failures = this.failures++;
+      this.patch({ online: false, error: 'offline' });
+      if (failures > 0) await this.sleep(this.backOffMs(failures - 1));
       this.fail(new SyncRequestError('offline'));
     }
+    this.failures = 0;
     let reply: { ok?: boolean; value?: T; error?: ErrorCode; wipe?: boolean };
     try {
       reply = (await response.json()) as typeof reply;
@@ -339,8 +391,7 @@ export class SyncClient {
 
   /** Reads the server's event stream; every event (and every reconnect) asks both replications to pull. */
   private async listen(): Promise<void> {
-    let delay = this.options.retryMs ?? 1000;
-    const maxDelay = this.options.maxRetryMs ?? 60_000;
+    let attempts = 0;
     while (this.running) {
       const abort = new AbortController();
       this.streamAbort = abort;
@@ -354,7 +405,7 @@ export class SyncClient {
           this.patch({ error: reply.error ?? 'bad-response', wipe: reply.wipe === true });
           if (reply.wipe) return void (await this.stop());
         } else {
-          delay = this.options.retryMs ?? 1000;
+          attempts = 0;
           this.resync.next('RESYNC');
           const refused = await this.readEvents(response.body);
           if (refused) return void (await this.stop());
@@ -364,8 +415,8 @@ export class SyncClient {
         this.patch({ online: false, error: 'offline' });
       }
       if (!this.running) return;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(maxDelay, delay * 2);
+      await this.sleep(this.backOffMs(attempts));
+      attempts += 1;
     }
   }
 

@@ -165,6 +165,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       token: link.token,
       identifier: `${link.serverUrl}|${link.deviceId}`,
       conflictHandlers,
+      // Sync resumes at once when the connection returns, instead of at the end of its back-off.
+      onOnline: (listener) => {
+        globalThis.addEventListener('online', listener);
+        return () => globalThis.removeEventListener('online', listener);
+      },
     });
     client = next;
     set({ link, status: next.status });
