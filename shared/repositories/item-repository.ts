@@ -4,21 +4,14 @@
 // Append-only kinds (the consent ledger) refuse edits and deletions: only erasure of the subject removes them.
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { EnvelopeError } from '../crypto/envelope';
 import { migratePayload } from '../domain/migrations';
 import { newId } from '../vault/keyring';
 import type { KluisDatabase } from '../store/database';
 import type { ItemDoc } from '../store/schemas';
 import type { DataKeys } from './data-keys';
-import { MissingKeyError } from './data-keys';
 import { NotFoundError, toFieldIssues, ValidationError } from './errors';
-import {
-  recordAddress,
-  type BulkOptions,
-  type Decrypted,
-  type ProblemKind,
-  type RecordProblem,
-} from './subject-repository';
+import { openRecords } from './open-records';
+import { recordAddress, type BulkOptions, type Decrypted, type RecordProblem } from './subject-repository';
 
 export interface ItemKindConfig<S extends z.ZodType> {
   readonly kind: string;
@@ -162,28 +155,11 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   /** Decrypts raw envelopes of this kind, e.g. those a change stream delivered. */
-  async openMany(
+  openMany(
     docs: readonly ItemDoc[],
     options: BulkOptions = {},
   ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
-    const chunkSize = options.chunkSize ?? 5000;
-    const records: Decrypted<z.output<S>>[] = [];
-    const problems: RecordProblem[] = [];
-    for (let start = 0; start < docs.length; start += chunkSize) {
-      options.signal?.throwIfAborted();
-      const chunk = docs.slice(start, start + chunkSize);
-      await this.keys.loadPages(chunk.map((d) => d.keyId));
-      for (const doc of chunk) {
-        try {
-          records.push(this.open(doc, this.keys.keyFor(doc.subjectId, doc.keyId)));
-        } catch (error) {
-          problems.push({ id: doc.id, kind: doc.kind, problem: problemOf(error) });
-        }
-      }
-      options.onProgress?.({ done: Math.min(docs.length, start + chunkSize), total: docs.length });
-      if (docs.length > chunkSize) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    return { records, problems };
+    return openRecords(docs, this.keys, (doc, key) => this.open(doc, key), options);
   }
 
   /** The key page of each subject, read from the subject's own record (its id is the subject id). */
@@ -230,12 +206,3 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
     };
   }
 }
-
-const problemOf = (error: unknown): ProblemKind =>
-  error instanceof EnvelopeError
-    ? error.failure
-    : error instanceof MissingKeyError
-      ? 'missing-key'
-      : error instanceof ValidationError
-        ? 'invalid'
-        : 'newer-version';

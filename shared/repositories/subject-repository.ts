@@ -3,14 +3,13 @@
 // (tampered, moved, key missing) are reported as problems, never crash a list.
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { EnvelopeError } from '../crypto/envelope';
 import { migratePayload } from '../domain/migrations';
 import { newId } from '../vault/keyring';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc, RecordDoc } from '../store/schemas';
 import type { DataKeys } from './data-keys';
-import { MissingKeyError } from './data-keys';
 import { NotFoundError, toFieldIssues, ValidationError } from './errors';
+import { openRecords } from './open-records';
 
 export interface Decrypted<P> {
   readonly id: string;
@@ -179,48 +178,11 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   /** Decrypts raw envelopes, e.g. those a change stream or a catch-up query delivered. */
-  async openMany(
+  openMany(
     docs: readonly RecordDoc[],
     options: BulkOptions = {},
   ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
-    const chunkSize = options.chunkSize ?? 5000;
-    const records: Decrypted<z.output<S>>[] = [];
-    const problems: RecordProblem[] = [];
-    for (let start = 0; start < docs.length; start += chunkSize) {
-      options.signal?.throwIfAborted();
-      const chunk = docs.slice(start, start + chunkSize);
-      await this.keys.loadPages(chunk.map((d) => d.keyId));
-      for (const doc of chunk) {
-        const outcome = this.tryOpen(doc);
-        if ('problem' in outcome) problems.push(outcome);
-        else records.push(outcome);
-      }
-      options.onProgress?.({ done: Math.min(docs.length, start + chunkSize), total: docs.length });
-      // Let the UI breathe between chunks.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    return { records, problems };
-  }
-
-  /** Opens a record whose key page is loaded. */
-  private tryOpen(doc: RecordDoc): Decrypted<z.output<S>> | RecordProblem {
-    try {
-      return this.open(doc, this.keys.keyFor(doc.subjectId, doc.keyId));
-    } catch (error) {
-      return this.problemFor(doc, error);
-    }
-  }
-
-  private problemFor(doc: RecordDoc, error: unknown): RecordProblem {
-    const problem: ProblemKind =
-      error instanceof EnvelopeError
-        ? error.failure
-        : error instanceof MissingKeyError
-          ? 'missing-key'
-          : error instanceof ValidationError
-            ? 'invalid'
-            : 'newer-version';
-    return { id: doc.id, kind: doc.kind, problem };
+    return openRecords(docs, this.keys, (doc, key) => this.open(doc, key), options);
   }
 
   private open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
