@@ -9,15 +9,21 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
+import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
 import { useTranslation } from 'react-i18next';
-import type { PurposePayload } from '../../../../shared/consent/types';
+import { PURPOSE, type PurposePayload } from '../../../../shared/consent/types';
+import { toXlsx } from '../../../../shared/export';
 import type { Setting } from '../../../../shared/repositories/settings-repository';
+import { notify } from '../../../app/stores/notification-store';
+import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';
+import { REGISTER_COLUMNS, registerRows } from '../register-export';
 import { PurposeDialog } from './PurposeDialog';
 import { TabIntro } from './TabIntro';
 
@@ -30,21 +36,57 @@ export function PurposesTab() {
   const editable = mayEditRegister(role);
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
+  const { session } = useUnlockedVault();
+  const platform = usePlatform();
+
+  const exportRegister = async () => {
+    const rows = registerRows(settings.purposes, {
+      text: localized,
+      basis: (b) => `${t(`consent.bases.${b}`)} (${t(`consent.basisArticle.${b}`)})`,
+      category: (c) => t(`consent.dataCategories.${c}`),
+      channel: (c) => t(`consent.channels.${c}`),
+    });
+    const columns = REGISTER_COLUMNS.map((c) => t(`consent.purposes.columns.${c}`));
+    const saved = await platform.saveFile({
+      title: t('consent.purposes.export'),
+      suggestedName: 'record-of-processing-activities.xlsx',
+      filters: [{ name: 'XLSX', extensions: ['xlsx'] }],
+      bytes: toXlsx(columns, rows, { sheetName: t('consent.purposes.sheet') }),
+    });
+    if (!saved.ok) return notify(t('consent.purposes.exportFailed'), 'error');
+    if (!saved.value) return;
+    await session.audit.record({
+      action: 'export',
+      kind: PURPOSE.kind,
+      recordIds: settings.purposes.map((p) => p.id),
+    });
+    notify(t('consent.purposes.exported', { name: saved.value }));
+  };
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <TabIntro
         text={t(editable ? 'consent.purposes.intro' : 'consent.purposes.introReadOnly')}
         action={
-          editable && (
+          <Box sx={{ display: 'flex', gap: 1 }}>
             <Button
-              variant="contained"
-              startIcon={<AddRoundedIcon />}
-              onClick={() => setOpen({ purpose: null })}
+              variant="outlined"
+              startIcon={<FileDownloadOutlinedIcon />}
+              onClick={() => void exportRegister()}
+              disabled={!settings.purposes.length}
             >
-              {t('consent.purposes.new')}
+              {t('consent.purposes.export')}
             </Button>
-          )
+            {editable && (
+              <Button
+                variant="contained"
+                startIcon={<AddRoundedIcon />}
+                onClick={() => setOpen({ purpose: null })}
+              >
+                {t('consent.purposes.new')}
+              </Button>
+            )}
+          </Box>
         }
       />
       {settings.loaded && !settings.purposes.length && (
