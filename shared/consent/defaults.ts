@@ -1,8 +1,15 @@
 // The purposes register and subscription list a new vault starts with; the admin changes them. Fixed
 // ids, so two devices that seed offline converge on one document per default.
 import type { Session } from '../vault/session';
-import type { PurposeInput } from './types';
-import { CONTROLLER, CONTROLLER_ID, PURPOSE, SUBSCRIPTION_TYPE, type ControllerInput } from './types';
+import type { PrivacyNoticeInput, PurposeInput } from './types';
+import {
+  CONTROLLER,
+  CONTROLLER_ID,
+  PRIVACY_NOTICE,
+  PURPOSE,
+  SUBSCRIPTION_TYPE,
+  type ControllerInput,
+} from './types';
 
 export const PURPOSE_SALES_SERVICE = 'purpose-sales-service';
 export const PURPOSE_E_MARKETING = 'purpose-e-marketing';
@@ -121,8 +128,23 @@ export const DEFAULT_CONTROLLER: ControllerInput = {
   ],
 };
 
+export const NOTICE_DEFAULT = 'notice-v1';
+
+/** A first privacy notice to adapt, so consent can be recorded with the version shown from day one. */
+export const defaultNotice = (today: string): PrivacyNoticeInput => ({
+  version: '1',
+  publishedOn: today,
+  text: {
+    en: 'We keep your name, contact and professional details to stay in touch with you about our products and services (legitimate interests), to carry out our agreements with you (contract) and, where you agreed, to send you our newsletter (consent). We keep them no longer than the periods in our record of processing, share them only with our processors under an agreement, and you may ask us for access, rectification, erasure, restriction or a copy, object, or withdraw consent at any time. You may also complain to the Autoriteit Persoonsgegevens. Replace this text with your own notice.',
+    nl: 'Wij bewaren uw naam, contact- en beroepsgegevens om met u in contact te blijven over onze producten en diensten (gerechtvaardigd belang), om onze overeenkomsten met u uit te voeren (overeenkomst) en, als u daarmee instemde, om u onze nieuwsbrief te sturen (toestemming). Wij bewaren ze niet langer dan de termijnen in ons verwerkingsregister, delen ze alleen met onze verwerkers onder een verwerkersovereenkomst, en u kunt ons altijd vragen om inzage, rectificatie, wissing, beperking of een kopie, bezwaar maken of uw toestemming intrekken. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens. Vervang deze tekst door uw eigen privacyverklaring.',
+  },
+});
+
 /** Seeds the register, the default list and a controller stub: call once, when a new vault is created. */
 export const seedConsentDefaults = async (session: Session): Promise<void> => {
+  await session
+    .settings(PRIVACY_NOTICE)
+    .seed([{ id: NOTICE_DEFAULT, data: defaultNotice(new Date().toISOString().slice(0, 10)) }]);
   await session.settings(PURPOSE).seed(DEFAULT_PURPOSES);
   await session.settings(SUBSCRIPTION_TYPE).seed(DEFAULT_SUBSCRIPTION_TYPES);
   await session.settings(CONTROLLER).seed([{ id: CONTROLLER_ID, data: DEFAULT_CONTROLLER }]);

@@ -155,6 +155,7 @@ export const PrivacyNoticePayload = z.object({
   url: trimmed(500).default(''),
 });
 export type PrivacyNoticePayload = z.infer<typeof PrivacyNoticePayload>;
+export type PrivacyNoticeInput = z.input<typeof PrivacyNoticePayload>;
 export const PRIVACY_NOTICE = { kind: 'privacy-notice', version: 1, schema: PrivacyNoticePayload } as const;
 
 /** The controller (Art. 30(1)(a)); one document with the fixed id CONTROLLER_ID. */

@@ -8,6 +8,7 @@ import { SAMPLE_PEOPLE } from './fixtures/sample-contacts';
 import { DealsPage } from './pages/Deals';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PersonPrivacyPanel, PrivacyPage } from './pages/Privacy';
 import { Tasks } from './pages/Tasks';
 import { Timeline } from './pages/Timeline';
 import { VaultPage } from './pages/VaultPage';
@@ -30,7 +31,7 @@ const csv = [
 describe('screenshots of a working day', () => {
   const harness = useKluisHarness();
 
-  it('captures the import wizard, the deals board, a timeline and My day', async () => {
+  it('captures the import wizard, the deals board, a timeline, My day and a campaign list', async () => {
     const { page } = await harness.open({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
     await new VaultPage(page).create('screenshot vault passphrase');
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -94,5 +95,29 @@ describe('screenshots of a working day', () => {
     await tasks.add('Prepare the quote');
     await tasks.openMyDay();
     await shot('my-day');
+
+    // Two people with consent and a confirmed newsletter subscription, one who withdrew: the campaign list.
+    const privacy = new PersonPrivacyPanel(page);
+    for (const [index, withdraw] of [
+      [1, false],
+      [2, false],
+      [3, true],
+    ] as const) {
+      const who = SAMPLE_PEOPLE[index]!;
+      await people.open();
+      await people.openPerson(`${who.givenName} ${who.familyName}`);
+      await privacy.open();
+      await privacy.recordConsent('E-marketing');
+      if (withdraw) await privacy.withdrawConsent('E-marketing');
+      else await privacy.subscribe('Newsletter', { confirm: true });
+    }
+    const privacyPage = new PrivacyPage(page);
+    await privacyPage.runCampaign('E-marketing', 'Email');
+    await privacyPage.eligibleCount.waitFor();
+    await page
+      .getByRole('alert')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
+    await shot('campaign-list');
   });
 });
