@@ -47,7 +47,8 @@ describe('screenshots of a working day', () => {
     await wizard.preview.waitFor();
     await shot('import-mapping');
     await wizard.next();
-    await wizard.setPurpose('Sales and service', 'Legitimate interests');
+    await page.getByRole('combobox', { name: 'Purpose' }).click();
+    await page.getByRole('option', { name: /^Sales and service/ }).click();
     await wizard.next();
     await wizard.analysis.waitFor();
     await wizard.run();
@@ -74,6 +75,7 @@ describe('screenshots of a working day', () => {
     const people = new PeoplePage(page);
     await people.open();
     const person = SAMPLE_PEOPLE[0]!;
+    await people.searchFor(`${person.givenName} ${person.familyName}`);
     await people.row(`${person.givenName} ${person.familyName}`).click();
     const timeline = new Timeline(page);
     await timeline.open();
@@ -105,6 +107,7 @@ describe('screenshots of a working day', () => {
     ] as const) {
       const who = SAMPLE_PEOPLE[index]!;
       await people.open();
+      await people.searchFor(`${who.givenName} ${who.familyName}`);
       await people.openPerson(`${who.givenName} ${who.familyName}`);
       await privacy.open();
       await privacy.recordConsent('E-marketing');
