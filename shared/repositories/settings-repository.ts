@@ -21,14 +21,30 @@ export type Setting<P> = Omit<Decrypted<P>, 'subjectId'>;
 
 export const settingAddress = (id: string, keyId: string) => ({ collection: 'settings', id, keyId }) as const;
 
+/**
+ * Settings have logical ids ('purpose-e-marketing', 'pipeline-default') that are the same in every
+ * organisation, but the sync server keeps one id space for all the organisations it serves. So a setting
+ * is stored under `<organisation tag>_<id>`, the tag taken from the organisation key's random id, which
+ * every device of the organisation shares. (A future key rotation must keep the tag, not derive it anew.)
+ */
+export const organisationTag = (orgKeyId: string): string => `o${orgKeyId.slice(-12)}`;
+
 export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
+  private readonly prefix: string;
+
   constructor(
     private readonly db: KluisDatabase,
     private readonly cipher: EnvelopeCipher,
     private readonly orgKey: () => Uint8Array,
     private readonly orgKeyId: string,
     private readonly config: SettingKindConfig<S>,
-  ) {}
+  ) {
+    this.prefix = `${organisationTag(orgKeyId)}_`;
+  }
+
+  private stored(id: string): string {
+    return `${this.prefix}${id}`;
+  }
 
   get kind(): string {
     return this.config.kind;
@@ -42,7 +58,9 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   /** Every setting of this kind, with the ones that could not be opened reported, not thrown. */
   async list(): Promise<{ records: Setting<z.output<S>>[]; problems: RecordProblem[] }> {
-    const docs = await this.db.settings.find({ selector: { kind: this.config.kind } }).exec();
+    const docs = (await this.db.settings.find({ selector: { kind: this.config.kind } }).exec()).filter(
+      (doc) => doc.id.startsWith(this.prefix),
+    );
     const records: Setting<z.output<S>>[] = [];
     const problems: RecordProblem[] = [];
     for (const doc of docs) {
@@ -50,7 +68,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
         records.push(this.open(doc.toJSON() as SettingDoc));
       } catch (error) {
         problems.push({
-          id: doc.id,
+          id: doc.id.slice(this.prefix.length),
           kind: doc.kind,
           problem: error instanceof ValidationError ? 'invalid' : 'tampered',
         });
@@ -60,7 +78,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async get(id: string): Promise<Setting<z.output<S>>> {
-    const doc = await this.db.settings.findOne(id).exec();
+    const doc = await this.db.settings.findOne(this.stored(id)).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     return this.open(doc.toJSON() as SettingDoc);
   }
@@ -68,7 +86,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   /** Creates a setting (a new id unless one is given) or replaces the one with that id. */
   async put(input: z.input<S>, id: string = newId()): Promise<Setting<z.output<S>>> {
     const data = this.validate(input);
-    const existing = await this.db.settings.findOne(id).exec();
+    const existing = await this.db.settings.findOne(this.stored(id)).exec();
     if (existing && existing.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     const updatedAt = Math.max(Date.now(), (existing?.updatedAt ?? 0) + 1);
     await this.db.settings.upsert(this.seal(id, data, updatedAt));
@@ -81,7 +99,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async remove(id: string): Promise<void> {
-    const doc = await this.db.settings.findOne(id).exec();
+    const doc = await this.db.settings.findOne(this.stored(id)).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     await doc.remove();
   }
@@ -92,8 +110,8 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
    * is made, not at every start).
    */
   async seed(defaults: readonly { id: string; data: z.input<S> }[]): Promise<void> {
-    const found = await this.db.settings.findByIds(defaults.map((d) => d.id)).exec();
-    const missing = defaults.filter((d) => !found.has(d.id));
+    const found = await this.db.settings.findByIds(defaults.map((d) => this.stored(d.id))).exec();
+    const missing = defaults.filter((d) => !found.has(this.stored(d.id)));
     if (!missing.length) return;
     const now = Date.now();
     await this.db.settings.bulkInsert(missing.map((d) => this.seal(d.id, this.validate(d.data), now)));
@@ -101,13 +119,15 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   private open(doc: SettingDoc): Setting<z.output<S>> {
     const raw = this.cipher.openJson(doc.payload, this.orgKey(), settingAddress(doc.id, doc.keyId));
+    const id = doc.id.slice(this.prefix.length);
     const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
     const parsed = this.config.schema.safeParse(upgraded);
     if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
-    return { id: doc.id, updatedAt: doc.updatedAt, data: parsed.data };
+    return { id, updatedAt: doc.updatedAt, data: parsed.data };
   }
 
-  private seal(id: string, data: unknown, updatedAt: number): SettingDoc {
+  private seal(logicalId: string, data: unknown, updatedAt: number): SettingDoc {
+    const id = this.stored(logicalId);
     return {
       id,
       kind: this.config.kind,

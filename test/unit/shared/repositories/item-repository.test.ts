@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EnvelopeError } from '../../../../shared/crypto/envelope';
 import { AppendOnlyError, SubjectNotFoundError } from '../../../../shared/repositories/item-repository';
 import { ValidationError } from '../../../../shared/repositories/errors';
+import { organisationTag } from '../../../../shared/repositories/settings-repository';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
@@ -122,5 +123,19 @@ describe('settings repository', () => {
     const raw = JSON.stringify((await session.db.settings.find().exec()).map((d) => d.toJSON()));
     expect(raw).not.toContain('Verkoop');
     await expect(purposes.put({ name: '', basis: 'a' })).rejects.toThrow(ValidationError);
+  });
+
+  it('stores fixed ids under the organisation tag, so two organisations on one server never share an id', async () => {
+    const first = await open();
+    await first.settings(PURPOSE).seed([{ id: 'purpose-sales', data: { name: 'A', basis: 'f' } }]);
+    const storedFirst = (await first.db.settings.find().exec()).map((d) => d.id);
+    await db?.remove();
+    const second = await open();
+    await second.settings(PURPOSE).seed([{ id: 'purpose-sales', data: { name: 'B', basis: 'f' } }]);
+    const storedSecond = (await second.db.settings.find().exec()).map((d) => d.id);
+    expect(storedFirst).toEqual([`${organisationTag(first.orgKeyId)}_purpose-sales`]);
+    expect(storedSecond).not.toEqual(storedFirst);
+    expect((await second.settings(PURPOSE).get('purpose-sales')).data.name).toBe('B');
+    expect((await second.settings(PURPOSE).list()).records.map((r) => r.id)).toEqual(['purpose-sales']);
   });
 });
