@@ -148,11 +148,19 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     }, INVITE_POLL_MS);
   };
 
+  let wiping = false;
+  /** The revoked device deletes its copy first and only then says so, so a reload cannot interrupt it. */
   const wipeDevice = async (session: Session): Promise<void> => {
-    set({ wiped: true });
-    await get().stop();
-    await useVaultStore.getState().lock();
-    await session.db.remove();
+    if (wiping) return;
+    wiping = true;
+    try {
+      await get().stop();
+      await useVaultStore.getState().lock();
+      await session.db.remove();
+    } finally {
+      wiping = false;
+      set({ wiped: true });
+    }
   };
 
   const run = async (session: Session, link: AccountLink, started: number): Promise<void> => {
