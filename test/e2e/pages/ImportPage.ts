@@ -36,6 +36,8 @@ export class ImportPage {
   /** Names a purpose and its lawful basis (choosing "Another purpose…" when the register offers some). */
   async setPurpose(name: string, basis: string): Promise<void> {
     const register = this.page.getByRole('combobox', { name: 'Purpose' });
+    // The register loads after the step shows: wait for either the register's list or the free text.
+    await register.or(this.page.getByRole('textbox', { name: 'Purpose' })).first().waitFor();
     if (await register.count()) {
       await register.click();
       await this.page.getByRole('option', { name: 'Another purpose…' }).click();
