@@ -26,11 +26,9 @@ import { listDevices } from '../../../../shared/sync/admin';
 import { utf8 } from '../../../../shared/crypto/bytes';
 import { notify } from '../../../app/stores/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useSyncStore } from '../../sync/stores/sync-store';
+import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Registers } from '../hooks/useRegisters';
-
-const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
   const { t, i18n } = useTranslation();

@@ -34,10 +34,8 @@ import { ROLES, type DeviceSummary, type Role } from '../../../../shared/sync/pr
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
-import { useSyncStore } from '../stores/sync-store';
+import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
-
-const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
 const deviceStatus = (device: DeviceSummary, now: number): DeviceStatus =>

@@ -64,7 +64,8 @@ const allowServer = async (serverUrl: string): Promise<ConnectError | null> => {
 };
 const linkAddress = (session: Session) => ({ collection: 'vault', id: LINK_ID, keyId: session.orgKeyId });
 
-const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
+/** The page's fetch, called unbound (some browsers refuse a detached `fetch`); shared by sync screens. */
+export const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 export const saveLink = async (session: Session, link: AccountLink): Promise<void> => {
   const payload = session.cipher.sealJson(link, session.orgKey, linkAddress(session));

@@ -4,10 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { listUsers } from '../../../../shared/sync/admin';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useSyncStore } from '../../sync/stores/sync-store';
+import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useTaskStore } from '../stores/task-store';
-
-const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 export const useAssignees = (): readonly string[] => {
   const { userId } = useCurrentUser();
