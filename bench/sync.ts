@@ -96,6 +96,7 @@ const syncClient = (db: KluisDatabase, link: AccountLink, live: boolean): SyncCl
     serverUrl: link.serverUrl,
     token: link.token,
     identifier: `${link.serverUrl}|${link.deviceId}`,
+    role: link.role,
     live,
     retryMs: 50,
   });

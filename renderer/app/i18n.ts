@@ -24,6 +24,18 @@ import paletteEn from '../../resources/locales/features/palette.en.json';
 import paletteNl from '../../resources/locales/features/palette.nl.json';
 import tasksEn from '../../resources/locales/features/tasks.en.json';
 import tasksNl from '../../resources/locales/features/tasks.nl.json';
+import rightsEn from '../../resources/locales/features/rights.en.json';
+import rightsNl from '../../resources/locales/features/rights.nl.json';
+import erasureEn from '../../resources/locales/features/erasure.en.json';
+import erasureNl from '../../resources/locales/features/erasure.nl.json';
+import subjectRightsEn from '../../resources/locales/features/subjectRights.en.json';
+import subjectRightsNl from '../../resources/locales/features/subjectRights.nl.json';
+import breachEn from '../../resources/locales/features/breach.en.json';
+import breachNl from '../../resources/locales/features/breach.nl.json';
+import retentionEn from '../../resources/locales/features/retention.en.json';
+import retentionNl from '../../resources/locales/features/retention.nl.json';
+import dashboardEn from '../../resources/locales/features/dashboard.en.json';
+import dashboardNl from '../../resources/locales/features/dashboard.nl.json';
 import type { Language } from '../features/settings/stores/settings-store';
 
 const english = {
@@ -37,6 +49,12 @@ const english = {
   ...lifecycleEn,
   ...paletteEn,
   ...tasksEn,
+  ...rightsEn,
+  ...erasureEn,
+  ...subjectRightsEn,
+  ...breachEn,
+  ...retentionEn,
+  ...dashboardEn,
 };
 const dutch: typeof english = {
   ...nl,
@@ -49,6 +67,12 @@ const dutch: typeof english = {
   ...lifecycleNl,
   ...paletteNl,
   ...tasksNl,
+  ...rightsNl,
+  ...erasureNl,
+  ...subjectRightsNl,
+  ...breachNl,
+  ...retentionNl,
+  ...dashboardNl,
 };
 
 declare module 'i18next' {

@@ -14,7 +14,12 @@ export type Route =
   | { readonly name: 'privacy'; readonly tab?: string }
   | { readonly name: 'capture' }
   | { readonly name: 'register'; readonly tab?: string }
-  | { readonly name: 'settings' };
+  | { readonly name: 'settings' }
+  | { readonly name: 'dashboard' }
+  | { readonly name: 'requests' }
+  | { readonly name: 'request'; readonly id: string; readonly subjectId?: string }
+  | { readonly name: 'breaches' }
+  | { readonly name: 'breach'; readonly id: string };
 
 export const NEW_ID = 'new';
 
@@ -22,7 +27,10 @@ const ID = /^[a-z0-9]{1,64}$/;
 const TAB = /^[a-z-]{1,32}$/;
 
 /** A deal or case opened from a person's or organisation's page carries it, to link a new one. */
-const withSubject = <R extends { name: 'deal' | 'case'; id: string }>(route: R, query: string): R => {
+const withSubject = <R extends { name: 'deal' | 'case' | 'request'; id: string }>(
+  route: R,
+  query: string,
+): R => {
   const subjectId = new URLSearchParams(query).get('subject');
   return subjectId && ID.test(subjectId) ? { ...route, subjectId } : route;
 };
@@ -58,6 +66,12 @@ export const parseRoute = (hash: string): Route => {
       return id && TAB.test(id) ? { name: 'register', tab: id } : { name: 'register' };
     case 'settings':
       return { name: 'settings' };
+    case 'dashboard':
+      return { name: 'dashboard' };
+    case 'requests':
+      return validId ? withSubject({ name: 'request', id: validId }, query) : { name: 'requests' };
+    case 'breaches':
+      return validId ? { name: 'breach', id: validId } : { name: 'breaches' };
     default:
       return { name: 'people' };
   }
@@ -93,6 +107,16 @@ export const formatRoute = (route: Route): string => {
       return route.tab ? `#/register/${route.tab}` : '#/register';
     case 'settings':
       return '#/settings';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'requests':
+      return '#/requests';
+    case 'request':
+      return `#/requests/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
+    case 'breaches':
+      return '#/breaches';
+    case 'breach':
+      return `#/breaches/${route.id}`;
   }
 };
 

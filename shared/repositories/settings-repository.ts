@@ -1,4 +1,4 @@
-// Organisation-wide settings — the purposes register, pipeline stages, subscription types, privacy
+// Organisation-wide settings — and, in the `compliance` collection, the admin's compliance files — the purposes register, pipeline stages, subscription types, privacy
 // notices, import presets — one document each, encrypted with the organisation key and synced to every
 // user. Defaults are seeded with fixed ids, so two devices that seed offline converge on one document.
 import type { z } from 'zod';
@@ -19,7 +19,11 @@ export interface SettingKindConfig<S extends z.ZodType> {
 /** A setting is not about a subject; its subjectId is empty. */
 export type Setting<P> = Omit<Decrypted<P>, 'subjectId'>;
 
-export const settingAddress = (id: string, keyId: string) => ({ collection: 'settings', id, keyId }) as const;
+/** The two collections of organisation-key documents: settings (everyone) and compliance (admins). */
+export type OrganisationCollection = 'settings' | 'compliance';
+
+export const settingAddress = (id: string, keyId: string, collection: OrganisationCollection = 'settings') =>
+  ({ collection, id, keyId }) as const;
 
 /**
  * Settings have logical ids ('purpose-e-marketing', 'pipeline-default') that are the same in every
@@ -38,8 +42,13 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
     private readonly orgKey: () => Uint8Array,
     private readonly orgKeyId: string,
     private readonly config: SettingKindConfig<S>,
+    private readonly collection: OrganisationCollection = 'settings',
   ) {
     this.prefix = `${organisationTag(orgKeyId)}_`;
+  }
+
+  private get docs() {
+    return this.db[this.collection];
   }
 
   private stored(id: string): string {
@@ -58,8 +67,8 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   /** Every setting of this kind, with the ones that could not be opened reported, not thrown. */
   async list(): Promise<{ records: Setting<z.output<S>>[]; problems: RecordProblem[] }> {
-    const docs = (await this.db.settings.find({ selector: { kind: this.config.kind } }).exec()).filter(
-      (doc) => doc.id.startsWith(this.prefix),
+    const docs = (await this.docs.find({ selector: { kind: this.config.kind } }).exec()).filter((doc) =>
+      doc.id.startsWith(this.prefix),
     );
     const records: Setting<z.output<S>>[] = [];
     const problems: RecordProblem[] = [];
@@ -78,7 +87,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async get(id: string): Promise<Setting<z.output<S>>> {
-    const doc = await this.db.settings.findOne(this.stored(id)).exec();
+    const doc = await this.docs.findOne(this.stored(id)).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     return this.open(doc.toJSON() as SettingDoc);
   }
@@ -86,10 +95,10 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   /** Creates a setting (a new id unless one is given) or replaces the one with that id. */
   async put(input: z.input<S>, id: string = newId()): Promise<Setting<z.output<S>>> {
     const data = this.validate(input);
-    const existing = await this.db.settings.findOne(this.stored(id)).exec();
+    const existing = await this.docs.findOne(this.stored(id)).exec();
     if (existing && existing.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     const updatedAt = Math.max(Date.now(), (existing?.updatedAt ?? 0) + 1);
-    await this.db.settings.upsert(this.seal(id, data, updatedAt));
+    await this.docs.upsert(this.seal(id, data, updatedAt));
     return { id, updatedAt, data };
   }
 
@@ -99,7 +108,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async remove(id: string): Promise<void> {
-    const doc = await this.db.settings.findOne(this.stored(id)).exec();
+    const doc = await this.docs.findOne(this.stored(id)).exec();
     if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
     await doc.remove();
   }
@@ -110,15 +119,19 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
    * is made, not at every start).
    */
   async seed(defaults: readonly { id: string; data: z.input<S> }[]): Promise<void> {
-    const found = await this.db.settings.findByIds(defaults.map((d) => this.stored(d.id))).exec();
+    const found = await this.docs.findByIds(defaults.map((d) => this.stored(d.id))).exec();
     const missing = defaults.filter((d) => !found.has(this.stored(d.id)));
     if (!missing.length) return;
     const now = Date.now();
-    await this.db.settings.bulkInsert(missing.map((d) => this.seal(d.id, this.validate(d.data), now)));
+    await this.docs.bulkInsert(missing.map((d) => this.seal(d.id, this.validate(d.data), now)));
   }
 
   private open(doc: SettingDoc): Setting<z.output<S>> {
-    const raw = this.cipher.openJson(doc.payload, this.orgKey(), settingAddress(doc.id, doc.keyId));
+    const raw = this.cipher.openJson(
+      doc.payload,
+      this.orgKey(),
+      settingAddress(doc.id, doc.keyId, this.collection),
+    );
     const id = doc.id.slice(this.prefix.length);
     const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
     const parsed = this.config.schema.safeParse(upgraded);
@@ -133,7 +146,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
       kind: this.config.kind,
       keyId: this.orgKeyId,
       v: this.config.version,
-      payload: this.cipher.sealJson(data, this.orgKey(), settingAddress(id, this.orgKeyId)),
+      payload: this.cipher.sealJson(data, this.orgKey(), settingAddress(id, this.orgKeyId, this.collection)),
       updatedAt,
     };
   }

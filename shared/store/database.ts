@@ -3,12 +3,14 @@
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import {
   auditSchema,
+  complianceSchema,
   itemSchema,
   keySchema,
   recordSchema,
   settingSchema,
   vaultSchema,
   type AuditDoc,
+  type ComplianceDoc,
   type ItemDoc,
   type KeyDoc,
   type RecordDoc,
@@ -22,6 +24,7 @@ export interface KluisCollections {
   items: RxCollection<ItemDoc>;
   settings: RxCollection<SettingDoc>;
   audit: RxCollection<AuditDoc>;
+  compliance: RxCollection<ComplianceDoc>;
   vault: RxCollection<VaultDoc>;
 }
 
@@ -56,6 +59,7 @@ export const openKluisDatabase = async ({
     items: { schema: itemSchema },
     settings: { schema: settingSchema },
     audit: { schema: auditSchema },
+    compliance: { schema: complianceSchema },
     vault: { schema: vaultSchema },
   });
   return db;

@@ -49,6 +49,12 @@ export interface SettingDoc {
 }
 
 /**
+ * The data-protection officer's files: request register, breach register, erasure certificates,
+ * retention reviews. The settings envelope, encrypted with the organisation key; synced to admins only.
+ */
+export type ComplianceDoc = SettingDoc;
+
+/**
  * One audit-trail entry: who did what to which record ids, encrypted with the organisation key. Entries
  * form a hash chain per device (`deviceId` = the local vault's random id): `hash` covers the previous
  * entry's hash and this entry's plaintext metadata and ciphertext, so the server can check and anchor a
@@ -116,6 +122,8 @@ export const settingSchema: RxJsonSchema<SettingDoc> = {
   indexes: ['kind'],
   additionalProperties: false,
 };
+
+export const complianceSchema: RxJsonSchema<ComplianceDoc> = settingSchema;
 
 const hash = { type: 'string', maxLength: 64 } as const;
 

@@ -5,7 +5,7 @@ import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { recordAddress } from '../repositories/subject-repository';
-import { settingAddress } from '../repositories/settings-repository';
+import { settingAddress, type OrganisationCollection } from '../repositories/settings-repository';
 import type { AuditDoc, ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 
@@ -243,6 +243,7 @@ export const recordsConflictHandler = (context: RecordMergeContext): RxConflictH
 export const settingsConflictHandler = (
   cipher: EnvelopeCipher,
   orgKey: () => Uint8Array,
+  collection: OrganisationCollection = 'settings',
 ): RxConflictHandler<SettingDoc> => ({
   isEqual: (a, b) => sameWire({ ...a }, { ...b }, ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt']),
   resolve: ({ assumedMasterState, realMasterState, newDocumentState }) => {
@@ -250,7 +251,7 @@ export const settingsConflictHandler = (
     if (newDocumentState._deleted) return Promise.resolve(newDocumentState);
     const key = orgKey();
     const open = (doc: WithDeleted<SettingDoc>): Fields =>
-      cipher.openJson(doc.payload, key, settingAddress(doc.id, doc.keyId)) as Fields;
+      cipher.openJson(doc.payload, key, settingAddress(doc.id, doc.keyId, collection)) as Fields;
     const base = assumedMasterState && !assumedMasterState._deleted ? open(assumedMasterState) : undefined;
     const { fields } = mergeFields(
       base,
@@ -260,7 +261,11 @@ export const settingsConflictHandler = (
     return Promise.resolve({
       ...realMasterState,
       v: Math.max(newDocumentState.v, realMasterState.v),
-      payload: cipher.sealJson(fields, key, settingAddress(realMasterState.id, realMasterState.keyId)),
+      payload: cipher.sealJson(
+        fields,
+        key,
+        settingAddress(realMasterState.id, realMasterState.keyId, collection),
+      ),
       updatedAt: Math.max(newDocumentState.updatedAt, realMasterState.updatedAt),
       _deleted: false,
     });
@@ -273,6 +278,7 @@ export interface ConflictHandlers {
   readonly items: RxConflictHandler<ItemDoc>;
   readonly settings: RxConflictHandler<SettingDoc>;
   readonly audit: RxConflictHandler<AuditDoc>;
+  readonly compliance: RxConflictHandler<SettingDoc>;
 }
 
 /** Audit entries are never changed: the server's copy stands (a differing local one is reported by verify). */
@@ -297,5 +303,6 @@ export const conflictHandlersFor = async (session: Session): Promise<ConflictHan
     items: recordsConflictHandler({ ...context, collection: 'items' }),
     settings: settingsConflictHandler(session.cipher, () => session.orgKey),
     audit: auditConflictHandler,
+    compliance: settingsConflictHandler(session.cipher, () => session.orgKey, 'compliance'),
   };
 };

@@ -3,7 +3,12 @@
 // never opens: it stores and compares them as opaque strings.
 import { z } from 'zod';
 
-export const COLLECTIONS = ['records', 'keys', 'items', 'settings', 'audit'] as const;
+/**
+ * `compliance` holds the data-protection officer's own files — the request register, the breach register,
+ * erasure certificates, retention reviews — encrypted with the organisation key like settings, but synced
+ * to admins only (roles.ts).
+ */
+export const COLLECTIONS = ['records', 'keys', 'items', 'settings', 'audit', 'compliance'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 export const isCollection = (name: string): name is Collection =>
   (COLLECTIONS as readonly string[]).includes(name);
@@ -72,7 +77,7 @@ export type SyncDocument = RecordWire | KeyWire | SettingWire | AuditWire;
 export const documentSchema = (collection: Collection) =>
   collection === 'keys'
     ? KeyWire
-    : collection === 'settings'
+    : collection === 'settings' || collection === 'compliance'
       ? SettingWire
       : collection === 'audit'
         ? AuditWire
@@ -187,6 +192,77 @@ export interface DeviceSummary {
   revokedAt: number | null;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Erasure (Art. 17). The server keeps an erasure ledger with no personal data: the subject's random id,
+// the request id it answered, when, and by whom. From then on it refuses to bring the subject back: a
+// pushed record, item or key-page entry of an erased subject is never stored. Each device purges the
+// subject when it reads the ledger and confirms, so the erasure certificate can list every device.
+// ---------------------------------------------------------------------------------------------------
+
+/** POST /erasures (admin only): record that a subject was erased. Idempotent per subject. */
+export const EraseRequest = z.strictObject({ subjectId: Id, requestId: Id });
+export type EraseRequest = z.infer<typeof EraseRequest>;
+
+export interface ErasureEntry {
+  subjectId: string;
+  requestId: string;
+  erasedAt: number;
+  /** The user id of the admin who erased. */
+  erasedBy: string;
+  /** The organisation sequence the entry was written at: the cursor of GET /erasures. */
+  seq: number;
+}
+
+/** GET /erasures?after=<seq> (every role): the ledger entries after a cursor, oldest first. */
+export const ErasuresQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+});
+export interface ErasuresResponse {
+  erasures: ErasureEntry[];
+  /** The seq of the last entry returned, or `after` when there were none. */
+  checkpoint: number;
+}
+
+/** POST /erasures/confirm (every role): this device purged these subjects. */
+export const ErasureConfirmRequest = z.strictObject({ subjectIds: z.array(Id).min(1).max(1000) });
+export type ErasureConfirmRequest = z.infer<typeof ErasureConfirmRequest>;
+
+/** GET /erasures/:subjectId (admin only): what the erasure certificate lists about devices. */
+export interface ErasureStatusResponse {
+  erasure: ErasureEntry;
+  /** Devices that confirmed their purge. */
+  confirmed: { deviceId: string; userId: string; confirmedAt: number }[];
+  /** Devices not revoked that have not confirmed yet (offline laptops), with their last contact. */
+  outstanding: { deviceId: string; userId: string; lastSyncAt: number | null }[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Device exposure (Art. 33/34, the lost-laptop drill): which documents a device held at its last sync.
+// The server tracks, per device and collection, the highest sequence it served to the device's pulls
+// and the documents the device itself pushed. It answers ids and plaintext metadata only; the admin's
+// client maps subject ids to people and data categories by decrypting locally.
+// ---------------------------------------------------------------------------------------------------
+
+export interface ExposedDocument {
+  collection: 'records' | 'items' | 'settings';
+  id: string;
+  kind: string;
+  /** Empty for settings. */
+  subjectId: string;
+}
+
+/** GET /devices/:deviceId/exposure (admin only). */
+export interface DeviceExposureResponse {
+  deviceId: string;
+  userId: string;
+  lastSyncAt: number | null;
+  revokedAt: number | null;
+  /** Per collection, the highest sequence served to this device (0: never pulled it). */
+  checkpoints: Partial<Record<Collection, number>>;
+  /** Every document that existed on the device as of its last sync and was not deleted by then. */
+  documents: ExposedDocument[];
+}
+
 /** Sent on the Server-Sent Events stream after every accepted write: clients pull from their checkpoint. */
 export interface StreamEvent {
   checkpoint: number;
@@ -213,6 +289,8 @@ export const ERROR_CODES = [
   'foreign-id',
   'not-found',
   'resync-required',
+  /** GET /erasures/:subjectId for a subject that was never erased. */
+  'not-erased',
   'unsupported-media-type',
   'internal',
 ] as const;

@@ -7,14 +7,17 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { KluisDatabase } from '../store/database';
 import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { ConflictHandlers } from './merge';
+import { maySync } from './roles';
 import type { Fetch } from './account';
 import {
+  COLLECTIONS,
   MAX_BODY_BYTES,
   MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
   type Collection,
   type ErrorCode,
   type PullResponse,
+  type Role,
   type SyncDocument,
 } from './protocol';
 
@@ -58,6 +61,17 @@ export interface SyncClientOptions {
   readonly now?: () => number;
   /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
   readonly conflictHandlers?: ConflictHandlers;
+  /**
+   * The signed-in user's role: the client replicates only the collections it may pull (roles.ts) — a
+   * sales user's client does not ask for the admin's compliance files, which the server would refuse.
+   */
+  readonly role: Role;
+  /**
+   * Runs before the replications start and again after every event of the server's stream, e.g. the
+   * erasure ledger's catch-up (shared/rights): erased subjects are purged before a push could carry a
+   * stale edit of them. Its errors are reported through the status, never stop the sync.
+   */
+  readonly catchUp?: () => Promise<void>;
 }
 
 export class SyncRequestError extends Error {
@@ -83,7 +97,7 @@ const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocum
     return { id, deviceId, seq, at, keyId, payload, prevHash, hash, _deleted: false } as SyncDocument;
   }
   const picked =
-    collection === 'settings'
+    collection === 'settings' || collection === 'compliance'
       ? {
           id: doc.id,
           kind: doc.kind,
@@ -180,13 +194,12 @@ export class SyncClient {
     if (this.running) return;
     this.running = true;
     const { db } = this.options;
-    this.replications = [
-      this.replicate('keys', db.keys as unknown as RxCollection<Doc>),
-      this.replicate('records', db.records as unknown as RxCollection<Doc>),
-      this.replicate('items', db.items as unknown as RxCollection<Doc>),
-      this.replicate('settings', db.settings as unknown as RxCollection<Doc>),
-      this.replicate('audit', db.audit as unknown as RxCollection<Doc>),
-    ];
+    await this.runCatchUp();
+    // Keys first, so records arrive with their keys.
+    const wanted = COLLECTIONS.filter((collection) => maySync(this.options.role, 'pull', collection));
+    this.replications = wanted.map((collection) =>
+      this.replicate(collection, db[collection] as unknown as RxCollection<Doc>),
+    );
     for (const replication of this.replications) {
       this.subscriptions.push(replication.active$.subscribe(() => this.updateActive()));
     }
@@ -434,7 +447,10 @@ export class SyncClient {
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const type = /^event: (\S+)$/m.exec(event)?.[1];
-        if (type === 'checkpoint') this.resync.next('RESYNC');
+        if (type === 'checkpoint') {
+          void this.runCatchUp();
+          this.resync.next('RESYNC');
+        }
         if (type === 'refused') {
           const data = /^data: (.*)$/m.exec(event)?.[1];
           const reply = data ? (JSON.parse(data) as { error?: ErrorCode; wipe?: boolean }) : {};
@@ -443,6 +459,32 @@ export class SyncClient {
         }
       }
     }
+  }
+
+  /** One catch-up at a time; an event during a run asks for one more run after it. */
+  private catchUpRun: Promise<void> | undefined;
+  private catchUpAgain = false;
+  private runCatchUp(): Promise<void> {
+    const catchUp = this.options.catchUp;
+    if (!catchUp) return Promise.resolve();
+    if (this.catchUpRun) {
+      this.catchUpAgain = true;
+      return this.catchUpRun;
+    }
+    this.catchUpRun = (async () => {
+      do {
+        this.catchUpAgain = false;
+        try {
+          await catchUp();
+        } catch (error) {
+          const code = error instanceof SyncRequestError ? error.code : 'bad-response';
+          this.patch({ error: code, online: code !== 'offline' });
+        }
+      } while (this.catchUpAgain && this.running);
+    })().finally(() => {
+      this.catchUpRun = undefined;
+    });
+    return this.catchUpRun;
   }
 
   private updateActive(): void {

@@ -6,15 +6,19 @@ export type SyncAction = 'pull' | 'push';
 
 const ALL: readonly SyncAction[] = ['pull', 'push'];
 const READ: readonly SyncAction[] = ['pull'];
+const NONE: readonly SyncAction[] = [];
 
-/** Settings (purposes register, pipeline, notices) are changed by admins and managers, read by all. */
+/**
+ * The compliance files (requests, breaches, erasure certificates, retention reviews) are the admin's —
+ * the data-protection officer's — alone: other roles neither pull nor push them.
+ * Settings (purposes register, pipeline, notices) are changed by admins and managers, read by all. */
 const SYNC: Record<Role, Record<Collection, readonly SyncAction[]>> = {
-  admin: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL },
-  manager: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL },
-  sales: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL },
-  service: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL },
+  admin: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL, compliance: ALL },
+  manager: { records: ALL, keys: ALL, items: ALL, settings: ALL, audit: ALL, compliance: NONE },
+  sales: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL, compliance: NONE },
+  service: { records: ALL, keys: ALL, items: ALL, settings: READ, audit: ALL, compliance: NONE },
   // Marketing reads and edits records but never creates or destroys data keys (no new subjects, no erasure).
-  marketing: { records: ALL, keys: READ, items: ALL, settings: READ, audit: ALL },
+  marketing: { records: ALL, keys: READ, items: ALL, settings: READ, audit: ALL, compliance: NONE },
 };
 
 export const maySync = (role: Role, action: SyncAction, collection: Collection): boolean =>

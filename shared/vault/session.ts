@@ -28,6 +28,7 @@ export class Session {
   private locked = false;
   private readonly itemRepositories = new Map<string, ItemRepository<never>>();
   private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
+  private readonly complianceRepositories = new Map<string, SettingsRepository<never>>();
   private readonly stopFollowingKeys: () => void;
 
   constructor(
@@ -36,13 +37,7 @@ export class Session {
     private readonly keys: UnlockedKeys,
   ) {
     this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
-    this.audit = new StoredAuditLog(
-      db,
-      cipher,
-      cipher.sodium,
-      () => this.orgKey,
-      keys.orgKeyId,
-    );
+    this.audit = new StoredAuditLog(db, cipher, cipher.sodium, () => this.orgKey, keys.orgKeyId);
     // An erasure that arrives by sync must also reach the keys held in memory.
     const pages = db.keys.$.subscribe((event) =>
       this.dataKeys.pageChanged(
@@ -90,6 +85,28 @@ export class Session {
         config,
       );
       this.settingRepositories.set(config.kind, repository as unknown as SettingsRepository<never>);
+    }
+    return repository;
+  }
+
+  /**
+   * The repository of one kind of compliance file (request register, breach register, erasure
+   * certificates, retention reviews): organisation-key encrypted, synced to admins only.
+   */
+  compliance<S extends z.ZodType<Record<string, unknown>>>(
+    config: SettingKindConfig<S>,
+  ): SettingsRepository<S> {
+    let repository = this.complianceRepositories.get(config.kind) as SettingsRepository<S> | undefined;
+    if (!repository) {
+      repository = new SettingsRepository(
+        this.db,
+        this.cipher,
+        () => this.orgKey,
+        this.keys.orgKeyId,
+        config,
+        'compliance',
+      );
+      this.complianceRepositories.set(config.kind, repository as unknown as SettingsRepository<never>);
     }
     return repository;
   }

@@ -3,6 +3,11 @@ import { useCallback, useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
+import { BreachPage } from '../../features/breach/components/BreachPage';
+import { BreachesPage } from '../../features/breach/components/BreachesPage';
+import { DashboardPage } from '../../features/dashboard/components/DashboardPage';
+import { RequestPage } from '../../features/rights/components/RequestPage';
+import { RequestsPage } from '../../features/rights/components/RequestsPage';
 import { CasePage } from '../../features/cases/components/CasePage';
 import { CasesPage } from '../../features/cases/components/CasesPage';
 import { CapturePage } from '../../features/consent/components/CapturePage';
@@ -59,6 +64,16 @@ const page = (route: Route) => {
       return <AccountabilityPage tab={route.tab} />;
     case 'settings':
       return <SettingsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'requests':
+      return <RequestsPage />;
+    case 'request':
+      return <RequestPage key={route.id} id={route.id} subjectId={route.subjectId} />;
+    case 'breaches':
+      return <BreachesPage />;
+    case 'breach':
+      return <BreachPage key={route.id} id={route.id} />;
   }
 };
 

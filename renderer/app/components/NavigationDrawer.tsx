@@ -13,6 +13,9 @@ import ContactPageOutlinedIcon from '@mui/icons-material/ContactPageOutlined';
 import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
 import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
 import SupportAgentOutlinedIcon from '@mui/icons-material/SupportAgentOutlined';
+import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
+import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
+import SpaceDashboardOutlinedIcon from '@mui/icons-material/SpaceDashboardOutlined';
 import TodayOutlinedIcon from '@mui/icons-material/TodayOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
@@ -23,11 +26,21 @@ import { KluisLogo } from '../../ui/KluisLogo';
 import { LanguageMenu } from '../../features/settings/components/LanguageMenu';
 import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
 import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
+import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
 import { formatRoute, type Route } from '../routing';
 
 export const DRAWER_WIDTH = 236;
 
+/** Sections only the admin (also the data-protection officer) sees: their files sync to admins only. */
+const ADMIN_ONLY = new Set<string>(['nav.dashboard', 'nav.requests', 'nav.breaches']);
+
 const SECTIONS = [
+  {
+    route: { name: 'dashboard' },
+    key: 'nav.dashboard',
+    icon: <SpaceDashboardOutlinedIcon />,
+    owns: ['dashboard'],
+  },
   { route: { name: 'today' }, key: 'nav.today', icon: <TodayOutlinedIcon />, owns: ['today'] },
   {
     route: { name: 'people' },
@@ -53,6 +66,18 @@ const SECTIONS = [
     icon: <SupportAgentOutlinedIcon />,
     owns: ['cases', 'case'],
   },
+  {
+    route: { name: 'requests' },
+    key: 'nav.requests',
+    icon: <GavelOutlinedIcon />,
+    owns: ['requests', 'request'],
+  },
+  {
+    route: { name: 'breaches' },
+    key: 'nav.breaches',
+    icon: <ReportGmailerrorredOutlinedIcon />,
+    owns: ['breaches', 'breach'],
+  },
   { route: { name: 'privacy' }, key: 'nav.privacy', icon: <PolicyOutlinedIcon />, owns: ['privacy'] },
   {
     route: { name: 'register' },
@@ -72,6 +97,8 @@ const SECTIONS = [
 
 export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () => void }) {
   const { t } = useTranslation();
+  const { role } = useCurrentUser();
+  const sections = SECTIONS.filter((section) => role === 'admin' || !ADMIN_ONLY.has(section.key));
   return (
     <Drawer
       variant="permanent"
@@ -86,7 +113,7 @@ export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () =
       </Box>
       <Box component="nav" aria-label={t('nav.label')} sx={{ flex: 1 }}>
         <List sx={{ px: 1.5 }}>
-          {SECTIONS.map((section) => {
+          {sections.map((section) => {
             const current = (section.owns as readonly string[]).includes(route.name);
             return (
               <ListItemButton

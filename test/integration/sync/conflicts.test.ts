@@ -22,6 +22,7 @@ const mergingClient = async (device: Device): Promise<SyncClient> => {
     serverUrl: device.link.serverUrl,
     token: device.link.token,
     identifier: `${device.link.serverUrl}|${device.link.deviceId}`,
+    role: device.link.role,
     live: false,
     retryMs: 20,
     conflictHandlers: await conflictHandlersFor(device.session),

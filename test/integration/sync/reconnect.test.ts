@@ -49,6 +49,7 @@ describe('when the server goes away and comes back', () => {
       serverUrl: linked.value.serverUrl,
       token: linked.value.token,
       identifier: 'reconnect',
+      role: 'admin',
       live: false,
       retryMs: 20,
       maxRetryMs: 400,

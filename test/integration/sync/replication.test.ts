@@ -71,6 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
       serverUrl: a.link.serverUrl,
       token: a.link.token,
       identifier: 'lossy',
+      role: 'admin',
       live: false,
       retryMs: 20,
     });
@@ -126,6 +127,7 @@ describe('replication after resync-required', () => {
       serverUrl: b.link.serverUrl,
       token: b.link.token,
       identifier: `${b.link.serverUrl}|${b.link.deviceId}`,
+      role: b.link.role,
       live: false,
       retryMs: 20,
     });
@@ -156,6 +158,7 @@ describe('sync status', () => {
       serverUrl: a.link.serverUrl,
       token: a.link.token,
       identifier: 'flaky',
+      role: 'admin',
       live: false,
       retryMs: 20,
     });

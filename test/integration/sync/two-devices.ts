@@ -31,6 +31,7 @@ export const syncClient = (db: KluisDatabase, link: AccountLink, live = false): 
     serverUrl: link.serverUrl,
     token: link.token,
     identifier: `${link.serverUrl}|${link.deviceId}`,
+    role: link.role,
     live,
     retryMs: 50,
   });

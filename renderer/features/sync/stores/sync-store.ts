@@ -174,6 +174,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       token: link.token,
       identifier: `${link.serverUrl}|${link.deviceId}`,
       conflictHandlers,
+      role: link.role,
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {
         globalThis.addEventListener('online', listener);

@@ -3,9 +3,15 @@ import { COLLECTIONS, ROLES } from '../../../../shared/sync/protocol';
 import { mayManageOrganisation, maySync } from '../../../../shared/sync/roles';
 
 describe('roles', () => {
-  it('lets every role pull every collection', () => {
+  it('lets every role pull every collection but the compliance files', () => {
     for (const role of ROLES)
-      for (const collection of COLLECTIONS) expect(maySync(role, 'pull', collection)).toBe(true);
+      for (const collection of COLLECTIONS.filter((c) => c !== 'compliance'))
+        expect(maySync(role, 'pull', collection)).toBe(true);
+  });
+
+  it('keeps the compliance files (requests, breaches, erasure certificates) to admins', () => {
+    expect(ROLES.filter((role) => maySync(role, 'pull', 'compliance'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => maySync(role, 'push', 'compliance'))).toEqual(['admin']);
   });
 
   it('keeps marketing from pushing data keys, but lets it push records', () => {
