@@ -291,6 +291,23 @@ export const CONSENT_EVENT = {
  * 'lifted' records that the person withdrew the objection.
  */
 export const OBJECTION_TYPES = ['objected', 'overridden', 'lifted'] as const;
+/** upheld: processing for the purpose stops; overridden: compelling legitimate grounds win. */
+export const OBJECTION_OUTCOMES = ['upheld', 'overridden'] as const;
+export const ObjectionAssessment = z
+  .object({
+    /** The grounds relating to the person's particular situation, as they gave them. */
+    personGrounds: trimmed(4000).min(1, 'person_grounds'),
+    /** The company's compelling legitimate grounds (required when the objection is overridden). */
+    compellingGrounds: trimmed(4000).default(''),
+    outcome: z.enum(OBJECTION_OUTCOMES),
+    decidedBy: trimmed(64).min(1, 'decided_by'),
+    decidedAt: Instant,
+  })
+  .refine((a) => a.outcome !== 'overridden' || a.compellingGrounds.length > 0, {
+    message: 'compelling_grounds',
+    path: ['compellingGrounds'],
+  });
+export type ObjectionAssessment = z.infer<typeof ObjectionAssessment>;
 export const ObjectionPayload = z
   .object({
     type: z.enum(OBJECTION_TYPES),
@@ -302,8 +319,20 @@ export const ObjectionPayload = z
     requestId: trimmed(64).nullable().default(null),
     recordedBy,
     deviceId,
+    /** Art. 21(1): the decision on an objection to legitimate-interest (or public-task) processing. */
+    assessment: ObjectionAssessment.optional(),
   })
   .refine((o) => o.scope !== 'purpose' || o.purposeId !== null, { message: 'purpose', path: ['purposeId'] })
+  // Direct marketing is never weighed: the objection stops it, unconditionally (Art. 21(3)).
+  .refine((o) => !o.assessment || o.scope === 'purpose', {
+    message: 'direct_marketing',
+    path: ['assessment'],
+  })
+  .refine((o) => !o.assessment || (o.assessment.outcome === 'overridden') === (o.type === 'overridden'), {
+    message: 'outcome',
+    path: ['assessment', 'outcome'],
+  })
+  .refine((o) => !o.assessment || o.type !== 'lifted', { message: 'outcome', path: ['assessment'] })
   .refine((o) => o.type !== 'overridden' || o.scope === 'purpose', {
     message: 'direct_marketing',
     path: ['type'],
@@ -317,7 +346,7 @@ export const OBJECTION = {
   appendOnly: true,
 } as const;
 
-/** Art. 18 restriction marker; issue 6 adds the request flow. The latest (at, id) at a time decides. */
+/** Art. 18 restriction marker. The latest (at, id) at a time decides (see shared/rights/restriction.ts). */
 export const RESTRICTION_REASONS = [
   'accuracy_contested',
   'unlawful_processing',
@@ -333,6 +362,11 @@ export const RestrictionPayload = z.object({
   note: trimmed(2000).default(''),
   recordedBy,
   deviceId,
+  /**
+   * 'restricted' only: the record's fields the person asked us to change while processing is restricted
+   * (e.g. the contested email address); every other field is read-only. Absent or empty: none.
+   */
+  editableFields: z.array(trimmed(64).min(1)).max(50).optional(),
 });
 export type RestrictionPayload = z.infer<typeof RestrictionPayload>;
 export const RESTRICTION = {

@@ -1,0 +1,177 @@
+// Keeps this device in step with the server's erasure ledger; it runs as SyncClient's `catchUp`, before
+// replication starts and after every event of the server's stream. It sends the erasures made here while
+// offline (or before the vault was linked), reads the ledger from where it stopped, purges every erased
+// subject it still holds, and confirms the purge so the certificate can list this device. Every step can
+// run again: a purge of what is gone writes nothing, and the server takes a confirmation twice.
+import type { AccountLink, Fetch } from '../sync/account';
+import {
+  type ErasureConfirmRequest,
+  type ErasureEntry,
+  type ErasureStatusResponse,
+  type ErasuresResponse,
+  type ErrorCode,
+} from '../sync/protocol';
+import { SyncRequestError } from '../sync/replication';
+import type { Session } from '../vault/session';
+import type { ErasureLedger } from './erasure';
+import { dequeueErasure, ledgerCursor, queuedErasures, saveLedgerCursor } from './erasure-local';
+import {
+  ERASURE_CERTIFICATE_CONFIG,
+  certificateIdFor,
+  type CertificateDevice,
+  type ErasureCertificate,
+} from './erasure-model';
+import { purgeSubjects } from './erasure-purge';
+
+/** The most subject ids one confirmation carries (protocol.ts). */
+const CONFIRM_BATCH = 1000;
+
+export interface ErasureSyncOptions {
+  readonly session: Session;
+  readonly fetch: Fetch;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'deviceId' | 'userId' | 'role'>;
+  readonly now?: () => number;
+}
+
+export class ErasureSync implements ErasureLedger {
+  private readonly baseUrl: string;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: ErasureSyncOptions) {
+    this.baseUrl = options.link.serverUrl.replace(/\/+$/, '');
+  }
+
+  get deviceId(): string {
+    return this.options.link.deviceId;
+  }
+
+  get userId(): string {
+    return this.options.link.userId;
+  }
+
+  /** SyncClient's catch-up hook: queued erasures out, the ledger in. Runs one at a time. */
+  readonly catchUp = (): Promise<void> => {
+    this.running ??= (async () => {
+      try {
+        await this.flushQueue();
+        await this.pullLedger();
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  };
+
+  /**
+   * Sends the erasures this device made while offline or unlinked. Stops at the first that cannot
+   * reach the server (the rest wait for the next catch-up); returns the subject ids recorded now.
+   */
+  async flushQueue(): Promise<ReadonlySet<string>> {
+    const { session } = this.options;
+    const recorded = new Set<string>();
+    for (const entry of await queuedErasures(session)) {
+      await this.request<ErasureEntry>('POST', '/erasures', {
+        subjectId: entry.subjectId,
+        requestId: entry.requestId,
+      });
+      await dequeueErasure(session, entry.subjectId);
+      recorded.add(entry.subjectId);
+      await this.updateCertificate(entry.subjectId, (c) => ({ ...c, ledger: 'recorded' }));
+    }
+    // This device purged them when it erased; say so at once rather than at the next ledger read.
+    if (recorded.size) await this.confirm([...recorded]);
+    return recorded;
+  }
+
+  /** Reads the ledger after this device's cursor, purges what it names, confirms, moves the cursor. */
+  async pullLedger(): Promise<string[]> {
+    const { session, link } = this.options;
+    const purged: string[] = [];
+    let after = await ledgerCursor(session, link.serverUrl);
+    for (;;) {
+      const page = await this.request<ErasuresResponse>('GET', `/erasures?after=${after}`);
+      if (!page.erasures.length || page.checkpoint <= after) break;
+      const ids = page.erasures.map((e) => e.subjectId);
+      await purgeSubjects(session, ids);
+      await this.confirm(ids);
+      purged.push(...ids);
+      after = page.checkpoint;
+      // The cursor moves only after the confirmation: a crash in between purges and confirms again.
+      await saveLedgerCursor(session, { serverUrl: link.serverUrl, after });
+    }
+    return purged;
+  }
+
+  /** What the server knows of one erasure: the devices that confirmed and those still outstanding. */
+  status(subjectId: string): Promise<ErasureStatusResponse> {
+    return this.request<ErasureStatusResponse>('GET', `/erasures/${encodeURIComponent(subjectId)}`);
+  }
+
+  /** Reads the devices from the server into the certificate (admin's device), and returns it. */
+  async refreshCertificate(subjectId: string): Promise<ErasureCertificate> {
+    const status = await this.status(subjectId);
+    const devices: CertificateDevice[] = [
+      ...status.confirmed.map((d) => ({ deviceId: d.deviceId, userId: d.userId, confirmedAt: d.confirmedAt })),
+      ...status.outstanding.map((d) => ({
+        deviceId: d.deviceId,
+        userId: d.userId,
+        confirmedAt: null,
+        lastSyncAt: d.lastSyncAt,
+      })),
+    ];
+    const checkedAt = (this.options.now ?? Date.now)();
+    const updated = await this.updateCertificate(subjectId, (c) => ({
+      ...c,
+      ledger: 'recorded',
+      devices,
+      checkedAt,
+    }));
+    if (!updated) throw new SyncRequestError('not-found');
+    return updated;
+  }
+
+  private async confirm(subjectIds: readonly string[]): Promise<void> {
+    for (let start = 0; start < subjectIds.length; start += CONFIRM_BATCH) {
+      const body: ErasureConfirmRequest = { subjectIds: subjectIds.slice(start, start + CONFIRM_BATCH) };
+      await this.request<unknown>('POST', '/erasures/confirm', body);
+    }
+  }
+
+  /** Changes the certificate filed on this device, if there is one (only the erasing admin's has it). */
+  private async updateCertificate(
+    subjectId: string,
+    change: (certificate: ErasureCertificate) => ErasureCertificate,
+  ): Promise<ErasureCertificate | null> {
+    const certificates = this.options.session.compliance(ERASURE_CERTIFICATE_CONFIG);
+    const id = certificateIdFor(subjectId);
+    const current = await certificates.get(id).catch(() => null);
+    if (!current) return null;
+    return (await certificates.put(change(current.data), id)).data;
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.options.fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.link.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new SyncRequestError('offline');
+    }
+    let reply: { ok?: boolean; value?: T; error?: ErrorCode; wipe?: boolean };
+    try {
+      reply = (await response.json()) as typeof reply;
+    } catch {
+      throw new SyncRequestError('bad-response');
+    }
+    if (reply.ok !== true || reply.value === undefined) {
+      throw new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true);
+    }
+    return reply.value;
+  }
+}

@@ -1,0 +1,37 @@
+// The save path for an edit of a person or organisation: refuses what a restriction (Art. 18) does not
+// allow before anything is written, then stores the record and appends its field history (Art. 16).
+import type { z } from 'zod';
+import type { Decrypted, SubjectRepository } from '../repositories/subject-repository';
+import type { Session } from '../vault/session';
+import { diffFields, recordFieldChanges, type FieldChange, type FieldChangeContext } from './field-history';
+import { assertChangeAllowed, loadRestriction } from './restriction';
+
+export interface SubjectUpdateResult<P> {
+  readonly record: Decrypted<P>;
+  readonly changes: readonly FieldChange[];
+}
+
+export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  repository: SubjectRepository<S>,
+  id: string,
+  change: (current: z.output<S>) => z.input<S>,
+  context: FieldChangeContext,
+): Promise<SubjectUpdateResult<z.output<S>>> => {
+  const restriction = await loadRestriction(session, id, context.at);
+  let changes: FieldChange[] = [];
+  // The check runs inside the repository's update, against the version it is about to replace, so a
+  // refused change throws before anything is stored.
+  const record = await repository.update(id, (current) => {
+    const next = change(current);
+    changes = diffFields(current, repository.validate(next));
+    assertChangeAllowed(
+      id,
+      restriction,
+      changes.map((c) => c.field),
+    );
+    return next;
+  });
+  await recordFieldChanges(session, id, changes, context);
+  return { record, changes };
+};

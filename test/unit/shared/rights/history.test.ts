@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordRestriction } from '../../../../shared/consent/ledgers';
+import type { Actor } from '../../../../shared/consent/types';
+import { AppendOnlyError } from '../../../../shared/repositories/item-repository';
+import {
+  diffFields,
+  FIELD_CHANGE,
+  fieldChangesForRequest,
+  listFieldChanges,
+} from '../../../../shared/rights/field-history';
+import { RestrictedError } from '../../../../shared/rights/restriction';
+import { updateSubject } from '../../../../shared/rights/update-subject';
+import type { KluisDatabase } from '../../../../shared/store/database';
+import type { Session } from '../../../../shared/vault/session';
+import { annelies } from '../../../fixtures/people';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+
+const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
+
+let db: KluisDatabase | undefined;
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const open = async (): Promise<Session> => {
+  db = await memoryDatabase();
+  return (await testVault(db)).create(PASSPHRASE);
+};
+
+describe('diffFields', () => {
+  it('lists only the top-level fields that differ, ignoring key order and createdAt', () => {
+    const changes = diffFields(
+      { familyName: 'Verbeek', address: { city: 'Utrecht', street: 'Oudegracht 1' }, createdAt: 1 },
+      { familyName: 'Verbeek-de Vries', address: { street: 'Oudegracht 1', city: 'Utrecht' }, createdAt: 2 },
+    );
+    expect(changes).toEqual([{ field: 'familyName', before: 'Verbeek', after: 'Verbeek-de Vries' }]);
+  });
+
+  it('records a field that appears or disappears as null on the other side', () => {
+    expect(diffFields({ jobTitle: 'Inkoper' }, {})).toEqual([
+      { field: 'jobTitle', before: 'Inkoper', after: null },
+    ]);
+  });
+});
+
+describe('field history (Art. 16)', () => {
+  it('appends one encrypted entry per changed field with the exact before and after, who, when and the request', async () => {
+    const session = await open();
+    const person = await session.people.create(annelies);
+    const { changes } = await updateSubject(
+      session,
+      session.people,
+      person.id,
+      (p) => ({
+        ...p,
+        familyName: 'Verbeek-de Vries',
+        emails: [{ value: 'a.devries@voorbeeld.nl', label: 'home' }],
+      }),
+      { subjectKind: 'person', actor: ACTOR, requestId: 'request0001', at: 1_764_500_000_000 },
+    );
+    expect(changes.map((c) => c.field)).toEqual(['emails', 'familyName']);
+
+    const history = await listFieldChanges(session, person.id);
+    expect(history.map((h) => h.data)).toEqual([
+      {
+        subjectKind: 'person',
+        field: 'emails',
+        before: [{ value: 'annelies.verbeek@voorbeeld.nl', label: 'work' }],
+        after: [{ value: 'a.devries@voorbeeld.nl', label: 'home' }],
+        at: 1_764_500_000_000,
+        recordedBy: 'user-dpo',
+        deviceId: 'device-a',
+        requestId: 'request0001',
+        batchId: null,
+      },
+      {
+        subjectKind: 'person',
+        field: 'familyName',
+        before: 'Verbeek',
+        after: 'Verbeek-de Vries',
+        at: 1_764_500_000_000,
+        recordedBy: 'user-dpo',
+        deviceId: 'device-a',
+        requestId: 'request0001',
+        batchId: null,
+      },
+    ]);
+    expect((await fieldChangesForRequest(session, 'request0001')).map((h) => h.data.field).sort()).toEqual([
+      'emails',
+      'familyName',
+    ]);
+    expect(await fieldChangesForRequest(session, 'request0002')).toEqual([]);
+
+    // Encrypted at rest: neither the old nor the new value is readable in the store.
+    const raw = JSON.stringify((await session.db.items.find().exec()).map((d) => d.toJSON()));
+    expect(raw).not.toContain('Verbeek');
+    expect(raw).not.toContain('devries');
+
+    // Append-only: an entry cannot be rewritten or removed.
+    const first = history[0]!;
+    await expect(session.items(FIELD_CHANGE).remove(first.id)).rejects.toBeInstanceOf(AppendOnlyError);
+
+    // The audit trail names the fields and the request, never the values.
+    const audit = (await session.audit.entries()).entries.find((e) => e.kind === FIELD_CHANGE.kind);
+    expect(audit?.requestId).toBe('request0001');
+    expect(JSON.stringify(audit)).not.toContain('Verbeek');
+  });
+
+  it('writes no entry when nothing changed', async () => {
+    const session = await open();
+    const person = await session.people.create(annelies);
+    const { changes } = await updateSubject(session, session.people, person.id, (p) => ({ ...p }), {
+      subjectKind: 'person',
+      actor: ACTOR,
+    });
+    expect(changes).toEqual([]);
+    expect(await listFieldChanges(session, person.id)).toEqual([]);
+  });
+
+  it('keeps the history of organisations too', async () => {
+    const session = await open();
+    const org = await session.organisations.create({
+      name: 'Bouwbedrijf de Wit',
+      source: { method: 'public_source', obtainedOn: '2026-11-02' },
+    });
+    await updateSubject(session, session.organisations, org.id, (o) => ({ ...o, name: 'De Wit Bouw BV' }), {
+      subjectKind: 'organisation',
+      actor: ACTOR,
+    });
+    const [entry] = await listFieldChanges(session, org.id);
+    expect(entry?.data).toMatchObject({
+      subjectKind: 'organisation',
+      field: 'name',
+      before: 'Bouwbedrijf de Wit',
+      after: 'De Wit Bouw BV',
+      requestId: null,
+    });
+  });
+
+  it('a refused change under restriction stores neither the record nor any history', async () => {
+    const session = await open();
+    const person = await session.people.create(annelies);
+    await recordRestriction(session, ACTOR, person.id, {
+      type: 'restricted',
+      reason: 'accuracy_contested',
+      editableFields: ['emails'],
+    });
+    await expect(
+      updateSubject(session, session.people, person.id, (p) => ({ ...p, jobTitle: 'Directeur' }), {
+        subjectKind: 'person',
+        actor: ACTOR,
+      }),
+    ).rejects.toBeInstanceOf(RestrictedError);
+    expect((await session.people.get(person.id)).data.jobTitle).toBe('Inkoper');
+    expect(await listFieldChanges(session, person.id)).toEqual([]);
+  });
+});
