@@ -1,13 +1,20 @@
-// How one push row meets the stored master state; both adapters apply the same rules inside a transaction.
+// How one push row meets the stored master state and the erasure ledger; both adapters apply the same
+// rules inside their push transaction, so the embedded database and PostgreSQL refuse exactly the same.
+import type { Collection } from '../../shared/sync/protocol';
 import type { StoredPushRow } from './types';
 
 export type RowDecision = 'write' | 'same' | 'conflict' | 'foreign';
 
-export const decideRow = (
-  orgId: string,
-  row: StoredPushRow,
-  master: { orgId: string; doc: string } | undefined,
-): RowDecision => {
+/** The payload of every document the server replaced because its subject was erased. */
+export const ERASED_PAYLOAD = 'erased';
+
+export interface Master {
+  orgId: string;
+  doc: string;
+  deleted: boolean;
+}
+
+export const decideRow = (orgId: string, row: StoredPushRow, master: Master | undefined): RowDecision => {
   // Ids are global: an id held by another organisation is never read, overwritten or reported.
   if (master && master.orgId !== orgId) return 'foreign';
   // A retried push that already landed: success, nothing new written.
@@ -15,3 +22,135 @@ export const decideRow = (
   if (!master) return 'write';
   return row.assumed === master.doc ? 'write' : 'conflict';
 };
+
+/** Collections whose documents are about one data subject, encrypted with its data key. */
+export const isSubjectCollection = (collection: Collection): boolean =>
+  collection === 'records' || collection === 'items';
+
+/** The plaintext metadata the server indexes: random ids and kinds, never payloads. */
+export interface DocMeta {
+  kind: string | null;
+  subjectId: string | null;
+}
+
+type Json = Record<string, unknown>;
+const field = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export const docMeta = (collection: Collection, doc: string): DocMeta => {
+  const value = JSON.parse(doc) as Json;
+  return {
+    kind: collection === 'keys' || collection === 'audit' ? null : field(value.kind),
+    subjectId: isSubjectCollection(collection) ? field(value.subjectId) : null,
+  };
+};
+
+/**
+ * A record or item of an erased subject as the server keeps it: the envelope's metadata, the payload
+ * replaced by a fixed marker, deleted. Keys in the wire schema's order, so it is always the same text.
+ */
+export const erasedTombstone = (doc: string): string => {
+  const d = JSON.parse(doc) as Json;
+  return JSON.stringify({
+    id: d.id,
+    kind: d.kind,
+    subjectId: d.subjectId,
+    keyId: d.keyId,
+    v: d.v,
+    payload: ERASED_PAYLOAD,
+    updatedAt: d.updatedAt,
+    _deleted: true,
+  });
+};
+
+/** A key page's payload is plaintext JSON {subjectId: sealed data key}; anything else has no entries. */
+const pageEntries = (doc: string): Json | null => {
+  try {
+    const payload = (JSON.parse(doc) as Json).payload;
+    const entries: unknown = typeof payload === 'string' ? JSON.parse(payload) : null;
+    return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Json) : null;
+  } catch {
+    return null;
+  }
+};
+
+export const pageSubjects = (doc: string): string[] => Object.keys(pageEntries(doc) ?? {});
+
+/** The key page without the entries of erased subjects, or null when it holds none of them. */
+export const stripKeyPage = (doc: string, erased: ReadonlySet<string>): string | null => {
+  const entries = pageEntries(doc);
+  if (!entries || !Object.keys(entries).some((id) => erased.has(id))) return null;
+  const kept = Object.fromEntries(Object.entries(entries).filter(([id]) => !erased.has(id)));
+  const d = JSON.parse(doc) as Json;
+  // Same key order as the wire schema (KeyWire), so a client that stripped the same entry sends the same text.
+  return JSON.stringify({ id: d.id, keyId: d.keyId, payload: JSON.stringify(kept), _deleted: d._deleted });
+};
+
+/** The subject ids a push touches, to look up in the erasure ledger. */
+export const pushSubjects = (collection: Collection, rows: readonly StoredPushRow[]): string[] => {
+  if (collection === 'keys') return [...new Set(rows.flatMap((row) => pageSubjects(row.doc)))];
+  if (!isSubjectCollection(collection)) return [];
+  return [...new Set(rows.map((row) => docMeta(collection, row.doc).subjectId ?? ''))].filter(Boolean);
+};
+
+export interface PlannedWrite extends DocMeta {
+  id: string;
+  doc: string;
+  deleted: boolean;
+}
+
+export interface PushPlan {
+  writes: PlannedWrite[];
+  /** Master states answered to the client: stale rows, and rows the erasure ledger refused or changed. */
+  conflicts: string[];
+  /** Rows refused, rewritten or stripped because of an erased subject (a count, for the log). */
+  erased: number;
+}
+
+/**
+ * Decides every row of a push. `masters` holds the stored state of each row id, `erased` the row
+ * subjects found in the organisation's ledger. Throws ForeignIdError for another organisation's id.
+ */
+export const planPush = (
+  orgId: string,
+  collection: Collection,
+  rows: readonly StoredPushRow[],
+  masters: ReadonlyMap<string, Master>,
+  erased: ReadonlySet<string>,
+): PushPlan => {
+  const plan: PushPlan = { writes: [], conflicts: [], erased: 0 };
+  const write = (id: string, doc: string, deleted: boolean) =>
+    plan.writes.push({ id, doc, deleted, ...docMeta(collection, doc) });
+  for (const row of rows) {
+    const master = masters.get(row.id);
+    if (master && master.orgId !== orgId) throw new ForeignIdError();
+    const subjectId = isSubjectCollection(collection) ? docMeta(collection, row.doc).subjectId : null;
+    if (subjectId !== null && erased.has(subjectId)) {
+      plan.erased += 1;
+      // Already gone on the server: a late tombstone changes nothing, a late edit is answered with it.
+      if (master?.deleted) {
+        if (!row.deleted) plan.conflicts.push(master.doc);
+        continue;
+      }
+      // Stored without its payload either way; a live row is refused, and its id burnt by the tombstone.
+      const tombstone = erasedTombstone(row.doc);
+      write(row.id, tombstone, true);
+      if (!row.deleted) plan.conflicts.push(tombstone);
+      continue;
+    }
+    const stripped = collection === 'keys' && erased.size > 0 ? stripKeyPage(row.doc, erased) : null;
+    const candidate = stripped === null ? row : { ...row, doc: stripped };
+    const decision = decideRow(orgId, candidate, master);
+    if (stripped !== null) {
+      plan.erased += 1;
+      // The client must take what the server kept: the page without the erased subjects' keys.
+      if (decision === 'write') write(row.id, stripped, row.deleted);
+      plan.conflicts.push(decision === 'write' ? stripped : (master as Master).doc);
+      continue;
+    }
+    if (decision === 'conflict' && master) plan.conflicts.push(master.doc);
+    if (decision === 'write') write(row.id, row.doc, row.deleted);
+  }
+  return plan;
+};
+
+export class ForeignIdError extends Error {}

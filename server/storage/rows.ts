@@ -1,5 +1,12 @@
 // Mapping between SQL rows and storage types, shared by both adapters (PostgreSQL returns BIGINT as text).
-import type { DeviceSummary, Role, UserKeys, UserSummary } from '../../shared/sync/protocol';
+import type {
+  DeviceSummary,
+  ErasureEntry,
+  ExposedDocument,
+  Role,
+  UserKeys,
+  UserSummary,
+} from '../../shared/sync/protocol';
 import type { DeviceRow, UserRow } from './types';
 
 type Row = Record<string, unknown>;
@@ -82,3 +89,25 @@ export const userUpdates = (fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): [st
       USER_FIELDS[key] as string,
       key === 'keys' && value !== null ? JSON.stringify(value) : (value as string | null),
     ]);
+
+export const toMaster = (row: Row) => ({
+  orgId: String(row.org_id),
+  doc: String(row.doc),
+  // SQLite stores booleans as 0/1, PostgreSQL as booleans.
+  deleted: row.deleted === true || row.deleted === 1,
+});
+
+export const toErasure = (row: Row): ErasureEntry => ({
+  subjectId: String(row.subject_id),
+  requestId: String(row.request_id),
+  erasedAt: num(row.erased_at),
+  erasedBy: String(row.erased_by),
+  seq: num(row.seq),
+});
+
+export const toExposed = (collection: ExposedDocument['collection'], row: Row): ExposedDocument => ({
+  collection,
+  id: String(row.id),
+  kind: typeof row.kind === 'string' ? row.kind : '',
+  subjectId: typeof row.subject_id === 'string' ? row.subject_id : '',
+});

@@ -3,16 +3,18 @@
 import Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync/protocol';
 import { MIGRATIONS } from './migrations/index';
-import { decideRow } from './push-rules';
+import { ForeignIdError, planPush, pushSubjects, type Master } from './push-rules';
 import {
   toDevice,
   toDeviceSummary,
+  toMaster,
   toUser,
   toUserSummary,
   USER_COLUMNS,
   userUpdates,
   userValues,
 } from './rows';
+import { openSqliteLedger } from './sqlite-ledger';
 import type { DeviceRow, PushOutcome, Storage, StoredPushRow, UserRow, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
@@ -32,37 +34,70 @@ export const openSqliteStorage = (file: string): Storage => {
       )
       .run(...userValues(user));
 
+  /** The subjects among these that the organisation erased (a cheap check first: most have none). */
+  const erasedAmong = (orgId: string, collection: Collection, rows: StoredPushRow[]): Set<string> => {
+    if (!db.prepare('SELECT 1 FROM erasures WHERE org_id = ? LIMIT 1').get(orgId)) return new Set();
+    const subjects = pushSubjects(collection, rows);
+    if (subjects.length === 0) return new Set();
+    const found = db
+      .prepare(
+        'SELECT subject_id FROM erasures WHERE org_id = ? AND subject_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(orgId, JSON.stringify(subjects)) as Row[];
+    return new Set(found.map((r) => String(r.subject_id)));
+  };
+
   const pushTx = db.transaction(
-    (orgId: string, collection: Collection, rows: StoredPushRow[], now: number): PushOutcome => {
+    (orgId: string, collection: Collection, rows: StoredPushRow[], now: number, deviceId: string | null) => {
       const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
-      if (!org) return { ok: false, error: 'not-found' };
-      let seq = Number(org.seq);
-      let wrote = false;
-      const conflicts: string[] = [];
-      const getMaster = db.prepare('SELECT org_id, doc FROM documents WHERE collection = ? AND id = ?');
-      const upsert = db.prepare(
-        `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-         written_at = excluded.written_at, doc = excluded.doc`,
+      if (!org) return { ok: false, error: 'not-found' } as const;
+      const getMaster = db.prepare(
+        'SELECT org_id, doc, deleted FROM documents WHERE collection = ? AND id = ?',
       );
+      const masters = new Map<string, Master>();
       for (const row of rows) {
         const found = getMaster.get(collection, row.id) as Row | undefined;
-        const master = found ? { orgId: String(found.org_id), doc: String(found.doc) } : undefined;
-        const decision = decideRow(orgId, row, master);
-        if (decision === 'foreign') throw new ForeignId();
-        if (decision === 'conflict' && master) conflicts.push(master.doc);
-        if (decision !== 'write') continue;
-        seq += 1;
-        wrote = true;
-        upsert.run(collection, row.id, orgId, seq, row.deleted ? 1 : 0, now, row.doc);
+        if (found) masters.set(row.id, toMaster(found));
       }
+      const plan = planPush(orgId, collection, rows, masters, erasedAmong(orgId, collection, rows));
+      const upsert = db.prepare(
+        `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
+           kind, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
+           written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
+           subject_id = excluded.subject_id`,
+      );
+      let seq = Number(org.seq);
+      for (const w of plan.writes) {
+        seq += 1;
+        upsert.run(
+          collection,
+          w.id,
+          orgId,
+          seq,
+          w.deleted ? 1 : 0,
+          now,
+          w.doc,
+          seq,
+          deviceId,
+          w.kind,
+          w.subjectId,
+        );
+      }
+      const wrote = plan.writes.length > 0;
       if (wrote) db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
-      return { ok: true, conflicts, sequence: wrote ? seq : null };
+      const outcome: PushOutcome = { ok: true, conflicts: plan.conflicts, sequence: wrote ? seq : null };
+      return plan.erased > 0 ? { ...outcome, erased: plan.erased } : outcome;
     },
   );
 
+  const announce = (notice: WriteNotice) => {
+    for (const listener of listeners) listener(notice);
+  };
+
   const storage: Storage = {
     kind: 'sqlite',
+    ...openSqliteLedger(db, announce),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
       const done = new Set(
@@ -147,18 +182,15 @@ export const openSqliteStorage = (file: string): Storage => {
       return result.changes === 1;
     },
 
-    async push(orgId, collection, rows, now) {
+    async push(orgId, collection, rows, now, deviceId) {
       let outcome: PushOutcome;
       try {
-        outcome = pushTx(orgId, collection, rows, now);
+        outcome = pushTx(orgId, collection, rows, now, deviceId ?? null);
       } catch (error) {
-        if (error instanceof ForeignId) return { ok: false, error: 'foreign-id' };
+        if (error instanceof ForeignIdError) return { ok: false, error: 'foreign-id' };
         throw error;
       }
-      if (outcome.ok && outcome.sequence !== null) {
-        const notice = { orgId, sequence: outcome.sequence };
-        for (const listener of listeners) listener(notice);
-      }
+      if (outcome.ok && outcome.sequence !== null) announce({ orgId, sequence: outcome.sequence });
       return outcome;
     },
     async pull(orgId, collection, after, limit) {
@@ -226,5 +258,3 @@ export const openSqliteStorage = (file: string): Storage => {
   };
   return storage;
 };
-
-class ForeignId extends Error {}

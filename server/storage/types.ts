@@ -1,7 +1,15 @@
 // The one storage interface the server speaks; sqlite.ts (embedded default) and postgres.ts implement it
 // and pass the same test suite. Documents are stored as the canonical JSON text of their envelope: the
 // server compares and returns them, never opens their payloads.
-import type { Collection, DeviceSummary, Role, UserKeys, UserSummary } from '../../shared/sync/protocol';
+import type {
+  Collection,
+  DeviceSummary,
+  ErasureEntry,
+  ExposedDocument,
+  Role,
+  UserKeys,
+  UserSummary,
+} from '../../shared/sync/protocol';
 
 export interface UserRow {
   id: string;
@@ -36,7 +44,13 @@ export interface StoredPushRow {
 }
 
 export type PushOutcome =
-  | { ok: true; conflicts: string[]; sequence: number | null }
+  | {
+      ok: true;
+      conflicts: string[];
+      sequence: number | null;
+      /** Rows refused, rewritten or stripped because their subject was erased; absent when none. */
+      erased?: number;
+    }
   | { ok: false; error: 'foreign-id' | 'not-found' };
 
 export interface PulledDocs {
@@ -51,6 +65,22 @@ export interface WriteNotice {
   /** null: notices may have been missed (PostgreSQL's LISTEN connection was re-established). */
   orgId: string | null;
   sequence: number;
+}
+
+export interface EraseOutcome {
+  /** The ledger entry: the new one, or the first one when the subject was already erased. */
+  entry: ErasureEntry;
+  created: boolean;
+  /** Documents of the subject the server replaced by tombstones (records, items) or stripped (keys). */
+  documents: number;
+}
+
+/** Where the exposure listing of one collection continues: after this document id. */
+export interface ExposurePage {
+  collection: ExposedDocument['collection'];
+  checkpoint: number;
+  after: string | null;
+  limit: number;
 }
 
 export interface AuditAnchor {
@@ -85,7 +115,14 @@ export interface Storage {
 
   /** Applies a push atomically: every accepted row gets the next sequence of its organisation. Row ids are
    * unique within one push (the route refuses duplicates). */
-  push(orgId: string, collection: Collection, rows: StoredPushRow[], now: number): Promise<PushOutcome>;
+  push(
+    orgId: string,
+    collection: Collection,
+    rows: StoredPushRow[],
+    now: number,
+    /** The pushing device: recorded on documents it writes first (device exposure). */
+    deviceId?: string,
+  ): Promise<PushOutcome>;
   pull(orgId: string, collection: Collection, after: number, limit: number): Promise<PulledDocs>;
   currentSequence(orgId: string): Promise<number>;
   /** Deletes tombstones written before `before` and records the sequence they reached. */
@@ -101,6 +138,62 @@ export interface Storage {
   /** Every stored audit entry of every organisation, for the offline chain verification command. */
   allAuditDocs(): Promise<{ orgId: string; doc: string }[]>;
 
+  /**
+   * Records an erasure with the organisation's next sequence and, in the same transaction, replaces every
+   * stored record and item of the subject by an "erased" tombstone and strips its key from key pages.
+   * Idempotent per subject: a second call returns the first entry and writes nothing.
+   */
+  erase(
+    orgId: string,
+    erasure: { subjectId: string; requestId: string; erasedBy: string },
+    now: number,
+  ): Promise<EraseOutcome>;
+  /** Ledger entries with seq > after, oldest first. */
+  erasures(orgId: string, after: number): Promise<ErasureEntry[]>;
+  erasure(orgId: string, subjectId: string): Promise<ErasureEntry | undefined>;
+  /** Records the device's purge of the subjects that are in the ledger; returns how many were. */
+  confirmErasures(
+    orgId: string,
+    deviceId: string,
+    subjectIds: readonly string[],
+    now: number,
+  ): Promise<number>;
+  erasureConfirmations(
+    orgId: string,
+    subjectId: string,
+  ): Promise<{ deviceId: string; confirmedAt: number }[]>;
+
+  /**
+   * Records the highest sequence served to a device's pull of a collection: the stored value only moves
+   * up, except with `restart` (a pull from 0: the device starts over).
+   */
+  recordCheckpoint(
+    deviceId: string,
+    collection: Collection,
+    checkpoint: number,
+    restart: boolean,
+    now: number,
+  ): Promise<void>;
+  deviceCheckpoints(deviceId: string): Promise<Partial<Record<Collection, number>>>;
+  /**
+   * One page, in id order, of the documents of a collection that were on the device at `checkpoint`:
+   * first written at or before it or by the device itself, and not already a tombstone by then.
+   */
+  exposedDocuments(orgId: string, deviceId: string, page: ExposurePage): Promise<ExposedDocument[]>;
+
   /** Every row of every table as text, for audits and the no-plaintext test. */
   dumpAllRows(): Promise<string[]>;
 }
+
+/** The erasure-ledger and device-exposure part of Storage (sqlite-ledger.ts, postgres-ledger.ts). */
+export type LedgerStorage = Pick<
+  Storage,
+  | 'erase'
+  | 'erasures'
+  | 'erasure'
+  | 'confirmErasures'
+  | 'erasureConfirmations'
+  | 'recordCheckpoint'
+  | 'deviceCheckpoints'
+  | 'exposedDocuments'
+>;

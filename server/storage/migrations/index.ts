@@ -1,6 +1,7 @@
 // Numbered schema migrations, one per file, each with its SQLite and PostgreSQL text (STYLE.md).
 import { migration as initial } from './0001-initial';
 import { migration as auditAnchors } from './0002-audit-anchors';
+import { migration as erasuresExposure } from './0003-erasures-exposure';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors];
+export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors, erasuresExposure];
