@@ -7,6 +7,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { KluisDatabase } from '../store/database';
 import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { ConflictHandlers } from './merge';
+import { FullResync } from './resync';
 import { maySync } from './roles';
 import type { Fetch } from './account';
 import {
@@ -169,6 +170,8 @@ export class SyncClient {
   private replications: RxReplicationState<Doc, Checkpoint>[] = [];
   private subscriptions: Subscription[] = [];
   private readonly pendingIds = new Set<string>();
+  /** Collections in a forced full resync: the ids the server returned so far (resync.ts). */
+  private readonly resyncs = new Map<Collection, FullResync>();
   private streamAbort: AbortController | undefined;
   private running = false;
   private readonly baseUrl: string;
@@ -287,9 +290,10 @@ export class SyncClient {
         stream$: this.resync.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
+          const documents = pulled.documents as unknown as (Doc & { _deleted: boolean })[];
           return {
             checkpoint: { sequence: pulled.checkpoint },
-            documents: pulled.documents as unknown as (Doc & { _deleted: boolean })[],
+            documents: await this.endOfResync(collection, rxCollection, documents, batchSize),
           };
         },
       },
@@ -347,7 +351,8 @@ export class SyncClient {
   /**
    * A checkpoint the server can no longer serve (past the tombstone horizon, or beyond a restored
    * database) restarts the pull from 0. Local deletions stay deleted: the server answers their
-   * tombstones or nothing, and RxDB pushes any local tombstone it has not yet acknowledged.
+   * tombstones or nothing, and RxDB pushes any local tombstone it has not yet acknowledged. What the
+   * server no longer holds is dropped when the resync ends (endOfResync).
    */
   private async pull(collection: Collection, checkpoint: number, limit: number): Promise<PullResponse> {
     const path = (from: number) => `/sync/${collection}/pull?checkpoint=${from}&limit=${limit}`;
@@ -355,10 +360,35 @@ export class SyncClient {
       return await this.request<PullResponse>('GET', path(checkpoint));
     } catch (error) {
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
+        // Audit entries are never deleted on the server: none can be stale.
+        if (collection !== 'audit') this.resyncs.set(collection, new FullResync());
         return this.request<PullResponse>('GET', path(0));
       }
       throw error;
     }
+  }
+
+  /**
+   * During a full resync, notes the ids of each page; on its last page (fewer than asked for), adds a
+   * tombstone for every local document the server did not return. RxDB's pull does not apply one to a
+   * document with a local write it has not pushed (this client's pending count misses writes made while
+   * it was stopped, so RxDB's own bookkeeping is the guard).
+   */
+  private async endOfResync(
+    collection: Collection,
+    rxCollection: RxCollection<Doc>,
+    documents: (Doc & { _deleted: boolean })[],
+    limit: number,
+  ): Promise<(Doc & { _deleted: boolean })[]> {
+    const resync = this.resyncs.get(collection);
+    if (!resync) return documents;
+    resync.add(documents.map((doc) => doc.id));
+    if (documents.length >= limit) return documents;
+    this.resyncs.delete(collection);
+    const local = (await rxCollection.find().exec()).map(
+      (doc) => toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Doc,
+    );
+    return [...documents, ...resync.staleTombstones(local)];
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
