@@ -111,7 +111,11 @@ export class ErasureSync implements ErasureLedger {
   async refreshCertificate(subjectId: string): Promise<ErasureCertificate> {
     const status = await this.status(subjectId);
     const devices: CertificateDevice[] = [
-      ...status.confirmed.map((d) => ({ deviceId: d.deviceId, userId: d.userId, confirmedAt: d.confirmedAt })),
+      ...status.confirmed.map((d) => ({
+        deviceId: d.deviceId,
+        userId: d.userId,
+        confirmedAt: d.confirmedAt,
+      })),
       ...status.outstanding.map((d) => ({
         deviceId: d.deviceId,
         userId: d.userId,
@@ -169,9 +173,8 @@ export class ErasureSync implements ErasureLedger {
     } catch {
       throw new SyncRequestError('bad-response');
     }
-    if (reply.ok !== true || reply.value === undefined) {
-      throw new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true);
-    }
-    return reply.value;
+    if (reply.ok !== true) throw new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true);
+    // A confirmation may answer no value; the callers that read one get what the server sent.
+    return reply.value as T;
   }
 }

@@ -3,6 +3,8 @@
 // the same subject; key pages merge as sets, and an erased entry stays erased.
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { EnvelopeCipher } from '../crypto/envelope';
+import { countDiscarded } from '../rights/erasure-local';
+import { ERASED_PAYLOAD } from '../rights/erasure-model';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { recordAddress } from '../repositories/subject-repository';
 import { settingAddress, type OrganisationCollection } from '../repositories/settings-repository';
@@ -159,13 +161,27 @@ export interface RecordMergeContext {
   readonly saveConflicts: (docs: RecordDoc[]) => Promise<void>;
   /** Which collection the handler merges (its documents' associated data); conflicts always go to records. */
   readonly collection?: 'records' | 'items';
+  /**
+   * A local change to a subject the server erased was refused: counted for the notice "n changes to an
+   * erased person were discarded" (never kept as a conflict record, which would bring the data back).
+   */
+  readonly discardedErased?: (doc: WithDeleted<RecordDoc>) => Promise<void>;
 }
+
+/** The server's tombstone of an erased subject's document (rights/erasure-model.ts). */
+export const isErasedTombstone = (doc: { _deleted?: boolean; payload: string }): boolean =>
+  doc._deleted === true && doc.payload === ERASED_PAYLOAD;
 
 /** RxDB's conflict handler for records: decrypts all three states and merges them field by field. */
 export const recordsConflictHandler = (context: RecordMergeContext): RxConflictHandler<RecordDoc> => ({
   isEqual: (a, b) =>
     sameWire({ ...a }, { ...b }, ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt']),
   resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
+    // An erasure is final: the stale edit is refused whole, and only counted.
+    if (isErasedTombstone(realMasterState)) {
+      if (!newDocumentState._deleted) await context.discardedErased?.(newDocumentState);
+      return realMasterState;
+    }
     // A deletion wins: a deleted subject's key is destroyed, an edit must not bring it back.
     if (realMasterState._deleted) return realMasterState;
     if (newDocumentState._deleted) return newDocumentState;
@@ -295,6 +311,9 @@ export const conflictHandlersFor = async (session: Session): Promise<ConflictHan
     dataKey: (subjectId, pageId) => session.dataKey(subjectId, pageId),
     saveConflicts: async (docs) => {
       await session.db.records.bulkUpsert(docs);
+    },
+    discardedErased: async (doc) => {
+      await countDiscarded(session, `${doc.id}:${doc.updatedAt}`);
     },
   };
   return {

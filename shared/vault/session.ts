@@ -10,6 +10,8 @@ import { DataKeys } from '../repositories/data-keys';
 import { ItemRepository, type ItemKindConfig } from '../repositories/item-repository';
 import { SettingsRepository, type SettingKindConfig } from '../repositories/settings-repository';
 import { SubjectRepository, type Decrypted } from '../repositories/subject-repository';
+import type { RetainedPayload } from '../rights/erasure-model';
+import { RETAINED_CONFIG } from '../rights/erasure-model';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
 import type { UnlockedKeys } from './keyring';
@@ -18,10 +20,13 @@ export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
 export type Person = Decrypted<PersonPayload>;
 export type Organisation = Decrypted<OrganisationPayload>;
+export type RetainedRepository = SubjectRepository<typeof RetainedPayload>;
 
 export class Session {
   readonly people: PeopleRepository;
   readonly organisations: OrganisationRepository;
+  /** Pseudonymous subjects holding what an erasure kept under an Art. 17(3) exception (rights/erasure.ts). */
+  readonly retained: RetainedRepository;
   private readonly dataKeys: DataKeys;
   /** The audit trail every feature writes to (views, changes, exports, bulk operations). */
   readonly audit: StoredAuditLog;
@@ -56,6 +61,7 @@ export class Session {
       version: ORGANISATION_VERSION,
       schema: OrganisationPayload,
     });
+    this.retained = new SubjectRepository(db, cipher, this.dataKeys, RETAINED_CONFIG);
   }
 
   /**
@@ -133,6 +139,11 @@ export class Session {
   dataKey(subjectId: string, pageId: string): Promise<Uint8Array> {
     if (this.locked) throw new Error('The vault is locked');
     return this.dataKeys.get(subjectId, pageId);
+  }
+
+  /** Drops a subject's key from memory, e.g. after an erasure took its entry out of the key pages. */
+  forgetDataKey(subjectId: string): void {
+    this.dataKeys.forget(subjectId);
   }
 
   /** The user's secret key, for the OS keychain when the user asks to be remembered on this device. */
