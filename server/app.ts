@@ -5,6 +5,8 @@ import { MAX_BODY_BYTES } from '../shared/sync/protocol';
 import type { ServerContext } from './context';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { registerAccountRoutes } from './routes/accounts';
+import { registerErasureRoutes } from './routes/erasure';
+import { registerExposureRoutes } from './routes/exposure';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import type { Storage } from './storage/types';
@@ -82,6 +84,8 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
   app.get('/healthz', async (_request, reply) => sendOk(reply, { status: 'ok', storage: ctx.storage.kind }));
   registerAccountRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerErasureRoutes(app, ctx);
+  registerExposureRoutes(app, ctx);
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

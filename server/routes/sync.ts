@@ -73,12 +73,23 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       if (!moved) return sendError(reply, 409, 'audit-chain');
       anchors = moved;
     }
-    const outcome = await storage.push(auth.caller.user.orgId, auth.collection, rows, ctx.now());
+    const outcome = await storage.push(
+      auth.caller.user.orgId,
+      auth.collection,
+      rows,
+      ctx.now(),
+      auth.caller.device.id,
+    );
     if (!outcome.ok) return sendError(reply, outcome.error === 'foreign-id' ? 403 : 404, outcome.error);
     if (anchors.length) await storage.anchorAudit(auth.caller.user.orgId, anchors, ctx.now());
     await storage.touchDevice(auth.caller.device.id, ctx.now());
     request.log.info(
-      { rows: rows.length, conflicts: outcome.conflicts.length, sequence: outcome.sequence },
+      {
+        rows: rows.length,
+        conflicts: outcome.conflicts.length,
+        sequence: outcome.sequence,
+        erased: outcome.erased ?? 0,
+      },
       'push',
     );
     return sendOk(
@@ -104,6 +115,14 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
       checkpoint: last ? last.seq : checkpoint,
     };
+    // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over.
+    await storage.recordCheckpoint(
+      auth.caller.device.id,
+      auth.collection,
+      body.checkpoint,
+      checkpoint === 0,
+      ctx.now(),
+    );
     return sendOk(reply, body);
   });
 
