@@ -154,9 +154,8 @@ export class ErasureSync implements ErasureLedger {
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await this.options.fetch(`${this.baseUrl}${path}`, {
+    const send = () =>
+      this.options.fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${this.options.link.token}`,
@@ -164,6 +163,11 @@ export class ErasureSync implements ErasureLedger {
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
+    let response: Response;
+    try {
+      // One retry at once: a kept-alive connection to a server that restarted fails the first request.
+      // Every request here is idempotent, so sending it twice is harmless.
+      response = await send().catch(send);
     } catch {
       throw new SyncRequestError('offline');
     }

@@ -14,6 +14,7 @@ import {
 import { completeInvites, type Member } from '../../../../shared/sync/admin';
 import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
+import { ErasureSync } from '../../../../shared/rights/erasure-sync';
 import { conflictHandlersFor } from '../../../../shared/sync/merge';
 import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication';
 import type { DesktopApi } from '../../../../shared/platform/desktop-api';
@@ -95,6 +96,8 @@ interface SyncState {
   members: Member[] | null;
   membersError: AccountError | null;
   status: SyncStatus | null;
+  /** The erasure ledger's client while linked (rights/erasure-sync.ts); null for a local-only vault. */
+  erasures: ErasureSync | null;
   /** The server revoked this device and its local copy was deleted. */
   wiped: boolean;
   resume(session: Session): Promise<void>;
@@ -167,6 +170,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   const run = async (session: Session, link: AccountLink, started: number): Promise<void> => {
     const conflictHandlers = await conflictHandlersFor(session);
     if (started !== generation) return;
+    // Erased subjects are purged before any push could carry a stale edit of them.
+    const erasures = new ErasureSync({ session, fetch: fetchFromWindow, link });
     const next = new SyncClient({
       db: session.db,
       fetch: fetchFromWindow,
@@ -175,6 +180,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       identifier: `${link.serverUrl}|${link.deviceId}`,
       conflictHandlers,
       role: link.role,
+      catchUp: erasures.catchUp,
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {
         globalThis.addEventListener('online', listener);
@@ -182,7 +188,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       },
     });
     client = next;
-    set({ link, status: next.status });
+    set({ link, status: next.status, erasures });
     watchInvites(session, link, started);
     subscription = next.status$.subscribe((status) => {
       set({ status });
@@ -206,6 +212,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     members: null,
     membersError: null,
     status: null,
+    erasures: null,
     wiped: false,
 
     async resume(session) {
@@ -225,7 +232,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       subscription = null;
       const running = client;
       client = null;
-      set({ link: null, status: null });
+      set({ link: null, status: null, erasures: null });
       await running?.stop();
     },
 
