@@ -3,7 +3,7 @@
 // notification form (GDPR.md) so the report is a rendering of this document, never a second source.
 import { z } from 'zod';
 import { trimmed } from '../domain/common';
-import { ItemRef } from '../consent/types';
+import { DataCategory, ItemRef } from '../consent/types';
 
 export const BREACH_KIND = 'breach';
 export const BREACH_VERSION = 1;
@@ -26,6 +26,8 @@ export const BREACH_DATA_KINDS = [
   'id_copies',
   'gender_birth_date',
   'special_categories',
+  /** The form's "other data, namely": notes, job titles, deals and call notes, consent history. */
+  'other',
 ] as const;
 export type BreachDataKind = (typeof BREACH_DATA_KINDS)[number];
 export const RISK_LEVELS = ['no_risk', 'risk', 'high_risk'] as const;
@@ -54,8 +56,12 @@ export const ExposureFigures = z.object({
   organisations: Count,
   /** Documents per item kind (person, organisation, activity, deal...). */
   records: z.record(z.string().max(32), Count).default({}),
-  /** People (or organisations) with at least one non-empty field of each form data kind. */
+  /** People and organisations with at least one non-empty field (or item) of each form data kind. */
   dataKinds: z.partialRecord(z.enum(BREACH_DATA_KINDS), Count).default({}),
+  /** The same per data category of the field catalogue (GDPR.md's categories). */
+  categories: z.partialRecord(DataCategory, Count).default({}),
+  /** Per catalogued field ('person.phones'): how many held a non-empty value. */
+  fields: z.record(z.string().max(64), Count).default({}),
   /** Exposed documents this device could not map (deleted since, or no key here). */
   unmapped: Count.default(0),
   lastSyncAt: Time.nullable().default(null),

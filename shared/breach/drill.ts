@@ -1,0 +1,190 @@
+// The lost-device drill (Art. 33/34): revoke the device, ask the server which documents it held at its
+// last sync (ids and plaintext metadata only), map them to people and data categories here, where the
+// keys are, and pre-fill a breach with the figures. The server never learns who was on the laptop.
+import { z } from 'zod';
+import type { ControllerPayload, DataCategory } from '../consent/types';
+import { FIELD_CATALOGUE, type CataloguedKind } from '../lifecycle/field-catalogue';
+import { FIELD_KINDS, filled, ITEM_KINDS } from './data-kinds';
+import { err, ok, type Result } from '../platform/result';
+import type { RecordDoc } from '../store/schemas';
+import type { AccountError, AccountLink, Fetch } from '../sync/account';
+import type { DeviceExposureResponse } from '../sync/protocol';
+import type { Session } from '../vault/session';
+import {
+  BREACH_DATA_KINDS,
+  MAX_AFFECTED,
+  type BreachDataKind,
+  type BreachInput,
+  type ExposureFigures,
+  type KeyProtection,
+} from './types';
+
+const Time = z.number().int().min(0);
+const ExposureSchema = z.object({
+  deviceId: z.string(),
+  userId: z.string(),
+  lastSyncAt: Time.nullable(),
+  revokedAt: Time.nullable(),
+  checkpoints: z.record(z.string(), z.number()),
+  documents: z.array(
+    z.object({
+      collection: z.enum(['records', 'items', 'settings']),
+      id: z.string(),
+      kind: z.string(),
+      subjectId: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<DeviceExposureResponse>;
+
+/** GET /devices/:deviceId/exposure (admin only), the answer checked before it is used. */
+export const fetchExposure = async (
+  fetch: Fetch,
+  link: Pick<AccountLink, 'serverUrl' | 'token'>,
+  deviceId: string,
+): Promise<Result<DeviceExposureResponse, AccountError>> => {
+  const url = `${link.serverUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(deviceId)}/exposure`;
+  let body: { ok?: boolean; value?: unknown; error?: unknown };
+  try {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${link.token}` } });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    return err(error instanceof SyntaxError ? 'bad-response' : 'offline');
+  }
+  if (body.ok !== true)
+    return err(typeof body.error === 'string' ? (body.error as AccountError) : 'bad-response');
+  const parsed = ExposureSchema.safeParse(body.value);
+  return parsed.success ? ok(parsed.data as DeviceExposureResponse) : err('bad-response');
+};
+
+export interface DrillFindings {
+  readonly figures: ExposureFigures;
+  /** The people who were on the device, for the Art. 34 letters. */
+  readonly personIds: readonly string[];
+  readonly organisationIds: readonly string[];
+}
+
+/**
+ * Maps the exposed documents to people, organisations and data categories by decrypting this device's
+ * current copy of each exposed person and organisation. A subject this device no longer holds (erased
+ * since, or not synced here) is counted as unmapped rather than guessed.
+ */
+export const mapExposure = async (
+  session: Session,
+  exposure: DeviceExposureResponse,
+): Promise<DrillFindings> => {
+  const personal = exposure.documents.filter((d) => d.collection !== 'settings');
+  const records: Record<string, number> = {};
+  for (const d of personal) records[d.kind] = (records[d.kind] ?? 0) + 1;
+
+  const subjectIds = [...new Set(personal.map((d) => d.subjectId).filter(Boolean))];
+  const found = await session.db.records.findByIds(subjectIds).exec();
+  const docs = [...found.values()].map((d) => d.toJSON() as RecordDoc);
+  const people = await session.people.openMany(docs.filter((d) => d.kind === 'person'));
+  const organisations = await session.organisations.openMany(docs.filter((d) => d.kind === 'organisation'));
+
+  const kindsBySubject = new Map<string, Set<BreachDataKind>>();
+  const categoriesBySubject = new Map<string, Set<DataCategory>>();
+  const fields: Record<string, number> = {};
+  const note = (subjectId: string, kind: BreachDataKind | null, category: DataCategory | null) => {
+    if (kind) kindsBySubject.set(subjectId, (kindsBySubject.get(subjectId) ?? new Set()).add(kind));
+    if (category) {
+      categoriesBySubject.set(subjectId, (categoriesBySubject.get(subjectId) ?? new Set()).add(category));
+    }
+  };
+  const scan = (kind: CataloguedKind, id: string, data: Record<string, unknown>) => {
+    const catalogue = FIELD_CATALOGUE[kind] as Record<string, { category: DataCategory | null }>;
+    for (const [field, { category }] of Object.entries(catalogue)) {
+      if (!category || !filled(data[field])) continue;
+      fields[`${kind}.${field}`] = (fields[`${kind}.${field}`] ?? 0) + 1;
+      // A field the form has no kind for counts as 'other'; bookkeeping fields are mapped to null.
+      const mapped = FIELD_KINDS[kind][field];
+      note(id, mapped === undefined ? 'other' : mapped, category);
+    }
+  };
+  for (const p of people.records) scan('person', p.id, p.data);
+  for (const o of organisations.records) scan('organisation', o.id, o.data);
+  const opened = new Set([...people.records, ...organisations.records].map((r) => r.id));
+  for (const d of personal) {
+    const item = d.collection === 'items' ? ITEM_KINDS[d.kind] : undefined;
+    if (item && opened.has(d.subjectId)) note(d.subjectId, item.kind, item.category);
+  }
+
+  const dataKinds: Partial<Record<BreachDataKind, number>> = {};
+  for (const kinds of kindsBySubject.values()) for (const k of kinds) dataKinds[k] = (dataKinds[k] ?? 0) + 1;
+  const categories: Partial<Record<DataCategory, number>> = {};
+  for (const cats of categoriesBySubject.values())
+    for (const c of cats) categories[c] = (categories[c] ?? 0) + 1;
+
+  return {
+    personIds: people.records.map((p) => p.id).sort(),
+    organisationIds: organisations.records.map((o) => o.id).sort(),
+    figures: {
+      people: people.records.length,
+      organisations: organisations.records.length,
+      records,
+      dataKinds,
+      categories,
+      fields,
+      unmapped: subjectIds.length - opened.size,
+      lastSyncAt: exposure.lastSyncAt,
+    },
+  };
+};
+
+/** The form's data kinds present in the figures, in the form's order. */
+export const presentDataKinds = (figures: ExposureFigures): BreachDataKind[] =>
+  BREACH_DATA_KINDS.filter((k) => (figures.dataKinds[k] ?? 0) > 0);
+
+/** The contact point the report names: the DPO when there is one, otherwise the controller's contact. */
+export const contactFromController = (controller: ControllerPayload | null): BreachInput['contact'] => {
+  if (!controller) return { name: '', email: '', phone: '' };
+  if (controller.dpo?.name) return { ...controller.dpo };
+  return {
+    name: controller.contact || controller.name,
+    email: controller.email,
+    phone: controller.phone,
+  };
+};
+
+export interface DrillContext {
+  readonly exposure: DeviceExposureResponse;
+  readonly findings: DrillFindings;
+  readonly keyProtection: KeyProtection;
+  readonly controller: ControllerPayload | null;
+  /** When the admin learnt of the loss (the clock's start); the drill's start by default. */
+  readonly awareAt: number;
+  readonly now: number;
+  readonly userId: string;
+  readonly title: string;
+}
+
+/**
+ * The breach the drill pre-fills: a stolen device (confidentiality), the categories and counts it held,
+ * and the Art. 34(3)(a) exemption suggested when the vault's keys were never on the disk in the clear.
+ * Risk and the decisions stay open: the admin makes them.
+ */
+export const prefillFromDrill = (context: DrillContext): BreachInput => {
+  const { figures, personIds } = context.findings;
+  const records = Object.values(figures.records).reduce((a, b) => a + b, 0);
+  return {
+    title: context.title,
+    source: 'device-loss',
+    awareAt: context.awareAt,
+    nature: { properties: ['confidentiality'], events: ['stolen'] },
+    dataKinds: presentDataKinds(figures),
+    people: { group: '', min: figures.people, max: figures.people },
+    records,
+    contact: contactFromController(context.controller),
+    beforehand: { encrypted: true, keyProtection: context.keyProtection, text: '' },
+    notifyPeople: {
+      decision: null,
+      reasons: '',
+      exemptions: context.keyProtection === 'passphrase_only' ? ['unintelligible'] : [],
+    },
+    affectedSubjectIds: personIds.slice(0, MAX_AFFECTED),
+    deviceId: context.exposure.deviceId,
+    exposure: figures,
+    createdAt: context.now,
+    createdBy: context.userId,
+  };
+};
