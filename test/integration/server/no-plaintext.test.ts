@@ -1,5 +1,6 @@
 // After a full round of sync traffic, no row of any table (both adapters), no byte of the SQLite files and
-// no log line holds a test person's name or email, a device token or an auth verifier.
+// no log line holds a test person's name or email, a device token or an auth verifier; and once a person
+// is erased, not even their ciphertext is left.
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annelies, bram } from '../../fixtures/people';
@@ -49,9 +50,25 @@ describe.each(ADAPTER_NAMES)('nothing the server stores can be read: %s', (name)
           }),
         ).documents,
       ).toHaveLength(2);
+      // Erasure and the lost-laptop drill write the ledger, confirmations and device checkpoints too.
+      value(
+        await call(server.url, 'POST', '/erasures', {
+          token: admin.token,
+          body: { subjectId: a.subjectId, requestId: newId() },
+        }),
+      );
+      value(
+        await call(server.url, 'POST', '/erasures/confirm', {
+          token: admin.token,
+          body: { subjectIds: [a.subjectId] },
+        }),
+      );
+      value(await call(server.url, 'GET', `/devices/${sales.deviceId}/exposure`, { token: admin.token }));
 
       const rows = (await storage.dumpAllRows()).join('\n');
       expect(rows).toContain(a.id); // the scan does see the documents
+      // Not even the ciphertext of the erased person is left on the server.
+      for (const gone of [a.payload, edited.payload]) expect(rows).not.toContain(gone);
       const files = (database.files?.() ?? [])
         .filter(existsSync)
         .map((file) => readFileSync(file).toString('latin1'));
