@@ -15,7 +15,6 @@ import {
   KeepGroup,
   certificateIdFor,
   type ErasureCertificate,
-  type LedgerState,
 } from './erasure-model';
 import { purgeSubjects, type KindCounts } from './erasure-purge';
 
@@ -58,17 +57,52 @@ export class AlreadyErasedError extends Error {
   }
 }
 
+export interface PreviewItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly updatedAt: number;
+  /** A short text to recognise the item by (its title, subject or text), shown only on this screen. */
+  readonly label: string;
+}
+
+const LABEL_FIELDS = ['title', 'subject', 'name', 'description', 'text', 'body', 'notes'] as const;
+
+const labelOf = (payload: Record<string, unknown>): string => {
+  for (const field of LABEL_FIELDS) {
+    const value = payload[field];
+    if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 80);
+  }
+  return '';
+};
+
 /** What an erasure of the subject would take, per kind; the panel shows it before the admin confirms. */
 export const erasurePreview = async (
   session: Session,
   subjectId: string,
-): Promise<{ subjectKind: string; counts: KindCounts; items: { id: string; kind: string }[] }> => {
+): Promise<{ subjectKind: string; counts: KindCounts; items: PreviewItem[] }> => {
   const subject = await subjectRecord(session, subjectId);
   const records = await session.db.records.find({ selector: { subjectId } }).exec();
-  const items = await session.db.items.find({ selector: { subjectId } }).exec();
+  const docs = await session.db.items.find({ selector: { subjectId } }).exec();
   const counts: KindCounts = {};
-  for (const doc of [...records, ...items]) counts[doc.kind] = (counts[doc.kind] ?? 0) + 1;
-  return { subjectKind: subject.kind, counts, items: items.map((d) => ({ id: d.id, kind: d.kind })) };
+  for (const doc of [...records, ...docs]) counts[doc.kind] = (counts[doc.kind] ?? 0) + 1;
+  const items: PreviewItem[] = [];
+  for (const doc of docs) {
+    let label = '';
+    try {
+      const key = await session.dataKey(subjectId, doc.keyId);
+      const payload = session.cipher.openJson(
+        doc.payload,
+        key,
+        recordAddress(doc.id, doc.subjectId, doc.keyId, 'items'),
+      ) as Record<string, unknown>;
+      label = labelOf(payload);
+    } catch {
+      // An item that cannot be opened is still erased; it is listed by kind and date only.
+    }
+    items.push({ id: doc.id, kind: doc.kind, updatedAt: doc.updatedAt, label });
+  }
+  items.sort((a, b) => b.updatedAt - a.updatedAt);
+  return { subjectKind: subject.kind, counts, items };
 };
 
 const subjectRecord = async (session: Session, subjectId: string): Promise<RxDocument<RecordDoc>> => {
@@ -257,6 +291,3 @@ export const eraseSubject = async (session: Session, options: EraseOptions): Pro
   }
   return (await certificates.get(certificateId)).data;
 };
-
-/** The state of the server's ledger for a certificate, for callers that only need the word. */
-export const ledgerStateOf = (certificate: ErasureCertificate): LedgerState => certificate.ledger;

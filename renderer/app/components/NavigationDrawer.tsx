@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { KluisLogo } from '../../ui/KluisLogo';
 import { LanguageMenu } from '../../features/settings/components/LanguageMenu';
 import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
+import { ErasureDiscardNotice } from '../../features/rights/erasure/components/ErasureDiscardNotice';
 import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
 import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
 import { formatRoute, type Route } from '../routing';
@@ -139,6 +140,7 @@ export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () =
       <Divider />
       <Box sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
         <SyncStatusIndicator />
+        <ErasureDiscardNotice />
         <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <LanguageMenu />
           <ThemeToggle />

@@ -12,6 +12,7 @@ import { isoDay, noticeDue } from '../../../../shared/consent/notices';
 import type { DataSource } from '../../../../shared/domain/common';
 import { personDisplayName } from '../../../../shared/domain/person';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import { ErasePersonButton } from '../../rights/erasure/components/ErasePersonButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { usePersonLedgers } from '../hooks/usePersonLedgers';
@@ -122,6 +123,7 @@ function PersonPrivacy({ personId }: { personId: string }) {
           settings={settings}
         />
       </Stack>
+      <ErasePersonButton personId={personId} />
     </Stack>
   );
 }

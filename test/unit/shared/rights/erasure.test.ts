@@ -218,7 +218,11 @@ describe('eraseSubject', () => {
     const preview = await erasurePreview(session, person.id);
     expect(preview.subjectKind).toBe('person');
     expect(preview.counts).toEqual({ person: 1, 'test-note': 2, 'test-purchase': 1 });
-    expect(preview.items).toHaveLength(3);
+    expect(preview.items.map((i) => i.label).sort()).toEqual([
+      'Belde over de offerte van Annelies',
+      'Factuur 2026-114',
+      'Tweede gesprek',
+    ]);
   });
 });
 

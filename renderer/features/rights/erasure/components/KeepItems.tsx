@@ -1,0 +1,95 @@
+// The items of an erasure the admin may keep under one Art. 17(3) exception, with the reason and the
+// date until which they are kept.
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { PreviewItem } from '../../../../../shared/rights/erasure';
+import { ART17_EXCEPTIONS, type Art17Exception } from '../../../../../shared/rights/erasure-model';
+import { kindLabel } from '../certificate-export';
+
+export interface KeepChoice {
+  readonly itemIds: readonly string[];
+  readonly exception: Art17Exception;
+  readonly note: string;
+  readonly retainUntil: string;
+}
+
+interface Props {
+  readonly items: readonly PreviewItem[];
+  readonly value: KeepChoice;
+  readonly onChange: (value: KeepChoice) => void;
+  readonly disabled: boolean;
+  readonly noteMissing: boolean;
+}
+
+export function KeepItems({ items, value, onChange, disabled, noteMissing }: Props) {
+  const { t, i18n } = useTranslation();
+  const toggle = (id: string, checked: boolean) =>
+    onChange({
+      ...value,
+      itemIds: checked ? [...value.itemIds, id] : value.itemIds.filter((i) => i !== id),
+    });
+  return (
+    <Stack spacing={1}>
+      <Typography variant="subtitle2" component="h3">
+        {t('erasure.keepTitle')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {items.length ? t('erasure.keepHelp') : t('erasure.noItems')}
+      </Typography>
+      {items.map((item) => (
+        <FormControlLabel
+          key={item.id}
+          disabled={disabled}
+          control={
+            <Checkbox
+              checked={value.itemIds.includes(item.id)}
+              onChange={(e) => toggle(item.id, e.target.checked)}
+            />
+          }
+          label={`${kindLabel(t, item.kind)} · ${new Date(item.updatedAt).toLocaleDateString(i18n.language)}${
+            item.label ? ` · ${item.label}` : ''
+          }`}
+        />
+      ))}
+      {value.itemIds.length > 0 && (
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <TextField
+            select
+            label={t('erasure.exception')}
+            value={value.exception}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...value, exception: e.target.value as Art17Exception })}
+          >
+            {ART17_EXCEPTIONS.map((exception) => (
+              <MenuItem key={exception} value={exception}>
+                {t(`erasure.exceptions.${exception}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={t('erasure.note')}
+            value={value.note}
+            disabled={disabled}
+            required
+            error={noteMissing}
+            helperText={noteMissing ? t('erasure.noteRequired') : undefined}
+            onChange={(e) => onChange({ ...value, note: e.target.value })}
+          />
+          <TextField
+            type="date"
+            label={t('erasure.retainUntil')}
+            value={value.retainUntil}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...value, retainUntil: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Stack>
+      )}
+    </Stack>
+  );
+}

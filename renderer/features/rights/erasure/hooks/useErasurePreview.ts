@@ -1,0 +1,28 @@
+// What erasing a subject would take (counts per kind, the items one may keep), read once per subject.
+import { useEffect, useState } from 'react';
+import { AlreadyErasedError, erasurePreview, type PreviewItem } from '../../../../../shared/rights/erasure';
+import type { KindCounts } from '../../../../../shared/rights/erasure-purge';
+import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
+
+export type PreviewState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed' }
+  | { readonly status: 'erased' }
+  | { readonly status: 'ready'; readonly counts: KindCounts; readonly items: readonly PreviewItem[] };
+
+export const useErasurePreview = (subjectId: string): PreviewState => {
+  const { session } = useUnlockedVault();
+  const [state, setState] = useState<PreviewState>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    erasurePreview(session, subjectId).then(
+      (preview) => current && setState({ status: 'ready', counts: preview.counts, items: preview.items }),
+      (error: unknown) =>
+        current && setState({ status: error instanceof AlreadyErasedError ? 'erased' : 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, subjectId]);
+  return state;
+};
