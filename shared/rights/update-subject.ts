@@ -3,12 +3,22 @@
 import type { z } from 'zod';
 import type { Decrypted, SubjectRepository } from '../repositories/subject-repository';
 import type { Session } from '../vault/session';
-import { diffFields, recordFieldChanges, type FieldChange, type FieldChangeContext } from './field-history';
+import {
+  diffFields,
+  recordFieldChanges,
+  type FieldChange,
+  type FieldChangeContext,
+  type FieldChangePayload,
+} from './field-history';
+import { linkToRequest } from './requests';
 import { assertChangeAllowed, loadRestriction } from './restriction';
 
 export interface SubjectUpdateResult<P> {
   readonly record: Decrypted<P>;
   readonly changes: readonly FieldChange[];
+  readonly entries: readonly Decrypted<FieldChangePayload>[];
+  /** With a request id: whether the request in the register now lists these changes. */
+  readonly linked: boolean;
 }
 
 export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>>(
@@ -32,6 +42,17 @@ export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>
     );
     return next;
   });
-  await recordFieldChanges(session, id, changes, context);
-  return { record, changes };
+  const entries = await recordFieldChanges(session, id, changes, context);
+  let linked = false;
+  if (context.requestId && entries.length) {
+    // The edit is stored and its history names the request either way; the register's own list of
+    // caused changes is a convenience for the request page, so failing to update it does not undo the save.
+    linked = await linkToRequest(session, context.requestId, {
+      fieldChangeIds: entries.map((e) => e.id),
+    }).then(
+      () => true,
+      () => false,
+    );
+  }
+  return { record, changes, entries, linked };
 };

@@ -1,6 +1,7 @@
 // The Privacy tab on a person's page: for every purpose in the register the lawful basis that applies and
 // how to change it, consent with its full ledger, objections, mailing lists, and the privacy notices the
-// person received. An admin can show from here why each purpose is lawful for this person.
+// person received; restriction of processing (Art. 18), decisions on objections (Art. 21(1)) and the
+// profiling opt-out (Art. 22). An admin can show from here why each purpose is lawful for this person.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -12,6 +13,10 @@ import { isoDay, noticeDue } from '../../../../shared/consent/notices';
 import type { DataSource } from '../../../../shared/domain/common';
 import { personDisplayName } from '../../../../shared/domain/person';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import { ObjectionAssessments } from '../../subject-rights/components/ObjectionAssessments';
+import { ProfilingSection } from '../../subject-rights/components/ProfilingSection';
+import { RestrictionSection } from '../../subject-rights/components/RestrictionSection';
+import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { ErasePersonButton } from '../../rights/erasure/components/ErasePersonButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useConsentSettings } from '../hooks/useConsentSettings';
@@ -42,6 +47,7 @@ function PersonPrivacy({ personId }: { personId: string }) {
   const { session } = useUnlockedVault();
   const settings = useConsentSettings();
   const state = usePersonLedgers(personId);
+  const rights = useSubjectRights(personId);
   const exportReceipt = useReceiptExport(personId, settings);
   const [person, setPerson] = useState<PersonFacts | null>(null);
   useEffect(() => {
@@ -100,6 +106,9 @@ function PersonPrivacy({ personId }: { personId: string }) {
           />
         ))}
       </Stack>
+      <ObjectionAssessments personId={personId} ledgers={ledgers} purposes={purposes} now={now} />
+      <RestrictionSection personId={personId} rights={rights} />
+      <ProfilingSection personId={personId} rights={rights} />
       <Stack spacing={1.5} component="section" aria-labelledby="privacy-subscriptions">
         <Typography variant="h2" id="privacy-subscriptions">
           {t('consent.panel.subscriptions')}

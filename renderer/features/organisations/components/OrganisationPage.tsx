@@ -1,7 +1,9 @@
 // One organisation: loads and decrypts it, saves through the repository, erases on request, and lists
 // the people who work there.
 import { useTranslation } from 'react-i18next';
+import { updateSubject } from '../../../../shared/rights/update-subject';
 import type { Route } from '../../../app/routing';
+import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
@@ -17,6 +19,7 @@ export function OrganisationPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { session, directory } = useUnlockedVault();
   const tagSuggestions = useTagSuggestions(directory);
+  const actor = useActor();
   const record = useSubjectRecord({
     id,
     store: session.organisations,
@@ -27,6 +30,12 @@ export function OrganisationPage({ id }: { id: string }) {
     savedMessage: (draft) => t('organisations.saved', { name: draft.name.trim() }),
     audit: { log: session.audit, kind: 'organisation' },
     deletedMessage: t('organisations.deleted'),
+    // Every saved change keeps its field history (Art. 16: a sole trader's data is personal data).
+    update: (organisationId, change) =>
+      updateSubject(session, session.organisations, organisationId, change, {
+        subjectKind: 'organisation',
+        actor,
+      }),
   });
 
   return (

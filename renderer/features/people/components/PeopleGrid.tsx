@@ -1,4 +1,5 @@
-// The people list's columns: name (with job title), organisation, email, phone, tags.
+// The people list's columns: name (with job title, and a marker when processing is restricted),
+// organisation, email, phone, tags.
 import { useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,8 @@ import type { PersonRow } from '../../../../shared/directory/rows';
 import { navigate } from '../../../app/routing';
 import { ellipsis } from '../../../ui/ellipsis';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
+import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';
+import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectNameCell } from '../../subjects/components/SubjectNameCell';
 import { emailColumn, phoneColumn, tagsColumn } from '../../subjects/subject-columns';
 
@@ -21,13 +24,21 @@ interface Props {
 
 export function PeopleGrid({ rows, directory, dimmed }: Props) {
   const { t } = useTranslation();
+  const restricted = useRestrictedIds();
   const columns = useMemo<GridColumn<PersonRow>[]>(
     () => [
       {
         id: 'name',
         header: t('fields.name'),
         width: 'minmax(220px, 1.9fr)',
-        render: (row) => <SubjectNameCell id={row.id} name={row.displayName} detail={row.jobTitle} />,
+        render: (row) => (
+          <SubjectNameCell
+            id={row.id}
+            name={row.displayName}
+            detail={row.jobTitle}
+            marker={restricted.has(row.id) ? <RestrictionMarker /> : undefined}
+          />
+        ),
       },
       {
         id: 'organisation',
@@ -43,7 +54,7 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
       phoneColumn(t, 'minmax(130px, 1fr)'),
       tagsColumn(t, 'minmax(150px, 1.5fr)'),
     ],
-    [t, directory],
+    [t, directory, restricted],
   );
   return (
     <VirtualGrid

@@ -10,6 +10,7 @@ import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
+import { LockableField } from '../../subjects/components/LockableField';
 import { useSubjectForm } from '../../subjects/hooks/useSubjectForm';
 import type { PersonDraft } from '../person-draft';
 import { OrganisationField } from './OrganisationField';
@@ -42,7 +43,9 @@ export function PersonForm({ initial, header, tagSuggestions, ...options }: Prop
           />
           <TextField label={t('fields.familyName')} {...text('familyName')} />
           <TextField label={t('fields.jobTitle')} {...text('jobTitle')} />
-          <OrganisationField value={draft.organisationId} onChange={set('organisationId')} />
+          <LockableField locked={options.locked?.('organisationId') ?? false}>
+            <OrganisationField value={draft.organisationId} onChange={set('organisationId')} />
+          </LockableField>
         </Box>
       </FormSection>
       <SubjectDetailsSections {...details} tagSuggestions={tagSuggestions} />

@@ -1,9 +1,18 @@
-// One person: loads and decrypts the record, saves through the repository, and erases on request.
+// One person: loads and decrypts the record, saves through the rights-aware save path (field history,
+// restriction check) and erases on request. A restriction of processing shows above the form and keeps
+// every field read-only except those the person asked to have changed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personDisplayName } from '../../../../shared/domain/person';
+import type { RestrictionState } from '../../../../shared/rights/restriction';
+import { isFieldEditable } from '../../../../shared/rights/restriction';
+import { updateSubject } from '../../../../shared/rights/update-subject';
 import { NEW_ID, type Route } from '../../../app/routing';
+import { useActor } from '../../consent/hooks/useActor';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';
+import { RequestField } from '../../subject-rights/components/RequestField';
+import { RestrictionBanner } from '../../subject-rights/components/RestrictionBanner';
+import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
@@ -21,20 +30,45 @@ interface Props {
 export function PersonPage({ id, organisationId }: Props) {
   const { session } = useUnlockedVault();
   const [version, setVersion] = useState(0);
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const existing = id !== NEW_ID;
+  const rights = useSubjectRights(existing ? id : null);
   return (
     <>
-      {id !== NEW_ID && (
+      {existing && (
         <ConflictNotice session={session} personId={id} onApplied={() => setVersion((v) => v + 1)} />
       )}
-      <PersonEditor key={version} id={id} organisationId={organisationId} />
-      {id !== NEW_ID && <SubjectPanels subjectId={id} subjectKind="person" />}
+      <RestrictionBanner restriction={rights.restriction} />
+      {existing && (
+        <RequestField
+          subjectId={id}
+          rights={['rectification', 'restriction']}
+          value={requestId}
+          onChange={setRequestId}
+        />
+      )}
+      <PersonEditor
+        key={version}
+        id={id}
+        organisationId={organisationId}
+        restriction={rights.restriction}
+        requestId={requestId}
+      />
+      {existing && <SubjectPanels subjectId={id} subjectKind="person" />}
     </>
   );
 }
 
-function PersonEditor({ id, organisationId }: Props) {
+interface EditorProps extends Props {
+  readonly restriction: RestrictionState;
+  /** The rectification request the edit answers, recorded with each changed field. */
+  readonly requestId: string | null;
+}
+
+function PersonEditor({ id, organisationId, restriction, requestId }: EditorProps) {
   const { t } = useTranslation();
   const { session, directory } = useUnlockedVault();
+  const actor = useActor();
   const tagSuggestions = useTagSuggestions(directory);
   // A person added from an organisation's page goes back there.
   const back: Route = organisationId ? { name: 'organisation', id: organisationId } : { name: 'people' };
@@ -48,6 +82,8 @@ function PersonEditor({ id, organisationId }: Props) {
     savedMessage: (draft) => t('people.saved', { name: personDisplayName(draft) }),
     audit: { log: session.audit, kind: 'person' },
     deletedMessage: t('people.deleted'),
+    update: (personId, change) =>
+      updateSubject(session, session.people, personId, change, { subjectKind: 'person', actor, requestId }),
   });
 
   return (
@@ -66,6 +102,7 @@ function PersonEditor({ id, organisationId }: Props) {
         subtitle: draft.jobTitle || directory.organisationName(draft.organisationId) || undefined,
         confirmTitle: t('people.confirmDelete.title', { name: personDisplayName(draft) }),
       })}
+      locked={restriction.restricted ? (field) => !isFieldEditable(restriction, field) : undefined}
     >
       {(form) => <PersonForm {...form} tagSuggestions={tagSuggestions} />}
     </SubjectEditor>

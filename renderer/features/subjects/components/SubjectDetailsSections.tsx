@@ -15,6 +15,7 @@ import { TagsField } from '../../../ui/forms/TagsField';
 import { FormSection } from '../../../ui/FormSection';
 import type { FieldSetter } from '../hooks/useSubjectForm';
 import type { SubjectDetailsDraft } from '../subject-draft';
+import { LockableField } from './LockableField';
 
 const contactColumns = {
   display: 'grid',
@@ -27,42 +28,61 @@ interface Props {
   readonly set: FieldSetter<SubjectDetailsDraft>;
   readonly errorText: (path: string) => string | undefined;
   readonly tagSuggestions: readonly string[];
+  /** Fields a restriction of processing keeps read-only. */
+  readonly locked?: (field: string) => boolean;
 }
 
-export function SubjectDetailsSections({ draft, set, errorText, tagSuggestions }: Props) {
+const NOTHING_LOCKED = () => false;
+
+export function SubjectDetailsSections({
+  draft,
+  set,
+  errorText,
+  tagSuggestions,
+  locked = NOTHING_LOCKED,
+}: Props) {
   const { t } = useTranslation();
   return (
     <>
       <FormSection title={t('people.form.contact')} icon={<ContactMailOutlinedIcon />}>
         <Box sx={contactColumns}>
-          <ContactListField
-            kind="email"
-            path="emails"
-            rows={draft.emails}
-            onChange={set('emails')}
-            errorText={errorText}
-          />
-          <ContactListField
-            kind="phone"
-            path="phones"
-            rows={draft.phones}
-            onChange={set('phones')}
-            errorText={errorText}
-          />
+          <LockableField locked={locked('emails')}>
+            <ContactListField
+              kind="email"
+              path="emails"
+              rows={draft.emails}
+              onChange={set('emails')}
+              errorText={errorText}
+            />
+          </LockableField>
+          <LockableField locked={locked('phones')}>
+            <ContactListField
+              kind="phone"
+              path="phones"
+              rows={draft.phones}
+              onChange={set('phones')}
+              errorText={errorText}
+            />
+          </LockableField>
         </Box>
       </FormSection>
       <FormSection title={t('fields.address')} icon={<HomeWorkOutlinedIcon />}>
-        <AddressFields value={draft.address} onChange={set('address')} errorText={errorText} />
+        <LockableField locked={locked('address')}>
+          <AddressFields value={draft.address} onChange={set('address')} errorText={errorText} />
+        </LockableField>
       </FormSection>
       <FormSection title={t('people.form.notes')} icon={<NotesOutlinedIcon />}>
         <Stack spacing={2}>
-          <TagsField
-            value={draft.tags}
-            onChange={set('tags')}
-            suggestions={tagSuggestions}
-            error={errorText('tags')}
-          />
+          <LockableField locked={locked('tags')}>
+            <TagsField
+              value={draft.tags}
+              onChange={set('tags')}
+              suggestions={tagSuggestions}
+              error={errorText('tags')}
+            />
+          </LockableField>
           <TextField
+            disabled={locked('notes')}
             label={t('fields.notes')}
             multiline
             minRows={3}
@@ -75,7 +95,9 @@ export function SubjectDetailsSections({ draft, set, errorText, tagSuggestions }
         </Stack>
       </FormSection>
       <FormSection title={t('source.title')} description={t('source.intro')} icon={<SourceOutlinedIcon />}>
-        <SourceFields value={draft.source} onChange={set('source')} errorText={errorText} />
+        <LockableField locked={locked('source')}>
+          <SourceFields value={draft.source} onChange={set('source')} errorText={errorText} />
+        </LockableField>
       </FormSection>
     </>
   );

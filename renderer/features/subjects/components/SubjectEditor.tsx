@@ -32,6 +32,8 @@ export interface SubjectFormProps<D> {
   readonly onSubmit: (draft: D) => void;
   /** The page header, rendered inside the form so its Save button submits it. */
   readonly header: (draft: D) => ReactNode;
+  /** Fields the user may not change now (restriction of processing, Art. 18). */
+  readonly locked?: (field: string) => boolean;
 }
 
 interface Props<D> {
@@ -40,9 +42,10 @@ interface Props<D> {
   readonly texts: SubjectEditorTexts;
   readonly heading: (draft: D) => SubjectHeading;
   readonly children: (form: SubjectFormProps<D>) => ReactNode;
+  readonly locked?: (field: string) => boolean;
 }
 
-export function SubjectEditor<D>({ record, back, texts, heading, children }: Props<D>) {
+export function SubjectEditor<D>({ record, back, texts, heading, children, locked }: Props<D>) {
   const backButton = <SubjectBackButton href={formatRoute(back)} />;
 
   if (record.loaded.status !== 'ready') {
@@ -80,5 +83,6 @@ export function SubjectEditor<D>({ record, back, texts, heading, children }: Pro
     onErrorsChange: record.setErrors,
     onSubmit: (draft) => void record.save(draft),
     header,
+    ...(locked ? { locked } : {}),
   });
 }

@@ -1,5 +1,6 @@
 // Below a person's or organisation's details: what the CRM holds about them, one tab per feature —
-// timeline, tasks, deals, cases, and the privacy panel (purposes, consents, subscriptions, notices).
+// timeline, tasks, deals, cases, the privacy panel (purposes, consents, subscriptions, notices, rights)
+// and the field history (Art. 16). A restriction of processing (Art. 18) shows above every tab.
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
@@ -10,6 +11,9 @@ import { ActivityTimeline } from '../../activities/components/ActivityTimeline';
 import { SubjectCases } from '../../cases/components/SubjectCases';
 import { ConsentPanel } from '../../consent/components/ConsentPanel';
 import { SubjectDeals } from '../../deals/components/SubjectDeals';
+import { FieldHistoryPanel } from '../../subject-rights/components/FieldHistoryPanel';
+import { RestrictionBanner } from '../../subject-rights/components/RestrictionBanner';
+import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectTasks } from '../../tasks/components/SubjectTasks';
 
 export interface SubjectPanelProps {
@@ -23,12 +27,14 @@ const PANELS = [
   { id: 'deals', label: 'subjects.panels.deals', Panel: SubjectDeals },
   { id: 'cases', label: 'subjects.panels.cases', Panel: SubjectCases },
   { id: 'privacy', label: 'subjects.panels.privacy', Panel: ConsentPanel },
+  { id: 'history', label: 'subjectRights.history.tab', Panel: FieldHistoryPanel },
 ] as const;
 
 export function SubjectPanels({ subjectId, subjectKind }: SubjectPanelProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState<(typeof PANELS)[number]['id']>('timeline');
   const panel = PANELS.find((p) => p.id === current) ?? PANELS[0];
+  const { restriction } = useSubjectRights(subjectId);
   return (
     <Paper variant="outlined" sx={{ mt: 3, borderRadius: 3 }}>
       <Tabs
@@ -43,6 +49,7 @@ export function SubjectPanels({ subjectId, subjectKind }: SubjectPanelProps) {
         ))}
       </Tabs>
       <Box role="tabpanel" aria-labelledby={`panel-tab-${panel.id}`} sx={{ p: 2 }}>
+        <RestrictionBanner restriction={restriction} compact />
         <panel.Panel subjectId={subjectId} subjectKind={subjectKind} />
       </Box>
     </Paper>

@@ -14,13 +14,18 @@ export interface SubjectFormOptions<D> {
   readonly errors: FieldErrors;
   readonly onErrorsChange: (errors: FieldErrors) => void;
   readonly onSubmit: (draft: D) => void;
+  /** Fields the user may not change now (a restriction of processing, Art. 18); none by default. */
+  readonly locked?: (field: string) => boolean;
 }
+
+const NOTHING_LOCKED = () => false;
 
 export const useSubjectForm = <D extends SubjectDetailsDraft>({
   initial,
   errors,
   onErrorsChange,
   onSubmit,
+  locked = NOTHING_LOCKED,
 }: SubjectFormOptions<D>) => {
   const [draft, setDraft] = useState(initial);
   const errorText = useErrorText(errors);
@@ -45,6 +50,7 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
     onChange: (e: { target: { value: string } }) => set(key)(e.target.value as D[K]),
     error: !!errorText(key),
     helperText: errorText(key),
+    disabled: locked(key),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +65,6 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
     formRef,
     submit,
     /** Props for SubjectDetailsSections. */
-    details: { draft, set: setDetail, errorText },
+    details: { draft, set: setDetail, errorText, locked },
   };
 };

@@ -2,11 +2,14 @@
 // A failed save keeps the user's draft and shows where validation failed; any other failure only sets
 // `failed`, so the page can say so without losing what was typed.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditLog } from '../../../../shared/audit/audit-log';
 import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
+import { RestrictedError } from '../../../../shared/rights/restriction';
 import { navigate, NEW_ID, type Route } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
+import { fieldLabel } from '../../subject-rights/field-labels';
 
 /** What the flow needs of a repository; method syntax, so any SubjectRepository's payload fits. */
 export interface SubjectStore<Payload, Input> {
@@ -32,6 +35,14 @@ interface Options<D, Payload, Input> {
   readonly deletedMessage: string;
   /** Where views, creations, changes and deletions are recorded (GDPR accountability). */
   readonly audit: { readonly log: AuditLog; readonly kind: string };
+  /**
+   * Saves an edit instead of store.update: the pages pass the rights-aware save path (field history,
+   * Art. 16; restriction check, Art. 18).
+   */
+  readonly update?: (
+    id: string,
+    change: (current: Payload & { readonly createdAt: number }) => Input,
+  ) => Promise<unknown>;
 }
 
 export const useSubjectRecord = <D, Payload, Input extends object>({
@@ -44,7 +55,9 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
   savedMessage,
   deletedMessage,
   audit,
+  update,
 }: Options<D, Payload, Input>) => {
+  const { t } = useTranslation();
   const { log, kind } = audit;
   const record = (action: 'view' | 'create' | 'update' | 'delete', recordId: string) =>
     // The entry is best effort for the screen; a failure to write it must not lose the user's work.
@@ -89,13 +102,23 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
       if (isNew) record('create', (await store.create(input)).id);
       else {
         // The stored creation time survives an edit.
-        await store.update(id, (current) => ({ ...input, createdAt: current.createdAt }));
+        await (update ?? store.update.bind(store))(id, (current) => ({
+          ...input,
+          createdAt: current.createdAt,
+        }));
         record('update', id);
       }
       notify(savedMessage(draft));
       navigate(back);
     } catch (error) {
       if (error instanceof ValidationError) setErrors(toFieldErrors(error.issues, rows));
+      else if (error instanceof RestrictedError)
+        notify(
+          t('subjectRights.restriction.refused', {
+            fields: error.fields.map((f) => fieldLabel(t, f)).join(', '),
+          }),
+          'error',
+        );
       else setFailed(true);
       setBusy(null);
     }

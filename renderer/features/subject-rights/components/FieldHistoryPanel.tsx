@@ -1,0 +1,88 @@
+// The History tab (Art. 16): every change to the record's fields, newest first — what it was, what it
+// became, who changed it on which device, and the request that asked for it. Entries are append-only.
+import Alert from '@mui/material/Alert';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { formatRoute } from '../../../app/routing';
+import { RecordedBy } from '../../consent/components/RecordedBy';
+import { useFormatters } from '../../consent/hooks/useLocalized';
+import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { fieldLabel } from '../field-labels';
+import { useSubjectRights } from '../hooks/useSubjectRights';
+import { valueText } from '../value-text';
+
+export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { directory } = useUnlockedVault();
+  const { status, history } = useSubjectRights(subjectId);
+  if (status === 'loading')
+    return <CircularProgress size={24} aria-label={t('subjectRights.history.loading')} />;
+  if (status === 'failed')
+    return (
+      <Alert severity="error" role="alert">
+        {t('subjectRights.history.loadFailed')}
+      </Alert>
+    );
+  if (!history.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('subjectRights.history.empty')}
+      </Typography>
+    );
+  const text = (value: unknown, field: string) =>
+    (field === 'organisationId' && typeof value === 'string'
+      ? directory.organisationName(value)
+      : valueText(value)) || t('subjectRights.history.emptyValue');
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('subjectRights.history.intro')}
+      </Typography>
+      <Table size="small" aria-label={t('subjectRights.history.label')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('subjectRights.history.time')}</TableCell>
+            <TableCell>{t('subjectRights.history.field')}</TableCell>
+            <TableCell>{t('subjectRights.history.before')}</TableCell>
+            <TableCell>{t('subjectRights.history.after')}</TableCell>
+            <TableCell>{t('subjectRights.history.by')}</TableCell>
+            <TableCell>{t('subjectRights.history.request')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {history.map(({ id, data }) => (
+            <TableRow key={id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(data.at)}</TableCell>
+              <TableCell>{fieldLabel(t, data.field)}</TableCell>
+              <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>
+                {text(data.before, data.field)}
+              </TableCell>
+              <TableCell sx={{ wordBreak: 'break-word' }}>{text(data.after, data.field)}</TableCell>
+              <TableCell>
+                <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
+              </TableCell>
+              <TableCell>
+                {data.requestId ? (
+                  <Link href={formatRoute({ name: 'request', id: data.requestId })}>
+                    {t('subjectRights.history.requestLink')}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
