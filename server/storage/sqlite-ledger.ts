@@ -68,7 +68,11 @@ export const openSqliteLedger = (
   return {
     async erase(orgId, erasure, now) {
       const outcome = eraseTx(orgId, erasure, now);
-      if (outcome.created) announce({ orgId, sequence: outcome.entry.seq });
+      if (!outcome.created) return outcome;
+      // The log still holds the pages as they were before the erasure: copy it into the database and
+      // empty it, so the subject's old ciphertext is not left on disk.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      announce({ orgId, sequence: outcome.entry.seq });
       return outcome;
     },
     async erasures(orgId, after) {

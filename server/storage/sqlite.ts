@@ -25,6 +25,9 @@ export const openSqliteStorage = (file: string): Storage => {
   // FULL: an acknowledged write survives a power cut or a killed server, not only a crash of the process.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Overwrite deleted and replaced content with zeros, so an erased person's ciphertext does not linger in
+  // free space of the database file (sqlite-ledger.ts also empties the write-ahead log after an erasure).
+  db.pragma('secure_delete = ON');
   const listeners = new Set<(notice: WriteNotice) => void>();
 
   const insertUser = (user: UserRow) =>

@@ -73,6 +73,9 @@ describe.each(ADAPTER_NAMES)('nothing the server stores can be read: %s', (name)
         .filter(existsSync)
         .map((file) => readFileSync(file).toString('latin1'));
       const logs = server.logs.join('\n');
+      // Nor in the embedded database's files: freed space is zeroed and the log emptied after an erasure.
+      for (const file of files)
+        for (const gone of [a.payload, edited.payload]) expect(file).not.toContain(gone);
       for (const haystack of [rows, ...files, logs]) {
         for (const secret of [...SECRETS, admin.token, sales.token, admin.authVerifier, sales.authVerifier]) {
           expect(haystack).not.toContain(secret);
