@@ -29,7 +29,7 @@ export function ErasePersonButton({ personId }: { readonly personId: string }) {
         </Button>
       </Stack>
       {requestId && (
-        <Dialog open onClose={() => undefined} maxWidth="md" fullWidth aria-label={t('erasure.panelTitle')}>
+        <Dialog open maxWidth="md" fullWidth slotProps={{ paper: { 'aria-label': t('erasure.panelTitle') } }}>
           <DialogContent>
             <ErasurePanel
               subjectId={personId}
