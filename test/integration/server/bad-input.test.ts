@@ -141,6 +141,42 @@ describe.each(ADAPTER_NAMES)('bad input: %s', (name) => {
       'not-found',
     ],
     [
+      'an erasure with an unknown field',
+      () =>
+        call(server.url, 'POST', '/erasures', {
+          token: admin.token,
+          body: { subjectId: newId(), requestId: newId(), name: MARKER },
+        }),
+      400,
+      'bad-request',
+    ],
+    [
+      'an erasure of a plaintext-shaped subject id',
+      () =>
+        call(server.url, 'POST', '/erasures', {
+          token: admin.token,
+          body: { subjectId: `${MARKER}@example.nl`, requestId: newId() },
+        }),
+      400,
+      'bad-request',
+    ],
+    [
+      'an erasure confirmation of too many subjects',
+      () =>
+        call(server.url, 'POST', '/erasures/confirm', {
+          token: admin.token,
+          body: { subjectIds: Array.from({ length: 1001 }, newId) },
+        }),
+      400,
+      'bad-request',
+    ],
+    [
+      'the exposure of another organisation’s device',
+      () => call(server.url, 'GET', `/devices/${other.deviceId}/exposure`, { token: admin.token }),
+      404,
+      'not-found',
+    ],
+    [
       'a body that is not JSON',
       () =>
         fetch(`${server.url}/orgs`, {
