@@ -4,6 +4,8 @@
 // withdraw consent); an unsubscribed person is never re-subscribed by a bulk update.
 import type { PersonPayload } from '../domain/person';
 import { NotFoundError, ValidationError } from '../repositories/errors';
+import { RestrictedError } from '../rights/restriction';
+import { updateSubject } from '../rights/update-subject';
 import type { Decrypted } from '../repositories/subject-repository';
 import { newId } from '../vault/keyring';
 import type { Session } from '../vault/session';
@@ -185,25 +187,29 @@ const applyChunk = async (
   batchId: string,
   now: number,
   doubleOptIn: boolean,
-): Promise<{ done: string[]; gone: string[] }> => {
+): Promise<{ done: string[]; gone: string[]; restricted?: string[] }> => {
   const who = { recordedBy: actor.userId, deviceId: actor.deviceId, batchId };
   switch (op.type) {
     case 'set-fields': {
-      // One write per person; someone erased meanwhile (e.g. by sync) is reported, not fatal.
+      // One write per person, each with its field history (Art. 16) under the batch id; someone erased
+      // or restricted meanwhile (e.g. by sync) is reported, not fatal.
       const done: string[] = [];
       const gone: string[] = [];
+      const restricted: string[] = [];
+      const context = { subjectKind: 'person', actor, batchId, at: now, audit: false } as const;
       for (const [i, id] of ids.entries()) {
         // Each update re-encrypts a whole person: give the UI a turn every few dozen.
         if (i > 0 && i % 50 === 0) await yieldToUi();
         try {
-          await session.people.update(id, (current) => withFields(current, op));
+          await updateSubject(session, session.people, id, (current) => withFields(current, op), context);
           done.push(id);
         } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-          gone.push(id);
+          if (error instanceof RestrictedError) restricted.push(id);
+          else if (error instanceof NotFoundError) gone.push(id);
+          else throw error;
         }
       }
-      return { done, gone };
+      return { done, gone, restricted };
     }
     case 'set-basis':
       await session.items(PURPOSE_BASIS).createMany(
@@ -274,19 +280,19 @@ export const bulkUpdate = async (
       break;
     }
     const ids = plan.change.slice(start, start + chunk);
-    const { done, gone } = await applyChunk(
-      session,
-      actor,
-      operation,
-      ids,
-      batchId,
-      context.now,
-      context.doubleOptIn,
-    );
+    const {
+      done,
+      gone,
+      restricted = [],
+    } = await applyChunk(session, actor, operation, ids, batchId, context.now, context.doubleOptIn);
     changed.push(...done);
     for (const personId of gone) {
       skipped.push({ personId, reason: 'erased' });
       counts.erased = (counts.erased ?? 0) + 1;
+    }
+    for (const personId of restricted) {
+      skipped.push({ personId, reason: 'restricted' });
+      counts.restricted = (counts.restricted ?? 0) + 1;
     }
     options.onProgress?.({ done: Math.min(start + chunk, plan.change.length), total: plan.change.length });
     await yieldToUi();

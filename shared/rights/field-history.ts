@@ -75,6 +75,8 @@ export interface FieldChangeContext {
   readonly requestId?: string | null;
   readonly at?: number;
   readonly batchId?: string | null;
+  /** false: the caller writes its own audit entry (a bulk update writes one for the whole batch). */
+  readonly audit?: boolean;
 }
 
 /** Appends one entry per changed field (all in one write) and one audit entry naming the fields. */
@@ -102,6 +104,7 @@ export const recordFieldChanges = async (
       },
     })),
   );
+  if (context.audit === false) return created;
   await session.audit.record({
     action: 'update',
     kind: FIELD_CHANGE.kind,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bulkUpdate } from '../../../../shared/consent/bulk';
 import { recordRestriction } from '../../../../shared/consent/ledgers';
 import type { Actor } from '../../../../shared/consent/types';
 import { AppendOnlyError } from '../../../../shared/repositories/item-repository';
@@ -154,5 +155,25 @@ describe('field history (Art. 16)', () => {
     ).rejects.toBeInstanceOf(RestrictedError);
     expect((await session.people.get(person.id)).data.jobTitle).toBe('Inkoper');
     expect(await listFieldChanges(session, person.id)).toEqual([]);
+  });
+});
+
+describe('field history of a bulk update', () => {
+  it('records each changed field under the batch id, with one audit entry for the batch', async () => {
+    const session = await open();
+    const person = await session.people.create(annelies);
+    const report = await bulkUpdate(session, ACTOR, [person.id], {
+      type: 'set-fields',
+      jobTitle: 'Hoofd inkoop',
+      tagsAdd: ['klant'],
+    });
+    const history = await listFieldChanges(session, person.id);
+    expect(history.map((h) => [h.data.field, h.data.before, h.data.after, h.data.batchId])).toEqual([
+      ['jobTitle', 'Inkoper', 'Hoofd inkoop', report.batchId],
+      ['tags', ['prospect'], ['prospect', 'klant'], report.batchId],
+    ]);
+    const { entries } = await session.audit.entries();
+    expect(entries.filter((e) => e.kind === FIELD_CHANGE.kind)).toEqual([]);
+    expect(entries.filter((e) => e.action === 'bulk-update')).toHaveLength(1);
   });
 });
