@@ -15,6 +15,7 @@ import { PrivacyPage } from '../../features/consent/components/PrivacyPage';
 import { DealPage } from '../../features/deals/components/DealPage';
 import { DealsPage } from '../../features/deals/components/DealsPage';
 import { AccountabilityPage } from '../../features/lifecycle/components/AccountabilityPage';
+import { RetentionScheduler } from '../../features/lifecycle/components/RetentionScheduler';
 import { ImportPage } from '../../features/import/components/ImportPage';
 import { CommandPalette } from '../../features/palette/components/CommandPalette';
 import { TaskReminders } from '../../features/tasks/components/TaskReminders';
@@ -121,6 +122,7 @@ export function AppShell() {
       </Box>
       <CommandPalette />
       <TaskReminders />
+      <RetentionScheduler />
       <Snackbar
         key={notice?.id}
         open={!!notice}

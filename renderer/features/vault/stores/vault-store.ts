@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { Directory } from '../../../../shared/directory/directory';
+import { seedRetentionDefaults } from '../../../../shared/lifecycle/retention-rules';
 import type { KeyStore } from '../../../../shared/platform/desktop-api';
 import type { Progress } from '../../../../shared/repositories/subject-repository';
 import type { KluisDatabase } from '../../../../shared/store/database';
@@ -103,6 +104,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       // A new organisation starts with the default purposes register, list and controller stub (issue 5);
       // a device that joins an existing organisation gets the server's copy by sync instead.
       await seedConsentDefaults(session);
+      await seedRetentionDefaults(session);
       await open(session);
     },
 
