@@ -24,6 +24,7 @@ import { useCasesStore } from '../stores/cases-store';
 import { StatusChip } from './CaseChips';
 import { CaseForm } from './CaseForm';
 import { CaseTimeline } from './CaseTimeline';
+import { RestrictionNotice } from '../../subject-rights/components/RestrictionNotice';
 
 export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t } = useTranslation();
@@ -153,6 +154,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
           )
         }
       />
+      <RestrictionNotice subjectIds={[draft.personId]} />
       <Box
         sx={{
           display: 'grid',

@@ -18,6 +18,7 @@ import { createDeal, deleteDeal, saveDeal, type Deal } from '../deal-actions';
 import { dealFromDraft, draftOfDeal, newDealDraft, type DealDraft, type DealErrors } from '../deal-draft';
 import { usePipeline } from '../hooks/usePipeline';
 import { DealForm } from './DealForm';
+import { RestrictionNotice } from '../../subject-rights/components/RestrictionNotice';
 
 export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t, i18n } = useTranslation();
@@ -136,6 +137,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
           )
         }
       />
+      <RestrictionNotice subjectIds={[draft.personId]} />
       <DealForm
         key={deal?.id ?? 'new'}
         draft={draft}
