@@ -6,6 +6,7 @@ import Snackbar from '@mui/material/Snackbar';
 import { BreachPage } from '../../features/breach/components/BreachPage';
 import { BreachesPage } from '../../features/breach/components/BreachesPage';
 import { DashboardPage } from '../../features/dashboard/components/DashboardPage';
+import { useAdminLanding } from '../../features/dashboard/hooks/useAdminLanding';
 import { RequestPage } from '../../features/rights/components/RequestPage';
 import { RequestsPage } from '../../features/rights/components/RequestsPage';
 import { CasePage } from '../../features/cases/components/CasePage';
@@ -88,6 +89,7 @@ export function AppShell() {
   useIdleLock(autoLockMinutes, lock);
   const session = useVaultStore((s) => s.session);
   const { userId } = useCurrentUser();
+  useAdminLanding(session);
   // Every audit entry names who acted; an unlock is itself an entry.
   useEffect(() => {
     session?.audit.setActor(userId);

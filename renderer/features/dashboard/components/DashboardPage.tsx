@@ -1,8 +1,51 @@
-// The privacy dashboard: the first screen an admin sees (issue 7). Placeholder until the feature lands.
-import Typography from '@mui/material/Typography';
+// The privacy dashboard: the first screen an admin (also the data-protection officer) sees after starting
+// Kluis (issue 7). One tile per duty, each loading on its own and linking to where the admin acts.
+import Grid from '@mui/material/Grid';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../ui/PageHeader';
+import { dashboardSources, type DashboardSources } from '../sources';
+import { AuditTile } from './tiles/AuditTile';
+import { BreachesTile } from './tiles/BreachesTile';
+import { ConsentExpiryTile } from './tiles/ConsentExpiryTile';
+import { DevicesTile } from './tiles/DevicesTile';
+import { LawfulBasisTile } from './tiles/LawfulBasisTile';
+import { ProcessorsTile } from './tiles/ProcessorsTile';
+import { RequestsTile } from './tiles/RequestsTile';
+import { RetentionTile } from './tiles/RetentionTile';
 
-export function DashboardPage() {
+const TILE = { xs: 12, md: 6, xl: 3 } as const;
+
+export function DashboardPage({ sources = dashboardSources }: { sources?: DashboardSources }) {
   const { t } = useTranslation();
-  return <Typography variant="h4">{t('dashboard.title')}</Typography>;
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
+      <Grid container spacing={2}>
+        <Grid size={TILE}>
+          <LawfulBasisTile load={sources.lawfulBasis} />
+        </Grid>
+        <Grid size={TILE}>
+          <ConsentExpiryTile load={sources.consentExpiry} />
+        </Grid>
+        <Grid size={TILE}>
+          <RequestsTile load={sources.requests} />
+        </Grid>
+        <Grid size={TILE}>
+          <BreachesTile load={sources.breaches} />
+        </Grid>
+        <Grid size={TILE}>
+          <RetentionTile load={sources.retention} />
+        </Grid>
+        <Grid size={TILE}>
+          <ProcessorsTile load={sources.processors} />
+        </Grid>
+        <Grid size={TILE}>
+          <DevicesTile load={sources.devices} />
+        </Grid>
+        <Grid size={TILE}>
+          <AuditTile load={sources.audit} />
+        </Grid>
+      </Grid>
+    </>
+  );
 }

@@ -1,0 +1,76 @@
+// One tile of the privacy dashboard: a titled card that shows its own loading, failure or "needs the
+// server" state, its figures when ready, and a link to the screen where the admin acts on them.
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardActions from '@mui/material/CardActions';
+import CardContent from '@mui/material/CardContent';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import { useTranslation } from 'react-i18next';
+import { formatRoute, type Route } from '../../../app/routing';
+import type { TileState } from '../hooks/useTile';
+
+export type Tone = 'ok' | 'warning' | 'error';
+
+const TONE_COLOUR: Record<Tone, string> = {
+  ok: 'success.main',
+  warning: 'warning.main',
+  error: 'error.main',
+};
+
+interface Props<T> {
+  readonly title: string;
+  readonly icon: ReactNode;
+  readonly state: TileState<T>;
+  readonly to: Route;
+  readonly action: string;
+  readonly tone?: (value: T) => Tone;
+  readonly children: (value: T) => ReactNode;
+}
+
+export function DashboardTile<T>({ title, icon, state, to, action, tone, children }: Props<T>) {
+  const { t } = useTranslation();
+  const accent = state.status === 'ready' && tone ? TONE_COLOUR[tone(state.value)] : 'divider';
+  return (
+    <Card
+      component="section"
+      aria-label={title}
+      variant="outlined"
+      sx={{ height: '100%', display: 'flex', flexDirection: 'column', borderTop: 4, borderTopColor: accent }}
+    >
+      <CardContent sx={{ flex: 1 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5, color: 'text.secondary' }}>
+          {icon}
+          <Typography variant="subtitle1" component="h2" sx={{ color: 'text.primary', fontWeight: 600 }}>
+            {title}
+          </Typography>
+        </Box>
+        {state.status === 'loading' && (
+          <Box aria-busy="true" aria-label={t('dashboard.loading')}>
+            <Skeleton variant="text" width={80} height={48} />
+            <Skeleton variant="rounded" height={56} />
+          </Box>
+        )}
+        {state.status === 'failed' && (
+          <Typography variant="body2" color="error" role="alert">
+            {t('dashboard.failed')}
+          </Typography>
+        )}
+        {state.status === 'unavailable' && (
+          <Typography variant="body2" color="text.secondary">
+            {t(`dashboard.unavailable.${state.reason}`)}
+          </Typography>
+        )}
+        {state.status === 'ready' && children(state.value)}
+      </CardContent>
+      <CardActions sx={{ px: 2, pb: 1.5 }}>
+        <Button size="small" href={formatRoute(to)} endIcon={<ArrowForwardIcon />}>
+          {action}
+        </Button>
+      </CardActions>
+    </Card>
+  );
+}
