@@ -53,8 +53,13 @@ export class ErasureSync implements ErasureLedger {
   readonly catchUp = (): Promise<void> => {
     this.running ??= (async () => {
       try {
-        await this.flushQueue();
+        // A queued erasure the server refuses must not keep this device from reading the ledger.
+        const flushed = await this.flushQueue().then(
+          () => null,
+          (error: unknown) => error,
+        );
         await this.pullLedger();
+        if (flushed) throw flushed;
       } finally {
         this.running = undefined;
       }

@@ -1,5 +1,5 @@
 // One filed erasure certificate: read from the compliance files, and its device list brought up to date
-// from the sync server on request (the admin's "Check devices").
+// from the sync server when it is opened and on request (the admin's "Check devices").
 import { useCallback, useEffect, useState } from 'react';
 import {
   ERASURE_CERTIFICATE_CONFIG,
@@ -30,13 +30,21 @@ export const useErasureCertificate = (
       .compliance(ERASURE_CERTIFICATE_CONFIG)
       .get(certificateId)
       .then(
-        (c) => current && setState({ status: 'ready', certificate: c.data }),
+        (c) => {
+          if (!current) return;
+          setState({ status: 'ready', certificate: c.data });
+          // Opening the certificate asks the server once which devices confirmed since the last check.
+          erasures?.refreshCertificate(c.data.subjectId).then(
+            (fresh) => current && setState({ status: 'ready', certificate: fresh }),
+            () => undefined,
+          );
+        },
         () => current && setState({ status: 'failed' }),
       );
     return () => {
       current = false;
     };
-  }, [session, certificateId]);
+  }, [session, certificateId, erasures]);
 
   const subjectId = state.status === 'ready' ? state.certificate.subjectId : null;
   const refresh = useCallback(async (): Promise<boolean> => {
