@@ -1,4 +1,6 @@
 // The people list: search as you type over the in-memory directory, a count, and a virtualised grid.
+// "Export this list" leaves out people whose processing is restricted (Art. 18: no exports).
+import { useMemo } from 'react';
 import Button from '@mui/material/Button';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
@@ -6,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
 import { formatRoute, NEW_ID } from '../../../app/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
+import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
@@ -22,6 +25,8 @@ export function PeoplePage() {
     directory,
     searchPeople,
   );
+  const restricted = useRestrictedIds();
+  const exportable = useMemo(() => rows.filter((r) => !restricted.has(r.id)), [rows, restricted]);
   const newPerson = (
     <Button
       variant="contained"
@@ -48,7 +53,7 @@ export function PeoplePage() {
       }}
       newButton={
         <>
-          <ExportListButton list={{ kind: 'person', rows }} />
+          <ExportListButton list={{ kind: 'person', rows: exportable }} />
           {newPerson}
         </>
       }
