@@ -9,6 +9,7 @@ import {
   fieldChangesForRequest,
   listFieldChanges,
 } from '../../../../shared/rights/field-history';
+import { createRequest, requestRepository } from '../../../../shared/rights/requests';
 import { RestrictedError } from '../../../../shared/rights/restriction';
 import { updateSubject } from '../../../../shared/rights/update-subject';
 import type { KluisDatabase } from '../../../../shared/store/database';
@@ -175,5 +176,32 @@ describe('field history of a bulk update', () => {
     const { entries } = await session.audit.entries();
     expect(entries.filter((e) => e.kind === FIELD_CHANGE.kind)).toEqual([]);
     expect(entries.filter((e) => e.action === 'bulk-update')).toHaveLength(1);
+  });
+});
+
+describe('a rectification request links to the edits it caused', () => {
+  it('lists the field-change entries on the request in the register', async () => {
+    const session = await open();
+    const person = await session.people.create(annelies);
+    const request = await createRequest(session, {
+      subjectId: person.id,
+      right: 'rectification',
+      receivedOn: '2026-11-20',
+      channel: 'email',
+      details: 'My family name is Verbeek-de Vries',
+    });
+    const { entries, linked } = await updateSubject(
+      session,
+      session.people,
+      person.id,
+      (p) => ({ ...p, familyName: 'Verbeek-de Vries' }),
+      { subjectKind: 'person', actor: ACTOR, requestId: request.id },
+    );
+    expect(linked).toBe(true);
+    const stored = await requestRepository(session).get(request.id);
+    expect(stored.data.links.fieldChangeIds).toEqual(entries.map((e) => e.id));
+    expect((await fieldChangesForRequest(session, request.id)).map((c) => c.data.after)).toEqual([
+      'Verbeek-de Vries',
+    ]);
   });
 });
