@@ -24,6 +24,8 @@ type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
 export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => {
   const { storage } = ctx;
   const streams = new Set<ServerResponse>();
+  /** Device and collection pairs whose checkpoint this process recorded (see the pull route). */
+  const recorded = new Set<string>();
 
   /** Authenticates the device and checks its user's role for this action; sends the error otherwise. */
   const authorise = async (
@@ -115,14 +117,21 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
       checkpoint: last ? last.seq : checkpoint,
     };
-    // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over.
-    await storage.recordCheckpoint(
-      auth.caller.device.id,
-      auth.collection,
-      body.checkpoint,
-      checkpoint === 0,
-      ctx.now(),
-    );
+    // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
+    // empty pull changes nothing once this process has recorded the pair: live clients pull every
+    // collection after each stream event, and each write is a synchronous commit.
+    const pair = `${auth.caller.device.id}/${auth.collection}`;
+    if (last || checkpoint === 0 || !recorded.has(pair)) {
+      await storage.recordCheckpoint(
+        auth.caller.device.id,
+        auth.collection,
+        body.checkpoint,
+        checkpoint === 0,
+        ctx.now(),
+      );
+      if (recorded.size > 100_000) recorded.clear();
+      recorded.add(pair);
+    }
     return sendOk(reply, body);
   });
 

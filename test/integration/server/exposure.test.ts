@@ -154,6 +154,8 @@ describe.each(ADAPTER_NAMES)('device exposure over HTTP: %s', (name) => {
     expect((await pull(sales.token, 'records')).checkpoint).toBe(3);
     // A retried older pull does not lower what the device is known to hold.
     expect((await pull(sales.token, 'records', 1, 1)).checkpoint).toBe(2);
+    // Nor does a live client's empty pull.
+    expect((await pull(sales.token, 'records', 3)).documents).toEqual([]);
     expect(value(await exposure(admin.token, sales.deviceId)).checkpoints).toEqual({ records: 3 });
     // A resync from 0 (after its local copy was wiped) starts over.
     expect((await pull(sales.token, 'records', 0, 1)).checkpoint).toBe(1);
