@@ -1,0 +1,68 @@
+// The privacy dashboard end to end: an admin starts Kluis, unlocks, lands on the dashboard, sees its
+// counts (and a processor agreement falling due when the clock moves on), and follows a tile to act.
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { VaultPage } from './pages/VaultPage';
+import { useKluisHarness } from './support/harness';
+
+const PASSPHRASE = 'dashboard voor de functionaris 7';
+const DAY = 86_400_000;
+const START = new Date('2026-11-02T09:00:00');
+
+const tile = (page: Page, title: string): Locator => page.getByRole('region', { name: title });
+
+const registerProcessor = async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accountability' }).click();
+  await page.getByRole('tab', { name: 'Processors and recipients' }).click();
+  await page.getByRole('button', { name: 'Add a recipient' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Mailservice BV');
+  await dialog.getByLabel('Signed on').fill('2026-01-15');
+  // 48 days after the start: not yet due for review.
+  await dialog.getByLabel('Review on').fill('2026-12-20');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+};
+
+describe('privacy dashboard', () => {
+  const harness = useKluisHarness();
+
+  it('is where an admin lands after unlocking, shows the counts and leads to the screen to act on', async () => {
+    const { page, url } = await harness.open({ beforeGoto: (p) => p.clock.install({ time: START }) });
+    const vault = new VaultPage(page);
+    await vault.create(PASSPHRASE);
+    // A new, empty vault opens on the people list, where the first contacts are added.
+    await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
+    await registerProcessor(page);
+
+    // Kluis starts again: unlocking lands the admin on the dashboard.
+    await page.goto(url);
+    await vault.unlock(PASSPHRASE);
+    await page.getByRole('heading', { name: 'Privacy dashboard', level: 1 }).waitFor();
+    const processors = tile(page, 'Processor agreements');
+    await processors.getByRole('group', { name: '0 agreements need attention' }).waitFor();
+    await tile(page, 'No lawful basis')
+      .getByRole('group', { name: '0 people processed for a purpose without a lawful basis' })
+      .waitFor();
+    await tile(page, 'Requests from data subjects').getByRole('group', { name: '0 open requests' }).waitFor();
+    await tile(page, 'Open breaches').getByRole('group', { name: '0 open breaches' }).waitFor();
+    await tile(page, 'Audit trail')
+      .getByRole('group', { name: /^Intact \d+ entries/ })
+      .waitFor();
+    await tile(page, 'Devices not synced').getByText('not linked to a sync server').waitFor();
+
+    // A month later the agreement's review is within 30 days: the tile says so.
+    await page.clock.setSystemTime(START.getTime() + 30 * DAY);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await processors.getByRole('group', { name: '1 agreement needs attention' }).waitFor();
+    expect(await processors.getByRole('img').getAttribute('aria-label')).toContain('Review within 30 days 1');
+
+    await processors.getByRole('link', { name: 'Open the processors' }).click();
+    await page.getByRole('tab', { name: 'Processors and recipients', selected: true }).waitFor();
+    await page
+      .getByRole('cell', { name: /^Mailservice BV/ })
+      .first()
+      .waitFor();
+  }, 180_000);
+});
