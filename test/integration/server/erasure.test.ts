@@ -245,3 +245,37 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     for (const secret of [subjectId, edit.payload, fresh.payload]) expect(logs).not.toContain(secret);
   });
 });
+
+describe('an erasure racing pushes on two PostgreSQL server instances', () => {
+  it('leaves no live document of the subject, whichever commits first', async () => {
+    const database = await ADAPTERS.postgres();
+    const storages = [await database.open(), await database.open()];
+    await storages[0]?.migrate();
+    const [a, b] = await Promise.all(storages.map((s) => startServer(s)));
+    try {
+      if (!a || !b) throw new Error('two instances');
+      const admin = await createOrganisation(a.url);
+      const subjectId = newId();
+      const records = await Promise.all(
+        Array.from({ length: 12 }, async () => ({ ...(await personRecord(annelies)), subjectId })),
+      );
+      const pushes = records.map((doc) =>
+        call(a.url, 'POST', '/sync/records/push', { token: admin.token, body: [{ newDocumentState: doc }] }),
+      );
+      const erasure = call(b.url, 'POST', '/erasures', {
+        token: admin.token,
+        body: { subjectId, requestId: newId() },
+      });
+      await Promise.all([...pushes, erasure]);
+      const pulled = value(
+        await call<PullResponse>(b.url, 'GET', '/sync/records/pull?limit=100', { token: admin.token }),
+      ).documents as RecordWire[];
+      expect(pulled.map((doc) => doc.id).sort()).toEqual(records.map((doc) => doc.id).sort());
+      for (const doc of pulled) expect(doc).toMatchObject({ subjectId, payload: 'erased', _deleted: true });
+    } finally {
+      await Promise.all([a?.close(), b?.close()]);
+      for (const s of storages) await s.close();
+      await database.destroy();
+    }
+  });
+});
