@@ -26,6 +26,7 @@ import { OrganisationsPage } from '../../features/organisations/components/Organ
 import { PeoplePage } from '../../features/people/components/PeoplePage';
 import { PersonPage } from '../../features/people/components/PersonPage';
 import { SettingsPage } from '../../features/settings/components/SettingsPage';
+import { useConflictsApplied } from '../../features/sync/hooks/useConflicts';
 import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
 import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
@@ -36,7 +37,8 @@ import type { Route } from '../routing';
 import { useNotificationStore } from '../stores/notification-store';
 import { NavigationDrawer } from './NavigationDrawer';
 
-const page = (route: Route) => {
+/** `applied` changes after a sync conflict's value is applied: record pages that load once open afresh. */
+const page = (route: Route, applied: number) => {
   switch (route.name) {
     case 'people':
       return <PeoplePage />;
@@ -45,17 +47,17 @@ const page = (route: Route) => {
     case 'organisations':
       return <OrganisationsPage />;
     case 'organisation':
-      return <OrganisationPage key={route.id} id={route.id} />;
+      return <OrganisationPage key={`${route.id}:${applied}`} id={route.id} />;
     case 'today':
       return <TodayPage />;
     case 'deals':
       return <DealsPage view={route.view ?? 'board'} />;
     case 'deal':
-      return <DealPage key={route.id} id={route.id} subjectId={route.subjectId} />;
+      return <DealPage key={`${route.id}:${applied}`} id={route.id} subjectId={route.subjectId} />;
     case 'cases':
       return <CasesPage />;
     case 'case':
-      return <CasePage key={route.id} id={route.id} subjectId={route.subjectId} />;
+      return <CasePage key={`${route.id}:${applied}`} id={route.id} subjectId={route.subjectId} />;
     case 'import':
       return <ImportPage />;
     case 'privacy':
@@ -90,6 +92,7 @@ export function AppShell() {
   const session = useVaultStore((s) => s.session);
   const { userId } = useCurrentUser();
   useAdminLanding(session);
+  const applied = useConflictsApplied();
   // Every audit entry names who acted; an unlock is itself an entry.
   useEffect(() => {
     session?.audit.setActor(userId);
@@ -120,7 +123,7 @@ export function AppShell() {
           p: { xs: 2, md: 3.5 },
         }}
       >
-        {page(route)}
+        {page(route, applied)}
       </Box>
       <CommandPalette />
       <TaskReminders />

@@ -25,6 +25,7 @@ import { StatusChip } from './CaseChips';
 import { CaseForm } from './CaseForm';
 import { CaseTimeline } from './CaseTimeline';
 import { RestrictionNotice } from '../../subject-rights/components/RestrictionNotice';
+import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 
 export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t } = useTranslation();
@@ -155,6 +156,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
         }
       />
       <RestrictionNotice subjectIds={[draft.personId]} />
+      {serviceCase && <ItemConflictNotice session={session} item={serviceCase} />}
       <Box
         sx={{
           display: 'grid',

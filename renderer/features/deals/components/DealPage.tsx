@@ -11,6 +11,7 @@ import { formatRoute, navigate, NEW_ID } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
@@ -138,6 +139,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
         }
       />
       <RestrictionNotice subjectIds={[draft.personId]} />
+      {deal && <ItemConflictNotice session={session} item={deal} />}
       <DealForm
         key={deal?.id ?? 'new'}
         draft={draft}

@@ -10,6 +10,7 @@ import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { draftToOrganisationInput, newOrganisationDraft, organisationToDraft } from '../organisation-draft';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
+import { OrganisationConflictNotice } from '../../sync/components/OrganisationConflictNotice';
 import { OrganisationForm } from './OrganisationForm';
 import { OrganisationPeople } from './OrganisationPeople';
 
@@ -40,6 +41,7 @@ export function OrganisationPage({ id }: { id: string }) {
 
   return (
     <>
+      {!record.isNew && <OrganisationConflictNotice session={session} organisationId={id} />}
       <SubjectEditor
         record={record}
         back={back}

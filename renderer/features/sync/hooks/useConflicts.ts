@@ -1,5 +1,6 @@
-// The conflict records of one subject (merge.ts), decrypted with the subject's key, kept up to date.
-import { useEffect, useState } from 'react';
+// The conflict records of one subject (merge.ts), decrypted with the subject's key, kept up to date; and a
+// counter of applied conflicts, so a page that loaded its record once can be opened afresh after one.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { recordAddress } from '../../../../shared/repositories/subject-repository';
 import type { RecordDoc } from '../../../../shared/store/schemas';
 import { CONFLICT_KIND, type ConflictPayload } from '../../../../shared/sync/merge';
@@ -24,6 +25,7 @@ const openConflict = async (session: Session, doc: RecordDoc): Promise<Conflict 
   }
 };
 
+/** Every conflict record of the subject: its own fields and those of its items (deals, cases, activities). */
 export const useConflicts = (session: Session, subjectId: string): readonly Conflict[] => {
   const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
   useEffect(() => {
@@ -43,3 +45,22 @@ export const useConflicts = (session: Session, subjectId: string): readonly Conf
   }, [session, subjectId]);
   return conflicts;
 };
+
+let applied = 0;
+const listeners = new Set<() => void>();
+
+/** Tells pages that a conflict's value was written to its record. */
+export const conflictApplied = (): void => {
+  applied += 1;
+  for (const listener of listeners) listener();
+};
+
+/** Changes after every applied conflict: the shell keys record pages with it so they load again. */
+export const useConflictsApplied = (): number =>
+  useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => applied,
+  );

@@ -1,0 +1,131 @@
+// Conflicts on organisations and items (issue 3): two devices edit the same field of a deal, or of an
+// organisation, offline; after sync both hold one value and one conflict record with the other, which the
+// notice on the page reads (useConflicts' query) and can apply ("Use this value"), and that reaches the
+// other device too.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEAL_CONFIG } from '../../../shared/domain/deal';
+import { recordAddress } from '../../../shared/repositories/subject-repository';
+import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
+import { SyncClient } from '../../../shared/sync/replication';
+import { applyItemConflict } from '../../../renderer/features/sync/components/conflict-records';
+import { zeeland } from '../../fixtures/people';
+import { twoDevices, type Device, type TwoDevices } from './two-devices';
+
+let setup: TwoDevices | undefined;
+afterEach(async () => {
+  await setup?.close();
+  setup = undefined;
+});
+
+const syncOnce = async (device: Device) => {
+  const client = new SyncClient({
+    db: device.db,
+    fetch,
+    serverUrl: device.link.serverUrl,
+    token: device.link.token,
+    identifier: `${device.link.serverUrl}|${device.link.deviceId}`,
+    role: device.link.role,
+    live: false,
+    retryMs: 20,
+    conflictHandlers: await conflictHandlersFor(device.session),
+  });
+  await client.start();
+  await client.awaitInSync();
+  await client.stop();
+};
+
+const syncAll = async ({ a, b }: TwoDevices) => {
+  await syncOnce(a);
+  await syncOnce(b);
+  await syncOnce(a);
+};
+
+/** What the notice on a page shows: the conflict records stored under the subject, decrypted. */
+const conflictsOf = async (device: Device, subjectId: string) => {
+  const docs = await device.db.records.find({ selector: { subjectId } }).exec();
+  return Promise.all(
+    docs
+      .filter((doc) => doc.kind === CONFLICT_KIND)
+      .map(async (doc) => ({
+        id: doc.id,
+        ...(device.session.cipher.openJson(
+          doc.payload,
+          await device.session.dataKey(doc.subjectId, doc.keyId),
+          recordAddress(doc.id, doc.subjectId, doc.keyId),
+        ) as ConflictPayload),
+      })),
+  );
+};
+
+const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe.each(['sqlite', 'postgres'] as const)(
+  'conflict notices for items and organisations: %s',
+  (adapter) => {
+    it('keeps the losing title of a deal edited on two devices, and applying it reaches both', async () => {
+      setup = await twoDevices(adapter);
+      const { a, b } = setup;
+      const org = await a.session.organisations.create(zeeland);
+      const deal = await a.session.items(DEAL_CONFIG).create(org.id, {
+        title: 'Ovens vervangen',
+        stageId: 'lead',
+        ownerId: 'local',
+        organisationId: org.id,
+      });
+      await syncOnce(a);
+      await syncOnce(b);
+      await a.session.items(DEAL_CONFIG).update(deal.id, (d) => ({ ...d, title: 'Ovens en koeling' }));
+      await later();
+      await b.session.items(DEAL_CONFIG).update(deal.id, (d) => ({ ...d, title: 'Twee ovens' }));
+      await syncAll(setup);
+
+      // B wrote later and wins; A's title is kept in one conflict record on both devices.
+      for (const device of [a, b]) {
+        expect((await device.session.items(DEAL_CONFIG).get(deal.id)).data.title).toBe('Twee ovens');
+      }
+      const [onA, onB] = [await conflictsOf(a, org.id), await conflictsOf(b, org.id)];
+      expect(onA).toEqual(onB);
+      expect(onA).toHaveLength(1);
+      expect(onA[0]).toMatchObject({
+        recordId: deal.id,
+        recordKind: 'deal',
+        field: 'title',
+        losingValue: 'Ovens en koeling',
+        winningValue: 'Twee ovens',
+      });
+
+      // "Use this value" on A, then the notice's record is dismissed.
+      await applyItemConflict(a.session, onA[0]!);
+      await a.db.records.findOne(onA[0]!.id).remove();
+      await syncAll(setup);
+      expect((await b.session.items(DEAL_CONFIG).get(deal.id)).data.title).toBe('Ovens en koeling');
+      expect(await conflictsOf(b, org.id)).toEqual([]);
+
+      const rows = (await setup.storage.dumpAllRows()).join('\n');
+      for (const secret of ['Ovens', 'Twee ovens', 'Zeeuwse']) expect(rows).not.toContain(secret);
+    });
+
+    it('keeps the losing name of an organisation edited on two devices', async () => {
+      setup = await twoDevices(adapter);
+      const { a, b } = setup;
+      const org = await a.session.organisations.create(zeeland);
+      await syncOnce(a);
+      await syncOnce(b);
+      await a.session.organisations.update(org.id, (o) => ({ ...o, name: 'Mosselhandel Zeeland BV' }));
+      await later();
+      await b.session.organisations.update(org.id, (o) => ({ ...o, name: 'Zeeuwse Mossel BV' }));
+      await syncAll(setup);
+
+      expect((await a.session.organisations.get(org.id)).data.name).toBe('Zeeuwse Mossel BV');
+      const conflicts = await conflictsOf(a, org.id);
+      expect(conflicts).toEqual(await conflictsOf(b, org.id));
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({
+        recordId: org.id,
+        recordKind: 'organisation',
+        field: 'name',
+        losingValue: 'Mosselhandel Zeeland BV',
+      });
+    });
+  },
+);
