@@ -57,7 +57,7 @@ describe('field history (Art. 16)', () => {
       (p) => ({
         ...p,
         familyName: 'Verbeek-de Vries',
-        emails: [{ value: 'a.devries@voorbeeld.nl', label: 'home' }],
+        emails: [{ value: 'a.devries@voorbeeld.nl', label: 'home' as const }],
       }),
       { subjectKind: 'person', actor: ACTOR, requestId: 'request0001', at: 1_764_500_000_000 },
     );
