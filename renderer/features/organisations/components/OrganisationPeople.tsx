@@ -1,4 +1,5 @@
-// The people who work at an organisation, with a shortcut to add one.
+// The people who work at an organisation (marked when their processing is restricted, Art. 18), with a
+// shortcut to add one.
 import { useMemo } from 'react';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
@@ -12,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { formatRoute, NEW_ID } from '../../../app/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { SubjectAvatar } from '../../../ui/SubjectAvatar';
+import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';
+import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 const MAX_SHOWN = 200;
@@ -20,6 +23,7 @@ export function OrganisationPeople({ organisationId }: { organisationId: string 
   const { t } = useTranslation();
   const { directory } = useUnlockedVault();
   const version = useDirectoryVersion(directory);
+  const restricted = useRestrictedIds();
   // version: the directory is mutable; a change must refresh the list.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const people = useMemo(() => directory.peopleOf(organisationId), [directory, organisationId, version]);
@@ -48,6 +52,7 @@ export function OrganisationPeople({ organisationId }: { organisationId: string 
                 primary={person.displayName}
                 secondary={[person.jobTitle, person.email].filter(Boolean).join(' · ')}
               />
+              {restricted.has(person.id) && <RestrictionMarker />}
             </ListItemButton>
           ))}
         </List>
