@@ -1,7 +1,10 @@
 // The privacy dashboard end to end: an admin starts Kluis, unlocks, lands on the dashboard, sees its
-// counts (and a processor agreement falling due when the clock moves on), and follows a tile to act.
+// counts (a consent and a processor agreement falling due when the clock moves on), and follows a tile.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonForm } from './pages/PersonForm';
+import { PersonPrivacyPanel } from './pages/Privacy';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
 
@@ -24,6 +27,23 @@ const registerProcessor = async (page: Page) => {
   await dialog.waitFor({ state: 'hidden' });
 };
 
+/** A person whose consent to e-marketing is valid for 50 days from the start. */
+const addConsentingPerson = async (page: Page) => {
+  const people = new PeoplePage(page);
+  const form = new PersonForm(page);
+  await people.newPerson();
+  await form.fill({ givenName: 'Cas', familyName: 'Instemming', email: 'cas.instemming@voorbeeld.nl' });
+  await form.save();
+  await people.openPerson('Cas Instemming');
+  const privacy = new PersonPrivacyPanel(page);
+  await privacy.open();
+  await privacy.purpose('E-marketing').getByRole('button', { name: 'Record consent' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record consent' });
+  await dialog.getByLabel('Valid until (optional)').fill('2026-12-22');
+  await dialog.getByRole('button', { name: 'Record consent' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+};
+
 describe('privacy dashboard', () => {
   const harness = useKluisHarness();
 
@@ -33,6 +53,7 @@ describe('privacy dashboard', () => {
     await vault.create(PASSPHRASE);
     // A new, empty vault opens on the people list, where the first contacts are added.
     await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
+    await addConsentingPerson(page);
     await registerProcessor(page);
 
     // Kluis starts again: unlocking lands the admin on the dashboard.
@@ -44,6 +65,9 @@ describe('privacy dashboard', () => {
     await tile(page, 'No lawful basis')
       .getByRole('group', { name: '0 people processed for a purpose without a lawful basis' })
       .waitFor();
+    const consents = tile(page, 'Consents expiring');
+    await consents.getByRole('group', { name: '0 consents run out within 30 days' }).waitFor();
+    expect(await consents.getByRole('img').getAttribute('aria-label')).toContain('60 days 1');
     await tile(page, 'Requests from data subjects').getByRole('group', { name: '0 open requests' }).waitFor();
     await tile(page, 'Open breaches').getByRole('group', { name: '0 open breaches' }).waitFor();
     await tile(page, 'Audit trail')
@@ -51,11 +75,12 @@ describe('privacy dashboard', () => {
       .waitFor();
     await tile(page, 'Devices not synced').getByText('not linked to a sync server').waitFor();
 
-    // A month later the agreement's review is within 30 days: the tile says so.
+    // A month later the agreement's review and the consent's end are within 30 days: the tiles say so.
     await page.clock.setSystemTime(START.getTime() + 30 * DAY);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await processors.getByRole('group', { name: '1 agreement needs attention' }).waitFor();
+    await consents.getByRole('group', { name: '1 consent runs out within 30 days' }).waitFor();
     expect(await processors.getByRole('img').getAttribute('aria-label')).toContain('Review within 30 days 1');
 
     await processors.getByRole('link', { name: 'Open the processors' }).click();
