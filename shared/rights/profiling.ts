@@ -88,3 +88,20 @@ export const recordProfilingChoice = async (
   });
   return created;
 };
+
+/** Everyone who has opted out now: what a scoring feature over many people leaves out, in one load. */
+export const optedOutOfProfiling = async (
+  session: Session,
+  now: number = Date.now(),
+): Promise<Set<string>> => {
+  const { records } = await session.items(PROFILING_OPTOUT).loadAll({ chunkSize: 500 });
+  const byPerson = new Map<string, LedgerEntry<ProfilingChoicePayload>[]>();
+  for (const { id, subjectId, data } of records) {
+    let list = byPerson.get(subjectId);
+    if (!list) byPerson.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  const out = new Set<string>();
+  for (const [personId, entries] of byPerson) if (!isProfilingAllowed(entries, now)) out.add(personId);
+  return out;
+};

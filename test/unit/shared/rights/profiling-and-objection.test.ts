@@ -14,6 +14,7 @@ import { ValidationError } from '../../../../shared/repositories/errors';
 import {
   isProfilingAllowed,
   loadProfilingChoices,
+  optedOutOfProfiling,
   PROFILING_OPTOUT,
   recordProfilingChoice,
   type ProfilingChoicePayload,
@@ -77,6 +78,13 @@ describe('isProfilingAllowed (Art. 22)', () => {
       },
     ]);
     expect(isProfilingAllowed(entries, 2000)).toBe(false);
+    expect([...(await optedOutOfProfiling(session, 2000))]).toEqual([person.id]);
+    await recordProfilingChoice(session, ACTOR, person.id, {
+      type: 'opted_in',
+      method: 'web_form',
+      at: 3000,
+    });
+    expect(await optedOutOfProfiling(session, 4000)).toEqual(new Set());
     const audit = (await session.audit.entries()).entries.find((e) => e.kind === PROFILING_OPTOUT.kind);
     expect(audit).toMatchObject({ action: 'consent', requestId: 'request0042' });
   });
