@@ -15,6 +15,7 @@ import {
   MAX_AFFECTED,
   type BreachDataKind,
   type BreachInput,
+  type BreachPayload,
   type ExposureFigures,
   type KeyProtection,
 } from './types';
@@ -136,7 +137,7 @@ export const presentDataKinds = (figures: ExposureFigures): BreachDataKind[] =>
   BREACH_DATA_KINDS.filter((k) => (figures.dataKinds[k] ?? 0) > 0);
 
 /** The contact point the report names: the DPO when there is one, otherwise the controller's contact. */
-export const contactFromController = (controller: ControllerPayload | null): BreachInput['contact'] => {
+export const contactFromController = (controller: ControllerPayload | null): BreachPayload['contact'] => {
   if (!controller) return { name: '', email: '', phone: '' };
   if (controller.dpo?.name) return { ...controller.dpo };
   return {

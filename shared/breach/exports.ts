@@ -1,5 +1,6 @@
 // The breach register's exports — the authority's report (HTML or JSON, EN or NL) and the Art. 34 letters —
 // each audited (action 'export', kind 'breach') with ids and counts only.
+import type { AuditEvent } from '../audit/audit-log';
 import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../consent/types';
 import { NotFoundError } from '../repositories/errors';
 import type { RecordDoc } from '../store/schemas';
@@ -35,11 +36,15 @@ export interface ExportOptions {
   readonly now: number;
 }
 
-export const exportBreach = async (
+/**
+ * Builds an export without recording it: the caller records `audit` once the file was really saved
+ * (a cancelled save dialog exported nothing).
+ */
+export const buildBreachExport = async (
   session: Session,
   breachId: string,
   options: ExportOptions,
-): Promise<BreachExport> => {
+): Promise<BreachExport & { readonly audit: AuditEvent }> => {
   const { data: breach } = await session.compliance(BREACH).get(breachId);
   const controller = await loadController(session);
   const day = new Date(options.now).toISOString().slice(0, 10);
@@ -81,11 +86,24 @@ export const exportBreach = async (
             letters: 0,
           };
   }
-  await session.audit.record({
-    action: 'export',
-    kind: 'breach',
-    recordIds: [breachId, ...personIds],
-    details: { format: options.format, language: options.language, letters: result.letters },
-  });
-  return result;
+  return {
+    ...result,
+    audit: {
+      action: 'export',
+      kind: 'breach',
+      recordIds: [breachId, ...personIds],
+      details: { format: options.format, language: options.language, letters: result.letters },
+    },
+  };
+};
+
+/** Builds an export and records it in the audit trail (for callers that hand the file over at once). */
+export const exportBreach = async (
+  session: Session,
+  breachId: string,
+  options: ExportOptions,
+): Promise<BreachExport> => {
+  const built = await buildBreachExport(session, breachId, options);
+  await session.audit.record(built.audit);
+  return built;
 };

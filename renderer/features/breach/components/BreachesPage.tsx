@@ -1,8 +1,117 @@
-// The breach register (issue 8). Placeholder until the feature lands.
-import Typography from '@mui/material/Typography';
+// The breach register (Art. 33(5)): every incident, notified or not, open ones first with their 72-hour
+// clock; from here the admin reports an incident or runs the lost-device drill.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import AddIcon from '@mui/icons-material/Add';
+import ShieldIcon from '@mui/icons-material/ShieldOutlined';
+import LaptopIcon from '@mui/icons-material/LaptopOutlined';
 import { useTranslation } from 'react-i18next';
+import { breachClock, formatInstant, hostTimeZone, isClockRunning } from '../../../../shared/breach/clock';
+import { formatRoute } from '../../../app/routing';
+import { EmptyState } from '../../../ui/EmptyState';
+import { PageHeader } from '../../../ui/PageHeader';
+import { useBreaches, type BreachRecord } from '../hooks/useBreaches';
+import { useNow } from '../hooks/useNow';
+import { BreachClockChip } from './BreachClockChip';
+import { DRILL_ID, NEW_BREACH_ID } from '../breach-routes';
 
 export function BreachesPage() {
-  const { t } = useTranslation();
-  return <Typography variant="h4">{t('breach.title')}</Typography>;
+  const { t, i18n } = useTranslation();
+  const { breaches, loaded } = useBreaches();
+  const now = useNow();
+  const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
+  const zone = hostTimeZone();
+  const rank = (b: BreachRecord) =>
+    b.data.closedAt !== null ? 2 : isClockRunning(breachClock(b.data, now)) ? 0 : 1;
+  const rows = [...breaches].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (rank(a) === 0 ? a.data.awareAt - b.data.awareAt : b.data.awareAt - a.data.awareAt),
+  );
+  return (
+    <Box>
+      <PageHeader
+        title={t('breach.title')}
+        subtitle={t('breach.subtitle')}
+        actions={
+          <>
+            <Button
+              variant="outlined"
+              startIcon={<LaptopIcon />}
+              href={formatRoute({ name: 'breach', id: DRILL_ID })}
+            >
+              {t('breach.drill.start')}
+            </Button>
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              href={formatRoute({ name: 'breach', id: NEW_BREACH_ID })}
+            >
+              {t('breach.report')}
+            </Button>
+          </>
+        }
+      />
+      {!loaded && <CircularProgress aria-label={t('breach.loading')} />}
+      {loaded && rows.length === 0 && (
+        <EmptyState
+          icon={<ShieldIcon />}
+          title={t('breach.empty.title')}
+          description={t('breach.empty.text')}
+        />
+      )}
+      {rows.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-label={t('breach.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('breach.list.incident')}</TableCell>
+                <TableCell>{t('breach.list.source')}</TableCell>
+                <TableCell>{t('breach.list.awareAt')}</TableCell>
+                <TableCell>{t('breach.list.people')}</TableCell>
+                <TableCell>{t('breach.list.clock')}</TableCell>
+                <TableCell>{t('breach.list.status')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((b) => (
+                <TableRow key={b.id} hover>
+                  <TableCell>
+                    <Link href={formatRoute({ name: 'breach', id: b.id })}>{b.data.title}</Link>
+                  </TableCell>
+                  <TableCell>{t(`breach.source.${b.data.source}`)}</TableCell>
+                  <TableCell>{formatInstant(b.data.awareAt, language, zone)}</TableCell>
+                  <TableCell>
+                    {b.data.people.min === b.data.people.max
+                      ? b.data.people.max
+                      : `${b.data.people.min}–${b.data.people.max}`}
+                  </TableCell>
+                  <TableCell>
+                    <BreachClockChip breach={b.data} now={now} />
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={t(b.data.closedAt === null ? 'breach.list.open' : 'breach.list.closed')}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
+  );
 }

@@ -1,0 +1,180 @@
+// The facts of a breach, in the order of the Dutch authority's form: what happened and when, its nature,
+// the kinds of data and number of records, and the people affected.
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useTranslation } from 'react-i18next';
+import {
+  BREACH_DATA_KINDS,
+  BREACH_EVENTS,
+  BREACH_PROPERTIES,
+  type BreachPayload,
+} from '../../../../shared/breach/types';
+import { FormSection } from '../../../ui/FormSection';
+import { AffectedPeoplePicker } from './AffectedPeoplePicker';
+import { CheckboxGroup } from './CheckboxGroup';
+import { DateTimeField } from './DateTimeField';
+import { DrillFindingsView } from './DrillFindingsView';
+
+export interface SectionProps {
+  readonly draft: BreachPayload;
+  readonly change: (patch: Partial<BreachPayload>) => void;
+  /** Field path ('people.max') -> message key. */
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+const count = (text: string): number => {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+};
+
+export function BreachFacts({ draft, change, errors }: SectionProps) {
+  const { t } = useTranslation();
+  const error = (path: string) => (errors[path] ? t('breach.form.invalid', { field: path }) : undefined);
+  return (
+    <Stack spacing={3}>
+      <FormSection title={t('breach.section.timeline')}>
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <TextField
+              fullWidth
+              required
+              size="small"
+              name="title"
+              label={t('breach.field.title')}
+              helperText={error('title') ?? t('breach.field.titleHelp')}
+              error={Boolean(errors.title)}
+              value={draft.title}
+              onChange={(e) => change({ title: e.target.value })}
+            />
+          </Grid>
+          <Grid size={12}>
+            <TextField
+              fullWidth
+              multiline
+              minRows={2}
+              size="small"
+              name="description"
+              label={t('breach.field.description')}
+              value={draft.description}
+              onChange={(e) => change({ description: e.target.value })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <DateTimeField
+              name="occurredAt"
+              label={t('breach.field.occurredAt')}
+              value={draft.occurredAt}
+              error={error('occurredAt')}
+              onChange={(occurredAt) => change({ occurredAt })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <DateTimeField
+              name="awareAt"
+              required
+              label={t('breach.field.awareAt')}
+              value={draft.awareAt}
+              error={error('awareAt')}
+              onChange={(awareAt) => awareAt !== null && change({ awareAt })}
+            />
+          </Grid>
+        </Grid>
+      </FormSection>
+      <FormSection title={t('breach.section.nature')}>
+        <Stack spacing={1}>
+          <CheckboxGroup
+            row
+            label={t('breach.field.properties')}
+            options={BREACH_PROPERTIES}
+            value={draft.nature.properties}
+            optionLabel={(p) => t(`breach.property.${p}`)}
+            onChange={(properties) => change({ nature: { ...draft.nature, properties } })}
+          />
+          <CheckboxGroup
+            row
+            label={t('breach.field.events')}
+            options={BREACH_EVENTS}
+            value={draft.nature.events}
+            optionLabel={(e) => t(`breach.event.${e}`)}
+            onChange={(events) => change({ nature: { ...draft.nature, events } })}
+          />
+        </Stack>
+      </FormSection>
+      <FormSection title={t('breach.section.data')}>
+        <Stack spacing={2}>
+          {draft.exposure && <DrillFindingsView figures={draft.exposure} />}
+          <CheckboxGroup
+            label={t('breach.field.dataKinds')}
+            options={BREACH_DATA_KINDS}
+            value={draft.dataKinds}
+            optionLabel={(k) => t(`breach.dataKind.${k}`)}
+            onChange={(dataKinds) => change({ dataKinds })}
+          />
+          <TextField
+            size="small"
+            type="number"
+            name="records"
+            label={t('breach.field.records')}
+            value={draft.records}
+            onChange={(e) => change({ records: count(e.target.value) })}
+            slotProps={{ htmlInput: { min: 0 } }}
+            sx={{ maxWidth: 260 }}
+          />
+        </Stack>
+      </FormSection>
+      <FormSection title={t('breach.section.people')}>
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <TextField
+              fullWidth
+              size="small"
+              name="group"
+              label={t('breach.field.group')}
+              value={draft.people.group}
+              onChange={(e) => change({ people: { ...draft.people, group: e.target.value } })}
+            />
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              size="small"
+              type="number"
+              name="peopleMin"
+              label={t('breach.field.min')}
+              value={draft.people.min}
+              onChange={(e) => change({ people: { ...draft.people, min: count(e.target.value) } })}
+              slotProps={{ htmlInput: { min: 0 } }}
+            />
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3 }}>
+            <TextField
+              size="small"
+              type="number"
+              name="peopleMax"
+              label={t('breach.field.max')}
+              error={Boolean(errors['people.max'])}
+              helperText={errors['people.max'] ? t('breach.form.minMax') : undefined}
+              value={draft.people.max}
+              onChange={(e) => change({ people: { ...draft.people, max: count(e.target.value) } })}
+              slotProps={{ htmlInput: { min: 0 } }}
+            />
+          </Grid>
+          <Grid size={12}>
+            <AffectedPeoplePicker
+              value={draft.affectedSubjectIds}
+              onChange={(ids) =>
+                change({
+                  affectedSubjectIds: ids,
+                  // A manual selection is the exact number; a drill already set it from the device.
+                  ...(draft.source === 'manual'
+                    ? { people: { ...draft.people, min: ids.length, max: ids.length } }
+                    : {}),
+                })
+              }
+            />
+          </Grid>
+        </Grid>
+      </FormSection>
+    </Stack>
+  );
+}
