@@ -1,5 +1,5 @@
 // Accountability (GDPR Art. 5(2), 28, 30): the record of processing activities an auditor asks for, and
-// the register of processors and recipients it draws on.
+// the register of processors and recipients it draws on, and (admins) the retention review queue.
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
@@ -10,14 +10,18 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { useRegisters } from '../hooks/useRegisters';
 import { ProcessorsTab } from './ProcessorsTab';
 import { RecordOfProcessingTab } from './RecordOfProcessingTab';
+import { RetentionTab } from './RetentionTab';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 
-const TABS = ['record', 'processors'] as const;
+const TABS = ['record', 'processors', 'retention'] as const;
 type TabId = (typeof TABS)[number];
 
 export function AccountabilityPage({ tab }: { tab?: string }) {
   const { t } = useTranslation();
   const registers = useRegisters();
-  const current: TabId = (TABS as readonly string[]).includes(tab ?? '') ? (tab as TabId) : 'record';
+  const admin = useCurrentUser().role === 'admin';
+  const allowed = admin ? TABS : TABS.filter((id) => id !== 'retention');
+  const current: TabId = (allowed as readonly string[]).includes(tab ?? '') ? (tab as TabId) : 'record';
   return (
     <Box sx={{ maxWidth: 1100 }}>
       <PageHeader title={t('lifecycle.title')} subtitle={t('lifecycle.subtitle')} />
@@ -28,11 +32,14 @@ export function AccountabilityPage({ tab }: { tab?: string }) {
       >
         <Tab value="record" label={t('lifecycle.tabs.record')} />
         <Tab value="processors" label={t('lifecycle.tabs.processors')} />
+        {admin && <Tab value="retention" label={t('lifecycle.tabs.retention')} />}
       </Tabs>
       {!registers ? (
         <LinearProgress />
       ) : current === 'record' ? (
         <RecordOfProcessingTab registers={registers} />
+      ) : current === 'retention' ? (
+        <RetentionTab />
       ) : (
         <ProcessorsTab registers={registers} />
       )}
