@@ -1,9 +1,131 @@
-// One data-subject request (issue 6). Placeholder until the feature lands.
+// One data-subject request: id 'new' records one (subjectId pre-selects the person); otherwise the request
+// from receipt to a documented answer — who, which right, due date, verification, extension, the action
+// the right needs, the decision, what was sent, and the status history.
+import { useEffect } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { requestDueOn, SUBJECT_REQUEST } from '../../../../shared/rights/requests';
+import { formatRoute, NEW_ID } from '../../../app/routing';
+import { FormSection } from '../../../ui/FormSection';
+import { PageHeader } from '../../../ui/PageHeader';
+import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useRequests } from '../hooks/useRequests';
+import { useSubjectName } from '../hooks/useSubjectName';
+import { DecisionCard } from './DecisionCard';
+import { DueChip } from './DueChip';
+import { NewRequestForm } from './NewRequestForm';
+import { RightAction } from './RightAction';
+import { VerifyExtendCard } from './VerifyExtendCard';
+import { useNow } from '../hooks/useNow';
 
 export function RequestPage({ id, subjectId }: { id: string; subjectId?: string | undefined }) {
-  void [id, subjectId];
-  const { t } = useTranslation();
-  return <Typography variant="h4">{t('rights.title')}</Typography>;
+  const { t, i18n } = useTranslation();
+  const { session } = useUnlockedVault();
+  const { requests, loaded } = useRequests();
+  const subjectName = useSubjectName();
+  const now = useNow();
+  const request = requests.find((r) => r.id === id);
+  const back = (
+    <SubjectBackButton
+      href={formatRoute(subjectId ? { name: 'person', id: subjectId } : { name: 'requests' })}
+    />
+  );
+
+  useEffect(() => {
+    if (id !== NEW_ID)
+      void session.audit.record({
+        action: 'view',
+        kind: SUBJECT_REQUEST.kind,
+        recordIds: [id],
+        requestId: id,
+      });
+  }, [session, id]);
+
+  if (id === NEW_ID)
+    return (
+      <>
+        <PageHeader title={t('rights.page.newTitle')} subtitle={t('rights.page.newSubtitle')} back={back} />
+        <NewRequestForm subjectId={subjectId} />
+      </>
+    );
+  if (!request)
+    return loaded ? (
+      <>
+        <PageHeader title={t('rights.title')} back={back} />
+        <Alert severity="info">{t('rights.page.notFound')}</Alert>
+      </>
+    ) : (
+      <CircularProgress aria-label={t('common.loading')} />
+    );
+
+  const data = request.data;
+  const date = (iso: string) =>
+    new Date(`${iso}T12:00:00`).toLocaleDateString(i18n.language, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+  const facts: [string, string][] = [
+    [t('rights.fields.right'), t(`rights.right.${data.right}`)],
+    [t('rights.fields.receivedOn'), date(data.receivedOn)],
+    [t('rights.fields.channel'), t(`rights.channel.${data.channel}`)],
+    [t('rights.list.columns.dueOn'), date(requestDueOn(data))],
+    [t('rights.fields.status'), t(`rights.status.${data.status}`)],
+    ...(data.requester?.contact
+      ? [[t('rights.fields.requesterContact'), data.requester.contact] as [string, string]]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('rights.page.title', { right: t(`rights.right.${data.right}`), who: subjectName(data) })}
+        subtitle={t('rights.page.reference', { id: request.id })}
+        back={back}
+        actions={<DueChip request={data} now={now} />}
+      />
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        <FormSection title={t('rights.page.request')}>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 0.75, m: 0 }}
+          >
+            {facts.map(([label, value]) => (
+              <Box key={label} sx={{ display: 'contents' }}>
+                <Typography component="dt" color="text.secondary">
+                  {label}
+                </Typography>
+                <Typography component="dd" sx={{ m: 0 }} data-field={label}>
+                  {value}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+          {data.details && <Typography sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>{data.details}</Typography>}
+        </FormSection>
+        <VerifyExtendCard request={request} />
+        <RightAction request={request} />
+        <DecisionCard request={request} />
+        <FormSection title={t('rights.page.history')}>
+          <List dense aria-label={t('rights.page.history')}>
+            {data.history.map((h, i) => (
+              <ListItem key={i} disableGutters>
+                <ListItemText
+                  primary={t(`rights.status.${h.status}`)}
+                  secondary={`${new Date(h.at).toLocaleString(i18n.language)} · ${h.by}${h.note ? ` · ${h.note}` : ''}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </FormSection>
+      </Box>
+    </>
+  );
 }

@@ -1,8 +1,158 @@
-// The request register: open requests by due date (issue 6). Placeholder until the feature lands.
+// The request register: open requests soonest due first, overdue ones unmistakable (red, "n days
+// overdue", an icon), filters for open/closed/all and the right asked for, and "New request".
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
+import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/rights/requests';
+import { formatRoute, NEW_ID } from '../../../app/routing';
+import { PageHeader } from '../../../ui/PageHeader';
+import { useRequests } from '../hooks/useRequests';
+import { useSubjectName } from '../hooks/useSubjectName';
+import { DueChip } from './DueChip';
+import { useNow } from '../hooks/useNow';
+
+type OpenFilter = 'open' | 'closed' | 'all';
 
 export function RequestsPage() {
-  const { t } = useTranslation();
-  return <Typography variant="h4">{t('rights.title')}</Typography>;
+  const { t, i18n } = useTranslation();
+  const { requests, loaded, failed } = useRequests();
+  const subjectName = useSubjectName();
+  const [open, setOpen] = useState<OpenFilter>('open');
+  const [right, setRight] = useState<'all' | Right>('all');
+  const now = useNow();
+
+  const rows = useMemo(
+    () =>
+      requests
+        .filter(
+          (r) =>
+            (open === 'all' || (open === 'open') === isOpen(r.data.status)) &&
+            (right === 'all' || r.data.right === right),
+        )
+        .map((r) => ({ request: r, dueOn: requestDueOn(r.data) }))
+        .sort((a, b) =>
+          isOpen(a.request.data.status) !== isOpen(b.request.data.status)
+            ? isOpen(a.request.data.status)
+              ? -1
+              : 1
+            : a.dueOn < b.dueOn
+              ? -1
+              : a.dueOn > b.dueOn
+                ? 1
+                : a.request.id < b.request.id
+                  ? -1
+                  : 1,
+        ),
+    [requests, open, right],
+  );
+  const date = (iso: string) =>
+    new Date(`${iso}T12:00:00`).toLocaleDateString(i18n.language, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('rights.title')}
+        subtitle={t('rights.subtitle')}
+        actions={
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            href={formatRoute({ name: 'request', id: NEW_ID })}
+          >
+            {t('rights.new')}
+          </Button>
+        }
+      />
+      {failed && <Alert severity="error">{t('rights.list.failed')}</Alert>}
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          select
+          size="small"
+          label={t('rights.filters.state')}
+          value={open}
+          onChange={(e) => setOpen(e.target.value as OpenFilter)}
+          sx={{ minWidth: 160 }}
+        >
+          <MenuItem value="open">{t('rights.filters.open')}</MenuItem>
+          <MenuItem value="closed">{t('rights.filters.closed')}</MenuItem>
+          <MenuItem value="all">{t('rights.filters.all')}</MenuItem>
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('rights.fields.right')}
+          value={right}
+          onChange={(e) => setRight(e.target.value as 'all' | Right)}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="all">{t('rights.filters.allRights')}</MenuItem>
+          {RIGHTS.map((r) => (
+            <MenuItem key={r} value={r}>
+              {t(`rights.right.${r}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      {!loaded ? (
+        <CircularProgress aria-label={t('common.loading')} />
+      ) : (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-label={t('rights.list.label')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('rights.list.columns.who')}</TableCell>
+                <TableCell>{t('rights.fields.right')}</TableCell>
+                <TableCell>{t('rights.fields.receivedOn')}</TableCell>
+                <TableCell>{t('rights.list.columns.dueOn')}</TableCell>
+                <TableCell>{t('rights.list.columns.deadline')}</TableCell>
+                <TableCell>{t('rights.fields.status')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(({ request, dueOn }) => (
+                <TableRow key={request.id} hover data-request-id={request.id}>
+                  <TableCell>
+                    <Link href={formatRoute({ name: 'request', id: request.id })} underline="hover">
+                      {subjectName(request.data)}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{t(`rights.right.${request.data.right}`)}</TableCell>
+                  <TableCell>{date(request.data.receivedOn)}</TableCell>
+                  <TableCell>{date(dueOn)}</TableCell>
+                  <TableCell>
+                    <DueChip request={request.data} now={now} />
+                  </TableCell>
+                  <TableCell>{t(`rights.status.${request.data.status}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {!rows.length && (
+            <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+              {t('rights.list.empty')}
+            </Typography>
+          )}
+        </TableContainer>
+      )}
+    </>
+  );
 }

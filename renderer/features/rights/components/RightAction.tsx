@@ -1,0 +1,150 @@
+// What answering this right takes, on the request page: the access package, the portable data, the
+// erasure (H2's ErasurePanel, linked back to this request), or a way to the person's record for
+// rectification, restriction and objection, with the field changes this request caused.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import ArchiveIcon from '@mui/icons-material/Archive';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useTranslation } from 'react-i18next';
+import type { Decrypted } from '../../../../shared/repositories/subject-repository';
+import { fieldChangesForRequest, type FieldChangePayload } from '../../../../shared/rights/field-history';
+import { isOpen, linkToRequest, type SubjectRequest } from '../../../../shared/rights/requests';
+import { formatRoute } from '../../../app/routing';
+import { FormSection } from '../../../ui/FormSection';
+import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { ErasureCertificateView } from '../erasure/components/ErasureCertificateView';
+import { ErasurePanel } from '../erasure/components/ErasurePanel';
+import { useRequestExports } from '../hooks/useRequestExports';
+import { useRequestChange } from '../hooks/useRequestChange';
+
+function FieldChanges({ requestId }: { requestId: string }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useUnlockedVault();
+  const [changes, setChanges] = useState<Decrypted<FieldChangePayload>[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void fieldChangesForRequest(session, requestId)
+      .then((found) => alive && setChanges(found))
+      .catch(() => alive && setChanges([]));
+    return () => {
+      alive = false;
+    };
+  }, [session, requestId]);
+  if (!changes) return <LinearProgress />;
+  if (!changes.length)
+    return <Typography color="text.secondary">{t('rights.rectification.none')}</Typography>;
+  const show = (value: unknown) =>
+    value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+  return (
+    <List dense aria-label={t('rights.rectification.changes')}>
+      {changes.map((c) => (
+        <ListItem key={c.id} disableGutters>
+          <ListItemText
+            primary={`${c.data.field}: ${show(c.data.before)} → ${show(c.data.after)}`}
+            secondary={new Date(c.data.at).toLocaleString(i18n.language)}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+export function RightAction({ request }: { request: SubjectRequest }) {
+  const { t } = useTranslation();
+  const { session, directory } = useUnlockedVault();
+  const runRequestChange = useRequestChange();
+  useDirectoryVersion(directory);
+  const { progress, produceAccess, exportPortable } = useRequestExports(request);
+  const { right, subjectId, links } = request.data;
+  const present = !!subjectId && !!directory.person(subjectId);
+  const open = isOpen(request.data.status);
+
+  const body = (() => {
+    if (right === 'erasure' && links.erasureCertificateId)
+      return <ErasureCertificateView certificateId={links.erasureCertificateId} />;
+    if (!subjectId) return <Alert severity="info">{t('rights.action.unmatched')}</Alert>;
+    if (!present) return <Alert severity="info">{t('rights.action.gone')}</Alert>;
+    const personLink = (
+      <Button variant="outlined" href={formatRoute({ name: 'person', id: subjectId })}>
+        {t('rights.action.openPerson')}
+      </Button>
+    );
+    switch (right) {
+      case 'access':
+      case 'portability': {
+        const access = right === 'access';
+        const running = progress?.kind === right;
+        return (
+          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
+            <Typography variant="body2" color="text.secondary">
+              {t(access ? 'rights.action.accessHint' : 'rights.action.portabilityHint')}
+            </Typography>
+            <Button
+              variant="contained"
+              startIcon={access ? <ArchiveIcon /> : <DownloadIcon />}
+              disabled={!!progress}
+              onClick={() => void (access ? produceAccess() : exportPortable())}
+            >
+              {t(access ? 'rights.actions.access' : 'rights.actions.portability')}
+            </Button>
+            {running && (
+              <LinearProgress
+                sx={{ width: '100%' }}
+                variant={progress.total > 1 ? 'determinate' : 'indeterminate'}
+                value={(progress.done / progress.total) * 100}
+                aria-label={t('rights.action.progress')}
+              />
+            )}
+          </Box>
+        );
+      }
+      case 'erasure':
+        return open ? (
+          <ErasurePanel
+            subjectId={subjectId}
+            requestId={request.id}
+            onDone={(certificateId) => {
+              if (certificateId)
+                void runRequestChange(
+                  () => linkToRequest(session, request.id, { erasureCertificateId: certificateId }),
+                  'rights.action.erasureLinked',
+                );
+            }}
+          />
+        ) : null;
+      case 'rectification':
+        return (
+          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
+            <Typography variant="body2" color="text.secondary">
+              {t('rights.rectification.hint')}
+            </Typography>
+            {personLink}
+            <Typography variant="subtitle2">{t('rights.rectification.changes')}</Typography>
+            <FieldChanges requestId={request.id} />
+          </Box>
+        );
+      case 'restriction':
+      case 'objection':
+      case 'automated_decisions':
+        return (
+          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
+            <Typography variant="body2" color="text.secondary">
+              {t('rights.action.privacyTab')}
+            </Typography>
+            {personLink}
+          </Box>
+        );
+      case 'be_informed':
+        return personLink;
+    }
+  })();
+
+  return body ? <FormSection title={t(`rights.action.title.${right}`)}>{body}</FormSection> : null;
+}

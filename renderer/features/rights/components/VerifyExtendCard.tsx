@@ -1,0 +1,169 @@
+// Identity verification (how, when, by whom) and the Art. 12(3) extension: by one or two months, with
+// reasons, and only until the first due date — after that the button is disabled and says why.
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
+import { useTranslation } from 'react-i18next';
+import { extensionAllowed, firstDueDate } from '../../../../shared/rights/deadline';
+import {
+  extendRequest,
+  isOpen,
+  verifyIdentity,
+  VERIFICATION_METHODS,
+  type SubjectRequest,
+  type VerificationMethod,
+} from '../../../../shared/rights/requests';
+import { FormSection } from '../../../ui/FormSection';
+import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';
+import { useNow } from '../hooks/useNow';
+
+const stamp = (ms: number, language: string) =>
+  new Date(ms).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useUnlockedVault();
+  const runRequestChange = useRequestChange();
+  const [method, setMethod] = useState<VerificationMethod>('known_contact_details');
+  const [note, setNote] = useState('');
+  const [months, setMonths] = useState<1 | 2>(1);
+  const [reasons, setReasons] = useState('');
+  const [told, setTold] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const now = useNow();
+  const data = request.data;
+  const open = isOpen(data.status);
+  const canExtend = open && !data.extension && extensionAllowed(data.receivedOn, now);
+
+  const run = async (change: () => Promise<unknown>, done: RequestDoneKey) => {
+    setBusy(true);
+    await runRequestChange(change, done);
+    setBusy(false);
+  };
+
+  return (
+    <FormSection title={t('rights.verify.title')} icon={<VerifiedUserIcon />}>
+      {data.verification ? (
+        <Typography data-testid="verification">
+          {t('rights.verify.done', {
+            method: t(`rights.verify.method.${data.verification.method}`),
+            at: stamp(data.verification.at, i18n.language),
+            by: data.verification.by,
+          })}
+          {data.verification.note && ` — ${data.verification.note}`}
+        </Typography>
+      ) : (
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <TextField
+            select
+            size="small"
+            label={t('rights.verify.methodLabel')}
+            value={method}
+            onChange={(e) => setMethod(e.target.value as VerificationMethod)}
+            sx={{ minWidth: 240 }}
+            disabled={!open}
+          >
+            {VERIFICATION_METHODS.map((m) => (
+              <MenuItem key={m} value={m}>
+                {t(`rights.verify.method.${m}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            size="small"
+            label={t('rights.verify.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+            disabled={!open}
+          />
+          <Button
+            variant="contained"
+            disabled={!open || busy}
+            onClick={() =>
+              void run(() => verifyIdentity(session, request.id, { method, note }), 'rights.verify.saved')
+            }
+          >
+            {t('rights.verify.action')}
+          </Button>
+        </Box>
+      )}
+      <Typography variant="subtitle2" sx={{ mt: 3, mb: 1 }}>
+        {t('rights.extend.title')}
+      </Typography>
+      {data.extension ? (
+        <Typography data-testid="extension">
+          {t('rights.extend.done', {
+            count: data.extension.months,
+            at: stamp(data.extension.decidedAt, i18n.language),
+          })}{' '}
+          — {data.extension.reasons}
+        </Typography>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+            {canExtend
+              ? t('rights.extend.until', { date: firstDueDate(data.receivedOn) })
+              : open
+                ? t('rights.extend.tooLate', { date: firstDueDate(data.receivedOn) })
+                : t('rights.extend.closed')}
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            <TextField
+              select
+              size="small"
+              label={t('rights.extend.months')}
+              value={months}
+              onChange={(e) => setMonths(Number(e.target.value) === 2 ? 2 : 1)}
+              disabled={!canExtend}
+              sx={{ minWidth: 140 }}
+            >
+              <MenuItem value={1}>{t('rights.extend.by', { count: 1 })}</MenuItem>
+              <MenuItem value={2}>{t('rights.extend.by', { count: 2 })}</MenuItem>
+            </TextField>
+            <TextField
+              size="small"
+              label={t('rights.extend.reasons')}
+              value={reasons}
+              onChange={(e) => setReasons(e.target.value)}
+              disabled={!canExtend}
+              required
+              sx={{ flex: 1, minWidth: 240 }}
+              slotProps={{ htmlInput: { maxLength: 2000 } }}
+            />
+            <FormControlLabel
+              control={
+                <Checkbox checked={told} onChange={(e) => setTold(e.target.checked)} disabled={!canExtend} />
+              }
+              label={t('rights.extend.told')}
+            />
+            <Button
+              variant="outlined"
+              disabled={!canExtend || busy || !reasons.trim()}
+              onClick={() =>
+                void run(
+                  () =>
+                    extendRequest(session, request.id, {
+                      months,
+                      reasons,
+                      personToldAt: told ? Date.now() : null,
+                    }),
+                  'rights.extend.saved',
+                )
+              }
+            >
+              {t('rights.extend.action')}
+            </Button>
+          </Box>
+        </>
+      )}
+    </FormSection>
+  );
+}

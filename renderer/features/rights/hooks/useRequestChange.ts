@@ -1,0 +1,42 @@
+// Runs one change to a request and tells the user how it went, translating the register's rule errors
+// (an extension after the first due date, a change to a closed request) into what to do about them.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ValidationError } from '../../../../shared/repositories/errors';
+import { RequestRuleError } from '../../../../shared/rights/requests';
+import { notify } from '../../../app/stores/notification-store';
+
+/** The confirmations a change may show. */
+export type RequestDoneKey =
+  | 'rights.verify.saved'
+  | 'rights.extend.saved'
+  | 'rights.decision.saved'
+  | 'rights.decision.statusSaved'
+  | 'rights.sent.saved'
+  | 'rights.action.erasureLinked';
+
+export const useRequestChange = (): ((
+  change: () => Promise<unknown>,
+  doneKey: RequestDoneKey,
+) => Promise<boolean>) => {
+  const { t } = useTranslation();
+  return useCallback(
+    async (change, doneKey) => {
+      try {
+        await change();
+        notify(t(doneKey));
+        return true;
+      } catch (error) {
+        const code =
+          error instanceof RequestRuleError
+            ? error.code
+            : error instanceof ValidationError
+              ? 'invalid'
+              : 'failed';
+        notify(t(`rights.errors.${code}`), 'error');
+        return false;
+      }
+    },
+    [t],
+  );
+};
