@@ -615,18 +615,30 @@ const rendererRssMB = async (profile) => {
   return kb / 1024;
 };
 
-/** Runs one page call while sampling the renderer's resident memory every 200 ms; returns the peak. */
-const withRssPeak = async (profile, work) => {
+/**
+ * Runs one page call while sampling, every 200 ms, the renderer's resident memory and the page's V8 heap
+ * (Chrome DevTools Protocol; the worker's heap is in the RSS only); returns both peaks. The heap beside
+ * the RSS tells JavaScript-held memory from what Blink and IndexedDB hold.
+ */
+const withRssPeak = async (profile, work, cdp) => {
   let peak = await rendererRssMB(profile);
+  let heapPeak = 0;
   let sampling = true;
+  const heapMB = async () => {
+    if (!cdp) return 0;
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0) / 2 ** 20;
+  };
   const sampler = (async () => {
     while (sampling) {
-      peak = Math.max(peak, await rendererRssMB(profile));
+      const [rss, heap] = await Promise.all([rendererRssMB(profile), heapMB().catch(() => 0)]);
+      peak = Math.max(peak, rss);
+      heapPeak = Math.max(heapPeak, heap);
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
   try {
-    return { result: await work(), rssPeakMB: peak };
+    return { result: await work(), rssPeakMB: peak, heapPeakMB: heapPeak };
   } finally {
     sampling = false;
     await sampler;
@@ -639,7 +651,8 @@ const runImportBench = async () => {
   say(`Kluis import benchmark: ${config.people.toLocaleString('en')} CSV rows, ${config.runs} run(s)`);
   const runs = [];
   try {
-    for (let run = 1; run <= config.runs; run++) {
+    /** Opens a fresh profile and page, prepares the rows, runs `work`, and closes it all again. */
+    const inFreshPage = async (run, keepPeople, work) => {
       const profile = await mkdtemp(path.join(os.tmpdir(), 'kluis-bench-profile-'));
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: '/usr/bin/chromium',
@@ -653,33 +666,43 @@ const runImportBench = async () => {
         await page.waitForFunction(() => 'kluisBench' in globalThis, null, { timeout: 60_000 });
         const call = (name, arg = {}) =>
           page.evaluate(([fn, a]) => globalThis.kluisBench[fn](a), [name, arg]);
-        const prepared = await call('importPrepare', { count: config.people, seed: config.seed });
-        say(`run ${run}: ${prepared.people.toLocaleString('en')} rows, CSV ${prepared.csvMB.toFixed(1)} MB`);
-        const arg = { passphrase: config.passphrase, run };
-        const direct = await withRssPeak(profile, () => call('importDirect', arg));
-        say(
-          `run ${run}: createMany directly ${secs(direct.result.ms)}, renderer RSS peak ${direct.rssPeakMB.toFixed(0)} MB`,
-        );
-        const viaWorker = await withRssPeak(profile, () => call('importThroughWorker', arg));
-        const w = viaWorker.result;
-        const overhead = (w.readMs + w.analyseMs + w.planMs) / direct.result.ms;
-        say(
-          `run ${run}: import read ${secs(w.readMs)} + map+dedupe ${secs(w.analyseMs)} + plan ${secs(w.planMs)} + commit ${secs(w.commitMs)}; ` +
-            `parse+map+dedupe = ${(overhead * 100).toFixed(1)}% of createMany; ${w.groups} duplicate groups; ` +
-            `renderer RSS peak ${viaWorker.rssPeakMB.toFixed(0)} MB, page heap peak ${w.heapPeakMB.toFixed(0)} MB`,
-        );
-        if (w.stored !== config.people || direct.result.stored !== config.people)
-          throw new Error(`stored ${w.stored} / ${direct.result.stored} of ${config.people}`);
-        runs.push({
-          run,
-          direct: { ...direct.result, rssPeakMB: direct.rssPeakMB },
-          import: { ...w, rssPeakMB: viaWorker.rssPeakMB },
-          overhead,
-        });
+        const prepared = await call('importPrepare', { count: config.people, seed: config.seed, keepPeople });
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        return await work(call, profile, prepared, cdp);
       } finally {
         await context.close();
         await rm(profile, { recursive: true, force: true });
       }
+    };
+    for (let run = 1; run <= config.runs; run++) {
+      const arg = { passphrase: config.passphrase, run };
+      // Each side in its own browser: the import's peak must not include the direct side's parsed people.
+      const direct = await inFreshPage(run, true, async (call, profile, prepared, cdp) => {
+        say(`run ${run}: ${prepared.people.toLocaleString('en')} rows, CSV ${prepared.csvMB.toFixed(1)} MB`);
+        return withRssPeak(profile, () => call('importDirect', arg), cdp);
+      });
+      say(
+        `run ${run}: createMany directly ${secs(direct.result.ms)}, renderer RSS peak ${direct.rssPeakMB.toFixed(0)} MB, page heap peak ${direct.heapPeakMB.toFixed(0)} MB`,
+      );
+      const viaWorker = await inFreshPage(run, false, (call, profile, _prepared, cdp) =>
+        withRssPeak(profile, () => call('importThroughWorker', arg), cdp),
+      );
+      const w = viaWorker.result;
+      const overhead = (w.readMs + w.analyseMs + w.planMs) / direct.result.ms;
+      say(
+        `run ${run}: import read ${secs(w.readMs)} + map+dedupe ${secs(w.analyseMs)} + plan ${secs(w.planMs)} + commit ${secs(w.commitMs)}; ` +
+          `parse+map+dedupe = ${(overhead * 100).toFixed(1)}% of createMany; ${w.groups} duplicate groups; ` +
+          `renderer RSS peak ${viaWorker.rssPeakMB.toFixed(0)} MB, page heap peak ${viaWorker.heapPeakMB.toFixed(0)} MB`,
+      );
+      if (w.stored !== config.people || direct.result.stored !== config.people)
+        throw new Error(`stored ${w.stored} / ${direct.result.stored} of ${config.people}`);
+      runs.push({
+        run,
+        direct: { ...direct.result, rssPeakMB: direct.rssPeakMB },
+        import: { ...w, rssPeakMB: viaWorker.rssPeakMB },
+        overhead,
+      });
     }
   } finally {
     server.close();

@@ -5,7 +5,7 @@
 // its own writes. Rows that would not pass the person schema are reported (file, row, column) and left
 // out; the rest goes on.
 import type { DataSource } from '../domain/common';
-import type { PersonInput, PersonPayload } from '../domain/person';
+import type { PersonPayload } from '../domain/person';
 import type { TargetField } from '../import/types';
 import { ValidationError } from '../repositories/errors';
 import type { Session } from '../vault/session';
@@ -164,15 +164,16 @@ export const commitImport = async (
     await session.settings(IMPORT_BATCH).put(batch, batchId);
     batchStored = true;
 
-    const inputs: PersonInput[] = creatable.map(({ person }) =>
-      toPersonInput(person, source, orgId(person.organisationName)),
+    progress({ phase: 'people', done: 0, total: creatable.length });
+    const createdIds = await session.people.insertMany(
+      creatable,
+      ({ person }) => toPersonInput(person, source, orgId(person.organisationName)),
+      {
+        signal,
+        rowsChecked: true,
+        onProgress: ({ done, total }) => progress({ phase: 'people', done, total }),
+      },
     );
-    progress({ phase: 'people', done: 0, total: inputs.length });
-    const created = await session.people.createMany(inputs, {
-      signal,
-      onProgress: ({ done, total }) => progress({ phase: 'people', done, total }),
-    });
-    const createdIds = created.map((p) => p.id);
 
     await session.audit.record({
       action: 'import',

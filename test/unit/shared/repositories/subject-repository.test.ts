@@ -180,4 +180,30 @@ describe('people repository', () => {
     expect(await session.people.count()).toBe(0);
     expect(await db!.keys.count().exec()).toBe(0);
   });
+
+  it('inserts many rows of another shape and answers their ids in row order', async () => {
+    const session = await open();
+    const rows = Array.from({ length: 250 }, (_, i) => ({ first: `Bram ${i}`, last: 'Jansen' }));
+    const ids = await session.people.insertMany(
+      rows,
+      (row) => ({ ...bram, givenName: row.first, familyName: row.last }),
+      { chunkSize: 100 },
+    );
+    expect(ids).toHaveLength(250);
+    expect((await session.people.get(ids[0]!)).data.givenName).toBe('Bram 0');
+    expect((await session.people.get(ids[249]!)).data.givenName).toBe('Bram 249');
+  });
+
+  it('stores nothing of an insert whose last chunk holds a bad row', async () => {
+    const session = await open();
+    const rows = Array.from({ length: 250 }, (_, i) => (i === 240 ? 'call me maybe' : '+31 6 12345678'));
+    const error = await session.people
+      .insertMany(rows, (phone) => ({ ...bram, phones: [{ value: phone, label: 'work' as const }] }), {
+        chunkSize: 100,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(await session.people.count()).toBe(0);
+    expect(await db!.keys.count().exec()).toBe(0);
+  });
 });
