@@ -1,5 +1,6 @@
 // The privacy dashboard end to end: an admin starts Kluis, unlocks, lands on the dashboard, sees its
-// counts (a consent and a processor agreement falling due when the clock moves on), and follows a tile.
+// counts (a consent, a request and a processor agreement falling due when the clock moves on), and
+// follows a tile to the screen where the admin acts.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { PeoplePage } from './pages/PeoplePage';
@@ -44,6 +45,17 @@ const addConsentingPerson = async (page: Page) => {
   await dialog.waitFor({ state: 'hidden' });
 };
 
+/** An access request received today from someone not in Kluis: due in one month (Art. 12(3)). */
+const recordRequest = async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
+  await page.getByRole('link', { name: 'New request' }).first().click();
+  const form = page.getByRole('form', { name: 'New request' });
+  await form.getByLabel('The requester is not (yet) in Kluis').check();
+  await form.getByLabel("Requester's name").fill('Piet Verzoeker');
+  await form.getByRole('button', { name: 'Record request' }).click();
+  await form.waitFor({ state: 'detached' });
+};
+
 describe('privacy dashboard', () => {
   const harness = useKluisHarness();
 
@@ -55,6 +67,7 @@ describe('privacy dashboard', () => {
     await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
     await addConsentingPerson(page);
     await registerProcessor(page);
+    await recordRequest(page);
 
     // Kluis starts again: unlocking lands the admin on the dashboard.
     await page.goto(url);
@@ -68,19 +81,26 @@ describe('privacy dashboard', () => {
     const consents = tile(page, 'Consents expiring');
     await consents.getByRole('group', { name: '0 consents run out within 30 days' }).waitFor();
     expect(await consents.getByRole('img').getAttribute('aria-label')).toContain('60 days 1');
-    await tile(page, 'Requests from data subjects').getByRole('group', { name: '0 open requests' }).waitFor();
+    const requests = tile(page, 'Requests from data subjects');
+    await requests.getByRole('group', { name: '1 open request' }).waitFor();
+    expect(await requests.getByRole('img').getAttribute('aria-label')).toContain(
+      'Due within 7 days 0, Later 1',
+    );
     await tile(page, 'Open breaches').getByRole('group', { name: '0 open breaches' }).waitFor();
     await tile(page, 'Audit trail')
       .getByRole('group', { name: /^Intact \d+ entries/ })
       .waitFor();
     await tile(page, 'Devices not synced').getByText('not linked to a sync server').waitFor();
 
-    // A month later the agreement's review and the consent's end are within 30 days: the tiles say so.
+    // A month later the request is due, and the agreement's review and the consent's end are near.
     await page.clock.setSystemTime(START.getTime() + 30 * DAY);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await processors.getByRole('group', { name: '1 agreement needs attention' }).waitFor();
     await consents.getByRole('group', { name: '1 consent runs out within 30 days' }).waitFor();
+    expect(await requests.getByRole('img').getAttribute('aria-label')).toContain(
+      'Due within 7 days 1, Later 0',
+    );
     expect(await processors.getByRole('img').getAttribute('aria-label')).toContain('Review within 30 days 1');
 
     await processors.getByRole('link', { name: 'Open the processors' }).click();
