@@ -1,0 +1,115 @@
+// The lost-laptop drill end to end in Chromium against the real sync server: the admin chooses the second
+// device, revokes it, sees what it held (the people it synced, not the one added later), completes the
+// decision and exports the authority's report, which has every section of the form with the figures.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BreachesPage } from './pages/Breaches';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonForm } from './pages/PersonForm';
+import { SyncPages } from './pages/SyncPages';
+import { VaultPage } from './pages/VaultPage';
+import { useKluisHarness } from './support/harness';
+import { startSyncServer, type SyncServer } from './support/sync-server';
+
+const PASSPHRASE = 'zeven grijze reigers staan stil';
+
+describe('lost-device drill', () => {
+  const harness = useKluisHarness();
+  let server: SyncServer;
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  // Two browsers and a drill on a shared 2-core machine: longer than the default timeout.
+  it('goes from choosing the lost device to the exported notification report', async () => {
+    const a = await harness.open({ url: server.url });
+    await new VaultPage(a.page).create(PASSPHRASE);
+    const syncA = new SyncPages(a.page);
+    const userId = await syncA.connect(PASSPHRASE);
+    const people = new PeoplePage(a.page);
+    const form = new PersonForm(a.page);
+    await people.open();
+    for (const [givenName, familyName, email] of [
+      ['Carla', 'Mol', 'carla@mol.example'],
+      ['Dirk', 'Bos', 'dirk@bos.example'],
+    ] as const) {
+      await people.newPerson();
+      await form.fill({ givenName, familyName, email });
+      await form.save();
+    }
+    await syncA.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+
+    const b = await harness.open({ url: server.url });
+    const syncB = new SyncPages(b.page);
+    await syncB.signIn(userId, PASSPHRASE);
+    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+    const peopleB = new PeoplePage(b.page);
+    await peopleB.open();
+    await peopleB.row('Dirk Bos').waitFor({ timeout: 15_000 });
+    // B goes offline (the laptop is in a thief's bag) before a phone number is recorded on A.
+    await b.context.setOffline(true);
+    await people.newPerson();
+    await form.fill({ givenName: 'Eva', familyName: 'Later', phone: '+31 6 1111 2222' });
+    await form.save();
+
+    const breaches = new BreachesPage(a.page);
+    await breaches.open();
+    await breaches.drillRevokeOnlyOtherDevice();
+    expect(await breaches.findings.getByTestId('findings-people').textContent()).toBe('2');
+    expect(await breaches.findings.textContent()).toContain('Email addresses');
+    expect(await breaches.findings.textContent()).not.toContain('Phone numbers');
+    await breaches.createBreachFromDrill();
+
+    // The breach is pre-filled from what the device held; the admin completes risk and decisions.
+    expect(await a.page.getByRole('checkbox', { name: 'Stolen' }).isChecked()).toBe(true);
+    expect(await a.page.getByRole('checkbox', { name: 'Email addresses' }).isChecked()).toBe(true);
+    expect(await a.page.getByRole('checkbox', { name: 'Phone numbers' }).isChecked()).toBe(false);
+    await breaches.chooseRisk('Risk');
+    await breaches
+      .field('Reasons for this assessment')
+      .fill('Contact details of two customers; store encrypted.');
+    await breaches.decide('Notify the supervisory authority?', 'Yes');
+    await breaches.decide('Inform the people affected (Art. 34)?', 'No');
+    await breaches.field('Measures taken').fill('Device revoked at once; it wipes on its next connection.');
+    await breaches.save();
+
+    const download = await breaches.export(/^Report \(HTML/);
+    const html = await readFile((await download.path())!, 'utf8');
+    for (const section of [
+      '1. Contact details',
+      '2. Timeline',
+      '3. Nature of the breach',
+      '4. Kinds of personal data and number of records',
+      '5. People affected',
+      '6. Measures in place beforehand',
+      '7. Consequences',
+      '8. Follow-up',
+    ]) {
+      expect(html).toContain(section);
+    }
+    expect(html).toMatch(/<tr data-key="max"><th>Maximum number of people<\/th><td>2<\/td>/);
+    expect(html).toContain('Email addresses: 2');
+    expect(html).not.toContain('Phone numbers');
+    expect(html).toContain('Device revoked at once');
+    expect(html).not.toContain('Carla');
+
+    await breaches.open();
+    await breaches.row('Lost device of user').waitFor();
+    expect(await breaches.row('Lost device of user').textContent()).toMatch(/h \d+ min left/);
+
+    // Back online, the lost device is refused and wipes its copy.
+    await b.context.setOffline(false);
+    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 20_000 });
+    for (const problem of b.problems.filter((p) => p.includes('401'))) {
+      b.problems.splice(b.problems.indexOf(problem), 1);
+    }
+    for (const problem of b.problems.filter((p) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p))) {
+      b.problems.splice(b.problems.indexOf(problem), 1);
+    }
+  }, 300_000);
+});

@@ -1,0 +1,75 @@
+// The breach register and the lost-device drill, found by labels and roles as a screen-reader user would.
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class BreachesPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Breaches' }).click();
+    await this.page.getByRole('heading', { name: 'Breach register' }).waitFor();
+  }
+
+  get banner(): Locator {
+    return this.page.getByTestId('breach-clock-banner');
+  }
+
+  row(title: string): Locator {
+    return this.page
+      .getByRole('table', { name: 'Breach register' })
+      .getByRole('row')
+      .filter({ hasText: title });
+  }
+
+  /** Runs the drill up to the findings: choose the only other device, revoke it, confirm. */
+  async drillRevokeOnlyOtherDevice(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Lost device drill' }).click();
+    const devices = this.page.getByRole('radiogroup', { name: 'Which device is lost?' });
+    await devices.getByRole('radio').first().check({ timeout: 10_000 });
+    await this.page.getByRole('button', { name: 'Revoke and check what it held' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Revoke this device now?' });
+    await dialog.getByRole('button', { name: 'Revoke now' }).click();
+    await this.findings.waitFor({ timeout: 15_000 });
+  }
+
+  get findings(): Locator {
+    return this.page.getByTestId('drill-findings');
+  }
+
+  async createBreachFromDrill(keyProtection: RegExp = /^Passphrase only/): Promise<void> {
+    await this.page.getByRole('radio', { name: keyProtection }).check();
+    await this.page.getByRole('button', { name: 'Create the breach record' }).click();
+    await this.page.getByRole('heading', { name: /Lost device of user/ }).waitFor({ timeout: 10_000 });
+  }
+
+  async chooseRisk(level: 'No risk' | 'Risk' | 'High risk'): Promise<void> {
+    await this.page
+      .getByRole('radiogroup', { name: 'Risk to the people' })
+      .getByRole('radio', { name: level, exact: true })
+      .check();
+  }
+
+  async decide(
+    question: 'Notify the supervisory authority?' | 'Inform the people affected (Art. 34)?',
+    answer: 'Yes' | 'No',
+  ): Promise<void> {
+    await this.page
+      .getByRole('radiogroup', { name: question })
+      .getByRole('radio', { name: answer, exact: true })
+      .check();
+  }
+
+  field(name: string): Locator {
+    return this.page.getByRole('textbox', { name, exact: true });
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.page.getByText('Incident saved').waitFor();
+  }
+
+  async export(button: RegExp): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: button }).click();
+    return download;
+  }
+}
