@@ -55,6 +55,8 @@ describe('rights on the record', () => {
       const banner = page.getByTestId('restriction-banner');
       await banner.waitFor();
       expect(await banner.textContent()).toContain('read-only except: Email addresses');
+      // The data must be kept while restricted: Delete is disabled too.
+      expect(await page.getByRole('button', { name: 'Delete', exact: true }).isDisabled()).toBe(true);
       expect(await form.field('Job title').isDisabled()).toBe(true);
       expect(await form.field('Family name').isDisabled()).toBe(true);
       expect(await form.email.isDisabled()).toBe(false);

@@ -42,6 +42,7 @@ interface Props<D> {
   readonly texts: SubjectEditorTexts;
   readonly heading: (draft: D) => SubjectHeading;
   readonly children: (form: SubjectFormProps<D>) => ReactNode;
+  /** Set while processing is restricted (Art. 18): the fields that stay read-only; Delete is disabled. */
   readonly locked?: (field: string) => boolean;
 }
 
@@ -73,6 +74,7 @@ export function SubjectEditor<D>({ record, back, texts, heading, children, locke
         saveFailedText={texts.saveFailed}
         confirmTitle={confirmTitle}
         confirmBody={texts.confirmBody}
+        deletable={!locked}
       />
     );
   };

@@ -19,6 +19,8 @@ interface Props {
   readonly saveFailedText: string;
   readonly confirmTitle: string;
   readonly confirmBody: string;
+  /** false while processing is restricted (Art. 18): the data must be kept, so Delete is disabled. */
+  readonly deletable?: boolean;
 }
 
 export function SubjectPageHeader({
@@ -30,6 +32,7 @@ export function SubjectPageHeader({
   saveFailedText,
   confirmTitle,
   confirmBody,
+  deletable = true,
 }: Props) {
   const { t } = useTranslation();
   const { isNew, busy, failed, confirming, setConfirming, remove } = record;
@@ -46,6 +49,7 @@ export function SubjectPageHeader({
                 color="error"
                 startIcon={<DeleteOutlineRoundedIcon />}
                 onClick={() => setConfirming(true)}
+                disabled={!deletable}
               >
                 {t('common.delete')}
               </Button>
