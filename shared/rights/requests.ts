@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { trimmed } from '../domain/common';
 import { Instant, IsoDate, ItemRef } from '../consent/types';
 import type { Session } from '../vault/session';
-import { dueDate, extensionAllowed, firstDueDate } from './deadline';
+import { dueDate, extensionAllowed } from './deadline';
 
 export const RIGHTS = [
   'be_informed',
@@ -297,5 +297,3 @@ export const listRequests = async (session: Session, subjectId?: string): Promis
   const { records } = await requestRepository(session).list();
   return records.filter((r) => !subjectId || r.data.subjectId === subjectId);
 };
-
-export { firstDueDate };
