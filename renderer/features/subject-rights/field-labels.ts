@@ -14,6 +14,8 @@ export const PERSON_FIELDS = [
   'tags',
   'notes',
   'source',
+  // The organisation's own fields (the custom-field catalogue), kept together in one record field.
+  'custom',
 ] as const;
 
 export const fieldLabel = (t: TFunction, field: string): string =>
