@@ -17,6 +17,8 @@ export const OrganisationPayload = z.object({
   tags: Tags,
   notes: trimmed(20_000).default(''),
   source: DataSource,
+  /** Custom fields (issue 7.1): definition id -> value; defined in shared/lifecycle/custom-fields.ts. */
+  custom: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/), trimmed(2000)).default({}),
   // Set by the repository on create when the caller leaves it out.
   createdAt: z
     .number()

@@ -7,6 +7,8 @@ import type { DataCategory, PurposePayload } from '../consent/types';
 export interface FieldEntry {
   /** null: not personal data (our own bookkeeping, e.g. when the record was created). */
   readonly category: DataCategory | null;
+  /** The custom fields' values: each one's category and purposes come from its definition. */
+  readonly custom?: true;
 }
 
 export const PERSON_FIELDS = {
@@ -20,6 +22,7 @@ export const PERSON_FIELDS = {
   tags: { category: 'behavioural' },
   notes: { category: 'communications' },
   source: { category: 'identity' },
+  custom: { category: null, custom: true },
   createdAt: { category: null },
 } as const satisfies Record<string, FieldEntry>;
 
@@ -34,6 +37,7 @@ export const ORGANISATION_FIELDS = {
   tags: { category: 'behavioural' },
   notes: { category: 'communications' },
   source: { category: 'identity' },
+  custom: { category: null, custom: true },
   createdAt: { category: null },
 } as const satisfies Record<string, FieldEntry>;
 
@@ -51,17 +55,47 @@ export interface FieldJustification {
   }[];
 }
 
-/** Why each field of a kind is held: its category and the purposes that declare that category. */
+/** A custom field's definition as justify needs it (custom-fields.ts has the full schema). */
+export interface CustomFieldRef {
+  readonly id: string;
+  readonly data: {
+    readonly entity: CataloguedKind;
+    readonly label: PurposePayload['name'];
+    readonly category: DataCategory;
+    readonly purposeIds: readonly string[];
+    readonly active: boolean;
+  };
+}
+
+/**
+ * Why each field of a kind is held: its category and the purposes that declare that category. A custom
+ * field (field `custom.<id>`, with its label) is justified by the purposes its definition names.
+ */
 export const justify = (
   kind: CataloguedKind,
   purposes: readonly { readonly id: string; readonly data: PurposePayload }[],
-): FieldJustification[] =>
-  Object.entries(FIELD_CATALOGUE[kind] as Record<string, FieldEntry>).map(([field, { category }]) => ({
-    field,
-    category,
-    purposes: category
-      ? purposes
-          .filter((p) => p.data.active && p.data.dataCategories.includes(category))
-          .map((p) => ({ id: p.id, name: p.data.name, basis: p.data.lawfulBasis }))
-      : [],
-  }));
+  customFields: readonly CustomFieldRef[] = [],
+): (FieldJustification & { readonly label?: PurposePayload['name'] })[] => {
+  const active = purposes.filter((p) => p.data.active);
+  const named = (p: (typeof purposes)[number]) => ({
+    id: p.id,
+    name: p.data.name,
+    basis: p.data.lawfulBasis,
+  });
+  const builtIn = Object.entries(FIELD_CATALOGUE[kind] as Record<string, FieldEntry>)
+    .filter(([, entry]) => !entry.custom)
+    .map(([field, { category }]) => ({
+      field,
+      category,
+      purposes: category ? active.filter((p) => p.data.dataCategories.includes(category)).map(named) : [],
+    }));
+  const custom = customFields
+    .filter((f) => f.data.entity === kind && f.data.active)
+    .map((f) => ({
+      field: `custom.${f.id}`,
+      label: f.data.label,
+      category: f.data.category,
+      purposes: active.filter((p) => f.data.purposeIds.includes(p.id)).map(named),
+    }));
+  return [...builtIn, ...custom];
+};

@@ -3,6 +3,7 @@
 // data checklist" a company hands its auditor. One entry per purpose; rendered as a table (XLSX) and as
 // printable HTML, in English and Dutch.
 import type { ControllerPayload, DataCategory, PurposePayload } from '../consent/types';
+import type { CustomFieldPayload } from './custom-fields';
 import { isEea, type ProcessorPayload } from './processors';
 
 export type RopaLanguage = 'en' | 'nl';
@@ -30,6 +31,8 @@ export interface RopaInput {
   /** From the sync server's device list, when linked; null on an unlinked vault. */
   readonly devices: RopaDevices | null;
   readonly generatedAt: number;
+  /** Custom fields (issue 7.1): each is listed under the purposes that justify it. */
+  readonly customFields?: readonly { readonly id: string; readonly data: CustomFieldPayload }[];
 }
 
 export interface RopaEntry {
@@ -39,6 +42,8 @@ export interface RopaEntry {
   readonly lawfulBasis: PurposePayload['lawfulBasis'];
   readonly categoriesOfSubjects: readonly string[];
   readonly dataCategories: readonly DataCategory[];
+  /** Custom fields this purpose justifies: "label (category)". */
+  readonly customFields: readonly string[];
   readonly specialCategoryException: string;
   /** Art. 30(1)(d): the register's recipient categories and the processors serving this purpose. */
   readonly recipients: readonly string[];
@@ -83,6 +88,9 @@ export const buildRopa = (input: RopaInput, language: RopaLanguage): Ropa => {
         ),
       ];
       const name = localized(data.name, language);
+      const custom = (input.customFields ?? []).filter(
+        (f) => f.data.active && f.data.purposeIds.includes(id),
+      );
       for (const t of transfers) {
         if (!t.safeguard) gaps.push(`${TEXTS[language].gapSafeguard} ${name}: ${t.country}`);
       }
@@ -92,8 +100,16 @@ export const buildRopa = (input: RopaInput, language: RopaLanguage): Ropa => {
         description: localized(data.description, language),
         lawfulBasis: data.lawfulBasis,
         categoriesOfSubjects: data.categoriesOfSubjects,
-        dataCategories: data.dataCategories,
-        specialCategoryException: data.specialCategoryException,
+        dataCategories: [...new Set([...data.dataCategories, ...custom.map((f) => f.data.category)])],
+        customFields: custom.map(
+          (f) => `${localized(f.data.label, language)} (${TEXTS[language].categoryNames[f.data.category]})`,
+        ),
+        specialCategoryException: [
+          data.specialCategoryException,
+          ...custom.map((f) => f.data.specialCategoryException),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         recipients: [...new Set([...data.recipients, ...serving.map((r) => r.data.name)])],
         transfers,
         retention: localized(data.retention.text, language),
@@ -249,7 +265,7 @@ export const ropaTable = (ropa: Ropa): { columns: string[]; rows: (string | numb
       e.description,
       t.bases[e.lawfulBasis],
       list(e.categoriesOfSubjects),
-      list(e.dataCategories.map((c) => t.categoryNames[c])),
+      list([...e.dataCategories.map((c) => t.categoryNames[c]), ...e.customFields]),
       e.specialCategoryException,
       list(e.recipients),
       list(
@@ -296,7 +312,7 @@ export const ropaHtml = (ropa: Ropa): string => {
           row(t.description, h(e.description)),
           row(t.basis, h(t.bases[e.lawfulBasis])),
           row(t.subjects, list(e.categoriesOfSubjects)),
-          row(t.categories, list(e.dataCategories.map((x) => t.categoryNames[x]))),
+          row(t.categories, list([...e.dataCategories.map((x) => t.categoryNames[x]), ...e.customFields])),
           ...(e.specialCategoryException ? [row(t.special, h(e.specialCategoryException))] : []),
           row(t.recipients, list(e.recipients)),
           row(

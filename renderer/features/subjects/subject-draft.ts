@@ -25,6 +25,8 @@ export interface SubjectDetailsDraft {
   readonly tags: readonly string[];
   readonly notes: string;
   readonly source: SourceDraft;
+  /** Custom field values by definition id (shared/lifecycle/custom-fields.ts). */
+  readonly custom: Readonly<Record<string, string>>;
 }
 
 /** The stored shape of the shared details, as both payloads hold them. */
@@ -35,6 +37,7 @@ export interface SubjectDetails {
   readonly tags: readonly string[];
   readonly notes: string;
   readonly source: DataSource;
+  readonly custom?: Readonly<Record<string, string>>;
 }
 
 /** A new record starts with one empty work email and phone row, so the user need not add one. */
@@ -45,6 +48,7 @@ export const newSubjectDetails = (): SubjectDetailsDraft => ({
   tags: [],
   notes: '',
   source: newSource(),
+  custom: {},
 });
 
 export const subjectDetailsToDraft = (payload: SubjectDetails): SubjectDetailsDraft => ({
@@ -54,6 +58,7 @@ export const subjectDetailsToDraft = (payload: SubjectDetails): SubjectDetailsDr
   tags: payload.tags,
   notes: payload.notes,
   source: { ...payload.source },
+  custom: { ...payload.custom },
 });
 
 /**
@@ -71,6 +76,8 @@ export const subjectDetailsToInput = (draft: SubjectDetailsDraft) => {
       tags: [...draft.tags],
       notes: draft.notes,
       source: sourceToInput(draft.source),
+      // An emptied custom field is dropped rather than kept as an empty value.
+      custom: Object.fromEntries(Object.entries(draft.custom).filter(([, v]) => v.trim())),
       // A new record's creation time; an update keeps the stored one.
       createdAt: Date.now(),
     },

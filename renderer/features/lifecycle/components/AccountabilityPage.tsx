@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useRegisters } from '../hooks/useRegisters';
+import { CustomFieldsTab } from './CustomFieldsTab';
 import { ProcessorsTab } from './ProcessorsTab';
 import { RecordOfProcessingTab } from './RecordOfProcessingTab';
 import { RetentionTab } from './RetentionTab';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 
-const TABS = ['record', 'processors', 'retention'] as const;
+const TABS = ['record', 'processors', 'fields', 'retention'] as const;
 type TabId = (typeof TABS)[number];
 
 export function AccountabilityPage({ tab }: { tab?: string }) {
@@ -32,12 +33,15 @@ export function AccountabilityPage({ tab }: { tab?: string }) {
       >
         <Tab value="record" label={t('lifecycle.tabs.record')} />
         <Tab value="processors" label={t('lifecycle.tabs.processors')} />
+        <Tab value="fields" label={t('lifecycle.tabs.fields')} />
         {admin && <Tab value="retention" label={t('lifecycle.tabs.retention')} />}
       </Tabs>
       {!registers ? (
         <LinearProgress />
       ) : current === 'record' ? (
         <RecordOfProcessingTab registers={registers} />
+      ) : current === 'fields' ? (
+        <CustomFieldsTab registers={registers} />
       ) : current === 'retention' ? (
         <RetentionTab />
       ) : (

@@ -27,7 +27,12 @@ export function AnonymousFigures({ figures, anonymised }: { figures: SalesFigure
       minor / 10 ** minorDigits(currency),
     );
   return (
-    <Paper variant="outlined" sx={{ p: 2, mt: 3 }} aria-label={t('retention.figures.title')}>
+    <Paper
+      component="section"
+      variant="outlined"
+      sx={{ p: 2, mt: 3 }}
+      aria-label={t('retention.figures.title')}
+    >
       <Typography variant="subtitle1">{t('retention.figures.title')}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('retention.figures.intro', { count: anonymised })}

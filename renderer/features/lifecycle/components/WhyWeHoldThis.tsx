@@ -23,7 +23,7 @@ export function WhyWeHoldThis({ kind }: { kind: CataloguedKind }) {
   const [open, setOpen] = useState(false);
   const registers = useRegisters();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
-  const fields = registers ? justify(kind, registers.purposes) : [];
+  const fields = registers ? justify(kind, registers.purposes, registers.customFields) : [];
   return (
     <>
       <Button size="small" startIcon={<HelpOutlineIcon />} onClick={() => setOpen(true)}>
@@ -47,7 +47,9 @@ export function WhyWeHoldThis({ kind }: { kind: CataloguedKind }) {
               {fields.map((f) => (
                 <TableRow key={f.field}>
                   <TableCell>
-                    {t(`lifecycle.why.fields.${f.field}` as 'lifecycle.why.fields.notes')}
+                    {f.label
+                      ? f.label[language] || f.label.en || f.label.nl
+                      : t(`lifecycle.why.fields.${f.field}` as 'lifecycle.why.fields.notes')}
                   </TableCell>
                   <TableCell>
                     {f.category ? t(`lifecycle.categories.${f.category}`) : t('lifecycle.why.notPersonal')}

@@ -8,6 +8,7 @@ import {
   type ControllerPayload,
   type PurposePayload,
 } from '../../../../shared/consent/types';
+import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/lifecycle/custom-fields';
 import { PROCESSOR, type ProcessorPayload } from '../../../../shared/lifecycle/processors';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
@@ -15,6 +16,8 @@ export interface Registers {
   readonly purposes: { id: string; data: PurposePayload }[];
   readonly processors: { id: string; data: ProcessorPayload }[];
   readonly controller: ControllerPayload | null;
+  /** Custom field definitions (issue 7.1), in the order they were added. */
+  readonly customFields: { id: string; data: CustomFieldPayload }[];
 }
 
 export const useRegisters = (): Registers | null => {
@@ -23,19 +26,23 @@ export const useRegisters = (): Registers | null => {
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const [purposes, processors, controller] = await Promise.all([
+      const [purposes, processors, controller, customFields] = await Promise.all([
         session.settings(PURPOSE).list(),
         session.settings(PROCESSOR).list(),
         session
           .settings(CONTROLLER)
           .get(CONTROLLER_ID)
           .catch(() => null),
+        session.settings(CUSTOM_FIELD).list(),
       ]);
       if (!current) return;
       setRegisters({
         purposes: purposes.records.sort((a, b) => a.data.name.en.localeCompare(b.data.name.en)),
         processors: processors.records.sort((a, b) => a.data.name.localeCompare(b.data.name)),
         controller: controller?.data ?? null,
+        customFields: customFields.records.sort(
+          (a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1),
+        ),
       });
     };
     void load();

@@ -8,6 +8,7 @@ import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../../ui/FormSection';
 import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
+import { CustomFieldInputs } from '../../lifecycle/components/CustomFieldInputs';
 import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
 import { SubjectForm } from '../../subjects/components/SubjectForm';
@@ -22,7 +23,7 @@ interface Props extends SubjectFormProps<OrganisationDraft> {
 
 export function OrganisationForm({ initial, header, tagSuggestions, children, ...options }: Props) {
   const { t } = useTranslation();
-  const { draft, text, errorCount, formRef, submit, details } = useSubjectForm({
+  const { draft, set, text, errorCount, formRef, submit, details } = useSubjectForm({
     initial,
     ...options,
   });
@@ -50,6 +51,7 @@ export function OrganisationForm({ initial, header, tagSuggestions, children, ..
           />
           <TextField label={t('fields.registrationNumber')} {...text('registrationNumber')} />
         </Box>
+        <CustomFieldInputs kind="organisation" values={draft.custom} onChange={set('custom')} />
       </FormSection>
       <SubjectDetailsSections {...details} tagSuggestions={tagSuggestions} />
       {children}

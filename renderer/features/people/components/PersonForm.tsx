@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../../ui/FormSection';
+import { CustomFieldInputs } from '../../lifecycle/components/CustomFieldInputs';
 import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import type { SubjectFormProps } from '../../subjects/components/SubjectEditor';
 import { SubjectDetailsSections } from '../../subjects/components/SubjectDetailsSections';
@@ -47,6 +48,7 @@ export function PersonForm({ initial, header, tagSuggestions, ...options }: Prop
             <OrganisationField value={draft.organisationId} onChange={set('organisationId')} />
           </LockableField>
         </Box>
+        <CustomFieldInputs kind="person" values={draft.custom} onChange={set('custom')} />
       </FormSection>
       <SubjectDetailsSections {...details} tagSuggestions={tagSuggestions} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>

@@ -1,0 +1,73 @@
+// The custom fields of people and organisations (issue 7.1): each with its data category and the
+// purposes that justify it, so "why do we hold this?" has an answer. Admins add them; everyone reads.
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../consent/hooks/useLocalized';
+import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import type { Registers } from '../hooks/useRegisters';
+import { CustomFieldDialog } from './CustomFieldDialog';
+
+export function CustomFieldsTab({ registers }: { registers: Registers }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const admin = useCurrentUser().role === 'admin';
+  const [adding, setAdding] = useState(false);
+  const purposeName = (id: string) => {
+    const purpose = registers.purposes.find((p) => p.id === id);
+    return purpose ? localized(purpose.data.name) : id;
+  };
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {t('lifecycle.customFields.intro')}
+        </Typography>
+        {admin && (
+          <Button variant="contained" onClick={() => setAdding(true)}>
+            {t('lifecycle.customFields.add')}
+          </Button>
+        )}
+      </Box>
+      {registers.customFields.length === 0 ? (
+        <Typography variant="body2">{t('lifecycle.customFields.empty')}</Typography>
+      ) : (
+        <Table size="small" aria-label={t('lifecycle.tabs.fields')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('lifecycle.customFields.label')}</TableCell>
+              <TableCell>{t('lifecycle.customFields.entity')}</TableCell>
+              <TableCell>{t('lifecycle.customFields.category')}</TableCell>
+              <TableCell>{t('lifecycle.customFields.purposes')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {registers.customFields.map((f) => (
+              <TableRow key={f.id}>
+                <TableCell>{localized(f.data.label)}</TableCell>
+                <TableCell>{t(`lifecycle.customFields.entities.${f.data.entity}`)}</TableCell>
+                <TableCell>
+                  {t(`lifecycle.categories.${f.data.category}`)}
+                  {f.data.specialCategoryException && (
+                    <Typography variant="caption" display="block" color="text.secondary">
+                      {t('lifecycle.customFields.exceptionShown', { text: f.data.specialCategoryException })}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>{f.data.purposeIds.map(purposeName).join(', ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {adding && <CustomFieldDialog registers={registers} onClose={() => setAdding(false)} />}
+    </Box>
+  );
+}
