@@ -8,6 +8,8 @@ import type { DataSource } from '../domain/common';
 import type { PersonPayload } from '../domain/person';
 import type { TargetField } from '../import/types';
 import { ValidationError } from '../repositories/errors';
+import { RestrictedError } from '../rights/restriction';
+import { updateSubject } from '../rights/update-subject';
 import type { Session } from '../vault/session';
 import { newId } from '../vault/keyring';
 import { mergeIntoPerson, organisationKey, toPersonInput } from './merge';
@@ -124,19 +126,37 @@ export const commitImport = async (
     const orgIdByKey = await organisationsFor(session, input, creatable, source, createdOrgIds, options);
     const orgId = (name: string) => (name.trim() ? (orgIdByKey.get(organisationKey(name)) ?? null) : null);
 
-    // Merges into people already in the directory, keeping what each was, to restore on failure.
+    // Merges into people already in the directory, keeping what each was, to restore on failure. They go
+    // through the rights save path: a restricted person (Art. 18) is not changed but reported, and every
+    // merged field leaves its history (Art. 16) under the batch id.
     const mergedIds: string[] = [];
     let mergedRows = plan.mergedWithinFile;
+    const history = {
+      subjectKind: 'person',
+      actor: { userId: session.audit.actor, deviceId: await session.audit.deviceId() },
+      batchId,
+      audit: false,
+    } as const;
     progress({ phase: 'merge', done: 0, total: plan.merge.length });
     for (const [n, merge] of plan.merge.entries()) {
       signal?.throwIfAborted();
       let previous: PersonPayload | undefined;
       try {
-        await session.people.update(merge.existingId, (current) => {
-          previous = current;
-          return mergeIntoPerson(current, merge.person, orgId(merge.person.organisationName));
-        });
+        await updateSubject(
+          session,
+          session.people,
+          merge.existingId,
+          (current) => {
+            previous = current;
+            return mergeIntoPerson(current, merge.person, orgId(merge.person.organisationName));
+          },
+          history,
+        );
       } catch (error) {
+        if (error instanceof RestrictedError) {
+          rejected.push({ file, row: merge.rows[0]!, field: 'record', code: 'restricted' });
+          continue;
+        }
         if (!(error instanceof ValidationError)) throw error;
         reject(merge.rows[0]!, error);
         continue;
@@ -250,8 +270,15 @@ const undo = async (
     batchId,
   }: { restored: { id: string; previous: PersonPayload }[]; createdOrgIds: string[]; batchId: string | null },
 ): Promise<void> => {
+  // Put back through the same save path, so each person's field history shows the merge and its undoing.
+  const history = {
+    subjectKind: 'person',
+    actor: { userId: session.audit.actor, deviceId: await session.audit.deviceId() },
+    batchId,
+    audit: false,
+  } as const;
   for (const { id, previous } of restored.reverse()) {
-    await session.people.update(id, () => previous).catch(() => undefined);
+    await updateSubject(session, session.people, id, () => previous, history).catch(() => undefined);
   }
   for (const id of createdOrgIds) await session.organisations.remove(id).catch(() => undefined);
   if (batchId)

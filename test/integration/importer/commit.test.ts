@@ -5,6 +5,8 @@ import type { ImportPerson } from '../../../shared/import/types';
 import { commitImport, type CommitInput } from '../../../shared/importer/commit';
 import type { ImportPlan } from '../../../shared/importer/plan';
 import { IMPORT_BATCH } from '../../../shared/importer/purpose';
+import { RESTRICTION } from '../../../shared/consent/types';
+import { listFieldChanges } from '../../../shared/rights/field-history';
 import type { AuditEvent } from '../../../shared/audit/audit-log';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
@@ -152,6 +154,38 @@ describe('commitImport', () => {
         details: { created: 3, merged: 2, skipped: 1 },
       }),
     ]);
+  });
+
+  it('leaves a restricted person unchanged and reports the row; a merged person keeps the field history', async () => {
+    const session = await open();
+    const restricted = await session.people.create(annelies);
+    const open2 = await session.people.create({ ...annelies, givenName: 'Bram', emails: [] });
+    await session.items(RESTRICTION).create(restricted.id, {
+      type: 'restricted',
+      reason: 'accuracy_contested',
+      at: Date.now() - 1000,
+      recordedBy: 'local',
+      deviceId: 'device-1',
+    });
+    const before = (await session.people.get(restricted.id)).data;
+    const extra = { emails: [{ value: 'nieuw@voorbeeld.nl', label: 'work' as const }] };
+
+    const report = await commitImport(
+      session,
+      input({
+        merge: [
+          { existingId: restricted.id, rows: [2], person: row('Annelies', 'Verbeek', extra) },
+          { existingId: open2.id, rows: [3], person: row('Bram', 'Verbeek', extra) },
+        ],
+      }),
+    );
+
+    expect(report.rejected).toEqual([{ file: 'klanten.csv', row: 2, field: 'record', code: 'restricted' }]);
+    expect(report.mergedIds).toEqual([open2.id]);
+    expect((await session.people.get(restricted.id)).data).toEqual(before);
+    const history = await listFieldChanges(session, open2.id);
+    expect(history.map((h) => [h.data.field, h.data.batchId])).toEqual([['emails', report.batchId]]);
+    expect(await listFieldChanges(session, restricted.id)).toEqual([]);
   });
 
   it('reports a row the store refuses with its file, row and column, and imports the rest', async () => {
