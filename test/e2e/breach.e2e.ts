@@ -112,4 +112,33 @@ describe('lost-device drill', () => {
       b.problems.splice(b.problems.indexOf(problem), 1);
     }
   }, 300_000);
+
+  it('records a mis-sent campaign list with the people picked by hand and writes their Art. 34 letter', async () => {
+    const { page } = await harness.open({ url: server.url });
+    await new VaultPage(page).create(PASSPHRASE);
+    const people = new PeoplePage(page);
+    const form = new PersonForm(page);
+    await people.open();
+    await people.newPerson();
+    await form.fill({ givenName: 'Fleur', familyName: 'Visser', email: 'fleur@visser.example' });
+    await form.save();
+
+    const breaches = new BreachesPage(page);
+    await breaches.open();
+    await breaches.reportIncident('Campaign list mailed to a wrong address', ['Fleur Visser']);
+    expect(await page.getByTestId('affected-count').textContent()).toBe('1 person selected for the letters');
+    await page.getByRole('checkbox', { name: 'Email addresses' }).check();
+    await breaches.chooseRisk('High risk');
+    await breaches.decide('Inform the people affected (Art. 34)?', 'Yes');
+    await breaches.field('Likely consequences for the people').fill('Unwanted email from the recipient.');
+    await breaches.save();
+
+    const download = await breaches.export(/^Letter to 1 person/);
+    const html = await readFile((await download.path())!, 'utf8');
+    expect(html).toContain('Dear Fleur Visser,');
+    expect(html).toContain('Email addresses');
+    expect(html).toContain('Unwanted email from the recipient.');
+    await breaches.open();
+    expect(await breaches.row('Campaign list mailed').textContent()).toMatch(/Reported incident.*1/);
+  }, 120_000);
 });

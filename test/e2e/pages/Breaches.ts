@@ -58,6 +58,17 @@ export class BreachesPage {
       .check();
   }
 
+  /** "Report an incident": a manual incident with the people picked by search. */
+  async reportIncident(title: string, people: readonly string[]): Promise<void> {
+    await this.page.getByRole('link', { name: 'Report an incident' }).click();
+    await this.page.getByRole('heading', { name: 'Report an incident' }).waitFor();
+    await this.page.getByRole('textbox', { name: /^Short title/ }).fill(title);
+    for (const name of people) {
+      await this.page.getByRole('searchbox', { name: 'Find a person to add' }).fill(name);
+      await this.page.getByRole('button', { name: `Add ${name}` }).click();
+    }
+  }
+
   field(name: string): Locator {
     return this.page.getByRole('textbox', { name, exact: true });
   }
