@@ -50,7 +50,7 @@ describe('lost-device drill', () => {
     await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();
-    await peopleB.row('Dirk Bos').waitFor({ timeout: 15_000 });
+    await peopleB.row('Dirk Bos').waitFor({ timeout: 30_000 });
     // B goes offline (the laptop is in a thief's bag) before a phone number is recorded on A.
     await b.context.setOffline(true);
     await people.newPerson();
