@@ -123,6 +123,15 @@ const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocum
   return picked as SyncDocument;
 };
 
+/**
+ * Tells one state of a document from another without keeping its payload: every payload is ciphertext
+ * with a random nonce, so its length and ends differ between any two writes.
+ */
+const fingerprint = (doc: Record<string, unknown>): string => {
+  const text = typeof doc.payload === 'string' ? doc.payload : String(doc.hash ?? '');
+  return `${doc._deleted === true}|${text.length}|${text.slice(0, 48)}|${text.slice(-16)}`;
+};
+
 /** Room left under the server's body limit for the JSON punctuation around the rows. */
 const PUSH_BYTES = MAX_BODY_BYTES - 64 * 1024;
 
@@ -170,6 +179,12 @@ export class SyncClient {
   private replications: RxReplicationState<Doc, Checkpoint>[] = [];
   private subscriptions: Subscription[] = [];
   private readonly pendingIds = new Set<string>();
+  /**
+   * What the last pulls delivered and RxDB is about to write, by `collection:id`: the write it causes is
+   * the server's state arriving, not a local change waiting to be pushed. (RxDB 17 rewrites `_rev` and
+   * `_meta` on every write, so a pulled write cannot be told from a local one by its metadata.)
+   */
+  private readonly arriving = new Map<string, string>();
   /** Collections in a forced full resync: the ids the server returned so far (resync.ts). */
   private readonly resyncs = new Map<Collection, FullResync>();
   private streamAbort: AbortController | undefined;
@@ -220,6 +235,7 @@ export class SyncClient {
     this.streamAbort?.abort();
     this.streamAbort = undefined;
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    this.arriving.clear();
     await Promise.all(this.replications.splice(0).map((r) => r.cancel()));
     this.patch({ syncing: false });
   }
@@ -291,6 +307,11 @@ export class SyncClient {
         handler: async (checkpoint, batchSize) => {
           const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
           const documents = pulled.documents as unknown as (Doc & { _deleted: boolean })[];
+          for (const doc of documents)
+            this.arriving.set(
+              `${collection}:${doc.id}`,
+              fingerprint(doc as unknown as Record<string, unknown>),
+            );
           return {
             checkpoint: { sequence: pulled.checkpoint },
             documents: await this.endOfResync(collection, rxCollection, documents, batchSize),
@@ -316,19 +337,18 @@ export class SyncClient {
         },
       },
     });
-    this.trackPending(collection, rxCollection, state, `rxdbreplication${replicationIdentifier}`);
+    this.trackPending(collection, rxCollection, state);
     return state;
   }
 
   /**
-   * A write is pending from the local change until the server acknowledged it. RxDB marks what its pull
-   * wrote with the revision height under the replication's flag; every other change is local.
+   * A write is pending from the local change until the server acknowledged it; a write of what a pull
+   * just delivered (`arriving`) is not a local change.
    */
   private trackPending(
     collection: Collection,
     rxCollection: RxCollection<Doc>,
     state: RxReplicationState<Doc, Checkpoint>,
-    flag: string,
   ): void {
     const update = () => {
       if (this.pendingIds.size !== this.status.pending) this.patch({ pending: this.pendingIds.size });
@@ -336,9 +356,13 @@ export class SyncClient {
     this.subscriptions.push(
       rxCollection.$.subscribe((event) => {
         const doc = event.documentData;
-        const pulledHeight = (doc._meta as Record<string, unknown>)[flag];
-        if (pulledHeight === Number.parseInt(doc._rev, 10)) return;
-        this.pendingIds.add(`${collection}:${event.documentId}`);
+        const key = `${collection}:${event.documentId}`;
+        const expected = this.arriving.get(key);
+        if (expected !== undefined) {
+          this.arriving.delete(key);
+          if (expected === fingerprint(doc as unknown as Record<string, unknown>)) return;
+        }
+        this.pendingIds.add(key);
         update();
       }),
       state.sent$.subscribe((doc) => {

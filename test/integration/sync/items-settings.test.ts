@@ -18,6 +18,30 @@ afterEach(async () => {
 });
 
 describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapter) => {
+  it("brings the admin's compliance files to the admin's other device, and counts only local writes as pending", async () => {
+    setup = await twoDevices(adapter);
+    const { a, b } = setup;
+    await a.sync.start();
+    await b.sync.start();
+    const person = await a.session.people.create(annelies);
+    const file = await a.session.compliance(STAGES).put({ names: ['received', 'verified'] });
+    await a.sync.awaitInSync();
+    await b.sync.awaitInSync();
+
+    expect((await b.session.compliance(STAGES).get(file.id)).data.names).toEqual(['received', 'verified']);
+    // Kept apart from the settings everyone reads.
+    expect((await b.session.settings(STAGES).list()).records).toEqual([]);
+    // What B pulled is not B's pending work; B's own edit is, until the server has it.
+    expect(b.sync.status.pending).toBe(0);
+    const seen: number[] = [];
+    const watching = b.sync.status$.subscribe((status) => seen.push(status.pending));
+    await b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
+    await b.sync.awaitInSync();
+    watching.unsubscribe();
+    expect(Math.max(...seen)).toBe(1);
+    expect(b.sync.status.pending).toBe(0);
+  });
+
   it('brings an item and a setting made on A to B', async () => {
     setup = await twoDevices(adapter);
     const { a, b } = setup;
