@@ -56,7 +56,7 @@ export function CustomFieldsTab({ registers }: { registers: Registers }) {
                 <TableCell>
                   {t(`lifecycle.categories.${f.data.category}`)}
                   {f.data.specialCategoryException && (
-                    <Typography variant="caption" display="block" color="text.secondary">
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                       {t('lifecycle.customFields.exceptionShown', { text: f.data.specialCategoryException })}
                     </Typography>
                   )}

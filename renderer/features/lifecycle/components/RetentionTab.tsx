@@ -33,6 +33,7 @@ import { useRetentionStore } from '../stores/retention-store';
 import { AnonymousFigures } from './AnonymousFigures';
 import { DecisionDialog, type FinalAction } from './DecisionDialog';
 import { ExtendReviewDialog } from './ExtendReviewDialog';
+import { RetentionRulesList } from './RetentionRulesList';
 
 export function RetentionTab() {
   const { t } = useTranslation();
@@ -230,6 +231,7 @@ export function RetentionTab() {
         </Table>
       )}
       <AnonymousFigures figures={queue.figures} anonymised={queue.anonymised} />
+      <RetentionRulesList rules={[...queue.rules.values()]} />
       <DecisionDialog
         action={pending && pending.action !== 'extend' ? pending.action : null}
         count={pending?.ids.length ?? 0}
