@@ -1,8 +1,6 @@
 // Screenshots of a working day for the README: the contacts arrive through the import wizard (a Dutch
 // Excel file), deals spread over the pipeline, a call and a task on one person. They go to
 // test-results/ on every run and replace docs/screenshots/ only with UPDATE_SCREENSHOTS=1.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import { SAMPLE_PEOPLE } from './fixtures/sample-contacts';
 import { DealsPage } from './pages/Deals';
@@ -13,13 +11,7 @@ import { Tasks } from './pages/Tasks';
 import { Timeline } from './pages/Timeline';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
-
-const SCREENSHOTS = fileURLToPath(
-  new URL(
-    process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../test-results/screenshots/',
-    import.meta.url,
-  ),
-);
+import { screenshot } from './support/screenshot';
 
 const csv = [
   'Voornaam;Achternaam;E-mail;Telefoon;Bedrijf;Functie',
@@ -34,11 +26,7 @@ describe('screenshots of a working day', () => {
   it('captures the import wizard, the deals board, a timeline, My day and a campaign list', async () => {
     const { page } = await harness.open({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
     await new VaultPage(page).create('screenshot vault passphrase');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const shot = async (name: string) => {
-      await page.mouse.move(1, 1);
-      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: 'disabled' });
-    };
+    const shot = (name: string) => screenshot(page, name);
 
     const wizard = new ImportPage(page);
     await wizard.open();

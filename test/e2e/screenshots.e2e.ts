@@ -2,8 +2,6 @@
 // through the UI (there is no import yet, and the page offers no back door). They go to test-results/
 // on every run and replace docs/screenshots/ only with UPDATE_SCREENSHOTS=1, so a test run leaves the
 // committed pictures alone.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ORGANISATIONS, SAMPLE_PEOPLE } from './fixtures/sample-contacts';
 import { OrganisationsPage } from './pages/OrganisationsPage';
@@ -11,13 +9,6 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
-
-const SCREENSHOTS = fileURLToPath(
-  new URL(
-    process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../test-results/screenshots/',
-    import.meta.url,
-  ),
-);
 
 describe('screenshots', () => {
   const harness = useKluisHarness();
@@ -41,15 +32,13 @@ describe('screenshots', () => {
       .waitFor();
     expect(await people.rows.count()).toBeGreaterThanOrEqual(12);
 
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // Let the "saved" notice disappear and the mouse rest outside the list.
     await page.mouse.move(1, 1);
     await page.getByRole('alert').waitFor({ state: 'detached', timeout: 10_000 });
-    await page.screenshot({ path: `${SCREENSHOTS}people-list.png`, animations: 'disabled' });
+    await screenshot(page, 'people-list');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     // The toggle keeps focus after the click; move it away so no focus ring is in the picture.
     await page.getByRole('button', { name: 'Switch to light theme' }).blur();
-    await page.mouse.move(1, 1);
-    await page.screenshot({ path: `${SCREENSHOTS}people-list-dark.png`, animations: 'disabled' });
+    await screenshot(page, 'people-list-dark');
   });
 });

@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
+import { BreachClockBanner } from '../../features/breach/components/BreachClockBanner';
 import { BreachPage } from '../../features/breach/components/BreachPage';
 import { BreachesPage } from '../../features/breach/components/BreachesPage';
 import { DashboardPage } from '../../features/dashboard/components/DashboardPage';
@@ -90,7 +91,7 @@ export function AppShell() {
   const lock = useCallback(() => void lockVault(), [lockVault]);
   useIdleLock(autoLockMinutes, lock);
   const session = useVaultStore((s) => s.session);
-  const { userId } = useCurrentUser();
+  const { userId, role } = useCurrentUser();
   useAdminLanding(session);
   const applied = useConflictsApplied();
   // Every audit entry names who acted; an unlock is itself an entry.
@@ -123,6 +124,7 @@ export function AppShell() {
           p: { xs: 2, md: 3.5 },
         }}
       >
+        {role === 'admin' && <BreachClockBanner />}
         {page(route, applied)}
       </Box>
       <CommandPalette />

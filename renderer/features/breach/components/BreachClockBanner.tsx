@@ -25,6 +25,7 @@ export function BreachClockBanner() {
       severity={first.clock.status === 'running' ? 'warning' : 'error'}
       role="status"
       data-testid="breach-clock-banner"
+      sx={{ mb: 2 }}
       action={
         <Button color="inherit" size="small" href={formatRoute({ name: 'breach', id: first.b.id })}>
           {t('breach.banner.open')}
