@@ -18,6 +18,7 @@ import { ProfilingSection } from '../../subject-rights/components/ProfilingSecti
 import { RestrictionSection } from '../../subject-rights/components/RestrictionSection';
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { ErasePersonButton } from '../../rights/erasure/components/ErasePersonButton';
+import { SubjectRequests } from '../../rights/components/SubjectRequests';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { usePersonLedgers } from '../hooks/usePersonLedgers';
@@ -132,6 +133,7 @@ function PersonPrivacy({ personId }: { personId: string }) {
           settings={settings}
         />
       </Stack>
+      <SubjectRequests personId={personId} />
       <ErasePersonButton personId={personId} />
     </Stack>
   );
