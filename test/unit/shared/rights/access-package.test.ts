@@ -78,24 +78,20 @@ const seeded = async () => {
     bramCall: await session
       .items(ACTIVITY_ITEMS)
       .create(b.id, { type: 'call', occurredAt: 1, title: 'Bram call', createdBy: 'local' }),
-    deal: await session
-      .items(DEAL_CONFIG)
-      .create(org.id, {
-        title: 'Annelies deal',
-        stageId: 'lead',
-        ownerId: 'local',
-        organisationId: org.id,
-        personId: a.id,
-      }),
-    bramDeal: await session
-      .items(DEAL_CONFIG)
-      .create(org.id, {
-        title: 'Bram deal',
-        stageId: 'lead',
-        ownerId: 'local',
-        organisationId: org.id,
-        personId: b.id,
-      }),
+    deal: await session.items(DEAL_CONFIG).create(org.id, {
+      title: 'Annelies deal',
+      stageId: 'lead',
+      ownerId: 'local',
+      organisationId: org.id,
+      personId: a.id,
+    }),
+    bramDeal: await session.items(DEAL_CONFIG).create(org.id, {
+      title: 'Bram deal',
+      stageId: 'lead',
+      ownerId: 'local',
+      organisationId: org.id,
+      personId: b.id,
+    }),
     caseA: await session.items(CASE_CONFIG).create(a.id, { subject: 'Late delivery', personId: a.id }),
     task: await session
       .items(TASK_ITEMS)
