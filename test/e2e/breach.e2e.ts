@@ -8,6 +8,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { SyncPages } from './pages/SyncPages';
 import { VaultPage } from './pages/VaultPage';
+import { screenshot } from './support/screenshot';
 import { useKluisHarness } from './support/harness';
 import { startSyncServer, type SyncServer } from './support/sync-server';
 
@@ -63,6 +64,7 @@ describe('lost-device drill', () => {
     expect(await breaches.findings.getByTestId('findings-people').textContent()).toBe('2');
     expect(await breaches.findings.textContent()).toContain('Email addresses');
     expect(await breaches.findings.textContent()).not.toContain('Phone numbers');
+    await screenshot(a.page, 'breach-drill-findings');
     await breaches.createBreachFromDrill();
 
     // The breach is pre-filled from what the device held; the admin completes risk and decisions.
@@ -97,10 +99,15 @@ describe('lost-device drill', () => {
     expect(html).not.toContain('Phone numbers');
     expect(html).toContain('Device revoked at once');
     expect(html).not.toContain('Carla');
+    const report = await a.context.newPage();
+    await report.setContent(html);
+    await screenshot(report, 'breach-report');
+    await report.close();
 
     await breaches.open();
     await breaches.row('Lost device of user').waitFor();
     expect(await breaches.row('Lost device of user').textContent()).toMatch(/h \d+ min left/);
+    await screenshot(a.page, 'breach-register');
 
     // Back online, the lost device is refused and wipes its copy.
     await b.context.setOffline(false);

@@ -8,6 +8,7 @@ import { PersonForm } from './pages/PersonForm';
 import { PersonPrivacyPanel } from './pages/Privacy';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { screenshot } from './support/screenshot';
 
 const PASSPHRASE = 'dashboard voor de functionaris 7';
 const DAY = 86_400_000;
@@ -102,6 +103,7 @@ describe('privacy dashboard', () => {
       'Due within 7 days 1, Later 0',
     );
     expect(await processors.getByRole('img').getAttribute('aria-label')).toContain('Review within 30 days 1');
+    await screenshot(page, 'privacy-dashboard');
 
     await processors.getByRole('link', { name: 'Open the processors' }).click();
     await page.getByRole('tab', { name: 'Processors and recipients', selected: true }).waitFor();

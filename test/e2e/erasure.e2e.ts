@@ -5,6 +5,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { screenshot } from './support/screenshot';
 
 describe('erasure', () => {
   const harness = useKluisHarness();
@@ -24,6 +25,7 @@ describe('erasure', () => {
     const dialog = page.getByRole('dialog', { name: 'Erase a person (Art. 17)' });
     const preview = dialog.getByRole('table', { name: 'What will be erased' });
     await preview.getByRole('row', { name: /Person\s*1/ }).waitFor();
+    await screenshot(page, 'erasure-dialog');
 
     const erase = dialog.getByRole('button', { name: 'Erase', exact: true });
     expect(await erase.isDisabled()).toBe(true);
@@ -37,6 +39,7 @@ describe('erasure', () => {
     expect(text).not.toContain('Oosterhout');
     expect(await certificate.getByRole('table', { name: 'Devices' }).getByRole('row').count()).toBe(2);
     expect(await certificate.getByRole('table', { name: 'Erased' }).textContent()).toMatch(/Person\s*1/);
+    await screenshot(page, 'erasure-certificate');
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByText('No people yet').waitFor();

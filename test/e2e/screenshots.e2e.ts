@@ -9,6 +9,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { screenshot } from './support/screenshot';
 
 describe('screenshots', () => {
   const harness = useKluisHarness();
