@@ -56,6 +56,23 @@ describe('retention', () => {
     await page.getByRole('table', { name: 'Retention review queue' }).getByText('Anonymised').waitFor();
     expect(await page.getByText(NAME).count()).toBe(0);
 
+    // An admin adds a rule through the dialog: a missing legal reason is named, then it is listed.
+    const rules = page.getByRole('region', { name: 'Retention rules' });
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    const ruleDialog = page.getByRole('dialog', { name: 'Add retention rule' });
+    await ruleDialog.getByLabel('Name (English)').fill('Event contacts after 12 months');
+    await ruleDialog.getByLabel('Retention period (months)').fill('12');
+    await ruleDialog.getByRole('button', { name: 'Save' }).click();
+    await ruleDialog.getByText('Give the legal reason, in English or Dutch.').waitFor();
+    await ruleDialog
+      .getByLabel('Legal reason (English)')
+      .fill('Event follow-up: 12 months after the last activity.');
+    await ruleDialog.getByRole('button', { name: 'Save' }).click();
+    await ruleDialog.waitFor({ state: 'hidden' });
+    const added = rules.getByRole('row').filter({ hasText: 'Event contacts after 12 months' });
+    await added.waitFor();
+    expect(await added.textContent()).toContain('12 months after the last activity');
+
     await people.open();
     await expect.poll(() => people.row(NAME).count()).toBe(0);
   });
