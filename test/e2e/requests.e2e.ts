@@ -9,6 +9,7 @@ import { PersonForm } from './pages/PersonForm';
 import { RequestsPage } from './pages/Requests';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { screenshot } from './support/screenshot';
 
 describe('request register', () => {
   const harness = useKluisHarness();
@@ -74,5 +75,6 @@ describe('request register', () => {
     const overdue = rows.nth(1).locator('[data-state="overdue"]');
     expect(await overdue.textContent()).toMatch(/\d+ days overdue/);
     expect(await overdue.locator('svg').count()).toBe(1);
+    await screenshot(page, 'request-register');
   });
 });

@@ -7,6 +7,7 @@ import { PersonForm } from './pages/PersonForm';
 import { Timeline } from './pages/Timeline';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { screenshot } from './support/screenshot';
 
 const NAME = 'Pieter Stilzwijger-Testpersoon';
 const START = new Date('2025-01-15T10:00:00Z');
@@ -38,6 +39,7 @@ describe('retention', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Prospect with no activity for 24 months');
     expect(await row.textContent()).toContain('Last activity');
+    await screenshot(page, 'retention-review');
 
     await row.getByRole('button', { name: `Anonymise ${NAME}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Anonymise 1 subject?' });
