@@ -67,6 +67,7 @@ const en = {
   no: 'No',
   undecided: 'Not decided yet',
   none: 'None',
+  notGiven: 'Not filled in',
   propertyNames: {
     confidentiality: 'Confidentiality (seen or taken by someone not entitled)',
     integrity: 'Integrity (changed)',
@@ -201,6 +202,7 @@ const nl: ReportTexts = {
   no: 'Nee',
   undecided: 'Nog niet besloten',
   none: 'Geen',
+  notGiven: 'Niet ingevuld',
   propertyNames: {
     confidentiality: 'Vertrouwelijkheid (ingezien of meegenomen door onbevoegden)',
     integrity: 'Integriteit (gewijzigd)',

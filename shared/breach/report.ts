@@ -68,7 +68,8 @@ export const buildBreachReport = (input: ReportInput, language: ReportLanguage):
   const time = (ms: number | null, missing: string = t.unknown) =>
     ms === null ? missing : formatInstant(ms, language, input.timeZone);
   const decision = (d: boolean | null) => (d === null ? t.undecided : d ? t.yes : t.no);
-  const text = (value: string) => value || t.none;
+  // An empty free-text answer is shown as not filled in, never as "none" (which would be an answer).
+  const text = (value: string) => value || t.notGiven;
   const clock = breachClock(b, input.generatedAt);
   const c = input.controller;
   const figures = b.exposure;
