@@ -6,10 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEAL_CONFIG } from '../../../shared/domain/deal';
 import { recordAddress } from '../../../shared/repositories/subject-repository';
 import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
-import { SyncClient } from '../../../shared/sync/replication';
 import { applyItemConflict } from '../../../renderer/features/sync/components/conflict-records';
 import { zeeland } from '../../fixtures/people';
-import { twoDevices, type Device, type TwoDevices } from './two-devices';
+import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 
 let setup: TwoDevices | undefined;
 afterEach(async () => {
@@ -18,14 +17,7 @@ afterEach(async () => {
 });
 
 const syncOnce = async (device: Device) => {
-  const client = new SyncClient({
-    db: device.db,
-    fetch,
-    serverUrl: device.link.serverUrl,
-    token: device.link.token,
-    identifier: `${device.link.serverUrl}|${device.link.deviceId}`,
-    role: device.link.role,
-    live: false,
+  const client = syncClient(device.db, device.link, false, {
     retryMs: 20,
     conflictHandlers: await conflictHandlersFor(device.session),
   });

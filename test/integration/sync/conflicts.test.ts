@@ -2,10 +2,10 @@
 // the same field picks one value and keeps the other in a conflict record; the server sees no plaintext.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
-import { SyncClient } from '../../../shared/sync/replication';
+import type { SyncClient } from '../../../shared/sync/replication';
 import { recordAddress } from '../../../shared/repositories/subject-repository';
 import { annelies, bram } from '../../fixtures/people';
-import { twoDevices, type Device, type TwoDevices } from './two-devices';
+import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 
 let setup: TwoDevices | undefined;
 const clients: SyncClient[] = [];
@@ -16,14 +16,7 @@ afterEach(async () => {
 });
 
 const mergingClient = async (device: Device): Promise<SyncClient> => {
-  const client = new SyncClient({
-    db: device.db,
-    fetch,
-    serverUrl: device.link.serverUrl,
-    token: device.link.token,
-    identifier: `${device.link.serverUrl}|${device.link.deviceId}`,
-    role: device.link.role,
-    live: false,
+  const client = syncClient(device.db, device.link, false, {
     retryMs: 20,
     conflictHandlers: await conflictHandlersFor(device.session),
   });

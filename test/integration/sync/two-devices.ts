@@ -3,7 +3,7 @@
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shared/sync/account';
-import { SyncClient } from '../../../shared/sync/replication';
+import { SyncClient, type SyncClientOptions } from '../../../shared/sync/replication';
 import type { Session } from '../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
@@ -24,7 +24,13 @@ export interface TwoDevices {
   close(): Promise<void>;
 }
 
-export const syncClient = (db: KluisDatabase, link: AccountLink, live = false): SyncClient =>
+/** A sync client for a linked device; `options` adds or overrides settings (conflict handlers, retry time). */
+export const syncClient = (
+  db: KluisDatabase,
+  link: AccountLink,
+  live = false,
+  options: Partial<SyncClientOptions> = {},
+): SyncClient =>
   new SyncClient({
     db,
     fetch,
@@ -34,6 +40,7 @@ export const syncClient = (db: KluisDatabase, link: AccountLink, live = false): 
     role: link.role,
     live,
     retryMs: 50,
+    ...options,
   });
 
 export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false): Promise<TwoDevices> => {
