@@ -120,13 +120,16 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       attempts.failed(body.userId);
       return sendError(reply, 401, 'wrong-credentials');
     }
-    attempts.succeeded(body.userId);
     const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
-    await storage.updateUser(user.orgId, user.id, {
-      inviteHash: null,
+    // Compare-and-set on the invite hash read above: of concurrent joins with one code, one wins; the
+    // others find the code spent and get no device.
+    const redeemed = await storage.redeemInvite(user.orgId, user.id, user.inviteHash, {
       verifierHash: joined.verifierHash,
       keys: joined.keys,
     });
+    // The losing racer knew the code: not counted as a guess.
+    if (!redeemed) return sendError(reply, 401, 'wrong-credentials');
+    attempts.succeeded(body.userId);
     return sendOk(reply, await signIn(joined));
   });
 

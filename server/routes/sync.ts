@@ -81,8 +81,19 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       rows,
       ctx.now(),
       auth.caller.device.id,
+      auth.caller.role,
     );
-    if (!outcome.ok) return sendError(reply, outcome.error === 'foreign-id' ? 403 : 404, outcome.error);
+    if (!outcome.ok) {
+      if (outcome.error === 'not-found') return sendError(reply, 404, outcome.error);
+      // A write rule (push-rules.ts) or another organisation's id: nothing was stored. Logged with the code,
+      // collection and role only — never ids, kinds or contents.
+      if (outcome.error !== 'foreign-id')
+        request.log.warn(
+          { refused: outcome.error, collection: auth.collection, role: auth.caller.role, rows: rows.length },
+          'push refused by a write rule',
+        );
+      return sendError(reply, 403, outcome.error);
+    }
     if (anchors.length) await storage.anchorAudit(auth.caller.user.orgId, anchors, ctx.now());
     await storage.touchDevice(auth.caller.device.id, ctx.now());
     request.log.info(

@@ -3,7 +3,8 @@
 import pg from 'pg';
 import type { Collection } from '../../shared/sync/protocol';
 import { MIGRATIONS } from './migrations/index';
-import { ForeignIdError, planPush, pushSubjects } from './push-rules';
+import { ForeignIdError, ownKeysDestroyed, planPush, PushRefusedError, pushSubjects } from './push-rules';
+import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
 import { openPostgresLedger } from './postgres-ledger';
 import {
   toDevice,
@@ -123,6 +124,21 @@ export const openPostgresStorage = async ({
     return new Set((found.rows as Row[]).map((r) => String(r.subject_id)));
   };
 
+  /** The subjects among these that have live append-only items (ledger entries) stored. */
+  const withLedger = async (
+    client: pg.PoolClient,
+    orgId: string,
+    subjects: string[],
+  ): Promise<Set<string>> => {
+    if (subjects.length === 0) return new Set();
+    const found = await client.query(
+      `SELECT DISTINCT subject_id FROM documents WHERE org_id = $1 AND collection = 'items' AND NOT deleted
+         AND subject_id = ANY($2) AND kind = ANY($3)`,
+      [orgId, subjects, [...APPEND_ONLY_KINDS]],
+    );
+    return new Set((found.rows as Row[]).map((r) => String(r.subject_id)));
+  };
+
   return {
     kind: 'postgres',
     ...openPostgresLedger({ pool, inTransaction, channel }),
@@ -172,6 +188,16 @@ export const openPostgresStorage = async ({
     async insertUser(user) {
       const result = await pool.query(`${insertUserSql} ON CONFLICT DO NOTHING`, userValues(user));
       return result.rowCount === 1 ? 'ok' : 'user-exists';
+    },
+    async redeemInvite(orgId, userId, inviteHash, fields) {
+      // One conditional UPDATE: PostgreSQL re-checks invite_hash after waiting for a racing update's row
+      // lock, so of concurrent redemptions of one code exactly one changes the row.
+      const result = await pool.query(
+        `UPDATE users SET invite_hash = NULL, verifier_hash = $1, keys = $2
+         WHERE id = $3 AND org_id = $4 AND invite_hash = $5`,
+        [fields.verifierHash, JSON.stringify(fields.keys), userId, orgId, inviteHash],
+      );
+      return result.rowCount === 1;
     },
     async updateUser(orgId, userId, fields) {
       const updates = userUpdates(fields);
@@ -223,7 +249,7 @@ export const openPostgresStorage = async ({
       return result.rowCount === 1;
     },
 
-    async push(orgId, collection: Collection, rows, now, deviceId) {
+    async push(orgId, collection: Collection, rows, now, deviceId, role) {
       const outcome = await inTransaction(async (client): Promise<PushOutcome> => {
         // Locking the organisation row serialises its pushes (and erasures), so sequences are assigned
         // without gaps or races and a push sees every erasure committed before it.
@@ -232,18 +258,22 @@ export const openPostgresStorage = async ({
         if (!org) return { ok: false, error: 'not-found' };
         const found = (
           await client.query(
-            'SELECT id, org_id, doc, deleted FROM documents WHERE collection = $1 AND id = ANY($2) FOR UPDATE',
+            `SELECT id, org_id, doc, deleted, first_device FROM documents WHERE collection = $1 AND id = ANY($2)
+             FOR UPDATE`,
             [collection, rows.map((r) => r.id)],
           )
         ).rows as Row[];
         const masters = new Map(found.map((r) => [String(r.id), toMaster(r)]));
-        const plan = planPush(
+        const erased = await erasedAmong(client, orgId, collection, rows);
+        // The server's own writes (no role) are not held to the key-page rule.
+        const writer = role ? { role, deviceId: deviceId ?? null } : undefined;
+        const ledger = await withLedger(
+          client,
           orgId,
-          collection,
-          rows,
-          masters,
-          await erasedAmong(client, orgId, collection, rows),
+          ownKeysDestroyed(collection, rows, masters, erased, writer),
         );
+        // Throws PushRefusedError before anything is written; the transaction is rolled back either way.
+        const plan = planPush(orgId, collection, rows, masters, erased, writer, ledger);
         const writes = plan.writes;
         const first = Number(org.seq) + 1;
         const seq = Number(org.seq) + writes.length;
@@ -284,6 +314,7 @@ export const openPostgresStorage = async ({
         return plan.erased > 0 ? { ...result, erased: plan.erased } : result;
       }).catch((error: unknown) => {
         if (error instanceof ForeignIdError) return { ok: false as const, error: 'foreign-id' as const };
+        if (error instanceof PushRefusedError) return { ok: false as const, error: error.code };
         throw error;
       });
       return outcome;

@@ -1,6 +1,7 @@
 // How one push row meets the stored master state and the erasure ledger; both adapters apply the same
 // rules inside their push transaction, so the embedded database and PostgreSQL refuse exactly the same.
-import type { Collection } from '../../shared/sync/protocol';
+import type { Collection, Role } from '../../shared/sync/protocol';
+import { isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync/write-rules';
 import type { StoredPushRow } from './types';
 
 export type RowDecision = 'write' | 'same' | 'conflict' | 'foreign';
@@ -12,6 +13,26 @@ export interface Master {
   orgId: string;
   doc: string;
   deleted: boolean;
+  /** The device that first wrote the document (null: written by the server or before devices were recorded). */
+  firstDevice?: string | null;
+}
+
+/** Who pushes: the device and its user's role. Absent for the server's own writes (bench, tests). */
+export interface Writer {
+  role: Role;
+  deviceId: string | null;
+}
+
+export type PushRefusal = 'key-page-admin-only' | 'append-only' | 'subject-has-ledger';
+
+/** A push that breaks a write rule: the whole push is refused and nothing of it is stored. */
+export class PushRefusedError extends Error {
+  constructor(
+    readonly code: PushRefusal,
+    readonly collection: Collection,
+  ) {
+    super(code);
+  }
 }
 
 export const decideRow = (orgId: string, row: StoredPushRow, master: Master | undefined): RowDecision => {
@@ -75,6 +96,56 @@ const pageEntries = (doc: string): Json | null => {
 
 export const pageSubjects = (doc: string): string[] => Object.keys(pageEntries(doc) ?? {});
 
+/** The keys a page holds as a live document: none once tombstoned, and none of erased subjects. */
+const liveEntries = (doc: string, deleted: boolean, erased: ReadonlySet<string>): Json =>
+  deleted ? {} : Object.fromEntries(Object.entries(pageEntries(doc) ?? {}).filter(([id]) => !erased.has(id)));
+
+const keyIdOf = (doc: string): unknown => (JSON.parse(doc) as Json).keyId;
+
+/**
+ * The subjects whose data key the row would destroy: entries of the stored page's live keys that the row
+ * drops, replaces, tombstones, or makes unopenable (another keyId). Erased subjects are not counted.
+ */
+export const destroyedKeys = (
+  row: { doc: string; deleted: boolean },
+  master: Master,
+  erased: ReadonlySet<string>,
+): string[] => {
+  const before = liveEntries(master.doc, master.deleted, erased);
+  const after = liveEntries(row.doc, row.deleted, erased);
+  const sameKeyId = keyIdOf(row.doc) === keyIdOf(master.doc);
+  return Object.keys(before).filter((id) => !sameKeyId || after[id] !== before[id]);
+};
+
+/**
+ * Whether a row changes the keys of a stored page at all. Blanking or tombstoning a page whose keys are
+ * all gone (the erasure path emptied it) changes none.
+ */
+const changesKeys = (row: { doc: string; deleted: boolean }, master: Master, erased: ReadonlySet<string>) =>
+  Object.keys(liveEntries(master.doc, master.deleted, erased)).length > 0 ||
+  Object.keys(liveEntries(row.doc, row.deleted, erased)).length > 0;
+
+/**
+ * The subjects a restricted writer's push would take a data key from, on pages its own device wrote first:
+ * the adapter looks up which of them have append-only items (planPush's `ledgerSubjects`).
+ */
+export const ownKeysDestroyed = (
+  collection: Collection,
+  rows: readonly StoredPushRow[],
+  masters: ReadonlyMap<string, Master>,
+  erased: ReadonlySet<string>,
+  writer: Writer | undefined,
+): string[] => {
+  if (collection !== 'keys' || !writer || mayRewriteAnyKeyPage(writer.role)) return [];
+  const subjects = new Set<string>();
+  for (const row of rows) {
+    const master = masters.get(row.id);
+    if (!master || master.doc === row.doc || master.firstDevice !== writer.deviceId) continue;
+    for (const id of destroyedKeys(row, master, erased)) subjects.add(id);
+  }
+  return [...subjects];
+};
+
 /** The key page without the entries of erased subjects, or null when it holds none of them. */
 export const stripKeyPage = (doc: string, erased: ReadonlySet<string>): string | null => {
   const entries = pageEntries(doc);
@@ -107,8 +178,45 @@ export interface PushPlan {
 }
 
 /**
+ * The write rules, for a row that would change a stored document (its text differs), whatever master
+ * state the client assumed — a stale attempt is refused as plainly as a current one:
+ * - an append-only item (a ledger entry) is never overwritten or deleted by a client; only the server's
+ *   erasure tombstones it (the erased-subject branch of planPush, and Storage.erase);
+ * - a key page's keys change only by an admin, or by the device that first wrote the page (rolling back
+ *   its own cancelled batch, deleting a person it added) — and even then not the key of a subject that has
+ *   append-only items, which only an erasure may destroy. Blanking or tombstoning a page the erasure
+ *   ledger already emptied changes no key and stays allowed for every writer.
+ */
+const checkRules = (
+  collection: Collection,
+  row: { doc: string; deleted: boolean },
+  master: Master,
+  erased: ReadonlySet<string>,
+  writer: Writer | undefined,
+  ledgerSubjects: ReadonlySet<string>,
+): void => {
+  if (row.doc === master.doc) return;
+  if (collection === 'items') {
+    if (
+      isAppendOnlyKind(docMeta('items', master.doc).kind) ||
+      isAppendOnlyKind(docMeta('items', row.doc).kind)
+    )
+      throw new PushRefusedError('append-only', collection);
+    return;
+  }
+  if (collection !== 'keys' || !writer || mayRewriteAnyKeyPage(writer.role)) return;
+  if (!changesKeys(row, master, erased)) return;
+  if (master.firstDevice !== writer.deviceId || writer.deviceId === null)
+    throw new PushRefusedError('key-page-admin-only', collection);
+  if (destroyedKeys(row, master, erased).some((id) => ledgerSubjects.has(id)))
+    throw new PushRefusedError('subject-has-ledger', collection);
+};
+
+/**
  * Decides every row of a push. `masters` holds the stored state of each row id, `erased` the row
- * subjects found in the organisation's ledger. Throws ForeignIdError for another organisation's id.
+ * subjects found in the organisation's ledger, `writer` who pushes (absent: the server itself) and
+ * `ledgerSubjects` which of ownKeysDestroyed's subjects have append-only items. Throws ForeignIdError for
+ * another organisation's id, PushRefusedError for a row that breaks a write rule (checkRules).
  */
 export const planPush = (
   orgId: string,
@@ -116,6 +224,8 @@ export const planPush = (
   rows: readonly StoredPushRow[],
   masters: ReadonlyMap<string, Master>,
   erased: ReadonlySet<string>,
+  writer?: Writer,
+  ledgerSubjects: ReadonlySet<string> = new Set(),
 ): PushPlan => {
   const plan: PushPlan = { writes: [], conflicts: [], erased: 0 };
   const write = (id: string, doc: string, deleted: boolean) =>
@@ -139,6 +249,7 @@ export const planPush = (
     }
     const stripped = collection === 'keys' && erased.size > 0 ? stripKeyPage(row.doc, erased) : null;
     const candidate = stripped === null ? row : { ...row, doc: stripped };
+    if (master) checkRules(collection, candidate, master, erased, writer, ledgerSubjects);
     const decision = decideRow(orgId, candidate, master);
     if (stripped !== null) {
       plan.erased += 1;

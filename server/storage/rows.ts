@@ -95,6 +95,7 @@ export const toMaster = (row: Row) => ({
   doc: String(row.doc),
   // SQLite stores booleans as 0/1, PostgreSQL as booleans.
   deleted: row.deleted === true || row.deleted === 1,
+  firstDevice: typeof row.first_device === 'string' ? row.first_device : null,
 });
 
 export const toErasure = (row: Row): ErasureEntry => ({

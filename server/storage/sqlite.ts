@@ -3,7 +3,16 @@
 import Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync/protocol';
 import { MIGRATIONS } from './migrations/index';
-import { ForeignIdError, planPush, pushSubjects, type Master } from './push-rules';
+import {
+  ForeignIdError,
+  ownKeysDestroyed,
+  planPush,
+  PushRefusedError,
+  pushSubjects,
+  type Master,
+  type Writer,
+} from './push-rules';
+import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
 import {
   toDevice,
   toDeviceSummary,
@@ -50,19 +59,42 @@ export const openSqliteStorage = (file: string): Storage => {
     return new Set(found.map((r) => String(r.subject_id)));
   };
 
+  /** The subjects among these that have live append-only items (ledger entries) stored. */
+  const withLedger = (orgId: string, subjects: string[]): Set<string> => {
+    if (subjects.length === 0) return new Set();
+    const found = db
+      .prepare(
+        `SELECT DISTINCT subject_id FROM documents WHERE org_id = ? AND collection = 'items' AND deleted = 0
+           AND subject_id IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?))`,
+      )
+      .all(orgId, JSON.stringify(subjects), JSON.stringify([...APPEND_ONLY_KINDS])) as Row[];
+    return new Set(found.map((r) => String(r.subject_id)));
+  };
+
   const pushTx = db.transaction(
-    (orgId: string, collection: Collection, rows: StoredPushRow[], now: number, deviceId: string | null) => {
+    (
+      orgId: string,
+      collection: Collection,
+      rows: StoredPushRow[],
+      now: number,
+      writer: { deviceId: string | null; role?: Writer['role'] },
+    ) => {
+      const deviceId = writer.deviceId;
       const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
       if (!org) return { ok: false, error: 'not-found' } as const;
       const getMaster = db.prepare(
-        'SELECT org_id, doc, deleted FROM documents WHERE collection = ? AND id = ?',
+        'SELECT org_id, doc, deleted, first_device FROM documents WHERE collection = ? AND id = ?',
       );
       const masters = new Map<string, Master>();
       for (const row of rows) {
         const found = getMaster.get(collection, row.id) as Row | undefined;
         if (found) masters.set(row.id, toMaster(found));
       }
-      const plan = planPush(orgId, collection, rows, masters, erasedAmong(orgId, collection, rows));
+      const erased = erasedAmong(orgId, collection, rows);
+      // The server's own writes (no role) are not held to the key-page rule.
+      const by = writer.role ? { role: writer.role, deviceId } : undefined;
+      const ledger = withLedger(orgId, ownKeysDestroyed(collection, rows, masters, erased, by));
+      const plan = planPush(orgId, collection, rows, masters, erased, by, ledger);
       const upsert = db.prepare(
         `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
            kind, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -137,6 +169,16 @@ export const openSqliteStorage = (file: string): Storage => {
       insertUser(user);
       return 'ok';
     },
+    async redeemInvite(orgId, userId, inviteHash, fields) {
+      // One statement: the compare on invite_hash and the write happen together, so one code joins once.
+      const result = db
+        .prepare(
+          `UPDATE users SET invite_hash = NULL, verifier_hash = ?, keys = ?
+           WHERE id = ? AND org_id = ? AND invite_hash = ?`,
+        )
+        .run(fields.verifierHash, JSON.stringify(fields.keys), userId, orgId, inviteHash);
+      return result.changes === 1;
+    },
     async updateUser(orgId, userId, fields) {
       const updates = userUpdates(fields);
       if (updates.length === 0)
@@ -185,12 +227,14 @@ export const openSqliteStorage = (file: string): Storage => {
       return result.changes === 1;
     },
 
-    async push(orgId, collection, rows, now, deviceId) {
+    async push(orgId, collection, rows, now, deviceId, role) {
       let outcome: PushOutcome;
       try {
-        outcome = pushTx(orgId, collection, rows, now, deviceId ?? null);
+        outcome = pushTx(orgId, collection, rows, now, { deviceId: deviceId ?? null, role });
       } catch (error) {
         if (error instanceof ForeignIdError) return { ok: false, error: 'foreign-id' };
+        // Thrown inside the transaction: better-sqlite3 rolled it back, nothing of the push is stored.
+        if (error instanceof PushRefusedError) return { ok: false, error: error.code };
         throw error;
       }
       if (outcome.ok && outcome.sequence !== null) announce({ orgId, sequence: outcome.sequence });

@@ -51,7 +51,9 @@ export type PushOutcome =
       /** Rows refused, rewritten or stripped because their subject was erased; absent when none. */
       erased?: number;
     }
-  | { ok: false; error: 'foreign-id' | 'not-found' };
+  | { ok: false; error: 'foreign-id' | 'not-found' }
+  /** A row broke a write rule (push-rules.ts checkRules): nothing of the push was stored. */
+  | { ok: false; error: 'key-page-admin-only' | 'append-only' | 'subject-has-ledger' };
 
 export interface PulledDocs {
   docs: { doc: string; seq: number }[];
@@ -114,15 +116,29 @@ export interface Storage {
   revokeDevice(orgId: string, deviceId: string, now: number): Promise<boolean>;
 
   /** Applies a push atomically: every accepted row gets the next sequence of its organisation. Row ids are
-   * unique within one push (the route refuses duplicates). */
+   * unique within one push (the route refuses duplicates). A row that breaks a write rule refuses the
+   * whole push (push-rules.ts), checked inside the same transaction. */
   push(
     orgId: string,
     collection: Collection,
     rows: StoredPushRow[],
     now: number,
-    /** The pushing device: recorded on documents it writes first (device exposure). */
+    /** The pushing device: recorded on documents it writes first (device exposure, key-page rule). */
     deviceId?: string,
+    /** The pushing user's role; absent for the server's own writes (bench, tests): no key-page rule. */
+    role?: Role,
   ): Promise<PushOutcome>;
+  /**
+   * Redeems an invitation: sets the user's verifier and keys and clears the invite hash, only while the
+   * stored invite hash is still `inviteHash` (compare-and-set, one conditional UPDATE). False when another
+   * redemption won or there is no such invitation: of N concurrent joins with one code, exactly one wins.
+   */
+  redeemInvite(
+    orgId: string,
+    userId: string,
+    inviteHash: string,
+    fields: { verifierHash: string; keys: UserKeys },
+  ): Promise<boolean>;
   pull(orgId: string, collection: Collection, after: number, limit: number): Promise<PulledDocs>;
   currentSequence(orgId: string): Promise<number>;
   /** Deletes tombstones written before `before` and records the sequence they reached. */

@@ -291,6 +291,18 @@ export const ERROR_CODES = [
   'resync-required',
   /** GET /erasures/:subjectId for a subject that was never erased. */
   'not-erased',
+  /**
+   * A push that would rewrite or tombstone a key page another device wrote first (destroying data keys):
+   * only admins may, or the erasure path (the server strips erased subjects itself).
+   */
+  'key-page-admin-only',
+  /** A push that would overwrite or delete an append-only item (a ledger entry: consent, field history). */
+  'append-only',
+  /**
+   * A push that would destroy the data key of a subject that has append-only items: removing their
+   * evidence is an erasure (POST /erasures, admins), not a delete.
+   */
+  'subject-has-ledger',
   'unsupported-media-type',
   'internal',
 ] as const;

@@ -3,12 +3,16 @@
 // key pages lose the subject's entry — while every other row of the push is decided as usual.
 import { describe, expect, it } from 'vitest';
 import {
+  destroyedKeys,
   erasedTombstone,
   ForeignIdError,
+  ownKeysDestroyed,
   planPush,
+  PushRefusedError,
   pushSubjects,
   stripKeyPage,
   type Master,
+  type Writer,
 } from '../../../server/storage/push-rules';
 import type { StoredPushRow } from '../../../server/storage/types';
 
@@ -150,5 +154,160 @@ describe('planPush', () => {
     );
     expect(again.writes).toEqual([]);
     expect(again.conflicts).toEqual([stripped]);
+  });
+});
+
+describe('write rules (planPush)', () => {
+  const sales: Writer = { role: 'sales', deviceId: 'dev-sales' };
+  const admin: Writer = { role: 'admin', deviceId: 'dev-admin' };
+  const stored = page('p1', { s1: 'k1', s2: 'k2' });
+  const mastersBy = (firstDevice: string) => new Map([['p1', { ...master(stored), firstDevice }]]);
+  const refusal = (run: () => unknown): string | null => {
+    try {
+      run();
+      return null;
+    } catch (error) {
+      if (error instanceof PushRefusedError) return error.code;
+      throw error;
+    }
+  };
+  const keys = (
+    rows: StoredPushRow[],
+    by: Writer | undefined,
+    firstDevice = 'dev-other',
+    erased: ReadonlySet<string> = new Set(),
+    ledger: ReadonlySet<string> = new Set(),
+  ) => refusal(() => planPush('org1', 'keys', rows, mastersBy(firstDevice), erased, by, ledger));
+
+  it("refuses a non-admin's rewrite or tombstone of another device's key page, stale or not", () => {
+    const dropped = page('p1', { s2: 'k2' });
+    expect(keys([push(dropped, stored)], sales)).toBe('key-page-admin-only');
+    expect(keys([push(dropped, page('p1', { s9: 'k9' }))], sales)).toBe('key-page-admin-only');
+    expect(keys([push(page('p1', { s1: 'k1', s2: 'k2' }, true), stored)], sales)).toBe('key-page-admin-only');
+    expect(keys([push(page('p1', {}, true), stored)], sales)).toBe('key-page-admin-only');
+    expect(keys([push({ ...stored, keyId: 'org-2' }, stored)], sales)).toBe('key-page-admin-only');
+    // Adding a key to someone else's page is a rewrite too.
+    expect(keys([push(page('p1', { s1: 'k1', s2: 'k2', s3: 'k3' }), stored)], sales)).toBe(
+      'key-page-admin-only',
+    );
+    // One bad row refuses the push, whatever else it holds.
+    expect(keys([push(page('p9', { s9: 'k9' })), push(dropped, stored)], sales)).toBe('key-page-admin-only');
+  });
+
+  it('lets admins, the server itself, retries and new pages through', () => {
+    const dropped = page('p1', { s2: 'k2' });
+    expect(keys([push(dropped, stored)], admin)).toBeNull();
+    expect(keys([push(page('p1', {}, true), stored)], admin)).toBeNull();
+    expect(keys([push(dropped, stored)], undefined)).toBeNull();
+    expect(keys([push(stored, stored)], sales)).toBeNull();
+    expect(keys([push(page('p2', { s3: 'k3' }))], sales)).toBeNull();
+  });
+
+  it('lets a device change its own page, except a key whose subject has ledger entries', () => {
+    const dropped = page('p1', { s2: 'k2' });
+    expect(keys([push(dropped, stored)], sales, 'dev-sales')).toBeNull();
+    expect(keys([push(page('p1', {}, true), stored)], sales, 'dev-sales')).toBeNull();
+    expect(keys([push(dropped, stored)], sales, 'dev-sales', new Set(), new Set(['s1']))).toBe(
+      'subject-has-ledger',
+    );
+    // s2 has ledger entries but keeps its key: dropping s1 is fine.
+    expect(keys([push(dropped, stored)], sales, 'dev-sales', new Set(), new Set(['s2']))).toBeNull();
+    expect(keys([push(page('p1', {}, true), stored)], sales, 'dev-sales', new Set(), new Set(['s2']))).toBe(
+      'subject-has-ledger',
+    );
+    // A page first written by no device (the server, old data) is nobody's own.
+    expect(keys([push(dropped, stored)], { role: 'sales', deviceId: null }, 'dev-x')).toBe(
+      'key-page-admin-only',
+    );
+  });
+
+  it("keeps the erasure path open: erased subjects' keys, and pages they emptied", () => {
+    // The page as the client still holds it, with the erased subject: stripped, then the same as stored.
+    const erasedS1 = new Set(['s1']);
+    const afterErasure = page('p1', { s2: 'k2' });
+    const masters = new Map([['p1', { ...master(afterErasure), firstDevice: 'dev-other' }]]);
+    const plan = planPush('org1', 'keys', [push(stored, stored)], masters, erasedS1, sales);
+    expect(plan.writes).toEqual([]);
+    expect(plan.conflicts).toEqual([text(afterErasure)]);
+    // A page every key of which was erased: any device blanks and tombstones it.
+    const emptied = page('p1', {});
+    const emptiedMasters = new Map([['p1', { ...master(emptied), firstDevice: 'dev-other' }]]);
+    const tombstone = planPush(
+      'org1',
+      'keys',
+      [push(page('p1', {}, true), emptied)],
+      emptiedMasters,
+      new Set(),
+      sales,
+    );
+    expect(tombstone.writes.map((w) => [w.id, w.deleted])).toEqual([['p1', true]]);
+    // The destroyed keys leave out erased subjects, and count a tombstone as destroying every key.
+    expect(
+      destroyedKeys({ doc: text(page('p1', {}, true)), deleted: true }, master(stored), erasedS1),
+    ).toEqual(['s2']);
+    expect(
+      ownKeysDestroyed(
+        'keys',
+        [push(page('p1', {}, true), stored)],
+        mastersBy('dev-sales'),
+        new Set(),
+        sales,
+      ),
+    ).toEqual(['s1', 's2']);
+    expect(
+      ownKeysDestroyed(
+        'keys',
+        [push(page('p1', {}, true), stored)],
+        mastersBy('dev-other'),
+        new Set(),
+        sales,
+      ),
+    ).toEqual([]);
+    expect(
+      ownKeysDestroyed(
+        'keys',
+        [push(page('p1', {}, true), stored)],
+        mastersBy('dev-admin'),
+        new Set(),
+        admin,
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses every client that overwrites or deletes an append-only item; the erasure branch still tombstones it', () => {
+    const consent = { ...record('i1', 's1'), kind: 'consent-event' };
+    const masters = new Map([['i1', master(consent)]]);
+    const items = (
+      row: object & { id: string; _deleted: boolean },
+      by?: Writer,
+      erased = new Set<string>(),
+    ) => refusal(() => planPush('org1', 'items', [push(row, consent)], masters, erased, by));
+    for (const by of [sales, admin, undefined]) {
+      expect(items({ ...consent, payload: 'changed' }, by)).toBe('append-only');
+      expect(items({ ...consent, _deleted: true }, by)).toBe('append-only');
+      expect(items({ ...consent, payload: 'erased', _deleted: true }, by)).toBe('append-only');
+      expect(items({ ...consent, kind: 'activity' }, by)).toBe('append-only');
+      expect(items(consent, by)).toBeNull();
+    }
+    // An ordinary item may not become a ledger entry in place either; it may be edited and deleted.
+    const activity = { ...record('i2', 's1'), kind: 'activity' };
+    const activityMasters = new Map([['i2', master(activity)]]);
+    const edit = (row: object & { id: string; _deleted: boolean }) =>
+      refusal(() => planPush('org1', 'items', [push(row, activity)], activityMasters, new Set(), sales));
+    expect(edit({ ...activity, kind: 'consent-event' })).toBe('append-only');
+    expect(edit({ ...activity, payload: 'changed' })).toBeNull();
+    expect(edit({ ...activity, _deleted: true })).toBeNull();
+    // The subject was erased: the erased-subject branch tombstones the entry before any rule applies.
+    const plan = planPush(
+      'org1',
+      'items',
+      [push({ ...consent, payload: 'changed' }, consent)],
+      masters,
+      new Set(['s1']),
+      sales,
+    );
+    expect(plan.writes.map((w) => [w.id, w.deleted, w.doc])).toEqual([
+      ['i1', true, erasedTombstone(text(consent))],
+    ]);
   });
 });
