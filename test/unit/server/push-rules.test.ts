@@ -26,11 +26,10 @@ const record = (id: string, subjectId: string, payload = 'cipher', deleted = fal
   updatedAt: 7,
   _deleted: deleted,
 });
+/** A wire document: its id and deleted flag, and whatever else it holds. */
+type Doc = { id: string; _deleted: boolean; [field: string]: unknown };
 const text = (value: object) => JSON.stringify(value);
-const push = (
-  doc: object & { id: string; _deleted: boolean },
-  assumed: object | null = null,
-): StoredPushRow => ({
+const push = (doc: Doc, assumed: object | null = null): StoredPushRow => ({
   id: doc.id,
   doc: text(doc),
   deleted: doc._deleted,
@@ -277,11 +276,8 @@ describe('write rules (planPush)', () => {
   it('refuses every client that overwrites or deletes an append-only item; the erasure branch still tombstones it', () => {
     const consent = { ...record('i1', 's1'), kind: 'consent-event' };
     const masters = new Map([['i1', master(consent)]]);
-    const items = (
-      row: object & { id: string; _deleted: boolean },
-      by?: Writer,
-      erased = new Set<string>(),
-    ) => refusal(() => planPush('org1', 'items', [push(row, consent)], masters, erased, by));
+    const items = (row: Doc, by?: Writer, erased = new Set<string>()) =>
+      refusal(() => planPush('org1', 'items', [push(row, consent)], masters, erased, by));
     for (const by of [sales, admin, undefined]) {
       expect(items({ ...consent, payload: 'changed' }, by)).toBe('append-only');
       expect(items({ ...consent, _deleted: true }, by)).toBe('append-only');
@@ -292,7 +288,7 @@ describe('write rules (planPush)', () => {
     // An ordinary item may not become a ledger entry in place either; it may be edited and deleted.
     const activity = { ...record('i2', 's1'), kind: 'activity' };
     const activityMasters = new Map([['i2', master(activity)]]);
-    const edit = (row: object & { id: string; _deleted: boolean }) =>
+    const edit = (row: Doc) =>
       refusal(() => planPush('org1', 'items', [push(row, activity)], activityMasters, new Set(), sales));
     expect(edit({ ...activity, kind: 'consent-event' })).toBe('append-only');
     expect(edit({ ...activity, payload: 'changed' })).toBeNull();
