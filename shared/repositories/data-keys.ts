@@ -25,6 +25,21 @@ type PageEntries = Record<string, string>;
 
 const EMPTY_PAGE = '{}';
 
+/** Never-synced marks of the key pages this device created (the `vault` collection). */
+const OWN_PAGE_PREFIX = 'own-key-page:';
+
+/**
+ * Marks a key page as written by this device: the sync server lets a non-admin device change only the
+ * key pages it wrote first (deleting a person it added, rolling back its own import), so the client
+ * needs to know which those are (delete-rule.ts). Written before the page itself.
+ */
+export const markOwnKeyPage = async (db: KluisDatabase, pageId: string): Promise<void> => {
+  await db.vault.upsert({ id: `${OWN_PAGE_PREFIX}${pageId}`, payload: '', updatedAt: Date.now() });
+};
+
+export const isOwnKeyPage = async (db: KluisDatabase, pageId: string): Promise<boolean> =>
+  (await db.vault.findOne(`${OWN_PAGE_PREFIX}${pageId}`).exec()) !== null;
+
 const parsePage = (doc: KeyDoc): PageEntries => {
   try {
     const value: unknown = JSON.parse(doc.payload);

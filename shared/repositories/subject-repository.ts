@@ -7,7 +7,7 @@ import { migratePayload } from '../domain/migrations';
 import { newId } from '../vault/keyring';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc, RecordDoc } from '../store/schemas';
-import type { DataKeys } from './data-keys';
+import { markOwnKeyPage, type DataKeys } from './data-keys';
 import { NotFoundError, toFieldIssues, ValidationError } from './errors';
 import { openRecords } from './open-records';
 
@@ -254,6 +254,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   private async writeNew(page: KeyDoc, recordDocs: RecordDoc[]): Promise<void> {
     // Keys first: a record must never exist without the key that opens it.
+    await markOwnKeyPage(this.db, page.id);
     await this.db.keys.insert(page);
     const result = await this.db.records.bulkInsert(recordDocs);
     if (result.error.length) {
