@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
@@ -35,7 +37,9 @@ export function SubjectPageHeader({
   deletable = true,
 }: Props) {
   const { t } = useTranslation();
-  const { isNew, busy, failed, confirming, setConfirming, remove } = record;
+  const { isNew, busy, failed, confirming, setConfirming, remove, deleteBlock } = record;
+  // Checking (undefined) or refused: Delete waits or stays off; a refusal says why (delete-rule.ts).
+  const blockedText = deleteBlock ? t(`subjects.deleteBlocked.${deleteBlock}`) : '';
   return (
     <>
       <PageHeader
@@ -45,14 +49,20 @@ export function SubjectPageHeader({
         actions={
           <>
             {!isNew && (
-              <Button
-                color="error"
-                startIcon={<DeleteOutlineRoundedIcon />}
-                onClick={() => setConfirming(true)}
-                disabled={!deletable}
-              >
-                {t('common.delete')}
-              </Button>
+              <Tooltip title={blockedText}>
+                {/* A disabled button gets no pointer events: the wrapper shows the reason on hover. */}
+                <span>
+                  <Button
+                    color="error"
+                    startIcon={<DeleteOutlineRoundedIcon />}
+                    onClick={() => setConfirming(true)}
+                    disabled={!deletable || deleteBlock !== null}
+                    aria-describedby={deleteBlock ? 'subject-delete-blocked' : undefined}
+                  >
+                    {t('common.delete')}
+                  </Button>
+                </span>
+              </Tooltip>
             )}
             <Button href={cancelHref}>{t('common.cancel')}</Button>
             <Button
@@ -66,6 +76,11 @@ export function SubjectPageHeader({
           </>
         }
       />
+      {deleteBlock && (
+        <Typography id="subject-delete-blocked" variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {blockedText}
+        </Typography>
+      )}
       {failed && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {saveFailedText}

@@ -10,6 +10,7 @@ import { navigate, NEW_ID, type Route } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
 import { fieldLabel } from '../../subject-rights/field-labels';
+import { useDeleteBlock } from './useDeleteBlock';
 
 /** What the flow needs of a repository; method syntax, so any SubjectRepository's payload fits. */
 export interface SubjectStore<Payload, Input> {
@@ -138,13 +139,27 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     }
   };
 
-  return { isNew, loaded, errors, setErrors, busy, confirming, setConfirming, failed, save, remove };
+  const deleteBlock = useDeleteBlock(id, isNew);
+
+  return {
+    isNew,
+    loaded,
+    errors,
+    setErrors,
+    busy,
+    confirming,
+    setConfirming,
+    failed,
+    save,
+    remove,
+    deleteBlock,
+  };
 };
 
 /** The part of the flow a page header needs; independent of the draft type. */
 export type SubjectRecord = Pick<
   ReturnType<typeof useSubjectRecord>,
-  'isNew' | 'busy' | 'failed' | 'confirming' | 'setConfirming' | 'remove'
+  'isNew' | 'busy' | 'failed' | 'confirming' | 'setConfirming' | 'remove' | 'deleteBlock'
 >;
 
 /** The whole flow for a draft type D, as a page hands it to SubjectEditor. */
