@@ -7,6 +7,7 @@ import {
   InviteRequest,
   JoinRequest,
   PreloginRequest,
+  ReplaceKeysRequest,
   SealOrgKeyRequest,
   SignInRequest,
   type MeResponse,
@@ -33,8 +34,11 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
   const { storage } = ctx;
   const attempts = createAttemptLimiter(ctx.now);
 
-  /** Registers a new device for the user and answers what the client needs to open its keys. */
-  const signIn = async (user: UserRow): Promise<SignInResponse> => {
+  /**
+   * Registers a new device for the user, with the device's public signing key, and answers what the
+   * client needs to open its keys.
+   */
+  const signIn = async (user: UserRow, signingKey: string): Promise<SignInResponse> => {
     const token = newToken();
     const now = ctx.now();
     const device = {
@@ -46,6 +50,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       expiresAt: now + ctx.tokenLifetimeMs,
       lastSyncAt: null,
       revokedAt: null,
+      signingKey,
     };
     await storage.insertDevice(device);
     if (!user.keys) throw new Error('A signed-in user has keys');
@@ -87,7 +92,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     };
     const created = await storage.createOrganisation(body.orgId, user, ctx.now());
     if (created !== 'ok') return sendError(reply, 409, created);
-    return sendOk(reply.code(201), await signIn(user));
+    return sendOk(reply.code(201), await signIn(user, body.signingKey));
   });
 
   app.post('/auth/prelogin', async (request, reply) => {
@@ -108,7 +113,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       return sendError(reply, 401, 'wrong-credentials');
     }
     attempts.succeeded(body.userId);
-    return sendOk(reply, await signIn(user));
+    return sendOk(reply, await signIn(user, body.signingKey));
   });
 
   app.post('/auth/join', async (request, reply) => {
@@ -130,7 +135,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     // The losing racer knew the code: not counted as a guess.
     if (!redeemed) return sendError(reply, 401, 'wrong-credentials');
     attempts.succeeded(body.userId);
-    return sendOk(reply, await signIn(joined));
+    return sendOk(reply, await signIn(joined, body.signingKey));
   });
 
   // A device that joined with an invite code polls this until an admin's device sealed the key to it.
@@ -147,6 +152,34 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       sealedOrgKey: user.sealedOrgKey,
     };
     return sendOk(reply, me);
+  });
+
+  // The user's own device replaces the account's keys: after a join (the organisation-key box), or for a
+  // passphrase change (a new verifier too). Authorised by the device token and the current verifier;
+  // compare-and-set on the verifier, so the old passphrase signs in nowhere once this answered.
+  app.post('/auth/keys', async (request, reply) => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (!caller) return reply;
+    const body = parse(ReplaceKeysRequest, request.body, reply);
+    if (!body) return reply;
+    const { user } = caller;
+    if (!attempts.allowed(user.id)) return sendError(reply, 429, 'too-many-attempts');
+    const expected = sha256(body.authVerifier);
+    if (!user.verifierHash || !sameHash(user.verifierHash, expected)) {
+      attempts.failed(user.id);
+      return sendError(reply, 401, 'wrong-credentials');
+    }
+    // The public key is the user's identity, to which grants are sealed: it never changes here.
+    if (!user.keys || body.keys.publicKey !== user.keys.publicKey) return sendError(reply, 403, 'forbidden');
+    const { keyProof } = user.keys;
+    const replaced = await storage.replaceUserKeys(user.orgId, user.id, user.verifierHash, {
+      verifierHash: body.newAuthVerifier ? sha256(body.newAuthVerifier) : user.verifierHash,
+      keys: { ...body.keys, ...(keyProof ? { keyProof } : {}) },
+    });
+    if (!replaced) return sendError(reply, 409, 'wrong-credentials');
+    attempts.succeeded(user.id);
+    request.log.info({ newVerifier: body.newAuthVerifier !== undefined }, 'account keys replaced');
+    return sendOk(reply, { id: user.id });
   });
 
   app.post('/auth/renew', async (request, reply) => {

@@ -71,8 +71,12 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       const moved = checkAuditPush(
         parsed.data as { newDocumentState: AuditWire; assumedMasterState?: AuditWire | null }[],
         await storage.auditAnchors(auth.caller.user.orgId),
+        auth.caller.device.signingKey,
       );
-      if (!moved) return sendError(reply, 409, 'audit-chain');
+      if (typeof moved === 'string') {
+        request.log.warn({ refused: moved, rows: rows.length }, 'audit push refused');
+        return sendError(reply, moved === 'audit-chain' ? 409 : 403, moved);
+      }
       anchors = moved;
     }
     const outcome = await storage.push(

@@ -7,6 +7,7 @@ import { ForeignIdError, ownKeysDestroyed, planPush, PushRefusedError, pushSubje
 import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
 import { openPostgresLedger } from './postgres-ledger';
 import {
+  toAnchor,
   toDevice,
   toDeviceSummary,
   toMaster,
@@ -189,6 +190,13 @@ export const openPostgresStorage = async ({
       const result = await pool.query(`${insertUserSql} ON CONFLICT DO NOTHING`, userValues(user));
       return result.rowCount === 1 ? 'ok' : 'user-exists';
     },
+    async replaceUserKeys(orgId, userId, expectedVerifierHash, fields) {
+      const result = await pool.query(
+        'UPDATE users SET verifier_hash = $1, keys = $2 WHERE id = $3 AND org_id = $4 AND verifier_hash = $5',
+        [fields.verifierHash, JSON.stringify(fields.keys), userId, orgId, expectedVerifierHash],
+      );
+      return result.rowCount === 1;
+    },
     async redeemInvite(orgId, userId, inviteHash, fields) {
       // One conditional UPDATE: PostgreSQL re-checks invite_hash after waiting for a racing update's row
       // lock, so of concurrent redemptions of one code exactly one changes the row.
@@ -217,9 +225,19 @@ export const openPostgresStorage = async ({
 
     async insertDevice(d) {
       await pool.query(
-        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at)
-         VALUES (${placeholders(8)})`,
-        [d.id, d.orgId, d.userId, d.tokenHash, d.createdAt, d.expiresAt, d.lastSyncAt, d.revokedAt],
+        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at,
+           signing_key) VALUES (${placeholders(9)})`,
+        [
+          d.id,
+          d.orgId,
+          d.userId,
+          d.tokenHash,
+          d.createdAt,
+          d.expiresAt,
+          d.lastSyncAt,
+          d.revokedAt,
+          d.signingKey,
+        ],
       );
     },
     async findDeviceByTokenHash(tokenHash) {
@@ -352,18 +370,20 @@ export const openPostgresStorage = async ({
       return () => listeners.delete(fn);
     },
     async auditAnchors(orgId) {
-      return (await all('SELECT device_id, seq, hash FROM audit_anchors WHERE org_id = $1', [orgId])).map(
-        (r) => ({ deviceId: String(r.device_id), seq: Number(r.seq), hash: String(r.hash) }),
-      );
+      return (
+        await all('SELECT device_id, seq, hash, signer FROM audit_anchors WHERE org_id = $1', [orgId])
+      ).map(toAnchor);
     },
     async anchorAudit(orgId, anchors, now) {
       await inTransaction(async (client) => {
         for (const a of anchors) {
           await client.query(
-            `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at) VALUES ($1, $2, $3, $4, $5)
+            `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at, signer)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (org_id, device_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash,
-               anchored_at = EXCLUDED.anchored_at WHERE EXCLUDED.seq > audit_anchors.seq`,
-            [orgId, a.deviceId, a.seq, a.hash, now],
+               anchored_at = EXCLUDED.anchored_at, signer = COALESCE(audit_anchors.signer, EXCLUDED.signer)
+               WHERE EXCLUDED.seq > audit_anchors.seq`,
+            [orgId, a.deviceId, a.seq, a.hash, now, a.signer],
           );
         }
       });

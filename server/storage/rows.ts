@@ -7,7 +7,7 @@ import type {
   UserKeys,
   UserSummary,
 } from '../../shared/sync/protocol';
-import type { DeviceRow, UserRow } from './types';
+import type { AuditAnchor, DeviceRow, UserRow } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -46,6 +46,7 @@ export const toDevice = (row: Row): DeviceRow => ({
   expiresAt: num(row.expires_at),
   lastSyncAt: numOrNull(row.last_sync_at),
   revokedAt: numOrNull(row.revoked_at),
+  signingKey: strOrNull(row.signing_key),
 });
 
 export const toDeviceSummary = (row: Row): DeviceSummary => {
@@ -89,6 +90,13 @@ export const userUpdates = (fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): [st
       USER_FIELDS[key] as string,
       key === 'keys' && value !== null ? JSON.stringify(value) : (value as string | null),
     ]);
+
+export const toAnchor = (row: Row): AuditAnchor => ({
+  deviceId: String(row.device_id),
+  seq: num(row.seq),
+  hash: String(row.hash),
+  signer: strOrNull(row.signer),
+});
 
 export const toMaster = (row: Row) => ({
   orgId: String(row.org_id),

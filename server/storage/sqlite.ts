@@ -14,6 +14,7 @@ import {
 } from './push-rules';
 import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
 import {
+  toAnchor,
   toDevice,
   toDeviceSummary,
   toMaster,
@@ -169,6 +170,14 @@ export const openSqliteStorage = (file: string): Storage => {
       insertUser(user);
       return 'ok';
     },
+    async replaceUserKeys(orgId, userId, expectedVerifierHash, fields) {
+      const result = db
+        .prepare(
+          'UPDATE users SET verifier_hash = ?, keys = ? WHERE id = ? AND org_id = ? AND verifier_hash = ?',
+        )
+        .run(fields.verifierHash, JSON.stringify(fields.keys), userId, orgId, expectedVerifierHash);
+      return result.changes === 1;
+    },
     async redeemInvite(orgId, userId, inviteHash, fields) {
       // One statement: the compare on invite_hash and the write happen together, so one code joins once.
       const result = db
@@ -197,9 +206,19 @@ export const openSqliteStorage = (file: string): Storage => {
 
     async insertDevice(d: DeviceRow) {
       db.prepare(
-        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(d.id, d.orgId, d.userId, d.tokenHash, d.createdAt, d.expiresAt, d.lastSyncAt, d.revokedAt);
+        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at,
+           signing_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        d.id,
+        d.orgId,
+        d.userId,
+        d.tokenHash,
+        d.createdAt,
+        d.expiresAt,
+        d.lastSyncAt,
+        d.revokedAt,
+        d.signingKey,
+      );
     },
     async findDeviceByTokenHash(tokenHash) {
       const row = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Row | undefined;
@@ -272,17 +291,20 @@ export const openSqliteStorage = (file: string): Storage => {
     },
     async auditAnchors(orgId) {
       return (
-        db.prepare('SELECT device_id, seq, hash FROM audit_anchors WHERE org_id = ?').all(orgId) as Row[]
-      ).map((r) => ({ deviceId: String(r.device_id), seq: Number(r.seq), hash: String(r.hash) }));
+        db
+          .prepare('SELECT device_id, seq, hash, signer FROM audit_anchors WHERE org_id = ?')
+          .all(orgId) as Row[]
+      ).map(toAnchor);
     },
     async anchorAudit(orgId, anchors, now) {
       const upsert = db.prepare(
-        `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO audit_anchors (org_id, device_id, seq, hash, anchored_at, signer) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (org_id, device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-           anchored_at = excluded.anchored_at WHERE excluded.seq > audit_anchors.seq`,
+           anchored_at = excluded.anchored_at, signer = COALESCE(audit_anchors.signer, excluded.signer)
+           WHERE excluded.seq > audit_anchors.seq`,
       );
       db.transaction(() => {
-        for (const a of anchors) upsert.run(orgId, a.deviceId, a.seq, a.hash, now);
+        for (const a of anchors) upsert.run(orgId, a.deviceId, a.seq, a.hash, now, a.signer);
       })();
     },
     async allAuditDocs() {

@@ -32,6 +32,8 @@ export interface DeviceRow {
   expiresAt: number;
   lastSyncAt: number | null;
   revokedAt: number | null;
+  /** The device's Ed25519 public key (base64), registered at sign-in; null for a device from before. */
+  signingKey: string | null;
 }
 
 /** A push row reduced to what storage compares: canonical JSON texts. */
@@ -86,9 +88,12 @@ export interface ExposurePage {
 }
 
 export interface AuditAnchor {
+  /** The chain's id (AuditWire.deviceId): random, made by the device. */
   deviceId: string;
   seq: number;
   hash: string;
+  /** The signing key the chain was first pushed with; only the device holding it extends the chain. */
+  signer: string | null;
 }
 
 export interface Storage {
@@ -104,6 +109,16 @@ export interface Storage {
   getUser(userId: string): Promise<UserRow | undefined>;
   /** Inserts a user (an invitation); 'user-exists' if the id is taken in any organisation. */
   insertUser(user: UserRow): Promise<'ok' | 'user-exists'>;
+  /**
+   * Replaces the user's keys and verifier in one step, only while the stored verifier hash is still
+   * `expectedVerifierHash` (compare-and-set: two racing passphrase changes cannot both win).
+   */
+  replaceUserKeys(
+    orgId: string,
+    userId: string,
+    expectedVerifierHash: string,
+    fields: { verifierHash: string; keys: UserKeys },
+  ): Promise<boolean>;
   /** Sets the fields of an existing user in this organisation; false if there is none. */
   updateUser(orgId: string, userId: string, fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): Promise<boolean>;
   listUsers(orgId: string): Promise<UserSummary[]>;

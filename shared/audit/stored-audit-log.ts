@@ -8,7 +8,15 @@ import type { KluisDatabase } from '../store/database';
 import type { AuditDoc } from '../store/schemas';
 import { newId } from '../vault/keyring';
 import { AUDIT_ACTIONS, type AuditEvent, type AuditLog } from './audit-log';
-import { entryHash, GENESIS_HASH, verifyChains, type Anchor, type ChainReport } from './chain';
+import { verifySignature, type DeviceSigner } from '../vault/device-signing';
+import {
+  auditSignedText,
+  entryHash,
+  GENESIS_HASH,
+  verifyChains,
+  type Anchor,
+  type ChainReport,
+} from './chain';
 
 /** What an entry holds once opened: the event, who did it, on which device. Never field contents. */
 export const AuditEntryPayload = z.strictObject({
@@ -47,6 +55,8 @@ export class StoredAuditLog implements AuditLog {
     private readonly sodium: Sodium,
     private readonly orgKey: () => Uint8Array,
     private readonly orgKeyId: string,
+    /** This device's signing key (vault/device-signing.ts): every entry is signed when written. */
+    private readonly signer: () => Promise<DeviceSigner>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -84,10 +94,12 @@ export class StoredAuditLog implements AuditLog {
     return { entries, unreadable };
   }
 
-  /** Checks every chain this device holds, against the server's anchors when given. */
+  /** Checks every chain this device holds and each entry's signature, against the server's anchors when given. */
   async verify(anchors: readonly Anchor[] = []): Promise<ChainReport> {
     const docs = (await this.db.audit.find().exec()).map((d) => d.toJSON() as AuditDoc);
-    return verifyChains(this.sha256, docs, anchors);
+    return verifyChains(this.sha256, docs, anchors, (key, text, sig) =>
+      verifySignature(this.sodium, key, text, sig),
+    );
   }
 
   private readonly sha256 = (text: string): string =>
@@ -119,7 +131,14 @@ export class StoredAuditLog implements AuditLog {
       payload: this.cipher.sealJson(payload, this.orgKey(), auditAddress(id, this.orgKeyId)),
       prevHash: head.hash,
     };
-    const doc: AuditDoc = { ...body, hash: entryHash(this.sha256, body) };
+    const hash = entryHash(this.sha256, body);
+    const signer = await this.signer();
+    const doc: AuditDoc = {
+      ...body,
+      hash,
+      signer: signer.publicKey,
+      sig: signer.sign(auditSignedText(hash)),
+    };
     await this.db.audit.insert(doc);
     this.head = { seq: doc.seq, hash: doc.hash };
   }

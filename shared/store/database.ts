@@ -1,6 +1,7 @@
 // Opens the local RxDB database with Kluis's envelope collections. The storage is injected: Dexie on
 // IndexedDB in the renderer, memory storage in unit tests.
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   auditSchema,
   complianceSchema,
@@ -41,6 +42,9 @@ export interface OpenDatabaseOptions {
 
 export const DEFAULT_DATABASE_NAME = 'kluis';
 
+// Schema versions move forward with one migration strategy per version (schemas.ts says what changed).
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 export const openKluisDatabase = async ({
   storage,
   name = DEFAULT_DATABASE_NAME,
@@ -58,7 +62,7 @@ export const openKluisDatabase = async ({
     keys: { schema: keySchema },
     items: { schema: itemSchema },
     settings: { schema: settingSchema },
-    audit: { schema: auditSchema },
+    audit: { schema: auditSchema, migrationStrategies: { 1: (doc: AuditDoc) => doc } },
     compliance: { schema: complianceSchema },
     vault: { schema: vaultSchema },
   });

@@ -69,6 +69,10 @@ export interface AuditDoc {
   payload: string;
   prevHash: string;
   hash: string;
+  /** The device's Ed25519 public key (base64): one per chain. Absent on entries from before device keys. */
+  signer?: string;
+  /** The device's signature over `hash` (chain.ts auditSignedText). */
+  sig?: string;
 }
 
 /** This device's own documents: keyring, settings, encrypted list snapshot. Never synced. */
@@ -127,8 +131,9 @@ export const complianceSchema: RxJsonSchema<ComplianceDoc> = settingSchema;
 
 const hash = { type: 'string', maxLength: 64 } as const;
 
+/** Version 1 added the device signature (`signer`, `sig`); older entries migrate unchanged, unsigned. */
 export const auditSchema: RxJsonSchema<AuditDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -140,6 +145,8 @@ export const auditSchema: RxJsonSchema<AuditDoc> = {
     payload: { type: 'string' },
     prevHash: hash,
     hash,
+    signer: { type: 'string', maxLength: 64 },
+    sig: { type: 'string', maxLength: 128 },
   },
   required: ['id', 'deviceId', 'seq', 'at', 'keyId', 'payload', 'prevHash', 'hash'],
   indexes: [['deviceId', 'seq'], 'at'],

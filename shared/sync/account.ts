@@ -3,7 +3,7 @@
 // keeps (all of it made and encrypted here; the server can decrypt none of it). Errors are values.
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import { EnvelopeCipher, EnvelopeError } from '../crypto/envelope';
-import { DEFAULT_KDF, newSalt, type KdfParams } from '../crypto/kdf';
+import { checkKdfParams, DEFAULT_KDF, newSalt, type KdfParams } from '../crypto/kdf';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
 import type { KluisDatabase } from '../store/database';
@@ -20,9 +20,11 @@ import {
   type KeyringDoc,
   type UnlockedKeys,
 } from '../vault/keyring';
+import { loadSigningPair, newSigningPair, storeSigningPair, type SigningPair } from '../vault/device-signing';
+import { openOrgKeyBox, sealOrgKeyBox, type OrgKeyClaim } from '../vault/org-key-box';
 import { Session } from '../vault/session';
 import { deriveInviteSecrets, keyProof, openSealedOrgKey } from './invite';
-import type { ErrorCode, MeResponse, Role, SignInResponse, UserKeys } from './protocol';
+import type { ErrorCode, MeResponse, ReplaceKeysRequest, Role, SignInResponse, UserKeys } from './protocol';
 
 /** The account this device syncs as. The token is a bearer secret: keep it with the unlocked session. */
 export interface AccountLink {
@@ -43,6 +45,14 @@ export type AccountError =
   | 'wrong-passphrase'
   | 'wrong-invite'
   | 'grant-not-verified'
+  /** The server asked for an Argon2id cost below the floor compiled into this client. */
+  | 'kdf-too-weak'
+  /** The server's KDF parameters are not ones this client derives with (algorithm, salt, cost ceiling). */
+  | 'kdf-unsupported'
+  /** The organisation key the server handed over is not the one the user's passphrase vouches for. */
+  | 'org-key-not-authenticated'
+  /** The passphrase was changed on another device: this device needs the new one. */
+  | 'passphrase-changed'
   | 'bad-response';
 
 export type Fetch = typeof globalThis.fetch;
@@ -162,27 +172,41 @@ export const connectVault = async (options: ConnectOptions): Promise<Reply<Accou
     await db.vault.upsert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
   }
   const { kek, authVerifier } = derivePassphraseKeys(sodium, passphrase, doc.kdf, doc.format);
+  const userId = options.userId ?? newId();
+  let keys: UnlockedKeys;
   try {
-    // Proves the passphrase before anything reaches the server; the keys are not kept.
-    const keys = openKeyringWithKek(sodium, cipher, doc, kek);
-    wipe(keys.orgKey);
-    wipe(keys.userSecretKey);
+    // Proves the passphrase before anything reaches the server.
+    keys = openKeyringWithKek(sodium, cipher, doc, kek.slice());
   } catch (error) {
+    wipe(kek);
     if (error instanceof WrongPassphraseError) return err('wrong-passphrase');
     throw error;
+  }
+  let signing: SigningPair;
+  let orgKeyBox: string;
+  try {
+    orgKeyBox = sealOrgKeyBox(cipher, kek, userId, keys);
+    signing = await loadSigningPair(db, cipher, keys.userSecretKey);
+  } finally {
+    wipe(kek);
+    wipe(keys.orgKey);
+    wipe(keys.userSecretKey);
   }
   const userKeys: UserKeys = {
     kdf: encodeMaterial(doc),
     publicKey: doc.userPublicKey,
     encryptedSecretKey: doc.wrappedUserSecretKey,
+    orgKeyBox,
   };
   const created = await post<SignInResponse>(options.fetch, serverUrl, '/orgs', {
     orgId: doc.orgId,
-    userId: options.userId ?? newId(),
+    userId,
     authVerifier,
     keys: userKeys,
     sealedOrgKey: doc.sealedOrgKey,
+    signingKey: toBase64(signing.publicKey),
   });
+  wipe(signing.secretKey);
   return created.ok ? ok(linkFrom(serverUrl, created.value)) : created;
 };
 
@@ -209,80 +233,99 @@ export const signInOnNewDevice = async (
   if (!prelogin.ok) return prelogin;
   const material = decodeMaterial(prelogin.value.kdf);
   if (!material) return err('bad-response');
+  // Before anything is derived or sent: a cheap cost would make the verifier cheap to brute-force.
+  const kdfCheck = checkKdfParams(material.kdf);
+  if (kdfCheck !== 'ok') return err(kdfCheck);
   const { kek, authVerifier } = derivePassphraseKeys(sodium, passphrase, material.kdf, material.format);
+  const signing = newSigningPair(sodium);
   const signedIn = await post<SignInResponse>(options.fetch, serverUrl, '/auth/sign-in', {
     userId,
     authVerifier,
+    signingKey: toBase64(signing.publicKey),
   });
   if (!signedIn.ok) {
     wipe(kek);
+    wipe(signing.secretKey);
     return signedIn.error === 'wrong-credentials' ? err('wrong-passphrase') : signedIn;
   }
   const { user } = signedIn.value;
-  if (user.sealedOrgKey === null) {
-    wipe(kek);
-    return err('awaiting-org-key');
+  const opened = openAccountKeys(sodium, cipher, kek, user);
+  wipe(kek);
+  if (!opened.ok) {
+    wipe(signing.secretKey);
+    return opened;
   }
+  const { userSecretKey, claim } = opened.value;
+  const doc = keyringDoc(sodium, material, user, claim);
+  const keys = openKeyringWithSecretKey(sodium, doc, userSecretKey);
+  wipe(claim.orgKey);
+  await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
+  await storeSigningPair(db, cipher, keys.userSecretKey, signing);
+  wipe(signing.secretKey);
+  return ok({ link: linkFrom(serverUrl, signedIn.value), session: new Session(db, cipher, keys) });
+};
+
+/**
+ * Opens what the server keeps for the user with the key-encryption key, trusting nothing the passphrase
+ * does not vouch for: the secret key must open (AEAD under the KEK) and belong to the public key; the
+ * organisation key comes from the KEK-sealed box, and a sealed key that opens to anything else is a
+ * substitution, refused. Wipes nothing it was given.
+ */
+const openAccountKeys = (
+  sodium: Sodium,
+  cipher: EnvelopeCipher,
+  kek: Uint8Array,
+  user: MeResponse,
+): Reply<{ userSecretKey: Uint8Array; claim: OrgKeyClaim }> => {
   let userSecretKey: Uint8Array;
   try {
     userSecretKey = cipher.openBytes(user.keys.encryptedSecretKey, kek, kekAddress);
   } catch (error) {
     if (error instanceof EnvelopeError) return err('wrong-passphrase');
     throw error;
-  } finally {
-    wipe(kek);
   }
-  const built = buildKeyring(sodium, cipher, material, user, userSecretKey, null);
-  if (!built.ok) return built;
-  await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(built.value.doc), updatedAt: Date.now() });
-  return ok({
-    link: linkFrom(serverUrl, signedIn.value),
-    session: new Session(db, cipher, built.value.keys),
-  });
+  const refuse = (claim?: OrgKeyClaim): Reply<never> => {
+    wipe(userSecretKey);
+    wipe(claim?.orgKey);
+    return err('org-key-not-authenticated');
+  };
+  const publicKey = sodium.crypto_scalarmult_base(userSecretKey);
+  if (toBase64(publicKey) !== user.keys.publicKey) return refuse();
+  if (!user.keys.orgKeyBox) {
+    if (user.sealedOrgKey === null) {
+      wipe(userSecretKey);
+      return err('awaiting-org-key');
+    }
+    return refuse();
+  }
+  const claim = openOrgKeyBox(cipher, kek, user.id, user.keys.orgKeyBox);
+  if (!claim || claim.orgId !== user.orgId) return refuse(claim ?? undefined);
+  if (user.sealedOrgKey !== null) {
+    const sealed = openSealedOrgKey(sodium, user.sealedOrgKey, publicKey, userSecretKey, claim.orgKeyId);
+    const same = sealed !== null && sodium.memcmp(sealed.orgKey, claim.orgKey);
+    wipe(sealed?.orgKey);
+    if (!same) return refuse(claim);
+  }
+  return ok({ userSecretKey, claim });
 };
 
-/**
- * The local keyring from what the server keeps for the user. The organisation key arrives sealed to the
- * user's public key, as the key itself (first admin) or as an admin's grant (invited users, invite.ts);
- * locally it is always kept as the key itself, with the organisation key's id the grant names.
- */
-const buildKeyring = (
+/** The local keyring of a device that received its keys from the server: the key itself, kept sealed. */
+const keyringDoc = (
   sodium: Sodium,
-  cipher: EnvelopeCipher,
   material: KeyringMaterial,
   user: MeResponse,
-  userSecretKey: Uint8Array,
-  invite: { macKey: Uint8Array } | null,
-): Result<{ doc: KeyringDoc; keys: UnlockedKeys }, AccountError> => {
-  const publicKey = fromBase64(user.keys.publicKey);
-  const opened = user.sealedOrgKey
-    ? openSealedOrgKey(sodium, user.sealedOrgKey, publicKey, userSecretKey, material.orgKeyId)
-    : null;
-  if (!opened) {
-    wipe(userSecretKey);
-    return err(user.sealedOrgKey ? 'bad-response' : 'awaiting-org-key');
-  }
-  // The device that joined holds the invite key: the grant must come from the admin's device.
-  if (invite && !opened.verify?.(invite.macKey, user.id)) {
-    wipe(userSecretKey);
-    wipe(opened.orgKey);
-    return err('grant-not-verified');
-  }
-  const doc: KeyringDoc = {
-    format: material.format,
-    vaultId: material.vaultId,
-    orgId: user.orgId,
-    orgKeyId: opened.orgKeyId,
-    kdf: material.kdf,
-    userPublicKey: user.keys.publicKey,
-    wrappedUserSecretKey: user.keys.encryptedSecretKey,
-    sealedOrgKey: toBase64(sodium.crypto_box_seal(opened.orgKey, publicKey)),
-    createdAt: material.createdAt,
-  };
-  const keys = openKeyringWithSecretKey(sodium, doc, userSecretKey);
-  wipe(opened.orgKey);
-  return ok({ doc, keys });
-};
+  claim: OrgKeyClaim,
+): KeyringDoc => ({
+  format: material.format,
+  vaultId: material.vaultId,
+  orgId: user.orgId,
+  orgKeyId: claim.orgKeyId,
+  kdf: material.kdf,
+  userPublicKey: user.keys.publicKey,
+  wrappedUserSecretKey: user.keys.encryptedSecretKey,
+  sealedOrgKey: toBase64(sodium.crypto_box_seal(claim.orgKey, fromBase64(user.keys.publicKey))),
+  createdAt: material.createdAt,
+});
 
 export interface JoinOptions {
   readonly fetch: Fetch;
@@ -296,54 +339,85 @@ export interface JoinOptions {
   readonly kdf?: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>;
 }
 
+/** What a joining device holds in memory until the grant arrives; `PendingJoin.discard` wipes it. */
+interface JoinSecrets {
+  secretKey: Uint8Array;
+  macKey: Uint8Array;
+  kek: Uint8Array;
+  signing: SigningPair;
+}
+
 /**
  * A device that joined and registered its keys, waiting for an admin's device to seal the organisation
  * key to them. Holds the user's secret key in memory: `finish` or `discard` wipes it.
  */
 export class PendingJoin {
-  private secretKey: Uint8Array | null;
-  private macKey: Uint8Array | null;
+  private secrets: JoinSecrets | null;
 
   constructor(
     readonly link: AccountLink,
     private readonly material: KeyringMaterial,
-    secretKey: Uint8Array,
-    macKey: Uint8Array,
+    private readonly userKeys: UserKeys,
+    private readonly authVerifier: string,
+    secrets: JoinSecrets,
   ) {
-    this.secretKey = secretKey;
-    this.macKey = macKey;
+    this.secrets = secrets;
   }
 
   /**
-   * Asks the server whether the key was sealed; once it is, checks the grant, creates the local vault and
-   * returns its session. 'awaiting-org-key' means: ask again later.
+   * Asks the server whether the key was sealed; once it is, checks the grant (the invite key's MAC and the
+   * granting device's signature), leaves the organisation key on the server sealed with the passphrase's
+   * key (so the user's next devices can trust it), creates the local vault and returns its session.
+   * 'awaiting-org-key' means: ask again later.
    */
   async finish(fetch: Fetch, db: KluisDatabase): Promise<Reply<Session>> {
-    if (!this.secretKey || !this.macKey) return err('no-vault');
+    const secrets = this.secrets;
+    if (!secrets) return err('no-vault');
     const me = await get<MeResponse>(fetch, this.link, '/auth/me');
     if (!me.ok) return me;
     if (me.value.sealedOrgKey === null) return err('awaiting-org-key');
     if (await readKeyring(db)) return err('vault-exists');
     const sodium = await loadSodium();
     const cipher = new EnvelopeCipher(sodium);
-    const built = buildKeyring(sodium, cipher, this.material, me.value, this.secretKey.slice(), {
-      macKey: this.macKey,
-    });
-    if (!built.ok) return built;
-    await db.vault.insert({
-      id: KEYRING_ID,
-      payload: JSON.stringify(built.value.doc),
-      updatedAt: Date.now(),
-    });
-    this.discard();
-    return ok(new Session(db, cipher, built.value.keys));
+    const publicKey = fromBase64(this.userKeys.publicKey);
+    const opened = openSealedOrgKey(sodium, me.value.sealedOrgKey, publicKey, secrets.secretKey, '');
+    // The device that joined holds the invite key: the grant must come from the admin's device.
+    if (!opened?.verify?.(secrets.macKey, this.link.userId)) {
+      wipe(opened?.orgKey);
+      return err(opened ? 'grant-not-verified' : 'bad-response');
+    }
+    const claim: OrgKeyClaim = { orgId: this.link.orgId, orgKeyId: opened.orgKeyId, orgKey: opened.orgKey };
+    try {
+      const keys: UserKeys = {
+        ...this.userKeys,
+        orgKeyBox: sealOrgKeyBox(cipher, secrets.kek, this.link.userId, claim),
+      };
+      const stored = await send<{ id: string }>(fetch, this.link, 'POST', '/auth/keys', {
+        authVerifier: this.authVerifier,
+        keys,
+      } satisfies ReplaceKeysRequest);
+      if (!stored.ok) return stored;
+      const material: KeyringMaterial = { ...this.material, orgKeyId: claim.orgKeyId };
+      const user: MeResponse = { ...me.value, keys };
+      const doc = keyringDoc(sodium, material, user, claim);
+      await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
+      const unlocked = openKeyringWithSecretKey(sodium, doc, secrets.secretKey.slice());
+      await storeSigningPair(db, cipher, unlocked.userSecretKey, secrets.signing);
+      this.discard();
+      return ok(new Session(db, cipher, unlocked));
+    } finally {
+      wipe(claim.orgKey);
+    }
   }
 
   discard(): void {
-    wipe(this.secretKey ?? undefined);
-    wipe(this.macKey ?? undefined);
-    this.secretKey = null;
-    this.macKey = null;
+    const secrets = this.secrets;
+    this.secrets = null;
+    if (!secrets) return;
+    wipe(secrets.secretKey);
+    wipe(secrets.macKey);
+    wipe(secrets.kek);
+    wipe(secrets.signing.secretKey);
   }
 }
 
@@ -365,12 +439,7 @@ export const joinOrganisation = async (options: JoinOptions): Promise<Reply<Pend
     salt: toBase64(newSalt()),
   };
   const { kek, authVerifier } = derivePassphraseKeys(sodium, passphrase, kdf, KEYRING_FORMAT);
-  let encryptedSecretKey: string;
-  try {
-    encryptedSecretKey = cipher.sealBytes(pair.privateKey, kek, kekAddress);
-  } finally {
-    wipe(kek);
-  }
+  const encryptedSecretKey = cipher.sealBytes(pair.privateKey, kek, kekAddress);
   const material: KeyringMaterial = {
     format: KEYRING_FORMAT,
     vaultId: newId(),
@@ -386,18 +455,29 @@ export const joinOrganisation = async (options: JoinOptions): Promise<Reply<Pend
     encryptedSecretKey,
     keyProof: keyProof(sodium, macKey, userId, publicKey),
   };
+  const signing = newSigningPair(sodium);
   const joined = await post<SignInResponse>(options.fetch, serverUrl, '/auth/join', {
     userId,
     inviteCode: joinSecret,
     authVerifier,
     keys: userKeys,
+    signingKey: toBase64(signing.publicKey),
   });
   if (!joined.ok) {
     wipe(pair.privateKey);
     wipe(macKey);
+    wipe(kek);
+    wipe(signing.secretKey);
     return joined.error === 'wrong-credentials' ? err('wrong-invite') : joined;
   }
-  return ok(new PendingJoin(linkFrom(serverUrl, joined.value), material, pair.privateKey, macKey));
+  return ok(
+    new PendingJoin(linkFrom(serverUrl, joined.value), material, userKeys, authVerifier, {
+      secretKey: pair.privateKey,
+      macKey,
+      kek,
+      signing,
+    }),
+  );
 };
 
 const get = async <T>(
@@ -414,4 +494,118 @@ const get = async <T>(
     return err('offline');
   }
   return readReply<T>(response);
+};
+
+const send = async <T>(
+  fetch: Fetch,
+  link: Pick<AccountLink, 'serverUrl' | 'token'>,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+): Promise<Reply<T>> => {
+  let response: Response;
+  try {
+    response = await fetch(`${link.serverUrl.replace(/\/+$/, '')}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return err('offline');
+  }
+  return readReply<T>(response);
+};
+
+export interface ChangePassphraseOptions {
+  readonly fetch: Fetch;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'userId' | 'orgId'>;
+  readonly db: KluisDatabase;
+  readonly current: string;
+  readonly next: string;
+  /** Only lowered by tests. */
+  readonly kdf?: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>;
+}
+
+/**
+ * A passphrase change on a linked device reaches the account: the server's verifier, the wrapped secret
+ * key and the organisation-key box are replaced in one step, authorised by the device token and the old
+ * verifier; only then is the local keyring replaced. Offline, nothing changes ('offline'): a change kept
+ * on one device alone would leave the old passphrase valid everywhere else.
+ */
+export const changeAccountPassphrase = async (options: ChangePassphraseOptions): Promise<Reply<void>> => {
+  const { db, link } = options;
+  const doc = await readKeyring(db);
+  if (!doc) return err('no-vault');
+  if (doc.format !== 2) return err('bad-response');
+  const sodium = await loadSodium();
+  const cipher = new EnvelopeCipher(sodium);
+  const old = derivePassphraseKeys(sodium, options.current, doc.kdf, doc.format);
+  let keys: UnlockedKeys;
+  try {
+    keys = openKeyringWithKek(sodium, cipher, doc, old.kek);
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) return err('wrong-passphrase');
+    throw error;
+  }
+  const kdf: KdfParams = {
+    algorithm: 'argon2id13',
+    ...(options.kdf ?? { opsLimit: doc.kdf.opsLimit, memLimitBytes: doc.kdf.memLimitBytes }),
+    salt: toBase64(newSalt()),
+  };
+  const fresh = derivePassphraseKeys(sodium, options.next, kdf, KEYRING_FORMAT);
+  let next: KeyringDoc;
+  let userKeys: UserKeys;
+  try {
+    next = { ...doc, kdf, wrappedUserSecretKey: cipher.sealBytes(keys.userSecretKey, fresh.kek, kekAddress) };
+    delete (next as { replacement?: unknown }).replacement;
+    userKeys = {
+      kdf: encodeMaterial(next),
+      publicKey: next.userPublicKey,
+      encryptedSecretKey: next.wrappedUserSecretKey,
+      orgKeyBox: sealOrgKeyBox(cipher, fresh.kek, link.userId, { ...keys, orgId: link.orgId }),
+    };
+  } finally {
+    wipe(fresh.kek);
+    wipe(keys.orgKey);
+    wipe(keys.userSecretKey);
+  }
+  const replaced = await send<{ id: string }>(options.fetch, link, 'POST', '/auth/keys', {
+    authVerifier: old.authVerifier,
+    newAuthVerifier: fresh.authVerifier,
+    keys: userKeys,
+  } satisfies ReplaceKeysRequest);
+  if (!replaced.ok) return replaced.error === 'wrong-credentials' ? err('wrong-passphrase') : replaced;
+  await db.vault.upsert({ id: KEYRING_ID, payload: JSON.stringify(next), updatedAt: Date.now() });
+  return ok(undefined);
+};
+
+/**
+ * Run by a linked device once it is unlocked and online: when the account's keys on the server differ
+ * from this keyring's, the passphrase was changed on another device. The server's wrapped key is kept
+ * beside the local one (`replacement`), so from the next unlock on only the new passphrase opens this
+ * vault (Vault.unlock). Answers 'passphrase-changed' then; the caller locks and asks for the new one.
+ * A replacement for another public key, or with KDF parameters below the floor, is ignored.
+ */
+export const checkAccountKeys = async (
+  fetch: Fetch,
+  link: Pick<AccountLink, 'serverUrl' | 'token'>,
+  db: KluisDatabase,
+): Promise<Reply<'current' | 'passphrase-changed'>> => {
+  const doc = await readKeyring(db);
+  if (!doc) return err('no-vault');
+  const me = await get<MeResponse>(fetch, link, '/auth/me');
+  if (!me.ok) return me;
+  const { keys } = me.value;
+  if (keys.encryptedSecretKey === doc.wrappedUserSecretKey) return ok('current');
+  const material = decodeMaterial(keys.kdf);
+  if (!material || keys.publicKey !== doc.userPublicKey) return err('bad-response');
+  const kdfCheck = checkKdfParams(material.kdf);
+  if (kdfCheck !== 'ok') return err(kdfCheck);
+  const replacement = { kdf: material.kdf, wrappedUserSecretKey: keys.encryptedSecretKey };
+  await db.vault.upsert({
+    id: KEYRING_ID,
+    payload: JSON.stringify({ ...doc, replacement } satisfies KeyringDoc),
+    updatedAt: Date.now(),
+  });
+  return ok('passphrase-changed');
 };

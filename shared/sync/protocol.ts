@@ -34,6 +34,11 @@ const Opaque = z
 /** Base64 or base64url text of a client-made value (keys, verifiers). */
 const Blob64 = z.string().regex(/^[A-Za-z0-9+/_=-]{16,4096}$/);
 
+/** A device's Ed25519 public key (base64 of 32 bytes), registered when the device signs in. */
+export const SigningKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+/** An Ed25519 detached signature, base64 of 64 bytes. */
+export const Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/);
+
 export const RecordWire = z.strictObject({
   id: Id,
   kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
@@ -69,6 +74,10 @@ export const AuditWire = z.strictObject({
   payload: Opaque,
   prevHash: Hash,
   hash: Hash,
+  /** The public signing key of the device whose chain this is: one key per chain (audit/chain.ts). */
+  signer: SigningKey,
+  /** The device's signature over `hash`. */
+  sig: Signature,
   _deleted: z.literal(false),
 });
 export type AuditWire = z.infer<typeof AuditWire>;
@@ -117,6 +126,11 @@ export const UserKeys = z.strictObject({
   encryptedSecretKey: Blob64,
   /** An invited user's MAC of the public key under a key derived from the invite code (invite.ts). */
   keyProof: Blob64.optional(),
+  /**
+   * The organisation key sealed with the key-encryption key (vault/org-key-box.ts): what a new device
+   * trusts instead of the server's word. Absent until the user's first device received the key.
+   */
+  orgKeyBox: Blob64.optional(),
 });
 export type UserKeys = z.infer<typeof UserKeys>;
 
@@ -130,13 +144,18 @@ export const CreateOrganisationRequest = z.strictObject({
   keys: UserKeys,
   /** The organisation key sealed to the admin's public key. */
   sealedOrgKey: Blob64,
+  signingKey: SigningKey,
 });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
 
 export const PreloginRequest = z.strictObject({ userId: Id });
 export const PreloginResponse = z.strictObject({ kdf: Blob64 });
 
-export const SignInRequest = z.strictObject({ userId: Id, authVerifier: AuthVerifier });
+export const SignInRequest = z.strictObject({
+  userId: Id,
+  authVerifier: AuthVerifier,
+  signingKey: SigningKey,
+});
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export interface SignInResponse {
   deviceId: string;
@@ -168,8 +187,21 @@ export const JoinRequest = z.strictObject({
   inviteCode: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/),
   authVerifier: AuthVerifier,
   keys: UserKeys,
+  signingKey: SigningKey,
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/**
+ * POST /auth/keys (the user's own device): replaces the user's keys — and, for a passphrase change, the
+ * verifier — in one step, authorised by the device token and the current verifier. The public key cannot
+ * change: it is the user's identity, to which the organisation key is sealed.
+ */
+export const ReplaceKeysRequest = z.strictObject({
+  authVerifier: AuthVerifier,
+  newAuthVerifier: AuthVerifier.optional(),
+  keys: UserKeys,
+});
+export type ReplaceKeysRequest = z.infer<typeof ReplaceKeysRequest>;
 
 export const SealOrgKeyRequest = z.strictObject({ sealedOrgKey: Blob64 });
 
@@ -272,6 +304,10 @@ export const ERROR_CODES = [
   'bad-request',
   /** An audit entry that does not continue its device's chain, or that would change a stored one. */
   'audit-chain',
+  /** An audit entry not signed by the pushing device's registered key. */
+  'audit-unsigned',
+  /** An audit entry for a chain another device's key started: only that device extends it. */
+  'audit-chain-foreign',
   'malformed-json',
   'too-large',
   'too-deep',

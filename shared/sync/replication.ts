@@ -94,8 +94,20 @@ interface Checkpoint {
 /** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */
 const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocument => {
   if (collection === 'audit') {
-    const { id, deviceId, seq, at, keyId, payload, prevHash, hash } = doc;
-    return { id, deviceId, seq, at, keyId, payload, prevHash, hash, _deleted: false } as SyncDocument;
+    const { id, deviceId, seq, at, keyId, payload, prevHash, hash, signer, sig } = doc;
+    return {
+      id,
+      deviceId,
+      seq,
+      at,
+      keyId,
+      payload,
+      prevHash,
+      hash,
+      signer,
+      sig,
+      _deleted: false,
+    } as SyncDocument;
   }
   const picked =
     collection === 'settings' || collection === 'compliance'

@@ -28,6 +28,19 @@ export interface KeyringDoc {
   /** The organisation key, sealed to the user's public key (crypto_box_seal). */
   readonly sealedOrgKey: string;
   readonly createdAt: number;
+  /**
+   * The account's keys after a passphrase change made on another device (sync/account.ts
+   * checkAccountKeys): from then on only the new passphrase unlocks, and the first unlock with it makes
+   * them this keyring's own.
+   */
+  readonly replacement?: { readonly kdf: KdfParams; readonly wrappedUserSecretKey: string };
+}
+
+export class PassphraseChangedError extends Error {
+  override readonly name = 'PassphraseChangedError';
+  constructor() {
+    super('The passphrase was changed on another device: enter the new one');
+  }
 }
 
 export interface UnlockedKeys {

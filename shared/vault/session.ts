@@ -14,6 +14,7 @@ import type { RetainedPayload } from '../rights/erasure-model';
 import { RETAINED_CONFIG } from '../rights/erasure-model';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
+import { loadSigningPair, signerFrom, type DeviceSigner } from './device-signing';
 import type { UnlockedKeys } from './keyring';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
@@ -35,6 +36,8 @@ export class Session {
   private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
   private readonly complianceRepositories = new Map<string, SettingsRepository<never>>();
   private readonly stopFollowingKeys: () => void;
+  private signing: Promise<DeviceSigner> | null = null;
+  private signingSecret: Uint8Array | null = null;
 
   constructor(
     readonly db: KluisDatabase,
@@ -42,7 +45,14 @@ export class Session {
     private readonly keys: UnlockedKeys,
   ) {
     this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
-    this.audit = new StoredAuditLog(db, cipher, cipher.sodium, () => this.orgKey, keys.orgKeyId);
+    this.audit = new StoredAuditLog(
+      db,
+      cipher,
+      cipher.sodium,
+      () => this.orgKey,
+      keys.orgKeyId,
+      () => this.deviceSigner(),
+    );
     // An erasure that arrives by sync must also reach the keys held in memory.
     const pages = db.keys.$.subscribe((event) =>
       this.dataKeys.pageChanged(
@@ -117,6 +127,16 @@ export class Session {
     return repository;
   }
 
+  /** This device's signing key (vault/device-signing.ts), loaded once per unlock. */
+  deviceSigner(): Promise<DeviceSigner> {
+    if (this.locked) return Promise.reject(new Error('The vault is locked'));
+    this.signing ??= loadSigningPair(this.db, this.cipher, this.keys.userSecretKey).then((pair) => {
+      this.signingSecret = pair.secretKey;
+      return signerFrom(this.cipher.sodium, pair);
+    });
+    return this.signing;
+  }
+
   get vaultId(): string {
     return this.keys.vaultId;
   }
@@ -159,5 +179,6 @@ export class Session {
     this.dataKeys.clear();
     wipe(this.keys.orgKey);
     wipe(this.keys.userSecretKey);
+    wipe(this.signingSecret ?? undefined);
   }
 }

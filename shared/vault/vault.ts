@@ -1,5 +1,6 @@
 // The local vault: creates the organisation and keyring on first run, unlocks it with the passphrase or a
 // key from the OS keychain, and re-wraps one key when the passphrase changes.
+import { wipe } from '../crypto/bytes';
 import { EnvelopeCipher } from '../crypto/envelope';
 import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 import { loadSodium, type Sodium } from '../crypto/sodium';
@@ -9,7 +10,9 @@ import {
   KEYRING_ID,
   openKeyring,
   openKeyringWithSecretKey,
+  PassphraseChangedError,
   rewrapKeyring,
+  WrongPassphraseError,
   type KeyringDoc,
 } from './keyring';
 import { Session } from './session';
@@ -62,9 +65,33 @@ export class Vault {
     return new Session(this.db, this.cipher, keys);
   }
 
-  /** Throws WrongPassphraseError, changing nothing, when the passphrase is not correct. */
+  /**
+   * Throws WrongPassphraseError, changing nothing, when the passphrase is not correct. After a passphrase
+   * change on another device (KeyringDoc.replacement) only the new passphrase opens; the old one throws
+   * PassphraseChangedError, so the user is told why rather than that it is wrong.
+   */
   async unlock(passphrase: string): Promise<Session> {
-    const keys = openKeyring(this.sodium, this.cipher, await this.requireKeyring(), passphrase);
+    const doc = await this.requireKeyring();
+    if (doc.replacement) {
+      const { replacement, ...rest } = doc;
+      const adopted: KeyringDoc = { ...rest, ...replacement };
+      try {
+        const keys = openKeyring(this.sodium, this.cipher, adopted, passphrase);
+        await this.db.vault.upsert({
+          id: KEYRING_ID,
+          payload: JSON.stringify(adopted),
+          updatedAt: Date.now(),
+        });
+        return new Session(this.db, this.cipher, keys);
+      } catch (error) {
+        if (!(error instanceof WrongPassphraseError)) throw error;
+      }
+      const old = openKeyring(this.sodium, this.cipher, doc, passphrase);
+      wipe(old.orgKey);
+      wipe(old.userSecretKey);
+      throw new PassphraseChangedError();
+    }
+    const keys = openKeyring(this.sodium, this.cipher, doc, passphrase);
     return new Session(this.db, this.cipher, keys);
   }
 
@@ -92,6 +119,6 @@ export class Vault {
   }
 }
 
-const checkPolicy = (passphrase: string): void => {
+export const checkPolicy = (passphrase: string): void => {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new PassphrasePolicyError();
 };

@@ -6,7 +6,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { TEST_KDF } from '../../shared/crypto/kdf';
+import { KDF_FLOOR, TEST_KDF } from '../../shared/crypto/kdf';
 import { openKluisDatabase, type KluisDatabase } from '../../shared/store/database';
 import { Vault } from '../../shared/vault/vault';
 
@@ -32,3 +32,9 @@ export const PASSPHRASE = 'correct horse battery staple';
 
 /** A vault with cheap Argon2id parameters: the real code path, a faster key derivation. */
 export const testVault = (db: KluisDatabase) => Vault.open(db, TEST_KDF);
+
+/**
+ * A vault another device can sign in to: the lowest Argon2id cost a new device accepts from the server
+ * (KDF_FLOOR, ~0.16 s), since TEST_KDF is below it and is refused there, as a downgrade would be.
+ */
+export const linkableVault = (db: KluisDatabase) => Vault.open(db, KDF_FLOOR);

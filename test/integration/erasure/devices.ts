@@ -9,7 +9,7 @@ import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shar
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { SyncClient } from '../../../shared/sync/replication';
 import type { Session } from '../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer } from '../server/harness';
 
@@ -38,7 +38,7 @@ export const erasureSetup = async (adapter: AdapterName = 'sqlite'): Promise<Era
   let server = await startServer(storage);
   const url = server.url;
   const dbA = await memoryDatabase();
-  const sessionA = await (await testVault(dbA)).create(PASSPHRASE);
+  const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
   const linked = await connectVault({ fetch, serverUrl: url, db: dbA, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);
   const dbB = await memoryDatabase();

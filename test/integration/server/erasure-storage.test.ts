@@ -114,6 +114,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger and exposure in storage: %s', (name
         expiresAt: 9e12,
         lastSyncAt: null,
         revokedAt: null,
+        signingKey: null,
       });
     await s.push('org1', 'records', [row('r1', 's1', 'v1')], 2, 'd1');
     const edit = { ...row('r1', 's1', 'v2'), assumed: doc('r1', 's1', 'v1') };

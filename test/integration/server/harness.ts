@@ -1,6 +1,6 @@
 // Runs the real server over HTTP on port 0 and talks to it as a client would: fetch, JSON, bearer tokens,
 // and Server-Sent Events read from a streaming response. Payloads are really encrypted (EnvelopeCipher).
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createApp } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
@@ -62,11 +62,29 @@ export const newId = () => randomBytes(12).toString('base64url');
 
 export const userKeys = () => ({ kdf: b64(24), publicKey: b64(32), encryptedSecretKey: b64(72) });
 
+/** A device's Ed25519 signing key as the client registers it: the raw public key in base64. */
+export interface DeviceKey {
+  publicKey: string;
+  privateKey: KeyObject;
+}
+export const deviceKey = (): DeviceKey => {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64'),
+    privateKey,
+  };
+};
+/** The device's signature (base64) over the text, as libsodium's crypto_sign_detached makes it. */
+export const signAs = (key: DeviceKey, text: string): string =>
+  sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
+
 export interface Member {
   userId: string;
   authVerifier: string;
   token: string;
   deviceId: string;
+  /** The device's signing key, registered when it signed in. */
+  signing: DeviceKey;
 }
 
 /** Creates an organisation with its first admin, signed in on one device. */
@@ -74,12 +92,20 @@ export const createOrganisation = async (url: string): Promise<Member & { orgId:
   const orgId = newId();
   const userId = newId();
   const authVerifier = b64();
+  const signing = deviceKey();
   const session = value(
     await call<SignInResponse>(url, 'POST', '/orgs', {
-      body: { orgId, userId, authVerifier, keys: userKeys(), sealedOrgKey: b64(80) },
+      body: {
+        orgId,
+        userId,
+        authVerifier,
+        keys: userKeys(),
+        sealedOrgKey: b64(80),
+        signingKey: signing.publicKey,
+      },
     }),
   );
-  return { orgId, userId, authVerifier, token: session.token, deviceId: session.deviceId };
+  return { orgId, userId, authVerifier, token: session.token, deviceId: session.deviceId, signing };
 };
 
 /** An admin invites a user, the user joins with their own keys, the admin seals the org key to them. */
@@ -88,9 +114,10 @@ export const addMember = async (url: string, admin: Member, role: Role, seal = t
   const inviteCode = randomBytes(24).toString('base64url');
   value(await call(url, 'POST', '/users', { token: admin.token, body: { userId, role, inviteCode } }));
   const authVerifier = b64();
+  const signing = deviceKey();
   const session = value(
     await call<SignInResponse>(url, 'POST', '/auth/join', {
-      body: { userId, inviteCode, authVerifier, keys: userKeys() },
+      body: { userId, inviteCode, authVerifier, keys: userKeys(), signingKey: signing.publicKey },
     }),
   );
   if (seal) {
@@ -101,7 +128,7 @@ export const addMember = async (url: string, admin: Member, role: Role, seal = t
       }),
     );
   }
-  return { userId, authVerifier, token: session.token, deviceId: session.deviceId };
+  return { userId, authVerifier, token: session.token, deviceId: session.deviceId, signing };
 };
 
 let cipher: EnvelopeCipher | undefined;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import type { KeyWire, PullResponse } from '../../../shared/sync/protocol';
 import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import { call, createOrganisation, startServer, value, type RunningServer } from './harness';
+import { deviceKey, call, createOrganisation, startServer, value, type RunningServer } from './harness';
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
 const random = (seed: number) => () => {
@@ -46,7 +46,7 @@ describe.each(ADAPTER_NAMES)('random sync traffic: %s', (name) => {
     for (let i = 0; i < 2; i += 1) {
       const signedIn = value(
         await call<{ token: string }>(server.url, 'POST', '/auth/sign-in', {
-          body: { userId: admin.userId, authVerifier: admin.authVerifier },
+          body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
         }),
       );
       tokens.push(signedIn.token);

@@ -115,6 +115,7 @@ describe.each(ADAPTER_NAMES)('storage: %s', (name) => {
       expiresAt: 50,
       lastSyncAt: null,
       revokedAt: null,
+      signingKey: null,
     };
     await storage.insertDevice(device);
     expect(await storage.findDeviceByTokenHash('h1')).toEqual(device);

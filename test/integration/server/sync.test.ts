@@ -10,6 +10,7 @@ import {
   b64,
   call,
   createOrganisation,
+  deviceKey,
   newId,
   personRecord,
   startServer,
@@ -57,14 +58,14 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
     ).toBeTruthy();
     const signedIn = value(
       await call<SignInResponse>(server.url, 'POST', '/auth/sign-in', {
-        body: { userId: admin.userId, authVerifier: admin.authVerifier },
+        body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
       }),
     );
     expect(signedIn.user).toMatchObject({ id: admin.userId, orgId: admin.orgId, role: 'admin' });
     expect(Buffer.from(signedIn.token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(signedIn.deviceId).not.toBe(admin.deviceId);
     const wrong = await call(server.url, 'POST', '/auth/sign-in', {
-      body: { userId: admin.userId, authVerifier: b64() },
+      body: { userId: admin.userId, authVerifier: b64(), signingKey: deviceKey().publicKey },
     });
     expect(wrong).toEqual({ status: 401, body: { ok: false, error: 'wrong-credentials' } });
     expect(
@@ -76,6 +77,7 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
             authVerifier: b64(),
             keys: { kdf: b64(24), publicKey: b64(), encryptedSecretKey: b64() },
             sealedOrgKey: b64(),
+            signingKey: deviceKey().publicKey,
           },
         })
       ).body,
@@ -85,7 +87,9 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
   it('refuses sign-in for a user after ten wrong verifiers, even with the right one, until 15 minutes pass', async () => {
     const admin = await createOrganisation(server.url);
     const signIn = (authVerifier: string) =>
-      call(server.url, 'POST', '/auth/sign-in', { body: { userId: admin.userId, authVerifier } });
+      call(server.url, 'POST', '/auth/sign-in', {
+        body: { userId: admin.userId, authVerifier, signingKey: deviceKey().publicKey },
+      });
     for (let i = 0; i < 10; i += 1) expect((await signIn(b64())).status).toBe(401);
     expect(await signIn(admin.authVerifier)).toEqual({
       status: 429,
@@ -165,7 +169,7 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
     expect(await server.app.purgeTombstones()).toBe(1);
     const renewed = value(
       await call<SignInResponse>(server.url, 'POST', '/auth/sign-in', {
-        body: { userId: admin.userId, authVerifier: admin.authVerifier },
+        body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
       }),
     );
     expect(await pull(server.url, renewed.token, offline)).toEqual({

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { annelies } from '../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { linkableVault, memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
 import type { Storage } from '../../../server/storage/types';
@@ -36,7 +36,7 @@ afterEach(async () => {
 describe('account link', () => {
   it('connects a vault, then a second device signs in with the passphrase and reads the same data', async () => {
     const dbA = await newDb();
-    const sessionA = await (await testVault(dbA)).create(PASSPHRASE);
+    const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
     const person = await sessionA.people.create(annelies);
     const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
     if (!linked.ok) throw new Error(linked.error);
@@ -69,7 +69,7 @@ describe('account link', () => {
 
   it('refuses a wrong passphrase on the new device and creates no vault', async () => {
     const dbA = await newDb();
-    await (await testVault(dbA)).create(PASSPHRASE);
+    await (await linkableVault(dbA)).create(PASSPHRASE);
     const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
     if (!linked.ok) throw new Error(linked.error);
     const dbB = await newDb();
@@ -86,7 +86,7 @@ describe('account link', () => {
 
   it('refuses to connect with a wrong passphrase, sending nothing', async () => {
     const dbA = await newDb();
-    await (await testVault(dbA)).create(PASSPHRASE);
+    await (await linkableVault(dbA)).create(PASSPHRASE);
     const connected = await connectVault({
       fetch,
       serverUrl: server.url,
@@ -99,7 +99,7 @@ describe('account link', () => {
 
   it('answers offline when the server cannot be reached', async () => {
     const dbA = await newDb();
-    await (await testVault(dbA)).create(PASSPHRASE);
+    await (await linkableVault(dbA)).create(PASSPHRASE);
     const connected = await connectVault({
       fetch,
       serverUrl: 'http://127.0.0.1:1',

@@ -5,7 +5,7 @@ import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shared/sync/account';
 import { SyncClient, type SyncClientOptions } from '../../../shared/sync/replication';
 import type { Session } from '../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
 
@@ -49,7 +49,7 @@ export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false):
   await storage.migrate();
   const server = await startServer(storage);
   const dbA = await memoryDatabase();
-  const sessionA = await (await testVault(dbA)).create(PASSPHRASE);
+  const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
   const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);
   const dbB = await memoryDatabase();

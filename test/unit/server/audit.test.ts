@@ -1,9 +1,23 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkAuditPush, sha256Hex } from '../../../server/audit';
-import { entryHash, GENESIS_HASH } from '../../../shared/audit/chain';
+import { auditSignedText, entryHash, GENESIS_HASH } from '../../../shared/audit/chain';
 import type { AuditWire } from '../../../shared/sync/protocol';
 
-const chain = (deviceId: string, length: number): AuditWire[] => {
+/** A device's Ed25519 key as the client registers it: the raw public key in base64. */
+const deviceKey = () => {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  return { publicKey: raw.toString('base64'), privateKey };
+};
+type DeviceKey = ReturnType<typeof deviceKey>;
+
+const signed = (key: { publicKey: string; privateKey: KeyObject }, hash: string) => ({
+  signer: key.publicKey,
+  sig: sign(null, Buffer.from(auditSignedText(hash)), key.privateKey).toString('base64'),
+});
+
+const chain = (deviceId: string, length: number, key: DeviceKey): AuditWire[] => {
   const docs: AuditWire[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq++) {
@@ -16,7 +30,8 @@ const chain = (deviceId: string, length: number): AuditWire[] => {
       payload: `c${seq}`,
       prevHash,
     };
-    const doc = { ...body, hash: entryHash(sha256Hex, body), _deleted: false as const };
+    const hash = entryHash(sha256Hex, body);
+    const doc = { ...body, hash, ...signed(key, hash), _deleted: false as const };
     docs.push(doc);
     prevHash = doc.hash;
   }
@@ -25,28 +40,57 @@ const chain = (deviceId: string, length: number): AuditWire[] => {
 const rows = (docs: AuditWire[]) => docs.map((newDocumentState) => ({ newDocumentState }));
 
 describe('audit push check', () => {
-  const docs = chain('dev1', 4);
+  const mine = deviceKey();
+  const other = deviceKey();
+  const docs = chain('dev1', 4, mine);
+  const head = { deviceId: 'dev1', seq: 2, hash: docs[1]!.hash, signer: mine.publicKey };
 
-  it('accepts a chain that starts at genesis and moves the head to its last entry', () => {
-    expect(checkAuditPush(rows(docs.slice(0, 2)), [])).toEqual([
-      { deviceId: 'dev1', seq: 2, hash: docs[1]!.hash },
+  it('accepts a chain that starts at genesis and moves the head to its last entry, bound to its signer', () => {
+    expect(checkAuditPush(rows(docs.slice(0, 2)), [], mine.publicKey)).toEqual([
+      { deviceId: 'dev1', seq: 2, hash: docs[1]!.hash, signer: mine.publicKey },
     ]);
   });
 
   it('accepts the continuation from the anchored head, and a retry that runs through the head', () => {
-    const head = { deviceId: 'dev1', seq: 2, hash: docs[1]!.hash };
-    expect(checkAuditPush(rows(docs.slice(2)), [head])).toEqual([
-      { deviceId: 'dev1', seq: 4, hash: docs[3]!.hash },
+    expect(checkAuditPush(rows(docs.slice(2)), [head], mine.publicKey)).toEqual([
+      { deviceId: 'dev1', seq: 4, hash: docs[3]!.hash, signer: mine.publicKey },
     ]);
-    expect(checkAuditPush(rows(docs.slice(0, 2)), [head])).toEqual([]);
+    expect(checkAuditPush(rows(docs.slice(0, 2)), [head], mine.publicKey)).toEqual([]);
   });
 
   it('refuses a gap, a forged entry below the head, an altered entry and an update', () => {
-    const head = { deviceId: 'dev1', seq: 2, hash: docs[1]!.hash };
-    expect(checkAuditPush(rows([docs[3]!]), [head])).toBeNull();
-    const forged = chain('dev1', 1).map((d) => ({ ...d, id: 'forged' }));
-    expect(checkAuditPush(rows(forged), [head])).toBeNull();
-    expect(checkAuditPush(rows([{ ...docs[2]!, payload: 'other' }]), [head])).toBeNull();
-    expect(checkAuditPush([{ newDocumentState: docs[2]!, assumedMasterState: docs[2]! }], [head])).toBeNull();
+    expect(checkAuditPush(rows([docs[3]!]), [head], mine.publicKey)).toBe('audit-chain');
+    const forged = chain('dev1', 1, mine).map((d) => ({ ...d, id: 'forged' }));
+    expect(checkAuditPush(rows(forged), [head], mine.publicKey)).toBe('audit-chain');
+    const altered = { ...docs[2]!, payload: 'other' };
+    expect(
+      checkAuditPush(rows([{ ...altered, ...signed(mine, altered.hash) }]), [head], mine.publicKey),
+    ).toBe('audit-chain');
+    expect(
+      checkAuditPush([{ newDocumentState: docs[2]!, assumedMasterState: docs[2]! }], [head], mine.publicKey),
+    ).toBe('audit-chain');
+  });
+
+  it("refuses another device's entries on a chain: its key is not the chain's, even with a valid link", () => {
+    // The insider rebuilds the next entry of dev1's chain and signs it with their own device key.
+    const body = {
+      id: 'intruder',
+      deviceId: 'dev1',
+      seq: 3,
+      at: 2000,
+      keyId: 'k',
+      payload: 'x',
+      prevHash: head.hash,
+    };
+    const hash = entryHash(sha256Hex, body);
+    const intruding = { ...body, hash, ...signed(other, hash), _deleted: false as const };
+    expect(checkAuditPush(rows([intruding]), [head], other.publicKey)).toBe('audit-chain-foreign');
+  });
+
+  it('refuses entries not signed by the pushing device, and a device without a registered key', () => {
+    expect(checkAuditPush(rows(docs.slice(2)), [head], other.publicKey)).toBe('audit-unsigned');
+    const badSig = { ...docs[2]!, sig: docs[3]!.sig };
+    expect(checkAuditPush(rows([badSig]), [head], mine.publicKey)).toBe('audit-unsigned');
+    expect(checkAuditPush(rows(docs.slice(0, 1)), [], null)).toBe('audit-unsigned');
   });
 });

@@ -1,0 +1,70 @@
+// The organisation key as the user's passphrase vouches for it. The server keeps, with the user's keys, the
+// organisation key sealed with the key-encryption key (XChaCha20-Poly1305, bound to the user's id), which
+// only the passphrase yields. A new device opens it right after it opened the user's secret key the same
+// way, so a server that seals a key of its own to the user's public key — or drops, swaps or replays
+// another user's box — is refused before the device encrypts anything with a key the server knows.
+import { fromBase64, toBase64, wipe } from '../crypto/bytes';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
+
+export interface OrgKeyClaim {
+  readonly orgId: string;
+  readonly orgKeyId: string;
+  readonly orgKey: Uint8Array;
+}
+
+interface BoxJson {
+  readonly v: 1;
+  readonly userId: string;
+  readonly orgId: string;
+  readonly orgKeyId: string;
+  readonly orgKey: string;
+}
+
+const boxAddress = (userId: string) => ({ collection: 'account', id: userId, keyId: 'org-key-box' }) as const;
+
+export const sealOrgKeyBox = (
+  cipher: EnvelopeCipher,
+  kek: Uint8Array,
+  userId: string,
+  claim: OrgKeyClaim,
+): string => {
+  const json: BoxJson = {
+    v: 1,
+    userId,
+    orgId: claim.orgId,
+    orgKeyId: claim.orgKeyId,
+    orgKey: toBase64(claim.orgKey),
+  };
+  return cipher.sealJson(json, kek, boxAddress(userId));
+};
+
+/** The claim, or null when the box does not open with this key-encryption key for this user. */
+export const openOrgKeyBox = (
+  cipher: EnvelopeCipher,
+  kek: Uint8Array,
+  userId: string,
+  box: string,
+): OrgKeyClaim | null => {
+  let value: Partial<BoxJson>;
+  try {
+    value = cipher.openJson(box, kek, boxAddress(userId)) as Partial<BoxJson>;
+  } catch (error) {
+    if (error instanceof EnvelopeError) return null;
+    throw error;
+  }
+  if (
+    value.v !== 1 ||
+    value.userId !== userId ||
+    typeof value.orgId !== 'string' ||
+    typeof value.orgKeyId !== 'string' ||
+    typeof value.orgKey !== 'string'
+  ) {
+    return null;
+  }
+  const orgKey = fromBase64(value.orgKey);
+  if (orgKey.length !== 32) {
+    wipe(orgKey);
+    return null;
+  }
+  return { orgId: value.orgId, orgKeyId: value.orgKeyId, orgKey };
+};
