@@ -89,7 +89,7 @@ const decodeMaterial = (text: string): KeyringMaterial | null => {
       typeof value.vaultId !== 'string' ||
       typeof value.orgKeyId !== 'string' ||
       typeof value.createdAt !== 'number' ||
-      kdf?.algorithm !== 'argon2id13' ||
+      typeof kdf?.algorithm !== 'string' ||
       typeof kdf.opsLimit !== 'number' ||
       typeof kdf.memLimitBytes !== 'number' ||
       typeof kdf.salt !== 'string'
@@ -384,7 +384,7 @@ export class PendingJoin {
     // The device that joined holds the invite key: the grant must come from the admin's device.
     if (!opened?.verify?.(secrets.macKey, this.link.userId)) {
       wipe(opened?.orgKey);
-      return err(opened ? 'grant-not-verified' : 'bad-response');
+      return err('grant-not-verified');
     }
     const claim: OrgKeyClaim = { orgId: this.link.orgId, orgKeyId: opened.orgKeyId, orgKey: opened.orgKey };
     try {

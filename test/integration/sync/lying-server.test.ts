@@ -1,0 +1,253 @@
+// The malicious-server suite: the real client code against the real server, with a man in the middle
+// (lying-server.ts) rewriting the server's answers. A KDF downgrade, a substituted organisation key or
+// public key, and a forged or replayed grant are each refused before the device derives, stores or sends
+// anything secret — and the vault stays empty.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../../../server/storage/types';
+import { fromBase64, randomBytes, toBase64 } from '../../../shared/crypto/bytes';
+import { KDF_FLOOR } from '../../../shared/crypto/kdf';
+import { loadSodium } from '../../../shared/crypto/sodium';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
+import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { sealGrant } from '../../../shared/sync/invite';
+import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
+import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
+import { ADAPTERS, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+import { lyingServer } from './lying-server';
+
+const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
+
+let database: TestDatabase;
+let storage: Storage;
+let server: RunningServer;
+const dbs: KluisDatabase[] = [];
+const newDb = async () => {
+  const db = await memoryDatabase();
+  dbs.push(db);
+  return db;
+};
+
+beforeEach(async () => {
+  database = await ADAPTERS.sqlite();
+  storage = await database.open();
+  await storage.migrate();
+  server = await startServer(storage);
+});
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.remove()));
+  await server.close();
+  await storage.close();
+  await database.destroy();
+});
+
+const connectedAdmin = async () => {
+  const db = await newDb();
+  const session = await (await linkableVault(db)).create(PASSPHRASE);
+  const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+  if (!linked.ok) throw new Error(linked.error);
+  return { db, session, link: linked.value };
+};
+
+/** The keyring material the server keeps (base64 JSON) with other KDF parameters. */
+const withKdf = (material: string, change: Record<string, unknown>): string => {
+  const value = JSON.parse(Buffer.from(material, 'base64').toString('utf8')) as { kdf: object };
+  return Buffer.from(JSON.stringify({ ...value, kdf: { ...value.kdf, ...change } })).toString('base64');
+};
+
+const signInThrough = async (liar: ReturnType<typeof lyingServer>, userId: string, db: KluisDatabase) =>
+  signInOnNewDevice({ fetch: liar.fetch, serverUrl: server.url, db, userId, passphrase: PASSPHRASE });
+
+describe('a lying server on a new device sign-in', () => {
+  it('refuses a KDF downgrade before deriving or sending anything: no verifier leaves the device', async () => {
+    const admin = await connectedAdmin();
+    const db = await newDb();
+    for (const [change, refusal] of [
+      [{ opsLimit: 1, memLimitBytes: 8 * 1024 }, 'kdf-too-weak'],
+      [{ opsLimit: KDF_FLOOR.opsLimit - 1 }, 'kdf-too-weak'],
+      [{ memLimitBytes: KDF_FLOOR.memLimitBytes / 2 }, 'kdf-too-weak'],
+      [{ memLimitBytes: 4 * 1024 ** 3 }, 'kdf-unsupported'],
+      [{ algorithm: 'argon2i13' }, 'kdf-unsupported'],
+      [{ salt: toBase64(randomBytes(4)) }, 'kdf-unsupported'],
+    ] as const) {
+      const liar = lyingServer();
+      liar.lie('POST', '/auth/prelogin', (value) => ({ kdf: withKdf(value.kdf as string, change) }));
+      expect(await signInThrough(liar, admin.link.userId, db)).toEqual({ ok: false, error: refusal });
+      // The downgrade answer was read, and nothing else was sent: no verifier, no sign-in.
+      expect(liar.calls()).toEqual(['POST /auth/prelogin']);
+    }
+    expect(await db.vault.count().exec()).toBe(0);
+    // The honest answer still signs in: the floor is below the app's own cost.
+    const honest = await signInThrough(lyingServer(), admin.link.userId, db);
+    expect(honest.ok).toBe(true);
+  });
+
+  it('refuses an organisation key of the server’s own sealed to the user, and stores nothing', async () => {
+    const admin = await connectedAdmin();
+    const sodium = await loadSodium();
+    const serverKey = randomBytes(32);
+    const sealedToUser = (user: Record<string, unknown>) =>
+      toBase64(sodium.crypto_box_seal(serverKey, fromBase64((user.keys as { publicKey: string }).publicKey)));
+    const substitutions: ((user: Record<string, unknown>) => Record<string, unknown>)[] = [
+      // The sealed key swapped; the passphrase's box still names the real key.
+      (user) => ({ ...user, sealedOrgKey: sealedToUser(user) }),
+      // The box dropped, so only the server's sealed key is left.
+      (user) => ({
+        ...user,
+        sealedOrgKey: sealedToUser(user),
+        keys: { ...(user.keys as object), orgKeyBox: undefined },
+      }),
+      // The box swapped for another (a server cannot make one that opens: it lacks the passphrase).
+      (user) => ({
+        ...user,
+        keys: {
+          ...(user.keys as object),
+          orgKeyBox: (user.keys as { encryptedSecretKey: string }).encryptedSecretKey,
+        },
+      }),
+    ];
+    for (const substitute of substitutions) {
+      const db = await newDb();
+      const liar = lyingServer();
+      liar.lie('POST', '/auth/sign-in', (value) => ({
+        ...value,
+        user: substitute(value.user as Record<string, unknown>),
+      }));
+      expect(await signInThrough(liar, admin.link.userId, db)).toEqual({
+        ok: false,
+        error: 'org-key-not-authenticated',
+      });
+      expect(liar.calls()).toEqual(['POST /auth/prelogin', 'POST /auth/sign-in']);
+      expect(await db.vault.count().exec()).toBe(0);
+      await db.remove();
+      dbs.splice(dbs.indexOf(db), 1);
+    }
+  });
+
+  it('refuses a public key the server substituted, with a key pair of its own and the key sealed to it', async () => {
+    const admin = await connectedAdmin();
+    const sodium = await loadSodium();
+    const pair = sodium.crypto_box_keypair();
+    const db = await newDb();
+    const liar = lyingServer();
+    liar.lie('POST', '/auth/sign-in', (value) => {
+      const user = value.user as { keys: Record<string, unknown> };
+      return {
+        ...value,
+        user: {
+          ...user,
+          keys: { ...user.keys, publicKey: toBase64(pair.publicKey) },
+          sealedOrgKey: toBase64(sodium.crypto_box_seal(randomBytes(32), pair.publicKey)),
+        },
+      };
+    });
+    expect(await signInThrough(liar, admin.link.userId, db)).toEqual({
+      ok: false,
+      error: 'org-key-not-authenticated',
+    });
+    expect(await db.vault.count().exec()).toBe(0);
+  });
+});
+
+describe('a lying server while joining', () => {
+  const invite = async () => {
+    const admin = await connectedAdmin();
+    const pending = sessionPendingInvites(admin.session);
+    const invited = await inviteUser(fetch, admin.link, 'sales', pending);
+    if (!invited.ok) throw new Error(invited.error);
+    const key = () => ({ orgKey: admin.session.orgKey, orgKeyId: admin.session.orgKeyId });
+    return { admin, pending, key, ...invited.value };
+  };
+
+  it('the admin device seals nothing to a public key the server substituted at grant time', async () => {
+    const { admin, pending, key, userId, inviteCode } = await invite();
+    const joined = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db: await newDb(),
+      userId,
+      inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: KDF_FLOOR,
+    });
+    if (!joined.ok) throw new Error(joined.error);
+    const sodium = await loadSodium();
+    const liar = lyingServer();
+    liar.lie(
+      'GET',
+      '/users',
+      (value) =>
+        Object.values(value).map((user) =>
+          (user as { id: string }).id === userId
+            ? { ...(user as object), publicKey: toBase64(sodium.crypto_box_keypair().publicKey) }
+            : user,
+        ) as unknown as Record<string, unknown>,
+    );
+    const done = await completeInvites(liar.fetch, admin.link, pending, key);
+    expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('key-mismatch');
+    expect(liar.calls().filter((c) => c.startsWith('PUT'))).toEqual([]);
+    expect((await storage.getUser(userId))?.sealedOrgKey).toBeNull();
+  });
+
+  it('the newcomer refuses a forged grant, a bare key and a replayed grant, and stores nothing', async () => {
+    const { admin, pending, key, userId, inviteCode } = await invite();
+    const db = await newDb();
+    const joined = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db,
+      userId,
+      inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: KDF_FLOOR,
+    });
+    if (!joined.ok) throw new Error(joined.error);
+    // A second invitee, joined on the same (still empty) database, whose real grant the server replays.
+    const second = await inviteUser(fetch, admin.link, 'service', pending);
+    if (!second.ok) throw new Error(second.error);
+    const other = await joinOrganisation({
+      fetch,
+      serverUrl: server.url,
+      db,
+      userId: second.value.userId,
+      inviteCode: second.value.inviteCode,
+      passphrase: NEWCOMER_PASSPHRASE,
+      kdf: KDF_FLOOR,
+    });
+    if (!other.ok) throw new Error(other.error);
+    // The admin device seals both grants honestly.
+    await completeInvites(fetch, admin.link, pending, key);
+    const replayed = (await storage.getUser(second.value.userId))?.sealedOrgKey;
+    expect(replayed).toBeTruthy();
+
+    const sodium = await loadSodium();
+    const publicKey = (await storage.getUser(userId))!.keys!.publicKey;
+    const serverKey = randomBytes(32);
+    const lies = [
+      // A grant in the right shape with a MAC under a key the server made up.
+      sealGrant(sodium, randomBytes(32), {
+        userId,
+        orgKeyId: admin.session.orgKeyId,
+        orgKey: serverKey,
+        publicKey,
+      }),
+      // The first admin's form: the bare key, sealed to the newcomer.
+      toBase64(sodium.crypto_box_seal(serverKey, fromBase64(publicKey))),
+      // Another invitee's genuine grant.
+      replayed!,
+    ];
+    for (const sealedOrgKey of lies) {
+      const liar = lyingServer();
+      liar.lie('GET', '/auth/me', (value) => ({ ...value, sealedOrgKey }));
+      expect(await joined.value.finish(liar.fetch, db)).toEqual({ ok: false, error: 'grant-not-verified' });
+      // Nothing was sent back: the key box is made only from a verified grant.
+      expect(liar.calls()).toEqual(['GET /auth/me']);
+      expect(await db.vault.count().exec()).toBe(0);
+    }
+    // The honest grant opens.
+    const finished = await joined.value.finish(fetch, db);
+    if (!finished.ok) throw new Error(finished.error);
+    expect(finished.value.orgKey).toEqual(admin.session.orgKey);
+  });
+});

@@ -1,0 +1,134 @@
+// A passphrase change on a linked device reaches the account, on both storage adapters: the old
+// passphrase signs in nowhere afterwards, the new one does, and the user's other device asks for the new
+// one at its next unlock. Offline, nothing changes anywhere.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from '../../../server/storage/types';
+import { KDF_FLOOR } from '../../../shared/crypto/kdf';
+import type { KluisDatabase } from '../../../shared/store/database';
+import {
+  changeAccountPassphrase,
+  checkAccountKeys,
+  connectVault,
+  signInOnNewDevice,
+} from '../../../shared/sync/account';
+import { PassphraseChangedError, WrongPassphraseError } from '../../../shared/vault/keyring';
+import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
+import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+
+const NEW_PASSPHRASE = 'een heel ander wachtwoord';
+
+describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
+  let database: TestDatabase;
+  let storage: Storage;
+  let server: RunningServer;
+  const dbs: KluisDatabase[] = [];
+  const newDb = async () => {
+    const db = await memoryDatabase();
+    dbs.push(db);
+    return db;
+  };
+  const closeDb = async (db: KluisDatabase) => {
+    dbs.splice(dbs.indexOf(db), 1);
+    await db.remove();
+  };
+
+  beforeEach(async () => {
+    database = await ADAPTERS[adapter]();
+    storage = await database.open();
+    await storage.migrate();
+    server = await startServer(storage);
+  });
+  afterEach(async () => {
+    await Promise.all(dbs.splice(0).map((db) => db.remove()));
+    await server.close();
+    await storage.close();
+    await database.destroy();
+  });
+
+  const signIn = (db: KluisDatabase, userId: string, passphrase: string) =>
+    signInOnNewDevice({ fetch, serverUrl: server.url, db, userId, passphrase });
+
+  it('replaces the account: the old passphrase fails on a new device, the new one works, the second device asks for it', async () => {
+    const dbA = await newDb();
+    const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
+    const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+    if (!linked.ok) throw new Error(linked.error);
+    const link = linked.value;
+    const dbB = await newDb();
+    const signedIn = await signIn(dbB, link.userId, PASSPHRASE);
+    if (!signedIn.ok) throw new Error(signedIn.error);
+    signedIn.value.session.lock();
+    const orgKey = sessionA.orgKey.slice();
+
+    // A wrong current passphrase changes nothing.
+    expect(
+      await changeAccountPassphrase({
+        fetch,
+        link,
+        db: dbA,
+        current: 'not my passphrase',
+        next: NEW_PASSPHRASE,
+      }),
+    ).toEqual({ ok: false, error: 'wrong-passphrase' });
+    const changed = await changeAccountPassphrase({
+      fetch,
+      link,
+      db: dbA,
+      current: PASSPHRASE,
+      next: NEW_PASSPHRASE,
+      kdf: KDF_FLOOR,
+    });
+    expect(changed).toEqual({ ok: true, value: undefined });
+    // This device opens with the new passphrase only.
+    const vaultA = await linkableVault(dbA);
+    await expect(vaultA.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect((await vaultA.unlock(NEW_PASSPHRASE)).orgKey).toEqual(orgKey);
+
+    // The second device still opens locally with the old passphrase until it hears from the server...
+    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB)).toEqual({
+      ok: true,
+      value: 'passphrase-changed',
+    });
+    // ...and from then on the old one is refused with the reason, and the new one opens the same keys.
+    const vaultB = await linkableVault(dbB);
+    await expect(vaultB.unlock(PASSPHRASE)).rejects.toBeInstanceOf(PassphraseChangedError);
+    await expect(vaultB.unlock('neither of the two')).rejects.toBeInstanceOf(WrongPassphraseError);
+    const reopened = await vaultB.unlock(NEW_PASSPHRASE);
+    expect(reopened.orgKey).toEqual(orgKey);
+    reopened.lock();
+    await expect(vaultB.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB)).toEqual({ ok: true, value: 'current' });
+
+    // A new device: the old passphrase signs in nowhere, the new one does and reads the same person.
+    await closeDb(dbB);
+    await closeDb(dbA);
+    const dbC = await newDb();
+    expect(await signIn(dbC, link.userId, PASSPHRASE)).toEqual({ ok: false, error: 'wrong-passphrase' });
+    const fresh = await signIn(dbC, link.userId, NEW_PASSPHRASE);
+    if (!fresh.ok) throw new Error(fresh.error);
+    expect(fresh.value.session.orgKey).toEqual(orgKey);
+  });
+
+  it('changes nothing while the server cannot be reached', async () => {
+    const db = await newDb();
+    await (await linkableVault(db)).create(PASSPHRASE);
+    const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+    if (!linked.ok) throw new Error(linked.error);
+    const before = (await db.vault.findOne('keyring').exec())?.payload;
+    const offline: typeof fetch = () => Promise.reject(new TypeError('network down'));
+    expect(
+      await changeAccountPassphrase({
+        fetch: offline,
+        link: linked.value,
+        db,
+        current: PASSPHRASE,
+        next: NEW_PASSPHRASE,
+      }),
+    ).toEqual({ ok: false, error: 'offline' });
+    expect((await db.vault.findOne('keyring').exec())?.payload).toBe(before);
+    expect((await (await linkableVault(db)).unlock(PASSPHRASE)).orgKeyId).toBeTruthy();
+    const other = await newDb();
+    expect((await signIn(other, linked.value.userId, PASSPHRASE)).ok).toBe(true);
+  });
+});
