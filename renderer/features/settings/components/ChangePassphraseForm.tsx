@@ -13,12 +13,17 @@ import { PassphraseField } from '../../vault/components/PassphraseField';
 import { VaultUsername } from '../../vault/components/VaultUsername';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
 import { nextPaint, useVaultStore } from '../../vault/stores/vault-store';
+import { useSyncStore } from '../../sync/stores/sync-store';
+import { checkPolicy } from '../../../../shared/vault/vault';
 
-type Outcome = 'changed' | 'wrong' | 'failed' | null;
+type Outcome = 'changed' | 'changedEverywhere' | 'wrong' | 'offline' | 'failed' | null;
 
 export function ChangePassphraseForm() {
   const { t } = useTranslation();
   const vault = useVaultStore((s) => s.vault);
+  // A linked vault changes the passphrase for the account, so it reaches the server and other devices.
+  const linked = useSyncStore((s) => s.link !== null);
+  const changeForAccount = useSyncStore((s) => s.changePassphrase);
   const [current, setCurrent] = useState('');
   const next = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
@@ -33,8 +38,17 @@ export function ChangePassphraseForm() {
     setBusy(true);
     await nextPaint();
     try {
-      await vault.changePassphrase(current, next.passphrase);
-      setOutcome('changed');
+      if (linked) {
+        checkPolicy(next.passphrase);
+        const refused = await changeForAccount(current, next.passphrase);
+        if (refused) {
+          setOutcome(refused === 'wrong-passphrase' ? 'wrong' : refused === 'offline' ? 'offline' : 'failed');
+          return;
+        }
+      } else {
+        await vault.changePassphrase(current, next.passphrase);
+      }
+      setOutcome(linked ? 'changedEverywhere' : 'changed');
       setCurrent('');
       next.clear();
       setSubmitted(false);
@@ -76,6 +90,10 @@ export function ChangePassphraseForm() {
           strengthId="new-passphrase-strength"
         />
         {outcome === 'changed' && <Alert severity="success">{t('settings.passphrase.changed')}</Alert>}
+        {outcome === 'changedEverywhere' && (
+          <Alert severity="success">{t('settings.passphrase.changedEverywhere')}</Alert>
+        )}
+        {outcome === 'offline' && <Alert severity="warning">{t('settings.passphrase.offline')}</Alert>}
         {outcome === 'failed' && <Alert severity="error">{t('settings.passphrase.failed')}</Alert>}
         <Box>
           <SubmitButton busy={busy}>{t('settings.passphrase.submit')}</SubmitButton>

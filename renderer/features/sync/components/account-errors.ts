@@ -13,6 +13,10 @@ const KEYS = {
   'bad-response': 'sync.account.error.bad-response',
   'wrong-invite': 'sync.account.error.wrong-invite',
   'grant-not-verified': 'sync.account.error.grant-not-verified',
+  'kdf-too-weak': 'sync.account.error.kdf-too-weak',
+  'kdf-unsupported': 'sync.account.error.kdf-unsupported',
+  'org-key-not-authenticated': 'sync.account.error.org-key-not-authenticated',
+  'passphrase-changed': 'sync.account.error.passphrase-changed',
   'server-address': 'sync.account.error.server-address',
   reloading: 'sync.account.error.reloading',
 } as const satisfies Partial<Record<ConnectError, string>>;

@@ -4,6 +4,8 @@
 import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
 import {
+  changeAccountPassphrase,
+  checkAccountKeys,
   connectVault,
   joinOrganisation,
   signInOnNewDevice,
@@ -111,6 +113,11 @@ interface SyncState {
     passphrase: string,
   ): Promise<ConnectError | null>;
   cancelJoin(): void;
+  /**
+   * Changes the passphrase of a linked vault for the whole account (the server first, then this device);
+   * null when done. Offline, nothing changes.
+   */
+  changePassphrase(current: string, next: string): Promise<AccountError | null>;
   /** Lists the users again and seals the organisation key to newcomers invited from this device. */
   refreshMembers(): Promise<void>;
 }
@@ -220,6 +227,12 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       const link = await loadLink(session);
       if (!link || started !== generation || client) return;
       await run(session, link, started);
+      // A passphrase changed on another device: lock, and the unlock screen asks for the new one.
+      const keys = await checkAccountKeys(fetchFromWindow, link, session.db);
+      if (keys.ok && keys.value === 'passphrase-changed' && started === generation) {
+        await get().stop();
+        await useVaultStore.getState().lock('passphrase-changed');
+      }
     },
 
     async stop() {
@@ -306,6 +319,20 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       };
       await poll();
       return null;
+    },
+
+    async changePassphrase(current, next) {
+      const { session } = useVaultStore.getState();
+      const link = get().link;
+      if (!session || !link) return 'no-vault';
+      const changed = await changeAccountPassphrase({
+        fetch: fetchFromWindow,
+        link,
+        db: session.db,
+        current,
+        next,
+      });
+      return changed.ok ? null : changed.error;
     },
 
     cancelJoin() {

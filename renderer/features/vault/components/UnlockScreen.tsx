@@ -18,9 +18,10 @@ export function UnlockScreen() {
   const unlock = useVaultStore((s) => s.unlock);
   const unlockWithKeychain = useVaultStore((s) => s.unlockWithKeychain);
   const remembered = useVaultStore((s) => s.remembered);
+  const lockReason = useVaultStore((s) => s.lockReason);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrong' | 'empty' | 'failed' | null>(null);
+  const [error, setError] = useState<'wrong' | 'empty' | 'failed' | 'changed' | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
   const refocus = () => {
@@ -40,8 +41,8 @@ export function UnlockScreen() {
     setError(null);
     try {
       const outcome = await unlock(passphrase);
-      if (outcome === 'wrong-passphrase') {
-        setError('wrong');
+      if (outcome === 'wrong-passphrase' || outcome === 'passphrase-changed') {
+        setError(outcome === 'wrong-passphrase' ? 'wrong' : 'changed');
         setBusy(false);
         refocus();
       }
@@ -52,7 +53,13 @@ export function UnlockScreen() {
   };
 
   const helper =
-    error === 'wrong' ? t('vault.unlock.wrong') : error === 'empty' ? t('vault.unlock.empty') : undefined;
+    error === 'wrong'
+      ? t('vault.unlock.wrong')
+      : error === 'changed'
+        ? t('vault.unlock.oldPassphrase')
+        : error === 'empty'
+          ? t('vault.unlock.empty')
+          : undefined;
 
   return (
     <AuthLayout title={t('vault.unlock.title')} subtitle={t('vault.unlock.subtitle')}>
@@ -67,13 +74,18 @@ export function UnlockScreen() {
             setPassphrase(value);
             if (error === 'empty') setError(null);
           }}
-          error={error === 'wrong' || error === 'empty'}
+          error={error === 'wrong' || error === 'empty' || error === 'changed'}
           helperText={helper}
           readOnly={busy}
         />
         {error === 'wrong' && (
           <Alert severity="error" role="alert">
             {t('vault.unlock.wrongDetail')}
+          </Alert>
+        )}
+        {(lockReason === 'passphrase-changed' || error === 'changed') && (
+          <Alert severity="warning" role="alert">
+            {t('vault.unlock.passphraseChanged')}
           </Alert>
         )}
         {error === 'failed' && <Alert severity="error">{t('vault.unlock.failed')}</Alert>}

@@ -8,7 +8,7 @@ import { seedRetentionDefaults } from '../../../../shared/lifecycle/retention-ru
 import type { KeyStore } from '../../../../shared/platform/desktop-api';
 import type { Progress } from '../../../../shared/repositories/subject-repository';
 import type { KluisDatabase } from '../../../../shared/store/database';
-import { WrongPassphraseError } from '../../../../shared/vault/keyring';
+import { PassphraseChangedError, WrongPassphraseError } from '../../../../shared/vault/keyring';
 import type { Session } from '../../../../shared/vault/session';
 import { Vault } from '../../../../shared/vault/vault';
 
@@ -19,7 +19,7 @@ export interface VaultDependencies {
   readonly keyStore: KeyStore;
 }
 
-export type UnlockOutcome = 'unlocked' | 'wrong-passphrase';
+export type UnlockOutcome = 'unlocked' | 'wrong-passphrase' | 'passphrase-changed';
 
 interface VaultState {
   phase: VaultPhase;
@@ -31,6 +31,11 @@ interface VaultState {
   /** True when the OS keychain holds this vault's key (Electron only). */
   remembered: boolean;
   keyStore: KeyStore | null;
+  /**
+   * Why the vault was locked, when the user should be told: the passphrase was changed on another device
+   * (sync-store's account check), so the next unlock needs the new one.
+   */
+  lockReason: 'passphrase-changed' | null;
   start(deps: VaultDependencies): Promise<void>;
   create(passphrase: string): Promise<void>;
   unlock(passphrase: string): Promise<UnlockOutcome>;
@@ -38,7 +43,7 @@ interface VaultState {
   setRemembered(remember: boolean): Promise<boolean>;
   /** Opens a session made elsewhere, e.g. by signing in on a new device. */
   adopt(session: Session): Promise<void>;
-  lock(): Promise<void>;
+  lock(reason?: 'passphrase-changed'): Promise<void>;
 }
 
 /** Argon2id blocks the thread for ~0.5 s: let the browser paint the progress indicator first. */
@@ -74,6 +79,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     progress: null,
     remembered: false,
     keyStore: null,
+    lockReason: null,
 
     async start({ openDatabase, keyStore }) {
       if (get().vault || get().keyStore) return; // React StrictMode runs effects twice.
@@ -117,8 +123,10 @@ export const useVaultStore = create<VaultState>()((set, get) => {
         session = await vault.unlock(passphrase);
       } catch (error) {
         if (error instanceof WrongPassphraseError) return 'wrong-passphrase';
+        if (error instanceof PassphraseChangedError) return 'passphrase-changed';
         throw error;
       }
+      set({ lockReason: null });
       await open(session);
       return 'unlocked';
     },
@@ -158,10 +166,10 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       await open(session);
     },
 
-    async lock() {
+    async lock(reason) {
       const { session, directory, phase } = get();
       if (phase !== 'unlocked' && phase !== 'loading') return;
-      set({ phase: 'locked', session: null, directory: null, progress: null });
+      set({ phase: 'locked', session: null, directory: null, progress: null, lockReason: reason ?? null });
       try {
         await directory?.close();
       } finally {
