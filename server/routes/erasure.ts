@@ -11,7 +11,9 @@ import {
   type ErasureStatusResponse,
 } from '../../shared/sync/protocol';
 import { mayManageOrganisation } from '../../shared/sync/roles';
+import { erasureOrderText } from '../../shared/rights/erasure-order';
 import { authenticate, type Caller } from '../auth';
+import { verifyEd25519 } from '../signatures';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 
@@ -32,6 +34,13 @@ export const registerErasureRoutes = (app: FastifyInstance, ctx: ServerContext) 
     if (!caller) return reply;
     const body = EraseRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request');
+    // The order must be signed by this device's registered key: an order is attributable to a device.
+    const { signingKey } = caller.device;
+    const text = erasureOrderText(caller.user.orgId, body.data);
+    if (!signingKey || body.data.signer !== signingKey || !verifyEd25519(signingKey, text, body.data.sig)) {
+      request.log.warn('erasure order refused: not signed by the calling device');
+      return sendError(reply, 403, 'erasure-unsigned');
+    }
     const outcome = await storage.erase(
       caller.user.orgId,
       { ...body.data, erasedBy: caller.user.id },

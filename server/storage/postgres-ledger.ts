@@ -93,9 +93,19 @@ export const openPostgresLedger = ({
         const seq = first + rewrites.length;
         const inserted = (
           await client.query(
-            `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-            [orgId, e.subjectId, e.requestId, now, e.erasedBy, seq],
+            `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+            [
+              orgId,
+              e.subjectId,
+              e.requestId,
+              now,
+              e.erasedBy,
+              seq,
+              e.signer ?? null,
+              e.sig ?? null,
+              e.proof ?? null,
+            ],
           )
         ).rows[0] as Row;
         await client.query('UPDATE orgs SET seq = $1 WHERE id = $2', [seq, orgId]);

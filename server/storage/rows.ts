@@ -112,6 +112,9 @@ export const toErasure = (row: Row): ErasureEntry => ({
   erasedAt: num(row.erased_at),
   erasedBy: String(row.erased_by),
   seq: num(row.seq),
+  ...(typeof row.signer === 'string' ? { signer: row.signer } : {}),
+  ...(typeof row.sig === 'string' ? { sig: row.sig } : {}),
+  ...(typeof row.proof === 'string' ? { proof: row.proof } : {}),
 });
 
 export const toExposed = (collection: ExposedDocument['collection'], row: Row): ExposedDocument => ({

@@ -17,7 +17,18 @@ export const openSqliteLedger = (
       Row | undefined;
 
   const eraseTx = db.transaction(
-    (orgId: string, e: { subjectId: string; requestId: string; erasedBy: string }, now: number) => {
+    (
+      orgId: string,
+      e: {
+        subjectId: string;
+        requestId: string;
+        erasedBy: string;
+        signer?: string;
+        sig?: string;
+        proof?: string;
+      },
+      now: number,
+    ) => {
       const existing = getErasure(orgId, e.subjectId);
       if (existing) return { entry: toErasure(existing), created: false, documents: 0 };
       const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
@@ -57,9 +68,19 @@ export const openSqliteLedger = (
       }
       seq += 1;
       db.prepare(
-        `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(orgId, e.subjectId, e.requestId, now, e.erasedBy, seq);
+        `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        orgId,
+        e.subjectId,
+        e.requestId,
+        now,
+        e.erasedBy,
+        seq,
+        e.signer ?? null,
+        e.sig ?? null,
+        e.proof ?? null,
+      );
       db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
       return { entry: toErasure(getErasure(orgId, e.subjectId) as Row), created: true, documents };
     },

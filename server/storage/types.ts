@@ -176,7 +176,15 @@ export interface Storage {
    */
   erase(
     orgId: string,
-    erasure: { subjectId: string; requestId: string; erasedBy: string },
+    erasure: {
+      subjectId: string;
+      requestId: string;
+      erasedBy: string;
+      /** The signed order, kept for every device to check. */
+      signer?: string;
+      sig?: string;
+      proof?: string;
+    },
     now: number,
   ): Promise<EraseOutcome>;
   /** Ledger entries with seq > after, oldest first. */

@@ -21,6 +21,7 @@ import {
   type CertificateDevice,
   type ErasureCertificate,
 } from './erasure-model';
+import { signErasureOrder, verifyErasureOrder } from './erasure-order';
 import { purgeSubjects } from './erasure-purge';
 
 /** The most subject ids one confirmation carries (protocol.ts). */
@@ -29,7 +30,7 @@ const CONFIRM_BATCH = 1000;
 export interface ErasureSyncOptions {
   readonly session: Session;
   readonly fetch: Fetch;
-  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'deviceId' | 'userId' | 'role'>;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'deviceId' | 'userId' | 'role' | 'orgId'>;
   readonly now?: () => number;
 }
 
@@ -74,11 +75,16 @@ export class ErasureSync implements ErasureLedger {
   async flushQueue(): Promise<ReadonlySet<string>> {
     const { session } = this.options;
     const recorded = new Set<string>();
+    const signer = await session.deviceSigner();
     for (const entry of await queuedErasures(session)) {
-      await this.request<ErasureEntry>('POST', '/erasures', {
-        subjectId: entry.subjectId,
-        requestId: entry.requestId,
-      });
+      const order = signErasureOrder(
+        session.cipher.sodium,
+        session.orgKey,
+        signer,
+        this.options.link.orgId,
+        entry,
+      );
+      await this.request<ErasureEntry>('POST', '/erasures', order);
       await dequeueErasure(session, entry.subjectId);
       recorded.add(entry.subjectId);
       await this.updateCertificate(entry.subjectId, (c) => ({ ...c, ledger: 'recorded' }));
@@ -96,7 +102,12 @@ export class ErasureSync implements ErasureLedger {
     for (;;) {
       const page = await this.request<ErasuresResponse>('GET', `/erasures?after=${after}`);
       if (!page.erasures.length || page.checkpoint <= after) break;
-      const ids = page.erasures.map((e) => e.subjectId);
+      // Only orders an admin device signed and sealed with the organisation key purge anything: an entry
+      // the server made up or changed is passed over (and not confirmed).
+      const { sodium } = session.cipher;
+      const ids = page.erasures
+        .filter((e) => verifyErasureOrder(sodium, session.orgKey, link.orgId, e))
+        .map((e) => e.subjectId);
       await purgeSubjects(session, ids);
       await this.confirm(ids);
       purged.push(...ids);

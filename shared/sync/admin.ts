@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
+import type { DeviceSigner } from '../vault/device-signing';
 import { newId } from '../vault/keyring';
 import type { AccountError, AccountLink, Fetch } from './account';
 import { deriveInviteSecrets, sealGrant, verifyKeyProof } from './invite';
@@ -148,6 +149,8 @@ export interface Member {
 export interface OrgKey {
   readonly orgKey: Uint8Array;
   readonly orgKeyId: string;
+  /** This admin device's signing key: every grant it seals is signed with it. */
+  readonly signer: DeviceSigner;
 }
 
 /**
@@ -176,8 +179,8 @@ export const completeInvites = async (
         if (!user.keyProof || !verifyKeyProof(sodium, macKey, user.id, user.publicKey, user.keyProof)) {
           state = 'key-mismatch';
         } else {
-          const { orgKey, orgKeyId } = key();
-          const sealedOrgKey = sealGrant(sodium, macKey, {
+          const { orgKey, orgKeyId, signer } = key();
+          const sealedOrgKey = sealGrant(sodium, macKey, signer, {
             userId: user.id,
             orgKeyId,
             orgKey,

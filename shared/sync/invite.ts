@@ -10,6 +10,7 @@
 // code is worthless: nothing on the server can be opened with it.
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
+import { verifySignature, type DeviceSigner } from '../vault/device-signing';
 
 const base64url = (bytes: Uint8Array): string =>
   toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -66,15 +67,19 @@ export const verifyKeyProof = (
 ): boolean => sameMac(sodium, keyProof(sodium, macKey, userId, publicKey), proof);
 
 interface GrantJson {
-  readonly v: 1;
+  readonly v: 2;
   readonly userId: string;
   readonly orgKeyId: string;
   readonly orgKey: string;
+  /** The granting admin device's public signing key, and its signature over the grant. */
+  readonly signer: string;
+  readonly sig: string;
+  /** Under the invite key: covers the signer too, so the newcomer knows which device granted. */
   readonly mac: string;
 }
 
-const grantMessage = (userId: string, orgKeyId: string, orgKey: string) =>
-  `kluis-invite-grant|${userId}|${orgKeyId}|${orgKey}`;
+const grantMessage = (userId: string, orgKeyId: string, orgKey: string, signer: string) =>
+  `kluis-invite-grant-v2|${userId}|${orgKeyId}|${orgKey}|${signer}`;
 
 /**
  * The organisation key and its id, sealed to the newcomer's public key (crypto_box_seal), with a MAC under
@@ -83,15 +88,19 @@ const grantMessage = (userId: string, orgKeyId: string, orgKey: string) =>
 export const sealGrant = (
   sodium: Sodium,
   macKey: Uint8Array,
+  signer: DeviceSigner,
   grant: { userId: string; orgKeyId: string; orgKey: Uint8Array; publicKey: string },
 ): string => {
   const orgKey = toBase64(grant.orgKey);
+  const message = grantMessage(grant.userId, grant.orgKeyId, orgKey, signer.publicKey);
   const json: GrantJson = {
-    v: 1,
+    v: 2,
     userId: grant.userId,
     orgKeyId: grant.orgKeyId,
     orgKey,
-    mac: mac(sodium, macKey, grantMessage(grant.userId, grant.orgKeyId, orgKey)),
+    signer: signer.publicKey,
+    sig: signer.sign(message),
+    mac: mac(sodium, macKey, message),
   };
   const plain = utf8(JSON.stringify(json));
   try {
@@ -104,8 +113,10 @@ export const sealGrant = (
 export interface OpenedOrgKey {
   readonly orgKey: Uint8Array;
   readonly orgKeyId: string;
-  /** Only for a grant: checks its MAC with the invite key. */
+  /** Only for a grant: checks its MAC with the invite key and the granting device's signature. */
   readonly verify?: (macKey: Uint8Array, userId: string) => boolean;
+  /** Only for a grant: the granting admin device's public signing key. */
+  readonly grantedBy?: string;
 }
 
 /**
@@ -129,23 +140,28 @@ export const openSealedOrgKey = (
   try {
     const grant = JSON.parse(fromUtf8(plain)) as Partial<GrantJson>;
     if (
-      grant.v !== 1 ||
+      grant.v !== 2 ||
       typeof grant.userId !== 'string' ||
       typeof grant.orgKeyId !== 'string' ||
       typeof grant.orgKey !== 'string' ||
+      typeof grant.signer !== 'string' ||
+      typeof grant.sig !== 'string' ||
       typeof grant.mac !== 'string'
     ) {
       return null;
     }
     const orgKey = fromBase64(grant.orgKey);
     if (orgKey.length !== 32) return null;
-    const { userId, orgKeyId, mac: grantMac } = grant;
-    const message = grantMessage(userId, orgKeyId, grant.orgKey);
+    const { userId, orgKeyId, signer, sig, mac: grantMac } = grant;
+    const message = grantMessage(userId, orgKeyId, grant.orgKey, signer);
     return {
       orgKey,
       orgKeyId,
+      grantedBy: signer,
       verify: (macKey, expectedUser) =>
-        expectedUser === userId && sameMac(sodium, mac(sodium, macKey, message), grantMac),
+        expectedUser === userId &&
+        sameMac(sodium, mac(sodium, macKey, message), grantMac) &&
+        verifySignature(sodium, signer, message, sig),
     };
   } catch {
     return null;

@@ -232,7 +232,15 @@ export interface DeviceSummary {
 // ---------------------------------------------------------------------------------------------------
 
 /** POST /erasures (admin only): record that a subject was erased. Idempotent per subject. */
-export const EraseRequest = z.strictObject({ subjectId: Id, requestId: Id });
+export const EraseRequest = z.strictObject({
+  subjectId: Id,
+  requestId: Id,
+  /** The admin device's signature (rights/erasure-order.ts); the server checks it is the caller's key. */
+  signer: SigningKey,
+  sig: Signature,
+  /** A MAC under the organisation key, which the server cannot make: devices check it before purging. */
+  proof: Blob64,
+});
 export type EraseRequest = z.infer<typeof EraseRequest>;
 
 export interface ErasureEntry {
@@ -243,6 +251,10 @@ export interface ErasureEntry {
   erasedBy: string;
   /** The organisation sequence the entry was written at: the cursor of GET /erasures. */
   seq: number;
+  /** The signed order (rights/erasure-order.ts); absent on entries recorded before orders were signed. */
+  signer?: string;
+  sig?: string;
+  proof?: string;
 }
 
 /** GET /erasures?after=<seq> (every role): the ledger entries after a cursor, oldest first. */
@@ -308,6 +320,8 @@ export const ERROR_CODES = [
   'audit-unsigned',
   /** An audit entry for a chain another device's key started: only that device extends it. */
   'audit-chain-foreign',
+  /** An erasure order not signed by the calling device's registered key. */
+  'erasure-unsigned',
   'malformed-json',
   'too-large',
   'too-deep',

@@ -9,6 +9,7 @@ ALTER TABLE devices ADD COLUMN signing_key TEXT;
 ALTER TABLE audit_anchors ADD COLUMN signer TEXT;
 ALTER TABLE erasures ADD COLUMN signer TEXT;
 ALTER TABLE erasures ADD COLUMN sig TEXT;
+ALTER TABLE erasures ADD COLUMN proof TEXT;
 `;
 
 export const migration: Migration = { version: 4, sqlite: text, postgres: text };

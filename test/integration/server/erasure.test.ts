@@ -15,6 +15,7 @@ import { annelies, bram } from '../../fixtures/people';
 import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
 import {
   addMember,
+  erasureOrder,
   b64,
   call,
   createOrganisation,
@@ -41,8 +42,11 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   const pull = async (token: string, collection = 'records') =>
     value(await call<PullResponse>(server.url, 'GET', `/sync/${collection}/pull?limit=1000`, { token }))
       .documents;
-  const erase = (token: string, subjectId: string, requestId = newId()) =>
-    call<ErasureEntry>(server.url, 'POST', '/erasures', { token, body: { subjectId, requestId } });
+  const erase = (member: Member & { orgId?: string }, subjectId: string, requestId = newId()) =>
+    call<ErasureEntry>(server.url, 'POST', '/erasures', {
+      token: member.token,
+      body: erasureOrder(member.signing, member.orgId ?? admin.orgId, subjectId, requestId),
+    });
 
   /** A person record about this subject, with a really encrypted payload. */
   const recordOf = async (
@@ -70,13 +74,43 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
 
   it('lets only admins erase and read the status; every role reads the ledger; a second erasure returns the first', async () => {
     const subjectId = newId();
-    expect(await erase(sales.token, subjectId)).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect(await erase(sales, subjectId)).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     const requestId = newId();
-    const first = await erase(admin.token, subjectId, requestId);
+    // An order not signed by the calling device's registered key is refused, and writes nothing.
+    const forged = erasureOrder(sales.signing, admin.orgId, subjectId, requestId);
+    expect(await call(server.url, 'POST', '/erasures', { token: admin.token, body: forged })).toEqual({
+      status: 403,
+      body: { ok: false, error: 'erasure-unsigned' },
+    });
+    const tampered = {
+      ...erasureOrder(admin.signing, admin.orgId, subjectId, requestId),
+      requestId: newId(),
+    };
+    expect(await call(server.url, 'POST', '/erasures', { token: admin.token, body: tampered })).toMatchObject(
+      {
+        status: 403,
+      },
+    );
+    expect(await storage.erasure(admin.orgId, subjectId)).toBeUndefined();
+    const order = erasureOrder(admin.signing, admin.orgId, subjectId, requestId);
+    const first = await call<ErasureEntry>(server.url, 'POST', '/erasures', {
+      token: admin.token,
+      body: order,
+    });
     expect(first.status).toBe(201);
     const entry = value(first);
-    expect(entry).toEqual({ subjectId, requestId, erasedAt: ERASED_AT, erasedBy: admin.userId, seq: 1 });
-    const again = await erase(admin.token, subjectId, newId());
+    // The ledger carries the signed order, for every device to check before it purges.
+    expect(entry).toEqual({
+      subjectId,
+      requestId,
+      erasedAt: ERASED_AT,
+      erasedBy: admin.userId,
+      seq: 1,
+      signer: order.signer,
+      sig: order.sig,
+      proof: order.proof,
+    });
+    const again = await erase(admin, subjectId, newId());
     expect(again.status).toBe(200);
     expect(value(again)).toEqual(entry);
 
@@ -100,7 +134,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
       status: 404,
       body: { error: 'not-erased' },
     });
-    expect(await erase(admin.token, 'not an id!')).toMatchObject({
+    expect(await erase(admin, 'not an id!')).toMatchObject({
       status: 400,
       body: { error: 'bad-request' },
     });
@@ -109,7 +143,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   it('keeps each organisation’s ledger to itself', async () => {
     const other = await createOrganisation(server.url);
     const subjectId = newId();
-    value(await erase(admin.token, subjectId));
+    value(await erase(admin, subjectId));
     expect(
       value(await call<ErasuresResponse>(server.url, 'GET', '/erasures', { token: other.token })).erasures,
     ).toEqual([]);
@@ -117,7 +151,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
       status: 404,
     });
     // The same random id erased in another organisation is a separate entry.
-    expect(value(await erase(other.token, subjectId)).erasedBy).toBe(other.userId);
+    expect(value(await erase(other, subjectId)).erasedBy).toBe(other.userId);
   });
 
   it('lists the devices that confirmed their purge and those outstanding, revoked ones left out', async () => {
@@ -125,7 +159,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     const lost = await addMember(server.url, admin, 'service');
     value(await call(server.url, 'POST', `/devices/${lost.deviceId}/revoke`, { token: admin.token }));
     const subjectId = newId();
-    value(await erase(admin.token, subjectId));
+    value(await erase(admin, subjectId));
 
     const confirm = (token: string, subjectIds: string[]) =>
       call<{ confirmed: number }>(server.url, 'POST', '/erasures/confirm', { token, body: { subjectIds } });
@@ -156,7 +190,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     const stream = await openStream(server.url, sales.token);
     try {
       expect(await stream.next()).toEqual({ checkpoint: 0 });
-      const entry = value(await erase(admin.token, newId()));
+      const entry = value(await erase(admin, newId()));
       expect(await stream.next()).toEqual({ checkpoint: entry.seq });
     } finally {
       stream.close();
@@ -179,7 +213,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     value(await push(sales.token, [{ newDocumentState: record }, { newDocumentState: other }]));
     value(await push(sales.token, [{ newDocumentState: item }], 'items'));
 
-    const entry = value(await erase(admin.token, erased));
+    const entry = value(await erase(admin, erased));
     // Four writes, three rewritten documents, then the ledger entry, each with its own sequence.
     expect(entry.seq).toBe(8);
     const tombstone = (doc: RecordWire) => ({ ...doc, payload: 'erased', _deleted: true });
@@ -193,7 +227,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     expect(rows).toContain(other.payload);
     for (const gone of [record.payload, item.payload, erasedKey]) expect(rows).not.toContain(gone);
     // A second erasure of the same subject rewrites nothing.
-    value(await erase(admin.token, erased));
+    value(await erase(admin, erased));
     expect(await storage.currentSequence(admin.orgId)).toBe(8);
   });
 
@@ -201,7 +235,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     const subjectId = newId();
     const record = await recordOf(subjectId);
     value(await push(sales.token, [{ newDocumentState: record }]));
-    value(await erase(admin.token, subjectId));
+    value(await erase(admin, subjectId));
     const stored = { ...record, payload: 'erased', _deleted: true };
 
     // An offline laptop's edit made before it heard of the erasure: answered with the tombstone.
@@ -264,7 +298,7 @@ describe('an erasure racing pushes on two PostgreSQL server instances', () => {
       );
       const erasure = call(b.url, 'POST', '/erasures', {
         token: admin.token,
-        body: { subjectId, requestId: newId() },
+        body: erasureOrder(admin.signing, admin.orgId, subjectId, newId()),
       });
       await Promise.all([...pushes, erasure]);
       const pulled = value(

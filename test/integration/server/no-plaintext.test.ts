@@ -5,7 +5,17 @@ import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annelies, bram } from '../../fixtures/people';
 import { ADAPTER_NAMES, ADAPTERS } from './adapters';
-import { addMember, b64, call, createOrganisation, newId, personRecord, startServer, value } from './harness';
+import {
+  addMember,
+  b64,
+  call,
+  createOrganisation,
+  erasureOrder,
+  newId,
+  personRecord,
+  startServer,
+  value,
+} from './harness';
 
 const SECRETS = [annelies, bram].flatMap((p) => [
   p.givenName,
@@ -54,7 +64,7 @@ describe.each(ADAPTER_NAMES)('nothing the server stores can be read: %s', (name)
       value(
         await call(server.url, 'POST', '/erasures', {
           token: admin.token,
-          body: { subjectId: a.subjectId, requestId: newId() },
+          body: erasureOrder(admin.signing, admin.orgId, a.subjectId, newId()),
         }),
       );
       value(

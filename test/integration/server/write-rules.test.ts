@@ -14,6 +14,7 @@ import {
   b64,
   call,
   createOrganisation,
+  erasureOrder,
   newId,
   personRecord,
   startServer,
@@ -226,7 +227,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     value(
       await call(server.url, 'POST', '/erasures', {
         token: admin.token,
-        body: { subjectId: subjects[0], requestId: newId() },
+        body: erasureOrder(admin.signing, admin.orgId, subjects[0]!, newId()),
       }),
     );
     // The server itself tombstoned the consent event and stripped the key.
@@ -255,7 +256,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     value(
       await call(server.url, 'POST', '/erasures', {
         token: admin.token,
-        body: { subjectId: subjects[1], requestId: newId() },
+        body: erasureOrder(admin.signing, admin.orgId, subjects[1]!, newId()),
       }),
     );
     const emptied = { ...keys, payload: '{}' };

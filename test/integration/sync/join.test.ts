@@ -51,7 +51,8 @@ const adminWithPerson = async () => {
   await sync.awaitInSync();
   await sync.stop();
   const pending = sessionPendingInvites(session);
-  const key = () => ({ orgKey: session.orgKey, orgKeyId: session.orgKeyId });
+  const signer = await session.deviceSigner();
+  const key = () => ({ orgKey: session.orgKey, orgKeyId: session.orgKeyId, signer });
   return { db, session, person, link: linked.value, pending, key };
 };
 

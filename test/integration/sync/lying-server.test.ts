@@ -11,6 +11,10 @@ import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sealGrant } from '../../../shared/sync/invite';
+import { signErasureOrder } from '../../../shared/rights/erasure-order';
+import { ErasureSync } from '../../../shared/rights/erasure-sync';
+import { annelies } from '../../fixtures/people';
+import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
@@ -156,7 +160,8 @@ describe('a lying server while joining', () => {
     const pending = sessionPendingInvites(admin.session);
     const invited = await inviteUser(fetch, admin.link, 'sales', pending);
     if (!invited.ok) throw new Error(invited.error);
-    const key = () => ({ orgKey: admin.session.orgKey, orgKeyId: admin.session.orgKeyId });
+    const signer = await admin.session.deviceSigner();
+    const key = () => ({ orgKey: admin.session.orgKey, orgKeyId: admin.session.orgKeyId, signer });
     return { admin, pending, key, ...invited.value };
   };
 
@@ -225,8 +230,8 @@ describe('a lying server while joining', () => {
     const publicKey = (await storage.getUser(userId))!.keys!.publicKey;
     const serverKey = randomBytes(32);
     const lies = [
-      // A grant in the right shape with a MAC under a key the server made up.
-      sealGrant(sodium, randomBytes(32), {
+      // A grant in the right shape with a MAC under a key the server made up, signed by a key of its own.
+      sealGrant(sodium, randomBytes(32), signerFrom(sodium, newSigningPair(sodium)), {
         userId,
         orgKeyId: admin.session.orgKeyId,
         orgKey: serverKey,
@@ -249,5 +254,45 @@ describe('a lying server while joining', () => {
     const finished = await joined.value.finish(fetch, db);
     if (!finished.ok) throw new Error(finished.error);
     expect(finished.value.orgKey).toEqual(admin.session.orgKey);
+  });
+});
+
+describe('a lying server in the erasure ledger', () => {
+  it('an erasure order the server made up or changed purges nothing on a device', async () => {
+    const admin = await connectedAdmin();
+    const person = await admin.session.people.create(annelies);
+    const sodium = await loadSodium();
+    // The server signs with a key of its own; it cannot make the organisation-key proof.
+    const serverSigner = signerFrom(sodium, newSigningPair(sodium));
+    const made = signErasureOrder(sodium, randomBytes(32), serverSigner, admin.link.orgId, {
+      subjectId: person.subjectId,
+      requestId: 'req-made-up',
+    });
+    // A genuine order of this organisation, for another subject, redirected to this person.
+    const genuine = signErasureOrder(
+      sodium,
+      admin.session.orgKey,
+      await admin.session.deviceSigner(),
+      admin.link.orgId,
+      {
+        subjectId: 'someone-else',
+        requestId: 'req-1',
+      },
+    );
+    const entry = (order: object, seq: number) => ({
+      ...order,
+      erasedAt: Date.now(),
+      erasedBy: admin.link.userId,
+      seq,
+    });
+    const liar = lyingServer();
+    liar.lie('GET', '/erasures', () => ({
+      erasures: [entry(made, 1), entry({ ...genuine, subjectId: person.subjectId }, 2)],
+      checkpoint: 2,
+    }));
+    const ledger = new ErasureSync({ session: admin.session, fetch: liar.fetch, link: admin.link });
+    expect(await ledger.pullLedger()).toEqual([]);
+    expect((await admin.session.people.get(person.id)).data).toEqual(person.data);
+    expect(liar.calls().filter((c) => c.includes('confirm'))).toEqual([]);
   });
 });

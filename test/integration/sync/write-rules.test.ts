@@ -67,9 +67,11 @@ const organisation = async () => {
     kdf: TEST_KDF,
   });
   if (!joined.ok) throw new Error(joined.error);
+  const signer = await admin.deviceSigner();
   await completeInvites(fetch, linked.value, pending, () => ({
     orgKey: admin.orgKey,
     orgKeyId: admin.orgKeyId,
+    signer,
   }));
   const finished = await joined.value.finish(fetch, salesDb);
   if (!finished.ok) throw new Error(finished.error);

@@ -141,9 +141,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       if (busy || started !== generation || session.isLocked) return;
       busy = true;
       try {
+        const signer = await session.deviceSigner();
         const members = await completeInvites(fetchFromWindow, link, pending, () => ({
           orgKey: session.orgKey,
           orgKeyId: session.orgKeyId,
+          signer,
         }));
         if (started !== generation) return;
         set(members.ok ? { members: members.value, membersError: null } : { membersError: members.error });
