@@ -45,7 +45,9 @@ export const checkAuditPush = (
   const moved: AuditAnchor[] = [];
   for (const [deviceId, docs] of byDevice) {
     const head = heads.get(deviceId) ?? { seq: 0, hash: GENESIS_HASH, signer: null };
-    if (head.signer !== null && head.signer !== signer) return 'audit-chain-foreign';
+    // A chain anchored before device keys existed has no signer to bind to: nobody may take it over, so
+    // it is closed (its device, signed in again, starts a chain of its own).
+    if (heads.has(deviceId) && head.signer !== signer) return 'audit-chain-foreign';
     docs.sort((a, b) => a.seq - b.seq);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;

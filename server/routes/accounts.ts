@@ -176,7 +176,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       verifierHash: body.newAuthVerifier ? sha256(body.newAuthVerifier) : user.verifierHash,
       keys: { ...body.keys, ...(keyProof ? { keyProof } : {}) },
     });
-    if (!replaced) return sendError(reply, 409, 'wrong-credentials');
+    if (!replaced) return sendError(reply, 409, 'passphrase-changed');
     attempts.succeeded(user.id);
     request.log.info({ newVerifier: body.newAuthVerifier !== undefined }, 'account keys replaced');
     return sendOk(reply, { id: user.id });

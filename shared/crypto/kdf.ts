@@ -28,7 +28,7 @@ export const DEFAULT_KDF = { opsLimit: 4, memLimitBytes: 128 * 1024 * 1024 } as 
 export const KDF_FLOOR = { opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 } as const;
 
 /** And the most: a server asking for 4 GiB of memory would crash the device rather than protect it. */
-export const KDF_CEILING = { opsLimit: 64, memLimitBytes: 1024 * 1024 * 1024 } as const;
+export const KDF_CEILING = { opsLimit: 32, memLimitBytes: 512 * 1024 * 1024 } as const;
 
 export type KdfCheck = 'ok' | 'kdf-too-weak' | 'kdf-unsupported';
 

@@ -53,6 +53,8 @@ export type AccountError =
   | 'org-key-not-authenticated'
   /** The passphrase was changed on another device: this device needs the new one. */
   | 'passphrase-changed'
+  /** The server's account keys are not ones the user's own devices made, or older than these: ignored. */
+  | 'keys-not-authenticated'
   | 'bad-response';
 
 export type Fetch = typeof globalThis.fetch;
@@ -67,6 +69,8 @@ interface KeyringMaterial {
   readonly orgKeyId: string;
   readonly kdf: KdfParams;
   readonly createdAt: number;
+  /** The account's passphrase-change count (KeyringDoc.accountVersion); absent means 0. */
+  readonly version?: number;
 }
 
 const encodeMaterial = (doc: KeyringDoc): string => {
@@ -76,6 +80,7 @@ const encodeMaterial = (doc: KeyringDoc): string => {
     orgKeyId: doc.orgKeyId,
     kdf: doc.kdf,
     createdAt: doc.createdAt,
+    version: doc.accountVersion ?? 0,
   };
   return toBase64(utf8(JSON.stringify(material)));
 };
@@ -325,7 +330,28 @@ const keyringDoc = (
   wrappedUserSecretKey: user.keys.encryptedSecretKey,
   sealedOrgKey: toBase64(sodium.crypto_box_seal(claim.orgKey, fromBase64(user.keys.publicKey))),
   createdAt: material.createdAt,
+  accountVersion: material.version ?? 0,
 });
+
+/**
+ * A MAC over the account's keys as a passphrase change left them, under a key only the user's devices
+ * derive (from the user's secret key): the server can neither forge it nor move it to other keys.
+ */
+const accountKeysMac = (
+  sodium: Sodium,
+  userSecretKey: Uint8Array,
+  kdf: string,
+  encryptedSecretKey: string,
+): string => {
+  const key = sodium.crypto_kdf_derive_from_key(32, 4, 'KluisACC', userSecretKey);
+  try {
+    return toBase64(
+      sodium.crypto_generichash(32, utf8(`kluis-account-keys-v1|${kdf}|${encryptedSecretKey}`), key),
+    );
+  } finally {
+    wipe(key);
+  }
+};
 
 export interface JoinOptions {
   readonly fetch: Fetch;
@@ -556,13 +582,20 @@ export const changeAccountPassphrase = async (options: ChangePassphraseOptions):
   let next: KeyringDoc;
   let userKeys: UserKeys;
   try {
-    next = { ...doc, kdf, wrappedUserSecretKey: cipher.sealBytes(keys.userSecretKey, fresh.kek, kekAddress) };
-    delete (next as { replacement?: unknown }).replacement;
+    const { replacement: _dropped, ...current } = doc;
+    next = {
+      ...current,
+      kdf,
+      wrappedUserSecretKey: cipher.sealBytes(keys.userSecretKey, fresh.kek, kekAddress),
+      accountVersion: (doc.accountVersion ?? 0) + 1,
+    };
+    const material = encodeMaterial(next);
     userKeys = {
-      kdf: encodeMaterial(next),
+      kdf: material,
       publicKey: next.userPublicKey,
       encryptedSecretKey: next.wrappedUserSecretKey,
       orgKeyBox: sealOrgKeyBox(cipher, fresh.kek, link.userId, { ...keys, orgId: link.orgId }),
+      keysMac: accountKeysMac(sodium, keys.userSecretKey, material, next.wrappedUserSecretKey),
     };
   } finally {
     wipe(fresh.kek);
@@ -590,6 +623,8 @@ export const checkAccountKeys = async (
   fetch: Fetch,
   link: Pick<AccountLink, 'serverUrl' | 'token'>,
   db: KluisDatabase,
+  /** The unlocked user's secret key (a copy; not wiped here): it checks the keys' MAC. */
+  userSecretKey: Uint8Array,
 ): Promise<Reply<'current' | 'passphrase-changed'>> => {
   const doc = await readKeyring(db);
   if (!doc) return err('no-vault');
@@ -601,7 +636,17 @@ export const checkAccountKeys = async (
   if (!material || keys.publicKey !== doc.userPublicKey) return err('bad-response');
   const kdfCheck = checkKdfParams(material.kdf);
   if (kdfCheck !== 'ok') return err(kdfCheck);
-  const replacement = { kdf: material.kdf, wrappedUserSecretKey: keys.encryptedSecretKey };
+  // Only keys one of the user's own devices made, and newer than these: a server can neither lock the
+  // user out with keys of its own nor roll the device back to an older (perhaps leaked) passphrase.
+  const sodium = await loadSodium();
+  const version = material.version ?? 0;
+  const expected = accountKeysMac(sodium, userSecretKey, keys.kdf, keys.encryptedSecretKey);
+  if (keys.keysMac !== expected || version <= (doc.accountVersion ?? 0)) return err('keys-not-authenticated');
+  const replacement = {
+    kdf: material.kdf,
+    wrappedUserSecretKey: keys.encryptedSecretKey,
+    accountVersion: version,
+  };
   await db.vault.upsert({
     id: KEYRING_ID,
     payload: JSON.stringify({ ...doc, replacement } satisfies KeyringDoc),

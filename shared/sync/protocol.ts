@@ -131,6 +131,11 @@ export const UserKeys = z.strictObject({
    * trusts instead of the server's word. Absent until the user's first device received the key.
    */
   orgKeyBox: Blob64.optional(),
+  /**
+   * After a passphrase change: a MAC of the material and wrapped key under a key derived from the user's
+   * secret key, so the user's other devices adopt only keys one of their own devices made (account.ts).
+   */
+  keysMac: Blob64.optional(),
 });
 export type UserKeys = z.infer<typeof UserKeys>;
 
@@ -322,6 +327,8 @@ export const ERROR_CODES = [
   'audit-chain-foreign',
   /** An erasure order not signed by the calling device's registered key. */
   'erasure-unsigned',
+  /** POST /auth/keys lost a race with another change of the same account: the passphrase changed. */
+  'passphrase-changed',
   'malformed-json',
   'too-large',
   'too-deep',

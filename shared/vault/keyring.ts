@@ -33,7 +33,13 @@ export interface KeyringDoc {
    * checkAccountKeys): from then on only the new passphrase unlocks, and the first unlock with it makes
    * them this keyring's own.
    */
-  readonly replacement?: { readonly kdf: KdfParams; readonly wrappedUserSecretKey: string };
+  readonly replacement?: {
+    readonly kdf: KdfParams;
+    readonly wrappedUserSecretKey: string;
+    readonly accountVersion: number;
+  };
+  /** How many passphrase changes of the account this keyring has seen: a replayed older one is refused. */
+  readonly accountVersion?: number;
 }
 
 export class PassphraseChangedError extends Error {

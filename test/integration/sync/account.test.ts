@@ -1,51 +1,32 @@
 // Account link against the real server: the first admin connects a local vault, a second device signs in
 // with user id and passphrase and reads what the first wrote; the server holds no key it could use.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KluisDatabase } from '../../../shared/store/database';
+import { describe, expect, it } from 'vitest';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { annelies } from '../../fixtures/people';
-import { linkableVault, memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
-import type { Storage } from '../../../server/storage/types';
+import { useServerFixture } from './server-fixture';
+import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
 
-let database: TestDatabase;
-let storage: Storage;
-let server: RunningServer;
-const dbs: KluisDatabase[] = [];
-
-const newDb = async () => {
-  const db = await memoryDatabase();
-  dbs.push(db);
-  return db;
-};
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  server = await startServer(storage);
-});
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.remove()));
-  await server.close();
-  await storage.close();
-  await database.destroy();
-});
+const fixture = useServerFixture();
+const newDb = () => fixture.newDb();
 
 describe('account link', () => {
   it('connects a vault, then a second device signs in with the passphrase and reads the same data', async () => {
     const dbA = await newDb();
     const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
     const person = await sessionA.people.create(annelies);
-    const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+    const linked = await connectVault({
+      fetch,
+      serverUrl: fixture.server.url,
+      db: dbA,
+      passphrase: PASSPHRASE,
+    });
     if (!linked.ok) throw new Error(linked.error);
     expect(linked.value.role).toBe('admin');
 
     const dbB = await newDb();
     const signedIn = await signInOnNewDevice({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbB,
       userId: linked.value.userId,
       passphrase: PASSPHRASE,
@@ -70,12 +51,17 @@ describe('account link', () => {
   it('refuses a wrong passphrase on the new device and creates no vault', async () => {
     const dbA = await newDb();
     await (await linkableVault(dbA)).create(PASSPHRASE);
-    const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+    const linked = await connectVault({
+      fetch,
+      serverUrl: fixture.server.url,
+      db: dbA,
+      passphrase: PASSPHRASE,
+    });
     if (!linked.ok) throw new Error(linked.error);
     const dbB = await newDb();
     const signedIn = await signInOnNewDevice({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbB,
       userId: linked.value.userId,
       passphrase: 'not the right passphrase',
@@ -89,12 +75,12 @@ describe('account link', () => {
     await (await linkableVault(dbA)).create(PASSPHRASE);
     const connected = await connectVault({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbA,
       passphrase: 'not the right passphrase',
     });
     expect(connected).toEqual({ ok: false, error: 'wrong-passphrase' });
-    expect((await storage.dumpAllRows()).join('')).not.toContain('argon2id13');
+    expect((await fixture.storage.dumpAllRows()).join('')).not.toContain('argon2id13');
   });
 
   it('answers offline when the server cannot be reached', async () => {

@@ -2,49 +2,27 @@
 // registers its own keys with the code, the admin's device checks the key's proof and seals the
 // organisation key to it, and the newcomer reads the organisation's people. A server that swaps in a key
 // of its own gets nothing sealed to it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import { KDF_FLOOR, TEST_KDF } from '../../../shared/crypto/kdf';
-import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { annelies } from '../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { b64, startServer, type RunningServer } from '../server/harness';
+import { PASSPHRASE, testVault } from '../../helpers/store';
+import { b64 } from '../server/harness';
+import { useServerFixture } from './server-fixture';
 import { syncClient } from './two-devices';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 
-let database: TestDatabase;
-let storage: Storage;
-let server: RunningServer;
-const dbs: KluisDatabase[] = [];
-const newDb = async () => {
-  const db = await memoryDatabase();
-  dbs.push(db);
-  return db;
-};
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  server = await startServer(storage);
-});
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.remove()));
-  await server.close();
-  await storage.close();
-  await database.destroy();
-});
+const fixture = useServerFixture();
+const newDb = () => fixture.newDb();
 
 const adminWithPerson = async () => {
   const db = await newDb();
   const session = await (await testVault(db)).create(PASSPHRASE);
   const person = await session.people.create(annelies);
-  const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);
   const sync = syncClient(db, linked.value);
   await sync.start();
@@ -70,7 +48,7 @@ describe('joining with an invite code', () => {
     const dbB = await newDb();
     const joined = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbB,
       userId,
       inviteCode,
@@ -84,7 +62,7 @@ describe('joining with an invite code', () => {
     // The code is spent: it cannot be used again.
     const again = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbB,
       userId,
       inviteCode,
@@ -112,11 +90,10 @@ describe('joining with an invite code', () => {
     expect((await (await testVault(dbB)).unlock(NEWCOMER_PASSPHRASE)).orgKeyId).toBe(admin.session.orgKeyId);
     const orgKey = admin.session.orgKey.slice();
     // RxDB's open-source build allows 13 open collections: close the admin's device first.
-    dbs.splice(dbs.indexOf(admin.db), 1);
-    await admin.db.remove();
+    await fixture.closeDb(admin.db);
     const other = await signInOnNewDevice({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: await newDb(),
       userId,
       passphrase: NEWCOMER_PASSPHRASE,
@@ -125,7 +102,7 @@ describe('joining with an invite code', () => {
     expect(other.value.session.orgKey).toEqual(orgKey);
 
     // Neither the invite code nor the organisation key reached the server in a form it could use.
-    const rows = (await storage.dumpAllRows()).join('\n');
+    const rows = (await fixture.storage.dumpAllRows()).join('\n');
     expect(rows).not.toContain(inviteCode);
     expect(rows).not.toContain(Buffer.from(orgKey).toString('base64'));
   });
@@ -137,7 +114,7 @@ describe('joining with an invite code', () => {
     const dbB = await newDb();
     const joined = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: dbB,
       userId: invited.value.userId,
       inviteCode: 'x'.repeat(32),
@@ -155,7 +132,7 @@ describe('joining with an invite code', () => {
     const { userId, inviteCode } = invited.value;
     const joined = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: await newDb(),
       userId,
       inviteCode,
@@ -164,11 +141,11 @@ describe('joining with an invite code', () => {
     });
     if (!joined.ok) throw new Error(joined.error);
     // A dishonest server replaces the newcomer's public key with one of its own.
-    const user = await storage.getUser(userId);
-    await storage.updateUser(user!.orgId, userId, { keys: { ...user!.keys!, publicKey: b64(32) } });
+    const user = await fixture.storage.getUser(userId);
+    await fixture.storage.updateUser(user!.orgId, userId, { keys: { ...user!.keys!, publicKey: b64(32) } });
 
     const done = await completeInvites(fetch, admin.link, admin.pending, admin.key);
     expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('key-mismatch');
-    expect((await storage.getUser(userId))?.sealedOrgKey).toBeNull();
+    expect((await fixture.storage.getUser(userId))?.sealedOrgKey).toBeNull();
   });
 });

@@ -2,8 +2,7 @@
 // (lying-server.ts) rewriting the server's answers. A KDF downgrade, a substituted organisation key or
 // public key, and a forged or replayed grant are each refused before the device derives, stores or sends
 // anything secret — and the vault stays empty.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import { fromBase64, randomBytes, toBase64 } from '../../../shared/crypto/bytes';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
@@ -16,40 +15,19 @@ import { ErasureSync } from '../../../shared/rights/erasure-sync';
 import { annelies } from '../../fixtures/people';
 import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
+import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { lyingServer } from './lying-server';
+import { useServerFixture } from './server-fixture';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 
-let database: TestDatabase;
-let storage: Storage;
-let server: RunningServer;
-const dbs: KluisDatabase[] = [];
-const newDb = async () => {
-  const db = await memoryDatabase();
-  dbs.push(db);
-  return db;
-};
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  server = await startServer(storage);
-});
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.remove()));
-  await server.close();
-  await storage.close();
-  await database.destroy();
-});
+const fixture = useServerFixture();
+const newDb = () => fixture.newDb();
 
 const connectedAdmin = async () => {
   const db = await newDb();
   const session = await (await linkableVault(db)).create(PASSPHRASE);
-  const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);
   return { db, session, link: linked.value };
 };
@@ -61,7 +39,7 @@ const withKdf = (material: string, change: Record<string, unknown>): string => {
 };
 
 const signInThrough = async (liar: ReturnType<typeof lyingServer>, userId: string, db: KluisDatabase) =>
-  signInOnNewDevice({ fetch: liar.fetch, serverUrl: server.url, db, userId, passphrase: PASSPHRASE });
+  signInOnNewDevice({ fetch: liar.fetch, serverUrl: fixture.server.url, db, userId, passphrase: PASSPHRASE });
 
 describe('a lying server on a new device sign-in', () => {
   it('refuses a KDF downgrade before deriving or sending anything: no verifier leaves the device', async () => {
@@ -124,8 +102,7 @@ describe('a lying server on a new device sign-in', () => {
       });
       expect(liar.calls()).toEqual(['POST /auth/prelogin', 'POST /auth/sign-in']);
       expect(await db.vault.count().exec()).toBe(0);
-      await db.remove();
-      dbs.splice(dbs.indexOf(db), 1);
+      await fixture.closeDb(db);
     }
   });
 
@@ -169,7 +146,7 @@ describe('a lying server while joining', () => {
     const { admin, pending, key, userId, inviteCode } = await invite();
     const joined = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db: await newDb(),
       userId,
       inviteCode,
@@ -192,7 +169,7 @@ describe('a lying server while joining', () => {
     const done = await completeInvites(liar.fetch, admin.link, pending, key);
     expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('key-mismatch');
     expect(liar.calls().filter((c) => c.startsWith('PUT'))).toEqual([]);
-    expect((await storage.getUser(userId))?.sealedOrgKey).toBeNull();
+    expect((await fixture.storage.getUser(userId))?.sealedOrgKey).toBeNull();
   });
 
   it('the newcomer refuses a forged grant, a bare key and a replayed grant, and stores nothing', async () => {
@@ -200,7 +177,7 @@ describe('a lying server while joining', () => {
     const db = await newDb();
     const joined = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db,
       userId,
       inviteCode,
@@ -213,7 +190,7 @@ describe('a lying server while joining', () => {
     if (!second.ok) throw new Error(second.error);
     const other = await joinOrganisation({
       fetch,
-      serverUrl: server.url,
+      serverUrl: fixture.server.url,
       db,
       userId: second.value.userId,
       inviteCode: second.value.inviteCode,
@@ -223,11 +200,11 @@ describe('a lying server while joining', () => {
     if (!other.ok) throw new Error(other.error);
     // The admin device seals both grants honestly.
     await completeInvites(fetch, admin.link, pending, key);
-    const replayed = (await storage.getUser(second.value.userId))?.sealedOrgKey;
+    const replayed = (await fixture.storage.getUser(second.value.userId))?.sealedOrgKey;
     expect(replayed).toBeTruthy();
 
     const sodium = await loadSodium();
-    const publicKey = (await storage.getUser(userId))!.keys!.publicKey;
+    const publicKey = (await fixture.storage.getUser(userId))!.keys!.publicKey;
     const serverKey = randomBytes(32);
     const lies = [
       // A grant in the right shape with a MAC under a key the server made up, signed by a key of its own.

@@ -1,8 +1,8 @@
 // A passphrase change on a linked device reaches the account, on both storage adapters: the old
 // passphrase signs in nowhere afterwards, the new one does, and the user's other device asks for the new
 // one at its next unlock. Offline, nothing changes anywhere.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from '../../../shared/crypto/bytes';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import type { KluisDatabase } from '../../../shared/store/database';
 import {
@@ -12,53 +12,38 @@ import {
   signInOnNewDevice,
 } from '../../../shared/sync/account';
 import { PassphraseChangedError, WrongPassphraseError } from '../../../shared/vault/keyring';
-import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
+import { linkableVault, PASSPHRASE } from '../../helpers/store';
+import { ADAPTER_NAMES } from '../server/adapters';
+import { lyingServer } from './lying-server';
+import { useServerFixture } from './server-fixture';
 
 const NEW_PASSPHRASE = 'een heel ander wachtwoord';
 
 describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
-  const dbs: KluisDatabase[] = [];
-  const newDb = async () => {
-    const db = await memoryDatabase();
-    dbs.push(db);
-    return db;
-  };
-  const closeDb = async (db: KluisDatabase) => {
-    dbs.splice(dbs.indexOf(db), 1);
-    await db.remove();
-  };
-
-  beforeEach(async () => {
-    database = await ADAPTERS[adapter]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage);
-  });
-  afterEach(async () => {
-    await Promise.all(dbs.splice(0).map((db) => db.remove()));
-    await server.close();
-    await storage.close();
-    await database.destroy();
-  });
+  const fixture = useServerFixture(adapter);
+  const { newDb, closeDb } = fixture;
 
   const signIn = (db: KluisDatabase, userId: string, passphrase: string) =>
-    signInOnNewDevice({ fetch, serverUrl: server.url, db, userId, passphrase });
+    signInOnNewDevice({ fetch, serverUrl: fixture.server.url, db, userId, passphrase });
 
   it('replaces the account: the old passphrase fails on a new device, the new one works, the second device asks for it', async () => {
     const dbA = await newDb();
     const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
-    const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+    const linked = await connectVault({
+      fetch,
+      serverUrl: fixture.server.url,
+      db: dbA,
+      passphrase: PASSPHRASE,
+    });
     if (!linked.ok) throw new Error(linked.error);
     const link = linked.value;
     const dbB = await newDb();
     const signedIn = await signIn(dbB, link.userId, PASSPHRASE);
     if (!signedIn.ok) throw new Error(signedIn.error);
+    const secretB = signedIn.value.session.exportUserSecretKey();
     signedIn.value.session.lock();
+    // What the server holds for the account before the change, for a replay below.
+    const before = (await fixture.storage.getUser(link.userId))!;
     const orgKey = sessionA.orgKey.slice();
 
     // A wrong current passphrase changes nothing.
@@ -86,7 +71,7 @@ describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
     expect((await vaultA.unlock(NEW_PASSPHRASE)).orgKey).toEqual(orgKey);
 
     // The second device still opens locally with the old passphrase until it hears from the server...
-    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB)).toEqual({
+    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB, secretB)).toEqual({
       ok: true,
       value: 'passphrase-changed',
     });
@@ -98,7 +83,30 @@ describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
     expect(reopened.orgKey).toEqual(orgKey);
     reopened.lock();
     await expect(vaultB.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
-    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB)).toEqual({ ok: true, value: 'current' });
+    expect(await checkAccountKeys(fetch, signedIn.value.link, dbB, secretB)).toEqual({
+      ok: true,
+      value: 'current',
+    });
+
+    // A lying server replays the keys from before the change (the old, perhaps leaked passphrase), or
+    // hands over keys of its own: the device adopts neither and still opens with the new passphrase only.
+    const liar = lyingServer();
+    liar.lie('GET', '/auth/me', (value) => ({ ...value, keys: before.keys }));
+    expect(await checkAccountKeys(liar.fetch, signedIn.value.link, dbB, secretB)).toEqual({
+      ok: false,
+      error: 'keys-not-authenticated',
+    });
+    const current = (await fixture.storage.getUser(link.userId))!.keys!;
+    liar.lie('GET', '/auth/me', (value) => ({
+      ...value,
+      keys: { ...current, encryptedSecretKey: `k1${Buffer.from(randomBytes(72)).toString('base64')}` },
+    }));
+    expect(await checkAccountKeys(liar.fetch, signedIn.value.link, dbB, secretB)).toEqual({
+      ok: false,
+      error: 'keys-not-authenticated',
+    });
+    await expect(vaultB.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    (await vaultB.unlock(NEW_PASSPHRASE)).lock();
 
     // A new device: the old passphrase signs in nowhere, the new one does and reads the same person.
     await closeDb(dbB);
@@ -113,7 +121,7 @@ describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
   it('changes nothing while the server cannot be reached', async () => {
     const db = await newDb();
     await (await linkableVault(db)).create(PASSPHRASE);
-    const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+    const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
     if (!linked.ok) throw new Error(linked.error);
     const before = (await db.vault.findOne('keyring').exec())?.payload;
     const offline: typeof fetch = () => Promise.reject(new TypeError('network down'));

@@ -87,6 +87,11 @@ describe('audit push check', () => {
     expect(checkAuditPush(rows([intruding]), [head], other.publicKey)).toBe('audit-chain-foreign');
   });
 
+  it('keeps a chain anchored before device keys closed: no key can take it over', () => {
+    const legacy = { ...head, signer: null };
+    expect(checkAuditPush(rows(docs.slice(2)), [legacy], mine.publicKey)).toBe('audit-chain-foreign');
+  });
+
   it('refuses entries not signed by the pushing device, and a device without a registered key', () => {
     expect(checkAuditPush(rows(docs.slice(2)), [head], other.publicKey)).toBe('audit-unsigned');
     const badSig = { ...docs[2]!, sig: docs[3]!.sig };

@@ -230,7 +230,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       if (!link || started !== generation || client) return;
       await run(session, link, started);
       // A passphrase changed on another device: lock, and the unlock screen asks for the new one.
-      const keys = await checkAccountKeys(fetchFromWindow, link, session.db);
+      if (session.isLocked || started !== generation) return;
+      const secretKey = session.exportUserSecretKey();
+      const keys = await checkAccountKeys(fetchFromWindow, link, session.db, secretKey).finally(() =>
+        secretKey.fill(0),
+      );
       if (keys.ok && keys.value === 'passphrase-changed' && started === generation) {
         await get().stop();
         await useVaultStore.getState().lock('passphrase-changed');

@@ -1,0 +1,54 @@
+// The real server on one storage adapter and the client databases of a test, opened before each test and
+// removed after it: what every client-against-server test file needs, written once.
+import { afterEach, beforeEach } from 'vitest';
+import type { Storage } from '../../../server/storage/types';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { memoryDatabase } from '../../helpers/store';
+import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+
+export interface ServerFixture {
+  readonly server: RunningServer;
+  readonly storage: Storage;
+  /** A client database, removed after the test. */
+  newDb(): Promise<KluisDatabase>;
+  /** Removes one early: RxDB's open-source build keeps at most 13 collections (two databases) open. */
+  closeDb(db: KluisDatabase): Promise<void>;
+}
+
+/** Registers the hooks; the returned object is valid inside each test. */
+export const useServerFixture = (adapter: AdapterName = 'sqlite'): ServerFixture => {
+  let database: TestDatabase;
+  let storage: Storage;
+  let server: RunningServer;
+  const dbs: KluisDatabase[] = [];
+  beforeEach(async () => {
+    database = await ADAPTERS[adapter]();
+    storage = await database.open();
+    await storage.migrate();
+    server = await startServer(storage);
+  });
+  afterEach(async () => {
+    await Promise.all(dbs.splice(0).map((db) => db.remove()));
+    await server.close();
+    await storage.close();
+    await database.destroy();
+  });
+  return {
+    get server() {
+      return server;
+    },
+    get storage() {
+      return storage;
+    },
+    async newDb() {
+      const db = await memoryDatabase();
+      dbs.push(db);
+      return db;
+    },
+    async closeDb(db) {
+      dbs.splice(dbs.indexOf(db), 1);
+      await db.remove();
+    },
+  };
+};
