@@ -49,8 +49,9 @@ describe('joining with an invite code', () => {
 
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();
-    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 15_000 });
-    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+    // The first sync of a new device: room for a loaded 2-core machine.
+    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 45_000 });
+    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 45_000 });
 
     // The newcomer's vault is theirs: it locks and opens again with their own passphrase.
     await b.page.reload();
