@@ -16,7 +16,7 @@ import { createApp } from '../server/app';
 import { openPostgresStorage } from '../server/storage/postgres';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import type { Storage } from '../server/storage/types';
-import { TEST_KDF } from '../shared/crypto/kdf';
+import { KDF_FLOOR } from '../shared/crypto/kdf';
 import { openKluisDatabase, type KluisDatabase } from '../shared/store/database';
 import { connectVault, signInOnNewDevice, type AccountLink } from '../shared/sync/account';
 import { documentSchema, MAX_PULL_LIMIT } from '../shared/sync/protocol';
@@ -130,7 +130,7 @@ const benchAdapter = async (adapter: AdapterName) => {
     // bench measures, and 100,000 replicated pushes from RxDB's memory storage took minutes).
     const dbA = await memoryDatabase();
     closeList.push(() => dbA.remove().then(() => undefined));
-    const sessionA = await (await Vault.open(dbA, TEST_KDF)).create(config.passphrase);
+    const sessionA = await (await Vault.open(dbA, KDF_FLOOR)).create(config.passphrase);
     const linkA = unwrap(await connectVault({ fetch, serverUrl, db: dbA, passphrase: config.passphrase }));
     let t = performance.now();
     const created = await sessionA.people.createMany(generatePeople(config.people, config.seed));
