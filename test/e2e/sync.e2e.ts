@@ -6,6 +6,7 @@ import { signInOnNewDevice } from '../../shared/sync/account';
 import { memoryDatabase } from '../helpers/store';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
+import { SettingsPage } from './pages/SettingsPage';
 import { SyncPages } from './pages/SyncPages';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
@@ -64,6 +65,30 @@ describe('sync between two browsers', () => {
 
     expect(await syncA.status.textContent()).not.toMatch(/Offline|failed/);
     expect(await syncB.status.textContent()).not.toMatch(/Offline|failed/);
+  });
+
+  it('changes the passphrase for the account on A; B then refuses the old one and opens with the new', async () => {
+    const { a, b } = await connectedPair();
+    const NEW_PASSPHRASE = 'zeven zwanen op de gracht';
+    await new SettingsPage(a.page).open();
+    await a.page.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
+    await a.page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+    await a.page.getByLabel('Repeat new passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+    await a.page.getByRole('button', { name: 'Change passphrase' }).click();
+    await a.page.getByText('Your passphrase has been changed for your account').waitFor({ timeout: 30_000 });
+
+    // B opens locally with the old passphrase once, hears from the server and locks, saying why.
+    await b.page.reload();
+    const vaultB = new VaultPage(b.page);
+    await vaultB.submitPassphrase(PASSPHRASE);
+    await b.page
+      .getByRole('alert')
+      .filter({ hasText: 'Your passphrase was changed on another device' })
+      .waitFor({ timeout: 30_000 });
+    await vaultB.submitPassphrase(PASSPHRASE);
+    await b.page.getByText('That is your old passphrase').waitFor({ timeout: 30_000 });
+    await vaultB.unlock(NEW_PASSPHRASE);
+    await new SyncPages(b.page).status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 30_000 });
   });
 
   it('keeps the losing value of an offline edit and lets B apply it', async () => {
