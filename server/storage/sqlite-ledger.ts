@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync/protocol';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { toErasure, toExposed } from './rows';
-import type { LedgerStorage, WriteNotice } from './types';
+import type { ErasureRecord, LedgerStorage, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -16,75 +16,62 @@ export const openSqliteLedger = (
     db.prepare('SELECT * FROM erasures WHERE org_id = ? AND subject_id = ?').get(orgId, subjectId) as
       Row | undefined;
 
-  const eraseTx = db.transaction(
-    (
-      orgId: string,
-      e: {
-        subjectId: string;
-        requestId: string;
-        erasedBy: string;
-        signer?: string;
-        sig?: string;
-        proof?: string;
-      },
-      now: number,
-    ) => {
-      const existing = getErasure(orgId, e.subjectId);
-      if (existing) return { entry: toErasure(existing), created: false, documents: 0 };
-      const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
-      if (!org) throw new Error('Unknown organisation');
-      let seq = Number(org.seq);
-      const update = db.prepare(
-        'UPDATE documents SET seq = ?, deleted = ?, written_at = ?, doc = ? WHERE collection = ? AND id = ?',
-      );
-      const rewrite = (collection: string, id: string, doc: string, deleted: boolean) => {
-        seq += 1;
-        update.run(seq, deleted ? 1 : 0, now, doc, collection, id);
-      };
-      let documents = 0;
-      const subjectDocs = db
-        .prepare(
-          `SELECT collection, id, doc FROM documents
-           WHERE org_id = ? AND subject_id = ? AND collection IN ('records', 'items')`,
-        )
-        .all(orgId, e.subjectId) as Row[];
-      for (const r of subjectDocs) {
-        const tombstone = erasedTombstone(String(r.doc));
-        if (tombstone === String(r.doc)) continue;
-        rewrite(String(r.collection), String(r.id), tombstone, true);
-        documents += 1;
-      }
-      // The subject id in quotes narrows the scan; stripKeyPage checks the entry itself.
-      const pages = db
-        .prepare(
-          `SELECT id, doc, deleted FROM documents WHERE org_id = ? AND collection = 'keys' AND instr(doc, ?) > 0`,
-        )
-        .all(orgId, `\\"${e.subjectId}\\"`) as Row[];
-      for (const page of pages) {
-        const stripped = stripKeyPage(String(page.doc), new Set([e.subjectId]));
-        if (stripped === null) continue;
-        rewrite('keys', String(page.id), stripped, Number(page.deleted) === 1);
-        documents += 1;
-      }
+  const eraseTx = db.transaction((orgId: string, e: ErasureRecord, now: number) => {
+    const existing = getErasure(orgId, e.subjectId);
+    if (existing) return { entry: toErasure(existing), created: false, documents: 0 };
+    const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+    if (!org) throw new Error('Unknown organisation');
+    let seq = Number(org.seq);
+    const update = db.prepare(
+      'UPDATE documents SET seq = ?, deleted = ?, written_at = ?, doc = ? WHERE collection = ? AND id = ?',
+    );
+    const rewrite = (collection: string, id: string, doc: string, deleted: boolean) => {
       seq += 1;
-      db.prepare(
-        `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
+      update.run(seq, deleted ? 1 : 0, now, doc, collection, id);
+    };
+    let documents = 0;
+    const subjectDocs = db
+      .prepare(
+        `SELECT collection, id, doc FROM documents
+           WHERE org_id = ? AND subject_id = ? AND collection IN ('records', 'items')`,
+      )
+      .all(orgId, e.subjectId) as Row[];
+    for (const r of subjectDocs) {
+      const tombstone = erasedTombstone(String(r.doc));
+      if (tombstone === String(r.doc)) continue;
+      rewrite(String(r.collection), String(r.id), tombstone, true);
+      documents += 1;
+    }
+    // The subject id in quotes narrows the scan; stripKeyPage checks the entry itself.
+    const pages = db
+      .prepare(
+        `SELECT id, doc, deleted FROM documents WHERE org_id = ? AND collection = 'keys' AND instr(doc, ?) > 0`,
+      )
+      .all(orgId, `\\"${e.subjectId}\\"`) as Row[];
+    for (const page of pages) {
+      const stripped = stripKeyPage(String(page.doc), new Set([e.subjectId]));
+      if (stripped === null) continue;
+      rewrite('keys', String(page.id), stripped, Number(page.deleted) === 1);
+      documents += 1;
+    }
+    seq += 1;
+    db.prepare(
+      `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        orgId,
-        e.subjectId,
-        e.requestId,
-        now,
-        e.erasedBy,
-        seq,
-        e.signer ?? null,
-        e.sig ?? null,
-        e.proof ?? null,
-      );
-      db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
-      return { entry: toErasure(getErasure(orgId, e.subjectId) as Row), created: true, documents };
-    },
-  );
+    ).run(
+      orgId,
+      e.subjectId,
+      e.requestId,
+      now,
+      e.erasedBy,
+      seq,
+      e.signer ?? null,
+      e.sig ?? null,
+      e.proof ?? null,
+    );
+    db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
+    return { entry: toErasure(getErasure(orgId, e.subjectId) as Row), created: true, documents };
+  });
 
   return {
     async erase(orgId, erasure, now) {

@@ -87,6 +87,17 @@ export interface ExposurePage {
   limit: number;
 }
 
+/** What an admin's erasure order records in the ledger: the signed order as the device sent it. */
+export interface ErasureRecord {
+  subjectId: string;
+  requestId: string;
+  erasedBy: string;
+  /** The signed order, kept for every device to check (rights/erasure-order.ts). */
+  signer?: string;
+  sig?: string;
+  proof?: string;
+}
+
 export interface AuditAnchor {
   /** The chain's id (AuditWire.deviceId): random, made by the device. */
   deviceId: string;
@@ -174,19 +185,7 @@ export interface Storage {
    * stored record and item of the subject by an "erased" tombstone and strips its key from key pages.
    * Idempotent per subject: a second call returns the first entry and writes nothing.
    */
-  erase(
-    orgId: string,
-    erasure: {
-      subjectId: string;
-      requestId: string;
-      erasedBy: string;
-      /** The signed order, kept for every device to check. */
-      signer?: string;
-      sig?: string;
-      proof?: string;
-    },
-    now: number,
-  ): Promise<EraseOutcome>;
+  erase(orgId: string, erasure: ErasureRecord, now: number): Promise<EraseOutcome>;
   /** Ledger entries with seq > after, oldest first. */
   erasures(orgId: string, after: number): Promise<ErasureEntry[]>;
   erasure(orgId: string, subjectId: string): Promise<ErasureEntry | undefined>;
