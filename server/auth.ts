@@ -38,5 +38,8 @@ export const authenticate = async (
   if (device.expiresAt <= now) return void sendError(reply, 401, 'token-expired');
   const user = await storage.getUser(device.userId);
   if (!user || user.orgId !== device.orgId) return void sendError(reply, 401, 'unauthenticated');
+  // A removed member's devices are revoked too; this also covers a device that raced the removal.
+  if (user.status === 'removed') return void sendError(reply, 401, 'device-revoked', { wipe: true });
+  if (user.status === 'suspended') return void sendError(reply, 403, 'account-suspended');
   return { device, user, role: user.role };
 };

@@ -1,8 +1,9 @@
 // Organisation, users and devices. Everything a client sends here is made and encrypted on the client;
 // the server keeps it as opaque text and stores only hashes of the auth verifier, invite codes and tokens.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
+  ChangeRoleRequest,
   CreateOrganisationRequest,
   InviteRequest,
   JoinRequest,
@@ -99,7 +100,8 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     const body = parse(PreloginRequest, request.body, reply);
     if (!body) return reply;
     const user = await storage.getUser(body.userId);
-    if (!user?.keys) return sendError(reply, 401, 'wrong-credentials');
+    if (!user?.keys || user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
+    if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
     return sendOk(reply, { kdf: user.keys.kdf });
   });
 
@@ -113,6 +115,9 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       return sendError(reply, 401, 'wrong-credentials');
     }
     attempts.succeeded(body.userId);
+    // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
+    if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
+    if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
     return sendOk(reply, await signIn(user, body.signingKey));
   });
 
@@ -227,6 +232,56 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     if (!updated) return sendError(reply, 404, 'not-found');
     return sendOk(reply, { id: request.params.userId });
   });
+
+  /**
+   * Role changes, suspension, reinstatement and removal (admins). A role applies from the user's next
+   * request; a suspended user is refused everywhere; a removed user's devices are revoked and told to
+   * wipe, and they sign in nowhere again. The organisation always keeps one active admin.
+   */
+  const changeMember = async (
+    request: FastifyRequest<{ Params: { userId: string } }>,
+    reply: FastifyReply,
+    change: (user: UserRow) => Partial<Pick<UserRow, 'role' | 'status'>> | undefined,
+  ) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const target = await storage.getUser(request.params.userId);
+    if (!target || target.orgId !== caller.user.orgId) return sendError(reply, 404, 'not-found');
+    if (target.status === 'removed') return sendError(reply, 404, 'not-found');
+    const fields = change(target);
+    if (!fields) return reply;
+    const after = { ...target, ...fields };
+    const admins = (await storage.listUsers(caller.user.orgId)).filter(
+      (u) => u.role === 'admin' && u.status === 'active' && u.id !== target.id,
+    );
+    if (!(after.role === 'admin' && after.status === 'active') && admins.length === 0)
+      return sendError(reply, 409, 'last-admin');
+    const now = ctx.now();
+    await storage.updateUser(caller.user.orgId, target.id, {
+      ...fields,
+      ...(fields.status ? { statusAt: now } : {}),
+    });
+    const revoked =
+      fields.status === 'removed' ? await storage.revokeUserDevices(target.orgId, target.id, now) : 0;
+    request.log.info({ role: fields.role, status: fields.status, revoked }, 'member changed');
+    return sendOk(reply, { id: target.id, role: after.role, status: after.status ?? 'active', revoked });
+  };
+
+  app.put<{ Params: { userId: string } }>('/users/:userId/role', (request, reply) =>
+    changeMember(request, reply, () => {
+      const body = parse(ChangeRoleRequest, request.body, reply);
+      return body ? { role: body.role } : undefined;
+    }),
+  );
+  app.post<{ Params: { userId: string } }>('/users/:userId/suspend', (request, reply) =>
+    changeMember(request, reply, () => ({ status: 'suspended' })),
+  );
+  app.post<{ Params: { userId: string } }>('/users/:userId/reinstate', (request, reply) =>
+    changeMember(request, reply, () => ({ status: 'active' })),
+  );
+  app.post<{ Params: { userId: string } }>('/users/:userId/remove', (request, reply) =>
+    changeMember(request, reply, () => ({ status: 'removed' })),
+  );
 
   app.get('/devices', async (request, reply) => {
     const caller = await admin(request, reply);

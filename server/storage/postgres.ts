@@ -259,6 +259,13 @@ export const openPostgresStorage = async ({
         toDeviceSummary,
       );
     },
+    async revokeUserDevices(orgId, userId, now) {
+      const result = await pool.query(
+        'UPDATE devices SET revoked_at = $1 WHERE user_id = $2 AND org_id = $3 AND revoked_at IS NULL',
+        [now, userId, orgId],
+      );
+      return result.rowCount ?? 0;
+    },
     async revokeDevice(orgId, deviceId, now) {
       const result = await pool.query(
         'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND org_id = $3',

@@ -1,5 +1,6 @@
 // Mapping between SQL rows and storage types, shared by both adapters (PostgreSQL returns BIGINT as text).
 import type {
+  MemberStatus,
   DeviceSummary,
   ErasureEntry,
   ExposedDocument,
@@ -24,6 +25,8 @@ export const toUser = (row: Row): UserRow => ({
   inviteHash: strOrNull(row.invite_hash),
   keys: typeof row.keys === 'string' ? (JSON.parse(row.keys) as UserKeys) : null,
   sealedOrgKey: strOrNull(row.sealed_org_key),
+  status: (row.status as MemberStatus | undefined) ?? 'active',
+  statusAt: numOrNull(row.status_at),
 });
 
 export const toUserSummary = (row: Row): UserSummary => {
@@ -34,6 +37,7 @@ export const toUserSummary = (row: Row): UserSummary => {
     publicKey: user.keys?.publicKey ?? null,
     keyProof: user.keys?.keyProof ?? null,
     active: user.sealedOrgKey !== null,
+    status: user.status ?? 'active',
   };
 };
 
@@ -63,8 +67,10 @@ export const USER_COLUMNS = [
   'invite_hash',
   'keys',
   'sealed_org_key',
+  'status',
+  'status_at',
 ] as const;
-export const userValues = (user: UserRow): (string | null)[] => [
+export const userValues = (user: UserRow): (string | number | null)[] => [
   user.id,
   user.orgId,
   user.role,
@@ -72,6 +78,8 @@ export const userValues = (user: UserRow): (string | null)[] => [
   user.inviteHash,
   user.keys ? JSON.stringify(user.keys) : null,
   user.sealedOrgKey,
+  user.status ?? 'active',
+  user.statusAt ?? null,
 ];
 
 const USER_FIELDS: Record<string, string> = {
@@ -80,15 +88,19 @@ const USER_FIELDS: Record<string, string> = {
   inviteHash: 'invite_hash',
   keys: 'keys',
   sealedOrgKey: 'sealed_org_key',
+  status: 'status',
+  statusAt: 'status_at',
 };
 
 /** The columns and values an updateUser call sets, in a fixed order. */
-export const userUpdates = (fields: Partial<Omit<UserRow, 'id' | 'orgId'>>): [string, string | null][] =>
+export const userUpdates = (
+  fields: Partial<Omit<UserRow, 'id' | 'orgId'>>,
+): [string, string | number | null][] =>
   Object.entries(fields)
     .filter(([key, value]) => key in USER_FIELDS && value !== undefined)
     .map(([key, value]) => [
       USER_FIELDS[key] as string,
-      key === 'keys' && value !== null ? JSON.stringify(value) : (value as string | null),
+      key === 'keys' && value !== null ? JSON.stringify(value) : (value as string | number | null),
     ]);
 
 export const toAnchor = (row: Row): AuditAnchor => ({

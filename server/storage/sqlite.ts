@@ -246,6 +246,12 @@ export const openSqliteStorage = (file: string): Storage => {
       return result.changes === 1;
     },
 
+    async revokeUserDevices(orgId, userId, now) {
+      return db
+        .prepare('UPDATE devices SET revoked_at = ? WHERE user_id = ? AND org_id = ? AND revoked_at IS NULL')
+        .run(now, userId, orgId).changes;
+    },
+
     async push(orgId, collection, rows, now, deviceId, role) {
       let outcome: PushOutcome;
       try {

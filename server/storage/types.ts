@@ -2,6 +2,7 @@
 // and pass the same test suite. Documents are stored as the canonical JSON text of their envelope: the
 // server compares and returns them, never opens their payloads.
 import type {
+  MemberStatus,
   Collection,
   DeviceSummary,
   ErasureEntry,
@@ -21,6 +22,11 @@ export interface UserRow {
   inviteHash: string | null;
   keys: UserKeys | null;
   sealedOrgKey: string | null;
+  /** Active, suspended (refused everywhere, devices kept) or removed (devices revoked and wiped); read
+   * rows always carry it, a new user is active when it is left out. */
+  status?: MemberStatus;
+  /** When the status last changed. */
+  statusAt?: number | null;
 }
 
 export interface DeviceRow {
@@ -140,6 +146,8 @@ export interface Storage {
   touchDevice(deviceId: string, now: number): Promise<void>;
   listDevices(orgId: string): Promise<DeviceSummary[]>;
   revokeDevice(orgId: string, deviceId: string, now: number): Promise<boolean>;
+  /** Revokes every device of the user not revoked yet; returns how many. */
+  revokeUserDevices(orgId: string, userId: string, now: number): Promise<number>;
 
   /** Applies a push atomically: every accepted row gets the next sequence of its organisation. Row ids are
    * unique within one push (the route refuses duplicates). A row that breaks a write rule refuses the

@@ -6,14 +6,17 @@ import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
 import type { DeviceSigner } from '../vault/device-signing';
+import type { AuditLog } from '../audit/audit-log';
 import { newId } from '../vault/keyring';
 import type { AccountError, AccountLink, Fetch } from './account';
 import { deriveInviteSecrets, sealGrant, verifyKeyProof } from './invite';
 import {
   InviteRequest,
+  MEMBER_STATUSES,
   ROLES,
   type DeviceSummary,
   type ErrorCode,
+  type MemberStatus,
   type Role,
   type UserSummary,
 } from './protocol';
@@ -35,6 +38,7 @@ const UserList = z.array(
     publicKey: z.string().nullable(),
     keyProof: z.string().nullable(),
     active: z.boolean(),
+    status: z.enum(MEMBER_STATUSES),
   }) satisfies z.ZodType<UserSummary>,
 );
 const IdReply = z.object({ id: z.string() });
@@ -144,6 +148,7 @@ export interface Member {
   readonly id: string;
   readonly role: Role;
   readonly state: MemberState;
+  readonly status: MemberStatus;
 }
 
 export interface OrgKey {
@@ -196,7 +201,50 @@ export const completeInvites = async (
         wipe(macKey);
       }
     }
-    members.push({ id: user.id, role: user.role, state });
+    members.push({ id: user.id, role: user.role, state, status: user.status });
   }
   return ok(members);
+};
+
+export type MemberChange =
+  { readonly kind: 'role'; readonly role: Role } | { readonly kind: 'suspend' | 'reinstate' | 'remove' };
+
+const MemberChanged = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(MEMBER_STATUSES),
+  revoked: z.number().int().min(0),
+});
+export type MemberChanged = z.infer<typeof MemberChanged>;
+
+/**
+ * Changes a member's role, suspends, reinstates or removes them, and records it in this device's audit
+ * trail (signed, like every entry) as a 'role-change' with what changed — ids and words only. A removal
+ * revokes every device of theirs; each wipes its copy when it next reaches the server.
+ */
+export const changeMember = async (
+  fetch: Fetch,
+  link: Admin,
+  audit: AuditLog,
+  userId: string,
+  change: MemberChange,
+): Promise<Reply<MemberChanged>> => {
+  const path = `/users/${encodeURIComponent(userId)}`;
+  const done =
+    change.kind === 'role'
+      ? await call(fetch, link, 'PUT', `${path}/role`, MemberChanged, { role: change.role })
+      : await call(fetch, link, 'POST', `${path}/${change.kind}`, MemberChanged, {});
+  if (!done.ok) return done;
+  await audit.record({
+    action: 'role-change',
+    kind: 'user',
+    recordIds: [userId],
+    details: {
+      change: change.kind,
+      role: done.value.role,
+      status: done.value.status,
+      devicesRevoked: done.value.revoked,
+    },
+  });
+  return done;
 };

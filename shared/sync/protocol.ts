@@ -16,6 +16,10 @@ export const isCollection = (name: string): name is Collection =>
 export const ROLES = ['admin', 'manager', 'sales', 'service', 'marketing'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A member is active, suspended (refused everywhere, devices kept) or removed (every device wiped). */
+export const MEMBER_STATUSES = ['active', 'suspended', 'removed'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
 /** Largest request body the server reads; a 100-document push of 8 KiB payloads fits comfortably. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Deepest JSON nesting any request needs (push rows are 4 levels deep). */
@@ -218,7 +222,11 @@ export interface UserSummary {
   keyProof: string | null;
   /** The organisation key is sealed to this user: they can read the organisation's data. */
   active: boolean;
+  status: MemberStatus;
 }
+
+/** PUT /users/:userId/role (admins): the new role applies from the user's next request. */
+export const ChangeRoleRequest = z.strictObject({ role: z.enum(ROLES) });
 
 export interface DeviceSummary {
   id: string;
@@ -327,6 +335,10 @@ export const ERROR_CODES = [
   'audit-chain-foreign',
   /** An erasure order not signed by the calling device's registered key. */
   'erasure-unsigned',
+  /** The user was suspended by an admin: refused everywhere until reinstated. */
+  'account-suspended',
+  /** The change would leave the organisation without an active admin. */
+  'last-admin',
   /** POST /auth/keys lost a race with another change of the same account: the passphrase changed. */
   'passphrase-changed',
   'malformed-json',

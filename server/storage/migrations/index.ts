@@ -3,6 +3,7 @@ import { migration as initial } from './0001-initial';
 import { migration as auditAnchors } from './0002-audit-anchors';
 import { migration as erasuresExposure } from './0003-erasures-exposure';
 import { migration as deviceSigning } from './0004-device-signing';
+import { migration as memberStatus } from './0005-member-status';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors, erasuresExposure, deviceSigning];
+export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors, erasuresExposure, deviceSigning, memberStatus];

@@ -36,6 +36,7 @@ import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { MemberActions } from './MemberActions';
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
 const deviceStatus = (device: DeviceSummary, now: number): DeviceStatus =>
@@ -262,6 +263,7 @@ function MemberList() {
               <TableCell>{t('sync.admin.users.user')}</TableCell>
               <TableCell>{t('sync.admin.users.role')}</TableCell>
               <TableCell>{t('sync.admin.users.status')}</TableCell>
+              <TableCell>{t('sync.admin.users.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -270,13 +272,18 @@ function MemberList() {
                 <TableCell sx={{ wordBreak: 'break-all' }}>{member.id}</TableCell>
                 <TableCell>{t(`sync.admin.roles.${member.role}.name`)}</TableCell>
                 <TableCell>
-                  {member.state === 'key-mismatch' ? (
+                  {member.status !== 'active' ? (
+                    t(`sync.admin.users.${member.status}`)
+                  ) : member.state === 'key-mismatch' ? (
                     <Typography component="span" color="error" variant="body2">
                       {t('sync.admin.users.state.key-mismatch')}
                     </Typography>
                   ) : (
                     t(`sync.admin.users.state.${member.state}`)
                   )}
+                </TableCell>
+                <TableCell>
+                  <MemberActions member={member} />
                 </TableCell>
               </TableRow>
             ))}

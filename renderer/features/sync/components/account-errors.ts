@@ -17,6 +17,8 @@ const KEYS = {
   'kdf-unsupported': 'sync.account.error.kdf-unsupported',
   'org-key-not-authenticated': 'sync.account.error.org-key-not-authenticated',
   'passphrase-changed': 'sync.account.error.passphrase-changed',
+  'last-admin': 'sync.account.error.last-admin',
+  'account-suspended': 'sync.account.error.account-suspended',
   'server-address': 'sync.account.error.server-address',
   reloading: 'sync.account.error.reloading',
 } as const satisfies Partial<Record<ConnectError, string>>;
