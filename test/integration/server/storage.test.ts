@@ -143,8 +143,8 @@ describe.each(ADAPTER_NAMES)('storage: %s', (name) => {
     expect(await storage.updateUser('org2', 'u2', { sealedOrgKey: 'x' })).toBe(false);
     expect(await storage.updateUser('org1', 'u2', { sealedOrgKey: 'sealed' })).toBe(true);
     expect(await storage.listUsers('org1')).toEqual([
-      { id: 'u1', role: 'admin', publicKey: 'b'.repeat(44), keyProof: null, active: true },
-      { id: 'u2', role: 'sales', publicKey: null, keyProof: null, active: true },
+      { id: 'u1', role: 'admin', publicKey: 'b'.repeat(44), keyProof: null, active: true, status: 'active' },
+      { id: 'u2', role: 'sales', publicKey: null, keyProof: null, active: true, status: 'active' },
     ]);
   });
 
