@@ -1,21 +1,13 @@
 // Insider against the audit trail, over HTTP on both adapters: a sales member's device, holding the
 // organisation key like every member, cannot extend the admin device's chain — a clear 403, the anchored
 // head unchanged — and the admin's device goes on writing its own chain afterwards.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../server/audit';
-import type { Storage } from '../../../server/storage/types';
 import { auditSignedText, entryHash, GENESIS_HASH } from '../../../shared/audit/chain';
 import type { AuditWire } from '../../../shared/sync/protocol';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import {
-  addMember,
-  call,
-  createOrganisation,
-  signAs,
-  startServer,
-  type DeviceKey,
-  type RunningServer,
-} from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { addMember, call, createOrganisation, signAs, type DeviceKey } from './harness';
+import { useServerFixture } from './server-fixture';
 
 const entry = (key: DeviceKey, chainId: string, seq: number, prevHash: string): AuditWire => {
   const body = {
@@ -32,26 +24,13 @@ const entry = (key: DeviceKey, chainId: string, seq: number, prevHash: string): 
 };
 
 describe.each(ADAPTER_NAMES)('audit chains are bound to their device (%s)', (adapter) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
-  beforeEach(async () => {
-    database = await ADAPTERS[adapter]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage);
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
-  });
+  const fixture = useServerFixture(adapter);
 
   it("refuses a sales device's entry on the admin device's chain with 403, and the admin's chain goes on", async () => {
-    const admin = await createOrganisation(server.url);
-    const sales = await addMember(server.url, admin, 'sales');
+    const admin = await createOrganisation(fixture.server.url);
+    const sales = await addMember(fixture.server.url, admin, 'sales');
     const push = (token: string, docs: AuditWire[]) =>
-      call(server.url, 'POST', '/sync/audit/push', {
+      call(fixture.server.url, 'POST', '/sync/audit/push', {
         token,
         body: docs.map((newDocumentState) => ({ newDocumentState })),
       });
@@ -68,15 +47,15 @@ describe.each(ADAPTER_NAMES)('audit chains are bound to their device (%s)', (ada
       status: 403,
       body: { ok: false, error: 'audit-unsigned' },
     });
-    expect(await storage.auditAnchors(admin.orgId)).toEqual([
+    expect(await fixture.storage.auditAnchors(admin.orgId)).toEqual([
       { deviceId: 'adminchain', seq: 1, hash: first.hash, signer: admin.signing.publicKey },
     ]);
-    expect((await storage.pull(admin.orgId, 'audit', 0, 10)).docs).toHaveLength(1);
+    expect((await fixture.storage.pull(admin.orgId, 'audit', 0, 10)).docs).toHaveLength(1);
 
     expect((await push(admin.token, [entry(admin.signing, 'adminchain', 2, first.hash)])).status).toBe(200);
     // The sales device writes its own chain freely.
     expect((await push(sales.token, [entry(sales.signing, 'saleschain', 1, GENESIS_HASH)])).status).toBe(200);
-    expect((await storage.auditAnchors(admin.orgId)).map((a) => [a.deviceId, a.seq]).sort()).toEqual([
+    expect((await fixture.storage.auditAnchors(admin.orgId)).map((a) => [a.deviceId, a.seq]).sort()).toEqual([
       ['adminchain', 2],
       ['saleschain', 1],
     ]);

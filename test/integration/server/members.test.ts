@@ -1,51 +1,31 @@
 // Members leave, over HTTP on both adapters: an admin changes a role (it applies from the next request),
 // suspends and reinstates a user, and removes one — every device of theirs is refused and told to wipe,
 // and they sign in nowhere again. The organisation always keeps an active admin.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import {
-  addMember,
-  call,
-  createOrganisation,
-  deviceKey,
-  personRecord,
-  startServer,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { ADAPTER_NAMES } from './adapters';
+import { addMember, call, createOrganisation, deviceKey, personRecord } from './harness';
+import { useServerFixture } from './server-fixture';
 
 describe.each(ADAPTER_NAMES)('members (%s)', (adapter) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
-  beforeEach(async () => {
-    database = await ADAPTERS[adapter]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage);
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
-  });
+  const fixture = useServerFixture(adapter);
 
   const pushPerson = async (token: string) =>
-    call(server.url, 'POST', '/sync/records/push', {
+    call(fixture.server.url, 'POST', '/sync/records/push', {
       token,
       body: [{ newDocumentState: await personRecord({ givenName: 'Sanne' }) }],
     });
-  const pullKeys = (token: string) => call(server.url, 'GET', '/sync/keys/pull?checkpoint=0', { token });
+  const pullKeys = (token: string) =>
+    call(fixture.server.url, 'GET', '/sync/keys/pull?checkpoint=0', { token });
   const signIn = (userId: string, authVerifier: string) =>
-    call(server.url, 'POST', '/auth/sign-in', {
+    call(fixture.server.url, 'POST', '/auth/sign-in', {
       body: { userId, authVerifier, signingKey: deviceKey().publicKey },
     });
 
   it('applies a new role from the next request, and only admins change roles', async () => {
-    const admin = await createOrganisation(server.url);
-    const member = await addMember(server.url, admin, 'manager');
+    const admin = await createOrganisation(fixture.server.url);
+    const member = await addMember(fixture.server.url, admin, 'manager');
     const settingsPush = () =>
-      call(server.url, 'POST', '/sync/settings/push', {
+      call(fixture.server.url, 'POST', '/sync/settings/push', {
         token: member.token,
         body: [
           {
@@ -63,13 +43,13 @@ describe.each(ADAPTER_NAMES)('members (%s)', (adapter) => {
       });
     expect((await settingsPush()).status).toBe(200);
     expect(
-      await call(server.url, 'PUT', `/users/${admin.userId}/role`, {
+      await call(fixture.server.url, 'PUT', `/users/${admin.userId}/role`, {
         token: member.token,
         body: { role: 'sales' },
       }),
     ).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     expect(
-      await call(server.url, 'PUT', `/users/${member.userId}/role`, {
+      await call(fixture.server.url, 'PUT', `/users/${member.userId}/role`, {
         token: admin.token,
         body: { role: 'sales' },
       }),
@@ -80,10 +60,10 @@ describe.each(ADAPTER_NAMES)('members (%s)', (adapter) => {
   });
 
   it('refuses a suspended user everywhere until reinstated, keeping their devices', async () => {
-    const admin = await createOrganisation(server.url);
-    const member = await addMember(server.url, admin, 'sales');
+    const admin = await createOrganisation(fixture.server.url);
+    const member = await addMember(fixture.server.url, admin, 'sales');
     expect(
-      await call(server.url, 'POST', `/users/${member.userId}/suspend`, { token: admin.token }),
+      await call(fixture.server.url, 'POST', `/users/${member.userId}/suspend`, { token: admin.token }),
     ).toMatchObject({
       status: 200,
       body: { value: { status: 'suspended', revoked: 0 } },
@@ -94,19 +74,20 @@ describe.each(ADAPTER_NAMES)('members (%s)', (adapter) => {
       body: { error: 'account-suspended' },
     });
     expect(
-      (await call(server.url, 'POST', `/users/${member.userId}/reinstate`, { token: admin.token })).status,
+      (await call(fixture.server.url, 'POST', `/users/${member.userId}/reinstate`, { token: admin.token }))
+        .status,
     ).toBe(200);
     expect((await pullKeys(member.token)).status).toBe(200);
   });
 
   it('removes a user: every device is told to wipe, and sign-in is refused from then on', async () => {
-    const admin = await createOrganisation(server.url);
-    const member = await addMember(server.url, admin, 'sales');
+    const admin = await createOrganisation(fixture.server.url);
+    const member = await addMember(fixture.server.url, admin, 'sales');
     const second = await signIn(member.userId, member.authVerifier);
     expect(second.status).toBe(200);
     const secondToken = (second.body as { value: { token: string } }).value.token;
     expect(
-      await call(server.url, 'POST', `/users/${member.userId}/remove`, { token: admin.token }),
+      await call(fixture.server.url, 'POST', `/users/${member.userId}/remove`, { token: admin.token }),
     ).toMatchObject({
       status: 200,
       body: { value: { status: 'removed', revoked: 2 } },
@@ -120,33 +101,37 @@ describe.each(ADAPTER_NAMES)('members (%s)', (adapter) => {
     }
     expect(await signIn(member.userId, member.authVerifier)).toMatchObject({ status: 401 });
     expect(
-      await call(server.url, 'POST', '/auth/prelogin', { body: { userId: member.userId } }),
+      await call(fixture.server.url, 'POST', '/auth/prelogin', { body: { userId: member.userId } }),
     ).toMatchObject({
       status: 401,
     });
     // A removal is final: reinstating is refused.
     expect(
-      await call(server.url, 'POST', `/users/${member.userId}/reinstate`, { token: admin.token }),
+      await call(fixture.server.url, 'POST', `/users/${member.userId}/reinstate`, { token: admin.token }),
     ).toMatchObject({
       status: 404,
     });
-    expect((await storage.getUser(member.userId))?.status).toBe('removed');
+    expect((await fixture.storage.getUser(member.userId))?.status).toBe('removed');
   });
 
   it('never leaves the organisation without an active admin', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(fixture.server.url);
     for (const [method, path, body] of [
       ['PUT', 'role', { role: 'manager' }],
       ['POST', 'suspend', undefined],
       ['POST', 'remove', undefined],
     ] as const) {
       expect(
-        await call(server.url, method, `/users/${admin.userId}/${path}`, { token: admin.token, body }),
+        await call(fixture.server.url, method, `/users/${admin.userId}/${path}`, {
+          token: admin.token,
+          body,
+        }),
       ).toMatchObject({ status: 409, body: { error: 'last-admin' } });
     }
-    const second = await addMember(server.url, admin, 'admin');
+    const second = await addMember(fixture.server.url, admin, 'admin');
     expect(
-      (await call(server.url, 'POST', `/users/${admin.userId}/remove`, { token: second.token })).status,
+      (await call(fixture.server.url, 'POST', `/users/${admin.userId}/remove`, { token: second.token }))
+        .status,
     ).toBe(200);
     expect(await pullKeys(admin.token)).toMatchObject({ status: 401, body: { error: 'device-revoked' } });
   });

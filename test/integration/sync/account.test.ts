@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { annelies } from '../../fixtures/people';
-import { useServerFixture } from './server-fixture';
+import { useServerFixture } from '../server/server-fixture';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
 
 const fixture = useServerFixture();

@@ -10,7 +10,7 @@ import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { annelies } from '../../fixtures/people';
 import { PASSPHRASE, testVault } from '../../helpers/store';
 import { b64 } from '../server/harness';
-import { useServerFixture } from './server-fixture';
+import { useServerFixture } from '../server/server-fixture';
 import { syncClient } from './two-devices';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';

@@ -17,7 +17,7 @@ import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { lyingServer } from './lying-server';
-import { useServerFixture } from './server-fixture';
+import { useServerFixture } from '../server/server-fixture';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 

@@ -5,7 +5,7 @@ import { connectVault } from '../../../shared/sync/account';
 import { changeMember } from '../../../shared/sync/admin';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { addMember, type Member } from '../server/harness';
-import { useServerFixture } from './server-fixture';
+import { useServerFixture } from '../server/server-fixture';
 
 const fixture = useServerFixture();
 

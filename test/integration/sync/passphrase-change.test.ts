@@ -15,7 +15,7 @@ import { PassphraseChangedError, WrongPassphraseError } from '../../../shared/va
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { ADAPTER_NAMES } from '../server/adapters';
 import { lyingServer } from './lying-server';
-import { useServerFixture } from './server-fixture';
+import { useServerFixture } from '../server/server-fixture';
 
 const NEW_PASSPHRASE = 'een heel ander wachtwoord';
 

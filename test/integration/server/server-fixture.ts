@@ -4,8 +4,8 @@ import { afterEach, beforeEach } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { memoryDatabase } from '../../helpers/store';
-import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
+import { ADAPTERS, type AdapterName, type TestDatabase } from './adapters';
+import { startServer, type RunningServer } from './harness';
 
 export interface ServerFixture {
   readonly server: RunningServer;
