@@ -7,6 +7,7 @@ import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerErasureRoutes } from './routes/erasure';
 import { registerExposureRoutes } from './routes/exposure';
+import { registerKeyRoutes } from './routes/keys';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import type { Storage } from './storage/types';
@@ -86,6 +87,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
   registerSyncRoutes(app, ctx);
   registerErasureRoutes(app, ctx);
   registerExposureRoutes(app, ctx);
+  registerKeyRoutes(app, ctx);
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

@@ -91,7 +91,8 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       keys: body.keys,
       sealedOrgKey: body.sealedOrgKey,
     };
-    const created = await storage.createOrganisation(body.orgId, user, ctx.now());
+    // A client with page keys names its first one: key epoch 0, made by this admin.
+    const created = await storage.createOrganisation(body.orgId, user, ctx.now(), body.pageKeyId);
     if (created !== 'ok') return sendError(reply, 409, created);
     return sendOk(reply.code(201), await signIn(user, body.signingKey));
   });
@@ -263,6 +264,9 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     });
     const revoked =
       fields.status === 'removed' ? await storage.revokeUserDevices(target.orgId, target.id, now) : 0;
+    // The removed member's devices held the page key: the organisation's next rotation is due. Recorded
+    // after the removal, so a rotation racing it either leaves the member out or is followed by another.
+    if (fields.status === 'removed') await storage.addRotationDue(target.orgId, 'removal', now);
     request.log.info({ role: fields.role, status: fields.status, revoked }, 'member changed');
     return sendOk(reply, { id: target.id, role: after.role, status: after.status ?? 'active', revoked });
   };

@@ -96,7 +96,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
           { refused: outcome.error, collection: auth.collection, role: auth.caller.role, rows: rows.length },
           'push refused by a write rule',
         );
-      return sendError(reply, 403, outcome.error);
+      // A page under an older epoch is not forbidden but late: the device adopts the current page key
+      // (GET /keys), re-wraps and pushes again.
+      return sendError(reply, outcome.error === 'key-epoch-stale' ? 409 : 403, outcome.error);
     }
     if (anchors.length) await storage.anchorAudit(auth.caller.user.orgId, anchors, ctx.now());
     await storage.touchDevice(auth.caller.device.id, ctx.now());

@@ -109,6 +109,11 @@ export const openPostgresLedger = ({
           )
         ).rows[0] as Row;
         await client.query('UPDATE orgs SET seq = $1 WHERE id = $2', [seq, orgId]);
+        // Old copies of the pages still hold the subject's data key under the current page key: rotate.
+        await client.query("INSERT INTO key_rotation_due (org_id, reason, at) VALUES ($1, 'erasure', $2)", [
+          orgId,
+          now,
+        ]);
         await client.query('SELECT pg_notify($1, $2)', [channel, `${orgId}:${seq}`]);
         return { entry: toErasure(inserted), created: true, documents: rewrites.length };
       });

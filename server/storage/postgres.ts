@@ -3,8 +3,16 @@
 import pg from 'pg';
 import type { Collection } from '../../shared/sync/protocol';
 import { MIGRATIONS } from './migrations/index';
-import { ForeignIdError, ownKeysDestroyed, planPush, PushRefusedError, pushSubjects } from './push-rules';
+import {
+  checkKeyEpoch,
+  ForeignIdError,
+  ownKeysDestroyed,
+  planPush,
+  PushRefusedError,
+  pushSubjects,
+} from './push-rules';
 import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
+import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresLedger } from './postgres-ledger';
 import {
   toAnchor,
@@ -143,6 +151,7 @@ export const openPostgresStorage = async ({
   return {
     kind: 'postgres',
     ...openPostgresLedger({ pool, inTransaction, channel }),
+    ...openPostgresKeys({ pool, inTransaction }),
     async migrate() {
       await inTransaction(async (client) => {
         // One migrator at a time when several instances start together.
@@ -166,7 +175,7 @@ export const openPostgresStorage = async ({
       await pool.end();
     },
 
-    async createOrganisation(orgId, admin, now) {
+    async createOrganisation(orgId, admin, now, firstEpochId) {
       return inTransaction(async (client) => {
         const inserted = await client.query(
           'INSERT INTO orgs (id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
@@ -176,6 +185,13 @@ export const openPostgresStorage = async ({
         const user = await client.query(`${insertUserSql} ON CONFLICT DO NOTHING`, userValues(admin));
         // Throwing rolls the new organisation back with the transaction.
         if (user.rowCount !== 1) throw new UserExists();
+        // The first page key: epoch 0, finished from the start (no page is under anything older).
+        if (firstEpochId !== undefined)
+          await client.query(
+            `INSERT INTO key_epochs (org_id, epoch_id, seq, reason, created_at, created_by, finished_at)
+             VALUES ($1, $2, 0, 'created', $3, $4, $3)`,
+            [orgId, firstEpochId, now, admin.id],
+          );
         return 'ok' as const;
       }).catch((error: unknown) => {
         if (error instanceof UserExists) return 'user-exists' as const;
@@ -289,6 +305,9 @@ export const openPostgresStorage = async ({
           )
         ).rows as Row[];
         const masters = new Map(found.map((r) => [String(r.id), toMaster(r)]));
+        // Read after the organisation lock, which a rotation takes too: none commits meanwhile.
+        if (collection === 'keys')
+          checkKeyEpoch(collection, rows, await postgresCurrentEpochId(client, orgId));
         const erased = await erasedAmong(client, orgId, collection, rows);
         // The server's own writes (no role) are not held to the key-page rule.
         const writer = role ? { role, deviceId: deviceId ?? null } : undefined;
@@ -307,13 +326,13 @@ export const openPostgresStorage = async ({
         if (writes.length > 0) {
           await client.query(
             `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
-               kind, subject_id)
-             SELECT $1, w.id, $2, w.seq, w.deleted, $3, w.doc, w.seq, $4, w.kind, w.subject_id
-             FROM unnest($5::text[], $6::bigint[], $7::boolean[], $8::text[], $9::text[], $10::text[])
-               AS w(id, seq, deleted, doc, kind, subject_id)
+               kind, subject_id, key_id)
+             SELECT $1, w.id, $2, w.seq, w.deleted, $3, w.doc, w.seq, $4, w.kind, w.subject_id, w.key_id
+             FROM unnest($5::text[], $6::bigint[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
+               AS w(id, seq, deleted, doc, kind, subject_id, key_id)
              ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
                written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
-               subject_id = excluded.subject_id`,
+               subject_id = excluded.subject_id, key_id = excluded.key_id`,
             [
               collection,
               orgId,
@@ -325,6 +344,7 @@ export const openPostgresStorage = async ({
               writes.map((w) => w.doc),
               writes.map((w) => w.kind),
               writes.map((w) => w.subjectId),
+              writes.map((w) => w.keyId),
             ],
           );
           await client.query('UPDATE orgs SET seq = $1 WHERE id = $2', [seq, orgId]);

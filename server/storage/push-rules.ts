@@ -23,7 +23,7 @@ export interface Writer {
   deviceId: string | null;
 }
 
-export type PushRefusal = 'key-page-admin-only' | 'append-only' | 'subject-has-ledger';
+export type PushRefusal = 'key-page-admin-only' | 'append-only' | 'subject-has-ledger' | 'key-epoch-stale';
 
 /** A push that breaks a write rule: the whole push is refused and nothing of it is stored. */
 export class PushRefusedError extends Error {
@@ -52,6 +52,8 @@ export const isSubjectCollection = (collection: Collection): boolean =>
 export interface DocMeta {
   kind: string | null;
   subjectId: string | null;
+  /** A key page's keyId (the page key's epoch id, or the organisation key's id before epochs). */
+  keyId: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -62,6 +64,7 @@ export const docMeta = (collection: Collection, doc: string): DocMeta => {
   return {
     kind: collection === 'keys' || collection === 'audit' ? null : field(value.kind),
     subjectId: isSubjectCollection(collection) ? field(value.subjectId) : null,
+    keyId: collection === 'keys' ? field(value.keyId) : null,
   };
 };
 
@@ -144,6 +147,23 @@ export const ownKeysDestroyed = (
     for (const id of destroyedKeys(row, master, erased)) subjects.add(id);
   }
   return [...subjects];
+};
+
+/**
+ * Once the organisation has key epochs, every live key page a push writes is wrapped under the current
+ * epoch's page key: a page under an older epoch (or the organisation key of before epochs) would keep an
+ * epoch from finishing, or be left unreadable once devices destroy the older page keys. The adapter reads
+ * the current epoch inside the push transaction, serialised with rotations; null: no epochs, no rule.
+ * Tombstones are not held to it (the other rules still apply to them). Throws PushRefusedError.
+ */
+export const checkKeyEpoch = (
+  collection: Collection,
+  rows: readonly StoredPushRow[],
+  currentEpochId: string | null,
+): void => {
+  if (collection !== 'keys' || currentEpochId === null) return;
+  if (rows.some((row) => !row.deleted && keyIdOf(row.doc) !== currentEpochId))
+    throw new PushRefusedError('key-epoch-stale', collection);
 };
 
 /** The key page without the entries of erased subjects, or null when it holds none of them. */

@@ -4,7 +4,9 @@ import type {
   DeviceSummary,
   ErasureEntry,
   ExposedDocument,
+  KeyEpochSummary,
   Role,
+  RotationReason,
   UserKeys,
   UserSummary,
 } from '../../shared/sync/protocol';
@@ -134,4 +136,13 @@ export const toExposed = (collection: ExposedDocument['collection'], row: Row): 
   id: String(row.id),
   kind: typeof row.kind === 'string' ? row.kind : '',
   subjectId: typeof row.subject_id === 'string' ? row.subject_id : '',
+});
+
+export const toKeyEpoch = (row: Row): KeyEpochSummary => ({
+  epochId: String(row.epoch_id),
+  seq: num(row.seq),
+  reason: row.reason as RotationReason,
+  createdAt: num(row.created_at),
+  createdBy: String(row.created_by),
+  finishedAt: numOrNull(row.finished_at),
 });

@@ -70,6 +70,8 @@ export const openSqliteLedger = (
       e.proof ?? null,
     );
     db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
+    // Old copies of the pages still hold the subject's data key under the current page key: rotate.
+    db.prepare("INSERT INTO key_rotation_due (org_id, reason, at) VALUES (?, 'erasure', ?)").run(orgId, now);
     return { entry: toErasure(getErasure(orgId, e.subjectId) as Row), created: true, documents };
   });
 

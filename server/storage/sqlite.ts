@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync/protocol';
 import { MIGRATIONS } from './migrations/index';
 import {
+  checkKeyEpoch,
   ForeignIdError,
   ownKeysDestroyed,
   planPush,
@@ -24,6 +25,7 @@ import {
   userUpdates,
   userValues,
 } from './rows';
+import { openSqliteKeys, sqliteCurrentEpochId } from './sqlite-keys';
 import { openSqliteLedger } from './sqlite-ledger';
 import type { DeviceRow, PushOutcome, Storage, StoredPushRow, UserRow, WriteNotice } from './types';
 
@@ -91,6 +93,8 @@ export const openSqliteStorage = (file: string): Storage => {
         const found = getMaster.get(collection, row.id) as Row | undefined;
         if (found) masters.set(row.id, toMaster(found));
       }
+      // Read in this transaction: a rotation that committed first is seen, none commits meanwhile.
+      if (collection === 'keys') checkKeyEpoch(collection, rows, sqliteCurrentEpochId(db, orgId));
       const erased = erasedAmong(orgId, collection, rows);
       // The server's own writes (no role) are not held to the key-page rule.
       const by = writer.role ? { role: writer.role, deviceId } : undefined;
@@ -98,10 +102,10 @@ export const openSqliteStorage = (file: string): Storage => {
       const plan = planPush(orgId, collection, rows, masters, erased, by, ledger);
       const upsert = db.prepare(
         `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
-           kind, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           kind, subject_id, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
            written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
-           subject_id = excluded.subject_id`,
+           subject_id = excluded.subject_id, key_id = excluded.key_id`,
       );
       let seq = Number(org.seq);
       for (const w of plan.writes) {
@@ -118,6 +122,7 @@ export const openSqliteStorage = (file: string): Storage => {
           deviceId,
           w.kind,
           w.subjectId,
+          w.keyId,
         );
       }
       const wrote = plan.writes.length > 0;
@@ -134,6 +139,7 @@ export const openSqliteStorage = (file: string): Storage => {
   const storage: Storage = {
     kind: 'sqlite',
     ...openSqliteLedger(db, announce),
+    ...openSqliteKeys(db),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
       const done = new Set(
@@ -152,12 +158,18 @@ export const openSqliteStorage = (file: string): Storage => {
       db.close();
     },
 
-    async createOrganisation(orgId, admin, now) {
+    async createOrganisation(orgId, admin, now, firstEpochId) {
       return db.transaction(() => {
         if (db.prepare('SELECT 1 FROM orgs WHERE id = ?').get(orgId)) return 'org-exists' as const;
         if (db.prepare('SELECT 1 FROM users WHERE id = ?').get(admin.id)) return 'user-exists' as const;
         db.prepare('INSERT INTO orgs (id, created_at) VALUES (?, ?)').run(orgId, now);
         insertUser(admin);
+        // The first page key: epoch 0, finished from the start (no page is under anything older).
+        if (firstEpochId !== undefined)
+          db.prepare(
+            `INSERT INTO key_epochs (org_id, epoch_id, seq, reason, created_at, created_by, finished_at)
+             VALUES (?, ?, 0, 'created', ?, ?, ?)`,
+          ).run(orgId, firstEpochId, now, admin.id, now);
         return 'ok' as const;
       })();
     },

@@ -7,7 +7,10 @@ import type {
   DeviceSummary,
   ErasureEntry,
   ExposedDocument,
+  KeyEpochSummary,
+  KeysResponse,
   Role,
+  RotationReason,
   UserKeys,
   UserSummary,
 } from '../../shared/sync/protocol';
@@ -60,8 +63,8 @@ export type PushOutcome =
       erased?: number;
     }
   | { ok: false; error: 'foreign-id' | 'not-found' }
-  /** A row broke a write rule (push-rules.ts checkRules): nothing of the push was stored. */
-  | { ok: false; error: 'key-page-admin-only' | 'append-only' | 'subject-has-ledger' };
+  /** A row broke a write rule (push-rules.ts): nothing of the push was stored. */
+  | { ok: false; error: 'key-page-admin-only' | 'append-only' | 'subject-has-ledger' | 'key-epoch-stale' };
 
 export interface PulledDocs {
   docs: { doc: string; seq: number }[];
@@ -113,15 +116,46 @@ export interface AuditAnchor {
   signer: string | null;
 }
 
+/** A rotation as an admin's device asks for it (POST /keys/rotate); `grants` are opaque sealed blobs. */
+export interface KeyEpochStart {
+  /** The epoch rotated from: compare-and-set against the current one; null for "no epoch yet". */
+  previousEpochId: string | null;
+  epochId: string;
+  reason: Exclude<RotationReason, 'created'>;
+  createdBy: string;
+  now: number;
+  grants: readonly { userId: string; sealed: string }[];
+}
+
+export type KeyEpochStartOutcome =
+  | { ok: true; epoch: KeyEpochSummary }
+  | {
+      ok: false;
+      /**
+       * epoch-stale: previousEpochId is not the current epoch (another rotation won); reason-mismatch:
+       * 'first' for an organisation with epochs, or another reason for one without; epoch-exists: the
+       * organisation already had an epoch with this id; grants-incomplete: not exactly one grant per
+       * member who is not removed and holds the organisation key.
+       */
+      error: 'not-found' | 'epoch-stale' | 'reason-mismatch' | 'epoch-exists' | 'grants-incomplete';
+    };
+
+export type KeyEpochFinishOutcome =
+  { ok: true; epoch: KeyEpochSummary } | { ok: false; error: 'not-found' | 'epoch-stale' | 'pages-pending' };
+
+export type RotationDueReason = KeysResponse['due'][number]['reason'];
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
 
+  /** With `firstEpochId` (the client's first page key), records key epoch 0 in the same transaction. */
   createOrganisation(
     orgId: string,
     admin: UserRow,
     now: number,
+    firstEpochId?: string,
   ): Promise<'ok' | 'org-exists' | 'user-exists'>;
   getUser(userId: string): Promise<UserRow | undefined>;
   /** Inserts a user (an invitation); 'user-exists' if the id is taken in any organisation. */
@@ -190,7 +224,8 @@ export interface Storage {
 
   /**
    * Records an erasure with the organisation's next sequence and, in the same transaction, replaces every
-   * stored record and item of the subject by an "erased" tombstone and strips its key from key pages.
+   * stored record and item of the subject by an "erased" tombstone, strips its key from key pages and
+   * schedules a key rotation (a due row, reason 'erasure').
    * Idempotent per subject: a second call returns the first entry and writes nothing.
    */
   erase(orgId: string, erasure: ErasureRecord, now: number): Promise<EraseOutcome>;
@@ -227,9 +262,53 @@ export interface Storage {
    */
   exposedDocuments(orgId: string, deviceId: string, page: ExposurePage): Promise<ExposedDocument[]>;
 
+  /** The organisation's key epochs, oldest (seq 0) first. */
+  listKeyEpochs(orgId: string): Promise<KeyEpochSummary[]>;
+  /** The epoch with the highest seq; undefined for an organisation without epochs. */
+  currentKeyEpoch(orgId: string): Promise<KeyEpochSummary | undefined>;
+  /**
+   * Starts an epoch in one transaction: compare-and-set on the current epoch, the members' grants checked
+   * against the users as they are inside it, the epoch and grants inserted, and the organisation's due
+   * rows (what scheduled this rotation) deleted. Serialised with pushes, so no push commits a key page
+   * under the old epoch after this answered.
+   */
+  startKeyEpoch(orgId: string, start: KeyEpochStart): Promise<KeyEpochStartOutcome>;
+  /**
+   * Marks the current epoch finished once no live key page is under another keyId; a finished epoch
+   * answers as it is (idempotent).
+   */
+  finishKeyEpoch(orgId: string, epochId: string, now: number): Promise<KeyEpochFinishOutcome>;
+  /** The user's grants, oldest epoch first. */
+  listKeyGrants(userId: string): Promise<KeysResponse['grants']>;
+  /** Live key pages of the organisation whose keyId is not `epochId` (an index count, no page is read). */
+  countPendingKeyPages(orgId: string, epochId: string): Promise<number>;
+  /** Records one event that schedules a rotation (a removal; erase() records its own). */
+  addRotationDue(orgId: string, reason: RotationDueReason, at: number): Promise<void>;
+  /** The waiting events grouped by reason: how many and the earliest. */
+  listRotationDue(orgId: string): Promise<KeysResponse['due']>;
+  /** Records the epoch a device acknowledged; false when the organisation has no such epoch. */
+  ackKeyEpoch(orgId: string, deviceId: string, epochId: string): Promise<boolean>;
+  /** Devices not revoked, of users not removed, that have not acknowledged `epochId`. */
+  devicesBehind(orgId: string, epochId: string): Promise<KeysResponse['devicesBehind']>;
+
   /** Every row of every table as text, for audits and the no-plaintext test. */
   dumpAllRows(): Promise<string[]>;
 }
+
+/** The key-epoch part of Storage (sqlite-keys.ts, postgres-keys.ts). */
+export type KeyEpochStorage = Pick<
+  Storage,
+  | 'listKeyEpochs'
+  | 'currentKeyEpoch'
+  | 'startKeyEpoch'
+  | 'finishKeyEpoch'
+  | 'listKeyGrants'
+  | 'countPendingKeyPages'
+  | 'addRotationDue'
+  | 'listRotationDue'
+  | 'ackKeyEpoch'
+  | 'devicesBehind'
+>;
 
 /** The erasure-ledger and device-exposure part of Storage (sqlite-ledger.ts, postgres-ledger.ts). */
 export type LedgerStorage = Pick<

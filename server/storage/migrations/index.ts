@@ -4,6 +4,7 @@ import { migration as auditAnchors } from './0002-audit-anchors';
 import { migration as erasuresExposure } from './0003-erasures-exposure';
 import { migration as deviceSigning } from './0004-device-signing';
 import { migration as memberStatus } from './0005-member-status';
+import { migration as keyEpochs } from './0006-key-epochs';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,11 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, auditAnchors, erasuresExposure, deviceSigning, memberStatus];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  auditAnchors,
+  erasuresExposure,
+  deviceSigning,
+  memberStatus,
+  keyEpochs,
+];

@@ -99,8 +99,14 @@ export interface Member {
   signing: DeviceKey;
 }
 
-/** Creates an organisation with its first admin, signed in on one device. */
-export const createOrganisation = async (url: string): Promise<Member & { orgId: string }> => {
+/**
+ * Creates an organisation with its first admin, signed in on one device; with `pageKeyId`, as a client
+ * with page keys does (the server records it as key epoch 0).
+ */
+export const createOrganisation = async (
+  url: string,
+  options: { pageKeyId?: string } = {},
+): Promise<Member & { orgId: string }> => {
   const orgId = newId();
   const userId = newId();
   const authVerifier = b64();
@@ -114,6 +120,7 @@ export const createOrganisation = async (url: string): Promise<Member & { orgId:
         keys: userKeys(),
         sealedOrgKey: b64(80),
         signingKey: signing.publicKey,
+        ...options,
       },
     }),
   );

@@ -3,6 +3,7 @@
 // key pages lose the subject's entry — while every other row of the push is decided as usual.
 import { describe, expect, it } from 'vitest';
 import {
+  checkKeyEpoch,
   destroyedKeys,
   erasedTombstone,
   ForeignIdError,
@@ -118,6 +119,7 @@ describe('planPush', () => {
         deleted: true,
         kind: 'person',
         subjectId: 'gone',
+        keyId: null,
       },
     ]);
     expect(plan.conflicts).toEqual([text(stored), text(record('r2', 'gone', 'erased', true))]);
@@ -305,5 +307,38 @@ describe('write rules (planPush)', () => {
     expect(plan.writes.map((w) => [w.id, w.deleted, w.doc])).toEqual([
       ['i1', true, erasedTombstone(text(consent))],
     ]);
+  });
+});
+
+describe('key epochs (checkKeyEpoch)', () => {
+  const refusal = (attempt: () => void) => {
+    try {
+      attempt();
+      return null;
+    } catch (error) {
+      return error instanceof PushRefusedError ? error.code : error;
+    }
+  };
+  const live = page('k1', { s1: 'sealed' });
+
+  it('refuses a live page under any keyId but the current epoch once the organisation has epochs', () => {
+    expect(refusal(() => checkKeyEpoch('keys', [push({ ...live, keyId: 'e2' })], 'e2'))).toBeNull();
+    expect(refusal(() => checkKeyEpoch('keys', [push(live)], 'e2'))).toBe('key-epoch-stale');
+    // One such row refuses the whole push.
+    const rows = [push({ ...live, id: 'k2', keyId: 'e2' }), push(live)];
+    expect(refusal(() => checkKeyEpoch('keys', rows, 'e2'))).toBe('key-epoch-stale');
+  });
+
+  it('lets tombstones, other collections and organisations without epochs through', () => {
+    expect(refusal(() => checkKeyEpoch('keys', [push({ ...live, _deleted: true }, live)], 'e2'))).toBeNull();
+    expect(refusal(() => checkKeyEpoch('keys', [push(live)], null))).toBeNull();
+    expect(refusal(() => checkKeyEpoch('records', [push(record('r1', 's1'))], 'e2'))).toBeNull();
+  });
+
+  it("indexes a key page's keyId, and no other collection's", () => {
+    const plan = planPush('org1', 'keys', [push(live)], new Map(), new Set());
+    expect(plan.writes.map((w) => w.keyId)).toEqual(['org-1']);
+    const records = planPush('org1', 'records', [push(record('r1', 's1'))], new Map(), new Set());
+    expect(records.writes.map((w) => w.keyId)).toEqual([null]);
   });
 });
