@@ -337,7 +337,7 @@ const phases = async ({ passphrase, write }: { passphrase: string; write: PhaseW
   const ids = await time('encrypt: ids', () =>
     ordered ? orderedIds(payloads.length) : payloads.map(() => newId()),
   );
-  const dataKeys = new DataKeys(pdb, s.cipher, s.orgKey, s.orgKeyId);
+  const dataKeys = new DataKeys(pdb, s.cipher, () => s.pageKeys);
   // One key page per import chunk, as createMany does.
   const pageOf: string[] = [];
   const keyed = await time('encrypt: data keys (random + wrap, one page a chunk)', () => {

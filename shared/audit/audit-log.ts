@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'sign-in',
   'role-change',
   'consent',
+  /** A new page-key epoch (sync/rotation.ts); details: reason, epoch id. */
+  'key-rotation',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

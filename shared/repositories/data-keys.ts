@@ -1,4 +1,5 @@
-// Per-subject data keys: one random key per person or organisation, wrapped by the organisation key.
+// Per-subject data keys: one random key per person or organisation, wrapped by the page key of the current
+// key epoch (vault/page-keys.ts; before an organisation's first rotation, by the organisation key).
 // Every record about the subject is encrypted with it, so destroying it (crypto-shredding) makes every
 // copy of those records unreadable, on offline laptops and in old backups alike.
 //
@@ -12,6 +13,7 @@ import type { EnvelopeCipher } from '../crypto/envelope';
 import type { KeyDoc } from '../store/schemas';
 import type { KluisDatabase } from '../store/database';
 import { newId } from '../vault/keyring';
+import { ringKey, type PageKeyRing } from '../vault/page-keys';
 
 export class MissingKeyError extends Error {
   override readonly name = 'MissingKeyError';
@@ -56,8 +58,8 @@ export class DataKeys {
   constructor(
     private readonly db: KluisDatabase,
     private readonly cipher: EnvelopeCipher,
-    private readonly orgKey: Uint8Array,
-    private readonly orgKeyId: string,
+    /** The page keys this device holds now; the ring changes when a rotation is adopted. */
+    private readonly ring: () => PageKeyRing,
   ) {}
 
   /** New keys for new subjects, in one page document that the caller writes. */
@@ -65,14 +67,15 @@ export class DataKeys {
     const keys = new Map<string, Uint8Array>();
     const entries: PageEntries = {};
     const material = randomBytes(32 * subjectIds.length);
+    const { current } = this.ring();
     subjectIds.forEach((subjectId, i) => {
       const key = material.slice(i * 32, (i + 1) * 32);
       keys.set(subjectId, key);
       this.cache.set(subjectId, key);
-      entries[subjectId] = this.cipher.sealBytes(key, this.orgKey, this.address(subjectId, this.orgKeyId));
+      entries[subjectId] = this.cipher.sealBytes(key, current.key, this.address(subjectId, current.id));
     });
     wipe(material);
-    const doc: KeyDoc = { id: newId(), keyId: this.orgKeyId, payload: JSON.stringify(entries) };
+    const doc: KeyDoc = { id: newId(), keyId: current.id, payload: JSON.stringify(entries) };
     this.pages.set(doc.id, { keyId: doc.keyId, entries });
     return { keys, doc };
   }
@@ -97,8 +100,10 @@ export class DataKeys {
     if (cached) return cached;
     const page = this.pages.get(pageId);
     const sealed = page?.entries[subjectId];
-    if (!page || !sealed) throw new MissingKeyError(subjectId);
-    const key = this.cipher.openBytes(sealed, this.orgKey, this.address(subjectId, page.keyId));
+    const pageKey = page && ringKey(this.ring(), page.keyId);
+    // A page under an epoch this device does not hold (yet): its rotation grant has not been adopted.
+    if (!page || !sealed || !pageKey) throw new MissingKeyError(subjectId);
+    const key = this.cipher.openBytes(sealed, pageKey, this.address(subjectId, page.keyId));
     this.cache.set(subjectId, key);
     return key;
   }
@@ -149,6 +154,63 @@ export class DataKeys {
     }
     if (deleted) this.pages.delete(doc.id);
     else if (known) this.pages.set(doc.id, { keyId: doc.keyId, entries });
+  }
+
+  /**
+   * Re-wraps key pages that are under an older epoch this device still holds, moving them to the current
+   * page key. Each page is rewritten from its latest stored state (an erasure racing with it is kept),
+   * and the caller gets control back between pages (`yieldEvery`), so no frame waits on a long page.
+   * `mayRewrite` limits which pages this device may change (an admin: all; others: the pages they wrote).
+   * Pages under a key this device does not hold are left for a device that does.
+   */
+  async rewrapPages(options: {
+    mayRewrite: (pageId: string) => Promise<boolean>;
+    onProgress?: (progress: { done: number; total: number }) => void;
+    /** Called between slices of work; resolve to go on (e.g. a macrotask, so the page can paint). */
+    pause?: () => Promise<void>;
+    /** Milliseconds of work between pauses. */
+    sliceMs?: number;
+  }): Promise<{ rewrapped: number; left: number }> {
+    const { current } = this.ring();
+    const stale = (await this.db.keys.find().exec()).filter((d) => d.keyId !== current.id);
+    const total = stale.length;
+    let done = 0;
+    let rewrapped = 0;
+    let sliceStart = performance.now();
+    const sliceMs = options.sliceMs ?? 8;
+    options.onProgress?.({ done, total });
+    for (const doc of stale) {
+      const from = ringKey(this.ring(), doc.keyId);
+      if (from && (await options.mayRewrite(doc.id))) {
+        const now = this.ring().current;
+        const updated = await doc.incrementalModify((data) => {
+          if (data.keyId === now.id) return data;
+          const oldKey = ringKey(this.ring(), data.keyId);
+          if (!oldKey) return data;
+          const entries = parsePage(data);
+          const next: PageEntries = {};
+          for (const [subjectId, sealed] of Object.entries(entries)) {
+            const key = this.cipher.openBytes(sealed, oldKey, this.address(subjectId, data.keyId));
+            next[subjectId] = this.cipher.sealBytes(key, now.key, this.address(subjectId, now.id));
+            wipe(key);
+          }
+          return { ...data, keyId: now.id, payload: JSON.stringify(next) };
+        });
+        if (updated.keyId === now.id) {
+          rewrapped++;
+          this.pages.set(doc.id, { keyId: now.id, entries: parsePage(updated.toJSON() as KeyDoc) });
+        }
+      }
+      done++;
+      if (performance.now() - sliceStart >= sliceMs) {
+        options.onProgress?.({ done, total });
+        await options.pause?.();
+        sliceStart = performance.now();
+      }
+    }
+    options.onProgress?.({ done, total });
+    const left = (await this.db.keys.find().exec()).filter((d) => d.keyId !== this.ring().current.id).length;
+    return { rewrapped, left };
   }
 
   /** Drops a key from memory only. */

@@ -22,9 +22,25 @@ import {
 } from '../vault/keyring';
 import { loadSigningPair, newSigningPair, storeSigningPair, type SigningPair } from '../vault/device-signing';
 import { openOrgKeyBox, sealOrgKeyBox, type OrgKeyClaim } from '../vault/org-key-box';
+import {
+  loadPageKeys,
+  storePageKeys,
+  walkGrants,
+  wipeRing,
+  type PageKey,
+  type PageKeyRing,
+} from '../vault/page-keys';
 import { Session } from '../vault/session';
 import { deriveInviteSecrets, keyProof, openSealedOrgKey } from './invite';
-import type { ErrorCode, MeResponse, ReplaceKeysRequest, Role, SignInResponse, UserKeys } from './protocol';
+import type {
+  ErrorCode,
+  KeysResponse,
+  MeResponse,
+  ReplaceKeysRequest,
+  Role,
+  SignInResponse,
+  UserKeys,
+} from './protocol';
 
 /** The account this device syncs as. The token is a bearer secret: keep it with the unlocked session. */
 export interface AccountLink {
@@ -189,13 +205,16 @@ export const connectVault = async (options: ConnectOptions): Promise<Reply<Accou
   }
   let signing: SigningPair;
   let orgKeyBox: string;
+  let ring: PageKeyRing | null = null;
   try {
-    orgKeyBox = sealOrgKeyBox(cipher, kek, userId, keys);
+    ring = await loadPageKeys(db, sodium, keys.userPublicKey, keys.userSecretKey);
+    orgKeyBox = sealOrgKeyBox(cipher, kek, userId, { ...keys, ...(ring ? { pageKey: ring.current } : {}) });
     signing = await loadSigningPair(db, cipher, keys.userSecretKey);
   } finally {
     wipe(kek);
     wipe(keys.orgKey);
     wipe(keys.userSecretKey);
+    wipeRing(ring);
   }
   const userKeys: UserKeys = {
     kdf: encodeMaterial(doc),
@@ -210,6 +229,8 @@ export const connectVault = async (options: ConnectOptions): Promise<Reply<Accou
     keys: userKeys,
     sealedOrgKey: doc.sealedOrgKey,
     signingKey: toBase64(signing.publicKey),
+    // The server records the first page key's id as key epoch 0; a vault from before page keys has none.
+    ...(ring ? { pageKeyId: ring.current.id } : {}),
   });
   wipe(signing.secretKey);
   return created.ok ? ok(linkFrom(serverUrl, created.value)) : created;
@@ -261,13 +282,65 @@ export const signInOnNewDevice = async (
     return opened;
   }
   const { userSecretKey, claim } = opened.value;
+  const link = linkFrom(serverUrl, signedIn.value);
+  // The box holds the page key of when it was sealed; the user's grants lead to the current one.
+  const ring = await pageKeysFor(options.fetch, link, sodium, cipher, claim, {
+    userId: user.id,
+    publicKey: fromBase64(user.keys.publicKey),
+    secretKey: userSecretKey,
+  });
+  if (!ring.ok) {
+    wipe(claim.orgKey);
+    wipe(userSecretKey);
+    wipe(signing.secretKey);
+    return ring;
+  }
   const doc = keyringDoc(sodium, material, user, claim);
   const keys = openKeyringWithSecretKey(sodium, doc, userSecretKey);
   wipe(claim.orgKey);
+  if (ring.value) await storePageKeys(db, sodium, keys.userPublicKey, ring.value);
   await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
   await storeSigningPair(db, cipher, keys.userSecretKey, signing);
   wipe(signing.secretKey);
-  return ok({ link: linkFrom(serverUrl, signedIn.value), session: new Session(db, cipher, keys) });
+  return ok({ link, session: new Session(db, cipher, keys, ring.value) });
+};
+
+/** GET /keys: the organisation's key epochs, this user's grants, and what waits for a rotation. */
+export const fetchKeys = (fetch: Fetch, link: Pick<AccountLink, 'serverUrl' | 'token'>) =>
+  get<KeysResponse>(fetch, link, '/keys');
+
+/**
+ * The page-key ring a new device starts with: from the page key the user's passphrase box vouches for
+ * (or, for an organisation from before page keys, the organisation key), forward through the user's
+ * grants. Keys of epochs that are not finished yet stay in the ring, for the pages still under them.
+ * Null: the organisation has no page keys yet.
+ */
+const pageKeysFor = async (
+  fetch: Fetch,
+  link: AccountLink,
+  sodium: Sodium,
+  cipher: EnvelopeCipher,
+  claim: OrgKeyClaim,
+  user: { userId: string; publicKey: Uint8Array; secretKey: Uint8Array },
+): Promise<Reply<PageKeyRing | null>> => {
+  const state = await fetchKeys(fetch, link);
+  if (!state.ok) return state;
+  const { epochs, grants } = state.value;
+  const start: PageKey = claim.pageKey
+    ? { id: claim.pageKey.id, key: claim.pageKey.key.slice() }
+    : { id: claim.orgKeyId, key: claim.orgKey.slice() };
+  const reached = walkGrants(sodium, cipher, start, grants, user);
+  if (!reached.length && !claim.pageKey) {
+    wipe(start.key);
+    return ok(null);
+  }
+  const chain = [start, ...reached];
+  const current = chain[chain.length - 1]!;
+  // Earlier keys stay while some epoch after them is unfinished: pages may still be under them.
+  const finished = new Set(epochs.filter((e) => e.finishedAt !== null).map((e) => e.epochId));
+  const older = finished.has(current.id) ? [] : chain.slice(0, -1);
+  for (const key of chain.slice(0, -1)) if (!older.includes(key)) wipe(key.key);
+  return ok({ current, older });
 };
 
 /**
@@ -412,7 +485,18 @@ export class PendingJoin {
       wipe(opened?.orgKey);
       return err('grant-not-verified');
     }
-    const claim: OrgKeyClaim = { orgId: this.link.orgId, orgKeyId: opened.orgKeyId, orgKey: opened.orgKey };
+    const pageKey = opened.unlockPageKey?.(cipher, secrets.macKey) ?? undefined;
+    if (opened.unlockPageKey && !pageKey) {
+      wipe(opened.orgKey);
+      return err('grant-not-verified');
+    }
+    const claim: OrgKeyClaim = {
+      orgId: this.link.orgId,
+      orgKeyId: opened.orgKeyId,
+      orgKey: opened.orgKey,
+      ...(pageKey ? { pageKey } : {}),
+    };
+    let ring: PageKeyRing | null = null;
     try {
       const keys: UserKeys = {
         ...this.userKeys,
@@ -423,16 +507,29 @@ export class PendingJoin {
         keys,
       } satisfies ReplaceKeysRequest);
       if (!stored.ok) return stored;
+      // A rotation may have happened since the grant: the user's grants lead on from its page key.
+      const walked = await pageKeysFor(fetch, this.link, sodium, cipher, claim, {
+        userId: this.link.userId,
+        publicKey,
+        secretKey: secrets.secretKey,
+      });
+      if (!walked.ok) return walked;
+      ring = walked.value;
       const material: KeyringMaterial = { ...this.material, orgKeyId: claim.orgKeyId };
       const user: MeResponse = { ...me.value, keys };
       const doc = keyringDoc(sodium, material, user, claim);
+      if (ring) await storePageKeys(db, sodium, publicKey, ring);
       await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
       const unlocked = openKeyringWithSecretKey(sodium, doc, secrets.secretKey.slice());
       await storeSigningPair(db, cipher, unlocked.userSecretKey, secrets.signing);
       this.discard();
-      return ok(new Session(db, cipher, unlocked));
+      const session = new Session(db, cipher, unlocked, ring);
+      ring = null;
+      return ok(session);
     } finally {
       wipe(claim.orgKey);
+      wipe(claim.pageKey?.key);
+      wipeRing(ring);
     }
   }
 
@@ -581,7 +678,9 @@ export const changeAccountPassphrase = async (options: ChangePassphraseOptions):
   const fresh = derivePassphraseKeys(sodium, options.next, kdf, KEYRING_FORMAT);
   let next: KeyringDoc;
   let userKeys: UserKeys;
+  let ring: PageKeyRing | null = null;
   try {
+    ring = await loadPageKeys(db, sodium, keys.userPublicKey, keys.userSecretKey);
     const { replacement: _dropped, ...current } = doc;
     next = {
       ...current,
@@ -594,13 +693,18 @@ export const changeAccountPassphrase = async (options: ChangePassphraseOptions):
       kdf: material,
       publicKey: next.userPublicKey,
       encryptedSecretKey: next.wrappedUserSecretKey,
-      orgKeyBox: sealOrgKeyBox(cipher, fresh.kek, link.userId, { ...keys, orgId: link.orgId }),
+      orgKeyBox: sealOrgKeyBox(cipher, fresh.kek, link.userId, {
+        ...keys,
+        orgId: link.orgId,
+        ...(ring ? { pageKey: ring.current } : {}),
+      }),
       keysMac: accountKeysMac(sodium, keys.userSecretKey, material, next.wrappedUserSecretKey),
     };
   } finally {
     wipe(fresh.kek);
     wipe(keys.orgKey);
     wipe(keys.userSecretKey);
+    wipeRing(ring);
   }
   const replaced = await send<{ id: string }>(options.fetch, link, 'POST', '/auth/keys', {
     authVerifier: old.authVerifier,

@@ -3,7 +3,9 @@
 // The invite code is made here; the server keeps only its hash, so this is the one moment it can be shown.
 import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
+import { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium } from '../crypto/sodium';
+import type { PageKey } from '../vault/page-keys';
 import { err, ok, type Result } from '../platform/result';
 import type { DeviceSigner } from '../vault/device-signing';
 import type { AuditLog } from '../audit/audit-log';
@@ -156,6 +158,8 @@ export interface OrgKey {
   readonly orgKeyId: string;
   /** This admin device's signing key: every grant it seals is signed with it. */
   readonly signer: DeviceSigner;
+  /** The current page key (Session.epochPageKey); null for an organisation from before page keys. */
+  readonly pageKey: PageKey | null;
 }
 
 /**
@@ -184,12 +188,13 @@ export const completeInvites = async (
         if (!user.keyProof || !verifyKeyProof(sodium, macKey, user.id, user.publicKey, user.keyProof)) {
           state = 'key-mismatch';
         } else {
-          const { orgKey, orgKeyId, signer } = key();
-          const sealedOrgKey = sealGrant(sodium, macKey, signer, {
+          const { orgKey, orgKeyId, signer, pageKey } = key();
+          const sealedOrgKey = sealGrant(sodium, new EnvelopeCipher(sodium), macKey, signer, {
             userId: user.id,
             orgKeyId,
             orgKey,
             publicKey: user.publicKey,
+            pageKey,
           });
           const path = `/users/${encodeURIComponent(user.id)}/sealed-org-key`;
           const sealed = await call(fetch, link, 'PUT', path, IdReply, { sealedOrgKey });

@@ -10,7 +10,9 @@
 // code is worthless: nothing on the server can be opened with it.
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
 import { verifySignature, type DeviceSigner } from '../vault/device-signing';
+import type { PageKey } from '../vault/page-keys';
 
 const base64url = (bytes: Uint8Array): string =>
   toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -67,10 +69,17 @@ export const verifyKeyProof = (
 ): boolean => sameMac(sodium, keyProof(sodium, macKey, userId, publicKey), proof);
 
 interface GrantJson {
-  readonly v: 2;
+  /** 3 carries the page key (vault/page-keys.ts). */
+  readonly v: 2 | 3;
   readonly userId: string;
   readonly orgKeyId: string;
   readonly orgKey: string;
+  /**
+   * The current page key, locked (AEAD) under a key derived from the invite key: sealed to the newcomer's
+   * public key alone, a backup holding this grant would open with the newcomer's secret key for good.
+   */
+  readonly pageKeyId?: string;
+  readonly pageKey?: string;
   /** The granting admin device's public signing key, and its signature over the grant. */
   readonly signer: string;
   readonly sig: string;
@@ -78,26 +87,54 @@ interface GrantJson {
   readonly mac: string;
 }
 
-const grantMessage = (userId: string, orgKeyId: string, orgKey: string, signer: string) =>
-  `kluis-invite-grant-v2|${userId}|${orgKeyId}|${orgKey}|${signer}`;
+const grantMessage = (
+  userId: string,
+  orgKeyId: string,
+  orgKey: string,
+  signer: string,
+  page?: { id: string; wrapped: string },
+) =>
+  page
+    ? `kluis-invite-grant-v3|${userId}|${orgKeyId}|${orgKey}|${page.id}|${page.wrapped}|${signer}`
+    : `kluis-invite-grant-v2|${userId}|${orgKeyId}|${orgKey}|${signer}`;
+
+/** The key that locks the page key in a grant: derived from the invite key, wiped with it. */
+const pageLockKey = (sodium: Sodium, macKey: Uint8Array): Uint8Array =>
+  sodium.crypto_generichash(32, utf8('kluis-invite-page-key-v1'), macKey);
+const pageLockAddress = (userId: string, pageKeyId: string) =>
+  ({ collection: 'invite-page-key', id: userId, keyId: pageKeyId }) as const;
 
 /**
- * The organisation key and its id, sealed to the newcomer's public key (crypto_box_seal), with a MAC under
- * the invite key. The server stores it as the user's sealed organisation key.
+ * The organisation key and its id (and the current page key, locked under the invite key), sealed to the
+ * newcomer's public key (crypto_box_seal), with a MAC under the invite key. The server stores it as the
+ * user's sealed organisation key.
  */
 export const sealGrant = (
   sodium: Sodium,
+  cipher: EnvelopeCipher,
   macKey: Uint8Array,
   signer: DeviceSigner,
-  grant: { userId: string; orgKeyId: string; orgKey: Uint8Array; publicKey: string },
+  grant: { userId: string; orgKeyId: string; orgKey: Uint8Array; publicKey: string; pageKey: PageKey | null },
 ): string => {
   const orgKey = toBase64(grant.orgKey);
-  const message = grantMessage(grant.userId, grant.orgKeyId, orgKey, signer.publicKey);
+  let page: { id: string; wrapped: string } | undefined;
+  if (grant.pageKey) {
+    const lock = pageLockKey(sodium, macKey);
+    const wrapped = cipher.sealBytes(
+      grant.pageKey.key,
+      lock,
+      pageLockAddress(grant.userId, grant.pageKey.id),
+    );
+    wipe(lock);
+    page = { id: grant.pageKey.id, wrapped };
+  }
+  const message = grantMessage(grant.userId, grant.orgKeyId, orgKey, signer.publicKey, page);
   const json: GrantJson = {
-    v: 2,
+    v: page ? 3 : 2,
     userId: grant.userId,
     orgKeyId: grant.orgKeyId,
     orgKey,
+    ...(page ? { pageKeyId: page.id, pageKey: page.wrapped } : {}),
     signer: signer.publicKey,
     sig: signer.sign(message),
     mac: mac(sodium, macKey, message),
@@ -117,6 +154,11 @@ export interface OpenedOrgKey {
   readonly verify?: (macKey: Uint8Array, userId: string) => boolean;
   /** Only for a grant: the granting admin device's public signing key. */
   readonly grantedBy?: string;
+  /**
+   * Only for a grant that carries a page key: unlocks it with the invite key. Check `verify` first; null
+   * when it does not open.
+   */
+  readonly unlockPageKey?: (cipher: EnvelopeCipher, macKey: Uint8Array) => PageKey | null;
 }
 
 /**
@@ -139,8 +181,10 @@ export const openSealedOrgKey = (
   if (plain.length === 32) return { orgKey: plain, orgKeyId: fallbackOrgKeyId };
   try {
     const grant = JSON.parse(fromUtf8(plain)) as Partial<GrantJson>;
+    const withPage = grant.v === 3;
     if (
-      grant.v !== 2 ||
+      (grant.v !== 2 && !withPage) ||
+      (withPage && (typeof grant.pageKeyId !== 'string' || typeof grant.pageKey !== 'string')) ||
       typeof grant.userId !== 'string' ||
       typeof grant.orgKeyId !== 'string' ||
       typeof grant.orgKey !== 'string' ||
@@ -153,11 +197,28 @@ export const openSealedOrgKey = (
     const orgKey = fromBase64(grant.orgKey);
     if (orgKey.length !== 32) return null;
     const { userId, orgKeyId, signer, sig, mac: grantMac } = grant;
-    const message = grantMessage(userId, orgKeyId, grant.orgKey, signer);
+    const page = withPage ? { id: grant.pageKeyId!, wrapped: grant.pageKey! } : undefined;
+    const message = grantMessage(userId, orgKeyId, grant.orgKey, signer, page);
     return {
       orgKey,
       orgKeyId,
       grantedBy: signer,
+      ...(page
+        ? {
+            unlockPageKey: (cipher: EnvelopeCipher, macKey: Uint8Array): PageKey | null => {
+              const lock = pageLockKey(sodium, macKey);
+              try {
+                const key = cipher.openBytes(page.wrapped, lock, pageLockAddress(userId, page.id));
+                return key.length === 32 ? { id: page.id, key } : null;
+              } catch (error) {
+                if (error instanceof EnvelopeError) return null;
+                throw error;
+              } finally {
+                wipe(lock);
+              }
+            },
+          }
+        : {}),
       verify: (macKey, expectedUser) =>
         expectedUser === userId &&
         sameMac(sodium, mac(sodium, macKey, message), grantMac) &&

@@ -5,19 +5,28 @@
 // another user's box — is refused before the device encrypts anything with a key the server knows.
 import { fromBase64, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
+import type { PageKey } from './page-keys';
 
 export interface OrgKeyClaim {
   readonly orgId: string;
   readonly orgKeyId: string;
   readonly orgKey: Uint8Array;
+  /**
+   * The page key of the epoch when the box was sealed (vault/page-keys.ts); a new device walks the user's
+   * grants forward from it. Absent for an organisation from before page keys.
+   */
+  readonly pageKey?: PageKey;
 }
 
 interface BoxJson {
-  readonly v: 1;
+  /** 2 carries the page key. */
+  readonly v: 1 | 2;
   readonly userId: string;
   readonly orgId: string;
   readonly orgKeyId: string;
   readonly orgKey: string;
+  readonly pageKeyId?: string;
+  readonly pageKey?: string;
 }
 
 const boxAddress = (userId: string) => ({ collection: 'account', id: userId, keyId: 'org-key-box' }) as const;
@@ -29,11 +38,12 @@ export const sealOrgKeyBox = (
   claim: OrgKeyClaim,
 ): string => {
   const json: BoxJson = {
-    v: 1,
+    v: claim.pageKey ? 2 : 1,
     userId,
     orgId: claim.orgId,
     orgKeyId: claim.orgKeyId,
     orgKey: toBase64(claim.orgKey),
+    ...(claim.pageKey ? { pageKeyId: claim.pageKey.id, pageKey: toBase64(claim.pageKey.key) } : {}),
   };
   return cipher.sealJson(json, kek, boxAddress(userId));
 };
@@ -53,7 +63,7 @@ export const openOrgKeyBox = (
     throw error;
   }
   if (
-    value.v !== 1 ||
+    (value.v !== 1 && value.v !== 2) ||
     value.userId !== userId ||
     typeof value.orgId !== 'string' ||
     typeof value.orgKeyId !== 'string' ||
@@ -66,5 +76,17 @@ export const openOrgKeyBox = (
     wipe(orgKey);
     return null;
   }
-  return { orgId: value.orgId, orgKeyId: value.orgKeyId, orgKey };
+  if (value.v === 1) return { orgId: value.orgId, orgKeyId: value.orgKeyId, orgKey };
+  const pageKey = typeof value.pageKey === 'string' ? fromBase64(value.pageKey) : null;
+  if (typeof value.pageKeyId !== 'string' || pageKey?.length !== 32) {
+    wipe(orgKey);
+    wipe(pageKey ?? undefined);
+    return null;
+  }
+  return {
+    orgId: value.orgId,
+    orgKeyId: value.orgKeyId,
+    orgKey,
+    pageKey: { id: value.pageKeyId, key: pageKey },
+  };
 };

@@ -16,6 +16,7 @@ import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
 import { loadSigningPair, signerFrom, type DeviceSigner } from './device-signing';
 import type { UnlockedKeys } from './keyring';
+import { loadPageKeys, storePageKeys, wipeRing, type PageKey, type PageKeyRing } from './page-keys';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
@@ -38,13 +39,24 @@ export class Session {
   private readonly stopFollowingKeys: () => void;
   private signing: Promise<DeviceSigner> | null = null;
   private signingSecret: Uint8Array | null = null;
+  /** The page keys (vault/page-keys.ts); for a vault from before page keys, the organisation key. */
+  private ring: PageKeyRing;
 
+  /** Opens a session with the page keys this vault keeps. */
+  static async open(db: KluisDatabase, cipher: EnvelopeCipher, keys: UnlockedKeys): Promise<Session> {
+    const ring = await loadPageKeys(db, cipher.sodium, keys.userPublicKey, keys.userSecretKey);
+    return new Session(db, cipher, keys, ring);
+  }
+
+  /** `pageKeys` null: a vault from before page keys, whose pages the organisation key wraps. */
   constructor(
     readonly db: KluisDatabase,
     readonly cipher: EnvelopeCipher,
     private readonly keys: UnlockedKeys,
+    pageKeys: PageKeyRing | null,
   ) {
-    this.dataKeys = new DataKeys(db, cipher, keys.orgKey, keys.orgKeyId);
+    this.ring = pageKeys ?? { current: { id: keys.orgKeyId, key: keys.orgKey }, older: [] };
+    this.dataKeys = new DataKeys(db, cipher, () => this.pageKeys);
     this.audit = new StoredAuditLog(
       db,
       cipher,
@@ -155,6 +167,45 @@ export class Session {
     return this.keys.orgKeyId;
   }
 
+  /** The page keys this device holds now: the current epoch's and, during a rotation, older ones. */
+  get pageKeys(): PageKeyRing {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.ring;
+  }
+
+  /** The current page key to hand to newcomers; null while the organisation key wraps the pages. */
+  get epochPageKey(): PageKey | null {
+    const { current } = this.pageKeys;
+    return current.key === this.keys.orgKey ? null : current;
+  }
+
+  /** The user's public key (for the page-key grants sealed to this user). */
+  get userPublicKey(): Uint8Array {
+    return this.keys.userPublicKey;
+  }
+
+  /**
+   * Makes `ring` this device's page keys, stored before they are used. Keys left out of it are destroyed:
+   * wiped from memory and gone from the stored ring (the organisation key itself, which wrapped the pages
+   * of an organisation from before page keys, stays: it encrypts settings and the audit trail too).
+   */
+  async adoptPageKeys(ring: PageKeyRing): Promise<void> {
+    if (this.locked) throw new Error('The vault is locked');
+    await storePageKeys(this.db, this.cipher.sodium, this.keys.userPublicKey, ring);
+    const kept = new Set([ring.current, ...ring.older].map((k) => k.key));
+    const before = [this.ring.current, ...this.ring.older];
+    this.ring = ring;
+    for (const key of before) {
+      if (!kept.has(key.key) && key.key !== this.keys.orgKey) wipe(key.key);
+    }
+  }
+
+  /** Re-wraps the key pages still under older page keys (DataKeys.rewrapPages). */
+  rewrapPages(options: Parameters<DataKeys['rewrapPages']>[0]): ReturnType<DataKeys['rewrapPages']> {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.dataKeys.rewrapPages(options);
+  }
+
   /** A subject's data key, for sync's conflict merge; throws MissingKeyError when it is not here. */
   dataKey(subjectId: string, pageId: string): Promise<Uint8Array> {
     if (this.locked) throw new Error('The vault is locked');
@@ -177,6 +228,8 @@ export class Session {
     this.locked = true;
     this.stopFollowingKeys();
     this.dataKeys.clear();
+    if (this.ring.current.key !== this.keys.orgKey) wipeRing(this.ring);
+    else for (const key of this.ring.older) wipe(key.key);
     wipe(this.keys.orgKey);
     wipe(this.keys.userSecretKey);
     wipe(this.signingSecret ?? undefined);

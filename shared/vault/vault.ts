@@ -15,6 +15,7 @@ import {
   WrongPassphraseError,
   type KeyringDoc,
 } from './keyring';
+import { newPageKey, storePageKeys } from './page-keys';
 import { Session } from './session';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
@@ -61,8 +62,11 @@ export class Vault {
     checkPolicy(passphrase);
     if (await this.keyring()) throw new VaultStateError('This device already has a vault');
     const { doc, keys } = createKeyring(this.sodium, this.cipher, passphrase, this.kdf);
+    // The first page key (epoch 0) is kept before the keyring: a keyring never exists without it.
+    const ring = { current: newPageKey(), older: [] };
+    await storePageKeys(this.db, this.sodium, keys.userPublicKey, ring);
     await this.db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
-    return new Session(this.db, this.cipher, keys);
+    return new Session(this.db, this.cipher, keys, ring);
   }
 
   /**
@@ -82,7 +86,7 @@ export class Vault {
           payload: JSON.stringify(adopted),
           updatedAt: Date.now(),
         });
-        return new Session(this.db, this.cipher, keys);
+        return Session.open(this.db, this.cipher, keys);
       } catch (error) {
         if (!(error instanceof WrongPassphraseError)) throw error;
       }
@@ -92,12 +96,12 @@ export class Vault {
       throw new PassphraseChangedError();
     }
     const keys = openKeyring(this.sodium, this.cipher, doc, passphrase);
-    return new Session(this.db, this.cipher, keys);
+    return Session.open(this.db, this.cipher, keys);
   }
 
   async unlockWithSecretKey(userSecretKey: Uint8Array): Promise<Session> {
     const keys = openKeyringWithSecretKey(this.sodium, await this.requireKeyring(), userSecretKey);
-    return new Session(this.db, this.cipher, keys);
+    return Session.open(this.db, this.cipher, keys);
   }
 
   /** Re-wraps the user's key under the new passphrase; no record is re-encrypted. */

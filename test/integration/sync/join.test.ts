@@ -30,7 +30,12 @@ const adminWithPerson = async () => {
   await sync.stop();
   const pending = sessionPendingInvites(session);
   const signer = await session.deviceSigner();
-  const key = () => ({ orgKey: session.orgKey, orgKeyId: session.orgKeyId, signer });
+  const key = () => ({
+    orgKey: session.orgKey,
+    orgKeyId: session.orgKeyId,
+    signer,
+    pageKey: session.epochPageKey,
+  });
   return { db, session, person, link: linked.value, pending, key };
 };
 

@@ -9,6 +9,7 @@ import { loadSodium } from '../../../shared/crypto/sodium';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { sealGrant } from '../../../shared/sync/invite';
 import { signErasureOrder } from '../../../shared/rights/erasure-order';
 import { ErasureSync } from '../../../shared/rights/erasure-sync';
@@ -138,7 +139,12 @@ describe('a lying server while joining', () => {
     const invited = await inviteUser(fetch, admin.link, 'sales', pending);
     if (!invited.ok) throw new Error(invited.error);
     const signer = await admin.session.deviceSigner();
-    const key = () => ({ orgKey: admin.session.orgKey, orgKeyId: admin.session.orgKeyId, signer });
+    const key = () => ({
+      orgKey: admin.session.orgKey,
+      orgKeyId: admin.session.orgKeyId,
+      signer,
+      pageKey: admin.session.epochPageKey,
+    });
     return { admin, pending, key, ...invited.value };
   };
 
@@ -208,12 +214,19 @@ describe('a lying server while joining', () => {
     const serverKey = randomBytes(32);
     const lies = [
       // A grant in the right shape with a MAC under a key the server made up, signed by a key of its own.
-      sealGrant(sodium, randomBytes(32), signerFrom(sodium, newSigningPair(sodium)), {
-        userId,
-        orgKeyId: admin.session.orgKeyId,
-        orgKey: serverKey,
-        publicKey,
-      }),
+      sealGrant(
+        sodium,
+        new EnvelopeCipher(sodium),
+        randomBytes(32),
+        signerFrom(sodium, newSigningPair(sodium)),
+        {
+          userId,
+          orgKeyId: admin.session.orgKeyId,
+          orgKey: serverKey,
+          publicKey,
+          pageKey: { id: 'server-page-key', key: randomBytes(32) },
+        },
+      ),
       // The first admin's form: the bare key, sealed to the newcomer.
       toBase64(sodium.crypto_box_seal(serverKey, fromBase64(publicKey))),
       // Another invitee's genuine grant.

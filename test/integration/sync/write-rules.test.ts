@@ -72,6 +72,7 @@ const organisation = async () => {
     orgKey: admin.orgKey,
     orgKeyId: admin.orgKeyId,
     signer,
+    pageKey: admin.epochPageKey,
   }));
   const finished = await joined.value.finish(fetch, salesDb);
   if (!finished.ok) throw new Error(finished.error);
