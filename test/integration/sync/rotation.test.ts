@@ -237,6 +237,36 @@ describe('key rotation', () => {
     expect((await a.session.people.get(added.id)).data.familyName).toBe(bram.familyName);
   });
 
+  it('moves an organisation from before page keys off its organisation key at its first rotation', async () => {
+    const db = await fixture.newDb();
+    const created = await (await testVault(db)).create(PASSPHRASE);
+    // A vault made before page keys has no page-key ring: its pages are wrapped by the organisation key.
+    await (await db.vault.findOne('page-keys').exec())?.remove();
+    created.lock();
+    const session = await (await testVault(db)).unlock(PASSPHRASE);
+    expect(session.epochPageKey).toBeNull();
+    const person = await session.people.create(annelies);
+    expect((await db.keys.find().exec()).map((d) => d.keyId)).toEqual([session.orgKeyId]);
+    const linked = ok(
+      await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }),
+    );
+    const a = device(db, session, linked);
+    await a.sync();
+    expect(ok(await fetchKeys(fetch, linked)).epochs).toEqual([]);
+
+    ok(await rotatePageKey(a.ctx, 'manual'));
+    ok(await catchUpKeys(a.ctx));
+    await a.sync();
+    const status = ok(await catchUpKeys(a.ctx));
+    expect(status.current?.reason).toBe('first');
+    expect(status.current?.finishedAt).not.toBeNull();
+    expect(new Set((await serverPages()).map((p) => p.keyId))).toEqual(new Set([status.current!.epochId]));
+    // The organisation key stays (it encrypts settings and the audit trail); the pages no longer need it.
+    expect(session.pageKeys.older).toEqual([]);
+    expect(session.orgKey.some((b) => b !== 0)).toBe(true);
+    expect(await readAll(a)).toEqual([person.data.familyName]);
+  });
+
   it('a new device walks its grants from the page key its passphrase box holds to the newest', async () => {
     const db = await fixture.newDb();
     const session = await (await linkableVault(db)).create(PASSPHRASE);
