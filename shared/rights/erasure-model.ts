@@ -92,6 +92,12 @@ export const ErasureCertificate = z.object({
   devices: z.array(CertificateDevice),
   /** When the device list was last read from the server. */
   checkedAt: z.number().int().nullable(),
+  /**
+   * When the first page-key rotation that began after the erasure finished (sync/rotation.ts): from then
+   * on no key anyone holds opens the subject in a backup or database file made before. Null while it has
+   * not finished; absent until the server was asked.
+   */
+  rotationFinishedAt: z.number().int().nullable().optional(),
 });
 export type ErasureCertificate = z.infer<typeof ErasureCertificate>;
 export const ERASURE_CERTIFICATE_CONFIG = {
@@ -99,6 +105,16 @@ export const ERASURE_CERTIFICATE_CONFIG = {
   version: ERASURE_CERTIFICATE_VERSION,
   schema: ErasureCertificate,
 } as const;
+
+/** What the certificate can say about backups and database files, as a text key and its date. */
+export const backupsStatement = (
+  c: Pick<ErasureCertificate, 'ledger' | 'rotationFinishedAt'>,
+): { key: 'local' | 'rotated' | 'pending'; at?: number } =>
+  c.ledger === 'local-only'
+    ? { key: 'local' }
+    : typeof c.rotationFinishedAt === 'number'
+      ? { key: 'rotated', at: c.rotationFinishedAt }
+      : { key: 'pending' };
 
 /** A certificate's id: one per erased subject, so erasing twice files one certificate. */
 export const certificateIdFor = (subjectId: string): string => `er${subjectId}`.slice(0, 50);

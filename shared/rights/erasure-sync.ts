@@ -10,6 +10,7 @@ import {
   type ErasureStatusResponse,
   type ErasuresResponse,
   type ErrorCode,
+  type KeysResponse,
 } from '../sync/protocol';
 import { SyncRequestError } from '../sync/replication';
 import type { Session } from '../vault/session';
@@ -140,11 +141,15 @@ export class ErasureSync implements ErasureLedger {
       })),
     ];
     const checkedAt = (this.options.now ?? Date.now)();
+    const keys = await this.request<KeysResponse>('GET', '/keys');
     const updated = await this.updateCertificate(subjectId, (c) => ({
       ...c,
       ledger: 'recorded',
       devices,
       checkedAt,
+      // Only a rotation that began after the erasure re-wrapped pages that no longer held its key.
+      rotationFinishedAt:
+        keys.epochs.find((e) => e.createdAt >= c.erasedAt && e.finishedAt !== null)?.finishedAt ?? null,
     }));
     if (!updated) throw new SyncRequestError('not-found');
     return updated;

@@ -1,7 +1,7 @@
 // The erasure certificate as files for an auditor or the person: a self-contained HTML page in English
 // or Dutch, and the certificate itself as JSON. Neither holds personal data: ids, dates, kinds, counts.
 import type { TFunction } from 'i18next';
-import type { ErasureCertificate } from '../../../../shared/rights/erasure-model';
+import { backupsStatement, type ErasureCertificate } from '../../../../shared/rights/erasure-model';
 
 export type CertificateLanguage = 'en' | 'nl';
 
@@ -20,6 +20,12 @@ export const formatTime = (at: number, language: CertificateLanguage): string =>
 /** A kind's name in the language, or the kind itself for one this screen has no word for. */
 export const kindLabel = (t: TFunction, kind: string): string =>
   t(`erasure.kinds.${kind}`, { defaultValue: kind });
+
+/** The certificate's line on backups and database files, in the given language. */
+export const backupsText = (t: TFunction, c: ErasureCertificate, language: CertificateLanguage): string => {
+  const { key, at } = backupsStatement(c);
+  return t(`erasure.certificate.backups.${key}`, at === undefined ? {} : { date: formatTime(at, language) });
+};
 
 const row = (label: string, value: string) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`;
 
@@ -62,6 +68,7 @@ th{text-align:left;padding-right:1rem;vertical-align:top}td,th{padding:.2rem .5r
 table{border-collapse:collapse}</style></head><body>
 <h1>${escape(title)}</h1>
 <p>${escape(t('erasure.certificate.statement'))}</p>
+<p><strong>${escape(t('erasure.certificate.backups.title'))}:</strong> ${escape(backupsText(t, c, language))}</p>
 <table>
 ${row(t('erasure.certificate.request'), c.requestId)}
 ${row(t('erasure.certificate.subject'), c.subjectId)}

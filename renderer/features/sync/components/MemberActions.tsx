@@ -37,6 +37,8 @@ export function MemberActions({ member }: { readonly member: Member }) {
       const done = await changeMember(fetchFromWindow, link, session.audit, member.id, change);
       if (!done.ok) setError(accountErrorKey(done.error));
       await refresh();
+      // A removal schedules a page-key rotation: this admin device starts it now, in the background.
+      if (done.ok && change.kind === 'remove') void useSyncStore.getState().checkKeys();
     } finally {
       setBusy(false);
       setConfirming(false);

@@ -36,6 +36,7 @@ import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { KeyRotation } from './KeyRotation';
 import { MemberActions } from './MemberActions';
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
@@ -75,6 +76,7 @@ function OrganisationSection({ link }: { readonly link: AccountLink }) {
         <MemberList />
         <DeviceList link={link} />
         <InviteForm link={link} />
+        <KeyRotation />
       </Stack>
     </FormSection>
   );

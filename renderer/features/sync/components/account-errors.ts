@@ -19,6 +19,7 @@ const KEYS = {
   'passphrase-changed': 'sync.account.error.passphrase-changed',
   'last-admin': 'sync.account.error.last-admin',
   'account-suspended': 'sync.account.error.account-suspended',
+  'epoch-stale': 'sync.account.error.epoch-stale',
   'server-address': 'sync.account.error.server-address',
   reloading: 'sync.account.error.reloading',
 } as const satisfies Partial<Record<ConnectError, string>>;

@@ -18,6 +18,14 @@ import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { ErasureSync } from '../../../../shared/rights/erasure-sync';
 import { conflictHandlersFor } from '../../../../shared/sync/merge';
+import {
+  catchUpKeys,
+  rotatePageKey,
+  runKeyDuty,
+  type KeyContext,
+  type KeyStatus,
+  type RotationProgress,
+} from '../../../../shared/sync/rotation';
 import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication';
 import type { DesktopApi } from '../../../../shared/platform/desktop-api';
 import { DESKTOP_API_GLOBAL } from '../../../../shared/platform/ipc';
@@ -88,6 +96,8 @@ export const loadLink = async (session: Session): Promise<AccountLink | null> =>
 /** How often a joining device asks whether its key arrived, and an admin's device looks for newcomers. */
 export const JOIN_POLL_MS = 2000;
 export const INVITE_POLL_MS = 3000;
+/** How often a linked device checks for new key epochs (and an admin's device runs due rotations). */
+export const KEY_DUTY_MS = 15_000;
 
 interface SyncState {
   link: AccountLink | null;
@@ -120,6 +130,15 @@ interface SyncState {
   changePassphrase(current: string, next: string): Promise<AccountError | null>;
   /** Lists the users again and seals the organisation key to newcomers invited from this device. */
   refreshMembers(): Promise<void>;
+  /** Key epochs (sync/rotation.ts): where rotation stands, as this device last checked; null offline. */
+  keys: KeyStatus | null;
+  keysError: AccountError | null;
+  /** The rotation work running on this device now, with its progress. */
+  rotation: RotationProgress | null;
+  /** Checks key epochs now (and, on an admin's device, runs a due rotation). */
+  checkKeys(): Promise<void>;
+  /** Admins: starts a rotation now, whatever is due. */
+  rotateNow(): Promise<AccountError | null>;
 }
 
 export const useSyncStore = create<SyncState>()((set, get) => {
@@ -131,6 +150,43 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   let joinTimer: ReturnType<typeof setTimeout> | null = null;
   let pendingJoin: PendingJoin | null = null;
   let refreshMembers: (() => Promise<void>) | null = null;
+  let keysTimer: ReturnType<typeof setInterval> | null = null;
+  let keyWork: Promise<void> | null = null;
+  let keyContext: KeyContext | null = null;
+
+  /** Runs the key duty once at a time; the status and progress land in the store. */
+  const keyDuty = (work: (ctx: KeyContext) => Promise<{ ok: boolean; error?: AccountError }>) => {
+    const ctx = keyContext;
+    if (!ctx || keyWork || ctx.session.isLocked) return keyWork ?? Promise.resolve();
+    keyWork = (async () => {
+      try {
+        const done = await work(ctx);
+        if (keyContext !== ctx) return;
+        if (!done.ok) set({ keysError: done.error ?? 'bad-response' });
+        const status = await catchUpKeys(ctx);
+        if (keyContext !== ctx) return;
+        set(status.ok ? { keys: status.value, keysError: null } : { keysError: status.error });
+      } catch {
+        // A lock in the middle: the next unlock resumes where the pages stand.
+      } finally {
+        keyWork = null;
+        if (keyContext === ctx) set({ rotation: null });
+      }
+    })();
+    return keyWork;
+  };
+
+  const watchKeys = (session: Session, link: AccountLink) => {
+    keyContext = {
+      fetch: fetchFromWindow,
+      link,
+      session,
+      onProgress: (rotation) => set({ rotation }),
+    };
+    const tick = () => void keyDuty((ctx) => runKeyDuty(ctx));
+    tick();
+    keysTimer = setInterval(tick, KEY_DUTY_MS);
+  };
 
   /** The admin's half of joining runs by itself while invitations made here are open (admin.ts). */
   const watchInvites = (session: Session, link: AccountLink, started: number) => {
@@ -146,6 +202,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
           orgKey: session.orgKey,
           orgKeyId: session.orgKeyId,
           signer,
+          pageKey: session.epochPageKey,
         }));
         if (started !== generation) return;
         set(members.ok ? { members: members.value, membersError: null } : { membersError: members.error });
@@ -199,6 +256,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     client = next;
     set({ link, status: next.status, erasures });
     watchInvites(session, link, started);
+    watchKeys(session, link);
     subscription = next.status$.subscribe((status) => {
       set({ status });
       if (status.wipe && !get().wiped) void wipeDevice(session);
@@ -223,6 +281,24 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     status: null,
     erasures: null,
     wiped: false,
+    keys: null,
+    keysError: null,
+    rotation: null,
+
+    async checkKeys() {
+      await keyDuty((ctx) => runKeyDuty(ctx));
+    },
+
+    async rotateNow() {
+      let failure: AccountError | null = null;
+      await keyWork;
+      await keyDuty(async (ctx) => {
+        const rotated = await rotatePageKey(ctx, 'manual');
+        if (!rotated.ok) failure = rotated.error;
+        return rotated.ok ? { ok: true } : { ok: false, error: rotated.error };
+      });
+      return failure;
+    },
 
     async resume(session) {
       const started = generation;
@@ -245,6 +321,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       generation += 1;
       if (invitesTimer) clearInterval(invitesTimer);
       invitesTimer = null;
+      if (keysTimer) clearInterval(keysTimer);
+      keysTimer = null;
+      keyContext = null;
+      set({ keys: null, keysError: null, rotation: null });
       refreshMembers = null;
       set({ members: null, membersError: null });
       subscription?.unsubscribe();

@@ -12,7 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { formatTime, kindLabel } from '../certificate-export';
+import { backupsText, formatTime, kindLabel } from '../certificate-export';
 import { useCertificateExport } from '../hooks/useCertificateExport';
 import { useErasureCertificate } from '../hooks/useErasureCertificate';
 
@@ -46,6 +46,10 @@ export function ErasureCertificateView({ certificateId }: { readonly certificate
         {t('erasure.certificate.title')}
       </Typography>
       <Typography variant="body2">{t('erasure.certificate.statement')}</Typography>
+      <Typography variant="body2" data-testid="erasure-certificate-backups">
+        <strong>{t('erasure.certificate.backups.title')}: </strong>
+        {backupsText(t, c, language)}
+      </Typography>
       <Table size="small">
         <TableBody>
           {(

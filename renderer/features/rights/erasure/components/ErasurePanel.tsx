@@ -111,6 +111,8 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
         onProgress: (p) => setPhase({ name: 'running', step: p.step }),
       });
       notify(t('erasure.done'));
+      // The erasure schedules a page-key rotation; an admin's device starts it now, in the background.
+      void useSyncStore.getState().checkKeys();
       setPhase({ name: 'done', certificateId: certificateIdFor(certificate.subjectId) });
     } catch (caught) {
       setPhase({ name: 'form' });
