@@ -14,7 +14,7 @@
 //
 // Needs read access to PostgreSQL's data directory and its pg_dump (PG_BIN), as root has.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -43,7 +43,15 @@ import { syncClient } from './two-devices';
 const MEMBER_PASSPHRASE = 'een ander wachtwoord';
 const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
 const NOTE_TEXT = 'Belde over de offerte, wil terugbellen';
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL binaries (whatever major version this machine has), or PG_BIN when set. */
+const PG_BIN =
+  process.env.PG_BIN ??
+  (existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .map((version) => path.join('/usr/lib/postgresql', version, 'bin'))
+        .find((bin) => existsSync(path.join(bin, 'pg_dump')))
+    : undefined) ??
+  '/usr/bin';
 
 interface Device {
   db: KluisDatabase;
