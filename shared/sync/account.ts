@@ -758,3 +758,68 @@ export const checkAccountKeys = async (
   });
   return ok('passphrase-changed');
 };
+
+/** Never synced: the id of the page key this device last sealed into the account's passphrase box. */
+const BOX_PAGE_KEY_ID = 'account-box-page-key';
+
+/**
+ * After a rotation, the account's passphrase box (vault/org-key-box.ts) still holds the page key of when it
+ * was sealed: a new device needs some page key to start its walk over the grants, but the live server
+ * should not go on handing out a destroyed one. Run after an unlock with the passphrase (the only moment a
+ * device can make the box's key): when the box is behind this device's current page key, it is re-sealed
+ * with the current one and replaced on the server, authorised by the passphrase's verifier. Copies of the
+ * server made before keep the older box: a member's passphrase still opens those (README, threat model).
+ * Answers whether the box was replaced; a stale or offline answer changes nothing.
+ */
+export const refreshAccountBox = async (options: {
+  readonly fetch: Fetch;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'userId' | 'orgId'>;
+  readonly session: Session;
+  readonly passphrase: string;
+}): Promise<Reply<boolean>> => {
+  const { session, link } = options;
+  const current = session.epochPageKey;
+  if (!current) return ok(false);
+  const marker = await session.db.vault.findOne(BOX_PAGE_KEY_ID).exec();
+  if (marker?.payload === current.id) return ok(false);
+  const doc = await readKeyring(session.db);
+  if (!doc || doc.format !== 2) return err('no-vault');
+  const me = await get<MeResponse>(options.fetch, link, '/auth/me');
+  if (!me.ok) return me;
+  const epochs = await fetchKeys(options.fetch, link);
+  if (!epochs.ok) return epochs;
+  const seq = (id: string | undefined) => epochs.value.epochs.find((e) => e.epochId === id)?.seq ?? -1;
+  const sodium = await loadSodium();
+  const cipher = new EnvelopeCipher(sodium);
+  const { kek, authVerifier } = derivePassphraseKeys(sodium, options.passphrase, doc.kdf, doc.format);
+  try {
+    const box = me.value.keys.orgKeyBox;
+    const held = box ? openOrgKeyBox(cipher, kek, link.userId, box) : null;
+    // A box this passphrase does not open belongs to a newer passphrase: leave it to that change.
+    if (!held) return ok(false);
+    // Only forward: another device of this user may have sealed a newer key already.
+    const behind = seq(held.pageKey?.id) < seq(current.id);
+    wipe(held.orgKey);
+    wipe(held.pageKey?.key);
+    if (behind) {
+      const keys: UserKeys = {
+        ...me.value.keys,
+        orgKeyBox: sealOrgKeyBox(cipher, kek, link.userId, {
+          orgId: link.orgId,
+          orgKeyId: session.orgKeyId,
+          orgKey: session.orgKey,
+          pageKey: current,
+        }),
+      };
+      const stored = await send<{ id: string }>(options.fetch, link, 'POST', '/auth/keys', {
+        authVerifier,
+        keys,
+      } satisfies ReplaceKeysRequest);
+      if (!stored.ok) return stored;
+    }
+    await session.db.vault.upsert({ id: BOX_PAGE_KEY_ID, payload: current.id, updatedAt: Date.now() });
+    return ok(behind);
+  } finally {
+    wipe(kek);
+  }
+};

@@ -11,9 +11,12 @@ import {
   connectVault,
   fetchKeys,
   joinOrganisation,
+  refreshAccountBox,
   signInOnNewDevice,
   type AccountLink,
 } from '../../../shared/sync/account';
+import { derivePassphraseKeys, type KeyringDoc } from '../../../shared/vault/keyring';
+import { openOrgKeyBox } from '../../../shared/vault/org-key-box';
 import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
@@ -89,6 +92,13 @@ const join = async (by: Device, role: 'sales' | 'manager' = 'sales'): Promise<De
   const d = device(db, finished.value, joined.value.link);
   await d.sync();
   return d;
+};
+
+const get = async (link: AccountLink, path: string) => {
+  const response = await fetch(`${link.serverUrl}${path}`, {
+    headers: { authorization: `Bearer ${link.token}` },
+  });
+  return (await response.json()) as { ok: true; value: unknown } | { ok: false; error: string };
 };
 
 const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
@@ -299,6 +309,35 @@ describe('key rotation', () => {
     const b = device(other.session.db, other.session, other.link);
     await b.sync();
     expect((await other.session.people.get(person.id)).data).toEqual(person.data);
+  });
+
+  it('re-seals the passphrase box with the current page key at the next unlock with the passphrase', async () => {
+    const db = await fixture.newDb();
+    const session = await (await linkableVault(db)).create(PASSPHRASE);
+    const linked = ok(
+      await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }),
+    );
+    const a = device(db, session, linked);
+    await a.sync();
+    const boxKey = async () => {
+      const me = ok(await get(linked, '/auth/me')) as { keys: { orgKeyBox: string; kdf: string } };
+      const sodium = await loadSodium();
+      const keyring = JSON.parse((await db.vault.findOne('keyring').exec())!.payload) as KeyringDoc;
+      const { kek } = derivePassphraseKeys(sodium, PASSPHRASE, keyring.kdf);
+      return openOrgKeyBox(new EnvelopeCipher(sodium), kek, linked.userId, me.keys.orgKeyBox)?.pageKey?.id;
+    };
+    const first = session.pageKeys.current.id;
+    expect(await boxKey()).toBe(first);
+    ok(await rotatePageKey(a.ctx, 'manual'));
+    ok(await catchUpKeys(a.ctx));
+    await a.sync();
+    ok(await catchUpKeys(a.ctx));
+    // The live server still hands out the destroyed key until a device that knows the passphrase re-seals.
+    expect(await boxKey()).toBe(first);
+    const refresh = () => refreshAccountBox({ fetch, link: linked, session, passphrase: PASSPHRASE });
+    expect(ok(await refresh())).toBe(true);
+    expect(await boxKey()).toBe(session.pageKeys.current.id);
+    expect(ok(await refresh())).toBe(false);
   });
 
   it("a removed member's page key opens nothing written after the rotation that follows", async () => {

@@ -7,6 +7,7 @@ import {
   changeAccountPassphrase,
   checkAccountKeys,
   connectVault,
+  refreshAccountBox,
   joinOrganisation,
   signInOnNewDevice,
   type AccountError,
@@ -30,7 +31,7 @@ import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication
 import type { DesktopApi } from '../../../../shared/platform/desktop-api';
 import { DESKTOP_API_GLOBAL } from '../../../../shared/platform/ipc';
 import type { Session } from '../../../../shared/vault/session';
-import { useVaultStore } from '../../vault/stores/vault-store';
+import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 
 const LINK_ID = 'sync-link';
 const SERVER_KEY = 'kluis.sync.server';
@@ -271,6 +272,16 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     pendingJoin?.discard();
     pendingJoin = null;
   };
+
+  // After a rotation, the account's passphrase box is re-sealed with the current page key at the next
+  // unlock with the passphrase (account.ts refreshAccountBox); only a box that is behind costs a KDF run.
+  onPassphraseUnlock((session, passphrase) => {
+    void (async () => {
+      const link = await loadLink(session);
+      if (!link || session.isLocked) return;
+      await refreshAccountBox({ fetch: fetchFromWindow, link, session, passphrase });
+    })().catch(() => undefined);
+  });
 
   return {
     link: null,

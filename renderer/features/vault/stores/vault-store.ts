@@ -46,6 +46,19 @@ interface VaultState {
   lock(reason?: 'passphrase-changed'): Promise<void>;
 }
 
+type PassphraseUnlockListener = (session: Session, passphrase: string) => void;
+const passphraseUnlockListeners = new Set<PassphraseUnlockListener>();
+
+/**
+ * Called after each unlock with the passphrase, the one moment a device can re-seal what only the
+ * passphrase opens (sync-store refreshes the account's passphrase box after a key rotation). Listeners
+ * must not keep the passphrase beyond the work they start.
+ */
+export const onPassphraseUnlock = (listener: PassphraseUnlockListener): (() => void) => {
+  passphraseUnlockListeners.add(listener);
+  return () => passphraseUnlockListeners.delete(listener);
+};
+
 /** Argon2id blocks the thread for ~0.5 s: let the browser paint the progress indicator first. */
 export const nextPaint = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -128,6 +141,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       }
       set({ lockReason: null });
       await open(session);
+      for (const listener of passphraseUnlockListeners) listener(session, passphrase);
       return 'unlocked';
     },
 
