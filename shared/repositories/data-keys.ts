@@ -8,12 +8,13 @@
 // subject id. Why: a document per key doubled the IndexedDB rows of an import (bench: 16 s of 45 s for
 // 100,000 people went to key rows alone). Destroying a key rewrites its page without it; an emptied page
 // is blanked before it is tombstoned, because RxDB keeps a deleted document's fields in its tombstone.
+import type { RxDocument } from 'rxdb';
 import { randomBytes, wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import type { KeyDoc } from '../store/schemas';
 import type { KluisDatabase } from '../store/database';
 import { newId } from '../vault/keyring';
-import { ringKey, type PageKeyRing } from '../vault/page-keys';
+import { ringKey, type PageKey, type PageKeyRing } from '../vault/page-keys';
 
 export class MissingKeyError extends Error {
   override readonly name = 'MissingKeyError';
@@ -158,10 +159,12 @@ export class DataKeys {
 
   /**
    * Re-wraps key pages that are under an older epoch this device still holds, moving them to the current
-   * page key. Each page is rewritten from its latest stored state (an erasure racing with it is kept),
-   * and the caller gets control back between pages (`yieldEvery`), so no frame waits on a long page.
-   * `mayRewrite` limits which pages this device may change (an admin: all; others: the pages they wrote).
-   * Pages under a key this device does not hold are left for a device that does.
+   * page key. The data keys of a page are re-wrapped in slices of about `sliceMs` with a `pause` between
+   * them (an import's page holds thousands, and one page at a time blocked the screen for a second), then
+   * written in one step from the page's latest stored state: an entry that changed meanwhile (an erasure
+   * racing with it) is taken as it is now. Progress counts data keys. `mayRewrite` limits which pages this
+   * device may change (an admin: all; others: the pages they wrote). Pages under a key this device does
+   * not hold are left for a device that does.
    */
   async rewrapPages(options: {
     mayRewrite: (pageId: string) => Promise<boolean>;
@@ -171,44 +174,69 @@ export class DataKeys {
     /** Milliseconds of work between pauses. */
     sliceMs?: number;
   }): Promise<{ rewrapped: number; left: number }> {
-    const { current } = this.ring();
-    const stale = (await this.db.keys.find().exec()).filter((d) => d.keyId !== current.id);
-    const total = stale.length;
+    const sliceMs = options.sliceMs ?? 8;
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await options.pause?.();
+      sliceStart = performance.now();
+    };
+    const stale: { doc: RxDocument<KeyDoc>; data: KeyDoc; entries: PageEntries }[] = [];
+    let total = 0;
+    for (const doc of await this.db.keys.find().exec()) {
+      if (doc.keyId === this.ring().current.id || !ringKey(this.ring(), doc.keyId)) continue;
+      if (!(await options.mayRewrite(doc.id))) continue;
+      const data = doc.toJSON() as KeyDoc;
+      const entries = parsePage(data);
+      stale.push({ doc, data, entries });
+      total += Object.keys(entries).length;
+      await breathe();
+    }
     let done = 0;
     let rewrapped = 0;
-    let sliceStart = performance.now();
-    const sliceMs = options.sliceMs ?? 8;
     options.onProgress?.({ done, total });
-    for (const doc of stale) {
-      const from = ringKey(this.ring(), doc.keyId);
-      if (from && (await options.mayRewrite(doc.id))) {
-        const now = this.ring().current;
-        const updated = await doc.incrementalModify((data) => {
-          if (data.keyId === now.id) return data;
-          const oldKey = ringKey(this.ring(), data.keyId);
-          if (!oldKey) return data;
-          const entries = parsePage(data);
-          const next: PageEntries = {};
-          for (const [subjectId, sealed] of Object.entries(entries)) {
-            const key = this.cipher.openBytes(sealed, oldKey, this.address(subjectId, data.keyId));
-            next[subjectId] = this.cipher.sealBytes(key, now.key, this.address(subjectId, now.id));
-            wipe(key);
-          }
-          return { ...data, keyId: now.id, payload: JSON.stringify(next) };
-        });
-        if (updated.keyId === now.id) {
-          rewrapped++;
-          this.pages.set(doc.id, { keyId: now.id, entries: parsePage(updated.toJSON() as KeyDoc) });
+    const rewrap = (sealed: string, subjectId: string, fromKey: Uint8Array, fromId: string, to: PageKey) => {
+      const key = this.cipher.openBytes(sealed, fromKey, this.address(subjectId, fromId));
+      try {
+        return this.cipher.sealBytes(key, to.key, this.address(subjectId, to.id));
+      } finally {
+        wipe(key);
+      }
+    };
+    for (const { doc, data, entries } of stale) {
+      const to = this.ring().current;
+      const fromKey = ringKey(this.ring(), data.keyId);
+      if (!fromKey) continue;
+      const next: PageEntries = {};
+      for (const [subjectId, sealed] of Object.entries(entries)) {
+        next[subjectId] = rewrap(sealed, subjectId, fromKey, data.keyId, to);
+        done++;
+        if (performance.now() - sliceStart >= sliceMs) {
+          options.onProgress?.({ done, total });
+          await breathe();
         }
       }
-      done++;
-      if (performance.now() - sliceStart >= sliceMs) {
-        options.onProgress?.({ done, total });
-        await options.pause?.();
-        sliceStart = performance.now();
+      const updated = await doc.incrementalModify((latest) => {
+        if (latest.keyId === to.id) return latest;
+        const latestKey = ringKey(this.ring(), latest.keyId);
+        if (!latestKey) return latest;
+        const now = parsePage(latest);
+        const result: PageEntries = {};
+        for (const [subjectId, sealed] of Object.entries(now)) {
+          // Unchanged since it was read: the slice's work stands; otherwise re-wrap what is there now.
+          const prepared =
+            latest.keyId === data.keyId && entries[subjectId] === sealed ? next[subjectId] : undefined;
+          result[subjectId] = prepared ?? rewrap(sealed, subjectId, latestKey, latest.keyId, to);
+        }
+        return { ...latest, keyId: to.id, payload: JSON.stringify(result) };
+      });
+      if (updated.keyId === to.id) {
+        rewrapped++;
+        this.pages.set(doc.id, { keyId: to.id, entries: parsePage(updated.toJSON() as KeyDoc) });
       }
+      options.onProgress?.({ done, total });
+      await breathe();
     }
-    options.onProgress?.({ done, total });
     const left = (await this.db.keys.find().exec()).filter((d) => d.keyId !== this.ring().current.id).length;
     return { rewrapped, left };
   }

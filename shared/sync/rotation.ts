@@ -29,7 +29,7 @@ export type RotationPhase = 'adopting' | 'granting' | 'rewrapping' | 'finishing'
 
 export interface RotationProgress {
   readonly phase: RotationPhase;
-  /** Key pages handled so far, of `total` (only while re-wrapping). */
+  /** Data keys re-wrapped so far, of `total` (only while re-wrapping). */
   readonly done: number;
   readonly total: number;
 }
