@@ -619,7 +619,8 @@ const get = async <T>(
   return readReply<T>(response);
 };
 
-const send = async <T>(
+/** An authenticated request with a JSON body; errors are values ('offline', the server's code). */
+export const send = async <T>(
   fetch: Fetch,
   link: Pick<AccountLink, 'serverUrl' | 'token'>,
   method: 'POST' | 'PUT',

@@ -18,7 +18,7 @@ import { err, ok, type Result } from '../platform/result';
 import { isOwnKeyPage } from '../repositories/data-keys';
 import { newPageKey, ringKey, sealRotationGrant, walkGrants, type PageKeyRing } from '../vault/page-keys';
 import type { Session } from '../vault/session';
-import { fetchKeys, type AccountError, type AccountLink, type Fetch } from './account';
+import { fetchKeys, send, type AccountError, type AccountLink, type Fetch } from './account';
 import { listUsers } from './admin';
 import type { KeyEpochSummary, KeysResponse, RotationReason } from './protocol';
 import { mayRewriteAnyKeyPage } from './write-rules';
@@ -65,31 +65,8 @@ export interface KeyStatus {
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const post = async (
-  fetch: Fetch,
-  link: KeyContext['link'],
-  path: string,
-  body: unknown,
-): Promise<Reply<unknown>> => {
-  let response: Response;
-  try {
-    response = await fetch(`${link.serverUrl.replace(/\/+$/, '')}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return err('offline');
-  }
-  let parsed: { ok?: boolean; value?: unknown; error?: string };
-  try {
-    parsed = (await response.json()) as typeof parsed;
-  } catch {
-    return err('bad-response');
-  }
-  if (parsed.ok === true) return ok(parsed.value);
-  return err((typeof parsed.error === 'string' ? parsed.error : 'bad-response') as AccountError);
-};
+const post = (fetch: Fetch, link: KeyContext['link'], path: string, body: unknown): Promise<Reply<unknown>> =>
+  send<unknown>(fetch, link, 'POST', path, body);
 
 const currentEpoch = (state: KeysResponse): KeyEpochSummary | null => state.epochs.at(-1) ?? null;
 
