@@ -83,11 +83,14 @@ const adopt = async (ctx: KeyContext, state: KeysResponse): Promise<boolean> => 
   const secretKey = ctx.session.exportUserSecretKey();
   let reached;
   try {
-    reached = walkGrants(sodium, ctx.session.cipher, ring.current, state.grants, {
-      userId: ctx.link.userId,
-      publicKey: ctx.session.userPublicKey,
-      secretKey,
-    });
+    reached = walkGrants(
+      sodium,
+      ctx.session.cipher,
+      ring.current,
+      state.grants,
+      { userId: ctx.link.userId, publicKey: ctx.session.userPublicKey, secretKey },
+      ring.older.map((k) => k.id),
+    );
   } finally {
     secretKey.fill(0);
   }

@@ -194,7 +194,9 @@ export const openRotationGrant = (
   }
   let value: Partial<RotationGrantJson>;
   try {
-    value = JSON.parse(fromUtf8(plain)) as Partial<RotationGrantJson>;
+    const parsed: unknown = JSON.parse(fromUtf8(plain));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    value = parsed as Partial<RotationGrantJson>;
   } catch {
     return null;
   } finally {
@@ -206,6 +208,8 @@ export const openRotationGrant = (
     userId !== user.userId ||
     typeof epochId !== 'string' ||
     typeof previousEpochId !== 'string' ||
+    // A grant from an epoch to itself would shadow the genuine key of that epoch.
+    epochId === previousEpochId ||
     typeof wrapped !== 'string' ||
     typeof signer !== 'string' ||
     typeof sig !== 'string' ||
@@ -234,7 +238,9 @@ export const openRotationGrant = (
 /**
  * Walks a user's grants forward from a key they hold (from their passphrase box, or the ring of a device
  * that was offline during rotations) to the newest epoch it can reach. Returns the keys it unlocked, oldest
- * first; the caller decides which to keep. Grants that do not open or do not chain are skipped.
+ * first; the caller decides which to keep. A grant that does not open, does not chain, or leads to an
+ * epoch already seen (`known`, or earlier in the walk) is skipped, so a forged grant listed first neither
+ * stops the walk nor replaces a key the device holds, and a loop of grants ends.
  */
 export const walkGrants = (
   sodium: Sodium,
@@ -242,19 +248,28 @@ export const walkGrants = (
   from: PageKey,
   grants: readonly { epochId: string; sealed: string }[],
   user: { userId: string; publicKey: Uint8Array; secretKey: Uint8Array },
+  known: Iterable<string> = [],
 ): PageKey[] => {
   const opened = grants.flatMap((row) => {
     const grant = openRotationGrant(sodium, cipher, row.sealed, user);
     return grant && grant.epochId === row.epochId ? [grant] : [];
   });
+  const seen = new Set([from.id, ...known]);
   const reached: PageKey[] = [];
   let at = from;
   for (;;) {
-    const next = opened.find((g) => g.previousEpochId === at.id);
+    let next: PageKey | null = null;
+    for (const grant of opened) {
+      if (grant.previousEpochId !== at.id || seen.has(grant.epochId)) continue;
+      const key = grant.unlock(at.key);
+      if (key) {
+        next = { id: grant.epochId, key };
+        break;
+      }
+    }
     if (!next) return reached;
-    const key = next.unlock(at.key);
-    if (!key) return reached;
-    at = { id: next.epochId, key };
-    reached.push(at);
+    seen.add(next.id);
+    reached.push(next);
+    at = next;
   }
 };
