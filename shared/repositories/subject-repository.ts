@@ -55,6 +55,13 @@ const RECORDS = 'records' as const;
  * renderer's resident peak for 100,000 people did not move beyond run-to-run noise, 1,064 vs 1,170 MB.)
  */
 export const IMPORT_CHUNK = 5000;
+/**
+ * The most data keys one key page holds. An import chunk is split into pages of this size: one page per
+ * 5,000-person chunk made each page about 750 kB, and re-wrapping or writing one such page in a key
+ * rotation blocked the event loop for 80–110 ms (bench/rotation); pages of 1,000 keep that under the
+ * frame budget while still saving most of a row per person.
+ */
+export const KEY_PAGE_SIZE = 1000;
 
 /**
  * The associated data of a record binds it to its collection (`records`, or `items` for the records
@@ -143,16 +150,27 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
         options.signal?.throwIfAborted();
         const chunk = rows.slice(start, start + chunkSize).map((row) => this.validate(toInput(row)));
         const ids = chunk.map(() => newId());
-        const { keys, doc: page } = this.keys.createPage(ids);
-        pages.push(page.id);
+        const chunkPages: KeyDoc[] = [];
+        const keys = new Map<string, Uint8Array>();
+        const pageOf = new Map<string, string>();
+        for (let at = 0; at < ids.length; at += KEY_PAGE_SIZE) {
+          const group = ids.slice(at, at + KEY_PAGE_SIZE);
+          const created = this.keys.createPage(group);
+          chunkPages.push(created.doc);
+          pages.push(created.doc.id);
+          for (const id of group) {
+            keys.set(id, created.keys.get(id)!);
+            pageOf.set(id, created.doc.id);
+          }
+        }
         const now = Date.now();
         const recordDocs = chunk.map((data, i) => {
           onCreated({ id: ids[i]!, subjectId: ids[i]!, updatedAt: now, data });
-          return this.seal(ids[i]!, ids[i]!, page.id, keys.get(ids[i]!)!, data, now);
+          return this.seal(ids[i]!, ids[i]!, pageOf.get(ids[i]!)!, keys.get(ids[i]!)!, data, now);
         });
         await pending;
         const done = Math.min(rows.length, start + chunkSize);
-        pending = this.writeNew(page, recordDocs).then(() => {
+        pending = this.writeNew(chunkPages, recordDocs).then(() => {
           for (const doc of recordDocs) written.push(doc.id);
           options.onProgress?.({ done, total: rows.length });
         });
@@ -252,15 +270,15 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     };
   }
 
-  private async writeNew(page: KeyDoc, recordDocs: RecordDoc[]): Promise<void> {
+  private async writeNew(pages: readonly KeyDoc[], recordDocs: RecordDoc[]): Promise<void> {
     // Keys first: a record must never exist without the key that opens it.
-    await markOwnKeyPage(this.db, page.id);
-    await this.db.keys.insert(page);
-    const result = await this.db.records.bulkInsert(recordDocs);
+    for (const page of pages) await markOwnKeyPage(this.db, page.id);
+    const stored = await this.db.keys.bulkInsert([...pages]);
+    const result = stored.error.length ? stored : await this.db.records.bulkInsert(recordDocs);
     if (result.error.length) {
       await this.rollback(
         recordDocs.map((d) => d.id),
-        [page.id],
+        pages.map((p) => p.id),
       );
       throw new Error(`Could not store ${recordDocs.length} ${this.config.kind} records; none were kept`);
     }
