@@ -144,6 +144,9 @@ const fingerprint = (doc: Record<string, unknown>): string => {
   return `${doc._deleted === true}|${text.length}|${text.slice(0, 48)}|${text.slice(-16)}`;
 };
 
+/** Key pages per pull (see the pull's batch size). */
+export const KEY_PULL_BATCH = 20;
+
 /** Room left under the server's body limit for the JSON punctuation around the rows. */
 const PUSH_BYTES = MAX_BODY_BYTES - 64 * 1024;
 
@@ -313,8 +316,10 @@ export class SyncClient {
       waitForLeadership: false,
       autoStart: true,
       pull: {
-        // The most the server answers: fewer, larger writes into the local store on a first sync.
-        batchSize: MAX_PULL_LIMIT,
+        // The most the server answers: fewer, larger writes into the local store on a first sync. Key
+        // pages hold up to 1,000 data keys (~150 kB) each: a few at a time keep one answer near 3 MB,
+        // where a full batch after a rotation was 14 MB parsed in one turn (bench/rotation).
+        batchSize: collection === 'keys' ? KEY_PULL_BATCH : MAX_PULL_LIMIT,
         stream$: this.resync.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
