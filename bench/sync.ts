@@ -4,6 +4,7 @@
 //   - initial sync: a fresh device signs in and pulls every record and key page until in sync;
 //   - live delay: a single edit on one synced device until another's records collection has it.
 // Run through bench/sync.mjs (esbuild bundle). Prints figures and asserts nothing.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -297,11 +298,24 @@ const resultsFile = path.join(
   'sync-latest.json',
 );
 await mkdir(path.dirname(resultsFile), { recursive: true });
+// The commit measured (results files are stamped with it); a dirty tree is said so.
+const measuredCommit = (() => {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'shared', 'server'], {
+      encoding: 'utf8',
+    });
+    return dirty.trim() ? `${head} (with uncommitted changes in shared/ or server/)` : head;
+  } catch {
+    return 'unknown';
+  }
+})();
 await writeFile(
   resultsFile,
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
+      commit: measuredCommit,
       client: 'Node + RxDB memory storage',
       server: 'real server (server/app.ts), HTTP on 127.0.0.1',
       node: process.version,
