@@ -71,6 +71,11 @@ export type AccountError =
   | 'passphrase-changed'
   /** The server's account keys are not ones the user's own devices made, or older than these: ignored. */
   | 'keys-not-authenticated'
+  /**
+   * A rotation stopped: the server lists a member with a public key other than the one this device
+   * pinned for them (sync/member-pins.ts) — a server trying to receive the new page key.
+   */
+  | 'member-key-changed'
   | 'bad-response';
 
 export type Fetch = typeof globalThis.fetch;

@@ -6,6 +6,7 @@ import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium } from '../crypto/sodium';
 import type { PageKey } from '../vault/page-keys';
+import type { MemberPins } from './member-pins';
 import { err, ok, type Result } from '../platform/result';
 import type { DeviceSigner } from '../vault/device-signing';
 import type { AuditLog } from '../audit/audit-log';
@@ -172,6 +173,8 @@ export const completeInvites = async (
   link: Admin,
   pending: PendingInvites,
   key: () => OrgKey,
+  /** Where this device records the public keys it checked against invite codes (sync/member-pins.ts). */
+  pins?: MemberPins,
 ): Promise<Reply<Member[]>> => {
   const users = await listUsers(fetch, link);
   if (!users.ok) return users;
@@ -188,6 +191,7 @@ export const completeInvites = async (
         if (!user.keyProof || !verifyKeyProof(sodium, macKey, user.id, user.publicKey, user.keyProof)) {
           state = 'key-mismatch';
         } else {
+          await pins?.pin(user.id, user.publicKey);
           const { orgKey, orgKeyId, signer, pageKey } = key();
           const sealedOrgKey = sealGrant(sodium, new EnvelopeCipher(sodium), macKey, signer, {
             userId: user.id,
@@ -233,6 +237,8 @@ export const changeMember = async (
   audit: AuditLog,
   userId: string,
   change: MemberChange,
+  /** This device's member record: a removed user is never sealed a page key again (sync/member-pins.ts). */
+  pins?: MemberPins,
 ): Promise<Reply<MemberChanged>> => {
   const path = `/users/${encodeURIComponent(userId)}`;
   const done =
@@ -240,6 +246,7 @@ export const changeMember = async (
       ? await call(fetch, link, 'PUT', `${path}/role`, MemberChanged, { role: change.role })
       : await call(fetch, link, 'POST', `${path}/${change.kind}`, MemberChanged, {});
   if (!done.ok) return done;
+  if (change.kind === 'remove') await pins?.markRemoved(userId);
   await audit.record({
     action: 'role-change',
     kind: 'user',

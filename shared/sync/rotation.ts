@@ -13,6 +13,7 @@
 //
 // Nothing is ever left unreadable: pages are re-wrapped before the older key goes, the server refuses a
 // page pushed under a superseded epoch ('key-epoch-stale'), and the device that wrote it re-wraps it.
+import { toBase64 } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
 import { isOwnKeyPage } from '../repositories/data-keys';
@@ -21,6 +22,7 @@ import type { Session } from '../vault/session';
 import { fetchKeys, send, type AccountError, type AccountLink, type Fetch } from './account';
 import { listUsers } from './admin';
 import type { KeyEpochSummary, KeysResponse, RotationReason } from './protocol';
+import { memberPins } from './member-pins';
 import { mayRewriteAnyKeyPage } from './write-rules';
 
 type Reply<T> = Result<T, AccountError>;
@@ -124,13 +126,24 @@ export const rotatePageKey = async (
   const sodium = await loadSodium();
   const signer = await ctx.session.deviceSigner();
   const previous = ring.current;
+  // The members as the server lists them, checked against what this device knows: its own key, the keys
+  // it pinned, and the users it removed (sync/member-pins.ts). A listed key that differs is refused.
+  const pins = memberPins(ctx.session.db);
+  const ownKey = toBase64(ctx.session.userPublicKey);
+  const members: { id: string; publicKey: string }[] = [];
+  for (const u of users.value) {
+    if (!u.active || u.status === 'removed' || !u.publicKey || (await pins.isRemoved(u.id))) continue;
+    const expected = u.id === ctx.link.userId ? ownKey : await pins.keyOf(u.id);
+    if (expected !== undefined && expected !== u.publicKey) return err('member-key-changed');
+    members.push({ id: u.id, publicKey: u.publicKey });
+  }
+  for (const m of members) await pins.pin(m.id, m.publicKey);
   const next = newPageKey();
-  const members = users.value.filter((u) => u.active && u.status !== 'removed' && u.publicKey);
   const grants = members.map((u) => ({
     userId: u.id,
     sealed: sealRotationGrant(sodium, ctx.session.cipher, signer, {
       userId: u.id,
-      publicKey: u.publicKey!,
+      publicKey: u.publicKey,
       previous,
       next,
     }),

@@ -28,6 +28,7 @@ import { ErasureSync } from '../../../shared/rights/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, fetchKeys, joinOrganisation, type AccountLink } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { memberPins } from '../../../shared/sync/member-pins';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { catchUpKeys, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
@@ -131,12 +132,18 @@ const join = async (r: Running, by: Device): Promise<Device> => {
     }),
   );
   const signer = await by.session.deviceSigner();
-  await completeInvites(fetch, by.link, pending, () => ({
-    orgKey: by.session.orgKey,
-    orgKeyId: by.session.orgKeyId,
-    signer,
-    pageKey: by.session.epochPageKey,
-  }));
+  await completeInvites(
+    fetch,
+    by.link,
+    pending,
+    () => ({
+      orgKey: by.session.orgKey,
+      orgKeyId: by.session.orgKeyId,
+      signer,
+      pageKey: by.session.epochPageKey,
+    }),
+    memberPins(by.session.db),
+  );
   const session = ok(await joined.finish(fetch, db));
   const d = device(db, session, joined.link);
   await d.sync();

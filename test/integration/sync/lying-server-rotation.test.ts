@@ -9,8 +9,9 @@
 // newer epoch, a rollback of the epoch list, and an epoch claimed finished while local pages still need the
 // older key. What does not hold today (`it.fails`, each with the gap it records) is mostly one root cause:
 // a rotation grant is authenticated only by the lock under the previous page key, and the removed member
-// holds that key; and the rotating admin's device seals the new page key to whatever members and public
-// keys the server lists. When a gap is closed, its `it.fails` starts failing: turn it into an `it`.
+// holds that key; and the rotating admin's device trusts members it never saw (a listed key that differs
+// from one it pinned now stops the rotation). When a gap is closed, its `it.fails` starts failing: turn it
+// into an `it`.
 import { describe, expect, it } from 'vitest';
 import { randomBytes, toBase64, utf8 } from '../../../shared/crypto/bytes';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
@@ -28,6 +29,7 @@ import {
   type Fetch,
 } from '../../../shared/sync/account';
 import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { memberPins } from '../../../shared/sync/member-pins';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import type { KeysResponse, RotateRequest, UserSummary } from '../../../shared/sync/protocol';
 import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
@@ -103,12 +105,18 @@ const join = async (by: Device): Promise<Device> => {
     }),
   );
   const signer = await by.session.deviceSigner();
-  await completeInvites(fetch, by.link, pending, () => ({
-    orgKey: by.session.orgKey,
-    orgKeyId: by.session.orgKeyId,
-    signer,
-    pageKey: by.session.epochPageKey,
-  }));
+  await completeInvites(
+    fetch,
+    by.link,
+    pending,
+    () => ({
+      orgKey: by.session.orgKey,
+      orgKeyId: by.session.orgKeyId,
+      signer,
+      pageKey: by.session.epochPageKey,
+    }),
+    memberPins(by.session.db),
+  );
   const d = device(db, ok(await joined.finish(fetch, db)), joined.link);
   await d.sync();
   return d;
@@ -241,7 +249,16 @@ const removalScene = async (people = 1) => {
   // RxDB's open-source build keeps 13 collections open: two client databases at a time.
   await fixture.closeDb(leaves.db);
   const stays = await join(a);
-  ok(await changeMember(fetch, a.link, a.session.audit, leaves.link.userId, { kind: 'remove' }));
+  ok(
+    await changeMember(
+      fetch,
+      a.link,
+      a.session.audit,
+      leaves.link.userId,
+      { kind: 'remove' },
+      memberPins(a.session.db),
+    ),
+  );
   return { a, stays, removedHolds, removedKeys };
 };
 
@@ -477,55 +494,53 @@ describe('a lying server during key rotation', () => {
     expect((await a.session.people.get(offline.id)).data.familyName).toBe(bram.familyName);
   });
 
-  // GAP (confidentiality). rotatePageKey (shared/sync/rotation.ts, `listUsers` then `sealRotationGrant` to
-  // `u.publicKey`) seals the new page key to whatever public key GET /users lists; nothing on the admin's
-  // device pins a member's key (the invite's keyProof is checked once, in completeInvites, then forgotten).
-  // The server lists a key pair the removed member made in place of a remaining member's: it opens that
-  // grant, the removed member unlocks it with the previous page key they kept, and together they hold the
-  // new page key. They then re-seal it to the real member, who notices nothing.
-  it.fails(
-    'GAP: a public key the server substitutes at rotation time hands the new page key to the removed member',
-    async () => {
-      const { a, stays, removedHolds } = await removalScene();
-      const sodium = await loadSodium();
-      const planted = sodium.crypto_box_keypair();
-      const liar = lyingServer();
-      lieAboutUsers(liar, (users) =>
-        users.map((u) => (u.id === stays.link.userId ? { ...u, publicKey: toBase64(planted.publicKey) } : u)),
-      );
-      await runKeyDuty({ ...a.ctx, fetch: liar.fetch });
-      const rotate = liar.sent.find((r) => r.method === 'POST' && r.path === '/keys/rotate')?.body as
-        RotateRequest | undefined;
-      const sealed = rotate?.grants.find((g) => g.userId === stays.link.userId)?.sealed;
-      const grant = sealed
-        ? openRotationGrant(sodium, new EnvelopeCipher(sodium), sealed, {
-            userId: stays.link.userId,
-            publicKey: planted.publicKey,
-            secretKey: planted.privateKey,
-          })
-        : null;
-      const stolen = grant?.unlock(removedHolds.key) ?? null;
+  // Was a gap (confidentiality), closed for members this device checked or sealed to before: rotatePageKey
+  // sealed the new page key to whatever public key GET /users listed. It now checks each listed key against
+  // the one this device pinned (sync/member-pins.ts: checked against the invite code in completeInvites, or
+  // first sealed to) and stops with 'member-key-changed', sending nothing. A member this device never saw
+  // is still trusted on first use.
+  it('a public key the server substitutes at rotation time stops the rotation; the removed member gets nothing', async () => {
+    const { a, stays, removedHolds } = await removalScene();
+    const sodium = await loadSodium();
+    const planted = sodium.crypto_box_keypair();
+    const liar = lyingServer();
+    lieAboutUsers(liar, (users) =>
+      users.map((u) => (u.id === stays.link.userId ? { ...u, publicKey: toBase64(planted.publicKey) } : u)),
+    );
+    const duty = await runKeyDuty({ ...a.ctx, fetch: liar.fetch });
+    expect(duty).toEqual({ ok: false, error: 'member-key-changed' });
+    const rotate = liar.sent.find((r) => r.method === 'POST' && r.path === '/keys/rotate')?.body as
+      RotateRequest | undefined;
+    expect(rotate).toBeUndefined();
+    const sealed = rotate?.grants.find((g) => g.userId === stays.link.userId)?.sealed;
+    const grant = sealed
+      ? openRotationGrant(sodium, new EnvelopeCipher(sodium), sealed, {
+          userId: stays.link.userId,
+          publicKey: planted.publicKey,
+          secretKey: planted.privateKey,
+        })
+      : null;
+    const stolen = grant?.unlock(removedHolds.key) ?? null;
 
-      if (grant && stolen) {
-        // It is the page key the admin's device now wraps everything new with.
-        const newKey = { id: grant.epochId, key: stolen };
-        expect(a.session.pageKeys.current.id).toBe(newKey.id);
-        expect(sameBytes(a.session.pageKeys.current.key, stolen)).toBe(true);
-        const created = await a.session.people.create(bram);
-        await a.sync();
-        expect(await serverEntry(created.subjectId, newKey)).not.toBeNull();
-        // Re-sealed to the real member's key, it is adopted without a trace.
-        const hide = lyingServer();
-        const resealed = await forgeGrant(stays, removedHolds, newKey);
-        lieAboutKeys(hide, (keys) => ({ ...keys, grants: [{ epochId: newKey.id, sealed: resealed }] }));
-        ok(await catchUpKeys(through(stays, hide)));
-        await stays.sync();
-        expect((await stays.session.people.get(created.id)).data.familyName).toBe(bram.familyName);
-      }
-      // What the threat model promises: nothing the rotation produced gives the removed member the new key.
-      expect(stolen).toBeNull();
-    },
-  );
+    if (grant && stolen) {
+      // It is the page key the admin's device now wraps everything new with.
+      const newKey = { id: grant.epochId, key: stolen };
+      expect(a.session.pageKeys.current.id).toBe(newKey.id);
+      expect(sameBytes(a.session.pageKeys.current.key, stolen)).toBe(true);
+      const created = await a.session.people.create(bram);
+      await a.sync();
+      expect(await serverEntry(created.subjectId, newKey)).not.toBeNull();
+      // Re-sealed to the real member's key, it is adopted without a trace.
+      const hide = lyingServer();
+      const resealed = await forgeGrant(stays, removedHolds, newKey);
+      lieAboutKeys(hide, (keys) => ({ ...keys, grants: [{ epochId: newKey.id, sealed: resealed }] }));
+      ok(await catchUpKeys(through(stays, hide)));
+      await stays.sync();
+      expect((await stays.session.people.get(created.id)).data.familyName).toBe(bram.familyName);
+    }
+    // What the threat model promises: nothing the rotation produced gives the removed member the new key.
+    expect(stolen).toBeNull();
+  });
 
   // GAP (confidentiality). Same place: rotatePageKey takes the membership from GET /users (`u.active &&
   // u.status !== 'removed'`), so pinning public keys alone is not enough. A lying server lists the member this

@@ -18,6 +18,7 @@ import {
 import { derivePassphraseKeys, type KeyringDoc } from '../../../shared/vault/keyring';
 import { openOrgKeyBox } from '../../../shared/vault/org-key-box';
 import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { memberPins } from '../../../shared/sync/member-pins';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
 import { loadPageKeys, type PageKey } from '../../../shared/vault/page-keys';
@@ -81,12 +82,18 @@ const join = async (by: Device, role: 'sales' | 'manager' = 'sales'): Promise<De
   });
   if (!joined.ok) throw new Error(joined.error);
   const signer = await by.session.deviceSigner();
-  await completeInvites(fetch, by.link, pending, () => ({
-    orgKey: by.session.orgKey,
-    orgKeyId: by.session.orgKeyId,
-    signer,
-    pageKey: by.session.epochPageKey,
-  }));
+  await completeInvites(
+    fetch,
+    by.link,
+    pending,
+    () => ({
+      orgKey: by.session.orgKey,
+      orgKeyId: by.session.orgKeyId,
+      signer,
+      pageKey: by.session.epochPageKey,
+    }),
+    memberPins(by.session.db),
+  );
   const finished = await joined.value.finish(fetch, db);
   if (!finished.ok) throw new Error(finished.error);
   const d = device(db, finished.value, joined.value.link);
@@ -351,7 +358,16 @@ describe('key rotation', () => {
     // RxDB's open-source build keeps 13 collections open: two devices at a time.
     await fixture.closeDb(leaves.db);
     const stays = await join(a);
-    ok(await changeMember(fetch, a.link, a.session.audit, leaves.link.userId, { kind: 'remove' }));
+    ok(
+      await changeMember(
+        fetch,
+        a.link,
+        a.session.audit,
+        leaves.link.userId,
+        { kind: 'remove' },
+        memberPins(a.session.db),
+      ),
+    );
 
     // The removal schedules a rotation; the admin device's duty runs it.
     expect(ok(await fetchKeys(fetch, a.link)).due.map((d) => d.reason)).toEqual(['removal']);

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { changeMember, type Member, type MemberChange } from '../../../../shared/sync/admin';
 import { ROLES, type Role } from '../../../../shared/sync/protocol';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { memberPins } from '../../../../shared/sync/member-pins';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
@@ -34,7 +35,14 @@ export function MemberActions({ member }: { readonly member: Member }) {
     setBusy(true);
     setError(null);
     try {
-      const done = await changeMember(fetchFromWindow, link, session.audit, member.id, change);
+      const done = await changeMember(
+        fetchFromWindow,
+        link,
+        session.audit,
+        member.id,
+        change,
+        memberPins(session.db),
+      );
       if (!done.ok) setError(accountErrorKey(done.error));
       await refresh();
       // A removal schedules a page-key rotation: this admin device starts it now, in the background.

@@ -20,6 +20,7 @@ const KEYS = {
   'last-admin': 'sync.account.error.last-admin',
   'account-suspended': 'sync.account.error.account-suspended',
   'epoch-stale': 'sync.account.error.epoch-stale',
+  'member-key-changed': 'sync.account.error.member-key-changed',
   'server-address': 'sync.account.error.server-address',
   reloading: 'sync.account.error.reloading',
 } as const satisfies Partial<Record<ConnectError, string>>;

@@ -15,6 +15,7 @@ import {
   type PendingJoin,
 } from '../../../../shared/sync/account';
 import { completeInvites, type Member } from '../../../../shared/sync/admin';
+import { memberPins } from '../../../../shared/sync/member-pins';
 import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import { ErasureSync } from '../../../../shared/rights/erasure-sync';
@@ -199,12 +200,18 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       busy = true;
       try {
         const signer = await session.deviceSigner();
-        const members = await completeInvites(fetchFromWindow, link, pending, () => ({
-          orgKey: session.orgKey,
-          orgKeyId: session.orgKeyId,
-          signer,
-          pageKey: session.epochPageKey,
-        }));
+        const members = await completeInvites(
+          fetchFromWindow,
+          link,
+          pending,
+          () => ({
+            orgKey: session.orgKey,
+            orgKeyId: session.orgKeyId,
+            signer,
+            pageKey: session.epochPageKey,
+          }),
+          memberPins(session.db),
+        );
         if (started !== generation) return;
         set(members.ok ? { members: members.value, membersError: null } : { membersError: members.error });
       } finally {
