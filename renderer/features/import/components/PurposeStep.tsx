@@ -4,6 +4,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +71,10 @@ export function PurposeStep() {
           <MenuItem value={OTHER}>{t('import.purpose.other')}</MenuItem>
         </TextField>
       )}
-      {(registered.length === 0 || selected === OTHER) && (
+      {/* Nothing until the register has loaded: a free-text field shown meanwhile was replaced by the
+          register's list as it arrived, under the user's typing (and a test's). */}
+      {purposes === null && <LinearProgress aria-label={t('import.purpose.purpose')} />}
+      {purposes !== null && (registered.length === 0 || selected === OTHER) && (
         <>
           <TextField
             label={t('import.purpose.name')}
