@@ -157,15 +157,23 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   let keyContext: KeyContext | null = null;
 
   /** Runs the key duty once at a time; the status and progress land in the store. */
-  const keyDuty = (work: (ctx: KeyContext) => Promise<{ ok: boolean; error?: AccountError }>) => {
+  /**
+   * Runs key work once at a time. Work that answers where things stand (runKeyDuty ends with a catch-up)
+   * is shown as it is; otherwise one catch-up follows, so the status is fresh without asking twice.
+   */
+  const keyDuty = (
+    work: (
+      ctx: KeyContext,
+    ) => Promise<{ ok: true; value: KeyStatus | null } | { ok: false; error: AccountError }>,
+  ) => {
     const ctx = keyContext;
     if (!ctx || keyWork || ctx.session.isLocked) return keyWork ?? Promise.resolve();
     keyWork = (async () => {
       try {
         const done = await work(ctx);
         if (keyContext !== ctx) return;
-        if (!done.ok) set({ keysError: done.error ?? 'bad-response' });
-        const status = await catchUpKeys(ctx);
+        if (!done.ok) set({ keysError: done.error });
+        const status = done.ok && done.value ? done : await catchUpKeys(ctx);
         if (keyContext !== ctx) return;
         set(status.ok ? { keys: status.value, keysError: null } : { keysError: status.error });
       } catch {
@@ -313,7 +321,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await keyDuty(async (ctx) => {
         const rotated = await rotatePageKey(ctx, 'manual');
         if (!rotated.ok) failure = rotated.error;
-        return rotated.ok ? { ok: true } : { ok: false, error: rotated.error };
+        return rotated.ok ? { ok: true, value: null } : rotated;
       });
       return failure;
     },
