@@ -4,31 +4,44 @@ import { FakeBrowserWindow, fakeEvent, resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 
+/** Electron's security checklist for a window that shows our own page only. */
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const;
+
 const open = () => createMainWindow('/app/dist-electron/preload.cjs') as unknown as FakeBrowserWindow;
 
 describe('main window', () => {
   beforeEach(resetFake);
 
-  it('is created with every webPreferences security setting locked down', () => {
+  it('is created with every webPreferences security setting locked down, and nothing else', () => {
     const win = open();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
-    expect(win.options.webPreferences).toMatchObject({
+    // The whole set, so a loosened setting or an added one (nodeIntegration: true, enableBlinkFeatures,
+    // experimentalFeatures...) fails here, as does a missing one left to Electron's default.
+    expect(win.options.webPreferences).toStrictEqual({
       preload: '/app/dist-electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
+      ...LOCKED_DOWN,
     });
+    // Hidden until ready to show, so no half-drawn page flashes.
+    expect(win.options).toMatchObject({ show: false, title: 'Kluis' });
   });
 
-  it('builds the same options as a pure function', () => {
-    expect(buildWindowOptions('/p.cjs')).toEqual(buildWindowOptions('/p.cjs'));
-    expect(buildWindowOptions('/p.cjs').webPreferences?.preload).toBe('/p.cjs');
+  it('builds the locked-down options as a pure function, for any preload path', () => {
+    const options = buildWindowOptions('/p.cjs');
+    expect(options.webPreferences).toStrictEqual({ preload: '/p.cjs', ...LOCKED_DOWN });
+    // What createMainWindow hands to BrowserWindow is exactly this function's result.
+    expect(open().options).toStrictEqual(buildWindowOptions('/app/dist-electron/preload.cjs'));
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
