@@ -1,6 +1,6 @@
 // A deterministic generator of realistic Dutch and international people for benchmarks and scale tests:
 // the same seed always gives the same rows, so runs compare like with like.
-import type { PersonInput } from '../shared/domain/person';
+import type { PersonInput } from '../shared/people/person';
 
 const GIVEN = [
   'Annelies',

@@ -1,6 +1,6 @@
 // Key-rotation benchmark (issue 14: "at 100,000 people the rotation runs in the background with progress;
 // target: 100,000 people re-wrapped in under 60 s, with no frame blocked for more than 50 ms"). The real
-// client code (shared/sync/rotation.ts, shared/repositories/data-keys.ts, RxDB) in Node with RxDB memory
+// client code (shared/sync/rotation.ts, shared/store/data-keys.ts, RxDB) in Node with RxDB memory
 // storage, against the real server (server/app.ts) over HTTP on 127.0.0.1, on the embedded SQLite default
 // and on PostgreSQL. The server runs in a worker thread, so its request handling (JSON bodies, SQLite's
 // synchronous writes) does not land on the event loop measured here, as it would not on a user's screen.
@@ -717,7 +717,7 @@ const main = async () => {
     `Kluis key-rotation benchmark — ${config.people.toLocaleString('en')} people, ${config.runs} rotation(s) per adapter, one member`,
   );
   console.log(
-    'client: Node + RxDB memory storage (real shared/sync + shared/repositories code, no browser); server: real, in a worker thread, HTTP on 127.0.0.1',
+    'client: Node + RxDB memory storage (real shared/sync + shared/store code, no browser); server: real, in a worker thread, HTTP on 127.0.0.1',
   );
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`);
   console.log(`commit ${git.commit}${git.dirty ? ' (working tree dirty: see the results file)' : ''}`);

@@ -4,11 +4,11 @@
 // profile and page of its own (bench/run.mjs), so the import's memory peak is its own. The runner samples
 // the renderer processes' resident memory (page and import worker) and the page's V8 heap.
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { commitImport } from '../../shared/importer/commit';
-import { planImport } from '../../shared/importer/plan';
-import { ImportWorkerClient, type WorkerLike } from '../../shared/importer/worker-client';
+import { commitImport } from '../../shared/import/commit';
+import { planImport } from '../../shared/import/plan';
+import { ImportWorkerClient, type WorkerLike } from '../../shared/import/worker-client';
 import { mergeCandidates } from '../../shared/import';
-import type { PersonInput } from '../../shared/domain/person';
+import type { PersonInput } from '../../shared/people/person';
 import { openKluisDatabase } from '../../shared/store/database';
 import { Vault } from '../../shared/vault/vault';
 import { generatePeople } from '../people-generator';

@@ -11,7 +11,7 @@ import {
   type ErasureStatusResponse,
 } from '../../shared/sync/protocol';
 import { mayManageOrganisation } from '../../shared/sync/roles';
-import { erasureOrderText } from '../../shared/rights/erasure-order';
+import { erasureOrderText } from '../../shared/erasure/erasure-order';
 import { authenticate, type Caller } from '../auth';
 import { verifyEd25519 } from '../signatures';
 import type { ServerContext } from '../context';

@@ -101,7 +101,7 @@ export interface ErasureRecord {
   subjectId: string;
   requestId: string;
   erasedBy: string;
-  /** The signed order, kept for every device to check (rights/erasure-order.ts). */
+  /** The signed order, kept for every device to check (shared/erasure/erasure-order.ts). */
   signer?: string;
   sig?: string;
   proof?: string;

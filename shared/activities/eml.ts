@@ -2,7 +2,7 @@
 // HTML reduced to text) and the date. Parsing is postal-mime's; here are the bounds that keep a hostile
 // or huge file from exhausting memory, and the errors that say what was wrong without quoting content.
 import PostalMime, { type Address, type Email } from 'postal-mime';
-import { MAX_BODY, type ActivityInput, type Mailbox } from '../domain/activity';
+import { MAX_BODY, type ActivityInput, type Mailbox } from './activity';
 
 /** Larger files are refused before parsing: a logged email is text, not an archive of attachments. */
 export const MAX_EML_BYTES = 10 * 1024 * 1024;

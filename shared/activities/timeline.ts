@@ -1,7 +1,7 @@
 // Loading a timeline: a person's own activities, or an organisation's together with those of its people,
 // read by the subject index in one query and decrypted in chunks.
-import { ACTIVITY_ITEMS, compareActivities, type ActivityPayload } from '../domain/activity';
-import type { Decrypted, RecordProblem } from '../repositories/subject-repository';
+import { ACTIVITY_ITEMS, compareActivities, type ActivityPayload } from './activity';
+import type { Decrypted, RecordProblem } from '../store/subject-repository';
 import type { ItemDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 

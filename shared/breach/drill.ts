@@ -3,7 +3,7 @@
 // keys are, and pre-fill a breach with the figures. The server never learns who was on the laptop.
 import { z } from 'zod';
 import type { ControllerPayload, DataCategory } from '../consent/types';
-import { FIELD_CATALOGUE, type CataloguedKind } from '../lifecycle/field-catalogue';
+import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record/field-catalogue';
 import { FIELD_KINDS, filled, ITEM_KINDS } from './data-kinds';
 import { err, ok, type Result } from '../platform/result';
 import type { RecordDoc } from '../store/schemas';

@@ -2,7 +2,7 @@
 // each audited (action 'export', kind 'breach') with ids and counts only.
 import type { AuditEvent } from '../audit/audit-log';
 import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../consent/types';
-import { NotFoundError } from '../repositories/errors';
+import { NotFoundError } from '../store/errors';
 import type { RecordDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 import { breachLettersHtml, letterRecipient } from './letters';

@@ -2,7 +2,7 @@
 // which of their data was involved, what it could mean, what was done and whom to ask — built from the
 // same breach document as the authority's report, one printable page per person, in their language.
 import type { ControllerPayload } from '../consent/types';
-import { personDisplayName, type PersonPayload } from '../domain/person';
+import { personDisplayName, type PersonPayload } from '../people/person';
 import { formatInstant } from './clock';
 import { recordDataKinds } from './data-kinds';
 import { escapeHtml, PRINT_STYLE } from './html';

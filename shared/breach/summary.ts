@@ -1,6 +1,6 @@
 // What the privacy dashboard (issue 7) shows of the breach register: open incidents and their 72-hour
 // clocks, ids and times only (dashboard-sources.ts).
-import type { BreachClock, BreachesSummary } from '../lifecycle/dashboard-sources';
+import type { BreachClock, BreachesSummary } from '../dashboard/dashboard-sources';
 import type { Session } from '../vault/session';
 import { breachClock, deadlineOf, isClockRunning } from './clock';
 import { BREACH, type BreachPayload } from './types';

@@ -2,7 +2,7 @@
 // encrypted with the organisation key and synced to admins only. The fields follow the Dutch authority's
 // notification form (GDPR.md) so the report is a rendering of this document, never a second source.
 import { z } from 'zod';
-import { trimmed } from '../domain/common';
+import { trimmed } from '../people/contact-values';
 import { DataCategory, ItemRef } from '../consent/types';
 
 export const BREACH_KIND = 'breach';

@@ -2,11 +2,11 @@
 // event loop, with one batch id in the audit trail and a report of who was skipped and why.
 // Restricted people (Art. 18) are skipped except by operations that only reduce processing (unsubscribe,
 // withdraw consent); an unsubscribed person is never re-subscribed by a bulk update.
-import type { PersonPayload } from '../domain/person';
-import { NotFoundError, ValidationError } from '../repositories/errors';
-import { RestrictedError } from '../rights/restriction';
-import { updateSubject } from '../rights/update-subject';
-import type { Decrypted } from '../repositories/subject-repository';
+import type { PersonPayload } from '../people/person';
+import { NotFoundError, ValidationError } from '../store/errors';
+import { RestrictedError } from '../restriction/restriction';
+import { updateSubject } from '../rectification/update-subject';
+import type { Decrypted } from '../store/subject-repository';
 import { newId } from '../vault/keyring';
 import type { Session } from '../vault/session';
 import { consentStatus, isRestricted, subscriptionStatus, timeline } from './derive';

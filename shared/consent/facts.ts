@@ -1,7 +1,7 @@
 // Loads what the gate and the bulk update need, once per run: the people and every ledger entry of the
 // consent kinds (loadAll by kind), grouped by person. Decrypted values stay in memory only.
-import { PERSON_KIND, type PersonPayload } from '../domain/person';
-import type { Decrypted } from '../repositories/subject-repository';
+import { PERSON_KIND, type PersonPayload } from '../people/person';
+import type { Decrypted } from '../store/subject-repository';
 import type { RecordDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
 import type { LedgerEntry, PersonFacts } from './types';

@@ -9,4 +9,4 @@ export { loadLedgers, loadPeople, factsFor, type LedgerIndex } from './facts';
 export * from './run-gate';
 export * from './bulk';
 export * from './receipts';
-export * from './objection';
+export * from '../objection/objection';

@@ -2,7 +2,7 @@
 // ever add entries (the kinds are append-only); each consent change is recorded in the audit trail.
 import { toBase64 } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
-import type { Decrypted } from '../repositories/subject-repository';
+import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
 import { consentStatus, subscriptionStatus } from './derive';
 import { noticeDue } from './notices';

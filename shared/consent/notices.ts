@@ -1,6 +1,6 @@
 // Art. 14(3)(a): when the data was not collected from the person (an import, a business card, a
 // referral, a public source), they must be given the privacy notice within one month of obtaining it.
-import type { DataSource } from '../domain/common';
+import type { DataSource } from '../people/contact-values';
 import type { LedgerEntry, NoticeReceiptPayload, NoticeStatus, PrivacyNoticePayload } from './types';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,7 +1,7 @@
 // Consent receipts: any consent event as a Kantara Consent Receipt v1.1 and as an ISO/IEC TS 27560
 // consent record, so a person (or an auditor) gets a standard, machine-readable proof.
-import type { PersonPayload } from '../domain/person';
-import type { Decrypted } from '../repositories/subject-repository';
+import type { PersonPayload } from '../people/person';
+import type { Decrypted } from '../store/subject-repository';
 import { byEventTime } from './derive';
 import type {
   ConsentEventPayload,

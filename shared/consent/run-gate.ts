@@ -1,7 +1,7 @@
 // The only way people leave Kluis for marketing: campaign lists, call lists and bulk email exports ask
 // this gate, which decides for every person, says who was left out and why, and writes the export to the
 // audit trail (one entry: the eligible ids, the purpose, counts per reason — never names).
-import { NotFoundError } from '../repositories/errors';
+import { NotFoundError } from '../store/errors';
 import type { Session } from '../vault/session';
 import { factsFor, loadLedgers, loadPeople, yieldToUi } from './facts';
 import { decideEligibility } from './gate';

@@ -3,7 +3,7 @@
 // purpose gate, bulk update and receipts work with. Every ledger is append-only: state is always derived
 // from the events, by event time then id, so every device derives the same state after sync.
 import { z } from 'zod';
-import { trimmed } from '../domain/common';
+import { trimmed } from '../people/contact-values';
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabulary (GDPR.md)
@@ -346,7 +346,7 @@ export const OBJECTION = {
   appendOnly: true,
 } as const;
 
-/** Art. 18 restriction marker. The latest (at, id) at a time decides (see shared/rights/restriction.ts). */
+/** Art. 18 restriction marker. The latest (at, id) at a time decides (see shared/restriction/restriction.ts). */
 export const RESTRICTION_REASONS = [
   'accuracy_contested',
   'unlawful_processing',

@@ -1,8 +1,8 @@
 // What the people and organisation lists show: small rows derived from decrypted records, kept in memory
 // only (and in the encrypted snapshot that makes unlocking fast).
-import { personDisplayName, type PersonPayload } from '../domain/person';
-import type { OrganisationPayload } from '../domain/organisation';
-import type { Decrypted } from '../repositories/subject-repository';
+import { personDisplayName, type PersonPayload } from '../people/person';
+import type { OrganisationPayload } from '../organisations/organisation';
+import type { Decrypted } from '../store/subject-repository';
 
 export interface PersonRow {
   readonly id: string;

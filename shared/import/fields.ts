@@ -1,6 +1,6 @@
 // Which column holds what: header synonyms in English and Dutch, and the built-in presets for the
 // exports companies bring (Google Contacts, Outlook, HubSpot, and our own vCard columns).
-import type { ContactLabel } from '../domain/common';
+import type { ContactLabel } from '../people/contact-values';
 import { foldName } from './names';
 import type { ColumnMapping, FieldTarget, Preset, TargetField } from './types';
 

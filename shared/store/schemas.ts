@@ -19,7 +19,7 @@ export interface RecordDoc {
 
 /**
  * A page of subjects' data keys, each wrapped by the organisation key: JSON {subjectId: sealed key}.
- * Destroying a subject's entry crypto-shreds the subject (repositories/data-keys.ts).
+ * Destroying a subject's entry crypto-shreds the subject (shared/store/data-keys.ts).
  */
 export interface KeyDoc {
   id: string;

@@ -253,7 +253,7 @@ export interface DeviceSummary {
 export const EraseRequest = z.strictObject({
   subjectId: Id,
   requestId: Id,
-  /** The admin device's signature (rights/erasure-order.ts); the server checks it is the caller's key. */
+  /** The admin device's signature (shared/erasure/erasure-order.ts); the server checks it is the caller's key. */
   signer: SigningKey,
   sig: Signature,
   /** A MAC under the organisation key, which the server cannot make: devices check it before purging. */
@@ -269,7 +269,7 @@ export interface ErasureEntry {
   erasedBy: string;
   /** The organisation sequence the entry was written at: the cursor of GET /erasures. */
   seq: number;
-  /** The signed order (rights/erasure-order.ts); absent on entries recorded before orders were signed. */
+  /** The signed order (shared/erasure/erasure-order.ts); absent on entries recorded before orders were signed. */
   signer?: string;
   sig?: string;
   proof?: string;

@@ -69,7 +69,7 @@ export interface SyncClientOptions {
   readonly role: Role;
   /**
    * Runs before the replications start and again after every event of the server's stream, e.g. the
-   * erasure ledger's catch-up (shared/rights): erased subjects are purged before a push could carry a
+   * erasure ledger's catch-up (shared/erasure): erased subjects are purged before a push could carry a
    * stale edit of them. Its errors are reported through the status, never stop the sync.
    */
   readonly catchUp?: () => Promise<void>;

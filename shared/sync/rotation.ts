@@ -16,7 +16,7 @@
 import { toBase64 } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
 import { err, ok, type Result } from '../platform/result';
-import { isOwnKeyPage } from '../repositories/data-keys';
+import { isOwnKeyPage } from '../store/data-keys';
 import { newPageKey, ringKey, sealRotationGrant, walkGrants, type PageKeyRing } from '../vault/page-keys';
 import type { Session } from '../vault/session';
 import { fetchKeys, send, type AccountError, type AccountLink, type Fetch } from './account';

@@ -1,4 +1,4 @@
-// The page key: the key that wraps every data key in the key pages (repositories/data-keys.ts). It has
+// The page key: the key that wraps every data key in the key pages (shared/store/data-keys.ts). It has
 // epochs. Removing a member and every erasure schedule a rotation (sync/rotation.ts): a new page key,
 // every page re-wrapped under it, and — once no page is left under an older one — the older keys
 // destroyed on every device.

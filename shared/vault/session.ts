@@ -2,16 +2,16 @@
 // nothing personal stays readable after that.
 import { wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../domain/organisation';
-import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../domain/person';
+import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../organisations/organisation';
+import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../people/person';
 import type { z } from 'zod';
 import { StoredAuditLog } from '../audit/stored-audit-log';
-import { DataKeys } from '../repositories/data-keys';
-import { ItemRepository, type ItemKindConfig } from '../repositories/item-repository';
-import { SettingsRepository, type SettingKindConfig } from '../repositories/settings-repository';
-import { SubjectRepository, type Decrypted } from '../repositories/subject-repository';
-import type { RetainedPayload } from '../rights/erasure-model';
-import { RETAINED_CONFIG } from '../rights/erasure-model';
+import { DataKeys } from '../store/data-keys';
+import { ItemRepository, type ItemKindConfig } from '../store/item-repository';
+import { SettingsRepository, type SettingKindConfig } from '../store/settings-repository';
+import { SubjectRepository, type Decrypted } from '../store/subject-repository';
+import type { RetainedPayload } from '../erasure/erasure-model';
+import { RETAINED_CONFIG } from '../erasure/erasure-model';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
 import { loadSigningPair, signerFrom, type DeviceSigner } from './device-signing';
@@ -27,7 +27,7 @@ export type RetainedRepository = SubjectRepository<typeof RetainedPayload>;
 export class Session {
   readonly people: PeopleRepository;
   readonly organisations: OrganisationRepository;
-  /** Pseudonymous subjects holding what an erasure kept under an Art. 17(3) exception (rights/erasure.ts). */
+  /** Pseudonymous subjects holding what an erasure kept under an Art. 17(3) exception (shared/erasure/erasure.ts). */
   readonly retained: RetainedRepository;
   private readonly dataKeys: DataKeys;
   /** The audit trail every feature writes to (views, changes, exports, bulk operations). */
@@ -88,7 +88,7 @@ export class Session {
 
   /**
    * The repository of one kind of item about a subject (activities, deals, consent events...). Each feature
-   * declares its kind config once, in shared/domain, and asks the session for it.
+   * declares its kind config once, in its feature folder (shared/deals, shared/cases...), and asks the session for it.
    */
   items<S extends z.ZodType<Record<string, unknown>>>(config: ItemKindConfig<S>): ItemRepository<S> {
     let repository = this.itemRepositories.get(config.kind) as ItemRepository<S> | undefined;

@@ -15,7 +15,7 @@
 //
 // Then every sealed data-key entry of the erased subject it found is tried with every key for every key
 // id seen, and with each data key that opens, every record payload near the subject id is tried at the
-// record address (repositories/subject-repository.ts). The addresses are written out here, as a thief
+// record address (shared/store/subject-repository.ts). The addresses are written out here, as a thief
 // reading the source would; the tests' positive controls fail if they drift from the client's.
 import { Buffer } from 'node:buffer';
 import { EnvelopeCipher, type EnvelopeAddress } from '../../shared/crypto/envelope';

@@ -7,7 +7,7 @@ import {
   type ActivityPayload,
   type ActivityType,
   type Direction,
-} from '../../../shared/domain/activity';
+} from '../../../shared/activities/activity';
 
 export interface ActivityDraft {
   readonly type: ActivityType;

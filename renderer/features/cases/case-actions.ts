@@ -10,8 +10,8 @@ import {
   type CaseInput,
   type CasePayload,
   type CaseStatus,
-} from '../../../shared/domain/case';
-import type { Decrypted } from '../../../shared/repositories/subject-repository';
+} from '../../../shared/cases/case';
+import type { Decrypted } from '../../../shared/store/subject-repository';
 import type { Session } from '../../../shared/vault/session';
 
 export type ServiceCase = Decrypted<CasePayload>;

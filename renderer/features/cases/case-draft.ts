@@ -5,7 +5,7 @@ import {
   type CasePayload as ServiceCaseData,
   type CasePriority,
   type CaseStatus,
-} from '../../../shared/domain/case';
+} from '../../../shared/cases/case';
 
 export interface CaseDraft {
   subject: string;

@@ -2,7 +2,7 @@
 // supervisory authority or an auditor: one row per purpose, in the interface language.
 import type { PurposePayload } from '../../../shared/consent/types';
 import type { ExportCell } from '../../../shared/export/types';
-import type { Setting } from '../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../shared/store/settings-repository';
 
 export const REGISTER_COLUMNS = [
   'name',

@@ -4,20 +4,20 @@ import type { Anchor, ChainReport } from '../../../shared/audit/chain';
 import { summariseBreaches } from '../../../shared/breach/summary';
 import type { AccountLink } from '../../../shared/sync/account';
 import { listDevices } from '../../../shared/sync/admin';
-import { summariseRetention } from '../../../shared/lifecycle/retention';
-import { deviceFreshness, type DeviceFreshness } from '../../../shared/lifecycle/dashboard';
+import { summariseRetention } from '../../../shared/retention/retention';
+import { deviceFreshness, type DeviceFreshness } from '../../../shared/dashboard/dashboard';
 import {
   loadConsentExpiry,
   loadLawfulBasisGaps,
   loadProcessorReviews,
-} from '../../../shared/lifecycle/dashboard-load';
+} from '../../../shared/dashboard/dashboard-load';
 import type {
   BreachesSummary,
   RequestsSummary,
   RetentionSummary,
-} from '../../../shared/lifecycle/dashboard-sources';
-import type { ConsentExpiry, LawfulBasisGaps, ProcessorReviews } from '../../../shared/lifecycle/dashboard';
-import { summariseRequests } from '../../../shared/rights/summary';
+} from '../../../shared/dashboard/dashboard-sources';
+import type { ConsentExpiry, LawfulBasisGaps, ProcessorReviews } from '../../../shared/dashboard/dashboard';
+import { summariseRequests } from '../../../shared/requests/summary';
 import type { Session } from '../../../shared/vault/session';
 import { fetchFromWindow } from '../sync/stores/sync-store';
 

@@ -6,9 +6,9 @@ import {
   moveDealTo,
   type DealInput,
   type DealPayload,
-} from '../../../shared/domain/deal';
-import type { Stage } from '../../../shared/domain/pipeline';
-import type { Decrypted } from '../../../shared/repositories/subject-repository';
+} from '../../../shared/deals/deal';
+import type { Stage } from '../../../shared/deals/pipeline';
+import type { Decrypted } from '../../../shared/store/subject-repository';
 import type { Session } from '../../../shared/vault/session';
 
 export type Deal = Decrypted<DealPayload>;

@@ -6,8 +6,8 @@ import {
   moveDealTo,
   parseAmount,
   type DealPayload as Deal,
-} from '../../../shared/domain/deal';
-import { findStage, type Pipeline } from '../../../shared/domain/pipeline';
+} from '../../../shared/deals/deal';
+import { findStage, type Pipeline } from '../../../shared/deals/pipeline';
 import { amountInput } from './format';
 
 export interface DealDraft {

@@ -1,7 +1,7 @@
 // The part of a person's and an organisation's draft that they share: contact lists, address, tags,
 // notes and the source of the data. Each feature's draft spreads these in next to its own fields, so
 // the two forms cannot drift apart in how they read and write the shared details.
-import type { ContactLabel, DataSource, PostalAddress } from '../../../shared/domain/common';
+import type { ContactLabel, DataSource, PostalAddress } from '../../../shared/people/contact-values';
 import {
   addressToDraft,
   addressToInput,
@@ -25,7 +25,7 @@ export interface SubjectDetailsDraft {
   readonly tags: readonly string[];
   readonly notes: string;
   readonly source: SourceDraft;
-  /** Custom field values by definition id (shared/lifecycle/custom-fields.ts). */
+  /** Custom field values by definition id (shared/processing-record/custom-fields.ts). */
   readonly custom: Readonly<Record<string, string>>;
 }
 

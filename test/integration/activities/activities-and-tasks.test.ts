@@ -2,9 +2,9 @@
 // what a timeline and My day read back is what was written, and nothing of it is readable at rest.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTimeline, withActivity } from '../../../shared/activities/timeline';
-import { ACTIVITY_ITEMS } from '../../../shared/domain/activity';
-import { selectMyDay, snoozeTask, TASK_ITEMS } from '../../../shared/domain/task';
-import { ValidationError } from '../../../shared/repositories/errors';
+import { ACTIVITY_ITEMS } from '../../../shared/activities/activity';
+import { selectMyDay, snoozeTask, TASK_ITEMS } from '../../../shared/tasks/task';
+import { ValidationError } from '../../../shared/store/errors';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';

@@ -6,7 +6,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { fetchExposure, mapExposure, prefillFromDrill } from '../../../shared/breach/drill';
 import { buildBreachReport } from '../../../shared/breach/report';
 import { BREACH, BreachPayload } from '../../../shared/breach/types';
-import { DEAL_CONFIG } from '../../../shared/domain/deal';
+import { DEAL_CONFIG } from '../../../shared/deals/deal';
 import { revokeDevice } from '../../../shared/sync/admin';
 import { annelies, zeeland } from '../../fixtures/people';
 import { syncClient, twoDevices, type TwoDevices } from '../sync/two-devices';

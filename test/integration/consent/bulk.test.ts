@@ -7,7 +7,7 @@ import {
 } from '../../../shared/consent/defaults';
 import { basisStatus, consentStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers, recordConsent, recordRestriction } from '../../../shared/consent/ledgers';
-import { NotFoundError } from '../../../shared/repositories/errors';
+import { NotFoundError } from '../../../shared/store/errors';
 import { runGate } from '../../../shared/consent/run-gate';
 import { PURPOSE } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';

@@ -9,7 +9,7 @@ import { consentStatus } from '../../../shared/consent/derive';
 import { PURPOSE_E_MARKETING, PURPOSE_SALES_SERVICE } from '../../../shared/consent/defaults';
 import { CONSENT_EVENT, PURPOSE, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import { utf8 } from '../../../shared/crypto/bytes';
-import { AppendOnlyError } from '../../../shared/repositories/item-repository';
+import { AppendOnlyError } from '../../../shared/store/item-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
 

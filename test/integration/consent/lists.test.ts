@@ -7,7 +7,7 @@ import {
   repermissionList,
 } from '../../../shared/consent/ledgers';
 import { NOTICE_RECEIPT } from '../../../shared/consent/types';
-import { AppendOnlyError } from '../../../shared/repositories/item-repository';
+import { AppendOnlyError } from '../../../shared/store/item-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, openVault, somePerson } from './support';
 

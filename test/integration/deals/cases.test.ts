@@ -1,7 +1,7 @@
 // Service cases with their timeline through the real repositories: entries stay with their case, move
 // with it to another subject, and go with it when it is deleted or its subject erased.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../shared/domain/case';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../shared/cases/case';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import {

@@ -1,8 +1,8 @@
 // Deals and cases through the real repositories (RxDB memory storage, real libsodium): stored encrypted,
 // moved between stages, kept current in the in-memory stores, and gone when their subject is erased.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEAL_CONFIG, ReasonRequiredError } from '../../../shared/domain/deal';
-import { defaultPipeline, PIPELINE_CONFIG, PIPELINE_ID } from '../../../shared/domain/pipeline';
+import { DEAL_CONFIG, ReasonRequiredError } from '../../../shared/deals/deal';
+import { defaultPipeline, PIPELINE_CONFIG, PIPELINE_ID } from '../../../shared/deals/pipeline';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { createDeal, deleteDeal, moveDeal, saveDeal } from '../../../renderer/features/deals/deal-actions';

@@ -3,7 +3,7 @@
 // same address with its storage closed and opened again, as after a reboot.
 import { createApp } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
-import { ErasureSync } from '../../../shared/rights/erasure-sync';
+import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shared/sync/account';
 import { conflictHandlersFor } from '../../../shared/sync/merge';

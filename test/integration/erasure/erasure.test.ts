@@ -3,8 +3,8 @@
 // confirms, and A's certificate lists both devices — also across a server restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eraseSubject } from '../../../shared/rights/erasure';
-import { discardNotice, queuedErasures } from '../../../shared/rights/erasure-local';
+import { eraseSubject } from '../../../shared/erasure/erasure';
+import { discardNotice, queuedErasures } from '../../../shared/erasure/erasure-local';
 import type { RecordWire } from '../../../shared/sync/protocol';
 import { annelies, bram } from '../../fixtures/people';
 import { erasureSetup, type Device, type ErasureSetup } from './devices';

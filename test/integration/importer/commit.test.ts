@@ -2,11 +2,11 @@
 // lands whole, or — cancelled or failed at any point — leaves the store exactly as it was.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPerson } from '../../../shared/import/types';
-import { commitImport, type CommitInput } from '../../../shared/importer/commit';
-import type { ImportPlan } from '../../../shared/importer/plan';
-import { IMPORT_BATCH } from '../../../shared/importer/purpose';
+import { commitImport, type CommitInput } from '../../../shared/import/commit';
+import type { ImportPlan } from '../../../shared/import/plan';
+import { IMPORT_BATCH } from '../../../shared/import/purpose';
 import { RESTRICTION } from '../../../shared/consent/types';
-import { listFieldChanges } from '../../../shared/rights/field-history';
+import { listFieldChanges } from '../../../shared/rectification/field-history';
 import type { AuditEvent } from '../../../shared/audit/audit-log';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';

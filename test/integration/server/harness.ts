@@ -79,7 +79,7 @@ export const signAs = (key: DeviceKey, text: string): string =>
   sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
 
 /**
- * An erasure order signed by the device (rights/erasure-order.ts). The proof is a MAC under the
+ * An erasure order signed by the device (shared/erasure/erasure-order.ts). The proof is a MAC under the
  * organisation key, which only devices check; the server cannot, so any value of the right form does here.
  */
 export const erasureOrder = (signing: DeviceKey, orgId: string, subjectId: string, requestId: string) => ({

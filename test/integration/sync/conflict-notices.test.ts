@@ -3,8 +3,8 @@
 // notice on the page reads (useConflicts' query) and can apply ("Use this value"), and that reaches the
 // other device too.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEAL_CONFIG } from '../../../shared/domain/deal';
-import { recordAddress } from '../../../shared/repositories/subject-repository';
+import { DEAL_CONFIG } from '../../../shared/deals/deal';
+import { recordAddress } from '../../../shared/store/subject-repository';
 import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
 import { applyItemConflict } from '../../../renderer/features/sync/components/conflict-records';
 import { zeeland } from '../../fixtures/people';

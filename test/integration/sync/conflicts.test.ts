@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
 import type { SyncClient } from '../../../shared/sync/replication';
-import { recordAddress } from '../../../shared/repositories/subject-repository';
+import { recordAddress } from '../../../shared/store/subject-repository';
 import { annelies, bram } from '../../fixtures/people';
 import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 

@@ -17,8 +17,8 @@ import { randomBytes, toBase64, utf8 } from '../../../shared/crypto/bytes';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { TEST_KDF } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import { DEAL_CONFIG } from '../../../shared/domain/deal';
-import { recordAddress } from '../../../shared/repositories/subject-repository';
+import { DEAL_CONFIG } from '../../../shared/deals/deal';
+import { recordAddress } from '../../../shared/store/subject-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
 import {
   connectVault,
@@ -669,7 +669,7 @@ describe('a lying server during key rotation', () => {
   // finishes, and takes a data key from any key page under it. The removed member holds that key: with the
   // server they plant a key page under e0 (same page id, a data key of their own for an existing person),
   // the device pulls it, and what it adds about that person afterwards is sealed with the planted data key
-  // (shared/repositories/data-keys.ts keyFor; ItemRepository.createMany). An admin's device would go
+  // (shared/store/data-keys.ts keyFor; ItemRepository.createMany). An admin's device would go
   // further and re-wrap the planted page under the new epoch (rewrapPages), making it permanent.
   it.fails(
     'GAP: a key page the server and the removed member plant under the old epoch makes new data about a person readable to them',

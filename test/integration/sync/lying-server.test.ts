@@ -11,8 +11,8 @@ import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shar
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { sealGrant } from '../../../shared/sync/invite';
-import { signErasureOrder } from '../../../shared/rights/erasure-order';
-import { ErasureSync } from '../../../shared/rights/erasure-sync';
+import { signErasureOrder } from '../../../shared/erasure/erasure-order';
+import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import { annelies } from '../../fixtures/people';
 import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';

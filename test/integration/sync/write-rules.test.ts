@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import { TEST_KDF } from '../../../shared/crypto/kdf';
-import { deleteBlock } from '../../../shared/repositories/delete-rule';
-import { recordFieldChanges } from '../../../shared/rights/field-history';
+import { deleteBlock } from '../../../shared/store/delete-rule';
+import { recordFieldChanges } from '../../../shared/rectification/field-history';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, joinOrganisation } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';

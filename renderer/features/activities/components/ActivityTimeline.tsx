@@ -12,7 +12,7 @@ import HistoryRoundedIcon from '@mui/icons-material/HistoryRounded';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { activities, type Activity } from '../../../../shared/activities/timeline';
-import { ACTIVITY_TYPES, activitySearchText, type ActivityType } from '../../../../shared/domain/activity';
+import { ACTIVITY_TYPES, activitySearchText, type ActivityType } from '../../../../shared/activities/activity';
 import { notify } from '../../../app/stores/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';

@@ -2,8 +2,8 @@
 // sync) is decrypted and placed in order, without reloading thousands of others.
 import { useEffect, useMemo, useState } from 'react';
 import { loadTimeline, withActivity, type Activity } from '../../../../shared/activities/timeline';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
-import type { RecordProblem } from '../../../../shared/repositories/subject-repository';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import type { RecordProblem } from '../../../../shared/store/subject-repository';
 import type { ItemDoc } from '../../../../shared/store/schemas';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 

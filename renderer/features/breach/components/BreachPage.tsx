@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { contactFromController } from '../../../../shared/breach/drill';
 import { loadController } from '../../../../shared/breach/exports';
 import { BREACH, BreachPayload } from '../../../../shared/breach/types';
-import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
+import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
 import { formatRoute, navigate } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { PageHeader } from '../../../ui/PageHeader';

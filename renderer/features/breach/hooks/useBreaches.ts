@@ -2,7 +2,7 @@
 // compliance collection), with a clock that ticks so the 72-hour countdowns stay true on screen.
 import { useEffect, useState } from 'react';
 import { BREACH, type BreachPayload } from '../../../../shared/breach/types';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import type { Session } from '../../../../shared/vault/session';
 import { useVaultStore } from '../../vault/stores/vault-store';
 

@@ -9,7 +9,7 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
-import { isCaseClosed, type CaseEntryType } from '../../../../shared/domain/case';
+import { isCaseClosed, type CaseEntryType } from '../../../../shared/cases/case';
 import { formatRoute, navigate, NEW_ID, type Route } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';

@@ -25,7 +25,7 @@ import {
   isCaseClosed,
   type CasePriority,
   type CaseStatus,
-} from '../../../../shared/domain/case';
+} from '../../../../shared/cases/case';
 import { formatRoute, NEW_ID } from '../../../app/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';

@@ -11,7 +11,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { SourceMethod } from '../../../../shared/domain/common';
+import { SourceMethod } from '../../../../shared/people/contact-values';
 import type { OrganisationRow } from '../../../../shared/directory/rows';
 import type { Session } from '../../../../shared/vault/session';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';

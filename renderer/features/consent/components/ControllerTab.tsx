@@ -15,7 +15,7 @@ import {
   ControllerPayload,
   type ControllerPayload as Controller,
 } from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/repositories/errors';
+import { ValidationError } from '../../../../shared/store/errors';
 import { notify } from '../../../app/stores/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';

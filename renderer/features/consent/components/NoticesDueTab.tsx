@@ -23,7 +23,7 @@ import {
   type LedgerEntry,
   type NoticeReceiptPayload,
 } from '../../../../shared/consent/types';
-import { personDisplayName } from '../../../../shared/domain/person';
+import { personDisplayName } from '../../../../shared/people/person';
 import type { Session } from '../../../../shared/vault/session';
 import { formatRoute } from '../../../app/routing';
 import { EmptyState } from '../../../ui/EmptyState';

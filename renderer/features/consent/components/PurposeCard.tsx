@@ -11,7 +11,7 @@ import type { PersonLedgers } from '../../../../shared/consent/ledgers';
 import { recordObjection, withdrawConsent } from '../../../../shared/consent/ledgers';
 import { basisStatus, consentStatus, objectionState } from '../../../../shared/consent/derive';
 import type { ConsentEventPayload, LedgerEntry, PurposePayload } from '../../../../shared/consent/types';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import { notify } from '../../../app/stores/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useActor } from '../hooks/useActor';

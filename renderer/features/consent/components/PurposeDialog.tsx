@@ -27,7 +27,7 @@ import {
   type PurposePayload,
   type RetentionTrigger,
 } from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/repositories/errors';
+import { ValidationError } from '../../../../shared/store/errors';
 import { notify } from '../../../app/stores/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

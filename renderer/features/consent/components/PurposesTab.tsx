@@ -14,7 +14,7 @@ import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
 import { useTranslation } from 'react-i18next';
 import { PURPOSE, type PurposePayload } from '../../../../shared/consent/types';
 import { toXlsx } from '../../../../shared/export';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import { notify } from '../../../app/stores/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';

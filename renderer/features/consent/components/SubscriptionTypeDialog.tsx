@@ -19,8 +19,8 @@ import {
   type PurposePayload,
   type SubscriptionTypePayload,
 } from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/repositories/errors';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import { ValidationError } from '../../../../shared/store/errors';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import { notify } from '../../../app/stores/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

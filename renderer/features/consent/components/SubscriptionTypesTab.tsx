@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionTypePayload } from '../../../../shared/consent/types';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';

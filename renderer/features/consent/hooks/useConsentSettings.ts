@@ -2,7 +2,7 @@
 // the controller — decrypted once and kept current from the settings change stream (edits on this device
 // and those that arrive by sync).
 import { useEffect, useState } from 'react';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import {
   CONTROLLER,
   CONTROLLER_ID,

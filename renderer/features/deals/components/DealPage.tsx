@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { useTranslation } from 'react-i18next';
-import { DEAL_CONFIG } from '../../../../shared/domain/deal';
+import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import { formatRoute, navigate, NEW_ID } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';

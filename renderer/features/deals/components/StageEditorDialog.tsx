@@ -26,7 +26,7 @@ import {
   StageRuleError,
   type Pipeline,
   type Stage,
-} from '../../../../shared/domain/pipeline';
+} from '../../../../shared/deals/pipeline';
 import { newId } from '../../../../shared/vault/keyring';
 import { notify } from '../../../app/stores/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';

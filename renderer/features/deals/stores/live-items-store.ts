@@ -3,8 +3,8 @@
 // Deals and cases each use one; nothing decrypted is written anywhere.
 import type { z } from 'zod';
 import { create } from 'zustand';
-import type { ItemKindConfig } from '../../../../shared/repositories/item-repository';
-import type { Decrypted, RecordProblem } from '../../../../shared/repositories/subject-repository';
+import type { ItemKindConfig } from '../../../../shared/store/item-repository';
+import type { Decrypted, RecordProblem } from '../../../../shared/store/subject-repository';
 import type { ItemDoc } from '../../../../shared/store/schemas';
 import type { Session } from '../../../../shared/vault/session';
 import { useVaultStore } from '../../vault/stores/vault-store';

@@ -7,8 +7,8 @@ import {
   PIPELINE_ID,
   type DefaultStageNames,
   type Pipeline,
-} from '../../../../shared/domain/pipeline';
-import { NotFoundError } from '../../../../shared/repositories/errors';
+} from '../../../../shared/deals/pipeline';
+import { NotFoundError } from '../../../../shared/store/errors';
 import type { Role } from '../../../../shared/sync/protocol';
 import type { Session } from '../../../../shared/vault/session';
 

@@ -12,7 +12,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { ImportPerson } from '../../../../shared/import/types';
-import type { Resolution } from '../../../../shared/importer/plan';
+import type { Resolution } from '../../../../shared/import/plan';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useImportStore } from '../stores/import-store';
 import { ImportProgress } from './ImportProgress';

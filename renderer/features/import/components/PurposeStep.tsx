@@ -9,7 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/consent/types';
-import { noticeDueBy } from '../../../../shared/importer/purpose';
+import { noticeDueBy } from '../../../../shared/import/purpose';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { usePurposes } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';

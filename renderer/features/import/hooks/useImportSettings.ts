@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PURPOSE, type PurposePayload } from '../../../../shared/consent/types';
 import type { Preset } from '../../../../shared/import/types';
-import { IMPORT_PRESET, toPreset } from '../../../../shared/importer/presets';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import { IMPORT_PRESET, toPreset } from '../../../../shared/import/presets';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import type { Session } from '../../../../shared/vault/session';
 
 export const usePurposes = (session: Session): readonly Setting<PurposePayload>[] | null => {

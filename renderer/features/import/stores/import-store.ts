@@ -10,16 +10,16 @@ import type {
   ImportProgress,
   Preset,
 } from '../../../../shared/import/types';
-import { commitImport, type CommitProgress, type CommitReport } from '../../../../shared/importer/commit';
-import { columnsOf } from '../../../../shared/importer/mapping';
-import { planImport, type Resolution } from '../../../../shared/importer/plan';
-import type { Analysis, ReadChoices, TableSummary } from '../../../../shared/importer/protocol';
-import type { ImportPurpose } from '../../../../shared/importer/purpose';
+import { commitImport, type CommitProgress, type CommitReport } from '../../../../shared/import/commit';
+import { columnsOf } from '../../../../shared/import/source-columns';
+import { planImport, type Resolution } from '../../../../shared/import/plan';
+import type { Analysis, ReadChoices, TableSummary } from '../../../../shared/import/worker-protocol';
+import type { ImportPurpose } from '../../../../shared/import/purpose';
 import {
   ImportCancelledError,
   ImportWorkerClient,
   ImportWorkerError,
-} from '../../../../shared/importer/worker-client';
+} from '../../../../shared/import/worker-client';
 import type { Session } from '../../../../shared/vault/session';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { createImportWorker } from '../worker/create-import-worker';

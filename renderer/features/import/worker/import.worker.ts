@@ -2,8 +2,8 @@
 // file never freezes the window. It holds the last table read; the wizard cancels by terminating it.
 import { isImportError } from '../../../../shared/import';
 import type { ImportProgress, Table } from '../../../../shared/import/types';
-import { analyse, readFile } from '../../../../shared/importer/analyse';
-import type { WorkerRequest, WorkerResponse } from '../../../../shared/importer/protocol';
+import { analyse, readFile } from '../../../../shared/import/analyse';
+import type { WorkerRequest, WorkerResponse } from '../../../../shared/import/worker-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;

@@ -15,8 +15,8 @@ import {
   CUSTOM_FIELD,
   checkCustomField,
   type CustomFieldInput,
-} from '../../../../shared/lifecycle/custom-fields';
-import { ValidationError, type FieldIssue } from '../../../../shared/repositories/errors';
+} from '../../../../shared/processing-record/custom-fields';
+import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
 import { notify } from '../../../app/stores/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

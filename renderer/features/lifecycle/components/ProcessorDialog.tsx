@@ -21,8 +21,8 @@ import {
   type ProcessorInput,
   type ProcessorPayload,
   type RecipientRole,
-} from '../../../../shared/lifecycle/processors';
-import { ValidationError } from '../../../../shared/repositories/errors';
+} from '../../../../shared/processors/processors';
+import { ValidationError } from '../../../../shared/store/errors';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Registers } from '../hooks/useRegisters';

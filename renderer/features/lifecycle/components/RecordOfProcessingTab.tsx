@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { toXlsx } from '../../../../shared/export';
-import { countInventory } from '../../../../shared/lifecycle/inventory';
+import { countInventory } from '../../../../shared/processing-record/inventory';
 import {
   buildRopa,
   ropaHtml,
@@ -21,7 +21,7 @@ import {
   type Ropa,
   type RopaDevices,
   type RopaLanguage,
-} from '../../../../shared/lifecycle/ropa';
+} from '../../../../shared/processing-record/ropa';
 import { listDevices } from '../../../../shared/sync/admin';
 import { utf8 } from '../../../../shared/crypto/bytes';
 import { notify } from '../../../app/stores/notification-store';

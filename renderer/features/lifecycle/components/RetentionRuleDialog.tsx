@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/consent/types';
-import type { Rule } from '../../../../shared/lifecycle/retention';
+import type { Rule } from '../../../../shared/retention/retention';
 import {
   RETENTION_RULE,
   RULE_ACTIONS,
@@ -24,8 +24,8 @@ import {
   type RuleTrigger,
   type SubjectKind,
   type SubjectStatus,
-} from '../../../../shared/lifecycle/retention-rules';
-import { ValidationError, type FieldIssue } from '../../../../shared/repositories/errors';
+} from '../../../../shared/retention/retention-rules';
+import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
 import { notify } from '../../../app/stores/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -8,8 +8,8 @@ import {
   type ControllerPayload,
   type PurposePayload,
 } from '../../../../shared/consent/types';
-import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/lifecycle/custom-fields';
-import { PROCESSOR, type ProcessorPayload } from '../../../../shared/lifecycle/processors';
+import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record/custom-fields';
+import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors/processors';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface Registers {

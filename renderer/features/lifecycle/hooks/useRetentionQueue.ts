@@ -5,14 +5,14 @@ import {
   ANONYMOUS_AGGREGATE,
   loadSalesFigures,
   type SalesFigures,
-} from '../../../../shared/lifecycle/anonymise';
+} from '../../../../shared/retention/anonymise';
 import {
   RETENTION_REVIEW,
   RETENTION_RUN,
   RETENTION_RUN_ID,
-} from '../../../../shared/lifecycle/retention-review';
-import type { Review, Rule } from '../../../../shared/lifecycle/retention';
-import { RETENTION_RULE } from '../../../../shared/lifecycle/retention-rules';
+} from '../../../../shared/retention/retention-review';
+import type { Review, Rule } from '../../../../shared/retention/retention';
+import { RETENTION_RULE } from '../../../../shared/retention/retention-rules';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface RetentionQueue {

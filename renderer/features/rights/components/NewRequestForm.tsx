@@ -8,15 +8,15 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { ValidationError } from '../../../../shared/repositories/errors';
-import { firstDueDate, localDay } from '../../../../shared/rights/deadline';
+import { ValidationError } from '../../../../shared/store/errors';
+import { firstDueDate, localDay } from '../../../../shared/requests/deadline';
 import {
   createRequest,
   REQUEST_CHANNELS,
   RIGHTS,
   type RequestChannel,
   type Right,
-} from '../../../../shared/rights/requests';
+} from '../../../../shared/requests/requests';
 import { navigate } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { FormSection } from '../../../ui/FormSection';

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { objectionState } from '../../../../shared/consent/derive';
 import type { PersonLedgers } from '../../../../shared/consent/ledgers';
 import type { PurposePayload } from '../../../../shared/consent/types';
-import type { Setting } from '../../../../shared/repositories/settings-repository';
+import type { Setting } from '../../../../shared/store/settings-repository';
 import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
 import { AssessObjectionDialog } from './AssessObjectionDialog';
 

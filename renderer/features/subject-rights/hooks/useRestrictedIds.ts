@@ -2,7 +2,7 @@
 // Reloaded when a restriction entry is added here or arrives by sync.
 import { useEffect, useState } from 'react';
 import { RESTRICTION } from '../../../../shared/consent/types';
-import { restrictedSubjectIds } from '../../../../shared/rights/restriction';
+import { restrictedSubjectIds } from '../../../../shared/restriction/restriction';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -3,10 +3,10 @@
 // arrives by sync, so a restriction recorded on another device locks the form here too.
 import { useEffect, useState } from 'react';
 import { RESTRICTION, type LedgerEntry, type RestrictionPayload } from '../../../../shared/consent/types';
-import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rights/field-history';
-import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/rights/profiling';
-import { restrictionState, type RestrictionState } from '../../../../shared/rights/restriction';
-import type { Decrypted } from '../../../../shared/repositories/subject-repository';
+import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rectification/field-history';
+import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection/profiling';
+import { restrictionState, type RestrictionState } from '../../../../shared/restriction/restriction';
+import type { Decrypted } from '../../../../shared/store/subject-repository';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface SubjectRights {

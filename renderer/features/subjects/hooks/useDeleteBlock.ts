@@ -1,8 +1,8 @@
-// Why Delete is not offered for this subject (shared/repositories/delete-rule.ts), checked when the page
+// Why Delete is not offered for this subject (shared/store/delete-rule.ts), checked when the page
 // opens and again after each change to the subject's items: the client never pushes what the sync server
 // refuses, and the user is told why instead.
 import { useEffect, useState } from 'react';
-import { deleteBlock, type DeleteBlock } from '../../../../shared/repositories/delete-rule';
+import { deleteBlock, type DeleteBlock } from '../../../../shared/store/delete-rule';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditLog } from '../../../../shared/audit/audit-log';
-import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
-import { RestrictedError } from '../../../../shared/rights/restriction';
+import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
+import { RestrictedError } from '../../../../shared/restriction/restriction';
 import { navigate, NEW_ID, type Route } from '../../../app/routing';
 import { notify } from '../../../app/stores/notification-store';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';

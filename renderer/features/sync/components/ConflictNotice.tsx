@@ -1,7 +1,7 @@
 // On a person's page: fields of the person, or of their activities and tasks, where two devices disagreed
 // while offline (merge.ts keeps the losing value in a conflict record).
 import { useTranslation } from 'react-i18next';
-import type { PersonInput } from '../../../../shared/domain/person';
+import type { PersonInput } from '../../../../shared/people/person';
 import type { Session } from '../../../../shared/vault/session';
 import { useConflicts } from '../hooks/useConflicts';
 import { ConflictList } from './ConflictList';

@@ -1,11 +1,11 @@
 // How a conflict's losing value goes back into its record, and which form label names its field, for
 // every kind that keeps conflicts: people, organisations and their items (deals, cases, activities...).
 import type { z } from 'zod';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/domain/case';
-import { DEAL_CONFIG } from '../../../../shared/domain/deal';
-import { TASK_ITEMS } from '../../../../shared/domain/task';
-import type { ItemKindConfig } from '../../../../shared/repositories/item-repository';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
+import { DEAL_CONFIG } from '../../../../shared/deals/deal';
+import { TASK_ITEMS } from '../../../../shared/tasks/task';
+import type { ItemKindConfig } from '../../../../shared/store/item-repository';
 import type { Session } from '../../../../shared/vault/session';
 import type { Conflict } from '../hooks/useConflicts';
 

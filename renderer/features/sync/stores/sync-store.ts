@@ -18,7 +18,7 @@ import { completeInvites, type Member } from '../../../../shared/sync/admin';
 import { memberPins } from '../../../../shared/sync/member-pins';
 import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
-import { ErasureSync } from '../../../../shared/rights/erasure-sync';
+import { ErasureSync } from '../../../../shared/erasure/erasure-sync';
 import { conflictHandlersFor } from '../../../../shared/sync/merge';
 import {
   catchUpKeys,
@@ -110,7 +110,7 @@ interface SyncState {
   members: Member[] | null;
   membersError: AccountError | null;
   status: SyncStatus | null;
-  /** The erasure ledger's client while linked (rights/erasure-sync.ts); null for a local-only vault. */
+  /** The erasure ledger's client while linked (shared/erasure/erasure-sync.ts); null for a local-only vault. */
   erasures: ErasureSync | null;
   /** The server revoked this device and its local copy was deleted. */
   wiped: boolean;

@@ -4,9 +4,9 @@
 import { create } from 'zustand';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { Directory } from '../../../../shared/directory/directory';
-import { seedRetentionDefaults } from '../../../../shared/lifecycle/retention-rules';
+import { seedRetentionDefaults } from '../../../../shared/retention/retention-rules';
 import type { KeyStore } from '../../../../shared/platform/desktop-api';
-import type { Progress } from '../../../../shared/repositories/subject-repository';
+import type { Progress } from '../../../../shared/store/subject-repository';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import { PassphraseChangedError, WrongPassphraseError } from '../../../../shared/vault/keyring';
 import type { Session } from '../../../../shared/vault/session';

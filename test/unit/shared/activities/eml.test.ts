@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ActivityPayload } from '../../../../shared/domain/activity';
+import { ActivityPayload } from '../../../../shared/activities/activity';
 import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../shared/activities/eml';
 
 const fixture = (name: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, currentNotice, noticeDue } from '../../../../shared/consent/notices';
 import type { LedgerEntry, NoticeReceiptPayload } from '../../../../shared/consent/types';
-import type { DataSource } from '../../../../shared/domain/common';
+import type { DataSource } from '../../../../shared/people/contact-values';
 
 const person = (method: DataSource['method'], obtainedOn: string) => ({
   source: { method, description: '', obtainedOn },

@@ -3,7 +3,7 @@ import { DEFAULT_PURPOSES, PURPOSE_E_MARKETING } from '../../../../shared/consen
 import { toIso27560Record, toKantaraReceipt } from '../../../../shared/consent/receipts';
 import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent/types';
 import { ControllerPayload, PurposePayload } from '../../../../shared/consent/types';
-import { PersonPayload } from '../../../../shared/domain/person';
+import { PersonPayload } from '../../../../shared/people/person';
 import { annelies } from '../../../fixtures/people';
 
 // Consent Receipt Specification v1.1 (Kantara Initiative), required fields.

@@ -4,7 +4,7 @@ import {
   activitySearchText,
   compareActivities,
   type ActivityInput,
-} from '../../../../shared/domain/activity';
+} from '../../../../shared/activities/activity';
 
 const call: ActivityInput = {
   type: 'call',

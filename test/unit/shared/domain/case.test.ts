@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseEntryPayload, CasePayload, compareCases, withCaseStatus } from '../../../../shared/domain/case';
+import { CaseEntryPayload, CasePayload, compareCases, withCaseStatus } from '../../../../shared/cases/case';
 
 const ORG = 'a1b2c3d4e5f6a7b8';
 

@@ -8,8 +8,8 @@ import {
   stageOfDeal,
   totalsByCurrency,
   type DealInput,
-} from '../../../../shared/domain/deal';
-import { defaultPipeline, removeStage } from '../../../../shared/domain/pipeline';
+} from '../../../../shared/deals/deal';
+import { defaultPipeline, removeStage } from '../../../../shared/deals/pipeline';
 
 const NAMES = {
   lead: 'Lead',

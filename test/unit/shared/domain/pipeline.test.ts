@@ -7,7 +7,7 @@ import {
   removeStage,
   StageRuleError,
   updateStage,
-} from '../../../../shared/domain/pipeline';
+} from '../../../../shared/deals/pipeline';
 
 const NAMES = {
   lead: 'Lead',

@@ -8,7 +8,7 @@ import {
   snoozeTask,
   TaskPayload,
   type TaskInput,
-} from '../../../../shared/domain/task';
+} from '../../../../shared/tasks/task';
 
 const task = (id: string, input: Partial<TaskInput>) => ({
   id,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DuplicateGroup, ImportCandidate, ImportPerson } from '../../../../shared/import/types';
-import { planImport } from '../../../../shared/importer/plan';
-import { noticeDueBy } from '../../../../shared/importer/purpose';
-import { columnsOf } from '../../../../shared/importer/mapping';
-import { mergeIntoPerson, organisationKey } from '../../../../shared/importer/merge';
-import { PersonPayload } from '../../../../shared/domain/person';
+import { planImport } from '../../../../shared/import/plan';
+import { noticeDueBy } from '../../../../shared/import/purpose';
+import { columnsOf } from '../../../../shared/import/source-columns';
+import { mergeIntoPerson, organisationKey } from '../../../../shared/import/to-people';
+import { PersonPayload } from '../../../../shared/people/person';
 
 const person = (givenName: string, extra: Partial<ImportPerson> = {}): ImportPerson => ({
   givenName,

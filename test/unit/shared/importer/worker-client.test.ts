@@ -1,15 +1,15 @@
 // The worker's work (read, map, find duplicates) on a real file with the real import core, run in-process
 // behind the same message protocol; and the client's cancel, which terminates the worker.
 import { describe, expect, it } from 'vitest';
-import { analyse, readFile } from '../../../../shared/importer/analyse';
+import { analyse, readFile } from '../../../../shared/import/analyse';
 import type { Table } from '../../../../shared/import/types';
-import type { WorkerRequest, WorkerResponse } from '../../../../shared/importer/protocol';
+import type { WorkerRequest, WorkerResponse } from '../../../../shared/import/worker-protocol';
 import {
   ImportCancelledError,
   ImportWorkerClient,
   ImportWorkerError,
   type WorkerLike,
-} from '../../../../shared/importer/worker-client';
+} from '../../../../shared/import/worker-client';
 
 const CSV = [
   'Voornaam;Achternaam;E-mail;Telefoon',

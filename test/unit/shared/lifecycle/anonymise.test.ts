@@ -4,25 +4,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { CONSENT_EVENT } from '../../../../shared/consent/types';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
-import { DEAL_CONFIG, DealPayload, type DealInput } from '../../../../shared/domain/deal';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import { DEAL_CONFIG, DealPayload, type DealInput } from '../../../../shared/deals/deal';
 import { loadSodium } from '../../../../shared/crypto/sodium';
 import {
   aggregateOf,
   ANONYMOUS_AGGREGATE,
   anonymiseSubject,
   loadSalesFigures,
-} from '../../../../shared/lifecycle/anonymise';
-import { evaluateRetention } from '../../../../shared/lifecycle/retention';
-import { decideReview, ReviewNotWaitingError } from '../../../../shared/lifecycle/retention-decide';
-import { RETENTION_REVIEW, reviewId } from '../../../../shared/lifecycle/retention-review';
+} from '../../../../shared/retention/anonymise';
+import { evaluateRetention } from '../../../../shared/retention/retention';
+import { decideReview, ReviewNotWaitingError } from '../../../../shared/retention/retention-decide';
+import { RETENTION_REVIEW, reviewId } from '../../../../shared/retention/retention-review';
 import {
   RULE_FORMER_CUSTOMERS,
   RULE_UNSUBSCRIBED,
   seedRetentionDefaults,
-} from '../../../../shared/lifecycle/retention-rules';
-import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
-import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/rights/erasure-model';
+} from '../../../../shared/retention/retention-rules';
+import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
+import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

@@ -4,17 +4,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, PURPOSE_CONTRACT_ADMINISTRATION } from '../../../../shared/consent/defaults';
 import { PurposePayload } from '../../../../shared/consent/types';
-import { PersonPayload } from '../../../../shared/domain/person';
+import { PersonPayload } from '../../../../shared/people/person';
 import {
   categoriesHeld,
   checkCustomField,
   CUSTOM_FIELD,
   CustomFieldPayload,
   type CustomFieldInput,
-} from '../../../../shared/lifecycle/custom-fields';
-import { justify } from '../../../../shared/lifecycle/field-catalogue';
-import { buildRopa } from '../../../../shared/lifecycle/ropa';
-import { ValidationError } from '../../../../shared/repositories/errors';
+} from '../../../../shared/processing-record/custom-fields';
+import { justify } from '../../../../shared/processing-record/field-catalogue';
+import { buildRopa } from '../../../../shared/processing-record/ropa';
+import { ValidationError } from '../../../../shared/store/errors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 

@@ -7,8 +7,8 @@ import {
   loadConsentExpiry,
   loadLawfulBasisGaps,
   loadProcessorReviews,
-} from '../../../../shared/lifecycle/dashboard-load';
-import { PROCESSOR } from '../../../../shared/lifecycle/processors';
+} from '../../../../shared/dashboard/dashboard-load';
+import { PROCESSOR } from '../../../../shared/processors/processors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';

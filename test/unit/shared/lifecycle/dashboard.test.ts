@@ -14,8 +14,8 @@ import {
   lawfulBasisGaps,
   processorReviews,
   type PersonLedgers,
-} from '../../../../shared/lifecycle/dashboard';
-import { ProcessorPayload } from '../../../../shared/lifecycle/processors';
+} from '../../../../shared/dashboard/dashboard';
+import { ProcessorPayload } from '../../../../shared/processors/processors';
 import type { DeviceSummary } from '../../../../shared/sync/protocol';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 // The pure core of retention: which subject a rule finds past its period, on fixed times.
 import { describe, expect, it } from 'vitest';
-import { addMonths, retentionDue, type SubjectFacts } from '../../../../shared/lifecycle/retention-due';
+import { addMonths, retentionDue, type SubjectFacts } from '../../../../shared/retention/retention-due';
 import {
   DEFAULT_RETENTION_RULES,
   RetentionRulePayload,
@@ -8,7 +8,7 @@ import {
   RULE_PROSPECTS,
   RULE_UNSUBSCRIBED,
   type RetentionRuleInput,
-} from '../../../../shared/lifecycle/retention-rules';
+} from '../../../../shared/retention/retention-rules';
 
 const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const rule = (id: string) =>

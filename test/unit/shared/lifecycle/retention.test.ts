@@ -3,18 +3,18 @@
 // follows new activity and extensions, and the dashboard summary counts what waits.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONSENT_EVENT } from '../../../../shared/consent/types';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
-import { DEAL_CONFIG, type DealInput } from '../../../../shared/domain/deal';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import { DEAL_CONFIG, type DealInput } from '../../../../shared/deals/deal';
 import { loadSodium } from '../../../../shared/crypto/sodium';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
-import { evaluateRetention, summariseRetention } from '../../../../shared/lifecycle/retention';
-import { RETENTION_REVIEW, reviewId } from '../../../../shared/lifecycle/retention-review';
+import { evaluateRetention, summariseRetention } from '../../../../shared/retention/retention';
+import { RETENTION_REVIEW, reviewId } from '../../../../shared/retention/retention-review';
 import {
   RULE_FORMER_CUSTOMERS,
   RULE_PROSPECTS,
   RULE_UNSUBSCRIBED,
   seedRetentionDefaults,
-} from '../../../../shared/lifecycle/retention-rules';
+} from '../../../../shared/retention/retention-rules';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

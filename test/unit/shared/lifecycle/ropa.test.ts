@@ -8,10 +8,10 @@ import {
 } from '../../../../shared/consent/defaults';
 import { recordConsent } from '../../../../shared/consent/ledgers';
 import { CONTROLLER, PURPOSE } from '../../../../shared/consent/types';
-import { countInventory } from '../../../../shared/lifecycle/inventory';
-import { PROCESSOR, reviewState, ProcessorPayload } from '../../../../shared/lifecycle/processors';
-import { buildRopa, ropaHtml, ropaTable } from '../../../../shared/lifecycle/ropa';
-import { ValidationError } from '../../../../shared/repositories/errors';
+import { countInventory } from '../../../../shared/processing-record/inventory';
+import { PROCESSOR, reviewState, ProcessorPayload } from '../../../../shared/processors/processors';
+import { buildRopa, ropaHtml, ropaTable } from '../../../../shared/processing-record/ropa';
+import { ValidationError } from '../../../../shared/store/errors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

@@ -2,9 +2,9 @@
 // entries is erased, not deleted; a non-admin deletes only the people its own device added; marketing
 // never; an unlinked vault's owner always.
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteBlock } from '../../../../shared/repositories/delete-rule';
-import { isOwnKeyPage } from '../../../../shared/repositories/data-keys';
-import { recordFieldChanges } from '../../../../shared/rights/field-history';
+import { deleteBlock } from '../../../../shared/store/delete-rule';
+import { isOwnKeyPage } from '../../../../shared/store/data-keys';
+import { recordFieldChanges } from '../../../../shared/rectification/field-history';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

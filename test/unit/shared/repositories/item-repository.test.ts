@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvelopeError } from '../../../../shared/crypto/envelope';
-import { AppendOnlyError, SubjectNotFoundError } from '../../../../shared/repositories/item-repository';
-import { ValidationError } from '../../../../shared/repositories/errors';
-import { organisationTag } from '../../../../shared/repositories/settings-repository';
+import { AppendOnlyError, SubjectNotFoundError } from '../../../../shared/store/item-repository';
+import { ValidationError } from '../../../../shared/store/errors';
+import { organisationTag } from '../../../../shared/store/settings-repository';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

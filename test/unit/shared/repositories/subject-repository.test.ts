@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MissingKeyError } from '../../../../shared/repositories/data-keys';
-import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
+import { MissingKeyError } from '../../../../shared/store/data-keys';
+import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

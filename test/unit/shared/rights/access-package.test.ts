@@ -9,18 +9,18 @@ import {
   NOTICE_DEFAULT,
 } from '../../../../shared/consent/defaults';
 import { recordBasis, recordConsent, recordNoticeReceipt } from '../../../../shared/consent/ledgers';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/domain/case';
-import { DEAL_CONFIG } from '../../../../shared/domain/deal';
-import { TASK_ITEMS } from '../../../../shared/domain/task';
-import { PROCESSOR } from '../../../../shared/lifecycle/processors';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
+import { DEAL_CONFIG } from '../../../../shared/deals/deal';
+import { TASK_ITEMS } from '../../../../shared/tasks/task';
+import { PROCESSOR } from '../../../../shared/processors/processors';
 import {
   auditAccessExport,
   produceAccessPackage,
   type AccessData,
-} from '../../../../shared/rights/access-package';
-import { recordProfilingChoice } from '../../../../shared/rights/profiling';
-import { createRequest } from '../../../../shared/rights/requests';
+} from '../../../../shared/access/access-package';
+import { recordProfilingChoice } from '../../../../shared/objection/profiling';
+import { createRequest } from '../../../../shared/requests/requests';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

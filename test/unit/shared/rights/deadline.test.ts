@@ -1,5 +1,5 @@
 // Art. 12(3): one calendar month from receipt, up to two more; month ends, leap years and DST.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   deadlineState,
   dueDate,
@@ -7,7 +7,30 @@ import {
   firstDueDate,
   localDay,
   startOfDay,
-} from '../../../../shared/rights/deadline';
+} from '../../../../shared/requests/deadline';
+
+// The daylight-saving cases need a zone that has daylight saving: CI runs in UTC, where every day has 24
+// hours and a computation mixing local and UTC days would pass unnoticed. Node reads TZ when it changes.
+const zoneBefore = process.env.TZ;
+process.env.TZ = 'Europe/Amsterdam';
+afterAll(() => {
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
+
+const HOUR = 3_600_000;
+
+describe('the zone these tests run in', () => {
+  it('is Amsterdam, whose clocks go forward on 30 March 2025 and back on 26 October 2025', () => {
+    expect(new Date(2025, 2, 29, 12).getTimezoneOffset()).toBe(-60);
+    expect(new Date(2025, 2, 31, 12).getTimezoneOffset()).toBe(-120);
+    expect(new Date(2025, 9, 25, 12).getTimezoneOffset()).toBe(-120);
+    expect(new Date(2025, 9, 27, 12).getTimezoneOffset()).toBe(-60);
+    // So those two local days are 23 and 25 hours long.
+    expect(startOfDay('2025-03-31') - startOfDay('2025-03-30')).toBe(23 * HOUR);
+    expect(startOfDay('2025-10-27') - startOfDay('2025-10-26')).toBe(25 * HOUR);
+  });
+});
 
 describe('due date of a request', () => {
   it.each([
@@ -45,8 +68,15 @@ describe('due date of a request', () => {
     // A request received late on the night of the change is received on that local day.
     const lateOnChangeNight = new Date(2025, 2, 30, 23, 45).getTime();
     expect(localDay(lateOnChangeNight)).toBe('2025-03-30');
+    // Just after local midnight it is already the next day, though UTC is still on the day before.
+    expect(localDay(new Date(2025, 2, 31, 0, 30).getTime())).toBe('2025-03-31');
+    expect(localDay(new Date(2025, 9, 27, 0, 30).getTime())).toBe('2025-10-27');
     expect(localDay(startOfDay('2025-10-26'))).toBe('2025-10-26');
-    expect(localDay(startOfDay('2025-03-30') + 22 * 3_600_000)).toBe('2025-03-30');
+    // The spring day has 23 hours: 22 hours after its midnight is still that day, 23 hours is the next.
+    expect(localDay(startOfDay('2025-03-30') + 22 * HOUR)).toBe('2025-03-30');
+    expect(localDay(startOfDay('2025-03-30') + 23 * HOUR)).toBe('2025-03-31');
+    // The autumn day has 25 hours: 24 hours after its midnight is still that day.
+    expect(localDay(startOfDay('2025-10-26') + 24 * HOUR)).toBe('2025-10-26');
   });
 });
 
@@ -81,6 +111,12 @@ describe('deadline state', () => {
   it('counts whole days over a daylight-saving change', () => {
     expect(deadlineState('2025-03-31', '2025-03-29')).toMatchObject({ daysLeft: 2 });
     expect(deadlineState('2025-10-25', '2025-10-27')).toMatchObject({ daysOverdue: 2 });
+    expect(deadlineState('2025-04-06', '2025-03-30')).toEqual({
+      state: 'due-soon',
+      dueOn: '2025-04-06',
+      daysLeft: 7,
+    });
+    expect(deadlineState('2025-11-03', '2025-10-26')).toMatchObject({ state: 'on-time', daysLeft: 8 });
   });
 });
 
@@ -89,5 +125,8 @@ describe('extension', () => {
     expect(extensionAllowed('2025-01-31', new Date(2025, 1, 28, 23, 59).getTime())).toBe(true);
     expect(extensionAllowed('2025-01-31', new Date(2025, 2, 1, 0, 1).getTime())).toBe(false);
     expect(extensionAllowed('2024-01-31', new Date(2024, 1, 29, 12).getTime())).toBe(true);
+    // Decided at 00:30 local time on 2 April (summer time): still 1 April in UTC, but a day late here.
+    expect(extensionAllowed('2025-02-28', new Date(2025, 2, 28, 23, 59).getTime())).toBe(true);
+    expect(extensionAllowed('2025-03-01', new Date(2025, 3, 2, 0, 30).getTime())).toBe(false);
   });
 });

@@ -3,12 +3,12 @@
 // is filed, and the server's ledger is told now or queued for later.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MissingKeyError } from '../../../../shared/repositories/data-keys';
-import { NotFoundError, ValidationError } from '../../../../shared/repositories/errors';
-import { AlreadyErasedError, eraseSubject, erasurePreview } from '../../../../shared/rights/erasure';
-import { queuedErasures } from '../../../../shared/rights/erasure-local';
-import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/rights/erasure-model';
-import { purgeSubjects } from '../../../../shared/rights/erasure-purge';
+import { MissingKeyError } from '../../../../shared/store/data-keys';
+import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
+import { AlreadyErasedError, eraseSubject, erasurePreview } from '../../../../shared/erasure/erasure';
+import { queuedErasures } from '../../../../shared/erasure/erasure-local';
+import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
+import { purgeSubjects } from '../../../../shared/erasure/erasure-purge';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';

@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bulkUpdate } from '../../../../shared/consent/bulk';
 import { recordRestriction } from '../../../../shared/consent/ledgers';
 import type { Actor } from '../../../../shared/consent/types';
-import { AppendOnlyError } from '../../../../shared/repositories/item-repository';
+import { AppendOnlyError } from '../../../../shared/store/item-repository';
 import {
   diffFields,
   FIELD_CHANGE,
   fieldChangesForRequest,
   listFieldChanges,
-} from '../../../../shared/rights/field-history';
-import { createRequest, requestRepository } from '../../../../shared/rights/requests';
-import { RestrictedError } from '../../../../shared/rights/restriction';
-import { updateSubject } from '../../../../shared/rights/update-subject';
+} from '../../../../shared/rectification/field-history';
+import { createRequest, requestRepository } from '../../../../shared/requests/requests';
+import { RestrictedError } from '../../../../shared/restriction/restriction';
+import { updateSubject } from '../../../../shared/rectification/update-subject';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';

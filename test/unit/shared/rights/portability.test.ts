@@ -8,7 +8,7 @@ import {
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
 import { recordBasis, recordConsent, withdrawConsent } from '../../../../shared/consent/ledgers';
-import { ACTIVITY_ITEMS } from '../../../../shared/domain/activity';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { DEFAULT_LIMITS } from '../../../../shared/import/limits';
 import { parseVcards } from '../../../../shared/import/vcard';
 import {
@@ -16,8 +16,8 @@ import {
   NotPortableError,
   portabilityZip,
   type PortableData,
-} from '../../../../shared/rights/portability';
-import { escapeText, foldLine, toVcard } from '../../../../shared/rights/vcard';
+} from '../../../../shared/portability/portability';
+import { escapeText, foldLine, toVcard } from '../../../../shared/access/vcard';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

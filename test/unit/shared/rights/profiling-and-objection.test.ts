@@ -6,11 +6,11 @@ import {
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
 import { recordBasis, recordConsent, recordObjection } from '../../../../shared/consent/ledgers';
-import { assessObjection, ObjectionAssessmentError } from '../../../../shared/consent/objection';
+import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection/objection';
 import { runGate } from '../../../../shared/consent/run-gate';
 import type { Actor, LedgerEntry } from '../../../../shared/consent/types';
 import { OBJECTION, ObjectionPayload, PURPOSE } from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/repositories/errors';
+import { ValidationError } from '../../../../shared/store/errors';
 import {
   isProfilingAllowed,
   loadProfilingChoices,
@@ -18,7 +18,7 @@ import {
   PROFILING_OPTOUT,
   recordProfilingChoice,
   type ProfilingChoicePayload,
-} from '../../../../shared/rights/profiling';
+} from '../../../../shared/objection/profiling';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';

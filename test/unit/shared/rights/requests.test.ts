@@ -1,8 +1,8 @@
 // The request register: stored under the organisation key in the compliance collection, the rules of
 // Art. 12(3) enforced on change, and the dashboard summary.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../../shared/repositories/errors';
-import { startOfDay } from '../../../../shared/rights/deadline';
+import { ValidationError } from '../../../../shared/store/errors';
+import { startOfDay } from '../../../../shared/requests/deadline';
 import {
   createRequest,
   decideRequest,
@@ -12,8 +12,8 @@ import {
   requestDueOn,
   RequestRuleError,
   verifyIdentity,
-} from '../../../../shared/rights/requests';
-import { summariseRequests } from '../../../../shared/rights/summary';
+} from '../../../../shared/requests/requests';
+import { summariseRequests } from '../../../../shared/requests/summary';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';

@@ -11,8 +11,8 @@ import {
   restrictedSubjectIds,
   RestrictedError,
   restrictionState,
-} from '../../../../shared/rights/restriction';
-import { updateSubject } from '../../../../shared/rights/update-subject';
+} from '../../../../shared/restriction/restriction';
+import { updateSubject } from '../../../../shared/rectification/update-subject';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';

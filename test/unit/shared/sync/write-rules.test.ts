@@ -12,8 +12,8 @@ import {
   RESTRICTION,
   SUBSCRIPTION_EVENT,
 } from '../../../../shared/consent/types';
-import { FIELD_CHANGE } from '../../../../shared/rights/field-history';
-import { PROFILING_OPTOUT } from '../../../../shared/rights/profiling';
+import { FIELD_CHANGE } from '../../../../shared/rectification/field-history';
+import { PROFILING_OPTOUT } from '../../../../shared/objection/profiling';
 import { APPEND_ONLY_KINDS, isAppendOnlyKind } from '../../../../shared/sync/write-rules';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');

@@ -1,0 +1,107 @@
+// Automated decisions and profiling (Art. 22, Art. 21(2)): a per-person opt-out, kept as an append-only
+// ledger so the product can show when and how the person asked and who recorded it.
+//
+// Kluis has no scoring or profiling feature yet. Any feature that scores, ranks or profiles people (lead
+// scoring, churn prediction, segment building on behaviour) MUST ask isProfilingAllowed for each person
+// first and leave out everyone for whom it returns false.
+import { z } from 'zod';
+import { timeline } from '../consent/derive';
+import type { Actor, LedgerEntry } from '../consent/types';
+import { ConsentMethod, Instant } from '../consent/types';
+import { trimmed } from '../people/contact-values';
+import type { Decrypted } from '../store/subject-repository';
+import type { Session } from '../vault/session';
+
+export const PROFILING_CHOICES = ['opted_out', 'opted_in'] as const;
+
+export const ProfilingChoicePayload = z.object({
+  type: z.enum(PROFILING_CHOICES),
+  at: Instant,
+  /** How the person told us (their own choice: never set by an import or a bulk update). */
+  method: ConsentMethod,
+  note: trimmed(2000).default(''),
+  requestId: trimmed(64).nullable().default(null),
+  recordedBy: trimmed(64).min(1, 'recorded_by'),
+  deviceId: trimmed(64).min(1, 'device_id'),
+});
+export type ProfilingChoicePayload = z.infer<typeof ProfilingChoicePayload>;
+export type ProfilingChoiceInput = z.input<typeof ProfilingChoicePayload>;
+export const PROFILING_OPTOUT = {
+  kind: 'profiling-optout',
+  version: 1,
+  schema: ProfilingChoicePayload,
+  appendOnly: true,
+} as const;
+
+export interface ProfilingStatus {
+  readonly allowed: boolean;
+  /** The entry that decided it (null: the person never said). */
+  readonly entry: LedgerEntry<ProfilingChoicePayload> | null;
+}
+
+/** The person's choice at `now`: the latest entry (by time, then id) decides; no entry means allowed. */
+export const profilingStatus = (
+  entries: readonly LedgerEntry<ProfilingChoicePayload>[],
+  now: number = Date.now(),
+): ProfilingStatus => {
+  const ordered = timeline(entries, now);
+  const last = ordered[ordered.length - 1] ?? null;
+  return { allowed: last?.data.type !== 'opted_out', entry: last };
+};
+
+/** THE check every scoring or profiling feature calls, per person, before it processes them. */
+export const isProfilingAllowed = (
+  entries: readonly LedgerEntry<ProfilingChoicePayload>[],
+  now: number = Date.now(),
+): boolean => profilingStatus(entries, now).allowed;
+
+/** One person's profiling ledger, oldest first. */
+export const loadProfilingChoices = async (
+  session: Session,
+  personId: string,
+): Promise<LedgerEntry<ProfilingChoicePayload>[]> => {
+  const { records } = await session.items(PROFILING_OPTOUT).listForSubject(personId);
+  return records
+    .map(({ id, data }) => ({ id, data }))
+    .sort((a, b) => a.data.at - b.data.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+};
+
+/** Records the person's opt-out (or their later opt-in) and writes it to the audit trail. */
+export const recordProfilingChoice = async (
+  session: Session,
+  actor: Actor,
+  personId: string,
+  input: Omit<ProfilingChoiceInput, 'recordedBy' | 'deviceId' | 'at'> & { at?: number },
+): Promise<Decrypted<ProfilingChoicePayload>> => {
+  const created = await session.items(PROFILING_OPTOUT).create(personId, {
+    ...input,
+    at: input.at ?? Date.now(),
+    recordedBy: actor.userId,
+    deviceId: actor.deviceId,
+  });
+  await session.audit.record({
+    action: 'consent',
+    kind: PROFILING_OPTOUT.kind,
+    recordIds: [personId, created.id],
+    ...(created.data.requestId ? { requestId: created.data.requestId } : {}),
+    details: { type: created.data.type, method: created.data.method },
+  });
+  return created;
+};
+
+/** Everyone who has opted out now: what a scoring feature over many people leaves out, in one load. */
+export const optedOutOfProfiling = async (
+  session: Session,
+  now: number = Date.now(),
+): Promise<Set<string>> => {
+  const { records } = await session.items(PROFILING_OPTOUT).loadAll({ chunkSize: 500 });
+  const byPerson = new Map<string, LedgerEntry<ProfilingChoicePayload>[]>();
+  for (const { id, subjectId, data } of records) {
+    let list = byPerson.get(subjectId);
+    if (!list) byPerson.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  const out = new Set<string>();
+  for (const [personId, entries] of byPerson) if (!isProfilingAllowed(entries, now)) out.add(personId);
+  return out;
+};

@@ -1,0 +1,58 @@
+// The save path for an edit of a person or organisation: refuses what a restriction (Art. 18) does not
+// allow before anything is written, then stores the record and appends its field history (Art. 16).
+import type { z } from 'zod';
+import type { Decrypted, SubjectRepository } from '../store/subject-repository';
+import type { Session } from '../vault/session';
+import {
+  diffFields,
+  recordFieldChanges,
+  type FieldChange,
+  type FieldChangeContext,
+  type FieldChangePayload,
+} from './field-history';
+import { linkToRequest } from '../requests/requests';
+import { assertChangeAllowed, loadRestriction } from '../restriction/restriction';
+
+export interface SubjectUpdateResult<P> {
+  readonly record: Decrypted<P>;
+  readonly changes: readonly FieldChange[];
+  readonly entries: readonly Decrypted<FieldChangePayload>[];
+  /** With a request id: whether the request in the register now lists these changes. */
+  readonly linked: boolean;
+}
+
+export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  repository: SubjectRepository<S>,
+  id: string,
+  change: (current: z.output<S>) => z.input<S>,
+  context: FieldChangeContext,
+): Promise<SubjectUpdateResult<z.output<S>>> => {
+  const restriction = await loadRestriction(session, id, context.at);
+  let changes: FieldChange[] = [];
+  // The check runs inside the repository's update, against the version it is about to replace, so a
+  // refused change throws before anything is stored.
+  const record = await repository.update(id, (current) => {
+    const next = change(current);
+    changes = diffFields(current, repository.validate(next));
+    assertChangeAllowed(
+      id,
+      restriction,
+      changes.map((c) => c.field),
+    );
+    return next;
+  });
+  const entries = await recordFieldChanges(session, id, changes, context);
+  let linked = false;
+  if (context.requestId && entries.length) {
+    // The edit is stored and its history names the request either way; the register's own list of
+    // caused changes is a convenience for the request page, so failing to update it does not undo the save.
+    linked = await linkToRequest(session, context.requestId, {
+      fieldChangeIds: entries.map((e) => e.id),
+    }).then(
+      () => true,
+      () => false,
+    );
+  }
+  return { record, changes, entries, linked };
+};

@@ -1,0 +1,299 @@
+// The request register (Art. 12, 15–22): one compliance file per request a person makes, kept under the
+// organisation key in the admin-only compliance collection — it must outlive the person's erasure, so it
+// is never an item under their data key. State changes go through the functions below, which refuse what
+// the GDPR does not allow (an extension decided after the first due date) and keep a status history.
+import { z } from 'zod';
+import { trimmed } from '../people/contact-values';
+import { Instant, IsoDate, ItemRef } from '../consent/types';
+import type { Session } from '../vault/session';
+import { dueDate, extensionAllowed } from './deadline';
+
+export const RIGHTS = [
+  'be_informed',
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'portability',
+  'objection',
+  'automated_decisions',
+] as const;
+export const Right = z.enum(RIGHTS);
+export type Right = z.infer<typeof Right>;
+
+export const REQUEST_STATUSES = [
+  'received',
+  'verifying',
+  'in_progress',
+  'extended',
+  'completed',
+  'refused',
+] as const;
+export const RequestStatus = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['completed', 'refused'];
+export const isOpen = (status: RequestStatus): boolean => !CLOSED_STATUSES.includes(status);
+
+export const REQUEST_CHANNELS = ['email', 'web_form', 'post', 'phone', 'in_person', 'other'] as const;
+export const RequestChannel = z.enum(REQUEST_CHANNELS);
+export type RequestChannel = z.infer<typeof RequestChannel>;
+
+export const VERIFICATION_METHODS = [
+  'known_contact_details',
+  'id_document',
+  'in_person',
+  'account',
+  'other',
+] as const;
+export const VerificationMethod = z.enum(VERIFICATION_METHODS);
+export type VerificationMethod = z.infer<typeof VerificationMethod>;
+
+export const DECISION_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const;
+
+const by = trimmed(64).min(1, 'by');
+
+export const SubjectRequestPayload = z
+  .object({
+    /** The person in the CRM, or null for a requester we could not match (yet). */
+    subjectId: ItemRef.nullable(),
+    /** Who asked, when unmatched (the register must still say who to answer). */
+    requester: z
+      .object({ name: trimmed(200).min(1, 'name'), contact: trimmed(200).default('') })
+      .nullable()
+      .default(null),
+    right: Right,
+    receivedOn: IsoDate,
+    channel: RequestChannel,
+    details: trimmed(4000).default(''),
+    verification: z
+      .object({ method: VerificationMethod, at: Instant, by, note: trimmed(500).default('') })
+      .nullable()
+      .default(null),
+    extension: z
+      .object({
+        months: z.union([z.literal(1), z.literal(2)]),
+        reasons: trimmed(2000).min(1, 'reasons'),
+        decidedAt: Instant,
+        personToldAt: Instant.nullable().default(null),
+      })
+      .nullable()
+      .default(null),
+    status: RequestStatus.default('received'),
+    decision: z
+      .object({ outcome: z.enum(DECISION_OUTCOMES), reasons: trimmed(4000).default(''), at: Instant, by })
+      .nullable()
+      .default(null),
+    sent: z
+      .array(z.object({ what: trimmed(500).min(1, 'what'), at: Instant, channel: RequestChannel }))
+      .max(200)
+      .default([]),
+    history: z
+      .array(z.object({ status: RequestStatus, at: Instant, by, note: trimmed(500).default('') }))
+      .max(500)
+      .default([]),
+    links: z
+      .object({
+        erasureCertificateId: z.string().max(64).nullable().default(null),
+        fieldChangeIds: z.array(z.string().max(64)).max(1000).default([]),
+      })
+      .default({ erasureCertificateId: null, fieldChangeIds: [] }),
+  })
+  .superRefine((request, ctx) => {
+    if (!request.subjectId && !request.requester)
+      ctx.addIssue({ code: 'custom', path: ['requester'], message: 'requester' });
+    if (request.extension && !extensionAllowed(request.receivedOn, request.extension.decidedAt))
+      ctx.addIssue({ code: 'custom', path: ['extension', 'decidedAt'], message: 'extension_too_late' });
+    if (request.status === 'refused' && !request.decision?.reasons)
+      ctx.addIssue({ code: 'custom', path: ['decision', 'reasons'], message: 'refusal_reasons' });
+  });
+export type SubjectRequestPayload = z.infer<typeof SubjectRequestPayload>;
+export type SubjectRequestInput = z.input<typeof SubjectRequestPayload>;
+export const SUBJECT_REQUEST = {
+  kind: 'subject-request',
+  version: 1,
+  schema: SubjectRequestPayload,
+} as const;
+
+export interface SubjectRequest {
+  readonly id: string;
+  readonly updatedAt: number;
+  readonly data: SubjectRequestPayload;
+}
+
+export const requestRepository = (session: Session) => session.compliance(SUBJECT_REQUEST);
+
+/** The due date in force: the first, or the extended one when an extension was recorded. */
+export const requestDueOn = (request: SubjectRequestPayload): string =>
+  dueDate(request.receivedOn, request.extension?.months ?? 0);
+
+/** A refused change, with a code the UI translates (rights:errors.<code>). */
+export class RequestRuleError extends Error {
+  constructor(readonly code: 'extension_too_late' | 'closed' | 'not_verified') {
+    super(`Request rule: ${code}`);
+    this.name = 'RequestRuleError';
+  }
+}
+
+export type NewRequest = Pick<
+  SubjectRequestInput,
+  'subjectId' | 'requester' | 'right' | 'receivedOn' | 'channel' | 'details'
+>;
+
+export const createRequest = async (
+  session: Session,
+  input: NewRequest,
+  now = Date.now(),
+): Promise<SubjectRequest> => {
+  const request = await requestRepository(session).put({
+    ...input,
+    status: 'received',
+    history: [{ status: 'received', at: now, by: session.audit.actor }],
+  });
+  await session.audit.record({
+    action: 'create',
+    kind: SUBJECT_REQUEST.kind,
+    recordIds: idsOf(request.id, request.data),
+    requestId: request.id,
+  });
+  return request;
+};
+
+const idsOf = (id: string, data: SubjectRequestPayload): string[] =>
+  data.subjectId ? [id, data.subjectId] : [id];
+
+/** Applies one change, refusing changes to a closed request, and audits it. */
+const change = async (
+  session: Session,
+  id: string,
+  apply: (current: SubjectRequestPayload) => SubjectRequestPayload,
+  allowClosed = false,
+): Promise<SubjectRequest> => {
+  const repository = requestRepository(session);
+  const current = await repository.get(id);
+  if (!allowClosed && !isOpen(current.data.status)) throw new RequestRuleError('closed');
+  const next = await repository.put(apply(current.data), id);
+  await session.audit.record({
+    action: 'update',
+    kind: SUBJECT_REQUEST.kind,
+    recordIds: idsOf(id, next.data),
+    requestId: id,
+  });
+  return next;
+};
+
+const withStatus = (
+  data: SubjectRequestPayload,
+  status: RequestStatus,
+  at: number,
+  actor: string,
+  note = '',
+): SubjectRequestPayload =>
+  data.status === status
+    ? data
+    : { ...data, status, history: [...data.history, { status, at, by: actor, note }] };
+
+export const verifyIdentity = (
+  session: Session,
+  id: string,
+  verification: { method: VerificationMethod; note?: string },
+  now = Date.now(),
+) =>
+  change(session, id, (data) =>
+    withStatus(
+      {
+        ...data,
+        verification: {
+          method: verification.method,
+          note: verification.note ?? '',
+          at: now,
+          by: session.audit.actor,
+        },
+      },
+      data.status === 'received' || data.status === 'verifying' ? 'in_progress' : data.status,
+      now,
+      session.audit.actor,
+    ),
+  );
+
+/** Art. 12(3): an extension by 1 or 2 months, with reasons, decided on or before the first due date. */
+export const extendRequest = (
+  session: Session,
+  id: string,
+  extension: { months: 1 | 2; reasons: string; personToldAt?: number | null },
+  now = Date.now(),
+) =>
+  change(session, id, (data) => {
+    if (!extensionAllowed(data.receivedOn, now)) throw new RequestRuleError('extension_too_late');
+    return withStatus(
+      {
+        ...data,
+        extension: {
+          months: extension.months,
+          reasons: extension.reasons,
+          decidedAt: now,
+          personToldAt: extension.personToldAt ?? null,
+        },
+      },
+      'extended',
+      now,
+      session.audit.actor,
+    );
+  });
+
+export const setStatus = (
+  session: Session,
+  id: string,
+  status: Exclude<RequestStatus, 'completed' | 'refused'>,
+  note = '',
+  now = Date.now(),
+) => change(session, id, (data) => withStatus(data, status, now, session.audit.actor, note));
+
+/** Closes the request with the decision: granted or partly granted → completed, refused → refused. */
+export const decideRequest = (
+  session: Session,
+  id: string,
+  decision: { outcome: (typeof DECISION_OUTCOMES)[number]; reasons: string },
+  now = Date.now(),
+) =>
+  change(session, id, (data) => {
+    const status: RequestStatus = decision.outcome === 'refused' ? 'refused' : 'completed';
+    if (status === 'completed' && !data.verification) throw new RequestRuleError('not_verified');
+    return withStatus(
+      { ...data, decision: { ...decision, at: now, by: session.audit.actor } },
+      status,
+      now,
+      session.audit.actor,
+    );
+  });
+
+/** What was sent to the person (the package, a letter, the extension notice), also after closing. */
+export const recordSent = (
+  session: Session,
+  id: string,
+  sent: { what: string; channel: RequestChannel },
+  now = Date.now(),
+) => change(session, id, (data) => ({ ...data, sent: [...data.sent, { ...sent, at: now }] }), true);
+
+export const linkToRequest = (
+  session: Session,
+  id: string,
+  links: { erasureCertificateId?: string; fieldChangeIds?: readonly string[] },
+) =>
+  change(
+    session,
+    id,
+    (data) => ({
+      ...data,
+      links: {
+        erasureCertificateId: links.erasureCertificateId ?? data.links.erasureCertificateId,
+        fieldChangeIds: [...new Set([...data.links.fieldChangeIds, ...(links.fieldChangeIds ?? [])])],
+      },
+    }),
+    true,
+  );
+
+/** Every request, optionally about one person. */
+export const listRequests = async (session: Session, subjectId?: string): Promise<SubjectRequest[]> => {
+  const { records } = await requestRepository(session).list();
+  return records.filter((r) => !subjectId || r.data.subjectId === subjectId);
+};
