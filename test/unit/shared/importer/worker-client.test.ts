@@ -1,8 +1,15 @@
-// The worker's work (read, map, find duplicates) on a real file with the real import core, run in-process
-// behind the same message protocol; and the client's cancel, which terminates the worker.
-import { describe, expect, it } from 'vitest';
-import { analyse, readFile } from '../../../../shared/import/analyse';
-import type { Table } from '../../../../shared/import/types';
+// The real import worker (renderer/features/import/worker/import.worker.ts), bundled as the app bundles it
+// and run in a real thread (node:worker_threads, whose postMessage is the same structured clone as a
+// browser worker's) behind the real ImportWorkerClient: reading, mapping, duplicate detection, progress,
+// errors without cell contents, and the client's cancel, which terminates the thread.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ImportProgress } from '../../../../shared/import/types';
 import type { WorkerRequest, WorkerResponse } from '../../../../shared/import/worker-protocol';
 import {
   ImportCancelledError,
@@ -10,6 +17,79 @@ import {
   ImportWorkerError,
   type WorkerLike,
 } from '../../../../shared/import/worker-client';
+
+const WORKER_SOURCE = fileURLToPath(
+  new URL('../../../../renderer/features/import/worker/import.worker.ts', import.meta.url),
+);
+
+/**
+ * A dedicated worker's global scope, over the thread's port: the worker module assigns `self.onmessage`
+ * and calls `self.postMessage`, as it does in the browser.
+ */
+const WORKER_SCOPE = `
+import { parentPort as __kluisPort } from 'node:worker_threads';
+globalThis.self = {
+  set onmessage(handler) { __kluisPort.on('message', (data) => handler({ data })); },
+  postMessage: (message) => __kluisPort.postMessage(message),
+};
+`;
+
+let dir = '';
+let bundle = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kluis-import-worker-'));
+  bundle = join(dir, 'import.worker.mjs');
+  await build({
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: bundle,
+    banner: { js: WORKER_SCOPE },
+    logLevel: 'silent',
+  });
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The worker thread, as the client sees a browser Worker. */
+class ThreadWorker implements WorkerLike {
+  onmessage: ((event: { data: WorkerResponse }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
+  readonly received: WorkerResponse[] = [];
+  private readonly thread = new Worker(bundle);
+  /** Resolves with the exit code once the thread has stopped. */
+  readonly exited = new Promise<number>((resolve) => this.thread.once('exit', resolve));
+
+  constructor() {
+    this.thread.on('message', (data: WorkerResponse) => {
+      this.received.push(data);
+      this.onmessage?.({ data });
+    });
+    this.thread.on('error', (error) => this.onerror?.({ message: error.message }));
+  }
+
+  postMessage(message: WorkerRequest): void {
+    this.thread.postMessage(message);
+  }
+
+  terminate(): void {
+    void this.thread.terminate();
+  }
+}
+
+const threads: ThreadWorker[] = [];
+const startThread = (): ThreadWorker => {
+  const worker = new ThreadWorker();
+  threads.push(worker);
+  return worker;
+};
+afterAll(async () => {
+  for (const t of threads) t.terminate();
+  await Promise.all(threads.map((t) => t.exited));
+});
 
 const CSV = [
   'Voornaam;Achternaam;E-mail;Telefoon',
@@ -19,59 +99,17 @@ const CSV = [
   ';;zonder.naam@voorbeeld.example;',
 ].join('\r\n');
 
-/** The worker's message handling, in-process: what import.worker.ts does, minus `self`. */
-class InProcessWorker implements WorkerLike {
-  onmessage: ((event: { data: WorkerResponse }) => void) | null = null;
-  onerror: ((event: { message?: string }) => void) | null = null;
-  terminated = false;
-  private table: Table | null = null;
-  /** Holds answers until released, so a test can cancel in between. */
-  hold = false;
-  private held: (() => void)[] = [];
-
-  postMessage(data: WorkerRequest): void {
-    void (async () => {
-      let answer: WorkerResponse;
-      try {
-        if (data.type === 'read') {
-          const read = await readFile(data.file, data.choices);
-          this.table = read.table;
-          answer = { id: data.id, type: 'read', summary: read.summary };
-        } else {
-          answer = {
-            id: data.id,
-            type: 'analyse',
-            analysis: await analyse(this.table!, data.mapping, data.existing),
-          };
-        }
-      } catch (error) {
-        answer = { id: data.id, type: 'error', error: { message: (error as Error).message } };
-      }
-      const deliver = () => !this.terminated && this.onmessage?.({ data: structuredClone(answer) });
-      if (this.hold) this.held.push(deliver);
-      else deliver();
-    })();
-  }
-
-  release(): void {
-    for (const d of this.held.splice(0)) d();
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
 const file = { name: 'klanten.csv', bytes: new TextEncoder().encode(CSV) };
 
-describe('import worker client', () => {
+describe('import worker, run in a thread behind the client', () => {
   it('reads a semicolon file, suggests a mapping, maps the rows and groups the duplicate by email', async () => {
-    const workers: InProcessWorker[] = [];
+    const workers: ThreadWorker[] = [];
     const client = new ImportWorkerClient(() => {
-      workers.push(new InProcessWorker());
+      workers.push(startThread());
       return workers.at(-1)!;
     });
-    const summary = await client.read(file);
+    const progress: ImportProgress[] = [];
+    const summary = await client.read(file, {}, (p) => progress.push(p));
     expect(summary).toMatchObject({ format: 'csv', delimiter: ';', rowCount: 4 });
     expect(summary.suggestion.mapping.map((m) => m?.field ?? null)).toEqual([
       'givenName',
@@ -80,15 +118,19 @@ describe('import worker client', () => {
       'phone',
     ]);
 
-    const analysis = await client.analyse(summary.suggestion.mapping, [
-      {
-        id: 'existing1',
-        givenName: 'Zoë',
-        familyName: 'de Vries',
-        emails: [{ value: 'zoe@vries.example' }],
-        phones: [],
-      },
-    ]);
+    const analysis = await client.analyse(
+      summary.suggestion.mapping,
+      [
+        {
+          id: 'existing1',
+          givenName: 'Zoë',
+          familyName: 'de Vries',
+          emails: [{ value: 'zoe@vries.example' }],
+          phones: [],
+        },
+      ],
+      (p) => progress.push(p),
+    );
     expect(analysis.invalidRows).toBe(1); // the row without a name
     expect(analysis.candidates.map((c) => c.row)).toEqual([2, 3, 4]);
     const byRows = analysis.groups.map((g) => ({
@@ -97,33 +139,57 @@ describe('import worker client', () => {
     }));
     expect(byRows).toContainEqual({ rows: [2, 4], existingIds: [] });
     expect(byRows).toContainEqual({ rows: [3], existingIds: ['existing1'] });
+    // The worker reported its progress across the boundary, and one thread did all of it.
+    expect(progress.some((p) => p.phase === 'map' && p.done === p.total)).toBe(true);
+    expect(workers).toHaveLength(1);
     client.dispose();
+    expect(await workers[0]!.exited).toBe(1); // terminated
   });
 
-  it('cancel terminates the worker and rejects; the next analysis starts a new worker and reads again', async () => {
-    const workers: InProcessWorker[] = [];
+  it('cancel terminates the thread and rejects; the next analysis starts a new one and reads again', async () => {
+    const workers: ThreadWorker[] = [];
     const client = new ImportWorkerClient(() => {
-      workers.push(new InProcessWorker());
+      workers.push(startThread());
       return workers.at(-1)!;
     });
     const summary = await client.read(file);
-    workers[0]!.hold = true;
     const pending = client.analyse(summary.suggestion.mapping, []);
-    await new Promise((r) => setTimeout(r, 10));
     client.cancel();
     await expect(pending).rejects.toBeInstanceOf(ImportCancelledError);
-    expect(workers[0]!.terminated).toBe(true);
-    workers[0]!.release();
+    await workers[0]!.exited;
+    // The stopped thread never answered the analysis.
+    expect(workers[0]!.received.filter((m) => m.type === 'analyse')).toEqual([]);
 
     const again = await client.analyse(summary.suggestion.mapping, []);
     expect(workers).toHaveLength(2);
+    expect(workers[1]!.received.map((m) => m.type).filter((t) => t !== 'progress')).toEqual([
+      'read',
+      'analyse',
+    ]);
     expect(again.candidates).toHaveLength(3);
+    client.dispose();
   });
 
-  it('passes on a worker error as an ImportWorkerError', async () => {
-    const client = new ImportWorkerClient(() => new InProcessWorker());
-    await expect(client.read({ name: 'leeg.csv', bytes: new Uint8Array() })).rejects.toBeInstanceOf(
-      ImportWorkerError,
-    );
+  it('passes on an import error as an ImportWorkerError that says where, not what', async () => {
+    const client = new ImportWorkerClient(startThread);
+    const failure = client.read({ name: 'leeg.csv', bytes: new Uint8Array() });
+    await expect(failure).rejects.toBeInstanceOf(ImportWorkerError);
+    await expect(failure).rejects.toMatchObject({ message: expect.stringContaining('leeg.csv') });
+    client.dispose();
+  });
+
+  it('answers any other failure without its details, which could quote a cell', async () => {
+    const worker = startThread();
+    const answer = new Promise<WorkerResponse>((resolve) => {
+      worker.onmessage = ({ data }) => resolve(data);
+    });
+    // An analysis before any file was read: the worker's own check, not the client's.
+    worker.postMessage({ id: 7, type: 'analyse', mapping: [], existing: [] });
+    expect(await answer).toEqual({
+      id: 7,
+      type: 'error',
+      error: { message: 'The file could not be read' },
+    });
+    worker.terminate();
   });
 });
