@@ -9,4 +9,3 @@ export { loadLedgers, loadPeople, factsFor, type LedgerIndex } from './facts';
 export * from './run-gate';
 export * from './bulk';
 export * from './receipts';
-export * from '../objection/objection';

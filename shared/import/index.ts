@@ -39,3 +39,18 @@ export const importCore = {
   findDuplicates: FindDuplicates;
   mergeCandidates: MergeCandidates;
 };
+export * from './analyse';
+export * from './commit';
+export * from './csv';
+export * from './decode';
+export * from './plan';
+export * from './presets';
+export * from './purpose';
+export * from './similarity';
+export * from './source-columns';
+export * from './to-people';
+export * from './vcard';
+export * from './worker-client';
+export * from './worker-protocol';
+export * from './xlsx';
+export * from './zip';

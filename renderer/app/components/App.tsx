@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { DesktopApi } from '../../../shared/platform/desktop-api';
+import { AppShell } from './AppShell';
 import { VaultGate } from '../../features/vault/components/VaultGate';
 import { useColorMode } from '../../features/settings/hooks/useColorMode';
 import { useLanguage } from '../../features/settings/stores/settings-store';
@@ -24,7 +25,9 @@ export function App({ platform }: { platform: DesktopApi }) {
     <PlatformContext.Provider value={platform}>
       <ThemeProvider theme={theme}>
         <CssBaseline enableColorScheme />
-        <VaultGate />
+        <VaultGate>
+          <AppShell />
+        </VaultGate>
       </ThemeProvider>
     </PlatformContext.Provider>
   );

@@ -33,9 +33,9 @@ import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
 import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
 import { useVaultStore } from '../../features/vault/stores/vault-store';
-import { useRoute } from '../hooks/useRoute';
-import type { Route } from '../routing';
-import { useNotificationStore } from '../stores/notification-store';
+import { useRoute } from '../../kit/useRoute';
+import type { Route } from '../../kit/routing';
+import { useNotificationStore } from '../../kit/notification-store';
 import { NavigationDrawer } from './NavigationDrawer';
 
 /** `applied` changes after a sync conflict's value is applied: record pages that load once open afresh. */

@@ -28,7 +28,7 @@ import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
 import { ErasureDiscardNotice } from '../../features/rights/erasure/components/ErasureDiscardNotice';
 import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
 import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
-import { formatRoute, type Route } from '../routing';
+import { formatRoute, type Route } from '../../kit/routing';
 
 export const DRAWER_WIDTH = 236;
 

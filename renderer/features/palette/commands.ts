@@ -1,7 +1,7 @@
 // The actions the palette offers and the keyboard shortcuts run: one list, so the "?" help and the
 // palette always say the same. Each action knows where it applies.
 import type { ActivityType } from '../../../shared/activities/activity';
-import { navigate, NEW_ID, type Route } from '../../app/routing';
+import { navigate, NEW_ID, type Route } from '../../kit/routing';
 import { useLogRequestStore } from '../activities/stores/log-request-store';
 
 export interface Command {

@@ -1,7 +1,7 @@
 // What the palette shows for a query: people and organisations from the Directory's search (instant,
 // in memory), deals and cases from their features' sources, and the commands whose name matches.
 import type { Directory } from '../../../shared/directory/directory';
-import type { Route } from '../../app/routing';
+import type { Route } from '../../kit/routing';
 import { casesPaletteSource } from '../cases/palette-source';
 import { dealsPaletteSource } from '../deals/palette-source';
 import type { Command } from './commands';

@@ -1,6 +1,6 @@
 // What the command palette (Ctrl/Cmd+K) searches: each feature offers a source of results; the palette
 // merges them. Results carry only what is needed to show and open them.
-import type { Route } from '../../app/routing';
+import type { Route } from '../../kit/routing';
 
 export interface PaletteResult {
   readonly id: string;

@@ -11,7 +11,7 @@ import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../shared/activities/timeline';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { ActivityIcon } from './ActivityIcon';
 

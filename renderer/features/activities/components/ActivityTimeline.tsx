@@ -13,7 +13,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { activities, type Activity } from '../../../../shared/activities/timeline';
 import { ACTIVITY_TYPES, activitySearchText, type ActivityType } from '../../../../shared/activities/activity';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../shared/activities/eml';
 import { activities } from '../../../../shared/activities/timeline';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

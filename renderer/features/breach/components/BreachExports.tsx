@@ -13,7 +13,7 @@ import { lettersDue } from '../../../../shared/breach/letters';
 import type { ReportLanguage } from '../../../../shared/breach/report-texts';
 import type { BreachPayload } from '../../../../shared/breach/types';
 import { utf8 } from '../../../../shared/crypto/bytes';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -17,7 +17,7 @@ import ShieldIcon from '@mui/icons-material/ShieldOutlined';
 import LaptopIcon from '@mui/icons-material/LaptopOutlined';
 import { useTranslation } from 'react-i18next';
 import { breachClock, formatInstant, hostTimeZone, isClockRunning } from '../../../../shared/breach/clock';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useBreaches, type BreachRecord } from '../hooks/useBreaches';

@@ -11,7 +11,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareCases } from '../../../../shared/cases/case';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { useCasesStore } from '../stores/cases-store';
 import { PriorityChip, StatusChip } from './CaseChips';

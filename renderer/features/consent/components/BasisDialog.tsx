@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { recordBasis } from '../../../../shared/consent/ledgers';
 import type { LawfulBasis } from '../../../../shared/consent/types';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useActor } from '../hooks/useActor';

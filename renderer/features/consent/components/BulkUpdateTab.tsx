@@ -13,7 +13,7 @@ import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import { useTranslation } from 'react-i18next';
 import { bulkUpdate, planBulkUpdate } from '../../../../shared/consent/bulk';
 import type { BulkOperation, BulkPlan, BulkReport } from '../../../../shared/consent/types';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';

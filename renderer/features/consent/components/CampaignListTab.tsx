@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { runGate } from '../../../../shared/consent/run-gate';
 import type { Channel, GateResult } from '../../../../shared/consent/types';
 import { toCsv, toXlsx } from '../../../../shared/export';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';

@@ -16,7 +16,7 @@ import {
   type ControllerPayload as Controller,
 } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

@@ -11,7 +11,7 @@ import ExpandMoreRoundedIcon from '@mui/icons-material/ExpandMoreRounded';
 import { useTranslation } from 'react-i18next';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../../../shared/consent/types';
 import type { Directory } from '../../../../shared/directory/directory';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { useFormatters } from '../hooks/useLocalized';
 
 /** Names listed per reason; the rest is counted. */

@@ -25,7 +25,7 @@ import {
 } from '../../../../shared/consent/types';
 import { personDisplayName } from '../../../../shared/people/person';
 import type { Session } from '../../../../shared/vault/session';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLiveLoad } from '../hooks/useLiveLoad';

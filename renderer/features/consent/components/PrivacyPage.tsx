@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { BulkUpdateTab } from './BulkUpdateTab';
 import { CampaignListTab } from './CampaignListTab';

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIVACY_NOTICE, type PrivacyNoticePayload } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
 import type { Setting } from '../../../../shared/store/settings-repository';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { localIsoDay } from '../dates';

@@ -12,7 +12,7 @@ import { recordObjection, withdrawConsent } from '../../../../shared/consent/led
 import { basisStatus, consentStatus, objectionState } from '../../../../shared/consent/derive';
 import type { ConsentEventPayload, LedgerEntry, PurposePayload } from '../../../../shared/consent/types';
 import type { Setting } from '../../../../shared/store/settings-repository';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';

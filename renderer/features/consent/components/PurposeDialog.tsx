@@ -28,7 +28,7 @@ import {
   type RetentionTrigger,
 } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { ChoiceChips } from './ChoiceChips';

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { PURPOSE, type PurposePayload } from '../../../../shared/consent/types';
 import { toXlsx } from '../../../../shared/export';
 import type { Setting } from '../../../../shared/store/settings-repository';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

@@ -22,7 +22,7 @@ import {
   type ConsentMethod,
   type EvidenceFile,
 } from '../../../../shared/consent/types';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

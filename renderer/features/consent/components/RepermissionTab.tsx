@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { expiringConsents } from '../../../../shared/consent/ledgers';
 import { CONSENT_EVENT, type ConsentEventPayload, type LedgerEntry } from '../../../../shared/consent/types';
 import type { Session } from '../../../../shared/vault/session';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useConsentSettings } from '../hooks/useConsentSettings';

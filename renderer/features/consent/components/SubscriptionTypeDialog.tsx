@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
 import type { Setting } from '../../../../shared/store/settings-repository';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useLocalized } from '../hooks/useLocalized';

@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/consent/ledgers';
 import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent/types';
 import type { Setting } from '../../../../shared/store/settings-repository';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useActor } from '../hooks/useActor';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';

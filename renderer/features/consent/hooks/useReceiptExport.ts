@@ -10,7 +10,7 @@ import {
   type ConsentEventPayload,
   type LedgerEntry,
 } from '../../../../shared/consent/types';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { ReceiptFormat } from '../receipt-export';

@@ -10,7 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { useTranslation } from 'react-i18next';
-import { formatRoute, type Route } from '../../../app/routing';
+import { formatRoute, type Route } from '../../../kit/routing';
 import type { TileState } from '../hooks/useTile';
 
 export type Tone = 'ok' | 'warning' | 'error';

@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { mayManageOrganisation } from '../../../../shared/sync/roles';
 import type { Session } from '../../../../shared/vault/session';
-import { navigate } from '../../../app/routing';
+import { navigate } from '../../../kit/routing';
 import { loadLink } from '../../sync/stores/sync-store';
 import { useVaultStore, type VaultPhase } from '../../vault/stores/vault-store';
 

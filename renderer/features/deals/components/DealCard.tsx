@@ -9,7 +9,7 @@ import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../shared/deals/pipeline';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import type { Deal } from '../deal-actions';
 import { formatMoney } from '../format';
 import { MoveToMenu } from './MoveToMenu';

@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../../shared/deals/deal';
 import type { Pipeline } from '../../../../shared/deals/pipeline';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import type { Deal } from '../deal-actions';
 import { formatMoney } from '../format';

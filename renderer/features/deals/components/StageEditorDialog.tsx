@@ -28,7 +28,7 @@ import {
   type Stage,
 } from '../../../../shared/deals/pipeline';
 import { newId } from '../../../../shared/vault/keyring';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 
 interface Props {

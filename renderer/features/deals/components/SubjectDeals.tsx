@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals/deal';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { formatMoney } from '../format';
 import { useSubjectDeals } from '../hooks/useDeals';

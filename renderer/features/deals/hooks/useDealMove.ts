@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals/deal';
 import type { Pipeline, Stage } from '../../../../shared/deals/pipeline';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { moveDeal, type Deal } from '../deal-actions';
 

@@ -18,7 +18,7 @@ import { applyPreset, BUILT_IN_PRESETS, mapRows, presetFromMapping } from '../..
 import type { ContactLabel } from '../../../../shared/people/contact-values';
 import type { FieldTarget, TargetField } from '../../../../shared/import/types';
 import { ALL_TARGET_FIELDS } from '../../../../shared/import/presets';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useImportPresets } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';

@@ -9,7 +9,7 @@ import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import { toCsv, toXlsx } from '../../../../shared/export';
 import { newId } from '../../../../shared/vault/keyring';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../../app/routing';
+import { navigate } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useRegisters } from '../hooks/useRegisters';
 import { CustomFieldsTab } from './CustomFieldsTab';

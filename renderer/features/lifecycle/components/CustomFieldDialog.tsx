@@ -17,7 +17,7 @@ import {
   type CustomFieldInput,
 } from '../../../../shared/processing-record/custom-fields';
 import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Registers } from '../hooks/useRegisters';

@@ -24,7 +24,7 @@ import {
 } from '../../../../shared/processing-record/ropa';
 import { listDevices } from '../../../../shared/sync/admin';
 import { utf8 } from '../../../../shared/crypto/bytes';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

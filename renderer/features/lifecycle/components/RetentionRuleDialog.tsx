@@ -26,7 +26,7 @@ import {
   type SubjectStatus,
 } from '../../../../shared/retention/retention-rules';
 import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 

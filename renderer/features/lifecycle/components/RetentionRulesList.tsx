@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../shared/retention/retention';
 import { RETENTION_RULE, type RetentionScope } from '../../../../shared/retention/retention-rules';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -2,7 +2,7 @@
 // the people who work there.
 import { useTranslation } from 'react-i18next';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
-import type { Route } from '../../../app/routing';
+import type { Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';

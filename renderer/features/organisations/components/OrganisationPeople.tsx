@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import { useTranslation } from 'react-i18next';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { SubjectAvatar } from '../../../ui/SubjectAvatar';
 import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';

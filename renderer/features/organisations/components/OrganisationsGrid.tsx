@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationRow } from '../../../../shared/directory/rows';
-import { navigate } from '../../../app/routing';
+import { navigate } from '../../../kit/routing';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
 import { SubjectNameCell } from '../../subjects/components/SubjectNameCell';
 import { emailColumn, phoneColumn, tagsColumn } from '../../subjects/subject-columns';

@@ -5,7 +5,7 @@ import AddBusinessOutlinedIcon from '@mui/icons-material/AddBusinessOutlined';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';

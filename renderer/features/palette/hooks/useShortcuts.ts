@@ -1,7 +1,7 @@
 // Keyboard shortcuts for the whole app: Ctrl/Cmd+K opens the palette anywhere; the single keys and
 // sequences ("g p", "n", "/", "?") never fire while typing in a field or with a dialog open.
 import { useEffect } from 'react';
-import { parseRoute } from '../../../app/routing';
+import { parseRoute } from '../../../kit/routing';
 import { commandForKeys } from '../commands';
 import { usePaletteStore } from '../stores/palette-store';
 

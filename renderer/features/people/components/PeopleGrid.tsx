@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
 import type { PersonRow } from '../../../../shared/directory/rows';
-import { navigate } from '../../../app/routing';
+import { navigate } from '../../../kit/routing';
 import { ellipsis } from '../../../ui/ellipsis';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
 import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';

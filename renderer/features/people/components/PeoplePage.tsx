@@ -6,7 +6,7 @@ import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory/directory';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';

@@ -7,7 +7,7 @@ import { personDisplayName } from '../../../../shared/people/person';
 import type { RestrictionState } from '../../../../shared/restriction/restriction';
 import { isFieldEditable } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
-import { NEW_ID, type Route } from '../../../app/routing';
+import { NEW_ID, type Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';
 import { RequestField } from '../../subject-rights/components/RequestField';

@@ -17,8 +17,8 @@ import {
   type RequestChannel,
   type Right,
 } from '../../../../shared/requests/requests';
-import { navigate } from '../../../app/routing';
-import { notify } from '../../../app/stores/notification-store';
+import { navigate } from '../../../kit/routing';
+import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { PersonField } from '../../deals/components/PersonField';

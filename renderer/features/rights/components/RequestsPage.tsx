@@ -19,7 +19,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests/requests';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decrypted } from '../../../../shared/store/subject-repository';
 import { fieldChangesForRequest, type FieldChangePayload } from '../../../../shared/rectification/field-history';
 import { isOpen, linkToRequest, type SubjectRequest } from '../../../../shared/requests/requests';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { ErasureCertificateView } from '../erasure/components/ErasureCertificateView';

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import { formatRoute, NEW_ID } from '../../../app/routing';
+import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useRequests } from '../hooks/useRequests';

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ValidationError } from '../../../../shared/store/errors';
 import { RequestRuleError } from '../../../../shared/requests/requests';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 
 /** The confirmations a change may show. */
 export type RequestDoneKey =

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { auditAccessExport, produceAccessPackage } from '../../../../shared/access/access-package';
 import { collectPortableData, NotPortableError, portabilityZip } from '../../../../shared/portability/portability';
 import { recordSent, type SubjectRequest } from '../../../../shared/requests/requests';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 

@@ -24,7 +24,7 @@ import {
   type ObjectionAssessment,
 } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { RequestField } from './RequestField';

@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { RecordedBy } from '../../consent/components/RecordedBy';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';

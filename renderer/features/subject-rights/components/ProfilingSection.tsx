@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { profilingStatus, recordProfilingChoice } from '../../../../shared/objection/profiling';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { MethodConfirmDialog } from '../../consent/components/MethodConfirmDialog';
 import { useActor } from '../../consent/hooks/useActor';
 import { useFormatters } from '../../consent/hooks/useLocalized';

@@ -19,7 +19,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { recordRestriction } from '../../../../shared/consent/ledgers';
 import { RESTRICTION_REASONS, type RestrictionPayload } from '../../../../shared/consent/types';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { fieldLabel, PERSON_FIELDS } from '../field-labels';

@@ -1,7 +1,7 @@
 // One subject's page around its form: a status until the record is ready, then the form with the
 // shared header (Delete, Cancel, Save, erase confirmation). The page supplies only its texts and form.
 import type { ReactNode } from 'react';
-import { formatRoute, type Route } from '../../../app/routing';
+import { formatRoute, type Route } from '../../../kit/routing';
 import type { FieldErrors } from '../../../ui/forms/field-errors';
 import type { SubjectRecordOf } from '../hooks/useSubjectRecord';
 import { SubjectBackButton } from './SubjectBackButton';

@@ -1,6 +1,8 @@
 // The link between this vault and a sync server, and the running SyncClient. The link (server URL, user
 // id, device token) is kept in the local `vault` collection sealed with the organisation key, so the token
 // is only readable while the vault is unlocked. Sync runs while the app shell is shown (unlocked).
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
+import { useWorkspaceStore } from '../../../kit/workspace';
 import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
 import {
@@ -456,4 +458,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await refreshMembers?.();
     },
   };
+});
+
+// Who acts, for every core operation: the signed-in user, or the sole owner of an unlinked vault.
+useSyncStore.subscribe(({ link }) => {
+  const actor = useWorkspaceStore.getState().actor;
+  const next = link ? { userId: link.userId, role: link.role } : LOCAL_ACTOR;
+  if (actor.userId !== next.userId || actor.role !== next.role) useWorkspaceStore.setState({ actor: next });
 });

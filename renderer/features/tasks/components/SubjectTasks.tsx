@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import AddTaskRoundedIcon from '@mui/icons-material/AddTaskRounded';
 import { useTranslation } from 'react-i18next';
 import { localDate } from '../../../../shared/tasks/task';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useNow } from '../hooks/useNow';

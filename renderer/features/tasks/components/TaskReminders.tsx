@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { remindersDue } from '../../../../shared/tasks/task';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useTaskStore } from '../stores/task-store';
 

@@ -13,7 +13,7 @@ import MoreVertRoundedIcon from '@mui/icons-material/MoreVertRounded';
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import { useTranslation } from 'react-i18next';
 import { dueMoment } from '../../../../shared/tasks/task';
-import { formatRoute } from '../../../app/routing';
+import { formatRoute } from '../../../kit/routing';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useTaskActions } from '../hooks/useTaskActions';
 import type { Task } from '../stores/task-store';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput } from '../../../../shared/tasks/task';
-import { notify } from '../../../app/stores/notification-store';
+import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Task } from '../stores/task-store';
 

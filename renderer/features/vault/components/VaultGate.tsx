@@ -1,10 +1,10 @@
+import type { ReactNode } from 'react';
 // Shows the screen that fits the vault's state: create, unlock, loading, or the application itself.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
-import { AppShell } from '../../../app/components/AppShell';
 import { usePlatform } from '../../../platform/platform-context';
 import { openLocalDatabase } from '../../../platform/storage';
 import { SignInScreen } from '../../sync/components/SignInScreen';
@@ -15,7 +15,8 @@ import { CreateVaultScreen } from './CreateVaultScreen';
 import { LoadingScreen } from './LoadingScreen';
 import { UnlockScreen } from './UnlockScreen';
 
-export function VaultGate() {
+/** Shows the lock screens until the vault is unlocked, then `children` (the app's shell). */
+export function VaultGate({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const phase = useVaultStore((s) => s.phase);
@@ -60,6 +61,6 @@ export function VaultGate() {
     case 'loading':
       return <LoadingScreen message={t('vault.loading.directory')} progress={progress} />;
     case 'unlocked':
-      return <AppShell />;
+      return <>{children}</>;
   }
 }

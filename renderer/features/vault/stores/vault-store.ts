@@ -1,6 +1,7 @@
 // The vault's lifecycle in the renderer: open the store, create or unlock, load the directory, lock.
 // The session and directory live here only while unlocked; locking closes the directory (writing its
 // encrypted snapshot), wipes the keys and drops both.
+import { useWorkspaceStore } from '../../../kit/workspace';
 import { create } from 'zustand';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { Directory } from '../../../../shared/directory/directory';
@@ -191,4 +192,12 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       }
     },
   };
+});
+
+// Every feature reads the unlocked workspace through the kit (renderer/kit/workspace.ts), never this store.
+useVaultStore.subscribe(({ phase, session, directory }) => {
+  const open = phase === 'unlocked' && session && directory ? { workspace: session, directory } : null;
+  const current = useWorkspaceStore.getState();
+  if (current.workspace !== (open?.workspace ?? null) || current.directory !== (open?.directory ?? null))
+    useWorkspaceStore.setState({ workspace: open?.workspace ?? null, directory: open?.directory ?? null });
 });

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import { useTranslation } from 'react-i18next';
 import type { BreachClock, BreachesSummary } from '../../../../../shared/dashboard/dashboard-sources';
-import { formatRoute } from '../../../../app/routing';
+import { formatRoute } from '../../../../kit/routing';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { useTranslation } from 'react-i18next';
 import type { RequestsSummary } from '../../../../../shared/dashboard/dashboard-sources';
-import { formatRoute } from '../../../../app/routing';
+import { formatRoute } from '../../../../kit/routing';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';

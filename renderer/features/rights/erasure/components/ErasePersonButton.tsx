@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { mayManageOrganisation } from '../../../../../shared/sync/roles';
 import { newId } from '../../../../../shared/vault/keyring';
-import { navigate } from '../../../../app/routing';
+import { navigate } from '../../../../kit/routing';
 import { useCurrentUser } from '../../../sync/hooks/useCurrentUser';
 import { ErasurePanel } from './ErasurePanel';
 

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { eraseSubject, type ErasureStep } from '../../../../../shared/erasure/erasure';
 import { certificateIdFor } from '../../../../../shared/erasure/erasure-model';
 import { ValidationError } from '../../../../../shared/store/errors';
-import { notify } from '../../../../app/stores/notification-store';
+import { notify } from '../../../../kit/notification-store';
 import { useSyncStore } from '../../../sync/stores/sync-store';
 import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
 import { kindLabel } from '../certificate-export';

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ErasureCertificate } from '../../../../../shared/erasure/erasure-model';
-import { notify } from '../../../../app/stores/notification-store';
+import { notify } from '../../../../kit/notification-store';
 import { usePlatform } from '../../../../platform/platform-context';
 import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
 import { certificateHtml, certificateJson } from '../certificate-export';

@@ -1,6 +1,6 @@
 // The current hash route, re-rendering on navigation.
 import { useMemo, useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from '../routing';
+import { parseRoute, type Route } from './routing';
 
 const subscribe = (listener: () => void): (() => void) => {
   window.addEventListener('hashchange', listener);

@@ -1,0 +1,5 @@
+// The face of shared/crypto: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
+export * from './bytes';
+export * from './envelope';
+export * from './kdf';
+export * from './sodium';

@@ -1,0 +1,22 @@
+// The core's face to its hosts: operations that validate, store and audit; queries that stay live.
+export {
+  defineOperation,
+  ForbiddenError,
+  LOCAL_ACTOR,
+  type Actor,
+  type Done,
+  type Operation,
+  type OperationBody,
+  type OperationOptions,
+  type Workspace,
+} from './operation';
+export {
+  defineQuery,
+  watchQuery,
+  watchReads,
+  type LiveQueryOptions,
+  type LiveResult,
+  type Query,
+  type Reads,
+  type StoreCollection,
+} from './query';

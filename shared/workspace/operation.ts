@@ -1,0 +1,76 @@
+// The core's face for writes: every change the UI can make is a named operation `(workspace, actor, input)`
+// that checks who may do it, validates, stores, and appends its audit entry — in that order, in one step.
+// The audit entry is the operation's own return value and is written here, never by the caller, and a
+// failure to write it fails the operation (it is never swallowed): an accountability record that
+// depended on which screen made the change would not be one (GDPR Art. 5(2)).
+import type { AuditEvent } from '../audit/audit-log';
+import type { Role } from '../sync/protocol';
+import type { Session } from '../vault/session';
+
+/** The unlocked vault the core works in: its repositories, keys and audit trail. */
+export type Workspace = Session;
+
+/** Who performs an operation: the signed-in user (null for a vault not linked to a server) and role. */
+export interface Actor {
+  readonly userId: string | null;
+  readonly role: Role;
+}
+
+/** The actor of a vault that was never linked to a server: its one user holds every right. */
+export const LOCAL_ACTOR: Actor = { userId: null, role: 'admin' };
+
+/** What an operation's body hands back: its result and the audit entries that account for it. */
+export interface Done<O> {
+  readonly result: O;
+  /** One entry, several (one per kind touched), or none only where `audit: 'none'` was declared. */
+  readonly audit: AuditEvent | readonly AuditEvent[];
+}
+
+export type OperationBody<I, O> = (workspace: Workspace, actor: Actor, input: I) => Promise<Done<O>>;
+
+export interface Operation<I, O> {
+  (workspace: Workspace, actor: Actor, input: I): Promise<O>;
+  /** Unique across the core, e.g. 'deals.create'. */
+  readonly operationName: string;
+  /** Roles allowed to perform it; every role when absent. */
+  readonly roles: readonly Role[] | null;
+}
+
+/** Refused because the actor's role may not perform the operation (the UI hides it; this is the rule). */
+export class ForbiddenError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly role: Role,
+  ) {
+    super(`The role '${role}' may not perform ${operation}`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export interface OperationOptions {
+  readonly roles?: readonly Role[];
+}
+
+/**
+ * Defines an operation. The body validates and stores, and returns the audit entries; this wrapper
+ * refuses a locked vault and a role that may not act, then writes every entry before resolving.
+ */
+export const defineOperation = <I, O>(
+  name: string,
+  body: OperationBody<I, O>,
+  options: OperationOptions = {},
+): Operation<I, O> => {
+  const roles = options.roles ?? null;
+  const run = async (workspace: Workspace, actor: Actor, input: I): Promise<O> => {
+    if (workspace.isLocked) throw new Error('The vault is locked');
+    if (roles && !roles.includes(actor.role)) throw new ForbiddenError(name, actor.role);
+    const done = await body(workspace, actor, input);
+    const entries: readonly AuditEvent[] = Array.isArray(done.audit)
+      ? (done.audit as readonly AuditEvent[])
+      : [done.audit as AuditEvent];
+    if (entries.length === 0) throw new Error(`${name} returned no audit entry`);
+    for (const entry of entries) await workspace.audit.record(entry);
+    return done.result;
+  };
+  return Object.assign(run, { operationName: name, roles });
+};
