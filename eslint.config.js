@@ -15,11 +15,33 @@ const otherTopLevel = (folders) =>
     message: `This layer must not import ${f}/; share through shared/ instead (ARCHITECTURE.md, Layers).`,
   }));
 
-const layer = (folders, paths = []) => [
+/** Outside shared/, a shared/ folder is entered only through its face (its index.ts). */
+const throughFaces = {
+  group: ['**/shared/*/*'],
+  message: 'Import this from the shared/ folder itself (its index.ts face), not from a file inside it.',
+};
+
+const layer = (folders, paths = [], faces = true) => [
   'error',
   {
-    paths: paths.map((name) => ({ name, message: `${name} is not allowed in this layer (ARCHITECTURE.md).` })),
-    patterns: otherTopLevel(folders),
+    paths: paths.map((name) => ({
+      name,
+      message: `${name} is not allowed in this layer (ARCHITECTURE.md).`,
+    })),
+    patterns: [...otherTopLevel(folders), ...(faces ? [throughFaces] : [])],
+  },
+];
+
+/** The renderer neither touches the store nor writes the audit trail: core operations and queries do. */
+const noStoreInRenderer = [
+  'error',
+  {
+    selector: "MemberExpression[property.name='db']",
+    message: 'The renderer does not touch the store: use a core query (useLiveQuery) or operation.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='record'][callee.object.property.name='audit']",
+    message: 'Audit entries are written by core operations (shared/*/operations.ts), never by the UI.',
   },
 ];
 
@@ -41,13 +63,24 @@ export default tseslint.config(
       'no-restricted-imports': layer(
         ['renderer', 'electron', 'server'],
         [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', 'rxdb/plugins/storage-dexie'],
+        false,
       ),
       // shared/ runs in the renderer, Electron main, the server and tests: no DOM, no Node globals.
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require'].map(
-          (name) => ({ name, message: `${name} is host-specific; inject it through an adapter instead.` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'indexedDB',
+          'process',
+          'Buffer',
+          'require',
+        ].map((name) => ({
+          name,
+          message: `${name} is host-specific; inject it through an adapter instead.`,
+        })),
       ],
     },
   },
@@ -57,8 +90,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': layer(['electron', 'server'], [...nodeBuiltins, 'electron']),
+      'no-restricted-imports': layer(['electron', 'server'], [...nodeBuiltins, 'electron', 'rxdb']),
+      'no-restricted-syntax': noStoreInRenderer,
     },
+  },
+  {
+    // The one place the renderer names its storage engine: the host adapter handed to the core.
+    files: ['renderer/platform/storage.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,8 +1,8 @@
 // Maps an app://kluis/... URL to a file under the renderer build, refusing anything that could reach
 // outside it. Pure (node:path only), so every traversal trick is unit-tested without Electron.
 import path from 'node:path';
-import { err, ok } from '../shared/platform/result';
-import type { Result } from '../shared/platform/result';
+import { err, ok } from '../shared/platform';
+import type { Result } from '../shared/platform';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 export type AppPathError = 'foreign-host' | 'forbidden';

@@ -10,8 +10,8 @@ import type {
   OpenFileResult,
   SaveFileRequest,
   SaveFileResult,
-} from '../shared/platform/desktop-api';
-import { err, ok } from '../shared/platform/result';
+} from '../shared/platform';
+import { err, ok } from '../shared/platform';
 import { MAX_OPEN_FILE_BYTES } from './ipc-validate';
 
 export interface Dialogs {

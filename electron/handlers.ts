@@ -1,6 +1,6 @@
 // The IPC handler map: each channel of the contract answered by the key store, the dialogs or app info.
 // Glue only; the sender and request checks live in ipc.ts.
-import type { KeyStore } from '../shared/platform/desktop-api';
+import type { KeyStore } from '../shared/platform';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './ipc';
 import type { SyncOrigins } from './sync-origin';

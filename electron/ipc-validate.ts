@@ -1,7 +1,7 @@
 // Shape checks for every IPC request. The renderer is treated as untrusted: anything that does not match
 // the contract in shared/platform/ipc.ts is refused before a handler sees it.
-import type { FileFilter, OpenFileRequest, SaveFileRequest } from '../shared/platform/desktop-api';
-import type { IpcChannel, IpcRequest } from '../shared/platform/ipc';
+import type { FileFilter, OpenFileRequest, SaveFileRequest } from '../shared/platform';
+import type { IpcChannel, IpcRequest } from '../shared/platform';
 
 export const VAULT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_SECRET_BYTES = 4 * 1024;

@@ -2,8 +2,8 @@
 // our own window's main frame on app://kluis and only with a request of the declared shape.
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS } from '../shared/platform/ipc';
-import type { IpcChannel, IpcRequest, IpcResponse } from '../shared/platform/ipc';
+import { IPC_CHANNELS } from '../shared/platform';
+import type { IpcChannel, IpcRequest, IpcResponse } from '../shared/platform';
 import { APP_ORIGIN } from './app-url';
 import { IPC_VALIDATORS } from './ipc-validate';
 

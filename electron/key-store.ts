@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import type { KeyStore, KeyStoreError, KeyStoreStatus } from '../shared/platform/desktop-api';
-import { err, ok } from '../shared/platform/result';
-import type { Result } from '../shared/platform/result';
+import type { KeyStore, KeyStoreError, KeyStoreStatus } from '../shared/platform';
+import { err, ok } from '../shared/platform';
+import type { Result } from '../shared/platform';
 import { isVaultId } from './ipc-validate';
 
 export type SafeStorageLike = Pick<

@@ -1,9 +1,9 @@
 // The preload: exposes DesktopApi as window.kluis, one named function per IPC channel. It never exposes
 // ipcRenderer or a generic invoke, so the page can reach only the channels listed here.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopApi } from '../shared/platform/desktop-api';
-import { DESKTOP_API_GLOBAL } from '../shared/platform/ipc';
-import type { IpcChannel, IpcRequest, IpcResponse } from '../shared/platform/ipc';
+import type { DesktopApi } from '../shared/platform';
+import { DESKTOP_API_GLOBAL } from '../shared/platform';
+import type { IpcChannel, IpcRequest, IpcResponse } from '../shared/platform';
 
 // Module-private and typed per channel; only the closures below can reach it.
 const call = <C extends IpcChannel>(channel: C, request?: IpcRequest<C>): Promise<IpcResponse<C>> =>

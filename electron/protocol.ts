@@ -3,7 +3,7 @@
 import { protocol } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/platform/csp';
+import { CONTENT_SECURITY_POLICY } from '../shared/platform';
 import { contentTypeFor, resolveAppPath } from './app-path';
 import { APP_SCHEME } from './app-url';
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../shared/platform/csp';
-import type { SyncOriginError } from '../shared/platform/desktop-api';
-import { err, ok, type Result } from '../shared/platform/result';
+import { contentSecurityPolicy } from '../shared/platform';
+import type { SyncOriginError } from '../shared/platform';
+import { err, ok, type Result } from '../shared/platform';
 
 const MAX_ORIGIN_LENGTH = 300;
 

@@ -1,7 +1,7 @@
 // The Kluis sync server as a Fastify instance: body parsing that refuses bad input, JSON logs without
 // content, account and sync routes, and the browser host. main.ts starts it; tests start it on port 0.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES } from '../shared/sync/protocol';
+import { MAX_BODY_BYTES } from '../shared/sync';
 import type { ServerContext } from './context';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { registerAccountRoutes } from './routes/accounts';

@@ -8,8 +8,8 @@ import {
   entryHash,
   verifyChains,
   type ChainReport,
-} from '../shared/audit/chain';
-import type { AuditWire } from '../shared/sync/protocol';
+} from '../shared/audit';
+import type { AuditWire } from '../shared/sync';
 import { verifyEd25519 } from './signatures';
 import type { AuditAnchor, Storage } from './storage/types';
 

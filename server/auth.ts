@@ -2,7 +2,7 @@
 // only a SHA-256 hash is stored, expiring and renewable; revoked devices are told to wipe.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../shared/sync/protocol';
+import type { Role } from '../shared/sync';
 import { sendError } from './http';
 import type { DeviceRow, Storage, UserRow } from './storage/types';
 

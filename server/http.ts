@@ -1,7 +1,7 @@
 // Small helpers every route uses: error bodies with codes, and the JSON body parser that refuses
 // oversized, deeply nested and prototype-polluting input before any route sees it.
 import type { FastifyReply } from 'fastify';
-import { MAX_JSON_DEPTH, type ErrorBody, type ErrorCode } from '../shared/sync/protocol';
+import { MAX_JSON_DEPTH, type ErrorBody, type ErrorCode } from '../shared/sync';
 
 export class RequestError extends Error {
   constructor(

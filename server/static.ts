@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { CONTENT_SECURITY_POLICY } from '../shared/platform/csp';
+import { CONTENT_SECURITY_POLICY } from '../shared/platform';
 import { MIME_TYPES, resolveInside, securityHeaders } from '../scripts/static-files.mjs';
 import { sendError } from './http';
 

@@ -9,8 +9,8 @@ import type {
   OpenFileResult,
   SaveFileRequest,
   SaveFileResult,
-} from '../../shared/platform/desktop-api';
-import { err, ok } from '../../shared/platform/result';
+} from '../../shared/platform';
+import { err, ok } from '../../shared/platform';
 import { version } from '../../package.json';
 
 const acceptOf = (filters: readonly FileFilter[] = []): string =>

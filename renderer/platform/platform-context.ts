@@ -1,6 +1,6 @@
 // The platform reaches components through context, so tests and hosts can inject their own.
 import { createContext, useContext } from 'react';
-import type { DesktopApi } from '../../shared/platform/desktop-api';
+import type { DesktopApi } from '../../shared/platform';
 
 export const PlatformContext = createContext<DesktopApi | null>(null);
 

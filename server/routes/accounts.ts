@@ -13,8 +13,8 @@ import {
   SignInRequest,
   type MeResponse,
   type SignInResponse,
-} from '../../shared/sync/protocol';
-import { mayManageOrganisation } from '../../shared/sync/roles';
+} from '../../shared/sync';
+import { mayManageOrganisation } from '../../shared/sync';
 import { createAttemptLimiter } from '../attempts';
 import { authenticate, newDeviceId, newToken, sameHash, sha256, type Caller } from '../auth';
 import type { ServerContext } from '../context';

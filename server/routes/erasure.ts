@@ -9,9 +9,9 @@ import {
   ErasuresQuery,
   type ErasuresResponse,
   type ErasureStatusResponse,
-} from '../../shared/sync/protocol';
-import { mayManageOrganisation } from '../../shared/sync/roles';
-import { erasureOrderText } from '../../shared/erasure/erasure-order';
+} from '../../shared/sync';
+import { mayManageOrganisation } from '../../shared/sync';
+import { erasureOrderText } from '../../shared/erasure';
 import { authenticate, type Caller } from '../auth';
 import { verifyEd25519 } from '../signatures';
 import type { ServerContext } from '../context';

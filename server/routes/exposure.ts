@@ -4,8 +4,8 @@
 // pages, so a device that held 100,000 documents costs the server one page of memory at a time.
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DeviceExposureResponse, ExposedDocument } from '../../shared/sync/protocol';
-import { mayManageOrganisation } from '../../shared/sync/roles';
+import type { DeviceExposureResponse, ExposedDocument } from '../../shared/sync';
+import { mayManageOrganisation } from '../../shared/sync';
 import { authenticate } from '../auth';
 import type { ServerContext } from '../context';
 import { sendError } from '../http';

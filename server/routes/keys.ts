@@ -4,8 +4,8 @@
 // epochs and counts; grants are opaque sealed blobs and no page key ever passes through here. Only
 // counts, sequences and reasons are logged, never ids.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { KeyAckRequest, RotateRequest, type KeysResponse } from '../../shared/sync/protocol';
-import { mayManageOrganisation } from '../../shared/sync/roles';
+import { KeyAckRequest, RotateRequest, type KeysResponse } from '../../shared/sync';
+import { mayManageOrganisation } from '../../shared/sync';
 import { authenticate, type Caller } from '../auth';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';

@@ -11,8 +11,8 @@ import {
   type ErrorBody,
   type PullResponse,
   type StreamEvent,
-} from '../../shared/sync/protocol';
-import { maySync, type SyncAction } from '../../shared/sync/roles';
+} from '../../shared/sync';
+import { maySync, type SyncAction } from '../../shared/sync';
 import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor } from '../storage/types';

@@ -1,7 +1,7 @@
 // When a rotation may start, decided alike by both adapters inside their rotation transaction: the
 // compare-and-set on the current epoch, the reason, and the grants against the members as they are then.
 // Grants are opaque sealed blobs; only who they are for is checked.
-import type { MemberStatus } from '../../shared/sync/protocol';
+import type { MemberStatus } from '../../shared/sync';
 import type { KeyEpochStart, KeyEpochStartOutcome } from './types';
 
 export type RotationRefusal = Extract<KeyEpochStartOutcome, { ok: false }>['error'];

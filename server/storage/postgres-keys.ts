@@ -4,7 +4,7 @@
 // every server instance; a rotation also locks the organisation's user rows, so a removal or a sealed
 // organisation key lands wholly before or after the grants are checked.
 import type pg from 'pg';
-import type { MemberStatus } from '../../shared/sync/protocol';
+import type { MemberStatus } from '../../shared/sync';
 import { refuseRotation } from './epoch-rules';
 import { toKeyEpoch } from './rows';
 import type { KeyEpochFinishOutcome, KeyEpochStartOutcome, KeyEpochStorage } from './types';

@@ -1,7 +1,7 @@
 // The erasure ledger and device exposure on PostgreSQL: the part of the Storage interface that issues
 // 6.5 and 8.2 added, kept apart from postgres.ts so each file reads in one go.
 import type pg from 'pg';
-import type { Collection } from '../../shared/sync/protocol';
+import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { toErasure, toExposed } from './rows';
 import type { LedgerStorage } from './types';

@@ -1,7 +1,7 @@
 // PostgreSQL for organisations that outgrow one machine. Several server instances may share one database:
 // every committed write is announced with NOTIFY, and each instance LISTENs to tell its own live clients.
 import pg from 'pg';
-import type { Collection } from '../../shared/sync/protocol';
+import type { Collection } from '../../shared/sync';
 import { MIGRATIONS } from './migrations/index';
 import {
   checkKeyEpoch,
@@ -11,7 +11,7 @@ import {
   PushRefusedError,
   pushSubjects,
 } from './push-rules';
-import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
+import { APPEND_ONLY_KINDS } from '../../shared/sync';
 import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresLedger } from './postgres-ledger';
 import {

@@ -1,7 +1,7 @@
 // How one push row meets the stored master state and the erasure ledger; both adapters apply the same
 // rules inside their push transaction, so the embedded database and PostgreSQL refuse exactly the same.
-import type { Collection, Role } from '../../shared/sync/protocol';
-import { isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync/write-rules';
+import type { Collection, Role } from '../../shared/sync';
+import { isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync';
 import type { StoredPushRow } from './types';
 
 export type RowDecision = 'write' | 'same' | 'conflict' | 'foreign';

@@ -9,7 +9,7 @@ import type {
   RotationReason,
   UserKeys,
   UserSummary,
-} from '../../shared/sync/protocol';
+} from '../../shared/sync';
 import type { AuditAnchor, DeviceRow, UserRow } from './types';
 
 type Row = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // rotation and what each device acknowledged. Kept apart from sqlite.ts like the ledger. Each rotation
 // and finish is one synchronous transaction, so nothing interleaves with a push.
 import type Database from 'better-sqlite3';
-import type { MemberStatus } from '../../shared/sync/protocol';
+import type { MemberStatus } from '../../shared/sync';
 import { refuseRotation } from './epoch-rules';
 import { toKeyEpoch } from './rows';
 import type { KeyEpochFinishOutcome, KeyEpochStart, KeyEpochStartOutcome, KeyEpochStorage } from './types';

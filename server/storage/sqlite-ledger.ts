@@ -1,7 +1,7 @@
 // The erasure ledger and device exposure on SQLite: the part of the Storage interface that issues 6.5
 // and 8.2 added, kept apart from sqlite.ts so each file reads in one go.
 import type Database from 'better-sqlite3';
-import type { Collection } from '../../shared/sync/protocol';
+import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { toErasure, toExposed } from './rows';
 import type { ErasureRecord, LedgerStorage, WriteNotice } from './types';

@@ -1,7 +1,7 @@
 // The embedded default: SQLite through better-sqlite3 in the data directory. Synchronous calls inside
 // transactions; writes notify listeners of this process (one process owns the file).
 import Database from 'better-sqlite3';
-import type { Collection } from '../../shared/sync/protocol';
+import type { Collection } from '../../shared/sync';
 import { MIGRATIONS } from './migrations/index';
 import {
   checkKeyEpoch,
@@ -13,7 +13,7 @@ import {
   type Master,
   type Writer,
 } from './push-rules';
-import { APPEND_ONLY_KINDS } from '../../shared/sync/write-rules';
+import { APPEND_ONLY_KINDS } from '../../shared/sync';
 import {
   toAnchor,
   toDevice,

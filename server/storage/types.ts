@@ -13,7 +13,7 @@ import type {
   RotationReason,
   UserKeys,
   UserSummary,
-} from '../../shared/sync/protocol';
+} from '../../shared/sync';
 
 export interface UserRow {
   id: string;

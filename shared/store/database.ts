@@ -43,13 +43,19 @@ export interface OpenDatabaseOptions {
 export const DEFAULT_DATABASE_NAME = 'kluis';
 
 // Schema versions move forward with one migration strategy per version (schemas.ts says what changed).
-addRxPlugin(RxDBMigrationSchemaPlugin);
+// Added on first open rather than on import, so code that only reads this folder's types and helpers
+// (the import worker) does not pull RxDB in. addRxPlugin ignores a plugin added twice.
+let pluginsAdded = false;
 
 export const openKluisDatabase = async ({
   storage,
   name = DEFAULT_DATABASE_NAME,
   multiInstance = false,
 }: OpenDatabaseOptions): Promise<KluisDatabase> => {
+  if (!pluginsAdded) {
+    addRxPlugin(RxDBMigrationSchemaPlugin);
+    pluginsAdded = true;
+  }
   const db = await createRxDatabase<KluisCollections>({
     name,
     storage,

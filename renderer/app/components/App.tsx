@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import type { DesktopApi } from '../../../shared/platform/desktop-api';
+import type { DesktopApi } from '../../../shared/platform';
 import { AppShell } from './AppShell';
 import { VaultGate } from '../../features/vault/components/VaultGate';
 import { useColorMode } from '../../features/settings/hooks/useColorMode';

@@ -7,7 +7,7 @@ import {
   type ActivityPayload,
   type ActivityType,
   type Direction,
-} from '../../../shared/activities/activity';
+} from '../../../shared/activities';
 
 export interface ActivityDraft {
   readonly type: ActivityType;

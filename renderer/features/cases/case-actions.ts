@@ -10,9 +10,9 @@ import {
   type CaseInput,
   type CasePayload,
   type CaseStatus,
-} from '../../../shared/cases/case';
-import type { Decrypted } from '../../../shared/store/subject-repository';
-import type { Session } from '../../../shared/vault/session';
+} from '../../../shared/cases';
+import type { Decrypted } from '../../../shared/store';
+import type { Session } from '../../../shared/vault';
 
 export type ServiceCase = Decrypted<CasePayload>;
 export type CaseEntry = Decrypted<CaseEntryPayload>;

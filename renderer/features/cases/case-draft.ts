@@ -5,7 +5,7 @@ import {
   type CasePayload as ServiceCaseData,
   type CasePriority,
   type CaseStatus,
-} from '../../../shared/cases/case';
+} from '../../../shared/cases';
 
 export interface CaseDraft {
   subject: string;

@@ -1,6 +1,6 @@
 // Who may do what on the privacy screens. The server enforces settings pushes (admin and manager only);
 // the UI follows the same rules so nobody is offered a button that would be refused.
-import type { Role } from '../../../shared/sync/protocol';
+import type { Role } from '../../../shared/sync';
 
 /** The purposes register, privacy notices, subscription types and controller details. */
 export const mayEditRegister = (role: Role): boolean => role === 'admin' || role === 'manager';

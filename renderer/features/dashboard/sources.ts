@@ -1,24 +1,24 @@
 // Where each dashboard tile gets its figures. Injected (the page takes a `sources` prop) so a tile can be
 // shown against a stand-in while its producer is unfinished; `dashboardSources` wires the real modules.
-import type { Anchor, ChainReport } from '../../../shared/audit/chain';
-import { summariseBreaches } from '../../../shared/breach/summary';
-import type { AccountLink } from '../../../shared/sync/account';
-import { listDevices } from '../../../shared/sync/admin';
-import { summariseRetention } from '../../../shared/retention/retention';
-import { deviceFreshness, type DeviceFreshness } from '../../../shared/dashboard/dashboard';
+import type { Anchor, ChainReport } from '../../../shared/audit';
+import { summariseBreaches } from '../../../shared/breach';
+import type { AccountLink } from '../../../shared/sync';
+import { listDevices } from '../../../shared/sync';
+import { summariseRetention } from '../../../shared/retention';
+import { deviceFreshness, type DeviceFreshness } from '../../../shared/dashboard';
 import {
   loadConsentExpiry,
   loadLawfulBasisGaps,
   loadProcessorReviews,
-} from '../../../shared/dashboard/dashboard-load';
+} from '../../../shared/dashboard';
 import type {
   BreachesSummary,
   RequestsSummary,
   RetentionSummary,
-} from '../../../shared/dashboard/dashboard-sources';
-import type { ConsentExpiry, LawfulBasisGaps, ProcessorReviews } from '../../../shared/dashboard/dashboard';
-import { summariseRequests } from '../../../shared/requests/summary';
-import type { Session } from '../../../shared/vault/session';
+} from '../../../shared/dashboard';
+import type { ConsentExpiry, LawfulBasisGaps, ProcessorReviews } from '../../../shared/dashboard';
+import { summariseRequests } from '../../../shared/requests';
+import type { Session } from '../../../shared/vault';
 import { fetchFromWindow } from '../sync/stores/sync-store';
 
 /** A tile that needs the server says why it has nothing: no server linked, or the server unreachable. */

@@ -6,10 +6,10 @@ import {
   moveDealTo,
   type DealInput,
   type DealPayload,
-} from '../../../shared/deals/deal';
-import type { Stage } from '../../../shared/deals/pipeline';
-import type { Decrypted } from '../../../shared/store/subject-repository';
-import type { Session } from '../../../shared/vault/session';
+} from '../../../shared/deals';
+import type { Stage } from '../../../shared/deals';
+import type { Decrypted } from '../../../shared/store';
+import type { Session } from '../../../shared/vault';
 
 export type Deal = Decrypted<DealPayload>;
 

@@ -6,8 +6,8 @@ import {
   moveDealTo,
   parseAmount,
   type DealPayload as Deal,
-} from '../../../shared/deals/deal';
-import { findStage, type Pipeline } from '../../../shared/deals/pipeline';
+} from '../../../shared/deals';
+import { findStage, type Pipeline } from '../../../shared/deals';
 import { amountInput } from './format';
 
 export interface DealDraft {

@@ -1,6 +1,6 @@
 // Showing money and people's roles in deals: amounts are stored in minor units and formatted for the
 // UI language; different currencies are listed side by side, never added.
-import { minorDigits } from '../../../shared/deals/deal';
+import { minorDigits } from '../../../shared/deals';
 
 export const formatMoney = (minor: number, currency: string, language: string): string => {
   const digits = minorDigits(currency);

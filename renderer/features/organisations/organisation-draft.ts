@@ -1,5 +1,5 @@
 // The organisation form's draft and its conversion to and from the repository's Organisation payload.
-import type { OrganisationInput, OrganisationPayload } from '../../../shared/organisations/organisation';
+import type { OrganisationInput, OrganisationPayload } from '../../../shared/organisations';
 import {
   newSubjectDetails,
   subjectDetailsToDraft,

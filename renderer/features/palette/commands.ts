@@ -1,6 +1,6 @@
 // The actions the palette offers and the keyboard shortcuts run: one list, so the "?" help and the
 // palette always say the same. Each action knows where it applies.
-import type { ActivityType } from '../../../shared/activities/activity';
+import type { ActivityType } from '../../../shared/activities';
 import { navigate, NEW_ID, type Route } from '../../kit/routing';
 import { useLogRequestStore } from '../activities/stores/log-request-store';
 

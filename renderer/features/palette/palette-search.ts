@@ -1,6 +1,6 @@
 // What the palette shows for a query: people and organisations from the Directory's search (instant,
 // in memory), deals and cases from their features' sources, and the commands whose name matches.
-import type { Directory } from '../../../shared/directory/directory';
+import type { Directory } from '../../../shared/directory';
 import type { Route } from '../../kit/routing';
 import { casesPaletteSource } from '../cases/palette-source';
 import { dealsPaletteSource } from '../deals/palette-source';

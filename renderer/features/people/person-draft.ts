@@ -1,5 +1,5 @@
 // The person form's draft and its conversion to and from the repository's Person payload.
-import type { PersonInput, PersonPayload } from '../../../shared/people/person';
+import type { PersonInput, PersonPayload } from '../../../shared/people';
 import {
   newSubjectDetails,
   subjectDetailsToDraft,

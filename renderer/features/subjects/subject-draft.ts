@@ -1,7 +1,7 @@
 // The part of a person's and an organisation's draft that they share: contact lists, address, tags,
 // notes and the source of the data. Each feature's draft spreads these in next to its own fields, so
 // the two forms cannot drift apart in how they read and write the shared details.
-import type { ContactLabel, DataSource, PostalAddress } from '../../../shared/people/contact-values';
+import type { ContactLabel, DataSource, PostalAddress } from '../../../shared/people';
 import {
   addressToDraft,
   addressToInput,

@@ -1,5 +1,5 @@
 // The task form's draft: strings as typed; the reminder is a local date and time.
-import { type TaskInput, type TaskPayload } from '../../../shared/tasks/task';
+import { type TaskInput, type TaskPayload } from '../../../shared/tasks';
 
 export interface TaskDraft {
   readonly title: string;

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import RemoveCircleOutlineRoundedIcon from '@mui/icons-material/RemoveCircleOutlineRounded';
 import { useTranslation } from 'react-i18next';
-import { ContactLabel } from '../../../shared/people/contact-values';
+import { ContactLabel } from '../../../shared/people';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { newContact, type ContactDraft } from './drafts';
 

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { SourceMethod } from '../../../shared/people/contact-values';
+import { SourceMethod } from '../../../shared/people';
 import type { SourceDraft } from './drafts';
 
 interface Props {

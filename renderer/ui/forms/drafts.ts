@@ -1,6 +1,6 @@
 // Form drafts: what the user is typing, as strings and rows, converted to repository input on save.
 // Empty rows are dropped on the way in, so validation issues are mapped back to the rows on screen.
-import type { ContactLabel, DataSource, PostalAddress, SourceMethod } from '../../../shared/people/contact-values';
+import type { ContactLabel, DataSource, PostalAddress, SourceMethod } from '../../../shared/people';
 
 export interface ContactDraft {
   /** Stable React key for a row; never stored. */

@@ -1,6 +1,6 @@
 // Validation issues from the repositories, turned into message keys next to the fields. Issues carry a
 // path and a code, never the value, and nothing here logs them.
-import type { FieldIssue } from '../../../shared/store/errors';
+import type { FieldIssue } from '../../../shared/store';
 
 export type ErrorKey =
   'personName' | 'required' | 'email' | 'phone' | 'country' | 'date' | 'tooLong' | 'invalid';

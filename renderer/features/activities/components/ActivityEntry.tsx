@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
-import type { Activity } from '../../../../shared/activities/timeline';
+import type { Activity } from '../../../../shared/activities';
 import { formatRoute } from '../../../kit/routing';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { ActivityIcon } from './ActivityIcon';

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { DIRECTED_TYPES, TIMED_TYPES } from '../../../../shared/activities/activity';
+import { DIRECTED_TYPES, TIMED_TYPES } from '../../../../shared/activities';
 import type { ActivityDraft } from '../activity-draft';
 import { ParticipantsField } from './ParticipantsField';
 

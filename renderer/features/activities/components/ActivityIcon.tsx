@@ -4,7 +4,7 @@ import EventRoundedIcon from '@mui/icons-material/EventRounded';
 import MailOutlineRoundedIcon from '@mui/icons-material/MailOutlineRounded';
 import ShoppingBagOutlinedIcon from '@mui/icons-material/ShoppingBagOutlined';
 import StickyNote2OutlinedIcon from '@mui/icons-material/StickyNote2Outlined';
-import type { ActivityType } from '../../../../shared/activities/activity';
+import type { ActivityType } from '../../../../shared/activities';
 
 export function ActivityIcon({ type }: { type: ActivityType }) {
   switch (type) {

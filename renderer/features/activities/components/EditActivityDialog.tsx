@@ -8,7 +8,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useTranslation } from 'react-i18next';
-import type { Activity } from '../../../../shared/activities/timeline';
+import type { Activity } from '../../../../shared/activities';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useErrorText } from '../../../ui/forms/useErrorText';
 import { activityToDraft, type ActivityDraft } from '../activity-draft';

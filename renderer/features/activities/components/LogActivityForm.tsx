@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/activities/activity';
+import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/activities';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useErrorText } from '../../../ui/forms/useErrorText';
 import { newActivityDraft, type ActivityDraft } from '../activity-draft';

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { PersonRow } from '../../../../shared/directory/rows';
+import type { PersonRow } from '../../../../shared/directory';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 const MAX_OPTIONS = 30;

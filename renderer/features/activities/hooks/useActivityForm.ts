@@ -1,7 +1,7 @@
 // Saving an activity from a form: validation errors stay next to their fields and keep the draft; any
 // other failure says so without losing what was typed.
 import { useState } from 'react';
-import { ValidationError } from '../../../../shared/store/errors';
+import { ValidationError } from '../../../../shared/store';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
 import type { ActivityDraft } from '../activity-draft';
 

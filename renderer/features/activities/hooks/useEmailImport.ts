@@ -2,8 +2,8 @@
 // dialog. Each file is bounded in size before it is read; a bad one is reported by name, the rest go on.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../shared/activities/eml';
-import { activities } from '../../../../shared/activities/timeline';
+import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../shared/activities';
+import { activities } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

@@ -1,10 +1,10 @@
 // A subject's timeline, loaded by the subject index and kept live: a change to one entry (here or by
 // sync) is decrypted and placed in order, without reloading thousands of others.
 import { useEffect, useMemo, useState } from 'react';
-import { loadTimeline, withActivity, type Activity } from '../../../../shared/activities/timeline';
-import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
-import type { RecordProblem } from '../../../../shared/store/subject-repository';
-import type { ItemDoc } from '../../../../shared/store/schemas';
+import { loadTimeline, withActivity, type Activity } from '../../../../shared/activities';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities';
+import type { RecordProblem } from '../../../../shared/store';
+import type { ItemDoc } from '../../../../shared/store';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface TimelineState {

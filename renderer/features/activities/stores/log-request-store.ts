@@ -1,7 +1,7 @@
 // "Log a call" from the command palette or a shortcut: the open timeline picks the request up and opens
 // its form with that type.
 import { create } from 'zustand';
-import type { ActivityType } from '../../../../shared/activities/activity';
+import type { ActivityType } from '../../../../shared/activities';
 
 interface LogRequestState {
   request: { readonly type: ActivityType; readonly nonce: number } | null;

@@ -1,8 +1,8 @@
 // The audit trail as this device holds it (its own entries and those synced from others), and the chain
 // verification — against the server's anchored heads when the vault is linked to a server.
 import { useCallback, useEffect, useState } from 'react';
-import type { Anchor, ChainReport } from '../../../../shared/audit/chain';
-import type { AuditEntry } from '../../../../shared/audit/stored-audit-log';
+import type { Anchor, ChainReport } from '../../../../shared/audit';
+import type { AuditEntry } from '../../../../shared/audit';
 import { useSyncStore } from '../../sync/stores/sync-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 

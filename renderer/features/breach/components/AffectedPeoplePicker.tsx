@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { MAX_AFFECTED } from '../../../../shared/breach/types';
+import { MAX_AFFECTED } from '../../../../shared/breach';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 /** Chips shown; a drill may name thousands of people, which the count already says. */

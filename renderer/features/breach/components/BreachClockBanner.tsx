@@ -3,7 +3,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
-import { breachClock, isClockRunning, splitDuration } from '../../../../shared/breach/clock';
+import { breachClock, isClockRunning, splitDuration } from '../../../../shared/breach';
 import { formatRoute } from '../../../kit/routing';
 import { useBreaches } from '../hooks/useBreaches';
 import { useNow } from '../hooks/useNow';

@@ -1,7 +1,7 @@
 // The 72-hour clock of one breach as a chip: time left, overdue, or how it ended.
 import Chip from '@mui/material/Chip';
 import { useTranslation } from 'react-i18next';
-import { breachClock, splitDuration, type ClockFacts } from '../../../../shared/breach/clock';
+import { breachClock, splitDuration, type ClockFacts } from '../../../../shared/breach';
 
 const COLOURS = {
   running: 'info',

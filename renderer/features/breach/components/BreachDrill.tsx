@@ -17,18 +17,18 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { formatInstant, hostTimeZone } from '../../../../shared/breach/clock';
+import { formatInstant, hostTimeZone } from '../../../../shared/breach';
 import {
   fetchExposure,
   mapExposure,
   prefillFromDrill,
   type DrillFindings,
-} from '../../../../shared/breach/drill';
-import { loadController } from '../../../../shared/breach/exports';
-import { BREACH } from '../../../../shared/breach/types';
-import type { AccountLink } from '../../../../shared/sync/account';
-import { listDevices, revokeDevice } from '../../../../shared/sync/admin';
-import type { DeviceExposureResponse, DeviceSummary } from '../../../../shared/sync/protocol';
+} from '../../../../shared/breach';
+import { loadController } from '../../../../shared/breach';
+import { BREACH } from '../../../../shared/breach';
+import type { AccountLink } from '../../../../shared/sync';
+import { listDevices, revokeDevice } from '../../../../shared/sync';
+import type { DeviceExposureResponse, DeviceSummary } from '../../../../shared/sync';
 import { navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { PageHeader } from '../../../ui/PageHeader';

@@ -9,7 +9,7 @@ import {
   BREACH_EVENTS,
   BREACH_PROPERTIES,
   type BreachPayload,
-} from '../../../../shared/breach/types';
+} from '../../../../shared/breach';
 import { FormSection } from '../../../ui/FormSection';
 import { AffectedPeoplePicker } from './AffectedPeoplePicker';
 import { CheckboxGroup } from './CheckboxGroup';

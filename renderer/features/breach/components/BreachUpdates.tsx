@@ -7,7 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { formatInstant, hostTimeZone } from '../../../../shared/breach/clock';
+import { formatInstant, hostTimeZone } from '../../../../shared/breach';
 import { FormSection } from '../../../ui/FormSection';
 import type { SectionProps } from './BreachFacts';
 

@@ -16,7 +16,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ShieldIcon from '@mui/icons-material/ShieldOutlined';
 import LaptopIcon from '@mui/icons-material/LaptopOutlined';
 import { useTranslation } from 'react-i18next';
-import { breachClock, formatInstant, hostTimeZone, isClockRunning } from '../../../../shared/breach/clock';
+import { breachClock, formatInstant, hostTimeZone, isClockRunning } from '../../../../shared/breach';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';

@@ -2,7 +2,7 @@
 // clock must not shift when daylight saving changes or the report is read elsewhere.
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { hostTimeZone, instantToLocalInput, localInputToInstant } from '../../../../shared/breach/clock';
+import { hostTimeZone, instantToLocalInput, localInputToInstant } from '../../../../shared/breach';
 
 interface Props {
   readonly label: string;

@@ -7,8 +7,8 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { formatInstant, hostTimeZone } from '../../../../shared/breach/clock';
-import { BREACH_DATA_KINDS, type ExposureFigures } from '../../../../shared/breach/types';
+import { formatInstant, hostTimeZone } from '../../../../shared/breach';
+import { BREACH_DATA_KINDS, type ExposureFigures } from '../../../../shared/breach';
 
 export function DrillFindingsView({ figures }: { readonly figures: ExposureFigures }) {
   const { t, i18n } = useTranslation();

@@ -1,9 +1,9 @@
 // The breach register, kept current as incidents change here or arrive by sync (admins only receive the
 // compliance collection), with a clock that ticks so the 72-hour countdowns stay true on screen.
 import { useEffect, useState } from 'react';
-import { BREACH, type BreachPayload } from '../../../../shared/breach/types';
-import type { Setting } from '../../../../shared/store/settings-repository';
-import type { Session } from '../../../../shared/vault/session';
+import { BREACH, type BreachPayload } from '../../../../shared/breach';
+import type { Setting } from '../../../../shared/store';
+import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../../vault/stores/vault-store';
 
 export type BreachRecord = Setting<BreachPayload>;

@@ -1,7 +1,7 @@
 // The priority and status of a case as small chips, coloured by urgency.
 import Chip from '@mui/material/Chip';
 import { useTranslation } from 'react-i18next';
-import type { CasePriority, CaseStatus } from '../../../../shared/cases/case';
+import type { CasePriority, CaseStatus } from '../../../../shared/cases';
 
 const PRIORITY_COLOUR = { urgent: 'error', high: 'warning', normal: 'default', low: 'default' } as const;
 

@@ -5,7 +5,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { CASE_PRIORITIES, CASE_STATUSES } from '../../../../shared/cases/case';
+import { CASE_PRIORITIES, CASE_STATUSES } from '../../../../shared/cases';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { PersonField } from '../../deals/components/PersonField';

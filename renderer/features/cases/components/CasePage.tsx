@@ -9,7 +9,7 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
-import { isCaseClosed, type CaseEntryType } from '../../../../shared/cases/case';
+import { isCaseClosed, type CaseEntryType } from '../../../../shared/cases';
 import { formatRoute, navigate, NEW_ID, type Route } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';

@@ -7,7 +7,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { CaseEntryType } from '../../../../shared/cases/case';
+import type { CaseEntryType } from '../../../../shared/cases';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import type { CaseEntry } from '../case-actions';

@@ -25,7 +25,7 @@ import {
   isCaseClosed,
   type CasePriority,
   type CaseStatus,
-} from '../../../../shared/cases/case';
+} from '../../../../shared/cases';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';

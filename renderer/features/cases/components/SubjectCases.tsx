@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareCases } from '../../../../shared/cases/case';
+import { compareCases } from '../../../../shared/cases';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { useCasesStore } from '../stores/cases-store';

@@ -1,8 +1,8 @@
 // A case's timeline, oldest first, reloaded when an entry about the case's subject changes (a colleague's
 // reply arriving by sync included).
 import { useEffect, useState } from 'react';
-import { CASE_ENTRY_KIND } from '../../../../shared/cases/case';
-import type { ItemDoc } from '../../../../shared/store/schemas';
+import { CASE_ENTRY_KIND } from '../../../../shared/cases';
+import type { ItemDoc } from '../../../../shared/store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { loadCaseEntries, type CaseEntry, type ServiceCase } from '../case-actions';
 

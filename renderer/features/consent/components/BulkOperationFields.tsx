@@ -10,8 +10,8 @@ import {
   type BulkOperation,
   type ConsentMethod,
   type LawfulBasis,
-} from '../../../../shared/consent/types';
-import type { OrganisationRow } from '../../../../shared/directory/rows';
+} from '../../../../shared/consent';
+import type { OrganisationRow } from '../../../../shared/directory';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';

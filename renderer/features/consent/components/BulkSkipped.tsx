@@ -2,7 +2,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { BulkSkipReason } from '../../../../shared/consent/types';
+import type { BulkSkipReason } from '../../../../shared/consent';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useFormatters } from '../hooks/useLocalized';
 

@@ -15,7 +15,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
-import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent/types';
+import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent';
 import { useFormatters } from '../hooks/useLocalized';
 import type { ReceiptFormat } from '../receipt-export';
 import { RecordedBy } from './RecordedBy';

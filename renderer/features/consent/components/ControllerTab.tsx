@@ -14,8 +14,8 @@ import {
   CONTROLLER_ID,
   ControllerPayload,
   type ControllerPayload as Controller,
-} from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/store/errors';
+} from '../../../../shared/consent';
+import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';

@@ -9,8 +9,8 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import ExpandMoreRoundedIcon from '@mui/icons-material/ExpandMoreRounded';
 import { useTranslation } from 'react-i18next';
-import { EXCLUSION_REASONS, type ExclusionReason } from '../../../../shared/consent/types';
-import type { Directory } from '../../../../shared/directory/directory';
+import { EXCLUSION_REASONS, type ExclusionReason } from '../../../../shared/consent';
+import type { Directory } from '../../../../shared/directory';
 import { formatRoute } from '../../../kit/routing';
 import { useFormatters } from '../hooks/useLocalized';
 

@@ -13,7 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/consent/types';
+import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/consent';
 
 interface Props {
   readonly title: string;

@@ -17,14 +17,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { useTranslation } from 'react-i18next';
-import { isoDay, noticeDue } from '../../../../shared/consent/notices';
+import { isoDay, noticeDue } from '../../../../shared/consent';
 import {
   NOTICE_RECEIPT,
   type LedgerEntry,
   type NoticeReceiptPayload,
-} from '../../../../shared/consent/types';
-import { personDisplayName } from '../../../../shared/people/person';
-import type { Session } from '../../../../shared/vault/session';
+} from '../../../../shared/consent';
+import { personDisplayName } from '../../../../shared/people';
+import type { Session } from '../../../../shared/vault';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useConsentSettings } from '../hooks/useConsentSettings';

@@ -26,8 +26,8 @@ import {
   RETENTION_TRIGGERS,
   type PurposePayload,
   type RetentionTrigger,
-} from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/store/errors';
+} from '../../../../shared/consent';
+import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -15,13 +15,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AttachFileRoundedIcon from '@mui/icons-material/AttachFileRounded';
 import { useTranslation } from 'react-i18next';
-import { evidenceFile, recordConsent } from '../../../../shared/consent/ledgers';
+import { evidenceFile, recordConsent } from '../../../../shared/consent';
 import {
   CONSENT_METHODS,
   EVIDENCE_FILE_MAX_BYTES,
   type ConsentMethod,
   type EvidenceFile,
-} from '../../../../shared/consent/types';
+} from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { SubmitButton } from '../../../ui/SubmitButton';

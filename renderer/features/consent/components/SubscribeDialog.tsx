@@ -11,7 +11,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { SELF_REQUEST_ORIGINS, type SubscriptionOrigin } from '../../../../shared/consent/types';
+import { SELF_REQUEST_ORIGINS, type SubscriptionOrigin } from '../../../../shared/consent';
 import { SubmitButton } from '../../../ui/SubmitButton';
 
 interface Props {

@@ -18,9 +18,9 @@ import {
   SUBSCRIPTION_TYPE,
   type PurposePayload,
   type SubscriptionTypePayload,
-} from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/store/errors';
-import type { Setting } from '../../../../shared/store/settings-repository';
+} from '../../../../shared/consent';
+import { ValidationError } from '../../../../shared/store';
+import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

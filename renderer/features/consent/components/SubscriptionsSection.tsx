@@ -10,15 +10,15 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { subscriptionStatus } from '../../../../shared/consent/derive';
+import { subscriptionStatus } from '../../../../shared/consent';
 import {
   confirmSubscription,
   subscribe,
   unsubscribe,
   type PersonLedgers,
-} from '../../../../shared/consent/ledgers';
-import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent/types';
-import type { Setting } from '../../../../shared/store/settings-repository';
+} from '../../../../shared/consent';
+import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent';
+import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useActor } from '../hooks/useActor';

@@ -2,7 +2,7 @@
 // the controller — decrypted once and kept current from the settings change stream (edits on this device
 // and those that arrive by sync).
 import { useEffect, useState } from 'react';
-import type { Setting } from '../../../../shared/store/settings-repository';
+import type { Setting } from '../../../../shared/store';
 import {
   CONTROLLER,
   CONTROLLER_ID,
@@ -13,8 +13,8 @@ import {
   type PrivacyNoticePayload,
   type PurposePayload,
   type SubscriptionTypePayload,
-} from '../../../../shared/consent/types';
-import type { Session } from '../../../../shared/vault/session';
+} from '../../../../shared/consent';
+import type { Session } from '../../../../shared/vault';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface ConsentSettings {

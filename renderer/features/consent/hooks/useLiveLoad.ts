@@ -1,7 +1,7 @@
 // Loads something derived from many people's ledgers, and loads it again (debounced) when items of the
 // given kinds or the people themselves change — here or by sync.
 import { useEffect, useState } from 'react';
-import type { Session } from '../../../../shared/vault/session';
+import type { Session } from '../../../../shared/vault';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export type LiveLoad<T> =

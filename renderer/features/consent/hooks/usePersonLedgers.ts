@@ -1,7 +1,7 @@
 // One person's consent ledgers (basis, consent, subscriptions, objections, restriction, notices received),
 // reloaded whenever an entry about them is added here or arrives by sync.
 import { useEffect, useState } from 'react';
-import { loadPersonLedgers, type PersonLedgers } from '../../../../shared/consent/ledgers';
+import { loadPersonLedgers, type PersonLedgers } from '../../../../shared/consent';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export type LedgersState =

@@ -2,14 +2,14 @@
 // consent core) through the platform's save dialog; the export is written to the audit trail.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadPersonLedgers } from '../../../../shared/consent/ledgers';
-import { toIso27560Record, toKantaraReceipt } from '../../../../shared/consent/receipts';
+import { loadPersonLedgers } from '../../../../shared/consent';
+import { toIso27560Record, toKantaraReceipt } from '../../../../shared/consent';
 import {
   CONSENT_EVENT,
   ControllerPayload,
   type ConsentEventPayload,
   type LedgerEntry,
-} from '../../../../shared/consent/types';
+} from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -2,8 +2,8 @@
 // address naming a page. Other roles keep the people list; a freshly created vault, still empty, opens on
 // the people list where the first contacts are added; unlocking after a lock returns to the page it was on.
 import { useEffect } from 'react';
-import { mayManageOrganisation } from '../../../../shared/sync/roles';
-import type { Session } from '../../../../shared/vault/session';
+import { mayManageOrganisation } from '../../../../shared/sync';
+import type { Session } from '../../../../shared/vault';
 import { navigate } from '../../../kit/routing';
 import { loadLink } from '../../sync/stores/sync-store';
 import { useVaultStore, type VaultPhase } from '../../vault/stores/vault-store';

@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../../shared/deals/pipeline';
+import type { Stage } from '../../../../shared/deals';
 import { SubmitButton } from '../../../ui/SubmitButton';
 
 interface Props {

@@ -18,8 +18,8 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import { stageOfDeal } from '../../../../shared/deals/deal';
-import type { Pipeline, Stage } from '../../../../shared/deals/pipeline';
+import { stageOfDeal } from '../../../../shared/deals';
+import type { Pipeline, Stage } from '../../../../shared/deals';
 import { columnKeyboardCoordinates } from '../board-keyboard';
 import type { Deal } from '../deal-actions';
 import { formatMoney } from '../format';

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../../shared/deals/pipeline';
+import type { Stage } from '../../../../shared/deals';
 import { formatRoute } from '../../../kit/routing';
 import type { Deal } from '../deal-actions';
 import { formatMoney } from '../format';

@@ -6,7 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { findStage, type Pipeline } from '../../../../shared/deals/pipeline';
+import { findStage, type Pipeline } from '../../../../shared/deals';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { OrganisationField } from '../../people/components/OrganisationField';

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { useTranslation } from 'react-i18next';
-import { DEAL_CONFIG } from '../../../../shared/deals/deal';
+import { DEAL_CONFIG } from '../../../../shared/deals';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';

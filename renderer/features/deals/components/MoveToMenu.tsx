@@ -6,7 +6,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../../shared/deals/pipeline';
+import type { Stage } from '../../../../shared/deals';
 
 interface Props {
   readonly title: string;

@@ -26,8 +26,8 @@ import {
   StageRuleError,
   type Pipeline,
   type Stage,
-} from '../../../../shared/deals/pipeline';
-import { newId } from '../../../../shared/vault/keyring';
+} from '../../../../shared/deals';
+import { newId } from '../../../../shared/vault';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 

@@ -9,7 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import { stageOfDeal } from '../../../../shared/deals/deal';
+import { stageOfDeal } from '../../../../shared/deals';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { formatMoney } from '../format';

@@ -2,8 +2,8 @@
 // or lost stage first asks for the reason (the dialog renders from `pending`).
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stageOfDeal } from '../../../../shared/deals/deal';
-import type { Pipeline, Stage } from '../../../../shared/deals/pipeline';
+import { stageOfDeal } from '../../../../shared/deals';
+import type { Pipeline, Stage } from '../../../../shared/deals';
 import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { moveDeal, type Deal } from '../deal-actions';

@@ -3,10 +3,10 @@
 // Deals and cases each use one; nothing decrypted is written anywhere.
 import type { z } from 'zod';
 import { create } from 'zustand';
-import type { ItemKindConfig } from '../../../../shared/store/item-repository';
-import type { Decrypted, RecordProblem } from '../../../../shared/store/subject-repository';
-import type { ItemDoc } from '../../../../shared/store/schemas';
-import type { Session } from '../../../../shared/vault/session';
+import type { ItemKindConfig } from '../../../../shared/store';
+import type { Decrypted, RecordProblem } from '../../../../shared/store';
+import type { ItemDoc } from '../../../../shared/store';
+import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../../vault/stores/vault-store';
 
 export interface LiveItemsState<P> {

@@ -7,10 +7,10 @@ import {
   PIPELINE_ID,
   type DefaultStageNames,
   type Pipeline,
-} from '../../../../shared/deals/pipeline';
-import { NotFoundError } from '../../../../shared/store/errors';
-import type { Role } from '../../../../shared/sync/protocol';
-import type { Session } from '../../../../shared/vault/session';
+} from '../../../../shared/deals';
+import { NotFoundError } from '../../../../shared/store';
+import type { Role } from '../../../../shared/sync';
+import type { Session } from '../../../../shared/vault';
 
 /** Managers and admins shape the pipeline (and only they may push settings to the server). */
 export const canEditPipeline = (role: Role): boolean => role === 'admin' || role === 'manager';

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
-import type { CsvDelimiter, TextEncoding } from '../../../../shared/import/types';
+import type { CsvDelimiter, TextEncoding } from '../../../../shared/import';
 import { usePlatform } from '../../../platform/platform-context';
 import { useImportStore } from '../stores/import-store';
 

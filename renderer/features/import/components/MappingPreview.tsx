@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
 import { columnLetter } from '../../../../shared/import';
-import type { MapResult } from '../../../../shared/import/types';
+import type { MapResult } from '../../../../shared/import';
 
 export function MappingPreview({ result }: { result: MapResult }) {
   const { t } = useTranslation();

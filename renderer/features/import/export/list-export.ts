@@ -1,7 +1,7 @@
 // The columns of the people and organisations lists as they are exported: what the list shows, from the
 // in-memory directory rows (nothing is decrypted again).
-import type { Directory } from '../../../../shared/directory/directory';
-import type { OrganisationRow, PersonRow } from '../../../../shared/directory/rows';
+import type { Directory } from '../../../../shared/directory';
+import type { OrganisationRow, PersonRow } from '../../../../shared/directory';
 import type { ExportCell } from '../../../../shared/export';
 
 export type ExportColumn =

@@ -1,7 +1,7 @@
 // The import wizard's state: one file at a time, read and analysed in the worker, committed through the
 // session. Steps move forward only when what they need is there; Cancel stops the worker or the commit.
 import { create } from 'zustand';
-import type { Directory } from '../../../../shared/directory/directory';
+import type { Directory } from '../../../../shared/directory';
 import { mergeCandidates } from '../../../../shared/import';
 import type {
   ColumnMapping,
@@ -9,18 +9,18 @@ import type {
   ImportErrorInfo,
   ImportProgress,
   Preset,
-} from '../../../../shared/import/types';
-import { commitImport, type CommitProgress, type CommitReport } from '../../../../shared/import/commit';
-import { columnsOf } from '../../../../shared/import/source-columns';
-import { planImport, type Resolution } from '../../../../shared/import/plan';
-import type { Analysis, ReadChoices, TableSummary } from '../../../../shared/import/worker-protocol';
-import type { ImportPurpose } from '../../../../shared/import/purpose';
+} from '../../../../shared/import';
+import { commitImport, type CommitProgress, type CommitReport } from '../../../../shared/import';
+import { columnsOf } from '../../../../shared/import';
+import { planImport, type Resolution } from '../../../../shared/import';
+import type { Analysis, ReadChoices, TableSummary } from '../../../../shared/import';
+import type { ImportPurpose } from '../../../../shared/import';
 import {
   ImportCancelledError,
   ImportWorkerClient,
   ImportWorkerError,
-} from '../../../../shared/import/worker-client';
-import type { Session } from '../../../../shared/vault/session';
+} from '../../../../shared/import';
+import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { createImportWorker } from '../worker/create-import-worker';
 

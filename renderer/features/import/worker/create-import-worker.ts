@@ -1,5 +1,5 @@
 // Starts the import worker as a module worker from the app's own origin (CSP: worker-src 'self').
-import type { WorkerLike } from '../../../../shared/import/worker-client';
+import type { WorkerLike } from '../../../../shared/import';
 
 export const createImportWorker = (): WorkerLike =>
   new Worker(new URL('./import.worker.ts', import.meta.url), {

@@ -1,9 +1,9 @@
 // The import worker: reading, mapping and duplicate detection off the page's thread, so a 100,000-row
 // file never freezes the window. It holds the last table read; the wizard cancels by terminating it.
 import { isImportError } from '../../../../shared/import';
-import type { ImportProgress, Table } from '../../../../shared/import/types';
-import { analyse, readFile } from '../../../../shared/import/analyse';
-import type { WorkerRequest, WorkerResponse } from '../../../../shared/import/worker-protocol';
+import type { ImportProgress, Table } from '../../../../shared/import';
+import { analyse, readFile } from '../../../../shared/import';
+import type { WorkerRequest, WorkerResponse } from '../../../../shared/import';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;

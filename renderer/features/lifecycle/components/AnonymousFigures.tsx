@@ -8,9 +8,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { ActivityType } from '../../../../shared/activities/activity';
-import { minorDigits } from '../../../../shared/deals/deal';
-import type { SalesFigures } from '../../../../shared/retention/anonymise';
+import type { ActivityType } from '../../../../shared/activities';
+import { minorDigits } from '../../../../shared/deals';
+import type { SalesFigures } from '../../../../shared/retention';
 
 const MONTHS_SHOWN = 12;
 

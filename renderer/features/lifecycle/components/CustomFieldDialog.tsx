@@ -10,13 +10,13 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent/types';
+import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent';
 import {
   CUSTOM_FIELD,
   checkCustomField,
   type CustomFieldInput,
-} from '../../../../shared/processing-record/custom-fields';
-import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
+} from '../../../../shared/processing-record';
+import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

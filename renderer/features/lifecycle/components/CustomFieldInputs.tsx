@@ -3,8 +3,8 @@
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { CataloguedKind } from '../../../../shared/processing-record/field-catalogue';
-import { CUSTOM_VALUE_MAX } from '../../../../shared/processing-record/custom-fields';
+import type { CataloguedKind } from '../../../../shared/processing-record';
+import { CUSTOM_VALUE_MAX } from '../../../../shared/processing-record';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useRegisters } from '../hooks/useRegisters';
 

@@ -12,8 +12,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent/types';
-import { toBase64 } from '../../../../shared/crypto/bytes';
+import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent';
+import { toBase64 } from '../../../../shared/crypto';
 import {
   AGREEMENT_FILE_MAX_BYTES,
   PROCESSOR,
@@ -21,8 +21,8 @@ import {
   type ProcessorInput,
   type ProcessorPayload,
   type RecipientRole,
-} from '../../../../shared/processors/processors';
-import { ValidationError } from '../../../../shared/store/errors';
+} from '../../../../shared/processors';
+import { ValidationError } from '../../../../shared/store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Registers } from '../hooks/useRegisters';

@@ -16,7 +16,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
-import { PROCESSOR, reviewState, type ProcessorPayload } from '../../../../shared/processors/processors';
+import { PROCESSOR, reviewState, type ProcessorPayload } from '../../../../shared/processors';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { toXlsx } from '../../../../shared/export';
-import { countInventory } from '../../../../shared/processing-record/inventory';
+import { countInventory } from '../../../../shared/processing-record';
 import {
   buildRopa,
   ropaHtml,
@@ -21,9 +21,9 @@ import {
   type Ropa,
   type RopaDevices,
   type RopaLanguage,
-} from '../../../../shared/processing-record/ropa';
-import { listDevices } from '../../../../shared/sync/admin';
-import { utf8 } from '../../../../shared/crypto/bytes';
+} from '../../../../shared/processing-record';
+import { listDevices } from '../../../../shared/sync';
+import { utf8 } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';

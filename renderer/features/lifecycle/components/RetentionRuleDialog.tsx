@@ -10,8 +10,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/consent/types';
-import type { Rule } from '../../../../shared/retention/retention';
+import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/consent';
+import type { Rule } from '../../../../shared/retention';
 import {
   RETENTION_RULE,
   RULE_ACTIONS,
@@ -24,8 +24,8 @@ import {
   type RuleTrigger,
   type SubjectKind,
   type SubjectStatus,
-} from '../../../../shared/retention/retention-rules';
-import { ValidationError, type FieldIssue } from '../../../../shared/store/errors';
+} from '../../../../shared/retention';
+import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -15,7 +15,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlined';
 import { useTranslation } from 'react-i18next';
-import { justify, type CataloguedKind } from '../../../../shared/processing-record/field-catalogue';
+import { justify, type CataloguedKind } from '../../../../shared/processing-record';
 import { useRegisters } from '../hooks/useRegisters';
 
 export function WhyWeHoldThis({ kind }: { kind: CataloguedKind }) {

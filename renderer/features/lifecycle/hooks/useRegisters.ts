@@ -7,9 +7,9 @@ import {
   PURPOSE,
   type ControllerPayload,
   type PurposePayload,
-} from '../../../../shared/consent/types';
-import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record/custom-fields';
-import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors/processors';
+} from '../../../../shared/consent';
+import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record';
+import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface Registers {

@@ -5,14 +5,14 @@ import {
   ANONYMOUS_AGGREGATE,
   loadSalesFigures,
   type SalesFigures,
-} from '../../../../shared/retention/anonymise';
+} from '../../../../shared/retention';
 import {
   RETENTION_REVIEW,
   RETENTION_RUN,
   RETENTION_RUN_ID,
-} from '../../../../shared/retention/retention-review';
-import type { Review, Rule } from '../../../../shared/retention/retention';
-import { RETENTION_RULE } from '../../../../shared/retention/retention-rules';
+} from '../../../../shared/retention';
+import type { Review, Rule } from '../../../../shared/retention';
+import { RETENTION_RULE } from '../../../../shared/retention';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface RetentionQueue {

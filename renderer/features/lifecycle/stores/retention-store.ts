@@ -1,8 +1,8 @@
 // Runs the retention rules on an admin's device: once after unlock (after the first screen is up) and
 // again whenever a day has passed while the app runs. One run at a time; the review tab reads the state.
 import { create } from 'zustand';
-import { evaluateRetention, type EvaluationResult } from '../../../../shared/retention/retention';
-import type { Session } from '../../../../shared/vault/session';
+import { evaluateRetention, type EvaluationResult } from '../../../../shared/retention';
+import type { Session } from '../../../../shared/vault';
 
 interface RetentionState {
   running: boolean;

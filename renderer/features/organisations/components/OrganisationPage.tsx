@@ -1,7 +1,7 @@
 // One organisation: loads and decrypts it, saves through the repository, erases on request, and lists
 // the people who work there.
 import { useTranslation } from 'react-i18next';
-import { updateSubject } from '../../../../shared/rectification/update-subject';
+import { updateSubject } from '../../../../shared/rectification';
 import type { Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';

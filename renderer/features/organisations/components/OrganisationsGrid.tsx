@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationRow } from '../../../../shared/directory/rows';
+import type { OrganisationRow } from '../../../../shared/directory';
 import { navigate } from '../../../kit/routing';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';
 import { SubjectNameCell } from '../../subjects/components/SubjectNameCell';

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import AddBusinessOutlinedIcon from '@mui/icons-material/AddBusinessOutlined';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
-import type { Directory } from '../../../../shared/directory/directory';
+import type { Directory } from '../../../../shared/directory';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';

@@ -3,8 +3,8 @@
 import { useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Directory } from '../../../../shared/directory/directory';
-import type { PersonRow } from '../../../../shared/directory/rows';
+import type { Directory } from '../../../../shared/directory';
+import type { PersonRow } from '../../../../shared/directory';
 import { navigate } from '../../../kit/routing';
 import { ellipsis } from '../../../ui/ellipsis';
 import { VirtualGrid, type GridColumn } from '../../../ui/VirtualGrid';

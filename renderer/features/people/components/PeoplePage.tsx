@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import { useTranslation } from 'react-i18next';
-import type { Directory } from '../../../../shared/directory/directory';
+import type { Directory } from '../../../../shared/directory';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';

@@ -3,10 +3,10 @@
 // every field read-only except those the person asked to have changed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personDisplayName } from '../../../../shared/people/person';
-import type { RestrictionState } from '../../../../shared/restriction/restriction';
-import { isFieldEditable } from '../../../../shared/restriction/restriction';
-import { updateSubject } from '../../../../shared/rectification/update-subject';
+import { personDisplayName } from '../../../../shared/people';
+import type { RestrictionState } from '../../../../shared/restriction';
+import { isFieldEditable } from '../../../../shared/restriction';
+import { updateSubject } from '../../../../shared/rectification';
 import { NEW_ID, type Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';

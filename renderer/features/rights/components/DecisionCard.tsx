@@ -20,7 +20,7 @@ import {
   setStatus,
   type RequestChannel,
   type SubjectRequest,
-} from '../../../../shared/requests/requests';
+} from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';

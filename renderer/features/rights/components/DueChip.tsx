@@ -6,8 +6,8 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import EventIcon from '@mui/icons-material/Event';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { useTranslation } from 'react-i18next';
-import { deadlineState, localDay } from '../../../../shared/requests/deadline';
-import { isOpen, requestDueOn, type SubjectRequestPayload } from '../../../../shared/requests/requests';
+import { deadlineState, localDay } from '../../../../shared/requests';
+import { isOpen, requestDueOn, type SubjectRequestPayload } from '../../../../shared/requests';
 
 export function DueChip({ request, now }: { request: SubjectRequestPayload; now: number }) {
   const { t } = useTranslation();

@@ -8,15 +8,15 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { ValidationError } from '../../../../shared/store/errors';
-import { firstDueDate, localDay } from '../../../../shared/requests/deadline';
+import { ValidationError } from '../../../../shared/store';
+import { firstDueDate, localDay } from '../../../../shared/requests';
 import {
   createRequest,
   REQUEST_CHANNELS,
   RIGHTS,
   type RequestChannel,
   type Right,
-} from '../../../../shared/requests/requests';
+} from '../../../../shared/requests';
 import { navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';

@@ -10,7 +10,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { requestDueOn, SUBJECT_REQUEST } from '../../../../shared/requests/requests';
+import { requestDueOn, SUBJECT_REQUEST } from '../../../../shared/requests';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';

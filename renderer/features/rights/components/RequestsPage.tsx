@@ -18,7 +18,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests/requests';
+import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useRequests } from '../hooks/useRequests';

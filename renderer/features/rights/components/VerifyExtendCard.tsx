@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { useTranslation } from 'react-i18next';
-import { extensionAllowed, firstDueDate } from '../../../../shared/requests/deadline';
+import { extensionAllowed, firstDueDate } from '../../../../shared/requests';
 import {
   extendRequest,
   isOpen,
@@ -18,7 +18,7 @@ import {
   VERIFICATION_METHODS,
   type SubjectRequest,
   type VerificationMethod,
-} from '../../../../shared/requests/requests';
+} from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';

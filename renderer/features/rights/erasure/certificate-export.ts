@@ -1,7 +1,7 @@
 // The erasure certificate as files for an auditor or the person: a self-contained HTML page in English
 // or Dutch, and the certificate itself as JSON. Neither holds personal data: ids, dates, kinds, counts.
 import type { TFunction } from 'i18next';
-import { backupsStatement, type ErasureCertificate } from '../../../../shared/erasure/erasure-model';
+import { backupsStatement, type ErasureCertificate } from '../../../../shared/erasure';
 
 export type CertificateLanguage = 'en' | 'nl';
 

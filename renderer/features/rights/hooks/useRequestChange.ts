@@ -2,8 +2,8 @@
 // (an extension after the first due date, a change to a closed request) into what to do about them.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ValidationError } from '../../../../shared/store/errors';
-import { RequestRuleError } from '../../../../shared/requests/requests';
+import { ValidationError } from '../../../../shared/store';
+import { RequestRuleError } from '../../../../shared/requests';
 import { notify } from '../../../kit/notification-store';
 
 /** The confirmations a change may show. */

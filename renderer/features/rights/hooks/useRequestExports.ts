@@ -3,9 +3,9 @@
 // audited under the request and recorded as sent only once the file was actually saved.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditAccessExport, produceAccessPackage } from '../../../../shared/access/access-package';
-import { collectPortableData, NotPortableError, portabilityZip } from '../../../../shared/portability/portability';
-import { recordSent, type SubjectRequest } from '../../../../shared/requests/requests';
+import { auditAccessExport, produceAccessPackage } from '../../../../shared/access';
+import { collectPortableData, NotPortableError, portabilityZip } from '../../../../shared/portability';
+import { recordSent, type SubjectRequest } from '../../../../shared/requests';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

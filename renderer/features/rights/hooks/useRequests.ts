@@ -1,7 +1,7 @@
 // The request register, decrypted while unlocked and reloaded whenever a compliance file changes (here or
 // by sync), so the list and a request page always show the stored state.
 import { useEffect, useState } from 'react';
-import { listRequests, type SubjectRequest } from '../../../../shared/requests/requests';
+import { listRequests, type SubjectRequest } from '../../../../shared/requests';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface RequestsState {

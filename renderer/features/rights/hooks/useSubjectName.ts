@@ -1,7 +1,7 @@
 // Who a request is from: the person in the directory, the unmatched requester's name, or — after an
 // erasure — a neutral placeholder (the register keeps the request, not the name).
 import { useTranslation } from 'react-i18next';
-import type { SubjectRequestPayload } from '../../../../shared/requests/requests';
+import type { SubjectRequestPayload } from '../../../../shared/requests';
 import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export const useSubjectName = (): ((request: SubjectRequestPayload) => string) => {

@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import PasswordOutlinedIcon from '@mui/icons-material/PasswordOutlined';
 import { useTranslation } from 'react-i18next';
-import { WrongPassphraseError } from '../../../../shared/vault/keyring';
+import { WrongPassphraseError } from '../../../../shared/vault';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
@@ -14,7 +14,7 @@ import { VaultUsername } from '../../vault/components/VaultUsername';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
 import { nextPaint, useVaultStore } from '../../vault/stores/vault-store';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { checkPolicy } from '../../../../shared/vault/vault';
+import { checkPolicy } from '../../../../shared/vault';
 
 type Outcome = 'changed' | 'changedEverywhere' | 'wrong' | 'offline' | 'failed' | null;
 

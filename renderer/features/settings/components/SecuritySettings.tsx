@@ -9,7 +9,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ShieldOutlinedIcon from '@mui/icons-material/ShieldOutlined';
 import { useTranslation } from 'react-i18next';
-import type { KeyStoreStatus } from '../../../../shared/platform/desktop-api';
+import type { KeyStoreStatus } from '../../../../shared/platform';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { useVaultStore } from '../../vault/stores/vault-store';

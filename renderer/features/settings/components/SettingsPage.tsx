@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/platform/desktop-api';
+import type { AppInfo } from '../../../../shared/platform';
 import { AuditTrailSettings } from '../../audit/components/AuditTrailSettings';
 import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';

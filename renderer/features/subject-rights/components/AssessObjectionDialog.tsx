@@ -17,13 +17,13 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection/objection';
+import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection';
 import {
   CONSENT_METHODS,
   type ConsentMethod,
   type ObjectionAssessment,
-} from '../../../../shared/consent/types';
-import { ValidationError } from '../../../../shared/store/errors';
+} from '../../../../shared/consent';
+import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';

@@ -8,10 +8,10 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { objectionState } from '../../../../shared/consent/derive';
-import type { PersonLedgers } from '../../../../shared/consent/ledgers';
-import type { PurposePayload } from '../../../../shared/consent/types';
-import type { Setting } from '../../../../shared/store/settings-repository';
+import { objectionState } from '../../../../shared/consent';
+import type { PersonLedgers } from '../../../../shared/consent';
+import type { PurposePayload } from '../../../../shared/consent';
+import type { Setting } from '../../../../shared/store';
 import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
 import { AssessObjectionDialog } from './AssessObjectionDialog';
 

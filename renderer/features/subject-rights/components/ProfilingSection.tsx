@@ -7,7 +7,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { profilingStatus, recordProfilingChoice } from '../../../../shared/objection/profiling';
+import { profilingStatus, recordProfilingChoice } from '../../../../shared/objection';
 import { notify } from '../../../kit/notification-store';
 import { MethodConfirmDialog } from '../../consent/components/MethodConfirmDialog';
 import { useActor } from '../../consent/hooks/useActor';

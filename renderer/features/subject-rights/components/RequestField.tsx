@@ -3,7 +3,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { Right } from '../../../../shared/requests/requests';
+import type { Right } from '../../../../shared/requests';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import { useOpenRequests } from '../hooks/useOpenRequests';
 

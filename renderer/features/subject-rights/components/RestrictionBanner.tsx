@@ -3,7 +3,7 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { useTranslation } from 'react-i18next';
-import type { RestrictionState } from '../../../../shared/restriction/restriction';
+import type { RestrictionState } from '../../../../shared/restriction';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import { fieldLabel } from '../field-labels';
 

@@ -2,7 +2,7 @@
 // on the record (a correction, a restriction, a decision) to the request that asked for it. The register
 // syncs to admins only; for anyone else this is simply empty.
 import { useEffect, useState } from 'react';
-import { isOpen, listRequests, type Right, type SubjectRequest } from '../../../../shared/requests/requests';
+import { isOpen, listRequests, type Right, type SubjectRequest } from '../../../../shared/requests';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export const useOpenRequests = (subjectId: string | null, rights: readonly Right[]): SubjectRequest[] => {

@@ -2,11 +2,11 @@
 // and the profiling choices (Art. 22). Reloaded whenever an item about the subject is added here or
 // arrives by sync, so a restriction recorded on another device locks the form here too.
 import { useEffect, useState } from 'react';
-import { RESTRICTION, type LedgerEntry, type RestrictionPayload } from '../../../../shared/consent/types';
-import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rectification/field-history';
-import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection/profiling';
-import { restrictionState, type RestrictionState } from '../../../../shared/restriction/restriction';
-import type { Decrypted } from '../../../../shared/store/subject-repository';
+import { RESTRICTION, type LedgerEntry, type RestrictionPayload } from '../../../../shared/consent';
+import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rectification';
+import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection';
+import { restrictionState, type RestrictionState } from '../../../../shared/restriction';
+import type { Decrypted } from '../../../../shared/store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 
 export interface SubjectRights {

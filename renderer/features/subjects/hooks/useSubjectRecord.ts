@@ -3,9 +3,9 @@
 // `failed`, so the page can say so without losing what was typed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditLog } from '../../../../shared/audit/audit-log';
-import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
-import { RestrictedError } from '../../../../shared/restriction/restriction';
+import type { AuditLog } from '../../../../shared/audit';
+import { NotFoundError, ValidationError } from '../../../../shared/store';
+import { RestrictedError } from '../../../../shared/restriction';
 import { navigate, NEW_ID, type Route } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';

@@ -1,7 +1,7 @@
 // Search as you type over the in-memory directory. The query is deferred, so typing stays responsive
 // while a large list is filtered; `dimmed` says the rows shown are for an older query.
 import { useDeferredValue, useMemo } from 'react';
-import type { Directory } from '../../../../shared/directory/directory';
+import type { Directory } from '../../../../shared/directory';
 import { useDirectoryVersion } from '../../vault/hooks/useUnlockedVault';
 import type { SearchStore } from '../search-store';
 

@@ -1,6 +1,6 @@
 // Tags already in use, offered when tagging: the vocabulary stays consistent without a separate list.
 import { useMemo } from 'react';
-import type { Directory } from '../../../../shared/directory/directory';
+import type { Directory } from '../../../../shared/directory';
 import { useDirectoryVersion } from '../../vault/hooks/useUnlockedVault';
 
 const MAX_SUGGESTIONS = 200;

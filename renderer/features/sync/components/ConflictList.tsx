@@ -8,7 +8,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/vault/session';
+import type { Session } from '../../../../shared/vault';
 import type { Conflict } from '../hooks/useConflicts';
 
 const show = (value: unknown): string => {

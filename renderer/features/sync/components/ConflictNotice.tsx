@@ -1,8 +1,8 @@
 // On a person's page: fields of the person, or of their activities and tasks, where two devices disagreed
 // while offline (merge.ts keeps the losing value in a conflict record).
 import { useTranslation } from 'react-i18next';
-import type { PersonInput } from '../../../../shared/people/person';
-import type { Session } from '../../../../shared/vault/session';
+import type { PersonInput } from '../../../../shared/people';
+import type { Session } from '../../../../shared/vault';
 import { useConflicts } from '../hooks/useConflicts';
 import { ConflictList } from './ConflictList';
 import { applyItemConflict, fieldKey, SUBJECT_ITEM_KINDS } from './conflict-records';

@@ -1,7 +1,7 @@
 // On a deal's or a case's page: fields where two devices disagreed while offline. The conflict records
 // are stored with the item's subject; applying a value opens the page afresh (useConflictsApplied).
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/vault/session';
+import type { Session } from '../../../../shared/vault';
 import { conflictApplied, useConflicts } from '../hooks/useConflicts';
 import { ConflictList } from './ConflictList';
 import { applyItemConflict, fieldKey } from './conflict-records';

@@ -9,7 +9,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AccountError } from '../../../../shared/sync/account';
+import type { AccountError } from '../../../../shared/sync';
 import { useSyncStore } from '../stores/sync-store';
 import { accountErrorKey } from './account-errors';
 

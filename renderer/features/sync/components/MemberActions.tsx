@@ -13,10 +13,10 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
-import { changeMember, type Member, type MemberChange } from '../../../../shared/sync/admin';
-import { ROLES, type Role } from '../../../../shared/sync/protocol';
+import { changeMember, type Member, type MemberChange } from '../../../../shared/sync';
+import { ROLES, type Role } from '../../../../shared/sync';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
-import { memberPins } from '../../../../shared/sync/member-pins';
+import { memberPins } from '../../../../shared/sync';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 

@@ -1,8 +1,8 @@
 // On an organisation's page: fields of the organisation, or of its activities and tasks, where two devices
 // disagreed while offline. Applying a value opens the page afresh (useConflictsApplied).
 import { useTranslation } from 'react-i18next';
-import type { OrganisationInput } from '../../../../shared/organisations/organisation';
-import type { Session } from '../../../../shared/vault/session';
+import type { OrganisationInput } from '../../../../shared/organisations';
+import type { Session } from '../../../../shared/vault';
 import { conflictApplied, useConflicts } from '../hooks/useConflicts';
 import { ConflictList } from './ConflictList';
 import { applyItemConflict, fieldKey, SUBJECT_ITEM_KINDS } from './conflict-records';

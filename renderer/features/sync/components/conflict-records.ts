@@ -1,12 +1,12 @@
 // How a conflict's losing value goes back into its record, and which form label names its field, for
 // every kind that keeps conflicts: people, organisations and their items (deals, cases, activities...).
 import type { z } from 'zod';
-import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
-import { DEAL_CONFIG } from '../../../../shared/deals/deal';
-import { TASK_ITEMS } from '../../../../shared/tasks/task';
-import type { ItemKindConfig } from '../../../../shared/store/item-repository';
-import type { Session } from '../../../../shared/vault/session';
+import { ACTIVITY_ITEMS } from '../../../../shared/activities';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases';
+import { DEAL_CONFIG } from '../../../../shared/deals';
+import { TASK_ITEMS } from '../../../../shared/tasks';
+import type { ItemKindConfig } from '../../../../shared/store';
+import type { Session } from '../../../../shared/vault';
 import type { Conflict } from '../hooks/useConflicts';
 
 type AnyItemConfig = ItemKindConfig<z.ZodType<Record<string, unknown>>>;

@@ -1,10 +1,10 @@
 // The conflict records of one subject (merge.ts), decrypted with the subject's key, kept up to date; and a
 // counter of applied conflicts, so a page that loaded its record once can be opened afresh after one.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { recordAddress } from '../../../../shared/store/subject-repository';
-import type { RecordDoc } from '../../../../shared/store/schemas';
-import { CONFLICT_KIND, type ConflictPayload } from '../../../../shared/sync/merge';
-import type { Session } from '../../../../shared/vault/session';
+import { recordAddress } from '../../../../shared/store';
+import type { RecordDoc } from '../../../../shared/store';
+import { CONFLICT_KIND, type ConflictPayload } from '../../../../shared/sync';
+import type { Session } from '../../../../shared/vault';
 
 export interface Conflict extends ConflictPayload {
   /** The conflict record's own id. */

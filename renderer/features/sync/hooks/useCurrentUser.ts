@@ -1,6 +1,6 @@
 // Who is working: the signed-in organisation user, or — for a vault not linked to a server — its sole
 // owner, who holds every role (admin, also the data-protection officer).
-import type { Role } from '../../../../shared/sync/protocol';
+import type { Role } from '../../../../shared/sync';
 import { useSyncStore } from '../stores/sync-store';
 
 export const LOCAL_USER_ID = 'local';

@@ -1,6 +1,6 @@
 // Turns a SyncStatus into one sentence for people: what is happening, what waits, and when it last worked.
 import { useTranslation } from 'react-i18next';
-import type { SyncErrorCode, SyncStatus } from '../../../../shared/sync/replication';
+import type { SyncErrorCode, SyncStatus } from '../../../../shared/sync';
 
 const ERROR_KEYS = {
   unauthenticated: 'sync.error.unauthenticated',

@@ -15,13 +15,13 @@ import {
   type AccountError,
   type AccountLink,
   type PendingJoin,
-} from '../../../../shared/sync/account';
-import { completeInvites, type Member } from '../../../../shared/sync/admin';
-import { memberPins } from '../../../../shared/sync/member-pins';
-import { sessionPendingInvites } from '../../../../shared/sync/pending-invites';
-import { mayManageOrganisation } from '../../../../shared/sync/roles';
-import { ErasureSync } from '../../../../shared/erasure/erasure-sync';
-import { conflictHandlersFor } from '../../../../shared/sync/merge';
+} from '../../../../shared/sync';
+import { completeInvites, type Member } from '../../../../shared/sync';
+import { memberPins } from '../../../../shared/sync';
+import { sessionPendingInvites } from '../../../../shared/sync';
+import { mayManageOrganisation } from '../../../../shared/sync';
+import { ErasureSync } from '../../../../shared/erasure';
+import { conflictHandlersFor } from '../../../../shared/sync';
 import {
   catchUpKeys,
   rotatePageKey,
@@ -29,11 +29,11 @@ import {
   type KeyContext,
   type KeyStatus,
   type RotationProgress,
-} from '../../../../shared/sync/rotation';
-import { SyncClient, type SyncStatus } from '../../../../shared/sync/replication';
-import type { DesktopApi } from '../../../../shared/platform/desktop-api';
-import { DESKTOP_API_GLOBAL } from '../../../../shared/platform/ipc';
-import type { Session } from '../../../../shared/vault/session';
+} from '../../../../shared/sync';
+import { SyncClient, type SyncStatus } from '../../../../shared/sync';
+import type { DesktopApi } from '../../../../shared/platform';
+import { DESKTOP_API_GLOBAL } from '../../../../shared/platform';
+import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 
 const LINK_ID = 'sync-link';

@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import AddTaskRoundedIcon from '@mui/icons-material/AddTaskRounded';
 import { useTranslation } from 'react-i18next';
-import { localDate } from '../../../../shared/tasks/task';
+import { localDate } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

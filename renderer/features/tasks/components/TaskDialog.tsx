@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { ValidationError } from '../../../../shared/store/errors';
+import { ValidationError } from '../../../../shared/store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
 import { useErrorText } from '../../../ui/forms/useErrorText';

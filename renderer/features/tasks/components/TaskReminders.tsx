@@ -2,7 +2,7 @@
 // once in the shell; it renders nothing.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { remindersDue } from '../../../../shared/tasks/task';
+import { remindersDue } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useTaskStore } from '../stores/task-store';

@@ -12,7 +12,7 @@ import AlarmRoundedIcon from '@mui/icons-material/AlarmRounded';
 import MoreVertRoundedIcon from '@mui/icons-material/MoreVertRounded';
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import { useTranslation } from 'react-i18next';
-import { dueMoment } from '../../../../shared/tasks/task';
+import { dueMoment } from '../../../../shared/tasks';
 import { formatRoute } from '../../../kit/routing';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import { useTaskActions } from '../hooks/useTaskActions';

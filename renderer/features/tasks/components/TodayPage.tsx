@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import EventAvailableRoundedIcon from '@mui/icons-material/EventAvailableRounded';
 import { useTranslation } from 'react-i18next';
-import { selectMyDay } from '../../../../shared/tasks/task';
+import { selectMyDay } from '../../../../shared/tasks';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';

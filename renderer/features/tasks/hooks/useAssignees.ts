@@ -1,8 +1,8 @@
 // Whom a task can be assigned to: the current user; when linked to a server, the organisation's users
 // (listed for those who may manage it) and anyone already holding a task.
 import { useEffect, useMemo, useState } from 'react';
-import { listUsers } from '../../../../shared/sync/admin';
-import { mayManageOrganisation } from '../../../../shared/sync/roles';
+import { listUsers } from '../../../../shared/sync';
+import { mayManageOrganisation } from '../../../../shared/sync';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useTaskStore } from '../stores/task-store';

@@ -2,7 +2,7 @@
 // notice bar; a failure changes nothing.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput } from '../../../../shared/tasks/task';
+import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
 import type { Task } from '../stores/task-store';

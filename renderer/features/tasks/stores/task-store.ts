@@ -2,10 +2,10 @@
 // in chunks) and kept live from the items change stream, so My day, a subject's tasks and reminders read
 // them without touching the store again. Dropped on lock.
 import { create } from 'zustand';
-import { TASK_ITEMS, type TaskPayload } from '../../../../shared/tasks/task';
-import type { Decrypted, RecordProblem } from '../../../../shared/store/subject-repository';
-import type { ItemDoc } from '../../../../shared/store/schemas';
-import type { Session } from '../../../../shared/vault/session';
+import { TASK_ITEMS, type TaskPayload } from '../../../../shared/tasks';
+import type { Decrypted, RecordProblem } from '../../../../shared/store';
+import type { ItemDoc } from '../../../../shared/store';
+import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../../vault/stores/vault-store';
 
 export type Task = Decrypted<TaskPayload>;

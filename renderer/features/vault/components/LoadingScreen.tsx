@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Progress } from '../../../../shared/store/subject-repository';
+import type { Progress } from '../../../../shared/store';
 import { KluisLogo } from '../../../ui/KluisLogo';
 
 export function LoadingScreen({ message, progress }: { message: string; progress?: Progress | null }) {

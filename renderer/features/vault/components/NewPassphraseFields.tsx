@@ -2,7 +2,7 @@
 // vault and changing the passphrase, so both give the same feedback and the same autocomplete hints.
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault';
 import type { NewPassphrase } from '../hooks/useNewPassphrase';
 import { PassphraseField } from './PassphraseField';
 import { PassphraseStrength } from './PassphraseStrength';

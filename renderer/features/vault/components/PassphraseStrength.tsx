@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault';
 import { usePassphraseStrength } from '../hooks/usePassphraseStrength';
 
 const COLOURS = ['error', 'error', 'warning', 'success', 'success'] as const;

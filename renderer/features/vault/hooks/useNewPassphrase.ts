@@ -1,7 +1,7 @@
 // A new passphrase and its confirmation, with the two checks every form that sets one must make before
 // submitting: long enough, and typed the same twice (it cannot be recovered if mistyped).
 import { useState } from 'react';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/vault';
 
 export const useNewPassphrase = () => {
   const [passphrase, setPassphrase] = useState('');

@@ -1,7 +1,7 @@
 // The session and directory for screens that only exist while the vault is unlocked.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Directory } from '../../../../shared/directory/directory';
-import type { Session } from '../../../../shared/vault/session';
+import type { Directory } from '../../../../shared/directory';
+import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../stores/vault-store';
 
 export const useUnlockedVault = (): { session: Session; directory: Directory } => {

@@ -3,15 +3,15 @@
 // encrypted snapshot), wipes the keys and drops both.
 import { useWorkspaceStore } from '../../../kit/workspace';
 import { create } from 'zustand';
-import { seedConsentDefaults } from '../../../../shared/consent/defaults';
-import { Directory } from '../../../../shared/directory/directory';
-import { seedRetentionDefaults } from '../../../../shared/retention/retention-rules';
-import type { KeyStore } from '../../../../shared/platform/desktop-api';
-import type { Progress } from '../../../../shared/store/subject-repository';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import { PassphraseChangedError, WrongPassphraseError } from '../../../../shared/vault/keyring';
-import type { Session } from '../../../../shared/vault/session';
-import { Vault } from '../../../../shared/vault/vault';
+import { seedConsentDefaults } from '../../../../shared/consent';
+import { Directory } from '../../../../shared/directory';
+import { seedRetentionDefaults } from '../../../../shared/retention';
+import type { KeyStore } from '../../../../shared/platform';
+import type { Progress } from '../../../../shared/store';
+import type { KluisDatabase } from '../../../../shared/store';
+import { PassphraseChangedError, WrongPassphraseError } from '../../../../shared/vault';
+import type { Session } from '../../../../shared/vault';
+import { Vault } from '../../../../shared/vault';
 
 export type VaultPhase = 'starting' | 'new' | 'locked' | 'loading' | 'unlocked' | 'failed';
 

@@ -5,7 +5,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import { useTranslation } from 'react-i18next';
-import type { BreachClock, BreachesSummary } from '../../../../../shared/dashboard/dashboard-sources';
+import type { BreachClock, BreachesSummary } from '../../../../../shared/dashboard';
 import { formatRoute } from '../../../../kit/routing';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';

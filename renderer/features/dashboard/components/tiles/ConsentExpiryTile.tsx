@@ -2,7 +2,7 @@
 import Typography from '@mui/material/Typography';
 import EventBusyOutlinedIcon from '@mui/icons-material/EventBusyOutlined';
 import { useTranslation } from 'react-i18next';
-import { EXPIRY_WINDOWS, type ConsentExpiry } from '../../../../../shared/dashboard/dashboard';
+import { EXPIRY_WINDOWS, type ConsentExpiry } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';

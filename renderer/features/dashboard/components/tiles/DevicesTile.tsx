@@ -2,7 +2,7 @@
 import Typography from '@mui/material/Typography';
 import DevicesOtherOutlinedIcon from '@mui/icons-material/DevicesOtherOutlined';
 import { useTranslation } from 'react-i18next';
-import type { DeviceFreshness } from '../../../../../shared/dashboard/dashboard';
+import type { DeviceFreshness } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';

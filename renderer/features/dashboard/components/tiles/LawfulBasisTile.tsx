@@ -1,7 +1,7 @@
 // People on a list or with a recorded basis for a purpose that no lawful basis covers now (Art. 6(1)).
 import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
 import { useTranslation } from 'react-i18next';
-import type { LawfulBasisGaps } from '../../../../../shared/dashboard/dashboard';
+import type { LawfulBasisGaps } from '../../../../../shared/dashboard';
 import { useConsentSettings } from '../../../consent/hooks/useConsentSettings';
 import { useLocalized } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';

@@ -1,7 +1,7 @@
 // Processor agreements (Art. 28) due for review, overdue, or never signed.
 import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
 import { useTranslation } from 'react-i18next';
-import type { ProcessorReviews } from '../../../../../shared/dashboard/dashboard';
+import type { ProcessorReviews } from '../../../../../shared/dashboard';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';

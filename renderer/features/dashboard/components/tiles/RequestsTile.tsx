@@ -5,7 +5,7 @@ import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { useTranslation } from 'react-i18next';
-import type { RequestsSummary } from '../../../../../shared/dashboard/dashboard-sources';
+import type { RequestsSummary } from '../../../../../shared/dashboard';
 import { formatRoute } from '../../../../kit/routing';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';

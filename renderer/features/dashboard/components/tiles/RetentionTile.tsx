@@ -2,7 +2,7 @@
 import Typography from '@mui/material/Typography';
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import { useTranslation } from 'react-i18next';
-import type { RetentionSummary } from '../../../../../shared/dashboard/dashboard-sources';
+import type { RetentionSummary } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';

@@ -7,8 +7,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { PreviewItem } from '../../../../../shared/erasure/erasure';
-import { ART17_EXCEPTIONS, type Art17Exception } from '../../../../../shared/erasure/erasure-model';
+import type { PreviewItem } from '../../../../../shared/erasure';
+import { ART17_EXCEPTIONS, type Art17Exception } from '../../../../../shared/erasure';
 import { kindLabel } from '../certificate-export';
 
 export interface KeepChoice {

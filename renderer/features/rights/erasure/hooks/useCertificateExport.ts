@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ErasureCertificate } from '../../../../../shared/erasure/erasure-model';
+import type { ErasureCertificate } from '../../../../../shared/erasure';
 import { notify } from '../../../../kit/notification-store';
 import { usePlatform } from '../../../../platform/platform-context';
 import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';

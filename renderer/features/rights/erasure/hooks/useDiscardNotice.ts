@@ -5,7 +5,7 @@ import {
   DISCARD_NOTICE_ID,
   clearDiscardNotice,
   discardNotice,
-} from '../../../../../shared/erasure/erasure-local';
+} from '../../../../../shared/erasure';
 import { useVaultStore } from '../../../vault/stores/vault-store';
 
 export const useDiscardNotice = (): { count: number; dismiss: () => void } => {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   ERASURE_CERTIFICATE_CONFIG,
   type ErasureCertificate,
-} from '../../../../../shared/erasure/erasure-model';
+} from '../../../../../shared/erasure';
 import { useSyncStore } from '../../../sync/stores/sync-store';
 import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
 

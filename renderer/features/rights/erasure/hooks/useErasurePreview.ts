@@ -1,7 +1,7 @@
 // What erasing a subject would take (counts per kind, the items one may keep), read once per subject.
 import { useEffect, useState } from 'react';
-import { AlreadyErasedError, erasurePreview, type PreviewItem } from '../../../../../shared/erasure/erasure';
-import type { KindCounts } from '../../../../../shared/erasure/erasure-purge';
+import { AlreadyErasedError, erasurePreview, type PreviewItem } from '../../../../../shared/erasure';
+import type { KindCounts } from '../../../../../shared/erasure';
 import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
 
 export type PreviewState =

@@ -1,0 +1,46 @@
+// Cases for shared/deals/operations.ts.
+import { createDeal, defaultPipeline, type DealInput } from '../../../shared/deals';
+import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
+import { zeeland } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+const pipeline = defaultPipeline({
+  lead: 'Lead',
+  qualified: 'Qualified',
+  proposal: 'Proposal',
+  negotiation: 'Negotiation',
+  won: 'Won',
+  lost: 'Lost',
+});
+
+const dealInput = async (workspace: Workspace): Promise<DealInput> => {
+  const organisation = await workspace.organisations.create(zeeland);
+  return {
+    title: 'Dijkonderhoud 2027',
+    organisationId: organisation.id,
+    stageId: pipeline.stages[0]!.id,
+    value: 120_000_00,
+    ownerId: 'local',
+  };
+};
+
+const aDeal = async (workspace: Workspace) => createDeal(workspace, LOCAL_ACTOR, await dealInput(workspace));
+
+export const cases: OperationCases = {
+  'deals.create': { input: dealInput, audits: [{ action: 'create', kind: 'deal' }] },
+  'deals.save': {
+    input: async (workspace) => {
+      const deal = await aDeal(workspace);
+      return { id: deal.id, input: { ...deal.data, title: 'Dijkonderhoud 2028' } };
+    },
+    audits: [{ action: 'update', kind: 'deal' }],
+  },
+  'deals.move': {
+    input: async (workspace) => ({ id: (await aDeal(workspace)).id, stage: pipeline.stages[1]! }),
+    audits: [{ action: 'update', kind: 'deal' }],
+  },
+  'deals.delete': {
+    input: async (workspace) => (await aDeal(workspace)).id,
+    audits: [{ action: 'delete', kind: 'deal' }],
+  },
+};

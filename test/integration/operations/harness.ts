@@ -1,0 +1,26 @@
+// What each area's operation cases share: a real workspace (RxDB memory storage, real libsodium) and the
+// shape of one case. Every `*.cases.ts` file beside this one exports `cases` for the operations of its area;
+// every-operation.test.ts runs them all and fails for an operation that has no case.
+import type { AuditAction } from '../../../shared/audit';
+import type { KluisDatabase } from '../../../shared/store';
+import { LOCAL_ACTOR, type Actor, type Workspace } from '../../../shared/workspace';
+import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+
+export interface OperationCase {
+  /** Prepares what the operation needs (records it acts on) and returns its input. */
+  readonly input: (workspace: Workspace) => Promise<unknown>;
+  /** The audit entries the operation must leave: action and kind of each. */
+  readonly audits: readonly { readonly action: AuditAction; readonly kind: string }[];
+  /** Who performs it; the local admin by default. */
+  readonly actor?: Actor;
+}
+
+export type OperationCases = Readonly<Record<string, OperationCase>>;
+
+export const openWorkspace = async (): Promise<{ workspace: Workspace; db: KluisDatabase }> => {
+  const db = await memoryDatabase();
+  const workspace = await (await testVault(db)).create(PASSPHRASE);
+  return { workspace, db };
+};
+
+export const DEFAULT_ACTOR = LOCAL_ACTOR;
