@@ -21,27 +21,19 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { TEST_KDF } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import { eraseSubject } from '../../../shared/erasure/erasure';
-import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, fetchKeys, joinOrganisation, type AccountLink } from '../../../shared/sync/account';
-import { completeInvites, inviteUser } from '../../../shared/sync/admin';
-import { memberPins } from '../../../shared/sync/member-pins';
-import { conflictHandlersFor } from '../../../shared/sync/merge';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import { catchUpKeys, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
-import type { Session } from '../../../shared/vault/session';
+import { fetchKeys } from '../../../shared/sync/account';
+import { catchUpKeys, runKeyDuty } from '../../../shared/sync/rotation';
 import type { Storage } from '../../../server/storage/types';
 import { annelies, bram, zeeland } from '../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { rob, type Haul, type MemberKeys } from '../../helpers/thief';
 import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
-import { syncClient } from './two-devices';
+import { admin, join, keysOf, MEMBER_PASSPHRASE, ok, type Place } from './members';
 
-const MEMBER_PASSPHRASE = 'een ander wachtwoord';
 const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
 const NOTE_TEXT = 'Belde over de offerte, wil terugbellen';
 /** Debian's PostgreSQL binaries (whatever major version this machine has), or PG_BIN when set. */
@@ -53,16 +45,6 @@ const PG_BIN =
         .find((bin) => existsSync(path.join(bin, 'pg_dump')))
     : undefined) ??
   '/usr/bin';
-
-interface Device {
-  db: KluisDatabase;
-  session: Session;
-  link: AccountLink;
-  ctx: KeyContext;
-  erasures: ErasureSync;
-  /** One push and pull with the app's conflict handlers and the erasure ledger's catch-up. */
-  sync(): Promise<void>;
-}
 
 interface Running {
   database: TestDatabase;
@@ -87,81 +69,16 @@ const cleanUp = async () => {
   rmSync(r.scratch, { recursive: true, force: true });
 };
 
-const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-};
-
-const device = (db: KluisDatabase, session: Session, link: AccountLink): Device => {
-  const erasures = new ErasureSync({ session, fetch, link });
-  return {
-    db,
-    session,
-    link,
-    erasures,
-    ctx: { fetch, link, session, pause: () => Promise.resolve() },
-    sync: async () => {
-      const client = syncClient(db, link, false, {
-        conflictHandlers: await conflictHandlersFor(session),
-        catchUp: erasures.catchUp,
-      });
-      try {
-        await client.start();
-        await client.awaitInSync();
-      } finally {
-        await client.stop();
-      }
-    },
-  };
-};
-
-const join = async (r: Running, by: Device): Promise<Device> => {
-  const pending = sessionPendingInvites(by.session);
-  const invited = ok(await inviteUser(fetch, by.link, 'sales', pending));
-  const db = await memoryDatabase();
-  r.dbs.push(db);
-  const joined = ok(
-    await joinOrganisation({
-      fetch,
-      serverUrl: r.server.url,
-      db,
-      userId: invited.userId,
-      inviteCode: invited.inviteCode,
-      passphrase: MEMBER_PASSPHRASE,
-      kdf: TEST_KDF,
-    }),
-  );
-  const signer = await by.session.deviceSigner();
-  await completeInvites(
-    fetch,
-    by.link,
-    pending,
-    () => ({
-      orgKey: by.session.orgKey,
-      orgKeyId: by.session.orgKeyId,
-      signer,
-      pageKey: by.session.epochPageKey,
-    }),
-    memberPins(by.session.db),
-  );
-  const session = ok(await joined.finish(fetch, db));
-  const d = device(db, session, joined.link);
-  await d.sync();
-  return d;
-};
-
-/** What a member holds, copied: the session wipes its keys when it moves on. */
-const keysOf = (d: Device, passphrase?: string): MemberKeys => {
-  const { current, older } = d.session.pageKeys;
-  return {
-    orgKey: d.session.orgKey.slice(),
-    pageKeys: [current, ...older].map((k) => ({ id: k.id, key: k.key.slice() })),
-    userPublicKey: d.session.userPublicKey.slice(),
-    userSecretKey: d.session.exportUserSecretKey(),
-    userId: d.link.userId,
-    ...(passphrase ? { passphrase } : {}),
-  };
-};
+/** The members' place: this scenario's server, client databases removed at clean-up, the app's sync. */
+const placeOf = (r: Running): Place => ({
+  serverUrl: r.server.url,
+  newDb: async () => {
+    const db = await memoryDatabase();
+    r.dbs.push(db);
+    return db;
+  },
+  appSync: true,
+});
 
 const read = (file: string) => new Uint8Array(readFileSync(file));
 const readIfThere = (file: string) => (existsSync(file) ? [read(file)] : []);
@@ -290,20 +207,18 @@ const scenario = async (adapter: AdapterName) => {
   running = r;
 
   // The admin's device: the person to erase alone (one key page), a note about them, and others.
-  const dbA = await memoryDatabase();
-  r.dbs.push(dbA);
-  const sessionA = await (await testVault(dbA)).create(PASSPHRASE);
-  const erased = await sessionA.people.create(annelies);
-  await sessionA.items(NOTE).create(erased.id, { text: NOTE_TEXT });
-  await sessionA.people.createMany([bram, { ...bram, familyName: 'Jansen' }]);
-  await sessionA.organisations.create(zeeland);
-  const a = device(
-    dbA,
-    sessionA,
-    ok(await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE })),
-  );
-  await a.sync();
-  const m = await join(r, a);
+  const place = placeOf(r);
+  let erased: { id: string; subjectId: string } | undefined;
+  const a = await admin(place, 0, {
+    seed: async (session) => {
+      erased = await session.people.create(annelies);
+      await session.items(NOTE).create(erased.id, { text: NOTE_TEXT });
+      await session.people.createMany([bram, { ...bram, familyName: 'Jansen' }]);
+      await session.organisations.create(zeeland);
+    },
+  });
+  const m = await join(place, a);
+  if (!erased) throw new Error('not seeded');
   await a.sync();
   await m.sync();
   expect((await m.session.people.get(erased.id)).data.familyName).toBe(annelies.familyName);

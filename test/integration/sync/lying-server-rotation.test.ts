@@ -15,112 +15,30 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes, toBase64, utf8 } from '../../../shared/crypto/bytes';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
-import { TEST_KDF } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import { DEAL_CONFIG } from '../../../shared/deals/deal';
 import { recordAddress } from '../../../shared/store/subject-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
-import {
-  connectVault,
-  fetchKeys,
-  joinOrganisation,
-  signInOnNewDevice,
-  type AccountLink,
-  type Fetch,
-} from '../../../shared/sync/account';
-import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { fetchKeys, signInOnNewDevice, type Fetch } from '../../../shared/sync/account';
+import { changeMember } from '../../../shared/sync/admin';
 import { memberPins } from '../../../shared/sync/member-pins';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import type { KeysResponse, RotateRequest, UserSummary } from '../../../shared/sync/protocol';
 import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
 import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing';
 import { newId } from '../../../shared/vault/keyring';
 import { openRotationGrant, sealRotationGrant, type PageKey } from '../../../shared/vault/page-keys';
-import type { Session } from '../../../shared/vault/session';
 import { annelies, bram } from '../../fixtures/people';
-import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
+import { PASSPHRASE, testVault } from '../../helpers/store';
 import { useServerFixture } from '../server/server-fixture';
 import { lyingServer, type LyingServer } from './lying-server';
-import { syncClient } from './two-devices';
+import { admin, device, fixturePlace, join, MEMBER_PASSPHRASE, ok, type Device } from './members';
 
 const fixture = useServerFixture();
-const MEMBER_PASSPHRASE = 'een ander wachtwoord';
 
-interface Device {
-  db: KluisDatabase;
-  session: Session;
-  link: AccountLink;
-  /** Key duties against the honest server. */
-  ctx: KeyContext;
-  /** One full push and pull against the honest server (or through `via`). */
-  sync(via?: Fetch): Promise<void>;
-}
-
-const device = (db: KluisDatabase, session: Session, link: AccountLink): Device => ({
-  db,
-  session,
-  link,
-  ctx: { fetch, link, session, pause: () => Promise.resolve() },
-  sync: async (via = fetch) => {
-    const client = syncClient(db, link, false, { fetch: via });
-    await client.start();
-    await client.awaitInSync();
-    await client.stop();
-  },
-});
+const place = fixturePlace(fixture);
 
 /** The same device's key duties, with every answer passing through the liar. */
 const through = (d: Device, liar: LyingServer): KeyContext => ({ ...d.ctx, fetch: liar.fetch });
-
-const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-};
-
-const admin = async (people: number, linkable = false): Promise<Device> => {
-  const db = await fixture.newDb();
-  const session = await (await (linkable ? linkableVault : testVault)(db)).create(PASSPHRASE);
-  for (let i = 0; i < people; i++) {
-    await session.people.create({ ...annelies, familyName: `${annelies.familyName} ${i}` });
-  }
-  const linked = ok(await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }));
-  const d = device(db, session, linked);
-  await d.sync();
-  return d;
-};
-
-const join = async (by: Device): Promise<Device> => {
-  const pending = sessionPendingInvites(by.session);
-  const invited = ok(await inviteUser(fetch, by.link, 'sales', pending));
-  const db = await fixture.newDb();
-  const joined = ok(
-    await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db,
-      userId: invited.userId,
-      inviteCode: invited.inviteCode,
-      passphrase: MEMBER_PASSPHRASE,
-      kdf: TEST_KDF,
-    }),
-  );
-  const signer = await by.session.deviceSigner();
-  await completeInvites(
-    fetch,
-    by.link,
-    pending,
-    () => ({
-      orgKey: by.session.orgKey,
-      orgKeyId: by.session.orgKeyId,
-      signer,
-      pageKey: by.session.epochPageKey,
-    }),
-    memberPins(by.session.db),
-  );
-  const d = device(db, ok(await joined.finish(fetch, db)), joined.link);
-  await d.sync();
-  return d;
-};
 
 /** A copy that outlives the ring it came from (rings wipe keys they drop). */
 const copyKey = (key: PageKey): PageKey => ({ id: key.id, key: key.key.slice() });
@@ -238,8 +156,8 @@ const readAll = async (d: Pick<Device, 'db'>, passphrase = MEMBER_PASSPHRASE) =>
 
 /** An admin with people, a member who will be removed (their copy of the page key kept), and one who stays. */
 const removalScene = async (people = 1) => {
-  const a = await admin(people);
-  const leaves = await join(a);
+  const a = await admin(place, people);
+  const leaves = await join(place, a);
   const removedHolds = copyKey(leaves.session.pageKeys.current);
   const removedKeys = {
     userId: leaves.link.userId,
@@ -248,7 +166,7 @@ const removalScene = async (people = 1) => {
   };
   // RxDB's open-source build keeps 13 collections open: two client databases at a time.
   await fixture.closeDb(leaves.db);
-  const stays = await join(a);
+  const stays = await join(place, a);
   ok(
     await changeMember(
       fetch,
@@ -264,8 +182,8 @@ const removalScene = async (people = 1) => {
 
 describe('a lying server during key rotation', () => {
   it('grants the server forged and an epoch it made up: the member adopts nothing, reads everything and wraps nothing under a server key', async () => {
-    const a = await admin(2);
-    const m = await join(a);
+    const a = await admin(place, 2);
+    const m = await join(place, a);
     const e0 = copyKey(m.session.pageKeys.current);
     const rotated = ok(await rotatePageKey(a.ctx, 'manual'));
     const before = await readAll(m);
@@ -334,7 +252,7 @@ describe('a lying server during key rotation', () => {
   });
 
   it('a new device signing in is not walked onto a key the server made', async () => {
-    const a = await admin(1, true);
+    const a = await admin(place, 1, { linkable: true });
     const e0 = copyKey(a.session.pageKeys.current);
     const rotated = ok(await rotatePageKey(a.ctx, 'manual'));
     const e1 = copyKey(a.session.pageKeys.current);
@@ -383,7 +301,7 @@ describe('a lying server during key rotation', () => {
     expect(await pagesUnderGenuineKeys(db, [e0])).toEqual({ pages: 1, allGenuine: true });
 
     // Honest again: the device walks the genuine grant, re-wraps its own page, and reads everything.
-    const b = device(db, signedIn.session, signedIn.link);
+    const b = device(place, db, signedIn.session, signedIn.link);
     ok(await catchUpKeys(b.ctx));
     expect(b.session.pageKeys.current.id).toBe(e1.id);
     await b.sync();
@@ -395,8 +313,8 @@ describe('a lying server during key rotation', () => {
   });
 
   it('replays another user’s genuine grant, the member’s own older grant (as is and relabelled), and rolls the epoch list back: nothing moves', async () => {
-    const a = await admin(2);
-    const m = await join(a);
+    const a = await admin(place, 2);
+    const m = await join(place, a);
     const round = async () => {
       const rotated = ok(await rotatePageKey(a.ctx, 'manual'));
       ok(await catchUpKeys(a.ctx));
@@ -450,8 +368,8 @@ describe('a lying server during key rotation', () => {
   });
 
   it('claims the epoch finished while this device still holds pages under the older key: the older key stays until nothing needs it', async () => {
-    const a = await admin(2);
-    const m = await join(a);
+    const a = await admin(place, 2);
+    const m = await join(place, a);
     const e0 = copyKey(m.session.pageKeys.current);
     // Offline, the member adds someone: their page is under e0 and on this device only.
     const offline = await m.session.people.create(bram);
@@ -729,8 +647,8 @@ describe('a lying server during key rotation', () => {
   // answering, and the genuine grant next to it is never reached. Fix: `if (!value || typeof value !==
   // 'object') return null` before destructuring.
   it('a grant that opens to JSON null is skipped, not thrown out of the walk', async () => {
-    const a = await admin(1);
-    const m = await join(a);
+    const a = await admin(place, 1);
+    const m = await join(place, a);
     const rotated = ok(await rotatePageKey(a.ctx, 'manual'));
     const sodium = await loadSodium();
     const junk = toBase64(sodium.crypto_box_seal(utf8('null'), m.session.userPublicKey));
@@ -748,8 +666,8 @@ describe('a lying server during key rotation', () => {
   // open are skipped: a forged grant listed before the genuine one keeps the device on the older key. Fix:
   // try every grant from the current epoch until one unlocks.
   it('a forged grant listed before the genuine one does not stop the walk', async () => {
-    const a = await admin(1);
-    const m = await join(a);
+    const a = await admin(place, 1);
+    const m = await join(place, a);
     const e0 = m.session.pageKeys.current.id;
     const rotated = ok(await rotatePageKey(a.ctx, 'manual'));
     const forged = await forgeGrant(

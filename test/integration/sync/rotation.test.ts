@@ -3,114 +3,35 @@
 // rotation killed half-way resumes; a device offline during it catches up; a removed member's old page
 // key opens nothing written after the rotation. Nothing is unreadable at any point.
 import { describe, expect, it } from 'vitest';
-import { TEST_KDF } from '../../../shared/crypto/kdf';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import type { KluisDatabase } from '../../../shared/store/database';
 import {
   connectVault,
   fetchKeys,
-  joinOrganisation,
   refreshAccountBox,
   signInOnNewDevice,
   type AccountLink,
 } from '../../../shared/sync/account';
 import { derivePassphraseKeys, type KeyringDoc } from '../../../shared/vault/keyring';
 import { openOrgKeyBox } from '../../../shared/vault/org-key-box';
-import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { changeMember } from '../../../shared/sync/admin';
 import { memberPins } from '../../../shared/sync/member-pins';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
+import { catchUpKeys, rotatePageKey, runKeyDuty } from '../../../shared/sync/rotation';
 import { loadPageKeys, type PageKey } from '../../../shared/vault/page-keys';
-import type { Session } from '../../../shared/vault/session';
 import { annelies, bram } from '../../fixtures/people';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
 import { useServerFixture } from '../server/server-fixture';
-import { syncClient } from './two-devices';
+import { admin, device, fixturePlace, join, MEMBER_PASSPHRASE, ok, type Device } from './members';
 
 const fixture = useServerFixture();
 
-interface Device {
-  db: KluisDatabase;
-  session: Session;
-  link: AccountLink;
-  ctx: KeyContext;
-  /** One full push and pull. */
-  sync(): Promise<void>;
-}
-
-const device = (db: KluisDatabase, session: Session, link: AccountLink): Device => ({
-  db,
-  session,
-  link,
-  ctx: { fetch, link, session, pause: () => Promise.resolve() },
-  sync: async () => {
-    const client = syncClient(db, link);
-    await client.start();
-    await client.awaitInSync();
-    await client.stop();
-  },
-});
-
-/** An admin whose vault holds `people` persons, each created alone (one key page each), linked. */
-const admin = async (people: number): Promise<Device> => {
-  const db = await fixture.newDb();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  for (let i = 0; i < people; i++) {
-    await session.people.create({ ...annelies, familyName: `${annelies.familyName} ${i}` });
-  }
-  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
-  if (!linked.ok) throw new Error(linked.error);
-  const d = device(db, session, linked.value);
-  await d.sync();
-  return d;
-};
-
-const join = async (by: Device, role: 'sales' | 'manager' = 'sales'): Promise<Device> => {
-  const pending = sessionPendingInvites(by.session);
-  const invited = await inviteUser(fetch, by.link, role, pending);
-  if (!invited.ok) throw new Error(invited.error);
-  const db = await fixture.newDb();
-  const joined = await joinOrganisation({
-    fetch,
-    serverUrl: fixture.server.url,
-    db,
-    userId: invited.value.userId,
-    inviteCode: invited.value.inviteCode,
-    passphrase: MEMBER_PASSPHRASE,
-    kdf: TEST_KDF,
-  });
-  if (!joined.ok) throw new Error(joined.error);
-  const signer = await by.session.deviceSigner();
-  await completeInvites(
-    fetch,
-    by.link,
-    pending,
-    () => ({
-      orgKey: by.session.orgKey,
-      orgKeyId: by.session.orgKeyId,
-      signer,
-      pageKey: by.session.epochPageKey,
-    }),
-    memberPins(by.session.db),
-  );
-  const finished = await joined.value.finish(fetch, db);
-  if (!finished.ok) throw new Error(finished.error);
-  const d = device(db, finished.value, joined.value.link);
-  await d.sync();
-  return d;
-};
+const place = fixturePlace(fixture);
 
 const get = async (link: AccountLink, path: string) => {
   const response = await fetch(`${link.serverUrl}${path}`, {
     headers: { authorization: `Bearer ${link.token}` },
   });
   return (await response.json()) as { ok: true; value: unknown } | { ok: false; error: string };
-};
-
-const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
 };
 
 /** The key pages the server holds, as their envelopes. */
@@ -144,12 +65,11 @@ const readAll = async (d: Pick<Device, 'db' | 'session'>, passphrase = PASSPHRAS
     session.lock();
   }
 };
-const MEMBER_PASSPHRASE = 'een ander wachtwoord';
 
 describe('key rotation', () => {
   it('re-wraps every page under the new epoch, the member adopts it, and the older key is destroyed everywhere', async () => {
-    const a = await admin(6);
-    const m = await join(a);
+    const a = await admin(place, 6);
+    const m = await join(place, a);
     const before = await readAll(a);
     expect(await readAll(m, MEMBER_PASSPHRASE)).toEqual(before);
     const epoch0 = { ...a.session.pageKeys.current, key: a.session.pageKeys.current.key.slice() };
@@ -201,7 +121,7 @@ describe('key rotation', () => {
   });
 
   it('resumes a re-wrap killed half-way, and every person stays readable meanwhile', async () => {
-    const a = await admin(8);
+    const a = await admin(place, 8);
     const before = await readAll(a);
     ok(await rotatePageKey(a.ctx, 'manual'));
     // The app dies once three pages are under the new key.
@@ -223,7 +143,7 @@ describe('key rotation', () => {
     a.session.lock();
     const session = await (await testVault(a.db)).unlock(PASSPHRASE);
     expect(session.pageKeys.older).toHaveLength(1);
-    const again = device(a.db, session, a.link);
+    const again = device(place, a.db, session, a.link);
     ok(await catchUpKeys(again.ctx));
     await again.sync();
     const status = ok(await catchUpKeys(again.ctx));
@@ -233,8 +153,8 @@ describe('key rotation', () => {
   });
 
   it('a device offline during the rotation catches up, and its own new pages are re-wrapped before they land', async () => {
-    const a = await admin(2);
-    const m = await join(a);
+    const a = await admin(place, 2);
+    const m = await join(place, a);
     // Offline, the member adds someone: their page is under the page key of the time.
     const added = await m.session.people.create(bram);
     ok(await rotatePageKey(a.ctx, 'manual'));
@@ -271,7 +191,7 @@ describe('key rotation', () => {
     const linked = ok(
       await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }),
     );
-    const a = device(db, session, linked);
+    const a = device(place, db, session, linked);
     await a.sync();
     expect(ok(await fetchKeys(fetch, linked)).epochs).toEqual([]);
 
@@ -295,7 +215,7 @@ describe('key rotation', () => {
     const linked = ok(
       await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }),
     );
-    const a = device(db, session, linked);
+    const a = device(place, db, session, linked);
     await a.sync();
     // Two rotations since the box was sealed at the organisation's creation.
     for (let i = 0; i < 2; i++) {
@@ -317,7 +237,7 @@ describe('key rotation', () => {
     );
     expect(other.session.pageKeys.current.id).toBe(newest);
     expect(other.session.pageKeys.older).toEqual([]);
-    const b = device(other.session.db, other.session, other.link);
+    const b = device(place, other.session.db, other.session, other.link);
     await b.sync();
     expect((await other.session.people.get(person.id)).data).toEqual(person.data);
   });
@@ -328,7 +248,7 @@ describe('key rotation', () => {
     const linked = ok(
       await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE }),
     );
-    const a = device(db, session, linked);
+    const a = device(place, db, session, linked);
     await a.sync();
     const boxKey = async () => {
       const me = ok(await get(linked, '/auth/me')) as { keys: { orgKeyBox: string; kdf: string } };
@@ -352,12 +272,12 @@ describe('key rotation', () => {
   });
 
   it("a removed member's page key opens nothing written after the rotation that follows", async () => {
-    const a = await admin(1);
-    const leaves = await join(a);
+    const a = await admin(place, 1);
+    const leaves = await join(place, a);
     const oldKey = { ...leaves.session.pageKeys.current, key: leaves.session.pageKeys.current.key.slice() };
     // RxDB's open-source build keeps 13 collections open: two devices at a time.
     await fixture.closeDb(leaves.db);
-    const stays = await join(a);
+    const stays = await join(place, a);
     ok(
       await changeMember(
         fetch,

@@ -1,0 +1,167 @@
+// Members of one organisation against the real server, each on a device of their own: an admin who
+// creates and links the vault, and members the admin invites (the invite, the join with a passphrase of
+// their own, the admin's device handing over the organisation key). Written once for the rotation, lying
+// server and erasure tests.
+import { TEST_KDF } from '../../../shared/crypto/kdf';
+import { ErasureSync } from '../../../shared/erasure/erasure-sync';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { connectVault, joinOrganisation, type AccountLink, type Fetch } from '../../../shared/sync/account';
+import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { memberPins } from '../../../shared/sync/member-pins';
+import { conflictHandlersFor } from '../../../shared/sync/merge';
+import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
+import type { SyncClientOptions } from '../../../shared/sync/replication';
+import type { Role } from '../../../shared/sync/protocol';
+import type { KeyContext } from '../../../shared/sync/rotation';
+import type { Session } from '../../../shared/vault/session';
+import { annelies } from '../../fixtures/people';
+import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
+import type { MemberKeys } from '../../helpers/thief';
+import { syncClient } from './two-devices';
+
+export const MEMBER_PASSPHRASE = 'een ander wachtwoord';
+
+export const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+};
+
+/** Where the members live: the server, and where their client databases come from. */
+export interface Place {
+  readonly serverUrl: string;
+  newDb(): Promise<KluisDatabase>;
+  /**
+   * Sync as the app does: its merging conflict handlers and the erasure ledger's catch-up. Without it,
+   * RxDB's default handler and no ledger (what the key-rotation tests need, and all they need).
+   */
+  readonly appSync?: boolean;
+}
+
+/** A place over a server fixture (server-fixture.ts), read lazily: the fixture is valid inside each test. */
+export const fixturePlace = (
+  fixture: { readonly server: { readonly url: string }; newDb(): Promise<KluisDatabase> },
+  options: { appSync?: boolean } = {},
+): Place => ({
+  get serverUrl() {
+    return fixture.server.url;
+  },
+  newDb: () => fixture.newDb(),
+  ...options,
+});
+
+export interface Device {
+  db: KluisDatabase;
+  session: Session;
+  link: AccountLink;
+  /** Key duties against the server. */
+  ctx: KeyContext;
+  /** This device's erasure ledger client (what the app's sync runs as its catch-up). */
+  erasures: ErasureSync;
+  /** One full push and pull, through `via` when given (a lying server); `options` adds client settings. */
+  sync(via?: Fetch, options?: Partial<SyncClientOptions>): Promise<void>;
+}
+
+/** The sync client settings the app adds: its conflict handlers and the erasure ledger's catch-up. */
+export const appSyncOptions = async (d: Pick<Device, 'session' | 'erasures'>) => ({
+  conflictHandlers: await conflictHandlersFor(d.session),
+  catchUp: d.erasures.catchUp,
+});
+
+export const device = (place: Place, db: KluisDatabase, session: Session, link: AccountLink): Device => {
+  const erasures = new ErasureSync({ session, fetch, link });
+  const d: Device = {
+    db,
+    session,
+    link,
+    erasures,
+    ctx: { fetch, link, session, pause: () => Promise.resolve() },
+    sync: async (via = fetch, options = {}) => {
+      const client = syncClient(db, link, false, {
+        fetch: via,
+        ...(place.appSync ? await appSyncOptions(d) : {}),
+        ...options,
+      });
+      try {
+        await client.start();
+        await client.awaitInSync();
+      } finally {
+        await client.stop();
+      }
+    },
+  };
+  return d;
+};
+
+export interface AdminOptions {
+  /** A vault another device of the admin can sign in to (KDF_FLOOR instead of the cheaper TEST_KDF). */
+  readonly linkable?: boolean;
+  /** Writes the vault's data before it is linked; by default `people` persons, each created alone. */
+  readonly seed?: (session: Session) => Promise<unknown>;
+}
+
+/** An admin whose vault holds `people` persons, each created alone (one key page each), linked and synced. */
+export const admin = async (place: Place, people = 0, options: AdminOptions = {}): Promise<Device> => {
+  const db = await place.newDb();
+  const session = await (await (options.linkable ? linkableVault : testVault)(db)).create(PASSPHRASE);
+  if (options.seed) await options.seed(session);
+  for (let i = 0; i < people; i++) {
+    await session.people.create({ ...annelies, familyName: `${annelies.familyName} ${i}` });
+  }
+  const linked = ok(await connectVault({ fetch, serverUrl: place.serverUrl, db, passphrase: PASSPHRASE }));
+  const d = device(place, db, session, linked);
+  await d.sync();
+  return d;
+};
+
+export interface JoinOptions {
+  readonly role?: Exclude<Role, 'admin'>;
+  /** The database to join on (one that can be closed and reopened, say); a new one from the place by default. */
+  readonly db?: KluisDatabase;
+}
+
+/** A new member invited by `by` (an admin's device), joined on a device of their own and synced. */
+export const join = async (place: Place, by: Device, options: JoinOptions = {}): Promise<Device> => {
+  const pending = sessionPendingInvites(by.session);
+  const invited = ok(await inviteUser(fetch, by.link, options.role ?? 'sales', pending));
+  const db = options.db ?? (await place.newDb());
+  const joined = ok(
+    await joinOrganisation({
+      fetch,
+      serverUrl: place.serverUrl,
+      db,
+      userId: invited.userId,
+      inviteCode: invited.inviteCode,
+      passphrase: MEMBER_PASSPHRASE,
+      kdf: TEST_KDF,
+    }),
+  );
+  const signer = await by.session.deviceSigner();
+  await completeInvites(
+    fetch,
+    by.link,
+    pending,
+    () => ({
+      orgKey: by.session.orgKey,
+      orgKeyId: by.session.orgKeyId,
+      signer,
+      pageKey: by.session.epochPageKey,
+    }),
+    memberPins(by.session.db),
+  );
+  const d = device(place, db, ok(await joined.finish(fetch, db)), joined.link);
+  await d.sync();
+  return d;
+};
+
+/** What a member holds, copied: the session wipes its keys when it moves on. */
+export const keysOf = (d: Pick<Device, 'session' | 'link'>, passphrase?: string): MemberKeys => {
+  const { current, older } = d.session.pageKeys;
+  return {
+    orgKey: d.session.orgKey.slice(),
+    pageKeys: [current, ...older].map((k) => ({ id: k.id, key: k.key.slice() })),
+    userPublicKey: d.session.userPublicKey.slice(),
+    userSecretKey: d.session.exportUserSecretKey(),
+    userId: d.link.userId,
+    ...(passphrase ? { passphrase } : {}),
+  };
+};
