@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { MAX_AFFECTED } from '../../../../shared/breach';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 /** Chips shown; a drill may name thousands of people, which the count already says. */
 const SHOWN = 30;
@@ -24,7 +24,7 @@ interface Props {
 
 export function AffectedPeoplePicker({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const [query, setQuery] = useState('');
   const chosen = useMemo(() => new Set(value), [value]);
