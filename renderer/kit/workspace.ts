@@ -1,6 +1,7 @@
 // The unlocked workspace, the directory of people and organisations, and who is acting — for every
 // feature, without any feature importing another. The vault feature sets the workspace on unlock and
 // clears it on lock; the sync feature sets the actor from the signed-in user.
+import { useCallback, useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import type { Directory } from '../../shared/directory';
 import { LOCAL_ACTOR, type Actor, type Workspace } from '../../shared/workspace';
@@ -33,3 +34,9 @@ export const useWorkspace = (): OpenWorkspace => {
 };
 
 export const useActor = (): Actor => useWorkspaceStore((s) => s.actor);
+
+/** Re-renders on every directory change; returns the version so memos can depend on it. */
+export const useDirectoryVersion = (directory: Directory): number => {
+  const subscribe = useCallback((listener: () => void) => directory.subscribe(listener), [directory]);
+  return useSyncExternalStore(subscribe, () => directory.version);
+};

@@ -20,4 +20,3 @@ export {
   type Reads,
   type StoreCollection,
 } from './query';
-export { ExportCancelled, type Deliver, type ExportFile } from './deliver';

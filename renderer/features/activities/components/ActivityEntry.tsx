@@ -12,7 +12,7 @@ import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../shared/activities';
 import { formatRoute } from '../../../kit/routing';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { ActivityIcon } from './ActivityIcon';
 
 interface Props {
@@ -29,7 +29,7 @@ const LONG = 400;
 export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Props) {
   const { t, i18n } = useTranslation();
   const [expanded, setExpanded] = useState(false);
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const a = activity.data;
   const participants = a.participantIds
     .map((id) => directory.person(id)?.displayName)

@@ -20,7 +20,7 @@ import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { draftToActivityInput, type ActivityDraft } from '../activity-draft';
 import { useEmailImport } from '../hooks/useEmailImport';
 import { useTimeline, useTimelineSubjects } from '../hooks/useTimeline';
@@ -40,7 +40,7 @@ const textOf = (a: Activity) => {
 
 export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) {
   const { t, i18n } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { userId } = useCurrentUser();
   const subjectIds = useTimelineSubjects(subjectId, subjectKind);
   const timeline = useTimeline(subjectIds);

@@ -4,7 +4,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../shared/directory';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 const MAX_OPTIONS = 30;
 
@@ -15,7 +15,7 @@ interface Props {
 
 export function ParticipantsField({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const [input, setInput] = useState('');
   const selected = useMemo(

@@ -7,7 +7,7 @@ import { activities } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 interface EmailFile {
   readonly name: string;
@@ -19,7 +19,7 @@ const isEml = (name: string) => /\.eml$/i.test(name);
 
 export const useEmailImport = (subjectId: string) => {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { userId } = useCurrentUser();
   const platform = usePlatform();
 

@@ -5,7 +5,7 @@ import { loadTimeline, withActivity, type Activity } from '../../../../shared/ac
 import { ACTIVITY_ITEMS } from '../../../../shared/activities';
 import type { RecordProblem } from '../../../../shared/store';
 import type { ItemDoc } from '../../../../shared/store';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 export interface TimelineState {
   readonly status: 'loading' | 'ready' | 'failed';
@@ -17,7 +17,7 @@ const LOADING: TimelineState = { status: 'loading', activities: [], problems: []
 
 /** A person's own entries; an organisation's own plus those of the people who work there. */
 export const useTimelineSubjects = (subjectId: string, subjectKind: 'person' | 'organisation'): string[] => {
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const key = useMemo(
     () =>
@@ -32,7 +32,7 @@ export const useTimelineSubjects = (subjectId: string, subjectKind: 'person' | '
 };
 
 export const useTimeline = (subjectIds: readonly string[]): TimelineState => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<{ key: string; value: TimelineState }>({ key: '', value: LOADING });
   const key = subjectIds.join(',');
 

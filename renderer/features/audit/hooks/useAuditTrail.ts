@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Anchor, ChainReport } from '../../../../shared/audit';
 import type { AuditEntry } from '../../../../shared/audit';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export type Verification =
   | { readonly state: 'idle' }
@@ -26,7 +26,7 @@ const fetchAnchors = async (serverUrl: string, token: string): Promise<Anchor[] 
 };
 
 export const useAuditTrail = (limit = 300) => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const link = useSyncStore((s) => s.link);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [total, setTotal] = useState(0);

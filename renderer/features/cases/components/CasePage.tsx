@@ -16,7 +16,7 @@ import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { addCaseEntry, createCase, deleteCase, saveCase, setCaseStatus } from '../case-actions';
 import { caseFromDraft, draftOfCase, newCaseDraft, type CaseDraft, type CaseErrors } from '../case-draft';
 import { useCaseEntries } from '../hooks/useCaseEntries';
@@ -29,7 +29,7 @@ import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 
 export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { userId } = useCurrentUser();
   const isNew = id === NEW_ID;
   const serviceCase = useCasesStore((s) => (isNew ? undefined : s.byId.get(id)));

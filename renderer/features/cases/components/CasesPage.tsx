@@ -30,7 +30,7 @@ import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useCasesStore } from '../stores/cases-store';
 import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
 import { PriorityChip, StatusChip } from './CaseChips';
@@ -39,7 +39,7 @@ type StatusFilter = 'active' | 'all' | CaseStatus;
 
 export function CasesPage() {
   const { t, i18n } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const directoryVersion = useDirectoryVersion(directory);
   const { userId } = useCurrentUser();
   const assigneeLabel = useAssigneeLabel();

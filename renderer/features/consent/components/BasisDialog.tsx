@@ -15,7 +15,7 @@ import { recordBasis } from '../../../../shared/consent';
 import type { LawfulBasis } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { LawfulBasisField } from './LawfulBasisField';
 
@@ -29,7 +29,7 @@ interface Props {
 
 export function BasisDialog({ personId, purposeId, purposeName, current, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const [basis, setBasis] = useState<LawfulBasis | ''>(current ?? '');
   const [note, setNote] = useState('');

@@ -12,7 +12,7 @@ import {
   type LawfulBasis,
 } from '../../../../shared/consent';
 import type { OrganisationRow } from '../../../../shared/directory';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { LawfulBasisField } from './LawfulBasisField';
@@ -104,7 +104,7 @@ interface Props {
 
 export function BulkOperationFields({ value, onChange, settings, tagSuggestions }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const localized = useLocalized();
   const set = (change: Partial<OperationDraft>) => onChange({ ...value, ...change });
   const purposes =

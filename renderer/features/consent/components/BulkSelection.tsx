@@ -15,7 +15,7 @@ import { SourceMethod } from '../../../../shared/people';
 import type { OrganisationRow } from '../../../../shared/directory';
 import type { Session } from '../../../../shared/vault';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useFormatters } from '../hooks/useLocalized';
 import { useLiveLoad } from '../hooks/useLiveLoad';
 
@@ -34,7 +34,7 @@ interface Props {
 
 export function BulkSelection({ selected, onChange }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const tags = useTagSuggestions(directory);
   const format = useFormatters();

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { BulkSkipReason } from '../../../../shared/consent';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useFormatters } from '../hooks/useLocalized';
 
 const REASONS: readonly BulkSkipReason[] = ['erased', 'restricted', 'unsubscribed', 'invalid', 'no-change'];
@@ -15,7 +15,7 @@ export function BulkSkipped({
   skipped: readonly { personId: string; reason: BulkSkipReason }[];
 }) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const format = useFormatters();
   if (!skipped.length)
     return (

@@ -18,7 +18,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
@@ -45,7 +45,7 @@ export function BulkUpdateTab() {
 
 function BulkUpdate() {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const actor = useActor();
   const settings = useConsentSettings();
   const tagSuggestions = useTagSuggestions(directory);

@@ -22,7 +22,7 @@ import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { campaignFile } from '../campaign-export';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
@@ -47,7 +47,7 @@ export function CampaignListTab() {
 
 function CampaignBuilder() {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const platform = usePlatform();
   const settings = useConsentSettings();
   const localized = useLocalized();

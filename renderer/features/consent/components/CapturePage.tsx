@@ -19,7 +19,7 @@ import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { localIsoDay } from '../dates';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
@@ -69,7 +69,7 @@ interface Saved {
 
 export function CapturePage() {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const settings = useConsentSettings();
   const format = useFormatters();
   const [card, setCard] = useState<Card>(emptyCard);

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 const MAX_OPTIONS = 20;
 
@@ -15,7 +15,7 @@ interface Props {
 
 export function CardOrganisationField({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const options = useMemo(
     () =>

@@ -19,7 +19,7 @@ import { RestrictionSection } from '../../subject-rights/components/RestrictionS
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { ErasePersonButton } from '../../rights/erasure/components/ErasePersonButton';
 import { SubjectRequests } from '../../rights/components/SubjectRequests';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { usePersonLedgers } from '../hooks/usePersonLedgers';
 import { useReceiptExport } from '../hooks/useReceiptExport';
@@ -45,7 +45,7 @@ interface PersonFacts {
 
 function PersonPrivacy({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const settings = useConsentSettings();
   const state = usePersonLedgers(personId);
   const rights = useSubjectRights(personId);

@@ -20,7 +20,7 @@ import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { mayEditRegister } from '../permissions';
 import { TabIntro } from './TabIntro';
@@ -50,7 +50,7 @@ type Field =
 
 function ControllerForm({ initial }: { initial: Controller | null }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { role } = useCurrentUser();
   const readOnly = !mayEditRegister(role);
   const [draft, setDraft] = useState<Controller>(

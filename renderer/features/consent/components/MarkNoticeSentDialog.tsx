@@ -15,7 +15,7 @@ import { recordNoticeReceipt } from '../../../../shared/consent';
 import { NOTICE_METHODS, type NoticeReceiptPayload } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { localIsoDay, middayOf } from '../dates';
@@ -32,7 +32,7 @@ type Method = NoticeReceiptPayload['method'];
 
 export function MarkNoticeSentDialog({ personIds, who, settings, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const [noticeId, setNoticeId] = useState(settings.notices[0]?.id ?? '');
   const [method, setMethod] = useState<Method>('email');

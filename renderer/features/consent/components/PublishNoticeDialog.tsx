@@ -16,7 +16,7 @@ import { ValidationError } from '../../../../shared/store';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { localIsoDay } from '../dates';
 
 interface Props {
@@ -34,7 +34,7 @@ const nextVersion = (existing: readonly Setting<PrivacyNoticePayload>[]): string
 
 export function PublishNoticeDialog({ existing, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [version, setVersion] = useState(() => nextVersion(existing));
   const [publishedOn, setPublishedOn] = useState(() => localIsoDay(Date.now()));
   const [url, setUrl] = useState('');

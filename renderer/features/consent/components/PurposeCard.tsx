@@ -13,7 +13,7 @@ import { basisStatus, consentStatus, objectionState } from '../../../../shared/c
 import type { ConsentEventPayload, LedgerEntry, PurposePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
@@ -38,7 +38,7 @@ const STATE_COLOUR = { none: 'default', given: 'success', withdrawn: 'warning', 
 
 export function PurposeCard({ personId, purpose, ledgers, settings, now, onReceipt }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const localized = useLocalized();
   const format = useFormatters();

@@ -30,7 +30,7 @@ import {
 import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { ChoiceChips } from './ChoiceChips';
 import { LawfulBasisField } from './LawfulBasisField';
 import { TextListField } from './TextListField';
@@ -65,7 +65,7 @@ const EMPTY: PurposePayload = {
 
 export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [draft, setDraft] = useState<PurposePayload>(initial ?? EMPTY);
   const [months, setMonths] = useState(initial?.retention.months?.toString() ?? '');
   const [errors, setErrors] = useState<ReadonlySet<string>>(new Set());

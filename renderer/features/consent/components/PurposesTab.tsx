@@ -19,7 +19,7 @@ import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';
@@ -36,7 +36,7 @@ export function PurposesTab() {
   const editable = mayEditRegister(role);
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
 
   const exportRegister = async () => {

@@ -25,7 +25,7 @@ import {
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
@@ -56,7 +56,7 @@ export function RecordConsentDialog({
   onClose,
 }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   const actor = useActor();
   const localized = useLocalized();

@@ -20,7 +20,7 @@ import { CONSENT_EVENT, type ConsentEventPayload, type LedgerEntry } from '../..
 import type { Session } from '../../../../shared/vault';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLiveLoad } from '../hooks/useLiveLoad';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
@@ -43,7 +43,7 @@ const loadConsents = async (session: Session) => {
 
 export function RepermissionTab() {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const settings = useConsentSettings();
   const localized = useLocalized();
   const format = useFormatters();

@@ -23,7 +23,7 @@ import { ValidationError } from '../../../../shared/store';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useLocalized } from '../hooks/useLocalized';
 
 interface Props {
@@ -34,7 +34,7 @@ interface Props {
 
 export function SubscriptionTypeDialog({ type, purposes, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const localized = useLocalized();
   const [draft, setDraft] = useState<SubscriptionTypePayload>(
     type?.data ?? {

@@ -11,16 +11,11 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { subscriptionStatus } from '../../../../shared/consent';
-import {
-  confirmSubscription,
-  subscribe,
-  unsubscribe,
-  type PersonLedgers,
-} from '../../../../shared/consent';
+import { confirmSubscription, subscribe, unsubscribe, type PersonLedgers } from '../../../../shared/consent';
 import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { MethodConfirmDialog } from './MethodConfirmDialog';
@@ -39,7 +34,7 @@ const COLOUR = { none: 'default', pending: 'info', subscribed: 'success', unsubs
 
 export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const localized = useLocalized();
   const format = useFormatters();

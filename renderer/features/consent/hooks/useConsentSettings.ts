@@ -15,7 +15,7 @@ import {
   type SubscriptionTypePayload,
 } from '../../../../shared/consent';
 import type { Session } from '../../../../shared/vault';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface ConsentSettings {
   readonly loaded: boolean;
@@ -71,7 +71,7 @@ export const loadConsentSettings = async (session: Session): Promise<ConsentSett
 };
 
 export const useConsentSettings = (): ConsentSettings => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [settings, setSettings] = useState<ConsentSettings>(EMPTY);
   useEffect(() => {
     let current = true;

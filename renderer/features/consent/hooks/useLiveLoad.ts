@@ -2,7 +2,7 @@
 // given kinds or the people themselves change — here or by sync.
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../../shared/vault';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export type LiveLoad<T> =
   | { readonly status: 'loading' }
@@ -15,7 +15,7 @@ export const useLiveLoad = <T>(
   load: (session: Session) => Promise<T>,
   kinds: readonly string[],
 ): LiveLoad<T> => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<LiveLoad<T>>({ status: 'loading' });
   const key = kinds.join(',');
   useEffect(() => {

@@ -2,7 +2,7 @@
 // reloaded whenever an entry about them is added here or arrives by sync.
 import { useEffect, useState } from 'react';
 import { loadPersonLedgers, type PersonLedgers } from '../../../../shared/consent';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export type LedgersState =
   | { readonly status: 'loading' }
@@ -10,7 +10,7 @@ export type LedgersState =
   | { readonly status: 'ready'; readonly ledgers: PersonLedgers; readonly loadedAt: number };
 
 export const usePersonLedgers = (personId: string): LedgersState => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<LedgersState>({ status: 'loading' });
   useEffect(() => {
     let current = true;

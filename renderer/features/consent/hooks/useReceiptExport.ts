@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { ReceiptFormat } from '../receipt-export';
 import type { ConsentSettings } from './useConsentSettings';
 
@@ -21,7 +21,7 @@ export const useReceiptExport = (
   settings: ConsentSettings,
 ): ((entry: LedgerEntry<ConsentEventPayload>, format: ReceiptFormat) => void) => {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
   return useCallback(

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { TileUnavailable, type TileContext } from '../sources';
 
 export type TileState<T> =
@@ -18,7 +18,7 @@ const DEBOUNCE_MS = 500;
 export type Watched = readonly ('records' | 'items' | 'settings' | 'compliance' | 'audit')[];
 
 export const useTile = <T>(load: (ctx: TileContext) => Promise<T>, watched: Watched): TileState<T> => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const link = useSyncStore((s) => s.link);
   const [state, setState] = useState<TileState<T>>({ status: 'loading' });
   const watchKey = watched.join(',');

@@ -14,7 +14,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { createDeal, deleteDeal, saveDeal, type Deal } from '../deal-actions';
 import { dealFromDraft, draftOfDeal, newDealDraft, type DealDraft, type DealErrors } from '../deal-draft';
 import { usePipeline } from '../hooks/usePipeline';
@@ -23,7 +23,7 @@ import { RestrictionNotice } from '../../subject-rights/components/RestrictionNo
 
 export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t, i18n } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { userId } = useCurrentUser();
   const { pipeline } = usePipeline();
   const isNew = id === NEW_ID;

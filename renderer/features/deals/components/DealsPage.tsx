@@ -13,7 +13,7 @@ import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import type { Deal } from '../deal-actions';
 import { useDeals } from '../hooks/useDeals';
 import { usePipeline } from '../hooks/usePipeline';
@@ -25,7 +25,7 @@ import { StageEditorDialog } from './StageEditorDialog';
 
 export function DealsPage({ view }: { view: 'board' | 'list' }) {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const directoryVersion = useDirectoryVersion(directory);
   const { role } = useCurrentUser();
   const { pipeline, stored } = usePipeline();

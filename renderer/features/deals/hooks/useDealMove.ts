@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals';
 import type { Pipeline, Stage } from '../../../../shared/deals';
 import { notify } from '../../../kit/notification-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { moveDeal, type Deal } from '../deal-actions';
 
 export interface PendingClose {
@@ -16,7 +16,7 @@ export interface PendingClose {
 const isClosing = (stage: Stage): stage is Stage & { kind: 'won' | 'lost' } => stage.kind !== 'open';
 
 export const useDealMove = (pipeline: Pipeline | null) => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingClose | null>(null);
 

@@ -2,11 +2,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { maySeedPipeline, usePipelineStore } from '../stores/pipeline-store';
 
 export const usePipeline = () => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const user = useCurrentUser();
   const { t } = useTranslation();
   const pipeline = usePipelineStore((s) => (s.session === session ? s.pipeline : null));

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { ImportPerson } from '../../../../shared/import';
 import type { Resolution } from '../../../../shared/import';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useImportStore } from '../stores/import-store';
 import { ImportProgress } from './ImportProgress';
 
@@ -32,7 +32,7 @@ const describe = (p: ImportPerson) =>
 
 export function DuplicatesStep() {
   const { t, i18n } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { analysis, resolutions, busy, resolve, resolveAll, run, cancel, setStep, analyse } =
     useImportStore();
   const [page, setPage] = useState(1);

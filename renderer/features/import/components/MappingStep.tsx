@@ -19,7 +19,7 @@ import type { ContactLabel } from '../../../../shared/people';
 import type { FieldTarget, TargetField } from '../../../../shared/import';
 import { ALL_TARGET_FIELDS } from '../../../../shared/import';
 import { notify } from '../../../kit/notification-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useImportPresets } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
 import { MappingPreview } from './MappingPreview';
@@ -30,7 +30,7 @@ const PREVIEW = 8;
 
 export function MappingStep() {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { summary, mapping, preset, setMapping, setStep } = useImportStore();
   const { presets, save } = useImportPresets(session);
   const [presetName, setPresetName] = useState('');

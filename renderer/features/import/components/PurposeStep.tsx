@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/consent';
 import { noticeDueBy } from '../../../../shared/import';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { usePurposes } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
 
@@ -19,7 +19,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function PurposeStep() {
   const { t, i18n } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const purposes = usePurposes(session);
   const { file, obtainedOn, purpose, setObtainedOn, setPurpose, setStep, analyse } = useImportStore();
   const lang = i18n.language.startsWith('nl') ? 'nl' : 'en';

@@ -12,7 +12,7 @@ import { newId } from '../../../../shared/vault';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { exportColumns, exportRows, type ListExport } from './list-export';
 
 type Format = 'csv' | 'csvSemicolon' | 'xlsx';
@@ -23,7 +23,7 @@ const ROLES_ALLOWED: ReadonlySet<string> = new Set(['admin', 'manager']);
 export function ExportListButton({ list }: { list: ListExport }) {
   const { t } = useTranslation();
   const { role } = useCurrentUser();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const platform = usePlatform();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!ROLES_ALLOWED.has(role)) return null;

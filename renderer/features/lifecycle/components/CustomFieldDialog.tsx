@@ -11,15 +11,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent';
-import {
-  CUSTOM_FIELD,
-  checkCustomField,
-  type CustomFieldInput,
-} from '../../../../shared/processing-record';
+import { CUSTOM_FIELD, checkCustomField, type CustomFieldInput } from '../../../../shared/processing-record';
 import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 
 interface Props {
@@ -30,7 +26,7 @@ interface Props {
 export function CustomFieldDialog({ registers, onClose }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [entity, setEntity] = useState<'person' | 'organisation'>('person');
   const [label, setLabel] = useState({ en: '', nl: '' });
   const [category, setCategory] = useState<DataCategory | ''>('');

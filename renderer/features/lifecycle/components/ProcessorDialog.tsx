@@ -24,7 +24,7 @@ import {
 } from '../../../../shared/processors';
 import { ValidationError } from '../../../../shared/store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 
 interface Props {
@@ -48,7 +48,7 @@ const parseSubProcessors = (text: string) =>
 
 export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   const initial = editing?.data;
   const [name, setName] = useState(initial?.name ?? '');

@@ -20,7 +20,7 @@ import { PROCESSOR, reviewState, type ProcessorPayload } from '../../../../share
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 import { ProcessorDialog } from './ProcessorDialog';
 
@@ -34,7 +34,7 @@ const REVIEW_COLOUR = {
 
 export function ProcessorsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { role } = useCurrentUser();
   const canEdit = role === 'admin' || role === 'manager';
   const [editing, setEditing] = useState<{ id: string; data: ProcessorPayload } | null | 'new'>(null);

@@ -27,12 +27,12 @@ import { utf8 } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 
 export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
   const { t, i18n } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const platform = usePlatform();
   const link = useSyncStore((s) => s.link);
   const [language, setLanguage] = useState<RopaLanguage>(i18n.language.startsWith('nl') ? 'nl' : 'en');

@@ -28,7 +28,7 @@ import {
 import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 interface Props {
   /** The rule to edit; none to add one. */
@@ -42,7 +42,7 @@ type ScopeType = RetentionScope['type'];
 export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const initial = rule?.data;
   const [name, setName] = useState(initial?.name ?? { en: '', nl: '' });
   const [kinds, setKinds] = useState<SubjectKind[]>(initial ? [...initial.subjectKinds] : ['person']);

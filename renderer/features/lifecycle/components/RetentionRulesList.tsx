@@ -17,14 +17,14 @@ import { RETENTION_RULE, type RetentionScope } from '../../../../shared/retentio
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useRegisters } from '../hooks/useRegisters';
 import { RetentionRuleDialog } from './RetentionRuleDialog';
 
 export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const admin = useCurrentUser().role === 'admin';
   const purposes = useRegisters()?.purposes ?? [];
   // null: closed; 'new': adding; a rule: editing it.

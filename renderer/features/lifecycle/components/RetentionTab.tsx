@@ -27,7 +27,7 @@ import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useRetentionQueue } from '../hooks/useRetentionQueue';
 import { useRetentionStore } from '../stores/retention-store';
 import { AnonymousFigures } from './AnonymousFigures';
@@ -37,7 +37,7 @@ import { RetentionRulesList } from './RetentionRulesList';
 
 export function RetentionTab() {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const { role } = useCurrentUser();
   const queue = useRetentionQueue();
   const localized = useLocalized();

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/consent';
 import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record';
 import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface Registers {
   readonly purposes: { id: string; data: PurposePayload }[];
@@ -21,7 +21,7 @@ export interface Registers {
 }
 
 export const useRegisters = (): Registers | null => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [registers, setRegisters] = useState<Registers | null>(null);
   useEffect(() => {
     let current = true;

@@ -1,19 +1,11 @@
 // The retention review queue as the tab shows it: reviews with their rule, kept current as reviews are
 // written here or arrive by sync, plus the anonymous figures that prove anonymisation kept the totals.
 import { useEffect, useState } from 'react';
-import {
-  ANONYMOUS_AGGREGATE,
-  loadSalesFigures,
-  type SalesFigures,
-} from '../../../../shared/retention';
-import {
-  RETENTION_REVIEW,
-  RETENTION_RUN,
-  RETENTION_RUN_ID,
-} from '../../../../shared/retention';
+import { ANONYMOUS_AGGREGATE, loadSalesFigures, type SalesFigures } from '../../../../shared/retention';
+import { RETENTION_REVIEW, RETENTION_RUN, RETENTION_RUN_ID } from '../../../../shared/retention';
 import type { Review, Rule } from '../../../../shared/retention';
 import { RETENTION_RULE } from '../../../../shared/retention';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface RetentionQueue {
   readonly reviews: Review[];
@@ -27,7 +19,7 @@ export interface RetentionQueue {
 }
 
 export const useRetentionQueue = (): RetentionQueue | null => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [queue, setQueue] = useState<RetentionQueue | null>(null);
   useEffect(() => {
     let current = true;

@@ -7,7 +7,7 @@ import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { draftToOrganisationInput, newOrganisationDraft, organisationToDraft } from '../organisation-draft';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { OrganisationConflictNotice } from '../../sync/components/OrganisationConflictNotice';
@@ -18,7 +18,7 @@ const back: Route = { name: 'organisations' };
 
 export function OrganisationPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const tagSuggestions = useTagSuggestions(directory);
   const actor = useActor();
   const record = useSubjectRecord({

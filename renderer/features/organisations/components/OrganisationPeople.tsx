@@ -15,13 +15,13 @@ import { FormSection } from '../../../ui/FormSection';
 import { SubjectAvatar } from '../../../ui/SubjectAvatar';
 import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 const MAX_SHOWN = 200;
 
 export function OrganisationPeople({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const restricted = useRestrictedIds();
   // version: the directory is mutable; a change must refresh the list.

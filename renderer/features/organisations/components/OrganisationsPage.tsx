@@ -9,7 +9,7 @@ import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useOrganisationSearchStore } from '../stores/organisation-search-store';
 import { OrganisationsGrid } from './OrganisationsGrid';
 
@@ -17,7 +17,7 @@ const searchOrganisations = (directory: Directory, query: string) => directory.s
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const { query, setQuery, deferredQuery, rows, version, dimmed } = useSubjectSearch(
     useOrganisationSearchStore,
     directory,

@@ -10,7 +10,7 @@ import SearchRoundedIcon from '@mui/icons-material/SearchRounded';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../kit/routing';
 import { useRoute } from '../../../kit/useRoute';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { COMMANDS, type Command } from '../commands';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { searchPalette, type PaletteEntry } from '../palette-search';
@@ -40,7 +40,7 @@ export function CommandPalette() {
 
 function PaletteBody({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const route = useRoute();
   const [query, setQuery] = useState('');

@@ -5,7 +5,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationRow } from '../../../../shared/directory';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 const MAX_OPTIONS = 50;
 
@@ -16,7 +16,7 @@ interface Props {
 
 export function OrganisationField({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const version = useDirectoryVersion(directory);
   const [input, setInput] = useState('');
   const selected = (value && directory.organisation(value)) || null;

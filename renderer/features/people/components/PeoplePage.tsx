@@ -11,7 +11,7 @@ import { ExportListButton } from '../../import/export/ExportListButton';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { usePeopleSearchStore } from '../stores/people-search-store';
 import { PeopleGrid } from './PeopleGrid';
 
@@ -19,7 +19,7 @@ const searchPeople = (directory: Directory, query: string) => directory.searchPe
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const { query, setQuery, deferredQuery, rows, dimmed } = useSubjectSearch(
     usePeopleSearchStore,
     directory,

@@ -17,7 +17,7 @@ import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { draftToPersonInput, newPersonDraft, personToDraft } from '../person-draft';
 import { PersonForm } from './PersonForm';
 
@@ -28,7 +28,7 @@ interface Props {
 
 /** The person, with what sync could not merge shown above; applying a value reloads the editor. */
 export function PersonPage({ id, organisationId }: Props) {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [version, setVersion] = useState(0);
   const [requestId, setRequestId] = useState<string | null>(null);
   const existing = id !== NEW_ID;
@@ -67,7 +67,7 @@ interface EditorProps extends Props {
 
 function PersonEditor({ id, organisationId, restriction, requestId }: EditorProps) {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const actor = useActor();
   const tagSuggestions = useTagSuggestions(directory);
   // A person added from an organisation's page goes back there.

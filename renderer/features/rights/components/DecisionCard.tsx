@@ -22,7 +22,7 @@ import {
   type SubjectRequest,
 } from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';
 
 type Outcome = (typeof DECISION_OUTCOMES)[number];
@@ -30,7 +30,7 @@ const WORKING = ['received', 'verifying', 'in_progress'] as const;
 
 export function DecisionCard({ request }: { request: SubjectRequest }) {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const runRequestChange = useRequestChange();
   const [outcome, setOutcome] = useState<Outcome>('granted');
   const [reasons, setReasons] = useState('');

@@ -22,14 +22,14 @@ import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { PersonField } from '../../deals/components/PersonField';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useNow } from '../hooks/useNow';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [personId, setPersonId] = useState<string | null>(subjectId ?? null);
   const [unmatched, setUnmatched] = useState(false);
   const [name, setName] = useState('');

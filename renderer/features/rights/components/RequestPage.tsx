@@ -15,7 +15,7 @@ import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';
 import { DecisionCard } from './DecisionCard';
@@ -27,7 +27,7 @@ import { useNow } from '../hooks/useNow';
 
 export function RequestPage({ id, subjectId }: { id: string; subjectId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { requests, loaded } = useRequests();
   const subjectName = useSubjectName();
   const now = useNow();

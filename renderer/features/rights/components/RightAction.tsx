@@ -18,7 +18,7 @@ import { fieldChangesForRequest, type FieldChangePayload } from '../../../../sha
 import { isOpen, linkToRequest, type SubjectRequest } from '../../../../shared/requests';
 import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { ErasureCertificateView } from '../erasure/components/ErasureCertificateView';
 import { ErasurePanel } from '../erasure/components/ErasurePanel';
 import { useRequestExports } from '../hooks/useRequestExports';
@@ -26,7 +26,7 @@ import { useRequestChange } from '../hooks/useRequestChange';
 
 function FieldChanges({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [changes, setChanges] = useState<Decrypted<FieldChangePayload>[] | null>(null);
   useEffect(() => {
     let alive = true;
@@ -58,7 +58,7 @@ function FieldChanges({ requestId }: { requestId: string }) {
 
 export function RightAction({ request }: { request: SubjectRequest }) {
   const { t } = useTranslation();
-  const { session, directory } = useUnlockedVault();
+  const { workspace: session, directory } = useWorkspace();
   const runRequestChange = useRequestChange();
   useDirectoryVersion(directory);
   const { progress, produceAccess, exportPortable } = useRequestExports(request);

@@ -20,7 +20,7 @@ import {
   type VerificationMethod,
 } from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';
 import { useNow } from '../hooks/useNow';
 
@@ -29,7 +29,7 @@ const stamp = (ms: number, language: string) =>
 
 export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
   const { t, i18n } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const runRequestChange = useRequestChange();
   const [method, setMethod] = useState<VerificationMethod>('known_contact_details');
   const [note, setNote] = useState('');

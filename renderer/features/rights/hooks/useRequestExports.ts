@@ -8,7 +8,7 @@ import { collectPortableData, NotPortableError, portabilityZip } from '../../../
 import { recordSent, type SubjectRequest } from '../../../../shared/requests';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface ExportProgress {
   readonly kind: 'access' | 'portability';
@@ -18,7 +18,7 @@ export interface ExportProgress {
 
 export const useRequestExports = (request: SubjectRequest) => {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const subjectId = request.data.subjectId;

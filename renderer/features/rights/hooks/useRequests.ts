@@ -2,7 +2,7 @@
 // by sync), so the list and a request page always show the stored state.
 import { useEffect, useState } from 'react';
 import { listRequests, type SubjectRequest } from '../../../../shared/requests';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface RequestsState {
   readonly requests: readonly SubjectRequest[];
@@ -11,7 +11,7 @@ export interface RequestsState {
 }
 
 export const useRequests = (): RequestsState => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<RequestsState>({ requests: [], loaded: false, failed: false });
   useEffect(() => {
     let alive = true;

@@ -2,11 +2,11 @@
 // erasure — a neutral placeholder (the register keeps the request, not the name).
 import { useTranslation } from 'react-i18next';
 import type { SubjectRequestPayload } from '../../../../shared/requests';
-import { useDirectoryVersion, useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 
 export const useSubjectName = (): ((request: SubjectRequestPayload) => string) => {
   const { t } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   useDirectoryVersion(directory);
   return (request) =>
     request.subjectId

@@ -18,15 +18,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection';
-import {
-  CONSENT_METHODS,
-  type ConsentMethod,
-  type ObjectionAssessment,
-} from '../../../../shared/consent';
+import { CONSENT_METHODS, type ConsentMethod, type ObjectionAssessment } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { RequestField } from './RequestField';
 
 interface Props {
@@ -42,7 +38,7 @@ type Outcome = ObjectionAssessment['outcome'];
 
 export function AssessObjectionDialog({ personId, purposeId, purposeName, initialGrounds, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const [personGrounds, setPersonGrounds] = useState(initialGrounds);
   const [compellingGrounds, setCompellingGrounds] = useState('');

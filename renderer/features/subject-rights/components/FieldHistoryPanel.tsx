@@ -14,7 +14,7 @@ import { formatRoute } from '../../../kit/routing';
 import { RecordedBy } from '../../consent/components/RecordedBy';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel } from '../field-labels';
 import { useSubjectRights } from '../hooks/useSubjectRights';
 import { valueText } from '../value-text';
@@ -22,7 +22,7 @@ import { valueText } from '../value-text';
 export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const { status, history } = useSubjectRights(subjectId);
   if (status === 'loading')
     return <CircularProgress size={24} aria-label={t('subjectRights.history.loading')} />;

@@ -12,7 +12,7 @@ import { notify } from '../../../kit/notification-store';
 import { MethodConfirmDialog } from '../../consent/components/MethodConfirmDialog';
 import { useActor } from '../../consent/hooks/useActor';
 import { useFormatters } from '../../consent/hooks/useLocalized';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { SubjectRights } from '../hooks/useSubjectRights';
 
 interface Props {
@@ -22,7 +22,7 @@ interface Props {
 
 export function ProfilingSection({ personId, rights }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const format = useFormatters();
   const [open, setOpen] = useState(false);

@@ -21,7 +21,7 @@ import { recordRestriction } from '../../../../shared/consent';
 import { RESTRICTION_REASONS, type RestrictionPayload } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel, PERSON_FIELDS } from '../field-labels';
 import { RequestField } from './RequestField';
 
@@ -37,7 +37,7 @@ interface Props {
 
 export function RestrictionDialog({ personId, mode, currentReason, onClose }: Props) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const actor = useActor();
   const [reason, setReason] = useState<Reason>(currentReason ?? 'accuracy_contested');
   const [editable, setEditable] = useState<string[]>([]);

@@ -3,10 +3,10 @@
 // syncs to admins only; for anyone else this is simply empty.
 import { useEffect, useState } from 'react';
 import { isOpen, listRequests, type Right, type SubjectRequest } from '../../../../shared/requests';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export const useOpenRequests = (subjectId: string | null, rights: readonly Right[]): SubjectRequest[] => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [requests, setRequests] = useState<SubjectRequest[]>([]);
   const key = rights.join(',');
   useEffect(() => {

@@ -3,12 +3,12 @@
 import { useEffect, useState } from 'react';
 import { RESTRICTION } from '../../../../shared/consent';
 import { restrictedSubjectIds } from '../../../../shared/restriction';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
 export const useRestrictedIds = (): ReadonlySet<string> => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [ids, setIds] = useState<ReadonlySet<string>>(EMPTY);
   useEffect(() => {
     let current = true;

@@ -7,7 +7,7 @@ import { listFieldChanges, type FieldChangePayload } from '../../../../shared/re
 import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection';
 import { restrictionState, type RestrictionState } from '../../../../shared/restriction';
 import type { Decrypted } from '../../../../shared/store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 export interface SubjectRights {
   readonly status: 'loading' | 'ready' | 'failed';
@@ -29,7 +29,7 @@ const INITIAL: SubjectRights = {
 };
 
 export const useSubjectRights = (subjectId: string | null): SubjectRights => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<SubjectRights>(INITIAL);
   useEffect(() => {
     if (!subjectId) return;

@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'react';
 import { deleteBlock, type DeleteBlock } from '../../../../shared/store';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 
 /** undefined while checking; null when Delete is allowed. */
 export const useDeleteBlock = (subjectId: string, isNew: boolean): DeleteBlock | null | undefined => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const { role, linked } = useCurrentUser();
   const [block, setBlock] = useState<DeleteBlock | null | undefined>(undefined);
   useEffect(() => {

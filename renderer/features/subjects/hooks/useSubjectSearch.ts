@@ -2,7 +2,7 @@
 // while a large list is filtered; `dimmed` says the rows shown are for an older query.
 import { useDeferredValue, useMemo } from 'react';
 import type { Directory } from '../../../../shared/directory';
-import { useDirectoryVersion } from '../../vault/hooks/useUnlockedVault';
+import { useDirectoryVersion } from '../../../kit/workspace';
 import type { SearchStore } from '../search-store';
 
 export const useSubjectSearch = <Row>(

@@ -15,14 +15,14 @@ import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import { changeMember, type Member, type MemberChange } from '../../../../shared/sync';
 import { ROLES, type Role } from '../../../../shared/sync';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { memberPins } from '../../../../shared/sync';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function MemberActions({ member }: { readonly member: Member }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const link = useSyncStore((s) => s.link);
   const refresh = useSyncStore((s) => s.refreshMembers);
   const [busy, setBusy] = useState(false);

@@ -33,7 +33,7 @@ import { sessionPendingInvites } from '../../../../shared/sync';
 import { ROLES, type DeviceSummary, type Role } from '../../../../shared/sync';
 import { mayManageOrganisation } from '../../../../shared/sync';
 import { FormSection } from '../../../ui/FormSection';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 import { KeyRotation } from './KeyRotation';
@@ -298,7 +298,7 @@ function MemberList() {
 
 function InviteForm({ link }: { readonly link: AccountLink }) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const refreshMembers = useSyncStore((s) => s.refreshMembers);
   const headingId = useId();
   const labelId = useId();

@@ -14,7 +14,7 @@ import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsAc
 import { useTranslation } from 'react-i18next';
 import { dueMoment } from '../../../../shared/tasks';
 import { formatRoute } from '../../../kit/routing';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import { useTaskActions } from '../hooks/useTaskActions';
 import type { Task } from '../stores/task-store';
 
@@ -28,7 +28,7 @@ interface Props {
 
 export function TaskRow({ task, now, showSubject, onEdit }: Props) {
   const { t, i18n } = useTranslation();
-  const { directory } = useUnlockedVault();
+  const { directory } = useWorkspace();
   const actions = useTaskActions();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const d = task.data;

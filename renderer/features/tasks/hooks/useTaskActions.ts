@@ -4,12 +4,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
-import { useUnlockedVault } from '../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../kit/workspace';
 import type { Task } from '../stores/task-store';
 
 export const useTaskActions = () => {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   return useMemo(() => {
     const repo = session.items(TASK_ITEMS);
     const attempt = async (run: () => Promise<unknown>, done: string) => {

@@ -19,7 +19,7 @@ import { certificateIdFor } from '../../../../../shared/erasure';
 import { ValidationError } from '../../../../../shared/store';
 import { notify } from '../../../../kit/notification-store';
 import { useSyncStore } from '../../../sync/stores/sync-store';
-import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../../kit/workspace';
 import { kindLabel } from '../certificate-export';
 import { useErasurePreview } from '../hooks/useErasurePreview';
 import { ErasureCertificateView } from './ErasureCertificateView';
@@ -42,7 +42,7 @@ const NO_KEEP: KeepChoice = { itemIds: [], exception: 'legal-obligation', note: 
 
 export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps) {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const ledger = useSyncStore((s) => s.erasures);
   const preview = useErasurePreview(subjectId);
   const [keep, setKeep] = useState<KeepChoice>(NO_KEEP);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErasureCertificate } from '../../../../../shared/erasure';
 import { notify } from '../../../../kit/notification-store';
 import { usePlatform } from '../../../../platform/platform-context';
-import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../../kit/workspace';
 import { certificateHtml, certificateJson } from '../certificate-export';
 
 export type CertificateFormat = 'html-en' | 'html-nl' | 'json';
@@ -16,7 +16,7 @@ export const useCertificateExport = (): ((
   format: CertificateFormat,
 ) => Promise<void>) => {
   const { t } = useTranslation();
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   return useCallback(
     async (certificate, format) => {

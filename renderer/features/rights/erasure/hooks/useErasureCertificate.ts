@@ -1,12 +1,9 @@
 // One filed erasure certificate: read from the compliance files, and its device list brought up to date
 // from the sync server when it is opened and on request (the admin's "Check devices").
 import { useCallback, useEffect, useState } from 'react';
-import {
-  ERASURE_CERTIFICATE_CONFIG,
-  type ErasureCertificate,
-} from '../../../../../shared/erasure';
+import { ERASURE_CERTIFICATE_CONFIG, type ErasureCertificate } from '../../../../../shared/erasure';
 import { useSyncStore } from '../../../sync/stores/sync-store';
-import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../../kit/workspace';
 
 export type CertificateState =
   | { readonly status: 'loading' }
@@ -20,7 +17,7 @@ export const useErasureCertificate = (
   /** Null when the vault is not linked to a server: there is nothing to check. */
   refresh: (() => Promise<boolean>) | null;
 } => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const erasures = useSyncStore((s) => s.erasures);
   const [state, setState] = useState<CertificateState>({ status: 'loading' });
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { AlreadyErasedError, erasurePreview, type PreviewItem } from '../../../../../shared/erasure';
 import type { KindCounts } from '../../../../../shared/erasure';
-import { useUnlockedVault } from '../../../vault/hooks/useUnlockedVault';
+import { useWorkspace } from '../../../../kit/workspace';
 
 export type PreviewState =
   | { readonly status: 'loading' }
@@ -11,7 +11,7 @@ export type PreviewState =
   | { readonly status: 'ready'; readonly counts: KindCounts; readonly items: readonly PreviewItem[] };
 
 export const useErasurePreview = (subjectId: string): PreviewState => {
-  const { session } = useUnlockedVault();
+  const { workspace: session } = useWorkspace();
   const [state, setState] = useState<PreviewState>({ status: 'loading' });
   useEffect(() => {
     let current = true;
