@@ -58,7 +58,9 @@ const app = createApp({
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
-  app.log.warn('no built renderer in dist/renderer (run `npx vite build`): serving the API only');
+  app.log.warn(
+    'no built renderer in dist/renderer (`node server/build.mjs --renderer` builds it): serving the API only',
+  );
 }
 
 const purge = () =>

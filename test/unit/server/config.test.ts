@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELP, readConfig } from '../../../server/config';
+import { HELP, readConfig, SETTINGS } from '../../../server/config';
 
 describe('server configuration', () => {
   it('defaults to 127.0.0.1:8787 with SQLite in ./kluis-data', () => {
@@ -34,5 +35,21 @@ describe('server configuration', () => {
 
   it('lists every variable in --help', () => {
     for (const name of ['PORT', 'HOST', 'KLUIS_DATA_DIR', 'DATABASE_URL']) expect(HELP).toContain(name);
+  });
+});
+
+describe('the settings table', () => {
+  it('lists every setting in --help with its default', () => {
+    for (const setting of SETTINGS) {
+      expect(HELP).toContain(setting.name);
+      expect(HELP).toContain(`[default: ${setting.default}]`);
+    }
+  });
+
+  it('has a row for every variable the configuration reads', () => {
+    const source = readFileSync(path.join(import.meta.dirname, '../../../server/config.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(0);
+    expect([...read].filter((name) => !SETTINGS.some((s) => s.name === name))).toEqual([]);
   });
 });
