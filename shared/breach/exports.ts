@@ -1,7 +1,6 @@
 // The breach register's exports — the authority's report (HTML or JSON, EN or NL) and the Art. 34 letters —
 // each audited (action 'export', kind 'breach') with ids and counts only.
 import type { AuditEvent } from '../audit/audit-log';
-import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../consent/types';
 import { NotFoundError } from '../store/errors';
 import type { RecordDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
@@ -9,6 +8,7 @@ import { breachLettersHtml, letterRecipient } from './letters';
 import { breachReportHtml, breachReportJson, buildBreachReport } from './report';
 import type { ReportLanguage } from './report-texts';
 import { BREACH } from './types';
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
 
 export type BreachExportFormat = 'html' | 'json' | 'letters';
 
@@ -37,8 +37,8 @@ export interface ExportOptions {
 }
 
 /**
- * Builds an export without recording it: the caller records `audit` once the file was really saved
- * (a cancelled save dialog exported nothing).
+ * Builds an export without recording it: the export operation (operations.ts) records `audit` once the
+ * file was really saved (a cancelled save dialog exported nothing).
  */
 export const buildBreachExport = async (
   session: Session,
@@ -95,15 +95,4 @@ export const buildBreachExport = async (
       details: { format: options.format, language: options.language, letters: result.letters },
     },
   };
-};
-
-/** Builds an export and records it in the audit trail (for callers that hand the file over at once). */
-export const exportBreach = async (
-  session: Session,
-  breachId: string,
-  options: ExportOptions,
-): Promise<BreachExport> => {
-  const built = await buildBreachExport(session, breachId, options);
-  await session.audit.record(built.audit);
-  return built;
 };

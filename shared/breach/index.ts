@@ -9,3 +9,5 @@ export * from './report';
 export * from './report-texts';
 export * from './summary';
 export * from './types';
+export * from './operations';
+export * from './queries';

@@ -20,3 +20,4 @@ export {
   type Reads,
   type StoreCollection,
 } from './query';
+export { ExportCancelled, type Deliver, type ExportFile } from './deliver';

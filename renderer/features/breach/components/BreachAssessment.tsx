@@ -12,12 +12,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { breachClock } from '../../../../shared/breach';
-import {
-  KEY_PROTECTIONS,
-  PEOPLE_EXEMPTIONS,
-  RISK_LEVELS,
-  type RiskLevel,
-} from '../../../../shared/breach';
+import { KEY_PROTECTIONS, PEOPLE_EXEMPTIONS, RISK_LEVELS, type RiskLevel } from '../../../../shared/breach';
 import { FormSection } from '../../../ui/FormSection';
 import { useNow } from '../hooks/useNow';
 import type { SectionProps } from './BreachFacts';

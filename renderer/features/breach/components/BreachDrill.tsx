@@ -18,9 +18,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatInstant, hostTimeZone } from '../../../../shared/breach';
-import { fetchExposure, mapExposure, prefillFromDrill, type DrillFindings } from '../../../../shared/breach';
-import { loadController } from '../../../../shared/breach';
-import { BREACH } from '../../../../shared/breach';
+import { fetchExposure, mapExposure, recordDrillBreach, type DrillFindings } from '../../../../shared/breach';
 import type { AccountLink } from '../../../../shared/sync';
 import { listDevices, revokeDevice } from '../../../../shared/sync';
 import type { DeviceExposureResponse, DeviceSummary } from '../../../../shared/sync';
@@ -50,7 +48,7 @@ export function BreachDrill() {
 
 function DrillSteps({ link }: { readonly link: AccountLink }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
   const zone = hostTimeZone();
   // The drill's start is when the company became aware, unless the admin says otherwise later.
@@ -101,21 +99,13 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
     if (!found) return;
     setBusy(true);
     try {
-      const input = prefillFromDrill({
+      const stored = await recordDrillBreach(session, actor, {
         ...found,
         keyProtection,
-        controller: await loadController(session),
         awareAt: startedAt,
         now: Date.now(),
         userId: link.userId,
         title: t('breach.drill.defaultTitle', { user: found.exposure.userId }),
-      });
-      const stored = await session.compliance(BREACH).put(input);
-      await session.audit.record({
-        action: 'create',
-        kind: 'breach',
-        recordIds: [stored.id],
-        details: { source: 'device-loss', people: input.people?.max ?? 0 },
       });
       navigate({ name: 'breach', id: stored.id });
     } catch {

@@ -7,14 +7,16 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { hostTimeZone } from '../../../../shared/breach';
-import { buildBreachExport, type BreachExportFormat } from '../../../../shared/breach';
-import { lettersDue } from '../../../../shared/breach';
-import type { ReportLanguage } from '../../../../shared/breach';
-import type { BreachPayload } from '../../../../shared/breach';
-import { utf8 } from '../../../../shared/crypto';
+import {
+  exportBreach,
+  hostTimeZone,
+  lettersDue,
+  type BreachExportFormat,
+  type BreachPayload,
+  type ReportLanguage,
+} from '../../../../shared/breach';
 import { notify } from '../../../kit/notification-store';
-import { usePlatform } from '../../../platform/platform-context';
+import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { FormSection } from '../../../ui/FormSection';
 import { useWorkspace } from '../../../kit/workspace';
 
@@ -27,33 +29,25 @@ interface Props {
 
 export function BreachExports({ id, saved, dirty }: Props) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
-  const platform = usePlatform();
+  const { workspace: session, actor } = useWorkspace();
+  const deliver = useDeliver(t('breach.exports.title'));
   const [language, setLanguage] = useState<ReportLanguage>(i18n.language.startsWith('nl') ? 'nl' : 'en');
   const [busy, setBusy] = useState(false);
 
   const save = async (format: BreachExportFormat) => {
     setBusy(true);
     try {
-      const built = await buildBreachExport(session, id, {
+      const { savedAs } = await exportBreach(session, actor, {
+        id,
         format,
         language,
         timeZone: hostTimeZone(),
         now: Date.now(),
+        deliver,
       });
-      const extension = format === 'json' ? 'json' : 'html';
-      const result = await platform.saveFile({
-        title: t('breach.exports.title'),
-        suggestedName: built.fileName,
-        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-        bytes: utf8(built.content),
-      });
-      if (!result.ok) return notify(t('breach.exports.failed'), 'error');
-      if (result.value === null) return;
-      await session.audit.record(built.audit);
-      notify(t('breach.exports.saved', { name: result.value }));
-    } catch {
-      notify(t('breach.exports.failed'), 'error');
+      notify(t('breach.exports.saved', { name: savedAs }));
+    } catch (error) {
+      if (!cancelled(error)) notify(t('breach.exports.failed'), 'error');
     } finally {
       setBusy(false);
     }

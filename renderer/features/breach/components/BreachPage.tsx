@@ -9,9 +9,13 @@ import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useTranslation } from 'react-i18next';
-import { contactFromController } from '../../../../shared/breach';
-import { loadController } from '../../../../shared/breach';
-import { BREACH, BreachPayload } from '../../../../shared/breach';
+import {
+  BreachPayload,
+  contactFromController,
+  loadController,
+  openBreach,
+  saveBreach,
+} from '../../../../shared/breach';
 import { NotFoundError, ValidationError } from '../../../../shared/store';
 import { formatRoute, navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
@@ -37,7 +41,7 @@ type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; sa
 
 function BreachEditor({ id }: { readonly id: string }) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const { userId } = useCurrentUser();
   const now = useNow();
   const isNew = id === NEW_BREACH_ID;
@@ -65,8 +69,7 @@ function BreachEditor({ id }: { readonly id: string }) {
         return;
       }
       try {
-        const { data } = await session.compliance(BREACH).get(id);
-        await session.audit.record({ action: 'view', kind: 'breach', recordIds: [id] });
+        const { data } = await openBreach(session, actor, id);
         if (current) {
           setDraft(data);
           setLoaded({ state: 'ready', saved: data });
@@ -81,7 +84,7 @@ function BreachEditor({ id }: { readonly id: string }) {
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- t: a language switch does not reload
-  }, [id, isNew, session, userId]);
+  }, [id, isNew, session, actor, userId]);
 
   if (loaded.state === 'loading' || (loaded.state === 'ready' && !draft)) {
     return <CircularProgress aria-label={t('breach.loading')} />;
@@ -95,14 +98,7 @@ function BreachEditor({ id }: { readonly id: string }) {
   const save = async (next: BreachPayload = draft) => {
     setBusy(true);
     try {
-      const repository = session.compliance(BREACH);
-      const stored = isNew ? await repository.put(next) : await repository.put(next, id);
-      await session.audit.record({
-        action: isNew ? 'create' : 'update',
-        kind: 'breach',
-        recordIds: [stored.id],
-        details: { source: next.source },
-      });
+      const stored = await saveBreach(session, actor, { id: isNew ? null : id, breach: next });
       setErrors({});
       notify(t('breach.form.saved'));
       if (isNew) navigate({ name: 'breach', id: stored.id });

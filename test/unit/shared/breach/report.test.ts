@@ -1,7 +1,8 @@
 // The notification report follows the Dutch authority's form section by section with the computed
 // figures, in both languages; letters are built from the same facts; every export is audited.
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportBreach } from '../../../../shared/breach/exports';
+import { exportBreach } from '../../../../shared/breach/operations';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { lettersDue } from '../../../../shared/breach/letters';
 import {
   breachReportHtml,
@@ -11,10 +12,10 @@ import {
 } from '../../../../shared/breach/report';
 import { BREACH, BreachPayload, type BreachInput } from '../../../../shared/breach/types';
 import { DEFAULT_CONTROLLER } from '../../../../shared/consent/defaults';
-import { CONTROLLER, CONTROLLER_ID, ControllerPayload } from '../../../../shared/consent/types';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies } from '../../../fixtures/people';
+import { CONTROLLER, CONTROLLER_ID, ControllerPayload } from '../../../../shared/purposes/controller';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -150,7 +151,10 @@ describe('breach exports', () => {
     const { id } = await session.compliance(BREACH).put(input({ affectedSubjectIds: [a.id, b.id] }));
     expect(lettersDue((await session.compliance(BREACH).get(id)).data)).toBe(true);
 
-    const letters = await exportBreach(session, id, {
+    const deliver = async () => 'saved';
+    const letters = await exportBreach(session, LOCAL_ACTOR, {
+      id,
+      deliver,
       format: 'letters',
       language: 'nl',
       timeZone: 'Europe/Amsterdam',
@@ -167,7 +171,9 @@ describe('breach exports', () => {
     expect(john).toContain('Name, address and town');
     expect(john).not.toContain('Phone numbers');
 
-    const json = await exportBreach(session, id, {
+    const json = await exportBreach(session, LOCAL_ACTOR, {
+      id,
+      deliver,
       format: 'json',
       language: 'en',
       timeZone: 'Europe/Amsterdam',
