@@ -13,7 +13,7 @@ import { createRxDatabase, getChangedDocumentsSince } from 'rxdb';
 import { openKluisDatabase, type KluisDatabase } from '../../shared/store/database';
 import { Vault } from '../../shared/vault/vault';
 import type { Session } from '../../shared/vault/session';
-import { newId } from '../../shared/vault/keyring';
+import { newId } from '../../shared/crypto';
 import { recordSchema, type KeyDoc, type RecordDoc } from '../../shared/store/schemas';
 import { generatePeople } from '../people-generator';
 import { importBench } from './import-bench';

@@ -6,9 +6,9 @@ import type { EnvelopeCipher } from '../crypto/envelope';
 import type { Sodium } from '../crypto/sodium';
 import type { KluisDatabase } from '../store/database';
 import type { AuditDoc } from '../store/schemas';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import { AUDIT_ACTIONS, type AuditEvent, type AuditLog } from './audit-log';
-import { verifySignature, type DeviceSigner } from '../vault/device-signing';
+import { verifySignature, type DeviceSigner } from '../crypto/signing';
 import {
   auditSignedText,
   entryHash,

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../store/errors';
 import { RestrictedError } from '../restriction/restriction';
 import { updateSubject } from '../rectification/update-subject';
 import type { Decrypted } from '../store/subject-repository';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
 import { consentStatus, isRestricted, subscriptionStatus, timeline } from './derive';
 import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from './facts';

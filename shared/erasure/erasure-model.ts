@@ -118,6 +118,3 @@ export const backupsStatement = (
 
 /** A certificate's id: one per erased subject, so erasing twice files one certificate. */
 export const certificateIdFor = (subjectId: string): string => `er${subjectId}`.slice(0, 50);
-
-/** What a tombstone of an erased subject's document holds instead of its payload. */
-export const ERASED_PAYLOAD = 'erased';

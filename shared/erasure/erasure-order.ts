@@ -5,7 +5,7 @@
 // key) crypto-shreds a person outside the erasure path.
 import { fromBase64, toBase64, utf8, wipe } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
-import { verifySignature, type DeviceSigner } from '../vault/device-signing';
+import { verifySignature, type DeviceSigner } from '../crypto/signing';
 
 export interface ErasureOrder {
   readonly subjectId: string;

@@ -6,7 +6,7 @@
 import type { RxCollection, RxDocument } from 'rxdb';
 import type { KeyDoc, RecordDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
-import { ERASED_PAYLOAD } from './erasure-model';
+import { ERASED_PAYLOAD } from '../sync/protocol';
 
 /** Subjects per query: `$in` lists stay short. */
 const CHUNK = 200;

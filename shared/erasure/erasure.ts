@@ -7,16 +7,20 @@ import type { RxDocument } from 'rxdb';
 import { NotFoundError, toFieldIssues, ValidationError } from '../store/errors';
 import { recordAddress } from '../store/subject-repository';
 import type { ItemDoc, RecordDoc } from '../store/schemas';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
 import { queueErasure } from './erasure-local';
 import {
   ERASURE_CERTIFICATE_CONFIG,
   KeepGroup,
+  RETAINED_CONFIG,
   certificateIdFor,
   type ErasureCertificate,
 } from './erasure-model';
 import { purgeSubjects, type KindCounts } from './erasure-purge';
+
+/** Pseudonymous subjects holding what an erasure kept under an Art. 17(3) exception. */
+export const retainedRecords = (session: Session) => session.subjects(RETAINED_CONFIG);
 
 /** The server side of an erasure, when the vault is linked (ErasureSync). */
 export interface ErasureLedger {
@@ -165,7 +169,7 @@ const keepGroup = async (
   minimise: NonNullable<EraseOptions['minimise']>,
   keptAt: number,
 ): Promise<KeptGroup> => {
-  const retained = await session.retained.create({
+  const retained = await retainedRecords(session).create({
     exception: group.exception,
     note: group.note,
     requestId,
@@ -202,7 +206,7 @@ const keepGroup = async (
   }
   const result = await session.db.items.bulkInsert(docs);
   if (result.error.length) {
-    await session.retained.remove(retained.id);
+    await retainedRecords(session).remove(retained.id);
     throw new Error(`Could not store ${docs.length} kept items; the erasure was not started`);
   }
   return { group, retainedSubjectId: retained.id, kinds };
@@ -230,7 +234,10 @@ export const eraseSubject = async (session: Session, options: EraseOptions): Pro
     }
   } catch (error) {
     // Nothing was destroyed yet: the copies go, and the person stays as they were.
-    for (const k of kept) await session.retained.remove(k.retainedSubjectId).catch(() => undefined);
+    for (const k of kept)
+      await retainedRecords(session)
+        .remove(k.retainedSubjectId)
+        .catch(() => undefined);
     throw error;
   }
 

@@ -11,7 +11,7 @@ import { ValidationError } from '../store/errors';
 import { RestrictedError } from '../restriction/restriction';
 import { updateSubject } from '../rectification/update-subject';
 import type { Session } from '../vault/session';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import { mergeIntoPerson, organisationKey, toPersonInput } from './to-people';
 import type { ImportPlan, PlannedPerson } from './plan';
 import { IMPORT_BATCH, noticeDueBy, type ImportPurpose } from './purpose';

@@ -8,7 +8,7 @@ import { ACTIVITY_ITEMS, ActivityType, type ActivityPayload } from '../activitie
 import { CurrencyCode, DEAL_CONFIG, DealOutcome, type DealPayload } from '../deals/deal';
 import { eraseSubject, type EraseOptions } from '../erasure/erasure';
 import type { ErasureCertificate } from '../erasure/erasure-model';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
 import { SubjectKind } from './retention-rules';
 

@@ -13,8 +13,8 @@ import { randomBytes, wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import type { KeyDoc } from './schemas';
 import type { KluisDatabase } from './database';
-import { newId } from '../vault/keyring';
-import { ringKey, type PageKey, type PageKeyRing } from '../vault/page-keys';
+import { newId } from '../crypto/ids';
+import { ringKey, type PageKey, type PageKeyRing } from './page-key-ring';
 
 export class MissingKeyError extends Error {
   override readonly name = 'MissingKeyError';
@@ -34,7 +34,7 @@ const OWN_PAGE_PREFIX = 'own-key-page:';
 /**
  * Marks a key page as written by this device: the sync server lets a non-admin device change only the
  * key pages it wrote first (deleting a person it added, rolling back its own import), so the client
- * needs to know which those are (delete-rule.ts). Written before the page itself.
+ * needs to know which those are (sync/delete-rule.ts). Written before the page itself.
  */
 export const markOwnKeyPage = async (db: KluisDatabase, pageId: string): Promise<void> => {
   await db.vault.upsert({ id: `${OWN_PAGE_PREFIX}${pageId}`, payload: '', updatedAt: Date.now() });

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
 import { migratePayload } from './migrations';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import type { KluisDatabase } from './database';
 import type { KeyDoc, RecordDoc } from './schemas';
 import { markOwnKeyPage, type DataKeys } from './data-keys';

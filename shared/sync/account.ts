@@ -12,7 +12,6 @@ import {
   kekAddress,
   KEYRING_FORMAT,
   KEYRING_ID,
-  newId,
   openKeyringWithKek,
   openKeyringWithSecretKey,
   rewrapKeyring,
@@ -20,16 +19,12 @@ import {
   type KeyringDoc,
   type UnlockedKeys,
 } from '../vault/keyring';
-import { loadSigningPair, newSigningPair, storeSigningPair, type SigningPair } from '../vault/device-signing';
+import { newId } from '../crypto/ids';
+import { loadSigningPair, storeSigningPair } from '../vault/device-signing';
+import { newSigningPair, type SigningPair } from '../crypto/signing';
 import { openOrgKeyBox, sealOrgKeyBox, type OrgKeyClaim } from '../vault/org-key-box';
-import {
-  loadPageKeys,
-  storePageKeys,
-  walkGrants,
-  wipeRing,
-  type PageKey,
-  type PageKeyRing,
-} from '../vault/page-keys';
+import { loadPageKeys, storePageKeys, walkGrants, wipeRing } from '../vault/page-keys';
+import { type PageKey, type PageKeyRing } from '../store/page-key-ring';
 import { Session } from '../vault/session';
 import { deriveInviteSecrets, keyProof, openSealedOrgKey } from './invite';
 import type {

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium } from '../crypto/sodium';
-import type { PageKey } from '../vault/page-keys';
+import type { PageKey } from '../store/page-key-ring';
 import type { MemberPins } from './member-pins';
 import { err, ok, type Result } from '../platform/result';
-import type { DeviceSigner } from '../vault/device-signing';
+import type { DeviceSigner } from '../crypto/signing';
 import type { AuditLog } from '../audit/audit-log';
-import { newId } from '../vault/keyring';
+import { newId } from '../crypto/ids';
 import type { AccountError, AccountLink, Fetch } from './account';
 import { deriveInviteSecrets, sealGrant, verifyKeyProof } from './invite';
 import {

@@ -11,8 +11,8 @@
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import type { Sodium } from '../crypto/sodium';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import { verifySignature, type DeviceSigner } from '../vault/device-signing';
-import type { PageKey } from '../vault/page-keys';
+import { verifySignature, type DeviceSigner } from '../crypto/signing';
+import type { PageKey } from '../store/page-key-ring';
 
 const base64url = (bytes: Uint8Array): string =>
   toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

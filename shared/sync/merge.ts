@@ -3,13 +3,13 @@
 // the same subject; key pages merge as sets, and an erased entry stays erased.
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { countDiscarded } from '../erasure/erasure-local';
-import { ERASED_PAYLOAD } from '../erasure/erasure-model';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { recordAddress } from '../store/subject-repository';
 import { settingAddress, type OrganisationCollection } from '../store/settings-repository';
 import type { AuditDoc, ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
+import { countDiscarded } from './discard-notice';
+import { ERASED_PAYLOAD } from './protocol';
 
 export type Fields = Readonly<Record<string, unknown>>;
 
@@ -168,7 +168,7 @@ export interface RecordMergeContext {
   readonly discardedErased?: (doc: WithDeleted<RecordDoc>) => Promise<void>;
 }
 
-/** The server's tombstone of an erased subject's document (shared/erasure/erasure-model.ts). */
+/** The server's tombstone of an erased subject's document (ERASED_PAYLOAD). */
 export const isErasedTombstone = (doc: { _deleted?: boolean; payload: string }): boolean =>
   doc._deleted === true && doc.payload === ERASED_PAYLOAD;
 

@@ -27,6 +27,12 @@ export const MAX_JSON_DEPTH = 16;
 export const MAX_PUSH_ROWS = 500;
 export const MAX_PULL_LIMIT = 1000;
 
+/**
+ * What the server's tombstone of an erased subject's document holds instead of its payload (the server
+ * writes it when an erasure is recorded; a device purging an erased subject writes the same).
+ */
+export const ERASED_PAYLOAD = 'erased';
+
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const KeyId = z.string().regex(/^[A-Za-z0-9_:.-]{1,80}$/);
 const Time = z.number().int().min(0).max(1e15);
@@ -120,6 +126,8 @@ export type PullQuery = z.infer<typeof PullQuery>;
 export interface PullResponse {
   documents: SyncDocument[];
   checkpoint: number;
+  /** The server's byte bound cut this page short of the limit: more documents wait, pull again. */
+  more?: true;
 }
 
 /** What a user's client keeps on the server: all made and encrypted on the client, opaque here. */
@@ -448,6 +456,14 @@ export const ERROR_CODES = [
    */
   'subject-has-ledger',
   'unsupported-media-type',
+  /** The request (or its headers) did not arrive within the server's timeout. */
+  'request-timeout',
+  /** 503: the server holds as many event streams as it allows (per device or in total); retry later. */
+  'too-many-streams',
+  /** 507: the push would grow the organisation's stored data past the server's quota. */
+  'quota-exceeded',
+  /** 403: an organisation exists; creating another needs the server's setup code. */
+  'setup-code-required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

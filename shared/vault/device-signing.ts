@@ -3,51 +3,13 @@
 // sealed with a key derived from the user's secret key, so it opens whenever the vault is unlocked (by
 // passphrase or from the OS keychain) and survives a passphrase change. Audit entries, key grants and
 // erasure orders carry its signature, so what one device did cannot be passed off as another's.
-import { fromBase64, toBase64, utf8, wipe } from '../crypto/bytes';
+import { utf8, wipe } from '../crypto/bytes';
 import type { EnvelopeCipher } from '../crypto/envelope';
+import { newSigningPair, type SigningPair } from '../crypto/signing';
 import type { Sodium } from '../crypto/sodium';
 import type { KluisDatabase } from '../store/database';
 
 export const DEVICE_SIGNING_ID = 'device-signing';
-
-export interface DeviceSigner {
-  /** base64 of the 32-byte Ed25519 public key. */
-  readonly publicKey: string;
-  /** A detached signature (base64) over the UTF-8 text. */
-  sign(text: string): string;
-}
-
-export interface SigningPair {
-  readonly publicKey: Uint8Array;
-  readonly secretKey: Uint8Array;
-}
-
-export const newSigningPair = (sodium: Sodium): SigningPair => {
-  const pair = sodium.crypto_sign_keypair();
-  return { publicKey: pair.publicKey, secretKey: pair.privateKey };
-};
-
-export const signerFrom = (sodium: Sodium, pair: SigningPair): DeviceSigner => ({
-  publicKey: toBase64(pair.publicKey),
-  sign: (text) => toBase64(sodium.crypto_sign_detached(utf8(text), pair.secretKey)),
-});
-
-/** True when `signature` is the key's valid signature over the text; false for anything malformed. */
-export const verifySignature = (
-  sodium: Sodium,
-  publicKey: string,
-  text: string,
-  signature: string,
-): boolean => {
-  try {
-    const key = fromBase64(publicKey);
-    const sig = fromBase64(signature);
-    if (key.length !== 32 || sig.length !== 64) return false;
-    return sodium.crypto_sign_verify_detached(sig, utf8(text), key);
-  } catch {
-    return false;
-  }
-};
 
 const wrapKey = (sodium: Sodium, userSecretKey: Uint8Array): Uint8Array =>
   sodium.crypto_generichash(32, utf8('kluis-device-signing-v1'), userSecretKey);

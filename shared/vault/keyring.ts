@@ -6,6 +6,7 @@ import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
 import { deriveKey, newSalt, type KdfParams } from '../crypto/kdf';
 import type { Sodium } from '../crypto/sodium';
+import { newId } from '../crypto/ids';
 
 export const KEYRING_ID = 'keyring';
 
@@ -64,22 +65,6 @@ export class WrongPassphraseError extends Error {
     super('The passphrase is not correct');
   }
 }
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-let sequence = 0;
-
-/**
- * Ids for records, subjects and keys: the creation time in ms (12 hex digits), a counter (6) and 72
- * random bits (18). No personal data. Ids that grow with time let IndexedDB append to its B-tree instead
- * of scattering writes across it; the time they reveal is no more than the plaintext `updatedAt` does.
- */
-export const newId = (): string => {
-  sequence = (sequence + 1) % 0x1000000;
-  return (
-    Date.now().toString(16).padStart(12, '0') + sequence.toString(16).padStart(6, '0') + hex(randomBytes(9))
-  );
-};
 
 export const kekAddress = { collection: 'vault', id: KEYRING_ID, keyId: 'kek' } as const;
 

@@ -5,7 +5,7 @@
 // another user's box — is refused before the device encrypts anything with a key the server knows.
 import { fromBase64, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import type { PageKey } from './page-keys';
+import type { PageKey } from '../store/page-key-ring';
 
 export interface OrgKeyClaim {
   readonly orgId: string;

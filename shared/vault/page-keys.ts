@@ -27,28 +27,13 @@ import { fromBase64, fromUtf8, toBase64, utf8, wipe, randomBytes } from '../cryp
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
 import type { Sodium } from '../crypto/sodium';
 import type { KluisDatabase } from '../store/database';
-import { verifySignature, type DeviceSigner } from './device-signing';
-import { newId } from './keyring';
-
-export interface PageKey {
-  readonly id: string;
-  readonly key: Uint8Array;
-}
-
-export interface PageKeyRing {
-  /** Wraps every new page; the epoch the device acknowledged. */
-  readonly current: PageKey;
-  /** Keys of earlier epochs, kept only until every page is re-wrapped and their epoch is finished. */
-  readonly older: readonly PageKey[];
-}
+import type { PageKey, PageKeyRing } from '../store/page-key-ring';
+import { verifySignature, type DeviceSigner } from '../crypto/signing';
+import { newId } from '../crypto/ids';
 
 export const PAGE_KEYS_ID = 'page-keys';
 
 export const newPageKey = (): PageKey => ({ id: newId(), key: randomBytes(32) });
-
-/** The key of the given epoch, if this ring still holds it. */
-export const ringKey = (ring: PageKeyRing, id: string): Uint8Array | undefined =>
-  ring.current.id === id ? ring.current.key : ring.older.find((k) => k.id === id)?.key;
 
 export const wipeRing = (ring: PageKeyRing | null | undefined): void => {
   if (!ring) return;

@@ -9,33 +9,29 @@ import { StoredAuditLog } from '../audit/stored-audit-log';
 import { DataKeys } from '../store/data-keys';
 import { ItemRepository, type ItemKindConfig } from '../store/item-repository';
 import { SettingsRepository, type SettingKindConfig } from '../store/settings-repository';
-import { SubjectRepository, type Decrypted } from '../store/subject-repository';
-import type { RetainedPayload } from '../erasure/erasure-model';
-import { RETAINED_CONFIG } from '../erasure/erasure-model';
+import { SubjectRepository, type Decrypted, type SubjectKindConfig } from '../store/subject-repository';
 import type { KluisDatabase } from '../store/database';
 import type { KeyDoc } from '../store/schemas';
-import { loadSigningPair, signerFrom, type DeviceSigner } from './device-signing';
+import { loadSigningPair } from './device-signing';
+import { signerFrom, type DeviceSigner } from '../crypto/signing';
 import type { UnlockedKeys } from './keyring';
-import { loadPageKeys, storePageKeys, wipeRing, type PageKey, type PageKeyRing } from './page-keys';
+import { loadPageKeys, storePageKeys, wipeRing } from './page-keys';
+import { type PageKey, type PageKeyRing } from '../store/page-key-ring';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
 export type Person = Decrypted<PersonPayload>;
 export type Organisation = Decrypted<OrganisationPayload>;
-export type RetainedRepository = SubjectRepository<typeof RetainedPayload>;
 
 export class Session {
   readonly people: PeopleRepository;
   readonly organisations: OrganisationRepository;
-  /** Pseudonymous subjects holding what an erasure kept under an Art. 17(3) exception (shared/erasure/erasure.ts). */
-  readonly retained: RetainedRepository;
   private readonly dataKeys: DataKeys;
   /** The audit trail every feature writes to (views, changes, exports, bulk operations). */
   readonly audit: StoredAuditLog;
   private locked = false;
-  private readonly itemRepositories = new Map<string, ItemRepository<never>>();
-  private readonly settingRepositories = new Map<string, SettingsRepository<never>>();
-  private readonly complianceRepositories = new Map<string, SettingsRepository<never>>();
+  /** One repository per collection and kind, made on first use. */
+  private readonly repositories = new Map<string, unknown>();
   private readonly stopFollowingKeys: () => void;
   private signing: Promise<DeviceSigner> | null = null;
   private signingSecret: Uint8Array | null = null;
@@ -83,7 +79,28 @@ export class Session {
       version: ORGANISATION_VERSION,
       schema: OrganisationPayload,
     });
-    this.retained = new SubjectRepository(db, cipher, this.dataKeys, RETAINED_CONFIG);
+  }
+
+  private repository<R>(collection: string, kind: string, make: () => R): R {
+    const key = `${collection}:${kind}`;
+    let repository = this.repositories.get(key) as R | undefined;
+    if (!repository) {
+      repository = make();
+      this.repositories.set(key, repository);
+    }
+    return repository;
+  }
+
+  /**
+   * The repository of another kind of subject record, declared by the folder that owns it (for example
+   * the pseudonymous subjects an erasure keeps, shared/erasure). People and organisations have their own.
+   */
+  subjects<S extends z.ZodType<Record<string, unknown>>>(config: SubjectKindConfig<S>): SubjectRepository<S> {
+    return this.repository(
+      'records',
+      config.kind,
+      () => new SubjectRepository(this.db, this.cipher, this.dataKeys, config),
+    );
   }
 
   /**
@@ -91,30 +108,22 @@ export class Session {
    * declares its kind config once, in its feature folder (shared/deals, shared/cases...), and asks the session for it.
    */
   items<S extends z.ZodType<Record<string, unknown>>>(config: ItemKindConfig<S>): ItemRepository<S> {
-    let repository = this.itemRepositories.get(config.kind) as ItemRepository<S> | undefined;
-    if (!repository) {
-      repository = new ItemRepository(this.db, this.cipher, this.dataKeys, config);
-      this.itemRepositories.set(config.kind, repository as unknown as ItemRepository<never>);
-    }
-    return repository;
+    return this.repository(
+      'items',
+      config.kind,
+      () => new ItemRepository(this.db, this.cipher, this.dataKeys, config),
+    );
   }
 
   /** The repository of one kind of organisation setting (purposes register, pipeline stages...). */
   settings<S extends z.ZodType<Record<string, unknown>>>(
     config: SettingKindConfig<S>,
   ): SettingsRepository<S> {
-    let repository = this.settingRepositories.get(config.kind) as SettingsRepository<S> | undefined;
-    if (!repository) {
-      repository = new SettingsRepository(
-        this.db,
-        this.cipher,
-        () => this.orgKey,
-        this.keys.orgKeyId,
-        config,
-      );
-      this.settingRepositories.set(config.kind, repository as unknown as SettingsRepository<never>);
-    }
-    return repository;
+    return this.repository(
+      'settings',
+      config.kind,
+      () => new SettingsRepository(this.db, this.cipher, () => this.orgKey, this.keys.orgKeyId, config),
+    );
   }
 
   /**
@@ -124,19 +133,19 @@ export class Session {
   compliance<S extends z.ZodType<Record<string, unknown>>>(
     config: SettingKindConfig<S>,
   ): SettingsRepository<S> {
-    let repository = this.complianceRepositories.get(config.kind) as SettingsRepository<S> | undefined;
-    if (!repository) {
-      repository = new SettingsRepository(
-        this.db,
-        this.cipher,
-        () => this.orgKey,
-        this.keys.orgKeyId,
-        config,
-        'compliance',
-      );
-      this.complianceRepositories.set(config.kind, repository as unknown as SettingsRepository<never>);
-    }
-    return repository;
+    return this.repository(
+      'compliance',
+      config.kind,
+      () =>
+        new SettingsRepository(
+          this.db,
+          this.cipher,
+          () => this.orgKey,
+          this.keys.orgKeyId,
+          config,
+          'compliance',
+        ),
+    );
   }
 
   /** This device's signing key (vault/device-signing.ts), loaded once per unlock. */

@@ -14,7 +14,7 @@ import { sealGrant } from '../../../shared/sync/invite';
 import { signErasureOrder } from '../../../shared/erasure/erasure-order';
 import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import { annelies } from '../../fixtures/people';
-import { newSigningPair, signerFrom } from '../../../shared/vault/device-signing';
+import { newSigningPair, signerFrom } from '../../../shared/crypto';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { lyingServer } from './lying-server';

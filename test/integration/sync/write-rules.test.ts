@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import { TEST_KDF } from '../../../shared/crypto/kdf';
-import { deleteBlock } from '../../../shared/store/delete-rule';
+import { deleteBlock } from '../../../shared/sync';
 import { recordFieldChanges } from '../../../shared/rectification/field-history';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, joinOrganisation } from '../../../shared/sync/account';

@@ -27,7 +27,7 @@ import {
   type Pipeline,
   type Stage,
 } from '../../../../shared/deals';
-import { newId } from '../../../../shared/vault';
+import { newId } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 

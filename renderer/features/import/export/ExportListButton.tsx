@@ -8,7 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import { toCsv, toXlsx } from '../../../../shared/export';
-import { newId } from '../../../../shared/vault';
+import { newId } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';

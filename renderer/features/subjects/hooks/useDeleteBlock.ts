@@ -2,7 +2,7 @@
 // opens and again after each change to the subject's items: the client never pushes what the sync server
 // refuses, and the user is told why instead.
 import { useEffect, useState } from 'react';
-import { deleteBlock, type DeleteBlock } from '../../../../shared/store';
+import { deleteBlock, type DeleteBlock } from '../../../../shared/sync';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 

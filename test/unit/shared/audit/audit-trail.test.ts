@@ -8,12 +8,7 @@ import {
   type VerifySignature,
 } from '../../../../shared/audit/chain';
 import { loadSodium } from '../../../../shared/crypto/sodium';
-import {
-  newSigningPair,
-  signerFrom,
-  verifySignature,
-  type DeviceSigner,
-} from '../../../../shared/vault/device-signing';
+import { newSigningPair, signerFrom, verifySignature, type DeviceSigner } from '../../../../shared/crypto';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { AuditDoc } from '../../../../shared/store/schemas';
 import type { Session } from '../../../../shared/vault/session';

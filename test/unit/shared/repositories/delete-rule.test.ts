@@ -2,7 +2,7 @@
 // entries is erased, not deleted; a non-admin deletes only the people its own device added; marketing
 // never; an unlinked vault's owner always.
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteBlock } from '../../../../shared/store/delete-rule';
+import { deleteBlock } from '../../../../shared/sync';
 import { isOwnKeyPage } from '../../../../shared/store/data-keys';
 import { recordFieldChanges } from '../../../../shared/rectification/field-history';
 import type { KluisDatabase } from '../../../../shared/store/database';

@@ -2,7 +2,7 @@
 // stale local edit is not kept as a conflict record, and the discarded change is counted for the notice.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
-import { clearDiscardNotice, discardNotice } from '../../../../shared/erasure/erasure-local';
+import { clearDiscardNotice, discardNotice } from '../../../../shared/sync';
 import { CONFLICT_KIND, conflictHandlersFor } from '../../../../shared/sync/merge';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { RecordDoc } from '../../../../shared/store/schemas';

@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MissingKeyError } from '../../../../shared/store/data-keys';
 import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
-import { AlreadyErasedError, eraseSubject, erasurePreview } from '../../../../shared/erasure/erasure';
+import {
+  AlreadyErasedError,
+  eraseSubject,
+  erasurePreview,
+  retainedRecords,
+} from '../../../../shared/erasure/erasure';
 import { queuedErasures } from '../../../../shared/erasure/erasure-local';
 import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
 import { purgeSubjects } from '../../../../shared/erasure/erasure-purge';
@@ -93,7 +98,7 @@ describe('eraseSubject', () => {
     const kept = await session.items(PURCHASE).listForSubject(retainedId);
     expect(kept.records.map((r) => r.data)).toEqual([{ text: 'Factuur 2026-114' }]);
     expect(kept.records[0]!.id).not.toBe(purchase.id);
-    const retained = await session.retained.get(retainedId);
+    const retained = await retainedRecords(session).get(retainedId);
     expect(retained.data).toMatchObject({ exception: 'legal-obligation', requestId: 'req2' });
     expect(JSON.stringify(retained.data)).not.toContain(person.id);
     // The original is gone with the person.
@@ -175,7 +180,7 @@ describe('eraseSubject', () => {
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toThrow(/keep\.0\.itemIds/);
     expect((await session.people.get(person.id)).data.givenName).toBe('Annelies');
-    expect(await session.retained.count()).toBe(0);
+    expect(await retainedRecords(session).count()).toBe(0);
     expect(await queuedErasures(session)).toEqual([]);
   });
 
@@ -190,7 +195,7 @@ describe('eraseSubject', () => {
     await expect(attempt).rejects.toThrow(
       /keep\.0\.exception.*keep\.0\.note|keep\.0\.note.*keep\.0\.exception/,
     );
-    expect(await session.retained.count()).toBe(0);
+    expect(await retainedRecords(session).count()).toBe(0);
   });
 
   it('answers a second erasure of the same person with AlreadyErasedError', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EnvelopeCipher } from '../../../../shared/crypto/envelope';
 import { loadSodium } from '../../../../shared/crypto/sodium';
 import type { KluisDatabase } from '../../../../shared/store/database';
-import { newSigningPair, signerFrom } from '../../../../shared/vault/device-signing';
+import { newSigningPair, signerFrom } from '../../../../shared/crypto';
 import {
   loadPageKeys,
   newPageKey,

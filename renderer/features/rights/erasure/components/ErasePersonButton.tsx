@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { mayManageOrganisation } from '../../../../../shared/sync';
-import { newId } from '../../../../../shared/vault';
+import { newId } from '../../../../../shared/crypto';
 import { navigate } from '../../../../kit/routing';
 import { useCurrentUser } from '../../../sync/hooks/useCurrentUser';
 import { ErasurePanel } from './ErasurePanel';

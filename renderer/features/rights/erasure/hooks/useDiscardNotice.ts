@@ -1,11 +1,7 @@
 // How many stale changes to erased people sync discarded on this device (merge.ts counts them), kept
 // current from the vault collection, and a way to mark the notice read.
 import { useCallback, useEffect, useState } from 'react';
-import {
-  DISCARD_NOTICE_ID,
-  clearDiscardNotice,
-  discardNotice,
-} from '../../../../../shared/erasure';
+import { DISCARD_NOTICE_ID, clearDiscardNotice, discardNotice } from '../../../../../shared/sync';
 import { useVaultStore } from '../../../vault/stores/vault-store';
 
 export const useDiscardNotice = (): { count: number; dismiss: () => void } => {
