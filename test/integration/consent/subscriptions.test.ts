@@ -1,19 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate, planBulkUpdate } from '../../../shared/consent/bulk';
+import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk/bulk';
 import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
 import { subscriptionStatus } from '../../../shared/consent/derive';
-import {
-  confirmSubscription,
-  loadPersonLedgers,
-  recordConsent,
-  subscribe,
-  unsubscribe,
-} from '../../../shared/consent/ledgers';
+import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
 import { runGate } from '../../../shared/consent/run-gate';
 import { SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
+import { analyse, readFile } from '../../../shared/import/analyse';
+import { commitImport } from '../../../shared/import/commit';
+import { mergeCandidates } from '../../../shared/import';
+import { planImport } from '../../../shared/import/plan';
 import { ACTOR, openVault, somePerson } from './support';
+import { confirmSubscription, subscribe, unsubscribe } from '../../../shared/consent/subscriptions';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -22,6 +21,13 @@ afterEach(async () => {
 });
 
 const LIST = SUBSCRIPTION_NEWSLETTER;
+
+/** somePerson(2) again (same email), with a job title, and a newcomer. */
+const FAIR_LIST = [
+  'Voornaam;Achternaam;E-mail;Functie',
+  'Gerrit2;Zeldzaamnaam2;gerrit2@zeldzaam.example;Inkoper',
+  'Wim;Nieuwkomer;wim@nieuwkomer.example;Verkoper',
+].join('\r\n');
 const state = async (session: Session, personId: string) =>
   subscriptionStatus((await loadPersonLedgers(session, personId)).subscriptions, LIST, Date.now()).state;
 
@@ -56,41 +62,74 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     expect(await state(vault.session, person.id)).toBe('subscribed');
   });
 
-  it('keeps an unsubscribed person unsubscribed after an import and a bulk update that would subscribe them', async () => {
+  it('keeps an unsubscribed person unsubscribed through a real import of a list holding them, and a bulk subscribe of that list', async () => {
     const vault = await openVault();
     db = vault.db;
     const { session } = vault;
     const person = await subscribedMember(session, 2);
-    const other = await session.people.create(somePerson(3));
     await unsubscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'email' });
+    expect(await state(session, person.id)).toBe('unsubscribed');
 
-    expect(
-      await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'import' }),
-    ).toEqual({
-      status: 'skipped',
-      reason: 'unsubscribed',
+    // A fair's visitor list, imported the way the wizard does it: read, map, find duplicates against the
+    // people held, merge the duplicate into the person, commit. It holds the unsubscribed person (same
+    // email, a new job title) and a newcomer.
+    const { summary, table } = await readFile(
+      { name: 'beurs.csv', bytes: new TextEncoder().encode(FAIR_LIST) },
+      {},
+    );
+    const existing = (await session.people.loadAll()).records.map((p) => ({
+      id: p.id,
+      givenName: p.data.givenName,
+      familyName: p.data.familyName,
+      emails: p.data.emails.map((e) => ({ value: e.value })),
+      phones: p.data.phones.map((ph) => ({ value: ph.value })),
+    }));
+    const analysis = await analyse(table, summary.suggestion.mapping, existing);
+    expect(analysis.groups.map((g) => g.existingIds)).toEqual([[person.id]]);
+    const plan = planImport(analysis.candidates, analysis.groups, ['merge'], mergeCandidates);
+    const report = await commitImport(session, {
+      file: 'beurs.csv',
+      obtainedOn: '2026-11-02',
+      purpose: { name: 'Newsletter', lawfulBasis: 'consent' },
+      plan,
     });
-    const plan = await planBulkUpdate(session, [person.id, other.id], {
-      type: 'subscribe',
-      subscriptionTypeId: LIST,
-    });
-    expect(plan.change).toEqual([other.id]);
-    expect(plan.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
-    const report = await bulkUpdate(session, ACTOR, [person.id, other.id], {
-      type: 'subscribe',
-      subscriptionTypeId: LIST,
-    });
-    expect(report.changed).toEqual([other.id]);
-    expect(report.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
+    expect(report).toMatchObject({ created: 1, merged: 1, rejected: [] });
+    expect(report.mergedIds).toEqual([person.id]);
+    // The import really reached the person...
+    expect((await session.people.get(person.id)).data.jobTitle).toBe('Inkoper');
+    // ...and left their unsubscribe standing.
+    expect(await state(session, person.id)).toBe('unsubscribed');
+
+    // Subscribing everyone the import brought in skips them, and only them.
+    const imported = [...report.mergedIds, ...report.createdIds];
+    const newcomer = report.createdIds[0]!;
+    const plan2 = await planBulkUpdate(session, imported, { type: 'subscribe', subscriptionTypeId: LIST });
+    expect(plan2.change).toEqual([newcomer]);
+    expect(plan2.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
+    const bulk = await bulkUpdate(session, ACTOR, imported, { type: 'subscribe', subscriptionTypeId: LIST });
+    expect(bulk.changed).toEqual([newcomer]);
+    expect(bulk.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
 
     expect(await state(session, person.id)).toBe('unsubscribed');
-    expect(await state(session, other.id)).toBe('pending');
+    expect(await state(session, newcomer)).toBe('pending');
     const gate = await runGate(session, {
       purposeId: PURPOSE_E_MARKETING,
       channel: 'email',
       personIds: [person.id],
     });
     expect(gate.excluded).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
+  });
+
+  it('refuses a subscribe whose origin is an import for a person who unsubscribed', async () => {
+    const vault = await openVault();
+    db = vault.db;
+    const { session } = vault;
+    const person = await subscribedMember(session, 6);
+    await unsubscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'email' });
+    expect(
+      await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'import' }),
+    ).toEqual({ status: 'skipped', reason: 'unsubscribed' });
+    expect(await state(session, person.id)).toBe('unsubscribed');
   });
 
   it('lets a late-synced older subscribe from an offline device change nothing', async () => {
