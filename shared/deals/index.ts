@@ -2,3 +2,4 @@
 export * from './deal';
 export * from './pipeline';
 export * from './operations';
+export * from './queries';

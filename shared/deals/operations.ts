@@ -3,7 +3,14 @@
 import type { Decrypted } from '../store/subject-repository';
 import { defineOperation } from '../workspace/operation';
 import { DEAL_CONFIG, dealSubjectId, moveDealTo, type DealInput, type DealPayload } from './deal';
-import type { Stage } from './pipeline';
+import {
+  defaultPipeline,
+  PIPELINE_CONFIG,
+  PIPELINE_ID,
+  type DefaultStageNames,
+  type Pipeline,
+  type Stage,
+} from './pipeline';
 
 export type Deal = Decrypted<DealPayload>;
 
@@ -58,3 +65,33 @@ export const deleteDeal = defineOperation('deals.delete', async (workspace, _act
   await workspace.items(DEAL_CONFIG).remove(id);
   return { result: undefined, audit: { action: 'delete', kind: 'deal', recordIds: [id] } };
 });
+
+/** Opens one deal to read or edit it: the view is recorded (who looked at which deal). */
+export const openDeal = defineOperation('deals.open', async (workspace, _actor, id: string) => {
+  const deal = await workspace.items(DEAL_CONFIG).get(id);
+  return { result: deal, audit: { action: 'view', kind: 'deal', recordIds: [deal.id] } };
+});
+
+/** Managers and admins shape the pipeline (and only they may push settings to the server). */
+export const PIPELINE_EDITORS = ['admin', 'manager'] as const;
+
+export const savePipeline = defineOperation(
+  'deals.savePipeline',
+  async (workspace, _actor, pipeline: Pipeline) => {
+    const saved = await workspace.settings(PIPELINE_CONFIG).put(pipeline, PIPELINE_ID);
+    return { result: saved.data, audit: { action: 'update', kind: 'pipeline', recordIds: [PIPELINE_ID] } };
+  },
+  { roles: PIPELINE_EDITORS },
+);
+
+/**
+ * Stores the default pipeline when none exists yet (fixed id, so two devices seeding offline converge).
+ * Only for an unlinked vault or a user who may write settings; others wait for the organisation's copy.
+ */
+export const seedPipeline = defineOperation(
+  'deals.seedPipeline',
+  async (workspace, _actor, names: DefaultStageNames) => {
+    await workspace.settings(PIPELINE_CONFIG).seed([{ id: PIPELINE_ID, data: defaultPipeline(names) }]);
+    return { result: undefined, audit: { action: 'create', kind: 'pipeline', recordIds: [PIPELINE_ID] } };
+  },
+);

@@ -9,3 +9,4 @@ export * from './page-key-ring';
 export * from './schemas';
 export * from './settings-repository';
 export * from './subject-repository';
+export * from './item-cache';

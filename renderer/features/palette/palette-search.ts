@@ -2,10 +2,9 @@
 // in memory), deals and cases from their features' sources, and the commands whose name matches.
 import type { Directory } from '../../../shared/directory';
 import type { Route } from '../../kit/routing';
-import { casesPaletteSource } from '../cases/palette-source';
-import { dealsPaletteSource } from '../deals/palette-source';
 import type { Command } from './commands';
-import type { PaletteResult, PaletteSource } from './palette-source';
+import { foldText } from '../../kit/text-match';
+import type { PaletteResult, PaletteSource } from '../../kit/palette-source';
 
 export const PER_GROUP = 6;
 
@@ -29,12 +28,6 @@ export const registerPaletteSource = (source: PaletteSource): (() => void) => {
     if (index >= 0) extraSources.splice(index, 1);
   };
 };
-
-export const fold = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 const directorySources = (directory: Directory): PaletteSource[] => [
   {
@@ -71,6 +64,8 @@ const directorySources = (directory: Directory): PaletteSource[] => [
 export const searchPalette = (
   query: string,
   directory: Directory,
+  /** Deals, cases: the features' sources over what they have loaded. */
+  itemSources: readonly PaletteSource[],
   commands: readonly Command[],
   label: (command: Command) => string,
   route: Route,
@@ -78,12 +73,7 @@ export const searchPalette = (
   const groups: PaletteGroup[] = [];
   const trimmed = query.trim();
   if (trimmed) {
-    for (const source of [
-      ...directorySources(directory),
-      dealsPaletteSource,
-      casesPaletteSource,
-      ...extraSources,
-    ]) {
+    for (const source of [...directorySources(directory), ...itemSources, ...extraSources]) {
       let results: readonly PaletteResult[] = [];
       try {
         results = source.search(trimmed, PER_GROUP);
@@ -97,9 +87,9 @@ export const searchPalette = (
         });
     }
   }
-  const words = fold(trimmed).split(/\s+/).filter(Boolean);
+  const words = foldText(trimmed).split(/\s+/).filter(Boolean);
   const matching = commands.filter(
-    (c) => c.available(route) && words.every((w) => fold(label(c)).includes(w)),
+    (c) => c.available(route) && words.every((w) => foldText(label(c)).includes(w)),
   );
   if (matching.length)
     groups.push({

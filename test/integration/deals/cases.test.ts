@@ -1,19 +1,37 @@
 // Service cases with their timeline through the real repositories: entries stay with their case, move
 // with it to another subject, and go with it when it is deleted or its subject erased.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../shared/cases/case';
-import type { KluisDatabase } from '../../../shared/store/database';
-import type { Session } from '../../../shared/vault/session';
 import {
-  addCaseEntry,
-  createCase,
-  deleteCase,
+  addCaseEntry as addCaseEntryAs,
+  CASE_CONFIG,
+  CASE_ENTRY_CONFIG,
+  createCase as createCaseAs,
+  deleteCase as deleteCaseAs,
   loadCaseEntries,
-  saveCase,
-  setCaseStatus,
-} from '../../../renderer/features/cases/case-actions';
+  saveCase as saveCaseAs,
+  setCaseStatus as setCaseStatusAs,
+  type CaseEntryType,
+  type CaseInput,
+  type CaseStatus,
+  type ServiceCase,
+} from '../../../shared/cases';
+import type { KluisDatabase } from '../../../shared/store';
+import type { Session } from '../../../shared/vault';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { annelies, zeeland } from '../../fixtures/people';
+
+const createCase = (session: Session, input: CaseInput) => createCaseAs(session, LOCAL_ACTOR, input);
+const saveCase = (session: Session, id: string, input: CaseInput) =>
+  saveCaseAs(session, LOCAL_ACTOR, { id, input });
+const setCaseStatus = (session: Session, id: string, status: CaseStatus) =>
+  setCaseStatusAs(session, LOCAL_ACTOR, { id, status });
+const addCaseEntry = (
+  session: Session,
+  c: ServiceCase,
+  entry: { type: CaseEntryType; body: string; authorId: string },
+) => addCaseEntryAs(session, LOCAL_ACTOR, { caseId: c.id, entry });
+const deleteCase = (session: Session, c: ServiceCase) => deleteCaseAs(session, LOCAL_ACTOR, c.id);
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

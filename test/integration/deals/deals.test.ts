@@ -1,13 +1,27 @@
 // Deals and cases through the real repositories (RxDB memory storage, real libsodium): stored encrypted,
 // moved between stages, kept current in the in-memory stores, and gone when their subject is erased.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEAL_CONFIG, ReasonRequiredError } from '../../../shared/deals/deal';
-import { defaultPipeline, PIPELINE_CONFIG, PIPELINE_ID } from '../../../shared/deals/pipeline';
-import type { KluisDatabase } from '../../../shared/store/database';
-import type { Session } from '../../../shared/vault/session';
-import { createDeal, deleteDeal, moveDeal, saveDeal } from '../../../renderer/features/deals/deal-actions';
-import { useDealsStore } from '../../../renderer/features/deals/stores/deals-store';
-import { usePipelineStore } from '../../../renderer/features/deals/stores/pipeline-store';
+import {
+  allDeals,
+  createDeal as createDealAs,
+  DEAL_CONFIG,
+  defaultPipeline,
+  deleteDeal as deleteDealAs,
+  moveDeal as moveDealAs,
+  PIPELINE_CONFIG,
+  PIPELINE_ID,
+  ReasonRequiredError,
+  saveDeal as saveDealAs,
+  savePipeline,
+  seedPipeline,
+  storedPipeline,
+  type Deal,
+  type DealInput,
+  type Stage,
+} from '../../../shared/deals';
+import type { KluisDatabase } from '../../../shared/store';
+import type { Session } from '../../../shared/vault';
+import { LOCAL_ACTOR, watchQuery } from '../../../shared/workspace';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { annelies, zeeland } from '../../fixtures/people';
 
@@ -22,9 +36,18 @@ const NAMES = {
 const pipeline = defaultPipeline(NAMES);
 const stage = (id: string) => pipeline.stages.find((s) => s.id === id)!;
 
+const createDeal = (session: Session, input: DealInput) => createDealAs(session, LOCAL_ACTOR, input);
+const saveDeal = (session: Session, id: string, input: DealInput) =>
+  saveDealAs(session, LOCAL_ACTOR, { id, input });
+const moveDeal = (session: Session, id: string, stage: Stage, reason?: string) =>
+  moveDealAs(session, LOCAL_ACTOR, { id, stage, ...(reason === undefined ? {} : { reason }) });
+const deleteDeal = (session: Session, id: string) => deleteDealAs(session, LOCAL_ACTOR, id);
+
 let db: KluisDatabase | undefined;
+let stopWatching: (() => void) | undefined;
 afterEach(async () => {
-  useDealsStore.follower.stop();
+  stopWatching?.();
+  stopWatching = undefined;
   await db?.remove();
   db = undefined;
 });
@@ -90,34 +113,67 @@ describe('deals', () => {
     ).toEqual(['Advies']);
   });
 
-  it('keeps the in-memory store current, and the deal disappears when its organisation is erased', async () => {
+  it('keeps the live query current, and the deal disappears when its organisation is erased', async () => {
     const session = await open();
     const org = await session.organisations.create(zeeland);
-    await useDealsStore.follower.start(session);
+    let latest: readonly Deal[] = [];
+    stopWatching = watchQuery(
+      session,
+      allDeals,
+      null,
+      (result) => {
+        if (result.status === 'ready') latest = result.value.records;
+      },
+      { debounceMs: 5 },
+    );
+    const byId = (id: string) => latest.find((d) => d.id === id);
     const deal = await createDeal(session, {
       title: 'Onderhoudscontract',
       stageId: 'lead',
       ownerId: 'local',
       organisationId: org.id,
     });
-    await waitFor(() => useDealsStore.getState().byId.has(deal.id));
+    await waitFor(() => byId(deal.id) !== undefined);
     await moveDeal(session, deal.id, stage('proposal'));
-    await waitFor(() => useDealsStore.getState().byId.get(deal.id)?.data.stageId === 'proposal');
+    await waitFor(() => byId(deal.id)?.data.stageId === 'proposal');
 
     await session.organisations.remove(org.id);
-    await waitFor(() => !useDealsStore.getState().byId.has(deal.id));
+    await waitFor(() => byId(deal.id) === undefined);
     expect((await session.items(DEAL_CONFIG).loadAll()).records).toEqual([]);
+  });
+
+  it('opens each deal once: a change to one deal leaves the other opened records as they were', async () => {
+    const session = await open();
+    const org = await session.organisations.create(zeeland);
+    const first = await createDeal(session, {
+      title: 'Een',
+      stageId: 'lead',
+      ownerId: 'local',
+      organisationId: org.id,
+    });
+    const second = await createDeal(session, {
+      title: 'Twee',
+      stageId: 'lead',
+      ownerId: 'local',
+      organisationId: org.id,
+    });
+    const before = await allDeals.run(session, null);
+    await moveDeal(session, second.id, stage('proposal'));
+    const after = await allDeals.run(session, null);
+    const find = (records: readonly Deal[], id: string) => records.find((d) => d.id === id);
+    expect(find(after.records, first.id)).toBe(find(before.records, first.id));
+    expect(find(after.records, second.id)).not.toBe(find(before.records, second.id));
+    expect(find(after.records, second.id)?.data.stageId).toBe('proposal');
+    session.lock();
+    await expect(allDeals.run(session, null)).rejects.toThrow(/locked/);
   });
 
   it('seeds the pipeline once, under its fixed id, and keeps an edit', async () => {
     const session = await open();
-    const store = usePipelineStore.getState();
-    await store.load(session, { maySeed: false, names: NAMES });
-    expect(usePipelineStore.getState()).toMatchObject({ stored: false });
+    expect(await storedPipeline.run(session, null)).toBeNull();
     expect(await session.db.settings.count().exec()).toBe(0);
 
-    await usePipelineStore.getState().load(session, { maySeed: true, names: NAMES });
-    expect(usePipelineStore.getState().stored).toBe(true);
+    await seedPipeline(session, LOCAL_ACTOR, NAMES);
     const seeded = await session.settings(PIPELINE_CONFIG).get(PIPELINE_ID);
     expect(seeded.data.stages.map((s) => s.name)).toEqual([
       'Lead',
@@ -127,15 +183,17 @@ describe('deals', () => {
       'Won',
       'Lost',
     ]);
+    expect((await storedPipeline.run(session, null))?.stages).toHaveLength(6);
 
     const renamed = {
       stages: seeded.data.stages.map((s) => (s.id === 'lead' ? { ...s, name: 'Nieuw contact' } : s)),
     };
-    await usePipelineStore.getState().save(session, renamed);
-    await usePipelineStore.getState().load(session, { maySeed: true, names: NAMES });
+    await savePipeline(session, LOCAL_ACTOR, renamed);
+    await seedPipeline(session, LOCAL_ACTOR, NAMES);
     expect((await session.settings(PIPELINE_CONFIG).get(PIPELINE_ID)).data.stages[0]!.name).toBe(
       'Nieuw contact',
     );
+    await expect(savePipeline(session, { userId: 'u1', role: 'sales' }, renamed)).rejects.toThrow();
   });
 });
 

@@ -1,24 +1,18 @@
 // The command palette finds deals and cases in memory: by title or subject line, or by the name of the
 // organisation or person they are with, accents and case ignored.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Directory } from '../../../shared/directory/directory';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { createCase } from '../../../renderer/features/cases/case-actions';
-import { casesPaletteSource } from '../../../renderer/features/cases/palette-source';
-import { useCasesStore } from '../../../renderer/features/cases/stores/cases-store';
-import { createDeal } from '../../../renderer/features/deals/deal-actions';
-import { dealsPaletteSource } from '../../../renderer/features/deals/palette-source';
-import { useDealsStore } from '../../../renderer/features/deals/stores/deals-store';
-import { useVaultStore } from '../../../renderer/features/vault/stores/vault-store';
+import { allCases, createCase } from '../../../shared/cases';
+import { allDeals, createDeal } from '../../../shared/deals';
+import { Directory } from '../../../shared/directory';
+import type { KluisDatabase } from '../../../shared/store';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { subjectItemSource } from '../../../renderer/kit/palette-source';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { annelies, zeeland } from '../../fixtures/people';
 
 let db: KluisDatabase | undefined;
 let directory: Directory | undefined;
 afterEach(async () => {
-  useDealsStore.follower.stop();
-  useCasesStore.follower.stop();
-  useVaultStore.setState({ directory: null });
   await directory?.close();
   await db?.remove();
   db = directory = undefined;
@@ -30,18 +24,34 @@ describe('palette sources', () => {
     const session = await (await testVault(db)).create(PASSPHRASE);
     const org = await session.organisations.create({ ...zeeland, name: 'Zoë Installaties' });
     const person = await session.people.create(annelies);
-    await createDeal(session, {
+    await createDeal(session, LOCAL_ACTOR, {
       title: 'Ovens vervangen',
       stageId: 'lead',
       ownerId: 'local',
       organisationId: org.id,
     });
-    await createDeal(session, { title: 'Advies', stageId: 'lead', ownerId: 'local', personId: person.id });
-    await createCase(session, { subject: 'Factuur klopt niet', organisationId: org.id });
+    await createDeal(session, LOCAL_ACTOR, {
+      title: 'Advies',
+      stageId: 'lead',
+      ownerId: 'local',
+      personId: person.id,
+    });
+    await createCase(session, LOCAL_ACTOR, { subject: 'Factuur klopt niet', organisationId: org.id });
     directory = await Directory.load(session);
-    useVaultStore.setState({ directory });
-    await useDealsStore.follower.start(session);
-    await useCasesStore.follower.start(session);
+    const dealsPaletteSource = subjectItemSource(
+      'palette.groups.deals',
+      (await allDeals.run(session, null)).records,
+      directory,
+      (d) => d.data.title,
+      (id) => ({ name: 'deal', id }),
+    );
+    const casesPaletteSource = subjectItemSource(
+      'palette.groups.cases',
+      (await allCases.run(session, null)).records,
+      directory,
+      (c) => c.data.subject,
+      (id) => ({ name: 'case', id }),
+    );
 
     const titles = (results: readonly { title: string }[]) => results.map((r) => r.title).sort();
     expect(titles(dealsPaletteSource.search('ovens', 10))).toEqual(['Ovens vervangen']);

@@ -4,14 +4,15 @@ import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
 import type { OperationCases } from './harness';
 
-const pipeline = defaultPipeline({
+const names = {
   lead: 'Lead',
   qualified: 'Qualified',
   proposal: 'Proposal',
   negotiation: 'Negotiation',
   won: 'Won',
   lost: 'Lost',
-});
+};
+const pipeline = defaultPipeline(names);
 
 const dealInput = async (workspace: Workspace): Promise<DealInput> => {
   const organisation = await workspace.organisations.create(zeeland);
@@ -38,6 +39,18 @@ export const cases: OperationCases = {
   'deals.move': {
     input: async (workspace) => ({ id: (await aDeal(workspace)).id, stage: pipeline.stages[1]! }),
     audits: [{ action: 'update', kind: 'deal' }],
+  },
+  'deals.open': {
+    input: async (workspace) => (await aDeal(workspace)).id,
+    audits: [{ action: 'view', kind: 'deal' }],
+  },
+  'deals.seedPipeline': {
+    input: async () => names,
+    audits: [{ action: 'create', kind: 'pipeline' }],
+  },
+  'deals.savePipeline': {
+    input: async () => pipeline,
+    audits: [{ action: 'update', kind: 'pipeline' }],
   },
   'deals.delete': {
     input: async (workspace) => (await aDeal(workspace)).id,

@@ -9,7 +9,16 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
-import { isCaseClosed, type CaseEntryType } from '../../../../shared/cases';
+import {
+  addCaseEntry,
+  createCase,
+  deleteCase,
+  isCaseClosed,
+  openCase,
+  saveCase,
+  setCaseStatus,
+  type CaseEntryType,
+} from '../../../../shared/cases';
 import { formatRoute, navigate, NEW_ID, type Route } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
@@ -17,10 +26,8 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
-import { addCaseEntry, createCase, deleteCase, saveCase, setCaseStatus } from '../case-actions';
 import { caseFromDraft, draftOfCase, newCaseDraft, type CaseDraft, type CaseErrors } from '../case-draft';
-import { useCaseEntries } from '../hooks/useCaseEntries';
-import { useCasesStore } from '../stores/cases-store';
+import { useCaseEntries, useCases } from '../hooks/useCases';
 import { StatusChip } from './CaseChips';
 import { CaseForm } from './CaseForm';
 import { CaseTimeline } from './CaseTimeline';
@@ -29,11 +36,11 @@ import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 
 export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const { userId } = useCurrentUser();
   const isNew = id === NEW_ID;
-  const serviceCase = useCasesStore((s) => (isNew ? undefined : s.byId.get(id)));
-  const loaded = useCasesStore((s) => s.loaded);
+  const { cases, loaded } = useCases();
+  const serviceCase = isNew ? undefined : cases.find((c) => c.id === id);
   const entries = useCaseEntries(serviceCase);
   const [draft, setDraft] = useState<CaseDraft | null>(null);
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
@@ -63,8 +70,9 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
 
   const viewedId = serviceCase?.id;
   useEffect(() => {
-    if (viewedId) void session.audit.record({ action: 'view', kind: 'case', recordIds: [viewedId] });
-  }, [session, viewedId]);
+    // Opening records the view; the page itself follows the live case.
+    if (viewedId) void openCase(session, actor, viewedId).catch(() => undefined);
+  }, [session, actor, viewedId]);
 
   const backRoute: Route = subjectId
     ? directory.organisation(subjectId)
@@ -94,8 +102,8 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     setBusy(true);
     try {
       const saved = serviceCase
-        ? await saveCase(session, serviceCase.id, result.data)
-        : await createCase(session, result.data);
+        ? await saveCase(session, actor, { id: serviceCase.id, input: result.data })
+        : await createCase(session, actor, result.data);
       notify(t(serviceCase ? 'cases.page.saved' : 'cases.page.created'));
       setEdited(false);
       if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id });
@@ -108,13 +116,13 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
 
   const changeStatus = async (status: 'resolved' | 'open') => {
     if (!serviceCase) return;
-    await setCaseStatus(session, serviceCase.id, status);
+    await setCaseStatus(session, actor, { id: serviceCase.id, status });
     notify(t('cases.actions.statusChanged', { status: t(`cases.status.${status}`) }));
   };
 
   const addEntry = async (type: CaseEntryType, body: string) => {
     if (!serviceCase) return;
-    await addCaseEntry(session, serviceCase, { type, body, authorId: userId });
+    await addCaseEntry(session, actor, { caseId: serviceCase.id, entry: { type, body, authorId: userId } });
     notify(t('cases.timeline.added'));
   };
 
@@ -122,7 +130,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     if (!serviceCase) return;
     setBusy(true);
     try {
-      await deleteCase(session, serviceCase);
+      await deleteCase(session, actor, serviceCase.id);
       notify(t('cases.page.deleted'));
       navigate(backRoute);
     } finally {
@@ -156,7 +164,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
         }
       />
       <RestrictionNotice subjectIds={[draft.personId]} />
-      {serviceCase && <ItemConflictNotice session={session} item={serviceCase} />}
+      {serviceCase && <ItemConflictNotice item={serviceCase} />}
       <Box
         sx={{
           display: 'grid',

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEntryType } from '../../../../shared/cases';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import type { CaseEntry } from '../case-actions';
+import type { CaseEntry } from '../../../../shared/cases';
 import { useAssigneeLabel } from '../hooks/useCaseLabels';
 
 interface Props {

@@ -31,7 +31,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
-import { useCasesStore } from '../stores/cases-store';
+import { useCases } from '../hooks/useCases';
 import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
 import { PriorityChip, StatusChip } from './CaseChips';
 
@@ -43,9 +43,7 @@ export function CasesPage() {
   const directoryVersion = useDirectoryVersion(directory);
   const { userId } = useCurrentUser();
   const assigneeLabel = useAssigneeLabel();
-  const cases = useCasesStore((s) => s.items);
-  const loaded = useCasesStore((s) => s.loaded);
-  const problems = useCasesStore((s) => s.problems);
+  const { cases, loaded, problems } = useCases();
   const [status, setStatus] = useState<StatusFilter>('active');
   const [priority, setPriority] = useState<'all' | CasePriority>('all');
   const [mine, setMine] = useState(false);

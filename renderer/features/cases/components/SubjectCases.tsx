@@ -13,12 +13,12 @@ import { useTranslation } from 'react-i18next';
 import { compareCases } from '../../../../shared/cases';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
-import { useCasesStore } from '../stores/cases-store';
+import { useCases } from '../hooks/useCases';
 import { PriorityChip, StatusChip } from './CaseChips';
 
 export function SubjectCases({ subjectId }: SubjectPanelProps) {
   const { t } = useTranslation();
-  const all = useCasesStore((s) => s.items);
+  const { cases: all } = useCases();
   const cases = useMemo(
     () =>
       all

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals';
 import type { Pipeline, Stage } from '../../../../shared/deals';
 import { columnKeyboardCoordinates } from '../board-keyboard';
-import type { Deal } from '../deal-actions';
+import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { useDealMove } from '../hooks/useDealMove';
 import { CloseDealDialog } from './CloseDealDialog';

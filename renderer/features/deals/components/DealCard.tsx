@@ -10,7 +10,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../shared/deals';
 import { formatRoute } from '../../../kit/routing';
-import type { Deal } from '../deal-actions';
+import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { MoveToMenu } from './MoveToMenu';
 

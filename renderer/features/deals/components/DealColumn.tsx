@@ -6,7 +6,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { totalsByCurrency } from '../../../../shared/deals';
 import type { Stage } from '../../../../shared/deals';
-import type { Deal } from '../deal-actions';
+import type { Deal } from '../../../../shared/deals';
 import { VisuallyHidden } from '../../../ui/VisuallyHidden';
 import { formatTotals } from '../format';
 import { DealCard } from './DealCard';

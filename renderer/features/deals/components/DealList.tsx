@@ -18,7 +18,7 @@ import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../..
 import type { Pipeline } from '../../../../shared/deals';
 import { formatRoute } from '../../../kit/routing';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import type { Deal } from '../deal-actions';
+import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { useUserLabel } from '../hooks/useUserLabel';
 

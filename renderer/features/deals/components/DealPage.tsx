@@ -6,7 +6,6 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { useTranslation } from 'react-i18next';
-import { DEAL_CONFIG } from '../../../../shared/deals';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
@@ -15,7 +14,7 @@ import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
-import { createDeal, deleteDeal, saveDeal, type Deal } from '../deal-actions';
+import { createDeal, deleteDeal, openDeal, saveDeal, type Deal } from '../../../../shared/deals';
 import { dealFromDraft, draftOfDeal, newDealDraft, type DealDraft, type DealErrors } from '../deal-draft';
 import { usePipeline } from '../hooks/usePipeline';
 import { DealForm } from './DealForm';
@@ -23,7 +22,7 @@ import { RestrictionNotice } from '../../subject-rights/components/RestrictionNo
 
 export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const { userId } = useCurrentUser();
   const { pipeline } = usePipeline();
   const isNew = id === NEW_ID;
@@ -48,14 +47,11 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   useEffect(() => {
     if (isNew) return;
     let cancelled = false;
-    session
-      .items(DEAL_CONFIG)
-      .get(id)
+    openDeal(session, actor, id)
       .then((found) => {
         if (cancelled) return;
         setDeal(found);
         setDraft(draftOfDeal(found.data, i18n.language));
-        void session.audit.record({ action: 'view', kind: 'deal', recordIds: [found.id] });
       })
       // Not found, or not readable here (key erased, written by a newer Kluis): either way, nothing to edit.
       .catch(() => {
@@ -64,7 +60,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
     return () => {
       cancelled = true;
     };
-  }, [isNew, id, session, i18n.language]);
+  }, [isNew, id, session, actor, i18n.language]);
 
   const back = (
     <SubjectBackButton
@@ -99,8 +95,8 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
     setBusy(true);
     try {
       const saved = deal
-        ? await saveDeal(session, deal.id, result.deal)
-        : await createDeal(session, result.deal);
+        ? await saveDeal(session, actor, { id: deal.id, input: result.deal })
+        : await createDeal(session, actor, result.deal);
       notify(t(deal ? 'deals.page.saved' : 'deals.page.created'));
       setDeal(saved);
       setDraft(draftOfDeal(saved.data, i18n.language));
@@ -116,7 +112,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
     if (!deal) return;
     setBusy(true);
     try {
-      await deleteDeal(session, deal.id);
+      await deleteDeal(session, actor, deal.id);
       notify(t('deals.page.deleted'));
       navigate({ name: 'deals' });
     } finally {
@@ -139,7 +135,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
         }
       />
       <RestrictionNotice subjectIds={[draft.personId]} />
-      {deal && <ItemConflictNotice session={session} item={deal} />}
+      {deal && <ItemConflictNotice item={deal} />}
       <DealForm
         key={deal?.id ?? 'new'}
         draft={draft}

@@ -14,23 +14,22 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
-import type { Deal } from '../deal-actions';
+import { savePipeline, type Deal } from '../../../../shared/deals';
+import { useOperation } from '../../../kit/useOperation';
 import { useDeals } from '../hooks/useDeals';
-import { usePipeline } from '../hooks/usePipeline';
-import { canEditPipeline, usePipelineStore } from '../stores/pipeline-store';
-import { useDealsStore } from '../stores/deals-store';
+import { canEditPipeline, usePipeline } from '../hooks/usePipeline';
 import { DealBoard } from './DealBoard';
 import { DealList } from './DealList';
 import { StageEditorDialog } from './StageEditorDialog';
 
 export function DealsPage({ view }: { view: 'board' | 'list' }) {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { directory } = useWorkspace();
   const directoryVersion = useDirectoryVersion(directory);
   const { role } = useCurrentUser();
   const { pipeline, stored } = usePipeline();
-  const { deals, loaded } = useDeals();
-  const problems = useDealsStore((s) => s.problems);
+  const { deals, loaded, problems } = useDeals();
+  const { run: savePipelineAs } = useOperation(savePipeline);
   const [editing, setEditing] = useState(false);
 
   const subjectName = useCallback(
@@ -95,7 +94,7 @@ export function DealsPage({ view }: { view: 'board' | 'list' }) {
         <StageEditorDialog
           pipeline={pipeline}
           stagesInUse={stagesInUse}
-          onSave={(next) => usePipelineStore.getState().save(session, next)}
+          onSave={savePipelineAs}
           onClose={() => setEditing(false)}
         />
       )}

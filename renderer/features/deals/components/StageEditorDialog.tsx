@@ -35,7 +35,7 @@ interface Props {
   readonly pipeline: Pipeline;
   /** Stage ids that hold at least one open deal. */
   readonly stagesInUse: ReadonlySet<string>;
-  readonly onSave: (pipeline: Pipeline) => Promise<void>;
+  readonly onSave: (pipeline: Pipeline) => Promise<unknown>;
   readonly onClose: () => void;
 }
 

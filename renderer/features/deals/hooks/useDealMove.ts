@@ -6,7 +6,7 @@ import { stageOfDeal } from '../../../../shared/deals';
 import type { Pipeline, Stage } from '../../../../shared/deals';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
-import { moveDeal, type Deal } from '../deal-actions';
+import { moveDeal, type Deal } from '../../../../shared/deals';
 
 export interface PendingClose {
   readonly deal: Deal;
@@ -16,19 +16,19 @@ export interface PendingClose {
 const isClosing = (stage: Stage): stage is Stage & { kind: 'won' | 'lost' } => stage.kind !== 'open';
 
 export const useDealMove = (pipeline: Pipeline | null) => {
-  const { workspace: session } = useWorkspace();
+  const { workspace, actor } = useWorkspace();
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingClose | null>(null);
 
   const move = useCallback(
     async (deal: Deal, stage: Stage, reason?: string) => {
       try {
-        await moveDeal(session, deal.id, stage, reason);
+        await moveDeal(workspace, actor, { id: deal.id, stage, ...(reason === undefined ? {} : { reason }) });
       } catch {
         notify(t('deals.errors.move'), 'error');
       }
     },
-    [session, t],
+    [workspace, actor, t],
   );
 
   const requestMove = useCallback(

@@ -1,12 +1,22 @@
-// Deals from the in-memory store, for components: re-renders when any deal changes.
+// Deals for components, live from the core's query (opened once; a change re-opens only that deal).
 import { useMemo } from 'react';
-import type { Deal } from '../deal-actions';
-import { useDealsStore } from '../stores/deals-store';
+import { allDeals, type Deal } from '../../../../shared/deals';
+import type { RecordProblem } from '../../../../shared/store';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 
-export const useDeals = (): { deals: readonly Deal[]; loaded: boolean } => {
-  const deals = useDealsStore((s) => s.items);
-  const loaded = useDealsStore((s) => s.loaded);
-  return { deals, loaded };
+export const useDeals = (): {
+  deals: readonly Deal[];
+  loaded: boolean;
+  problems: readonly RecordProblem[];
+} => {
+  const result = useLiveQuery(allDeals, null);
+  return useMemo(
+    () =>
+      result.status === 'ready'
+        ? { deals: result.value.records, loaded: true, problems: result.value.problems }
+        : { deals: [], loaded: result.status === 'failed', problems: [] },
+    [result],
+  );
 };
 
 /** One subject's deals (as organisation or as person), newest first. */

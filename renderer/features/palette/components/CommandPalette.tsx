@@ -11,6 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../kit/routing';
 import { useRoute } from '../../../kit/useRoute';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
+import { subjectItemSource } from '../../../kit/palette-source';
+import { useCases } from '../../cases/hooks/useCases';
+import { useDeals } from '../../deals/hooks/useDeals';
 import { COMMANDS, type Command } from '../commands';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { searchPalette, type PaletteEntry } from '../palette-search';
@@ -48,11 +51,36 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
   const label = (command: Command) => t(command.label);
 
+  const { deals } = useDeals();
+  const { cases } = useCases();
   const groups = useMemo(
-    () => searchPalette(deferred, directory, COMMANDS, (c) => t(c.label), route),
+    () =>
+      searchPalette(
+        deferred,
+        directory,
+        [
+          subjectItemSource(
+            'palette.groups.deals',
+            deals,
+            directory,
+            (d) => d.data.title,
+            (id) => ({ name: 'deal', id }),
+          ),
+          subjectItemSource(
+            'palette.groups.cases',
+            cases,
+            directory,
+            (c) => c.data.subject,
+            (id) => ({ name: 'case', id }),
+          ),
+        ],
+        COMMANDS,
+        (c) => t(c.label),
+        route,
+      ),
     // The directory's version changes when people or organisations do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deferred, directory, version, route, t],
+    [deferred, directory, version, route, t, deals, cases],
   );
   const flat = groups.flatMap((g) => g.entries);
   const current = Math.min(active, Math.max(0, flat.length - 1));

@@ -1,0 +1,21 @@
+// What the cases screens read, live: every case (opened once, then only what changed) and one case's
+// timeline (a colleague's reply arriving by sync included).
+import { openAllItems, type OpenedItems } from '../store/item-cache';
+import { defineQuery } from '../workspace/query';
+import { CASE_CONFIG, CASE_ENTRY_KIND, CASE_KIND, type CasePayload } from './case';
+import { loadCaseEntries, type CaseEntry } from './operations';
+
+export const allCases = defineQuery(
+  'cases.all',
+  [{ collection: 'items', kinds: [CASE_KIND] }],
+  (workspace): Promise<OpenedItems<CasePayload>> =>
+    openAllItems(workspace, workspace.db, workspace.items(CASE_CONFIG)),
+);
+
+/** A case's replies and notes, oldest first. */
+export const caseEntries = defineQuery(
+  'cases.entries',
+  [{ collection: 'items', kinds: [CASE_ENTRY_KIND] }],
+  (workspace, c: { readonly id: string; readonly subjectId: string }): Promise<CaseEntry[]> =>
+    loadCaseEntries(workspace, c),
+);

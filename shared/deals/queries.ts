@@ -1,0 +1,28 @@
+// What the deals screens read, live: every deal (opened once, then only what changed — the board may hold
+// thousands) and the organisation's pipeline.
+import { openAllItems, type OpenedItems } from '../store/item-cache';
+import { NotFoundError } from '../store/errors';
+import { defineQuery } from '../workspace/query';
+import { DEAL_CONFIG, DEAL_KIND, type DealPayload } from './deal';
+import { PIPELINE_CONFIG, PIPELINE_ID, PIPELINE_KIND, type Pipeline } from './pipeline';
+
+export const allDeals = defineQuery(
+  'deals.all',
+  [{ collection: 'items', kinds: [DEAL_KIND] }],
+  (workspace): Promise<OpenedItems<DealPayload>> =>
+    openAllItems(workspace, workspace.db, workspace.items(DEAL_CONFIG)),
+);
+
+/** The stored pipeline, or null while none is stored (not seeded, or not yet synced). */
+export const storedPipeline = defineQuery(
+  'deals.pipeline',
+  [{ collection: 'settings', kinds: [PIPELINE_KIND] }],
+  async (workspace): Promise<Pipeline | null> => {
+    try {
+      return (await workspace.settings(PIPELINE_CONFIG).get(PIPELINE_ID)).data;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  },
+);
