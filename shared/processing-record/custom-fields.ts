@@ -4,9 +4,10 @@
 // values live in the subject's payload under `custom` (field id -> text), encrypted with its data key.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { DataCategory, Localized, SettingId, type PurposePayload } from '../consent/types';
 import type { FieldIssue } from '../store/errors';
 import { FIELD_CATALOGUE, type CataloguedKind, type FieldEntry } from './field-catalogue';
+import { DataCategory, Localized, SettingId } from '../purposes/vocabulary';
+import { type PurposePayload } from '../purposes/purposes';
 
 export const CUSTOM_VALUE_MAX = 2000;
 

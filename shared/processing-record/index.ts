@@ -3,3 +3,4 @@ export * from './custom-fields';
 export * from './field-catalogue';
 export * from './inventory';
 export * from './ropa';
+export * from './operations';

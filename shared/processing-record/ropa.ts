@@ -2,9 +2,11 @@
 // purposes register, the processors register, the controller's details and live counts — the "personal
 // data checklist" a company hands its auditor. One entry per purpose; rendered as a table (XLSX) and as
 // printable HTML, in English and Dutch.
-import type { ControllerPayload, DataCategory, PurposePayload } from '../consent/types';
 import type { CustomFieldPayload } from './custom-fields';
 import { isEea, type ProcessorPayload } from '../processors/processors';
+import type { ControllerPayload } from '../purposes/controller';
+import type { DataCategory } from '../purposes/vocabulary';
+import type { PurposePayload } from '../purposes/purposes';
 
 export type RopaLanguage = 'en' | 'nl';
 

@@ -3,7 +3,7 @@
 // agreement, its sub-processors, where the data goes and under which safeguard, and when to review it.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { DataCategory, IsoDate, SettingId } from '../consent/types';
+import { DataCategory, IsoDate, SettingId } from '../purposes/vocabulary';
 
 export const RECIPIENT_ROLES = ['processor', 'joint_controller', 'controller', 'authority'] as const;
 export const RecipientRole = z.enum(RECIPIENT_ROLES);

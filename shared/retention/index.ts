@@ -6,3 +6,4 @@ export * from './retention-due';
 export * from './retention-facts';
 export * from './retention-review';
 export * from './retention-rules';
+export * from './operations';

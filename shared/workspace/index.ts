@@ -21,3 +21,4 @@ export {
   type StoreCollection,
 } from './query';
 export { ExportCancelled, type Deliver, type ExportFile } from './deliver';
+export { removeSetting, saveSetting, type SaveSettingInput } from './settings';

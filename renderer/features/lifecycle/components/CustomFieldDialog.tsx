@@ -10,13 +10,13 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent';
-import { CUSTOM_FIELD, checkCustomField, type CustomFieldInput } from '../../../../shared/processing-record';
+import { addCustomField, type CustomFieldInput } from '../../../../shared/processing-record';
 import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
+import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
 
 interface Props {
   readonly registers: Registers;
@@ -26,7 +26,7 @@ interface Props {
 export function CustomFieldDialog({ registers, onClose }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const [entity, setEntity] = useState<'person' | 'organisation'>('person');
   const [label, setLabel] = useState({ en: '', nl: '' });
   const [category, setCategory] = useState<DataCategory | ''>('');
@@ -51,13 +51,9 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
       purposeIds,
       specialCategoryException: exception,
     };
-    const settings = session.settings(CUSTOM_FIELD);
+    setBusy(true);
     try {
-      const problems = checkCustomField(settings.validate(input), registers.purposes);
-      if (problems.length) throw new ValidationError(CUSTOM_FIELD.kind, problems);
-      setBusy(true);
-      const saved = await settings.put(input);
-      await session.audit.record({ action: 'create', kind: CUSTOM_FIELD.kind, recordIds: [saved.id] });
+      await addCustomField(session, actor, input);
       notify(t('lifecycle.customFields.saved'));
       onClose();
     } catch (error) {

@@ -12,11 +12,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/consent';
 import { toBase64 } from '../../../../shared/crypto';
 import {
   AGREEMENT_FILE_MAX_BYTES,
-  PROCESSOR,
+  saveProcessor,
   RECIPIENT_ROLES,
   type ProcessorInput,
   type ProcessorPayload,
@@ -26,6 +25,7 @@ import { ValidationError } from '../../../../shared/store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
+import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
 
 interface Props {
   readonly open: boolean;
@@ -48,7 +48,7 @@ const parseSubProcessors = (text: string) =>
 
 export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const platform = usePlatform();
   const initial = editing?.data;
   const [name, setName] = useState(initial?.name ?? '');
@@ -111,13 +111,7 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
     };
     setBusy(true);
     try {
-      const repository = session.settings(PROCESSOR);
-      const saved = editing ? await repository.put(input, editing.id) : await repository.put(input);
-      await session.audit.record({
-        action: editing ? 'update' : 'create',
-        kind: 'processor',
-        recordIds: [saved.id],
-      });
+      await saveProcessor(session, actor, { id: editing?.id ?? null, input });
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {

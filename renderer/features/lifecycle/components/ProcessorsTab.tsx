@@ -16,7 +16,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
-import { PROCESSOR, reviewState, type ProcessorPayload } from '../../../../shared/processors';
+import { removeProcessor, reviewState, type ProcessorPayload } from '../../../../shared/processors';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
@@ -34,7 +34,7 @@ const REVIEW_COLOUR = {
 
 export function ProcessorsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const { role } = useCurrentUser();
   const canEdit = role === 'admin' || role === 'manager';
   const [editing, setEditing] = useState<{ id: string; data: ProcessorPayload } | null | 'new'>(null);
@@ -142,12 +142,7 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
           const target = deleting;
           setDeleting(null);
           if (!target) return;
-          void session
-            .settings(PROCESSOR)
-            .remove(target.id)
-            .then(() =>
-              session.audit.record({ action: 'delete', kind: 'processor', recordIds: [target.id] }),
-            );
+          void removeProcessor(session, actor, target.id);
         }}
       >
         {t('lifecycle.processors.confirmDeleteBody')}

@@ -12,28 +12,25 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { toXlsx } from '../../../../shared/export';
 import { countInventory } from '../../../../shared/processing-record';
 import {
   buildRopa,
-  ropaHtml,
-  ropaTable,
+  exportRopa,
   type Ropa,
   type RopaDevices,
   type RopaLanguage,
 } from '../../../../shared/processing-record';
 import { listDevices } from '../../../../shared/sync';
-import { utf8 } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
-import { usePlatform } from '../../../platform/platform-context';
+import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 
 export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
-  const platform = usePlatform();
+  const { workspace: session, directory, actor } = useWorkspace();
+  const deliver = useDeliver(t('lifecycle.ropa.title'));
   const link = useSyncStore((s) => s.link);
   const [language, setLanguage] = useState<RopaLanguage>(i18n.language.startsWith('nl') ? 'nl' : 'en');
   const [busy, setBusy] = useState(false);
@@ -73,28 +70,12 @@ export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
   };
 
   const save = async (r: Ropa, format: 'html' | 'xlsx') => {
-    const table = ropaTable(r);
-    const bytes =
-      format === 'html' ? utf8(ropaHtml(r)) : toXlsx(table.columns, table.rows, { sheetName: 'Art. 30' });
-    const name = `${language === 'nl' ? 'verwerkingsregister' : 'record-of-processing'}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    const saved = await platform.saveFile({
-      title: t('lifecycle.ropa.title'),
-      suggestedName: name,
-      filters: [{ name: format.toUpperCase(), extensions: [format] }],
-      bytes,
-    });
-    if (!saved.ok) {
-      notify(t('lifecycle.ropa.failed'), 'error');
-      return;
+    try {
+      const name = await exportRopa(session, actor, { ropa: r, format, deliver });
+      notify(t('lifecycle.ropa.saved', { name }));
+    } catch (error) {
+      if (!cancelled(error)) notify(t('lifecycle.ropa.failed'), 'error');
     }
-    if (saved.value === null) return;
-    await session.audit.record({
-      action: 'export',
-      kind: 'record-of-processing',
-      recordIds: [],
-      details: { format, language, purposes: r.entries.length, people: r.counts.people },
-    });
-    notify(t('lifecycle.ropa.saved', { name: saved.value }));
   };
 
   return (

@@ -10,10 +10,9 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/consent';
 import type { Rule } from '../../../../shared/retention';
 import {
-  RETENTION_RULE,
+  saveRetentionRule,
   RULE_ACTIONS,
   RULE_TRIGGERS,
   SUBJECT_KINDS,
@@ -29,6 +28,7 @@ import { ValidationError, type FieldIssue } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useWorkspace } from '../../../kit/workspace';
+import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/purposes';
 
 interface Props {
   /** The rule to edit; none to add one. */
@@ -42,7 +42,7 @@ type ScopeType = RetentionScope['type'];
 export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const initial = rule?.data;
   const [name, setName] = useState(initial?.name ?? { en: '', nl: '' });
   const [kinds, setKinds] = useState<SubjectKind[]>(initial ? [...initial.subjectKinds] : ['person']);
@@ -90,13 +90,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
     };
     setBusy(true);
     try {
-      const repository = session.settings(RETENTION_RULE);
-      const saved = rule ? await repository.put(input, rule.id) : await repository.put(input);
-      await session.audit.record({
-        action: rule ? 'update' : 'create',
-        kind: RETENTION_RULE.kind,
-        recordIds: [saved.id],
-      });
+      await saveRetentionRule(session, actor, { id: rule?.id ?? null, input });
       notify(t('retention.rules.saved'));
       onClose();
     } catch (error) {

@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../shared/retention';
-import { RETENTION_RULE, type RetentionScope } from '../../../../shared/retention';
+import { setRetentionRuleActive, type RetentionScope } from '../../../../shared/retention';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
@@ -24,7 +24,7 @@ import { RetentionRuleDialog } from './RetentionRuleDialog';
 export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const admin = useCurrentUser().role === 'admin';
   const purposes = useRegisters()?.purposes ?? [];
   // null: closed; 'new': adding; a rule: editing it.
@@ -37,13 +37,7 @@ export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
   };
   const toggle = async (rule: Rule) => {
     try {
-      await session.settings(RETENTION_RULE).update(rule.id, (c) => ({ ...c, active: !c.active }));
-      await session.audit.record({
-        action: 'update',
-        kind: RETENTION_RULE.kind,
-        recordIds: [rule.id],
-        details: { active: !rule.data.active },
-      });
+      await setRetentionRuleActive(session, actor, { id: rule.id, active: !rule.data.active });
     } catch {
       notify(t('retention.rules.saveFailed'), 'error');
     }
