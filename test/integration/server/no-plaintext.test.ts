@@ -1,10 +1,18 @@
-// After a full round of sync traffic, no row of any table (both adapters), no byte of the SQLite files and
-// no log line holds a test person's name or email, a device token or an auth verifier; and once a person
-// is erased, not even their ciphertext is left.
+// What the real client pushes through the real server, in every collection the server stores: no row of
+// any table (both adapters), no byte of the SQLite files and no log line holds a name, an email, a phone
+// number, a note, a setting, a compliance file or an audit entry's contents, a device token or an auth
+// verifier — while the scan does find each collection's documents, as the client stored them. And after
+// the server's own operations (conflicts, deletions, revocations, an erasure) on envelopes the test
+// harness builds: not even an erased person's ciphertext is left.
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annelies, bram } from '../../fixtures/people';
+import { z } from 'zod';
+import { COLLECTIONS, type Collection } from '../../../shared/sync/protocol';
+import { annelies, bram, zeeland } from '../../fixtures/people';
+import { PASSPHRASE } from '../../helpers/store';
+import { admin, fixturePlace, join, MEMBER_PASSPHRASE } from '../sync/members';
 import { ADAPTER_NAMES, ADAPTERS } from './adapters';
+import { useServerFixture } from './server-fixture';
 import {
   addMember,
   b64,
@@ -23,8 +31,91 @@ const SECRETS = [annelies, bram].flatMap((p) => [
   ...(p.emails ?? []).map((e) => e.value),
 ]);
 
+const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
+const TEXT = { kind: 'test-text', version: 1, schema: z.object({ text: z.string() }) };
+const CLIENT_SECRETS = {
+  note: 'Belde over de offerte, wil terugbellen',
+  setting: 'Nieuwsbrief voor vaste klanten',
+  compliance: 'Verzoek tot inzage van mevrouw Verbeek',
+  audit: 'geheim-kenmerk-7731',
+  edit: 'Hoofd Inkoop',
+};
+
+describe.each(ADAPTER_NAMES)('what the real client pushes, the server cannot read: %s', (name) => {
+  const fixture = useServerFixture(name);
+  const place = fixturePlace(fixture, { appSync: true });
+
+  it('holds every collection the client pushed, as ciphertext, and no name, text, token or verifier', async () => {
+    let personId = '';
+    const a = await admin(place, 0, {
+      seed: async (session) => {
+        const org = await session.organisations.create(zeeland);
+        const person = await session.people.create({ ...annelies, organisationId: org.id });
+        personId = person.id;
+        await session.people.create(bram);
+        await session.items(NOTE).create(person.id, { text: CLIENT_SECRETS.note });
+        await session.settings(TEXT).put({ text: CLIENT_SECRETS.setting });
+        await session.compliance(TEXT).put({ text: CLIENT_SECRETS.compliance });
+        await session.audit.record({
+          action: 'view',
+          kind: 'person',
+          recordIds: [person.id],
+          details: { reference: CLIENT_SECRETS.audit },
+        });
+      },
+    });
+    // A member edits through their own device (their push is scanned too); the admin deletes someone.
+    const m = await join(place, a);
+    await m.session.people.update(personId, (p) => ({ ...p, jobTitle: CLIENT_SECRETS.edit }));
+    await m.sync();
+    const bramId = (await a.session.people.loadAll()).records.find((p) => p.data.givenName === 'Bram')!.id;
+    await a.session.people.remove(bramId);
+    await a.sync();
+    expect((await a.session.people.get(personId)).data.jobTitle).toBe(CLIENT_SECRETS.edit);
+
+    const rows = (await fixture.storage.dumpAllRows()).join('\n');
+    // The scan sees what the clients pushed: in every collection, each document the admin's device holds
+    // is on the server, its payload exactly as the client stored it.
+    for (const collection of COLLECTIONS) {
+      const local = (await a.db[collection as Collection].find().exec()).map(
+        (d) => d.toJSON() as { id: string; payload: string },
+      );
+      expect(local.length, collection).toBeGreaterThan(0);
+      const onServer = (await fixture.storage.pull(a.link.orgId, collection, 0, 1000)).docs.map(
+        (d) => JSON.parse(d.doc) as { id: string; payload: string },
+      );
+      for (const doc of local) {
+        expect(onServer.find((s) => s.id === doc.id)?.payload, `${collection} ${doc.id}`).toBe(doc.payload);
+        expect(rows).toContain(doc.id);
+      }
+    }
+
+    const files = (fixture.database.files?.() ?? [])
+      .filter(existsSync)
+      .map((file) => readFileSync(file).toString('latin1'));
+    const logs = fixture.server.logs.join('\n');
+    const secrets = [
+      ...[annelies, bram].flatMap((p) => [
+        p.givenName,
+        p.familyName,
+        ...(p.emails ?? []).map((e) => e.value),
+        ...(p.phones ?? []).map((e) => e.value),
+      ]),
+      zeeland.name,
+      ...Object.values(CLIENT_SECRETS),
+      PASSPHRASE,
+      MEMBER_PASSPHRASE,
+      a.link.token,
+      m.link.token,
+    ];
+    for (const haystack of [rows, ...files, logs]) {
+      for (const secret of secrets) expect(haystack).not.toContain(secret);
+    }
+  });
+});
+
 describe.each(ADAPTER_NAMES)('nothing the server stores can be read: %s', (name) => {
-  it('holds only ciphertext, hashes and random ids after pushes, conflicts, deletions and revocations', async () => {
+  it('holds no erased ciphertext, token or verifier after conflicts, deletions, revocations and an erasure on harness-built envelopes', async () => {
     const database = await ADAPTERS[name]();
     const storage = await database.open();
     await storage.migrate();

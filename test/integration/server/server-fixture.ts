@@ -10,6 +10,8 @@ import { startServer, type RunningServer } from './harness';
 export interface ServerFixture {
   readonly server: RunningServer;
   readonly storage: Storage;
+  /** The adapter's database: its raw files (SQLite) or schema (PostgreSQL), for byte-level scans. */
+  readonly database: TestDatabase;
   /** A client database, removed after the test. */
   newDb(): Promise<KluisDatabase>;
   /** Removes one early: RxDB's open-source build keeps at most 13 collections (two databases) open. */
@@ -40,6 +42,9 @@ export const useServerFixture = (adapter: AdapterName = 'sqlite'): ServerFixture
     },
     get storage() {
       return storage;
+    },
+    get database() {
+      return database;
     },
     async newDb() {
       const db = await memoryDatabase();
