@@ -32,8 +32,11 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
   const formRef = useRef<HTMLFormElement>(null);
   const errorCount = Object.keys(errors).length;
 
+  // Errors left after an edit are not a failed save: focus stays in the field being typed in.
+  const edited = useRef<FieldErrors | null>(null);
   useEffect(() => {
-    if (errorCount) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (errorCount && errors !== edited.current)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors, errorCount]);
 
   // A draft key is also the path of its errors, so editing a field clears the errors under it.
@@ -41,7 +44,8 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
   // shared sections, for the details part alone (a generic D cannot be narrowed without a cast).
   const change = (key: string) => (value: unknown) => {
     setDraft((d) => ({ ...d, [key]: value }));
-    onErrorsChange(withoutErrorsAt(errors, key));
+    edited.current = withoutErrorsAt(errors, key);
+    onErrorsChange(edited.current);
   };
   const set: FieldSetter<D> = change;
   /** The value, change handler and error of a plain text field bound to a string draft key. */
