@@ -2,3 +2,4 @@
 export * from './audit-log';
 export * from './chain';
 export * from './stored-audit-log';
+export * from './operations';

@@ -13,3 +13,5 @@ export * from './resync';
 export * from './roles';
 export * from './rotation';
 export * from './write-rules';
+export * from './device';
+export * from './operations';

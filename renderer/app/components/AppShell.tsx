@@ -1,5 +1,5 @@
 // The unlocked application: navigation, the current page, notices, and the idle auto-lock.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
@@ -33,7 +33,10 @@ import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
 import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
 import { useVaultStore } from '../../features/vault/stores/vault-store';
+import { signIn } from '../../../shared/audit';
+import type { Workspace } from '../../../shared/workspace';
 import { useRoute } from '../../kit/useRoute';
+import { useActor } from '../../kit/workspace';
 import type { Route } from '../../kit/routing';
 import { useNotificationStore } from '../../kit/notification-store';
 import { NavigationDrawer } from './NavigationDrawer';
@@ -98,9 +101,13 @@ export function AppShell() {
   useEffect(() => {
     session?.audit.setActor(userId);
   }, [session, userId]);
+  const actor = useActor();
+  const signedIn = useRef<Workspace | null>(null);
   useEffect(() => {
-    if (session) void session.audit.record({ action: 'sign-in', kind: 'session', recordIds: [] });
-  }, [session]);
+    if (!session || signedIn.current === session) return;
+    signedIn.current = session;
+    void signIn(session, actor, undefined);
+  }, [session, actor]);
   const resumeSync = useSyncStore((s) => s.resume);
   const stopSync = useSyncStore((s) => s.stop);
   // Sync runs while the vault is unlocked and linked to a server; locking unmounts the shell and stops it.

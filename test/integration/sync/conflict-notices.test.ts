@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEAL_CONFIG } from '../../../shared/deals/deal';
 import { recordAddress } from '../../../shared/store/subject-repository';
 import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
-import { applyItemConflict } from '../../../renderer/features/sync/components/conflict-records';
+import { resolveConflict, subjectConflicts } from '../../../shared/sync';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
 import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 
@@ -86,9 +87,18 @@ describe.each(['sqlite', 'postgres'] as const)(
         winningValue: 'Twee ovens',
       });
 
-      // "Use this value" on A, then the notice's record is dismissed.
-      await applyItemConflict(a.session, onA[0]!);
-      await a.db.records.findOne(onA[0]!.id).remove();
+      // The notice's query lists the same conflict; "Use this value" on A applies it and removes the record,
+      // and says so in the audit trail.
+      expect(await subjectConflicts.run(a.session, org.id)).toEqual([{ ...onA[0], subjectId: org.id }]);
+      await resolveConflict(a.session, LOCAL_ACTOR, { conflictId: onA[0]!.id, useOther: true });
+      const { entries } = await a.session.audit.entries({ recordId: deal.id });
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          action: 'update',
+          kind: 'deal',
+          details: { conflict: 'applied', field: 'title' },
+        }),
+      );
       await syncAll(setup);
       expect((await b.session.items(DEAL_CONFIG).get(deal.id)).data.title).toBe('Ovens en koeling');
       expect(await conflictsOf(b, org.id)).toEqual([]);

@@ -1,9 +1,10 @@
 // The audit trail as this device holds it (its own entries and those synced from others), and the chain
 // verification — against the server's anchored heads when the vault is linked to a server.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Anchor, ChainReport } from '../../../../shared/audit';
-import type { AuditEntry } from '../../../../shared/audit';
+import { auditTrail } from '../../../../shared/audit';
 import { useSyncStore } from '../../sync/stores/sync-store';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useWorkspace } from '../../../kit/workspace';
 
 export type Verification =
@@ -28,25 +29,9 @@ const fetchAnchors = async (serverUrl: string, token: string): Promise<Anchor[] 
 export const useAuditTrail = (limit = 300) => {
   const { workspace: session } = useWorkspace();
   const link = useSyncStore((s) => s.link);
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const trail = useLiveQuery(auditTrail, limit);
+  const page = trail.status === 'ready' ? trail.value : null;
   const [verification, setVerification] = useState<Verification>({ state: 'idle' });
-
-  useEffect(() => {
-    let current = true;
-    const load = () =>
-      void session.audit.entries().then(({ entries: all }) => {
-        if (!current) return;
-        setTotal(all.length);
-        setEntries(all.slice(0, limit));
-      });
-    load();
-    const subscription = session.db.audit.$.subscribe(load);
-    return () => {
-      current = false;
-      subscription.unsubscribe();
-    };
-  }, [session, limit]);
 
   const verify = useCallback(async () => {
     setVerification({ state: 'running' });
@@ -59,5 +44,5 @@ export const useAuditTrail = (limit = 300) => {
     }
   }, [session, link]);
 
-  return { entries, total, verification, verify };
+  return { entries: page?.entries ?? null, total: page?.total ?? 0, verification, verify };
 };

@@ -41,7 +41,7 @@ export function OrganisationPage({ id }: { id: string }) {
 
   return (
     <>
-      {!record.isNew && <OrganisationConflictNotice session={session} organisationId={id} />}
+      {!record.isNew && <OrganisationConflictNotice organisationId={id} />}
       <SubjectEditor
         record={record}
         back={back}

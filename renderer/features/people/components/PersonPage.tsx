@@ -36,7 +36,7 @@ export function PersonPage({ id, organisationId }: Props) {
   return (
     <>
       {existing && (
-        <ConflictNotice session={session} personId={id} onApplied={() => setVersion((v) => v + 1)} />
+        <ConflictNotice personId={id} onApplied={() => setVersion((v) => v + 1)} />
       )}
       <RestrictionBanner restriction={rights.restriction} />
       {existing && (

@@ -1,5 +1,5 @@
 // Fields where two devices disagreed while offline. Sync kept one value; the other is listed here to apply
-// instead ("Use this value") or to let go ("Dismiss"). The caller says how a value is written back.
+// instead ("Use this value") or to let go ("Dismiss"); either is the core's resolveConflict, audited.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -8,8 +8,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/vault';
-import type { Conflict } from '../hooks/useConflicts';
+import { resolveConflict } from '../../../../shared/sync';
+import { useOperation } from '../../../kit/useOperation';
+import { useConflicts, type Conflict } from '../hooks/useConflicts';
+import { fieldKey } from './conflict-records';
 
 const show = (value: unknown): string => {
   if (typeof value === 'string') return value;
@@ -29,45 +31,36 @@ const show = (value: unknown): string => {
 };
 
 interface Props {
-  readonly session: Session;
-  readonly conflicts: readonly Conflict[];
+  /** The subject whose conflict records are listed. */
+  readonly subjectId: string;
+  /** Which of them this page shows. */
+  readonly shows: (conflict: Conflict) => boolean;
   /** What the notice says happened (the person's text, or the one for any other record). */
   readonly explanation: string;
-  /** The field's name as the form shows it. */
-  readonly label: (conflict: Conflict) => string;
-  /** Writes the losing value into its record. */
-  readonly apply: (conflict: Conflict) => Promise<void>;
   readonly onApplied: () => void;
 }
 
-export function ConflictList({ session, conflicts, explanation, label, apply, onApplied }: Props) {
+export function ConflictList({ subjectId, shows, explanation, onApplied }: Props) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  const conflicts = useConflicts(subjectId).filter(shows);
+  const label = (conflict: Conflict) => {
+    const key = fieldKey(conflict);
+    return key ? t(key) : conflict.field;
+  };
+  const resolve = useOperation(resolveConflict);
   const [failed, setFailed] = useState(false);
   if (conflicts.length === 0) return null;
+  const busy = resolve.busy;
 
-  const dismiss = async (conflict: Conflict) => {
-    await session.db.records.findOne(conflict.id).remove();
-  };
-
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
+  const act = async (conflict: Conflict, useOther: boolean) => {
     setFailed(false);
     try {
-      await work();
+      await resolve.run({ conflictId: conflict.id, useOther });
+      if (useOther) onApplied();
     } catch {
       setFailed(true);
-    } finally {
-      setBusy(false);
     }
   };
-
-  const use = (conflict: Conflict) =>
-    act(async () => {
-      await apply(conflict);
-      await dismiss(conflict);
-      onApplied();
-    });
 
   return (
     <Alert severity="warning" role="region" aria-label={t('sync.conflicts.title')} sx={{ mb: 2 }}>
@@ -98,16 +91,11 @@ export function ConflictList({ session, conflicts, explanation, label, apply, on
                 variant="outlined"
                 color="inherit"
                 disabled={busy}
-                onClick={() => void use(conflict)}
+                onClick={() => void act(conflict, true)}
               >
                 {t('sync.conflicts.use')}
               </Button>
-              <Button
-                size="small"
-                color="inherit"
-                disabled={busy}
-                onClick={() => void act(() => dismiss(conflict))}
-              >
+              <Button size="small" color="inherit" disabled={busy} onClick={() => void act(conflict, false)}>
                 {t('sync.conflicts.dismiss')}
               </Button>
             </Box>

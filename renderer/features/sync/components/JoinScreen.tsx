@@ -13,15 +13,16 @@ import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
-import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
+import { useJoinStore } from '../stores/join-store';
+import { rememberedServerUrl } from '../stores/server-address';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
-  const join = useSyncStore((s) => s.join);
-  const joining = useSyncStore((s) => s.joining);
-  const joinError = useSyncStore((s) => s.joinError);
-  const cancelJoin = useSyncStore((s) => s.cancelJoin);
+  const join = useJoinStore((s) => s.join);
+  const joining = useJoinStore((s) => s.joining);
+  const joinError = useJoinStore((s) => s.joinError);
+  const cancelJoin = useJoinStore((s) => s.cancelJoin);
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [inviteCode, setInviteCode] = useState('');

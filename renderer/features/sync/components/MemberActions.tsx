@@ -4,19 +4,16 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import { changeMember, type Member, type MemberChange } from '../../../../shared/sync';
 import { ROLES, type Role } from '../../../../shared/sync';
+import { memberPinsOf } from '../../../../shared/sync';
+import { ConfirmDialog } from '../../../kit/FormDialog';
 import { useWorkspace } from '../../../kit/workspace';
-import { memberPins } from '../../../../shared/sync';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
@@ -41,7 +38,7 @@ export function MemberActions({ member }: { readonly member: Member }) {
         session.audit,
         member.id,
         change,
-        memberPins(session.db),
+        memberPinsOf(session),
       );
       if (!done.ok) setError(accountErrorKey(done.error));
       await refresh();
@@ -85,23 +82,16 @@ export function MemberActions({ member }: { readonly member: Member }) {
           {t(error)}
         </Alert>
       )}
-      <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>{t('sync.admin.users.removeTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{t('sync.admin.users.removeBody')}</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)}>{t('sync.admin.users.cancel')}</Button>
-          <Button
-            color="error"
-            variant="contained"
-            disabled={busy}
-            onClick={() => void apply({ kind: 'remove' })}
-          >
-            {t('sync.admin.users.confirmRemove')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={t('sync.admin.users.removeTitle')}
+        confirmLabel={t('sync.admin.users.confirmRemove')}
+        destructive
+        onConfirm={() => apply({ kind: 'remove' })}
+        onClose={() => setConfirming(false)}
+      >
+        <DialogContentText>{t('sync.admin.users.removeBody')}</DialogContentText>
+      </ConfirmDialog>
     </Stack>
   );
 }

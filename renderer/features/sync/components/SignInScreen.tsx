@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
-import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
+import { useJoinStore } from '../stores/join-store';
+import { rememberedServerUrl } from '../stores/server-address';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 import { JoinScreen } from './JoinScreen';
 
 /** Sign in with a passphrase, or join with an invite code (JoinScreen). */
 export function SignInScreen({ onBack }: { onBack: () => void }) {
-  const joining = useSyncStore((s) => s.joining);
+  const joining = useJoinStore((s) => s.joining);
   const [join, setJoin] = useState(false);
   if (join || joining) return <JoinScreen onBack={() => setJoin(false)} />;
   return <PassphraseSignIn onBack={onBack} onJoin={() => setJoin(true)} />;
@@ -24,7 +25,7 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
 
 function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () => void }) {
   const { t } = useTranslation();
-  const signIn = useSyncStore((s) => s.signIn);
+  const signIn = useJoinStore((s) => s.signIn);
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [passphrase, setPassphrase] = useState('');

@@ -12,7 +12,8 @@ import { SubmitButton } from '../../../ui/SubmitButton';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { useSyncStatusText } from '../hooks/useSyncStatusText';
-import { rememberedServerUrl, useSyncStore } from '../stores/sync-store';
+import { rememberedServerUrl } from '../stores/server-address';
+import { useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function SyncSettings() {

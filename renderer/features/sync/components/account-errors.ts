@@ -1,5 +1,5 @@
 // The words for what can go wrong when connecting to or signing in on a sync server.
-import type { ConnectError } from '../stores/sync-store';
+import type { ConnectError } from '../stores/server-address';
 
 const KEYS = {
   offline: 'sync.account.error.offline',

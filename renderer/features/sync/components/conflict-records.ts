@@ -1,38 +1,6 @@
-// How a conflict's losing value goes back into its record, and which form label names its field, for
-// every kind that keeps conflicts: people, organisations and their items (deals, cases, activities...).
-import type { z } from 'zod';
-import { ACTIVITY_ITEMS } from '../../../../shared/activities';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases';
-import { DEAL_CONFIG } from '../../../../shared/deals';
-import { TASK_ITEMS } from '../../../../shared/tasks';
-import type { ItemKindConfig } from '../../../../shared/store';
-import type { Session } from '../../../../shared/vault';
+// Which form label names a conflicting field, for every kind that keeps conflicts: people, organisations
+// and their items (deals, cases, activities...). The core writes the value back (shared/sync).
 import type { Conflict } from '../hooks/useConflicts';
-
-type AnyItemConfig = ItemKindConfig<z.ZodType<Record<string, unknown>>>;
-
-const ITEM_CONFIGS: ReadonlyMap<string, AnyItemConfig> = new Map(
-  [ACTIVITY_ITEMS, TASK_ITEMS, DEAL_CONFIG, CASE_CONFIG, CASE_ENTRY_CONFIG].map(
-    (config) => [config.kind, config as unknown as AnyItemConfig] as const,
-  ),
-);
-
-/** Items shown with their subject's conflicts: they have no page of their own. */
-export const SUBJECT_ITEM_KINDS: ReadonlySet<string> = new Set([
-  ACTIVITY_ITEMS.kind,
-  TASK_ITEMS.kind,
-  CASE_ENTRY_CONFIG.kind,
-]);
-
-/** Writes the losing value into the item; the repository validates it as any other edit. */
-export const applyItemConflict = async (session: Session, conflict: Conflict): Promise<void> => {
-  const config = ITEM_CONFIGS.get(conflict.recordKind);
-  if (!config) throw new Error(`No item kind ${conflict.recordKind}`);
-  await session.items(config).update(conflict.recordId, (current) => ({
-    ...current,
-    [conflict.field]: conflict.losingValue,
-  }));
-};
 
 /** Form labels (translation keys) of the fields that can conflict, per record kind. */
 export const FIELD_KEYS = {

@@ -6,22 +6,26 @@ import { useWorkspaceStore } from '../../../kit/workspace';
 import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
 import {
-  changeAccountPassphrase,
-  checkAccountKeys,
-  connectVault,
+  changeSessionPassphrase,
+  checkSessionKeys,
+  completeInvites,
+  conflictHandlersFor,
+  connectSession,
+  loadLink,
+  mayManageOrganisation,
+  memberPinsOf,
   refreshAccountBox,
-  joinOrganisation,
-  signInOnNewDevice,
+  saveLink,
+  sessionPendingInvites,
+  syncClientFor,
+  wipeLocalCopy,
   type AccountError,
   type AccountLink,
-  type PendingJoin,
+  type Member,
+  type SyncClient,
+  type SyncStatus,
 } from '../../../../shared/sync';
-import { completeInvites, type Member } from '../../../../shared/sync';
-import { memberPins } from '../../../../shared/sync';
-import { sessionPendingInvites } from '../../../../shared/sync';
-import { mayManageOrganisation } from '../../../../shared/sync';
 import { ErasureSync } from '../../../../shared/erasure';
-import { conflictHandlersFor } from '../../../../shared/sync';
 import {
   catchUpKeys,
   rotatePageKey,
@@ -30,84 +34,20 @@ import {
   type KeyStatus,
   type RotationProgress,
 } from '../../../../shared/sync';
-import { SyncClient, type SyncStatus } from '../../../../shared/sync';
-import type { DesktopApi } from '../../../../shared/platform';
-import { DESKTOP_API_GLOBAL } from '../../../../shared/platform';
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
+import { allowServer, fetchFromWindow, type ConnectError } from './server-address';
 
-const LINK_ID = 'sync-link';
-const SERVER_KEY = 'kluis.sync.server';
+// Other features reach the server with the same fetch; the dashboard reads the link.
+export { fetchFromWindow, loadLink };
 
-/** The server address typed before the window reloaded to allow it (see allowServer), else this origin. */
-export const rememberedServerUrl = (): string => {
-  try {
-    return globalThis.sessionStorage.getItem(SERVER_KEY) ?? globalThis.location.origin;
-  } catch {
-    return globalThis.location.origin;
-  }
-};
-
-/** What connecting can fail with besides the server's answers. */
-export type ConnectError = AccountError | 'server-address' | 'reloading';
-
-/**
- * In Electron the page may connect only to origins in its CSP (electron/sync-origin.ts): main adds the
- * sync server's origin for every page served afterwards. The page shown now was served without it, so
- * the first time the window reloads once; the address is kept for the form. The browser host is served by
- * the sync server itself, so nothing is needed there.
- */
-const allowServer = async (serverUrl: string): Promise<ConnectError | null> => {
-  const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
-  if (!api?.allowSyncServer) return null;
-  let origin: string;
-  try {
-    origin = new URL(serverUrl).origin;
-  } catch {
-    return 'server-address';
-  }
-  const allowed = await api.allowSyncServer(origin);
-  if (!allowed.ok) return 'server-address';
-  if (!allowed.value.reload) return null;
-  try {
-    globalThis.sessionStorage.setItem(SERVER_KEY, serverUrl);
-  } catch {
-    // Only a convenience: the user types the address again.
-  }
-  globalThis.location.reload();
-  return 'reloading';
-};
-const linkAddress = (session: Session) => ({ collection: 'vault', id: LINK_ID, keyId: session.orgKeyId });
-
-/** The page's fetch, called unbound (some browsers refuse a detached `fetch`); shared by sync screens. */
-export const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
-
-export const saveLink = async (session: Session, link: AccountLink): Promise<void> => {
-  const payload = session.cipher.sealJson(link, session.orgKey, linkAddress(session));
-  await session.db.vault.upsert({ id: LINK_ID, payload, updatedAt: Date.now() });
-};
-
-export const loadLink = async (session: Session): Promise<AccountLink | null> => {
-  const doc = await session.db.vault.findOne(LINK_ID).exec();
-  if (!doc) return null;
-  try {
-    return session.cipher.openJson(doc.payload, session.orgKey, linkAddress(session)) as AccountLink;
-  } catch {
-    return null;
-  }
-};
-
-/** How often a joining device asks whether its key arrived, and an admin's device looks for newcomers. */
-export const JOIN_POLL_MS = 2000;
+/** How often an admin's device looks for newcomers. */
 export const INVITE_POLL_MS = 3000;
 /** How often a linked device checks for new key epochs (and an admin's device runs due rotations). */
 export const KEY_DUTY_MS = 15_000;
 
 interface SyncState {
   link: AccountLink | null;
-  /** This device joined with an invite code and waits for an admin's device to seal the key to it. */
-  joining: { userId: string } | null;
-  joinError: AccountError | null;
   /** For admins: the organisation's users and whether they have access; null until first listed. */
   members: Member[] | null;
   membersError: AccountError | null;
@@ -119,14 +59,6 @@ interface SyncState {
   resume(session: Session): Promise<void>;
   stop(): Promise<void>;
   connect(session: Session, serverUrl: string, passphrase: string): Promise<ConnectError | null>;
-  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectError | null>;
-  join(
-    serverUrl: string,
-    userId: string,
-    inviteCode: string,
-    passphrase: string,
-  ): Promise<ConnectError | null>;
-  cancelJoin(): void;
   /**
    * Changes the passphrase of a linked vault for the whole account (the server first, then this device);
    * null when done. Offline, nothing changes.
@@ -151,14 +83,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   /** Bumped by every stop, so a resume that finishes after a stop does not start anything. */
   let generation = 0;
   let invitesTimer: ReturnType<typeof setInterval> | null = null;
-  let joinTimer: ReturnType<typeof setTimeout> | null = null;
-  let pendingJoin: PendingJoin | null = null;
   let refreshMembers: (() => Promise<void>) | null = null;
   let keysTimer: ReturnType<typeof setInterval> | null = null;
   let keyWork: Promise<void> | null = null;
   let keyContext: KeyContext | null = null;
 
-  /** Runs the key duty once at a time; the status and progress land in the store. */
   /**
    * Runs key work once at a time. Work that answers where things stand (runKeyDuty ends with a catch-up)
    * is shown as it is; otherwise one catch-up follows, so the status is fresh without asking twice.
@@ -220,7 +149,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
             signer,
             pageKey: session.epochPageKey,
           }),
-          memberPins(session.db),
+          memberPinsOf(session),
         );
         if (started !== generation) return;
         set(members.ok ? { members: members.value, membersError: null } : { membersError: members.error });
@@ -244,7 +173,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     try {
       await get().stop();
       await useVaultStore.getState().lock();
-      await session.db.remove();
+      await wipeLocalCopy(session);
     } finally {
       wiping = false;
       set({ wiped: true });
@@ -256,8 +185,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     if (started !== generation) return;
     // Erased subjects are purged before any push could carry a stale edit of them.
     const erasures = new ErasureSync({ session, fetch: fetchFromWindow, link });
-    const next = new SyncClient({
-      db: session.db,
+    const next = syncClientFor(session, {
       fetch: fetchFromWindow,
       serverUrl: link.serverUrl,
       token: link.token,
@@ -283,13 +211,6 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     next.start().catch(() => undefined);
   };
 
-  const stopJoining = () => {
-    if (joinTimer) clearTimeout(joinTimer);
-    joinTimer = null;
-    pendingJoin?.discard();
-    pendingJoin = null;
-  };
-
   // After a rotation, the account's passphrase box is re-sealed with the current page key at the next
   // unlock with the passphrase (account.ts refreshAccountBox); only a box that is behind costs a KDF run.
   onPassphraseUnlock((session, passphrase) => {
@@ -302,8 +223,6 @@ export const useSyncStore = create<SyncState>()((set, get) => {
 
   return {
     link: null,
-    joining: null,
-    joinError: null,
     members: null,
     membersError: null,
     status: null,
@@ -335,10 +254,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await run(session, link, started);
       // A passphrase changed on another device: lock, and the unlock screen asks for the new one.
       if (session.isLocked || started !== generation) return;
-      const secretKey = session.exportUserSecretKey();
-      const keys = await checkAccountKeys(fetchFromWindow, link, session.db, secretKey).finally(() =>
-        secretKey.fill(0),
-      );
+      const keys = await checkSessionKeys(session, fetchFromWindow, link);
       if (keys.ok && keys.value === 'passphrase-changed' && started === generation) {
         await get().stop();
         await useVaultStore.getState().lock('passphrase-changed');
@@ -366,7 +282,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     async connect(session, serverUrl, passphrase) {
       const refused = await allowServer(serverUrl);
       if (refused) return refused;
-      const linked = await connectVault({ fetch: fetchFromWindow, serverUrl, db: session.db, passphrase });
+      const linked = await connectSession(session, { fetch: fetchFromWindow, serverUrl, passphrase });
       if (!linked.ok) return linked.error;
       await saveLink(session, linked.value);
       await get().stop();
@@ -374,84 +290,12 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       return null;
     },
 
-    async signIn(serverUrl, userId, passphrase) {
-      const { vault } = useVaultStore.getState();
-      if (!vault) return 'no-vault';
-      const refused = await allowServer(serverUrl);
-      if (refused) return refused;
-      const signedIn = await signInOnNewDevice({
-        fetch: fetchFromWindow,
-        serverUrl,
-        db: vault.db,
-        userId,
-        passphrase,
-      });
-      if (!signedIn.ok) return signedIn.error;
-      await saveLink(signedIn.value.session, signedIn.value.link);
-      await useVaultStore.getState().adopt(signedIn.value.session);
-      return null;
-    },
-
-    async join(serverUrl, userId, inviteCode, passphrase) {
-      const { vault } = useVaultStore.getState();
-      if (!vault) return 'no-vault';
-      const refused = await allowServer(serverUrl);
-      if (refused) return refused;
-      stopJoining();
-      const joined = await joinOrganisation({
-        fetch: fetchFromWindow,
-        serverUrl,
-        db: vault.db,
-        userId,
-        inviteCode,
-        passphrase,
-      });
-      if (!joined.ok) return joined.error;
-      const waiting = joined.value;
-      pendingJoin = waiting;
-      set({ joining: { userId }, joinError: null });
-      const poll = async () => {
-        joinTimer = null;
-        if (pendingJoin !== waiting) return;
-        const finished = await waiting.finish(fetchFromWindow, vault.db);
-        if (pendingJoin !== waiting) return;
-        if (finished.ok) {
-          pendingJoin = null;
-          await saveLink(finished.value, waiting.link);
-          set({ joining: null });
-          await useVaultStore.getState().adopt(finished.value);
-          return;
-        }
-        // Not sealed yet, or the server is briefly out of reach: ask again.
-        if (finished.error === 'awaiting-org-key' || finished.error === 'offline') {
-          set({ joinError: finished.error === 'offline' ? 'offline' : null });
-          joinTimer = setTimeout(() => void poll(), JOIN_POLL_MS);
-          return;
-        }
-        stopJoining();
-        set({ joinError: finished.error });
-      };
-      await poll();
-      return null;
-    },
-
     async changePassphrase(current, next) {
       const { session } = useVaultStore.getState();
       const link = get().link;
       if (!session || !link) return 'no-vault';
-      const changed = await changeAccountPassphrase({
-        fetch: fetchFromWindow,
-        link,
-        db: session.db,
-        current,
-        next,
-      });
+      const changed = await changeSessionPassphrase(session, { fetch: fetchFromWindow, link, current, next });
       return changed.ok ? null : changed.error;
-    },
-
-    cancelJoin() {
-      stopJoining();
-      set({ joining: null, joinError: null });
     },
 
     async refreshMembers() {

@@ -1,0 +1,107 @@
+// Getting a vault onto this device from an organisation: signing in with an existing account, or joining
+// with an invite code and waiting until an admin's device seals the organisation key to this one. Both
+// end by handing the new session to the vault store; the link is kept sealed in the vault (shared/sync).
+import { create } from 'zustand';
+import {
+  finishJoin,
+  joinWithVault,
+  saveLink,
+  signInToVault,
+  type AccountError,
+  type PendingJoin,
+} from '../../../../shared/sync';
+import { useVaultStore } from '../../vault/stores/vault-store';
+import { allowServer, fetchFromWindow, type ConnectError } from './server-address';
+
+/** How often a joining device asks whether its key arrived. */
+export const JOIN_POLL_MS = 2000;
+
+interface JoinState {
+  /** This device joined with an invite code and waits for an admin's device to seal the key to it. */
+  joining: { userId: string } | null;
+  joinError: AccountError | null;
+  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectError | null>;
+  join(
+    serverUrl: string,
+    userId: string,
+    inviteCode: string,
+    passphrase: string,
+  ): Promise<ConnectError | null>;
+  cancelJoin(): void;
+}
+
+export const useJoinStore = create<JoinState>()((set) => {
+  let joinTimer: ReturnType<typeof setTimeout> | null = null;
+  let pendingJoin: PendingJoin | null = null;
+
+  const stopJoining = () => {
+    if (joinTimer) clearTimeout(joinTimer);
+    joinTimer = null;
+    pendingJoin?.discard();
+    pendingJoin = null;
+  };
+
+  return {
+    joining: null,
+    joinError: null,
+
+    async signIn(serverUrl, userId, passphrase) {
+      const { vault } = useVaultStore.getState();
+      if (!vault) return 'no-vault';
+      const refused = await allowServer(serverUrl);
+      if (refused) return refused;
+      const signedIn = await signInToVault(vault, { fetch: fetchFromWindow, serverUrl, userId, passphrase });
+      if (!signedIn.ok) return signedIn.error;
+      await saveLink(signedIn.value.session, signedIn.value.link);
+      await useVaultStore.getState().adopt(signedIn.value.session);
+      return null;
+    },
+
+    async join(serverUrl, userId, inviteCode, passphrase) {
+      const { vault } = useVaultStore.getState();
+      if (!vault) return 'no-vault';
+      const refused = await allowServer(serverUrl);
+      if (refused) return refused;
+      stopJoining();
+      const joined = await joinWithVault(vault, {
+        fetch: fetchFromWindow,
+        serverUrl,
+        userId,
+        inviteCode,
+        passphrase,
+      });
+      if (!joined.ok) return joined.error;
+      const waiting = joined.value;
+      pendingJoin = waiting;
+      set({ joining: { userId }, joinError: null });
+      const poll = async () => {
+        joinTimer = null;
+        if (pendingJoin !== waiting) return;
+        const finished = await finishJoin(waiting, fetchFromWindow, vault);
+        if (pendingJoin !== waiting) return;
+        if (finished.ok) {
+          pendingJoin = null;
+          await saveLink(finished.value, waiting.link);
+          set({ joining: null });
+          await useVaultStore.getState().adopt(finished.value);
+          return;
+        }
+        // Not sealed yet, or the server is briefly out of reach: ask again.
+        if (finished.error === 'awaiting-org-key' || finished.error === 'offline') {
+          set({ joinError: finished.error === 'offline' ? 'offline' : null });
+          joinTimer = setTimeout(() => void poll(), JOIN_POLL_MS);
+          return;
+        }
+        stopJoining();
+        set({ joinError: finished.error });
+      };
+      await poll();
+      return null;
+    },
+
+    cancelJoin() {
+      stopJoining();
+      set({ joining: null, joinError: null });
+    },
+  };
+});

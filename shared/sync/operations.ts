@@ -1,0 +1,105 @@
+// What a user does with what sync left on this device: the conflicts two devices' offline edits made
+// (merge.ts keeps each losing value in a conflict record of the subject), listed live and resolved —
+// by writing the other value into its record, or by letting it go. Resolving is the user's change to
+// the record: it is audited (record ids and the field's name only, never the values).
+import type { z } from 'zod';
+import { ACTIVITY_ITEMS } from '../activities';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../cases';
+import { DEAL_CONFIG } from '../deals';
+import type { ItemKindConfig, RecordDoc } from '../store';
+import { recordAddress } from '../store';
+import { TASK_ITEMS } from '../tasks';
+import type { Session } from '../vault/session';
+import { defineOperation } from '../workspace/operation';
+import { defineQuery } from '../workspace/query';
+import { CONFLICT_KIND, type ConflictPayload } from './merge';
+
+export interface Conflict extends ConflictPayload {
+  /** The conflict record's own id. */
+  readonly id: string;
+  /** The subject whose records disagreed. */
+  readonly subjectId: string;
+}
+
+type AnyItemConfig = ItemKindConfig<z.ZodType<Record<string, unknown>>>;
+
+const ITEM_CONFIGS: ReadonlyMap<string, AnyItemConfig> = new Map(
+  [ACTIVITY_ITEMS, TASK_ITEMS, DEAL_CONFIG, CASE_CONFIG, CASE_ENTRY_CONFIG].map(
+    (config) => [config.kind, config as unknown as AnyItemConfig] as const,
+  ),
+);
+
+/** Items shown with their subject's conflicts: they have no page of their own. */
+export const SUBJECT_ITEM_KINDS: ReadonlySet<string> = new Set([
+  ACTIVITY_ITEMS.kind,
+  TASK_ITEMS.kind,
+  CASE_ENTRY_CONFIG.kind,
+]);
+
+const openConflict = async (session: Session, doc: RecordDoc): Promise<Conflict | null> => {
+  try {
+    const key = await session.dataKey(doc.subjectId, doc.keyId);
+    const payload = session.cipher.openJson(
+      doc.payload,
+      key,
+      recordAddress(doc.id, doc.subjectId, doc.keyId),
+    ) as ConflictPayload;
+    return { ...payload, id: doc.id, subjectId: doc.subjectId };
+  } catch {
+    return null; // A conflict whose key is gone (erased subject) has nothing left to show.
+  }
+};
+
+/** Every conflict of one subject: its own fields and those of its items (deals, cases, activities...). */
+export const subjectConflicts = defineQuery(
+  'sync.conflicts',
+  [{ collection: 'records', kinds: [CONFLICT_KIND] }],
+  async (workspace, subjectId: string): Promise<readonly Conflict[]> => {
+    const docs = await workspace.db.records.find({ selector: { subjectId, kind: CONFLICT_KIND } }).exec();
+    const open = await Promise.all(docs.map((doc) => openConflict(workspace, doc.toJSON() as RecordDoc)));
+    return open.filter((c): c is Conflict => c !== null);
+  },
+);
+
+/** Writes the losing value into its record; the repository validates it as any other edit. */
+const applyConflict = async (workspace: Session, conflict: Conflict): Promise<void> => {
+  const change = <T>(current: T): T => ({ ...current, [conflict.field]: conflict.losingValue });
+  if (conflict.recordKind === 'person') await workspace.people.update(conflict.recordId, change);
+  else if (conflict.recordKind === 'organisation')
+    await workspace.organisations.update(conflict.recordId, change);
+  else {
+    const config = ITEM_CONFIGS.get(conflict.recordKind);
+    if (!config) throw new Error(`No item kind ${conflict.recordKind}`);
+    await workspace.items(config).update(conflict.recordId, change);
+  }
+};
+
+export interface ResolveConflictInput {
+  readonly conflictId: string;
+  /** True: the other device's value replaces the kept one; false: it is let go. */
+  readonly useOther: boolean;
+}
+
+/** Resolves one conflict: applies the other value (or not) and removes the conflict record. */
+export const resolveConflict = defineOperation(
+  'sync.resolveConflict',
+  async (workspace, _actor, { conflictId, useOther }: ResolveConflictInput) => {
+    const doc = await workspace.db.records.findOne(conflictId).exec();
+    if (!doc || doc.kind !== CONFLICT_KIND) throw new Error('No such conflict');
+    const conflict = await openConflict(workspace, doc.toJSON() as RecordDoc);
+    if (conflict && useOther) await applyConflict(workspace, conflict);
+    await doc.remove();
+    return {
+      result: undefined,
+      audit: {
+        action: 'update',
+        kind: conflict?.recordKind ?? CONFLICT_KIND,
+        recordIds: conflict ? [conflict.recordId] : [conflictId],
+        details: {
+          conflict: useOther ? 'applied' : 'dismissed',
+          ...(conflict ? { field: conflict.field } : {}),
+        },
+      },
+    };
+  },
+);

@@ -1,0 +1,41 @@
+// Cases for shared/sync/operations.ts: resolving a conflict that sync left on a person.
+import { recordAddress } from '../../../shared/store';
+import { CONFLICT_KIND, CONFLICT_VERSION, type ConflictPayload } from '../../../shared/sync';
+import type { Workspace } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+/** A conflict record as merge.ts leaves it: the other device's job title for a person. */
+const aConflict = async (workspace: Workspace): Promise<string> => {
+  const person = await workspace.people.create(annelies);
+  const doc = await workspace.db.records.findOne(person.id).exec();
+  if (!doc) throw new Error('The person was not stored');
+  const id = `conflict-${person.id}`;
+  const payload: ConflictPayload = {
+    recordId: person.id,
+    recordKind: 'person',
+    field: 'jobTitle',
+    losingValue: 'Inkoper',
+    winningValue: annelies.jobTitle,
+    losingUpdatedAt: doc.updatedAt - 1,
+    winningUpdatedAt: doc.updatedAt,
+  };
+  const key = await workspace.dataKey(doc.subjectId, doc.keyId);
+  await workspace.db.records.insert({
+    id,
+    kind: CONFLICT_KIND,
+    subjectId: doc.subjectId,
+    keyId: doc.keyId,
+    v: CONFLICT_VERSION,
+    payload: workspace.cipher.sealJson(payload, key, recordAddress(id, doc.subjectId, doc.keyId)),
+    updatedAt: doc.updatedAt,
+  });
+  return id;
+};
+
+export const cases: OperationCases = {
+  'sync.resolveConflict': {
+    input: async (workspace) => ({ conflictId: await aConflict(workspace), useOther: true }),
+    audits: [{ action: 'update', kind: 'person' }],
+  },
+};
