@@ -9,3 +9,5 @@ export { loadLedgers, loadPeople, factsFor, type LedgerIndex } from './facts';
 export * from './run-gate';
 export * from './bulk';
 export * from './receipts';
+export * from './operations';
+export * from './register-export';

@@ -16,7 +16,7 @@ export const cases: OperationCases = {
       entity: 'person',
       label: { en: 'Shoe size', nl: 'Schoenmaat' },
       category: 'professional',
-      purposeIds: [(await purposes(workspace))[0]!.id],
+      purposeIds: [(await purposes(workspace)).find((p) => p.data.active)!.id],
     }),
     audits: [{ action: 'create', kind: 'custom-field' }],
   },

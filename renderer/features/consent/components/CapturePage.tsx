@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import { useTranslation } from 'react-i18next';
-import { addMonths } from '../../../../shared/consent';
+import { addMonths, captureCard, type CapturedCard } from '../../../../shared/consent';
 import type { DataSource } from '../../../../shared/people';
 import { personDisplayName, type PersonInput } from '../../../../shared/people';
 import { ValidationError } from '../../../../shared/store';
@@ -69,7 +69,7 @@ interface Saved {
 
 export function CapturePage() {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const settings = useConsentSettings();
   const format = useFormatters();
   const [card, setCard] = useState<Card>(emptyCard);
@@ -117,13 +117,9 @@ export function CapturePage() {
     setErrors({});
     setBusy(true);
     try {
-      const organisationId = await organisationFor(card.organisation.trim(), source);
-      const person = await session.people.create({ ...input, organisationId });
-      await session.audit.record({
-        action: 'create',
-        kind: 'person',
-        recordIds: [person.id],
-        details: { source: 'business_card' },
+      const person = await captureCard(session, actor, {
+        person: input,
+        organisation: organisationFor(card.organisation.trim(), source),
       });
       setSaved({ id: person.id, name: personDisplayName(person.data), dueOn: addMonths(card.date, 1) });
       notify(t('consent.capture.saved', { name: personDisplayName(person.data) }));
@@ -135,15 +131,12 @@ export function CapturePage() {
   };
 
   /** The organisation of that name (matched without regard to case), or a new one from the same card. */
-  const organisationFor = async (name: string, source: DataSource): Promise<string | null> => {
+  const organisationFor = (name: string, source: DataSource): CapturedCard['organisation'] => {
     if (!name) return null;
     const match = directory
       .searchOrganisations(name)
       .find((o) => o.name.toLowerCase() === name.toLowerCase());
-    if (match) return match.id;
-    const created = await session.organisations.create({ name, source });
-    await session.audit.record({ action: 'create', kind: 'organisation', recordIds: [created.id] });
-    return created.id;
+    return match ? { id: match.id } : { create: { name, source } };
   };
 
   const anotherCard = () => {

@@ -15,10 +15,11 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
-import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent';
+import type { ConsentEventPayload } from '../../../../shared/consent';
 import { useFormatters } from '../hooks/useLocalized';
-import type { ReceiptFormat } from '../receipt-export';
+import type { ReceiptFormat } from '../../../../shared/consent';
 import { RecordedBy } from './RecordedBy';
+import type { LedgerEntry } from '../../../../shared/purposes';
 
 const TYPE_COLOUR = {
   given: 'success',

@@ -8,7 +8,6 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { isRestricted } from '../../../../shared/consent';
 import { isoDay, noticeDue } from '../../../../shared/consent';
 import type { DataSource } from '../../../../shared/people';
 import { personDisplayName } from '../../../../shared/people';
@@ -26,6 +25,7 @@ import { useReceiptExport } from '../hooks/useReceiptExport';
 import { NoticesReceived } from './NoticesReceived';
 import { PurposeCard } from './PurposeCard';
 import { SubscriptionsSection } from './SubscriptionsSection';
+import { isRestricted } from '../../../../shared/restriction';
 
 export function ConsentPanel({ subjectId, subjectKind }: SubjectPanelProps) {
   const { t } = useTranslation();
@@ -49,7 +49,7 @@ function PersonPrivacy({ personId }: { personId: string }) {
   const settings = useConsentSettings();
   const state = usePersonLedgers(personId);
   const rights = useSubjectRights(personId);
-  const exportReceipt = useReceiptExport(personId, settings);
+  const exportReceipt = useReceiptExport(personId);
   const [person, setPerson] = useState<PersonFacts | null>(null);
   useEffect(() => {
     let current = true;

@@ -9,12 +9,6 @@ import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import ShieldOutlinedIcon from '@mui/icons-material/ShieldOutlined';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
-import {
-  CONTROLLER,
-  CONTROLLER_ID,
-  ControllerPayload,
-  type ControllerPayload as Controller,
-} from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
@@ -25,6 +19,8 @@ import { useConsentSettings } from '../hooks/useConsentSettings';
 import { mayEditRegister } from '../permissions';
 import { TabIntro } from './TabIntro';
 import { TextListField } from './TextListField';
+import { ControllerPayload, type ControllerPayload as Controller } from '../../../../shared/purposes';
+import { saveController } from '../../../../shared/consent';
 
 export function ControllerTab() {
   const settings = useConsentSettings();
@@ -50,7 +46,7 @@ type Field =
 
 function ControllerForm({ initial }: { initial: Controller | null }) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const { role } = useCurrentUser();
   const readOnly = !mayEditRegister(role);
   const [draft, setDraft] = useState<Controller>(
@@ -68,8 +64,7 @@ function ControllerForm({ initial }: { initial: Controller | null }) {
     setFailed(false);
     try {
       const hasDpo = dpo.name.trim() || dpo.email.trim() || dpo.phone.trim();
-      await session.settings(CONTROLLER).put({ ...draft, dpo: hasDpo ? dpo : null }, CONTROLLER_ID);
-      await session.audit.record({ action: 'update', kind: CONTROLLER.kind, recordIds: [CONTROLLER_ID] });
+      await saveController(session, actor, { ...draft, dpo: hasDpo ? dpo : null });
       setErrors(new Set());
       notify(t('consent.controller.saved'));
     } catch (error) {

@@ -11,7 +11,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { PRIVACY_NOTICE, type PrivacyNoticePayload } from '../../../../shared/consent';
+import { publishNotice, type PrivacyNoticePayload } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
@@ -34,7 +34,7 @@ const nextVersion = (existing: readonly Setting<PrivacyNoticePayload>[]): string
 
 export function PublishNoticeDialog({ existing, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const [version, setVersion] = useState(() => nextVersion(existing));
   const [publishedOn, setPublishedOn] = useState(() => localIsoDay(Date.now()));
   const [url, setUrl] = useState('');
@@ -52,8 +52,7 @@ export function PublishNoticeDialog({ existing, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await session.settings(PRIVACY_NOTICE).put({ version, publishedOn, url, text });
-      await session.audit.record({ action: 'create', kind: PRIVACY_NOTICE.kind, recordIds: [saved.id] });
+      const saved = await publishNotice(session, actor, { version, publishedOn, url, text });
       notify(t('consent.notices.published', { version: saved.data.version }));
       onClose();
     } catch (failure) {

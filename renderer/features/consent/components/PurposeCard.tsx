@@ -8,20 +8,23 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { PersonLedgers } from '../../../../shared/consent';
-import { recordObjection, withdrawConsent } from '../../../../shared/consent';
-import { basisStatus, consentStatus, objectionState } from '../../../../shared/consent';
-import type { ConsentEventPayload, LedgerEntry, PurposePayload } from '../../../../shared/consent';
+import { withdrawConsent } from '../../../../shared/consent';
+import { consentStatus } from '../../../../shared/consent';
+import type { ConsentEventPayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
-import type { ReceiptFormat } from '../receipt-export';
+import type { ReceiptFormat } from '../../../../shared/consent';
 import { BasisDialog } from './BasisDialog';
 import { ConsentLedgerTable } from './ConsentLedgerTable';
 import { MethodConfirmDialog } from './MethodConfirmDialog';
 import { RecordConsentDialog } from './RecordConsentDialog';
+import { recordObjection, objectionState } from '../../../../shared/objection';
+import { basisStatus } from '../../../../shared/purposes';
+import type { LedgerEntry, PurposePayload } from '../../../../shared/purposes';
 
 interface Props {
   readonly personId: string;

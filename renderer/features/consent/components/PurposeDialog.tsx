@@ -19,14 +19,7 @@ import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
 import { useTranslation } from 'react-i18next';
-import {
-  CHANNELS,
-  DATA_CATEGORIES,
-  PURPOSE,
-  RETENTION_TRIGGERS,
-  type PurposePayload,
-  type RetentionTrigger,
-} from '../../../../shared/consent';
+import { savePurpose } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
@@ -34,6 +27,13 @@ import { useWorkspace } from '../../../kit/workspace';
 import { ChoiceChips } from './ChoiceChips';
 import { LawfulBasisField } from './LawfulBasisField';
 import { TextListField } from './TextListField';
+import {
+  CHANNELS,
+  DATA_CATEGORIES,
+  RETENTION_TRIGGERS,
+  type PurposePayload,
+  type RetentionTrigger,
+} from '../../../../shared/purposes';
 
 interface Props {
   /** null: a new purpose. */
@@ -65,7 +65,7 @@ const EMPTY: PurposePayload = {
 
 export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const [draft, setDraft] = useState<PurposePayload>(initial ?? EMPTY);
   const [months, setMonths] = useState(initial?.retention.months?.toString() ?? '');
   const [errors, setErrors] = useState<ReadonlySet<string>>(new Set());
@@ -84,14 +84,7 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
     setBusy(true);
     setFailed(false);
     try {
-      const repository = session.settings(PURPOSE);
-      repository.validate(input);
-      const saved = id ? await repository.put(input, id) : await repository.put(input);
-      await session.audit.record({
-        action: id ? 'update' : 'create',
-        kind: PURPOSE.kind,
-        recordIds: [saved.id],
-      });
+      await savePurpose(session, actor, { id, input });
       notify(t('consent.purposeForm.saved'));
       onClose();
     } catch (error) {

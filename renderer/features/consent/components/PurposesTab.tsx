@@ -12,20 +12,19 @@ import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import PolicyOutlinedIcon from '@mui/icons-material/PolicyOutlined';
 import { useTranslation } from 'react-i18next';
-import { PURPOSE, type PurposePayload } from '../../../../shared/consent';
-import { toXlsx } from '../../../../shared/export';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
-import { usePlatform } from '../../../platform/platform-context';
+import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';
-import { REGISTER_COLUMNS, registerRows } from '../register-export';
+import { exportPurposeRegister } from '../../../../shared/consent';
 import { PurposeDialog } from './PurposeDialog';
 import { TabIntro } from './TabIntro';
+import type { PurposePayload } from '../../../../shared/purposes';
 
 type Open = { purpose: Setting<PurposePayload> | null } | null;
 
@@ -36,31 +35,26 @@ export function PurposesTab() {
   const editable = mayEditRegister(role);
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
-  const { workspace: session } = useWorkspace();
-  const platform = usePlatform();
+  const { workspace: session, actor } = useWorkspace();
+  const deliver = useDeliver(t('consent.purposes.export'));
 
   const exportRegister = async () => {
-    const rows = registerRows(settings.purposes, {
-      text: localized,
-      basis: (b) => `${t(`consent.bases.${b}`)} (${t(`consent.basisArticle.${b}`)})`,
-      category: (c) => t(`consent.dataCategories.${c}`),
-      channel: (c) => t(`consent.channels.${c}`),
-    });
-    const columns = REGISTER_COLUMNS.map((c) => t(`consent.purposes.columns.${c}`));
-    const saved = await platform.saveFile({
-      title: t('consent.purposes.export'),
-      suggestedName: 'record-of-processing-activities.xlsx',
-      filters: [{ name: 'XLSX', extensions: ['xlsx'] }],
-      bytes: toXlsx(columns, rows, { sheetName: t('consent.purposes.sheet') }),
-    });
-    if (!saved.ok) return notify(t('consent.purposes.exportFailed'), 'error');
-    if (!saved.value) return;
-    await session.audit.record({
-      action: 'export',
-      kind: PURPOSE.kind,
-      recordIds: settings.purposes.map((p) => p.id),
-    });
-    notify(t('consent.purposes.exported', { name: saved.value }));
+    try {
+      const name = await exportPurposeRegister(session, actor, {
+        labels: {
+          text: localized,
+          basis: (b) => `${t(`consent.bases.${b}`)} (${t(`consent.basisArticle.${b}`)})`,
+          category: (c) => t(`consent.dataCategories.${c}`),
+          channel: (c) => t(`consent.channels.${c}`),
+        },
+        column: (c) => t(`consent.purposes.columns.${c}`),
+        sheetName: t('consent.purposes.sheet'),
+        deliver,
+      });
+      notify(t('consent.purposes.exported', { name }));
+    } catch (error) {
+      if (!cancelled(error)) notify(t('consent.purposes.exportFailed'), 'error');
+    }
   };
 
   return (

@@ -14,17 +14,14 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import {
-  SUBSCRIPTION_TYPE,
-  type PurposePayload,
-  type SubscriptionTypePayload,
-} from '../../../../shared/consent';
+import { saveSubscriptionType, type SubscriptionTypePayload } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useWorkspace } from '../../../kit/workspace';
 import { useLocalized } from '../hooks/useLocalized';
+import { type PurposePayload } from '../../../../shared/purposes';
 
 interface Props {
   readonly type: Setting<SubscriptionTypePayload> | null;
@@ -34,7 +31,7 @@ interface Props {
 
 export function SubscriptionTypeDialog({ type, purposes, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const localized = useLocalized();
   const [draft, setDraft] = useState<SubscriptionTypePayload>(
     type?.data ?? {
@@ -52,13 +49,7 @@ export function SubscriptionTypeDialog({ type, purposes, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const repository = session.settings(SUBSCRIPTION_TYPE);
-      const saved = type ? await repository.put(draft, type.id) : await repository.put(draft);
-      await session.audit.record({
-        action: type ? 'update' : 'create',
-        kind: SUBSCRIPTION_TYPE.kind,
-        recordIds: [saved.id],
-      });
+      await saveSubscriptionType(session, actor, { id: type?.id ?? null, input: draft });
       notify(t('consent.subscriptionTypes.saved'));
       onClose();
     } catch (failure) {

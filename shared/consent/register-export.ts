@@ -1,8 +1,8 @@
 // The purposes register as a spreadsheet (the record of processing activities, Art. 30(1)), for the
 // supervisory authority or an auditor: one row per purpose, in the interface language.
-import type { PurposePayload } from '../../../shared/consent';
-import type { ExportCell } from '../../../shared/export';
-import type { Setting } from '../../../shared/store';
+import type { ExportCell } from '../export';
+import type { Setting } from '../store';
+import type { PurposePayload } from '../purposes';
 
 export const REGISTER_COLUMNS = [
   'name',

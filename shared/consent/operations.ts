@@ -1,0 +1,175 @@
+// What a user can do with the consent registers and receipts: the purposes register, the controller, the
+// privacy notices and the subscription types (admins and managers), a business card captured at an
+// event, and the exports of the register and of one consent's receipt. Each stores, then returns the
+// audit entry the core writes: ids, kinds and formats, never names or the register's words.
+import { toXlsx } from '../export/xlsx';
+import type { OrganisationInput } from '../organisations/organisation';
+import type { PersonInput } from '../people/person';
+import { CONTROLLER, CONTROLLER_ID, ControllerPayload, type ControllerInput } from '../purposes/controller';
+import { PURPOSE } from '../purposes/purposes';
+import { NotFoundError } from '../store/errors';
+import type { Deliver } from '../workspace/deliver';
+import { defineOperation } from '../workspace/operation';
+import { saveSetting } from '../workspace/settings';
+import { loadPersonLedgers } from './ledgers';
+import { toIso27560Record, toKantaraReceipt } from './receipts';
+import { REGISTER_COLUMNS, registerRows, type RegisterLabels } from './register-export';
+import { CONSENT_EVENT, PRIVACY_NOTICE, SUBSCRIPTION_TYPE, type PrivacyNoticeInput } from './types';
+
+export const savePurpose = defineOperation('consent.savePurpose', saveSetting(PURPOSE));
+
+export const saveSubscriptionType = defineOperation(
+  'consent.saveSubscriptionType',
+  saveSetting(SUBSCRIPTION_TYPE),
+);
+
+/** Saves the controller's identity and contact details (one record). */
+export const saveController = defineOperation(
+  'consent.saveController',
+  async (workspace, _actor, input: ControllerInput) => {
+    const saved = await workspace.settings(CONTROLLER).put(input, CONTROLLER_ID);
+    return { result: saved, audit: { action: 'update', kind: CONTROLLER.kind, recordIds: [CONTROLLER_ID] } };
+  },
+);
+
+/** Publishes a new privacy notice version (versions are never edited: a change is a new version). */
+export const publishNotice = defineOperation(
+  'consent.publishNotice',
+  async (workspace, _actor, input: PrivacyNoticeInput) => {
+    const saved = await workspace.settings(PRIVACY_NOTICE).put(input);
+    return { result: saved, audit: { action: 'create', kind: PRIVACY_NOTICE.kind, recordIds: [saved.id] } };
+  },
+);
+
+export interface CapturedCard {
+  readonly person: PersonInput;
+  /** The existing organisation the card names, a new one to create, or none. */
+  readonly organisation: { readonly id: string } | { readonly create: OrganisationInput } | null;
+}
+
+/** Records a business card: the person, and the organisation when the card names a new one. */
+export const captureCard = defineOperation(
+  'consent.captureCard',
+  async (workspace, _actor, { person, organisation }: CapturedCard) => {
+    workspace.people.validate(person);
+    const created =
+      organisation && 'create' in organisation
+        ? await workspace.organisations.create(organisation.create)
+        : null;
+    const organisationId = created?.id ?? (organisation && 'id' in organisation ? organisation.id : null);
+    const stored = await workspace.people.create({ ...person, organisationId });
+    return {
+      result: stored,
+      audit: [
+        ...(created ? [{ action: 'create', kind: 'organisation', recordIds: [created.id] } as const] : []),
+        { action: 'create', kind: 'person', recordIds: [stored.id], details: { source: 'business_card' } },
+      ],
+    };
+  },
+);
+
+/** The purposes register as a spreadsheet (Art. 30(1)) in the interface language; audited once saved. */
+export const exportPurposeRegister = defineOperation(
+  'consent.exportRegister',
+  async (
+    workspace,
+    _actor,
+    {
+      labels,
+      column,
+      sheetName,
+      deliver,
+    }: {
+      readonly labels: RegisterLabels;
+      readonly column: (name: (typeof REGISTER_COLUMNS)[number]) => string;
+      readonly sheetName: string;
+      readonly deliver: Deliver;
+    },
+  ) => {
+    const purposes = (await workspace.settings(PURPOSE).list()).records;
+    const savedAs = await deliver({
+      suggestedName: 'record-of-processing-activities.xlsx',
+      filters: [{ name: 'XLSX', extensions: ['xlsx'] }],
+      bytes: toXlsx(REGISTER_COLUMNS.map(column), registerRows(purposes, labels), { sheetName }),
+    });
+    return {
+      result: savedAs,
+      audit: { action: 'export', kind: PURPOSE.kind, recordIds: purposes.map((p) => p.id) },
+    };
+  },
+);
+
+export type ReceiptFormat = 'kantara' | 'iso27560';
+
+const orNull = async <T>(load: Promise<T>): Promise<T | null> => {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+};
+
+/**
+ * One consent event as a Kantara Consent Receipt v1.1 or an ISO/IEC TS 27560 record (with the purpose's
+ * ledger up to that event); audited once saved.
+ */
+export const exportConsentReceipt = defineOperation(
+  'consent.exportReceipt',
+  async (
+    workspace,
+    _actor,
+    {
+      personId,
+      eventId,
+      format,
+      language,
+      deliver,
+    }: {
+      readonly personId: string;
+      readonly eventId: string;
+      readonly format: ReceiptFormat;
+      readonly language: 'en' | 'nl';
+      readonly deliver: Deliver;
+    },
+  ) => {
+    const { consents } = await loadPersonLedgers(workspace, personId);
+    const event = consents.find((e) => e.id === eventId);
+    if (!event) throw new NotFoundError(CONSENT_EVENT.kind, eventId);
+    const purpose = await workspace.settings(PURPOSE).get(event.data.purposeId);
+    const controller =
+      (await orNull(workspace.settings(CONTROLLER).get(CONTROLLER_ID)))?.data ??
+      ControllerPayload.parse({ name: '-' });
+    const notice = event.data.noticeId
+      ? await orNull(workspace.settings(PRIVACY_NOTICE).get(event.data.noticeId))
+      : null;
+    const options = { language, ...(notice?.data.url ? { policyUrl: notice.data.url } : {}) } as const;
+    const person = await workspace.people.get(personId);
+    const receipt =
+      format === 'kantara'
+        ? toKantaraReceipt(event, person, purpose, controller, options)
+        : toIso27560Record(
+            event,
+            consents.filter((e) => e.data.purposeId === purpose.id),
+            person,
+            purpose,
+            controller,
+            options,
+          );
+    const savedAs = await deliver({
+      suggestedName: `consent-${format === 'kantara' ? 'receipt' : 'record-27560'}-${event.id}.json`,
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+      bytes: new TextEncoder().encode(`${JSON.stringify(receipt, null, 2)}\n`),
+    });
+    return {
+      result: savedAs,
+      audit: {
+        action: 'export',
+        kind: CONSENT_EVENT.kind,
+        recordIds: [personId, event.id],
+        purposeId: purpose.id,
+        details: { format },
+      },
+    };
+  },
+);
