@@ -2,3 +2,5 @@
 export * from './activity';
 export * from './eml';
 export * from './timeline';
+export * from './operations';
+export * from './queries';

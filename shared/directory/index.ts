@@ -3,3 +3,5 @@ export * from './directory';
 export * from './rows';
 export * from './search-index';
 export * from './snapshot';
+export * from './operations';
+export * from './queries';

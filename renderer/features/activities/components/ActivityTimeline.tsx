@@ -11,7 +11,7 @@ import AttachEmailOutlinedIcon from '@mui/icons-material/AttachEmailOutlined';
 import HistoryRoundedIcon from '@mui/icons-material/HistoryRounded';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { activities, type Activity } from '../../../../shared/activities';
+import { deleteActivity, logActivity, saveActivity, type Activity } from '../../../../shared/activities';
 import { ACTIVITY_TYPES, activitySearchText, type ActivityType } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
@@ -40,7 +40,7 @@ const textOf = (a: Activity) => {
 
 export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) {
   const { t, i18n } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const { userId } = useCurrentUser();
   const subjectIds = useTimelineSubjects(subjectId, subjectKind);
   const timeline = useTimeline(subjectIds);
@@ -71,20 +71,21 @@ export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) 
     );
   }, [timeline.activities, type, deferredQuery]);
 
-  const repo = activities(session);
   const create = (draft: ActivityDraft) =>
-    repo
-      .create(subjectId, draftToActivityInput(draft, { createdBy: userId }))
-      .then(() => notify(t('activities.logged')));
+    logActivity(session, actor, {
+      subjectId,
+      input: draftToActivityInput(draft, { createdBy: userId }),
+    }).then(() => notify(t('activities.logged')));
   const save = (activity: Activity) => (draft: ActivityDraft) =>
-    repo
-      .update(activity.id, (current) => draftToActivityInput(draft, current))
-      .then(() => notify(t('activities.saved')));
+    saveActivity(session, actor, {
+      id: activity.id,
+      input: draftToActivityInput(draft, activity.data),
+    }).then(() => notify(t('activities.saved')));
   const remove = async () => {
     if (!deleting) return;
     setBusy(true);
     try {
-      await repo.remove(deleting.id);
+      await deleteActivity(session, actor, deleting.id);
       notify(t('activities.deleted'));
       setDeleting(null);
     } catch {

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../shared/activities';
-import { activities } from '../../../../shared/activities';
+import { logActivity } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
@@ -19,7 +19,7 @@ const isEml = (name: string) => /\.eml$/i.test(name);
 
 export const useEmailImport = (subjectId: string) => {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const { userId } = useCurrentUser();
   const platform = usePlatform();
 
@@ -35,10 +35,10 @@ export const useEmailImport = (subjectId: string) => {
           if (!isEml(file.name)) throw new Error('not-eml');
           if (file.size > MAX_EML_BYTES) throw new EmlError('too-large', file.name);
           const email = await parseEml(await file.read(), file.name);
-          await activities(session).create(
+          await logActivity(session, actor, {
             subjectId,
-            emailActivity(email, { createdBy: userId, subjectAddresses: own, now: Date.now() }),
-          );
+            input: emailActivity(email, { createdBy: userId, subjectAddresses: own, now: Date.now() }),
+          });
           logged++;
         } catch (error) {
           const problem =
@@ -49,7 +49,7 @@ export const useEmailImport = (subjectId: string) => {
       if (failures.length) notify(failures.join(' '), 'error');
       else if (logged) notify(t('activities.eml.logged', { count: logged }));
     },
-    [directory, session, subjectId, t, userId],
+    [directory, session, actor, subjectId, t, userId],
   );
 
   const onDrop = useCallback(

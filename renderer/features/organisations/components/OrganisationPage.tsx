@@ -1,7 +1,7 @@
 // One organisation: loads and decrypts it, saves through the repository, erases on request, and lists
 // the people who work there.
 import { useTranslation } from 'react-i18next';
-import { updateSubject } from '../../../../shared/rectification';
+import { ORGANISATION_OPERATIONS } from '../../../../shared/directory';
 import type { Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
@@ -18,25 +18,20 @@ const back: Route = { name: 'organisations' };
 
 export function OrganisationPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { directory } = useWorkspace();
   const tagSuggestions = useTagSuggestions(directory);
   const actor = useActor();
   const record = useSubjectRecord({
     id,
-    store: session.organisations,
+    operations: ORGANISATION_OPERATIONS,
     newDraft: newOrganisationDraft,
     toDraft: organisationToDraft,
     toInput: draftToOrganisationInput,
     back,
     savedMessage: (draft) => t('organisations.saved', { name: draft.name.trim() }),
-    audit: { log: session.audit, kind: 'organisation' },
     deletedMessage: t('organisations.deleted'),
     // Every saved change keeps its field history (Art. 16: a sole trader's data is personal data).
-    update: (organisationId, change) =>
-      updateSubject(session, session.organisations, organisationId, change, {
-        subjectKind: 'organisation',
-        actor,
-      }),
+    recordedBy: actor,
   });
 
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { personDisplayName } from '../../../../shared/people';
 import type { RestrictionState } from '../../../../shared/restriction';
 import { isFieldEditable } from '../../../../shared/restriction';
-import { updateSubject } from '../../../../shared/rectification';
+import { PEOPLE_OPERATIONS } from '../../../../shared/directory';
 import { NEW_ID, type Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';
@@ -28,16 +28,13 @@ interface Props {
 
 /** The person, with what sync could not merge shown above; applying a value reloads the editor. */
 export function PersonPage({ id, organisationId }: Props) {
-  const { workspace: session } = useWorkspace();
   const [version, setVersion] = useState(0);
   const [requestId, setRequestId] = useState<string | null>(null);
   const existing = id !== NEW_ID;
   const rights = useSubjectRights(existing ? id : null);
   return (
     <>
-      {existing && (
-        <ConflictNotice personId={id} onApplied={() => setVersion((v) => v + 1)} />
-      )}
+      {existing && <ConflictNotice personId={id} onApplied={() => setVersion((v) => v + 1)} />}
       <RestrictionBanner restriction={rights.restriction} />
       {existing && (
         <RequestField
@@ -67,23 +64,22 @@ interface EditorProps extends Props {
 
 function PersonEditor({ id, organisationId, restriction, requestId }: EditorProps) {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { directory } = useWorkspace();
   const actor = useActor();
   const tagSuggestions = useTagSuggestions(directory);
   // A person added from an organisation's page goes back there.
   const back: Route = organisationId ? { name: 'organisation', id: organisationId } : { name: 'people' };
   const record = useSubjectRecord({
     id,
-    store: session.people,
+    operations: PEOPLE_OPERATIONS,
     newDraft: () => newPersonDraft(organisationId),
     toDraft: personToDraft,
     toInput: draftToPersonInput,
     back,
     savedMessage: (draft) => t('people.saved', { name: personDisplayName(draft) }),
-    audit: { log: session.audit, kind: 'person' },
     deletedMessage: t('people.deleted'),
-    update: (personId, change) =>
-      updateSubject(session, session.people, personId, change, { subjectKind: 'person', actor, requestId }),
+    recordedBy: actor,
+    requestId,
   });
 
   return (

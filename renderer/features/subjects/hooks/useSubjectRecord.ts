@@ -3,7 +3,10 @@
 // `failed`, so the page can say so without losing what was typed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditLog } from '../../../../shared/audit';
+import type { SubjectSave } from '../../../../shared/directory';
+import type { Actor as RecordedBy } from '../../../../shared/purposes';
+import type { Operation } from '../../../../shared/workspace';
+import { useWorkspace } from '../../../kit/workspace';
 import { NotFoundError, ValidationError } from '../../../../shared/store';
 import { RestrictedError } from '../../../../shared/restriction';
 import { navigate, NEW_ID, type Route } from '../../../kit/routing';
@@ -12,19 +15,19 @@ import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors'
 import { fieldLabel } from '../../subject-rights/field-labels';
 import { useDeleteBlock } from './useDeleteBlock';
 
-/** What the flow needs of a repository; method syntax, so any SubjectRepository's payload fits. */
-export interface SubjectStore<Payload, Input> {
-  get(id: string): Promise<{ readonly data: Payload }>;
-  create(input: Input): Promise<{ readonly id: string }>;
-  update(id: string, change: (current: Payload & { readonly createdAt: number }) => Input): Promise<unknown>;
-  remove(id: string): Promise<void>;
+/** The core operations of one subject kind (shared/directory: people.* or organisations.*). */
+export interface SubjectOperations<Payload, Input> {
+  readonly create: Operation<Input, { readonly id: string }>;
+  readonly open: Operation<string, { readonly data: Payload }>;
+  readonly save: Operation<SubjectSave<Input>, unknown>;
+  readonly remove: Operation<string, void>;
 }
 
 export type Loaded<D> = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; draft: D };
 
 interface Options<D, Payload, Input> {
   readonly id: string;
-  readonly store: SubjectStore<Payload, Input>;
+  readonly operations: SubjectOperations<Payload, Input>;
   /** Called once, for a new record. */
   readonly newDraft: () => D;
   /** Module-level, so the load effect does not rerun on every render. */
@@ -34,35 +37,26 @@ interface Options<D, Payload, Input> {
   readonly back: Route;
   readonly savedMessage: (draft: D) => string;
   readonly deletedMessage: string;
-  /** Where views, creations, changes and deletions are recorded (GDPR accountability). */
-  readonly audit: { readonly log: AuditLog; readonly kind: string };
-  /**
-   * Saves an edit instead of store.update: the pages pass the rights-aware save path (field history,
-   * Art. 16; restriction check, Art. 18).
-   */
-  readonly update?: (
-    id: string,
-    change: (current: Payload & { readonly createdAt: number }) => Input,
-  ) => Promise<unknown>;
+  /** Who edits, on which device, for the field history. */
+  readonly recordedBy: RecordedBy;
+  /** The rectification request an edit answers, recorded with each changed field. */
+  readonly requestId?: string | null;
 }
 
 export const useSubjectRecord = <D, Payload, Input extends object>({
   id,
-  store,
+  operations,
   newDraft,
   toDraft,
   toInput,
   back,
   savedMessage,
   deletedMessage,
-  audit,
-  update,
+  recordedBy,
+  requestId = null,
 }: Options<D, Payload, Input>) => {
   const { t } = useTranslation();
-  const { log, kind } = audit;
-  const record = (action: 'view' | 'create' | 'update' | 'delete', recordId: string) =>
-    // The entry is best effort for the screen; a failure to write it must not lose the user's work.
-    void log.record({ action, kind, recordIds: [recordId] }).catch(() => undefined);
+  const { workspace, actor } = useWorkspace();
   const isNew = id === NEW_ID;
   const [loaded, setLoaded] = useState<Loaded<D>>(() =>
     isNew ? { status: 'ready', draft: newDraft() } : { status: 'loading' },
@@ -75,11 +69,11 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
   useEffect(() => {
     if (isNew) return;
     let current = true;
-    store.get(id).then(
+    // Opening records the view (the core writes the entry).
+    operations.open(workspace, actor, id).then(
       (found) => {
         if (!current) return;
         setLoaded({ status: 'ready', draft: toDraft(found.data) });
-        record('view', id);
       },
       (error: unknown) => {
         if (!current) return;
@@ -90,9 +84,9 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     return () => {
       current = false;
     };
-    // Recording is keyed to the record shown, not to the callbacks' identity.
+    // Opening is keyed to the record shown, not to the actor's or callbacks' identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, isNew, store, toDraft]);
+  }, [id, isNew, operations, toDraft, workspace]);
 
   const save = async (draft: D) => {
     if (busy) return;
@@ -100,15 +94,8 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     setBusy('saving');
     setFailed(false);
     try {
-      if (isNew) record('create', (await store.create(input)).id);
-      else {
-        // The stored creation time survives an edit.
-        await (update ?? store.update.bind(store))(id, (current) => ({
-          ...input,
-          createdAt: current.createdAt,
-        }));
-        record('update', id);
-      }
+      if (isNew) await operations.create(workspace, actor, input);
+      else await operations.save(workspace, actor, { id, input, recordedBy, requestId });
       notify(savedMessage(draft));
       navigate(back);
     } catch (error) {
@@ -128,8 +115,7 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
   const remove = async () => {
     setBusy('deleting');
     try {
-      await store.remove(id);
-      record('delete', id);
+      await operations.remove(workspace, actor, id);
       notify(deletedMessage);
       navigate(back);
     } catch {

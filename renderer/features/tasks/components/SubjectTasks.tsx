@@ -11,7 +11,8 @@ import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels'
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useTaskActions } from '../hooks/useTaskActions';
-import { useTaskStore, type Task } from '../stores/task-store';
+import type { Task } from '../../../../shared/tasks';
+import { useTasks } from '../hooks/useTasks';
 import { draftToTaskInput, newTaskDraft } from '../task-draft';
 import { TaskDialog } from './TaskDialog';
 import { TaskList } from './TaskList';
@@ -25,11 +26,10 @@ export function SubjectTasks({ subjectId }: SubjectPanelProps) {
   const { userId } = useCurrentUser();
   const now = useNow();
   const actions = useTaskActions();
-  const tasks = useTaskStore((s) => s.tasks);
-  const loaded = useTaskStore((s) => s.loaded);
+  const { tasks, loaded } = useTasks();
   const [adding, setAdding] = useState(false);
   const { open, done } = useMemo(() => {
-    const mine = [...tasks.values()].filter((task) => task.subjectId === subjectId);
+    const mine = tasks.filter((task) => task.subjectId === subjectId);
     return {
       open: mine.filter((task) => task.data.status === 'open').sort(bySoonest),
       done: mine

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useTaskActions } from '../hooks/useTaskActions';
-import type { Task } from '../stores/task-store';
+import type { Task } from '../../../../shared/tasks';
 import { draftToTaskInput, taskToDraft } from '../task-draft';
 import { TaskDialog } from './TaskDialog';
 import { TaskRow } from './TaskRow';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { remindersDue } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
-import { useTaskStore } from '../stores/task-store';
+import { useTasks } from '../hooks/useTasks';
 
 const CHECK_EVERY_MS = 15_000;
 /** A reminder that fell due just before the app opened is still worth showing. */
@@ -15,14 +15,19 @@ export function TaskReminders() {
   const { t } = useTranslation();
   const { userId } = useCurrentUser();
   const checkedUpTo = useRef(0);
+  const { tasks, loaded } = useTasks();
+  const latest = useRef({ tasks, loaded });
+  useEffect(() => {
+    latest.current = { tasks, loaded };
+  }, [tasks, loaded]);
 
   useEffect(() => {
     if (!checkedUpTo.current) checkedUpTo.current = Date.now() - GRACE_MS;
     const check = () => {
       // Until the tasks are loaded there is nothing to compare; the window stays open meanwhile.
-      if (!useTaskStore.getState().loaded) return;
+      if (!latest.current.loaded) return;
       const now = Date.now();
-      const due = remindersDue(useTaskStore.getState().tasks.values(), userId, checkedUpTo.current, now);
+      const due = remindersDue(latest.current.tasks, userId, checkedUpTo.current, now);
       checkedUpTo.current = now;
       if (due.length === 1) notify(t('tasks.reminder', { title: due[0]!.data.title }), 'info');
       else if (due.length > 1) notify(t('tasks.reminders', { count: due.length }), 'info');

@@ -16,7 +16,7 @@ import { dueMoment } from '../../../../shared/tasks';
 import { formatRoute } from '../../../kit/routing';
 import { useWorkspace } from '../../../kit/workspace';
 import { useTaskActions } from '../hooks/useTaskActions';
-import type { Task } from '../stores/task-store';
+import type { Task } from '../../../../shared/tasks';
 
 interface Props {
   readonly task: Task;

@@ -9,17 +9,15 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useNow } from '../hooks/useNow';
-import { useTaskStore } from '../stores/task-store';
+import { useTasks } from '../hooks/useTasks';
 import { TaskList } from './TaskList';
 
 export function TodayPage() {
   const { t, i18n } = useTranslation();
   const { userId } = useCurrentUser();
   const now = useNow();
-  const tasks = useTaskStore((s) => s.tasks);
-  const loaded = useTaskStore((s) => s.loaded);
-  const problems = useTaskStore((s) => s.problems);
-  const day = useMemo(() => selectMyDay(tasks.values(), userId, now), [tasks, userId, now]);
+  const { tasks, loaded, problems } = useTasks();
+  const day = useMemo(() => selectMyDay(tasks, userId, now), [tasks, userId, now]);
   const nothing =
     !day.overdue.length &&
     !day.today.length &&

@@ -5,12 +5,12 @@ import { listUsers } from '../../../../shared/sync';
 import { mayManageOrganisation } from '../../../../shared/sync';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
-import { useTaskStore } from '../stores/task-store';
+import { useTasks } from './useTasks';
 
 export const useAssignees = (): readonly string[] => {
   const { userId } = useCurrentUser();
   const link = useSyncStore((s) => s.link);
-  const tasks = useTaskStore((s) => s.tasks);
+  const { tasks } = useTasks();
   const [users, setUsers] = useState<readonly string[]>([]);
 
   useEffect(() => {
@@ -27,7 +27,7 @@ export const useAssignees = (): readonly string[] => {
   return useMemo(() => {
     if (!link) return [userId];
     const known = new Set([userId, ...users]);
-    for (const task of tasks.values()) known.add(task.data.assigneeId);
+    for (const task of tasks) known.add(task.data.assigneeId);
     return [...known];
   }, [link, userId, users, tasks]);
 };

@@ -1,17 +1,23 @@
-// What a user does with a task: create, edit, tick off (and undo), snooze, delete. Each says so in the
-// notice bar; a failure changes nothing.
+// What a user does with a task: create, edit, tick off (and undo), snooze, delete — each a core
+// operation. Ticking, snoozing and deleting say so in the notice bar; a failure changes nothing.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput } from '../../../../shared/tasks';
+import {
+  createTask,
+  deleteTask,
+  saveTask,
+  snoozeTaskBy,
+  toggleTaskDone,
+  type Task,
+  type TaskInput,
+} from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
-import type { Task } from '../stores/task-store';
 
 export const useTaskActions = () => {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace, actor } = useWorkspace();
   return useMemo(() => {
-    const repo = session.items(TASK_ITEMS);
     const attempt = async (run: () => Promise<unknown>, done: string) => {
       try {
         await run();
@@ -21,27 +27,16 @@ export const useTaskActions = () => {
       }
     };
     return {
-      create: (subjectId: string, input: TaskInput) => repo.create(subjectId, input),
-      update: (id: string, input: TaskInput) => repo.update(id, () => input),
+      create: (subjectId: string, input: TaskInput) => createTask(workspace, actor, { subjectId, input }),
+      update: (id: string, input: TaskInput) => saveTask(workspace, actor, { id, input }),
       toggleDone: (task: Task) =>
         attempt(
-          () =>
-            repo.update(task.id, (c) =>
-              c.status === 'done'
-                ? { ...c, status: 'open', doneAt: null }
-                : { ...c, status: 'done', doneAt: Date.now() },
-            ),
+          () => toggleTaskDone(workspace, actor, task.id),
           task.data.status === 'done' ? t('tasks.reopened') : t('tasks.done', { title: task.data.title }),
         ),
-      snooze: (task: Task, days: number) => {
-        const from =
-          task.data.dueDate && task.data.dueDate > localDate(new Date())
-            ? task.data.dueDate
-            : localDate(new Date());
-        const to = addDays(from, days);
-        return attempt(() => repo.update(task.id, (c) => snoozeTask(c, to)), t('tasks.snoozed'));
-      },
-      remove: (task: Task) => attempt(() => repo.remove(task.id), t('tasks.deleted')),
+      snooze: (task: Task, days: number) =>
+        attempt(() => snoozeTaskBy(workspace, actor, { id: task.id, days }), t('tasks.snoozed')),
+      remove: (task: Task) => attempt(() => deleteTask(workspace, actor, task.id), t('tasks.deleted')),
     };
-  }, [session, t]);
+  }, [workspace, actor, t]);
 };

@@ -1,0 +1,96 @@
+// What a user can do with a person or an organisation: add one, open it (the view is recorded), save an
+// edit through the rights-aware save path (a restriction refuses what it forbids before anything is
+// written; every changed field keeps its history, Art. 16 and 18) and delete it. Audited by id only.
+import type { z } from 'zod';
+import type { AuditEvent } from '../audit/audit-log';
+import type { Actor as RecordedBy } from '../purposes/vocabulary';
+import { updateSubject } from '../rectification/update-subject';
+import type { SubjectRepository } from '../store/subject-repository';
+import { defineOperation, type Workspace } from '../workspace/operation';
+
+export interface SubjectSave<I> {
+  readonly id: string;
+  readonly input: I;
+  /** Who made the change, on which device, for the field history. */
+  readonly recordedBy: RecordedBy;
+  /** The rectification request the edit answers, recorded with each changed field. */
+  readonly requestId?: string | null;
+}
+
+const subjectOperations = <S extends z.ZodType<Record<string, unknown>>>(
+  area: string,
+  kind: 'person' | 'organisation',
+  repository: (workspace: Workspace) => SubjectRepository<S>,
+) => {
+  const entry = (action: AuditEvent['action'], id: string): AuditEvent => ({ action, kind, recordIds: [id] });
+  return {
+    create: defineOperation(`${area}.create`, async (workspace, _actor, input: z.input<S>) => {
+      const created = await repository(workspace).create(input);
+      return { result: created, audit: entry('create', created.id) };
+    }),
+    open: defineOperation(`${area}.open`, async (workspace, _actor, id: string) => {
+      const found = await repository(workspace).get(id);
+      return { result: found, audit: entry('view', id) };
+    }),
+    save: defineOperation(
+      `${area}.save`,
+      async (workspace, _actor, { id, input, recordedBy, requestId = null }: SubjectSave<z.input<S>>) => {
+        const saved = await updateSubject(
+          workspace,
+          repository(workspace),
+          id,
+          // The stored creation time survives an edit.
+          (current) =>
+            ({
+              ...(input as Record<string, unknown>),
+              createdAt: (current as { createdAt?: number }).createdAt,
+            }) as z.input<S>,
+          { subjectKind: kind, actor: recordedBy, requestId, audit: false },
+        );
+        const audit: AuditEvent[] = [entry('update', id)];
+        if (saved.entries.length)
+          audit.push({
+            action: 'update',
+            kind: 'field-change',
+            recordIds: [id, ...saved.entries.map((e) => e.id)],
+            ...(requestId ? { requestId } : {}),
+            // Field names only: the values are personal data and stay in the encrypted entries.
+            details: { fields: saved.changes.map((c) => c.field).join(',') },
+          });
+        return { result: saved.record, audit };
+      },
+    ),
+    remove: defineOperation(`${area}.delete`, async (workspace, _actor, id: string) => {
+      await repository(workspace).remove(id);
+      return { result: undefined, audit: entry('delete', id) };
+    }),
+  };
+};
+
+export const {
+  create: createPerson,
+  open: openPerson,
+  save: savePerson,
+  remove: deletePerson,
+} = subjectOperations('people', 'person', (workspace) => workspace.people);
+
+export const {
+  create: createOrganisation,
+  open: openOrganisation,
+  save: saveOrganisation,
+  remove: deleteOrganisation,
+} = subjectOperations('organisations', 'organisation', (workspace) => workspace.organisations);
+
+/** Each kind's operations together, for the page flow the person and organisation pages share. */
+export const PEOPLE_OPERATIONS = {
+  create: createPerson,
+  open: openPerson,
+  save: savePerson,
+  remove: deletePerson,
+};
+export const ORGANISATION_OPERATIONS = {
+  create: createOrganisation,
+  open: openOrganisation,
+  save: saveOrganisation,
+  remove: deleteOrganisation,
+};

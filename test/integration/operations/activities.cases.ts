@@ -1,0 +1,34 @@
+// Cases for shared/activities/operations.ts.
+import { logActivity, type ActivityInput } from '../../../shared/activities';
+import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+const call: ActivityInput = {
+  type: 'call',
+  occurredAt: Date.UTC(2026, 10, 2, 10),
+  title: 'Teruggebeld',
+  createdBy: 'local',
+};
+
+const subject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
+const anActivity = async (workspace: Workspace) =>
+  logActivity(workspace, LOCAL_ACTOR, { subjectId: await subject(workspace), input: call });
+
+export const cases: OperationCases = {
+  'activities.log': {
+    input: async (workspace) => ({ subjectId: await subject(workspace), input: call }),
+    audits: [{ action: 'create', kind: 'activity' }],
+  },
+  'activities.save': {
+    input: async (workspace) => {
+      const activity = await anActivity(workspace);
+      return { id: activity.id, input: { ...activity.data, title: 'Twee keer gebeld' } };
+    },
+    audits: [{ action: 'update', kind: 'activity' }],
+  },
+  'activities.delete': {
+    input: async (workspace) => (await anActivity(workspace)).id,
+    audits: [{ action: 'delete', kind: 'activity' }],
+  },
+};

@@ -1,0 +1,42 @@
+// Cases for shared/tasks/operations.ts.
+import { createTask, type TaskInput } from '../../../shared/tasks';
+import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+const taskInput: TaskInput = {
+  title: 'Offerte nabellen',
+  assigneeId: 'local',
+  createdBy: 'local',
+  dueDate: '2026-12-01',
+};
+
+const subject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
+const aTask = async (workspace: Workspace) =>
+  createTask(workspace, LOCAL_ACTOR, { subjectId: await subject(workspace), input: taskInput });
+
+export const cases: OperationCases = {
+  'tasks.create': {
+    input: async (workspace) => ({ subjectId: await subject(workspace), input: taskInput }),
+    audits: [{ action: 'create', kind: 'task' }],
+  },
+  'tasks.save': {
+    input: async (workspace) => ({
+      id: (await aTask(workspace)).id,
+      input: { ...taskInput, title: 'Offerte sturen' },
+    }),
+    audits: [{ action: 'update', kind: 'task' }],
+  },
+  'tasks.toggleDone': {
+    input: async (workspace) => (await aTask(workspace)).id,
+    audits: [{ action: 'update', kind: 'task' }],
+  },
+  'tasks.snooze': {
+    input: async (workspace) => ({ id: (await aTask(workspace)).id, days: 7 }),
+    audits: [{ action: 'update', kind: 'task' }],
+  },
+  'tasks.delete': {
+    input: async (workspace) => (await aTask(workspace)).id,
+    audits: [{ action: 'delete', kind: 'task' }],
+  },
+};
