@@ -2,4 +2,3 @@
 export * from './audit-log';
 export * from './chain';
 export * from './stored-audit-log';
-export * from './operations';

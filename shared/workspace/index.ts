@@ -22,3 +22,4 @@ export {
 } from './query';
 export { ExportCancelled, type Deliver, type ExportFile } from './deliver';
 export { removeSetting, saveSetting, type SaveSettingInput } from './settings';
+export { ROLES, type Role } from './roles';

@@ -4,7 +4,7 @@
 // failure to write it fails the operation (it is never swallowed): an accountability record that
 // depended on which screen made the change would not be one (GDPR Art. 5(2)).
 import type { AuditEvent } from '../audit/audit-log';
-import type { Role } from '../sync/protocol';
+import type { Role } from './roles';
 import type { Session } from '../vault/session';
 
 /** The unlocked vault the core works in: its repositories, keys and audit trail. */

@@ -33,7 +33,7 @@ import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useSettingsStore } from '../../features/settings/stores/settings-store';
 import { useIdleLock } from '../../features/vault/hooks/useIdleLock';
 import { useVaultStore } from '../../features/vault/stores/vault-store';
-import { signIn } from '../../../shared/audit';
+import { signIn } from '../../../shared/accountability';
 import type { Workspace } from '../../../shared/workspace';
 import { useRoute } from '../../kit/useRoute';
 import { useActor } from '../../kit/workspace';

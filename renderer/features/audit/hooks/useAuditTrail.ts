@@ -2,7 +2,7 @@
 // verification — against the server's anchored heads when the vault is linked to a server.
 import { useCallback, useState } from 'react';
 import type { Anchor, ChainReport } from '../../../../shared/audit';
-import { auditTrail } from '../../../../shared/audit';
+import { auditTrail } from '../../../../shared/accountability';
 import { useSyncStore } from '../../sync/stores/sync-store';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useWorkspace } from '../../../kit/workspace';

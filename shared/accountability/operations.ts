@@ -2,7 +2,7 @@
 // so the trail shows who worked on this device and when. And the trail itself, read live.
 import { defineOperation } from '../workspace/operation';
 import { defineQuery } from '../workspace/query';
-import type { AuditEntry } from './stored-audit-log';
+import type { AuditEntry } from '../audit/stored-audit-log';
 
 /** Recorded once per unlock, by the host that opened the vault. */
 export const signIn = defineOperation('audit.sign-in', async () => ({
