@@ -18,7 +18,7 @@ import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { draftToActivityInput, type ActivityDraft } from '../activity-draft';

@@ -23,7 +23,7 @@ import { formatRoute, navigate, NEW_ID, type Route } from '../../../kit/routing'
 import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
-import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { caseFromDraft, draftOfCase, newCaseDraft, type CaseDraft, type CaseErrors } from '../case-draft';

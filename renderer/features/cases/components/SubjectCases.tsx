@@ -12,7 +12,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareCases } from '../../../../shared/cases';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useCases } from '../hooks/useCases';
 import { PriorityChip, StatusChip } from './CaseChips';
 

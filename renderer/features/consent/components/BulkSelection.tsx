@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { SourceMethod } from '../../../../shared/people';
 import type { OrganisationRow } from '../../../../shared/directory';
 import type { Session } from '../../../../shared/vault';
-import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
+import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useFormatters } from '../hooks/useLocalized';
 import { useLiveLoad } from '../hooks/useLiveLoad';

@@ -16,7 +16,7 @@ import type { BulkOperation, BulkPlan, BulkReport } from '../../../../shared/con
 import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
-import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
+import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';

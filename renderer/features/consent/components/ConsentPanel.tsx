@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { isoDay, noticeDue } from '../../../../shared/consent';
 import type { DataSource } from '../../../../shared/people';
 import { personDisplayName } from '../../../../shared/people';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { ObjectionAssessments } from '../../subject-rights/components/ObjectionAssessments';
 import { ProfilingSection } from '../../subject-rights/components/ProfilingSection';
 import { RestrictionSection } from '../../subject-rights/components/RestrictionSection';

@@ -9,10 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { findStage, type Pipeline } from '../../../../shared/deals';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { OrganisationField } from '../../people/components/OrganisationField';
+import { OrganisationField } from '../../../kit/OrganisationField';
 import type { DealDraft, DealErrors } from '../deal-draft';
 import { useUserLabel } from '../hooks/useUserLabel';
-import { PersonField } from './PersonField';
+import { PersonField } from '../../../kit/PersonField';
 
 interface Props {
   readonly draft: DealDraft;

@@ -11,7 +11,7 @@ import { notify } from '../../../kit/notification-store';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
-import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { createDeal, deleteDeal, openDeal, saveDeal, type Deal } from '../../../../shared/deals';

@@ -11,7 +11,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { formatMoney } from '../format';
 import { useSubjectDeals } from '../hooks/useDeals';
 import { usePipeline } from '../hooks/usePipeline';

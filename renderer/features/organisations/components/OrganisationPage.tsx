@@ -6,7 +6,7 @@ import type { Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
-import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
+import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useWorkspace } from '../../../kit/workspace';
 import { draftToOrganisationInput, newOrganisationDraft, organisationToDraft } from '../organisation-draft';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';

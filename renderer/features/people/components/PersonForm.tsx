@@ -14,7 +14,7 @@ import { SubjectForm } from '../../subjects/components/SubjectForm';
 import { LockableField } from '../../subjects/components/LockableField';
 import { useSubjectForm } from '../../subjects/hooks/useSubjectForm';
 import type { PersonDraft } from '../person-draft';
-import { OrganisationField } from './OrganisationField';
+import { OrganisationField } from '../../../kit/OrganisationField';
 
 interface Props extends SubjectFormProps<PersonDraft> {
   readonly tagSuggestions: readonly string[];

@@ -16,7 +16,7 @@ import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
-import { useTagSuggestions } from '../../subjects/hooks/useTagSuggestions';
+import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useWorkspace } from '../../../kit/workspace';
 import { draftToPersonInput, newPersonDraft, personToDraft } from '../person-draft';
 import { PersonForm } from './PersonForm';

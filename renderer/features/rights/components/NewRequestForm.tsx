@@ -21,7 +21,7 @@ import { navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { PersonField } from '../../deals/components/PersonField';
+import { PersonField } from '../../../kit/PersonField';
 import { useWorkspace } from '../../../kit/workspace';
 import { useNow } from '../hooks/useNow';
 

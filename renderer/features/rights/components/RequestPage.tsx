@@ -14,7 +14,7 @@ import { requestDueOn, SUBJECT_REQUEST } from '../../../../shared/requests';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
-import { SubjectBackButton } from '../../subjects/components/SubjectBackButton';
+import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useWorkspace } from '../../../kit/workspace';
 import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../../kit/routing';
 import { RecordedBy } from '../../consent/components/RecordedBy';
 import { useFormatters } from '../../consent/hooks/useLocalized';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel } from '../field-labels';
 import { useSubjectRights } from '../hooks/useSubjectRights';

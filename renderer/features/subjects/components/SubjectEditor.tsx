@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { formatRoute, type Route } from '../../../kit/routing';
 import type { FieldErrors } from '../../../ui/forms/field-errors';
 import type { SubjectRecordOf } from '../hooks/useSubjectRecord';
-import { SubjectBackButton } from './SubjectBackButton';
+import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { SubjectPageHeader } from './SubjectPageHeader';
 import { SubjectPageStatus } from './SubjectPageStatus';
 

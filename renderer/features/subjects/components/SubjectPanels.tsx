@@ -15,11 +15,7 @@ import { FieldHistoryPanel } from '../../subject-rights/components/FieldHistoryP
 import { RestrictionBanner } from '../../subject-rights/components/RestrictionBanner';
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectTasks } from '../../tasks/components/SubjectTasks';
-
-export interface SubjectPanelProps {
-  readonly subjectId: string;
-  readonly subjectKind: 'person' | 'organisation';
-}
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 
 const PANELS = [
   { id: 'timeline', label: 'subjects.panels.timeline', Panel: ActivityTimeline },

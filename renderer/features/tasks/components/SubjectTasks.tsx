@@ -7,7 +7,7 @@ import AddTaskRoundedIcon from '@mui/icons-material/AddTaskRounded';
 import { useTranslation } from 'react-i18next';
 import { localDate } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
-import type { SubjectPanelProps } from '../../subjects/components/SubjectPanels';
+import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useTaskActions } from '../hooks/useTaskActions';

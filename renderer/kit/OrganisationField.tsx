@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationRow } from '../../../../shared/directory';
-import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
+import type { OrganisationRow } from '../../shared/directory';
+import { useDirectoryVersion, useWorkspace } from './workspace';
 
 const MAX_OPTIONS = 50;
 

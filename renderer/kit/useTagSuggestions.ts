@@ -1,7 +1,7 @@
 // Tags already in use, offered when tagging: the vocabulary stays consistent without a separate list.
 import { useMemo } from 'react';
-import type { Directory } from '../../../../shared/directory';
-import { useDirectoryVersion } from '../../../kit/workspace';
+import type { Directory } from '../../shared/directory';
+import { useDirectoryVersion } from './workspace';
 
 const MAX_SUGGESTIONS = 200;
 

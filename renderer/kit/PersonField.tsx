@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { PersonRow } from '../../../../shared/directory';
-import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
+import type { PersonRow } from '../../shared/directory';
+import { useDirectoryVersion, useWorkspace } from './workspace';
 
 const MAX_OPTIONS = 50;
 
