@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/components/App';
 import { initI18n } from './app/i18n';
-import { useSettingsStore, browserLanguage } from './features/settings/stores/settings-store';
+import { useSettingsStore, browserLanguage } from './kit/settings-store';
 import { choosePlatform } from './platform';
 
 const platform = choosePlatform();

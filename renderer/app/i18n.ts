@@ -36,7 +36,7 @@ import retentionEn from '../../resources/locales/features/retention.en.json';
 import retentionNl from '../../resources/locales/features/retention.nl.json';
 import dashboardEn from '../../resources/locales/features/dashboard.en.json';
 import dashboardNl from '../../resources/locales/features/dashboard.nl.json';
-import type { Language } from '../features/settings/stores/settings-store';
+import type { Language } from '../kit/settings-store';
 
 const english = {
   ...en,

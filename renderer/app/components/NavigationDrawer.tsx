@@ -23,11 +23,11 @@ import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import { useTranslation } from 'react-i18next';
 import { KluisLogo } from '../../ui/KluisLogo';
-import { LanguageMenu } from '../../features/settings/components/LanguageMenu';
-import { ThemeToggle } from '../../features/settings/components/ThemeToggle';
+import { LanguageMenu } from '../../kit/LanguageMenu';
+import { ThemeToggle } from '../../kit/ThemeToggle';
 import { ErasureDiscardNotice } from '../../features/rights/erasure/components/ErasureDiscardNotice';
 import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
-import { useCurrentUser } from '../../features/sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../kit/useCurrentUser';
 import { formatRoute, type Route } from '../../kit/routing';
 
 export const DRAWER_WIDTH = 236;

@@ -19,7 +19,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
 import type { SubjectPanelProps } from '../../../kit/subject-panel';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { draftToActivityInput, type ActivityDraft } from '../activity-draft';
 import { useEmailImport } from '../hooks/useEmailImport';

@@ -6,7 +6,7 @@ import { emailActivity, EmlError, MAX_EML_BYTES, parseEml } from '../../../../sh
 import { logActivity } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 
 interface EmailFile {

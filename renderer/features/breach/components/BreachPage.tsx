@@ -20,7 +20,7 @@ import { NotFoundError, ValidationError } from '../../../../shared/store';
 import { formatRoute, navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { DRILL_ID, NEW_BREACH_ID } from '../breach-routes';
 import { useNow } from '../hooks/useNow';

@@ -10,7 +10,7 @@ import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { PersonField } from '../../../kit/PersonField';
 import { OrganisationField } from '../../../kit/OrganisationField';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { CaseDraft, CaseErrors } from '../case-draft';
 import { useAssigneeLabel } from '../hooks/useCaseLabels';
 

@@ -29,7 +29,7 @@ import {
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useCases } from '../hooks/useCases';
 import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';

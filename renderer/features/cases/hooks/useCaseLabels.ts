@@ -1,7 +1,7 @@
 // Shared labels for cases: who is assigned, how long ago a case was opened.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 
 export const useAssigneeLabel = (): ((userId: string | null) => string) => {
   const { t } = useTranslation();

@@ -17,7 +17,7 @@ import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { useConsentSettings } from '../hooks/useConsentSettings';

@@ -16,7 +16,7 @@ import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';

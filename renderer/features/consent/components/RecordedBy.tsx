@@ -1,7 +1,7 @@
 // Who recorded a ledger entry and on which device; the owner of an unlinked vault is shown as such.
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { LOCAL_USER_ID } from '../../sync/hooks/useCurrentUser';
+import { LOCAL_USER_ID } from '../../../kit/useCurrentUser';
 import { UNLINKED_DEVICE } from '../hooks/useActor';
 
 export function RecordedBy({ userId, deviceId }: { userId: string; deviceId: string }) {

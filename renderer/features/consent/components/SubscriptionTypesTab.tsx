@@ -15,7 +15,7 @@ import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionTypePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';

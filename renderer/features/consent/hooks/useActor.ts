@@ -2,7 +2,7 @@
 // this device's id, or the owner of an unlinked vault on "this device".
 import { useMemo } from 'react';
 import type { Actor } from '../../../../shared/consent';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useSyncStore } from '../../sync/stores/sync-store';
 
 export const UNLINKED_DEVICE = 'this-device';

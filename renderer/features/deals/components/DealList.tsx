@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../../shared/deals';
 import type { Pipeline } from '../../../../shared/deals';
 import { formatRoute } from '../../../kit/routing';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { useUserLabel } from '../hooks/useUserLabel';

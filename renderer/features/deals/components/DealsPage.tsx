@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { savePipeline, type Deal } from '../../../../shared/deals';
 import { useOperation } from '../../../kit/useOperation';

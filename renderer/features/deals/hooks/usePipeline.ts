@@ -12,7 +12,7 @@ import {
   type Pipeline,
 } from '../../../../shared/deals';
 import type { Role } from '../../../../shared/sync';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 

@@ -1,7 +1,7 @@
 // Names a user by id: "Me" for the current user; others by a short id until user names are synced.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 
 export const useUserLabel = (): ((userId: string | null) => string) => {
   const { t } = useTranslation();

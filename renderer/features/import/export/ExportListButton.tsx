@@ -11,7 +11,7 @@ import { toCsv, toXlsx } from '../../../../shared/export';
 import { newId } from '../../../../shared/crypto';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { exportColumns, exportRows, type ListExport } from './list-export';
 

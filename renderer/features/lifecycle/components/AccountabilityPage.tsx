@@ -12,7 +12,7 @@ import { CustomFieldsTab } from './CustomFieldsTab';
 import { ProcessorsTab } from './ProcessorsTab';
 import { RecordOfProcessingTab } from './RecordOfProcessingTab';
 import { RetentionTab } from './RetentionTab';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 
 const TABS = ['record', 'processors', 'fields', 'retention'] as const;
 type TabId = (typeof TABS)[number];

@@ -11,7 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../consent/hooks/useLocalized';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { Registers } from '../hooks/useRegisters';
 import { CustomFieldDialog } from './CustomFieldDialog';
 

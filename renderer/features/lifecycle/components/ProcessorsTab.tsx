@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { removeProcessor, reviewState, type ProcessorPayload } from '../../../../shared/processors';
 import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 import { ProcessorDialog } from './ProcessorDialog';

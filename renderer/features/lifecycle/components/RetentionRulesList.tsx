@@ -16,7 +16,7 @@ import type { Rule } from '../../../../shared/retention';
 import { setRetentionRuleActive, type RetentionScope } from '../../../../shared/retention';
 import { notify } from '../../../kit/notification-store';
 import { useLocalized } from '../../consent/hooks/useLocalized';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useRegisters } from '../hooks/useRegisters';
 import { RetentionRuleDialog } from './RetentionRuleDialog';

@@ -2,7 +2,7 @@
 // the first screen is not slowed, and then whenever a day has passed since the last run (checked hourly).
 // Only admins run it: the review queue is a compliance file other roles neither read nor write.
 import { useEffect } from 'react';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { useRetentionStore } from '../stores/retention-store';
 

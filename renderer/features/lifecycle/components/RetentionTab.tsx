@@ -26,7 +26,7 @@ import { navigate } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useRetentionQueue } from '../hooks/useRetentionQueue';
 import { useRetentionStore } from '../stores/retention-store';

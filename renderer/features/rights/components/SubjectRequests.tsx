@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useRequests } from '../hooks/useRequests';
 import { DueChip } from './DueChip';

@@ -9,8 +9,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../../ui/FormSection';
-import { useLanguage, useSettingsStore, type Language, type ThemeMode } from '../stores/settings-store';
-import { LANGUAGE_NAMES } from './LanguageMenu';
+import { useLanguage, useSettingsStore, type Language, type ThemeMode } from '../../../kit/settings-store';
+import { LANGUAGE_NAMES } from '../../../kit/LanguageMenu';
 
 const MODES: readonly ThemeMode[] = ['system', 'light', 'dark'];
 

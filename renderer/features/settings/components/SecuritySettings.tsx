@@ -13,7 +13,7 @@ import type { KeyStoreStatus } from '../../../../shared/platform';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { useVaultStore } from '../../vault/stores/vault-store';
-import { AUTO_LOCK_CHOICES, useSettingsStore, type AutoLockMinutes } from '../stores/settings-store';
+import { AUTO_LOCK_CHOICES, useSettingsStore, type AutoLockMinutes } from '../../../kit/settings-store';
 
 export function SecuritySettings() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
 import { subjectDeleteBlock } from '../../../../shared/directory';
 import type { DeleteBlock } from '../../../../shared/sync';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 
 /** undefined while checking; null when Delete is allowed. */
 export const useDeleteBlock = (subjectId: string, isNew: boolean): DeleteBlock | null | undefined => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { localDate } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
 import type { SubjectPanelProps } from '../../../kit/subject-panel';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useTaskActions } from '../hooks/useTaskActions';
 import type { Task } from '../../../../shared/tasks';

@@ -14,7 +14,7 @@ import { ValidationError } from '../../../../shared/store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
 import { useErrorText } from '../../../ui/forms/useErrorText';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useAssignees } from '../hooks/useAssignees';
 import type { TaskDraft } from '../task-draft';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useTaskActions } from '../hooks/useTaskActions';
 import type { Task } from '../../../../shared/tasks';
 import { draftToTaskInput, taskToDraft } from '../task-draft';

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { remindersDue } from '../../../../shared/tasks';
 import { notify } from '../../../kit/notification-store';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useTasks } from '../hooks/useTasks';
 
 const CHECK_EVERY_MS = 15_000;

@@ -7,7 +7,7 @@ import { selectMyDay } from '../../../../shared/tasks';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useTasks } from '../hooks/useTasks';
 import { TaskList } from './TaskList';

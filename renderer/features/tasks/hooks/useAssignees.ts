@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { listUsers } from '../../../../shared/sync';
 import { mayManageOrganisation } from '../../../../shared/sync';
-import { useCurrentUser } from '../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useTasks } from './useTasks';
 

@@ -5,8 +5,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { KluisLogo } from '../../../ui/KluisLogo';
-import { LanguageMenu } from '../../settings/components/LanguageMenu';
-import { ThemeToggle } from '../../settings/components/ThemeToggle';
+import { LanguageMenu } from '../../../kit/LanguageMenu';
+import { ThemeToggle } from '../../../kit/ThemeToggle';
 
 interface Props {
   readonly title: string;

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { mayManageOrganisation } from '../../../../../shared/sync';
 import { newId } from '../../../../../shared/crypto';
 import { navigate } from '../../../../kit/routing';
-import { useCurrentUser } from '../../../sync/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../../kit/useCurrentUser';
 import { ErasurePanel } from './ErasurePanel';
 
 export function ErasePersonButton({ personId }: { readonly personId: string }) {

@@ -4,8 +4,8 @@ import Tooltip from '@mui/material/Tooltip';
 import DarkModeOutlinedIcon from '@mui/icons-material/DarkModeOutlined';
 import LightModeOutlinedIcon from '@mui/icons-material/LightModeOutlined';
 import { useTranslation } from 'react-i18next';
-import { useColorMode } from '../hooks/useColorMode';
-import { useSettingsStore } from '../stores/settings-store';
+import { useColorMode } from './useColorMode';
+import { useSettingsStore } from './settings-store';
 
 export function ThemeToggle() {
   const { t } = useTranslation();

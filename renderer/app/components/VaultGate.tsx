@@ -5,15 +5,15 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
-import { usePlatform } from '../../../platform/platform-context';
-import { openLocalDatabase } from '../../../platform/storage';
-import { SignInScreen } from '../../sync/components/SignInScreen';
-import { WipedScreen } from '../../sync/components/WipedScreen';
-import { useSyncStore } from '../../sync/stores/sync-store';
-import { useVaultStore } from '../stores/vault-store';
-import { CreateVaultScreen } from './CreateVaultScreen';
-import { LoadingScreen } from './LoadingScreen';
-import { UnlockScreen } from './UnlockScreen';
+import { usePlatform } from '../../platform/platform-context';
+import { openLocalDatabase } from '../../platform/storage';
+import { SignInScreen } from '../../features/sync/components/SignInScreen';
+import { WipedScreen } from '../../features/sync/components/WipedScreen';
+import { useSyncStore } from '../../features/sync/stores/sync-store';
+import { useVaultStore } from '../../features/vault/stores/vault-store';
+import { CreateVaultScreen } from '../../features/vault/components/CreateVaultScreen';
+import { LoadingScreen } from '../../features/vault/components/LoadingScreen';
+import { UnlockScreen } from '../../features/vault/components/UnlockScreen';
 
 /** Shows the lock screens until the vault is unlocked, then `children` (the app's shell). */
 export function VaultGate({ children }: { readonly children: ReactNode }) {

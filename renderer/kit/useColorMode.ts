@@ -1,6 +1,6 @@
 // The theme actually shown: the user's choice, or the operating system's when set to follow it.
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useSettingsStore } from '../stores/settings-store';
+import { useSettingsStore } from './settings-store';
 
 export const useColorMode = (): 'light' | 'dark' => {
   const mode = useSettingsStore((s) => s.themeMode);
