@@ -1,7 +1,10 @@
 // Screenshots of a working day for the README: the contacts arrive through the import wizard (a Dutch
 // Excel file), deals spread over the pipeline, a call and a task on one person. They go to
-// test-results/ on every run and replace docs/screenshots/ only with UPDATE_SCREENSHOTS=1.
-import { describe, it } from 'vitest';
+// test-results/ on every run and replace docs/screenshots/ only with UPDATE_SCREENSHOTS=1. Before each
+// picture the test checks that the screen shows what the picture is for, so a broken screen fails the
+// run instead of ending up in the README.
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from './fixtures/sample-contacts';
 import { DealsPage } from './pages/Deals';
 import { ImportPage } from './pages/ImportPage';
@@ -20,6 +23,14 @@ const csv = [
   ),
 ].join('\r\n');
 
+/** Visible now (waits for it), or the test fails. */
+const shows = async (locator: Locator): Promise<void> => {
+  await locator.waitFor({ state: 'visible' });
+  expect(await locator.isVisible()).toBe(true);
+};
+
+const fullName = (p: (typeof SAMPLE_PEOPLE)[number]) => `${p.givenName} ${p.familyName}`;
+
 describe('screenshots of a working day', () => {
   const harness = useKluisHarness();
 
@@ -31,8 +42,18 @@ describe('screenshots of a working day', () => {
     const wizard = new ImportPage(page);
     await wizard.open();
     await wizard.chooseFile('klanten.csv', csv);
+    expect(await wizard.detected.textContent()).toMatch(
+      new RegExp(`· ${SAMPLE_PEOPLE.length} rows · 6 columns`),
+    );
     await wizard.next();
     await wizard.preview.waitFor();
+    // The mapping step: the file's first rows previewed under their columns.
+    await shows(page.getByRole('heading', { name: 'Import', level: 1 }));
+    const preview = (await wizard.preview.textContent()) ?? '';
+    for (const p of SAMPLE_PEOPLE.slice(0, 3)) {
+      expect(preview).toContain(p.givenName);
+      expect(preview).toContain(p.familyName);
+    }
     await shot('import-mapping');
     await wizard.next();
     await page.getByRole('combobox', { name: 'Purpose' }).click();
@@ -41,6 +62,9 @@ describe('screenshots of a working day', () => {
     await wizard.analysis.waitFor();
     await wizard.run();
     await wizard.report.waitFor();
+    expect(await wizard.report.textContent()).toMatch(
+      new RegExp(`^Import done: ${SAMPLE_PEOPLE.length} people created`),
+    );
     await wizard.showPeople();
 
     const deals = new DealsPage(page);
@@ -58,6 +82,13 @@ describe('screenshots of a working day', () => {
       await deals.open();
       if (stage) await deals.moveWithMenu(title, stage);
     }
+    // The board: every deal on its card, in the stage it was moved to.
+    for (const [title] of plan) await shows(deals.card(title));
+    expect(await deals.count('Lead').textContent()).toBe('1 deal');
+    expect(await deals.count('Qualified').textContent()).toBe('2 deals');
+    expect(await deals.count('Proposal').textContent()).toBe('1 deal');
+    expect(await deals.count('Negotiation').textContent()).toBe('1 deal');
+    expect(await deals.total('Negotiation').textContent()).toBe('Total value: €125,000.00');
     await shot('deals-board');
 
     const people = new PeoplePage(page);
@@ -77,6 +108,14 @@ describe('screenshots of a working day', () => {
       .getByRole('alert')
       .waitFor({ state: 'detached', timeout: 10_000 })
       .catch(() => undefined);
+    // The person's page with both calls on the timeline, the later one first.
+    await shows(page.getByRole('heading', { name: fullName(person), level: 1 }));
+    await shows(timeline.entry('Call', 'Intro call about scanners'));
+    await shows(timeline.entry('Call', 'Follow-up on pricing'));
+    const calls = await timeline.feed.getByRole('article').allTextContents();
+    expect(calls.findIndex((c) => c.includes('Follow-up on pricing'))).toBeLessThan(
+      calls.findIndex((c) => c.includes('Intro call about scanners')),
+    );
     await shot('person-timeline');
 
     const tasks = new Tasks(page);
@@ -84,6 +123,12 @@ describe('screenshots of a working day', () => {
     await tasks.add('Send the scanner demo invitation');
     await tasks.add('Prepare the quote');
     await tasks.openMyDay();
+    // My day: both tasks due today, under Today.
+    await shows(page.getByRole('heading', { name: 'My day', level: 1 }));
+    const today = tasks.section('Today');
+    await shows(today);
+    await shows(today.getByText('Send the scanner demo invitation'));
+    await shows(today.getByText('Prepare the quote'));
     await shot('my-day');
 
     // Two people with consent and a confirmed newsletter subscription, one who withdrew: the campaign list.
@@ -105,10 +150,15 @@ describe('screenshots of a working day', () => {
     const privacyPage = new PrivacyPage(page);
     await privacyPage.runCampaign('E-marketing', 'Email');
     await privacyPage.eligibleCount.waitFor();
+    // The campaign list: the two who consented and subscribed may be contacted; the one who withdrew is
+    // listed as excluded, with the reason.
+    expect(await privacyPage.eligibleCount.textContent()).toBe('2 people may be contacted');
+    await shows(privacyPage.excludedFor('Consent withdrawn').getByText(fullName(SAMPLE_PEOPLE[3]!)));
     await page
       .getByRole('alert')
       .waitFor({ state: 'detached', timeout: 10_000 })
       .catch(() => undefined);
     await shot('campaign-list');
-  });
+    // A whole working day in one run: longer than one journey's default on a loaded machine.
+  }, 480_000);
 });
