@@ -5,13 +5,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { AuditEntry } from '../audit/stored-audit-log';
 import { loadPersonLedgers, type PersonLedgers } from '../consent/ledgers';
-import { CONTROLLER, CONTROLLER_ID, PRIVACY_NOTICE, PURPOSE, SUBSCRIPTION_TYPE } from '../consent/types';
-import type {
-  ControllerPayload,
-  PrivacyNoticePayload,
-  PurposePayload,
-  SubscriptionTypePayload,
-} from '../consent/types';
+import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from '../consent/types';
+import type { PrivacyNoticePayload, SubscriptionTypePayload } from '../consent/types';
 import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities/activity';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG, type CaseEntryPayload, type CasePayload } from '../cases/case';
 import { DEAL_CONFIG, type DealPayload } from '../deals/deal';
@@ -27,7 +22,11 @@ import { accessReportHtml } from './access-report';
 import { listRequests, type SubjectRequest } from '../requests/requests';
 import type { FieldChangePayload } from '../rectification/field-history';
 import type { ProfilingChoicePayload } from '../objection/profiling';
-import type { LedgerEntry } from '../consent/types';
+import { CONTROLLER, CONTROLLER_ID } from '../purposes/controller';
+import { PURPOSE } from '../purposes/purposes';
+import type { ControllerPayload } from '../purposes/controller';
+import type { PurposePayload } from '../purposes/purposes';
+import type { LedgerEntry } from '../purposes/ledger';
 
 export const ACCESS_PACKAGE_FORMAT = 'kluis-access-package/1';
 

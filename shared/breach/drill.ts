@@ -2,7 +2,6 @@
 // last sync (ids and plaintext metadata only), map them to people and data categories here, where the
 // keys are, and pre-fill a breach with the figures. The server never learns who was on the laptop.
 import { z } from 'zod';
-import type { ControllerPayload, DataCategory } from '../consent/types';
 import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record/field-catalogue';
 import { FIELD_KINDS, filled, ITEM_KINDS } from './data-kinds';
 import { err, ok, type Result } from '../platform/result';
@@ -19,6 +18,8 @@ import {
   type ExposureFigures,
   type KeyProtection,
 } from './types';
+import type { ControllerPayload } from '../purposes/controller';
+import type { DataCategory } from '../purposes/vocabulary';
 
 const Time = z.number().int().min(0);
 const ExposureSchema = z.object({

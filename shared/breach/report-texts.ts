@@ -1,8 +1,8 @@
 // The words of the breach notification report and the Art. 34 letters, in English and Dutch, with the
 // Dutch authority's (Autoriteit Persoonsgegevens) names for its form's sections and kinds of data.
-import type { DataCategory } from '../consent/types';
 import type { ClockStatus } from './clock';
 import type { BreachDataKind, KeyProtection, RiskLevel } from './types';
+import type { DataCategory } from '../purposes/vocabulary';
 
 export type ReportLanguage = 'en' | 'nl';
 

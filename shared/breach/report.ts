@@ -1,11 +1,11 @@
 // The breach notification report: the breach document rendered in the order of the Dutch authority's
 // form (GDPR.md), as a section/row model that the JSON export is and the printable HTML shows, so the two
 // can never disagree. Free text is the admin's, in the language they wrote it; labels follow the report's.
-import type { ControllerPayload } from '../consent/types';
 import { breachClock, formatInstant } from './clock';
 import { escapeHtml, PRINT_STYLE } from './html';
 import { REPORT_TEXTS, type ReportLanguage } from './report-texts';
 import { BREACH_DATA_KINDS, type BreachPayload } from './types';
+import type { ControllerPayload } from '../purposes/controller';
 
 export const REPORT_SECTIONS = [
   'contact',

@@ -1,9 +1,26 @@
-// What the privacy dashboard (issue 7) shows of the breach register: open incidents and their 72-hour
-// clocks, ids and times only (dashboard-sources.ts).
-import type { BreachClock, BreachesSummary } from '../dashboard/dashboard-sources';
+// What the privacy dashboard shows of the breach register: open incidents and their 72-hour clocks, ids
+// and times only.
 import type { Session } from '../vault/session';
 import { breachClock, deadlineOf, isClockRunning } from './clock';
 import { BREACH, type BreachPayload } from './types';
+
+export interface BreachClock {
+  readonly id: string;
+  /** A short title the admin gave the incident (no personal data by convention). */
+  readonly title: string;
+  /** When the company became aware (ms): the 72-hour clock of Art. 33(1) runs from here. */
+  readonly awareAt: number;
+  /** awareAt + 72 hours. */
+  readonly deadlineAt: number;
+  /** When the authority was notified, or null. */
+  readonly notifiedAt: number | null;
+}
+
+export interface BreachesSummary {
+  readonly open: number;
+  /** Open breaches, most urgent first. */
+  readonly clocks: readonly BreachClock[];
+}
 
 /** The summary of decrypted breaches; open means not closed. */
 export const summariseBreachRecords = (

@@ -3,7 +3,7 @@
 // notification form (GDPR.md) so the report is a rendering of this document, never a second source.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { DataCategory, ItemRef } from '../consent/types';
+import { DataCategory, ItemRef } from '../purposes/vocabulary';
 
 export const BREACH_KIND = 'breach';
 export const BREACH_VERSION = 1;

@@ -9,20 +9,16 @@ import { updateSubject } from '../rectification/update-subject';
 import type { Decrypted } from '../store/subject-repository';
 import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
-import { consentStatus, isRestricted, subscriptionStatus, timeline } from './derive';
-import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from './facts';
-import { decideSubscribe } from './ledgers';
-import type {
-  Actor,
-  BulkOperation,
-  BulkOptions,
-  BulkPlan,
-  BulkReport,
-  BulkSkipReason,
-  ConsentEventInput,
-  PersonFacts,
-} from './types';
-import { CONSENT_EVENT, PURPOSE, PURPOSE_BASIS, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from './types';
+import { consentStatus, subscriptionStatus } from '../consent/derive';
+import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from '../consent/facts';
+import { decideSubscribe } from '../consent/subscriptions';
+import type { ConsentEventInput, PersonFacts } from '../consent/types';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent/types';
+import { isRestricted } from '../restriction/restriction-ledger';
+import { timeline } from '../purposes/ledger';
+import type { Actor } from '../purposes/vocabulary';
+import type { BulkOperation, BulkOptions, BulkPlan, BulkReport, BulkSkipReason } from './types';
+import { PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
 
 const DEFAULT_CHUNK = 500;
 

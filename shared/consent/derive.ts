@@ -1,32 +1,14 @@
-// State derived from the append-only ledgers. Pure and deterministic: entries are ordered by event time,
-// then by id, so two devices holding the same entries (in any order of arrival) derive the same state,
-// and an old entry synced late from an offline device lands where it happened, not on top.
+// Consent and subscription state derived from their append-only ledgers. Pure and deterministic: entries
+// are taken in ledger order (event time, then id), so two devices holding the same entries derive the same
+// state, and an old entry synced late from an offline device lands where it happened, not on top.
 import type {
-  BasisStatus,
   ConsentEventPayload,
   ConsentStatus,
-  LedgerEntry,
-  ObjectionPayload,
-  ObjectionState,
-  PurposeBasisPayload,
-  PurposePayload,
-  RestrictionPayload,
   SubscriptionEventPayload,
   SubscriptionStatus,
 } from './types';
 import { SELF_REQUEST_ORIGINS } from './types';
-
-type Timed = { readonly at: number };
-
-/** Ledger order: by time, then id. */
-export const byEventTime = <P extends Timed>(a: LedgerEntry<P>, b: LedgerEntry<P>): number =>
-  a.data.at - b.data.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The entries that had happened by `now`, in ledger order. */
-export const timeline = <P extends Timed>(
-  entries: readonly LedgerEntry<P>[],
-  now: number,
-): LedgerEntry<P>[] => entries.filter((e) => e.data.at <= now).sort(byEventTime);
+import { timeline, type LedgerEntry } from '../purposes/ledger';
 
 /** Consent for one purpose at `now`; a consent past its expiry is expired even without an 'expired' event. */
 export const consentStatus = (
@@ -114,53 +96,4 @@ export const subscriptionStatus = (
     }
   }
   return status;
-};
-
-/**
- * The basis recorded for this person and purpose, else the register's when it applies to everyone (or is
- * consent: then the consent ledger decides).
- */
-export const basisStatus = (
-  entries: readonly LedgerEntry<PurposeBasisPayload>[],
-  purpose: { readonly id: string; readonly data: PurposePayload },
-  now: number,
-): BasisStatus => {
-  const mine = timeline(entries, now).filter((e) => e.data.purposeId === purpose.id);
-  const last = mine[mine.length - 1];
-  if (last) return { basis: last.data.basis, source: last.data.basis ? 'person' : 'none', eventId: last.id };
-  // A consent purpose applies to everyone in the sense that the consent ledger decides for each person.
-  return purpose.data.appliesToAll || purpose.data.lawfulBasis === 'consent'
-    ? { basis: purpose.data.lawfulBasis, source: 'register', eventId: null }
-    : { basis: null, source: 'none', eventId: null };
-};
-
-/**
- * Art. 21 objection state for a purpose. A direct-marketing objection covers every direct-marketing
- * purpose and cannot be overridden; a purpose objection can be overridden by recorded compelling grounds,
- * except for direct marketing.
- */
-export const objectionState = (
-  entries: readonly LedgerEntry<ObjectionPayload>[],
-  purpose: { readonly id: string; readonly data: PurposePayload },
-  now: number,
-): ObjectionState => {
-  let marketing: ObjectionState = 'none';
-  let own: ObjectionState = 'none';
-  for (const e of timeline(entries, now)) {
-    const d = e.data;
-    const next: ObjectionState = d.type === 'lifted' ? 'none' : d.type;
-    if (d.scope === 'direct_marketing') marketing = next === 'overridden' ? marketing : next;
-    else if (d.purposeId === purpose.id) own = next;
-  }
-  if (purpose.data.directMarketing) {
-    if (marketing === 'objected' || own !== 'none') return 'objected';
-    return 'none';
-  }
-  return own;
-};
-
-/** Art. 18: processing is restricted at `now` when the latest marker says so. */
-export const isRestricted = (entries: readonly LedgerEntry<RestrictionPayload>[], now: number): boolean => {
-  const ordered = timeline(entries, now);
-  return ordered[ordered.length - 1]?.data.type === 'restricted';
 };

@@ -4,8 +4,12 @@ import { PERSON_KIND, type PersonPayload } from '../people/person';
 import type { Decrypted } from '../store/subject-repository';
 import type { RecordDoc } from '../store/schemas';
 import type { Session } from '../vault/session';
-import type { LedgerEntry, PersonFacts } from './types';
-import { CONSENT_EVENT, OBJECTION, PURPOSE_BASIS, RESTRICTION, SUBSCRIPTION_EVENT } from './types';
+import type { PersonFacts } from './types';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from './types';
+import type { LedgerEntry } from '../purposes/ledger';
+import { OBJECTION } from '../objection/objection-ledger';
+import { PURPOSE_BASIS } from '../purposes/purposes';
+import { RESTRICTION } from '../restriction/restriction-ledger';
 
 export type Progress = (progress: { done: number; total: number }) => void;
 

@@ -1,17 +1,14 @@
 // The purpose gate, as a pure decision: may this person be contacted for this purpose on this channel
 // now? Checks run in the order of EXCLUSION_REASONS and the first that applies is the reason given, so the
 // result is the same on every device and can be explained to the person and the supervisory authority.
-import { basisStatus, consentStatus, isRestricted, objectionState, subscriptionStatus } from './derive';
-import type {
-  BasisStatus,
-  Channel,
-  ConsentStatus,
-  ExclusionReason,
-  GateDecision,
-  GateQuery,
-  ObjectionState,
-  PersonFacts,
-} from './types';
+import { consentStatus, subscriptionStatus } from './derive';
+import type { ConsentStatus, ExclusionReason, GateDecision, GateQuery, PersonFacts } from './types';
+import { basisStatus } from '../purposes/purposes';
+import { isRestricted } from '../restriction/restriction-ledger';
+import { objectionState } from '../objection/objection-ledger';
+import type { BasisStatus } from '../purposes/purposes';
+import type { Channel } from '../purposes/vocabulary';
+import type { ObjectionState } from '../objection/objection-ledger';
 
 const hasContact = (facts: PersonFacts, channel: Channel): boolean => {
   switch (channel) {

@@ -1,13 +1,13 @@
-// Public face of the consent core (issue 5). Import from 'shared/consent'.
+// The face of shared/consent: consent, subscriptions, privacy notices, the purpose gate and receipts. Import from this folder, never from a file in it.
 export * from './types';
 export * from './derive';
 export * from './gate';
 export * from './notices';
 export * from './defaults';
 export * from './ledgers';
+export * from './subscriptions';
 export { loadLedgers, loadPeople, factsFor, type LedgerIndex } from './facts';
 export * from './run-gate';
-export * from './bulk';
 export * from './receipts';
 export * from './operations';
 export * from './register-export';

@@ -1,40 +1,32 @@
 // Reading and writing a person's consent ledgers through the encrypted item repositories. Writes only
 // ever add entries (the kinds are append-only); each consent change is recorded in the audit trail.
+import type { z } from 'zod';
 import { toBase64 } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
+import type { ObjectionPayload } from '../objection/objection-ledger';
+import { OBJECTION } from '../objection/objection-ledger';
+import {
+  entriesBySubject,
+  inLedgerOrder,
+  loadEntriesBySubject,
+  recordEntry,
+  type LedgerEntry,
+} from '../purposes/ledger';
+import { PURPOSE_BASIS, type PurposeBasisPayload } from '../purposes/purposes';
+import type { Actor, ConsentMethod } from '../purposes/vocabulary';
+import { RESTRICTION, type RestrictionPayload } from '../restriction/restriction-ledger';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
-import { consentStatus, subscriptionStatus } from './derive';
+import { consentStatus } from './derive';
 import { noticeDue } from './notices';
 import type {
-  Actor,
   ConsentEventPayload,
-  ConsentMethod,
   Evidence,
   EvidenceFile,
-  LedgerEntry,
   NoticeReceiptPayload,
-  ObjectionPayload,
-  PurposeBasisPayload,
-  RestrictionPayload,
-  SubscribeRequest,
-  SubscribeResult,
   SubscriptionEventPayload,
 } from './types';
-import {
-  CONSENT_EVENT,
-  EVIDENCE_FILE_MAX_BYTES,
-  hasEvidence,
-  NOTICE_RECEIPT,
-  OBJECTION,
-  PURPOSE_BASIS,
-  RESTRICTION,
-  SELF_REQUEST_ORIGINS,
-  SUBSCRIPTION_EVENT,
-  SUBSCRIPTION_TYPE,
-  type ConsentEventInput,
-} from './types';
-import type { z } from 'zod';
+import { CONSENT_EVENT, EVIDENCE_FILE_MAX_BYTES, NOTICE_RECEIPT, SUBSCRIPTION_EVENT } from './types';
 
 /** One person's ledgers, each in ledger order (time, then id). */
 export interface PersonLedgers {
@@ -45,11 +37,6 @@ export interface PersonLedgers {
   readonly restrictions: LedgerEntry<RestrictionPayload>[];
   readonly notices: LedgerEntry<NoticeReceiptPayload>[];
 }
-
-const ordered = <P extends { at: number }>(records: readonly Decrypted<P>[]): LedgerEntry<P>[] =>
-  records
-    .map(({ id, data }) => ({ id, data }))
-    .sort((a, b) => a.data.at - b.data.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Every ledger of one person (for the Privacy panel and the access package). */
 export const loadPersonLedgers = async (session: Session, personId: string): Promise<PersonLedgers> => {
@@ -62,11 +49,11 @@ export const loadPersonLedgers = async (session: Session, personId: string): Pro
     session.items(NOTICE_RECEIPT).listForSubject(personId),
   ]);
   return {
-    bases: ordered(bases.records),
-    consents: ordered(consents.records),
-    subscriptions: ordered(subscriptions.records),
-    objections: ordered(objections.records),
-    restrictions: ordered(restrictions.records),
+    bases: inLedgerOrder(bases.records),
+    consents: inLedgerOrder(consents.records),
+    subscriptions: inLedgerOrder(subscriptions.records),
+    objections: inLedgerOrder(objections.records),
+    restrictions: inLedgerOrder(restrictions.records),
     notices: notices.records
       .map(({ id, data }) => ({ id, data }))
       .sort((a, b) => a.data.receivedAt - b.data.receivedAt || (a.id < b.id ? -1 : 1)),
@@ -102,34 +89,33 @@ export interface ConsentRecordInput {
 }
 
 /** Adds one consent event (given, withdrawn, expired, renewed) and writes it to the audit trail. */
-export const recordConsent = async (
+export const recordConsent = (
   session: Session,
   actor: Actor,
   personId: string,
   input: ConsentRecordInput,
-): Promise<Decrypted<ConsentEventPayload>> => {
-  const entry: ConsentEventInput = {
-    purposeId: input.purposeId,
-    type: input.type,
-    method: input.method,
-    at: input.at ?? Date.now(),
-    noticeId: input.noticeId ?? null,
-    noticeVersion: input.noticeVersion ?? '',
-    evidence: input.evidence,
-    expiresAt: input.type === 'given' || input.type === 'renewed' ? (input.expiresAt ?? null) : null,
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  };
-  const created = await session.items(CONSENT_EVENT).create(personId, entry);
-  await session.audit.record({
-    action: 'consent',
-    kind: CONSENT_EVENT.kind,
-    recordIds: [personId, created.id],
-    purposeId: input.purposeId,
-    details: { type: input.type, method: input.method },
-  });
-  return created;
-};
+): Promise<Decrypted<ConsentEventPayload>> =>
+  recordEntry(
+    session,
+    CONSENT_EVENT,
+    actor,
+    personId,
+    {
+      purposeId: input.purposeId,
+      type: input.type,
+      method: input.method,
+      at: input.at ?? Date.now(),
+      noticeId: input.noticeId ?? null,
+      noticeVersion: input.noticeVersion ?? '',
+      evidence: input.evidence,
+      expiresAt: input.type === 'given' || input.type === 'renewed' ? (input.expiresAt ?? null) : null,
+    },
+    () => ({
+      action: 'consent',
+      purposeId: input.purposeId,
+      details: { type: input.type, method: input.method },
+    }),
+  );
 
 /** Withdrawing is one action, as easy as giving (Art. 7(3)). */
 export const withdrawConsent = (
@@ -142,210 +128,21 @@ export const withdrawConsent = (
 ): Promise<Decrypted<ConsentEventPayload>> =>
   recordConsent(session, actor, personId, { purposeId, type: 'withdrawn', method, evidence });
 
-/** Records the basis that applies to one person for one purpose (null: none any more). */
-export const recordBasis = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: { purposeId: string; basis: PurposeBasisPayload['basis']; note?: string; at?: number },
-): Promise<Decrypted<PurposeBasisPayload>> => {
-  const created = await session.items(PURPOSE_BASIS).create(personId, {
-    purposeId: input.purposeId,
-    basis: input.basis,
-    note: input.note ?? '',
-    at: input.at ?? Date.now(),
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  });
-  await session.audit.record({
-    action: 'consent',
-    kind: PURPOSE_BASIS.kind,
-    recordIds: [personId, created.id],
-    purposeId: input.purposeId,
-    details: { basis: input.basis ?? 'none' },
-  });
-  return created;
-};
-
-/** Records an Art. 21 objection, its override by compelling grounds, or its lifting. */
-export const recordObjection = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: Omit<z.input<typeof OBJECTION.schema>, 'recordedBy' | 'deviceId' | 'at'> & { at?: number },
-): Promise<Decrypted<ObjectionPayload>> => {
-  const created = await session.items(OBJECTION).create(personId, {
-    ...input,
-    at: input.at ?? Date.now(),
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  });
-  await session.audit.record({
-    action: 'consent',
-    kind: OBJECTION.kind,
-    recordIds: [personId, created.id],
-    ...(created.data.purposeId ? { purposeId: created.data.purposeId } : {}),
-    details: { type: created.data.type, scope: created.data.scope },
-  });
-  return created;
-};
-
-/** Sets or lifts the Art. 18 restriction marker (issue 6 adds the request flow around it). */
-export const recordRestriction = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: Omit<z.input<typeof RESTRICTION.schema>, 'recordedBy' | 'deviceId' | 'at'> & { at?: number },
-): Promise<Decrypted<RestrictionPayload>> => {
-  const created = await session.items(RESTRICTION).create(personId, {
-    ...input,
-    at: input.at ?? Date.now(),
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  });
-  await session.audit.record({
-    action: 'update',
-    kind: RESTRICTION.kind,
-    recordIds: [personId, created.id],
-    ...(created.data.requestId ? { requestId: created.data.requestId } : {}),
-    details: { type: created.data.type, reason: created.data.reason },
-  });
-  return created;
-};
-
 /** Records that a person was given a privacy notice version (Art. 13/14). */
-export const recordNoticeReceipt = async (
+export const recordNoticeReceipt = (
   session: Session,
   actor: Actor,
   personId: string,
   input: { noticeId: string; version: string; method: NoticeReceiptPayload['method']; receivedAt?: number },
-): Promise<Decrypted<NoticeReceiptPayload>> => {
-  const created = await session.items(NOTICE_RECEIPT).create(personId, {
-    ...input,
-    receivedAt: input.receivedAt ?? Date.now(),
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  });
-  await session.audit.record({
-    action: 'consent',
-    kind: NOTICE_RECEIPT.kind,
-    recordIds: [personId, created.id],
-    details: { method: input.method },
-  });
-  return created;
-};
-
-// ---------------------------------------------------------------------------------------------------
-// Subscriptions
-// ---------------------------------------------------------------------------------------------------
-
-export type SubscribeDecision =
-  | { readonly action: 'write'; readonly type: SubscriptionEventPayload['type'] }
-  | { readonly action: 'skip'; readonly reason: Extract<SubscribeResult, { status: 'skipped' }>['reason'] };
-
-/**
- * What subscribing would do, from the person's list ledger. THE RULE: an unsubscribe holds until the person
- * subscribes again — an import, a bulk update or a business card never re-subscribes; only the person's own
- * request (manual entry with evidence, a web form, their email) does.
- */
-export const decideSubscribe = (
-  entries: readonly LedgerEntry<SubscriptionEventPayload>[],
-  request: SubscribeRequest,
-  doubleOptIn: boolean,
-  now: number,
-): SubscribeDecision => {
-  const current = subscriptionStatus(entries, request.subscriptionTypeId, now).state;
-  if (current === 'subscribed') return { action: 'skip', reason: 'already-subscribed' };
-  if (current === 'unsubscribed') {
-    if (!SELF_REQUEST_ORIGINS.includes(request.origin)) return { action: 'skip', reason: 'unsubscribed' };
-    if (request.origin === 'manual' && !hasEvidence(request.evidence))
-      return { action: 'skip', reason: 'evidence-required' };
-  }
-  if (doubleOptIn) {
-    if (current === 'pending') return { action: 'skip', reason: 'already-pending' };
-    return { action: 'write', type: 'pending' };
-  }
-  return { action: 'write', type: 'subscribed' };
-};
-
-const subscriptionType = async (session: Session, id: string) => {
-  try {
-    return (await session.settings(SUBSCRIPTION_TYPE).get(id)).data;
-  } catch {
-    return null;
-  }
-};
-
-const writeSubscription = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-  type: SubscriptionEventPayload['type'],
-  requestedAt: number | null,
-): Promise<SubscribeResult> => {
-  const at = request.at ?? Date.now();
-  const created = await session.items(SUBSCRIPTION_EVENT).create(personId, {
-    subscriptionTypeId: request.subscriptionTypeId,
-    type,
-    at,
-    origin: request.origin,
-    requestedAt: type === 'pending' ? at : requestedAt,
-    evidence: request.evidence,
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-    batchId: request.batchId ?? null,
-  });
-  await session.audit.record({
-    action: 'consent',
-    kind: SUBSCRIPTION_EVENT.kind,
-    recordIds: [personId, created.id],
-    ...(request.batchId ? { batchId: request.batchId } : {}),
-    details: { type, origin: request.origin, list: request.subscriptionTypeId },
-  });
-  return { status: 'written', eventId: created.id, type };
-};
-
-/** Subscribes a person to a list (pending first for double opt-in), or says why not. */
-export const subscribe = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const type = await subscriptionType(session, request.subscriptionTypeId);
-  if (!type) return { status: 'skipped', reason: 'unknown-subscription-type' };
-  const { records } = await session.items(SUBSCRIPTION_EVENT).listForSubject(personId);
-  const decision = decideSubscribe(ordered(records), request, type.doubleOptIn, request.at ?? Date.now());
-  if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
-  return writeSubscription(session, actor, personId, request, decision.type, null);
-};
-
-/** The person confirmed a pending double opt-in. */
-export const confirmSubscription = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const { records } = await session.items(SUBSCRIPTION_EVENT).listForSubject(personId);
-  const status = subscriptionStatus(ordered(records), request.subscriptionTypeId, request.at ?? Date.now());
-  if (status.state !== 'pending') return { status: 'skipped', reason: 'not-pending' };
-  return writeSubscription(session, actor, personId, request, 'confirmed', status.requestedAt);
-};
-
-/** Unsubscribes: always possible, one action. */
-export const unsubscribe = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const { records } = await session.items(SUBSCRIPTION_EVENT).listForSubject(personId);
-  const status = subscriptionStatus(ordered(records), request.subscriptionTypeId, request.at ?? Date.now());
-  if (status.state === 'unsubscribed') return { status: 'skipped', reason: 'already-unsubscribed' };
-  return writeSubscription(session, actor, personId, request, 'unsubscribed', null);
-};
+): Promise<Decrypted<NoticeReceiptPayload>> =>
+  recordEntry(
+    session,
+    NOTICE_RECEIPT,
+    actor,
+    personId,
+    { ...input, receivedAt: input.receivedAt ?? Date.now() },
+    () => ({ action: 'consent', details: { method: input.method } }),
+  );
 
 /** Consent events of a person that run out between now and now + days (the re-permission list). */
 export const expiringConsents = (
@@ -371,14 +168,7 @@ export const repermissionList = async (
   days: number,
   now: number = Date.now(),
 ): Promise<{ personId: string; purposeId: string; eventId: string; expiresAt: number }[]> => {
-  const { records } = await session.items(CONSENT_EVENT).loadAll({ chunkSize: 500 });
-  const byPerson = new Map<string, LedgerEntry<ConsentEventPayload>[]>();
-  for (const { id, subjectId, data } of records) {
-    let list = byPerson.get(subjectId);
-    if (!list) byPerson.set(subjectId, (list = []));
-    list.push({ id, data });
-  }
-  return expiringConsents(byPerson, now, days);
+  return expiringConsents(await loadEntriesBySubject(session, CONSENT_EVENT), now, days);
 };
 
 /**
@@ -393,12 +183,7 @@ export const noticesDue = async (
     session.people.loadAll({ chunkSize: 500 }),
     session.items(NOTICE_RECEIPT).loadAll({ chunkSize: 500 }),
   ]);
-  const byPerson = new Map<string, LedgerEntry<NoticeReceiptPayload>[]>();
-  for (const { id, subjectId, data } of receipts.records) {
-    let list = byPerson.get(subjectId);
-    if (!list) byPerson.set(subjectId, (list = []));
-    list.push({ id, data });
-  }
+  const byPerson = entriesBySubject(receipts.records);
   const due: { personId: string; dueOn: string; overdue: boolean; daysLeft: number }[] = [];
   for (const person of people.records) {
     const status = noticeDue(person.data, byPerson.get(person.id) ?? [], today);

@@ -2,16 +2,12 @@
 // consent record, so a person (or an auditor) gets a standard, machine-readable proof.
 import type { PersonPayload } from '../people/person';
 import type { Decrypted } from '../store/subject-repository';
-import { byEventTime } from './derive';
-import type {
-  ConsentEventPayload,
-  ControllerPayload,
-  DataCategory,
-  LawfulBasis,
-  LedgerEntry,
-  Localized,
-  PurposePayload,
-} from './types';
+import type { ConsentEventPayload } from './types';
+import { byEventTime } from '../purposes/ledger';
+import type { ControllerPayload } from '../purposes/controller';
+import type { DataCategory, LawfulBasis, Localized } from '../purposes/vocabulary';
+import type { LedgerEntry } from '../purposes/ledger';
+import type { PurposePayload } from '../purposes/purposes';
 
 export interface ReceiptOptions {
   readonly language?: 'en' | 'nl';

@@ -6,7 +6,8 @@ import type { Session } from '../vault/session';
 import { factsFor, loadLedgers, loadPeople, yieldToUi } from './facts';
 import { decideEligibility } from './gate';
 import type { ExclusionReason, GateQuery, GateResult, ProgressOptions, RunGateInput } from './types';
-import { PURPOSE, SUBSCRIPTION_TYPE } from './types';
+import { SUBSCRIPTION_TYPE } from './types';
+import { PURPOSE } from '../purposes/purposes';
 
 const CHUNK = 1000;
 

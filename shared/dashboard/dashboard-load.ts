@@ -3,7 +3,7 @@
 // holds up another. People's profiles are not decrypted: the ledgers decide, the ids say who is present.
 import { PERSON_KIND } from '../people/person';
 import { loadLedgers } from '../consent/facts';
-import { PURPOSE, SUBSCRIPTION_TYPE } from '../consent/types';
+import { SUBSCRIPTION_TYPE } from '../consent/types';
 import type { Session } from '../vault/session';
 import {
   consentExpiry,
@@ -15,6 +15,7 @@ import {
   type ProcessorReviews,
 } from './dashboard';
 import { PROCESSOR } from '../processors/processors';
+import { PURPOSE } from '../purposes/purposes';
 
 /** Today as YYYY-MM-DD in the device's time zone: review dates are calendar days. */
 export const localIsoDay = (now: number): string => {

@@ -2,15 +2,11 @@
 // and ids only, so the dashboard shows no one's name. Loading them from a session is dashboard-load.ts.
 import { explainPurpose, type PurposeExplanation } from '../consent/gate';
 import { consentStatus, subscriptionStatus } from '../consent/derive';
-import type {
-  ConsentEventPayload,
-  LedgerEntry,
-  PersonFacts,
-  PurposePayload,
-  SubscriptionTypePayload,
-} from '../consent/types';
+import type { ConsentEventPayload, PersonFacts, SubscriptionTypePayload } from '../consent/types';
 import type { DeviceSummary } from '../sync/protocol';
 import { reviewState, type ProcessorPayload } from '../processors/processors';
+import type { LedgerEntry } from '../purposes/ledger';
+import type { PurposePayload } from '../purposes/purposes';
 
 const DAY_MS = 86_400_000;
 

@@ -2,8 +2,8 @@
 // Art. 6(1) lawful basis — or, while the register is empty, a purpose named here with one of the six bases.
 import { z } from 'zod';
 import { addMonths } from '../consent/notices';
-import { LawfulBasis } from '../consent/types';
 import { DataSource, trimmed } from '../people/contact-values';
+import { LawfulBasis } from '../purposes/vocabulary';
 
 export const ImportPurpose = z.object({
   /** The purposes register entry, once there is one. */

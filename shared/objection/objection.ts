@@ -2,12 +2,18 @@
 // processing unless the company demonstrates compelling legitimate grounds that override the person's
 // interests. The decision — the person's grounds, the company's grounds, the outcome, who decided and
 // when — is recorded as a new objection entry with an assessment; direct marketing is never weighed.
-import type { Session } from '../vault/session';
+import { loadEntries } from '../purposes/ledger';
+import { basisStatus, PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
+import type { Actor, ConsentMethod } from '../purposes/vocabulary';
 import type { Decrypted } from '../store/subject-repository';
-import { basisStatus, objectionState } from '../consent/derive';
-import { recordObjection } from '../consent/ledgers';
-import type { Actor, ConsentMethod, ObjectionAssessment, ObjectionPayload } from '../consent/types';
-import { OBJECTION, PURPOSE, PURPOSE_BASIS } from '../consent/types';
+import type { Session } from '../vault/session';
+import {
+  OBJECTION,
+  objectionState,
+  recordObjection,
+  type ObjectionAssessment,
+  type ObjectionPayload,
+} from './objection-ledger';
 
 /** Why an assessment cannot be recorded (codes, for the UI to translate). */
 export type AssessmentRefusal = 'direct-marketing' | 'basis' | 'no-objection';
@@ -55,20 +61,12 @@ export const assessObjection = async (
   const purpose = await session.settings(PURPOSE).get(input.purposeId);
   if (purpose.data.directMarketing) throw new ObjectionAssessmentError('direct-marketing');
   const [objections, bases] = await Promise.all([
-    session.items(OBJECTION).listForSubject(personId),
-    session.items(PURPOSE_BASIS).listForSubject(personId),
+    loadEntries(session, OBJECTION, personId),
+    loadEntries(session, PURPOSE_BASIS, personId),
   ]);
-  const basis = basisStatus(
-    bases.records.map(({ id, data }) => ({ id, data })),
-    purpose,
-    at,
-  ).basis;
+  const basis = basisStatus(bases, purpose, at).basis;
   if (!basis || !WEIGHABLE.has(basis)) throw new ObjectionAssessmentError('basis');
-  const state = objectionState(
-    objections.records.map(({ id, data }) => ({ id, data })),
-    purpose,
-    at,
-  );
+  const state = objectionState(objections, purpose, at);
   if (state !== 'objected') throw new ObjectionAssessmentError('no-objection');
   const compellingGrounds = input.compellingGrounds ?? '';
   return recordObjection(session, actor, personId, {

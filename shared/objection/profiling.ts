@@ -5,10 +5,16 @@
 // scoring, churn prediction, segment building on behaviour) MUST ask isProfilingAllowed for each person
 // first and leave out everyone for whom it returns false.
 import { z } from 'zod';
-import { timeline } from '../consent/derive';
-import type { Actor, LedgerEntry } from '../consent/types';
-import { ConsentMethod, Instant } from '../consent/types';
 import { trimmed } from '../people/contact-values';
+import {
+  latestEntry,
+  loadEntries,
+  loadEntriesBySubject,
+  recordEntry,
+  type EntryInput,
+  type LedgerEntry,
+} from '../purposes/ledger';
+import { ConsentMethod, DeviceId, Instant, RecordedBy, type Actor } from '../purposes/vocabulary';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
 
@@ -21,8 +27,8 @@ export const ProfilingChoicePayload = z.object({
   method: ConsentMethod,
   note: trimmed(2000).default(''),
   requestId: trimmed(64).nullable().default(null),
-  recordedBy: trimmed(64).min(1, 'recorded_by'),
-  deviceId: trimmed(64).min(1, 'device_id'),
+  recordedBy: RecordedBy,
+  deviceId: DeviceId,
 });
 export type ProfilingChoicePayload = z.infer<typeof ProfilingChoicePayload>;
 export type ProfilingChoiceInput = z.input<typeof ProfilingChoicePayload>;
@@ -44,8 +50,7 @@ export const profilingStatus = (
   entries: readonly LedgerEntry<ProfilingChoicePayload>[],
   now: number = Date.now(),
 ): ProfilingStatus => {
-  const ordered = timeline(entries, now);
-  const last = ordered[ordered.length - 1] ?? null;
+  const last = latestEntry(entries, now);
   return { allowed: last?.data.type !== 'opted_out', entry: last };
 };
 
@@ -56,51 +61,37 @@ export const isProfilingAllowed = (
 ): boolean => profilingStatus(entries, now).allowed;
 
 /** One person's profiling ledger, oldest first. */
-export const loadProfilingChoices = async (
+export const loadProfilingChoices = (
   session: Session,
   personId: string,
-): Promise<LedgerEntry<ProfilingChoicePayload>[]> => {
-  const { records } = await session.items(PROFILING_OPTOUT).listForSubject(personId);
-  return records
-    .map(({ id, data }) => ({ id, data }))
-    .sort((a, b) => a.data.at - b.data.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-};
+): Promise<LedgerEntry<ProfilingChoicePayload>[]> => loadEntries(session, PROFILING_OPTOUT, personId);
 
 /** Records the person's opt-out (or their later opt-in) and writes it to the audit trail. */
-export const recordProfilingChoice = async (
+export const recordProfilingChoice = (
   session: Session,
   actor: Actor,
   personId: string,
-  input: Omit<ProfilingChoiceInput, 'recordedBy' | 'deviceId' | 'at'> & { at?: number },
-): Promise<Decrypted<ProfilingChoicePayload>> => {
-  const created = await session.items(PROFILING_OPTOUT).create(personId, {
-    ...input,
-    at: input.at ?? Date.now(),
-    recordedBy: actor.userId,
-    deviceId: actor.deviceId,
-  });
-  await session.audit.record({
-    action: 'consent',
-    kind: PROFILING_OPTOUT.kind,
-    recordIds: [personId, created.id],
-    ...(created.data.requestId ? { requestId: created.data.requestId } : {}),
-    details: { type: created.data.type, method: created.data.method },
-  });
-  return created;
-};
+  input: Omit<EntryInput<typeof ProfilingChoicePayload>, 'at'> & { at?: number },
+): Promise<Decrypted<ProfilingChoicePayload>> =>
+  recordEntry(
+    session,
+    PROFILING_OPTOUT,
+    actor,
+    personId,
+    { ...input, at: input.at ?? Date.now() },
+    (entry) => ({
+      action: 'consent',
+      ...(entry.requestId ? { requestId: entry.requestId } : {}),
+      details: { type: entry.type, method: entry.method },
+    }),
+  );
 
 /** Everyone who has opted out now: what a scoring feature over many people leaves out, in one load. */
 export const optedOutOfProfiling = async (
   session: Session,
   now: number = Date.now(),
 ): Promise<Set<string>> => {
-  const { records } = await session.items(PROFILING_OPTOUT).loadAll({ chunkSize: 500 });
-  const byPerson = new Map<string, LedgerEntry<ProfilingChoicePayload>[]>();
-  for (const { id, subjectId, data } of records) {
-    let list = byPerson.get(subjectId);
-    if (!list) byPerson.set(subjectId, (list = []));
-    list.push({ id, data });
-  }
+  const byPerson = await loadEntriesBySubject(session, PROFILING_OPTOUT);
   const out = new Set<string>();
   for (const [personId, entries] of byPerson) if (!isProfilingAllowed(entries, now)) out.add(personId);
   return out;

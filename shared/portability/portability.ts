@@ -3,14 +3,15 @@
 // vCard 4.0 contact card — in one ZIP. What we observed or concluded about them (notes, tags, call notes,
 // the audit trail) is not "provided by" them and stays in the access package (Art. 15) instead.
 import { strToU8, zipSync } from 'fflate';
-import { basisStatus, consentStatus } from '../consent/derive';
+import { consentStatus } from '../consent/derive';
 import { loadPersonLedgers } from '../consent/ledgers';
-import { PURPOSE, type LawfulBasis } from '../consent/types';
 import { ACTIVITY_ITEMS } from '../activities/activity';
 import { toCsv } from '../export/csv';
 import type { ExportCell } from '../export/types';
 import type { Session } from '../vault/session';
 import { toVcard } from '../access/vcard';
+import { basisStatus, PURPOSE } from '../purposes/purposes';
+import { type LawfulBasis } from '../purposes/vocabulary';
 
 export const PORTABLE_FORMAT = 'kluis-portable-data/1';
 

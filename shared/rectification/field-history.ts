@@ -3,10 +3,10 @@
 // device, and the rectification request that asked for it). Entries are items of the subject, encrypted
 // with the subject's data key, so erasing the subject takes its history with it; they are append-only.
 import { z } from 'zod';
-import type { Actor } from '../consent/types';
 import { trimmed } from '../people/contact-values';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
+import type { Actor } from '../purposes/vocabulary';
 
 export const SUBJECT_KINDS = ['person', 'organisation'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -4,9 +4,9 @@
 // the GDPR does not allow (an extension decided after the first due date) and keep a status history.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { Instant, IsoDate, ItemRef } from '../consent/types';
 import type { Session } from '../vault/session';
 import { dueDate, extensionAllowed } from './deadline';
+import { Instant, IsoDate, ItemRef } from '../purposes/vocabulary';
 
 export const RIGHTS = [
   'be_informed',

@@ -1,8 +1,17 @@
 // The request register's figures for the privacy dashboard: counts, ids and due times only.
-import type { RequestsSummary } from '../dashboard/dashboard-sources';
 import type { Session } from '../vault/session';
 import { deadlineState, startOfDay, localDay } from './deadline';
 import { isOpen, listRequests, requestDueOn } from './requests';
+
+/** The request register's figures for the privacy dashboard. */
+export interface RequestsSummary {
+  readonly open: number;
+  /** Open requests due within the next 7 days (not yet overdue). */
+  readonly dueSoon: number;
+  readonly overdue: number;
+  /** Open requests, soonest due first, at most 5: id, the right asked for, due time (ms). */
+  readonly next: readonly { readonly id: string; readonly right: string; readonly dueAt: number }[];
+}
 
 export const summariseRequests = async (session: Session, now: number): Promise<RequestsSummary> => {
   const today = localDay(now);

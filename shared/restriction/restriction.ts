@@ -1,11 +1,10 @@
 // Restriction of processing (Art. 18): the data is kept but not processed — no campaigns, no exports (the
 // purpose gate already leaves a restricted person out), and no edits except the ones the person asked for.
-// The restriction ledger (kind 'restriction', shared/consent) says since when and which fields stay
-// editable; this module derives that state and refuses any other change on the write path.
-import { timeline } from '../consent/derive';
-import type { LedgerEntry, RestrictionPayload } from '../consent/types';
-import { RESTRICTION } from '../consent/types';
+// The restriction ledger (restriction-ledger.ts) says since when and which fields stay editable; this
+// module derives that state and refuses any other change on the write path.
+import { latestEntry, loadEntries, loadEntriesBySubject, type LedgerEntry } from '../purposes/ledger';
 import type { Session } from '../vault/session';
+import { RESTRICTION, type RestrictionPayload } from './restriction-ledger';
 
 export interface RestrictionState {
   readonly restricted: boolean;
@@ -20,8 +19,7 @@ export const restrictionState = (
   entries: readonly LedgerEntry<RestrictionPayload>[],
   now: number,
 ): RestrictionState => {
-  const ordered = timeline(entries, now);
-  const last = ordered[ordered.length - 1] ?? null;
+  const last = latestEntry(entries, now);
   if (last?.data.type !== 'restricted') return { restricted: false, entry: last, editableFields: [] };
   return { restricted: true, entry: last, editableFields: last.data.editableFields ?? [] };
 };
@@ -62,13 +60,7 @@ export const loadRestriction = async (
   session: Session,
   subjectId: string,
   now: number = Date.now(),
-): Promise<RestrictionState> => {
-  const { records } = await session.items(RESTRICTION).listForSubject(subjectId);
-  return restrictionState(
-    records.map(({ id, data }) => ({ id, data })),
-    now,
-  );
-};
+): Promise<RestrictionState> => restrictionState(await loadEntries(session, RESTRICTION, subjectId), now);
 
 /**
  * The write path's check: throws RestrictedError, naming the refused fields, when the subject is
@@ -86,13 +78,7 @@ export const restrictedSubjectIds = async (
   session: Session,
   now: number = Date.now(),
 ): Promise<Set<string>> => {
-  const { records } = await session.items(RESTRICTION).loadAll({ chunkSize: 500 });
-  const bySubject = new Map<string, LedgerEntry<RestrictionPayload>[]>();
-  for (const { id, subjectId, data } of records) {
-    let list = bySubject.get(subjectId);
-    if (!list) bySubject.set(subjectId, (list = []));
-    list.push({ id, data });
-  }
+  const bySubject = await loadEntriesBySubject(session, RESTRICTION);
   const restricted = new Set<string>();
   for (const [subjectId, entries] of bySubject)
     if (restrictionState(entries, now).restricted) restricted.add(subjectId);

@@ -3,7 +3,6 @@
 // month — in an anonymous aggregate record (organisation settings, kind `anonymous-aggregate`, org-key
 // encrypted). The aggregate holds no id, name or text of the subject: only stages, amounts and months.
 import { z } from 'zod';
-import { SettingId } from '../consent/types';
 import { ACTIVITY_ITEMS, ActivityType, type ActivityPayload } from '../activities/activity';
 import { CurrencyCode, DEAL_CONFIG, DealOutcome, type DealPayload } from '../deals/deal';
 import { eraseSubject, type EraseOptions } from '../erasure/erasure';
@@ -11,6 +10,7 @@ import type { ErasureCertificate } from '../erasure/erasure-model';
 import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
 import { SubjectKind } from './retention-rules';
+import { SettingId } from '../purposes/vocabulary';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/, 'month');
 

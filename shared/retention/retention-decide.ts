@@ -2,7 +2,7 @@
 // the suppression entry (the consent and list ledgers kept under a new pseudonymous subject, the rest
 // erased), or extend with a reason and a new date. Each decision is audited with the review's id as the
 // reference; no decision touches a review that is not waiting.
-import { CONSENT_EVENT, OBJECTION, SUBSCRIPTION_EVENT } from '../consent/types';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../consent/types';
 import { ValidationError } from '../store/errors';
 import type { Session } from '../vault/session';
 import type { ErasureLedger, ErasureProgress } from '../erasure/erasure';
@@ -10,6 +10,7 @@ import { eraseSubject } from '../erasure/erasure';
 import type { KeepGroup } from '../erasure/erasure-model';
 import { anonymiseSubject } from './anonymise';
 import { isWaiting, RETENTION_REVIEW, type ReviewStatus } from './retention-review';
+import { OBJECTION } from '../objection/objection-ledger';
 
 export type ReviewDecision =
   | { readonly action: 'anonymise' | 'erase' | 'suppress' }

@@ -1,10 +1,10 @@
 // Gathers the facts retention decides on (retention-due.ts) from decrypted items: activities, deals,
 // consent and subscription ledgers, the purposes register. `subjectFacts` is pure; `loadRetentionFacts`
 // reads the vault once per run, in chunks, so the UI keeps painting.
-import { basisStatus, consentStatus, subscriptionStatus } from '../consent/derive';
+import { consentStatus, subscriptionStatus } from '../consent/derive';
 import { DECRYPT_CHUNK, loadLedgers, type LedgerIndex } from '../consent/facts';
-import type { DataCategory, LedgerEntry, PurposePayload, SubscriptionTypePayload } from '../consent/types';
-import { PURPOSE, SUBSCRIPTION_TYPE } from '../consent/types';
+import type { SubscriptionTypePayload } from '../consent/types';
+import { SUBSCRIPTION_TYPE } from '../consent/types';
 import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities/activity';
 import { DEAL_CONFIG, type DealPayload } from '../deals/deal';
 import type { Decrypted } from '../store/subject-repository';
@@ -12,6 +12,10 @@ import type { Session } from '../vault/session';
 import { categoriesHeld } from '../processing-record/custom-fields';
 import type { SubjectFacts } from './retention-due';
 import type { SubjectKind } from './retention-rules';
+import { basisStatus, PURPOSE } from '../purposes/purposes';
+import type { DataCategory } from '../purposes/vocabulary';
+import type { LedgerEntry } from '../purposes/ledger';
+import type { PurposePayload } from '../purposes/purposes';
 
 type Purpose = { readonly id: string; readonly data: PurposePayload };
 type ListType = { readonly id: string; readonly data: SubscriptionTypePayload };

@@ -4,9 +4,9 @@
 // It holds ids, times and the decision only — never a name: the UI looks the person up while they exist.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { Instant, ItemRef, SettingId } from '../consent/types';
 import type { Sodium } from '../crypto/sodium';
 import { RuleTrigger, SubjectKind } from './retention-rules';
+import { Instant, ItemRef, SettingId } from '../purposes/vocabulary';
 
 export const REVIEW_STATUSES = ['open', 'anonymised', 'erased', 'suppressed', 'extended', 'cleared'] as const;
 export const ReviewStatus = z.enum(REVIEW_STATUSES);

@@ -1,7 +1,6 @@
 // Retention (issue 7.2): evaluate the rules against every subject and keep the review queue current, and
 // summarise the queue for the privacy dashboard. Run on an admin's device after unlock and daily; the
 // queue is a compliance file (admins only). Decisions on a review live in retention-decide.ts.
-import type { RetentionSummary } from '../dashboard/dashboard-sources';
 import type { Setting } from '../store/settings-repository';
 import type { Session } from '../vault/session';
 import { CUSTOM_FIELD, customCategoryMap } from '../processing-record/custom-fields';
@@ -17,6 +16,14 @@ import {
   type RetentionReviewPayload,
 } from './retention-review';
 import { RETENTION_RULE, type RetentionRulePayload } from './retention-rules';
+
+/** The retention review queue's figures for the privacy dashboard. */
+export interface RetentionSummary {
+  /** Subjects a retention rule found that wait for a decision in the review queue. */
+  readonly waiting: number;
+  /** When the rules last ran (ms), or null. */
+  readonly lastRunAt: number | null;
+}
 
 export type Review = Setting<RetentionReviewPayload>;
 export type Rule = Setting<RetentionRulePayload>;

@@ -1,9 +1,9 @@
 // The rows of a campaign list file: only the people the purpose gate found eligible, and only the
 // columns the channel needs (data minimisation, Art. 5(1)(c)).
-import type { Channel } from '../../../shared/consent';
 import type { Directory } from '../../../shared/directory';
 import type { ExportCell } from '../../../shared/export';
 import type { Session } from '../../../shared/vault';
+import type { Channel } from '../../../shared/purposes';
 
 export interface CampaignFile {
   readonly columns: string[];

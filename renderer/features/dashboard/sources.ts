@@ -1,23 +1,14 @@
 // Where each dashboard tile gets its figures. Injected (the page takes a `sources` prop) so a tile can be
 // shown against a stand-in while its producer is unfinished; `dashboardSources` wires the real modules.
 import type { Anchor, ChainReport } from '../../../shared/audit';
-import { summariseBreaches } from '../../../shared/breach';
+import { summariseBreaches, type BreachesSummary } from '../../../shared/breach';
 import type { AccountLink } from '../../../shared/sync';
 import { listDevices } from '../../../shared/sync';
-import { summariseRetention } from '../../../shared/retention';
+import { summariseRetention, type RetentionSummary } from '../../../shared/retention';
 import { deviceFreshness, type DeviceFreshness } from '../../../shared/dashboard';
-import {
-  loadConsentExpiry,
-  loadLawfulBasisGaps,
-  loadProcessorReviews,
-} from '../../../shared/dashboard';
-import type {
-  BreachesSummary,
-  RequestsSummary,
-  RetentionSummary,
-} from '../../../shared/dashboard';
+import { loadConsentExpiry, loadLawfulBasisGaps, loadProcessorReviews } from '../../../shared/dashboard';
 import type { ConsentExpiry, LawfulBasisGaps, ProcessorReviews } from '../../../shared/dashboard';
-import { summariseRequests } from '../../../shared/requests';
+import { summariseRequests, type RequestsSummary } from '../../../shared/requests';
 import type { Session } from '../../../shared/vault';
 import { fetchFromWindow } from '../sync/stores/sync-store';
 

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate, planBulkUpdate } from '../../../shared/consent/bulk';
+import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk/bulk';
 import {
   PURPOSE_CONTRACT_ADMINISTRATION,
   PURPOSE_E_MARKETING,
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
-import { basisStatus, consentStatus } from '../../../shared/consent/derive';
-import { loadPersonLedgers, recordConsent, recordRestriction } from '../../../shared/consent/ledgers';
+import { consentStatus } from '../../../shared/consent/derive';
+import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
 import { runGate } from '../../../shared/consent/run-gate';
-import { PURPOSE } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
+import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
+import { recordRestriction } from '../../../shared/restriction/restriction-ledger';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

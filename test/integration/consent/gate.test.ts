@@ -5,18 +5,14 @@ import {
   PURPOSE_SALES_SERVICE,
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
-import {
-  confirmSubscription,
-  recordConsent,
-  recordObjection,
-  recordRestriction,
-  subscribe,
-  withdrawConsent,
-} from '../../../shared/consent/ledgers';
+import { recordConsent, withdrawConsent } from '../../../shared/consent/ledgers';
 import { runGate } from '../../../shared/consent/run-gate';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
+import { confirmSubscription, subscribe } from '../../../shared/consent/subscriptions';
+import { recordObjection } from '../../../shared/objection/objection-ledger';
+import { recordRestriction } from '../../../shared/restriction/restriction-ledger';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

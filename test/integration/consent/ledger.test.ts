@@ -7,11 +7,12 @@ import {
 } from '../../../shared/consent/ledgers';
 import { consentStatus } from '../../../shared/consent/derive';
 import { PURPOSE_E_MARKETING, PURPOSE_SALES_SERVICE } from '../../../shared/consent/defaults';
-import { CONSENT_EVENT, PURPOSE, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import { utf8 } from '../../../shared/crypto/bytes';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
+import { PURPOSE } from '../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

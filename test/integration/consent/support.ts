@@ -1,10 +1,10 @@
 // A real vault on RxDB memory storage with real libsodium, the consent defaults seeded, and people.
 import { seedConsentDefaults } from '../../../shared/consent/defaults';
-import type { Actor } from '../../../shared/consent/types';
 import type { PersonInput } from '../../../shared/people/person';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import type { Actor } from '../../../shared/purposes/vocabulary';
 
 export const ACTOR: Actor = { userId: 'local', deviceId: 'device-a' };
 

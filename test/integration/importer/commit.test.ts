@@ -5,13 +5,13 @@ import type { ImportPerson } from '../../../shared/import/types';
 import { commitImport, type CommitInput } from '../../../shared/import/commit';
 import type { ImportPlan } from '../../../shared/import/plan';
 import { IMPORT_BATCH } from '../../../shared/import/purpose';
-import { RESTRICTION } from '../../../shared/consent/types';
 import { listFieldChanges } from '../../../shared/rectification/field-history';
 import type { AuditEvent } from '../../../shared/audit/audit-log';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { annelies, zeeland } from '../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { RESTRICTION } from '../../../shared/restriction/restriction-ledger';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

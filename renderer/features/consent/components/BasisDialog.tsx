@@ -11,13 +11,13 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { recordBasis } from '../../../../shared/consent';
-import type { LawfulBasis } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { LawfulBasisField } from './LawfulBasisField';
+import { recordBasis } from '../../../../shared/purposes';
+import type { LawfulBasis } from '../../../../shared/purposes';
 
 interface Props {
   readonly personId: string;

@@ -5,18 +5,14 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import {
-  CONSENT_METHODS,
-  type BulkOperation,
-  type ConsentMethod,
-  type LawfulBasis,
-} from '../../../../shared/consent';
 import type { OrganisationRow } from '../../../../shared/directory';
 import { useWorkspace } from '../../../kit/workspace';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { LawfulBasisField } from './LawfulBasisField';
 import { TextListField } from './TextListField';
+import { CONSENT_METHODS, type ConsentMethod, type LawfulBasis } from '../../../../shared/purposes';
+import { type BulkOperation } from '../../../../shared/bulk';
 
 export const OPERATION_KINDS = [
   'tags-add',

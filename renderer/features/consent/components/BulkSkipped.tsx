@@ -2,9 +2,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { BulkSkipReason } from '../../../../shared/consent';
 import { useWorkspace } from '../../../kit/workspace';
 import { useFormatters } from '../hooks/useLocalized';
+import type { BulkSkipReason } from '../../../../shared/bulk';
 
 const REASONS: readonly BulkSkipReason[] = ['erased', 'restricted', 'unsubscribed', 'invalid', 'no-change'];
 const NAMES = 10;

@@ -11,8 +11,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import { useTranslation } from 'react-i18next';
-import { bulkUpdate, planBulkUpdate } from '../../../../shared/consent';
-import type { BulkOperation, BulkPlan, BulkReport } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
@@ -26,6 +24,8 @@ import { mayBulkUpdate } from '../permissions';
 import { BulkOperationFields, newOperation, toOperation, type OperationDraft } from './BulkOperationFields';
 import { BulkSelection } from './BulkSelection';
 import { BulkSkipped } from './BulkSkipped';
+import { bulkUpdate, planBulkUpdate } from '../../../../shared/bulk';
+import type { BulkOperation, BulkPlan, BulkReport } from '../../../../shared/bulk';
 
 type Phase =
   | { readonly name: 'editing' }

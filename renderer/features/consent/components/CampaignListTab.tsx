@@ -15,7 +15,7 @@ import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import { runGate } from '../../../../shared/consent';
-import type { Channel, GateResult } from '../../../../shared/consent';
+import type { GateResult } from '../../../../shared/consent';
 import { toCsv, toXlsx } from '../../../../shared/export';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
@@ -28,6 +28,7 @@ import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { mayRunCampaigns } from '../permissions';
 import { ExclusionGroups } from './ExclusionGroups';
+import type { Channel } from '../../../../shared/purposes';
 
 interface Run {
   readonly purposeId: string;

@@ -3,7 +3,7 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/consent';
+import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/purposes';
 
 interface Props {
   readonly value: LawfulBasis | '';

@@ -13,7 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/consent';
+import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
 
 interface Props {
   readonly title: string;

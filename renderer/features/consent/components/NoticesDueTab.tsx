@@ -18,11 +18,7 @@ import TableRow from '@mui/material/TableRow';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { useTranslation } from 'react-i18next';
 import { isoDay, noticeDue } from '../../../../shared/consent';
-import {
-  NOTICE_RECEIPT,
-  type LedgerEntry,
-  type NoticeReceiptPayload,
-} from '../../../../shared/consent';
+import { NOTICE_RECEIPT, type NoticeReceiptPayload } from '../../../../shared/consent';
 import { personDisplayName } from '../../../../shared/people';
 import type { Session } from '../../../../shared/vault';
 import { formatRoute } from '../../../kit/routing';
@@ -32,6 +28,7 @@ import { useLiveLoad } from '../hooks/useLiveLoad';
 import { useFormatters } from '../hooks/useLocalized';
 import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
 import { TabIntro } from './TabIntro';
+import { type LedgerEntry } from '../../../../shared/purposes';
 
 interface Due {
   readonly personId: string;

@@ -16,12 +16,7 @@ import Typography from '@mui/material/Typography';
 import AttachFileRoundedIcon from '@mui/icons-material/AttachFileRounded';
 import { useTranslation } from 'react-i18next';
 import { evidenceFile, recordConsent } from '../../../../shared/consent';
-import {
-  CONSENT_METHODS,
-  EVIDENCE_FILE_MAX_BYTES,
-  type ConsentMethod,
-  type EvidenceFile,
-} from '../../../../shared/consent';
+import { EVIDENCE_FILE_MAX_BYTES, type EvidenceFile } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { SubmitButton } from '../../../ui/SubmitButton';
@@ -30,6 +25,7 @@ import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { endOfLocalDay, localIsoDay } from '../dates';
+import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
 
 interface Props {
   readonly open: boolean;

@@ -16,7 +16,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import EventAvailableOutlinedIcon from '@mui/icons-material/EventAvailableOutlined';
 import { useTranslation } from 'react-i18next';
 import { expiringConsents } from '../../../../shared/consent';
-import { CONSENT_EVENT, type ConsentEventPayload, type LedgerEntry } from '../../../../shared/consent';
+import { CONSENT_EVENT, type ConsentEventPayload } from '../../../../shared/consent';
 import type { Session } from '../../../../shared/vault';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -25,6 +25,7 @@ import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useLiveLoad } from '../hooks/useLiveLoad';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { TabIntro } from './TabIntro';
+import { type LedgerEntry } from '../../../../shared/purposes';
 
 const WINDOWS = [30, 60, 90] as const;
 const DAY = 86_400_000;

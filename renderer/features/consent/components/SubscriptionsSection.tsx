@@ -11,8 +11,14 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { subscriptionStatus } from '../../../../shared/consent';
-import { confirmSubscription, subscribe, unsubscribe, type PersonLedgers } from '../../../../shared/consent';
-import type { SubscribeResult, SubscriptionTypePayload } from '../../../../shared/consent';
+import { type PersonLedgers } from '../../../../shared/consent';
+import {
+  type SubscribeResult,
+  type SubscriptionTypePayload,
+  confirmSubscription,
+  subscribe,
+  unsubscribe,
+} from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';

@@ -1,9 +1,9 @@
 // Who records a consent entry and on which device (Art. 7(1) demonstrable consent): the signed-in user and
 // this device's id, or the owner of an unlinked vault on "this device".
 import { useMemo } from 'react';
-import type { Actor } from '../../../../shared/consent';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useSyncStore } from '../../sync/stores/sync-store';
+import type { Actor } from '../../../../shared/purposes';
 
 export const UNLINKED_DEVICE = 'this-device';
 

@@ -4,18 +4,20 @@
 import { useEffect, useState } from 'react';
 import type { Setting } from '../../../../shared/store';
 import {
-  CONTROLLER,
-  CONTROLLER_ID,
   PRIVACY_NOTICE,
-  PURPOSE,
   SUBSCRIPTION_TYPE,
-  type ControllerPayload,
   type PrivacyNoticePayload,
-  type PurposePayload,
   type SubscriptionTypePayload,
 } from '../../../../shared/consent';
 import type { Session } from '../../../../shared/vault';
 import { useWorkspace } from '../../../kit/workspace';
+import {
+  CONTROLLER,
+  CONTROLLER_ID,
+  PURPOSE,
+  type ControllerPayload,
+  type PurposePayload,
+} from '../../../../shared/purposes';
 
 export interface ConsentSettings {
   readonly loaded: boolean;

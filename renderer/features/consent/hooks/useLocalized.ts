@@ -2,7 +2,7 @@
 // else the other, so a text entered only in Dutch still shows in English.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../../../../shared/consent';
+import type { Localized } from '../../../../shared/purposes';
 
 export const pickLocalized = (text: Localized, language: string): string =>
   (language.startsWith('nl') ? text.nl || text.en : text.en || text.nl) || '';

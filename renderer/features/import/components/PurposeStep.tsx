@@ -8,11 +8,11 @@ import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/consent';
 import { noticeDueBy } from '../../../../shared/import';
 import { useWorkspace } from '../../../kit/workspace';
 import { usePurposes } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
+import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/purposes';
 
 const OTHER = 'other';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,10 +1,10 @@
 // The settings the wizard offers: the purposes register (consent core) and the saved import presets.
 import { useCallback, useEffect, useState } from 'react';
-import { PURPOSE, type PurposePayload } from '../../../../shared/consent';
 import type { Preset } from '../../../../shared/import';
 import { IMPORT_PRESET, toPreset } from '../../../../shared/import';
 import type { Setting } from '../../../../shared/store';
 import type { Session } from '../../../../shared/vault';
+import { PURPOSE, type PurposePayload } from '../../../../shared/purposes';
 
 export const usePurposes = (session: Session): readonly Setting<PurposePayload>[] | null => {
   const [purposes, setPurposes] = useState<readonly Setting<PurposePayload>[] | null>(null);

@@ -1,16 +1,16 @@
 // The organisation settings the accountability screens read: purposes, processors and the controller,
 // kept current as they change here or arrive by sync.
 import { useEffect, useState } from 'react';
+import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record';
+import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors';
+import { useWorkspace } from '../../../kit/workspace';
 import {
   CONTROLLER,
   CONTROLLER_ID,
   PURPOSE,
   type ControllerPayload,
   type PurposePayload,
-} from '../../../../shared/consent';
-import { CUSTOM_FIELD, type CustomFieldPayload } from '../../../../shared/processing-record';
-import { PROCESSOR, type ProcessorPayload } from '../../../../shared/processors';
-import { useWorkspace } from '../../../kit/workspace';
+} from '../../../../shared/purposes';
 
 export interface Registers {
   readonly purposes: { id: string; data: PurposePayload }[];

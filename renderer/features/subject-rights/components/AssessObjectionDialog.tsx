@@ -17,13 +17,17 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection';
-import { CONSENT_METHODS, type ConsentMethod, type ObjectionAssessment } from '../../../../shared/consent';
+import {
+  assessObjection,
+  ObjectionAssessmentError,
+  type ObjectionAssessment,
+} from '../../../../shared/objection';
 import { ValidationError } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
 import { useWorkspace } from '../../../kit/workspace';
 import { RequestField } from './RequestField';
+import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
 
 interface Props {
   readonly personId: string;

@@ -8,12 +8,12 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { objectionState } from '../../../../shared/consent';
 import type { PersonLedgers } from '../../../../shared/consent';
-import type { PurposePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
 import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
 import { AssessObjectionDialog } from './AssessObjectionDialog';
+import { objectionState } from '../../../../shared/objection';
+import type { PurposePayload } from '../../../../shared/purposes';
 
 interface Props {
   readonly personId: string;

@@ -17,13 +17,16 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { recordRestriction } from '../../../../shared/consent';
-import { RESTRICTION_REASONS, type RestrictionPayload } from '../../../../shared/consent';
 import { notify } from '../../../kit/notification-store';
 import { useActor } from '../../consent/hooks/useActor';
 import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel, PERSON_FIELDS } from '../field-labels';
 import { RequestField } from './RequestField';
+import {
+  recordRestriction,
+  RESTRICTION_REASONS,
+  type RestrictionPayload,
+} from '../../../../shared/restriction';
 
 type Reason = RestrictionPayload['reason'];
 

@@ -1,8 +1,7 @@
 // Every subject whose processing is restricted now, for the markers on lists, deal and case pages.
 // Reloaded when a restriction entry is added here or arrives by sync.
 import { useEffect, useState } from 'react';
-import { RESTRICTION } from '../../../../shared/consent';
-import { restrictedSubjectIds } from '../../../../shared/restriction';
+import { restrictedSubjectIds, RESTRICTION } from '../../../../shared/restriction';
 import { useWorkspace } from '../../../kit/workspace';
 
 const EMPTY: ReadonlySet<string> = new Set();

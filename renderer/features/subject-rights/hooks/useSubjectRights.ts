@@ -2,12 +2,17 @@
 // and the profiling choices (Art. 22). Reloaded whenever an item about the subject is added here or
 // arrives by sync, so a restriction recorded on another device locks the form here too.
 import { useEffect, useState } from 'react';
-import { RESTRICTION, type LedgerEntry, type RestrictionPayload } from '../../../../shared/consent';
 import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rectification';
 import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection';
-import { restrictionState, type RestrictionState } from '../../../../shared/restriction';
+import {
+  restrictionState,
+  type RestrictionState,
+  RESTRICTION,
+  type RestrictionPayload,
+} from '../../../../shared/restriction';
 import type { Decrypted } from '../../../../shared/store';
 import { useWorkspace } from '../../../kit/workspace';
+import { type LedgerEntry } from '../../../../shared/purposes';
 
 export interface SubjectRights {
   readonly status: 'loading' | 'ready' | 'failed';

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mapExposure, prefillFromDrill } from '../../../../shared/breach/drill';
 import { BREACH, BreachPayload } from '../../../../shared/breach/types';
 import { DEFAULT_CONTROLLER } from '../../../../shared/consent/defaults';
-import { ControllerPayload } from '../../../../shared/consent/types';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { DeviceExposureResponse, ExposedDocument } from '../../../../shared/sync/protocol';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
+import { ControllerPayload } from '../../../../shared/purposes/controller';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

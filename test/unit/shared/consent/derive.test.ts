@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES } from '../../../../shared/consent/defaults';
-import { consentStatus, isRestricted, subscriptionStatus } from '../../../../shared/consent/derive';
+import { consentStatus, subscriptionStatus } from '../../../../shared/consent/derive';
 import { explainPurpose } from '../../../../shared/consent/gate';
-import { decideSubscribe, expiringConsents } from '../../../../shared/consent/ledgers';
-import { PurposePayload } from '../../../../shared/consent/types';
-import type {
-  ConsentEventPayload,
-  LedgerEntry,
-  SubscriptionEventPayload,
-} from '../../../../shared/consent/types';
+import { expiringConsents } from '../../../../shared/consent/ledgers';
+import type { ConsentEventPayload, SubscriptionEventPayload } from '../../../../shared/consent/types';
+import { isRestricted } from '../../../../shared/restriction/restriction-ledger';
+import { decideSubscribe } from '../../../../shared/consent/subscriptions';
+import { PurposePayload } from '../../../../shared/purposes/purposes';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 
 const who = { recordedBy: 'u1', deviceId: 'd1' };
 const LIST = 'subscription-newsletter';

@@ -5,19 +5,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideEligibility } from '../../../../shared/consent/gate';
 import type {
-  Channel,
   ConsentEventPayload,
   ExclusionReason,
-  LawfulBasis,
-  LedgerEntry,
-  ObjectionPayload,
   PersonFacts,
-  PurposeBasisPayload,
-  PurposePayload,
-  RestrictionPayload,
   SubscriptionEventPayload,
 } from '../../../../shared/consent/types';
-import { CHANNELS, LAWFUL_BASES, PurposePayload as PurposeSchema } from '../../../../shared/consent/types';
+import type { Channel, LawfulBasis } from '../../../../shared/purposes/vocabulary';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
+import type { ObjectionPayload } from '../../../../shared/objection/objection-ledger';
+import type { PurposeBasisPayload, PurposePayload } from '../../../../shared/purposes/purposes';
+import type { RestrictionPayload } from '../../../../shared/restriction/restriction-ledger';
+import { CHANNELS, LAWFUL_BASES } from '../../../../shared/purposes/vocabulary';
+import { PurposePayload as PurposeSchema } from '../../../../shared/purposes/purposes';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const DAY = 86_400_000;

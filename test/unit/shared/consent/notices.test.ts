@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, currentNotice, noticeDue } from '../../../../shared/consent/notices';
-import type { LedgerEntry, NoticeReceiptPayload } from '../../../../shared/consent/types';
+import type { NoticeReceiptPayload } from '../../../../shared/consent/types';
 import type { DataSource } from '../../../../shared/people/contact-values';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 
 const person = (method: DataSource['method'], obtainedOn: string) => ({
   source: { method, description: '', obtainedOn },

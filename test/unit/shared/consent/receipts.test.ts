@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, PURPOSE_E_MARKETING } from '../../../../shared/consent/defaults';
 import { toIso27560Record, toKantaraReceipt } from '../../../../shared/consent/receipts';
-import type { ConsentEventPayload, LedgerEntry } from '../../../../shared/consent/types';
-import { ControllerPayload, PurposePayload } from '../../../../shared/consent/types';
+import type { ConsentEventPayload } from '../../../../shared/consent/types';
 import { PersonPayload } from '../../../../shared/people/person';
 import { annelies } from '../../../fixtures/people';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
+import { ControllerPayload } from '../../../../shared/purposes/controller';
+import { PurposePayload } from '../../../../shared/purposes/purposes';
 
 // Consent Receipt Specification v1.1 (Kantara Initiative), required fields.
 const KANTARA_TOP = [

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, DEFAULT_SUBSCRIPTION_TYPES } from '../../../../shared/consent/defaults';
-import {
-  ConsentEventPayload,
-  ObjectionPayload,
-  PurposePayload,
-  SubscriptionTypePayload,
-} from '../../../../shared/consent/types';
+import { ConsentEventPayload, SubscriptionTypePayload } from '../../../../shared/consent/types';
+import { ObjectionPayload } from '../../../../shared/objection/objection-ledger';
+import { PurposePayload } from '../../../../shared/purposes/purposes';
 
 const issues = (result: {
   success: boolean;

@@ -3,7 +3,6 @@
 // payload, answer "why do we hold this?" and appear in the record of processing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, PURPOSE_CONTRACT_ADMINISTRATION } from '../../../../shared/consent/defaults';
-import { PurposePayload } from '../../../../shared/consent/types';
 import { PersonPayload } from '../../../../shared/people/person';
 import {
   categoriesHeld,
@@ -17,6 +16,7 @@ import { buildRopa } from '../../../../shared/processing-record/ropa';
 import { ValidationError } from '../../../../shared/store/errors';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { PurposePayload } from '../../../../shared/purposes/purposes';
 
 const purposes = DEFAULT_PURPOSES.map((p) => ({ id: p.id, data: PurposePayload.parse(p.data) }));
 const shoeSize: CustomFieldInput = {

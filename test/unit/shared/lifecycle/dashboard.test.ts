@@ -1,11 +1,8 @@
 // The privacy dashboard's aggregations on fixed ledgers and a fixed clock.
 import { describe, expect, it } from 'vitest';
 import {
-  PurposePayload,
   SubscriptionTypePayload,
   type ConsentEventPayload,
-  type LedgerEntry,
-  type PurposeBasisPayload,
   type SubscriptionEventPayload,
 } from '../../../../shared/consent/types';
 import {
@@ -17,6 +14,8 @@ import {
 } from '../../../../shared/dashboard/dashboard';
 import { ProcessorPayload } from '../../../../shared/processors/processors';
 import type { DeviceSummary } from '../../../../shared/sync/protocol';
+import { PurposePayload, type PurposeBasisPayload } from '../../../../shared/purposes/purposes';
+import { type LedgerEntry } from '../../../../shared/purposes/ledger';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);

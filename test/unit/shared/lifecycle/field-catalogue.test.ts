@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, PURPOSE_CONTRACT_ADMINISTRATION } from '../../../../shared/consent/defaults';
-import { PurposePayload } from '../../../../shared/consent/types';
 import { OrganisationPayload } from '../../../../shared/organisations/organisation';
 import { PersonPayload } from '../../../../shared/people/person';
 import { FIELD_CATALOGUE, justify } from '../../../../shared/processing-record/field-catalogue';
+import { PurposePayload } from '../../../../shared/purposes/purposes';
 
 const purposes = DEFAULT_PURPOSES.map((p) => ({ id: p.id, data: PurposePayload.parse(p.data) }));
 

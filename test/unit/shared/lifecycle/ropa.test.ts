@@ -7,7 +7,6 @@ import {
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
 import { recordConsent } from '../../../../shared/consent/ledgers';
-import { CONTROLLER, PURPOSE } from '../../../../shared/consent/types';
 import { countInventory } from '../../../../shared/processing-record/inventory';
 import { PROCESSOR, reviewState, ProcessorPayload } from '../../../../shared/processors/processors';
 import { buildRopa, ropaHtml, ropaTable } from '../../../../shared/processing-record/ropa';
@@ -16,6 +15,8 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram } from '../../../fixtures/people';
+import { CONTROLLER } from '../../../../shared/purposes/controller';
+import { PURPOSE } from '../../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

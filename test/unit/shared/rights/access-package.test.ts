@@ -8,7 +8,7 @@ import {
   seedConsentDefaults,
   NOTICE_DEFAULT,
 } from '../../../../shared/consent/defaults';
-import { recordBasis, recordConsent, recordNoticeReceipt } from '../../../../shared/consent/ledgers';
+import { recordConsent, recordNoticeReceipt } from '../../../../shared/consent/ledgers';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
@@ -25,6 +25,7 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
+import { recordBasis } from '../../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

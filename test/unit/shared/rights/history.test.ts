@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate } from '../../../../shared/consent/bulk';
-import { recordRestriction } from '../../../../shared/consent/ledgers';
-import type { Actor } from '../../../../shared/consent/types';
+import { bulkUpdate } from '../../../../shared/bulk/bulk';
 import { AppendOnlyError } from '../../../../shared/store/item-repository';
 import {
   diffFields,
@@ -16,6 +14,8 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { recordRestriction } from '../../../../shared/restriction/restriction-ledger';
+import type { Actor } from '../../../../shared/purposes/vocabulary';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 

@@ -7,7 +7,7 @@ import {
   PURPOSE_CONTRACT_ADMINISTRATION,
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
-import { recordBasis, recordConsent, withdrawConsent } from '../../../../shared/consent/ledgers';
+import { recordConsent, withdrawConsent } from '../../../../shared/consent/ledgers';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { DEFAULT_LIMITS } from '../../../../shared/import/limits';
 import { parseVcards } from '../../../../shared/import/vcard';
@@ -22,6 +22,7 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, zeeland } from '../../../fixtures/people';
+import { recordBasis } from '../../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate } from '../../../../shared/consent/bulk';
+import { bulkUpdate } from '../../../../shared/bulk/bulk';
 import {
   PURPOSE_E_MARKETING,
   PURPOSE_SALES_SERVICE,
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
-import { recordBasis, recordConsent, recordObjection } from '../../../../shared/consent/ledgers';
+import { recordConsent } from '../../../../shared/consent/ledgers';
 import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection/objection';
 import { runGate } from '../../../../shared/consent/run-gate';
-import type { Actor, LedgerEntry } from '../../../../shared/consent/types';
-import { OBJECTION, ObjectionPayload, PURPOSE } from '../../../../shared/consent/types';
 import { ValidationError } from '../../../../shared/store/errors';
 import {
   isProfilingAllowed,
@@ -23,6 +21,10 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { recordBasis, PURPOSE } from '../../../../shared/purposes/purposes';
+import { recordObjection, OBJECTION, ObjectionPayload } from '../../../../shared/objection/objection-ledger';
+import type { Actor } from '../../../../shared/purposes/vocabulary';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 

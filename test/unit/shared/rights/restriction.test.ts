@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PURPOSE_SALES_SERVICE } from '../../../../shared/consent/defaults';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
-import { recordRestriction } from '../../../../shared/consent/ledgers';
 import { runGate } from '../../../../shared/consent/run-gate';
-import type { Actor, LedgerEntry, RestrictionPayload } from '../../../../shared/consent/types';
 import {
   assertEditable,
   isFieldEditable,
@@ -17,6 +15,10 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { recordRestriction } from '../../../../shared/restriction/restriction-ledger';
+import type { Actor } from '../../../../shared/purposes/vocabulary';
+import type { LedgerEntry } from '../../../../shared/purposes/ledger';
+import type { RestrictionPayload } from '../../../../shared/restriction/restriction-ledger';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 const who = { recordedBy: 'user-dpo', deviceId: 'device-a', requestId: null, note: '' } as const;

@@ -4,17 +4,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CONSENT_EVENT,
-  NOTICE_RECEIPT,
-  OBJECTION,
-  PURPOSE_BASIS,
-  RESTRICTION,
-  SUBSCRIPTION_EVENT,
-} from '../../../../shared/consent/types';
+import { CONSENT_EVENT, NOTICE_RECEIPT, SUBSCRIPTION_EVENT } from '../../../../shared/consent/types';
 import { FIELD_CHANGE } from '../../../../shared/rectification/field-history';
 import { PROFILING_OPTOUT } from '../../../../shared/objection/profiling';
 import { APPEND_ONLY_KINDS, isAppendOnlyKind } from '../../../../shared/sync/write-rules';
+import { OBJECTION } from '../../../../shared/objection/objection-ledger';
+import { PURPOSE_BASIS } from '../../../../shared/purposes/purposes';
+import { RESTRICTION } from '../../../../shared/restriction/restriction-ledger';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 

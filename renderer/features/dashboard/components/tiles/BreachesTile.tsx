@@ -5,12 +5,12 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import { useTranslation } from 'react-i18next';
-import type { BreachClock, BreachesSummary } from '../../../../../shared/dashboard';
 import { formatRoute } from '../../../../kit/routing';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
+import type { BreachClock, BreachesSummary } from '../../../../../shared/breach';
 
 const HOUR = 3_600_000;
 

@@ -5,7 +5,6 @@ import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { useTranslation } from 'react-i18next';
-import type { RequestsSummary } from '../../../../../shared/dashboard';
 import { formatRoute } from '../../../../kit/routing';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
@@ -13,6 +12,7 @@ import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
+import type { RequestsSummary } from '../../../../../shared/requests';
 
 export function RequestsTile({ load }: { load: DashboardSources['requests'] }) {
   const { t } = useTranslation();

@@ -2,12 +2,12 @@
 import Typography from '@mui/material/Typography';
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import { useTranslation } from 'react-i18next';
-import type { RetentionSummary } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
 import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
+import type { RetentionSummary } from '../../../../../shared/retention';
 
 export function RetentionTile({ load }: { load: DashboardSources['retention'] }) {
   const { t } = useTranslation();

@@ -1,0 +1,112 @@
+// The append-only ledgers about a person (lawful bases, consent, subscriptions, objections, restriction,
+// privacy notices received, profiling choices): state is always derived from the entries, ordered by event
+// time then id, so every device derives the same state after sync, and an old entry synced late from an
+// offline device lands where it happened, not on top. One recorder adds an entry to any of them.
+import type { z } from 'zod';
+import type { AuditEvent } from '../audit/audit-log';
+import type { ItemKindConfig } from '../store/item-repository';
+import type { Decrypted } from '../store/subject-repository';
+import type { Session } from '../vault/session';
+import type { Actor } from './vocabulary';
+
+/** An entry of a ledger as the derivations need it: the item id breaks ties between equal times. */
+export interface LedgerEntry<P> {
+  readonly id: string;
+  readonly data: P;
+}
+
+type Timed = { readonly at: number };
+
+/** Ledger order: by time, then id. */
+export const byEventTime = <P extends Timed>(a: LedgerEntry<P>, b: LedgerEntry<P>): number =>
+  a.data.at - b.data.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The entries that had happened by `now`, in ledger order. */
+export const timeline = <P extends Timed>(
+  entries: readonly LedgerEntry<P>[],
+  now: number,
+): LedgerEntry<P>[] => entries.filter((e) => e.data.at <= now).sort(byEventTime);
+
+/** The entry in force at `now`: the latest by time, then id (null: none yet). */
+export const latestEntry = <P extends Timed>(
+  entries: readonly LedgerEntry<P>[],
+  now: number,
+): LedgerEntry<P> | null => {
+  const ordered = timeline(entries, now);
+  return ordered[ordered.length - 1] ?? null;
+};
+
+/** Decrypted records as ledger entries, in ledger order. */
+export const inLedgerOrder = <P extends Timed>(records: readonly Decrypted<P>[]): LedgerEntry<P>[] =>
+  records.map(({ id, data }) => ({ id, data })).sort(byEventTime);
+
+/** Decrypted records as ledger entries grouped by the person (or organisation) they are about. */
+export const entriesBySubject = <P>(records: readonly Decrypted<P>[]): Map<string, LedgerEntry<P>[]> => {
+  const bySubject = new Map<string, LedgerEntry<P>[]>();
+  for (const { id, subjectId, data } of records) {
+    let list = bySubject.get(subjectId);
+    if (!list) bySubject.set(subjectId, (list = []));
+    list.push({ id, data });
+  }
+  return bySubject;
+};
+
+/** A ledger: an append-only item kind whose entries say who recorded them on which device. */
+export type LedgerKind<S extends z.ZodType<Record<string, unknown>>> = ItemKindConfig<S> & {
+  readonly appendOnly: true;
+};
+
+/** An entry as a caller gives it: the recorder adds who recorded it and on which device. */
+export type EntryInput<S extends z.ZodType> = Omit<z.input<S>, 'recordedBy' | 'deviceId'>;
+
+/** What the audit entry of a ledger entry says besides its kind and ids: codes only, never contents. */
+export type EntryAudit = Omit<AuditEvent, 'kind' | 'recordIds'>;
+
+/** One subject's entries of one ledger, in ledger order. */
+export const loadEntries = async <S extends z.ZodType<Record<string, unknown> & Timed>>(
+  session: Session,
+  ledger: LedgerKind<S>,
+  subjectId: string,
+): Promise<LedgerEntry<z.output<S>>[]> =>
+  inLedgerOrder((await session.items(ledger).listForSubject(subjectId)).records);
+
+/** Every entry of one ledger, grouped by subject. */
+export const loadEntriesBySubject = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  ledger: LedgerKind<S>,
+): Promise<Map<string, LedgerEntry<z.output<S>>[]>> =>
+  entriesBySubject((await session.items(ledger).loadAll({ chunkSize: 500 })).records);
+
+/**
+ * Adds one entry to a subject's ledger, stamped with the actor's user and device, and returns it with the
+ * audit entry that accounts for it (the entry's kind, the subject and entry ids, and what `audit` says).
+ */
+export const appendEntry = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  ledger: LedgerKind<S>,
+  actor: Actor,
+  subjectId: string,
+  input: EntryInput<S>,
+  audit: (entry: z.output<S>) => EntryAudit,
+): Promise<{ readonly entry: Decrypted<z.output<S>>; readonly audit: AuditEvent }> => {
+  const stamped = { ...input, recordedBy: actor.userId, deviceId: actor.deviceId } as z.input<S>;
+  const entry = await session.items(ledger).create(subjectId, stamped);
+  return {
+    entry,
+    audit: { ...audit(entry.data), kind: ledger.kind, recordIds: [subjectId, entry.id] },
+  };
+};
+
+/** appendEntry, then writes its audit entry: the one way a ledger entry is recorded outside operations. */
+export const recordEntry = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  ledger: LedgerKind<S>,
+  actor: Actor,
+  subjectId: string,
+  input: EntryInput<S>,
+  audit: (entry: z.output<S>) => EntryAudit,
+): Promise<Decrypted<z.output<S>>> => {
+  const done = await appendEntry(session, ledger, actor, subjectId, input, audit);
+  await session.audit.record(done.audit);
+  return done.entry;
+};
