@@ -1,9 +1,13 @@
 // The Kluis sync server as a Fastify instance: body parsing that refuses bad input, JSON logs without
 // content, account and sync routes, and the browser host. main.ts starts it; tests start it on port 0.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES } from '../shared/sync';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { MAX_BODY_BYTES, type ErrorBody } from '../shared/sync';
 import type { ServerContext } from './context';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
+import { createAddressBackoff, DEFAULT_LIMITS, type Limits } from './limits';
+import { createQuota } from './quota';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerErasureRoutes } from './routes/erasure';
 import { registerExposureRoutes } from './routes/exposure';
@@ -26,18 +30,63 @@ export interface AppOptions {
   staticRoot?: string | null;
   /** Where JSON logs go (default stdout); false for none. */
   log?: { level?: string; stream?: NodeJS.WritableStream } | false;
+  /** Timeouts, stream caps, back-off, quota and pull size (limits.ts); defaults for what is left out. */
+  limits?: Partial<Limits>;
+  /**
+   * Once an organisation exists, POST /orgs needs this code (header X-Kluis-Setup-Code). Left out,
+   * creation stays open: tests and benches make many organisations; main.ts always sets one.
+   */
+  setupCode?: string;
+  /** Fastify's trustProxy, for a reverse proxy in front: the source address the limits count by. */
+  trustProxy?: string | boolean;
 }
 
+/** Connection-level errors (a request or its headers too slow, headers too large) as JSON error bodies. */
+const clientError = (error: Error & { code?: string }, socket: Socket) => {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ErrorBody['error']] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request-timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'too-large']
+        : [400, 'bad-request'];
+  const body = JSON.stringify({ ok: false, error: code } satisfies ErrorBody);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+};
+
 export const createApp = (options: AppOptions): FastifyInstance & { purgeTombstones(): Promise<number> } => {
+  const now = options.now ?? Date.now;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const storage = throttleTouches(options.storage);
   const ctx: ServerContext = {
-    storage: throttleTouches(options.storage),
-    now: options.now ?? Date.now,
+    storage,
+    now,
     tokenLifetimeMs: options.tokenLifetimeMs ?? 30 * DAY_MS,
     maxOfflineMs: options.maxOfflineMs ?? 365 * DAY_MS,
     streamHeartbeatMs: options.streamHeartbeatMs ?? 25_000,
+    limits,
+    addresses: createAddressBackoff(now, limits),
+    quota: createQuota(storage, limits.orgQuotaBytes, now),
+    setupCode: options.setupCode,
   };
+  // Node refuses a headers timeout longer than the request timeout.
+  const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout,
+      connectionsCheckingInterval: limits.timeoutCheckMs,
+    },
+    clientErrorHandler: clientError,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     logger:
       options.log === false
         ? false

@@ -1,5 +1,6 @@
-// Slows passphrase guessing through the sign-in and join routes: after too many failures for one user id
-// within a window, further attempts are refused until it passes. Kept in memory per server instance.
+// Slows passphrase guessing through the sign-in and join routes: after too many failures for one key (a user
+// id with a source address, routes/accounts.ts) within a window, further attempts are refused until it
+// passes. Kept in memory per server instance.
 
 export interface AttemptLimiter {
   /** True while the user id may try again. */

@@ -1,6 +1,7 @@
 // Configuration from the environment, and the text `npm run server -- --help` prints. Every setting is
 // one row of SETTINGS, so the help lists each with its default by construction.
 import path from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 
 export interface ServerConfig {
   port: number;
@@ -8,7 +9,92 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | null;
   maxOfflineDays: number;
+  limits: Limits;
+  /** The code that opens organisation creation once one exists; null: a random one made at start. */
+  setupCode: string | null;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For names the source address; null for none. */
+  trustProxy: string | null;
 }
+
+const MIB = 1024 * 1024;
+
+/** The numeric limits: environment variable, the Limits field, the unit it is given in. */
+const LIMIT_SETTINGS: readonly { name: string; field: keyof Limits; unit: number; meaning: string }[] = [
+  {
+    name: 'KLUIS_REQUEST_TIMEOUT_MS',
+    field: 'requestTimeoutMs',
+    unit: 1,
+    meaning: 'time to receive a whole request, body included; a slower one is answered 408 and closed',
+  },
+  {
+    name: 'KLUIS_HEADERS_TIMEOUT_MS',
+    field: 'headersTimeoutMs',
+    unit: 1,
+    meaning: "time to receive a request's headers (408 and closed)",
+  },
+  {
+    name: 'KLUIS_KEEP_ALIVE_TIMEOUT_MS',
+    field: 'keepAliveTimeoutMs',
+    unit: 1,
+    meaning: 'how long an idle kept-alive connection stays open',
+  },
+  {
+    name: 'KLUIS_MAX_STREAMS_PER_DEVICE',
+    field: 'maxStreamsPerDevice',
+    unit: 1,
+    meaning: 'open event streams per device; more are answered 503 too-many-streams',
+  },
+  {
+    name: 'KLUIS_MAX_STREAMS',
+    field: 'maxStreams',
+    unit: 1,
+    meaning: 'open event streams per server process (each holds a file descriptor); then 503',
+  },
+  {
+    name: 'KLUIS_ADDRESS_FREE_FAILURES',
+    field: 'addressFreeFailures',
+    unit: 1,
+    meaning:
+      'failed prelogins, sign-ins, joins and organisation creations per source address before each further one waits (429 too-many-attempts)',
+  },
+  {
+    name: 'KLUIS_ADDRESS_BACKOFF_MS',
+    field: 'addressBackoffMs',
+    unit: 1,
+    meaning: 'the first such wait; it doubles with each further failure',
+  },
+  {
+    name: 'KLUIS_ADDRESS_BACKOFF_MAX_MS',
+    field: 'addressBackoffMaxMs',
+    unit: 1,
+    meaning: 'the longest such wait',
+  },
+  {
+    name: 'KLUIS_LOCKOUT_FAILURES',
+    field: 'lockoutFailures',
+    unit: 1,
+    meaning:
+      'wrong passphrases for one user from one source address before that user is locked out from that address',
+  },
+  {
+    name: 'KLUIS_LOCKOUT_MINUTES',
+    field: 'lockoutMs',
+    unit: 60_000,
+    meaning: 'how long such a lockout lasts; failures are forgotten after it',
+  },
+  {
+    name: 'KLUIS_ORG_QUOTA_MB',
+    field: 'orgQuotaBytes',
+    unit: MIB,
+    meaning: 'stored data per organisation; a push past it is answered 507 quota-exceeded (0: no quota)',
+  },
+  {
+    name: 'KLUIS_PULL_MAX_MB',
+    field: 'pullMaxBytes',
+    unit: MIB,
+    meaning: 'documents in one pull answer, besides the count limit (at least one document)',
+  },
+];
 
 export interface Setting {
   name: string;
@@ -34,6 +120,23 @@ export const SETTINGS: readonly Setting[] = [
     name: 'KLUIS_MAX_OFFLINE_DAYS',
     default: '365',
     meaning: 'how long a device may stay offline; tombstones are kept this long',
+  },
+  ...LIMIT_SETTINGS.map((l) => ({
+    name: l.name,
+    default: String(DEFAULT_LIMITS[l.field] / l.unit),
+    meaning: l.meaning,
+  })),
+  {
+    name: 'KLUIS_SETUP_CODE',
+    default: 'random, printed at start',
+    meaning:
+      'once an organisation exists, POST /orgs needs this code in the X-Kluis-Setup-Code header (403 setup-code-required)',
+  },
+  {
+    name: 'KLUIS_TRUST_PROXY',
+    default: 'none',
+    meaning:
+      'addresses of reverse proxies whose X-Forwarded-For names the source address (e.g. 127.0.0.1); the limits count per source address',
   },
 ];
 
@@ -64,7 +167,7 @@ Usage: npm run server [-- --help | --verify-audit]
 Environment (default in brackets):
 ${SETTINGS.map(
   (s) =>
-    `  ${s.name.padEnd(NAME_WIDTH)}${wrap(`${s.meaning} [default: ${s.default}]`, 70, ' '.repeat(NAME_WIDTH + 2))}`,
+    `  ${s.name.padEnd(NAME_WIDTH)}${wrap(`${s.meaning} ${`[default: ${s.default}]`.replaceAll(' ', '\u00a0')}`, 70, ' '.repeat(NAME_WIDTH + 2)).replaceAll('\u00a0', ' ')}`,
 ).join('\n')}
 `;
 
@@ -82,6 +185,19 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     return { ok: false, error: 'DATABASE_URL must start with postgres://' };
   }
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const l of LIMIT_SETTINGS) {
+    const text = env[l.name]?.trim();
+    if (!text) continue;
+    const number = Number(text);
+    const zeroMeansNone = l.field === 'orgQuotaBytes';
+    if (!Number.isFinite(number) || number < 0 || (number === 0 && !zeroMeansNone))
+      return { ok: false, error: `${l.name} must be a positive number` };
+    limits[l.field] = number === 0 ? Infinity : Math.round(number * l.unit);
+  }
+  const setupCode = env.KLUIS_SETUP_CODE?.trim() || null;
+  if (setupCode !== null && setupCode.length < 12)
+    return { ok: false, error: 'KLUIS_SETUP_CODE must be at least 12 characters' };
   return {
     ok: true,
     value: {
@@ -90,6 +206,9 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
       dataDir: path.resolve(cwd, env.KLUIS_DATA_DIR?.trim() || 'kluis-data'),
       databaseUrl,
       maxOfflineDays,
+      limits,
+      setupCode,
+      trustProxy: env.KLUIS_TRUST_PROXY?.trim() || null,
     },
   };
 };

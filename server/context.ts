@@ -1,4 +1,6 @@
 // What every route module receives from the app: storage, the clock and the configured lifetimes.
+import type { AddressBackoff, Limits } from './limits';
+import type { Quota } from './quota';
 import type { Storage } from './storage/types';
 
 export interface ServerContext {
@@ -8,4 +10,10 @@ export interface ServerContext {
   maxOfflineMs: number;
   /** How often an open event stream sends a keep-alive and re-checks its device. */
   streamHeartbeatMs: number;
+  limits: Limits;
+  /** Failed sign-in, join, prelogin and setup attempts per source address (limits.ts). */
+  addresses: AddressBackoff;
+  quota: Quota;
+  /** The code that opens POST /orgs once an organisation exists; undefined: creation stays open. */
+  setupCode: string | undefined;
 }

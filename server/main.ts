@@ -1,5 +1,6 @@
 // Entry point of `npm run server`: reads the environment, opens storage, migrates, listens, and purges
 // tombstones older than the maximum offline period once an hour.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,9 @@ if (!config.ok) {
   process.stderr.write(`${config.error}\n\n${HELP}`);
   process.exit(2);
 }
-const { port, host, dataDir, databaseUrl, maxOfflineDays } = config.value;
+const { port, host, dataDir, databaseUrl, maxOfflineDays, limits, trustProxy } = config.value;
+// Opens organisation creation once one exists: given, or made now and printed below.
+const setupCode = config.value.setupCode ?? randomBytes(12).toString('base64url');
 
 const storage = databaseUrl
   ? await openPostgresStorage({ connectionString: databaseUrl })
@@ -55,6 +58,9 @@ const staticRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const app = createApp({
   storage,
   maxOfflineMs: maxOfflineDays * DAY_MS,
+  limits,
+  setupCode,
+  ...(trustProxy ? { trustProxy } : {}),
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
@@ -73,6 +79,12 @@ const timer = setInterval(purge, 60 * 60 * 1000);
 
 await app.listen({ port, host });
 app.log.info({ storage: storage.kind, dataDir: databaseUrl ? undefined : dataDir }, 'kluis server ready');
+process.stdout.write(
+  (await storage.organisationCount()) === 0
+    ? 'No organisation yet: the first device to connect creates it.\n' +
+        `Setup code for any further organisation: ${setupCode}\n`
+    : `Organisation creation is closed. Setup code for another organisation: ${setupCode}\n`,
+);
 
 const stop = async () => {
   clearInterval(timer);

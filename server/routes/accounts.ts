@@ -19,6 +19,7 @@ import { createAttemptLimiter } from '../attempts';
 import { authenticate, newDeviceId, newToken, sameHash, sha256, type Caller } from '../auth';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
+import { addressKey } from '../limits';
 import type { UserRow } from '../storage/types';
 
 const parse = <S extends z.ZodType>(
@@ -32,8 +33,18 @@ const parse = <S extends z.ZodType>(
 };
 
 export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) => {
-  const { storage } = ctx;
-  const attempts = createAttemptLimiter(ctx.now);
+  const { storage, addresses } = ctx;
+  // Per user and source address: wrong passphrases from one place cannot lock the user out elsewhere.
+  const attempts = createAttemptLimiter(ctx.now, ctx.limits.lockoutFailures, ctx.limits.lockoutMs);
+  const pair = (userId: string, request: FastifyRequest) => `${userId} ${addressKey(request.ip)}`;
+
+  /** Answers 429 (with Retry-After) while the source address waits after too many failures. */
+  const addressWaits = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const wait = addresses.wait(request.ip);
+    if (wait <= 0) return false;
+    void sendError(reply.header('Retry-After', String(Math.ceil(wait / 1000))), 429, 'too-many-attempts');
+    return true;
+  };
 
   /**
    * Registers a new device for the user, with the device's public signing key, and answers what the
@@ -80,6 +91,15 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
   };
 
   app.post('/orgs', async (request, reply) => {
+    if (addressWaits(request, reply)) return reply;
+    // The first organisation is open to create; any further one needs the code the server printed.
+    if (ctx.setupCode !== undefined && (await storage.organisationCount()) > 0) {
+      const given = request.headers['x-kluis-setup-code'];
+      if (typeof given !== 'string' || !sameHash(sha256(given), sha256(ctx.setupCode))) {
+        addresses.failed(request.ip);
+        return sendError(reply, 403, 'setup-code-required');
+      }
+    }
     const body = parse(CreateOrganisationRequest, request.body, reply);
     if (!body) return reply;
     const user: UserRow = {
@@ -93,29 +113,39 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     };
     // A client with page keys names its first one: key epoch 0, made by this admin.
     const created = await storage.createOrganisation(body.orgId, user, ctx.now(), body.pageKeyId);
-    if (created !== 'ok') return sendError(reply, 409, created);
+    if (created !== 'ok') {
+      addresses.failed(request.ip);
+      return sendError(reply, 409, created);
+    }
     return sendOk(reply.code(201), await signIn(user, body.signingKey));
   });
 
   app.post('/auth/prelogin', async (request, reply) => {
+    if (addressWaits(request, reply)) return reply;
     const body = parse(PreloginRequest, request.body, reply);
     if (!body) return reply;
     const user = await storage.getUser(body.userId);
-    if (!user?.keys || user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
+    if (!user?.keys || user.status === 'removed') {
+      // Asking for user ids that do not exist is how one would enumerate them.
+      addresses.failed(request.ip);
+      return sendError(reply, 401, 'wrong-credentials');
+    }
     if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
     return sendOk(reply, { kdf: user.keys.kdf });
   });
 
   app.post('/auth/sign-in', async (request, reply) => {
+    if (addressWaits(request, reply)) return reply;
     const body = parse(SignInRequest, request.body, reply);
     if (!body) return reply;
-    if (!attempts.allowed(body.userId)) return sendError(reply, 429, 'too-many-attempts');
+    if (!attempts.allowed(pair(body.userId, request))) return sendError(reply, 429, 'too-many-attempts');
     const user = await storage.getUser(body.userId);
     if (!user?.verifierHash || !sameHash(user.verifierHash, sha256(body.authVerifier))) {
-      attempts.failed(body.userId);
+      attempts.failed(pair(body.userId, request));
+      addresses.failed(request.ip);
       return sendError(reply, 401, 'wrong-credentials');
     }
-    attempts.succeeded(body.userId);
+    attempts.succeeded(pair(body.userId, request));
     // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
     if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
     if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
@@ -123,12 +153,14 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
   });
 
   app.post('/auth/join', async (request, reply) => {
+    if (addressWaits(request, reply)) return reply;
     const body = parse(JoinRequest, request.body, reply);
     if (!body) return reply;
-    if (!attempts.allowed(body.userId)) return sendError(reply, 429, 'too-many-attempts');
+    if (!attempts.allowed(pair(body.userId, request))) return sendError(reply, 429, 'too-many-attempts');
     const user = await storage.getUser(body.userId);
     if (!user?.inviteHash || !sameHash(user.inviteHash, sha256(body.inviteCode))) {
-      attempts.failed(body.userId);
+      attempts.failed(pair(body.userId, request));
+      addresses.failed(request.ip);
       return sendError(reply, 401, 'wrong-credentials');
     }
     const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
@@ -140,7 +172,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     });
     // The losing racer knew the code: not counted as a guess.
     if (!redeemed) return sendError(reply, 401, 'wrong-credentials');
-    attempts.succeeded(body.userId);
+    attempts.succeeded(pair(body.userId, request));
     return sendOk(reply, await signIn(joined, body.signingKey));
   });
 
@@ -169,10 +201,10 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     const body = parse(ReplaceKeysRequest, request.body, reply);
     if (!body) return reply;
     const { user } = caller;
-    if (!attempts.allowed(user.id)) return sendError(reply, 429, 'too-many-attempts');
+    if (!attempts.allowed(pair(user.id, request))) return sendError(reply, 429, 'too-many-attempts');
     const expected = sha256(body.authVerifier);
     if (!user.verifierHash || !sameHash(user.verifierHash, expected)) {
-      attempts.failed(user.id);
+      attempts.failed(pair(user.id, request));
       return sendError(reply, 401, 'wrong-credentials');
     }
     // The public key is the user's identity, to which grants are sealed: it never changes here.
@@ -183,7 +215,7 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       keys: { ...body.keys, ...(keyProof ? { keyProof } : {}) },
     });
     if (!replaced) return sendError(reply, 409, 'passphrase-changed');
-    attempts.succeeded(user.id);
+    attempts.succeeded(pair(user.id, request));
     request.log.info({ newVerifier: body.newAuthVerifier !== undefined }, 'account keys replaced');
     return sendOk(reply, { id: user.id });
   });

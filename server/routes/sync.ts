@@ -24,6 +24,8 @@ type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
 export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => {
   const { storage } = ctx;
   const streams = new Set<ServerResponse>();
+  /** Open streams per device id, for the per-device cap. */
+  const deviceStreams = new Map<string, number>();
   /** Device and collection pairs whose checkpoint this process recorded (see the pull route). */
   const recorded = new Set<string>();
 
@@ -65,6 +67,11 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       )
     ) {
       return sendError(reply, 400, 'bad-request');
+    }
+    // The organisation's storage quota (quota.ts): a push that would grow the store past it is refused.
+    if (!(await ctx.quota.admit(auth.caller.user.orgId, auth.collection, rows))) {
+      request.log.warn({ rows: rows.length, collection: auth.collection }, 'push refused by the quota');
+      return sendError(reply, 507, 'quota-exceeded');
     }
     let anchors: AuditAnchor[] = [];
     if (auth.collection === 'audit') {
@@ -123,7 +130,11 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request');
     const { checkpoint, limit } = query.data;
-    const pulled = await storage.pull(auth.caller.user.orgId, auth.collection, checkpoint, limit);
+    const orgId = auth.caller.user.orgId;
+    // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
+    const head = await storage.pullHead(orgId);
+    const page = await storage.pullPage(orgId, auth.collection, checkpoint, limit, ctx.limits.pullMaxBytes);
+    const pulled = { ...head, docs: page.docs };
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
     if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
     // A checkpoint the server never reached: the database was restored from an older backup.
@@ -133,6 +144,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const body: PullResponse = {
       documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
       checkpoint: last ? last.seq : checkpoint,
+      ...(page.truncated ? { more: true as const } : {}),
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every
@@ -163,6 +175,14 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const auth = await authorise(request, reply, 'stream');
     if (!auth) return reply;
     const orgId = auth.caller.user.orgId;
+    // Each stream holds a connection and a file descriptor: capped per device and per process. The
+    // client retries later (Retry-After); its pulls and pushes work meanwhile.
+    const deviceId = auth.caller.device.id;
+    const ofDevice = deviceStreams.get(deviceId) ?? 0;
+    if (streams.size >= ctx.limits.maxStreams || ofDevice >= ctx.limits.maxStreamsPerDevice) {
+      request.log.warn({ open: streams.size, ofDevice }, 'stream refused: too many open');
+      return sendError(reply.header('Retry-After', '30'), 503, 'too-many-streams');
+    }
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -176,6 +196,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     };
     const send = (event: StreamEvent) => write(`event: checkpoint\ndata: ${JSON.stringify(event)}\n\n`);
     streams.add(raw);
+    deviceStreams.set(deviceId, ofDevice + 1);
     const unsubscribe = storage.onWrite((notice) => {
       if (notice.orgId === orgId) send({ checkpoint: notice.sequence });
       // Writes may have gone unannounced: tell the client where the organisation is, so it pulls.
@@ -208,6 +229,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(raw);
+      const left = (deviceStreams.get(deviceId) ?? 1) - 1;
+      if (left > 0) deviceStreams.set(deviceId, left);
+      else deviceStreams.delete(deviceId);
     });
     // The current checkpoint first: a client that reconnects pulls whatever it missed (RxDB's RESYNC).
     write('retry: 2000\n\n');

@@ -14,6 +14,7 @@ import {
 import { APPEND_ONLY_KINDS } from '../../shared/sync';
 import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresLedger } from './postgres-ledger';
+import { postgresUsage } from './usage';
 import {
   toAnchor,
   toDevice,
@@ -152,6 +153,7 @@ export const openPostgresStorage = async ({
     kind: 'postgres',
     ...openPostgresLedger({ pool, inTransaction, channel }),
     ...openPostgresKeys({ pool, inTransaction }),
+    ...postgresUsage(pool),
     async migrate() {
       await inTransaction(async (client) => {
         // One migrator at a time when several instances start together.

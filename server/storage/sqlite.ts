@@ -27,6 +27,7 @@ import {
 } from './rows';
 import { openSqliteKeys, sqliteCurrentEpochId } from './sqlite-keys';
 import { openSqliteLedger } from './sqlite-ledger';
+import { sqliteUsage } from './usage';
 import type { DeviceRow, PushOutcome, Storage, StoredPushRow, UserRow, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
@@ -140,6 +141,7 @@ export const openSqliteStorage = (file: string): Storage => {
     kind: 'sqlite',
     ...openSqliteLedger(db, announce),
     ...openSqliteKeys(db),
+    ...sqliteUsage(db),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
       const done = new Set(

@@ -293,7 +293,33 @@ export interface Storage {
 
   /** Every row of every table as text, for audits and the no-plaintext test. */
   dumpAllRows(): Promise<string[]>;
+
+  // What the limits read (usage.ts).
+  /** The organisation's tombstone horizon and sequence, read before a pull page. */
+  pullHead(orgId: string): Promise<Omit<PulledDocs, 'docs'>>;
+  /**
+   * Up to `limit` documents after `after` whose sizes before each stay under `maxBytes` (the first always
+   * comes); `truncated` when the byte bound, not the count, ended the page.
+   */
+  pullPage(
+    orgId: string,
+    collection: Collection,
+    after: number,
+    limit: number,
+    maxBytes: number,
+  ): Promise<{ docs: PulledDocs['docs']; truncated: boolean }>;
+  organisationCount(): Promise<number>;
+  /** Bytes of every stored document (text) of the organisation. */
+  storedBytes(orgId: string): Promise<number>;
+  /** Bytes of the stored documents of the organisation with these ids in the collection. */
+  documentBytes(orgId: string, collection: Collection, ids: readonly string[]): Promise<number>;
 }
+
+/** What the limits read from storage (usage.ts). */
+export type UsageStorage = Pick<
+  Storage,
+  'pullHead' | 'pullPage' | 'organisationCount' | 'storedBytes' | 'documentBytes'
+>;
 
 /** The key-epoch part of Storage (sqlite-keys.ts, postgres-keys.ts). */
 export type KeyEpochStorage = Pick<

@@ -329,9 +329,17 @@ export class SyncClient {
               `${collection}:${doc.id}`,
               fingerprint(doc as unknown as Record<string, unknown>),
             );
+          // A page the server cut short by its byte bound is not the last: RxDB stops at a short page, so
+          // ask for another pull, and a full resync does not end on it (a limit of 0 is never reached).
+          if (pulled.more) this.resync.next('RESYNC');
           return {
             checkpoint: { sequence: pulled.checkpoint },
-            documents: await this.endOfResync(collection, rxCollection, documents, batchSize),
+            documents: await this.endOfResync(
+              collection,
+              rxCollection,
+              documents,
+              pulled.more ? 0 : batchSize,
+            ),
           };
         },
       },

@@ -2,7 +2,7 @@
 // and Server-Sent Events read from a streaming response. Payloads are really encrypted (EnvelopeCipher).
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { createApp } from '../../../server/app';
+import { createApp, type AppOptions } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { loadSodium } from '../../../shared/crypto/sodium';
@@ -18,7 +18,7 @@ export interface RunningServer {
 
 export const startServer = async (
   storage: Storage,
-  options: { now?: () => number; staticRoot?: string; streamHeartbeatMs?: number } = {},
+  options: Omit<AppOptions, 'storage' | 'log'> = {},
 ): Promise<RunningServer> => {
   const logs: string[] = [];
   const stream = new Writable({
@@ -41,9 +41,9 @@ export const call = async <T = unknown>(
   url: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; raw?: string } = {},
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> => {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP, readConfig, SETTINGS } from '../../../server/config';
+import { DEFAULT_LIMITS } from '../../../server/limits';
 
 describe('server configuration', () => {
   it('defaults to 127.0.0.1:8787 with SQLite in ./kluis-data', () => {
@@ -13,6 +14,9 @@ describe('server configuration', () => {
         dataDir: path.resolve('/srv/kluis-data'),
         databaseUrl: null,
         maxOfflineDays: 365,
+        limits: DEFAULT_LIMITS,
+        setupCode: null,
+        trustProxy: null,
       },
     });
   });
@@ -26,6 +30,36 @@ describe('server configuration', () => {
       ok: true,
       value: { port: 9000, host: '0.0.0.0', dataDir: '/var/kluis', databaseUrl: 'postgres://u@db/kluis' },
     });
+  });
+
+  it('reads each limit in its unit; a quota of 0 is none', () => {
+    const config = readConfig(
+      {
+        KLUIS_REQUEST_TIMEOUT_MS: '5000',
+        KLUIS_MAX_STREAMS: '10',
+        KLUIS_LOCKOUT_MINUTES: '2',
+        KLUIS_ORG_QUOTA_MB: '0',
+        KLUIS_PULL_MAX_MB: '0.5',
+        KLUIS_SETUP_CODE: 'a-long-setup-code',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      ok: true,
+      value: {
+        limits: {
+          requestTimeoutMs: 5000,
+          maxStreams: 10,
+          lockoutMs: 120_000,
+          orgQuotaBytes: Infinity,
+          pullMaxBytes: 512 * 1024,
+        },
+        setupCode: 'a-long-setup-code',
+      },
+    });
+    expect(readConfig({ KLUIS_MAX_STREAMS: '0' }, '/').ok).toBe(false);
+    expect(readConfig({ KLUIS_MAX_STREAMS: '-1' }, '/').ok).toBe(false);
+    expect(readConfig({ KLUIS_SETUP_CODE: 'short' }, '/').ok).toBe(false);
   });
 
   it('refuses a bad port or a database URL that is not PostgreSQL', () => {
