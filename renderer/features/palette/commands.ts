@@ -38,6 +38,19 @@ const subjectOf = (route: Route): string | undefined =>
   (route.name === 'person' || route.name === 'organisation') && route.id !== NEW_ID ? route.id : undefined;
 const go = (route: Route) => () => navigate(route);
 const log = (type: ActivityType) => () => useLogRequestStore.getState().requestLog(type);
+/** "g" then `key` goes to a section. */
+const goTo = (id: string, label: CommandLabel, key: string, route: Route): Command => ({
+  id,
+  label,
+  keys: ['g', key],
+  available: always,
+  run: go(route),
+});
+/** A new deal or case, linked to the person or organisation in view. */
+const newLinked = (name: 'deal' | 'case') => (route: Route) => {
+  const subjectId = subjectOf(route);
+  navigate({ name, id: NEW_ID, ...(subjectId ? { subjectId } : {}) });
+};
 
 /** The new record that fits the list or page in view, for "n". */
 const newInList = (route: Route): Route | null => {
@@ -72,20 +85,8 @@ export const COMMANDS: readonly Command[] = [
     available: always,
     run: go({ name: 'organisation', id: NEW_ID }),
   },
-  {
-    id: 'new-deal',
-    label: 'palette.commands.newDeal',
-    available: always,
-    run: (route) =>
-      navigate({ name: 'deal', id: NEW_ID, ...(subjectOf(route) ? { subjectId: subjectOf(route) } : {}) }),
-  },
-  {
-    id: 'new-case',
-    label: 'palette.commands.newCase',
-    available: always,
-    run: (route) =>
-      navigate({ name: 'case', id: NEW_ID, ...(subjectOf(route) ? { subjectId: subjectOf(route) } : {}) }),
-  },
+  { id: 'new-deal', label: 'palette.commands.newDeal', available: always, run: newLinked('deal') },
+  { id: 'new-case', label: 'palette.commands.newCase', available: always, run: newLinked('case') },
   {
     id: 'new-in-list',
     label: 'palette.commands.newInList',
@@ -99,62 +100,14 @@ export const COMMANDS: readonly Command[] = [
   { id: 'log-call', label: 'palette.commands.logCall', keys: ['l'], available: onSubject, run: log('call') },
   { id: 'log-meeting', label: 'palette.commands.logMeeting', available: onSubject, run: log('meeting') },
   { id: 'log-note', label: 'palette.commands.logNote', available: onSubject, run: log('note') },
-  {
-    id: 'go-today',
-    label: 'palette.commands.goToday',
-    keys: ['g', 't'],
-    available: always,
-    run: go({ name: 'today' }),
-  },
-  {
-    id: 'go-people',
-    label: 'palette.commands.goPeople',
-    keys: ['g', 'p'],
-    available: always,
-    run: go({ name: 'people' }),
-  },
-  {
-    id: 'go-organisations',
-    label: 'palette.commands.goOrganisations',
-    keys: ['g', 'o'],
-    available: always,
-    run: go({ name: 'organisations' }),
-  },
-  {
-    id: 'go-deals',
-    label: 'palette.commands.goDeals',
-    keys: ['g', 'd'],
-    available: always,
-    run: go({ name: 'deals' }),
-  },
-  {
-    id: 'go-cases',
-    label: 'palette.commands.goCases',
-    keys: ['g', 'c'],
-    available: always,
-    run: go({ name: 'cases' }),
-  },
-  {
-    id: 'go-privacy',
-    label: 'palette.commands.goPrivacy',
-    keys: ['g', 'r'],
-    available: always,
-    run: go({ name: 'privacy' }),
-  },
-  {
-    id: 'go-import',
-    label: 'palette.commands.goImport',
-    keys: ['g', 'i'],
-    available: always,
-    run: go({ name: 'import' }),
-  },
-  {
-    id: 'go-settings',
-    label: 'palette.commands.goSettings',
-    keys: ['g', 's'],
-    available: always,
-    run: go({ name: 'settings' }),
-  },
+  goTo('go-today', 'palette.commands.goToday', 't', { name: 'today' }),
+  goTo('go-people', 'palette.commands.goPeople', 'p', { name: 'people' }),
+  goTo('go-organisations', 'palette.commands.goOrganisations', 'o', { name: 'organisations' }),
+  goTo('go-deals', 'palette.commands.goDeals', 'd', { name: 'deals' }),
+  goTo('go-cases', 'palette.commands.goCases', 'c', { name: 'cases' }),
+  goTo('go-privacy', 'palette.commands.goPrivacy', 'r', { name: 'privacy' }),
+  goTo('go-import', 'palette.commands.goImport', 'i', { name: 'import' }),
+  goTo('go-settings', 'palette.commands.goSettings', 's', { name: 'settings' }),
 ];
 
 /** The command a finished key sequence names, or 'prefix' while more keys may follow. */
