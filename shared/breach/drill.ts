@@ -1,13 +1,18 @@
 // The lost-device drill (Art. 33/34): revoke the device, ask the server which documents it held at its
 // last sync (ids and plaintext metadata only), map them to people and data categories here, where the
 // keys are, and pre-fill a breach with the figures. The server never learns who was on the laptop.
-import { z } from 'zod';
 import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record/field-catalogue';
 import { FIELD_KINDS, filled, ITEM_KINDS } from './data-kinds';
-import { err, ok, type Result } from '../platform/result';
+import type { Result } from '../platform/result';
 import type { RecordDoc } from '../store/schemas';
-import type { AccountError, AccountLink, Fetch } from '../sync/account';
-import type { DeviceExposureResponse } from '../sync/protocol';
+import {
+  ROUTES,
+  serverClient,
+  type AccountError,
+  type AccountLink,
+  type DeviceExposureResponse,
+  type Fetch,
+} from '../sync';
 import type { Session } from '../vault/session';
 import {
   BREACH_DATA_KINDS,
@@ -21,42 +26,13 @@ import {
 import type { ControllerPayload } from '../purposes/controller';
 import type { DataCategory } from '../purposes/vocabulary';
 
-const Time = z.number().int().min(0);
-const ExposureSchema = z.object({
-  deviceId: z.string(),
-  userId: z.string(),
-  lastSyncAt: Time.nullable(),
-  revokedAt: Time.nullable(),
-  checkpoints: z.record(z.string(), z.number()),
-  documents: z.array(
-    z.object({
-      collection: z.enum(['records', 'items', 'settings']),
-      id: z.string(),
-      kind: z.string(),
-      subjectId: z.string(),
-    }),
-  ),
-}) satisfies z.ZodType<DeviceExposureResponse>;
-
 /** GET /devices/:deviceId/exposure (admin only), the answer checked before it is used. */
-export const fetchExposure = async (
+export const fetchExposure = (
   fetch: Fetch,
   link: Pick<AccountLink, 'serverUrl' | 'token'>,
   deviceId: string,
-): Promise<Result<DeviceExposureResponse, AccountError>> => {
-  const url = `${link.serverUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(deviceId)}/exposure`;
-  let body: { ok?: boolean; value?: unknown; error?: unknown };
-  try {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${link.token}` } });
-    body = (await response.json()) as typeof body;
-  } catch (error) {
-    return err(error instanceof SyntaxError ? 'bad-response' : 'offline');
-  }
-  if (body.ok !== true)
-    return err(typeof body.error === 'string' ? (body.error as AccountError) : 'bad-response');
-  const parsed = ExposureSchema.safeParse(body.value);
-  return parsed.success ? ok(parsed.data as DeviceExposureResponse) : err('bad-response');
-};
+): Promise<Result<DeviceExposureResponse, AccountError>> =>
+  serverClient(fetch, link).call(ROUTES.deviceExposure, { params: { deviceId } });
 
 export interface DrillFindings {
   readonly figures: ExposureFigures;

@@ -3,7 +3,7 @@
 import { explainPurpose, type PurposeExplanation } from '../consent/gate';
 import { consentStatus, subscriptionStatus } from '../consent/derive';
 import type { ConsentEventPayload, PersonFacts, SubscriptionTypePayload } from '../consent/types';
-import type { DeviceSummary } from '../sync/protocol';
+import type { DeviceSummary } from '../sync/protocol-accounts';
 import { reviewState, type ProcessorPayload } from '../processors/processors';
 import type { LedgerEntry } from '../purposes/ledger';
 import type { PurposePayload } from '../purposes/purposes';

@@ -3,16 +3,22 @@
 // offline (or before the vault was linked), reads the ledger from where it stopped, purges every erased
 // subject it still holds, and confirms the purge so the certificate can list this device. Every step can
 // run again: a purge of what is gone writes nothing, and the server takes a confirmation twice.
-import type { AccountLink, Fetch } from '../sync/account';
+// Erasure sits above sync (crypto < store < audit < vault < sync < erasure): it talks to the server through
+// sync's client, and sync knows nothing of erasure (its conflict resolution only counts what it discards).
 import {
+  ROUTES,
+  serverClient,
+  SyncRequestError,
+  type AccountLink,
+  type AnyRoute,
+  type CallArgs,
+  type CallInput,
   type ErasureConfirmRequest,
-  type ErasureEntry,
   type ErasureStatusResponse,
-  type ErasuresResponse,
-  type ErrorCode,
-  type KeysResponse,
-} from '../sync/protocol';
-import { SyncRequestError } from '../sync/replication';
+  type Fetch,
+  type RouteValue,
+  type ServerClient,
+} from '../sync';
 import type { Session } from '../vault/session';
 import type { ErasureLedger } from './erasure';
 import { dequeueErasure, ledgerCursor, queuedErasures, saveLedgerCursor } from './erasure-local';
@@ -36,11 +42,13 @@ export interface ErasureSyncOptions {
 }
 
 export class ErasureSync implements ErasureLedger {
-  private readonly baseUrl: string;
+  private readonly server: ServerClient;
   private running: Promise<void> | undefined;
 
   constructor(private readonly options: ErasureSyncOptions) {
-    this.baseUrl = options.link.serverUrl.replace(/\/+$/, '');
+    // One retry at once: a kept-alive connection to a server that restarted fails the first request.
+    // Every call here may be sent twice (server-routes.ts marks them so).
+    this.server = serverClient(options.fetch, options.link, { retries: 1 });
   }
 
   get deviceId(): string {
@@ -85,7 +93,7 @@ export class ErasureSync implements ErasureLedger {
         this.options.link.orgId,
         entry,
       );
-      await this.request<ErasureEntry>('POST', '/erasures', order);
+      await this.request(ROUTES.recordErasure, { body: order });
       await dequeueErasure(session, entry.subjectId);
       recorded.add(entry.subjectId);
       await this.updateCertificate(entry.subjectId, (c) => ({ ...c, ledger: 'recorded' }));
@@ -101,7 +109,7 @@ export class ErasureSync implements ErasureLedger {
     const purged: string[] = [];
     let after = await ledgerCursor(session, link.serverUrl);
     for (;;) {
-      const page = await this.request<ErasuresResponse>('GET', `/erasures?after=${after}`);
+      const page = await this.request(ROUTES.erasures, { query: { after } });
       if (!page.erasures.length || page.checkpoint <= after) break;
       // Only orders an admin device signed and sealed with the organisation key purge anything: an entry
       // the server made up or changed is passed over (and not confirmed).
@@ -121,7 +129,7 @@ export class ErasureSync implements ErasureLedger {
 
   /** What the server knows of one erasure: the devices that confirmed and those still outstanding. */
   status(subjectId: string): Promise<ErasureStatusResponse> {
-    return this.request<ErasureStatusResponse>('GET', `/erasures/${encodeURIComponent(subjectId)}`);
+    return this.request(ROUTES.erasureStatus, { params: { subjectId } });
   }
 
   /** Reads the devices from the server into the certificate (admin's device), and returns it. */
@@ -141,7 +149,7 @@ export class ErasureSync implements ErasureLedger {
       })),
     ];
     const checkedAt = (this.options.now ?? Date.now)();
-    const keys = await this.request<KeysResponse>('GET', '/keys');
+    const keys = await this.request(ROUTES.keys, {});
     const updated = await this.updateCertificate(subjectId, (c) => ({
       ...c,
       ledger: 'recorded',
@@ -158,7 +166,7 @@ export class ErasureSync implements ErasureLedger {
   private async confirm(subjectIds: readonly string[]): Promise<void> {
     for (let start = 0; start < subjectIds.length; start += CONFIRM_BATCH) {
       const body: ErasureConfirmRequest = { subjectIds: subjectIds.slice(start, start + CONFIRM_BATCH) };
-      await this.request<unknown>('POST', '/erasures/confirm', body);
+      await this.request(ROUTES.confirmErasures, { body });
     }
   }
 
@@ -174,32 +182,10 @@ export class ErasureSync implements ErasureLedger {
     return (await certificates.put(change(current.data), id)).data;
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const send = () =>
-      this.options.fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.link.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    let response: Response;
-    try {
-      // One retry at once: a kept-alive connection to a server that restarted fails the first request.
-      // Every request here is idempotent, so sending it twice is harmless.
-      response = await send().catch(send);
-    } catch {
-      throw new SyncRequestError('offline');
-    }
-    let reply: { ok?: boolean; value?: T; error?: ErrorCode; wipe?: boolean };
-    try {
-      reply = (await response.json()) as typeof reply;
-    } catch {
-      throw new SyncRequestError('bad-response');
-    }
-    if (reply.ok !== true) throw new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true);
-    // A confirmation may answer no value; the callers that read one get what the server sent.
-    return reply.value as T;
+  /** One call to the server; a failure is thrown as the code SyncClient's status reports. */
+  private async request<R extends AnyRoute>(route: R, input: CallInput<R>): Promise<RouteValue<R>> {
+    const reply = await this.server.call(route, ...([input] as CallArgs<R>));
+    if (!reply.ok) throw new SyncRequestError(reply.error, reply.wipe === true);
+    return reply.value;
   }
 }

@@ -7,6 +7,7 @@ export * from './migrations';
 export * from './open-records';
 export * from './page-key-ring';
 export * from './schemas';
+export * from './sealed-records';
 export * from './settings-repository';
 export * from './subject-repository';
 export * from './item-cache';

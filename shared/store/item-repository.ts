@@ -4,19 +4,15 @@
 // Append-only kinds (the consent ledger) refuse edits and deletions: only erasure of the subject removes them.
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { migratePayload } from './migrations';
 import { newId } from '../crypto/ids';
 import type { KluisDatabase } from './database';
 import type { ItemDoc } from './schemas';
 import type { DataKeys } from './data-keys';
-import { NotFoundError, toFieldIssues, ValidationError } from './errors';
 import { openRecords } from './open-records';
+import { SealedRecords, type SealedKindConfig } from './sealed-records';
 import { recordAddress, type BulkOptions, type Decrypted, type RecordProblem } from './subject-repository';
 
-export interface ItemKindConfig<S extends z.ZodType> {
-  readonly kind: string;
-  readonly version: number;
-  readonly schema: S;
+export interface ItemKindConfig<S extends z.ZodType> extends SealedKindConfig<S> {
   /** A ledger: entries are only ever added (GDPR proof); edits and deletions are refused. */
   readonly appendOnly?: boolean;
 }
@@ -40,23 +36,14 @@ export class SubjectNotFoundError extends Error {
 
 const ITEMS = 'items' as const;
 
-export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
+export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extends SealedRecords<S> {
   constructor(
     private readonly db: KluisDatabase,
-    private readonly cipher: EnvelopeCipher,
+    cipher: EnvelopeCipher,
     private readonly keys: DataKeys,
-    private readonly config: ItemKindConfig<S>,
-  ) {}
-
-  get kind(): string {
-    return this.config.kind;
-  }
-
-  /** Validates without storing; throws ValidationError naming each bad field. */
-  validate(input: z.input<S>): z.output<S> {
-    const parsed = this.config.schema.safeParse(input);
-    if (!parsed.success) throw new ValidationError(this.config.kind, toFieldIssues(parsed.error));
-    return parsed.data;
+    protected override readonly config: ItemKindConfig<S>,
+  ) {
+    super(cipher, config);
   }
 
   async create(subjectId: string, input: z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -105,15 +92,13 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async get(id: string): Promise<Decrypted<z.output<S>>> {
-    const doc = await this.db.items.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.db.items, id);
     return this.open(doc.toJSON() as ItemDoc, await this.keys.get(doc.subjectId, doc.keyId));
   }
 
   async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
     if (this.config.appendOnly) throw new AppendOnlyError(this.config.kind, id);
-    const doc = await this.db.items.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.db.items, id);
     const key = await this.keys.get(doc.subjectId, doc.keyId);
     const current = this.open(doc.toJSON() as ItemDoc, key);
     const data = this.validate(change(current.data));
@@ -125,9 +110,7 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   async remove(id: string): Promise<void> {
     if (this.config.appendOnly) throw new AppendOnlyError(this.config.kind, id);
-    const doc = await this.db.items.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
-    await doc.remove();
+    await (await this.findOwn(this.db.items, id)).remove();
   }
 
   /** This kind's items about one subject, newest first. */
@@ -176,15 +159,8 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   private open(doc: ItemDoc, key: Uint8Array): Decrypted<z.output<S>> {
-    const raw = this.cipher.openJson(
-      doc.payload,
-      key,
-      recordAddress(doc.id, doc.subjectId, doc.keyId, ITEMS),
-    );
-    const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
-    const parsed = this.config.schema.safeParse(upgraded);
-    if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
-    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data: parsed.data };
+    const data = this.openFields(doc, key, recordAddress(doc.id, doc.subjectId, doc.keyId, ITEMS));
+    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data };
   }
 
   private seal(
@@ -195,14 +171,8 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> {
     data: unknown,
     updatedAt: number,
   ): ItemDoc {
-    return {
-      id,
-      kind: this.config.kind,
-      subjectId,
-      keyId: pageId,
-      v: this.config.version,
-      payload: this.cipher.sealJson(data, key, recordAddress(id, subjectId, pageId, ITEMS)),
-      updatedAt,
-    };
+    const address = recordAddress(id, subjectId, pageId, ITEMS);
+    const { kind, v, payload } = this.sealFields(data, key, address);
+    return { id, kind, subjectId, keyId: pageId, v, payload, updatedAt };
   }
 }

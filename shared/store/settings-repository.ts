@@ -3,18 +3,14 @@
 // user. Defaults are seeded with fixed ids, so two devices that seed offline converge on one document.
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { migratePayload } from './migrations';
 import { newId } from '../crypto/ids';
 import type { KluisDatabase } from './database';
 import type { SettingDoc } from './schemas';
-import { NotFoundError, toFieldIssues, ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
+import { SealedRecords, type SealedKindConfig } from './sealed-records';
 import type { Decrypted, RecordProblem } from './subject-repository';
 
-export interface SettingKindConfig<S extends z.ZodType> {
-  readonly kind: string;
-  readonly version: number;
-  readonly schema: S;
-}
+export type SettingKindConfig<S extends z.ZodType> = SealedKindConfig<S>;
 
 /** A setting is not about a subject; its subjectId is empty. */
 export type Setting<P> = Omit<Decrypted<P>, 'subjectId'>;
@@ -33,17 +29,18 @@ export const settingAddress = (id: string, keyId: string, collection: Organisati
  */
 export const organisationTag = (orgKeyId: string): string => `o${orgKeyId.slice(-12)}`;
 
-export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
+export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> extends SealedRecords<S> {
   private readonly prefix: string;
 
   constructor(
     private readonly db: KluisDatabase,
-    private readonly cipher: EnvelopeCipher,
+    cipher: EnvelopeCipher,
     private readonly orgKey: () => Uint8Array,
     private readonly orgKeyId: string,
-    private readonly config: SettingKindConfig<S>,
+    config: SettingKindConfig<S>,
     private readonly collection: OrganisationCollection = 'settings',
   ) {
+    super(cipher, config);
     this.prefix = `${organisationTag(orgKeyId)}_`;
   }
 
@@ -53,16 +50,6 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   private stored(id: string): string {
     return `${this.prefix}${id}`;
-  }
-
-  get kind(): string {
-    return this.config.kind;
-  }
-
-  validate(input: z.input<S>): z.output<S> {
-    const parsed = this.config.schema.safeParse(input);
-    if (!parsed.success) throw new ValidationError(this.config.kind, toFieldIssues(parsed.error));
-    return parsed.data;
   }
 
   /** Every setting of this kind, with the ones that could not be opened reported, not thrown. */
@@ -87,8 +74,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async get(id: string): Promise<Setting<z.output<S>>> {
-    const doc = await this.docs.findOne(this.stored(id)).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.docs, this.stored(id), id);
     return this.open(doc.toJSON() as SettingDoc);
   }
 
@@ -108,9 +94,7 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async remove(id: string): Promise<void> {
-    const doc = await this.docs.findOne(this.stored(id)).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
-    await doc.remove();
+    await (await this.findOwn(this.docs, this.stored(id), id)).remove();
   }
 
   /**
@@ -127,27 +111,14 @@ export class SettingsRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   private open(doc: SettingDoc): Setting<z.output<S>> {
-    const raw = this.cipher.openJson(
-      doc.payload,
-      this.orgKey(),
-      settingAddress(doc.id, doc.keyId, this.collection),
-    );
-    const id = doc.id.slice(this.prefix.length);
-    const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
-    const parsed = this.config.schema.safeParse(upgraded);
-    if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
-    return { id, updatedAt: doc.updatedAt, data: parsed.data };
+    const data = this.openFields(doc, this.orgKey(), settingAddress(doc.id, doc.keyId, this.collection));
+    return { id: doc.id.slice(this.prefix.length), updatedAt: doc.updatedAt, data };
   }
 
   private seal(logicalId: string, data: unknown, updatedAt: number): SettingDoc {
     const id = this.stored(logicalId);
-    return {
-      id,
-      kind: this.config.kind,
-      keyId: this.orgKeyId,
-      v: this.config.version,
-      payload: this.cipher.sealJson(data, this.orgKey(), settingAddress(id, this.orgKeyId, this.collection)),
-      updatedAt,
-    };
+    const address = settingAddress(id, this.orgKeyId, this.collection);
+    const { kind, v, payload } = this.sealFields(data, this.orgKey(), address);
+    return { id, kind, keyId: this.orgKeyId, v, payload, updatedAt };
   }
 }

@@ -3,13 +3,12 @@
 // (tampered, moved, key missing) are reported as problems, never crash a list.
 import type { z } from 'zod';
 import type { EnvelopeCipher } from '../crypto/envelope';
-import { migratePayload } from './migrations';
 import { newId } from '../crypto/ids';
 import type { KluisDatabase } from './database';
 import type { KeyDoc, RecordDoc } from './schemas';
 import { markOwnKeyPage, type DataKeys } from './data-keys';
-import { NotFoundError, toFieldIssues, ValidationError } from './errors';
 import { openRecords } from './open-records';
+import { SealedRecords, type SealedKindConfig } from './sealed-records';
 
 export interface Decrypted<P> {
   readonly id: string;
@@ -26,11 +25,7 @@ export interface RecordProblem {
   readonly problem: ProblemKind;
 }
 
-export interface SubjectKindConfig<S extends z.ZodType> {
-  readonly kind: string;
-  readonly version: number;
-  readonly schema: S;
-}
+export type SubjectKindConfig<S extends z.ZodType> = SealedKindConfig<S>;
 
 export interface Progress {
   readonly done: number;
@@ -74,23 +69,14 @@ export const recordAddress = (
   collection: 'records' | 'items' = RECORDS,
 ) => ({ collection, id, keyId: `${pageId}:${subjectId}` }) as const;
 
-export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
+export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> extends SealedRecords<S> {
   constructor(
     private readonly db: KluisDatabase,
-    private readonly cipher: EnvelopeCipher,
+    cipher: EnvelopeCipher,
     private readonly keys: DataKeys,
-    private readonly config: SubjectKindConfig<S>,
-  ) {}
-
-  get kind(): string {
-    return this.config.kind;
-  }
-
-  /** Validates without storing; throws ValidationError naming each bad field. */
-  validate(input: z.input<S>): z.output<S> {
-    const parsed = this.config.schema.safeParse(input);
-    if (!parsed.success) throw new ValidationError(this.config.kind, toFieldIssues(parsed.error));
-    return parsed.data;
+    config: SubjectKindConfig<S>,
+  ) {
+    super(cipher, config);
   }
 
   async create(input: z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -184,14 +170,12 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   async get(id: string): Promise<Decrypted<z.output<S>>> {
-    const doc = await this.db.records.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.db.records, id);
     return this.open(doc.toJSON() as RecordDoc, await this.keys.get(doc.subjectId, doc.keyId));
   }
 
   async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
-    const doc = await this.db.records.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.db.records, id);
     const key = await this.keys.get(doc.subjectId, doc.keyId);
     const current = this.open(doc.toJSON() as RecordDoc, key);
     const data = this.validate(change(current.data));
@@ -209,8 +193,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
 
   /** Deletes the subject: every record and item about it is tombstoned and its data key destroyed. */
   async remove(id: string): Promise<void> {
-    const doc = await this.db.records.findOne(id).exec();
-    if (!doc || doc.kind !== this.config.kind) throw new NotFoundError(this.config.kind, id);
+    const doc = await this.findOwn(this.db.records, id);
     const all = await this.db.records.find({ selector: { subjectId: doc.subjectId } }).exec();
     const items = await this.db.items.find({ selector: { subjectId: doc.subjectId } }).exec();
     // Items first: a record's key must outlive everything it opens.
@@ -244,11 +227,8 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
   }
 
   private open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
-    const raw = this.cipher.openJson(doc.payload, key, recordAddress(doc.id, doc.subjectId, doc.keyId));
-    const upgraded = migratePayload(doc.kind, doc.v, this.config.version, raw as Record<string, unknown>);
-    const parsed = this.config.schema.safeParse(upgraded);
-    if (!parsed.success) throw new ValidationError(doc.kind, toFieldIssues(parsed.error));
-    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data: parsed.data };
+    const data = this.openFields(doc, key, recordAddress(doc.id, doc.subjectId, doc.keyId));
+    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data };
   }
 
   private seal(
@@ -259,15 +239,8 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> {
     data: unknown,
     updatedAt: number,
   ): RecordDoc {
-    return {
-      id,
-      kind: this.config.kind,
-      subjectId,
-      keyId: pageId,
-      v: this.config.version,
-      payload: this.cipher.sealJson(data, key, recordAddress(id, subjectId, pageId)),
-      updatedAt,
-    };
+    const { kind, v, payload } = this.sealFields(data, key, recordAddress(id, subjectId, pageId));
+    return { id, kind, subjectId, keyId: pageId, v, payload, updatedAt };
   }
 
   private async writeNew(pages: readonly KeyDoc[], recordDocs: RecordDoc[]): Promise<void> {

@@ -1,94 +1,35 @@
 // The organisation admin's calls: list the devices, revoke one, invite a user with a role. Requests are
 // checked with the protocol's zod schemas before they leave, and answers are checked before they are used.
 // The invite code is made here; the server keeps only its hash, so this is the one moment it can be shown.
-import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
 import { EnvelopeCipher } from '../crypto/envelope';
 import { loadSodium } from '../crypto/sodium';
 import type { PageKey } from '../store/page-key-ring';
 import type { MemberPins } from './member-pins';
-import { err, ok, type Result } from '../platform/result';
+import { err, ok } from '../platform/result';
 import type { DeviceSigner } from '../crypto/signing';
 import type { AuditLog } from '../audit/audit-log';
 import { newId } from '../crypto/ids';
-import type { AccountError, AccountLink, Fetch } from './account';
+import { serverClient, type Fetch } from './server-client';
+import { ROUTES, type MemberChanged, type MemberStatusChange } from './server-routes';
+import type { AccountLink, AccountReply } from './account-link';
 import { deriveInviteSecrets, sealGrant, verifyKeyProof } from './invite';
-import {
-  InviteRequest,
-  MEMBER_STATUSES,
-  ROLES,
-  type DeviceSummary,
-  type ErrorCode,
-  type MemberStatus,
-  type Role,
-  type UserSummary,
-} from './protocol';
+import { ROLES, type MemberStatus, type Role } from './protocol';
+import { InviteRequest, type DeviceSummary, type UserSummary } from './protocol-accounts';
 
-const Time = z.number().int().min(0);
-const DeviceSummarySchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  createdAt: Time,
-  lastSyncAt: Time.nullable(),
-  expiresAt: Time,
-  revokedAt: Time.nullable(),
-}) satisfies z.ZodType<DeviceSummary>;
-const DeviceList = z.array(DeviceSummarySchema);
-const UserList = z.array(
-  z.object({
-    id: z.string(),
-    role: z.enum(ROLES),
-    publicKey: z.string().nullable(),
-    keyProof: z.string().nullable(),
-    active: z.boolean(),
-    status: z.enum(MEMBER_STATUSES),
-  }) satisfies z.ZodType<UserSummary>,
-);
-const IdReply = z.object({ id: z.string() });
-
-type Reply<T> = Result<T, AccountError>;
 type Admin = Pick<AccountLink, 'serverUrl' | 'token'>;
 
-const call = async <S extends z.ZodType>(
-  fetch: Fetch,
-  link: Admin,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  schema: S,
-  body?: unknown,
-): Promise<Reply<z.infer<S>>> => {
-  let response: Response;
-  try {
-    response = await fetch(`${link.serverUrl.replace(/\/+$/, '')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${link.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    return err('offline');
-  }
-  let parsed: unknown;
-  try {
-    parsed = await response.json();
-  } catch {
-    return err('bad-response');
-  }
-  const reply = parsed as { ok?: boolean; value?: unknown; error?: ErrorCode };
-  if (reply.ok !== true) return err(typeof reply.error === 'string' ? reply.error : 'bad-response');
-  const value = schema.safeParse(reply.value);
-  return value.success ? ok(value.data as z.infer<S>) : err('bad-response');
-};
-
 /** Every device of every user in the admin's organisation. */
-export const listDevices = (fetch: Fetch, link: Admin): Promise<Reply<DeviceSummary[]>> =>
-  call(fetch, link, 'GET', '/devices', DeviceList);
+export const listDevices = (fetch: Fetch, link: Admin): Promise<AccountReply<DeviceSummary[]>> =>
+  serverClient(fetch, link).call(ROUTES.listDevices);
 
 /** Refuses the device from now on; the next time it talks to the server it wipes its local copy. */
-export const revokeDevice = async (fetch: Fetch, link: Admin, deviceId: string): Promise<Reply<void>> => {
-  const done = await call(fetch, link, 'POST', `/devices/${encodeURIComponent(deviceId)}/revoke`, IdReply);
+export const revokeDevice = async (
+  fetch: Fetch,
+  link: Admin,
+  deviceId: string,
+): Promise<AccountReply<void>> => {
+  const done = await serverClient(fetch, link).call(ROUTES.revokeDevice, { params: { deviceId } });
   return done.ok ? ok(undefined) : done;
 };
 
@@ -112,7 +53,7 @@ export const inviteUser = async (
   link: Admin,
   role: Role,
   pending: PendingInvites,
-): Promise<Reply<Invitation>> => {
+): Promise<AccountReply<Invitation>> => {
   if (!ROLES.includes(role)) return err('bad-request');
   const sodium = await loadSodium();
   const inviteCode = newInviteCode();
@@ -121,7 +62,7 @@ export const inviteUser = async (
   // Kept before the server knows the user, so a code the server accepted can always be completed here.
   await pending.add(request.userId, toBase64(macKey));
   wipe(macKey);
-  const created = await call(fetch, link, 'POST', '/users', IdReply, request);
+  const created = await serverClient(fetch, link).call(ROUTES.inviteUser, { body: request });
   if (!created.ok) {
     await pending.remove(request.userId);
     return created;
@@ -130,8 +71,8 @@ export const inviteUser = async (
 };
 
 /** Every user of the admin's organisation, with their public key once they joined. */
-export const listUsers = (fetch: Fetch, link: Admin): Promise<Reply<UserSummary[]>> =>
-  call(fetch, link, 'GET', '/users', UserList);
+export const listUsers = (fetch: Fetch, link: Admin): Promise<AccountReply<UserSummary[]>> =>
+  serverClient(fetch, link).call(ROUTES.listUsers);
 
 /** Invite keys of invitations made on this device and not yet completed: user id -> key (base64). */
 export interface PendingInvites {
@@ -175,7 +116,7 @@ export const completeInvites = async (
   key: () => OrgKey,
   /** Where this device records the public keys it checked against invite codes (sync/member-pins.ts). */
   pins?: MemberPins,
-): Promise<Reply<Member[]>> => {
+): Promise<AccountReply<Member[]>> => {
   const users = await listUsers(fetch, link);
   if (!users.ok) return users;
   const invites = await pending.list();
@@ -200,8 +141,10 @@ export const completeInvites = async (
             publicKey: user.publicKey,
             pageKey,
           });
-          const path = `/users/${encodeURIComponent(user.id)}/sealed-org-key`;
-          const sealed = await call(fetch, link, 'PUT', path, IdReply, { sealedOrgKey });
+          const sealed = await serverClient(fetch, link).call(ROUTES.sealOrgKey, {
+            params: { userId: user.id },
+            body: { sealedOrgKey },
+          });
           if (!sealed.ok) return sealed;
           await pending.remove(user.id);
           state = 'active';
@@ -216,15 +159,7 @@ export const completeInvites = async (
 };
 
 export type MemberChange =
-  { readonly kind: 'role'; readonly role: Role } | { readonly kind: 'suspend' | 'reinstate' | 'remove' };
-
-const MemberChanged = z.object({
-  id: z.string(),
-  role: z.enum(ROLES),
-  status: z.enum(MEMBER_STATUSES),
-  revoked: z.number().int().min(0),
-});
-export type MemberChanged = z.infer<typeof MemberChanged>;
+  { readonly kind: 'role'; readonly role: Role } | { readonly kind: MemberStatusChange };
 
 /**
  * Changes a member's role, suspends, reinstates or removes them, and records it in this device's audit
@@ -239,12 +174,12 @@ export const changeMember = async (
   change: MemberChange,
   /** This device's member record: a removed user is never sealed a page key again (sync/member-pins.ts). */
   pins?: MemberPins,
-): Promise<Reply<MemberChanged>> => {
-  const path = `/users/${encodeURIComponent(userId)}`;
+): Promise<AccountReply<MemberChanged>> => {
+  const client = serverClient(fetch, link);
   const done =
     change.kind === 'role'
-      ? await call(fetch, link, 'PUT', `${path}/role`, MemberChanged, { role: change.role })
-      : await call(fetch, link, 'POST', `${path}/${change.kind}`, MemberChanged, {});
+      ? await client.call(ROUTES.changeRole, { params: { userId }, body: { role: change.role } })
+      : await client.call(ROUTES.changeMemberStatus, { params: { userId, change: change.kind }, body: {} });
   if (!done.ok) return done;
   if (change.kind === 'remove') await pins?.markRemoved(userId);
   await audit.record({

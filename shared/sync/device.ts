@@ -13,7 +13,8 @@ import { joinOrganisation, type JoinOptions, type PendingJoin } from './join';
 import { type Fetch } from './server-client';
 import { type AccountLink } from './account-link';
 import { memberPins, type MemberPins } from './member-pins';
-import { SyncClient, type SyncClientOptions } from './replication';
+import { SyncClient } from './replication';
+import { type SyncClientOptions } from './sync-status';
 
 const LINK_ID = 'sync-link';
 const linkAddress = (session: Session) => ({ collection: 'vault', id: LINK_ID, keyId: session.orgKeyId });

@@ -1,192 +1,33 @@
-// Replicates the `records` and `keys` collections with the sync server through RxDB's replication: pull
+// Replicates the organisation's collections with the sync server through RxDB's replication: pull
 // from the server's sequence checkpoint, push with assumedMasterState, and a live event stream that tells
-// the client to pull. Envelopes travel as they are stored; nothing is decrypted here.
+// the client to pull. Envelopes travel as they are stored; nothing is decrypted here. What it is told and
+// reports is sync-status.ts; how documents travel is wire-documents.ts.
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { KluisDatabase } from '../store/database';
-import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
-import type { ConflictHandlers } from './merge';
+import { readServerEvents } from './event-stream';
 import { FullResync } from './resync';
 import { maySync } from './roles';
-import type { Fetch } from './account';
+import { ServerClient, type CallArgs, type CallInput } from './server-client';
+import { ROUTES, type RouteValue } from './server-routes';
+import { INITIAL_STATUS, SyncRequestError, type SyncClientOptions, type SyncStatus } from './sync-status';
+import {
+  fingerprint,
+  KEY_PULL_BATCH,
+  splitBySize,
+  toWire,
+  type Checkpoint,
+  type Doc,
+} from './wire-documents';
 import {
   COLLECTIONS,
-  MAX_BODY_BYTES,
   MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
   type Collection,
   type ErrorCode,
   type PullResponse,
-  type Role,
   type SyncDocument,
 } from './protocol';
-
-/** Errors the status reports, as codes the UI turns into words. */
-export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response';
-
-export interface SyncStatus {
-  /** False once a request failed to reach the server, true again after the next success. */
-  readonly online: boolean;
-  /** A pull or push is running. */
-  readonly syncing: boolean;
-  /**
-   * Documents written on this device since this client started and not yet acknowledged by the server.
-   * Writes made while no client ran are pushed on start but not counted here.
-   */
-  readonly pending: number;
-  readonly lastSyncedAt: number | null;
-  readonly error: SyncErrorCode | null;
-  /** The server revoked this device: its local copy must be wiped. */
-  readonly wipe: boolean;
-}
-
-export interface SyncClientOptions {
-  readonly db: KluisDatabase;
-  readonly fetch: Fetch;
-  readonly serverUrl: string;
-  readonly token: string;
-  /** Names the replication state kept in the local database; one per server and account. */
-  readonly identifier: string;
-  /** Listen to the server's event stream and pull on every accepted write (default true). */
-  readonly live?: boolean;
-  /**
-   * Wait before a request that could not reach the server is retried: doubled after each failure up to
-   * `maxRetryMs`, with jitter (a random 50–100 % of it) so many clients do not return at once (defaults
-   * 1 s, 60 s). `resumeNow` (the host's `online` event) cuts the wait short.
-   */
-  readonly retryMs?: number;
-  readonly maxRetryMs?: number;
-  /** Subscribes to "the connection is back" (the browser's `online` event); returns the unsubscribe. */
-  readonly onOnline?: (listener: () => void) => () => void;
-  readonly now?: () => number;
-  /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
-  readonly conflictHandlers?: ConflictHandlers;
-  /**
-   * The signed-in user's role: the client replicates only the collections it may pull (roles.ts) — a
-   * sales user's client does not ask for the admin's compliance files, which the server would refuse.
-   */
-  readonly role: Role;
-  /**
-   * Runs before the replications start and again after every event of the server's stream, e.g. the
-   * erasure ledger's catch-up (shared/erasure): erased subjects are purged before a push could carry a
-   * stale edit of them. Its errors are reported through the status, never stop the sync.
-   */
-  readonly catchUp?: () => Promise<void>;
-}
-
-export class SyncRequestError extends Error {
-  override readonly name = 'SyncRequestError';
-  constructor(
-    readonly code: SyncErrorCode,
-    readonly wipe = false,
-  ) {
-    super(`Sync request failed: ${code}`);
-  }
-}
-
-type Doc = RecordDoc | KeyDoc | SettingDoc | AuditDoc;
-/** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
-interface Checkpoint {
-  sequence: number;
-}
-
-/** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */
-const toWire = (collection: Collection, doc: Record<string, unknown>): SyncDocument => {
-  if (collection === 'audit') {
-    const { id, deviceId, seq, at, keyId, payload, prevHash, hash, signer, sig } = doc;
-    return {
-      id,
-      deviceId,
-      seq,
-      at,
-      keyId,
-      payload,
-      prevHash,
-      hash,
-      signer,
-      sig,
-      _deleted: false,
-    } as SyncDocument;
-  }
-  const picked =
-    collection === 'settings' || collection === 'compliance'
-      ? {
-          id: doc.id,
-          kind: doc.kind,
-          keyId: doc.keyId,
-          v: doc.v,
-          payload: doc.payload,
-          updatedAt: doc.updatedAt,
-          _deleted: doc._deleted === true,
-        }
-      : collection !== 'keys'
-        ? {
-            id: doc.id,
-            kind: doc.kind,
-            subjectId: doc.subjectId,
-            keyId: doc.keyId,
-            v: doc.v,
-            payload: doc.payload,
-            updatedAt: doc.updatedAt,
-            _deleted: doc._deleted === true,
-          }
-        : { id: doc.id, keyId: doc.keyId, payload: doc.payload, _deleted: doc._deleted === true };
-  return picked as SyncDocument;
-};
-
-/**
- * Tells one state of a document from another without keeping its payload: every payload is ciphertext
- * with a random nonce, so its length and ends differ between any two writes.
- */
-const fingerprint = (doc: Record<string, unknown>): string => {
-  const text = typeof doc.payload === 'string' ? doc.payload : String(doc.hash ?? '');
-  return `${doc._deleted === true}|${text.length}|${text.slice(0, 48)}|${text.slice(-16)}`;
-};
-
-/** Key pages per pull (see the pull's batch size). */
-export const KEY_PULL_BATCH = 20;
-
-/** Room left under the server's body limit for the JSON punctuation around the rows. */
-const PUSH_BYTES = MAX_BODY_BYTES - 64 * 1024;
-
-/**
- * Splits a push into request bodies the server accepts: key pages of a large import are hundreds of KiB
- * each, so a batch of them can exceed the body limit, which failed the push over and over. Each row is
- * serialised once; sizes are counted in UTF-16 units times 3 (the most UTF-8 needs) unless all ASCII.
- */
-export const splitBySize = (rows: readonly unknown[], maxBytes = PUSH_BYTES): string[] => {
-  const bodies: string[] = [];
-  let part: string[] = [];
-  let size = 2;
-  for (const row of rows) {
-    const text = JSON.stringify(row);
-    const rowBytes = text.length * (/[^ -~]/.test(text) ? 3 : 1) + 1;
-    if (part.length && size + rowBytes > maxBytes) {
-      bodies.push(`[${part.join(',')}]`);
-      part = [];
-      size = 2;
-    }
-    part.push(text);
-    size += rowBytes;
-  }
-  if (part.length) bodies.push(`[${part.join(',')}]`);
-  return bodies;
-};
-
-/** A request body already serialised. */
-class JsonText {
-  constructor(readonly text: string) {}
-}
-
-const INITIAL_STATUS: SyncStatus = {
-  online: true,
-  syncing: false,
-  pending: 0,
-  lastSyncedAt: null,
-  error: null,
-  wipe: false,
-};
 
 export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
@@ -204,14 +45,14 @@ export class SyncClient {
   private readonly resyncs = new Map<Collection, FullResync>();
   private streamAbort: AbortController | undefined;
   private running = false;
-  private readonly baseUrl: string;
+  private readonly server: ServerClient;
   /** Requests in a row that could not reach the server; sets the back-off. */
   private failures = 0;
   private readonly sleepers = new Set<() => void>();
   private unsubscribeOnline: (() => void) | undefined;
 
   constructor(private readonly options: SyncClientOptions) {
-    this.baseUrl = options.serverUrl.replace(/\/+$/, '');
+    this.server = new ServerClient(options.fetch, { serverUrl: options.serverUrl, token: options.token });
   }
 
   get status$(): Observable<SyncStatus> {
@@ -354,9 +195,7 @@ export class SyncClient {
           }));
           const conflicts: SyncDocument[] = [];
           for (const part of splitBySize(body)) {
-            conflicts.push(
-              ...(await this.request<SyncDocument[]>('POST', `/sync/${collection}/push`, new JsonText(part))),
-            );
+            conflicts.push(...(await this.request(ROUTES.push, { params: { collection }, rawBody: part })));
           }
           return conflicts as unknown as (Doc & { _deleted: boolean })[];
         },
@@ -404,14 +243,15 @@ export class SyncClient {
    * server no longer holds is dropped when the resync ends (endOfResync).
    */
   private async pull(collection: Collection, checkpoint: number, limit: number): Promise<PullResponse> {
-    const path = (from: number) => `/sync/${collection}/pull?checkpoint=${from}&limit=${limit}`;
+    const page = (from: number) =>
+      this.request(ROUTES.pull, { params: { collection }, query: { checkpoint: from, limit } });
     try {
-      return await this.request<PullResponse>('GET', path(checkpoint));
+      return await page(checkpoint);
     } catch (error) {
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
         // Audit entries are never deleted on the server: none can be stale.
         if (collection !== 'audit') this.resyncs.set(collection, new FullResync());
-        return this.request<PullResponse>('GET', path(0));
+        return page(0);
       }
       throw error;
     }
@@ -440,18 +280,13 @@ export class SyncClient {
     return [...documents, ...resync.staleTombstones(local)];
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await this.options.fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: body instanceof JsonText ? body.text : JSON.stringify(body) }),
-      });
-    } catch {
+  /** One call to the server; a failure is thrown (RxDB retries the handler) and reaches the status. */
+  private async request<R extends typeof ROUTES.push | typeof ROUTES.pull>(
+    route: R,
+    input: CallInput<R>,
+  ): Promise<RouteValue<R>> {
+    const reply = await this.server.call(route, ...([input] as CallArgs<R>));
+    if (!reply.ok && reply.error === 'offline') {
       // RxDB retries a failed handler after a short fixed time; the growing wait happens here.
       const failures = this.failures++;
       this.patch({ online: false, error: 'offline' });
@@ -459,15 +294,7 @@ export class SyncClient {
       this.fail(new SyncRequestError('offline'));
     }
     this.failures = 0;
-    let reply: { ok?: boolean; value?: T; error?: ErrorCode; wipe?: boolean };
-    try {
-      reply = (await response.json()) as typeof reply;
-    } catch {
-      this.fail(new SyncRequestError('bad-response'));
-    }
-    if (reply.ok !== true || reply.value === undefined) {
-      this.fail(new SyncRequestError(reply.error ?? 'bad-response', reply.wipe === true));
-    }
+    if (!reply.ok) this.fail(new SyncRequestError(reply.error, reply.wipe === true));
     this.patch({ online: true, error: null, lastSyncedAt: (this.options.now ?? Date.now)() });
     return reply.value;
   }
@@ -488,10 +315,7 @@ export class SyncClient {
       const abort = new AbortController();
       this.streamAbort = abort;
       try {
-        const response = await this.options.fetch(`${this.baseUrl}/sync/stream`, {
-          headers: { authorization: `Bearer ${this.options.token}`, accept: 'text/event-stream' },
-          signal: abort.signal,
-        });
+        const response = await this.server.openStream(abort.signal);
         if (!response.ok || !response.body) {
           const reply = (await response.json().catch(() => ({}))) as { error?: ErrorCode; wipe?: boolean };
           this.patch({ error: reply.error ?? 'bad-response', wipe: reply.wipe === true });
@@ -499,7 +323,14 @@ export class SyncClient {
         } else {
           attempts = 0;
           this.resync.next('RESYNC');
-          const refused = await this.readEvents(response.body);
+          const refused = await readServerEvents(response.body, {
+            checkpoint: () => {
+              void this.runCatchUp();
+              this.resync.next('RESYNC');
+            },
+            refused: (reply) =>
+              this.patch({ error: reply.error ?? 'device-revoked', wipe: reply.wipe === true }),
+          });
           if (refused) return void (await this.stop());
         }
       } catch {
@@ -509,34 +340,6 @@ export class SyncClient {
       if (!this.running) return;
       await this.sleep(this.backOffMs(attempts));
       attempts += 1;
-    }
-  }
-
-  /** Returns true when the server refused the device on the stream. */
-  private async readEvents(body: ReadableStream<Uint8Array>): Promise<boolean> {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return false;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const type = /^event: (\S+)$/m.exec(event)?.[1];
-        if (type === 'checkpoint') {
-          void this.runCatchUp();
-          this.resync.next('RESYNC');
-        }
-        if (type === 'refused') {
-          const data = /^data: (.*)$/m.exec(event)?.[1];
-          const reply = data ? (JSON.parse(data) as { error?: ErrorCode; wipe?: boolean }) : {};
-          this.patch({ error: reply.error ?? 'device-revoked', wipe: reply.wipe === true });
-          return true;
-        }
-      }
     }
   }
 

@@ -20,9 +20,12 @@ import { isOwnKeyPage } from '../store/data-keys';
 import { newPageKey, sealRotationGrant, walkGrants } from '../vault/page-keys';
 import { ringKey, type PageKeyRing } from '../store/page-key-ring';
 import type { Session } from '../vault/session';
-import { fetchKeys, send, type AccountError, type AccountLink, type Fetch } from './account';
+import { fetchKeys } from './account-keys';
+import { serverClient, type Fetch } from './server-client';
+import { ROUTES } from './server-routes';
+import { type AccountError, type AccountLink } from './account-link';
 import { listUsers } from './admin';
-import type { KeyEpochSummary, KeysResponse, RotationReason } from './protocol';
+import type { KeyEpochSummary, KeysResponse, RotationReason } from './protocol-keys';
 import { memberPins } from './member-pins';
 import { mayRewriteAnyKeyPage } from './write-rules';
 
@@ -67,9 +70,6 @@ export interface KeyStatus {
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-const post = (fetch: Fetch, link: KeyContext['link'], path: string, body: unknown): Promise<Reply<unknown>> =>
-  send<unknown>(fetch, link, 'POST', path, body);
 
 const currentEpoch = (state: KeysResponse): KeyEpochSummary | null => state.epochs.at(-1) ?? null;
 
@@ -149,11 +149,13 @@ export const rotatePageKey = async (
       next,
     }),
   }));
-  const started = await post(ctx.fetch, ctx.link, '/keys/rotate', {
-    previousEpochId: latest?.epochId ?? null,
-    epochId: next.id,
-    reason: latest ? reason : 'first',
-    grants,
+  const started = await serverClient(ctx.fetch, ctx.link).call(ROUTES.rotate, {
+    body: {
+      previousEpochId: latest?.epochId ?? null,
+      epochId: next.id,
+      reason: latest ? reason : 'first',
+      grants,
+    },
   });
   if (!started.ok) {
     next.key.fill(0);
@@ -197,12 +199,10 @@ export const catchUpKeys = async (ctx: KeyContext): Promise<Reply<KeyStatus>> =>
     if (!state.ok) return state;
     if (state.value.pendingPages === 0 && (await countLocalPending(session)) === 0) {
       ctx.onProgress?.({ phase: 'finishing', done: 0, total: 0 });
-      const finished = await post(
-        ctx.fetch,
-        link,
-        `/keys/epochs/${encodeURIComponent(latest.epochId)}/finish`,
-        {},
-      );
+      const finished = await serverClient(ctx.fetch, link).call(ROUTES.finishEpoch, {
+        params: { epochId: latest.epochId },
+        body: {},
+      });
       if (!finished.ok && finished.error !== 'pages-pending') return finished;
       state = await fetchKeys(ctx.fetch, link);
       if (!state.ok) return state;
@@ -220,7 +220,9 @@ export const catchUpKeys = async (ctx: KeyContext): Promise<Reply<KeyStatus>> =>
     ctx.onProgress?.({ phase: 'destroying', done: 0, total: 0 });
     const ring: PageKeyRing = { current: held().current, older: [] };
     if (held().older.length) await session.adoptPageKeys(ring);
-    const acked = await post(ctx.fetch, link, '/keys/ack', { epochId: latest.epochId });
+    const acked = await serverClient(ctx.fetch, link).call(ROUTES.ackKeys, {
+      body: { epochId: latest.epochId },
+    });
     if (!acked.ok) return acked;
     state = await fetchKeys(ctx.fetch, link);
     if (!state.ok) return state;

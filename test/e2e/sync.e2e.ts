@@ -1,7 +1,7 @@
 // Two browsers of one user against the real sync server: A creates a vault and connects it, B signs in
 // with the same user id and passphrase, and each sees the other's changes live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceSummary } from '../../shared/sync/protocol';
+import type { DeviceSummary } from '../../shared/sync';
 import { signInOnNewDevice } from '../../shared/sync/account';
 import { memoryDatabase } from '../helpers/store';
 import { PeoplePage } from './pages/PeoplePage';

@@ -3,14 +3,8 @@
 // and every later push that would bring the subject back refused (also under a brand-new id).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
-import type {
-  ErasureEntry,
-  ErasuresResponse,
-  ErasureStatusResponse,
-  KeyWire,
-  PullResponse,
-  RecordWire,
-} from '../../../shared/sync/protocol';
+import type { KeyWire, PullResponse, RecordWire } from '../../../shared/sync/protocol';
+import type { ErasureEntry, ErasuresResponse, ErasureStatusResponse } from '../../../shared/sync';
 import { annelies, bram } from '../../fixtures/people';
 import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
 import {

@@ -3,13 +3,8 @@
 // yes ones deleted afterwards — plus the ones it pushed itself. Admins of the device's organisation only.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage, StoredPushRow } from '../../../server/storage/types';
-import type {
-  DeviceExposureResponse,
-  ExposedDocument,
-  PullResponse,
-  RecordWire,
-  SettingWire,
-} from '../../../shared/sync/protocol';
+import type { PullResponse, RecordWire, SettingWire } from '../../../shared/sync/protocol';
+import type { DeviceExposureResponse, ExposedDocument } from '../../../shared/sync';
 import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
 import {
   addMember,

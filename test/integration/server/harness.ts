@@ -6,7 +6,8 @@ import { createApp, type AppOptions } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import type { RecordWire, Role, SignInResponse, StreamEvent } from '../../../shared/sync/protocol';
+import type { RecordWire, Role, StreamEvent } from '../../../shared/sync/protocol';
+import type { SignInResponse } from '../../../shared/sync';
 
 export interface RunningServer {
   url: string;

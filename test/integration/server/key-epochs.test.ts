@@ -4,7 +4,8 @@
 // only once every live page is under it; removals and erasures are due until the next rotation; devices
 // acknowledge the epoch they hold. The server sees grants and pages as opaque text only.
 import { describe, expect, it } from 'vitest';
-import type { KeyEpochSummary, KeysResponse, KeyWire, PullResponse } from '../../../shared/sync/protocol';
+import type { KeyWire, PullResponse } from '../../../shared/sync/protocol';
+import type { KeyEpochSummary, KeysResponse } from '../../../shared/sync';
 import { ADAPTER_NAMES } from './adapters';
 import {
   addMember,

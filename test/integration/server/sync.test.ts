@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
-import type { DeviceSummary, PullResponse, RecordWire, SignInResponse } from '../../../shared/sync/protocol';
+import type { PullResponse, RecordWire } from '../../../shared/sync/protocol';
+import type { DeviceSummary, SignInResponse } from '../../../shared/sync';
 import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
 import {
   addMember,

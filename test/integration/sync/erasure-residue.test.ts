@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import { eraseSubject } from '../../../shared/erasure/erasure';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { fetchKeys } from '../../../shared/sync/account';
+import { fetchKeys } from '../../../shared/sync';
 import { catchUpKeys, runKeyDuty } from '../../../shared/sync/rotation';
 import type { Storage } from '../../../server/storage/types';
 import { annelies, bram, zeeland } from '../../fixtures/people';

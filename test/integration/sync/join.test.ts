@@ -4,7 +4,8 @@
 // of its own gets nothing sealed to it.
 import { describe, expect, it } from 'vitest';
 import { KDF_FLOOR, TEST_KDF } from '../../../shared/crypto/kdf';
-import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { joinOrganisation } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { annelies } from '../../fixtures/people';

@@ -7,7 +7,8 @@ import { fromBase64, randomBytes, toBase64 } from '../../../shared/crypto/bytes'
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, joinOrganisation, signInOnNewDevice } from '../../../shared/sync/account';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { joinOrganisation } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { sealGrant } from '../../../shared/sync/invite';

@@ -1,7 +1,7 @@
 // A man in the middle for the real client against the real server: every request passes through to the
 // server, and chosen answers are rewritten on the way back, as a lying server (or anyone on a plain-HTTP
 // link) could. It records what the client sent, so a test can show that nothing left the device.
-import type { Fetch } from '../../../shared/sync/account';
+import type { Fetch } from '../../../shared/sync';
 
 export interface SentRequest {
   readonly method: string;

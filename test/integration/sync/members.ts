@@ -5,12 +5,15 @@
 import { TEST_KDF } from '../../../shared/crypto/kdf';
 import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, joinOrganisation, type AccountLink, type Fetch } from '../../../shared/sync/account';
+import { connectVault } from '../../../shared/sync/account';
+import { joinOrganisation } from '../../../shared/sync';
+import { type Fetch } from '../../../shared/sync';
+import { type AccountLink } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { memberPins } from '../../../shared/sync/member-pins';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import type { SyncClientOptions } from '../../../shared/sync/replication';
+import type { SyncClientOptions } from '../../../shared/sync';
 import type { Role } from '../../../shared/sync/protocol';
 import type { KeyContext } from '../../../shared/sync/rotation';
 import type { Session } from '../../../shared/vault/session';

@@ -5,12 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../shared/crypto/bytes';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import type { KluisDatabase } from '../../../shared/store/database';
-import {
-  changeAccountPassphrase,
-  checkAccountKeys,
-  connectVault,
-  signInOnNewDevice,
-} from '../../../shared/sync/account';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { changeAccountPassphrase, checkAccountKeys } from '../../../shared/sync';
 import { PassphraseChangedError, WrongPassphraseError } from '../../../shared/vault/keyring';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { ADAPTER_NAMES } from '../server/adapters';

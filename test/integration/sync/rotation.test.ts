@@ -5,13 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import {
-  connectVault,
-  fetchKeys,
-  refreshAccountBox,
-  signInOnNewDevice,
-  type AccountLink,
-} from '../../../shared/sync/account';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { fetchKeys } from '../../../shared/sync';
+import { refreshAccountBox } from '../../../shared/sync';
+import { type AccountLink } from '../../../shared/sync';
 import { derivePassphraseKeys, type KeyringDoc } from '../../../shared/vault/keyring';
 import { openOrgKeyBox } from '../../../shared/vault/org-key-box';
 import { changeMember } from '../../../shared/sync/admin';

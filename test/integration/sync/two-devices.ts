@@ -2,8 +2,10 @@
 // the passphrase. Each gets a SyncClient over RxDB memory storage.
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, signInOnNewDevice, type AccountLink } from '../../../shared/sync/account';
-import { SyncClient, type SyncClientOptions } from '../../../shared/sync/replication';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { type AccountLink } from '../../../shared/sync';
+import { SyncClient } from '../../../shared/sync/replication';
+import { type SyncClientOptions } from '../../../shared/sync';
 import type { Session } from '../../../shared/vault/session';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';

@@ -6,7 +6,7 @@ import { BREACH, BreachPayload } from '../../../../shared/breach/types';
 import { DEFAULT_CONTROLLER } from '../../../../shared/consent/defaults';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import type { KluisDatabase } from '../../../../shared/store/database';
-import type { DeviceExposureResponse, ExposedDocument } from '../../../../shared/sync/protocol';
+import type { DeviceExposureResponse, ExposedDocument } from '../../../../shared/sync';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
 import { ControllerPayload } from '../../../../shared/purposes/controller';

@@ -13,7 +13,7 @@ import {
   type PersonLedgers,
 } from '../../../../shared/dashboard/dashboard';
 import { ProcessorPayload } from '../../../../shared/processors/processors';
-import type { DeviceSummary } from '../../../../shared/sync/protocol';
+import type { DeviceSummary } from '../../../../shared/sync';
 import { PurposePayload, type PurposeBasisPayload } from '../../../../shared/purposes/purposes';
 import { type LedgerEntry } from '../../../../shared/purposes/ledger';
 

@@ -4,7 +4,7 @@ import { toBase64 } from '../../../../shared/crypto/bytes';
 import { loadSodium } from '../../../../shared/crypto/sodium';
 import type { PendingInvites } from '../../../../shared/sync/admin';
 import { deriveInviteSecrets } from '../../../../shared/sync/invite';
-import { InviteRequest } from '../../../../shared/sync/protocol';
+import { InviteRequest } from '../../../../shared/sync';
 
 const memoryInvites = (): PendingInvites => {
   const map: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitBySize } from '../../../../shared/sync/replication';
+import { splitBySize } from '../../../../shared/sync';
 
 describe('splitting a push by size', () => {
   it('keeps every row, in order, in parts under the limit', () => {

@@ -1,0 +1,77 @@
+// What a sync client is told (its options) and what it reports (its status and the errors it throws).
+import type { KluisDatabase } from '../store/database';
+import type { ConflictHandlers } from './merge';
+import type { ErrorCode, Role } from './protocol';
+import type { Fetch } from './server-client';
+
+/** Errors the status reports, as codes the UI turns into words. */
+export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response';
+
+export interface SyncStatus {
+  /** False once a request failed to reach the server, true again after the next success. */
+  readonly online: boolean;
+  /** A pull or push is running. */
+  readonly syncing: boolean;
+  /**
+   * Documents written on this device since this client started and not yet acknowledged by the server.
+   * Writes made while no client ran are pushed on start but not counted here.
+   */
+  readonly pending: number;
+  readonly lastSyncedAt: number | null;
+  readonly error: SyncErrorCode | null;
+  /** The server revoked this device: its local copy must be wiped. */
+  readonly wipe: boolean;
+}
+
+export interface SyncClientOptions {
+  readonly db: KluisDatabase;
+  readonly fetch: Fetch;
+  readonly serverUrl: string;
+  readonly token: string;
+  /** Names the replication state kept in the local database; one per server and account. */
+  readonly identifier: string;
+  /** Listen to the server's event stream and pull on every accepted write (default true). */
+  readonly live?: boolean;
+  /**
+   * Wait before a request that could not reach the server is retried: doubled after each failure up to
+   * `maxRetryMs`, with jitter (a random 50–100 % of it) so many clients do not return at once (defaults
+   * 1 s, 60 s). `resumeNow` (the host's `online` event) cuts the wait short.
+   */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+  /** Subscribes to "the connection is back" (the browser's `online` event); returns the unsubscribe. */
+  readonly onOnline?: (listener: () => void) => () => void;
+  readonly now?: () => number;
+  /** How conflicts reported by the server are resolved (merge.ts); RxDB's default keeps the server's. */
+  readonly conflictHandlers?: ConflictHandlers;
+  /**
+   * The signed-in user's role: the client replicates only the collections it may pull (roles.ts) — a
+   * sales user's client does not ask for the admin's compliance files, which the server would refuse.
+   */
+  readonly role: Role;
+  /**
+   * Runs before the replications start and again after every event of the server's stream, e.g. the
+   * erasure ledger's catch-up (shared/erasure): erased subjects are purged before a push could carry a
+   * stale edit of them. Its errors are reported through the status, never stop the sync.
+   */
+  readonly catchUp?: () => Promise<void>;
+}
+
+export class SyncRequestError extends Error {
+  override readonly name = 'SyncRequestError';
+  constructor(
+    readonly code: SyncErrorCode,
+    readonly wipe = false,
+  ) {
+    super(`Sync request failed: ${code}`);
+  }
+}
+
+export const INITIAL_STATUS: SyncStatus = {
+  online: true,
+  syncing: false,
+  pending: 0,
+  lastSyncedAt: null,
+  error: null,
+  wipe: false,
+};
