@@ -8,9 +8,11 @@ import type { ServerContext } from './context';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { createAddressBackoff, DEFAULT_LIMITS, type Limits } from './limits';
 import { createQuota } from './quota';
+import type { ServerCertificate } from './tls';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerErasureRoutes } from './routes/erasure';
 import { registerExposureRoutes } from './routes/exposure';
+import { registerCertificateRoute } from './routes/certificate';
 import { registerKeyRoutes } from './routes/keys';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
@@ -39,6 +41,8 @@ export interface AppOptions {
   setupCode?: string;
   /** Fastify's trustProxy, for a reverse proxy in front: the source address the limits count by. */
   trustProxy?: string | boolean;
+  /** Serve HTTPS with this certificate (tls.ts); admins read its fingerprint at GET /server/certificate. */
+  tls?: ServerCertificate;
 }
 
 /** Connection-level errors (a request or its headers too slow, headers too large) as JSON error bodies. */
@@ -76,15 +80,27 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
   };
   // Node refuses a headers timeout longer than the request timeout.
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  const serverOptions = {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout,
+    connectionsCheckingInterval: limits.timeoutCheckMs,
+  };
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    http: {
-      requestTimeout: limits.requestTimeoutMs,
-      headersTimeout,
-      connectionsCheckingInterval: limits.timeoutCheckMs,
-    },
+    // With a certificate, Fastify makes an https.Server (which takes the same timeouts); its type stays
+    // the http one here, as every route is the same.
+    ...(options.tls
+      ? ({
+          https: {
+            ...serverOptions,
+            cert: options.tls.cert,
+            key: options.tls.key,
+            handshakeTimeout: headersTimeout,
+          },
+        } as object)
+      : { http: serverOptions }),
     clientErrorHandler: clientError,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     logger:
@@ -137,6 +153,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
   registerErasureRoutes(app, ctx);
   registerExposureRoutes(app, ctx);
   registerKeyRoutes(app, ctx);
+  registerCertificateRoute(app, ctx, options.tls);
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

@@ -14,6 +14,13 @@ export interface ServerConfig {
   setupCode: string | null;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For names the source address; null for none. */
   trustProxy: string | null;
+  /** PEM files of the administrator's certificate and key; null for none. */
+  tlsCert: string | null;
+  tlsKey: string | null;
+  /** Make (once) and use a certificate kept in the data directory, also on a loopback address. */
+  tlsSelfSigned: boolean;
+  /** Plain HTTP on an address other machines reach (behind a proxy that speaks TLS for it). */
+  allowPlainHttp: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -133,6 +140,24 @@ export const SETTINGS: readonly Setting[] = [
       'once an organisation exists, POST /orgs needs this code in the X-Kluis-Setup-Code header (403 setup-code-required)',
   },
   {
+    name: 'TLS_CERT',
+    default: 'none',
+    meaning: 'PEM file of the TLS certificate (chain) to serve; with TLS_KEY',
+  },
+  { name: 'TLS_KEY', default: 'none', meaning: 'PEM file of its private key' },
+  {
+    name: 'TLS_SELF_SIGNED',
+    default: '0',
+    meaning:
+      '1: serve TLS with a certificate made on first start and kept in KLUIS_DATA_DIR/tls, also on a loopback HOST (any other HOST gets one anyway unless TLS_CERT or ALLOW_PLAIN_HTTP is set)',
+  },
+  {
+    name: 'ALLOW_PLAIN_HTTP',
+    default: '0',
+    meaning:
+      '1: plain HTTP on a HOST other machines reach, e.g. behind a reverse proxy that speaks TLS; without it plain HTTP is served on loopback only',
+  },
+  {
     name: 'KLUIS_TRUST_PROXY',
     default: 'none',
     meaning:
@@ -195,6 +220,19 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
       return { ok: false, error: `${l.name} must be a positive number` };
     limits[l.field] = number === 0 ? Infinity : Math.round(number * l.unit);
   }
+  const tlsCert = env.TLS_CERT?.trim() || null;
+  const tlsKey = env.TLS_KEY?.trim() || null;
+  if ((tlsCert === null) !== (tlsKey === null))
+    return { ok: false, error: 'TLS_CERT and TLS_KEY go together: set both or neither' };
+  const flag = (name: string, text: string | undefined): boolean | string => {
+    const value = text?.trim() || '0';
+    if (value !== '0' && value !== '1') return `${name} must be 0 or 1`;
+    return value === '1';
+  };
+  const tlsSelfSigned = flag('TLS_SELF_SIGNED', env.TLS_SELF_SIGNED);
+  const allowPlainHttp = flag('ALLOW_PLAIN_HTTP', env.ALLOW_PLAIN_HTTP);
+  if (typeof tlsSelfSigned === 'string') return { ok: false, error: tlsSelfSigned };
+  if (typeof allowPlainHttp === 'string') return { ok: false, error: allowPlainHttp };
   const setupCode = env.KLUIS_SETUP_CODE?.trim() || null;
   if (setupCode !== null && setupCode.length < 12)
     return { ok: false, error: 'KLUIS_SETUP_CODE must be at least 12 characters' };
@@ -209,6 +247,10 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
       limits,
       setupCode,
       trustProxy: env.KLUIS_TRUST_PROXY?.trim() || null,
+      tlsCert: tlsCert && path.resolve(cwd, tlsCert),
+      tlsKey: tlsKey && path.resolve(cwd, tlsKey),
+      tlsSelfSigned,
+      allowPlainHttp,
     },
   };
 };

@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { createApp, DAY_MS } from './app';
 import { verifyStoredAudit } from './audit';
 import { HELP, readConfig } from './config';
+import {
+  chooseTransport,
+  loadOrMakeCertificate,
+  localNames,
+  readCertificate,
+  type ServerCertificate,
+} from './tls';
 import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 
@@ -53,6 +60,21 @@ if (process.argv.includes('--verify-audit')) {
   process.exit(broken ? 1 : 0);
 }
 
+// Plain HTTP on loopback (or where ALLOW_PLAIN_HTTP allows it), TLS everywhere else (tls.ts).
+const transport = chooseTransport(config.value);
+let tls: ServerCertificate | undefined;
+if (transport.kind === 'tls') {
+  try {
+    tls =
+      transport.certificate === 'configured'
+        ? readCertificate(config.value.tlsCert!, config.value.tlsKey!)
+        : loadOrMakeCertificate(dataDir, localNames(host));
+  } catch (error) {
+    process.stderr.write(`Cannot use the TLS certificate: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
 // The bundle lives in dist/server/; the renderer build beside it in dist/renderer/.
 const staticRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 const app = createApp({
@@ -61,6 +83,7 @@ const app = createApp({
   limits,
   setupCode,
   ...(trustProxy ? { trustProxy } : {}),
+  ...(tls ? { tls } : {}),
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
@@ -79,6 +102,12 @@ const timer = setInterval(purge, 60 * 60 * 1000);
 
 await app.listen({ port, host });
 app.log.info({ storage: storage.kind, dataDir: databaseUrl ? undefined : dataDir }, 'kluis server ready');
+process.stdout.write(
+  tls
+    ? `TLS certificate (${tls.source === 'generated' ? `made by this server, kept in ${path.join(dataDir, 'tls')}` : 'TLS_CERT'}), ` +
+        `valid until ${tls.validTo}\nSHA-256 fingerprint: ${tls.fingerprint256}\n`
+    : `Plain HTTP on ${host}: reachable from this machine only${config.value.allowPlainHttp ? ' (or as ALLOW_PLAIN_HTTP allows)' : ''}.\n`,
+);
 process.stdout.write(
   (await storage.organisationCount()) === 0
     ? 'No organisation yet: the first device to connect creates it.\n' +

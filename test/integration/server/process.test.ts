@@ -1,7 +1,8 @@
 // The server as `npm run server` runs it: the esbuild bundle in its own process. An acknowledged push
 // survives the process being killed mid-traffic (SIGKILL, no shutdown), and --help lists the settings.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,37 @@ describe('the server process', () => {
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     } finally {
       second.child.kill('SIGTERM');
+    }
+  });
+
+  it('makes a certificate on first start with TLS_SELF_SIGNED=1, prints its fingerprint and the setup code, and keeps it', async () => {
+    const tlsDir = mkdtempSync(path.join(tmpdir(), 'kluis-process-tls-'));
+    const run = () =>
+      new Promise<{ fingerprint: string; url: string; output: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [bundle], {
+          env: { ...process.env, PORT: '0', KLUIS_DATA_DIR: tlsDir, DATABASE_URL: '', TLS_SELF_SIGNED: '1' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let output = '';
+        child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+          output += chunk;
+          const fingerprint = /SHA-256 fingerprint: ([0-9A-F:]{95})/.exec(output)?.[1];
+          const url = /Server listening at (https:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+          if (fingerprint && url && /Setup code/.test(output)) {
+            child.kill('SIGTERM');
+            resolve({ fingerprint, url, output });
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+      });
+    try {
+      const first = await run();
+      const stored = new X509Certificate(readFileSync(path.join(tlsDir, 'tls', 'cert.pem')));
+      expect(stored.fingerprint256).toBe(first.fingerprint);
+      expect(first.output).toMatch(/Setup code for any further organisation: [A-Za-z0-9_-]{16}/);
+      expect((await run()).fingerprint).toBe(first.fingerprint);
+    } finally {
+      rmSync(tlsDir, { recursive: true, force: true });
     }
   });
 });

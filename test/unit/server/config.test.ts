@@ -17,6 +17,10 @@ describe('server configuration', () => {
         limits: DEFAULT_LIMITS,
         setupCode: null,
         trustProxy: null,
+        tlsCert: null,
+        tlsKey: null,
+        tlsSelfSigned: false,
+        allowPlainHttp: false,
       },
     });
   });
