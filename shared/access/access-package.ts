@@ -4,6 +4,7 @@
 // part in) are included; ids of other people are left out, and audit entries keep only this person's ids.
 import { strToU8, zipSync } from 'fflate';
 import type { AuditEntry } from '../audit/stored-audit-log';
+import type { AuditEvent } from '../audit/audit-log';
 import { loadPersonLedgers, type PersonLedgers } from '../consent/ledgers';
 import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from '../consent/types';
 import type { PrivacyNoticePayload, SubscriptionTypePayload } from '../consent/types';
@@ -221,12 +222,11 @@ export const produceAccessPackage = async (
   return { bytes: accessPackageZip(data, registers), data };
 };
 
-/** Writes the audit entry once the package was actually saved (a cancelled dialog exported nothing). */
-export const auditAccessExport = (session: Session, data: AccessData, format = 'access-package') =>
-  session.audit.record({
-    action: 'export',
-    kind: 'access-package',
-    recordIds: [data.subjectId],
-    ...(data.requestId ? { requestId: data.requestId } : {}),
-    details: { format },
-  });
+/** The audit entry of a saved package (the export operation writes it once the file was saved). */
+export const accessExportAudit = (data: AccessData, format = 'access-package'): AuditEvent => ({
+  action: 'export',
+  kind: 'access-package',
+  recordIds: [data.subjectId],
+  ...(data.requestId ? { requestId: data.requestId } : {}),
+  details: { format },
+});

@@ -3,3 +3,4 @@ export * from './access-package';
 export * from './access-report';
 export * from './access-report-texts';
 export * from './vcard';
+export * from './operations';

@@ -5,3 +5,4 @@ export * from './erasure-model';
 export * from './erasure-order';
 export * from './erasure-purge';
 export * from './erasure-sync';
+export * from './operations';

@@ -2,3 +2,4 @@
 export * from './deadline';
 export * from './requests';
 export * from './summary';
+export * from './operations';

@@ -10,7 +10,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { requestDueOn, SUBJECT_REQUEST } from '../../../../shared/requests';
+import { openRequest, requestDueOn } from '../../../../shared/requests';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -27,7 +27,7 @@ import { useNow } from '../hooks/useNow';
 
 export function RequestPage({ id, subjectId }: { id: string; subjectId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const { requests, loaded } = useRequests();
   const subjectName = useSubjectName();
   const now = useNow();
@@ -39,14 +39,9 @@ export function RequestPage({ id, subjectId }: { id: string; subjectId?: string 
   );
 
   useEffect(() => {
-    if (id !== NEW_ID)
-      void session.audit.record({
-        action: 'view',
-        kind: SUBJECT_REQUEST.kind,
-        recordIds: [id],
-        requestId: id,
-      });
-  }, [session, id]);
+    // Opening a request is audited as a view; the page shows the live register's copy.
+    if (id !== NEW_ID) void openRequest(session, actor, id);
+  }, [session, actor, id]);
 
   if (id === NEW_ID)
     return (

@@ -14,13 +14,11 @@ import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import { TASK_ITEMS } from '../../../../shared/tasks/task';
 import { PROCESSOR } from '../../../../shared/processors/processors';
-import {
-  auditAccessExport,
-  produceAccessPackage,
-  type AccessData,
-} from '../../../../shared/access/access-package';
+import { produceAccessPackage, type AccessData } from '../../../../shared/access/access-package';
 import { recordProfilingChoice } from '../../../../shared/objection/profiling';
 import { createRequest } from '../../../../shared/requests/requests';
+import { exportAccessPackage } from '../../../../shared/access/operations';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
@@ -223,8 +221,11 @@ describe('access package', () => {
 
   it('is audited as an export under the request', async () => {
     const { session, a, request } = await seeded();
-    const { data } = await produceAccessPackage(session, a.id, { requestId: request.id });
-    await auditAccessExport(session, data);
+    await exportAccessPackage(session, LOCAL_ACTOR, {
+      subjectId: a.id,
+      requestId: request.id,
+      deliver: async () => 'package.zip',
+    });
     const { entries } = await session.audit.entries({ recordId: a.id });
     const exported = entries.find((e) => e.action === 'export');
     expect(exported).toMatchObject({ kind: 'access-package', requestId: request.id, recordIds: [a.id] });

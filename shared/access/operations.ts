@@ -1,0 +1,36 @@
+// The right of access (Art. 15): the person's package is built, handed to the host to save, and audited
+// under the request once saved (a cancelled save exported nothing).
+import type { Deliver } from '../workspace/deliver';
+import { defineOperation } from '../workspace/operation';
+import { accessExportAudit, produceAccessPackage, type AccessProgress } from './access-package';
+
+export const exportAccessPackage = defineOperation(
+  'access.export',
+  async (
+    workspace,
+    _actor,
+    {
+      subjectId,
+      requestId,
+      onProgress,
+      deliver,
+    }: {
+      readonly subjectId: string;
+      readonly requestId: string | null;
+      readonly onProgress?: AccessProgress;
+      readonly deliver: Deliver;
+    },
+  ) => {
+    const { bytes, data } = await produceAccessPackage(workspace, subjectId, {
+      requestId,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    const savedAs = await deliver({
+      suggestedName: `access-package-${day}${requestId ? `-${requestId}` : ''}.zip`,
+      filters: [{ name: 'ZIP', extensions: ['zip'] }],
+      bytes,
+    });
+    return { result: savedAs, audit: accessExportAudit(data) };
+  },
+);

@@ -1,0 +1,44 @@
+// Erasure operations the screens call that are not the erasure itself (eraseSubject audits its own
+// steps): saving the certificate, audited as an export of the erased person's certificate once saved.
+import type { Deliver } from '../workspace/deliver';
+import { defineOperation } from '../workspace/operation';
+import type { ErasureCertificate } from './erasure-model';
+
+export type CertificateFormat = 'html-en' | 'html-nl' | 'json';
+
+/** `text`: the certificate written out by the host in the format's language (HTML or JSON). */
+export const exportErasureCertificate = defineOperation(
+  'erasure.exportCertificate',
+  async (
+    _workspace,
+    _actor,
+    {
+      certificate,
+      format,
+      text,
+      deliver,
+    }: {
+      readonly certificate: ErasureCertificate;
+      readonly format: CertificateFormat;
+      readonly text: string;
+      readonly deliver: Deliver;
+    },
+  ) => {
+    const html = format !== 'json';
+    const savedAs = await deliver({
+      suggestedName: `erasure-certificate-${certificate.requestId}${html ? `-${format.slice(5)}.html` : '.json'}`,
+      filters: [html ? { name: 'HTML', extensions: ['html'] } : { name: 'JSON', extensions: ['json'] }],
+      bytes: new TextEncoder().encode(text),
+    });
+    return {
+      result: savedAs,
+      audit: {
+        action: 'export',
+        kind: 'erasure-certificate',
+        recordIds: [certificate.subjectId],
+        requestId: certificate.requestId,
+        details: { format },
+      },
+    };
+  },
+);

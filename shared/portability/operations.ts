@@ -1,0 +1,36 @@
+// The right to data portability (Art. 20): what the person provided, as JSON, CSV and vCard in one zip,
+// handed to the host to save and audited under the request once saved.
+import type { Deliver } from '../workspace/deliver';
+import { defineOperation } from '../workspace/operation';
+import { collectPortableData, portabilityZip } from './portability';
+
+export const exportPortableData = defineOperation(
+  'portability.export',
+  async (
+    workspace,
+    _actor,
+    {
+      subjectId,
+      requestId,
+      deliver,
+    }: { readonly subjectId: string; readonly requestId: string | null; readonly deliver: Deliver },
+  ) => {
+    const data = await collectPortableData(workspace, subjectId);
+    const day = new Date().toISOString().slice(0, 10);
+    const savedAs = await deliver({
+      suggestedName: `portable-data-${day}${requestId ? `-${requestId}` : ''}.zip`,
+      filters: [{ name: 'ZIP', extensions: ['zip'] }],
+      bytes: portabilityZip(data),
+    });
+    return {
+      result: savedAs,
+      audit: {
+        action: 'export',
+        kind: 'portable-data',
+        recordIds: [subjectId],
+        ...(requestId ? { requestId } : {}),
+        details: { format: 'json+csv+vcard' },
+      },
+    };
+  },
+);

@@ -1,0 +1,66 @@
+// Cases for the operations of the data subject rights: shared/requests, access, portability and erasure
+// operations.ts.
+import { DEFAULT_PURPOSES, PURPOSE_SALES_SERVICE } from '../../../shared/consent';
+import { PURPOSE, recordBasis } from '../../../shared/purposes';
+import { createRequest } from '../../../shared/requests';
+import type { ErasureCertificate } from '../../../shared/erasure';
+import type { Workspace } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+const aRequest = async (workspace: Workspace, right: 'access' | 'portability') => {
+  const person = await workspace.people.create(annelies);
+  if (right === 'portability') {
+    // Art. 20 applies to data held on consent or a contract.
+    await workspace.settings(PURPOSE).seed(DEFAULT_PURPOSES);
+    await recordBasis(workspace, { userId: 'local', deviceId: 'this-device' }, person.id, {
+      purposeId: PURPOSE_SALES_SERVICE,
+      basis: 'contract',
+    });
+  }
+  const request = await createRequest(workspace, {
+    subjectId: person.id,
+    right,
+    receivedOn: '2026-11-20',
+    channel: 'email',
+  });
+  return { subjectId: person.id, requestId: request.id };
+};
+
+const certificate: ErasureCertificate = {
+  requestId: 'r0000000000000000000001',
+  subjectId: 's0000000000000000000001',
+  subjectKind: 'person',
+  erasedAt: Date.UTC(2026, 10, 20),
+  erasedBy: 'local',
+  erased: { person: 1 },
+  kept: [],
+  ledger: 'local-only',
+  devices: [],
+  checkedAt: null,
+};
+
+export const cases: OperationCases = {
+  'requests.open': {
+    input: async (workspace) => (await aRequest(workspace, 'access')).requestId,
+    audits: [{ action: 'view', kind: 'subject-request' }],
+  },
+  'access.export': {
+    input: async (workspace) => ({
+      ...(await aRequest(workspace, 'access')),
+      deliver: async () => 'access.zip',
+    }),
+    audits: [{ action: 'export', kind: 'access-package' }],
+  },
+  'portability.export': {
+    input: async (workspace) => ({
+      ...(await aRequest(workspace, 'portability')),
+      deliver: async () => 'portable.zip',
+    }),
+    audits: [{ action: 'export', kind: 'portable-data' }],
+  },
+  'erasure.exportCertificate': {
+    input: async () => ({ certificate, format: 'json', text: '{}', deliver: async () => 'certificate.json' }),
+    audits: [{ action: 'export', kind: 'erasure-certificate' }],
+  },
+};
