@@ -1,4 +1,4 @@
-// The privacy dashboard's figures (issue 7), as pure functions of decrypted ledgers and registers: counts
+// The privacy dashboard's figures, as pure functions of decrypted ledgers and registers: counts
 // and ids only, so the dashboard shows no one's name. Loading them from a session is dashboard-load.ts.
 import { explainPurpose, type PurposeExplanation } from '../consent/gate';
 import { consentStatus, subscriptionStatus } from '../consent/derive';

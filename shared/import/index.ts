@@ -10,8 +10,8 @@ export {
   detectPreset,
   presetFromMapping,
   suggestMapping,
-  targetForHeader,
-} from './fields';
+} from './built-in-presets';
+export { targetForHeader } from './fields';
 export { mapRows, looksLikeFormula, normaliseLabel } from './map';
 export { splitFullName } from './names';
 export { normaliseCountry } from './country';
@@ -22,7 +22,7 @@ export { mergeCandidates } from './merge';
 // The implementations have exactly the signatures types.ts promises to the import wizard and worker.
 import type { FindDuplicates, MapRows, MergeCandidates, ReadTable, SuggestMapping } from './types';
 import { readTable as _readTable } from './read';
-import { suggestMapping as _suggestMapping } from './fields';
+import { suggestMapping as _suggestMapping } from './built-in-presets';
 import { mapRows as _mapRows } from './map';
 import { findDuplicates as _findDuplicates } from './dedupe';
 import { mergeCandidates as _mergeCandidates } from './merge';

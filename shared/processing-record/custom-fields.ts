@@ -1,4 +1,4 @@
-// Custom fields (issue 7.1): an admin may add a field to people or organisations only by saying which data
+// Custom fields: an admin may add a field to people or organisations only by saying which data
 // category it holds and which purposes justify it; a special-category field (Art. 9) also needs the
 // recorded Art. 9(2) exception, as a purpose does. Definitions are settings (kind `custom-field`); the
 // values live in the subject's payload under `custom` (field id -> text), encrypted with its data key.

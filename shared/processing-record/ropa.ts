@@ -33,7 +33,7 @@ export interface RopaInput {
   /** From the sync server's device list, when linked; null on an unlinked vault. */
   readonly devices: RopaDevices | null;
   readonly generatedAt: number;
-  /** Custom fields (issue 7.1): each is listed under the purposes that justify it. */
+  /** Custom fields: each is listed under the purposes that justify it. */
   readonly customFields?: readonly { readonly id: string; readonly data: CustomFieldPayload }[];
 }
 

@@ -1,4 +1,4 @@
-// Anonymisation (issue 7.2): the subject is erased (crypto-shredded, with a certificate) but the figures
+// Anonymisation: the subject is erased (crypto-shredded, with a certificate) but the figures
 // the business keeps counting survive — deals per stage, revenue per month, activities per kind per
 // month — in an anonymous aggregate record (organisation settings, kind `anonymous-aggregate`, org-key
 // encrypted). The aggregate holds no id, name or text of the subject: only stages, amounts and months.

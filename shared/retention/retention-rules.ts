@@ -1,4 +1,4 @@
-// Retention rules (issue 7.2): how long the organisation keeps whom, and what it proposes to do then.
+// Retention rules: how long the organisation keeps whom, and what it proposes to do then.
 // Organisation settings (kind `retention-rule`, org-key encrypted, read by everyone, changed by admins);
 // a vault starts with three defaults that follow the default purposes register.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Retention (issue 7.2): evaluate the rules against every subject and keep the review queue current, and
+// Retention: evaluate the rules against every subject and keep the review queue current, and
 // summarise the queue for the privacy dashboard. Run on an admin's device after unlock and daily; the
 // queue is a compliance file (admins only). Decisions on a review live in retention-decide.ts.
 import type { Setting } from '../store/settings-repository';
