@@ -26,7 +26,8 @@ export const useRetentionStore = create<RetentionState>()((set, get) => ({
       return result;
     } catch (error) {
       // Locked meanwhile: nothing to report. Otherwise the tab says the run failed.
-      if (!session.isLocked) set({ failed: true });
+      if (session.isLocked) return null;
+      set({ failed: true });
       console.error('Retention evaluation failed', error instanceof Error ? error.name : 'Error');
       return null;
     } finally {
