@@ -22,7 +22,6 @@
 //      (EnvelopeCipher, a tight loop, no storage, no JSON): the floor any re-wrap pays.
 // Run through bench/rotation.mjs (esbuild bundle). Prints figures and asserts nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,46 +29,35 @@ import { Session as InspectorSession } from 'node:inspector/promises';
 import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import pg from 'pg';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createApp } from '../server/app';
-import { openPostgresStorage } from '../server/storage/postgres';
-import { openSqliteStorage } from '../server/storage/sqlite';
-import type { Storage } from '../server/storage/types';
 import { wipe } from '../shared/crypto/bytes';
 import type { EnvelopeCipher } from '../shared/crypto/envelope';
 import { KDF_FLOOR } from '../shared/crypto/kdf';
 import type { KeyDoc } from '../shared/store/schemas';
-import { openKluisDatabase, type KluisDatabase } from '../shared/store/database';
+import type { KluisDatabase } from '../shared/store/database';
 import { connectVault } from '../shared/sync/account';
 import { joinOrganisation } from '../shared/sync';
 import { type AccountLink } from '../shared/sync';
 import { completeInvites, inviteUser } from '../shared/sync/admin';
 import { sessionPendingInvites } from '../shared/sync/pending-invites';
-import { SyncClient } from '../shared/sync/replication';
+import type { SyncClient } from '../shared/sync/replication';
 import { catchUpKeys, rotatePageKey, type KeyContext, type RotationProgress } from '../shared/sync/rotation';
 import { newPageKey } from '../shared/vault/page-keys';
 import { type PageKey } from '../shared/store';
 import type { Session } from '../shared/vault/session';
 import { Vault } from '../shared/vault/vault';
+import type { AdapterName } from './client-server';
+import { memoryDatabase, openStorage, serverFromEnv, syncClient, unwrap } from './client-server';
+import { machine, median, percentile, round, writeResults } from './figures';
+import { benchSize, PASSPHRASE } from './env.mjs';
 import { generatePeople } from './people-generator';
 
-type AdapterName = 'sqlite' | 'postgres';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
 const config = {
-  people: intEnv('BENCH_PEOPLE', 100_000),
-  runs: intEnv('BENCH_RUNS', 3),
-  seed: intEnv('BENCH_SEED', 20261129),
-  adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
-  postgresUrl: process.env.KLUIS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  ...benchSize(),
+  ...serverFromEnv(),
   /** A folder: the first run's admin and member windows are CPU-profiled there (slower; for finding blocks). */
   cpuProfileDir: process.env.BENCH_CPU_PROFILE || null,
-  passphrase: 'correct horse battery staple',
+  passphrase: PASSPHRASE,
   memberPassphrase: 'een ander wachtwoord',
 };
 
@@ -95,42 +83,10 @@ interface ServerWorkerData {
   readonly postgresUrl: string;
 }
 
-interface OpenedStorage {
-  storage: Storage;
-  destroy(): Promise<void>;
-}
-
-const openStorage = async (adapter: AdapterName, postgresUrl: string): Promise<OpenedStorage> => {
-  if (adapter === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-rotation-'));
-    const storage = await openSqliteStorage(path.join(dir, 'kluis.sqlite'));
-    return {
-      storage,
-      destroy: async () => {
-        await storage.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  // A schema of its own on the test database, dropped afterwards (as bench/sync.ts does).
-  const schema = `kluis_bench_rot_${process.pid}_${Date.now().toString(36)}`;
-  const storage = await openPostgresStorage({ connectionString: postgresUrl, schema });
-  return {
-    storage,
-    destroy: async () => {
-      await storage.close();
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  };
-};
-
 /** Worker side: the real server on one adapter until the main thread says 'close'. */
 const serveInWorker = async (data: ServerWorkerData): Promise<void> => {
   const port = parentPort!;
-  const opened = await openStorage(data.adapter, data.postgresUrl);
+  const opened = await openStorage(data.adapter, data.postgresUrl, 'rotation');
   await opened.storage.migrate();
   const app = createApp({ storage: opened.storage, log: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -170,23 +126,7 @@ const startServerWorker = (adapter: AdapterName): Promise<ServerHandle> =>
 // Figures
 // ----------------------------------------------------------------------------------------------------
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
-const median = (values: number[]): number => {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-};
-const percentile = (values: number[], p: number): number => {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const unwrap = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-};
 
 type Phase = 'grant' | 'rewrap' | 'push' | 'finish' | 'member-adopt' | 'member-pull' | 'member-destroy';
 
@@ -293,26 +233,6 @@ interface Device {
   link: AccountLink;
 }
 
-let dbCounter = 0;
-// Memory storage without dev-mode or schema validation: the client code path, without test-only checks.
-const memoryDatabase = (): Promise<KluisDatabase> =>
-  openKluisDatabase({
-    storage: getRxStorageMemory(),
-    name: `benchrot${Date.now().toString(36)}${dbCounter++}`,
-  });
-
-const syncClient = (db: KluisDatabase, link: AccountLink, live: boolean): SyncClient =>
-  new SyncClient({
-    db,
-    fetch,
-    serverUrl: link.serverUrl,
-    token: link.token,
-    identifier: `${link.serverUrl}|${link.deviceId}`,
-    role: link.role,
-    live,
-    retryMs: 50,
-  });
-
 /** One full push and pull, as a device that comes online does. */
 const syncOnce = async (device: Device): Promise<void> => {
   const client = syncClient(device.db, device.link, false);
@@ -325,7 +245,7 @@ const syncOnce = async (device: Device): Promise<void> => {
 const joinMember = async (admin: Device, serverUrl: string): Promise<Device> => {
   const pending = sessionPendingInvites(admin.session);
   const invited = unwrap(await inviteUser(fetch, admin.link, 'sales', pending));
-  const db = await memoryDatabase();
+  const db = await memoryDatabase('benchrot');
   const joined = unwrap(
     await joinOrganisation({
       fetch,
@@ -546,7 +466,7 @@ const rotateOnce = async (
       pagesMs: round(rewrapEnd - rewrapStart),
       slices: slices.length,
       sliceMaxMs: round(Math.max(0, ...slices)),
-      sliceP99Ms: percentile(slices, 99),
+      sliceP99Ms: round(percentile(slices, 99)),
       sliceMedianMs: median(slices),
       /**
        * Slices far over the 8 ms rewrapPages aims at: the ones that end with writing a large page (parse,
@@ -588,7 +508,7 @@ const benchAdapter = async (adapter: AdapterName) => {
   const serverUrl = server.url;
   const closeList: (() => Promise<unknown>)[] = [];
   try {
-    const adminDb = await memoryDatabase();
+    const adminDb = await memoryDatabase('benchrot');
     closeList.push(() => adminDb.remove());
     const adminSession = await (await Vault.open(adminDb, KDF_FLOOR)).create(config.passphrase);
     const adminLink = unwrap(
@@ -787,32 +707,22 @@ const main = async () => {
   if (scaleNote) console.log(`Note: ${scaleNote}.`);
 
   const resultsFile = path.join(root, 'bench', 'results', 'rotation-latest.json');
-  await mkdir(path.dirname(resultsFile), { recursive: true });
-  await writeFile(
-    resultsFile,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        ...git,
-        client: 'Node + RxDB memory storage (real shared/ code)',
-        server: 'real server (server/app.ts) in a worker thread, HTTP on 127.0.0.1',
-        node: process.version,
-        cpu: `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`,
-        loadAverage: { before: loadBefore, after: os.loadavg().map((x) => round(x)) },
-        people: config.people,
-        runs: config.runs,
-        seed: config.seed,
-        eventLoop: { resolutionMs: LOOP_RESOLUTION_MS, note: proxyNote },
-        targets: TARGETS,
-        met,
-        note: scaleNote || undefined,
-        results,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
+  await writeResults(resultsFile, {
+    date: new Date().toISOString(),
+    ...git,
+    client: 'Node + RxDB memory storage (real shared/ code)',
+    server: 'real server (server/app.ts) in a worker thread, HTTP on 127.0.0.1',
+    ...machine(),
+    loadAverage: { before: loadBefore, after: os.loadavg().map((x) => round(x)) },
+    people: config.people,
+    runs: config.runs,
+    seed: config.seed,
+    eventLoop: { resolutionMs: LOOP_RESOLUTION_MS, note: proxyNote },
+    targets: TARGETS,
+    met,
+    note: scaleNote || undefined,
+    results,
+  });
   process.exit(0);
 };
 

@@ -14,26 +14,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentSecurityPolicy } from '../scripts/serve-web.mjs';
+import { benchSize, intEnv, PASSPHRASE } from './env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist', 'bench');
 const resultsFile = path.join(root, 'bench', 'results', 'latest.json');
 
-const intEnv = (name, fallback) => {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
 const config = {
-  people: intEnv('BENCH_PEOPLE', 100_000),
-  runs: intEnv('BENCH_RUNS', 3),
-  seed: intEnv('BENCH_SEED', 20261129),
+  ...benchSize(),
   searchRepetitions: intEnv('BENCH_SEARCH_REPS', 5),
   /** RxDB's multiInstance, as renderer/platform/storage.ts opens the database (BENCH_MULTI_INSTANCE=0: off). */
   multiInstance: process.env.BENCH_MULTI_INSTANCE !== '0',
   /** Also split the import into phases (validate, encrypt, writes) in a database of its own. */
   phases: process.env.BENCH_PHASES === '1',
-  passphrase: 'correct horse battery staple',
+  passphrase: PASSPHRASE,
   queries: [
     'annelies',
     'de vries',
@@ -136,38 +130,24 @@ const LAUNCH_ARGS = [
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /**
- * CPU seconds used so far by each kind of Chromium process of this profile (browser, renderer, gpu,
- * utility:<service>), from /proc: where the time goes, e.g. how much of an insert is IndexedDB's backend
- * (in the browser process) rather than the page. Empty where /proc is unavailable.
+ * The processes of the Chromium started with this profile (the browser and its descendants), from /proc:
+ * for each, what `parse` reads from /proc/<pid>/<file> and its arguments (it returns the parent's pid as
+ * `ppid` and `root` for the browser process itself). Empty where /proc is unavailable.
  */
-const cpuByProcess = async (profile) => {
+const profileProcesses = async (profile, file, parse) => {
+  const entries = await readdir('/proc').catch(() => []);
   const procs = new Map();
-  let entries;
-  try {
-    entries = await readdir('/proc');
-  } catch {
-    return {};
-  }
   await Promise.all(
     entries
       .filter((e) => /^\d+$/.test(e))
       .map(async (pid) => {
         try {
-          const [cmdline, statText] = await Promise.all([
+          const [cmdline, text] = await Promise.all([
             readFile(`/proc/${pid}/cmdline`, 'utf8'),
-            readFile(`/proc/${pid}/stat`, 'utf8'),
+            readFile(`/proc/${pid}/${file}`, 'utf8'),
           ]);
-          const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
           // Zygote children rewrite their title: arguments separated by spaces instead of NULs.
-          const args = cmdline.split(/[\0 ]/);
-          const type = args.find((a) => a.startsWith('--type='))?.slice(7);
-          const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
-          procs.set(pid, {
-            ppid: fields[1],
-            cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
-            kind: type ? (sub ? `${type}:${sub}` : type) : 'browser',
-            root: !type && args.some((a) => a === `--user-data-dir=${profile}`),
-          });
+          procs.set(pid, parse(text, cmdline.split(/[\0 ]/)));
         } catch {
           // the process ended meanwhile
         }
@@ -183,11 +163,28 @@ const cpuByProcess = async (profile) => {
       }
     }
   }
+  return [...mine].map((pid) => procs.get(pid));
+};
+
+/**
+ * CPU seconds used so far by each kind of Chromium process of this profile (browser, renderer, gpu,
+ * utility:<service>), from /proc: where the time goes, e.g. how much of an insert is IndexedDB's backend
+ * (in the browser process) rather than the page. Empty where /proc is unavailable.
+ */
+const cpuByProcess = async (profile) => {
+  const procs = await profileProcesses(profile, 'stat', (statText, args) => {
+    const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+    const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+    const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
+    return {
+      ppid: fields[1],
+      cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
+      kind: type ? (sub ? `${type}:${sub}` : type) : 'browser',
+      root: !type && args.some((a) => a === `--user-data-dir=${profile}`),
+    };
+  });
   const out = {};
-  for (const pid of mine) {
-    const { kind, cpu } = procs.get(pid);
-    out[kind] = (out[kind] ?? 0) + cpu;
-  }
+  for (const { kind, cpu } of procs) out[kind] = (out[kind] ?? 0) + cpu;
   return out;
 };
 
@@ -586,43 +583,16 @@ const report = async (runs, phases) => {
  * its anonymous part (RssAnon: heaps, WebAssembly memory, buffers — what the page itself allocated).
  */
 const rendererRssMB = async (profile) => {
-  const entries = await readdir('/proc').catch(() => []);
-  const procs = new Map();
-  await Promise.all(
-    entries
-      .filter((e) => /^\d+$/.test(e))
-      .map(async (pid) => {
-        try {
-          const [cmdline, status] = await Promise.all([
-            readFile(`/proc/${pid}/cmdline`, 'utf8'),
-            readFile(`/proc/${pid}/status`, 'utf8'),
-          ]);
-          const args = cmdline.split(/[\0 ]/);
-          procs.set(pid, {
-            ppid: /PPid:\s+(\d+)/.exec(status)?.[1],
-            rssKB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
-            anonKB: Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0),
-            renderer: args.includes('--type=renderer'),
-            root: !args.some((a) => a.startsWith('--type=')) && args.includes(`--user-data-dir=${profile}`),
-          });
-        } catch {
-          // the process ended meanwhile
-        }
-      }),
-  );
-  const mine = new Set([...procs].filter(([, p]) => p.root).map(([pid]) => pid));
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) grew = mine.add(pid) && true;
-  }
-  let kb = 0;
-  let anonKB = 0;
-  for (const pid of mine) {
-    if (!procs.get(pid).renderer) continue;
-    kb += procs.get(pid).rssKB;
-    anonKB += procs.get(pid).anonKB;
-  }
-  return { rss: kb / 1024, anon: anonKB / 1024 };
+  const procs = await profileProcesses(profile, 'status', (status, args) => ({
+    ppid: /PPid:\s+(\d+)/.exec(status)?.[1],
+    rssKB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+    anonKB: Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0),
+    renderer: args.includes('--type=renderer'),
+    root: !args.some((a) => a.startsWith('--type=')) && args.includes(`--user-data-dir=${profile}`),
+  }));
+  const renderers = procs.filter((p) => p.renderer);
+  const sum = (key) => renderers.reduce((total, p) => total + p[key], 0);
+  return { rss: sum('rssKB') / 1024, anon: sum('anonKB') / 1024 };
 };
 
 /**

@@ -5,41 +5,29 @@
 //   - live delay: a single edit on one synced device until another's records collection has it.
 // Run through bench/sync.mjs (esbuild bundle). Prints figures and asserts nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { filter, firstValueFrom } from 'rxjs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createApp } from '../server/app';
-import { openPostgresStorage } from '../server/storage/postgres';
-import { openSqliteStorage } from '../server/storage/sqlite';
-import type { Storage } from '../server/storage/types';
 import { KDF_FLOOR } from '../shared/crypto/kdf';
-import { openKluisDatabase, type KluisDatabase } from '../shared/store/database';
+import type { KluisDatabase } from '../shared/store/database';
 import { connectVault, signInOnNewDevice } from '../shared/sync/account';
 import { type AccountLink } from '../shared/sync';
 import { documentSchema, MAX_PULL_LIMIT } from '../shared/sync/protocol';
-import { SyncClient } from '../shared/sync/replication';
 import type { Session } from '../shared/vault/session';
 import { Vault } from '../shared/vault/vault';
+import type { AdapterName } from './client-server';
+import { memoryDatabase, openStorage, serverFromEnv, syncClient, unwrap } from './client-server';
+import { machine, median, percentile, round, writeResults } from './figures';
+import { benchSize, intEnv, PASSPHRASE } from './env.mjs';
 import { generatePeople } from './people-generator';
 
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
 const config = {
-  people: intEnv('BENCH_PEOPLE', 100_000),
-  runs: intEnv('BENCH_RUNS', 3),
+  ...benchSize(),
   edits: intEnv('BENCH_EDITS', 50),
-  seed: intEnv('BENCH_SEED', 20261129),
-  adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
-  postgresUrl: process.env.KLUIS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  passphrase: 'correct horse battery staple',
+  ...serverFromEnv(),
+  passphrase: PASSPHRASE,
 };
 
 const TARGETS = {
@@ -47,81 +35,14 @@ const TARGETS = {
   liveMedianMs: { max: 300, label: 'median < 300 ms' },
 };
 
-type AdapterName = 'sqlite' | 'postgres';
-
-interface OpenedStorage {
-  storage: Storage;
-  destroy(): Promise<void>;
-}
-
-let schemaCounter = 0;
-
-const openStorage = async (adapter: AdapterName): Promise<OpenedStorage> => {
-  if (adapter === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-sync-'));
-    const storage = await openSqliteStorage(path.join(dir, 'kluis.sqlite'));
-    return {
-      storage,
-      destroy: async () => {
-        await storage.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  // A schema of its own on the test database, dropped afterwards (as test/integration/server does).
-  const schema = `kluis_bench_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}`;
-  const storage = await openPostgresStorage({ connectionString: config.postgresUrl, schema });
-  return {
-    storage,
-    destroy: async () => {
-      await storage.close();
-      const client = new pg.Client({ connectionString: config.postgresUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  };
-};
-
 /** Every field any collection's wire schema has; RxDB's own (_meta, _rev, _attachments) are left out. */
 const WIRE_FIELDS = new Set(['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt', '_deleted']);
 
-let dbCounter = 0;
-// Memory storage without dev-mode or schema validation: the client code path, without test-only checks.
-const memoryDatabase = (): Promise<KluisDatabase> =>
-  openKluisDatabase({ storage: getRxStorageMemory(), name: `bench${Date.now().toString(36)}${dbCounter++}` });
-
-const syncClient = (db: KluisDatabase, link: AccountLink, live: boolean): SyncClient =>
-  new SyncClient({
-    db,
-    fetch,
-    serverUrl: link.serverUrl,
-    token: link.token,
-    identifier: `${link.serverUrl}|${link.deviceId}`,
-    role: link.role,
-    live,
-    retryMs: 50,
-  });
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-};
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const unwrap = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-};
 
 const benchAdapter = async (adapter: AdapterName) => {
   const log = (line: string) => console.log(`[${adapter}] ${line}`);
-  const opened = await openStorage(adapter);
+  const opened = await openStorage(adapter, config.postgresUrl, 'sync');
   await opened.storage.migrate();
   const app = createApp({ storage: opened.storage, log: false });
   const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -130,7 +51,7 @@ const benchAdapter = async (adapter: AdapterName) => {
     // Device A: a vault with the people, connected to the server. Its documents are written straight into
     // the server's storage, in the form the push route stores (the upload from one client is not what this
     // bench measures, and 100,000 replicated pushes from RxDB's memory storage took minutes).
-    const dbA = await memoryDatabase();
+    const dbA = await memoryDatabase('bench');
     closeList.push(() => dbA.remove().then(() => undefined));
     const sessionA = await (await Vault.open(dbA, KDF_FLOOR)).create(config.passphrase);
     const linkA = unwrap(await connectVault({ fetch, serverUrl, db: dbA, passphrase: config.passphrase }));
@@ -171,7 +92,7 @@ const benchAdapter = async (adapter: AdapterName) => {
     const kept: { db: KluisDatabase; session: Session; link: AccountLink }[] = [];
     const devices = Math.max(2, config.runs);
     for (let run = 0; run < devices; run++) {
-      const db = await memoryDatabase();
+      const db = await memoryDatabase('bench');
       let t0 = performance.now();
       const signedIn = unwrap(
         await signInOnNewDevice({
@@ -298,7 +219,6 @@ const resultsFile = path.join(
   'results',
   'sync-latest.json',
 );
-await mkdir(path.dirname(resultsFile), { recursive: true });
 // The commit measured (results files are stamped with it); a dirty tree is said so.
 const measuredCommit = (() => {
   try {
@@ -311,24 +231,15 @@ const measuredCommit = (() => {
     return 'unknown';
   }
 })();
-await writeFile(
-  resultsFile,
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      commit: measuredCommit,
-      client: 'Node + RxDB memory storage',
-      server: 'real server (server/app.ts), HTTP on 127.0.0.1',
-      node: process.version,
-      cpu: `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`,
-      config: { people: config.people, runs: config.runs, edits: config.edits, seed: config.seed },
-      targets: TARGETS,
-      note: scaleNote || undefined,
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
+await writeResults(resultsFile, {
+  date: new Date().toISOString(),
+  commit: measuredCommit,
+  client: 'Node + RxDB memory storage',
+  server: 'real server (server/app.ts), HTTP on 127.0.0.1',
+  ...machine(),
+  config: { people: config.people, runs: config.runs, edits: config.edits, seed: config.seed },
+  targets: TARGETS,
+  note: scaleNote || undefined,
+  results,
+});
 process.exit(0);

@@ -86,13 +86,18 @@ const rawInsert = async () => {
   return { ms, stored, chunk: CHUNK };
 };
 
-/** The product path: a new vault, then SubjectRepository.createMany of every person. */
-const encryptedInsert = async ({ passphrase }: { passphrase: string }) => {
-  let start = now();
+/** Opens the database and its vault, timed. */
+const openVault = async () => {
+  const start = now();
   db = await openDb();
   const vault = await Vault.open(db);
-  const openMs = now() - start;
-  start = now();
+  return { vault, openMs: now() - start };
+};
+
+/** The product path: a new vault, then SubjectRepository.createMany of every person. */
+const encryptedInsert = async ({ passphrase }: { passphrase: string }) => {
+  const { vault, openMs } = await openVault();
+  let start = now();
   session = await vault.create(passphrase);
   const createVaultMs = now() - start;
 
@@ -157,12 +162,9 @@ const unlock = async ({
   split?: boolean;
 }) => {
   multiInstance = multi;
-  let start = now();
-  db = await openDb();
-  const vault = await Vault.open(db);
-  const openMs = now() - start;
+  const { vault, openMs } = await openVault();
 
-  start = now();
+  const start = now();
   session = await vault.unlock(passphrase);
   const kdfMs = now() - start;
   directory = await Directory.load(session);
@@ -203,12 +205,8 @@ const snapshotSplit = async () => {
   return { readMs, decryptMs, parseMs, megabytes: bytes.length / 1e6 };
 };
 
-/**
- * BENCH_PHASES=1: the cold path's parts, re-done after the timed unlock on the same page: reading every
- * record by checkpoint, reading and unwrapping every data key, decrypting every record, validating it.
- */
-const coldSplit = async () => {
-  if (!db || !session) throw new Error('unlock first');
+/** Times labelled steps: `time(label, work)` runs the work and records its milliseconds in `out`. */
+const stopwatch = () => {
   const out: Record<string, number> = {};
   const time = async <T>(label: string, work: () => T | Promise<T>): Promise<T> => {
     const start = now();
@@ -216,6 +214,16 @@ const coldSplit = async () => {
     out[label] = now() - start;
     return result;
   };
+  return { out, time };
+};
+
+/**
+ * BENCH_PHASES=1: the cold path's parts, re-done after the timed unlock on the same page: reading every
+ * record by checkpoint, reading and unwrapping every data key, decrypting every record, validating it.
+ */
+const coldSplit = async () => {
+  if (!db || !session) throw new Error('unlock first');
+  const { out, time } = stopwatch();
   const records = await time('read records (getChangedDocumentsSince, 5000 a batch)', async () => {
     const all: RecordDoc[] = [];
     let checkpoint: unknown;
@@ -323,13 +331,7 @@ const phases = async ({ passphrase, write }: { passphrase: string; write: PhaseW
     multiInstance,
   });
   const s = await (await Vault.open(pdb)).create(passphrase);
-  const out: Record<string, number> = {};
-  const time = async <T>(label: string, work: () => T | Promise<T>): Promise<T> => {
-    const start = now();
-    const result = await work();
-    out[label] = now() - start;
-    return result;
-  };
+  const { out, time } = stopwatch();
 
   const payloads = await time('validate', () => people.map((p) => s.people.validate(p)));
   await time('encrypt: of which JSON.stringify', () => payloads.map((p) => JSON.stringify(p)).length);
