@@ -1,7 +1,7 @@
-// PostgreSQL for organisations that outgrow one machine. Several server instances may share one database:
-// every committed write is announced with NOTIFY, and each instance LISTENs to tell its own live clients.
+// PostgreSQL for organisations that outgrow one machine; several server instances may share one database
+// (postgres-notify.ts tells each instance's live clients of every instance's writes).
 import pg from 'pg';
-import type { Collection } from '../../shared/sync';
+import { APPEND_ONLY_KINDS, type Collection } from '../../shared/sync';
 import { MIGRATIONS } from './migrations/index';
 import {
   checkKeyEpoch,
@@ -11,10 +11,10 @@ import {
   PushRefusedError,
   pushSubjects,
 } from './push-rules';
-import { APPEND_ONLY_KINDS } from '../../shared/sync';
 import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresLedger } from './postgres-ledger';
 import { postgresUsage } from './usage';
+import { listenForWrites } from './postgres-notify';
 import {
   toAnchor,
   toDevice,
@@ -55,44 +55,7 @@ export const openPostgresStorage = async ({
     for (const fn of listeners) fn(notice);
   };
 
-  // One connection LISTENs for every instance's writes. If it drops, it reconnects with back-off and
-  // announces that notices may have been missed, so live clients are told to pull.
-  let listener: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  const listen = async (): Promise<void> => {
-    const client = new pg.Client(config);
-    client.on('error', () => undefined);
-    client.on('notification', (message) => {
-      if (message.channel !== channel || !message.payload) return;
-      const separator = message.payload.lastIndexOf(':');
-      announce({
-        orgId: message.payload.slice(0, separator),
-        sequence: Number(message.payload.slice(separator + 1)),
-      });
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${channel}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    client.on('end', () => {
-      if (!closed) relisten(250);
-    });
-    listener = client;
-  };
-  const relisten = (delay: number) => {
-    retry = setTimeout(() => {
-      listen().then(
-        () => announce({ orgId: null, sequence: 0 }),
-        () => relisten(Math.min(delay * 2, 10_000)),
-      );
-    }, delay);
-    retry.unref();
-  };
-  await listen();
+  const writes = await listenForWrites(config, channel, announce);
 
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -170,10 +133,8 @@ export const openPostgresStorage = async ({
       });
     },
     async close() {
-      closed = true;
-      clearTimeout(retry);
       listeners.clear();
-      await listener?.end().catch(() => undefined);
+      await writes.close();
       await pool.end();
     },
 

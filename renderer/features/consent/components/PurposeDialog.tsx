@@ -1,7 +1,7 @@
 // One entry of the purposes register (Art. 30(1)): name and description in both languages, the lawful
 // basis with plain-language help, data categories, recipients, third-country transfers and safeguards,
 // retention, security measures and channels. Admins and managers edit; everyone else reads.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,11 +9,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
@@ -27,6 +25,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { ChoiceChips } from './ChoiceChips';
 import { LawfulBasisField } from './LawfulBasisField';
 import { TextListField } from './TextListField';
+import { EMPTY, errorKeyOf, Section, Toggle } from './purpose-form-parts';
 import {
   CHANNELS,
   DATA_CATEGORIES,
@@ -42,26 +41,6 @@ interface Props {
   readonly readOnly: boolean;
   readonly onClose: () => void;
 }
-
-const EMPTY: PurposePayload = {
-  name: { en: '', nl: '' },
-  description: { en: '', nl: '' },
-  lawfulBasis: 'consent',
-  balancingTest: '',
-  appliesToAll: false,
-  directMarketing: false,
-  dataCategories: ['identity', 'contact'],
-  specialCategoryException: '',
-  categoriesOfSubjects: [],
-  recipients: [],
-  thirdCountryTransfers: [],
-  retention: { text: { en: '', nl: '' }, months: null, trigger: 'end_of_relationship' },
-  securityMeasures: [],
-  channels: ['email'],
-  requiresSubscription: false,
-  purposeCategory: [],
-  active: true,
-};
 
 export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
   const { t } = useTranslation();
@@ -377,52 +356,5 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
         </DialogActions>
       </form>
     </Dialog>
-  );
-}
-
-type ErrorKey = 'name' | 'balancingTest' | 'specialCategory' | 'months' | 'invalid';
-
-const errorKeyOf = (path: string): ErrorKey => {
-  if (path === 'name' || path.startsWith('name.')) return 'name';
-  if (path === 'balancingTest') return 'balancingTest';
-  if (path === 'specialCategoryException') return 'specialCategory';
-  if (path.startsWith('retention.months')) return 'months';
-  return 'invalid';
-};
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack spacing={1.5} component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-      <Typography component="legend" variant="h3" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Stack>
-  );
-}
-
-function Toggle(props: {
-  label: string;
-  help: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  disabled: boolean;
-}) {
-  return (
-    <Box>
-      <FormControlLabel
-        control={
-          <Switch
-            checked={props.checked}
-            onChange={(e) => props.onChange(e.target.checked)}
-            disabled={props.disabled}
-          />
-        }
-        label={props.label}
-      />
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', ml: 6, mt: -0.5 }}>
-        {props.help}
-      </Typography>
-    </Box>
   );
 }

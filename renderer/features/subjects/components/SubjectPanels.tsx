@@ -9,7 +9,7 @@ import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
 import { ActivityTimeline } from '../../activities/components/ActivityTimeline';
 import { SubjectCases } from '../../cases/components/SubjectCases';
-import { ConsentPanel } from '../../consent/components/ConsentPanel';
+import { ConsentPanel } from '../../subject-rights/components/ConsentPanel';
 import { SubjectDeals } from '../../deals/components/SubjectDeals';
 import { FieldHistoryPanel } from '../../subject-rights/components/FieldHistoryPanel';
 import { RestrictionBanner } from '../../subject-rights/components/RestrictionBanner';

@@ -23,7 +23,7 @@ const sourceFiles = (dir: string): string[] =>
 
 /** The `kind` of every object literal in the file that declares `appendOnly: true`. */
 const declaredAppendOnly = (text: string): string[] =>
-  [...text.matchAll(/appendOnly:\s*true/g)].map((match) => {
+  [...text.matchAll(/appendOnly:\s*true(?!\s*;)/g)].map((match) => {
     const before = text.slice(0, match.index);
     const open = before.lastIndexOf('{');
     const kind = /kind:\s*'([a-z0-9-]+)'/.exec(before.slice(open));

@@ -1,0 +1,60 @@
+// Every committed write is announced with NOTIFY; one connection per instance LISTENs, so an instance
+// tells its own live clients about writes made through any instance sharing the database.
+import pg from 'pg';
+import type { WriteNotice } from './types';
+
+/**
+ * LISTENs on `channel` and hands each notice to `announce`. If the connection drops, it reconnects with
+ * back-off and announces that notices may have been missed (orgId null), so live clients are told to pull.
+ */
+export const listenForWrites = async (
+  config: pg.ClientConfig,
+  channel: string,
+  announce: (notice: WriteNotice) => void,
+): Promise<{ close(): Promise<void> }> => {
+  // One connection LISTENs for every instance's writes. If it drops, it reconnects with back-off and
+  // announces that notices may have been missed, so live clients are told to pull.
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client(config);
+    client.on('error', () => undefined);
+    client.on('notification', (message) => {
+      if (message.channel !== channel || !message.payload) return;
+      const separator = message.payload.lastIndexOf(':');
+      announce({
+        orgId: message.payload.slice(0, separator),
+        sequence: Number(message.payload.slice(separator + 1)),
+      });
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    client.on('end', () => {
+      if (!closed) relisten(250);
+    });
+    listener = client;
+  };
+  const relisten = (delay: number) => {
+    retry = setTimeout(() => {
+      listen().then(
+        () => announce({ orgId: null, sequence: 0 }),
+        () => relisten(Math.min(delay * 2, 10_000)),
+      );
+    }, delay);
+    retry.unref();
+  };
+  await listen();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await listener?.end().catch(() => undefined);
+    },
+  };
+};
