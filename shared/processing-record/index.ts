@@ -4,3 +4,4 @@ export * from './field-catalogue';
 export * from './inventory';
 export * from './ropa';
 export * from './operations';
+export * from './queries';

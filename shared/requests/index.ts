@@ -3,3 +3,4 @@ export * from './deadline';
 export * from './requests';
 export * from './summary';
 export * from './operations';
+export * from './queries';

@@ -1,3 +1,4 @@
 // The face of shared/restriction: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
 export * from './restriction';
 export * from './restriction-ledger';
+export * from './queries';

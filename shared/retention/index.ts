@@ -7,3 +7,4 @@ export * from './retention-facts';
 export * from './retention-review';
 export * from './retention-rules';
 export * from './operations';
+export * from './queries';

@@ -27,3 +27,4 @@ export * from './wire-documents';
 export * from './write-rules';
 export * from './device';
 export * from './operations';
+export * from './queries';

@@ -1,26 +1,14 @@
 // What the rights on one record say now: the restriction in force (Art. 18), the field history (Art. 16)
-// and the profiling choices (Art. 22). Reloaded whenever an item about the subject is added here or
-// arrives by sync, so a restriction recorded on another device locks the form here too.
-import { useEffect, useState } from 'react';
-import { listFieldChanges, type FieldChangePayload } from '../../../../shared/rectification';
-import { loadProfilingChoices, type ProfilingChoicePayload } from '../../../../shared/objection';
-import {
-  restrictionState,
-  type RestrictionState,
-  RESTRICTION,
-  type RestrictionPayload,
-} from '../../../../shared/restriction';
-import type { Decrypted } from '../../../../shared/store';
-import { useWorkspace } from '../../../kit/workspace';
-import { type LedgerEntry } from '../../../../shared/purposes';
+// and the profiling choices (Art. 22). Reloaded whenever one of them is added here or arrives by sync
+// (the core query rectification.subjectRights), so a restriction recorded on another device locks the
+// form here too.
+import { useMemo } from 'react';
+import { subjectRights, type SubjectRightsState } from '../../../../shared/rectification';
+import type { RestrictionState } from '../../../../shared/restriction';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 
-export interface SubjectRights {
+export interface SubjectRights extends SubjectRightsState {
   readonly status: 'loading' | 'ready' | 'failed';
-  readonly restriction: RestrictionState;
-  readonly restrictions: readonly LedgerEntry<RestrictionPayload>[];
-  readonly history: readonly Decrypted<FieldChangePayload>[];
-  readonly profiling: readonly LedgerEntry<ProfilingChoicePayload>[];
-  readonly loadedAt: number;
 }
 
 const NONE: RestrictionState = { restricted: false, entry: null, editableFields: [] };
@@ -32,43 +20,14 @@ const INITIAL: SubjectRights = {
   profiling: [],
   loadedAt: 0,
 };
+const FAILED: SubjectRights = { ...INITIAL, status: 'failed' };
 
 export const useSubjectRights = (subjectId: string | null): SubjectRights => {
-  const { workspace: session } = useWorkspace();
-  const [state, setState] = useState<SubjectRights>(INITIAL);
-  useEffect(() => {
-    if (!subjectId) return;
-    let current = true;
-    const reload = async () => {
-      try {
-        const [restrictions, history, profiling] = await Promise.all([
-          session.items(RESTRICTION).listForSubject(subjectId),
-          listFieldChanges(session, subjectId),
-          loadProfilingChoices(session, subjectId),
-        ]);
-        const entries = restrictions.records.map(({ id, data }) => ({ id, data }));
-        const now = Date.now();
-        if (current)
-          setState({
-            status: 'ready',
-            restriction: restrictionState(entries, now),
-            restrictions: [...entries].sort((a, b) => b.data.at - a.data.at),
-            history,
-            profiling,
-            loadedAt: now,
-          });
-      } catch {
-        if (current) setState((s) => ({ ...s, status: 'failed' }));
-      }
-    };
-    void reload();
-    const subscription = session.db.items.$.subscribe((event) => {
-      if ((event.documentData ?? event.previousDocumentData)?.subjectId === subjectId) void reload();
-    });
-    return () => {
-      current = false;
-      subscription.unsubscribe();
-    };
-  }, [session, subjectId]);
-  return subjectId ? state : INITIAL;
+  // Without a subject there is nothing to read: the query runs for '' and its result is not shown.
+  const result = useLiveQuery(subjectRights, subjectId ?? '');
+  return useMemo(() => {
+    if (!subjectId || result.status === 'loading') return INITIAL;
+    if (result.status === 'failed') return FAILED;
+    return { status: 'ready', ...result.value };
+  }, [subjectId, result]);
 };

@@ -1,7 +1,9 @@
 // How many stale changes to erased people sync discarded on this device (merge.ts counts them), kept
-// current from the vault collection, and a way to mark the notice read.
+// current by the core query sync.discardedCount, and a way to mark the notice read. Read through
+// watchQuery, not useLiveQuery: the drawer that shows it may render without an unlocked vault.
 import { useCallback, useEffect, useState } from 'react';
-import { DISCARD_NOTICE_ID, clearDiscardNotice, discardNotice } from '../../../../../shared/sync';
+import { clearDiscardNotice, discardedCount } from '../../../../../shared/sync';
+import { watchQuery } from '../../../../../shared/workspace';
 import { useVaultStore } from '../../../vault/stores/vault-store';
 
 export const useDiscardNotice = (): { count: number; dismiss: () => void } => {
@@ -9,20 +11,9 @@ export const useDiscardNotice = (): { count: number; dismiss: () => void } => {
   const [count, setCount] = useState(0);
   useEffect(() => {
     if (!session) return undefined;
-    let current = true;
-    const read = () =>
-      void discardNotice(session).then(
-        (notice) => current && setCount(notice.count),
-        () => undefined,
-      );
-    read();
-    const changes = session.db.vault.$.subscribe((event) => {
-      if (event.documentId === DISCARD_NOTICE_ID) read();
+    return watchQuery(session, discardedCount, null, (result) => {
+      if (result.status === 'ready') setCount(result.value);
     });
-    return () => {
-      current = false;
-      changes.unsubscribe();
-    };
   }, [session]);
   const dismiss = useCallback(() => {
     if (session) void clearDiscardNotice(session).then(() => setCount(0));

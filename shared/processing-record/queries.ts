@@ -1,0 +1,37 @@
+// What the accountability screens read, live: the organisation's purposes, processors, controller and
+// custom field definitions, kept current as they change here or arrive by sync.
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
+import { PURPOSE, type PurposePayload } from '../purposes/purposes';
+import { PROCESSOR, type ProcessorPayload } from '../processors/processors';
+import { defineQuery } from '../workspace/query';
+import { CUSTOM_FIELD, type CustomFieldPayload } from './custom-fields';
+
+export interface Registers {
+  readonly purposes: { id: string; data: PurposePayload }[];
+  readonly processors: { id: string; data: ProcessorPayload }[];
+  readonly controller: ControllerPayload | null;
+  /** Custom field definitions (issue 7.1), in the order they were added. */
+  readonly customFields: { id: string; data: CustomFieldPayload }[];
+}
+
+export const registers = defineQuery(
+  'processing-record.registers',
+  [{ collection: 'settings' }],
+  async (workspace): Promise<Registers> => {
+    const [purposes, processors, controller, customFields] = await Promise.all([
+      workspace.settings(PURPOSE).list(),
+      workspace.settings(PROCESSOR).list(),
+      workspace
+        .settings(CONTROLLER)
+        .get(CONTROLLER_ID)
+        .catch(() => null),
+      workspace.settings(CUSTOM_FIELD).list(),
+    ]);
+    return {
+      purposes: purposes.records.sort((a, b) => a.data.name.en.localeCompare(b.data.name.en)),
+      processors: processors.records.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+      controller: controller?.data ?? null,
+      customFields: customFields.records.sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1)),
+    };
+  },
+);
