@@ -11,3 +11,4 @@ export * from './run-gate';
 export * from './receipts';
 export * from './operations';
 export * from './register-export';
+export * from './queries';

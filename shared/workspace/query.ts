@@ -15,6 +15,8 @@ export interface Reads {
   readonly kinds?: readonly string[];
   /** Only changes to these document ids matter (vault documents, a subject's records). */
   readonly ids?: readonly string[];
+  /** Only changes to documents about these subjects matter (items: one person's ledgers). */
+  readonly subjectIds?: readonly string[];
 }
 
 export interface Query<I, O> {
@@ -38,8 +40,11 @@ interface ChangeEvent {
 
 const matches = (reads: Reads, event: ChangeEvent): boolean => {
   if (reads.ids && !reads.ids.includes(event.documentId)) return false;
+  const doc = (event.documentData ?? event.previousDocumentData) as
+    { kind?: unknown; subjectId?: unknown } | undefined;
+  if (reads.subjectIds && !(typeof doc?.subjectId === 'string' && reads.subjectIds.includes(doc.subjectId)))
+    return false;
   if (!reads.kinds) return true;
-  const doc = (event.documentData ?? event.previousDocumentData) as { kind?: unknown } | undefined;
   return typeof doc?.kind === 'string' && reads.kinds.includes(doc.kind);
 };
 

@@ -2,6 +2,7 @@
 // given kinds or the people themselves change — here or by sync.
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../../shared/vault';
+import { watchReads } from '../../../../shared/workspace';
 import { useWorkspace } from '../../../kit/workspace';
 
 export type LiveLoad<T> =
@@ -21,7 +22,7 @@ export const useLiveLoad = <T>(
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const watched = new Set(key.split(','));
+    const watched = key ? key.split(',') : [];
     const reload = () =>
       load(session).then(
         (value) => current && setState({ status: 'ready', value }),
@@ -32,16 +33,15 @@ export const useLiveLoad = <T>(
       timer = setTimeout(() => void reload(), DEBOUNCE_MS);
     };
     void reload();
-    const items = session.db.items.$.subscribe((event) => {
-      const kind = (event.documentData ?? event.previousDocumentData)?.kind;
-      if (kind && watched.has(kind)) later();
-    });
-    const records = session.db.records.$.subscribe(later);
+    const unwatch = watchReads(
+      session,
+      [{ collection: 'items', kinds: watched }, { collection: 'records' }],
+      later,
+    );
     return () => {
       current = false;
       clearTimeout(timer);
-      items.unsubscribe();
-      records.unsubscribe();
+      unwatch();
     };
   }, [session, load, key]);
   return state;

@@ -1,8 +1,7 @@
 // One person's consent ledgers (basis, consent, subscriptions, objections, restriction, notices received),
 // reloaded whenever an entry about them is added here or arrives by sync.
-import { useEffect, useState } from 'react';
-import { loadPersonLedgers, type PersonLedgers } from '../../../../shared/consent';
-import { useWorkspace } from '../../../kit/workspace';
+import { personLedgers, type PersonLedgers } from '../../../../shared/consent';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 
 export type LedgersState =
   | { readonly status: 'loading' }
@@ -10,24 +9,7 @@ export type LedgersState =
   | { readonly status: 'ready'; readonly ledgers: PersonLedgers; readonly loadedAt: number };
 
 export const usePersonLedgers = (personId: string): LedgersState => {
-  const { workspace: session } = useWorkspace();
-  const [state, setState] = useState<LedgersState>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    const reload = () =>
-      loadPersonLedgers(session, personId).then(
-        (ledgers) => current && setState({ status: 'ready', ledgers, loadedAt: Date.now() }),
-        () => current && setState({ status: 'failed' }),
-      );
-    void reload();
-    const subscription = session.db.items.$.subscribe((event) => {
-      const subjectId = (event.documentData ?? event.previousDocumentData)?.subjectId;
-      if (subjectId === personId) void reload();
-    });
-    return () => {
-      current = false;
-      subscription.unsubscribe();
-    };
-  }, [session, personId]);
-  return state;
+  const result = useLiveQuery(personLedgers, { personId }, { debounceMs: 0 });
+  if (result.status === 'ready') return { status: 'ready', ...result.value };
+  return result.status === 'failed' ? { status: 'failed' } : result;
 };

@@ -1,7 +1,7 @@
 // One dashboard tile's figures: loaded on their own (a slow or failing tile never holds up another) and
 // loaded again, debounced, when the local data they are computed from changes — here or by sync.
 import { useEffect, useState } from 'react';
-import type { Observable } from 'rxjs';
+import { watchReads } from '../../../../shared/workspace';
 import { useSyncStore } from '../../sync/stores/sync-store';
 import { useWorkspace } from '../../../kit/workspace';
 import { TileUnavailable, type TileContext } from '../sources';
@@ -44,11 +44,15 @@ export const useTile = <T>(load: (ctx: TileContext) => Promise<T>, watched: Watc
       timer = setTimeout(reload, DEBOUNCE_MS);
     };
     const names = watchKey ? (watchKey.split(',') as Watched[number][]) : [];
-    const subscriptions = names.map((name) => (session.db[name].$ as Observable<unknown>).subscribe(later));
+    const unwatch = watchReads(
+      session,
+      names.map((collection) => ({ collection })),
+      later,
+    );
     return () => {
       current = false;
       clearTimeout(timer);
-      for (const subscription of subscriptions) subscription.unsubscribe();
+      unwatch();
     };
   }, [session, link, load, watchKey]);
   return state;

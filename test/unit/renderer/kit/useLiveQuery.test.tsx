@@ -85,6 +85,36 @@ describe('useLiveQuery', () => {
     await waitFor(() => expect(runs).toBe(before + 1));
   });
 
+  it('narrowed to a subject, does not load again for an item about someone else', async () => {
+    const other = (await workspace.organisations.create({ ...zeeland, name: 'Ander' })).id;
+    let subjectRuns = 0;
+    const tasksOf = defineQuery(
+      'test.tasksOf',
+      (input: { readonly subjectId: string }) => [{ collection: 'items', subjectIds: [input.subjectId] }],
+      async () => {
+        subjectRuns += 1;
+        return subjectRuns;
+      },
+    );
+    const { result } = renderHook(() =>
+      useLiveQuery(tasksOf, { subjectId: organisationId }, { debounceMs: 10 }),
+    );
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await quiet();
+    const before = subjectRuns;
+    const task = (subjectId: string) =>
+      act(() =>
+        workspace
+          .items(TASK_ITEMS)
+          .create(subjectId, { title: 'Bellen', assigneeId: 'local', createdBy: 'local' }),
+      );
+    await task(other);
+    await quiet();
+    expect(subjectRuns).toBe(before);
+    await task(organisationId);
+    await waitFor(() => expect(subjectRuns).toBe(before + 1));
+  });
+
   it('stops when the screen unmounts', async () => {
     const { result, unmount } = watch();
     await waitFor(() => expect(result.current.status).toBe('ready'));

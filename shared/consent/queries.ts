@@ -1,0 +1,74 @@
+// What the consent screens read, live: the organisation's consent settings (purposes register,
+// subscription types, privacy notice versions, the controller) and one person's consent ledgers.
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
+import { PURPOSE, type PurposePayload } from '../purposes/purposes';
+import type { Setting } from '../store/settings-repository';
+import { defineQuery } from '../workspace/query';
+import { loadPersonLedgers, type PersonLedgers } from './ledgers';
+import {
+  PRIVACY_NOTICE,
+  SUBSCRIPTION_TYPE,
+  type PrivacyNoticePayload,
+  type SubscriptionTypePayload,
+} from './types';
+
+export interface ConsentSettings {
+  readonly loaded: boolean;
+  readonly purposes: readonly Setting<PurposePayload>[];
+  readonly subscriptionTypes: readonly Setting<SubscriptionTypePayload>[];
+  /** Newest publication first. */
+  readonly notices: readonly Setting<PrivacyNoticePayload>[];
+  readonly controller: Setting<ControllerPayload> | null;
+  /** Settings that could not be opened (tampered, newer version). */
+  readonly problems: number;
+}
+
+const byName = <P extends { name: { en: string; nl: string } }>(a: Setting<P>, b: Setting<P>) =>
+  (a.data.name.en || a.data.name.nl).localeCompare(b.data.name.en || b.data.name.nl);
+
+export const consentSettings = defineQuery(
+  'consent.settings',
+  [
+    {
+      collection: 'settings',
+      kinds: [PURPOSE.kind, SUBSCRIPTION_TYPE.kind, PRIVACY_NOTICE.kind, CONTROLLER.kind],
+    },
+  ],
+  async (workspace): Promise<ConsentSettings> => {
+    const [purposes, types, notices, controllers] = await Promise.all([
+      workspace.settings(PURPOSE).list(),
+      workspace.settings(SUBSCRIPTION_TYPE).list(),
+      workspace.settings(PRIVACY_NOTICE).list(),
+      workspace.settings(CONTROLLER).list(),
+    ]);
+    return {
+      loaded: true,
+      purposes: purposes.records.sort(byName),
+      subscriptionTypes: types.records.sort(byName),
+      notices: notices.records.sort(
+        (a, b) => b.data.publishedOn.localeCompare(a.data.publishedOn) || b.updatedAt - a.updatedAt,
+      ),
+      controller: controllers.records.find((c) => c.id === CONTROLLER_ID) ?? controllers.records[0] ?? null,
+      problems:
+        purposes.problems.length +
+        types.problems.length +
+        notices.problems.length +
+        controllers.problems.length,
+    };
+  },
+);
+
+export interface LoadedLedgers {
+  readonly ledgers: PersonLedgers;
+  readonly loadedAt: number;
+}
+
+/** One person's ledgers, loaded again whenever an entry about them is added here or arrives by sync. */
+export const personLedgers = defineQuery(
+  'consent.personLedgers',
+  ({ personId }: { personId: string }) => [{ collection: 'items', subjectIds: [personId] }],
+  async (workspace, { personId }): Promise<LoadedLedgers> => ({
+    ledgers: await loadPersonLedgers(workspace, personId),
+    loadedAt: Date.now(),
+  }),
+);
