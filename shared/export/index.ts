@@ -3,3 +3,4 @@ export type * from './types';
 export { toCsv } from './csv';
 export { toXlsx } from './xlsx';
 export { neutraliseFormula } from './escape';
+export * from './operations';

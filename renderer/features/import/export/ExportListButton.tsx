@@ -1,5 +1,6 @@
 // "Export this list" for admins and managers: the rows the list currently shows, to CSV or XLSX through
-// the export writers (formula injection neutralised there), saved through the platform and audited.
+// the core operation export.list (formula injection neutralised by the writers), saved through the platform
+// and audited by the core once saved.
 // Marketing and sales do not get it: their exports go through the purpose gate (issue 5).
 import { useState } from 'react';
 import Button from '@mui/material/Button';
@@ -7,15 +8,14 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
-import { toCsv, toXlsx } from '../../../../shared/export';
-import { newId } from '../../../../shared/crypto';
+import { exportList, type ListExportFormat } from '../../../../shared/export';
 import { notify } from '../../../kit/notification-store';
-import { usePlatform } from '../../../platform/platform-context';
+import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { exportColumns, exportRows, type ListExport } from './list-export';
 
-type Format = 'csv' | 'csvSemicolon' | 'xlsx';
+type Format = ListExportFormat;
 const FORMATS: Format[] = ['xlsx', 'csv', 'csvSemicolon'];
 /** Plain list export is for admins and managers; marketing and sales go through the purpose gate. */
 const ROLES_ALLOWED: ReadonlySet<string> = new Set(['admin', 'manager']);
@@ -23,41 +23,32 @@ const ROLES_ALLOWED: ReadonlySet<string> = new Set(['admin', 'manager']);
 export function ExportListButton({ list }: { list: ListExport }) {
   const { t } = useTranslation();
   const { role } = useCurrentUser();
-  const { workspace: session, directory } = useWorkspace();
-  const platform = usePlatform();
+  const { workspace: session, directory, actor } = useWorkspace();
+  const deliver = useDeliver(t('import.export.button'));
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!ROLES_ALLOWED.has(role)) return null;
 
   const run = async (format: Format) => {
     setAnchor(null);
-    const columns = exportColumns(list.kind).map((c) => t(`import.export.columns.${c}`));
-    const rows = exportRows(list, directory);
-    const bytes =
-      format === 'xlsx'
-        ? toXlsx(columns, rows, {
-            sheetName: t(`import.export.${list.kind === 'person' ? 'people' : 'organisations'}`),
-          })
-        : toCsv(columns, rows, { delimiter: format === 'csvSemicolon' ? ';' : ',' });
-    const extension = format === 'xlsx' ? 'xlsx' : 'csv';
-    const name = t('import.export.fileName', {
-      list: t(`import.export.${list.kind === 'person' ? 'people' : 'organisations'}`),
-      date: new Date().toISOString().slice(0, 10),
-    });
-    const saved = await platform.saveFile({
-      title: t('import.export.button'),
-      suggestedName: `${name}.${extension}`,
-      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-      bytes,
-    });
-    if (!saved.ok) return notify(t('import.export.failed'), 'error');
-    if (saved.value === null) return; // the user cancelled the dialog
-    await session.audit.record({
-      action: 'export',
-      kind: list.kind,
-      recordIds: list.rows.map((r) => r.id),
-      batchId: newId(),
-      details: { rows: list.rows.length, format },
-    });
+    const listName = t(`import.export.${list.kind === 'person' ? 'people' : 'organisations'}`);
+    try {
+      await exportList(session, actor, {
+        kind: list.kind,
+        recordIds: list.rows.map((r) => r.id),
+        columns: exportColumns(list.kind).map((c) => t(`import.export.columns.${c}`)),
+        rows: exportRows(list, directory),
+        format,
+        sheetName: listName,
+        fileName: t('import.export.fileName', {
+          list: listName,
+          date: new Date().toISOString().slice(0, 10),
+        }),
+        deliver,
+      });
+    } catch (error) {
+      if (!cancelled(error)) notify(t('import.export.failed'), 'error');
+      return;
+    }
     notify(t('import.export.saved', { count: list.rows.length }));
   };
 
