@@ -41,7 +41,7 @@ describe("the admin's client changes members", () => {
         kind: 'suspend',
       },
     );
-    expect(refused).toEqual({ ok: false, error: 'device-revoked' });
+    expect(refused).toEqual({ ok: false, error: 'device-revoked', wipe: true });
 
     const { entries } = await session.audit.entries();
     const changes = entries.filter((e) => e.action === 'role-change');
