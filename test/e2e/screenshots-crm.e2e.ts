@@ -82,13 +82,16 @@ describe('screenshots of a working day', () => {
       await deals.open();
       if (stage) await deals.moveWithMenu(title, stage);
     }
-    // The board: every deal on its card, in the stage it was moved to.
+    // The board: every deal on its card, in the stage it was moved to (the counts follow the live query,
+    // which answers a moment after the last move: wait for them as a user would).
     for (const [title] of plan) await shows(deals.card(title));
-    expect(await deals.count('Lead').textContent()).toBe('1 deal');
-    expect(await deals.count('Qualified').textContent()).toBe('2 deals');
-    expect(await deals.count('Proposal').textContent()).toBe('1 deal');
-    expect(await deals.count('Negotiation').textContent()).toBe('1 deal');
-    expect(await deals.total('Negotiation').textContent()).toBe('Total value: €125,000.00');
+    await expect.poll(() => deals.count('Lead').textContent(), { timeout: 30_000 }).toBe('1 deal');
+    await expect.poll(() => deals.count('Qualified').textContent(), { timeout: 30_000 }).toBe('2 deals');
+    await expect.poll(() => deals.count('Proposal').textContent(), { timeout: 30_000 }).toBe('1 deal');
+    await expect.poll(() => deals.count('Negotiation').textContent(), { timeout: 30_000 }).toBe('1 deal');
+    await expect
+      .poll(() => deals.total('Negotiation').textContent(), { timeout: 30_000 })
+      .toBe('Total value: €125,000.00');
     await shot('deals-board');
 
     const people = new PeoplePage(page);
@@ -152,7 +155,9 @@ describe('screenshots of a working day', () => {
     await privacyPage.eligibleCount.waitFor();
     // The campaign list: the two who consented and subscribed may be contacted; the one who withdrew is
     // listed as excluded, with the reason.
-    expect(await privacyPage.eligibleCount.textContent()).toBe('2 people may be contacted');
+    await expect
+      .poll(() => privacyPage.eligibleCount.textContent(), { timeout: 30_000 })
+      .toBe('2 people may be contacted');
     await shows(privacyPage.excludedFor('Consent withdrawn').getByText(fullName(SAMPLE_PEOPLE[3]!)));
     await page
       .getByRole('alert')
