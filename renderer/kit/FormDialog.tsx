@@ -1,7 +1,8 @@
 // The one dialog for a form: title, fields, Cancel and a submit button that shows progress. Submitting
 // runs `onSubmit`; while it runs the dialog cannot be closed or submitted again; when it resolves the
 // dialog closes; when it throws, the error is shown in the dialog (as `errorText` words it) and nothing
-// closes, so what the user typed is kept.
+// closes, so what the user typed is kept. A check the form makes itself throws a FormProblem, whose
+// message is shown as it is.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -9,15 +10,26 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import { useBusy } from './useOperation';
 
+/** A refusal worded for the user (e.g. a date in the future): the dialog shows its message as it is. */
+export class FormProblem extends Error {}
+
+/** Throws a FormProblem with this message when `failed` holds; for a form's own checks before it saves. */
+export function refuseIf(failed: unknown, message: string): void {
+  if (failed) throw new FormProblem(message);
+}
+
 export interface FormDialogProps {
   readonly open: boolean;
   readonly title: ReactNode;
-  readonly children: ReactNode;
+  /** Text above the fields saying what the dialog does. */
+  readonly intro?: ReactNode;
+  readonly children?: ReactNode;
   /** Resolves when done (the dialog then closes); throws to keep it open with an error. */
   readonly onSubmit: () => Promise<unknown>;
   readonly onClose: () => void;
@@ -30,6 +42,10 @@ export interface FormDialogProps {
   readonly maxWidth?: 'xs' | 'sm' | 'md' | 'lg';
   /** A destructive action: the submit button is red. */
   readonly destructive?: boolean;
+  /** The submit button's colour where it is neither plain nor destructive (e.g. 'warning'). */
+  readonly submitColor?: 'primary' | 'warning' | 'error';
+  /** A problem found outside submitting (e.g. a file that could not be read), shown where errors are. */
+  readonly error?: string | null;
   /** Extra controls at the left of the actions (e.g. Delete in an edit dialog). */
   readonly secondaryActions?: ReactNode;
   /** Test and screen-reader id prefix; the title gets `${id}-title`. */
@@ -39,6 +55,7 @@ export interface FormDialogProps {
 export function FormDialog({
   open,
   title,
+  intro,
   children,
   onSubmit,
   onClose,
@@ -47,6 +64,8 @@ export function FormDialog({
   canSubmit = true,
   maxWidth = 'sm',
   destructive = false,
+  submitColor,
+  error = null,
   secondaryActions,
   id = 'form-dialog',
 }: FormDialogProps) {
@@ -61,8 +80,9 @@ export function FormDialog({
     try {
       await during(onSubmit);
       onClose();
-    } catch (error) {
-      setMessage(errorText ? errorText(error) : t('common.saveFailed'));
+    } catch (failure) {
+      if (failure instanceof FormProblem) setMessage(failure.message);
+      else setMessage(errorText ? errorText(failure) : t('common.saveFailed'));
     }
   };
 
@@ -78,10 +98,11 @@ export function FormDialog({
       <DialogTitle id={`${id}-title`}>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
+          {intro && <DialogContentText component="div">{intro}</DialogContentText>}
           {children}
-          {message && (
+          {(message ?? error) && (
             <Alert severity="error" role="alert">
-              {message}
+              {message ?? error}
             </Alert>
           )}
         </Stack>
@@ -94,7 +115,7 @@ export function FormDialog({
         <Button
           type="submit"
           variant="contained"
-          color={destructive ? 'error' : 'primary'}
+          color={submitColor ?? (destructive ? 'error' : 'primary')}
           disabled={busy || !canSubmit}
           startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
         >
@@ -105,16 +126,9 @@ export function FormDialog({
   );
 }
 
-export interface ConfirmDialogProps {
-  readonly open: boolean;
-  readonly title: ReactNode;
-  readonly children: ReactNode;
+export interface ConfirmDialogProps extends Omit<FormDialogProps, 'onSubmit' | 'submitLabel' | 'maxWidth'> {
   readonly confirmLabel: ReactNode;
   readonly onConfirm: () => Promise<unknown>;
-  readonly onClose: () => void;
-  readonly destructive?: boolean;
-  readonly errorText?: (error: unknown) => string | null;
-  readonly id?: string;
 }
 
 /** Asks before an action; the confirm button runs it with the same busy and error handling. */

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { LawfulBasisField } from './LawfulBasisField';
+import { PurposeField } from './PurposeField';
 import { TextListField } from './TextListField';
 import { CONSENT_METHODS, type ConsentMethod, type LawfulBasis } from '../../../../shared/purposes';
 import { type BulkOperation } from '../../../../shared/bulk';
@@ -166,18 +167,12 @@ export function BulkOperationFields({ value, onChange, settings, tagSuggestions 
         {(value.kind === 'set-basis' ||
           value.kind === 'consent-given' ||
           value.kind === 'consent-withdrawn') && (
-          <TextField
-            select
+          <PurposeField
             label={t('consent.campaign.purpose')}
+            purposes={purposes}
             value={value.purposeId}
-            onChange={(e) => set({ purposeId: e.target.value })}
-          >
-            {purposes.map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {localized(p.data.name)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(purposeId) => set({ purposeId })}
+          />
         )}
         {value.kind === 'set-basis' && (
           <LawfulBasisField value={value.basis} onChange={(basis) => set({ basis })} allowNone />

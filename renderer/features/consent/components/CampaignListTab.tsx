@@ -28,6 +28,7 @@ import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { mayRunCampaigns } from '../permissions';
 import { ExclusionGroups } from './ExclusionGroups';
+import { PurposeField } from './PurposeField';
 import type { Channel } from '../../../../shared/purposes';
 
 interface Run {
@@ -48,7 +49,7 @@ export function CampaignListTab() {
 
 function CampaignBuilder() {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor: workspaceActor } = useWorkspace();
   const platform = usePlatform();
   const settings = useConsentSettings();
   const localized = useLocalized();
@@ -77,11 +78,13 @@ function CampaignBuilder() {
     setRun(null);
     setFailed(false);
     try {
-      const result = await runGate(
-        session,
-        { purposeId: purpose.id, channel, ...(listId ? { subscriptionTypeId: listId } : {}) },
-        { signal: controller.signal, onProgress: setProgress },
-      );
+      const result = await runGate(session, workspaceActor, {
+        purposeId: purpose.id,
+        channel,
+        ...(listId ? { subscriptionTypeId: listId } : {}),
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
       setRun({ purposeId: purpose.id, channel, result });
     } catch {
       if (!controller.signal.aborted) setFailed(true);
@@ -126,18 +129,12 @@ function CampaignBuilder() {
         icon={<CampaignOutlinedIcon />}
       >
         <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr 2fr auto' } }}>
-          <TextField
-            select
+          <PurposeField
             label={t('consent.campaign.purpose')}
+            purposes={purposes}
             value={purpose?.id ?? ''}
-            onChange={(e) => setPurposeId(e.target.value)}
-          >
-            {purposes.map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {localized(p.data.name)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={setPurposeId}
+          />
           <TextField
             select
             label={t('consent.campaign.channel')}

@@ -1,29 +1,25 @@
 // Records a consent for one person (Art. 7(1): demonstrable — who, when, how, and which privacy notice they
 // were shown), with evidence as text, a reference or an attached file, and an optional expiry.
-import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AttachFileRoundedIcon from '@mui/icons-material/AttachFileRounded';
 import { useTranslation } from 'react-i18next';
 import { evidenceFile, recordConsent } from '../../../../shared/consent';
 import { EVIDENCE_FILE_MAX_BYTES, type EvidenceFile } from '../../../../shared/consent';
+import { FormDialog, refuseIf } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
+import { SelectField } from '../../../ui/forms/SelectField';
+import { NoticeVersionField } from './NoticeVersionField';
+import { PurposeField } from './PurposeField';
 import { usePlatform } from '../../../platform/platform-context';
-import { SubmitButton } from '../../../ui/SubmitButton';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
-import { useFormatters, useLocalized } from '../hooks/useLocalized';
+import { useFormatters } from '../hooks/useLocalized';
 import { endOfLocalDay, localIsoDay } from '../dates';
 import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
 
@@ -55,7 +51,6 @@ export function RecordConsentDialog({
   const { workspace: session } = useWorkspace();
   const platform = usePlatform();
   const actor = useActor();
-  const localized = useLocalized();
   const format = useFormatters();
   const consentPurposes = settings.purposes.filter((p) => p.data.lawfulBasis === 'consent' && p.data.active);
   const latestNotice = settings.notices[0] ?? null;
@@ -67,7 +62,6 @@ export function RecordConsentDialog({
   const [file, setFile] = useState<EvidenceFile | null>(null);
   const [expiry, setExpiry] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const notice = settings.notices.find((n) => n.id === noticeId) ?? null;
   const [today] = useState(() => localIsoDay(Date.now()));
 
@@ -81,137 +75,99 @@ export function RecordConsentDialog({
     setFile(await evidenceFile(picked.value.name, '', picked.value.bytes));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!purpose) return setError(t('consent.record.choosePurpose'));
-    if (expiry && expiry <= today) return setError(t('consent.record.expiryPast'));
-    setBusy(true);
+  const submit = async () => {
     setError(null);
-    try {
-      await recordConsent(session, actor, personId, {
-        purposeId: purpose,
-        type,
-        method,
-        noticeId: notice?.id ?? null,
-        noticeVersion: notice?.data.version ?? '',
-        evidence: { text, reference, file },
-        expiresAt: expiry ? endOfLocalDay(expiry) : null,
-      });
-      notify(t('consent.record.saved'));
-      onClose();
-    } catch {
-      setError(t('consent.record.failed'));
-    } finally {
-      setBusy(false);
-    }
+    refuseIf(!purpose, t('consent.record.choosePurpose'));
+    refuseIf(expiry && expiry <= today, t('consent.record.expiryPast'));
+    await recordConsent(session, actor, personId, {
+      purposeId: purpose,
+      type,
+      method,
+      noticeId: notice?.id ?? null,
+      noticeVersion: notice?.data.version ?? '',
+      evidence: { text, reference, file },
+      expiresAt: expiry ? endOfLocalDay(expiry) : null,
+    });
+    notify(t('consent.record.saved'));
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="record-consent-title" fullWidth>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id="record-consent-title">
-          {t(type === 'renewed' ? 'consent.record.renewTitle' : 'consent.record.title')}
-        </DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextField
-              select
-              label={t('consent.record.purpose')}
-              value={purpose}
-              onChange={(e) => setPurpose(e.target.value)}
-              disabled={!!purposeId}
-            >
-              {consentPurposes.map((p) => (
-                <MenuItem key={p.id} value={p.id}>
-                  {localized(p.data.name)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              label={t('consent.record.method')}
-              value={method}
-              onChange={(e) => setMethod(e.target.value as ConsentMethod)}
-            >
-              {CONSENT_METHODS.map((m) => (
-                <MenuItem key={m} value={m}>
-                  {t(`consent.methods.${m}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              label={t('consent.record.notice')}
-              value={noticeId}
-              onChange={(e) => setNoticeId(e.target.value)}
-              helperText={
-                notice
-                  ? t('consent.record.noticeHelp', { date: format.date(notice.data.publishedOn) })
-                  : t('consent.record.noNotice')
-              }
-            >
-              <MenuItem value="">{t('consent.record.noNoticeOption')}</MenuItem>
-              {settings.notices.map((n) => (
-                <MenuItem key={n.id} value={n.id}>
-                  {t('consent.notices.versionLabel', { version: n.data.version })}
-                </MenuItem>
-              ))}
-            </TextField>
-            <Typography variant="subtitle2">{t('consent.record.evidence')}</Typography>
-            <TextField
-              label={t('consent.record.evidenceText')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              multiline
-              minRows={2}
-              helperText={t('consent.record.evidenceTextHelp')}
-            />
-            <TextField
-              label={t('consent.record.evidenceReference')}
-              value={reference}
-              onChange={(e) => setReference(e.target.value)}
-              helperText={t('consent.record.evidenceReferenceHelp')}
-            />
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-              <Button startIcon={<AttachFileRoundedIcon />} onClick={() => void attach()}>
-                {t('consent.record.attach')}
-              </Button>
-              {file && (
-                <Chip
-                  label={t('consent.record.attached', { name: file.name })}
-                  onDelete={() => setFile(null)}
-                  title={file.contentBase64 === null ? t('consent.record.hashOnly') : undefined}
-                />
-              )}
-              {file && file.size > EVIDENCE_FILE_MAX_BYTES && (
-                <Typography variant="caption" color="text.secondary">
-                  {t('consent.record.hashOnly')}
-                </Typography>
-              )}
-            </Box>
-            <TextField
-              type="date"
-              label={t('consent.record.expiry')}
-              value={expiry}
-              onChange={(e) => setExpiry(e.target.value)}
-              helperText={t('consent.record.expiryHelp')}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <SubmitButton busy={busy}>{t('consent.record.submit')}</SubmitButton>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      id="record-consent"
+      title={t(type === 'renewed' ? 'consent.record.renewTitle' : 'consent.record.title')}
+      submitLabel={t('consent.record.submit')}
+      onSubmit={submit}
+      errorText={() => t('consent.record.failed')}
+      error={error}
+      onClose={onClose}
+    >
+      <PurposeField
+        label={t('consent.record.purpose')}
+        purposes={consentPurposes}
+        value={purpose}
+        onChange={setPurpose}
+        disabled={!!purposeId}
+      />
+      <SelectField
+        label={t('consent.record.method')}
+        value={method}
+        onChange={setMethod}
+        options={CONSENT_METHODS}
+        labelOf={(m) => t(`consent.methods.${m}`)}
+      />
+      <NoticeVersionField
+        label={t('consent.record.notice')}
+        notices={settings.notices}
+        value={noticeId}
+        onChange={setNoticeId}
+        emptyLabel={t('consent.record.noNoticeOption')}
+        helperText={
+          notice
+            ? t('consent.record.noticeHelp', { date: format.date(notice.data.publishedOn) })
+            : t('consent.record.noNotice')
+        }
+      />
+      <Typography variant="subtitle2">{t('consent.record.evidence')}</Typography>
+      <TextField
+        label={t('consent.record.evidenceText')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        multiline
+        minRows={2}
+        helperText={t('consent.record.evidenceTextHelp')}
+      />
+      <TextField
+        label={t('consent.record.evidenceReference')}
+        value={reference}
+        onChange={(e) => setReference(e.target.value)}
+        helperText={t('consent.record.evidenceReferenceHelp')}
+      />
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button startIcon={<AttachFileRoundedIcon />} onClick={() => void attach()}>
+          {t('consent.record.attach')}
+        </Button>
+        {file && (
+          <Chip
+            label={t('consent.record.attached', { name: file.name })}
+            onDelete={() => setFile(null)}
+            title={file.contentBase64 === null ? t('consent.record.hashOnly') : undefined}
+          />
+        )}
+        {file && file.size > EVIDENCE_FILE_MAX_BYTES && (
+          <Typography variant="caption" color="text.secondary">
+            {t('consent.record.hashOnly')}
+          </Typography>
+        )}
+      </Box>
+      <TextField
+        type="date"
+        label={t('consent.record.expiry')}
+        value={expiry}
+        onChange={(e) => setExpiry(e.target.value)}
+        helperText={t('consent.record.expiryHelp')}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+      />
+    </FormDialog>
   );
 }

@@ -7,7 +7,12 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../../../shared/store';
 import { createDeal, type DealInput } from '../../../../shared/deals';
-import { ConfirmDialog, FormDialog, type FormDialogProps } from '../../../../renderer/kit/FormDialog';
+import {
+  ConfirmDialog,
+  FormDialog,
+  refuseIf,
+  type FormDialogProps,
+} from '../../../../renderer/kit/FormDialog';
 import { useOperation } from '../../../../renderer/kit/useOperation';
 import { zeeland } from '../../../fixtures/people';
 import { openWorkspace } from '../workspace';
@@ -147,6 +152,36 @@ describe('FormDialog', () => {
     fireEvent.submit(saveButton().closest('form')!);
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('shows the words of a check the form makes itself, whatever errorText says', async () => {
+    const user = userEvent.setup();
+    const onClose = vi.fn();
+    render(
+      <NoteDialog
+        onSubmit={async () => refuseIf(true, 'Choose a date that is not in the future.')}
+        onClose={onClose}
+        errorText={() => 'Not saved'}
+      />,
+    );
+    await user.click(saveButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose a date that is not in the future.');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('shows a problem found outside submitting, with its intro above the fields', () => {
+    render(
+      <FormDialog
+        open
+        title="Attach"
+        intro="Add a file as evidence."
+        error="The file is too large."
+        onSubmit={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('Add a file as evidence.')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('The file is too large.');
   });
 
   it('confirms an action through the same busy and error handling', async () => {
