@@ -24,5 +24,5 @@ export const createIpcHandlers = (
   'keystore:load': ({ vaultId }) => keyStore.load(vaultId),
   'keystore:forget': ({ vaultId }) => keyStore.forget(vaultId),
   'app:info': async () => ({ ...identity, host: 'electron' }),
-  'sync:allow-origin': ({ origin }) => syncOrigins.allow(origin),
+  'sync:allow-origin': ({ origin, fingerprint }) => syncOrigins.allow(origin, fingerprint),
 });

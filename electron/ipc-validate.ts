@@ -71,5 +71,8 @@ export const IPC_VALIDATORS: { readonly [C in IpcChannel]: Validator<C> } = {
   'app:info': isNothing,
   // Only the shape here; sync-origin.ts decides whether it is an http(s) origin.
   'sync:allow-origin': (raw): raw is IpcRequest<'sync:allow-origin'> =>
-    isRecord(raw) && Object.keys(raw).length === 1 && isShortString(raw.origin, 300),
+    isRecord(raw) &&
+    Object.keys(raw).every((key) => key === 'origin' || key === 'fingerprint') &&
+    isShortString(raw.origin, 300) &&
+    isOptional(raw.fingerprint, (v): v is string => isShortString(v, 120)),
 };

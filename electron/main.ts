@@ -10,7 +10,10 @@ import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeyStore } from './key-store';
 import { denyAllPermissions } from './permissions';
 import { registerAppScheme, serveAppProtocol } from './protocol';
-import { createSyncOrigins } from './sync-origin';
+import { readServerCertificate } from './server-certificate';
+import { createSyncOrigins, type SyncOrigins } from './sync-origin';
+import { createConfirmSyncServer } from './sync-origin-dialog';
+import { decideCertificate } from './tls-pin';
 import { createMainWindow, hardenWebContents } from './window';
 
 let mainWindow: BrowserWindow | null = null;
@@ -26,10 +29,23 @@ const openMainWindow = (): void => {
   void win.loadURL(APP_ENTRY_URL);
 };
 
+/** Every certificate Chromium meets is decided here: the sync server's must be the pinned one. */
+const pinCertificates = (syncOrigins: SyncOrigins): void => {
+  session.defaultSession.setCertificateVerifyProc((request, callback) =>
+    callback(decideCertificate(syncOrigins.pin(), request)),
+  );
+};
+
 const onReady = (): void => {
   denyAllPermissions(session.defaultSession);
-  // The sync server the user connected to joins connect-src of every page served from now on.
-  const syncOrigins = createSyncOrigins(path.join(app.getPath('userData'), 'sync-origin.json'));
+  // The sync server the user confirmed joins connect-src of every page served from now on, pinned.
+  const syncOrigins: SyncOrigins = createSyncOrigins(path.join(app.getPath('userData'), 'sync-origin.json'), {
+    readCertificate: readServerCertificate,
+    confirm: createConfirmSyncServer(getMainWindow, () => app.getLocale()),
+    // Chromium caches verdicts per connection: drop those made under the previous pin.
+    onChange: () => void session.defaultSession.closeAllConnections(),
+  });
+  pinCertificates(syncOrigins);
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'), () => syncOrigins.csp());
   const keyStore = createSafeStorageKeyStore({
     directory: path.join(app.getPath('userData'), 'keystore'),

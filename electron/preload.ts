@@ -22,7 +22,8 @@ const api = {
   openFile: (request) => call('dialog:open-file', request),
   saveFile: (request) => call('dialog:save-file', request),
   appInfo: () => call('app:info'),
-  allowSyncServer: (origin: string) => call('sync:allow-origin', { origin }),
+  allowSyncServer: (origin: string, fingerprint?: string) =>
+    call('sync:allow-origin', fingerprint === undefined ? { origin } : { origin, fingerprint }),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

@@ -78,10 +78,23 @@ export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
   /**
-   * Electron only: lets the renderer connect to this sync server origin (CSP connect-src). `reload`: the
-   * page was served without it and must reload before it can connect. The browser host is same-origin.
+   * Electron only: lets the renderer connect to this sync server origin (CSP connect-src) once the user
+   * confirmed it in a native dialog, and pins the certificate it presents (every later TLS connection to
+   * that host must present the same one). `fingerprint`: the SHA-256 an invite carries; the server must
+   * present exactly that certificate. `reload`: the page was served without the origin and must reload
+   * before it can connect. The browser host is same-origin.
    */
-  allowSyncServer?(origin: string): Promise<Result<{ reload: boolean }, SyncOriginError>>;
+  allowSyncServer?(
+    origin: string,
+    fingerprint?: string,
+  ): Promise<Result<{ reload: boolean }, SyncOriginError>>;
 }
 
-export type SyncOriginError = 'invalid-origin' | 'failed';
+/**
+ * - invalid-origin: not a bare http(s) origin;
+ * - refused: the user did not confirm the server in the dialog;
+ * - certificate-mismatch: the server presents a certificate other than the invite names;
+ * - unreachable: the server's certificate could not be read (no answer, not TLS);
+ * - failed: the choice could not be stored.
+ */
+export type SyncOriginError = 'invalid-origin' | 'refused' | 'certificate-mismatch' | 'unreachable' | 'failed';

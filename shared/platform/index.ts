@@ -1,4 +1,5 @@
 // The face of shared/platform: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
+export * from './certificate-pin';
 export * from './csp';
 export * from './desktop-api';
 export * from './ipc';

@@ -23,9 +23,9 @@ export interface IpcContract {
   'keystore:load': { request: { vaultId: string }; response: Result<Uint8Array | null, KeyStoreError> };
   'keystore:forget': { request: { vaultId: string }; response: Result<void, KeyStoreError> };
   'app:info': { request: void; response: AppInfo };
-  /** The sync server's origin, added to connect-src (electron/sync-origin.ts). */
+  /** The sync server's origin, added to connect-src once the user confirms (electron/sync-origin.ts). */
   'sync:allow-origin': {
-    request: { origin: string };
+    request: { origin: string; fingerprint?: string };
     response: Result<{ reload: boolean }, SyncOriginError>;
   };
 }

@@ -101,6 +101,8 @@ class FakeApp extends FakeEmitter {
   getPath = (name: string) => `/home/user/.config/Kluis/${name}`;
   getName = () => 'Kluis';
   getVersion = () => '0.1.0';
+  locale = 'en-US';
+  getLocale = () => this.locale;
 }
 
 const createFake = () => ({
@@ -117,9 +119,13 @@ const createFake = () => ({
     checkHandler: undefined as Listener | undefined,
     deviceHandler: undefined as Listener | undefined,
   },
+  /** The proc main gave session.setCertificateVerifyProc, and how often connections were dropped. */
+  certificateVerifyProc: undefined as Listener | undefined,
+  closedAllConnections: 0,
   dialog: {
     showOpenDialog: vi.fn(),
     showSaveDialog: vi.fn(),
+    showMessageBox: vi.fn(),
   },
 });
 
@@ -169,6 +175,14 @@ export const fakeElectronModule = () => ({
       },
       setPermissionCheckHandler: (handler: Listener) => (fake.permission.checkHandler = handler),
       setDevicePermissionHandler: (handler: Listener) => (fake.permission.deviceHandler = handler),
+      setCertificateVerifyProc: (proc: Listener) => {
+        fake.calls.push('setCertificateVerifyProc');
+        fake.certificateVerifyProc = proc;
+      },
+      closeAllConnections: () => {
+        fake.closedAllConnections += 1;
+        return Promise.resolve();
+      },
     },
   },
   safeStorage: {

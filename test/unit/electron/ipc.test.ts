@@ -117,6 +117,8 @@ describe('IPC registration', () => {
     ['sync:allow-origin', { origin: 42 }],
     ['sync:allow-origin', { origin: 'https://a.example', also: 'https://b.example' }],
     ['sync:allow-origin', { origin: `https://${'a'.repeat(400)}.example` }],
+    ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 42 }],
+    ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'A'.repeat(200) }],
   ] as const)('refuses %s with a malformed request %j', async (channel, request) => {
     await expect(invoke(channel, ownEvent(), request)).rejects.toThrow(/invalid-request/);
     expect(handlers[channel]).not.toHaveBeenCalled();

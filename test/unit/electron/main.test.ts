@@ -53,6 +53,7 @@ describe('main process', () => {
     const afterReady = fake.calls.slice(fake.calls.indexOf('ready') + 1);
     expect(afterReady).toEqual([
       'setPermissionRequestHandler',
+      'setCertificateVerifyProc',
       'protocol.handle app',
       ...IPC_CHANNELS.map((channel) => `ipcMain.handle ${channel}`),
       'new BrowserWindow',
@@ -63,6 +64,17 @@ describe('main process', () => {
       sandbox: true,
       contextIsolation: true,
     });
+  });
+
+  it('hands every certificate to the pin check: with no sync server pinned, Chromium decides', async () => {
+    const fake = await startMain();
+    await fake.app.becomeReady();
+    const verdicts: number[] = [];
+    fake.certificateVerifyProc?.(
+      { hostname: 'sync.example.nl', certificate: { fingerprint: 'sha256/x' } },
+      (result: number) => verdicts.push(result),
+    );
+    expect(verdicts).toEqual([-3]);
   });
 
   it('answers the window’s own frame over IPC and refuses a foreign one', async () => {

@@ -59,6 +59,7 @@ describe('preload', () => {
     await api.saveFile({ suggestedName: 'a.csv', bytes: secret });
     await api.appInfo();
     await api.allowSyncServer?.('https://sync.example.nl');
+    await api.allowSyncServer?.('https://sync.example.nl', 'sha-256-of-the-invite');
     expect(fake.invoked).toEqual([
       ['keystore:status'],
       ['keystore:save', { vaultId: 'vault', secret }],
@@ -68,6 +69,7 @@ describe('preload', () => {
       ['dialog:save-file', { suggestedName: 'a.csv', bytes: secret }],
       ['app:info'],
       ['sync:allow-origin', { origin: 'https://sync.example.nl' }],
+      ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'sha-256-of-the-invite' }],
     ]);
     expect(new Set(fake.invoked.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
   });
