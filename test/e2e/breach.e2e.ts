@@ -2,36 +2,23 @@
 // device, revokes it, sees what it held (the people it synced, not the one added later), completes the
 // decision and exports the authority's report, which has every section of the form with the figures.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BreachesPage } from './pages/Breaches';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
-import { SyncPages } from './pages/SyncPages';
 import { VaultPage } from './pages/VaultPage';
 import { screenshot } from './support/screenshot';
-import { useKluisHarness } from './support/harness';
-import { startSyncServer, type SyncServer } from './support/sync-server';
+import { allowProblems } from './support/harness';
+import { useSyncedDevices } from './support/synced-devices';
 
 const PASSPHRASE = 'zeven grijze reigers staan stil';
 
 describe('lost-device drill', () => {
-  const harness = useKluisHarness();
-  let server: SyncServer;
-
-  beforeAll(async () => {
-    server = await startSyncServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const devices = useSyncedDevices();
 
   // Two browsers and a drill on a shared 2-core machine: longer than the default timeout.
   it('goes from choosing the lost device to the exported notification report', async () => {
-    const a = await harness.open({ url: server.url });
-    await new VaultPage(a.page).create(PASSPHRASE);
-    const syncA = new SyncPages(a.page);
-    const userId = await syncA.connect(PASSPHRASE);
+    const a = await devices.connectAdmin(PASSPHRASE);
     const people = new PeoplePage(a.page);
     const form = new PersonForm(a.page);
     await people.open();
@@ -43,12 +30,8 @@ describe('lost-device drill', () => {
       await form.fill({ givenName, familyName, email });
       await form.save();
     }
-    await syncA.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
 
-    const b = await harness.open({ url: server.url });
-    const syncB = new SyncPages(b.page);
-    await syncB.signIn(userId, PASSPHRASE);
-    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
+    const b = await devices.signIn(a.userId, PASSPHRASE);
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();
     await peopleB.row('Dirk Bos').waitFor({ timeout: 30_000 });
@@ -112,16 +95,11 @@ describe('lost-device drill', () => {
     // Back online, the lost device is refused and wipes its copy.
     await b.context.setOffline(false);
     await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 20_000 });
-    for (const problem of b.problems.filter((p) => p.includes('401'))) {
-      b.problems.splice(b.problems.indexOf(problem), 1);
-    }
-    for (const problem of b.problems.filter((p) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p))) {
-      b.problems.splice(b.problems.indexOf(problem), 1);
-    }
+    allowProblems(b, /401|ERR_INTERNET_DISCONNECTED|Failed to fetch/);
   }, 300_000);
 
   it('records a mis-sent campaign list with the people picked by hand and writes their Art. 34 letter', async () => {
-    const { page } = await harness.open({ url: server.url });
+    const { page } = await devices.open();
     await new VaultPage(page).create(PASSPHRASE);
     const people = new PeoplePage(page);
     const form = new PersonForm(page);

@@ -1,6 +1,6 @@
 // Two browsers of one user against the real sync server: A creates a vault and connects it, B signs in
 // with the same user id and passphrase, and each sees the other's changes live.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../shared/sync';
 import { signInOnNewDevice } from '../../shared/sync/account';
 import { memoryDatabase } from '../helpers/store';
@@ -9,37 +9,20 @@ import { PersonForm } from './pages/PersonForm';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPages } from './pages/SyncPages';
 import { VaultPage } from './pages/VaultPage';
-import { useKluisHarness } from './support/harness';
-import { startSyncServer, type SyncServer } from './support/sync-server';
+import { allowProblems } from './support/harness';
+import { waitUntilSynced, useSyncedDevices } from './support/synced-devices';
 
 const PASSPHRASE = 'vier oude molens draaien traag';
 
 describe('sync between two browsers', () => {
-  const harness = useKluisHarness();
-  let server: SyncServer;
-
-  beforeAll(async () => {
-    server = await startSyncServer();
-  });
-
-  afterAll(async () => {
-    await server.close();
-  });
+  const devices = useSyncedDevices();
 
   /** A creates a vault and connects it; B signs in as the same user. */
   const connectedPair = async () => {
-    const a = await harness.open({ url: server.url });
-    await new VaultPage(a.page).create(PASSPHRASE);
-    const syncA = new SyncPages(a.page);
-    const userId = await syncA.connect(PASSPHRASE);
-    expect(userId).toMatch(/^[A-Za-z0-9_-]+$/);
-    await syncA.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
-
-    const b = await harness.open({ url: server.url });
-    const syncB = new SyncPages(b.page);
-    await syncB.signIn(userId, PASSPHRASE);
-    await syncB.status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 15_000 });
-    return { a, b, syncA, syncB };
+    const a = await devices.connectAdmin(PASSPHRASE);
+    expect(a.userId).toMatch(/^[A-Za-z0-9_-]+$/);
+    const b = await devices.signIn(a.userId, PASSPHRASE);
+    return { a, b, syncA: a.sync, syncB: b.sync };
   };
 
   it('shows a person added in A in B, and B’s edit in A, live', async () => {
@@ -88,7 +71,7 @@ describe('sync between two browsers', () => {
     await vaultB.submitPassphrase(PASSPHRASE);
     await b.page.getByText('That is your old passphrase').waitFor({ timeout: 30_000 });
     await vaultB.unlock(NEW_PASSPHRASE);
-    await new SyncPages(b.page).status.filter({ hasText: /last synced at/ }).waitFor({ timeout: 30_000 });
+    await waitUntilSynced(new SyncPages(b.page), 30_000);
   });
 
   it('keeps the losing value of an offline edit and lets B apply it', async () => {
@@ -124,8 +107,7 @@ describe('sync between two browsers', () => {
     await peopleA.row('Bram Jansen').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 5_000 });
 
     // Requests made while offline fail in the console by design; nothing else may.
-    const offline = b.problems.filter((p) => p.includes('net::ERR_INTERNET_DISCONNECTED'));
-    for (const problem of offline) b.problems.splice(b.problems.indexOf(problem), 1);
+    allowProblems(b, /net::ERR_INTERNET_DISCONNECTED/);
   });
 
   it('wipes a device an admin revoked and says so', async () => {
@@ -135,18 +117,18 @@ describe('sync between two browsers', () => {
     const userId = (await a.page.getByTestId('sync-user-id').textContent()) ?? '';
     const admin = await signInOnNewDevice({
       fetch,
-      serverUrl: server.url,
+      serverUrl: devices.url(),
       db,
       userId,
       passphrase: PASSPHRASE,
     });
     if (!admin.ok) throw new Error(admin.error);
     const auth = { authorization: `Bearer ${admin.value.link.token}` };
-    const listed = (await (await fetch(`${server.url}/devices`, { headers: auth })).json()) as {
+    const listed = (await (await fetch(`${devices.url()}/devices`, { headers: auth })).json()) as {
       value: DeviceSummary[];
     };
     const [, deviceB] = [...listed.value].sort((x, y) => x.createdAt - y.createdAt);
-    const revoked = await fetch(`${server.url}/devices/${deviceB!.id}/revoke`, {
+    const revoked = await fetch(`${devices.url()}/devices/${deviceB!.id}/revoke`, {
       method: 'POST',
       headers: auth,
     });
@@ -158,7 +140,6 @@ describe('sync between two browsers', () => {
     await b.page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     expect(await new SyncPages(a.page).status.textContent()).not.toMatch(/removed|failed/);
     // A refused request shows in the console as a failed load; nothing else may.
-    const refused = b.problems.filter((p) => p.includes('401'));
-    for (const problem of refused) b.problems.splice(b.problems.indexOf(problem), 1);
+    allowProblems(b, /401/);
   });
 });
