@@ -19,8 +19,11 @@ import { useBusy } from './useOperation';
 /** A refusal worded for the user (e.g. a date in the future): the dialog shows its message as it is. */
 export class FormProblem extends Error {}
 
-/** Throws a FormProblem with this message when `failed` holds; for a form's own checks before it saves. */
-export function refuseIf(failed: unknown, message: string): void {
+/**
+ * Throws a FormProblem when `failed` holds; for a form's own checks before it saves. Without a message
+ * the dialog shows no alert: the fields say what is wrong.
+ */
+export function refuseIf(failed: unknown, message = ''): void {
   if (failed) throw new FormProblem(message);
 }
 
@@ -81,7 +84,7 @@ export function FormDialog({
       await during(onSubmit);
       onClose();
     } catch (failure) {
-      if (failure instanceof FormProblem) setMessage(failure.message);
+      if (failure instanceof FormProblem) setMessage(failure.message || null);
       else setMessage(errorText ? errorText(failure) : t('common.saveFailed'));
     }
   };

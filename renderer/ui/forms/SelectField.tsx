@@ -5,7 +5,8 @@ import TextField from '@mui/material/TextField';
 
 interface Props<V extends string> {
   readonly label: string;
-  readonly value: V;
+  /** '' shows nothing chosen yet (or the empty choice, when there is one). */
+  readonly value: V | '';
   readonly onChange: (value: V) => void;
   readonly options: readonly V[];
   readonly labelOf: (value: V) => ReactNode;

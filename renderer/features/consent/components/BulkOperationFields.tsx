@@ -10,9 +10,10 @@ import { useWorkspace } from '../../../kit/workspace';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useLocalized } from '../hooks/useLocalized';
 import { LawfulBasisField } from './LawfulBasisField';
+import { ConsentMethodField } from './ConsentMethodField';
 import { PurposeField } from './PurposeField';
 import { TextListField } from './TextListField';
-import { CONSENT_METHODS, type ConsentMethod, type LawfulBasis } from '../../../../shared/purposes';
+import type { ConsentMethod, LawfulBasis } from '../../../../shared/purposes';
 import { type BulkOperation } from '../../../../shared/bulk';
 
 export const OPERATION_KINDS = [
@@ -178,18 +179,7 @@ export function BulkOperationFields({ value, onChange, settings, tagSuggestions 
           <LawfulBasisField value={value.basis} onChange={(basis) => set({ basis })} allowNone />
         )}
         {(value.kind === 'consent-given' || value.kind === 'consent-withdrawn') && (
-          <TextField
-            select
-            label={t('consent.confirm.method')}
-            value={value.method}
-            onChange={(e) => set({ method: e.target.value as ConsentMethod })}
-          >
-            {CONSENT_METHODS.map((m) => (
-              <MenuItem key={m} value={m}>
-                {t(`consent.methods.${m}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          <ConsentMethodField value={value.method} onChange={(method) => set({ method })} />
         )}
         {(value.kind === 'set-basis' ||
           value.kind === 'consent-given' ||

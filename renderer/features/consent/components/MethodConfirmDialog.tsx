@@ -4,8 +4,8 @@ import { useState, type ReactNode } from 'react';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../kit/FormDialog';
-import { SelectField } from '../../../ui/forms/SelectField';
-import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
+import type { ConsentMethod } from '../../../../shared/purposes';
+import { ConsentMethodField } from './ConsentMethodField';
 
 interface Props {
   readonly title: string;
@@ -42,13 +42,7 @@ export function MethodConfirmDialog({
       errorText={() => t('consent.actionFailed')}
       onClose={onClose}
     >
-      <SelectField
-        label={t('consent.confirm.method')}
-        value={method}
-        onChange={setMethod}
-        options={CONSENT_METHODS}
-        labelOf={(m) => t(`consent.methods.${m}`)}
-      />
+      <ConsentMethodField value={method} onChange={setMethod} />
       {noteLabel && (
         <TextField label={noteLabel} value={note} onChange={(e) => setNote(e.target.value)} multiline />
       )}

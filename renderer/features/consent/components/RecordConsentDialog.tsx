@@ -12,7 +12,6 @@ import { evidenceFile, recordConsent } from '../../../../shared/consent';
 import { EVIDENCE_FILE_MAX_BYTES, type EvidenceFile } from '../../../../shared/consent';
 import { FormDialog, refuseIf } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
-import { SelectField } from '../../../ui/forms/SelectField';
 import { NoticeVersionField } from './NoticeVersionField';
 import { PurposeField } from './PurposeField';
 import { usePlatform } from '../../../platform/platform-context';
@@ -21,7 +20,8 @@ import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
 import { endOfLocalDay, localIsoDay } from '../dates';
-import { CONSENT_METHODS, type ConsentMethod } from '../../../../shared/purposes';
+import type { ConsentMethod } from '../../../../shared/purposes';
+import { ConsentMethodField } from './ConsentMethodField';
 
 interface Props {
   readonly open: boolean;
@@ -109,13 +109,7 @@ export function RecordConsentDialog({
         onChange={setPurpose}
         disabled={!!purposeId}
       />
-      <SelectField
-        label={t('consent.record.method')}
-        value={method}
-        onChange={setMethod}
-        options={CONSENT_METHODS}
-        labelOf={(m) => t(`consent.methods.${m}`)}
-      />
+      <ConsentMethodField label={t('consent.record.method')} value={method} onChange={setMethod} />
       <NoticeVersionField
         label={t('consent.record.notice')}
         notices={settings.notices}

@@ -1,13 +1,7 @@
 // Adds or edits a retention rule (issue 7.2, Art. 5(1)(e)): which subjects, from which moment, how long,
 // what the review queue then proposes, and the legal reason the auditor reads. Admins only.
 import { useState } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../shared/retention';
@@ -24,9 +18,11 @@ import {
   type SubjectKind,
   type SubjectStatus,
 } from '../../../../shared/retention';
-import { ValidationError, type FieldIssue } from '../../../../shared/store';
+import { FormDialog } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
-import { useLocalized } from '../../consent/hooks/useLocalized';
+import { SelectField } from '../../../ui/forms/SelectField';
+import { useFieldIssues } from '../../../ui/forms/useFieldIssues';
+import { PurposeField } from '../../consent/components/PurposeField';
 import { useWorkspace } from '../../../kit/workspace';
 import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/purposes';
 
@@ -39,9 +35,10 @@ interface Props {
 
 type ScopeType = RetentionScope['type'];
 
+const SCOPE_TYPES: readonly ScopeType[] = ['status', 'purpose', 'category'];
+
 export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
   const { t } = useTranslation();
-  const localized = useLocalized();
   const { workspace: session, actor } = useWorkspace();
   const initial = rule?.data;
   const [name, setName] = useState(initial?.name ?? { en: '', nl: '' });
@@ -60,14 +57,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
   const [months, setMonths] = useState(String(initial?.months ?? 24));
   const [action, setAction] = useState<RuleAction>(initial?.action ?? 'anonymise');
   const [reason, setReason] = useState(initial?.legalReason ?? { en: '', nl: '' });
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
-  const errorOf = (path: string) => {
-    const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
-    return issue
-      ? t(`retention.rules.errors.${issue.code}`, { defaultValue: t('retention.rules.errors.invalid') })
-      : undefined;
-  };
+  const { errorOf, errorText } = useFieldIssues('retention.rules.errors');
 
   const scope = (): RetentionScope =>
     scopeType === 'status'
@@ -88,176 +78,123 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
       legalReason: reason,
       active: initial?.active ?? true,
     };
-    setBusy(true);
-    try {
-      await saveRetentionRule(session, actor, { id: rule?.id ?? null, input });
-      notify(t('retention.rules.saved'));
-      onClose();
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ValidationError) setIssues(error.issues);
-      else notify(t('retention.rules.saveFailed'), 'error');
-    }
+    await saveRetentionRule(session, actor, { id: rule?.id ?? null, input });
+    notify(t('retention.rules.saved'));
   };
 
   const monthsError = errorOf('months') && t('retention.rules.errors.months');
   return (
-    <Dialog
+    <FormDialog
       open
-      onClose={busy ? undefined : onClose}
-      aria-labelledby="retention-rule-title"
-      maxWidth="sm"
-      fullWidth
+      id="retention-rule"
+      title={t(rule ? 'retention.rules.editTitle' : 'retention.rules.addTitle')}
+      onSubmit={save}
+      errorText={errorText(t('retention.rules.saveFailed'))}
+      onClose={onClose}
     >
-      <DialogTitle id="retention-rule-title">
-        {t(rule ? 'retention.rules.editTitle' : 'retention.rules.addTitle')}
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            label={t('retention.rules.nameEn')}
-            value={name.en}
-            onChange={(e) => setName({ ...name, en: e.target.value })}
-            error={!!errorOf('name')}
-            helperText={errorOf('name')}
-          />
-          <TextField
-            label={t('retention.rules.nameNl')}
-            value={name.nl}
-            onChange={(e) => setName({ ...name, nl: e.target.value })}
-          />
-          <TextField
-            select
-            label={t('retention.rules.subjectKinds')}
-            value={kinds}
-            onChange={(e) => setKinds(e.target.value as unknown as SubjectKind[])}
-            error={!!errorOf('subjectKinds')}
-            helperText={errorOf('subjectKinds')}
-            slotProps={{ select: { multiple: true } }}
-          >
-            {SUBJECT_KINDS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {t(`retention.rules.kinds.${k}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={t('retention.rules.scopeType')}
-            value={scopeType}
-            onChange={(e) => setScopeType(e.target.value as ScopeType)}
-          >
-            {(['status', 'purpose', 'category'] as const).map((s) => (
-              <MenuItem key={s} value={s}>
-                {t(`retention.rules.scopeTypes.${s}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          {scopeType === 'status' && (
-            <TextField
-              select
-              label={t('retention.rules.status')}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as SubjectStatus)}
-            >
-              {SUBJECT_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {t(`retention.rules.statuses.${s}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          {scopeType === 'purpose' && (
-            <TextField
-              select
-              label={t('retention.rules.purpose')}
-              value={purposeId}
-              onChange={(e) => setPurposeId(e.target.value)}
-              error={!!errorOf('scope')}
-              helperText={errorOf('scope') && t('retention.rules.errors.purpose')}
-            >
-              {purposes.map((p) => (
-                <MenuItem key={p.id} value={p.id}>
-                  {localized(p.data.name)}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          {scopeType === 'category' && (
-            <TextField
-              select
-              label={t('retention.rules.category')}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as DataCategory)}
-              error={!!errorOf('scope')}
-              helperText={errorOf('scope') && t('retention.rules.errors.category')}
-            >
-              {DATA_CATEGORIES.map((c) => (
-                <MenuItem key={c} value={c}>
-                  {t(`lifecycle.categories.${c}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          <TextField
-            select
-            label={t('retention.rules.trigger')}
-            value={trigger}
-            onChange={(e) => setTrigger(e.target.value as RuleTrigger)}
-          >
-            {RULE_TRIGGERS.map((tr) => (
-              <MenuItem key={tr} value={tr}>
-                {t(`retention.rules.triggerOptions.${tr}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            type="number"
-            label={t('retention.rules.monthsLabel')}
-            value={months}
-            onChange={(e) => setMonths(e.target.value)}
-            error={!!monthsError}
-            helperText={monthsError}
-            slotProps={{ htmlInput: { min: 1, max: 1200, step: 1 } }}
-          />
-          <TextField
-            select
-            label={t('retention.rules.action')}
-            value={action}
-            onChange={(e) => setAction(e.target.value as RuleAction)}
-          >
-            {RULE_ACTIONS.map((a) => (
-              <MenuItem key={a} value={a}>
-                {t(`retention.actions.${a}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label={t('retention.rules.legalReasonEn')}
-            value={reason.en}
-            onChange={(e) => setReason({ ...reason, en: e.target.value })}
-            multiline
-            minRows={2}
-            error={!!errorOf('legalReason')}
-            helperText={errorOf('legalReason') ?? t('retention.rules.legalReasonHelp')}
-          />
-          <TextField
-            label={t('retention.rules.legalReasonNl')}
-            value={reason.nl}
-            onChange={(e) => setReason({ ...reason, nl: e.target.value })}
-            multiline
-            minRows={2}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={onClose} disabled={busy}>
-          {t('retention.cancel')}
-        </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={busy}>
-          {t('retention.rules.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <TextField
+        label={t('retention.rules.nameEn')}
+        value={name.en}
+        onChange={(e) => setName({ ...name, en: e.target.value })}
+        error={!!errorOf('name')}
+        helperText={errorOf('name')}
+      />
+      <TextField
+        label={t('retention.rules.nameNl')}
+        value={name.nl}
+        onChange={(e) => setName({ ...name, nl: e.target.value })}
+      />
+      <TextField
+        select
+        label={t('retention.rules.subjectKinds')}
+        value={kinds}
+        onChange={(e) => setKinds(e.target.value as unknown as SubjectKind[])}
+        error={!!errorOf('subjectKinds')}
+        helperText={errorOf('subjectKinds')}
+        slotProps={{ select: { multiple: true } }}
+      >
+        {SUBJECT_KINDS.map((k) => (
+          <MenuItem key={k} value={k}>
+            {t(`retention.rules.kinds.${k}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <SelectField
+        label={t('retention.rules.scopeType')}
+        value={scopeType}
+        onChange={setScopeType}
+        options={SCOPE_TYPES}
+        labelOf={(s) => t(`retention.rules.scopeTypes.${s}`)}
+      />
+      {scopeType === 'status' && (
+        <SelectField
+          label={t('retention.rules.status')}
+          value={status}
+          onChange={setStatus}
+          options={SUBJECT_STATUSES}
+          labelOf={(s) => t(`retention.rules.statuses.${s}`)}
+        />
+      )}
+      {scopeType === 'purpose' && (
+        <PurposeField
+          label={t('retention.rules.purpose')}
+          purposes={purposes}
+          value={purposeId}
+          onChange={setPurposeId}
+          error={!!errorOf('scope')}
+          helperText={errorOf('scope') && t('retention.rules.errors.purpose')}
+        />
+      )}
+      {scopeType === 'category' && (
+        <SelectField
+          label={t('retention.rules.category')}
+          value={category}
+          onChange={setCategory}
+          options={DATA_CATEGORIES}
+          labelOf={(c) => t(`lifecycle.categories.${c}`)}
+          error={!!errorOf('scope')}
+          helperText={errorOf('scope') && t('retention.rules.errors.category')}
+        />
+      )}
+      <SelectField
+        label={t('retention.rules.trigger')}
+        value={trigger}
+        onChange={setTrigger}
+        options={RULE_TRIGGERS}
+        labelOf={(tr) => t(`retention.rules.triggerOptions.${tr}`)}
+      />
+      <TextField
+        type="number"
+        label={t('retention.rules.monthsLabel')}
+        value={months}
+        onChange={(e) => setMonths(e.target.value)}
+        error={!!monthsError}
+        helperText={monthsError}
+        slotProps={{ htmlInput: { min: 1, max: 1200, step: 1 } }}
+      />
+      <SelectField
+        label={t('retention.rules.action')}
+        value={action}
+        onChange={setAction}
+        options={RULE_ACTIONS}
+        labelOf={(a) => t(`retention.actions.${a}`)}
+      />
+      <TextField
+        label={t('retention.rules.legalReasonEn')}
+        value={reason.en}
+        onChange={(e) => setReason({ ...reason, en: e.target.value })}
+        multiline
+        minRows={2}
+        error={!!errorOf('legalReason')}
+        helperText={errorOf('legalReason') ?? t('retention.rules.legalReasonHelp')}
+      />
+      <TextField
+        label={t('retention.rules.legalReasonNl')}
+        value={reason.nl}
+        onChange={(e) => setReason({ ...reason, nl: e.target.value })}
+        multiline
+        minRows={2}
+      />
+    </FormDialog>
   );
 }

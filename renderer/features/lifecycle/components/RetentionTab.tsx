@@ -244,9 +244,8 @@ export function RetentionTab() {
       {pending?.action === 'extend' && (
         <ExtendReviewDialog
           open
-          busy={progress !== null}
           onClose={() => setPending(null)}
-          onConfirm={(until, reason) => void decide({ action: 'extend', until, reason }, pending.ids)}
+          onConfirm={(until, reason) => decide({ action: 'extend', until, reason }, pending.ids)}
         />
       )}
     </Box>
