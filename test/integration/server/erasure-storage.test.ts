@@ -1,22 +1,11 @@
 // The erasure ledger and exposure tracking at the storage interface, on both adapters: an existing
 // database migrates with its documents' first writers, kinds and subjects filled in; pushes record the
 // device that wrote a document first; the ledger refuses erased subjects inside the push transaction.
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../server/storage/migrations/index';
-import type { Storage, StoredPushRow, UserRow } from '../../../server/storage/types';
-import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from './adapters';
+import { describe, expect, it } from 'vitest';
+import type { StoredPushRow } from '../../../server/storage/types';
+import { ADAPTER_NAMES, adminRow, useTestDatabase, type AdapterName } from './adapters';
 
-const admin: UserRow = {
-  id: 'u1',
-  orgId: 'org1',
-  role: 'admin',
-  verifierHash: null,
-  inviteHash: null,
-  keys: null,
-  sealedOrgKey: null,
-};
+const admin = adminRow();
 
 const doc = (id: string, subjectId: string, payload = 'cipher', deleted = false) =>
   JSON.stringify({
@@ -36,9 +25,9 @@ const row = (id: string, subjectId: string, payload = 'cipher', deleted = false)
   assumed: null,
 });
 
-/** Writes a database as schema version 2 left it: one organisation, a device and two documents. */
-const seedVersion2 = async (name: AdapterName, database: TestDatabase) => {
-  const statements = [
+/** What schema version 2 left in a database: one organisation, a device and two documents. */
+const version2Statements = (name: AdapterName) => {
+  return [
     "INSERT INTO orgs (id, created_at, seq) VALUES ('org1', 1, 2)",
     "INSERT INTO users (id, org_id, role) VALUES ('u1', 'org1', 'admin')",
     `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at)
@@ -48,46 +37,14 @@ const seedVersion2 = async (name: AdapterName, database: TestDatabase) => {
     `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc)
      VALUES ('items', 'i1', 'org1', 2, ${name === 'sqlite' ? 0 : 'false'}, 1, '${doc('i1', 's1')}')`,
   ];
-  const old = MIGRATIONS.filter((m) => m.version <= 2);
-  if (name === 'sqlite') {
-    const db = new Database((database.files?.() ?? [])[0] as string);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)');
-    for (const m of old) db.exec(`${m.sqlite}; INSERT INTO schema_migrations VALUES (${m.version});`);
-    for (const sql of statements) db.exec(sql);
-    db.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${database.schema}; SET search_path = ${database.schema}`);
-  await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)');
-  for (const m of old)
-    await client.query(`${m.postgres}; INSERT INTO schema_migrations VALUES (${m.version});`);
-  for (const sql of statements) await client.query(sql);
-  await client.end();
 };
 
 describe.each(ADAPTER_NAMES)('erasure ledger and exposure in storage: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage | undefined;
-
-  beforeEach(async () => {
-    database = await ADAPTERS[name]();
-  });
-  afterEach(async () => {
-    await storage?.close();
-    storage = undefined;
-    await database.destroy();
-  });
-
-  const open = async () => {
-    storage = await database.open();
-    await storage.migrate();
-    return storage;
-  };
+  const fixture = useTestDatabase(name);
+  const open = () => fixture.open();
 
   it('migrates an existing database: documents keep their first sequence, kind and subject', async () => {
-    await seedVersion2(name, database);
+    await fixture.seedAt(2, version2Statements(name));
     const s = await open();
     const page = { collection: 'records', checkpoint: 1, after: null, limit: 10 } as const;
     expect(await s.exposedDocuments('org1', 'd1', page)).toEqual([

@@ -1,12 +1,11 @@
 // The erasure ledger over HTTP on both storage adapters: who may erase and read the certificate status,
 // idempotency, the stream event, the server's own copy of the subject turned into "erased" tombstones,
 // and every later push that would bring the subject back refused (also under a brand-new id).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeyWire, PullResponse, RecordWire } from '../../../shared/sync/protocol';
 import type { ErasureEntry, ErasuresResponse, ErasureStatusResponse } from '../../../shared/sync';
 import { annelies, bram } from '../../fixtures/people';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import { ADAPTER_NAMES, ADAPTERS } from './adapters';
 import {
   addMember,
   erasureOrder,
@@ -19,25 +18,23 @@ import {
   startServer,
   value,
   type Member,
-  type RunningServer,
 } from './harness';
+import { useServerFixture } from './server-fixture';
 
 const ERASED_AT = 1_800_000_000_000;
 
 describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
+  const fixture = useServerFixture(name, { now: () => ERASED_AT });
+  const url = () => fixture.server.url;
   let admin: Member & { orgId: string };
   let sales: Member;
 
   const push = (token: string, rows: object[], collection = 'records') =>
-    call<unknown[]>(server.url, 'POST', `/sync/${collection}/push`, { token, body: rows });
+    call<unknown[]>(url(), 'POST', `/sync/${collection}/push`, { token, body: rows });
   const pull = async (token: string, collection = 'records') =>
-    value(await call<PullResponse>(server.url, 'GET', `/sync/${collection}/pull?limit=1000`, { token }))
-      .documents;
+    value(await call<PullResponse>(url(), 'GET', `/sync/${collection}/pull?limit=1000`, { token })).documents;
   const erase = (member: Member & { orgId?: string }, subjectId: string, requestId = newId()) =>
-    call<ErasureEntry>(server.url, 'POST', '/erasures', {
+    call<ErasureEntry>(url(), 'POST', '/erasures', {
       token: member.token,
       body: erasureOrder(member.signing, member.orgId ?? admin.orgId, subjectId, requestId),
     });
@@ -53,17 +50,8 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   });
 
   beforeEach(async () => {
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage, { now: () => ERASED_AT });
-    admin = await createOrganisation(server.url);
-    sales = await addMember(server.url, admin, 'sales');
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
+    admin = await createOrganisation(url());
+    sales = await addMember(url(), admin, 'sales');
   });
 
   it('lets only admins erase and read the status; every role reads the ledger; a second erasure returns the first', async () => {
@@ -72,7 +60,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     const requestId = newId();
     // An order not signed by the calling device's registered key is refused, and writes nothing.
     const forged = erasureOrder(sales.signing, admin.orgId, subjectId, requestId);
-    expect(await call(server.url, 'POST', '/erasures', { token: admin.token, body: forged })).toEqual({
+    expect(await call(url(), 'POST', '/erasures', { token: admin.token, body: forged })).toEqual({
       status: 403,
       body: { ok: false, error: 'erasure-unsigned' },
     });
@@ -80,14 +68,12 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
       ...erasureOrder(admin.signing, admin.orgId, subjectId, requestId),
       requestId: newId(),
     };
-    expect(await call(server.url, 'POST', '/erasures', { token: admin.token, body: tampered })).toMatchObject(
-      {
-        status: 403,
-      },
-    );
-    expect(await storage.erasure(admin.orgId, subjectId)).toBeUndefined();
+    expect(await call(url(), 'POST', '/erasures', { token: admin.token, body: tampered })).toMatchObject({
+      status: 403,
+    });
+    expect(await fixture.storage.erasure(admin.orgId, subjectId)).toBeUndefined();
     const order = erasureOrder(admin.signing, admin.orgId, subjectId, requestId);
-    const first = await call<ErasureEntry>(server.url, 'POST', '/erasures', {
+    const first = await call<ErasureEntry>(url(), 'POST', '/erasures', {
       token: admin.token,
       body: order,
     });
@@ -109,22 +95,22 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     expect(value(again)).toEqual(entry);
 
     const ledger = value(
-      await call<ErasuresResponse>(server.url, 'GET', '/erasures?after=0', { token: sales.token }),
+      await call<ErasuresResponse>(url(), 'GET', '/erasures?after=0', { token: sales.token }),
     );
     expect(ledger).toEqual({ erasures: [entry], checkpoint: 1 });
     expect(
-      value(await call<ErasuresResponse>(server.url, 'GET', '/erasures?after=1', { token: sales.token })),
+      value(await call<ErasuresResponse>(url(), 'GET', '/erasures?after=1', { token: sales.token })),
     ).toEqual({ erasures: [], checkpoint: 1 });
-    expect(await call(server.url, 'GET', '/erasures?after=-1', { token: sales.token })).toMatchObject({
+    expect(await call(url(), 'GET', '/erasures?after=-1', { token: sales.token })).toMatchObject({
       status: 400,
       body: { error: 'bad-request' },
     });
-    expect(await call(server.url, 'GET', '/erasures')).toMatchObject({ status: 401 });
+    expect(await call(url(), 'GET', '/erasures')).toMatchObject({ status: 401 });
 
-    expect(await call(server.url, 'GET', `/erasures/${subjectId}`, { token: sales.token })).toMatchObject({
+    expect(await call(url(), 'GET', `/erasures/${subjectId}`, { token: sales.token })).toMatchObject({
       status: 403,
     });
-    expect(await call(server.url, 'GET', `/erasures/${newId()}`, { token: admin.token })).toMatchObject({
+    expect(await call(url(), 'GET', `/erasures/${newId()}`, { token: admin.token })).toMatchObject({
       status: 404,
       body: { error: 'not-erased' },
     });
@@ -135,13 +121,13 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   });
 
   it('keeps each organisation’s ledger to itself', async () => {
-    const other = await createOrganisation(server.url);
+    const other = await createOrganisation(url());
     const subjectId = newId();
     value(await erase(admin, subjectId));
     expect(
-      value(await call<ErasuresResponse>(server.url, 'GET', '/erasures', { token: other.token })).erasures,
+      value(await call<ErasuresResponse>(url(), 'GET', '/erasures', { token: other.token })).erasures,
     ).toEqual([]);
-    expect(await call(server.url, 'GET', `/erasures/${subjectId}`, { token: other.token })).toMatchObject({
+    expect(await call(url(), 'GET', `/erasures/${subjectId}`, { token: other.token })).toMatchObject({
       status: 404,
     });
     // The same random id erased in another organisation is a separate entry.
@@ -149,14 +135,14 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   });
 
   it('lists the devices that confirmed their purge and those outstanding, revoked ones left out', async () => {
-    const marketing = await addMember(server.url, admin, 'marketing');
-    const lost = await addMember(server.url, admin, 'service');
-    value(await call(server.url, 'POST', `/devices/${lost.deviceId}/revoke`, { token: admin.token }));
+    const marketing = await addMember(url(), admin, 'marketing');
+    const lost = await addMember(url(), admin, 'service');
+    value(await call(url(), 'POST', `/devices/${lost.deviceId}/revoke`, { token: admin.token }));
     const subjectId = newId();
     value(await erase(admin, subjectId));
 
     const confirm = (token: string, subjectIds: string[]) =>
-      call<{ confirmed: number }>(server.url, 'POST', '/erasures/confirm', { token, body: { subjectIds } });
+      call<{ confirmed: number }>(url(), 'POST', '/erasures/confirm', { token, body: { subjectIds } });
     // An id that was never erased is ignored, and confirming twice changes nothing.
     expect(value(await confirm(sales.token, [subjectId, newId()]))).toEqual({ confirmed: 1 });
     expect(value(await confirm(sales.token, [subjectId]))).toEqual({ confirmed: 1 });
@@ -164,7 +150,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     expect(await confirm(marketing.token, [])).toMatchObject({ status: 400 });
 
     const status = value(
-      await call<ErasureStatusResponse>(server.url, 'GET', `/erasures/${subjectId}`, { token: admin.token }),
+      await call<ErasureStatusResponse>(url(), 'GET', `/erasures/${subjectId}`, { token: admin.token }),
     );
     expect(status.erasure.subjectId).toBe(subjectId);
     expect(status.confirmed).toEqual([
@@ -181,7 +167,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
   });
 
   it('announces an erasure on the live stream', async () => {
-    const stream = await openStream(server.url, sales.token);
+    const stream = await openStream(url(), sales.token);
     try {
       expect(await stream.next()).toEqual({ checkpoint: 0 });
       const entry = value(await erase(admin, newId()));
@@ -217,12 +203,12 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
       { ...page, payload: JSON.stringify({ [kept]: keptKey }) },
     ]);
 
-    const rows = (await storage.dumpAllRows()).join('\n');
+    const rows = (await fixture.storage.dumpAllRows()).join('\n');
     expect(rows).toContain(other.payload);
     for (const gone of [record.payload, item.payload, erasedKey]) expect(rows).not.toContain(gone);
     // A second erasure of the same subject rewrites nothing.
     value(await erase(admin, erased));
-    expect(await storage.currentSequence(admin.orgId)).toBe(8);
+    expect(await fixture.storage.currentSequence(admin.orgId)).toBe(8);
   });
 
   it('refuses every later push that would bring the subject back, and accepts its tombstones', async () => {
@@ -263,12 +249,12 @@ describe.each(ADAPTER_NAMES)('erasure ledger over HTTP: %s', (name) => {
     expect(await pull(admin.token)).toEqual([stored]);
     expect(await pull(admin.token, 'items')).toEqual([burnt, { ...late, payload: 'erased' }]);
     expect(await pull(admin.token, 'keys')).toEqual([strippedPage]);
-    const rows = (await storage.dumpAllRows()).join('\n');
+    const rows = (await fixture.storage.dumpAllRows()).join('\n');
     for (const gone of [record.payload, edit.payload, fresh.payload, late.payload])
       expect(rows).not.toContain(gone);
     expect(rows).not.toContain(keys[subjectId]);
     // The log holds counts, not ids or payloads.
-    const logs = server.logs.join('\n');
+    const logs = fixture.server.logs.join('\n');
     expect(logs).toContain('"erased":');
     for (const secret of [subjectId, edit.payload, fresh.payload]) expect(logs).not.toContain(secret);
   });

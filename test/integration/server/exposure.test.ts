@@ -1,22 +1,13 @@
 // Device exposure over HTTP on both storage adapters (the lost-laptop drill): a device that pulled up to
 // a sequence held exactly the documents that existed then — not later ones, not ones already deleted,
 // yes ones deleted afterwards — plus the ones it pushed itself. Admins of the device's organisation only.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage, StoredPushRow } from '../../../server/storage/types';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StoredPushRow } from '../../../server/storage/types';
 import type { PullResponse, RecordWire, SettingWire } from '../../../shared/sync/protocol';
 import type { DeviceExposureResponse, ExposedDocument } from '../../../shared/sync';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import {
-  addMember,
-  b64,
-  call,
-  createOrganisation,
-  newId,
-  startServer,
-  value,
-  type Member,
-  type RunningServer,
-} from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { addMember, b64, call, createOrganisation, newId, value, type Member } from './harness';
+import { useServerFixture } from './server-fixture';
 
 const NOW = 1_800_000_000_000;
 
@@ -55,38 +46,28 @@ const byId = (docs: ExposedDocument[]) =>
   [...docs].sort((a, b) => `${a.collection}/${a.id}`.localeCompare(`${b.collection}/${b.id}`));
 
 describe.each(ADAPTER_NAMES)('device exposure over HTTP: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
+  const fixture = useServerFixture(name, { now: () => NOW });
+  const url = () => fixture.server.url;
   let admin: Member & { orgId: string };
   let sales: Member;
 
   const push = async (token: string, rows: object[], collection = 'records') =>
-    value(await call<unknown[]>(server.url, 'POST', `/sync/${collection}/push`, { token, body: rows }));
+    value(await call<unknown[]>(url(), 'POST', `/sync/${collection}/push`, { token, body: rows }));
   const pull = async (token: string, collection: string, checkpoint = 0, limit = 1000) =>
     value(
       await call<PullResponse>(
-        server.url,
+        url(),
         'GET',
         `/sync/${collection}/pull?checkpoint=${checkpoint}&limit=${limit}`,
         { token },
       ),
     );
   const exposure = (token: string, deviceId: string) =>
-    call<DeviceExposureResponse>(server.url, 'GET', `/devices/${deviceId}/exposure`, { token });
+    call<DeviceExposureResponse>(url(), 'GET', `/devices/${deviceId}/exposure`, { token });
 
   beforeEach(async () => {
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage, { now: () => NOW });
-    admin = await createOrganisation(server.url);
-    sales = await addMember(server.url, admin, 'sales');
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
+    admin = await createOrganisation(url());
+    sales = await addMember(url(), admin, 'sales');
   });
 
   it('reports what the device held at its last pull and what it pushed itself', async () => {
@@ -160,17 +141,17 @@ describe.each(ADAPTER_NAMES)('device exposure over HTTP: %s', (name) => {
   it('still reports a revoked device; refuses other roles and other organisations’ devices', async () => {
     await push(admin.token, [{ newDocumentState: record() }]);
     await pull(sales.token, 'records');
-    value(await call(server.url, 'POST', `/devices/${sales.deviceId}/revoke`, { token: admin.token }));
+    value(await call(url(), 'POST', `/devices/${sales.deviceId}/revoke`, { token: admin.token }));
     const report = value(await exposure(admin.token, sales.deviceId));
     expect(report.revokedAt).toBe(NOW);
     expect(report.documents).toHaveLength(1);
 
-    const manager = await addMember(server.url, admin, 'manager');
+    const manager = await addMember(url(), admin, 'manager');
     expect(await exposure(manager.token, sales.deviceId)).toMatchObject({
       status: 403,
       body: { error: 'forbidden' },
     });
-    const other = await createOrganisation(server.url);
+    const other = await createOrganisation(url());
     expect(await exposure(other.token, sales.deviceId)).toMatchObject({
       status: 404,
       body: { error: 'not-found' },
@@ -186,10 +167,10 @@ describe.each(ADAPTER_NAMES)('device exposure over HTTP: %s', (name) => {
         const doc = { ...record(), id: `doc-${String(start + i).padStart(6, '0')}`, payload: 'x'.repeat(64) };
         return { id: doc.id, doc: JSON.stringify(doc), deleted: false, assumed: null };
       });
-      const outcome = await storage.push(admin.orgId, 'records', rows, NOW, sales.deviceId);
+      const outcome = await fixture.storage.push(admin.orgId, 'records', rows, NOW, sales.deviceId);
       expect(outcome.ok).toBe(true);
     }
-    const response = await fetch(`${server.url}/devices/${sales.deviceId}/exposure`, {
+    const response = await fetch(`${url()}/devices/${sales.deviceId}/exposure`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });
     expect(response.status).toBe(200);

@@ -2,23 +2,12 @@
 // its key pages filled in, so pages pushed before the upgrade count as pending; and a push racing a
 // rotation and a finish (two server instances sharing PostgreSQL) never leaves a live page under an older
 // epoch behind a finished one.
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../server/storage/migrations/index';
-import type { Storage, StoredPushRow, UserRow } from '../../../server/storage/types';
-import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from './adapters';
+import { describe, expect, it } from 'vitest';
+import type { StoredPushRow } from '../../../server/storage/types';
+import { ADAPTER_NAMES, adminRow, useTestDatabase, type AdapterName } from './adapters';
 import { b64 } from './harness';
 
-const admin: UserRow = {
-  id: 'u1',
-  orgId: 'org1',
-  role: 'admin',
-  verifierHash: null,
-  inviteHash: null,
-  keys: null,
-  sealedOrgKey: b64(80),
-};
+const admin = adminRow({ sealedOrgKey: b64(80) });
 
 /** A key page as a client pushes it; the same arguments give the same text. */
 const pageDoc = (id: string, keyId: string, deleted = false) =>
@@ -35,10 +24,10 @@ const page = (id: string, keyId: string, assumed: string | null = null): StoredP
   assumed,
 });
 
-/** Writes a database as schema version 5 left it: an organisation with two live key pages and a tombstone. */
-const seedVersion5 = async (name: AdapterName, database: TestDatabase) => {
+/** What schema version 5 left in a database: an organisation with two live key pages and a tombstone. */
+const version5Statements = (name: AdapterName) => {
   const bool = (value: boolean) => (name === 'sqlite' ? (value ? 1 : 0) : String(value));
-  const statements = [
+  return [
     "INSERT INTO orgs (id, created_at, seq) VALUES ('org1', 1, 3)",
     "INSERT INTO users (id, org_id, role, sealed_org_key) VALUES ('u1', 'org1', 'admin', 'sealed')",
     ...[
@@ -52,46 +41,14 @@ const seedVersion5 = async (name: AdapterName, database: TestDatabase) => {
            '${pageDoc(String(id), String(keyId), deleted as boolean)}', ${i + 1})`,
     ),
   ];
-  const old = MIGRATIONS.filter((m) => m.version <= 5);
-  if (name === 'sqlite') {
-    const db = new Database((database.files?.() ?? [])[0] as string);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)');
-    for (const m of old) db.exec(`${m.sqlite}; INSERT INTO schema_migrations VALUES (${m.version});`);
-    for (const sql of statements) db.exec(sql);
-    db.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${database.schema}; SET search_path = ${database.schema}`);
-  await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)');
-  for (const m of old)
-    await client.query(`${m.postgres}; INSERT INTO schema_migrations VALUES (${m.version});`);
-  for (const sql of statements) await client.query(sql);
-  await client.end();
 };
 
 describe.each(ADAPTER_NAMES)('key epochs in storage: %s', (name) => {
-  let database: TestDatabase;
-  const opened: Storage[] = [];
-
-  beforeEach(async () => {
-    database = await ADAPTERS[name]();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.close()));
-    await database.destroy();
-  });
-
-  const open = async () => {
-    const storage = await database.open();
-    opened.push(storage);
-    await storage.migrate();
-    return storage;
-  };
+  const fixture = useTestDatabase(name);
+  const open = () => fixture.open();
 
   it("migrates an existing database: its key pages' keyIds are indexed, and count as pending", async () => {
-    await seedVersion5(name, database);
+    await fixture.seedAt(5, version5Statements(name));
     const s = await open();
     expect(await s.listKeyEpochs('org1')).toEqual([]);
     expect(await s.countPendingKeyPages('org1', 'org-key')).toBe(0);

@@ -61,6 +61,13 @@ describe.each(ADAPTER_NAMES)('key epochs (%s)', (adapter) => {
   const documents = async () =>
     (await fixture.storage.dumpAllRows()).filter((row) => row.includes('"doc"')).sort();
 
+  /** A rotation from `previousEpochId` that must succeed, with a grant for each member; its new epoch id. */
+  const rotated = async (admin: Member, previousEpochId: string, reason: string, members: Member[]) => {
+    const epochId = `page-${newId()}`;
+    value(await rotate(admin, { previousEpochId, epochId, reason, grants: grantsFor(...members) }));
+    return epochId;
+  };
+
   /** An organisation at epoch 0, with a sales member who holds the organisation key. */
   const organisation = async () => {
     const epoch0 = `page-${newId()}`;
@@ -238,15 +245,7 @@ describe.each(ADAPTER_NAMES)('key epochs (%s)', (adapter) => {
     const { admin, sales, epoch0 } = await organisation();
     const old = page(epoch0);
     value(await pushKeys(sales, [{ newDocumentState: old }]));
-    const epoch1 = `page-${newId()}`;
-    value(
-      await rotate(admin, {
-        previousEpochId: epoch0,
-        epochId: epoch1,
-        reason: 'manual',
-        grants: grantsFor(admin, sales),
-      }),
-    );
+    const epoch1 = await rotated(admin, epoch0, 'manual', [admin, sales]);
     const expectStale = async (member: Member, rows: Row[]) => {
       const stored = await documents();
       const sequence = await fixture.storage.currentSequence(admin.orgId);
@@ -294,15 +293,7 @@ describe.each(ADAPTER_NAMES)('key epochs (%s)', (adapter) => {
     value(
       await pushKeys(admin, [{ newDocumentState: { ...gone, _deleted: true }, assumedMasterState: gone }]),
     );
-    const epoch1 = `page-${newId()}`;
-    value(
-      await rotate(admin, {
-        previousEpochId: epoch0,
-        epochId: epoch1,
-        reason: 'manual',
-        grants: grantsFor(admin, sales),
-      }),
-    );
+    const epoch1 = await rotated(admin, epoch0, 'manual', [admin, sales]);
     // The tombstone is not waiting: only live pages count.
     expect((await keys(sales)).pendingPages).toBe(3);
     expect(await finish(admin, epoch1)).toEqual({ status: 409, body: { ok: false, error: 'pages-pending' } });
@@ -360,14 +351,7 @@ describe.each(ADAPTER_NAMES)('key epochs (%s)', (adapter) => {
     const removalAt = (await fixture.storage.getUser(sales.userId))?.statusAt;
     expect(due[1]?.since).toBe(removalAt);
 
-    value(
-      await rotate(admin, {
-        previousEpochId: epoch0,
-        epochId: `page-${newId()}`,
-        reason: 'removal',
-        grants: grantsFor(admin),
-      }),
-    );
+    await rotated(admin, epoch0, 'removal', [admin]);
     expect((await keys(admin)).due).toEqual([]);
   });
 
@@ -404,15 +388,7 @@ describe.each(ADAPTER_NAMES)('key epochs (%s)', (adapter) => {
       status: 400,
     });
 
-    const epoch1 = `page-${newId()}`;
-    value(
-      await rotate(admin, {
-        previousEpochId: epoch0,
-        epochId: epoch1,
-        reason: 'manual',
-        grants: grantsFor(admin, sales),
-      }),
-    );
+    const epoch1 = await rotated(admin, epoch0, 'manual', [admin, sales]);
     // A new epoch: every device is behind again, the phone still on epoch 0.
     expect(await behind()).toEqual(
       [

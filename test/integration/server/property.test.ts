@@ -1,11 +1,11 @@
 // A property test with fixed seeds: several clients create, edit, delete, retry and pull in random order
 // against the real server; a plain model of the master states predicts every conflict, and in the end a
 // fresh pull equals the model with one strictly increasing sequence per accepted write.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import type { KeyWire, PullResponse } from '../../../shared/sync/protocol';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import { deviceKey, call, createOrganisation, startServer, value, type RunningServer } from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { deviceKey, call, createOrganisation, value } from './harness';
+import { useServerFixture } from './server-fixture';
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
 const random = (seed: number) => () => {
@@ -23,29 +23,17 @@ interface Client {
 }
 
 describe.each(ADAPTER_NAMES)('random sync traffic: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
-  beforeEach(async () => {
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage);
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
-  });
+  const fixture = useServerFixture(name);
+  const url = () => fixture.server.url;
 
   it.each([1, 2, 3])('matches the model of master states (seed %i)', async (seed) => {
     const next = random(seed);
     const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T;
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const tokens = [admin.token];
     for (let i = 0; i < 2; i += 1) {
       const signedIn = value(
-        await call<{ token: string }>(server.url, 'POST', '/auth/sign-in', {
+        await call<{ token: string }>(url(), 'POST', '/auth/sign-in', {
           body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
         }),
       );
@@ -67,7 +55,7 @@ describe.each(ADAPTER_NAMES)('random sync traffic: %s', (name) => {
         return [];
       });
       const conflicts = value(
-        await call<KeyWire[]>(server.url, 'POST', '/sync/keys/push', { token: client.token, body: rows }),
+        await call<KeyWire[]>(url(), 'POST', '/sync/keys/push', { token: client.token, body: rows }),
       );
       expect(conflicts).toEqual(expected);
       conflicted += conflicts.length;
@@ -103,7 +91,7 @@ describe.each(ADAPTER_NAMES)('random sync traffic: %s', (name) => {
         await push(client, client.lastPush);
       } else {
         const pulled = value(
-          await call<PullResponse>(server.url, 'GET', `/sync/keys/pull?checkpoint=${client.checkpoint}`, {
+          await call<PullResponse>(url(), 'GET', `/sync/keys/pull?checkpoint=${client.checkpoint}`, {
             token: client.token,
           }),
         );
@@ -113,7 +101,7 @@ describe.each(ADAPTER_NAMES)('random sync traffic: %s', (name) => {
     }
 
     const final = value(
-      await call<PullResponse>(server.url, 'GET', '/sync/keys/pull?checkpoint=0&limit=1000', {
+      await call<PullResponse>(url(), 'GET', '/sync/keys/pull?checkpoint=0&limit=1000', {
         token: admin.token,
       }),
     );

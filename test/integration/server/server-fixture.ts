@@ -7,6 +7,8 @@ import { memoryDatabase } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from './adapters';
 import { startServer, type RunningServer } from './harness';
 
+type ServerOptions = Parameters<typeof startServer>[1];
+
 export interface ServerFixture {
   readonly server: RunningServer;
   readonly storage: Storage;
@@ -18,8 +20,8 @@ export interface ServerFixture {
   closeDb(db: KluisDatabase): Promise<void>;
 }
 
-/** Registers the hooks; the returned object is valid inside each test. */
-export const useServerFixture = (adapter: AdapterName = 'sqlite'): ServerFixture => {
+/** Registers the hooks; the returned object is valid inside each test. `options` go to the server (a clock). */
+export const useServerFixture = (adapter: AdapterName = 'sqlite', options?: ServerOptions): ServerFixture => {
   let database: TestDatabase;
   let storage: Storage;
   let server: RunningServer;
@@ -28,7 +30,7 @@ export const useServerFixture = (adapter: AdapterName = 'sqlite'): ServerFixture
     database = await ADAPTERS[adapter]();
     storage = await database.open();
     await storage.migrate();
-    server = await startServer(storage);
+    server = await startServer(storage, options);
   });
   afterEach(async () => {
     await Promise.all(dbs.splice(0).map((db) => db.remove()));

@@ -1,23 +1,12 @@
 // The real server over HTTP on both storage adapters: sign-in and devices, push and pull with server
 // sequences, idempotent retries, conflicts, the tombstone horizon, revocation with wipe, and roles.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../server/app';
-import type { Storage } from '../../../server/storage/types';
 import type { PullResponse, RecordWire } from '../../../shared/sync/protocol';
 import type { DeviceSummary, SignInResponse } from '../../../shared/sync';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
-import {
-  addMember,
-  b64,
-  call,
-  createOrganisation,
-  deviceKey,
-  newId,
-  personRecord,
-  startServer,
-  value,
-  type RunningServer,
-} from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { addMember, b64, call, createOrganisation, deviceKey, newId, personRecord, value } from './harness';
+import { useServerFixture } from './server-fixture';
 
 const pull = async (url: string, token: string, checkpoint = 0, collection = 'records', limit = 100) =>
   call<PullResponse>(url, 'GET', `/sync/${collection}/pull?checkpoint=${checkpoint}&limit=${limit}`, {
@@ -28,50 +17,39 @@ const push = async (url: string, token: string, rows: object[], collection = 're
   call<RecordWire[]>(url, 'POST', `/sync/${collection}/push`, { token, body: rows });
 
 describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
   let clock = 1_800_000_000_000;
+  const fixture = useServerFixture(name, { now: () => clock });
+  const url = () => fixture.server.url;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     clock = 1_800_000_000_000;
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage, { now: () => clock });
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
   });
 
   it('answers /healthz with the storage in use', async () => {
-    expect(value(await call(server.url, 'GET', '/healthz'))).toEqual({ status: 'ok', storage: name });
+    expect(value(await call(url(), 'GET', '/healthz'))).toEqual({ status: 'ok', storage: name });
   });
 
   it('signs a user in with the auth verifier on a new device, and refuses a wrong one', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     expect(
-      value(
-        await call<{ kdf: string }>(server.url, 'POST', '/auth/prelogin', { body: { userId: admin.userId } }),
-      ).kdf,
+      value(await call<{ kdf: string }>(url(), 'POST', '/auth/prelogin', { body: { userId: admin.userId } }))
+        .kdf,
     ).toBeTruthy();
     const signedIn = value(
-      await call<SignInResponse>(server.url, 'POST', '/auth/sign-in', {
+      await call<SignInResponse>(url(), 'POST', '/auth/sign-in', {
         body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
       }),
     );
     expect(signedIn.user).toMatchObject({ id: admin.userId, orgId: admin.orgId, role: 'admin' });
     expect(Buffer.from(signedIn.token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(signedIn.deviceId).not.toBe(admin.deviceId);
-    const wrong = await call(server.url, 'POST', '/auth/sign-in', {
+    const wrong = await call(url(), 'POST', '/auth/sign-in', {
       body: { userId: admin.userId, authVerifier: b64(), signingKey: deviceKey().publicKey },
     });
     expect(wrong).toEqual({ status: 401, body: { ok: false, error: 'wrong-credentials' } });
     expect(
       (
-        await call(server.url, 'POST', '/orgs', {
+        await call(url(), 'POST', '/orgs', {
           body: {
             orgId: admin.orgId,
             userId: newId(),
@@ -86,9 +64,9 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
   });
 
   it('refuses sign-in for a user after ten wrong verifiers, even with the right one, until 15 minutes pass', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const signIn = (authVerifier: string) =>
-      call(server.url, 'POST', '/auth/sign-in', {
+      call(url(), 'POST', '/auth/sign-in', {
         body: { userId: admin.userId, authVerifier, signingKey: deviceKey().publicKey },
       });
     for (let i = 0; i < 10; i += 1) expect((await signIn(b64())).status).toBe(401);
@@ -101,40 +79,40 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
   });
 
   it('assigns strictly increasing sequences and pulls in order from a checkpoint, page by page', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const docs = await Promise.all([1, 2, 3].map(() => personRecord({ note: 'x' })));
     expect(
       value(
         await push(
-          server.url,
+          url(),
           admin.token,
           docs.slice(0, 2).map((d) => ({ newDocumentState: d })),
         ),
       ),
     ).toEqual([]);
-    expect(value(await push(server.url, admin.token, [{ newDocumentState: docs[2] }]))).toEqual([]);
-    const first = value(await pull(server.url, admin.token, 0, 'records', 2));
+    expect(value(await push(url(), admin.token, [{ newDocumentState: docs[2] }]))).toEqual([]);
+    const first = value(await pull(url(), admin.token, 0, 'records', 2));
     expect(first.documents).toEqual(docs.slice(0, 2));
     expect(first.checkpoint).toBe(2);
-    const rest = value(await pull(server.url, admin.token, first.checkpoint));
+    const rest = value(await pull(url(), admin.token, first.checkpoint));
     expect(rest).toEqual({ documents: [docs[2]], checkpoint: 3 });
-    expect(value(await pull(server.url, admin.token, 3))).toEqual({ documents: [], checkpoint: 3 });
+    expect(value(await pull(url(), admin.token, 3))).toEqual({ documents: [], checkpoint: 3 });
   });
 
   it('treats a retried push whose response was lost as success, leaving one revision', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const doc = await personRecord({ note: 'once' });
-    value(await push(server.url, admin.token, [{ newDocumentState: doc }]));
-    expect(await push(server.url, admin.token, [{ newDocumentState: doc }])).toEqual({
+    value(await push(url(), admin.token, [{ newDocumentState: doc }]));
+    expect(await push(url(), admin.token, [{ newDocumentState: doc }])).toEqual({
       status: 200,
       body: { ok: true, value: [] },
     });
-    const pulled = value(await pull(server.url, admin.token));
+    const pulled = value(await pull(url(), admin.token));
     expect(pulled).toEqual({ documents: [doc], checkpoint: 1 });
   });
 
   it('returns the current master state when assumedMasterState is stale, and keeps the master', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const original = await personRecord({ note: 'v1' });
     const mine = {
       ...original,
@@ -146,123 +124,122 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
       updatedAt: original.updatedAt + 2,
       payload: (await personRecord({}, original.id)).payload,
     };
-    value(await push(server.url, admin.token, [{ newDocumentState: original }]));
-    value(await push(server.url, admin.token, [{ newDocumentState: theirs, assumedMasterState: original }]));
+    value(await push(url(), admin.token, [{ newDocumentState: original }]));
+    value(await push(url(), admin.token, [{ newDocumentState: theirs, assumedMasterState: original }]));
     const conflicts = value(
-      await push(server.url, admin.token, [{ newDocumentState: mine, assumedMasterState: original }]),
+      await push(url(), admin.token, [{ newDocumentState: mine, assumedMasterState: original }]),
     );
     expect(conflicts).toEqual([theirs]);
-    expect(value(await pull(server.url, admin.token)).documents).toEqual([theirs]);
+    expect(value(await pull(url(), admin.token)).documents).toEqual([theirs]);
   });
 
   it('forces a client whose checkpoint is older than the tombstone horizon to resync from 0', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const kept = await personRecord({ note: 'kept' });
     const erased = await personRecord({ note: 'erased' });
-    value(await push(server.url, admin.token, [{ newDocumentState: kept }, { newDocumentState: erased }]));
-    const offline = value(await pull(server.url, admin.token)).checkpoint; // a laptop leaves at sequence 2
+    value(await push(url(), admin.token, [{ newDocumentState: kept }, { newDocumentState: erased }]));
+    const offline = value(await pull(url(), admin.token)).checkpoint; // a laptop leaves at sequence 2
     value(
-      await push(server.url, admin.token, [
+      await push(url(), admin.token, [
         { newDocumentState: { ...erased, _deleted: true }, assumedMasterState: erased },
       ]),
     );
     clock += 366 * DAY_MS;
-    expect(await server.app.purgeTombstones()).toBe(1);
+    expect(await fixture.server.app.purgeTombstones()).toBe(1);
     const renewed = value(
-      await call<SignInResponse>(server.url, 'POST', '/auth/sign-in', {
+      await call<SignInResponse>(url(), 'POST', '/auth/sign-in', {
         body: { userId: admin.userId, authVerifier: admin.authVerifier, signingKey: deviceKey().publicKey },
       }),
     );
-    expect(await pull(server.url, renewed.token, offline)).toEqual({
+    expect(await pull(url(), renewed.token, offline)).toEqual({
       status: 409,
       body: { ok: false, error: 'resync-required' },
     });
-    expect(value(await pull(server.url, renewed.token, 0))).toEqual({ documents: [kept], checkpoint: 1 });
+    expect(value(await pull(url(), renewed.token, 0))).toEqual({ documents: [kept], checkpoint: 1 });
   });
 
   it('forces a resync on a checkpoint the server never reached, as after restoring an older backup', async () => {
-    const admin = await createOrganisation(server.url);
-    value(await push(server.url, admin.token, [{ newDocumentState: await personRecord({}) }]));
-    expect(await pull(server.url, admin.token, 5)).toEqual({
+    const admin = await createOrganisation(url());
+    value(await push(url(), admin.token, [{ newDocumentState: await personRecord({}) }]));
+    expect(await pull(url(), admin.token, 5)).toEqual({
       status: 409,
       body: { ok: false, error: 'resync-required' },
     });
-    expect(value(await pull(server.url, admin.token, 1)).documents).toEqual([]);
+    expect(value(await pull(url(), admin.token, 1)).documents).toEqual([]);
   });
 
   it('keeps tombstones younger than the horizon so offline clients learn of deletions', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const doc = await personRecord({ note: 'deleted' });
-    value(await push(server.url, admin.token, [{ newDocumentState: doc }]));
+    value(await push(url(), admin.token, [{ newDocumentState: doc }]));
     value(
-      await push(server.url, admin.token, [
+      await push(url(), admin.token, [
         { newDocumentState: { ...doc, _deleted: true }, assumedMasterState: doc },
       ]),
     );
     clock += 364 * DAY_MS;
-    expect(await server.app.purgeTombstones()).toBe(0);
+    expect(await fixture.server.app.purgeTombstones()).toBe(0);
   });
 
   it('lists devices with their last sync, and a revoked device is refused and told to wipe', async () => {
-    const admin = await createOrganisation(server.url);
-    const sales = await addMember(server.url, admin, 'sales');
+    const admin = await createOrganisation(url());
+    const sales = await addMember(url(), admin, 'sales');
     clock += 1000;
-    value(await pull(server.url, sales.token));
-    const devices = value(await call<DeviceSummary[]>(server.url, 'GET', '/devices', { token: admin.token }));
+    value(await pull(url(), sales.token));
+    const devices = value(await call<DeviceSummary[]>(url(), 'GET', '/devices', { token: admin.token }));
     expect(devices.find((d) => d.id === sales.deviceId)).toMatchObject({
       userId: sales.userId,
       lastSyncAt: clock,
       revokedAt: null,
     });
-    value(await call(server.url, 'POST', `/devices/${sales.deviceId}/revoke`, { token: admin.token }));
+    value(await call(url(), 'POST', `/devices/${sales.deviceId}/revoke`, { token: admin.token }));
     const refused = { status: 401, body: { ok: false, error: 'device-revoked', wipe: true } };
-    expect(await pull(server.url, sales.token)).toEqual(refused);
-    expect(await push(server.url, sales.token, [{ newDocumentState: await personRecord({}) }])).toEqual(
-      refused,
-    );
-    expect(await call(server.url, 'POST', '/auth/renew', { token: sales.token })).toEqual(refused);
-    expect(value(await pull(server.url, admin.token)).documents).toEqual([]);
+    expect(await pull(url(), sales.token)).toEqual(refused);
+    expect(await push(url(), sales.token, [{ newDocumentState: await personRecord({}) }])).toEqual(refused);
+    expect(await call(url(), 'POST', '/auth/renew', { token: sales.token })).toEqual(refused);
+    expect(value(await pull(url(), admin.token)).documents).toEqual([]);
   });
 
   it('expires tokens; a renewed token replaces the old one', async () => {
-    const admin = await createOrganisation(server.url);
+    const admin = await createOrganisation(url());
     const renewed = value(
-      await call<{ token: string; expiresAt: number }>(server.url, 'POST', '/auth/renew', {
+      await call<{ token: string; expiresAt: number }>(url(), 'POST', '/auth/renew', {
         token: admin.token,
       }),
     );
-    expect((await pull(server.url, admin.token)).body).toEqual({ ok: false, error: 'unauthenticated' });
-    expect((await pull(server.url, renewed.token)).status).toBe(200);
+    expect((await pull(url(), admin.token)).body).toEqual({ ok: false, error: 'unauthenticated' });
+    expect((await pull(url(), renewed.token)).status).toBe(200);
     clock = renewed.expiresAt;
-    expect(await pull(server.url, renewed.token)).toEqual({
+    expect(await pull(url(), renewed.token)).toEqual({
       status: 401,
       body: { ok: false, error: 'token-expired' },
     });
   });
 
   it('enforces roles on every pull and push, and keeps organisation management to admins', async () => {
-    const admin = await createOrganisation(server.url);
-    const marketing = await addMember(server.url, admin, 'marketing');
+    const admin = await createOrganisation(url());
+    const marketing = await addMember(url(), admin, 'marketing');
     const keyPage = { id: newId(), keyId: 'org-1', payload: b64(64), _deleted: false };
-    expect(await push(server.url, marketing.token, [{ newDocumentState: keyPage }], 'keys')).toEqual({
+    expect(await push(url(), marketing.token, [{ newDocumentState: keyPage }], 'keys')).toEqual({
       status: 403,
       body: { ok: false, error: 'forbidden' },
     });
-    expect(value(await pull(server.url, marketing.token, 0, 'keys')).documents).toEqual([]);
-    expect(
-      value(await push(server.url, marketing.token, [{ newDocumentState: await personRecord({}) }])),
-    ).toEqual([]);
-    expect(value(await push(server.url, admin.token, [{ newDocumentState: keyPage }], 'keys'))).toEqual([]);
+    expect(value(await pull(url(), marketing.token, 0, 'keys')).documents).toEqual([]);
+    expect(value(await push(url(), marketing.token, [{ newDocumentState: await personRecord({}) }]))).toEqual(
+      [],
+    );
+    expect(value(await push(url(), admin.token, [{ newDocumentState: keyPage }], 'keys'))).toEqual([]);
     for (const [method, path] of [
       ['GET', '/devices'],
       ['GET', '/users'],
       ['POST', `/devices/${admin.deviceId}/revoke`],
     ]) {
-      expect(
-        (await call(server.url, method as string, path as string, { token: marketing.token })).body,
-      ).toEqual({ ok: false, error: 'forbidden' });
+      expect((await call(url(), method as string, path as string, { token: marketing.token })).body).toEqual({
+        ok: false,
+        error: 'forbidden',
+      });
     }
-    const pending = await addMember(server.url, admin, 'sales', false);
-    expect((await pull(server.url, pending.token)).body).toEqual({ ok: false, error: 'awaiting-org-key' });
+    const pending = await addMember(url(), admin, 'sales', false);
+    expect((await pull(url(), pending.token)).body).toEqual({ ok: false, error: 'awaiting-org-key' });
   });
 });

@@ -3,12 +3,11 @@
 // subject with ledger entries on its own page; no client overwrites or deletes an append-only item. Each
 // refusal is a 403 with its code, refuses the whole push, and leaves every stored row as it was. The
 // erasure path and a device's rollback of its own batch still work.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { KeyWire, PullResponse, RecordWire } from '../../../shared/sync/protocol';
 import { APPEND_ONLY_KINDS } from '../../../shared/sync/write-rules';
 import { annelies } from '../../fixtures/people';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import { ADAPTER_NAMES } from './adapters';
 import {
   addMember,
   b64,
@@ -17,34 +16,32 @@ import {
   erasureOrder,
   newId,
   personRecord,
-  startServer,
   value,
   type Member,
-  type RunningServer,
 } from './harness';
+import { useServerFixture } from './server-fixture';
 
 type Row = { newDocumentState: object; assumedMasterState: object | null };
 
 describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let server: RunningServer;
+  const fixture = useServerFixture(name);
+  const url = () => fixture.server.url;
   let admin: Member & { orgId: string };
   let sales: Member;
   let other: Member;
 
   const push = (token: string, collection: string, rows: Row[]) =>
-    call<unknown[]>(server.url, 'POST', `/sync/${collection}/push`, { token, body: rows });
+    call<unknown[]>(url(), 'POST', `/sync/${collection}/push`, { token, body: rows });
   const created = (doc: object): Row => ({ newDocumentState: doc, assumedMasterState: null });
   const changed = (before: object, after: object): Row => ({
     newDocumentState: after,
     assumedMasterState: before,
   });
   const pull = async (token: string, collection: string) =>
-    value(await call<PullResponse>(server.url, 'GET', `/sync/${collection}/pull?limit=1000`, { token }))
-      .documents;
+    value(await call<PullResponse>(url(), 'GET', `/sync/${collection}/pull?limit=1000`, { token })).documents;
   /** Every stored document, as text; device bookkeeping (last sync) left out. */
-  const documents = async () => (await storage.dumpAllRows()).filter((row) => row.includes('"doc"')).sort();
+  const documents = async () =>
+    (await fixture.storage.dumpAllRows()).filter((row) => row.includes('"doc"')).sort();
 
   const page = (subjectIds: string[], id = newId()): KeyWire => ({
     id,
@@ -79,25 +76,16 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
   /** Expects a refusal with this code, and every stored document unchanged. */
   const expectRefused = async (attempt: () => Promise<{ status: number; body: unknown }>, error: string) => {
     const before = await documents();
-    const sequence = await storage.currentSequence(admin.orgId);
+    const sequence = await fixture.storage.currentSequence(admin.orgId);
     expect(await attempt()).toMatchObject({ status: 403, body: { ok: false, error } });
     expect(await documents()).toEqual(before);
-    expect(await storage.currentSequence(admin.orgId)).toBe(sequence);
+    expect(await fixture.storage.currentSequence(admin.orgId)).toBe(sequence);
   };
 
   beforeEach(async () => {
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage);
-    admin = await createOrganisation(server.url);
-    sales = await addMember(server.url, admin, 'sales');
-    other = await addMember(server.url, admin, 'service');
-  });
-  afterEach(async () => {
-    await server.close();
-    await storage.close();
-    await database.destroy();
+    admin = await createOrganisation(url());
+    sales = await addMember(url(), admin, 'sales');
+    other = await addMember(url(), admin, 'service');
   });
 
   it('refuses a sales device that rewrites or tombstones a key page another device wrote, atomically', async () => {
@@ -127,11 +115,11 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     );
     expect((await pull(sales.token, 'keys')).map((d) => d.id)).toEqual([keys.id]);
     // Marketing never writes keys at all (roles.ts).
-    const marketing = await addMember(server.url, admin, 'marketing');
+    const marketing = await addMember(url(), admin, 'marketing');
     await expectRefused(() => push(marketing.token, 'keys', [changed(keys, dropped)]), 'forbidden');
 
     // The refusal is logged with its code, never with the document's ids.
-    const refusals = server.logs.filter((line) => line.includes('push refused by a write rule'));
+    const refusals = fixture.server.logs.filter((line) => line.includes('push refused by a write rule'));
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals.join('\n')).toContain('key-page-admin-only');
     for (const id of [keys.id, ...subjects]) expect(refusals.join('\n')).not.toContain(id);
@@ -208,7 +196,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     expect(stored).toContainEqual({ ...blank, _deleted: true });
     expect(stored).toContainEqual(rewritten);
     // Another sales device cannot do the same to this device's page.
-    const colleague = await addMember(server.url, admin, 'sales');
+    const colleague = await addMember(url(), admin, 'sales');
     await expectRefused(
       () => push(colleague.token, 'keys', [changed(rewritten, withoutEntry(rewritten, subjects[1]!))]),
       'key-page-admin-only',
@@ -225,7 +213,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     expect(value(await push(admin.token, 'keys', [changed(extra, { ...extra, payload: '{}' })]))).toEqual([]);
 
     value(
-      await call(server.url, 'POST', '/erasures', {
+      await call(url(), 'POST', '/erasures', {
         token: admin.token,
         body: erasureOrder(admin.signing, admin.orgId, subjects[0]!, newId()),
       }),
@@ -254,7 +242,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
 
     // When the erasures empty a page, any device may blank and tombstone it: no key is left to destroy.
     value(
-      await call(server.url, 'POST', '/erasures', {
+      await call(url(), 'POST', '/erasures', {
         token: admin.token,
         body: erasureOrder(admin.signing, admin.orgId, subjects[1]!, newId()),
       }),
@@ -270,7 +258,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     const userId = newId();
     const inviteCode = b64(24).replace(/[+/=]/g, 'a');
     value(
-      await call(server.url, 'POST', '/users', {
+      await call(url(), 'POST', '/users', {
         token: admin.token,
         body: { userId, role: 'sales', inviteCode },
       }),
@@ -284,19 +272,19 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     }));
     // Open the sockets and the database pool's connections first: otherwise the first join finishes on
     // the one open connection while the others still connect, and the race never happens.
-    await Promise.all(attempts.map(() => fetch(`${server.url}/healthz`).then((r) => r.text())));
-    await Promise.all(Array.from({ length: 10 }, () => storage.getUser(userId)));
+    await Promise.all(attempts.map(() => fetch(`${url()}/healthz`).then((r) => r.text())));
+    await Promise.all(Array.from({ length: 10 }, () => fixture.storage.getUser(userId)));
     const replies = await Promise.all(
-      attempts.map((body) => call<{ deviceId: string }>(server.url, 'POST', '/auth/join', { body })),
+      attempts.map((body) => call<{ deviceId: string }>(url(), 'POST', '/auth/join', { body })),
     );
     const winners = replies.flatMap((reply, i) => (reply.status === 200 ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(replies.filter((r) => r.status === 401).map((r) => r.body)).toEqual(
       Array.from({ length: 7 }, () => ({ ok: false, error: 'wrong-credentials' })),
     );
-    const user = await storage.getUser(userId);
+    const user = await fixture.storage.getUser(userId);
     expect(user).toMatchObject({ inviteHash: null, keys: attempts[winners[0]!]!.keys });
-    const devices = (await storage.listDevices(admin.orgId)).filter((d) => d.userId === userId);
+    const devices = (await fixture.storage.listDevices(admin.orgId)).filter((d) => d.userId === userId);
     expect(devices).toHaveLength(1);
   });
 
@@ -304,7 +292,7 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     const userId = newId();
     const inviteHash = 'ab'.repeat(32);
     expect(
-      await storage.insertUser({
+      await fixture.storage.insertUser({
         id: userId,
         orgId: admin.orgId,
         role: 'sales',
@@ -321,19 +309,22 @@ describe.each(ADAPTER_NAMES)('server write rules: %s', (name) => {
     }));
     const results = await Promise.all(
       keys.map((k, i) =>
-        storage.redeemInvite(admin.orgId, userId, inviteHash, { verifierHash: `${i}`.repeat(64), keys: k }),
+        fixture.storage.redeemInvite(admin.orgId, userId, inviteHash, {
+          verifierHash: `${i}`.repeat(64),
+          keys: k,
+        }),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = results.indexOf(true);
-    expect(await storage.getUser(userId)).toMatchObject({
+    expect(await fixture.storage.getUser(userId)).toMatchObject({
       inviteHash: null,
       keys: keys[winner],
       verifierHash: `${winner}`.repeat(64),
     });
     // Spent: the same hash redeems nothing again, nor does another organisation's id.
     expect(
-      await storage.redeemInvite(admin.orgId, userId, inviteHash, {
+      await fixture.storage.redeemInvite(admin.orgId, userId, inviteHash, {
         verifierHash: 'f'.repeat(64),
         keys: keys[0]!,
       }),
