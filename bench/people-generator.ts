@@ -2,7 +2,8 @@
 // the same seed always gives the same rows, so runs compare like with like.
 import type { PersonInput } from '../shared/people/person';
 
-const GIVEN = [
+/** Given names, Dutch and international; with FAMILY_NAMES also the names of the dedupe test's people. */
+export const GIVEN_NAMES = [
   'Annelies',
   'Bram',
   'Chantal',
@@ -52,7 +53,7 @@ const GIVEN = [
   'Koen',
   'Merel',
 ];
-const FAMILY = [
+export const FAMILY_NAMES = [
   'de Jong',
   'Jansen',
   'de Vries',
@@ -156,8 +157,8 @@ export const generatePeople = (count: number, seed = 20261129): PersonInput[] =>
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const people: PersonInput[] = [];
   for (let i = 0; i < count; i++) {
-    const givenName = pick(GIVEN);
-    const familyName = pick(FAMILY);
+    const givenName = pick(GIVEN_NAMES);
+    const familyName = pick(FAMILY_NAMES);
     const mobile = `+31 6 ${String(10_000_000 + Math.floor(random() * 89_999_999)).replace(/(\d{2})(?=\d)/g, '$1 ')}`;
     people.push({
       givenName,

@@ -7,100 +7,7 @@ import {
   type ImportPerson,
 } from '../../../../shared/import';
 import { jaroWinkler } from '../../../../shared/import/similarity';
-
-/** Deterministic pseudo-random numbers (mulberry32), so the data set is the same on every run. */
-const seeded = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const GIVEN = [
-  'Annelies',
-  'Bram',
-  'Chantal',
-  'Daan',
-  'Eva',
-  'Femke',
-  'Gijs',
-  'Hanna',
-  'Iris',
-  'Jeroen',
-  'Kees',
-  'Lotte',
-  'Maarten',
-  'Noor',
-  'Olivier',
-  'Pieter',
-  'Quinten',
-  'Roos',
-  'Sanne',
-  'Thijs',
-  'Ursula',
-  'Vincent',
-  'Willem',
-  'Yara',
-  'Zoë',
-  'Sofie',
-  'Lucas',
-  'Mila',
-  'Finn',
-  'Sem',
-  'Julia',
-  'Tess',
-  'Levi',
-  'Ahmed',
-  'Fatima',
-  'Mohamed',
-  'Elif',
-  'Priya',
-  'Wei',
-  'Kofi',
-];
-const FAMILY = [
-  'de Jong',
-  'Jansen',
-  'de Vries',
-  'van den Berg',
-  'van Dijk',
-  'Bakker',
-  'Visser',
-  'Smit',
-  'Meijer',
-  'de Boer',
-  'Mulder',
-  'de Groot',
-  'Bos',
-  'Vos',
-  'Peters',
-  'Hendriks',
-  'van Leeuwen',
-  'Dekker',
-  'Brouwer',
-  'de Wit',
-  'Dijkstra',
-  'Smits',
-  'de Graaf',
-  'van der Meer',
-  "van 't Hof",
-  'Kok',
-  'Jacobs',
-  'de Haan',
-  'Vermeulen',
-  'van den Heuvel',
-  'van der Veen',
-  'van den Broek',
-  'de Bruijn',
-  'de Bruin',
-  'van der Heijden',
-  'Schouten',
-  'van Beek',
-  'Willems',
-  'van Vliet',
-  'Hoekstra',
-];
+import { FAMILY_NAMES, GIVEN_NAMES, seededRandom } from '../../../../bench/people-generator';
 
 const mobile = (n: number) => `+31 6 ${String(20_000_000 + n * 13).replace(/(\d{2})(?=\d)/g, '$1 ')}`;
 const national = (n: number) => `06-${String(20_000_000 + n * 13)}`;
@@ -111,8 +18,9 @@ const national = (n: number) => `06-${String(20_000_000 + n * 13)}`;
  * when the row has no email or phone) and 100 namesakes who are other people.
  */
 const dataSet = () => {
-  const random = seeded(4);
-  const names = GIVEN.flatMap((g) => FAMILY.map((f) => [g, f] as const));
+  // The benchmarks' names and random numbers: the same seed gives the same people on every run.
+  const random = seededRandom(4);
+  const names = GIVEN_NAMES.flatMap((g) => FAMILY_NAMES.map((f) => [g, f] as const));
   for (let i = names.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [names[i], names[j]] = [names[j]!, names[i]!];
@@ -275,10 +183,10 @@ describe('findDuplicates', () => {
   });
 
   it('stays near-linear: 20,000 people at one organisation are compared within a window', async () => {
-    const random = seeded(9);
+    const random = seededRandom(9);
     const rows: DedupeSubject[] = Array.from({ length: 20_000 }, (_, i) => ({
-      givenName: GIVEN[Math.floor(random() * GIVEN.length)]!,
-      familyName: `${FAMILY[Math.floor(random() * FAMILY.length)]!}${i}`,
+      givenName: GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)]!,
+      familyName: `${FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)]!}${i}`,
       emails: [{ value: `x${i}@big.example` }],
       phones: [],
       organisationName: 'Big Corp',
