@@ -1,7 +1,8 @@
 // Loads the import fixtures (test/fixtures/import, written by make-fixtures.mjs) as the wizard hands them over.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportFile } from '../../../../shared/import';
+import { expect } from 'vitest';
+import { ImportError, type ImportErrorInfo, type ImportFile } from '../../../../shared/import';
 
 const dir = path.resolve(import.meta.dirname, '../../../fixtures/import');
 
@@ -14,3 +15,14 @@ export const textFile = (name: string, text: string): ImportFile => ({
   name,
   bytes: new TextEncoder().encode(text),
 });
+
+/** What an import that must fail says: the ImportError it throws, as the wizard shows it. */
+export const failure = async (promise: Promise<unknown>): Promise<ImportErrorInfo> => {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return (error as ImportError).toInfo();
+  }
+  throw new Error('expected an ImportError');
+};

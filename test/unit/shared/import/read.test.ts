@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, readTable, type ImportErrorInfo } from '../../../../shared/import';
-import { fixture, textFile } from './fixtures';
+import { readTable } from '../../../../shared/import';
+import { failure, fixture, textFile } from './fixtures';
 
-const failure = async (promise: Promise<unknown>): Promise<ImportErrorInfo> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return (error as ImportError).toInfo();
-  }
-  throw new Error('expected an ImportError');
-};
+/** `n` empty cells of a row. */
+const blank = (n: number): string[] => Array.from({ length: n }, () => '');
 
 describe('readTable: CSV', () => {
   it('reads a semicolon-delimited Windows-1252 file from Dutch Excel, quotes and newlines intact', async () => {
@@ -68,12 +61,7 @@ describe('readTable: CSV', () => {
         'Vries',
         'geen-email',
         '+31 6 1111 2222',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
+        ...blank(6),
         'België',
         'regel 1\r\nregel 2 met € teken',
       ],
@@ -275,18 +263,7 @@ describe('readTable: vCard', () => {
         '',
         'work',
         'zoe@ijsselmeer.example',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
+        ...blank(12),
         'Regel een\nRegel twee, met komma; en puntkomma',
       ],
     ]);

@@ -1,18 +1,8 @@
 import { Deflate, inflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportError, readTable, type ImportErrorInfo } from '../../../../shared/import';
+import { readTable } from '../../../../shared/import';
 import { excelSerialToIso } from '../../../../shared/import/xlsx';
-import { fixture } from './fixtures';
-
-const failure = async (promise: Promise<unknown>): Promise<ImportErrorInfo> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return (error as ImportError).toInfo();
-  }
-  throw new Error('expected an ImportError');
-};
+import { failure, fixture } from './fixtures';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
