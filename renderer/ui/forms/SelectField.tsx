@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import type { SxProps, Theme } from '@mui/material/styles';
 
 interface Props<V extends string> {
   readonly label: string;
@@ -18,6 +19,7 @@ interface Props<V extends string> {
   readonly required?: boolean;
   readonly size?: 'small' | 'medium';
   readonly fullWidth?: boolean;
+  readonly sx?: SxProps<Theme>;
 }
 
 export function SelectField<V extends string>({

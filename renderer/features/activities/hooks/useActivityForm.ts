@@ -2,18 +2,17 @@
 // other failure says so without losing what was typed.
 import { useState } from 'react';
 import { ValidationError } from '../../../../shared/store';
-import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
+import { toFieldErrors } from '../../../ui/forms/field-errors';
+import { useDraftForm } from '../../../ui/forms/useDraftForm';
 import type { ActivityDraft } from '../activity-draft';
 
 export const useActivityForm = (initial: ActivityDraft) => {
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useDraftForm(initial);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
   const change = (next: Partial<ActivityDraft>) => {
-    setDraft((d) => ({ ...d, ...next }));
-    setErrors({});
+    form.change(next);
     setFailed(false);
   };
 
@@ -22,11 +21,11 @@ export const useActivityForm = (initial: ActivityDraft) => {
     setBusy(true);
     setFailed(false);
     try {
-      await run(draft);
-      setErrors({});
+      await run(form.draft);
+      form.setErrors({});
       return true;
     } catch (error) {
-      if (error instanceof ValidationError) setErrors(toFieldErrors(error.issues));
+      if (error instanceof ValidationError) form.setErrors(toFieldErrors(error.issues));
       else setFailed(true);
       return false;
     } finally {
@@ -34,5 +33,5 @@ export const useActivityForm = (initial: ActivityDraft) => {
     }
   };
 
-  return { draft, setDraft, change, errors, busy, failed, save };
+  return { ...form, change, busy, failed, save };
 };

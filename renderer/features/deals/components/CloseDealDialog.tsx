@@ -1,14 +1,9 @@
 // Asks why a deal was won or lost before it moves to a won or lost stage: the reason is required.
-import { useState, type FormEvent } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
+import { useState } from 'react';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../shared/deals';
-import { SubmitButton } from '../../../ui/SubmitButton';
+import { FormDialog, refuseIf } from '../../../kit/FormDialog';
 
 interface Props {
   readonly title: string;
@@ -22,58 +17,38 @@ export function CloseDealDialog({ title, stage, initialReason, onConfirm, onClos
   const { t } = useTranslation();
   const [reason, setReason] = useState(initialReason);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const missing = !reason.trim();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTouched(true);
-    if (missing) return;
-    setBusy(true);
-    try {
-      await onConfirm(reason.trim());
-    } finally {
-      setBusy(false);
-    }
+    refuseIf(missing);
+    await onConfirm(reason.trim());
   };
   return (
-    <Dialog
+    <FormDialog
       open
-      onClose={busy ? undefined : onClose}
-      aria-labelledby="close-deal-title"
-      fullWidth
-      maxWidth="sm"
+      id="close-deal"
+      title={t(stage.kind === 'won' ? 'deals.close.wonTitle' : 'deals.close.lostTitle', { title })}
+      submitLabel={t('deals.close.confirm')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id="close-deal-title">
-          {t(stage.kind === 'won' ? 'deals.close.wonTitle' : 'deals.close.lostTitle', { title })}
-        </DialogTitle>
-        <DialogContent>
-          <TextField
-            autoFocus
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            label={t('deals.fields.reason')}
-            value={reason}
-            required
-            onChange={(e) => setReason(e.target.value)}
-            error={touched && missing}
-            helperText={
-              touched && missing
-                ? t('deals.errors.reason')
-                : t(stage.kind === 'won' ? 'deals.close.wonHelp' : 'deals.close.lostHelp')
-            }
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <SubmitButton busy={busy}>{t('deals.close.confirm')}</SubmitButton>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField
+        autoFocus
+        fullWidth
+        multiline
+        minRows={2}
+        label={t('deals.fields.reason')}
+        value={reason}
+        required
+        onChange={(e) => setReason(e.target.value)}
+        error={touched && missing}
+        helperText={
+          touched && missing
+            ? t('deals.errors.reason')
+            : t(stage.kind === 'won' ? 'deals.close.wonHelp' : 'deals.close.lostHelp')
+        }
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
   );
 }
