@@ -25,26 +25,32 @@ const OTHER_PURPOSE = 'purpose-other';
 const LIST = 'list-under-test';
 const who = { recordedBy: 'user1', deviceId: 'device1' };
 
-type ConsentCase =
-  | 'none'
-  | 'given'
-  | 'given-expiring-later'
-  | 'withdrawn'
-  | 'expired-event'
-  | 'expired-by-date'
-  | 'withdrawn-then-renewed'
-  | 'given-other-purpose';
-type SubscriptionCase =
-  | 'none'
-  | 'subscribed'
-  | 'unsubscribed'
-  | 'pending'
-  | 'confirmed'
-  | 'unsubscribed-then-import'
-  | 'unsubscribed-then-web-form'
-  | 'late-stale-subscribe';
-type ObjectionCase = 'none' | 'objected-purpose' | 'objected-marketing' | 'overridden' | 'lifted';
-type RestrictionCase = 'none' | 'restricted' | 'lifted' | 'restricted-in-future';
+const CONSENT_CASES = [
+  'none',
+  'given',
+  'given-expiring-later',
+  'withdrawn',
+  'expired-event',
+  'expired-by-date',
+  'withdrawn-then-renewed',
+  'given-other-purpose',
+] as const;
+type ConsentCase = (typeof CONSENT_CASES)[number];
+const SUBSCRIPTION_CASES = [
+  'none',
+  'subscribed',
+  'unsubscribed',
+  'pending',
+  'confirmed',
+  'unsubscribed-then-import',
+  'unsubscribed-then-web-form',
+  'late-stale-subscribe',
+] as const;
+type SubscriptionCase = (typeof SUBSCRIPTION_CASES)[number];
+const OBJECTION_CASES = ['none', 'objected-purpose', 'objected-marketing', 'overridden', 'lifted'] as const;
+type ObjectionCase = (typeof OBJECTION_CASES)[number];
+const RESTRICTION_CASES = ['none', 'restricted', 'lifted', 'restricted-in-future'] as const;
+type RestrictionCase = (typeof RESTRICTION_CASES)[number];
 type BasisCase = 'unrecorded' | 'cleared' | LawfulBasis;
 
 interface Case {
@@ -165,29 +171,19 @@ const consentEvent = (
     ...extra,
   });
 
-const consents = (c: ConsentCase): LedgerEntry<ConsentEventPayload>[] => {
-  switch (c) {
-    case 'none':
-      return [];
-    case 'given':
-      return [consentEvent('given', NOW - 10 * DAY)];
-    case 'given-expiring-later':
-      return [consentEvent('given', NOW - 10 * DAY, { expiresAt: NOW + 10 * DAY })];
-    case 'withdrawn':
-      return [consentEvent('given', NOW - 10 * DAY), consentEvent('withdrawn', NOW - 5 * DAY)];
-    case 'expired-event':
-      return [consentEvent('given', NOW - 10 * DAY), consentEvent('expired', NOW - 2 * DAY)];
-    case 'expired-by-date':
-      return [consentEvent('given', NOW - 10 * DAY, { expiresAt: NOW - DAY })];
-    case 'withdrawn-then-renewed':
-      return [
-        consentEvent('given', NOW - 10 * DAY),
-        consentEvent('withdrawn', NOW - 5 * DAY),
-        consentEvent('renewed', NOW - 3 * DAY),
-      ];
-    case 'given-other-purpose':
-      return [consentEvent('given', NOW - 10 * DAY, { purposeId: OTHER_PURPOSE })];
-  }
+const consents: Record<ConsentCase, () => LedgerEntry<ConsentEventPayload>[]> = {
+  none: () => [],
+  given: () => [consentEvent('given', NOW - 10 * DAY)],
+  'given-expiring-later': () => [consentEvent('given', NOW - 10 * DAY, { expiresAt: NOW + 10 * DAY })],
+  withdrawn: () => [consentEvent('given', NOW - 10 * DAY), consentEvent('withdrawn', NOW - 5 * DAY)],
+  'expired-event': () => [consentEvent('given', NOW - 10 * DAY), consentEvent('expired', NOW - 2 * DAY)],
+  'expired-by-date': () => [consentEvent('given', NOW - 10 * DAY, { expiresAt: NOW - DAY })],
+  'withdrawn-then-renewed': () => [
+    consentEvent('given', NOW - 10 * DAY),
+    consentEvent('withdrawn', NOW - 5 * DAY),
+    consentEvent('renewed', NOW - 3 * DAY),
+  ],
+  'given-other-purpose': () => [consentEvent('given', NOW - 10 * DAY, { purposeId: OTHER_PURPOSE })],
 };
 
 const subEvent = (
@@ -206,31 +202,27 @@ const subEvent = (
     ...who,
   });
 
-const subscriptions = (c: SubscriptionCase): LedgerEntry<SubscriptionEventPayload>[] => {
-  switch (c) {
-    case 'none':
-      return [];
-    case 'subscribed':
-      return [subEvent('subscribed', NOW - 9 * DAY)];
-    case 'unsubscribed':
-      return [subEvent('subscribed', NOW - 9 * DAY), subEvent('unsubscribed', NOW - 4 * DAY)];
-    case 'pending':
-      return [subEvent('pending', NOW - 9 * DAY)];
-    case 'confirmed':
-      return [subEvent('pending', NOW - 9 * DAY), subEvent('confirmed', NOW - 8 * DAY)];
-    case 'unsubscribed-then-import':
-      return [
-        subEvent('subscribed', NOW - 9 * DAY),
-        subEvent('unsubscribed', NOW - 4 * DAY),
-        subEvent('subscribed', NOW - 2 * DAY, 'import'),
-        subEvent('subscribed', NOW - DAY, 'bulk'),
-      ];
-    case 'unsubscribed-then-web-form':
-      return [subEvent('unsubscribed', NOW - 4 * DAY), subEvent('subscribed', NOW - 2 * DAY, 'web_form')];
-    case 'late-stale-subscribe':
-      // Written offline before the unsubscribe, synced after it: it lands where it happened.
-      return [subEvent('unsubscribed', NOW - 4 * DAY), subEvent('subscribed', NOW - 6 * DAY)];
-  }
+const subscriptions: Record<SubscriptionCase, () => LedgerEntry<SubscriptionEventPayload>[]> = {
+  none: () => [],
+  subscribed: () => [subEvent('subscribed', NOW - 9 * DAY)],
+  unsubscribed: () => [subEvent('subscribed', NOW - 9 * DAY), subEvent('unsubscribed', NOW - 4 * DAY)],
+  pending: () => [subEvent('pending', NOW - 9 * DAY)],
+  confirmed: () => [subEvent('pending', NOW - 9 * DAY), subEvent('confirmed', NOW - 8 * DAY)],
+  'unsubscribed-then-import': () => [
+    subEvent('subscribed', NOW - 9 * DAY),
+    subEvent('unsubscribed', NOW - 4 * DAY),
+    subEvent('subscribed', NOW - 2 * DAY, 'import'),
+    subEvent('subscribed', NOW - DAY, 'bulk'),
+  ],
+  'unsubscribed-then-web-form': () => [
+    subEvent('unsubscribed', NOW - 4 * DAY),
+    subEvent('subscribed', NOW - 2 * DAY, 'web_form'),
+  ],
+  // Written offline before the unsubscribe, synced after it: it lands where it happened.
+  'late-stale-subscribe': () => [
+    subEvent('unsubscribed', NOW - 4 * DAY),
+    subEvent('subscribed', NOW - 6 * DAY),
+  ],
 };
 
 const objection = (type: ObjectionPayload['type'], scope: ObjectionPayload['scope'], at: number) =>
@@ -245,38 +237,28 @@ const objection = (type: ObjectionPayload['type'], scope: ObjectionPayload['scop
     ...who,
   });
 
-const objections = (c: ObjectionCase): LedgerEntry<ObjectionPayload>[] => {
-  switch (c) {
-    case 'none':
-      return [];
-    case 'objected-purpose':
-      return [objection('objected', 'purpose', NOW - 3 * DAY)];
-    case 'objected-marketing':
-      return [objection('objected', 'direct_marketing', NOW - 3 * DAY)];
-    case 'overridden':
-      return [
-        objection('objected', 'purpose', NOW - 3 * DAY),
-        objection('overridden', 'purpose', NOW - 2 * DAY),
-      ];
-    case 'lifted':
-      return [objection('objected', 'purpose', NOW - 3 * DAY), objection('lifted', 'purpose', NOW - 2 * DAY)];
-  }
+const objections: Record<ObjectionCase, () => LedgerEntry<ObjectionPayload>[]> = {
+  none: () => [],
+  'objected-purpose': () => [objection('objected', 'purpose', NOW - 3 * DAY)],
+  'objected-marketing': () => [objection('objected', 'direct_marketing', NOW - 3 * DAY)],
+  overridden: () => [
+    objection('objected', 'purpose', NOW - 3 * DAY),
+    objection('overridden', 'purpose', NOW - 2 * DAY),
+  ],
+  lifted: () => [
+    objection('objected', 'purpose', NOW - 3 * DAY),
+    objection('lifted', 'purpose', NOW - 2 * DAY),
+  ],
 };
 
 const restriction = (type: RestrictionPayload['type'], at: number) =>
   entry<RestrictionPayload>({ type, reason: 'accuracy_contested', at, requestId: null, note: '', ...who });
 
-const restrictions = (c: RestrictionCase): LedgerEntry<RestrictionPayload>[] => {
-  switch (c) {
-    case 'none':
-      return [];
-    case 'restricted':
-      return [restriction('restricted', NOW - DAY)];
-    case 'lifted':
-      return [restriction('restricted', NOW - 3 * DAY), restriction('lifted', NOW - DAY)];
-    case 'restricted-in-future':
-      return [restriction('restricted', NOW + DAY)];
-  }
+const restrictions: Record<RestrictionCase, () => LedgerEntry<RestrictionPayload>[]> = {
+  none: () => [],
+  restricted: () => [restriction('restricted', NOW - DAY)],
+  lifted: () => [restriction('restricted', NOW - 3 * DAY), restriction('lifted', NOW - DAY)],
+  'restricted-in-future': () => [restriction('restricted', NOW + DAY)],
 };
 
 const bases = (c: BasisCase): LedgerEntry<PurposeBasisPayload>[] =>
@@ -319,10 +301,10 @@ const factsOf = (c: Case): PersonFacts => ({
   erased: c.erased,
   contact: c.contact,
   bases: shuffled(bases(c.basis), c.seed),
-  consents: shuffled(consents(c.consent), c.seed + 1),
-  subscriptions: shuffled(subscriptions(c.subscription), c.seed + 2),
-  objections: shuffled(objections(c.objection), c.seed + 3),
-  restrictions: shuffled(restrictions(c.restriction), c.seed + 4),
+  consents: shuffled(consents[c.consent](), c.seed + 1),
+  subscriptions: shuffled(subscriptions[c.subscription](), c.seed + 2),
+  objections: shuffled(objections[c.objection](), c.seed + 3),
+  restrictions: shuffled(restrictions[c.restriction](), c.seed + 4),
 });
 
 const purposeOf = (c: Case): PurposePayload =>
@@ -346,34 +328,10 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   erased: fc.boolean(),
   contact: fc.record({ email: fc.boolean(), phone: fc.boolean(), post: fc.boolean() }),
   basis: fc.constantFrom<BasisCase>('unrecorded', 'cleared', ...LAWFUL_BASES),
-  consent: fc.constantFrom<ConsentCase>(
-    'none',
-    'given',
-    'given-expiring-later',
-    'withdrawn',
-    'expired-event',
-    'expired-by-date',
-    'withdrawn-then-renewed',
-    'given-other-purpose',
-  ),
-  subscription: fc.constantFrom<SubscriptionCase>(
-    'none',
-    'subscribed',
-    'unsubscribed',
-    'pending',
-    'confirmed',
-    'unsubscribed-then-import',
-    'unsubscribed-then-web-form',
-    'late-stale-subscribe',
-  ),
-  objection: fc.constantFrom<ObjectionCase>(
-    'none',
-    'objected-purpose',
-    'objected-marketing',
-    'overridden',
-    'lifted',
-  ),
-  restriction: fc.constantFrom<RestrictionCase>('none', 'restricted', 'lifted', 'restricted-in-future'),
+  consent: fc.constantFrom(...CONSENT_CASES),
+  subscription: fc.constantFrom(...SUBSCRIPTION_CASES),
+  objection: fc.constantFrom(...OBJECTION_CASES),
+  restriction: fc.constantFrom(...RESTRICTION_CASES),
   seed: fc.integer({ min: 1, max: 1_000_000 }),
 });
 
@@ -428,41 +386,13 @@ describe('purpose gate (property)', () => {
       },
     ];
     const basisCases: BasisCase[] = ['unrecorded', 'cleared', ...LAWFUL_BASES];
-    const consentCases: ConsentCase[] = [
-      'none',
-      'given',
-      'given-expiring-later',
-      'withdrawn',
-      'expired-event',
-      'expired-by-date',
-      'withdrawn-then-renewed',
-      'given-other-purpose',
-    ];
-    const subscriptionCases: SubscriptionCase[] = [
-      'none',
-      'subscribed',
-      'unsubscribed',
-      'pending',
-      'confirmed',
-      'unsubscribed-then-import',
-      'unsubscribed-then-web-form',
-      'late-stale-subscribe',
-    ];
-    const objectionCases: ObjectionCase[] = [
-      'none',
-      'objected-purpose',
-      'objected-marketing',
-      'overridden',
-      'lifted',
-    ];
-    const restrictionCases: RestrictionCase[] = ['none', 'restricted', 'lifted', 'restricted-in-future'];
     let checked = 0;
     for (const purpose of purposes)
       for (const basis of basisCases)
-        for (const consent of consentCases)
-          for (const subscription of subscriptionCases)
-            for (const objection of objectionCases)
-              for (const restriction of restrictionCases)
+        for (const consent of CONSENT_CASES)
+          for (const subscription of SUBSCRIPTION_CASES)
+            for (const objection of OBJECTION_CASES)
+              for (const restriction of RESTRICTION_CASES)
                 for (const erased of [false, true]) {
                   const c: Case = {
                     purpose,
