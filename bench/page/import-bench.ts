@@ -4,7 +4,8 @@
 // profile and page of its own (bench/run.mjs), so the import's memory peak is its own. The runner samples
 // the renderer processes' resident memory (page and import worker) and the page's V8 heap.
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { commitImport } from '../../shared/import/commit';
+import { commitImport } from '../../shared/import';
+import { LOCAL_ACTOR } from '../../shared/workspace';
 import { planImport } from '../../shared/import/plan';
 import { ImportWorkerClient, type WorkerLike } from '../../shared/import/worker-client';
 import { mergeCandidates } from '../../shared/import';
@@ -132,7 +133,7 @@ const importThroughWorker = async ({ passphrase, run }: { passphrase: string; ru
     );
     const planMs = now() - start;
     start = now();
-    const report = await commitImport(session, {
+    const report = await commitImport(session, LOCAL_ACTOR, {
       file: 'bench.csv',
       plan,
       obtainedOn: '2026-11-01',

@@ -9,6 +9,8 @@ import { updateSubject } from '../rectification/update-subject';
 import type { Decrypted } from '../store/subject-repository';
 import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
+import type { AuditEvent } from '../audit/audit-log';
+import type { Done } from '../workspace/operation';
 import { consentStatus, subscriptionStatus } from '../consent/derive';
 import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from '../consent/facts';
 import { decideSubscribe } from '../consent/subscriptions';
@@ -192,7 +194,8 @@ const applyChunk = async (
       const done: string[] = [];
       const gone: string[] = [];
       const restricted: string[] = [];
-      const context = { subjectKind: 'person', actor, batchId, at: now, audit: false } as const;
+      // The field histories' own entries are left out: the bulk update's one entry accounts for the batch.
+      const context = { subjectKind: 'person', actor, batchId, at: now } as const;
       for (const [i, id] of ids.entries()) {
         // Each update re-encrypts a whole person: give the UI a turn every few dozen.
         if (i > 0 && i % 50 === 0) await yieldToUi();
@@ -253,15 +256,15 @@ const applyChunk = async (
 
 /**
  * Applies the operation to the selection in chunks, yielding between them; aborting stops after the chunk
- * in progress (what was written stays, and is in the report and the audit entry).
+ * in progress (what was written stays, and is in the report and the audit entry the operation writes).
  */
-export const bulkUpdate = async (
+export const applyBulkUpdate = async (
   session: Session,
   actor: Actor,
   selection: readonly string[],
   operation: BulkOperation,
   options: BulkOptions = {},
-): Promise<BulkReport> => {
+): Promise<Done<BulkReport>> => {
   const batchId = options.batchId ?? newId();
   const context = await load(session, selection, operation, options);
   const plan = await decide(session, selection, operation, context, { ...options, onProgress: undefined });
@@ -293,7 +296,7 @@ export const bulkUpdate = async (
     options.onProgress?.({ done: Math.min(start + chunk, plan.change.length), total: plan.change.length });
     await yieldToUi();
   }
-  await session.audit.record({
+  const audit: AuditEvent = {
     action: 'bulk-update',
     kind: auditKind(operation),
     recordIds: changed,
@@ -307,6 +310,6 @@ export const bulkUpdate = async (
       aborted,
       ...Object.fromEntries(Object.entries(counts).map(([reason, n]) => [`skipped:${reason}`, n])),
     },
-  });
-  return { ...plan, skipped, counts, batchId, changed, aborted };
+  };
+  return { result: { ...plan, skipped, counts, batchId, changed, aborted }, audit };
 };

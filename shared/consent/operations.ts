@@ -1,6 +1,6 @@
 // What a user can do with the consent registers and receipts: the purposes register, the controller, the
 // privacy notices and the subscription types (admins and managers), a business card captured at an
-// event, and the exports of the register and of one consent's receipt. Each stores, then returns the
+// event, the campaign list and the exports of the register and of one consent's receipt. Each stores, then returns the
 // audit entry the core writes: ids, kinds and formats, never names or the register's words.
 import { toXlsx } from '../export/xlsx';
 import type { OrganisationInput } from '../organisations/organisation';
@@ -14,9 +14,27 @@ import { saveSetting } from '../workspace/settings';
 import { loadPersonLedgers } from './ledgers';
 import { toIso27560Record, toKantaraReceipt } from './receipts';
 import { REGISTER_COLUMNS, registerRows, type RegisterLabels } from './register-export';
-import { CONSENT_EVENT, PRIVACY_NOTICE, SUBSCRIPTION_TYPE, type PrivacyNoticeInput } from './types';
+import { decideCampaignList } from './run-gate';
+import {
+  CONSENT_EVENT,
+  PRIVACY_NOTICE,
+  SUBSCRIPTION_TYPE,
+  type PrivacyNoticeInput,
+  type ProgressOptions,
+  type RunGateInput,
+} from './types';
 
 export const savePurpose = defineOperation('consent.savePurpose', saveSetting(PURPOSE));
+
+/**
+ * The campaign list for a purpose and a channel (the only way people leave Kluis for marketing): who may
+ * be contacted, who is left out and why; audited as an export of the eligible ids.
+ */
+export const runGate = defineOperation(
+  'consent.campaignList',
+  (workspace, _actor, { onProgress, signal, now, ...input }: RunGateInput & ProgressOptions) =>
+    decideCampaignList(workspace, input, { onProgress, signal, now }),
+);
 
 export const saveSubscriptionType = defineOperation(
   'consent.saveSubscriptionType',

@@ -1,8 +1,11 @@
 // The only way people leave Kluis for marketing: campaign lists, call lists and bulk email exports ask
-// this gate, which decides for every person, says who was left out and why, and writes the export to the
-// audit trail (one entry: the eligible ids, the purpose, counts per reason — never names).
+// this gate, which decides for every person, says who was left out and why, and hands back the export's
+// audit entry (one entry: the eligible ids, the purpose, counts per reason — never names) for the
+// operation consent.campaignList to write.
 import { NotFoundError } from '../store/errors';
 import type { Session } from '../vault/session';
+import type { AuditEvent } from '../audit/audit-log';
+import type { Done } from '../workspace/operation';
 import { factsFor, loadLedgers, loadPeople, yieldToUi } from './facts';
 import { decideEligibility } from './gate';
 import type { ExclusionReason, GateQuery, GateResult, ProgressOptions, RunGateInput } from './types';
@@ -11,11 +14,11 @@ import { PURPOSE } from '../purposes/purposes';
 
 const CHUNK = 1000;
 
-export const runGate = async (
+export const decideCampaignList = async (
   session: Session,
   input: RunGateInput,
   options: ProgressOptions = {},
-): Promise<GateResult> => {
+): Promise<Done<GateResult>> => {
   const { signal, onProgress } = options;
   const now = options.now ?? Date.now();
   const purpose = await session.settings(PURPOSE).get(input.purposeId);
@@ -53,7 +56,7 @@ export const runGate = async (
     if (ids.length > CHUNK) await yieldToUi();
   }
   signal?.throwIfAborted();
-  await session.audit.record({
+  const audit: AuditEvent = {
     action: 'export',
     kind: 'campaign-list',
     recordIds: eligible,
@@ -65,6 +68,6 @@ export const runGate = async (
       excluded: excluded.length,
       ...counts,
     },
-  });
-  return { eligible, excluded, counts };
+  };
+  return { result: { eligible, excluded, counts }, audit };
 };

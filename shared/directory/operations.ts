@@ -45,19 +45,9 @@ const subjectOperations = <S extends z.ZodType<Record<string, unknown>>>(
               ...(input as Record<string, unknown>),
               createdAt: (current as { createdAt?: number }).createdAt,
             }) as z.input<S>,
-          { subjectKind: kind, actor: recordedBy, requestId, audit: false },
+          { subjectKind: kind, actor: recordedBy, requestId },
         );
-        const audit: AuditEvent[] = [entry('update', id)];
-        if (saved.entries.length)
-          audit.push({
-            action: 'update',
-            kind: 'field-change',
-            recordIds: [id, ...saved.entries.map((e) => e.id)],
-            ...(requestId ? { requestId } : {}),
-            // Field names only: the values are personal data and stay in the encrypted entries.
-            details: { fields: saved.changes.map((c) => c.field).join(',') },
-          });
-        return { result: saved.record, audit };
+        return { result: saved.record, audit: [entry('update', id), ...saved.audit] };
       },
     ),
     remove: defineOperation(`${area}.delete`, async (workspace, _actor, id: string) => {

@@ -2,13 +2,15 @@
 // a new pseudonymous subject first; then every record and item about the subject is blanked and deleted
 // and its data key destroyed (crypto-shredding); an erasure certificate is filed for the DPO, the action
 // audited, and the server's erasure ledger told — now when online, else on the next sync — so that every
-// other device purges the subject too and the server refuses to bring it back.
+// other device purges the subject too and the server refuses to bring it back. The operation that runs it
+// is erasure.erase (operations.ts); its audit entry is written as a step, the moment the data is gone.
 import type { RxDocument } from 'rxdb';
 import { NotFoundError, toFieldIssues, ValidationError } from '../store/errors';
 import { recordAddress } from '../store/subject-repository';
 import type { ItemDoc, RecordDoc } from '../store/schemas';
 import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
+import type { AuditStep } from '../workspace/operation';
 import { queueErasure } from './erasure-local';
 import {
   ERASURE_CERTIFICATE_CONFIG,
@@ -212,7 +214,15 @@ const keepGroup = async (
   return { group, retainedSubjectId: retained.id, kinds };
 };
 
-export const eraseSubject = async (session: Session, options: EraseOptions): Promise<ErasureCertificate> => {
+/**
+ * Erases the subject. Its audit entry goes through `step` as soon as the certificate is filed, before the
+ * server is told: the subject is gone for good by then, and the trail must say so even if the rest never runs.
+ */
+export const eraseSubjectInSteps = async (
+  session: Session,
+  options: EraseOptions,
+  step: AuditStep,
+): Promise<ErasureCertificate> => {
   const now = options.now ?? Date.now;
   const report = (step: ErasureStep, done: number, total: number) =>
     options.onProgress?.({ step, done, total });
@@ -277,7 +287,7 @@ export const eraseSubject = async (session: Session, options: EraseOptions): Pro
   await certificates.put(certificate, certificateId);
   // Queued even for a local-only vault: linking it to a server later sends it (ErasureSync).
   await queueErasure(session, { subjectId: subject.id, requestId: options.requestId, erasedAt });
-  await session.audit.record({
+  await step({
     action: 'erasure',
     kind: subject.kind,
     recordIds: [subject.id, ...kept.map((k) => k.retainedSubjectId)],

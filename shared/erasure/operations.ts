@@ -1,8 +1,18 @@
-// Erasure operations the screens call that are not the erasure itself (eraseSubject audits its own
-// steps): saving the certificate, audited as an export of the erased person's certificate once saved.
+// What an admin can do about an erasure (Art. 17): erase a person or organisation, audited the moment the
+// data is gone (a step of the operation, before the server is told), and save the certificate, audited as
+// an export of the erased person's certificate once saved.
 import type { Deliver } from '../workspace/deliver';
 import { defineOperation } from '../workspace/operation';
+import { eraseSubjectInSteps, type EraseOptions } from './erasure';
 import type { ErasureCertificate } from './erasure-model';
+
+export const eraseSubject = defineOperation(
+  'erasure.erase',
+  async (workspace, _actor, options: EraseOptions, step) => ({
+    result: await eraseSubjectInSteps(workspace, options, step),
+    audit: [],
+  }),
+);
 
 export type CertificateFormat = 'html-en' | 'html-nl' | 'json';
 

@@ -11,6 +11,7 @@ import { ValidationError } from '../store/errors';
 import { RestrictedError } from '../restriction/restriction';
 import { updateSubject } from '../rectification/update-subject';
 import type { Session } from '../vault/session';
+import type { AuditStep } from '../workspace/operation';
 import { newId } from '../crypto/ids';
 import { mergeIntoPerson, organisationKey, toPersonInput } from './to-people';
 import type { ImportPlan, PlannedPerson } from './plan';
@@ -88,10 +89,16 @@ const fieldOfPath = (path: string): string => {
   return FIELD_OF_PATH[head] ?? (head || 'record');
 };
 
-export const commitImport = async (
+/**
+ * Stores the plan. Its audit entry goes through `step` inside the try below, right after the people are
+ * stored: thousands of stored rows must not outlive a lost window without their entry, and an entry that
+ * cannot be written undoes the import instead of leaving it unaccounted for.
+ */
+export const commitImportInSteps = async (
   session: Session,
   input: CommitInput,
-  options: CommitOptions = {},
+  options: CommitOptions,
+  step: AuditStep,
 ): Promise<CommitReport> => {
   const { plan, signal, file } = { ...input, signal: options.signal };
   const progress = options.onProgress ?? (() => undefined);
@@ -135,8 +142,7 @@ export const commitImport = async (
       subjectKind: 'person',
       actor: { userId: session.audit.actor, deviceId: await session.audit.deviceId() },
       batchId,
-      audit: false,
-    } as const;
+    } as const; // the import's one entry accounts for the merged fields' history: theirs are not written
     progress({ phase: 'merge', done: 0, total: plan.merge.length });
     for (const [n, merge] of plan.merge.entries()) {
       signal?.throwIfAborted();
@@ -195,7 +201,7 @@ export const commitImport = async (
       },
     );
 
-    await session.audit.record({
+    await step({
       action: 'import',
       kind: 'person',
       recordIds: [...createdIds, ...mergedIds],
@@ -275,7 +281,6 @@ const undo = async (
     subjectKind: 'person',
     actor: { userId: session.audit.actor, deviceId: await session.audit.deviceId() },
     batchId,
-    audit: false,
   } as const;
   for (const { id, previous } of restored.reverse()) {
     await updateSubject(session, session.people, id, () => previous, history).catch(() => undefined);

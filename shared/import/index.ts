@@ -41,6 +41,7 @@ export const importCore = {
 };
 export * from './analyse';
 export * from './commit';
+export * from './operations';
 export * from './csv';
 export * from './decode';
 export * from './plan';

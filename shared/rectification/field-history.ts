@@ -4,6 +4,7 @@
 // with the subject's data key, so erasing the subject takes its history with it; they are append-only.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
+import type { AuditEvent } from '../audit/audit-log';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
 import type { Actor } from '../purposes/vocabulary';
@@ -75,18 +76,25 @@ export interface FieldChangeContext {
   readonly requestId?: string | null;
   readonly at?: number;
   readonly batchId?: string | null;
-  /** false: the caller writes its own audit entry (a bulk update writes one for the whole batch). */
-  readonly audit?: boolean;
 }
 
-/** Appends one entry per changed field (all in one write) and one audit entry naming the fields. */
+export interface RecordedFieldChanges {
+  readonly entries: Decrypted<FieldChangePayload>[];
+  /**
+   * The audit entry naming the changed fields (null when nothing changed), for the operation to write —
+   * or to leave out where its own entry accounts for the batch (a bulk update, an import).
+   */
+  readonly audit: AuditEvent | null;
+}
+
+/** Appends one entry per changed field (all in one write); returns them and the audit entry naming the fields. */
 export const recordFieldChanges = async (
   session: Session,
   subjectId: string,
   changes: readonly FieldChange[],
   context: FieldChangeContext,
-): Promise<Decrypted<FieldChangePayload>[]> => {
-  if (!changes.length) return [];
+): Promise<RecordedFieldChanges> => {
+  if (!changes.length) return { entries: [], audit: null };
   const at = context.at ?? Date.now();
   const created = await session.items(FIELD_CHANGE).createMany(
     changes.map((c) => ({
@@ -104,16 +112,17 @@ export const recordFieldChanges = async (
       },
     })),
   );
-  if (context.audit === false) return created;
-  await session.audit.record({
-    action: 'update',
-    kind: FIELD_CHANGE.kind,
-    recordIds: [subjectId, ...created.map((c) => c.id)],
-    ...(context.requestId ? { requestId: context.requestId } : {}),
-    // Field names only: the values are personal data and stay in the encrypted entries.
-    details: { fields: changes.map((c) => c.field).join(',') },
-  });
-  return created;
+  return {
+    entries: created,
+    audit: {
+      action: 'update',
+      kind: FIELD_CHANGE.kind,
+      recordIds: [subjectId, ...created.map((c) => c.id)],
+      ...(context.requestId ? { requestId: context.requestId } : {}),
+      // Field names only: the values are personal data and stay in the encrypted entries.
+      details: { fields: changes.map((c) => c.field).join(',') },
+    },
+  };
 };
 
 /** A subject's field history, newest first (then by field name, for a stable order). */

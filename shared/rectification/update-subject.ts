@@ -1,5 +1,7 @@
 // The save path for an edit of a person or organisation: refuses what a restriction (Art. 18) does not
-// allow before anything is written, then stores the record and appends its field history (Art. 16).
+// allow before anything is written, then stores the record and appends its field history (Art. 16). It
+// returns the audit entries for the operation that called it to write (the field history's, and the
+// request's when the edit answers one).
 import type { z } from 'zod';
 import type { Decrypted, SubjectRepository } from '../store/subject-repository';
 import type { Session } from '../vault/session';
@@ -10,7 +12,8 @@ import {
   type FieldChangeContext,
   type FieldChangePayload,
 } from './field-history';
-import { linkToRequest } from '../requests/requests';
+import type { AuditEvent } from '../audit/audit-log';
+import { linkRequest } from '../requests/requests';
 import { assertChangeAllowed, loadRestriction } from '../restriction/restriction';
 
 export interface SubjectUpdateResult<P> {
@@ -19,6 +22,8 @@ export interface SubjectUpdateResult<P> {
   readonly entries: readonly Decrypted<FieldChangePayload>[];
   /** With a request id: whether the request in the register now lists these changes. */
   readonly linked: boolean;
+  /** The field history's entry and, when linked, the request's; an import or bulk update writes its own. */
+  readonly audit: readonly AuditEvent[];
 }
 
 export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>>(
@@ -42,17 +47,19 @@ export const updateSubject = async <S extends z.ZodType<Record<string, unknown>>
     );
     return next;
   });
-  const entries = await recordFieldChanges(session, id, changes, context);
+  const { entries, audit: historyEntry } = await recordFieldChanges(session, id, changes, context);
+  const audit: AuditEvent[] = historyEntry ? [historyEntry] : [];
   let linked = false;
   if (context.requestId && entries.length) {
     // The edit is stored and its history names the request either way; the register's own list of
     // caused changes is a convenience for the request page, so failing to update it does not undo the save.
-    linked = await linkToRequest(session, context.requestId, {
+    const link = await linkRequest(session, context.requestId, {
       fieldChangeIds: entries.map((e) => e.id),
-    }).then(
-      () => true,
-      () => false,
-    );
+    }).catch(() => null);
+    if (link) {
+      linked = true;
+      audit.push(...[link.audit].flat());
+    }
   }
-  return { record, changes, entries, linked };
+  return { record, changes, entries, linked, audit };
 };

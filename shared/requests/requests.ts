@@ -1,10 +1,12 @@
 // The request register (Art. 12, 15–22): one compliance file per request a person makes, kept under the
 // organisation key in the admin-only compliance collection — it must outlive the person's erasure, so it
-// is never an item under their data key. State changes go through the functions below, which refuse what
-// the GDPR does not allow (an extension decided after the first due date) and keep a status history.
+// is never an item under their data key. State changes go through the operations in operations.ts, built
+// on the functions below, which refuse what the GDPR does not allow (an extension decided after the first
+// due date), keep a status history and hand back the audit entry the operation writes.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import type { Session } from '../vault/session';
+import type { AuditEvent } from '../audit/audit-log';
+import type { Done, Workspace } from '../workspace/operation';
 import { dueDate, extensionAllowed } from './deadline';
 import { Instant, IsoDate, ItemRef } from '../purposes/vocabulary';
 
@@ -120,7 +122,7 @@ export interface SubjectRequest {
   readonly data: SubjectRequestPayload;
 }
 
-export const requestRepository = (session: Session) => session.compliance(SUBJECT_REQUEST);
+export const requestRepository = (workspace: Workspace) => workspace.compliance(SUBJECT_REQUEST);
 
 /** The due date in force: the first, or the extended one when an extension was recorded. */
 export const requestDueOn = (request: SubjectRequestPayload): string =>
@@ -139,49 +141,45 @@ export type NewRequest = Pick<
   'subjectId' | 'requester' | 'right' | 'receivedOn' | 'channel' | 'details'
 >;
 
-export const createRequest = async (
-  session: Session,
-  input: NewRequest,
-  now = Date.now(),
-): Promise<SubjectRequest> => {
-  const request = await requestRepository(session).put({
-    ...input,
-    status: 'received',
-    history: [{ status: 'received', at: now, by: session.audit.actor }],
-  });
-  await session.audit.record({
-    action: 'create',
-    kind: SUBJECT_REQUEST.kind,
-    recordIds: idsOf(request.id, request.data),
-    requestId: request.id,
-  });
-  return request;
-};
-
 const idsOf = (id: string, data: SubjectRequestPayload): string[] =>
   data.subjectId ? [id, data.subjectId] : [id];
 
-/** Applies one change, refusing changes to a closed request, and audits it. */
-const change = async (
-  session: Session,
+const entryFor = (action: 'create' | 'update', request: SubjectRequest): AuditEvent => ({
+  action,
+  kind: SUBJECT_REQUEST.kind,
+  recordIds: idsOf(request.id, request.data),
+  requestId: request.id,
+});
+
+/** Files a new request as received; returns it with its audit entry (the operation writes it). */
+export const fileRequest = async (
+  workspace: Workspace,
+  input: NewRequest,
+  now: number,
+): Promise<Done<SubjectRequest>> => {
+  const request = await requestRepository(workspace).put({
+    ...input,
+    status: 'received',
+    history: [{ status: 'received', at: now, by: workspace.audit.actor }],
+  });
+  return { result: request, audit: entryFor('create', request) };
+};
+
+/** Applies one change, refusing changes to a closed request; returns it with its audit entry. */
+export const changeRequest = async (
+  workspace: Workspace,
   id: string,
   apply: (current: SubjectRequestPayload) => SubjectRequestPayload,
   allowClosed = false,
-): Promise<SubjectRequest> => {
-  const repository = requestRepository(session);
+): Promise<Done<SubjectRequest>> => {
+  const repository = requestRepository(workspace);
   const current = await repository.get(id);
   if (!allowClosed && !isOpen(current.data.status)) throw new RequestRuleError('closed');
   const next = await repository.put(apply(current.data), id);
-  await session.audit.record({
-    action: 'update',
-    kind: SUBJECT_REQUEST.kind,
-    recordIds: idsOf(id, next.data),
-    requestId: id,
-  });
-  return next;
+  return { result: next, audit: entryFor('update', next) };
 };
 
-const withStatus = (
+export const withStatus = (
   data: SubjectRequestPayload,
   status: RequestStatus,
   at: number,
@@ -192,95 +190,15 @@ const withStatus = (
     ? data
     : { ...data, status, history: [...data.history, { status, at, by: actor, note }] };
 
-export const verifyIdentity = (
-  session: Session,
-  id: string,
-  verification: { method: VerificationMethod; note?: string },
-  now = Date.now(),
-) =>
-  change(session, id, (data) =>
-    withStatus(
-      {
-        ...data,
-        verification: {
-          method: verification.method,
-          note: verification.note ?? '',
-          at: now,
-          by: session.audit.actor,
-        },
-      },
-      data.status === 'received' || data.status === 'verifying' ? 'in_progress' : data.status,
-      now,
-      session.audit.actor,
-    ),
-  );
+export interface RequestLinks {
+  readonly erasureCertificateId?: string;
+  readonly fieldChangeIds?: readonly string[];
+}
 
-/** Art. 12(3): an extension by 1 or 2 months, with reasons, decided on or before the first due date. */
-export const extendRequest = (
-  session: Session,
-  id: string,
-  extension: { months: 1 | 2; reasons: string; personToldAt?: number | null },
-  now = Date.now(),
-) =>
-  change(session, id, (data) => {
-    if (!extensionAllowed(data.receivedOn, now)) throw new RequestRuleError('extension_too_late');
-    return withStatus(
-      {
-        ...data,
-        extension: {
-          months: extension.months,
-          reasons: extension.reasons,
-          decidedAt: now,
-          personToldAt: extension.personToldAt ?? null,
-        },
-      },
-      'extended',
-      now,
-      session.audit.actor,
-    );
-  });
-
-export const setStatus = (
-  session: Session,
-  id: string,
-  status: Exclude<RequestStatus, 'completed' | 'refused'>,
-  note = '',
-  now = Date.now(),
-) => change(session, id, (data) => withStatus(data, status, now, session.audit.actor, note));
-
-/** Closes the request with the decision: granted or partly granted → completed, refused → refused. */
-export const decideRequest = (
-  session: Session,
-  id: string,
-  decision: { outcome: (typeof DECISION_OUTCOMES)[number]; reasons: string },
-  now = Date.now(),
-) =>
-  change(session, id, (data) => {
-    const status: RequestStatus = decision.outcome === 'refused' ? 'refused' : 'completed';
-    if (status === 'completed' && !data.verification) throw new RequestRuleError('not_verified');
-    return withStatus(
-      { ...data, decision: { ...decision, at: now, by: session.audit.actor } },
-      status,
-      now,
-      session.audit.actor,
-    );
-  });
-
-/** What was sent to the person (the package, a letter, the extension notice), also after closing. */
-export const recordSent = (
-  session: Session,
-  id: string,
-  sent: { what: string; channel: RequestChannel },
-  now = Date.now(),
-) => change(session, id, (data) => ({ ...data, sent: [...data.sent, { ...sent, at: now }] }), true);
-
-export const linkToRequest = (
-  session: Session,
-  id: string,
-  links: { erasureCertificateId?: string; fieldChangeIds?: readonly string[] },
-) =>
-  change(
-    session,
+/** Lists what the request caused (an erasure certificate, field changes), also after closing. */
+export const linkRequest = (workspace: Workspace, id: string, links: RequestLinks) =>
+  changeRequest(
+    workspace,
     id,
     (data) => ({
       ...data,
@@ -293,7 +211,7 @@ export const linkToRequest = (
   );
 
 /** Every request, optionally about one person. */
-export const listRequests = async (session: Session, subjectId?: string): Promise<SubjectRequest[]> => {
-  const { records } = await requestRepository(session).list();
+export const listRequests = async (workspace: Workspace, subjectId?: string): Promise<SubjectRequest[]> => {
+  const { records } = await requestRepository(workspace).list();
   return records.filter((r) => !subjectId || r.data.subjectId === subjectId);
 };

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ACTIVITY_ITEMS, ActivityType, type ActivityPayload } from '../activities/activity';
 import { CurrencyCode, DEAL_CONFIG, DealOutcome, type DealPayload } from '../deals/deal';
-import { eraseSubject, type EraseOptions } from '../erasure/erasure';
+import { eraseSubjectInSteps, type EraseOptions } from '../erasure/erasure';
+import type { AuditStep } from '../workspace/operation';
 import type { ErasureCertificate } from '../erasure/erasure-model';
 import { newId } from '../crypto/ids';
 import type { Session } from '../vault/session';
@@ -142,6 +143,7 @@ export interface AnonymiseOptions extends Pick<EraseOptions, 'ledger' | 'onProgr
 export const anonymiseSubject = async (
   session: Session,
   options: AnonymiseOptions,
+  step: AuditStep,
 ): Promise<{ aggregateId: string; certificate: ErasureCertificate }> => {
   const now = options.now ?? Date.now;
   const record = await session.db.records.findOne(options.subjectId).exec();
@@ -164,14 +166,18 @@ export const anonymiseSubject = async (
     await aggregates.put(aggregate, aggregateId);
   }
   try {
-    const certificate = await eraseSubject(session, {
-      subjectId: options.subjectId,
-      requestId: options.requestId,
-      keep: options.keep,
-      ledger: options.ledger,
-      onProgress: options.onProgress,
-      now,
-    });
+    const certificate = await eraseSubjectInSteps(
+      session,
+      {
+        subjectId: options.subjectId,
+        requestId: options.requestId,
+        keep: options.keep,
+        ledger: options.ledger,
+        onProgress: options.onProgress,
+        now,
+      },
+      step,
+    );
     return { aggregateId, certificate };
   } catch (error) {
     if (subjectKind.success) await aggregates.remove(aggregateId).catch(() => undefined);

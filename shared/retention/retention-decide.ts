@@ -1,12 +1,15 @@
 // Decisions on the retention review queue: anonymise (aggregates kept, subject erased), erase, keep only
 // the suppression entry (the consent and list ledgers kept under a new pseudonymous subject, the rest
-// erased), or extend with a reason and a new date. Each decision is audited with the review's id as the
-// reference; no decision touches a review that is not waiting.
+// erased), or extend with a reason and a new date. Each decision hands back its audit entry, with the
+// review's id as the reference, for the operation retention.decide to write (the erasure it causes writes
+// its own entry as a step); no decision touches a review that is not waiting.
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../consent/types';
 import { ValidationError } from '../store/errors';
 import type { Session } from '../vault/session';
 import type { ErasureLedger, ErasureProgress } from '../erasure/erasure';
-import { eraseSubject } from '../erasure/erasure';
+import { eraseSubjectInSteps } from '../erasure/erasure';
+import type { AuditEvent } from '../audit/audit-log';
+import type { AuditStep, Done } from '../workspace/operation';
 import type { KeepGroup } from '../erasure/erasure-model';
 import { anonymiseSubject } from './anonymise';
 import { isWaiting, RETENTION_REVIEW, type ReviewStatus } from './retention-review';
@@ -53,19 +56,30 @@ const STATUS: Record<Exclude<ReviewDecision['action'], 'extend'>, ReviewStatus> 
   suppress: 'suppressed',
 };
 
-/** Carries out one decision on a waiting review and records it (review, audit trail). */
-export const decideReview = async (
+/** Carries out one decision on a waiting review and records it on the review; returns its audit entry. */
+export const decideReviewInSteps = async (
   session: Session,
   reviewId: string,
   decision: ReviewDecision,
-  options: DecideOptions = {},
-): Promise<void> => {
+  options: DecideOptions,
+  step: AuditStep,
+): Promise<Done<void>> => {
   const now = options.now ?? Date.now;
   const reviews = session.compliance(RETENTION_REVIEW);
   const review = await reviews.get(reviewId);
   if (!isWaiting(review.data, now())) throw new ReviewNotWaitingError(reviewId, review.data.status);
   const { subjectId, ruleId } = review.data;
   const decided = { decidedAt: now(), decidedBy: session.audit.actor };
+  const audited = (details: AuditEvent['details']): Done<void> => ({
+    result: undefined,
+    audit: {
+      action: 'update',
+      kind: 'retention-review',
+      recordIds: [reviewId, subjectId],
+      requestId: reviewId,
+      details,
+    },
+  });
 
   if (decision.action === 'extend') {
     const reason = decision.reason.trim();
@@ -78,14 +92,7 @@ export const decideReview = async (
       { ...review.data, ...decided, status: 'extended', reason, extendedUntil: decision.until },
       reviewId,
     );
-    await session.audit.record({
-      action: 'update',
-      kind: 'retention-review',
-      recordIds: [reviewId, subjectId],
-      requestId: reviewId,
-      details: { decision: 'extend', rule: ruleId, until: decision.until },
-    });
-    return;
+    return audited({ decision: 'extend', rule: ruleId, until: decision.until });
   }
 
   let aggregateId: string | null = null;
@@ -97,40 +104,12 @@ export const decideReview = async (
     now,
   };
   if (decision.action === 'anonymise') {
-    aggregateId = (await anonymiseSubject(session, { ...common, ruleId })).aggregateId;
+    aggregateId = (await anonymiseSubject(session, { ...common, ruleId }, step)).aggregateId;
   } else {
     const keep = decision.action === 'suppress' ? await suppressionKeep(session, subjectId) : [];
-    await eraseSubject(session, { ...common, keep });
+    await eraseSubjectInSteps(session, { ...common, keep }, step);
   }
-  // eraseSubject audited the erasure itself; this entry ties it to the rule and the decision.
+  // The erasure wrote its own entry as a step; this one ties it to the rule and the decision.
   await reviews.put({ ...review.data, ...decided, status: STATUS[decision.action], aggregateId }, reviewId);
-  await session.audit.record({
-    action: 'update',
-    kind: 'retention-review',
-    recordIds: [reviewId, subjectId],
-    requestId: reviewId,
-    details: { decision: decision.action, rule: ruleId },
-  });
-};
-
-/** Decides many reviews one after another, reporting progress; a failure is reported and the rest go on. */
-export const decideReviews = async (
-  session: Session,
-  reviewIds: readonly string[],
-  decision: ReviewDecision,
-  onProgress?: (progress: { done: number; total: number; failed: number }) => void,
-  options: Omit<DecideOptions, 'onProgress'> = {},
-): Promise<{ done: string[]; failed: { id: string; error: string }[] }> => {
-  const done: string[] = [];
-  const failed: { id: string; error: string }[] = [];
-  for (const id of reviewIds) {
-    try {
-      await decideReview(session, id, decision, options);
-      done.push(id);
-    } catch (error) {
-      failed.push({ id, error: error instanceof Error ? error.name : 'Error' });
-    }
-    onProgress?.({ done: done.length + failed.length, total: reviewIds.length, failed: failed.length });
-  }
-  return { done, failed };
+  return audited({ decision: decision.action, rule: ruleId });
 };

@@ -20,6 +20,7 @@ import { isOwnKeyPage } from '../store/data-keys';
 import { newPageKey, sealRotationGrant, walkGrants } from '../vault/page-keys';
 import { ringKey, type PageKeyRing } from '../store/page-key-ring';
 import type { Session } from '../vault/session';
+import { auditStep } from '../workspace/operation';
 import { fetchKeys } from './account-keys';
 import { serverClient, type Fetch } from './server-client';
 import { ROUTES } from './server-routes';
@@ -162,7 +163,9 @@ export const rotatePageKey = async (
     return started;
   }
   await ctx.session.adoptPageKeys({ current: next, older: [previous, ...ring.older] });
-  await ctx.session.audit.record({
+  // The sync engine's key duty runs rotations on its own, not as a user's operation; the new epoch is
+  // adopted for good here, so its entry is written now, as a step (shared/workspace/operation.ts).
+  await auditStep(ctx.session, {
     action: 'key-rotation',
     kind: 'page-key',
     recordIds: [],

@@ -1,9 +1,11 @@
 // The core's face to its hosts: operations that validate, store and audit; queries that stay live.
 export {
+  auditStep,
   defineOperation,
   ForbiddenError,
   LOCAL_ACTOR,
   type Actor,
+  type AuditStep,
   type Done,
   type Operation,
   type OperationBody,

@@ -22,11 +22,34 @@ export const LOCAL_ACTOR: Actor = { userId: null, role: 'admin' };
 /** What an operation's body hands back: its result and the audit entries that account for it. */
 export interface Done<O> {
   readonly result: O;
-  /** One entry, several (one per kind touched), or none only where `audit: 'none'` was declared. */
+  /** One entry, several (one per kind touched), or none when the body wrote its entries as steps. */
   readonly audit: AuditEvent | readonly AuditEvent[];
 }
 
-export type OperationBody<I, O> = (workspace: Workspace, actor: Actor, input: I) => Promise<Done<O>>;
+/**
+ * The one way an audit entry is written before its operation ends. An erasure, an import or a key
+ * rotation changes the store in steps that cannot be taken back (a destroyed key, thousands of stored
+ * rows, an adopted key epoch): were the entry written only when the whole operation returned, a crash or a
+ * lost window between the step and the end would leave a change the trail does not show. So such a step
+ * writes its entry as soon as it is done — through this function, which defineOperation hands to the body
+ * as `step` and which a background duty that no user starts (the sync engine's key rotation) calls itself.
+ * A failure to write is thrown to the step, which is never told to go on as if it had been written.
+ */
+export const auditStep = (workspace: Workspace, entry: AuditEvent): Promise<void> =>
+  workspace.audit.record(entry);
+
+/**
+ * Writes one audit entry while the operation is still running, for a long operation whose steps must each
+ * leave their entry as soon as they are done (see `auditStep`). Only the operation's body receives it.
+ */
+export type AuditStep = (entry: AuditEvent) => Promise<void>;
+
+export type OperationBody<I, O> = (
+  workspace: Workspace,
+  actor: Actor,
+  input: I,
+  step: AuditStep,
+) => Promise<Done<O>>;
 
 export interface Operation<I, O> {
   (workspace: Workspace, actor: Actor, input: I): Promise<O>;
@@ -53,7 +76,8 @@ export interface OperationOptions {
 
 /**
  * Defines an operation. The body validates and stores, and returns the audit entries; this wrapper
- * refuses a locked vault and a role that may not act, then writes every entry before resolving.
+ * refuses a locked vault and a role that may not act, then writes every entry before resolving. A long
+ * body may write some entries as it goes through `step`; an operation that wrote none fails.
  */
 export const defineOperation = <I, O>(
   name: string,
@@ -64,12 +88,17 @@ export const defineOperation = <I, O>(
   const run = async (workspace: Workspace, actor: Actor, input: I): Promise<O> => {
     if (workspace.isLocked) throw new Error('The vault is locked');
     if (roles && !roles.includes(actor.role)) throw new ForbiddenError(name, actor.role);
-    const done = await body(workspace, actor, input);
+    let written = 0;
+    const step: AuditStep = async (entry) => {
+      await auditStep(workspace, entry);
+      written += 1;
+    };
+    const done = await body(workspace, actor, input, step);
     const entries: readonly AuditEvent[] = Array.isArray(done.audit)
       ? (done.audit as readonly AuditEvent[])
       : [done.audit as AuditEvent];
-    if (entries.length === 0) throw new Error(`${name} returned no audit entry`);
-    for (const entry of entries) await workspace.audit.record(entry);
+    if (entries.length + written === 0) throw new Error(`${name} returned no audit entry`);
+    for (const entry of entries) await auditStep(workspace, entry);
     return done.result;
   };
   return Object.assign(run, { operationName: name, roles });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk/bulk';
+import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import {
   PURPOSE_CONTRACT_ADMINISTRATION,
   PURPOSE_E_MARKETING,
@@ -8,7 +9,7 @@ import {
 import { consentStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
-import { runGate } from '../../../shared/consent/run-gate';
+import { runGate } from '../../../shared/consent';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
 import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
@@ -39,7 +40,12 @@ describe('bulk update', () => {
       change: [a],
       counts: { restricted: 1, 'no-change': 1, erased: 1 },
     });
-    const report = await bulkUpdate(session, ACTOR, [a!, b!, c!, d!], operation, { batchId: 'batch000001' });
+    const report = await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: [a!, b!, c!, d!],
+      operation,
+      batchId: 'batch000001',
+    });
     expect(report).toMatchObject({ batchId: 'batch000001', changed: [a], aborted: false });
     expect(report.skipped).toEqual(
       expect.arrayContaining([
@@ -66,11 +72,15 @@ describe('bulk update', () => {
     db = vault.db;
     const { session } = vault;
     const ids = (await session.people.createMany([1, 2, 3].map((n) => somePerson(n)))).map((p) => p.id);
-    const report = await bulkUpdate(session, ACTOR, ids.slice(0, 2), {
-      type: 'set-basis',
-      purposeId: PURPOSE_CONTRACT_ADMINISTRATION,
-      basis: 'contract',
-      note: 'Signed framework agreement',
+    const report = await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: ids.slice(0, 2),
+      operation: {
+        type: 'set-basis',
+        purposeId: PURPOSE_CONTRACT_ADMINISTRATION,
+        basis: 'contract',
+        note: 'Signed framework agreement',
+      },
     });
     expect(report.changed).toHaveLength(2);
     const purpose = await session.settings(PURPOSE).get(PURPOSE_CONTRACT_ADMINISTRATION);
@@ -80,7 +90,10 @@ describe('bulk update', () => {
       source: 'person',
     });
     expect(ledgers.bases[0]!.data.batchId).toBe(report.batchId);
-    const gate = await runGate(session, { purposeId: PURPOSE_CONTRACT_ADMINISTRATION, channel: 'email' });
+    const gate = await runGate(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_CONTRACT_ADMINISTRATION,
+      channel: 'email',
+    });
     expect(gate.eligible.sort()).toEqual(ids.slice(0, 2).sort());
   });
 
@@ -95,20 +108,17 @@ describe('bulk update', () => {
     let turnsSeenAtProgress: number[] = [];
     const ticker = setInterval(() => turns++, 0);
     const controller = new AbortController();
-    const report = await bulkUpdate(
-      session,
-      ACTOR,
-      ids,
-      { type: 'set-fields', tagsAdd: ['beurs-2026'] },
-      {
-        chunkSize: 100,
-        signal: controller.signal,
-        onProgress: ({ done }) => {
-          turnsSeenAtProgress = [...turnsSeenAtProgress, turns];
-          if (done >= 300) controller.abort();
-        },
+    const report = await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: ids,
+      operation: { type: 'set-fields', tagsAdd: ['beurs-2026'] },
+      chunkSize: 100,
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        turnsSeenAtProgress = [...turnsSeenAtProgress, turns];
+        if (done >= 300) controller.abort();
       },
-    );
+    });
     clearInterval(ticker);
     // Other work ran between chunks (the UI would have painted).
     expect(new Set(turnsSeenAtProgress).size).toBe(turnsSeenAtProgress.length);
@@ -137,14 +147,25 @@ describe('bulk update', () => {
       { personId: a, reason: 'restricted' },
     ]);
     const unsubscribeOp = { type: 'unsubscribe', subscriptionTypeId: SUBSCRIPTION_NEWSLETTER } as const;
-    expect((await bulkUpdate(session, ACTOR, [a!], unsubscribeOp)).changed).toEqual([a]);
+    expect(
+      (
+        await bulkUpdate(session, LOCAL_ACTOR, {
+          recordedBy: ACTOR,
+          selection: [a!],
+          operation: unsubscribeOp,
+        })
+      ).changed,
+    ).toEqual([a]);
     const withdraw = {
       type: 'consent',
       purposeId: PURPOSE_E_MARKETING,
       event: 'withdrawn',
       method: 'email',
     } as const;
-    expect((await bulkUpdate(session, ACTOR, [a!], withdraw)).changed).toEqual([a]);
+    expect(
+      (await bulkUpdate(session, LOCAL_ACTOR, { recordedBy: ACTOR, selection: [a!], operation: withdraw }))
+        .changed,
+    ).toEqual([a]);
     const ledgers = await loadPersonLedgers(session, a!);
     expect(consentStatus(ledgers.consents, PURPOSE_E_MARKETING, Date.now()).state).toBe('withdrawn');
   });
@@ -155,10 +176,14 @@ describe('bulk update', () => {
     const { session } = vault;
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
     await expect(
-      bulkUpdate(session, ACTOR, [a!], {
-        type: 'set-basis',
-        purposeId: 'purpose-unknown',
-        basis: 'contract',
+      bulkUpdate(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        selection: [a!],
+        operation: {
+          type: 'set-basis',
+          purposeId: 'purpose-unknown',
+          basis: 'contract',
+        },
       }),
     ).rejects.toThrow(NotFoundError);
     expect(await session.db.items.count().exec()).toBe(0);

@@ -6,7 +6,8 @@ import {
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
 import { recordConsent, withdrawConsent } from '../../../shared/consent/ledgers';
-import { runGate } from '../../../shared/consent/run-gate';
+import { runGate } from '../../../shared/consent';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
@@ -63,11 +64,12 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     await session.people.remove(erased);
 
     const progress: number[] = [];
-    const result = await runGate(
-      session,
-      { purposeId: PURPOSE_E_MARKETING, channel: 'email', subscriptionTypeId: LIST },
-      { onProgress: (p) => progress.push(p.done) },
-    );
+    const result = await runGate(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_E_MARKETING,
+      channel: 'email',
+      subscriptionTypeId: LIST,
+      onProgress: (p) => progress.push(p.done),
+    });
     expect(result.eligible).toEqual([ok]);
     expect(new Map(result.excluded.map((e) => [e.personId, e.reason]))).toEqual(
       new Map([
@@ -105,7 +107,7 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     const a = (await session.people.create(somePerson(1))).id;
     const b = (await session.people.create(somePerson(2))).id;
     await session.people.remove(b);
-    const sms = await runGate(session, {
+    const sms = await runGate(session, LOCAL_ACTOR, {
       purposeId: PURPOSE_SALES_SERVICE,
       channel: 'sms',
       personIds: [a, b],
@@ -115,11 +117,12 @@ describe('runGate: the campaign list for a purpose and channel', () => {
       { personId: b, reason: 'erased' },
     ]);
     // Legitimate interests applies to everyone by the register; contract needs a basis per person.
-    expect((await runGate(session, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' })).eligible).toEqual(
-      [a],
-    );
     expect(
-      (await runGate(session, { purposeId: PURPOSE_CONTRACT_ADMINISTRATION, channel: 'email' })).excluded,
+      (await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' })).eligible,
+    ).toEqual([a]);
+    expect(
+      (await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_CONTRACT_ADMINISTRATION, channel: 'email' }))
+        .excluded,
     ).toEqual([{ personId: a, reason: 'no-basis' }]);
   });
 });

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk/bulk';
+import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
 import { subscriptionStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
-import { runGate } from '../../../shared/consent/run-gate';
+import { runGate } from '../../../shared/consent';
 import { SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { analyse, readFile } from '../../../shared/import/analyse';
-import { commitImport } from '../../../shared/import/commit';
+import { commitImport } from '../../../shared/import';
 import { mergeCandidates } from '../../../shared/import';
 import { planImport } from '../../../shared/import/plan';
 import { ACTOR, openVault, somePerson } from './support';
@@ -87,7 +88,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     const analysis = await analyse(table, summary.suggestion.mapping, existing);
     expect(analysis.groups.map((g) => g.existingIds)).toEqual([[person.id]]);
     const plan = planImport(analysis.candidates, analysis.groups, ['merge'], mergeCandidates);
-    const report = await commitImport(session, {
+    const report = await commitImport(session, LOCAL_ACTOR, {
       file: 'beurs.csv',
       obtainedOn: '2026-11-02',
       purpose: { name: 'Newsletter', lawfulBasis: 'consent' },
@@ -106,13 +107,17 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     const plan2 = await planBulkUpdate(session, imported, { type: 'subscribe', subscriptionTypeId: LIST });
     expect(plan2.change).toEqual([newcomer]);
     expect(plan2.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
-    const bulk = await bulkUpdate(session, ACTOR, imported, { type: 'subscribe', subscriptionTypeId: LIST });
+    const bulk = await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: imported,
+      operation: { type: 'subscribe', subscriptionTypeId: LIST },
+    });
     expect(bulk.changed).toEqual([newcomer]);
     expect(bulk.skipped).toEqual([{ personId: person.id, reason: 'unsubscribed' }]);
 
     expect(await state(session, person.id)).toBe('unsubscribed');
     expect(await state(session, newcomer)).toBe('pending');
-    const gate = await runGate(session, {
+    const gate = await runGate(session, LOCAL_ACTOR, {
       purposeId: PURPOSE_E_MARKETING,
       channel: 'email',
       personIds: [person.id],

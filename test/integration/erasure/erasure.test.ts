@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getChangedDocumentsSince } from 'rxdb';
 import { z } from 'zod';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import { eraseSubject } from '../../../shared/erasure/erasure';
+import { eraseSubject } from '../../../shared/erasure';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { queuedErasures } from '../../../shared/erasure/erasure-local';
 import { discardNotice } from '../../../shared/sync/discard-notice';
 import type { KluisDatabase } from '../../../shared/store/database';
@@ -66,7 +67,7 @@ describe.each(['sqlite', 'postgres'] as const)('erasure across devices: %s', (ad
     // B is offline and edits the person.
     await s.b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
 
-    const certificate = await eraseSubject(s.a.session, {
+    const certificate = await eraseSubject(s.a.session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req-erase-1',
       ledger: s.a.erasures,
@@ -97,7 +98,11 @@ describe.each(['sqlite', 'postgres'] as const)('erasure across devices: %s', (ad
     const s = setup;
     const { person } = await shared(s);
     await s.b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
-    await eraseSubject(s.a.session, { subjectId: person.id, requestId: 'req-erase-2', ledger: s.a.erasures });
+    await eraseSubject(s.a.session, LOCAL_ACTOR, {
+      subjectId: person.id,
+      requestId: 'req-erase-2',
+      ledger: s.a.erasures,
+    });
     await s.syncOnce(s.a);
 
     await s.syncOnce(s.b, { catchUp: false });
@@ -121,7 +126,7 @@ describe.each(['sqlite', 'postgres'] as const)('erasure across devices: %s', (ad
       userId: s.a.link.userId,
       flushQueue: () => Promise.reject(new Error('offline')),
     };
-    const certificate = await eraseSubject(s.a.session, {
+    const certificate = await eraseSubject(s.a.session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req-erase-3',
       ledger: offline,
@@ -216,7 +221,7 @@ describe.each(['sqlite', 'postgres'] as const)('erasure across three clients: %s
       await live.start();
       await live.awaitInSync();
 
-      const certificate = await eraseSubject(a.session, {
+      const certificate = await eraseSubject(a.session, LOCAL_ACTOR, {
         subjectId: person.id,
         requestId: 'req-erase-three',
         ledger: a.erasures,

@@ -2,7 +2,9 @@
 // lands whole, or — cancelled or failed at any point — leaves the store exactly as it was.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPerson } from '../../../shared/import/types';
-import { commitImport, type CommitInput } from '../../../shared/import/commit';
+import { type CommitInput } from '../../../shared/import/commit';
+import { commitImport } from '../../../shared/import';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { ImportPlan } from '../../../shared/import/plan';
 import { IMPORT_BATCH } from '../../../shared/import/purpose';
 import { listFieldChanges } from '../../../shared/rectification/field-history';
@@ -82,6 +84,7 @@ describe('commitImport', () => {
 
     const report = await commitImport(
       session,
+      LOCAL_ACTOR,
       input({
         create: [
           { rows: [2], person: row('Ruud', "van 't Hof", { organisationName: 'IJsselmeer Vis BV' }) },
@@ -172,6 +175,7 @@ describe('commitImport', () => {
 
     const report = await commitImport(
       session,
+      LOCAL_ACTOR,
       input({
         merge: [
           { existingId: restricted.id, rows: [2], person: row('Annelies', 'Verbeek', extra) },
@@ -190,7 +194,7 @@ describe('commitImport', () => {
 
   it('reports a row the store refuses with its file, row and column, and imports the rest', async () => {
     const session = await open();
-    const report = await commitImport(session, {
+    const report = await commitImport(session, LOCAL_ACTOR, {
       ...input({
         create: [
           { rows: [2], person: row('Goed', 'Rij') },
@@ -213,9 +217,8 @@ describe('commitImport', () => {
     const controller = new AbortController();
 
     await expect(
-      commitImport(
-        session,
-        input({
+      commitImport(session, LOCAL_ACTOR, {
+        ...input({
           create: manyRows(10),
           merge: [
             {
@@ -225,13 +228,11 @@ describe('commitImport', () => {
             },
           ],
         }),
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if (p.phase === 'people') controller.abort();
-          },
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'people') controller.abort();
         },
-      ),
+      }),
     ).rejects.toThrow();
 
     const after = await snapshot(session);
@@ -247,7 +248,8 @@ describe('commitImport', () => {
     const before = await snapshot(session);
     const controller = new AbortController();
     await expect(
-      commitImport(session, input({ create: manyRows(10_001) }), {
+      commitImport(session, LOCAL_ACTOR, {
+        ...input({ create: manyRows(10_001) }),
         signal: controller.signal,
         onProgress: (p) => {
           if (p.phase === 'people' && p.done >= 5000) controller.abort();
@@ -275,6 +277,7 @@ describe('commitImport', () => {
     await expect(
       commitImport(
         session,
+        LOCAL_ACTOR,
         input({
           create: manyRows(4),
           merge: [

@@ -25,6 +25,14 @@ const notice: PrivacyNoticeInput = {
 const source = { method: 'business_card', description: 'Beurs', obtainedOn: '2026-10-01' } as const;
 
 export const cases: OperationCases = {
+  'consent.campaignList': {
+    input: async (workspace) => {
+      const { id } = await aPurpose(workspace);
+      await workspace.people.create(annelies);
+      return { purposeId: id, channel: 'email' };
+    },
+    audits: [{ action: 'export', kind: 'campaign-list' }],
+  },
   'consent.savePurpose': {
     input: async (workspace) => {
       const { id, data } = await aPurpose(workspace);

@@ -4,9 +4,9 @@ import { DEFAULT_PURPOSES, PURPOSE_SALES_SERVICE } from '../../../shared/consent
 import { PURPOSE, recordBasis } from '../../../shared/purposes';
 import { createRequest } from '../../../shared/requests';
 import type { ErasureCertificate } from '../../../shared/erasure';
-import type { Workspace } from '../../../shared/workspace';
+import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import type { OperationCase, OperationCases } from './harness';
 
 const aRequest = async (workspace: Workspace, right: 'access' | 'portability') => {
   const person = await workspace.people.create(annelies);
@@ -18,7 +18,7 @@ const aRequest = async (workspace: Workspace, right: 'access' | 'portability') =
       basis: 'contract',
     });
   }
-  const request = await createRequest(workspace, {
+  const request = await createRequest(workspace, LOCAL_ACTOR, {
     subjectId: person.id,
     right,
     receivedOn: '2026-11-20',
@@ -40,7 +40,36 @@ const certificate: ErasureCertificate = {
   checkedAt: null,
 };
 
+/** A change to a request filed for the case: its input names the request, and it is audited as an update. */
+const change = (fields: Readonly<Record<string, unknown>>): OperationCase => ({
+  input: async (workspace) => ({ id: (await aRequest(workspace, 'access')).requestId, ...fields }),
+  audits: [{ action: 'update', kind: 'subject-request' }],
+});
+
 export const cases: OperationCases = {
+  'requests.create': {
+    input: async () => ({
+      subjectId: null,
+      requester: { name: 'R. Vos' },
+      right: 'access',
+      receivedOn: '2026-11-20',
+      channel: 'post',
+    }),
+    audits: [{ action: 'create', kind: 'subject-request' }],
+  },
+  'requests.verify': change({ method: 'known_contact_details' }),
+  'requests.extend': change({ months: 1, reasons: 'Many records', at: Date.UTC(2026, 10, 21) }),
+  'requests.setStatus': change({ status: 'verifying' }),
+  'requests.decide': change({ outcome: 'refused', reasons: 'Manifestly unfounded' }),
+  'requests.recordSent': change({ what: 'Letter', channel: 'post' }),
+  'requests.link': change({ fieldChangeIds: ['change0001'] }),
+  'erasure.erase': {
+    input: async (workspace) => {
+      const { subjectId, requestId } = await aRequest(workspace, 'access');
+      return { subjectId, requestId };
+    },
+    audits: [{ action: 'erasure', kind: 'person' }],
+  },
   'requests.open': {
     input: async (workspace) => (await aRequest(workspace, 'access')).requestId,
     audits: [{ action: 'view', kind: 'subject-request' }],

@@ -1,6 +1,7 @@
 // Cases for shared/retention/operations.ts.
-import { DEFAULT_RETENTION_RULES, saveRetentionRule } from '../../../shared/retention';
+import { DEFAULT_RETENTION_RULES, RETENTION_REVIEW, saveRetentionRule } from '../../../shared/retention';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
 import type { OperationCases } from './harness';
 
 const rule = DEFAULT_RETENTION_RULES[0]!.data;
@@ -16,5 +17,26 @@ export const cases: OperationCases = {
       active: false,
     }),
     audits: [{ action: 'update', kind: 'retention-rule' }],
+  },
+  'retention.decide': {
+    // Erasing a person past a rule: the erasure's own entry (written as a step) and the decision's.
+    input: async (workspace) => {
+      const person = await workspace.people.create(annelies);
+      const at = Date.UTC(2026, 0, 1);
+      const review = await workspace.compliance(RETENTION_REVIEW).put({
+        ruleId: DEFAULT_RETENTION_RULES[0]!.id,
+        subjectId: person.id,
+        subjectKind: 'person',
+        trigger: 'last_activity',
+        triggerAt: at,
+        dueAt: at,
+        foundAt: at,
+      });
+      return { reviewId: review.id, decision: { action: 'erase' } };
+    },
+    audits: [
+      { action: 'erasure', kind: 'person' },
+      { action: 'update', kind: 'retention-review' },
+    ],
   },
 };

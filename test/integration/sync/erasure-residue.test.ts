@@ -22,7 +22,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import { eraseSubject } from '../../../shared/erasure/erasure';
+import { eraseSubject } from '../../../shared/erasure';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { fetchKeys } from '../../../shared/sync';
 import { catchUpKeys, runKeyDuty } from '../../../shared/sync/rotation';
@@ -231,7 +232,7 @@ const scenario = async (adapter: AdapterName) => {
   const keysBefore = { admin: keysOf(a), member: keysOf(m) };
 
   // The erasure, purged on both devices, and the rotation it schedules.
-  const certificate = await eraseSubject(a.session, {
+  const certificate = await eraseSubject(a.session, LOCAL_ACTOR, {
     subjectId,
     requestId: 'req-residue',
     ledger: a.erasures,

@@ -49,7 +49,6 @@ const organisation = async () => {
   await recordFieldChanges(admin, edited!.id, [{ field: 'jobTitle', before: null, after: 'Inkoper' }], {
     subjectKind: 'person',
     actor: { userId: 'admin', deviceId: 'admin-device' },
-    audit: false,
   });
   const linked = await connectVault({ fetch, serverUrl: server.url, db: adminDb, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);

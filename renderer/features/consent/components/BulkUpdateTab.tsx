@@ -45,7 +45,7 @@ export function BulkUpdateTab() {
 
 function BulkUpdate() {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const settings = useConsentSettings();
   const tagSuggestions = useTagSuggestions(directory);
@@ -80,7 +80,10 @@ function BulkUpdate() {
     abort.current = controller;
     setPhase({ name: 'applying', done: 0, total: phase.plan.change.length });
     try {
-      const report = await bulkUpdate(session, actor, [...selected], phase.operation, {
+      const report = await bulkUpdate(session, workspaceActor, {
+        recordedBy: actor,
+        selection: [...selected],
+        operation: phase.operation,
         signal: controller.signal,
         onProgress: ({ done, total }) => setPhase({ name: 'applying', done, total }),
       });

@@ -15,13 +15,10 @@ import { columnsOf } from '../../../../shared/import';
 import { planImport, type Resolution } from '../../../../shared/import';
 import type { Analysis, ReadChoices, TableSummary } from '../../../../shared/import';
 import type { ImportPurpose } from '../../../../shared/import';
-import {
-  ImportCancelledError,
-  ImportWorkerClient,
-  ImportWorkerError,
-} from '../../../../shared/import';
+import { ImportCancelledError, ImportWorkerClient, ImportWorkerError } from '../../../../shared/import';
 import type { Session } from '../../../../shared/vault';
 import { useVaultStore } from '../../vault/stores/vault-store';
+import { useWorkspaceStore } from '../../../kit/workspace';
 import { createImportWorker } from '../worker/create-import-worker';
 
 export const STEPS = ['file', 'mapping', 'purpose', 'duplicates', 'run', 'report'] as const;
@@ -172,25 +169,20 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     set({ step: 'run', busy: { kind: 'commit', progress: null }, error: null });
     try {
       const plan = planImport(analysis.candidates, analysis.groups, resolutions, mergeCandidates);
-      const report = await commitImport(
-        session,
-        {
-          file: file.name,
-          plan,
-          obtainedOn,
-          purpose: {
-            name: purpose.name,
-            lawfulBasis: purpose.lawfulBasis,
-            ...(purpose.purposeId && { purposeId: purpose.purposeId }),
-          },
-          columns: columnsOf(mapping),
-          organisations: directory.organisations().map((o) => ({ id: o.id, name: o.name })),
+      const report = await commitImport(session, useWorkspaceStore.getState().actor, {
+        file: file.name,
+        plan,
+        obtainedOn,
+        purpose: {
+          name: purpose.name,
+          lawfulBasis: purpose.lawfulBasis,
+          ...(purpose.purposeId && { purposeId: purpose.purposeId }),
         },
-        {
-          signal: commitAbort.signal,
-          onProgress: (progress) => set({ busy: { kind: 'commit', progress } }),
-        },
-      );
+        columns: columnsOf(mapping),
+        organisations: directory.organisations().map((o) => ({ id: o.id, name: o.name })),
+        signal: commitAbort.signal,
+        onProgress: (progress) => set({ busy: { kind: 'commit', progress } }),
+      });
       set({ report, step: 'report', busy: null });
     } catch (error) {
       const cancelled = commitAbort?.signal.aborted;

@@ -37,7 +37,7 @@ import { RetentionRulesList } from './RetentionRulesList';
 
 export function RetentionTab() {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const { role } = useCurrentUser();
   const queue = useRetentionQueue();
   const localized = useLocalized();
@@ -72,7 +72,7 @@ export function RetentionTab() {
 
   const decide = async (decision: ReviewDecision, ids: string[]) => {
     setProgress({ done: 0, total: ids.length });
-    const result = await decideReviews(session, ids, decision, (p) => setProgress(p));
+    const result = await decideReviews(session, actor, ids, decision, (p) => setProgress(p));
     setProgress(null);
     setPending(null);
     setSelected(new Set());

@@ -17,7 +17,7 @@ import {
   isOpen,
   recordSent,
   REQUEST_CHANNELS,
-  setStatus,
+  setRequestStatus,
   type RequestChannel,
   type SubjectRequest,
 } from '../../../../shared/requests';
@@ -30,7 +30,7 @@ const WORKING = ['received', 'verifying', 'in_progress'] as const;
 
 export function DecisionCard({ request }: { request: SubjectRequest }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const runRequestChange = useRequestChange();
   const [outcome, setOutcome] = useState<Outcome>('granted');
   const [reasons, setReasons] = useState('');
@@ -60,7 +60,11 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
               value={data.status}
               onChange={(e) =>
                 void run(
-                  () => setStatus(session, request.id, e.target.value as (typeof WORKING)[number]),
+                  () =>
+                    setRequestStatus(session, actor, {
+                      id: request.id,
+                      status: e.target.value as (typeof WORKING)[number],
+                    }),
                   'rights.decision.statusSaved',
                 )
               }
@@ -104,7 +108,7 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
               disabled={busy || (outcome !== 'granted' && !reasons.trim())}
               onClick={() =>
                 void run(
-                  () => decideRequest(session, request.id, { outcome, reasons }),
+                  () => decideRequest(session, actor, { id: request.id, outcome, reasons }),
                   'rights.decision.saved',
                 )
               }
@@ -172,7 +176,7 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
           disabled={busy || !what.trim()}
           onClick={() =>
             void run(
-              () => recordSent(session, request.id, { what, channel }),
+              () => recordSent(session, actor, { id: request.id, what, channel }),
               'rights.sent.saved',
               () => setWhat(''),
             )

@@ -29,7 +29,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const [personId, setPersonId] = useState<string | null>(subjectId ?? null);
   const [unmatched, setUnmatched] = useState(false);
   const [name, setName] = useState('');
@@ -53,7 +53,7 @@ export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }
     if (Object.values(found).some(Boolean)) return;
     setBusy(true);
     try {
-      const created = await createRequest(session, {
+      const created = await createRequest(session, actor, {
         subjectId: unmatched ? null : personId,
         requester: unmatched ? { name, contact } : null,
         right,

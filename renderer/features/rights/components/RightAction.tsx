@@ -58,7 +58,7 @@ function FieldChanges({ requestId }: { requestId: string }) {
 
 export function RightAction({ request }: { request: SubjectRequest }) {
   const { t } = useTranslation();
-  const { workspace: session, directory } = useWorkspace();
+  const { workspace: session, directory, actor } = useWorkspace();
   const runRequestChange = useRequestChange();
   useDirectoryVersion(directory);
   const { progress, produceAccess, exportPortable } = useRequestExports(request);
@@ -113,7 +113,8 @@ export function RightAction({ request }: { request: SubjectRequest }) {
             onDone={(certificateId) => {
               if (certificateId)
                 void runRequestChange(
-                  () => linkToRequest(session, request.id, { erasureCertificateId: certificateId }),
+                  () =>
+                    linkToRequest(session, actor, { id: request.id, erasureCertificateId: certificateId }),
                   'rights.action.erasureLinked',
                 );
             }}

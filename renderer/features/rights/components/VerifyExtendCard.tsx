@@ -29,7 +29,7 @@ const stamp = (ms: number, language: string) =>
 
 export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const runRequestChange = useRequestChange();
   const [method, setMethod] = useState<VerificationMethod>('known_contact_details');
   const [note, setNote] = useState('');
@@ -88,7 +88,10 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
             variant="contained"
             disabled={!open || busy}
             onClick={() =>
-              void run(() => verifyIdentity(session, request.id, { method, note }), 'rights.verify.saved')
+              void run(
+                () => verifyIdentity(session, actor, { id: request.id, method, note }),
+                'rights.verify.saved',
+              )
             }
           >
             {t('rights.verify.action')}
@@ -150,7 +153,8 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
               onClick={() =>
                 void run(
                   () =>
-                    extendRequest(session, request.id, {
+                    extendRequest(session, actor, {
+                      id: request.id,
                       months,
                       reasons,
                       personToldAt: told ? Date.now() : null,

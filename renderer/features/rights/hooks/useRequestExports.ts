@@ -33,7 +33,11 @@ export const useRequestExports = (request: SubjectRequest) => {
     setProgress({ kind, done: 0, total: 1 });
     try {
       const name = await exported(subjectId);
-      await recordSent(workspace, request.id, { what: t(sentKey, { name }), channel: request.data.channel });
+      await recordSent(workspace, actor, {
+        id: request.id,
+        what: t(sentKey, { name }),
+        channel: request.data.channel,
+      });
       notify(t('rights.actions.saved', { name }));
     } catch (error) {
       if (cancelled(error)) return;

@@ -14,7 +14,9 @@ import {
   loadSalesFigures,
 } from '../../../../shared/retention/anonymise';
 import { evaluateRetention } from '../../../../shared/retention/retention';
-import { decideReview, ReviewNotWaitingError } from '../../../../shared/retention/retention-decide';
+import { ReviewNotWaitingError } from '../../../../shared/retention/retention-decide';
+import { decideReview } from '../../../../shared/retention';
+import { auditStep, LOCAL_ACTOR } from '../../../../shared/workspace';
 import { RETENTION_REVIEW, reviewId } from '../../../../shared/retention/retention-review';
 import {
   RULE_FORMER_CUSTOMERS,
@@ -130,11 +132,11 @@ describe('anonymous aggregates', () => {
       '2020-01': { EUR: 80_000 },
     });
 
-    const { aggregateId, certificate } = await anonymiseSubject(session, {
-      subjectId: gone.id,
-      requestId: 'retention-test',
-      now: () => now,
-    });
+    const { aggregateId, certificate } = await anonymiseSubject(
+      session,
+      { subjectId: gone.id, requestId: 'retention-test', now: () => now },
+      (entry) => auditStep(session, entry),
+    );
 
     expect(await loadSalesFigures(session)).toEqual(before);
     await expect(session.people.get(gone.id)).rejects.toThrow();
@@ -151,7 +153,9 @@ describe('anonymous aggregates', () => {
   it('leaves no aggregate behind when the subject cannot be erased', async () => {
     const session = await open();
     await expect(
-      anonymiseSubject(session, { subjectId: 'nosuchsubject1', requestId: 'retention-test' }),
+      anonymiseSubject(session, { subjectId: 'nosuchsubject1', requestId: 'retention-test' }, (entry) =>
+        auditStep(session, entry),
+      ),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect((await session.settings(ANONYMOUS_AGGREGATE).list()).records).toEqual([]);
   });
@@ -165,7 +169,11 @@ describe('decisions on the review queue', () => {
     await evaluateRetention(session, now);
     const id = reviewId(await loadSodium(), RULE_FORMER_CUSTOMERS, gone.id);
 
-    await decideReview(session, id, { action: 'anonymise' }, { now: () => now });
+    await decideReview(session, LOCAL_ACTOR, {
+      reviewId: id,
+      decision: { action: 'anonymise' },
+      now: () => now,
+    });
 
     const review = await session.compliance(RETENTION_REVIEW).get(id);
     expect(review.data).toMatchObject({ status: 'anonymised', decidedAt: now, decidedBy: 'local' });
@@ -179,9 +187,9 @@ describe('decisions on the review queue', () => {
       'retention-review',
       'anonymise',
     ]);
-    await expect(decideReview(session, id, { action: 'erase' })).rejects.toBeInstanceOf(
-      ReviewNotWaitingError,
-    );
+    await expect(
+      decideReview(session, LOCAL_ACTOR, { reviewId: id, decision: { action: 'erase' } }),
+    ).rejects.toBeInstanceOf(ReviewNotWaitingError);
   });
 
   it('keeps only the suppression entry of an unsubscribed person', async () => {
@@ -202,7 +210,11 @@ describe('decisions on the review queue', () => {
     await evaluateRetention(session, now);
     const id = reviewId(await loadSodium(), RULE_UNSUBSCRIBED, person.id);
 
-    await decideReview(session, id, { action: 'suppress' }, { now: () => now });
+    await decideReview(session, LOCAL_ACTOR, {
+      reviewId: id,
+      decision: { action: 'suppress' },
+      now: () => now,
+    });
 
     await expect(session.people.get(person.id)).rejects.toThrow();
     const certificate = await session.compliance(ERASURE_CERTIFICATE_CONFIG).get(certificateIdFor(person.id));
@@ -217,17 +229,20 @@ describe('decisions on the review queue', () => {
     await evaluateRetention(session, now);
     const id = reviewId(await loadSodium(), RULE_FORMER_CUSTOMERS, gone.id);
     await expect(
-      decideReview(session, id, { action: 'extend', until: now - 1, reason: ' ' }, { now: () => now }),
+      decideReview(session, LOCAL_ACTOR, {
+        reviewId: id,
+        decision: { action: 'extend', until: now - 1, reason: ' ' },
+        now: () => now,
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await session.compliance(RETENTION_REVIEW).get(id)).data.status).toBe('open');
 
     const until = at('2028-01-01');
-    await decideReview(
-      session,
-      id,
-      { action: 'extend', until, reason: 'Warranty claim pending' },
-      { now: () => now },
-    );
+    await decideReview(session, LOCAL_ACTOR, {
+      reviewId: id,
+      decision: { action: 'extend', until, reason: 'Warranty claim pending' },
+      now: () => now,
+    });
     expect((await session.compliance(RETENTION_REVIEW).get(id)).data).toMatchObject({
       status: 'extended',
       extendedUntil: until,

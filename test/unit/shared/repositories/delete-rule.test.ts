@@ -53,7 +53,6 @@ describe('deleteBlock', () => {
     await recordFieldChanges(session, person.id, [{ field: 'jobTitle', before: null, after: 'Inkoper' }], {
       subjectKind: 'person',
       actor: { userId: 'u1', deviceId: 'd1' },
-      audit: false,
     });
     for (const role of ['admin', 'sales'] as const)
       expect(await deleteBlock(session.db, person.id, linked(role))).toBe('ledger');

@@ -16,7 +16,7 @@ import { TASK_ITEMS } from '../../../../shared/tasks/task';
 import { PROCESSOR } from '../../../../shared/processors/processors';
 import { produceAccessPackage, type AccessData } from '../../../../shared/access/access-package';
 import { recordProfilingChoice } from '../../../../shared/objection/profiling';
-import { createRequest } from '../../../../shared/requests/requests';
+import { createRequest } from '../../../../shared/requests';
 import { exportAccessPackage } from '../../../../shared/access/operations';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import type { KluisDatabase } from '../../../../shared/store/database';
@@ -118,7 +118,7 @@ const seeded = async () => {
   });
   // One bulk operation that touched both: Annelies's copy must not show Bram's id.
   await session.audit.record({ action: 'bulk-update', kind: 'person', recordIds: [a.id, b.id] });
-  const request = await createRequest(session, {
+  const request = await createRequest(session, LOCAL_ACTOR, {
     subjectId: a.id,
     right: 'access',
     receivedOn: '2026-11-20',

@@ -5,12 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MissingKeyError } from '../../../../shared/store/data-keys';
 import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
-import {
-  AlreadyErasedError,
-  eraseSubject,
-  erasurePreview,
-  retainedRecords,
-} from '../../../../shared/erasure/erasure';
+import { AlreadyErasedError, erasurePreview, retainedRecords } from '../../../../shared/erasure/erasure';
+import { eraseSubject } from '../../../../shared/erasure';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { queuedErasures } from '../../../../shared/erasure/erasure-local';
 import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
 import { purgeSubjects } from '../../../../shared/erasure/erasure-purge';
@@ -58,7 +55,7 @@ describe('eraseSubject', () => {
     const { person, other, itemIds } = await seed(session);
     const page = (await session.db.records.findOne(person.id).exec())!.keyId;
 
-    await eraseSubject(session, { subjectId: person.id, requestId: 'req1' });
+    await eraseSubject(session, LOCAL_ACTOR, { subjectId: person.id, requestId: 'req1' });
 
     await expect(session.people.get(person.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await session.db.records.find({ selector: { subjectId: person.id } }).exec()).toEqual([]);
@@ -77,7 +74,7 @@ describe('eraseSubject', () => {
     const session = await open();
     const { person, purchase } = await seed(session);
 
-    const certificate = await eraseSubject(session, {
+    const certificate = await eraseSubject(session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req2',
       keep: [
@@ -110,7 +107,7 @@ describe('eraseSubject', () => {
     const { person, purchase } = await seed(session);
     const steps: string[] = [];
 
-    const certificate = await eraseSubject(session, {
+    const certificate = await eraseSubject(session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req3',
       keep: [{ itemIds: [purchase.id], exception: 'legal-claims', note: 'Dispute pending' }],
@@ -141,7 +138,7 @@ describe('eraseSubject', () => {
   it('audits the erasure with ids and counts only', async () => {
     const session = await open();
     const { person } = await seed(session);
-    await eraseSubject(session, { subjectId: person.id, requestId: 'req4' });
+    await eraseSubject(session, LOCAL_ACTOR, { subjectId: person.id, requestId: 'req4' });
     const { entries } = await session.audit.entries({ recordId: person.id });
     const erasure = entries.find((e) => e.action === 'erasure');
     expect(erasure).toMatchObject({ kind: 'person', requestId: 'req4', details: { erased: 4, kept: 0 } });
@@ -156,7 +153,7 @@ describe('eraseSubject', () => {
       userId: 'admin-1',
       flushQueue: () => Promise.reject(new Error('offline')),
     };
-    const certificate = await eraseSubject(session, {
+    const certificate = await eraseSubject(session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req5',
       ledger: offline,
@@ -172,7 +169,7 @@ describe('eraseSubject', () => {
     const session = await open();
     const { person, other } = await seed(session);
     const [foreign] = (await session.items(NOTE).listForSubject(other.id)).records;
-    const attempt = eraseSubject(session, {
+    const attempt = eraseSubject(session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req6',
       keep: [{ itemIds: [foreign!.id], exception: 'legal-obligation', note: 'x' }],
@@ -187,7 +184,7 @@ describe('eraseSubject', () => {
   it('refuses a keep group without a note or with an unknown exception', async () => {
     const session = await open();
     const { person, purchase } = await seed(session);
-    const attempt = eraseSubject(session, {
+    const attempt = eraseSubject(session, LOCAL_ACTOR, {
       subjectId: person.id,
       requestId: 'req7',
       keep: [{ itemIds: [purchase.id], exception: 'because' as 'legal-claims', note: ' ' }],
@@ -201,10 +198,10 @@ describe('eraseSubject', () => {
   it('answers a second erasure of the same person with AlreadyErasedError', async () => {
     const session = await open();
     const { person } = await seed(session);
-    await eraseSubject(session, { subjectId: person.id, requestId: 'req8' });
-    await expect(eraseSubject(session, { subjectId: person.id, requestId: 'req8' })).rejects.toBeInstanceOf(
-      AlreadyErasedError,
-    );
+    await eraseSubject(session, LOCAL_ACTOR, { subjectId: person.id, requestId: 'req8' });
+    await expect(
+      eraseSubject(session, LOCAL_ACTOR, { subjectId: person.id, requestId: 'req8' }),
+    ).rejects.toBeInstanceOf(AlreadyErasedError);
   });
 
   it('previews what it would erase, per kind', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate } from '../../../../shared/bulk/bulk';
+import { bulkUpdate } from '../../../../shared/bulk';
 import { AppendOnlyError } from '../../../../shared/store/item-repository';
 import {
   diffFields,
@@ -7,7 +7,9 @@ import {
   fieldChangesForRequest,
   listFieldChanges,
 } from '../../../../shared/rectification/field-history';
-import { createRequest, requestRepository } from '../../../../shared/requests/requests';
+import { requestRepository } from '../../../../shared/requests/requests';
+import { createRequest } from '../../../../shared/requests';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { RestrictedError } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
 import type { KluisDatabase } from '../../../../shared/store/database';
@@ -50,7 +52,7 @@ describe('field history (Art. 16)', () => {
   it('appends one encrypted entry per changed field with the exact before and after, who, when and the request', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    const { changes } = await updateSubject(
+    const { changes, audit } = await updateSubject(
       session,
       session.people,
       person.id,
@@ -103,10 +105,10 @@ describe('field history (Art. 16)', () => {
     const first = history[0]!;
     await expect(session.items(FIELD_CHANGE).remove(first.id)).rejects.toBeInstanceOf(AppendOnlyError);
 
-    // The audit trail names the fields and the request, never the values.
-    const audit = (await session.audit.entries()).entries.find((e) => e.kind === FIELD_CHANGE.kind);
-    expect(audit?.requestId).toBe('request0001');
-    expect(JSON.stringify(audit)).not.toContain('Verbeek');
+    // The audit entry it hands to the operation names the fields and the request, never the values.
+    const entry = audit.find((e) => e.kind === FIELD_CHANGE.kind);
+    expect(entry).toMatchObject({ requestId: 'request0001', details: { fields: 'emails,familyName' } });
+    expect(JSON.stringify(entry)).not.toContain('Verbeek');
   });
 
   it('writes no entry when nothing changed', async () => {
@@ -163,10 +165,14 @@ describe('field history of a bulk update', () => {
   it('records each changed field under the batch id, with one audit entry for the batch', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    const report = await bulkUpdate(session, ACTOR, [person.id], {
-      type: 'set-fields',
-      jobTitle: 'Hoofd inkoop',
-      tagsAdd: ['klant'],
+    const report = await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: [person.id],
+      operation: {
+        type: 'set-fields',
+        jobTitle: 'Hoofd inkoop',
+        tagsAdd: ['klant'],
+      },
     });
     const history = await listFieldChanges(session, person.id);
     expect(history.map((h) => [h.data.field, h.data.before, h.data.after, h.data.batchId])).toEqual([
@@ -183,7 +189,7 @@ describe('a rectification request links to the edits it caused', () => {
   it('lists the field-change entries on the request in the register', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    const request = await createRequest(session, {
+    const request = await createRequest(session, LOCAL_ACTOR, {
       subjectId: person.id,
       right: 'rectification',
       receivedOn: '2026-11-20',

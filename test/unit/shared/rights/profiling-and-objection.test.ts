@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkUpdate } from '../../../../shared/bulk/bulk';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
+import { bulkUpdate } from '../../../../shared/bulk';
 import {
   PURPOSE_E_MARKETING,
   PURPOSE_SALES_SERVICE,
@@ -7,7 +8,7 @@ import {
 } from '../../../../shared/consent/defaults';
 import { recordConsent } from '../../../../shared/consent/ledgers';
 import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection/objection';
-import { runGate } from '../../../../shared/consent/run-gate';
+import { runGate } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store/errors';
 import {
   isProfilingAllowed,
@@ -130,30 +131,34 @@ describe('objection to direct marketing (Art. 21(2)–(3))', () => {
       at: 2,
     });
     // An import or bulk update later records consent again.
-    await bulkUpdate(session, ACTOR, [person.id], {
-      type: 'consent',
-      purposeId: 'purpose-events',
-      event: 'given',
-      method: 'web_form',
+    await bulkUpdate(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      selection: [person.id],
+      operation: {
+        type: 'consent',
+        purposeId: 'purpose-events',
+        event: 'given',
+        method: 'web_form',
+      },
     });
 
     for (const purposeId of marketing) {
-      const result = await runGate(session, { purposeId, channel: 'email' });
+      const result = await runGate(session, LOCAL_ACTOR, { purposeId, channel: 'email' });
       expect(result.excluded, purposeId).toEqual([{ personId: person.id, reason: 'objected' }]);
     }
     // Processing that is not direct marketing goes on.
-    expect((await runGate(session, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' })).eligible).toEqual(
-      [person.id],
-    );
+    expect(
+      (await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' })).eligible,
+    ).toEqual([person.id]);
     // Only the person's own lifting of the objection brings marketing back.
     await recordObjection(session, ACTOR, person.id, {
       type: 'lifted',
       scope: 'direct_marketing',
       method: 'email',
     });
-    expect((await runGate(session, { purposeId: 'purpose-catalogue', channel: 'email' })).eligible).toEqual([
-      person.id,
-    ]);
+    expect(
+      (await runGate(session, LOCAL_ACTOR, { purposeId: 'purpose-catalogue', channel: 'email' })).eligible,
+    ).toEqual([person.id]);
   });
 
   it('cannot be overridden or assessed', async () => {
@@ -216,7 +221,7 @@ describe('objection to legitimate-interest processing (Art. 21(1)): the assessme
         decidedAt: 5,
       },
     });
-    const gate = await runGate(session, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' });
+    const gate = await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' });
     expect(gate.excluded).toEqual([{ personId: person.id, reason: 'objected' }]);
   });
 
@@ -240,7 +245,7 @@ describe('objection to legitimate-interest processing (Art. 21(1)): the assessme
       ...input,
       compellingGrounds: 'Open warranty claim on a delivered machine; we must reach the buyer',
     });
-    const gate = await runGate(session, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' });
+    const gate = await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' });
     expect(gate.eligible).toEqual([person.id]);
   });
 

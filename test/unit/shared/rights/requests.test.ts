@@ -3,16 +3,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../shared/store/errors';
 import { startOfDay } from '../../../../shared/requests/deadline';
+import { listRequests, requestDueOn, RequestRuleError } from '../../../../shared/requests/requests';
 import {
   createRequest,
   decideRequest,
   extendRequest,
-  listRequests,
   recordSent,
-  requestDueOn,
-  RequestRuleError,
   verifyIdentity,
-} from '../../../../shared/requests/requests';
+} from '../../../../shared/requests';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { summariseRequests } from '../../../../shared/requests/summary';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
@@ -35,17 +34,14 @@ describe('request register', () => {
   it('stores a request encrypted in the compliance collection, with its status history', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    const request = await createRequest(
-      session,
-      {
-        subjectId: person.id,
-        right: 'access',
-        receivedOn: '2025-01-31',
-        channel: 'email',
-        details: 'Wants a copy',
-      },
-      at(2025, 1, 31),
-    );
+    const request = await createRequest(session, LOCAL_ACTOR, {
+      subjectId: person.id,
+      right: 'access',
+      receivedOn: '2025-01-31',
+      channel: 'email',
+      details: 'Wants a copy',
+      at: at(2025, 1, 31),
+    });
     expect(requestDueOn(request.data)).toBe('2025-02-28');
     const stored = await db!.compliance.find().exec();
     expect(stored).toHaveLength(1);
@@ -59,14 +55,14 @@ describe('request register', () => {
   it('refuses an unmatched request without the requester, and keeps the requester when given', async () => {
     const session = await open();
     await expect(
-      createRequest(session, {
+      createRequest(session, LOCAL_ACTOR, {
         subjectId: null,
         right: 'erasure',
         receivedOn: '2025-03-01',
         channel: 'post',
       }),
     ).rejects.toBeInstanceOf(ValidationError);
-    const request = await createRequest(session, {
+    const request = await createRequest(session, LOCAL_ACTOR, {
       subjectId: null,
       requester: { name: 'J. Jansen', contact: 'Dorpsstraat 1, Utrecht' },
       right: 'erasure',
@@ -78,23 +74,23 @@ describe('request register', () => {
 
   it('extends by up to two months when decided by the first due date, and refuses it after', async () => {
     const session = await open();
-    const onTime = await createRequest(session, {
+    const onTime = await createRequest(session, LOCAL_ACTOR, {
       subjectId: null,
       requester: { name: 'A' },
       right: 'access',
       receivedOn: '2025-01-31',
       channel: 'email',
     });
-    const extended = await extendRequest(
-      session,
-      onTime.id,
-      { months: 2, reasons: 'Many records across years' },
-      at(2025, 2, 28, 18),
-    );
+    const extended = await extendRequest(session, LOCAL_ACTOR, {
+      id: onTime.id,
+      months: 2,
+      reasons: 'Many records across years',
+      at: at(2025, 2, 28, 18),
+    });
     expect(extended.data.status).toBe('extended');
     expect(requestDueOn(extended.data)).toBe('2025-04-30');
 
-    const late = await createRequest(session, {
+    const late = await createRequest(session, LOCAL_ACTOR, {
       subjectId: null,
       requester: { name: 'B' },
       right: 'access',
@@ -102,7 +98,12 @@ describe('request register', () => {
       channel: 'email',
     });
     await expect(
-      extendRequest(session, late.id, { months: 1, reasons: 'Too late' }, at(2025, 3, 1, 9)),
+      extendRequest(session, LOCAL_ACTOR, {
+        id: late.id,
+        months: 1,
+        reasons: 'Too late',
+        at: at(2025, 3, 1, 9),
+      }),
     ).rejects.toEqual(new RequestRuleError('extension_too_late'));
     const unchanged = (await listRequests(session)).find((r) => r.id === late.id)!;
     expect(unchanged.data.extension).toBeNull();
@@ -111,27 +112,34 @@ describe('request register', () => {
 
   it('completes only a verified request, records what was sent, and refuses changes once closed', async () => {
     const session = await open();
-    const request = await createRequest(session, {
+    const request = await createRequest(session, LOCAL_ACTOR, {
       subjectId: null,
       requester: { name: 'C' },
       right: 'access',
       receivedOn: '2025-05-01',
       channel: 'email',
     });
-    await expect(decideRequest(session, request.id, { outcome: 'granted', reasons: '' })).rejects.toEqual(
-      new RequestRuleError('not_verified'),
-    );
-    const verified = await verifyIdentity(session, request.id, { method: 'known_contact_details' });
+    await expect(
+      decideRequest(session, LOCAL_ACTOR, { id: request.id, outcome: 'granted', reasons: '' }),
+    ).rejects.toEqual(new RequestRuleError('not_verified'));
+    const verified = await verifyIdentity(session, LOCAL_ACTOR, {
+      id: request.id,
+      method: 'known_contact_details',
+    });
     expect(verified.data.status).toBe('in_progress');
     expect(verified.data.verification?.by).toBe(session.audit.actor);
-    await recordSent(session, request.id, { what: 'Access package', channel: 'email' });
-    const done = await decideRequest(session, request.id, { outcome: 'granted', reasons: '' });
+    await recordSent(session, LOCAL_ACTOR, { id: request.id, what: 'Access package', channel: 'email' });
+    const done = await decideRequest(session, LOCAL_ACTOR, {
+      id: request.id,
+      outcome: 'granted',
+      reasons: '',
+    });
     expect(done.data.status).toBe('completed');
     expect(done.data.history.map((h) => h.status)).toEqual(['received', 'in_progress', 'completed']);
     expect(done.data.sent.map((s) => s.what)).toEqual(['Access package']);
-    await expect(extendRequest(session, request.id, { months: 1, reasons: 'x' })).rejects.toEqual(
-      new RequestRuleError('closed'),
-    );
+    await expect(
+      extendRequest(session, LOCAL_ACTOR, { id: request.id, months: 1, reasons: 'x' }),
+    ).rejects.toEqual(new RequestRuleError('closed'));
     const { entries } = await session.audit.entries({ recordId: request.id });
     expect(entries.every((e) => e.requestId === request.id)).toBe(true);
     expect(entries.length).toBeGreaterThanOrEqual(4);
@@ -139,7 +147,7 @@ describe('request register', () => {
 
   it('requires reasons for a refusal', async () => {
     const session = await open();
-    const request = await createRequest(session, {
+    const request = await createRequest(session, LOCAL_ACTOR, {
       subjectId: null,
       requester: { name: 'D' },
       right: 'erasure',
@@ -147,9 +155,10 @@ describe('request register', () => {
       channel: 'email',
     });
     await expect(
-      decideRequest(session, request.id, { outcome: 'refused', reasons: '' }),
+      decideRequest(session, LOCAL_ACTOR, { id: request.id, outcome: 'refused', reasons: '' }),
     ).rejects.toBeInstanceOf(ValidationError);
-    const refused = await decideRequest(session, request.id, {
+    const refused = await decideRequest(session, LOCAL_ACTOR, {
+      id: request.id,
       outcome: 'refused',
       reasons: 'Art. 17(3)(b): legal obligation',
     });
@@ -161,7 +170,7 @@ describe('requests summary for the dashboard', () => {
   it('counts open, due-soon and overdue requests and lists the next five by due date', async () => {
     const session = await open();
     const make = (receivedOn: string, right: 'access' | 'erasure' = 'access') =>
-      createRequest(session, {
+      createRequest(session, LOCAL_ACTOR, {
         subjectId: null,
         requester: { name: 'X' },
         right,
@@ -177,8 +186,8 @@ describe('requests summary for the dashboard', () => {
       await make('2025-02-27'),
     ];
     const closed = await make('2025-01-01');
-    await verifyIdentity(session, closed.id, { method: 'in_person' });
-    await decideRequest(session, closed.id, { outcome: 'granted', reasons: '' });
+    await verifyIdentity(session, LOCAL_ACTOR, { id: closed.id, method: 'in_person' });
+    await decideRequest(session, LOCAL_ACTOR, { id: closed.id, outcome: 'granted', reasons: '' });
 
     const summary = await summariseRequests(session, at(2025, 3, 7));
     expect(summary.open).toBe(6);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { PURPOSE_SALES_SERVICE } from '../../../../shared/consent/defaults';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
-import { runGate } from '../../../../shared/consent/run-gate';
+import { runGate } from '../../../../shared/consent';
 import {
   assertEditable,
   isFieldEditable,
@@ -125,7 +126,10 @@ describe('the write path under restriction', () => {
     const restricted = await session.people.create(annelies);
     const free = await session.people.create(bram);
     await recordRestriction(session, ACTOR, restricted.id, { type: 'restricted', reason: 'legal_claims' });
-    const result = await runGate(session, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' });
+    const result = await runGate(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_SALES_SERVICE,
+      channel: 'email',
+    });
     expect(result.eligible).toEqual([free.id]);
     expect(result.excluded).toEqual([{ personId: restricted.id, reason: 'restricted' }]);
     expect([...(await restrictedSubjectIds(session))]).toEqual([restricted.id]);

@@ -42,7 +42,7 @@ const NO_KEEP: KeepChoice = { itemIds: [], exception: 'legal-obligation', note: 
 
 export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const ledger = useSyncStore((s) => s.erasures);
   const preview = useErasurePreview(subjectId);
   const [keep, setKeep] = useState<KeepChoice>(NO_KEEP);
@@ -94,7 +94,7 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
     setError(null);
     setPhase({ name: 'running', step: 'checking' });
     try {
-      const certificate = await eraseSubject(session, {
+      const certificate = await eraseSubject(session, actor, {
         subjectId,
         requestId,
         ledger,

@@ -1,0 +1,34 @@
+// Cases for shared/import/operations.ts.
+import type { OperationCases } from './harness';
+
+export const cases: OperationCases = {
+  'import.commit': {
+    input: async () => ({
+      file: 'klanten.csv',
+      obtainedOn: '2026-11-20',
+      purpose: { name: 'Sales follow-up', lawfulBasis: 'legitimate_interests' },
+      plan: {
+        create: [
+          {
+            rows: [2],
+            person: {
+              givenName: 'Ruud',
+              familyName: 'Hof',
+              emails: [],
+              phones: [],
+              address: null,
+              jobTitle: '',
+              organisationName: '',
+              tags: [],
+              notes: '',
+            },
+          },
+        ],
+        merge: [],
+        mergedWithinFile: 0,
+        skipped: [],
+      },
+    }),
+    audits: [{ action: 'import', kind: 'person' }],
+  },
+};
