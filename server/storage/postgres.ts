@@ -59,6 +59,10 @@ export const openPostgresStorage = async ({
 
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // The pool listens for errors of idle clients only: a connection lost while checked out (PostgreSQL
+    // restarted under load) would otherwise end the process. The query fails, the request answers 500.
+    const lost = () => undefined;
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -68,6 +72,7 @@ export const openPostgresStorage = async ({
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.removeListener('error', lost);
       client.release();
     }
   };
