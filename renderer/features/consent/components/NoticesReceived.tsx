@@ -3,10 +3,7 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +13,7 @@ import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
 import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
 import { RecordedBy } from './RecordedBy';
+import { DataTable } from '../../../ui/DataTable';
 
 interface Props {
   readonly personId: string;
@@ -54,28 +52,27 @@ export function NoticesReceived({ personId, name, status, ledgers, settings }: P
         </Alert>
       )}
       {ledgers.notices.length > 0 && (
-        <Table size="small" aria-label={t('consent.panel.noticesReceived')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('consent.noticeSent.version')}</TableCell>
-              <TableCell>{t('consent.noticeSent.date')}</TableCell>
-              <TableCell>{t('consent.noticeSent.method')}</TableCell>
-              <TableCell>{t('consent.ledger.recordedBy')}</TableCell>
+        <DataTable
+          label={t('consent.panel.noticesReceived')}
+          size="small"
+          columns={[
+            t('consent.noticeSent.version'),
+            t('consent.noticeSent.date'),
+            t('consent.noticeSent.method'),
+            t('consent.ledger.recordedBy'),
+          ]}
+        >
+          {[...ledgers.notices].reverse().map((entry) => (
+            <TableRow key={entry.id}>
+              <TableCell>{entry.data.version}</TableCell>
+              <TableCell>{format.dateTime(entry.data.receivedAt)}</TableCell>
+              <TableCell>{t(`consent.noticeMethods.${entry.data.method}`)}</TableCell>
+              <TableCell>
+                <RecordedBy userId={entry.data.recordedBy} deviceId={entry.data.deviceId} />
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {[...ledgers.notices].reverse().map((entry) => (
-              <TableRow key={entry.id}>
-                <TableCell>{entry.data.version}</TableCell>
-                <TableCell>{format.dateTime(entry.data.receivedAt)}</TableCell>
-                <TableCell>{t(`consent.noticeMethods.${entry.data.method}`)}</TableCell>
-                <TableCell>
-                  <RecordedBy userId={entry.data.recordedBy} deviceId={entry.data.deviceId} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       {marking && (
         <MarkNoticeSentDialog

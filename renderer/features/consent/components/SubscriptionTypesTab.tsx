@@ -5,10 +5,7 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
@@ -21,6 +18,7 @@ import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';
 import { SubscriptionTypeDialog } from './SubscriptionTypeDialog';
 import { TabIntro } from './TabIntro';
+import { DataTable } from '../../../ui/DataTable';
 
 type Open = { type: Setting<SubscriptionTypePayload> | null } | null;
 
@@ -52,60 +50,56 @@ export function SubscriptionTypesTab() {
         }
       />
       <Card>
-        <Table aria-label={t('consent.tabs.subscriptions')}>
-          <TableHead>
+        <DataTable
+          label={t('consent.tabs.subscriptions')}
+          columns={[
+            t('consent.subscriptionTypes.name'),
+            t('consent.subscriptionTypes.purpose'),
+            t('consent.subscriptionTypes.doubleOptIn'),
+            t('consent.subscriptionTypes.status'),
+            '',
+          ]}
+        >
+          {settings.loaded && !settings.subscriptionTypes.length && (
             <TableRow>
-              <TableCell>{t('consent.subscriptionTypes.name')}</TableCell>
-              <TableCell>{t('consent.subscriptionTypes.purpose')}</TableCell>
-              <TableCell>{t('consent.subscriptionTypes.doubleOptIn')}</TableCell>
-              <TableCell>{t('consent.subscriptionTypes.status')}</TableCell>
-              <TableCell />
+              <TableCell colSpan={5}>
+                <Typography variant="body2" color="text.secondary">
+                  {t('consent.subscriptionTypes.empty')}
+                </Typography>
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {settings.loaded && !settings.subscriptionTypes.length && (
-              <TableRow>
-                <TableCell colSpan={5}>
-                  <Typography variant="body2" color="text.secondary">
-                    {t('consent.subscriptionTypes.empty')}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {settings.subscriptionTypes.map((type) => (
-              <TableRow key={type.id}>
-                <TableCell>
-                  <Typography sx={{ fontWeight: 600 }}>{localized(type.data.name)}</Typography>
-                  <Typography variant="body2" color="text.secondary">
-                    {localized(type.data.description)}
-                  </Typography>
-                </TableCell>
-                <TableCell>{purposeName(type.data.purposeId)}</TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    color={type.data.doubleOptIn ? 'success' : 'default'}
-                    label={t(
-                      type.data.doubleOptIn
-                        ? 'consent.subscriptionTypes.on'
-                        : 'consent.subscriptionTypes.off',
-                    )}
-                  />
-                </TableCell>
-                <TableCell>
-                  {t(type.data.active ? 'consent.subscriptionTypes.active' : 'consent.purposes.inactive')}
-                </TableCell>
-                <TableCell align="right">
-                  {editable && (
-                    <Button size="small" onClick={() => setOpen({ type })}>
-                      {t('consent.purposes.edit')}
-                    </Button>
+          )}
+          {settings.subscriptionTypes.map((type) => (
+            <TableRow key={type.id}>
+              <TableCell>
+                <Typography sx={{ fontWeight: 600 }}>{localized(type.data.name)}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {localized(type.data.description)}
+                </Typography>
+              </TableCell>
+              <TableCell>{purposeName(type.data.purposeId)}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  color={type.data.doubleOptIn ? 'success' : 'default'}
+                  label={t(
+                    type.data.doubleOptIn ? 'consent.subscriptionTypes.on' : 'consent.subscriptionTypes.off',
                   )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                />
+              </TableCell>
+              <TableCell>
+                {t(type.data.active ? 'consent.subscriptionTypes.active' : 'consent.purposes.inactive')}
+              </TableCell>
+              <TableCell align="right">
+                {editable && (
+                  <Button size="small" onClick={() => setOpen({ type })}>
+                    {t('consent.purposes.edit')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       </Card>
       {open && (
         <SubscriptionTypeDialog type={open.type} purposes={settings.purposes} onClose={() => setOpen(null)} />

@@ -1,16 +1,14 @@
 // Proof that anonymisation kept the totals: revenue won per month and activities per month, counted from
 // live records plus the anonymous aggregates of subjects that were anonymised.
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType } from '../../../../shared/activities';
 import { minorDigits } from '../../../../shared/deals';
 import type { SalesFigures } from '../../../../shared/retention';
+import { DataTable } from '../../../ui/DataTable';
 
 const MONTHS_SHOWN = 12;
 
@@ -40,37 +38,35 @@ export function AnonymousFigures({ figures, anonymised }: { figures: SalesFigure
       {months.length === 0 ? (
         <Typography variant="body2">{t('retention.figures.empty')}</Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('retention.figures.month')}</TableCell>
-              <TableCell>{t('retention.figures.revenue')}</TableCell>
-              <TableCell>{t('retention.figures.activities')}</TableCell>
+        <DataTable
+          size="small"
+          columns={[
+            t('retention.figures.month'),
+            t('retention.figures.revenue'),
+            t('retention.figures.activities'),
+          ]}
+        >
+          {months.map((month) => (
+            <TableRow key={month}>
+              <TableCell>{month}</TableCell>
+              <TableCell>
+                {Object.entries(figures.revenueByMonth[month] ?? {})
+                  .map(([currency, minor]) => money(minor, currency))
+                  .join(' · ') || '—'}
+              </TableCell>
+              <TableCell>
+                {Object.entries(figures.activitiesByMonth[month] ?? {})
+                  .map(([type, n]) =>
+                    t('retention.figures.activityCount', {
+                      type: t(`retention.activityTypes.${type as ActivityType}`),
+                      count: n,
+                    }),
+                  )
+                  .join(' · ') || '—'}
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {months.map((month) => (
-              <TableRow key={month}>
-                <TableCell>{month}</TableCell>
-                <TableCell>
-                  {Object.entries(figures.revenueByMonth[month] ?? {})
-                    .map(([currency, minor]) => money(minor, currency))
-                    .join(' · ') || '—'}
-                </TableCell>
-                <TableCell>
-                  {Object.entries(figures.activitiesByMonth[month] ?? {})
-                    .map(([type, n]) =>
-                      t('retention.figures.activityCount', {
-                        type: t(`retention.activityTypes.${type as ActivityType}`),
-                        count: n,
-                      }),
-                    )
-                    .join(' · ') || '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </Paper>
   );

@@ -3,10 +3,7 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +11,7 @@ import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { Registers } from '../hooks/useRegisters';
 import { CustomFieldDialog } from './CustomFieldDialog';
+import { DataTable } from '../../../ui/DataTable';
 
 export function CustomFieldsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
@@ -39,33 +37,32 @@ export function CustomFieldsTab({ registers }: { registers: Registers }) {
       {registers.customFields.length === 0 ? (
         <Typography variant="body2">{t('lifecycle.customFields.empty')}</Typography>
       ) : (
-        <Table size="small" aria-label={t('lifecycle.tabs.fields')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('lifecycle.customFields.label')}</TableCell>
-              <TableCell>{t('lifecycle.customFields.entity')}</TableCell>
-              <TableCell>{t('lifecycle.customFields.category')}</TableCell>
-              <TableCell>{t('lifecycle.customFields.purposes')}</TableCell>
+        <DataTable
+          label={t('lifecycle.tabs.fields')}
+          size="small"
+          columns={[
+            t('lifecycle.customFields.label'),
+            t('lifecycle.customFields.entity'),
+            t('lifecycle.customFields.category'),
+            t('lifecycle.customFields.purposes'),
+          ]}
+        >
+          {registers.customFields.map((f) => (
+            <TableRow key={f.id}>
+              <TableCell>{localized(f.data.label)}</TableCell>
+              <TableCell>{t(`lifecycle.customFields.entities.${f.data.entity}`)}</TableCell>
+              <TableCell>
+                {t(`lifecycle.categories.${f.data.category}`)}
+                {f.data.specialCategoryException && (
+                  <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                    {t('lifecycle.customFields.exceptionShown', { text: f.data.specialCategoryException })}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>{f.data.purposeIds.map(purposeName).join(', ')}</TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {registers.customFields.map((f) => (
-              <TableRow key={f.id}>
-                <TableCell>{localized(f.data.label)}</TableCell>
-                <TableCell>{t(`lifecycle.customFields.entities.${f.data.entity}`)}</TableCell>
-                <TableCell>
-                  {t(`lifecycle.categories.${f.data.category}`)}
-                  {f.data.specialCategoryException && (
-                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                      {t('lifecycle.customFields.exceptionShown', { text: f.data.specialCategoryException })}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{f.data.purposeIds.map(purposeName).join(', ')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       {adding && <CustomFieldDialog registers={registers} onClose={() => setAdding(false)} />}
     </Box>

@@ -6,10 +6,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
@@ -23,6 +20,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 import { ProcessorDialog } from './ProcessorDialog';
+import { DataTable } from '../../../ui/DataTable';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const REVIEW_COLOUR = {
@@ -65,65 +63,64 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
           description={t('lifecycle.processors.emptyHint')}
         />
       ) : (
-        <Table size="small" aria-label={t('lifecycle.processors.title')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('lifecycle.processors.name')}</TableCell>
-              <TableCell>{t('lifecycle.processors.role')}</TableCell>
-              <TableCell>{t('lifecycle.processors.countries')}</TableCell>
-              <TableCell>{t('lifecycle.processors.agreement')}</TableCell>
-              <TableCell>{t('lifecycle.processors.review')}</TableCell>
-              {canEdit && <TableCell />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {registers.processors.map((p) => {
-              const state = reviewState(p.data, today());
-              return (
-                <TableRow key={p.id}>
-                  <TableCell>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {p.data.name}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {p.data.service}
-                    </Typography>
+        <DataTable
+          label={t('lifecycle.processors.title')}
+          size="small"
+          columns={[
+            t('lifecycle.processors.name'),
+            t('lifecycle.processors.role'),
+            t('lifecycle.processors.countries'),
+            t('lifecycle.processors.agreement'),
+            t('lifecycle.processors.review'),
+            canEdit && '',
+          ]}
+        >
+          {registers.processors.map((p) => {
+            const state = reviewState(p.data, today());
+            return (
+              <TableRow key={p.id}>
+                <TableCell>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    {p.data.name}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {p.data.service}
+                  </Typography>
+                </TableCell>
+                <TableCell>{t(`lifecycle.roles.${p.data.role}`)}</TableCell>
+                <TableCell>{p.data.countries.join(', ') || '—'}</TableCell>
+                <TableCell>
+                  {p.data.agreement.signedOn
+                    ? `${p.data.agreement.signedOn}${p.data.agreement.version ? ` · v${p.data.agreement.version}` : ''}`
+                    : '—'}
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={REVIEW_COLOUR[state]}
+                    label={t(`lifecycle.review.${state}`, { date: p.data.agreement.reviewOn ?? '' })}
+                  />
+                </TableCell>
+                {canEdit && (
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    <IconButton
+                      aria-label={t('lifecycle.processors.editNamed', { name: p.data.name })}
+                      onClick={() => setEditing(p)}
+                    >
+                      <EditOutlinedIcon />
+                    </IconButton>
+                    <IconButton
+                      aria-label={t('lifecycle.processors.deleteNamed', { name: p.data.name })}
+                      onClick={() => setDeleting(p)}
+                    >
+                      <DeleteOutlineIcon />
+                    </IconButton>
                   </TableCell>
-                  <TableCell>{t(`lifecycle.roles.${p.data.role}`)}</TableCell>
-                  <TableCell>{p.data.countries.join(', ') || '—'}</TableCell>
-                  <TableCell>
-                    {p.data.agreement.signedOn
-                      ? `${p.data.agreement.signedOn}${p.data.agreement.version ? ` · v${p.data.agreement.version}` : ''}`
-                      : '—'}
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      color={REVIEW_COLOUR[state]}
-                      label={t(`lifecycle.review.${state}`, { date: p.data.agreement.reviewOn ?? '' })}
-                    />
-                  </TableCell>
-                  {canEdit && (
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <IconButton
-                        aria-label={t('lifecycle.processors.editNamed', { name: p.data.name })}
-                        onClick={() => setEditing(p)}
-                      >
-                        <EditOutlinedIcon />
-                      </IconButton>
-                      <IconButton
-                        aria-label={t('lifecycle.processors.deleteNamed', { name: p.data.name })}
-                        onClick={() => setDeleting(p)}
-                      >
-                        <DeleteOutlineIcon />
-                      </IconButton>
-                    </TableCell>
-                  )}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                )}
+              </TableRow>
+            );
+          })}
+        </DataTable>
       )}
       {editing && (
         <ProcessorDialog

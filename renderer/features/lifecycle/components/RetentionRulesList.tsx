@@ -5,10 +5,7 @@ import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +17,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useRegisters } from '../hooks/useRegisters';
 import { RetentionRuleDialog } from './RetentionRuleDialog';
+import { DataTable } from '../../../ui/DataTable';
 
 export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
   const { t } = useTranslation();
@@ -59,64 +57,62 @@ export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
           </Button>
         )}
       </Box>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('retention.rules.name')}</TableCell>
-            <TableCell>{t('retention.rules.scope')}</TableCell>
-            <TableCell>{t('retention.rules.period')}</TableCell>
-            <TableCell>{t('retention.rules.action')}</TableCell>
-            <TableCell>{t('retention.rules.legalReason')}</TableCell>
-            {admin && <TableCell />}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rules.map((r) => (
-            <TableRow key={r.id} sx={{ opacity: r.data.active ? 1 : 0.5 }}>
-              <TableCell>
-                {localized(r.data.name)}
-                {!r.data.active && (
-                  <Typography variant="caption" sx={{ display: 'block' }}>
-                    {t('retention.rules.inactive')}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>{scope(r.data.scope)}</TableCell>
-              <TableCell>
-                {t('retention.rules.months', {
-                  count: r.data.months,
-                  trigger: t(`retention.rules.triggers.${r.data.trigger}`),
-                })}
-              </TableCell>
-              <TableCell>{t(`retention.actions.${r.data.action}`)}</TableCell>
-              <TableCell>{localized(r.data.legalReason)}</TableCell>
-              {admin && (
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <Button
-                    size="small"
-                    aria-label={t('retention.rules.editFor', { name: localized(r.data.name) })}
-                    onClick={() => setEditing(r)}
-                  >
-                    {t('retention.rules.edit')}
-                  </Button>
-                  <Button
-                    size="small"
-                    aria-label={t(
-                      r.data.active ? 'retention.rules.deactivateFor' : 'retention.rules.activateFor',
-                      {
-                        name: localized(r.data.name),
-                      },
-                    )}
-                    onClick={() => void toggle(r)}
-                  >
-                    {t(r.data.active ? 'retention.rules.deactivate' : 'retention.rules.activate')}
-                  </Button>
-                </TableCell>
+      <DataTable
+        size="small"
+        columns={[
+          t('retention.rules.name'),
+          t('retention.rules.scope'),
+          t('retention.rules.period'),
+          t('retention.rules.action'),
+          t('retention.rules.legalReason'),
+          admin && '',
+        ]}
+      >
+        {rules.map((r) => (
+          <TableRow key={r.id} sx={{ opacity: r.data.active ? 1 : 0.5 }}>
+            <TableCell>
+              {localized(r.data.name)}
+              {!r.data.active && (
+                <Typography variant="caption" sx={{ display: 'block' }}>
+                  {t('retention.rules.inactive')}
+                </Typography>
               )}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+            </TableCell>
+            <TableCell>{scope(r.data.scope)}</TableCell>
+            <TableCell>
+              {t('retention.rules.months', {
+                count: r.data.months,
+                trigger: t(`retention.rules.triggers.${r.data.trigger}`),
+              })}
+            </TableCell>
+            <TableCell>{t(`retention.actions.${r.data.action}`)}</TableCell>
+            <TableCell>{localized(r.data.legalReason)}</TableCell>
+            {admin && (
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <Button
+                  size="small"
+                  aria-label={t('retention.rules.editFor', { name: localized(r.data.name) })}
+                  onClick={() => setEditing(r)}
+                >
+                  {t('retention.rules.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  aria-label={t(
+                    r.data.active ? 'retention.rules.deactivateFor' : 'retention.rules.activateFor',
+                    {
+                      name: localized(r.data.name),
+                    },
+                  )}
+                  onClick={() => void toggle(r)}
+                >
+                  {t(r.data.active ? 'retention.rules.deactivate' : 'retention.rules.activate')}
+                </Button>
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </DataTable>
       {editing && (
         <RetentionRuleDialog
           rule={editing === 'new' ? undefined : editing}

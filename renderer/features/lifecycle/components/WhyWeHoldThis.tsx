@@ -7,16 +7,14 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlined';
 import { useTranslation } from 'react-i18next';
 import { justify, type CataloguedKind } from '../../../../shared/processing-record';
 import { useRegisters } from '../hooks/useRegisters';
+import { DataTable } from '../../../ui/DataTable';
 
 export function WhyWeHoldThis({ kind }: { kind: CataloguedKind }) {
   const { t, i18n } = useTranslation();
@@ -35,44 +33,39 @@ export function WhyWeHoldThis({ kind }: { kind: CataloguedKind }) {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {t('lifecycle.why.intro')}
           </Typography>
-          <Table size="small" aria-label={t('lifecycle.why.title')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('lifecycle.why.field')}</TableCell>
-                <TableCell>{t('lifecycle.why.category')}</TableCell>
-                <TableCell>{t('lifecycle.why.purposes')}</TableCell>
+          <DataTable
+            label={t('lifecycle.why.title')}
+            size="small"
+            columns={[t('lifecycle.why.field'), t('lifecycle.why.category'), t('lifecycle.why.purposes')]}
+          >
+            {fields.map((f) => (
+              <TableRow key={f.field}>
+                <TableCell>
+                  {f.label
+                    ? f.label[language] || f.label.en || f.label.nl
+                    : t(`lifecycle.why.fields.${f.field}` as 'lifecycle.why.fields.notes')}
+                </TableCell>
+                <TableCell>
+                  {f.category ? t(`lifecycle.categories.${f.category}`) : t('lifecycle.why.notPersonal')}
+                </TableCell>
+                <TableCell>
+                  {f.category && f.purposes.length === 0 && (
+                    <Typography variant="body2" color="error">
+                      {t('lifecycle.why.noPurpose')}
+                    </Typography>
+                  )}
+                  {f.purposes.map((p) => (
+                    <Chip
+                      key={p.id}
+                      size="small"
+                      sx={{ mr: 0.5, mb: 0.5 }}
+                      label={`${p.name[language] || p.name.en} · ${t(`lifecycle.bases.${p.basis}`)}`}
+                    />
+                  ))}
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {fields.map((f) => (
-                <TableRow key={f.field}>
-                  <TableCell>
-                    {f.label
-                      ? f.label[language] || f.label.en || f.label.nl
-                      : t(`lifecycle.why.fields.${f.field}` as 'lifecycle.why.fields.notes')}
-                  </TableCell>
-                  <TableCell>
-                    {f.category ? t(`lifecycle.categories.${f.category}`) : t('lifecycle.why.notPersonal')}
-                  </TableCell>
-                  <TableCell>
-                    {f.category && f.purposes.length === 0 && (
-                      <Typography variant="body2" color="error">
-                        {t('lifecycle.why.noPurpose')}
-                      </Typography>
-                    )}
-                    {f.purposes.map((p) => (
-                      <Chip
-                        key={p.id}
-                        size="small"
-                        sx={{ mr: 0.5, mb: 0.5 }}
-                        label={`${p.name[language] || p.name.en} · ${t(`lifecycle.bases.${p.basis}`)}`}
-                      />
-                    ))}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{t('lifecycle.why.close')}</Button>

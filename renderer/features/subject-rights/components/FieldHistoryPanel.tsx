@@ -3,10 +3,7 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +15,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel } from '../field-labels';
 import { useSubjectRights } from '../hooks/useSubjectRights';
 import { valueText } from '../value-text';
+import { DataTable } from '../../../ui/DataTable';
 
 export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
   const { t } = useTranslation();
@@ -47,42 +45,41 @@ export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('subjectRights.history.intro')}
       </Typography>
-      <Table size="small" aria-label={t('subjectRights.history.label')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('subjectRights.history.time')}</TableCell>
-            <TableCell>{t('subjectRights.history.field')}</TableCell>
-            <TableCell>{t('subjectRights.history.before')}</TableCell>
-            <TableCell>{t('subjectRights.history.after')}</TableCell>
-            <TableCell>{t('subjectRights.history.by')}</TableCell>
-            <TableCell>{t('subjectRights.history.request')}</TableCell>
+      <DataTable
+        label={t('subjectRights.history.label')}
+        size="small"
+        columns={[
+          t('subjectRights.history.time'),
+          t('subjectRights.history.field'),
+          t('subjectRights.history.before'),
+          t('subjectRights.history.after'),
+          t('subjectRights.history.by'),
+          t('subjectRights.history.request'),
+        ]}
+      >
+        {history.map(({ id, data }) => (
+          <TableRow key={id}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(data.at)}</TableCell>
+            <TableCell>{fieldLabel(t, data.field)}</TableCell>
+            <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>
+              {text(data.before, data.field)}
+            </TableCell>
+            <TableCell sx={{ wordBreak: 'break-word' }}>{text(data.after, data.field)}</TableCell>
+            <TableCell>
+              <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
+            </TableCell>
+            <TableCell>
+              {data.requestId ? (
+                <Link href={formatRoute({ name: 'request', id: data.requestId })}>
+                  {t('subjectRights.history.requestLink')}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {history.map(({ id, data }) => (
-            <TableRow key={id}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(data.at)}</TableCell>
-              <TableCell>{fieldLabel(t, data.field)}</TableCell>
-              <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>
-                {text(data.before, data.field)}
-              </TableCell>
-              <TableCell sx={{ wordBreak: 'break-word' }}>{text(data.after, data.field)}</TableCell>
-              <TableCell>
-                <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
-              </TableCell>
-              <TableCell>
-                {data.requestId ? (
-                  <Link href={formatRoute({ name: 'request', id: data.requestId })}>
-                    {t('subjectRights.history.requestLink')}
-                  </Link>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
     </>
   );
 }
