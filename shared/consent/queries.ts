@@ -1,11 +1,17 @@
 // What the consent screens read, live: the organisation's consent settings (purposes register,
-// subscription types, privacy notice versions, the controller) and one person's consent ledgers.
+// subscription types, privacy notice versions, the controller), one person's consent ledgers, everyone's
+// consents (re-permission) and the privacy notices due.
+import { PERSON_KIND, personDisplayName } from '../people/person';
 import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
+import { loadEntriesBySubject } from '../purposes/ledger';
 import { PURPOSE, type PurposePayload } from '../purposes/purposes';
 import type { Setting } from '../store/settings-repository';
 import { defineQuery } from '../workspace/query';
 import { loadPersonLedgers, type PersonLedgers } from './ledgers';
+import { isoDay, noticeDue } from './notices';
 import {
+  CONSENT_EVENT,
+  NOTICE_RECEIPT,
   PRIVACY_NOTICE,
   SUBSCRIPTION_TYPE,
   type PrivacyNoticePayload,
@@ -71,4 +77,52 @@ export const personLedgers = defineQuery(
     ledgers: await loadPersonLedgers(workspace, personId),
     loadedAt: Date.now(),
   }),
+);
+
+/** Every consent ledger in the vault, by person, and when it was read (re-permission: what runs out). */
+export const consentLedgers = defineQuery(
+  'consent.ledgers',
+  [{ collection: 'items', kinds: [CONSENT_EVENT.kind] }],
+  async (workspace) => {
+    const byPerson = await loadEntriesBySubject(workspace, CONSENT_EVENT);
+    return { byPerson, now: Date.now() };
+  },
+);
+
+/** A person whose privacy notice is due (Art. 14(3)(a)): data not collected from them, no receipt yet. */
+export interface NoticeDue {
+  readonly personId: string;
+  readonly name: string;
+  readonly method: string;
+  readonly dueOn: string;
+  readonly overdue: boolean;
+}
+
+/** Everyone whose notice is due, soonest first; reloaded when a person or a notice receipt changes. */
+export const noticesDueList = defineQuery(
+  'consent.noticesDue',
+  [
+    { collection: 'records', kinds: [PERSON_KIND] },
+    { collection: 'items', kinds: [NOTICE_RECEIPT.kind] },
+  ],
+  async (workspace): Promise<NoticeDue[]> => {
+    const [people, receiptsOf] = await Promise.all([
+      workspace.people.loadAll({ chunkSize: 500 }),
+      loadEntriesBySubject(workspace, NOTICE_RECEIPT),
+    ]);
+    const today = isoDay(Date.now());
+    const due: NoticeDue[] = [];
+    for (const person of people.records) {
+      const status = noticeDue(person.data, receiptsOf.get(person.id) ?? [], today);
+      if (status.state === 'due')
+        due.push({
+          personId: person.id,
+          name: personDisplayName(person.data),
+          method: person.data.source.method,
+          dueOn: status.dueOn,
+          overdue: status.overdue,
+        });
+    }
+    return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
+  },
 );

@@ -1,8 +1,8 @@
 // What the retention tab reads, live: the review queue with its rules, the last run, and the anonymous
-// figures that prove anonymisation kept the totals.
+// figures that prove anonymisation kept the totals. And the dashboard's count of subjects waiting.
 import { defineQuery } from '../workspace/query';
 import { ANONYMOUS_AGGREGATE, loadSalesFigures, type SalesFigures } from './anonymise';
-import type { Review, Rule } from './retention';
+import { summariseRetention, type Review, type Rule } from './retention';
 import { RETENTION_REVIEW, RETENTION_RUN, RETENTION_RUN_ID } from './retention-review';
 import { RETENTION_RULE } from './retention-rules';
 
@@ -38,4 +38,11 @@ export const retentionQueue = defineQuery(
       loadedAt: Date.now(),
     };
   },
+);
+
+/** Subjects waiting for a retention decision, and when the rules last ran. */
+export const retentionFigures = defineQuery(
+  'retention.figures',
+  [{ collection: 'compliance', kinds: [RETENTION_REVIEW.kind, RETENTION_RUN.kind] }],
+  (workspace) => summariseRetention(workspace, Date.now()),
 );

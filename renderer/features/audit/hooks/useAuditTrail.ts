@@ -1,30 +1,16 @@
 // The audit trail as this device holds it (its own entries and those synced from others), and the chain
 // verification — against the server's anchored heads when the vault is linked to a server.
 import { useCallback, useState } from 'react';
-import type { Anchor, ChainReport } from '../../../../shared/audit';
-import { auditTrail } from '../../../../shared/accountability';
-import { useSyncStore } from '../../sync/stores/sync-store';
+import { auditTrail, verifyAuditTrail, type AuditStatus } from '../../../../shared/accountability';
+import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useWorkspace } from '../../../kit/workspace';
 
 export type Verification =
   | { readonly state: 'idle' }
   | { readonly state: 'running' }
-  | { readonly state: 'done'; readonly report: ChainReport; readonly anchored: boolean }
+  | ({ readonly state: 'done' } & AuditStatus)
   | { readonly state: 'failed' };
-
-const fetchAnchors = async (serverUrl: string, token: string): Promise<Anchor[] | null> => {
-  try {
-    const response = await globalThis.fetch(`${serverUrl.replace(/\/+$/, '')}/audit/anchors`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { ok: boolean; value?: Anchor[] };
-    return body.ok && Array.isArray(body.value) ? body.value : null;
-  } catch {
-    return null;
-  }
-};
 
 export const useAuditTrail = (limit = 300) => {
   const { workspace: session } = useWorkspace();
@@ -36,9 +22,7 @@ export const useAuditTrail = (limit = 300) => {
   const verify = useCallback(async () => {
     setVerification({ state: 'running' });
     try {
-      const anchors = link ? await fetchAnchors(link.serverUrl, link.token) : null;
-      const report = await session.audit.verify(anchors ?? []);
-      setVerification({ state: 'done', report, anchored: anchors !== null });
+      setVerification({ state: 'done', ...(await verifyAuditTrail(session, fetchFromWindow, link)) });
     } catch {
       setVerification({ state: 'failed' });
     }

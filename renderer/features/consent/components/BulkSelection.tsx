@@ -12,20 +12,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { SourceMethod } from '../../../../shared/people';
-import type { OrganisationRow } from '../../../../shared/directory';
-import type { Session } from '../../../../shared/vault';
+import { peopleSources, type OrganisationRow } from '../../../../shared/directory';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useFormatters } from '../hooks/useLocalized';
-import { useLiveLoad } from '../hooks/useLiveLoad';
 
 /** Rows with a checkbox on screen; "Select all matching" covers the rest. */
 const SHOWN = 300;
-
-const loadSources = async (session: Session): Promise<Map<string, SourceMethod>> => {
-  const { records } = await session.people.loadAll();
-  return new Map(records.map((p) => [p.id, p.data.source.method]));
-};
 
 interface Props {
   readonly selected: ReadonlySet<string>;
@@ -158,8 +152,6 @@ export function BulkSelection({ selected, onChange }: Props) {
 
 /** Each person's data source; loaded only once a source filter is used. */
 const useSourceMap = (needed: boolean): Map<string, SourceMethod> | null => {
-  const state = useLiveLoad(needed ? loadSources : noSources, []);
+  const state = useLiveQuery(peopleSources, null, { enabled: needed });
   return state.status === 'ready' ? state.value : null;
 };
-
-const noSources = async (): Promise<Map<string, SourceMethod>> => new Map();

@@ -17,59 +17,20 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { useTranslation } from 'react-i18next';
-import { isoDay, noticeDue } from '../../../../shared/consent';
-import { NOTICE_RECEIPT, type NoticeReceiptPayload } from '../../../../shared/consent';
-import { personDisplayName } from '../../../../shared/people';
-import type { Session } from '../../../../shared/vault';
+import { noticesDueList } from '../../../../shared/consent';
 import { formatRoute } from '../../../kit/routing';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useConsentSettings } from '../hooks/useConsentSettings';
-import { useLiveLoad } from '../hooks/useLiveLoad';
 import { useFormatters } from '../hooks/useLocalized';
 import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
 import { TabIntro } from './TabIntro';
-import { type LedgerEntry } from '../../../../shared/purposes';
-
-interface Due {
-  readonly personId: string;
-  readonly name: string;
-  readonly method: string;
-  readonly dueOn: string;
-  readonly overdue: boolean;
-}
-
-const loadDue = async (session: Session): Promise<Due[]> => {
-  const [people, receipts] = await Promise.all([
-    session.people.loadAll(),
-    session.items(NOTICE_RECEIPT).loadAll(),
-  ]);
-  const byPerson = new Map<string, LedgerEntry<NoticeReceiptPayload>[]>();
-  for (const { id, subjectId, data } of receipts.records) {
-    const list = byPerson.get(subjectId) ?? [];
-    list.push({ id, data });
-    byPerson.set(subjectId, list);
-  }
-  const today = isoDay(Date.now());
-  const due: Due[] = [];
-  for (const person of people.records) {
-    const status = noticeDue(person.data, byPerson.get(person.id) ?? [], today);
-    if (status.state === 'due')
-      due.push({
-        personId: person.id,
-        name: personDisplayName(person.data),
-        method: person.data.source.method,
-        dueOn: status.dueOn,
-        overdue: status.overdue,
-      });
-  }
-  return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.name.localeCompare(b.name));
-};
 
 export function NoticesDueTab() {
   const { t } = useTranslation();
   const settings = useConsentSettings();
   const format = useFormatters();
-  const state = useLiveLoad(loadDue, [NOTICE_RECEIPT.kind]);
+  const state = useLiveQuery(noticesDueList, null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [marking, setMarking] = useState<readonly string[] | null>(null);
   const rows = state.status === 'ready' ? state.value : [];

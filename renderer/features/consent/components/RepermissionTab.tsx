@@ -15,32 +15,17 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import EventAvailableOutlinedIcon from '@mui/icons-material/EventAvailableOutlined';
 import { useTranslation } from 'react-i18next';
-import { expiringConsents } from '../../../../shared/consent';
-import { CONSENT_EVENT, type ConsentEventPayload } from '../../../../shared/consent';
-import type { Session } from '../../../../shared/vault';
+import { consentLedgers, expiringConsents } from '../../../../shared/consent';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
-import { useLiveLoad } from '../hooks/useLiveLoad';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { TabIntro } from './TabIntro';
-import { type LedgerEntry } from '../../../../shared/purposes';
 
 const WINDOWS = [30, 60, 90] as const;
 const DAY = 86_400_000;
-
-/** Every consent ledger in the vault, by person, and when it was read. */
-const loadConsents = async (session: Session) => {
-  const { records } = await session.items(CONSENT_EVENT).loadAll();
-  const byPerson = new Map<string, LedgerEntry<ConsentEventPayload>[]>();
-  for (const { id, subjectId, data } of records) {
-    const list = byPerson.get(subjectId) ?? [];
-    list.push({ id, data });
-    byPerson.set(subjectId, list);
-  }
-  return { byPerson, now: Date.now() };
-};
 
 export function RepermissionTab() {
   const { t } = useTranslation();
@@ -49,7 +34,7 @@ export function RepermissionTab() {
   const localized = useLocalized();
   const format = useFormatters();
   const [days, setDays] = useState<(typeof WINDOWS)[number]>(30);
-  const state = useLiveLoad(loadConsents, [CONSENT_EVENT.kind]);
+  const state = useLiveQuery(consentLedgers, null);
   const purposeName = (id: string) => {
     const purpose = settings.purposes.find((p) => p.id === id);
     return purpose ? localized(purpose.data.name) : id;

@@ -22,28 +22,28 @@ export function DashboardPage({ sources = dashboardSources }: { sources?: Dashbo
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <Grid container spacing={2}>
         <Grid size={TILE}>
-          <LawfulBasisTile load={sources.lawfulBasis} />
+          <LawfulBasisTile query={sources.lawfulBasis} />
         </Grid>
         <Grid size={TILE}>
-          <ConsentExpiryTile load={sources.consentExpiry} />
+          <ConsentExpiryTile query={sources.consentExpiry} />
         </Grid>
         <Grid size={TILE}>
-          <RequestsTile load={sources.requests} />
+          <RequestsTile query={sources.requests} />
         </Grid>
         <Grid size={TILE}>
-          <BreachesTile load={sources.breaches} />
+          <BreachesTile query={sources.breaches} />
         </Grid>
         <Grid size={TILE}>
-          <RetentionTile load={sources.retention} />
+          <RetentionTile query={sources.retention} />
         </Grid>
         <Grid size={TILE}>
-          <ProcessorsTile load={sources.processors} />
+          <ProcessorsTile query={sources.processors} />
         </Grid>
         <Grid size={TILE}>
-          <DevicesTile load={sources.devices} />
+          <DevicesTile query={sources.devices} />
         </Grid>
         <Grid size={TILE}>
-          <AuditTile load={sources.audit} />
+          <AuditTile query={sources.audit} />
         </Grid>
       </Grid>
     </>

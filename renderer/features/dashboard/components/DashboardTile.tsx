@@ -1,5 +1,6 @@
-// One tile of the privacy dashboard: a titled card that shows its own loading, failure or "needs the
-// server" state, its figures when ready, and a link to the screen where the admin acts on them.
+// One tile of the privacy dashboard: a titled card that reads its figures through a core query (on its
+// own, so a slow or failing tile never holds up another; again when what the query reads changes, here or
+// by sync), shows its loading, failure or "needs the server" state, and links to where the admin acts.
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,8 +11,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { useTranslation } from 'react-i18next';
+import { ServerUnavailable } from '../../../../shared/dashboard';
+import type { Query } from '../../../../shared/workspace';
 import { formatRoute, type Route } from '../../../kit/routing';
-import type { TileState } from '../hooks/useTile';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 
 export type Tone = 'ok' | 'warning' | 'error';
 
@@ -21,18 +24,26 @@ const TONE_COLOUR: Record<Tone, string> = {
   error: 'error.main',
 };
 
-interface Props<T> {
+/** A sync page may change thousands of documents: the figures are computed again once it has landed. */
+const TILE_DEBOUNCE_MS = 500;
+
+interface Props<I, T> {
   readonly title: string;
   readonly icon: ReactNode;
-  readonly state: TileState<T>;
+  readonly query: Query<I, T>;
+  /** Plain JSON (the server's address and token for the tiles that ask it). */
+  readonly input: I;
   readonly to: Route;
   readonly action: string;
   readonly tone?: (value: T) => Tone;
   readonly children: (value: T) => ReactNode;
 }
 
-export function DashboardTile<T>({ title, icon, state, to, action, tone, children }: Props<T>) {
+export function DashboardTile<I, T>({ title, icon, query, input, to, action, tone, children }: Props<I, T>) {
   const { t } = useTranslation();
+  const state = useLiveQuery(query, input, { debounceMs: TILE_DEBOUNCE_MS });
+  const unavailable =
+    state.status === 'failed' && state.error instanceof ServerUnavailable ? state.error : null;
   const accent = state.status === 'ready' && tone ? TONE_COLOUR[tone(state.value)] : 'divider';
   return (
     <Card
@@ -54,14 +65,14 @@ export function DashboardTile<T>({ title, icon, state, to, action, tone, childre
             <Skeleton variant="rounded" height={56} />
           </Box>
         )}
-        {state.status === 'failed' && (
+        {state.status === 'failed' && !unavailable && (
           <Typography variant="body2" color="error" role="alert">
             {t('dashboard.failed')}
           </Typography>
         )}
-        {state.status === 'unavailable' && (
+        {unavailable && (
           <Typography variant="body2" color="text.secondary">
-            {t(`dashboard.unavailable.${state.reason}`)}
+            {t(`dashboard.unavailable.${unavailable.reason}`)}
           </Typography>
         )}
         {state.status === 'ready' && children(state.value)}

@@ -1,6 +1,6 @@
 // The one live-query hook over a real workspace: it loads, loads again when a core operation changes
-// what the query reads, ignores changes to other kinds, stops when the screen goes, and compares its
-// input by value (an inline object must not reload).
+// what the query reads, ignores changes to other kinds, stops when the screen goes, compares its input by
+// value (an inline object must not reload), and runs nothing until it is enabled.
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeal, DEAL_CONFIG } from '../../../../shared/deals';
@@ -140,6 +140,21 @@ describe('useLiveQuery', () => {
     rerender({ input: { prefix: 'G' } });
     expect(result.current).toEqual({ status: 'loading' });
     await waitFor(() => expect(result.current).toEqual({ status: 'ready', value: ['Gemaal'] }));
+  });
+
+  it('runs nothing while not enabled, and loads once enabled', async () => {
+    await addDeal('Gemaal');
+    const { result, rerender } = renderHook(
+      ({ enabled }) => useLiveQuery(dealTitles, { prefix: '' }, { debounceMs: 10, enabled }),
+      { initialProps: { enabled: false } },
+    );
+    await addDeal('Dijk'); // a change while disabled does not run it either
+    await quiet();
+    expect(runs).toBe(0);
+    expect(result.current).toEqual({ status: 'loading' });
+
+    rerender({ enabled: true });
+    await waitFor(() => expect(result.current).toEqual({ status: 'ready', value: ['Dijk', 'Gemaal'] }));
   });
 
   it('reports a query that fails', async () => {

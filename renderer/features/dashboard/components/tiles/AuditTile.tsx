@@ -2,19 +2,20 @@
 import Typography from '@mui/material/Typography';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { useTranslation } from 'react-i18next';
-import { useTile } from '../../hooks/useTile';
-import type { AuditStatus, DashboardSources } from '../../sources';
+import { useDashboardServer } from '../../hooks/useDashboardServer';
+import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
 
-export function AuditTile({ load }: { load: DashboardSources['audit'] }) {
+export function AuditTile({ query }: { query: DashboardSources['audit'] }) {
   const { t } = useTranslation();
-  const state = useTile(load, ['audit']);
+  const server = useDashboardServer();
   return (
-    <DashboardTile<AuditStatus>
+    <DashboardTile
       title={t('dashboard.audit.title')}
       icon={<FactCheckOutlinedIcon />}
-      state={state}
+      query={query}
+      input={server}
       to={{ name: 'settings' }}
       action={t('dashboard.audit.action')}
       tone={(v) => (!v.report.intact ? 'error' : v.anchored ? 'ok' : 'warning')}

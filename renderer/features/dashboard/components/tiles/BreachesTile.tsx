@@ -6,11 +6,10 @@ import Typography from '@mui/material/Typography';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../../../kit/routing';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
-import type { BreachClock, BreachesSummary } from '../../../../../shared/breach';
+import type { BreachClock } from '../../../../../shared/breach';
 
 const HOUR = 3_600_000;
 
@@ -42,19 +41,18 @@ function Clock({ clock, now }: { clock: BreachClock; now: number }) {
   );
 }
 
-export function BreachesTile({ load }: { load: DashboardSources['breaches'] }) {
+export function BreachesTile({ query }: { query: DashboardSources['breaches'] }) {
   const { t } = useTranslation();
-  const state = useTile(load, ['compliance']);
-  const now = state.status === 'ready' ? state.at : 0;
   return (
-    <DashboardTile<BreachesSummary>
+    <DashboardTile
       title={t('dashboard.breaches.title')}
       icon={<ReportGmailerrorredOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'breaches' }}
       action={t('dashboard.breaches.action')}
       tone={(v) =>
-        v.clocks.some((c) => c.notifiedAt === null && c.deadlineAt <= now + 24 * HOUR)
+        v.clocks.some((c) => c.notifiedAt === null && c.deadlineAt <= v.loadedAt + 24 * HOUR)
           ? 'error'
           : v.open > 0
             ? 'warning'
@@ -65,7 +63,7 @@ export function BreachesTile({ load }: { load: DashboardSources['breaches'] }) {
         <>
           <TileFigure value={v.open} label={t('dashboard.breaches.open', { count: v.open })} />
           {v.clocks.slice(0, 3).map((clock) => (
-            <Clock key={clock.id} clock={clock} now={now} />
+            <Clock key={clock.id} clock={clock} now={v.loadedAt} />
           ))}
         </>
       )}

@@ -2,23 +2,22 @@
 import Typography from '@mui/material/Typography';
 import EventBusyOutlinedIcon from '@mui/icons-material/EventBusyOutlined';
 import { useTranslation } from 'react-i18next';
-import { EXPIRY_WINDOWS, type ConsentExpiry } from '../../../../../shared/dashboard';
+import { EXPIRY_WINDOWS } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
 
-export function ConsentExpiryTile({ load }: { load: DashboardSources['consentExpiry'] }) {
+export function ConsentExpiryTile({ query }: { query: DashboardSources['consentExpiry'] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const state = useTile(load, ['items']);
   return (
-    <DashboardTile<ConsentExpiry>
+    <DashboardTile
       title={t('dashboard.consents.title')}
       icon={<EventBusyOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'privacy', tab: 'repermission' }}
       action={t('dashboard.consents.action')}
       tone={(v) => (v.within[30] > 0 ? 'warning' : 'ok')}

@@ -2,23 +2,23 @@
 import Typography from '@mui/material/Typography';
 import DevicesOtherOutlinedIcon from '@mui/icons-material/DevicesOtherOutlined';
 import { useTranslation } from 'react-i18next';
-import type { DeviceFreshness } from '../../../../../shared/dashboard';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
-import { useTile } from '../../hooks/useTile';
+import { useDashboardServer } from '../../hooks/useDashboardServer';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
 
-export function DevicesTile({ load }: { load: DashboardSources['devices'] }) {
+export function DevicesTile({ query }: { query: DashboardSources['devices'] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const state = useTile(load, []);
+  const server = useDashboardServer();
   return (
-    <DashboardTile<DeviceFreshness>
+    <DashboardTile
       title={t('dashboard.devices.title')}
       icon={<DevicesOtherOutlinedIcon />}
-      state={state}
+      query={query}
+      input={server}
       to={{ name: 'settings' }}
       action={t('dashboard.devices.action')}
       tone={(v) => (v.stale > 0 ? 'warning' : 'ok')}

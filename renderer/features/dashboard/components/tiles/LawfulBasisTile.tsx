@@ -1,18 +1,15 @@
 // People on a list or with a recorded basis for a purpose that no lawful basis covers now (Art. 6(1)).
 import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
 import { useTranslation } from 'react-i18next';
-import type { LawfulBasisGaps } from '../../../../../shared/dashboard';
 import { useConsentSettings } from '../../../consent/hooks/useConsentSettings';
 import { useLocalized } from '../../../consent/hooks/useLocalized';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
 
-export function LawfulBasisTile({ load }: { load: DashboardSources['lawfulBasis'] }) {
+export function LawfulBasisTile({ query }: { query: DashboardSources['lawfulBasis'] }) {
   const { t } = useTranslation();
-  const state = useTile(load, ['records', 'items', 'settings']);
   const { purposes } = useConsentSettings();
   const localized = useLocalized();
   const name = (id: string) => {
@@ -20,10 +17,11 @@ export function LawfulBasisTile({ load }: { load: DashboardSources['lawfulBasis'
     return purpose ? localized(purpose.data.name) : id;
   };
   return (
-    <DashboardTile<LawfulBasisGaps>
+    <DashboardTile
       title={t('dashboard.lawfulBasis.title')}
       icon={<GavelOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'privacy', tab: 'campaigns' }}
       action={t('dashboard.lawfulBasis.action')}
       tone={(v) => (v.people > 0 ? 'error' : 'ok')}

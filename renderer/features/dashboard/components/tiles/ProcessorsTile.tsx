@@ -1,21 +1,19 @@
 // Processor agreements (Art. 28) due for review, overdue, or never signed.
 import HandshakeOutlinedIcon from '@mui/icons-material/HandshakeOutlined';
 import { useTranslation } from 'react-i18next';
-import type { ProcessorReviews } from '../../../../../shared/dashboard';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
 
-export function ProcessorsTile({ load }: { load: DashboardSources['processors'] }) {
+export function ProcessorsTile({ query }: { query: DashboardSources['processors'] }) {
   const { t } = useTranslation();
-  const state = useTile(load, ['settings']);
   return (
-    <DashboardTile<ProcessorReviews>
+    <DashboardTile
       title={t('dashboard.processors.title')}
       icon={<HandshakeOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'register', tab: 'processors' }}
       action={t('dashboard.processors.action')}
       tone={(v) => (v.overdue + v.noAgreement > 0 ? 'error' : v.dueSoon > 0 ? 'warning' : 'ok')}

@@ -7,22 +7,20 @@ import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined
 import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../../../kit/routing';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { BarChart } from '../BarChart';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
-import type { RequestsSummary } from '../../../../../shared/requests';
 
-export function RequestsTile({ load }: { load: DashboardSources['requests'] }) {
+export function RequestsTile({ query }: { query: DashboardSources['requests'] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const state = useTile(load, ['compliance']);
   return (
-    <DashboardTile<RequestsSummary>
+    <DashboardTile
       title={t('dashboard.requests.title')}
       icon={<AssignmentIndOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'requests' }}
       action={t('dashboard.requests.action')}
       tone={(v) => (v.overdue > 0 ? 'error' : v.dueSoon > 0 ? 'warning' : 'ok')}

@@ -3,21 +3,19 @@ import Typography from '@mui/material/Typography';
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../consent/hooks/useLocalized';
-import { useTile } from '../../hooks/useTile';
 import type { DashboardSources } from '../../sources';
 import { DashboardTile } from '../DashboardTile';
 import { TileFigure } from '../TileFigure';
-import type { RetentionSummary } from '../../../../../shared/retention';
 
-export function RetentionTile({ load }: { load: DashboardSources['retention'] }) {
+export function RetentionTile({ query }: { query: DashboardSources['retention'] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const state = useTile(load, ['compliance']);
   return (
-    <DashboardTile<RetentionSummary>
+    <DashboardTile
       title={t('dashboard.retention.title')}
       icon={<AutoDeleteOutlinedIcon />}
-      state={state}
+      query={query}
+      input={null}
       to={{ name: 'register', tab: 'retention' }}
       action={t('dashboard.retention.action')}
       tone={(v) => (v.waiting > 0 ? 'warning' : 'ok')}
