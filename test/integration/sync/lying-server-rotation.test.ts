@@ -22,8 +22,6 @@ import type { KluisDatabase } from '../../../shared/store/database';
 import { signInOnNewDevice } from '../../../shared/sync/account';
 import { fetchKeys } from '../../../shared/sync';
 import { type Fetch } from '../../../shared/sync';
-import { changeMember } from '../../../shared/sync/admin';
-import { memberPins } from '../../../shared/sync/member-pins';
 import type { KeysResponse, RotateRequest } from '../../../shared/sync';
 import type { UserSummary } from '../../../shared/sync';
 import { catchUpKeys, rotatePageKey, runKeyDuty, type KeyContext } from '../../../shared/sync/rotation';
@@ -35,7 +33,16 @@ import { annelies, bram } from '../../fixtures/people';
 import { PASSPHRASE, testVault } from '../../helpers/store';
 import { useServerFixture } from '../server/server-fixture';
 import { lyingServer, type LyingServer } from './lying-server';
-import { admin, device, fixturePlace, join, MEMBER_PASSPHRASE, ok, type Device } from './members';
+import {
+  admin,
+  device,
+  fixturePlace,
+  join,
+  MEMBER_PASSPHRASE,
+  ok,
+  removeMember,
+  type Device,
+} from './members';
 
 const fixture = useServerFixture();
 
@@ -168,19 +175,7 @@ const removalScene = async (people = 1) => {
     publicKey: leaves.session.userPublicKey.slice(),
     secretKey: leaves.session.exportUserSecretKey(),
   };
-  // RxDB's open-source build keeps 13 collections open: two client databases at a time.
-  await fixture.closeDb(leaves.db);
-  const stays = await join(place, a);
-  ok(
-    await changeMember(
-      fetch,
-      a.link,
-      a.session.audit,
-      leaves.link.userId,
-      { kind: 'remove' },
-      memberPins(a.session.db),
-    ),
-  );
+  const stays = await removeMember(place, a, leaves);
   return { a, stays, removedHolds, removedKeys };
 };
 

@@ -9,7 +9,7 @@ import { connectVault } from '../../../shared/sync/account';
 import { joinOrganisation } from '../../../shared/sync';
 import { type Fetch } from '../../../shared/sync';
 import { type AccountLink } from '../../../shared/sync';
-import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { memberPins } from '../../../shared/sync/member-pins';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
@@ -33,6 +33,8 @@ export const ok = <T>(reply: { ok: true; value: T } | { ok: false; error: string
 export interface Place {
   readonly serverUrl: string;
   newDb(): Promise<KluisDatabase>;
+  /** Removes a client database early, when a test needs room for another (see `removeMember`). */
+  closeDb?(db: KluisDatabase): Promise<void>;
   /**
    * Sync as the app does: its merging conflict handlers and the erasure ledger's catch-up. Without it,
    * RxDB's default handler and no ledger (what the key-rotation tests need, and all they need).
@@ -42,13 +44,18 @@ export interface Place {
 
 /** A place over a server fixture (server-fixture.ts), read lazily: the fixture is valid inside each test. */
 export const fixturePlace = (
-  fixture: { readonly server: { readonly url: string }; newDb(): Promise<KluisDatabase> },
+  fixture: {
+    readonly server: { readonly url: string };
+    newDb(): Promise<KluisDatabase>;
+    closeDb(db: KluisDatabase): Promise<void>;
+  },
   options: { appSync?: boolean } = {},
 ): Place => ({
   get serverUrl() {
     return fixture.server.url;
   },
   newDb: () => fixture.newDb(),
+  closeDb: (db) => fixture.closeDb(db),
   ...options,
 });
 
@@ -154,6 +161,28 @@ export const join = async (place: Place, by: Device, options: JoinOptions = {}):
   const d = device(place, db, ok(await joined.finish(fetch, db)), joined.link);
   await d.sync();
   return d;
+};
+
+/**
+ * The admin `a` removes the member `leaves`, after another member has joined who stays. The leaver's
+ * device is closed first: RxDB's open-source build keeps 13 collections open, two client databases at a
+ * time. Copy what the leaver holds before. Returns the member who stays.
+ */
+export const removeMember = async (place: Place, a: Device, leaves: Device): Promise<Device> => {
+  if (!place.closeDb) throw new Error('removeMember needs a place that can close a database');
+  await place.closeDb(leaves.db);
+  const stays = await join(place, a);
+  ok(
+    await changeMember(
+      fetch,
+      a.link,
+      a.session.audit,
+      leaves.link.userId,
+      { kind: 'remove' },
+      memberPins(a.session.db),
+    ),
+  );
+  return stays;
 };
 
 /** What a member holds, copied: the session wipes its keys when it moves on. */

@@ -11,15 +11,22 @@ import { refreshAccountBox } from '../../../shared/sync';
 import { type AccountLink } from '../../../shared/sync';
 import { derivePassphraseKeys, type KeyringDoc } from '../../../shared/vault/keyring';
 import { openOrgKeyBox } from '../../../shared/vault/org-key-box';
-import { changeMember } from '../../../shared/sync/admin';
-import { memberPins } from '../../../shared/sync/member-pins';
 import { catchUpKeys, rotatePageKey, runKeyDuty } from '../../../shared/sync/rotation';
 import { loadPageKeys } from '../../../shared/vault/page-keys';
 import { type PageKey } from '../../../shared/store';
 import { annelies, bram } from '../../fixtures/people';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
 import { useServerFixture } from '../server/server-fixture';
-import { admin, device, fixturePlace, join, MEMBER_PASSPHRASE, ok, type Device } from './members';
+import {
+  admin,
+  device,
+  fixturePlace,
+  join,
+  MEMBER_PASSPHRASE,
+  ok,
+  removeMember,
+  type Device,
+} from './members';
 
 const fixture = useServerFixture();
 
@@ -273,19 +280,7 @@ describe('key rotation', () => {
     const a = await admin(place, 1);
     const leaves = await join(place, a);
     const oldKey = { ...leaves.session.pageKeys.current, key: leaves.session.pageKeys.current.key.slice() };
-    // RxDB's open-source build keeps 13 collections open: two devices at a time.
-    await fixture.closeDb(leaves.db);
-    const stays = await join(place, a);
-    ok(
-      await changeMember(
-        fetch,
-        a.link,
-        a.session.audit,
-        leaves.link.userId,
-        { kind: 'remove' },
-        memberPins(a.session.db),
-      ),
-    );
+    const stays = await removeMember(place, a, leaves);
 
     // The removal schedules a rotation; the admin device's duty runs it.
     expect(ok(await fetchKeys(fetch, a.link)).due.map((d) => d.reason)).toEqual(['removal']);
