@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { MAX_BODY_BYTES, type ErrorBody } from '../shared/sync';
 import type { ServerContext } from './context';
+import type { ErasureLedgerFile } from './erasure-ledger-file';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { createAddressBackoff, DEFAULT_LIMITS, type Limits } from './limits';
 import { createQuota } from './quota';
@@ -43,6 +44,8 @@ export interface AppOptions {
   trustProxy?: string | boolean;
   /** Serve HTTPS with this certificate (tls.ts); admins read its fingerprint at GET /server/certificate. */
   tls?: ServerCertificate;
+  /** Where each erasure order is also appended, outside the database, for a restore to re-apply. */
+  erasureLedger?: ErasureLedgerFile;
 }
 
 /** Connection-level errors (a request or its headers too slow, headers too large) as JSON error bodies. */
@@ -77,6 +80,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     addresses: createAddressBackoff(now, limits),
     quota: createQuota(storage, limits.orgQuotaBytes, now),
     setupCode: options.setupCode,
+    erasureLedger: options.erasureLedger,
   };
   // Node refuses a headers timeout longer than the request timeout.
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);

@@ -116,7 +116,8 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'KLUIS_DATA_DIR',
     default: './kluis-data',
-    meaning: 'directory of the embedded SQLite database',
+    meaning:
+      'directory of the embedded SQLite database and of erasure-ledger.jsonl, the copy of every erasure order a restore re-applies',
   },
   {
     name: 'DATABASE_URL',
@@ -182,10 +183,21 @@ const NAME_WIDTH = 30;
 
 export const HELP = `Kluis sync server: stores encrypted envelopes it cannot decrypt, and serves the browser host.
 
-Usage: npm run server [-- --help | --verify-audit]
+Usage: npm run server [-- --help | --verify-audit | --backup FILE | --restore FILE [--ledger FILE]
+                          | --reapply-erasures [--ledger FILE]]
 
   --verify-audit                check every organisation's audit-trail hash chains against the anchored
                                 heads (no keys needed), print the result and exit (1 when a chain is broken)
+  --backup FILE                 write a consistent copy of the embedded SQLite database to FILE, also while
+                                a server runs (temporary file, then renamed); with DATABASE_URL it says to
+                                use pg_dump instead
+  --restore FILE                replace the embedded database by the backup FILE (refused while a server
+                                uses KLUIS_DATA_DIR), then re-apply the erasure orders made after it from
+                                KLUIS_DATA_DIR/erasure-ledger.jsonl
+  --reapply-erasures            re-apply the erasure ledger to the database as it is, e.g. after pg_restore
+                                (stop every server instance first)
+  --ledger FILE                 with --restore or --reapply-erasures: read this ledger file instead of
+                                KLUIS_DATA_DIR/erasure-ledger.jsonl (repeat for several instances' files)
 
 \`npm run server\` builds the browser host first when dist/renderer is missing or older than its sources.
 

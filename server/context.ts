@@ -1,4 +1,5 @@
 // What every route module receives from the app: storage, the clock and the configured lifetimes.
+import type { ErasureLedgerFile } from './erasure-ledger-file';
 import type { AddressBackoff, Limits } from './limits';
 import type { Quota } from './quota';
 import type { Storage } from './storage/types';
@@ -16,4 +17,6 @@ export interface ServerContext {
   quota: Quota;
   /** The code that opens POST /orgs once an organisation exists; undefined: creation stays open. */
   setupCode: string | undefined;
+  /** The copy of every erasure order kept outside the database (erasure-ledger-file.ts); none in tests. */
+  erasureLedger: ErasureLedgerFile | undefined;
 }

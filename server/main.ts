@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { createApp, DAY_MS } from './app';
 import { verifyStoredAudit } from './audit';
 import { HELP, readConfig } from './config';
+import { lockDataDirWhenFree } from './data-lock';
+import { ledgerFileIn, openErasureLedgerFile } from './erasure-ledger-file';
+import { runMaintenance } from './maintenance';
 import {
   chooseTransport,
   loadOrMakeCertificate,
@@ -28,15 +31,28 @@ if (!config.ok) {
   process.exit(2);
 }
 const { port, host, dataDir, databaseUrl, maxOfflineDays, limits, trustProxy } = config.value;
+
+// --backup, --restore, --reapply-erasures (maintenance.ts) run instead of the server.
+const maintenance = await runMaintenance(process.argv.slice(2), config.value, process.cwd(), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});
+if (maintenance !== null) process.exit(maintenance);
+const serving = !process.argv.includes('--verify-audit');
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+// One server per data directory; --restore waits for it to stop (data-lock.ts).
+const lock = serving && !databaseUrl ? await lockDataDirWhenFree(dataDir) : null;
+if (lock && !lock.ok) {
+  process.stderr.write(`Another Kluis server (process ${lock.heldBy}) is using ${dataDir}.\n`);
+  process.exit(2);
+}
+if (lock?.ok) process.on('exit', () => lock.release());
 // Opens organisation creation once one exists: given, or made now and printed below.
 const setupCode = config.value.setupCode ?? randomBytes(12).toString('base64url');
 
 const storage = databaseUrl
   ? await openPostgresStorage({ connectionString: databaseUrl })
-  : (() => {
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      return openSqliteStorage(path.join(dataDir, 'kluis.sqlite'));
-    })();
+  : openSqliteStorage(path.join(dataDir, 'kluis.sqlite'));
 await storage.migrate();
 
 if (process.argv.includes('--verify-audit')) {
@@ -85,6 +101,7 @@ const app = createApp({
   ...(trustProxy ? { trustProxy } : {}),
   ...(tls ? { tls } : {}),
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
+  erasureLedger: openErasureLedgerFile(ledgerFileIn(dataDir)),
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
   app.log.warn(

@@ -46,6 +46,9 @@ export const registerErasureRoutes = (app: FastifyInstance, ctx: ServerContext) 
       { ...body.data, erasedBy: caller.user.id },
       ctx.now(),
     );
+    // On disk outside the database before the order is answered (also when repeated: an earlier append
+    // may have failed), so a restore from an older backup re-applies it.
+    ctx.erasureLedger?.append(caller.user.orgId, outcome.entry);
     request.log.info(
       { created: outcome.created, documents: outcome.documents, sequence: outcome.entry.seq },
       'erasure',

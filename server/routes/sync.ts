@@ -28,6 +28,14 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
   const deviceStreams = new Map<string, number>();
   /** Device and collection pairs whose checkpoint this process recorded (see the pull route). */
   const recorded = new Set<string>();
+  /** Each organisation's restore ranges, read once: a restore runs while no server does. */
+  const restores = new Map<string, Promise<{ backupSeq: number; resumedSeq: number }[]>>();
+  const fromReplacedDatabase = async (orgId: string, checkpoint: number): Promise<boolean> => {
+    if (checkpoint === 0) return false;
+    let ranges = restores.get(orgId);
+    if (!ranges) restores.set(orgId, (ranges = storage.restoreRanges(orgId)));
+    return (await ranges).some((r) => checkpoint > r.backupSeq && checkpoint <= r.resumedSeq);
+  };
 
   /** Authenticates the device and checks its user's role for this action; sends the error otherwise. */
   const authorise = async (
@@ -137,6 +145,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const pulled = { ...head, docs: page.docs };
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
     if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
+    // A checkpoint the database a restore replaced issued: this device synced after the backup and may
+    // hold writes the server lost; it pulls from 0 and pushes them again (shared/sync/restore.ts).
+    if (await fromReplacedDatabase(orgId, checkpoint)) return sendError(reply, 409, 'server-restored');
     // A checkpoint the server never reached: the database was restored from an older backup.
     if (checkpoint > pulled.sequence) return sendError(reply, 409, 'resync-required');
     await storage.touchDevice(auth.caller.device.id, ctx.now());

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
+import { postgresRestores } from './restores';
 import { toErasure, toExposed } from './rows';
 import type { LedgerStorage } from './types';
 
@@ -24,6 +25,7 @@ export const openPostgresLedger = ({
     (await pool.query(sql, values)).rows as Row[];
 
   return {
+    ...postgresRestores(pool, inTransaction),
     async erase(orgId, e, now) {
       return inTransaction(async (client) => {
         // The organisation row lock serialises this with pushes and with a second erasure of the subject.

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
+import { sqliteRestores } from './restores';
 import { toErasure, toExposed } from './rows';
 import type { ErasureRecord, LedgerStorage, WriteNotice } from './types';
 
@@ -76,6 +77,7 @@ export const openSqliteLedger = (
   });
 
   return {
+    ...sqliteRestores(db),
     async erase(orgId, erasure, now) {
       const outcome = eraseTx(orgId, erasure, now);
       if (!outcome.created) return outcome;

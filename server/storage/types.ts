@@ -262,6 +262,14 @@ export interface Storage {
    */
   exposedDocuments(orgId: string, deviceId: string, page: ExposurePage): Promise<ExposedDocument[]>;
 
+  /**
+   * After a restore (server/restore.ts): moves every organisation's sequence to the larger of its own and
+   * `floors` (the highest known to have been issued) plus RESTORE_GAP, and records the range in between.
+   */
+  markRestored(floors: ReadonlyMap<string, number>, now: number): Promise<RestoreMark[]>;
+  /** The ranges of sequences issued by databases that restores replaced (none, usually). */
+  restoreRanges(orgId: string): Promise<{ backupSeq: number; resumedSeq: number }[]>;
+
   /** The organisation's key epochs, oldest (seq 0) first. */
   listKeyEpochs(orgId: string): Promise<KeyEpochSummary[]>;
   /** The epoch with the highest seq; undefined for an organisation without epochs. */
@@ -336,9 +344,21 @@ export type KeyEpochStorage = Pick<
   | 'devicesBehind'
 >;
 
+/** One organisation's restore: the sequence the backup held and the one the server resumes from. */
+export interface RestoreMark {
+  orgId: string;
+  backupSeq: number;
+  resumedSeq: number;
+}
+
+/** What a restore records (restores.ts), spread in by the ledger files. */
+export type RestoreStorage = Pick<Storage, 'markRestored' | 'restoreRanges'>;
+
 /** The erasure-ledger and device-exposure part of Storage (sqlite-ledger.ts, postgres-ledger.ts). */
 export type LedgerStorage = Pick<
   Storage,
+  | 'markRestored'
+  | 'restoreRanges'
   | 'erase'
   | 'erasures'
   | 'erasure'

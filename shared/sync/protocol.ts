@@ -183,6 +183,11 @@ export const ERROR_CODES = [
   'foreign-id',
   'not-found',
   'resync-required',
+  /**
+   * 409 on a pull: the checkpoint was issued by a database the server was restored over (from a backup).
+   * The device pulls from 0 and pushes again what it holds that the server lost.
+   */
+  'server-restored',
   /** GET /erasures/:subjectId for a subject that was never erased. */
   'not-erased',
   /**

@@ -7,6 +7,7 @@ import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { readServerEvents } from './event-stream';
 import { FullResync } from './resync';
+import { restoredResync, type RepushRow, type RestoredResync } from './restore';
 import { maySync } from './roles';
 import { ServerClient, type CallArgs, type CallInput } from './server-client';
 import { ROUTES, type RouteValue } from './server-routes';
@@ -43,6 +44,8 @@ export class SyncClient {
   private readonly arriving = new Map<string, string>();
   /** Collections in a forced full resync: the ids the server returned so far (resync.ts). */
   private readonly resyncs = new Map<Collection, FullResync>();
+  /** Collections pulling from 0 after the server was restored from a backup (restore.ts). */
+  private readonly restores = new Map<Collection, RestoredResync>();
   private streamAbort: AbortController | undefined;
   private running = false;
   private readonly server: ServerClient;
@@ -193,11 +196,7 @@ export class SyncClient {
               ? toWire(collection, row.assumedMasterState as unknown as Record<string, unknown>)
               : null,
           }));
-          const conflicts: SyncDocument[] = [];
-          for (const part of splitBySize(body)) {
-            conflicts.push(...(await this.request(ROUTES.push, { params: { collection }, rawBody: part })));
-          }
-          return conflicts as unknown as (Doc & { _deleted: boolean })[];
+          return (await this.send(collection, body)) as unknown as (Doc & { _deleted: boolean })[];
         },
       },
     });
@@ -248,6 +247,12 @@ export class SyncClient {
     try {
       return await page(checkpoint);
     } catch (error) {
+      if (error instanceof SyncRequestError && error.code === 'server-restored') {
+        const send = (rows: readonly RepushRow[]) => this.send(collection, rows);
+        const rxCollection = this.options.db[collection] as unknown as RxCollection<Doc>;
+        this.restores.set(collection, restoredResync(collection, rxCollection, this.options.role, send));
+        return page(0);
+      }
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
         // Audit entries are never deleted on the server: none can be stale.
         if (collection !== 'audit') this.resyncs.set(collection, new FullResync());
@@ -269,6 +274,12 @@ export class SyncClient {
     documents: (Doc & { _deleted: boolean })[],
     limit: number,
   ): Promise<(Doc & { _deleted: boolean })[]> {
+    const restored = this.restores.get(collection);
+    if (restored) {
+      const page = await restored.page(documents as unknown as SyncDocument[]);
+      if (documents.length < limit && this.restores.delete(collection)) await restored.finish();
+      return page as unknown as (Doc & { _deleted: boolean })[];
+    }
     const resync = this.resyncs.get(collection);
     if (!resync) return documents;
     resync.add(documents.map((doc) => doc.id));
@@ -278,6 +289,14 @@ export class SyncClient {
       (doc) => toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Doc,
     );
     return [...documents, ...resync.staleTombstones(local)];
+  }
+
+  /** Pushes rows, split into bodies the server takes; resolves with the conflicts. */
+  private async send(collection: Collection, rows: readonly unknown[]): Promise<SyncDocument[]> {
+    const conflicts: SyncDocument[] = [];
+    for (const part of splitBySize(rows))
+      conflicts.push(...(await this.request(ROUTES.push, { params: { collection }, rawBody: part })));
+    return conflicts;
   }
 
   /** One call to the server; a failure is thrown (RxDB retries the handler) and reaches the status. */
@@ -300,8 +319,8 @@ export class SyncClient {
   }
 
   private fail(error: SyncRequestError): never {
-    // resync-required is handled by the pull; only lasting problems reach the status.
-    if (error.code !== 'resync-required') {
+    // resync-required and server-restored are handled by the pull; only lasting problems reach the status.
+    if (error.code !== 'resync-required' && error.code !== 'server-restored') {
       this.patch({ online: error.code !== 'offline', error: error.code, wipe: error.wipe });
       if (error.wipe) void this.stop();
     }

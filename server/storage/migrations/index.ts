@@ -5,6 +5,7 @@ import { migration as erasuresExposure } from './0003-erasures-exposure';
 import { migration as deviceSigning } from './0004-device-signing';
 import { migration as memberStatus } from './0005-member-status';
 import { migration as keyEpochs } from './0006-key-epochs';
+import { migration as restores } from './0007-restores';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deviceSigning,
   memberStatus,
   keyEpochs,
+  restores,
 ];

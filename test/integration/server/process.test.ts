@@ -1,30 +1,18 @@
 // The server as `npm run server` runs it: the esbuild bundle in its own process. An acknowledged push
 // survives the process being killed mid-traffic (SIGKILL, no shutdown), and --help lists the settings.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createOrganisation, personRecord, value } from './harness';
+import { startServerProcess } from './server-process';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const bundle = path.join(root, 'dist/server/main.mjs');
 
-const start = (dataDir: string): Promise<{ child: ChildProcess; url: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle], {
-      env: { ...process.env, PORT: '0', KLUIS_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+const start = (dataDir: string) => startServerProcess(dataDir);
 
 describe('the server process', () => {
   let dataDir: string;

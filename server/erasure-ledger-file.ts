@@ -1,0 +1,100 @@
+// The erasure ledger kept outside the database: one JSON line per erasure order, appended and fsynced
+// before the order is answered, in KLUIS_DATA_DIR/erasure-ledger.jsonl. A backup holds only the orders
+// made before it; after a restore these lines re-apply the later ones (restore.ts), so no erased person
+// comes back. A line holds random ids, times, the organisation sequence and the admin device's signature
+// over the order — never personal data.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ErasureEntry } from '../shared/sync';
+
+export const LEDGER_FILE_NAME = 'erasure-ledger.jsonl';
+
+export const ledgerFileIn = (dataDir: string): string => path.join(dataDir, LEDGER_FILE_NAME);
+
+/** One order as a ledger line: the organisation and the entry as the server recorded it. */
+export const LedgerLine = z.strictObject({
+  v: z.literal(1),
+  orgId: z.string().min(1).max(200),
+  subjectId: z.string().min(1).max(200),
+  requestId: z.string().min(1).max(200),
+  erasedAt: z.number().int().min(0),
+  erasedBy: z.string().min(1).max(200),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  signer: z.string().max(200).optional(),
+  sig: z.string().max(400).optional(),
+  proof: z.string().max(400).optional(),
+});
+export type LedgerLine = z.infer<typeof LedgerLine>;
+
+export interface ErasureLedgerFile {
+  readonly file: string;
+  /** Appends the order and flushes it to disk before returning. */
+  append(orgId: string, entry: ErasureEntry): void;
+}
+
+export const toLedgerLine = (orgId: string, e: ErasureEntry): LedgerLine => ({
+  v: 1,
+  orgId,
+  subjectId: e.subjectId,
+  requestId: e.requestId,
+  erasedAt: e.erasedAt,
+  erasedBy: e.erasedBy,
+  seq: e.seq,
+  ...(e.signer !== undefined ? { signer: e.signer } : {}),
+  ...(e.sig !== undefined ? { sig: e.sig } : {}),
+  ...(e.proof !== undefined ? { proof: e.proof } : {}),
+});
+
+/** Appends lines with O_APPEND (one write per line, so instances sharing the file do not interleave). */
+export const appendLedgerLines = (file: string, lines: readonly LedgerLine[]): void => {
+  if (lines.length === 0) return;
+  const fd = openSync(file, 'a', 0o600);
+  try {
+    for (const line of lines) writeSync(fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+export const openErasureLedgerFile = (file: string): ErasureLedgerFile => ({
+  file,
+  append: (orgId, entry) => appendLedgerLines(file, [toLedgerLine(orgId, entry)]),
+});
+
+export class LedgerFileError extends Error {
+  override readonly name = 'LedgerFileError';
+}
+
+/**
+ * Reads ledger files; a missing default file is an empty ledger (no erasure yet). A line that is not an
+ * order is refused with the file and line number; its content is not quoted.
+ */
+export const readLedgerFiles = (files: readonly string[], { missingOk = false } = {}): LedgerLine[] => {
+  const lines: LedgerLine[] = [];
+  for (const file of files) {
+    if (!existsSync(file)) {
+      if (missingOk) continue;
+      throw new LedgerFileError(`Erasure ledger ${file} does not exist`);
+    }
+    const text = readFileSync(file, 'utf8');
+    const rows = text.split('\n');
+    rows.forEach((row, index) => {
+      if (!row.trim()) return;
+      // The last line of a file whose server died mid-write may be cut: that order was never answered.
+      if (index === rows.length - 1 && !text.endsWith('\n')) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(row);
+      } catch {
+        parsed = undefined;
+      }
+      const line = LedgerLine.safeParse(parsed);
+      if (!line.success)
+        throw new LedgerFileError(`Erasure ledger ${file}, line ${index + 1}: not an erasure order`);
+      lines.push(line.data);
+    });
+  }
+  return lines;
+};

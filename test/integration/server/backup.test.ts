@@ -1,0 +1,174 @@
+// `npm run server -- --backup FILE` and `--restore FILE` as an administrator runs them: the esbuild
+// bundle in processes of its own, against a server process that keeps running during the backup. The
+// backup is a consistent copy; a restore refuses while a server holds the data directory, refuses a
+// file that is not a whole backup (naming it) without touching what is stored, and puts the backup's
+// data back with the devices that synced after it told so ('server-restored').
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createOrganisation, personRecord, value } from './harness';
+import { ROOT, runServerCommand, startServerProcess, stopServerProcess } from './server-process';
+
+const start = startServerProcess;
+const stop = stopServerProcess;
+const run = runServerCommand;
+
+const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+type Pulled = { documents: { id: string }[]; checkpoint: number };
+const pullIds = async (url: string, token: string) =>
+  value(await call<Pulled>(url, 'GET', '/sync/records/pull?limit=1000', { token }));
+
+describe('server backup and restore (the CLI)', () => {
+  let scratch: string;
+  beforeAll(() => {
+    const built = spawnSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    scratch = mkdtempSync(path.join(tmpdir(), 'kluis-backup-'));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('lists --backup, --restore, --reapply-erasures and --ledger in --help', () => {
+    const help = run(scratch, ['--help']);
+    expect(help.status).toBe(0);
+    for (const flag of ['--backup FILE', '--restore FILE', '--reapply-erasures', '--ledger FILE'])
+      expect(help.stdout).toContain(flag);
+  });
+
+  it('backs up while the server runs, refuses to restore under it, and restores once it stopped', async () => {
+    const dataDir = path.join(scratch, 'office');
+    const backupFile = path.join(scratch, 'office-backup.sqlite');
+    const first = await start(dataDir);
+    let second: { child: ChildProcess; url: string } | undefined;
+    try {
+      const admin = await createOrganisation(first.url);
+      const before = await personRecord({ note: 'before the backup' });
+      value(
+        await call(first.url, 'POST', '/sync/records/push', {
+          token: admin.token,
+          body: [{ newDocumentState: before }],
+        }),
+      );
+
+      const backup = run(dataDir, ['--backup', backupFile]);
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain(`Backup written to ${backupFile}`);
+      expect(existsSync(backupFile)).toBe(true);
+
+      const after = await personRecord({ note: 'after the backup' });
+      value(
+        await call(first.url, 'POST', '/sync/records/push', {
+          token: admin.token,
+          body: [{ newDocumentState: after }],
+        }),
+      );
+      const lost = await pullIds(first.url, admin.token);
+      expect(lost.documents.map((d) => d.id)).toEqual([before.id, after.id]);
+
+      // While the server runs: refused, with the reason, and the server's data untouched.
+      const refused = run(dataDir, ['--restore', backupFile]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(`is using ${dataDir}: stop it, then restore`);
+      expect((await pullIds(first.url, admin.token)).documents).toHaveLength(2);
+
+      await stop(first.child);
+      const restored = run(dataDir, ['--restore', backupFile]);
+      expect(restored.status, restored.stderr).toBe(0);
+      expect(restored.stdout).toContain('0 erasure orders made after the backup');
+
+      second = await start(dataDir);
+      // The backup's data is back; the push after it is not, and the device that saw it is told.
+      expect((await pullIds(second.url, admin.token)).documents.map((d) => d.id)).toEqual([before.id]);
+      expect(
+        await call(second.url, 'GET', `/sync/records/pull?checkpoint=${lost.checkpoint}`, {
+          token: admin.token,
+        }),
+      ).toEqual({ status: 409, body: { ok: false, error: 'server-restored' } });
+      // A device that synced before the backup pulls on as before.
+      expect(
+        await call(second.url, 'GET', '/sync/records/pull?checkpoint=1', { token: admin.token }),
+      ).toMatchObject({ status: 200 });
+    } finally {
+      if (second) await stop(second.child);
+      if (first.child.exitCode === null) await stop(first.child);
+    }
+  });
+
+  it('refuses a file that is not a whole backup, naming it, and touches nothing stored', async () => {
+    const dataDir = path.join(scratch, 'refusals');
+    const server = await start(dataDir);
+    const admin = await createOrganisation(server.url);
+    value(
+      await call(server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: await personRecord({}) }],
+      }),
+    );
+    const good = path.join(scratch, 'good.sqlite');
+    expect(run(dataDir, ['--backup', good]).status).toBe(0);
+    await stop(server.child);
+    const database = path.join(dataDir, 'kluis.sqlite');
+    const stored = hash(database);
+
+    const text = path.join(scratch, 'notes.txt');
+    writeFileSync(text, 'not a database\n');
+    const plain = path.join(scratch, 'plain.sqlite');
+    copyFileSync(database, plain); // a Kluis database, but not made by --backup
+    const cut = path.join(scratch, 'cut.sqlite');
+    copyFileSync(good, cut);
+    truncateSync(cut, 4096);
+    const missing = path.join(scratch, 'missing.sqlite');
+    for (const [file, why] of [
+      [text, 'not an SQLite database file'],
+      [plain, 'not a Kluis backup (make one with --backup)'],
+      [cut, 'Cannot restore from'],
+      [missing, 'the file does not exist'],
+    ] as const) {
+      const refused = run(dataDir, ['--restore', file]);
+      expect(refused.status, `${file}: ${refused.stdout}`).toBe(1);
+      expect(refused.stderr).toContain(`Cannot restore from ${file}: `);
+      expect(refused.stderr).toContain(why);
+      expect(hash(database)).toBe(stored);
+    }
+    // A good backup with a ledger file that is not one: refused before anything is replaced.
+    const ledger = path.join(scratch, 'ledger.jsonl');
+    writeFileSync(ledger, '{"v":1,"orgId":"x"}\n');
+    const badLedger = run(dataDir, ['--restore', good, '--ledger', ledger]);
+    expect(badLedger.status).toBe(1);
+    expect(badLedger.stderr).toContain(`Erasure ledger ${ledger}, line 1: not an erasure order`);
+    expect(hash(database)).toBe(stored);
+    // The data directory holds what it held: no staging file, no replaced copy.
+    expect(existsSync(`${database}.restoring`)).toBe(false);
+    const again = await start(dataDir);
+    try {
+      expect((await pullIds(again.url, admin.token)).documents).toHaveLength(1);
+    } finally {
+      await stop(again.child);
+    }
+  });
+
+  it('says to use pg_dump and pg_restore with DATABASE_URL instead of copying anything', () => {
+    const target = path.join(scratch, 'pg-backup.sqlite');
+    for (const args of [
+      ['--backup', target],
+      ['--restore', target],
+    ]) {
+      const refused = run(scratch, args, { DATABASE_URL: 'postgres://kluis@127.0.0.1:5432/kluis' });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('pg_dump --format=custom');
+      expect(refused.stderr).toContain('--reapply-erasures');
+    }
+    expect(existsSync(target)).toBe(false);
+  });
+});
