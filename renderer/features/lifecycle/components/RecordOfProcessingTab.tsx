@@ -3,13 +3,9 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { countInventory } from '../../../../shared/processing-record';
@@ -21,6 +17,7 @@ import {
   type RopaLanguage,
 } from '../../../../shared/processing-record';
 import { listDevices } from '../../../../shared/sync';
+import { ExportBar, useDocumentLanguage } from '../../../kit/ExportBar';
 import { notify } from '../../../kit/notification-store';
 import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
@@ -28,12 +25,11 @@ import { useWorkspace } from '../../../kit/workspace';
 import type { Registers } from '../hooks/useRegisters';
 
 export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { workspace: session, directory, actor } = useWorkspace();
   const deliver = useDeliver(t('lifecycle.ropa.title'));
   const link = useSyncStore((s) => s.link);
-  const [language, setLanguage] = useState<RopaLanguage>(i18n.language.startsWith('nl') ? 'nl' : 'en');
-  const [busy, setBusy] = useState(false);
+  const [language, setLanguage] = useDocumentLanguage();
   const [ropa, setRopa] = useState<Ropa | null>(null);
 
   const generate = async (lang: RopaLanguage): Promise<Ropa> => {
@@ -57,15 +53,12 @@ export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
   };
 
   const run = async (action: (r: Ropa) => Promise<void> | void) => {
-    setBusy(true);
     try {
       const fresh = await generate(language);
       setRopa(fresh);
       await action(fresh);
     } catch {
       notify(t('lifecycle.ropa.failed'), 'error');
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -83,29 +76,17 @@ export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
       <Typography variant="body2" color="text.secondary">
         {t('lifecycle.ropa.intro')}
       </Typography>
-      <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField
-          select
-          size="small"
-          label={t('lifecycle.ropa.language')}
-          value={language}
-          onChange={(e) => setLanguage(e.target.value as RopaLanguage)}
-          sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="nl">Nederlands</MenuItem>
-          <MenuItem value="en">English</MenuItem>
-        </TextField>
-        <Button variant="contained" disabled={busy} onClick={() => void run(() => undefined)}>
-          {t('lifecycle.ropa.generate')}
-        </Button>
-        <Button variant="outlined" disabled={busy} onClick={() => void run((r) => save(r, 'html'))}>
-          {t('lifecycle.ropa.exportHtml')}
-        </Button>
-        <Button variant="outlined" disabled={busy} onClick={() => void run((r) => save(r, 'xlsx'))}>
-          {t('lifecycle.ropa.exportXlsx')}
-        </Button>
-      </Box>
-      {busy && <LinearProgress aria-label={t('lifecycle.ropa.generating')} />}
+      <ExportBar
+        languageLabel={t('lifecycle.ropa.language')}
+        language={language}
+        onLanguage={setLanguage}
+        progressLabel={t('lifecycle.ropa.generating')}
+        actions={[
+          { label: t('lifecycle.ropa.generate'), run: () => run(() => undefined), primary: true },
+          { label: t('lifecycle.ropa.exportHtml'), run: () => run((r) => save(r, 'html')) },
+          { label: t('lifecycle.ropa.exportXlsx'), run: () => run((r) => save(r, 'xlsx')) },
+        ]}
+      />
       {ropa && ropa.gaps.length > 0 && (
         <Alert severity="warning">
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
