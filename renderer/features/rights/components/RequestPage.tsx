@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -11,11 +12,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { openRequest, requestDueOn } from '../../../../shared/requests';
+import { NotFoundError } from '../../../../shared/store';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
-import { useWorkspace } from '../../../kit/workspace';
+import { useOperation } from '../../../kit/useOperation';
 import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';
 import { DecisionCard } from './DecisionCard';
@@ -27,7 +29,8 @@ import { useNow } from '../hooks/useNow';
 
 export function RequestPage({ id, subjectId }: { id: string; subjectId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { workspace: session, actor } = useWorkspace();
+  const opening = useOperation(openRequest);
+  const { run: open } = opening;
   const { requests, loaded } = useRequests();
   const subjectName = useSubjectName();
   const now = useNow();
@@ -38,10 +41,12 @@ export function RequestPage({ id, subjectId }: { id: string; subjectId?: string 
     />
   );
 
+  // Opening a request is audited as a view; the page shows the live register's copy. A failure is kept in
+  // `opening.error` and shown below (the rejection is handled there, not swallowed).
   useEffect(() => {
-    // Opening a request is audited as a view; the page shows the live register's copy.
-    if (id !== NEW_ID) void openRequest(session, actor, id);
-  }, [session, actor, id]);
+    if (id !== NEW_ID) void open(id).catch(() => undefined);
+  }, [open, id]);
+  const openFailed = opening.error !== null && !(opening.error instanceof NotFoundError);
 
   if (id === NEW_ID)
     return (
@@ -50,6 +55,30 @@ export function RequestPage({ id, subjectId }: { id: string; subjectId?: string 
         <NewRequestForm subjectId={subjectId} />
       </>
     );
+  // A view that could not be recorded is not shown: the audit entry is never optional.
+  if (openFailed)
+    return (
+      <>
+        <PageHeader title={t('rights.title')} back={back} />
+        <Alert
+          severity="error"
+          role="alert"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              disabled={opening.busy}
+              onClick={() => void open(id).catch(() => undefined)}
+            >
+              {t('rights.page.retryOpen')}
+            </Button>
+          }
+        >
+          {t('rights.page.openFailed')}
+        </Alert>
+      </>
+    );
+
   if (!request)
     return loaded ? (
       <>
