@@ -9,7 +9,7 @@ import { openPostgresStorage } from '../server/storage/postgres';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import type { Storage } from '../server/storage/types';
 import { openKluisDatabase, type KluisDatabase } from '../shared/store/database';
-import type { AccountLink } from '../shared/sync';
+import type { AccountLink, SyncClientOptions } from '../shared/sync';
 import { SyncClient } from '../shared/sync/replication';
 
 export type AdapterName = 'sqlite' | 'postgres';
@@ -67,7 +67,16 @@ export const memoryDatabase = (prefix: string): Promise<KluisDatabase> =>
     name: `${prefix}${Date.now().toString(36)}${dbCounter++}`,
   });
 
-export const syncClient = (db: KluisDatabase, link: AccountLink, live: boolean): SyncClient =>
+/**
+ * A sync client for a linked device, as the app makes one; `options` adds or overrides settings (conflict
+ * handlers, retry time). The integration tests' devices use it too (test/integration/sync/two-devices.ts).
+ */
+export const syncClient = (
+  db: KluisDatabase,
+  link: AccountLink,
+  live = false,
+  options: Partial<SyncClientOptions> = {},
+): SyncClient =>
   new SyncClient({
     db,
     fetch,
@@ -77,6 +86,7 @@ export const syncClient = (db: KluisDatabase, link: AccountLink, live: boolean):
     role: link.role,
     live,
     retryMs: 50,
+    ...options,
   });
 
 export const unwrap = <T>(reply: { ok: true; value: T } | { ok: false; error: string }): T => {

@@ -4,12 +4,15 @@ import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { type AccountLink } from '../../../shared/sync';
-import { SyncClient } from '../../../shared/sync/replication';
-import { type SyncClientOptions } from '../../../shared/sync';
+import type { SyncClient } from '../../../shared/sync/replication';
 import type { Session } from '../../../shared/vault/session';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
+import { syncClient } from '../../../bench/client-server';
+
+/** The benchmarks' sync client (bench/client-server.ts): tests and benches make a device's client one way. */
+export { syncClient };
 
 export interface Device {
   db: KluisDatabase;
@@ -25,25 +28,6 @@ export interface TwoDevices {
   b: Device;
   close(): Promise<void>;
 }
-
-/** A sync client for a linked device; `options` adds or overrides settings (conflict handlers, retry time). */
-export const syncClient = (
-  db: KluisDatabase,
-  link: AccountLink,
-  live = false,
-  options: Partial<SyncClientOptions> = {},
-): SyncClient =>
-  new SyncClient({
-    db,
-    fetch,
-    serverUrl: link.serverUrl,
-    token: link.token,
-    identifier: `${link.serverUrl}|${link.deviceId}`,
-    role: link.role,
-    live,
-    retryMs: 50,
-    ...options,
-  });
 
 export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false): Promise<TwoDevices> => {
   const database: TestDatabase = await ADAPTERS[adapter]();
