@@ -33,7 +33,7 @@ const config = {
   workers: intEnv('BENCH_WORKERS', 4),
   runs: intEnv('BENCH_RUNS', 3),
   seconds: intEnv('BENCH_SECONDS', 30),
-  editEverySeconds: intEnv('BENCH_EDIT_EVERY_S', 60),
+  editEverySeconds: intEnv('BENCH_EDIT_EVERY_S', 600),
   adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
 };
 
