@@ -1,5 +1,6 @@
 // What the rights on one record say now, live: the restriction in force (Art. 18), the field history
-// (Art. 16) and the profiling choices (Art. 22), reloaded when one of them is added here or by sync.
+// (Art. 16) and the profiling choices (Art. 22), reloaded when one of them about this subject is added here
+// or by sync (another person's entries leave this panel alone).
 import { loadProfilingChoices, PROFILING_OPTOUT, type ProfilingChoicePayload } from '../objection/profiling';
 import type { LedgerEntry } from '../purposes/ledger';
 import { restrictionState, type RestrictionState } from '../restriction/restriction';
@@ -20,7 +21,13 @@ export interface SubjectRightsState {
 
 export const subjectRights = defineQuery(
   'rectification.subjectRights',
-  [{ collection: 'items', kinds: [RESTRICTION.kind, FIELD_CHANGE.kind, PROFILING_OPTOUT.kind] }],
+  (subjectId: string) => [
+    {
+      collection: 'items',
+      kinds: [RESTRICTION.kind, FIELD_CHANGE.kind, PROFILING_OPTOUT.kind],
+      subjectIds: [subjectId],
+    },
+  ],
   async (workspace, subjectId: string): Promise<SubjectRightsState> => {
     const [restrictions, history, profiling] = await Promise.all([
       workspace.items(RESTRICTION).listForSubject(subjectId),

@@ -1,12 +1,17 @@
 // Which live queries a change reloads: each query's reads are watched as the live-query hook watches them,
 // and `after` makes a change and checks that exactly the expected queries were told.
 import { expect, vi } from 'vitest';
-import { watchReads, type Query, type Workspace } from '../../shared/workspace';
+import { watchReads, type Query, type Reads, type Workspace } from '../../shared/workspace';
 
-export const watchReloads = (workspace: Workspace, queries: Record<string, Query<null, unknown>>) => {
-  const reloads = new Map(Object.keys(queries).map((name) => [name, 0]));
-  const stops = Object.entries(queries).map(([name, query]) =>
-    watchReads(workspace, query.reads(null), () => reloads.set(name, reloads.get(name)! + 1)),
+/** What each of these queries without input reads. */
+export const readsOf = (queries: Record<string, Query<null, unknown>>): Record<string, readonly Reads[]> =>
+  Object.fromEntries(Object.entries(queries).map(([name, query]) => [name, query.reads(null)]));
+
+/** Watches each named source as the live-query hook would (`query.reads(input)`). */
+export const watchReloads = (workspace: Workspace, sources: Record<string, readonly Reads[]>) => {
+  const reloads = new Map(Object.keys(sources).map((name) => [name, 0]));
+  const stops = Object.entries(sources).map(([name, reads]) =>
+    watchReads(workspace, reads, () => reloads.set(name, reloads.get(name)! + 1)),
   );
   return {
     /** Makes the change; the queries named, and only those, are told to load again. */

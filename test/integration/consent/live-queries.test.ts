@@ -13,7 +13,7 @@ import { peopleSources } from '../../../shared/directory';
 import type { KluisDatabase } from '../../../shared/store';
 import type { Query, Workspace } from '../../../shared/workspace';
 import { annelies, bram } from '../../fixtures/people';
-import { watchReloads } from '../../helpers/reloads';
+import { readsOf, watchReloads } from '../../helpers/reloads';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 
 const DAY = 86_400_000;
@@ -85,7 +85,7 @@ describe('consent live queries', () => {
       noticesDueList,
       peopleSources,
     };
-    const { after, stop } = watchReloads(workspace, queries);
+    const { after, stop } = watchReloads(workspace, readsOf(queries));
 
     await after(() => consent(workspace, person.id), ['consentLedgers']);
     await after(() => workspace.people.create(annelies), ['noticesDueList', 'peopleSources']);

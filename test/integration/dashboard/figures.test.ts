@@ -18,7 +18,7 @@ import { retentionFigures } from '../../../shared/retention';
 import type { KluisDatabase } from '../../../shared/store';
 import type { Query, Workspace } from '../../../shared/workspace';
 import { annelies, zeeland } from '../../fixtures/people';
-import { watchReloads } from '../../helpers/reloads';
+import { readsOf, watchReloads } from '../../helpers/reloads';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { twoDevices, type TwoDevices } from '../sync/two-devices';
 
@@ -55,7 +55,7 @@ const tiles: Record<string, Query<null, unknown>> = {
 describe('dashboard figures', () => {
   it('each tile reloads for a change to what it counts, and not for another tile’s data', async () => {
     const workspace = await open();
-    const { after, stop } = watchReloads(workspace, tiles);
+    const { after, stop } = watchReloads(workspace, readsOf(tiles));
 
     const person = await workspace.people.create(annelies);
     await after(() => workspace.people.create({ ...annelies, givenName: 'Anna' }), ['lawfulBasis']);
