@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteActivity, logActivity, saveActivity, type Activity } from '../../../../shared/activities';
 import { ACTIVITY_TYPES, activitySearchText, type ActivityType } from '../../../../shared/activities';
 import { notify } from '../../../kit/notification-store';
-import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
@@ -50,7 +50,6 @@ export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) 
   const [logging, setLogging] = useState<ActivityType | null>(takeLogRequest);
   const [editing, setEditing] = useState<Activity | null>(null);
   const [deleting, setDeleting] = useState<Activity | null>(null);
-  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const email = useEmailImport(subjectId);
 
@@ -83,16 +82,8 @@ export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) 
     }).then(() => notify(t('activities.saved')));
   const remove = async () => {
     if (!deleting) return;
-    setBusy(true);
-    try {
-      await deleteActivity(session, actor, deleting.id);
-      notify(t('activities.deleted'));
-      setDeleting(null);
-    } catch {
-      notify(t('activities.deleteFailed'), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await deleteActivity(session, actor, deleting.id);
+    notify(t('activities.deleted'));
   };
 
   const onDragOver = (event: DragEvent) => {
@@ -222,8 +213,8 @@ export function ActivityTimeline({ subjectId, subjectKind }: SubjectPanelProps) 
       <ConfirmDeleteDialog
         open={!!deleting}
         title={t('activities.confirmDelete.title')}
-        busy={busy}
-        onConfirm={() => void remove()}
+        onConfirm={remove}
+        errorText={() => t('activities.deleteFailed')}
         onClose={() => setDeleting(null)}
       >
         {t('activities.confirmDelete.body')}

@@ -1,7 +1,6 @@
 // One service case: open a new one (id 'new', optionally linked to the subject it was opened from), or
 // work an existing one — details, status, and the timeline of replies and internal notes.
 import { useEffect, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -19,9 +18,11 @@ import {
   setCaseStatus,
   type CaseEntryType,
 } from '../../../../shared/cases';
-import { formatRoute, navigate, NEW_ID, type Route } from '../../../kit/routing';
+import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
-import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
+import { NotFoundPage } from '../../../ui/NotFoundPage';
+import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
@@ -54,19 +55,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     setDraft(draftOfCase(serviceCase.data));
     setSyncedAt(serviceCase.updatedAt);
   }
-  if (isNew && !draft) {
-    const person = subjectId ? directory.person(subjectId) : undefined;
-    setDraft(
-      newCaseDraft(
-        userId,
-        subjectId && directory.organisation(subjectId)
-          ? { organisationId: subjectId }
-          : person
-            ? { personId: person.id, organisationId: person.organisationId }
-            : {},
-      ),
-    );
-  }
+  if (isNew && !draft) setDraft(newCaseDraft(userId, subjectLinkOf(directory, subjectId)));
 
   const viewedId = serviceCase?.id;
   useEffect(() => {
@@ -74,19 +63,12 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     if (viewedId) void openCase(session, actor, viewedId).catch(() => undefined);
   }, [session, actor, viewedId]);
 
-  const backRoute: Route = subjectId
-    ? directory.organisation(subjectId)
-      ? { name: 'organisation', id: subjectId }
-      : { name: 'person', id: subjectId }
-    : { name: 'cases' };
+  const backRoute = subjectRouteOr(directory, subjectId, { name: 'cases' });
   const back = <SubjectBackButton href={formatRoute(backRoute)} />;
 
   if (!isNew && !serviceCase)
     return loaded ? (
-      <>
-        <PageHeader title={t('cases.page.details')} back={back} />
-        <Alert severity="info">{t('cases.page.notFound')}</Alert>
-      </>
+      <NotFoundPage title={t('cases.page.details')} back={back} message={t('cases.page.notFound')} />
     ) : (
       <CircularProgress aria-label={t('common.loading')} />
     );
@@ -128,15 +110,9 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
 
   const remove = async () => {
     if (!serviceCase) return;
-    setBusy(true);
-    try {
-      await deleteCase(session, actor, serviceCase.id);
-      notify(t('cases.page.deleted'));
-      navigate(backRoute);
-    } finally {
-      setBusy(false);
-      setConfirmDelete(false);
-    }
+    await deleteCase(session, actor, serviceCase.id);
+    notify(t('cases.page.deleted'));
+    navigate(backRoute);
   };
 
   const closed = serviceCase ? isCaseClosed(serviceCase.data.status) : false;
@@ -190,8 +166,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
       <ConfirmDeleteDialog
         open={confirmDelete}
         title={t('cases.page.deleteTitle')}
-        busy={busy}
-        onConfirm={() => void remove()}
+        onConfirm={remove}
         onClose={() => setConfirmDelete(false)}
       >
         {t('cases.page.deleteBody')}

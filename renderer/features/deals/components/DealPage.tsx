@@ -1,14 +1,15 @@
 // One deal: create (id 'new', optionally linked to the subject it was opened from) or edit, move it to
 // a stage (won/lost with a reason), or delete it.
 import { useEffect, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { useTranslation } from 'react-i18next';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
-import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
+import { NotFoundPage } from '../../../ui/NotFoundPage';
+import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
@@ -33,16 +34,8 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  if (isNew && pipeline && !draft) {
-    const person = subjectId ? directory.person(subjectId) : undefined;
-    const subject =
-      subjectId && directory.organisation(subjectId)
-        ? { organisationId: subjectId }
-        : person
-          ? { personId: person.id, organisationId: person.organisationId }
-          : {};
-    setDraft(newDealDraft(pipeline, userId, subject));
-  }
+  if (isNew && pipeline && !draft)
+    setDraft(newDealDraft(pipeline, userId, subjectLinkOf(directory, subjectId)));
 
   useEffect(() => {
     if (isNew) return;
@@ -63,26 +56,11 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   }, [isNew, id, session, actor, i18n.language]);
 
   const back = (
-    <SubjectBackButton
-      href={
-        subjectId
-          ? formatRoute(
-              directory.organisation(subjectId)
-                ? { name: 'organisation', id: subjectId }
-                : { name: 'person', id: subjectId },
-            )
-          : formatRoute({ name: 'deals' })
-      }
-    />
+    <SubjectBackButton href={formatRoute(subjectRouteOr(directory, subjectId, { name: 'deals' }))} />
   );
 
   if (missing)
-    return (
-      <>
-        <PageHeader title={t('deals.page.details')} back={back} />
-        <Alert severity="info">{t('deals.page.notFound')}</Alert>
-      </>
-    );
+    return <NotFoundPage title={t('deals.page.details')} back={back} message={t('deals.page.notFound')} />;
   if (!pipeline || !draft) return <CircularProgress aria-label={t('common.loading')} />;
 
   const save = async () => {
@@ -110,15 +88,9 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
 
   const remove = async () => {
     if (!deal) return;
-    setBusy(true);
-    try {
-      await deleteDeal(session, actor, deal.id);
-      notify(t('deals.page.deleted'));
-      navigate({ name: 'deals' });
-    } finally {
-      setBusy(false);
-      setConfirmDelete(false);
-    }
+    await deleteDeal(session, actor, deal.id);
+    notify(t('deals.page.deleted'));
+    navigate({ name: 'deals' });
   };
 
   return (
@@ -149,8 +121,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
       <ConfirmDeleteDialog
         open={confirmDelete}
         title={t('deals.page.deleteTitle')}
-        busy={busy}
-        onConfirm={() => void remove()}
+        onConfirm={remove}
         onClose={() => setConfirmDelete(false)}
       >
         {t('deals.page.deleteBody')}

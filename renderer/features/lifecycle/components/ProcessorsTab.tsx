@@ -14,7 +14,7 @@ import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
 import { removeProcessor, reviewState, type ProcessorPayload } from '../../../../shared/processors';
-import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
@@ -133,13 +133,9 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
       <ConfirmDeleteDialog
         open={!!deleting}
         title={t('lifecycle.processors.confirmDelete', { name: deleting?.data.name ?? '' })}
-        busy={false}
         onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          const target = deleting;
-          setDeleting(null);
-          if (!target) return;
-          void removeProcessor(session, actor, target.id);
+        onConfirm={async () => {
+          if (deleting) await removeProcessor(session, actor, deleting.id);
         }}
       >
         {t('lifecycle.processors.confirmDeleteBody')}

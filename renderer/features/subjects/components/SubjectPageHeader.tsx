@@ -8,7 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DeleteOutlineRoundedIcon from '@mui/icons-material/DeleteOutlineRounded';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDeleteDialog } from '../../../ui/ConfirmDeleteDialog';
+import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import type { SubjectRecord } from '../hooks/useSubjectRecord';
 
@@ -89,8 +89,7 @@ export function SubjectPageHeader({
       <ConfirmDeleteDialog
         open={confirming}
         title={confirmTitle}
-        busy={busy === 'deleting'}
-        onConfirm={() => void remove()}
+        onConfirm={remove}
         onClose={() => setConfirming(false)}
       >
         {confirmBody}
