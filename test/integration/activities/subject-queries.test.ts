@@ -1,26 +1,15 @@
 // A subject's live panels on a real vault (RxDB memory storage, real libsodium): the timeline and the
 // rights panel read one subject's items, so an activity or a restriction about someone else does not
 // reload them, while one about the subject (or, for an organisation, one of its people) does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVITY_ITEMS, subjectTimeline } from '../../../shared/activities';
 import { subjectRights } from '../../../shared/rectification';
 import { RESTRICTION } from '../../../shared/restriction';
-import type { KluisDatabase } from '../../../shared/store';
-import type { Workspace } from '../../../shared/workspace';
 import { annelies, bram, zeeland } from '../../fixtures/people';
 import { watchReloads } from '../../helpers/reloads';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Workspace> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 describe('subject queries', () => {
   it('reload a subject’s timeline and rights panel only for items about that subject', async () => {

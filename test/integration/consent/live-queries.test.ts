@@ -1,7 +1,7 @@
 // The consent tabs' live queries on a real vault (RxDB memory storage, real libsodium): re-permission reads
 // every consent by person, the notices-due list follows people and receipts, and the bulk selection's
 // source filter reads where each person's data came from — each reloading only for what it names.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CONSENT_EVENT,
   consentLedgers,
@@ -10,25 +10,15 @@ import {
   PURPOSE_E_MARKETING,
 } from '../../../shared/consent';
 import { peopleSources } from '../../../shared/directory';
-import type { KluisDatabase } from '../../../shared/store';
 import type { Query, Workspace } from '../../../shared/workspace';
 import { annelies, bram } from '../../fixtures/people';
 import { readsOf, watchReloads } from '../../helpers/reloads';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 
 const DAY = 86_400_000;
 const who = { recordedBy: 'u1', deviceId: 'd1' };
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Workspace> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 /** Bram's card was handed over at a fair: he was not asked himself, so he is owed a notice. */
 const fromCard = {

@@ -15,28 +15,24 @@ import {
 import { PROCESSOR } from '../../../shared/processors';
 import { requestFigures } from '../../../shared/requests';
 import { retentionFigures } from '../../../shared/retention';
-import type { KluisDatabase } from '../../../shared/store';
 import type { Query, Workspace } from '../../../shared/workspace';
 import { annelies, zeeland } from '../../fixtures/people';
 import { readsOf, watchReloads } from '../../helpers/reloads';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 import { twoDevices, type TwoDevices } from '../sync/two-devices';
 
 const DAY = 86_400_000;
 const who = { recordedBy: 'u1', deviceId: 'd1' };
 
-let db: KluisDatabase | undefined;
+const vault = useMemoryVaults();
 let devices: TwoDevices | undefined;
 afterEach(async () => {
-  await db?.remove();
-  db = undefined;
   await devices?.close();
   devices = undefined;
 });
 
 const open = async (): Promise<Workspace> => {
-  db = await memoryDatabase();
-  const workspace = await (await testVault(db)).create(PASSPHRASE);
+  const workspace = await vault();
   await seedConsentDefaults(workspace);
   return workspace;
 };
