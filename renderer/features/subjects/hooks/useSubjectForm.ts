@@ -72,3 +72,6 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
     details: { draft, set: setDetail, errorText, locked },
   };
 };
+
+/** What useSubjectForm gives a form: its draft, setters, error count, the <form> ref and submit. */
+export type SubjectFormState<D extends SubjectDetailsDraft> = ReturnType<typeof useSubjectForm<D>>;
