@@ -1,5 +1,6 @@
 // Reading and writing a person's consent ledgers through the encrypted item repositories. Writes only
-// ever add entries (the kinds are append-only); each consent change is recorded in the audit trail.
+// ever add entries (the kinds are append-only); the operations in operations.ts record each change and
+// write its audit entry.
 import type { z } from 'zod';
 import { toBase64 } from '../crypto/bytes';
 import { loadSodium } from '../crypto/sodium';
@@ -9,13 +10,12 @@ import {
   entriesBySubject,
   inLedgerOrder,
   loadEntriesBySubject,
-  recordEntry,
+  type EntryAudit,
   type LedgerEntry,
 } from '../purposes/ledger';
 import { PURPOSE_BASIS, type PurposeBasisPayload } from '../purposes/purposes';
-import type { Actor, ConsentMethod } from '../purposes/vocabulary';
+import type { ConsentMethod } from '../purposes/vocabulary';
 import { RESTRICTION, type RestrictionPayload } from '../restriction/restriction-ledger';
-import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
 import { consentStatus } from './derive';
 import { noticeDue } from './notices';
@@ -88,61 +88,37 @@ export interface ConsentRecordInput {
   readonly expiresAt?: number | null;
 }
 
-/** Adds one consent event (given, withdrawn, expired, renewed) and writes it to the audit trail. */
-export const recordConsent = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: ConsentRecordInput,
-): Promise<Decrypted<ConsentEventPayload>> =>
-  recordEntry(
-    session,
-    CONSENT_EVENT,
-    actor,
-    personId,
-    {
-      purposeId: input.purposeId,
-      type: input.type,
-      method: input.method,
-      at: input.at ?? Date.now(),
-      noticeId: input.noticeId ?? null,
-      noticeVersion: input.noticeVersion ?? '',
-      evidence: input.evidence,
-      expiresAt: input.type === 'given' || input.type === 'renewed' ? (input.expiresAt ?? null) : null,
-    },
-    () => ({
-      action: 'consent',
-      purposeId: input.purposeId,
-      details: { type: input.type, method: input.method },
-    }),
-  );
+/** A consent event as consent.record stores it: what was left out filled in. */
+export const consentEntry = (input: ConsentRecordInput) => ({
+  purposeId: input.purposeId,
+  type: input.type,
+  method: input.method,
+  at: input.at ?? Date.now(),
+  noticeId: input.noticeId ?? null,
+  noticeVersion: input.noticeVersion ?? '',
+  evidence: input.evidence,
+  expiresAt: input.type === 'given' || input.type === 'renewed' ? (input.expiresAt ?? null) : null,
+});
 
-/** Withdrawing is one action, as easy as giving (Art. 7(3)). */
-export const withdrawConsent = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  purposeId: string,
-  method: ConsentMethod,
-  evidence?: z.input<typeof Evidence>,
-): Promise<Decrypted<ConsentEventPayload>> =>
-  recordConsent(session, actor, personId, { purposeId, type: 'withdrawn', method, evidence });
+/** What the audit entry of a consent event says: the purpose, the event and how it was given. */
+export const consentAudit = (entry: ConsentEventPayload): EntryAudit => ({
+  action: 'consent',
+  purposeId: entry.purposeId,
+  details: { type: entry.type, method: entry.method },
+});
 
-/** Records that a person was given a privacy notice version (Art. 13/14). */
-export const recordNoticeReceipt = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: { noticeId: string; version: string; method: NoticeReceiptPayload['method']; receivedAt?: number },
-): Promise<Decrypted<NoticeReceiptPayload>> =>
-  recordEntry(
-    session,
-    NOTICE_RECEIPT,
-    actor,
-    personId,
-    { ...input, receivedAt: input.receivedAt ?? Date.now() },
-    () => ({ action: 'consent', details: { method: input.method } }),
-  );
+export interface NoticeReceiptInput {
+  readonly noticeId: string;
+  readonly version: string;
+  readonly method: NoticeReceiptPayload['method'];
+  readonly receivedAt?: number;
+}
+
+/** What the audit entry of a notice given to a person says: how it was given. */
+export const noticeReceiptAudit = (entry: NoticeReceiptPayload): EntryAudit => ({
+  action: 'consent',
+  details: { method: entry.method },
+});
 
 /** Consent events of a person that run out between now and now + days (the re-permission list). */
 export const expiringConsents = (

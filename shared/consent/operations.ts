@@ -1,4 +1,5 @@
-// What a user can do with the consent registers and receipts: the purposes register, the controller, the
+// What a user can do with a person's consent, notices and subscriptions (each one ledger entry), and with
+// the consent registers and receipts: the purposes register, the controller, the
 // privacy notices and the subscription types (admins and managers), a business card captured at an
 // event, the campaign list and the exports of the register and of one consent's receipt. Each stores, then returns the
 // audit entry the core writes: ids, kinds and formats, never names or the register's words.
@@ -6,25 +7,82 @@ import { toXlsx } from '../export/xlsx';
 import type { OrganisationInput } from '../organisations/organisation';
 import type { PersonInput } from '../people/person';
 import { CONTROLLER, CONTROLLER_ID, ControllerPayload, type ControllerInput } from '../purposes/controller';
+import { ledgerWrite, type AboutPerson } from '../purposes/ledger';
 import { PURPOSE } from '../purposes/purposes';
 import { NotFoundError } from '../store/errors';
 import type { Deliver } from '../workspace/deliver';
 import { defineOperation } from '../workspace/operation';
 import { saveSetting } from '../workspace/settings';
-import { loadPersonLedgers } from './ledgers';
+import {
+  consentAudit,
+  consentEntry,
+  loadPersonLedgers,
+  noticeReceiptAudit,
+  type ConsentRecordInput,
+  type NoticeReceiptInput,
+} from './ledgers';
+import { changeSubscription, type SubscriptionChange } from './subscriptions';
 import { toIso27560Record, toKantaraReceipt } from './receipts';
 import { REGISTER_COLUMNS, registerRows, type RegisterLabels } from './register-export';
 import { decideCampaignList } from './run-gate';
 import {
   CONSENT_EVENT,
+  NOTICE_RECEIPT,
   PRIVACY_NOTICE,
   SUBSCRIPTION_TYPE,
+  type SubscribeRequest,
   type PrivacyNoticeInput,
   type ProgressOptions,
   type RunGateInput,
 } from './types';
 
 export const savePurpose = defineOperation('consent.savePurpose', saveSetting(PURPOSE));
+
+/** Adds one consent event (given, withdrawn, expired, renewed) to a person's ledger. */
+export const recordConsent = defineOperation(
+  'consent.record',
+  ledgerWrite(CONSENT_EVENT, consentEntry, consentAudit),
+);
+
+/** Withdrawing is one action, as easy as giving (Art. 7(3)). */
+export const withdrawConsent = defineOperation(
+  'consent.withdraw',
+  ledgerWrite(
+    CONSENT_EVENT,
+    (input: Pick<ConsentRecordInput, 'purposeId' | 'method' | 'evidence'>) =>
+      consentEntry({ ...input, type: 'withdrawn' }),
+    consentAudit,
+  ),
+);
+
+/** Records that a person was given a privacy notice version (Art. 13/14). */
+export const recordNoticeReceipt = defineOperation(
+  'consent.recordNotice',
+  ledgerWrite(
+    NOTICE_RECEIPT,
+    (input: NoticeReceiptInput) => ({
+      ...input,
+      receivedAt: input.receivedAt ?? Date.now(),
+    }),
+    noticeReceiptAudit,
+  ),
+);
+
+const subscriptionOperation = (name: string, change: SubscriptionChange) =>
+  defineOperation(
+    name,
+    (workspace, _actor, { personId, recordedBy, ...request }: AboutPerson<SubscribeRequest>) =>
+      changeSubscription(workspace, recordedBy, personId, request, change),
+    // A request that would change nothing (already subscribed, nothing pending) stores nothing.
+    { mayChangeNothing: true },
+  );
+
+/** Subscribes a person to a list (pending first for double opt-in), or says why not. */
+export const subscribe = subscriptionOperation('consent.subscribe', 'subscribe');
+/** The person confirmed a pending double opt-in. */
+export const confirmSubscription = subscriptionOperation('consent.confirmSubscription', 'confirm');
+/** Unsubscribes: always possible, one action. */
+export const unsubscribe = subscriptionOperation('consent.unsubscribe', 'unsubscribe');
 
 /**
  * The campaign list for a purpose and a channel (the only way people leave Kluis for marketing): who may

@@ -1,10 +1,16 @@
 // Subscribing a person to a list, confirming a double opt-in and unsubscribing, through the append-only
 // subscription ledger. An unsubscribe holds until the person subscribes again themselves.
-import { loadEntries, recordEntry, type LedgerEntry } from '../purposes/ledger';
+import { appendEntry, loadEntries, type LedgerEntry } from '../purposes/ledger';
 import type { Actor } from '../purposes/vocabulary';
 import type { Session } from '../vault/session';
+import type { Done } from '../workspace/operation';
 import { subscriptionStatus } from './derive';
-import type { SubscribeRequest, SubscribeResult, SubscriptionEventPayload } from './types';
+import type {
+  SubscribeRequest,
+  SubscribeResult,
+  SubscribeSkipReason,
+  SubscriptionEventPayload,
+} from './types';
 import { hasEvidence, SELF_REQUEST_ORIGINS, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from './types';
 
 export type SubscribeDecision =
@@ -44,16 +50,58 @@ const subscriptionType = async (session: Session, id: string) => {
   }
 };
 
-const writeSubscription = async (
+export type SubscriptionChange = 'subscribe' | 'confirm' | 'unsubscribe';
+
+/**
+ * What the change writes, or why it writes nothing: subscribing follows decideSubscribe (pending first for
+ * double opt-in); confirming needs a pending double opt-in; unsubscribing is always possible, one action.
+ */
+const decideChange = async (
+  session: Session,
+  personId: string,
+  request: SubscribeRequest,
+  change: SubscriptionChange,
+): Promise<
+  | { readonly write: SubscriptionEventPayload['type']; readonly requestedAt: number | null }
+  | Extract<SubscribeResult, { status: 'skipped' }>
+> => {
+  const skipped = (reason: SubscribeSkipReason) => ({ status: 'skipped', reason }) as const;
+  const at = request.at ?? Date.now();
+  const entries = await loadEntries(session, SUBSCRIPTION_EVENT, personId);
+  if (change === 'subscribe') {
+    const type = await subscriptionType(session, request.subscriptionTypeId);
+    if (!type) return skipped('unknown-subscription-type');
+    const decision = decideSubscribe(entries, request, type.doubleOptIn, at);
+    return decision.action === 'skip'
+      ? skipped(decision.reason)
+      : { write: decision.type, requestedAt: null };
+  }
+  const status = subscriptionStatus(entries, request.subscriptionTypeId, at);
+  if (change === 'confirm')
+    return status.state === 'pending'
+      ? { write: 'confirmed', requestedAt: status.requestedAt }
+      : skipped('not-pending');
+  return status.state === 'unsubscribed'
+    ? skipped('already-unsubscribed')
+    : { write: 'unsubscribed', requestedAt: null };
+};
+
+/**
+ * Subscribes, confirms or unsubscribes a person; returns the result with the audit entry of what was
+ * written (none when it was skipped: nothing was stored), for the consent operations to write.
+ */
+export const changeSubscription = async (
   session: Session,
   actor: Actor,
   personId: string,
   request: SubscribeRequest,
-  type: SubscriptionEventPayload['type'],
-  requestedAt: number | null,
-): Promise<SubscribeResult> => {
+  change: SubscriptionChange,
+): Promise<Done<SubscribeResult>> => {
+  const decided = await decideChange(session, personId, request, change);
+  if ('status' in decided) return { result: decided, audit: [] };
+  const type = decided.write;
   const at = request.at ?? Date.now();
-  const created = await recordEntry(
+  const { result: created, audit } = await appendEntry(
     session,
     SUBSCRIPTION_EVENT,
     actor,
@@ -63,7 +111,7 @@ const writeSubscription = async (
       type,
       at,
       origin: request.origin,
-      requestedAt: type === 'pending' ? at : requestedAt,
+      requestedAt: type === 'pending' ? at : decided.requestedAt,
       evidence: request.evidence,
       batchId: request.batchId ?? null,
     },
@@ -73,46 +121,5 @@ const writeSubscription = async (
       details: { type, origin: request.origin, list: request.subscriptionTypeId },
     }),
   );
-  return { status: 'written', eventId: created.id, type };
-};
-
-/** Subscribes a person to a list (pending first for double opt-in), or says why not. */
-export const subscribe = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const type = await subscriptionType(session, request.subscriptionTypeId);
-  if (!type) return { status: 'skipped', reason: 'unknown-subscription-type' };
-  const entries = await loadEntries(session, SUBSCRIPTION_EVENT, personId);
-  const decision = decideSubscribe(entries, request, type.doubleOptIn, request.at ?? Date.now());
-  if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
-  return writeSubscription(session, actor, personId, request, decision.type, null);
-};
-
-/** The person confirmed a pending double opt-in. */
-export const confirmSubscription = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const entries = await loadEntries(session, SUBSCRIPTION_EVENT, personId);
-  const status = subscriptionStatus(entries, request.subscriptionTypeId, request.at ?? Date.now());
-  if (status.state !== 'pending') return { status: 'skipped', reason: 'not-pending' };
-  return writeSubscription(session, actor, personId, request, 'confirmed', status.requestedAt);
-};
-
-/** Unsubscribes: always possible, one action. */
-export const unsubscribe = async (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  request: SubscribeRequest,
-): Promise<SubscribeResult> => {
-  const entries = await loadEntries(session, SUBSCRIPTION_EVENT, personId);
-  const status = subscriptionStatus(entries, request.subscriptionTypeId, request.at ?? Date.now());
-  if (status.state === 'unsubscribed') return { status: 'skipped', reason: 'already-unsubscribed' };
-  return writeSubscription(session, actor, personId, request, 'unsubscribed', null);
+  return { result: { status: 'written', eventId: created.id, type }, audit };
 };

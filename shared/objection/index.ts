@@ -2,3 +2,4 @@
 export * from './objection';
 export * from './profiling';
 export * from './objection-ledger';
+export * from './operations';

@@ -2,11 +2,9 @@
 // override a purpose objection with compelling grounds (never direct marketing), and the person may lift it.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import { recordEntry, timeline, type EntryInput, type LedgerEntry } from '../purposes/ledger';
+import { timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
 import type { PurposePayload } from '../purposes/purposes';
-import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId, type Actor } from '../purposes/vocabulary';
+import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId } from '../purposes/vocabulary';
 
 /**
  * Art. 21 objections. scope 'direct_marketing' covers every purpose with directMarketing; scope 'purpose'
@@ -96,15 +94,12 @@ export const objectionState = (
   return own;
 };
 
-/** Records an Art. 21 objection, its override by compelling grounds, or its lifting. */
-export const recordObjection = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: Omit<EntryInput<typeof ObjectionPayload>, 'at'> & { at?: number },
-): Promise<Decrypted<ObjectionPayload>> =>
-  recordEntry(session, OBJECTION, actor, personId, { ...input, at: input.at ?? Date.now() }, (entry) => ({
-    action: 'consent',
-    ...(entry.purposeId ? { purposeId: entry.purposeId } : {}),
-    details: { type: entry.type, scope: entry.scope },
-  }));
+/** An objection entry as the operation objection.record is given it: its time may be left out. */
+export type ObjectionInput = Omit<EntryInput<typeof ObjectionPayload>, 'at'> & { at?: number };
+
+/** What the audit entry of an objection entry says: its type and scope, and the purpose. */
+export const objectionAudit = (entry: ObjectionPayload): EntryAudit => ({
+  action: 'consent',
+  ...(entry.purposeId ? { purposeId: entry.purposeId } : {}),
+  details: { type: entry.type, scope: entry.scope },
+});

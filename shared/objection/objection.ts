@@ -2,15 +2,16 @@
 // processing unless the company demonstrates compelling legitimate grounds that override the person's
 // interests. The decision — the person's grounds, the company's grounds, the outcome, who decided and
 // when — is recorded as a new objection entry with an assessment; direct marketing is never weighed.
-import { loadEntries } from '../purposes/ledger';
+import { appendEntry, loadEntries } from '../purposes/ledger';
 import { basisStatus, PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
 import type { Actor, ConsentMethod } from '../purposes/vocabulary';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
+import type { Done } from '../workspace/operation';
 import {
   OBJECTION,
+  objectionAudit,
   objectionState,
-  recordObjection,
   type ObjectionAssessment,
   type ObjectionPayload,
 } from './objection-ledger';
@@ -50,13 +51,14 @@ const WEIGHABLE = new Set(['legitimate_interests', 'public_task']);
  * (only with compelling grounds) lets processing continue. Throws ObjectionAssessmentError when the
  * purpose is direct marketing, its basis for this person cannot be weighed, or there is no objection;
  * throws ValidationError (naming the field) when grounds are missing. Nothing is stored on either.
+ * Returns the entry with its audit entry, for the operation objection.assess to write.
  */
-export const assessObjection = async (
+export const assessedObjection = async (
   session: Session,
   actor: Actor,
   personId: string,
   input: AssessmentInput,
-): Promise<Decrypted<ObjectionPayload>> => {
+): Promise<Done<Decrypted<ObjectionPayload>>> => {
   const at = input.at ?? Date.now();
   const purpose = await session.settings(PURPOSE).get(input.purposeId);
   if (purpose.data.directMarketing) throw new ObjectionAssessmentError('direct-marketing');
@@ -69,20 +71,27 @@ export const assessObjection = async (
   const state = objectionState(objections, purpose, at);
   if (state !== 'objected') throw new ObjectionAssessmentError('no-objection');
   const compellingGrounds = input.compellingGrounds ?? '';
-  return recordObjection(session, actor, personId, {
-    type: input.outcome === 'overridden' ? 'overridden' : 'objected',
-    scope: 'purpose',
-    purposeId: purpose.id,
-    method: input.method,
-    grounds: input.outcome === 'overridden' ? compellingGrounds : input.personGrounds,
-    requestId: input.requestId ?? null,
-    at,
-    assessment: {
-      personGrounds: input.personGrounds,
-      compellingGrounds,
-      outcome: input.outcome,
-      decidedBy: actor.userId,
-      decidedAt: at,
+  return appendEntry(
+    session,
+    OBJECTION,
+    actor,
+    personId,
+    {
+      type: input.outcome === 'overridden' ? 'overridden' : 'objected',
+      scope: 'purpose',
+      purposeId: purpose.id,
+      method: input.method,
+      grounds: input.outcome === 'overridden' ? compellingGrounds : input.personGrounds,
+      requestId: input.requestId ?? null,
+      at,
+      assessment: {
+        personGrounds: input.personGrounds,
+        compellingGrounds,
+        outcome: input.outcome,
+        decidedBy: actor.userId,
+        decidedAt: at,
+      },
     },
-  });
+    objectionAudit,
+  );
 };

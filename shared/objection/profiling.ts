@@ -10,12 +10,11 @@ import {
   latestEntry,
   loadEntries,
   loadEntriesBySubject,
-  recordEntry,
+  type EntryAudit,
   type EntryInput,
   type LedgerEntry,
 } from '../purposes/ledger';
-import { ConsentMethod, DeviceId, Instant, RecordedBy, type Actor } from '../purposes/vocabulary';
-import type { Decrypted } from '../store/subject-repository';
+import { ConsentMethod, DeviceId, Instant, RecordedBy } from '../purposes/vocabulary';
 import type { Session } from '../vault/session';
 
 export const PROFILING_CHOICES = ['opted_out', 'opted_in'] as const;
@@ -66,25 +65,15 @@ export const loadProfilingChoices = (
   personId: string,
 ): Promise<LedgerEntry<ProfilingChoicePayload>[]> => loadEntries(session, PROFILING_OPTOUT, personId);
 
-/** Records the person's opt-out (or their later opt-in) and writes it to the audit trail. */
-export const recordProfilingChoice = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: Omit<EntryInput<typeof ProfilingChoicePayload>, 'at'> & { at?: number },
-): Promise<Decrypted<ProfilingChoicePayload>> =>
-  recordEntry(
-    session,
-    PROFILING_OPTOUT,
-    actor,
-    personId,
-    { ...input, at: input.at ?? Date.now() },
-    (entry) => ({
-      action: 'consent',
-      ...(entry.requestId ? { requestId: entry.requestId } : {}),
-      details: { type: entry.type, method: entry.method },
-    }),
-  );
+/** A choice as the operation objection.recordProfiling is given it: its time may be left out. */
+export type ProfilingChoice = Omit<EntryInput<typeof ProfilingChoicePayload>, 'at'> & { at?: number };
+
+/** What the audit entry of a choice says: opted out or in, how, and the request. */
+export const profilingAudit = (entry: ProfilingChoicePayload): EntryAudit => ({
+  action: 'consent',
+  ...(entry.requestId ? { requestId: entry.requestId } : {}),
+  details: { type: entry.type, method: entry.method },
+});
 
 /** Everyone who has opted out now: what a scoring feature over many people leaves out, in one load. */
 export const optedOutOfProfiling = async (

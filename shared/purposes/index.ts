@@ -4,3 +4,4 @@ export * from './vocabulary';
 export * from './ledger';
 export * from './purposes';
 export * from './controller';
+export * from './operations';

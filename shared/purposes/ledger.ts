@@ -1,12 +1,14 @@
 // The append-only ledgers about a person (lawful bases, consent, subscriptions, objections, restriction,
 // privacy notices received, profiling choices): state is always derived from the entries, ordered by event
 // time then id, so every device derives the same state after sync, and an old entry synced late from an
-// offline device lands where it happened, not on top. One recorder adds an entry to any of them.
+// offline device lands where it happened, not on top. One recorder adds an entry to any of them and hands
+// back its audit entry for the operation (see ledgerWrite) to write.
 import type { z } from 'zod';
 import type { AuditEvent } from '../audit/audit-log';
 import type { ItemKindConfig } from '../store/item-repository';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
+import type { Done } from '../workspace/operation';
 import type { Actor } from './vocabulary';
 
 /** An entry of a ledger as the derivations need it: the item id breaks ties between equal times. */
@@ -77,9 +79,17 @@ export const loadEntriesBySubject = async <S extends z.ZodType<Record<string, un
 ): Promise<Map<string, LedgerEntry<z.output<S>>[]>> =>
   entriesBySubject((await session.items(ledger).loadAll({ chunkSize: 500 })).records);
 
+/** What a ledger operation is given: whose ledger, who records it on which device, and the entry. */
+export type AboutPerson<I> = I & {
+  readonly personId: string;
+  /** Who made the change, on which device, stamped on the entry. */
+  readonly recordedBy: Actor;
+};
+
 /**
  * Adds one entry to a subject's ledger, stamped with the actor's user and device, and returns it with the
- * audit entry that accounts for it (the entry's kind, the subject and entry ids, and what `audit` says).
+ * audit entry that accounts for it (the entry's kind, the subject and entry ids, and what `audit` says),
+ * for the operation that called it to write.
  */
 export const appendEntry = async <S extends z.ZodType<Record<string, unknown>>>(
   session: Session,
@@ -88,25 +98,30 @@ export const appendEntry = async <S extends z.ZodType<Record<string, unknown>>>(
   subjectId: string,
   input: EntryInput<S>,
   audit: (entry: z.output<S>) => EntryAudit,
-): Promise<{ readonly entry: Decrypted<z.output<S>>; readonly audit: AuditEvent }> => {
+): Promise<Done<Decrypted<z.output<S>>>> => {
   const stamped = { ...input, recordedBy: actor.userId, deviceId: actor.deviceId } as z.input<S>;
   const entry = await session.items(ledger).create(subjectId, stamped);
   return {
-    entry,
+    result: entry,
     audit: { ...audit(entry.data), kind: ledger.kind, recordIds: [subjectId, entry.id] },
   };
 };
 
-/** appendEntry, then writes its audit entry: the one way a ledger entry is recorded outside operations. */
-export const recordEntry = async <S extends z.ZodType<Record<string, unknown>>>(
-  session: Session,
-  ledger: LedgerKind<S>,
-  actor: Actor,
-  subjectId: string,
-  input: EntryInput<S>,
-  audit: (entry: z.output<S>) => EntryAudit,
-): Promise<Decrypted<z.output<S>>> => {
-  const done = await appendEntry(session, ledger, actor, subjectId, input, audit);
-  await session.audit.record(done.audit);
-  return done.entry;
-};
+/**
+ * The body of an operation that appends one entry to a ledger: `toEntry` turns what the operation is
+ * given into the entry, `audit` says what its audit entry adds (codes only).
+ */
+export const ledgerWrite =
+  <S extends z.ZodType<Record<string, unknown>>, I>(
+    ledger: LedgerKind<S>,
+    toEntry: (input: I) => EntryInput<S>,
+    audit: (entry: z.output<S>) => EntryAudit,
+  ) =>
+  (session: Session, _actor: unknown, { personId, recordedBy, ...input }: AboutPerson<I>) =>
+    appendEntry(session, ledger, recordedBy, personId, toEntry(input as unknown as I), audit);
+
+/** An entry whose time the caller may leave out: now, then. */
+export const stampedNow = <I extends { readonly at?: number }>(input: I): I & { at: number } => ({
+  ...input,
+  at: input.at ?? Date.now(),
+});

@@ -2,9 +2,7 @@
 // which categories, for how long; and the per-person ledger of the basis that applies for one purpose.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import { recordEntry, timeline, type LedgerEntry } from './ledger';
+import { timeline, type EntryAudit, type LedgerEntry } from './ledger';
 import {
   Channel,
   CHANNELS,
@@ -16,7 +14,6 @@ import {
   Localized,
   RecordedBy,
   SettingId,
-  type Actor,
 } from './vocabulary';
 
 export const RETENTION_TRIGGERS = [
@@ -125,23 +122,24 @@ export const basisStatus = (
     : { basis: null, source: 'none', eventId: null };
 };
 
-/** Records the basis that applies to one person for one purpose (null: none any more). */
-export const recordBasis = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: { purposeId: string; basis: PurposeBasisPayload['basis']; note?: string; at?: number },
-): Promise<Decrypted<PurposeBasisPayload>> =>
-  recordEntry(
-    session,
-    PURPOSE_BASIS,
-    actor,
-    personId,
-    {
-      purposeId: input.purposeId,
-      basis: input.basis,
-      note: input.note ?? '',
-      at: input.at ?? Date.now(),
-    },
-    () => ({ action: 'consent', purposeId: input.purposeId, details: { basis: input.basis ?? 'none' } }),
-  );
+/** The basis that applies to one person for one purpose (null: none any more), as purposes.recordBasis takes it. */
+export interface BasisInput {
+  readonly purposeId: string;
+  readonly basis: PurposeBasisPayload['basis'];
+  readonly note?: string;
+  readonly at?: number;
+}
+
+export const basisEntry = (input: BasisInput) => ({
+  purposeId: input.purposeId,
+  basis: input.basis,
+  note: input.note ?? '',
+  at: input.at ?? Date.now(),
+});
+
+/** What the audit entry of a basis entry says: the purpose and the basis. */
+export const basisAudit = (entry: PurposeBasisPayload): EntryAudit => ({
+  action: 'consent',
+  purposeId: entry.purposeId,
+  details: { basis: entry.basis ?? 'none' },
+});

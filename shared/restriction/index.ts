@@ -2,3 +2,4 @@
 export * from './restriction';
 export * from './restriction-ledger';
 export * from './queries';
+export * from './operations';

@@ -2,10 +2,8 @@
 // to have changed meanwhile) or lift the restriction. The latest marker at a time decides.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import { latestEntry, recordEntry, type EntryInput, type LedgerEntry } from '../purposes/ledger';
-import { DeviceId, Instant, RecordedBy, type Actor } from '../purposes/vocabulary';
+import { latestEntry, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
+import { DeviceId, Instant, RecordedBy } from '../purposes/vocabulary';
 
 /** Art. 18 restriction marker. The latest (at, id) at a time decides (restrictionState). */
 export const RESTRICTION_REASONS = [
@@ -41,15 +39,12 @@ export const RESTRICTION = {
 export const isRestricted = (entries: readonly LedgerEntry<RestrictionPayload>[], now: number): boolean =>
   latestEntry(entries, now)?.data.type === 'restricted';
 
-/** Sets or lifts the Art. 18 restriction marker and writes it to the audit trail. */
-export const recordRestriction = (
-  session: Session,
-  actor: Actor,
-  personId: string,
-  input: Omit<EntryInput<typeof RestrictionPayload>, 'at'> & { at?: number },
-): Promise<Decrypted<RestrictionPayload>> =>
-  recordEntry(session, RESTRICTION, actor, personId, { ...input, at: input.at ?? Date.now() }, (entry) => ({
-    action: 'update',
-    ...(entry.requestId ? { requestId: entry.requestId } : {}),
-    details: { type: entry.type, reason: entry.reason },
-  }));
+/** A marker as the operation restriction.record is given it: its time may be left out. */
+export type RestrictionInput = Omit<EntryInput<typeof RestrictionPayload>, 'at'> & { at?: number };
+
+/** What the audit entry of a marker says: its type and reason, and the request that asked for it. */
+export const restrictionAudit = (entry: RestrictionPayload): EntryAudit => ({
+  action: 'update',
+  ...(entry.requestId ? { requestId: entry.requestId } : {}),
+  details: { type: entry.type, reason: entry.reason },
+});

@@ -22,7 +22,8 @@ export const LOCAL_ACTOR: Actor = { userId: null, role: 'admin' };
 /** What an operation's body hands back: its result and the audit entries that account for it. */
 export interface Done<O> {
   readonly result: O;
-  /** One entry, several (one per kind touched), or none when the body wrote its entries as steps. */
+  /** One entry, several (one per kind touched), or none when the body wrote its entries as steps (or
+   * changed nothing, where the operation was defined with `mayChangeNothing`). */
   readonly audit: AuditEvent | readonly AuditEvent[];
 }
 
@@ -72,6 +73,11 @@ export class ForbiddenError extends Error {
 
 export interface OperationOptions {
   readonly roles?: readonly Role[];
+  /**
+   * The body may store nothing and then return no entry (a subscription already in the state asked for).
+   * Whatever it does store it still audits; without this, an operation that returns no entry fails.
+   */
+  readonly mayChangeNothing?: boolean;
 }
 
 /**
@@ -97,7 +103,8 @@ export const defineOperation = <I, O>(
     const entries: readonly AuditEvent[] = Array.isArray(done.audit)
       ? (done.audit as readonly AuditEvent[])
       : [done.audit as AuditEvent];
-    if (entries.length + written === 0) throw new Error(`${name} returned no audit entry`);
+    if (entries.length + written === 0 && !options.mayChangeNothing)
+      throw new Error(`${name} returned no audit entry`);
     for (const entry of entries) await auditStep(workspace, entry);
     return done.result;
   };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordRestriction } from '../../../shared/restriction';
 import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import {
@@ -7,13 +8,12 @@ import {
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
 import { consentStatus } from '../../../shared/consent/derive';
-import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
+import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
-import { runGate } from '../../../shared/consent';
+import { runGate, recordConsent } from '../../../shared/consent';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { ACTOR, auditTrail, openVault, somePerson } from './support';
 import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
-import { recordRestriction } from '../../../shared/restriction/restriction-ledger';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -30,7 +30,12 @@ describe('bulk update', () => {
       (p) => p.id,
     );
     await session.people.update(c!, (p) => ({ ...p, tags: ['vip'] }));
-    await recordRestriction(session, ACTOR, b!, { type: 'restricted', reason: 'legal_claims' });
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: b!,
+      type: 'restricted',
+      reason: 'legal_claims',
+    });
     await session.people.remove(d!);
     const operation = { type: 'set-fields', tagsAdd: ['vip'], jobTitle: '' } as const;
 
@@ -136,12 +141,19 @@ describe('bulk update', () => {
     db = vault.db;
     const { session } = vault;
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
-    await recordConsent(session, ACTOR, a!, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: a!,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'paper',
     });
-    await recordRestriction(session, ACTOR, a!, { type: 'restricted', reason: 'unlawful_processing' });
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: a!,
+      type: 'restricted',
+      reason: 'unlawful_processing',
+    });
     const subscribeOp = { type: 'subscribe', subscriptionTypeId: SUBSCRIPTION_NEWSLETTER } as const;
     expect((await planBulkUpdate(session, [a!], subscribeOp)).skipped).toEqual([
       { personId: a, reason: 'restricted' },

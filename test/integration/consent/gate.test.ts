@@ -1,19 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordRestriction } from '../../../shared/restriction';
+import { recordObjection } from '../../../shared/objection';
 import {
   PURPOSE_CONTRACT_ADMINISTRATION,
   PURPOSE_E_MARKETING,
   PURPOSE_SALES_SERVICE,
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
-import { recordConsent, withdrawConsent } from '../../../shared/consent/ledgers';
-import { runGate } from '../../../shared/consent';
+import {
+  runGate,
+  recordConsent,
+  withdrawConsent,
+  subscribe,
+} from '../../../shared/consent';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
-import { ACTOR, auditTrail, openVault, somePerson } from './support';
-import { confirmSubscription, subscribe } from '../../../shared/consent/subscriptions';
-import { recordObjection } from '../../../shared/objection/objection-ledger';
-import { recordRestriction } from '../../../shared/restriction/restriction-ledger';
+import { ACTOR, auditTrail, openVault, somePerson, subscribedMember } from './support';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -22,17 +25,7 @@ afterEach(async () => {
 });
 
 const LIST = SUBSCRIPTION_NEWSLETTER;
-const member = async (session: Session, n: number) => {
-  const person = await session.people.create(somePerson(n));
-  await recordConsent(session, ACTOR, person.id, {
-    purposeId: PURPOSE_E_MARKETING,
-    type: 'given',
-    method: 'web_form',
-  });
-  await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
-  await confirmSubscription(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
-  return person.id;
-};
+const member = async (session: Session, n: number) => (await subscribedMember(session, n)).id;
 
 describe('runGate: the campaign list for a purpose and channel', () => {
   it('lists only people who may be contacted, says why the others are left out, and audits the export', async () => {
@@ -41,25 +34,44 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     const { session } = vault;
     const ok = await member(session, 1);
     const withdrawn = await member(session, 2);
-    await withdrawConsent(session, ACTOR, withdrawn, PURPOSE_E_MARKETING, 'email');
+    await withdrawConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: withdrawn,
+      purposeId: PURPOSE_E_MARKETING,
+      method: 'email',
+    });
     const objected = await member(session, 3);
-    await recordObjection(session, ACTOR, objected, {
+    await recordObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: objected,
       type: 'objected',
       scope: 'direct_marketing',
       method: 'email',
     });
     const restricted = await member(session, 4);
-    await recordRestriction(session, ACTOR, restricted, { type: 'restricted', reason: 'accuracy_contested' });
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: restricted,
+      type: 'restricted',
+      reason: 'accuracy_contested',
+    });
     const noConsent = (await session.people.create(somePerson(5))).id;
     const noEmail = await member(session, 6);
     await session.people.update(noEmail, (p) => ({ ...p, emails: [] }));
     const pendingOnly = (await session.people.create(somePerson(7))).id;
-    await recordConsent(session, ACTOR, pendingOnly, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: pendingOnly,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'paper',
     });
-    await subscribe(session, ACTOR, pendingOnly, { subscriptionTypeId: LIST, origin: 'manual' });
+    await subscribe(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: pendingOnly,
+      subscriptionTypeId: LIST,
+      origin: 'manual',
+    });
     const erased = await member(session, 8);
     await session.people.remove(erased);
 

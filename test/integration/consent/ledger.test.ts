@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  evidenceFile,
-  loadPersonLedgers,
-  recordConsent,
-  withdrawConsent,
-} from '../../../shared/consent/ledgers';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { recordConsent, withdrawConsent } from '../../../shared/consent';
+import { evidenceFile, loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { consentStatus } from '../../../shared/consent/derive';
 import { PURPOSE_E_MARKETING, PURPOSE_SALES_SERVICE } from '../../../shared/consent/defaults';
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
@@ -41,7 +38,9 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
     const person = await session.people.create(somePerson(1));
     const file = await evidenceFile('formulier-ondertekend.txt', 'text/plain', utf8('abc'));
     expect(file.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    const given = await recordConsent(session, ACTOR, person.id, {
+    const given = await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'paper',
@@ -79,13 +78,20 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
     db = vault.db;
     const { session } = vault;
     const person = await session.people.create(somePerson(2));
-    await recordConsent(session, ACTOR, person.id, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'web_form',
       at: 1_000,
     });
-    await withdrawConsent(session, ACTOR, person.id, PURPOSE_E_MARKETING, 'email');
+    await withdrawConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      purposeId: PURPOSE_E_MARKETING,
+      method: 'email',
+    });
     const ledgers = await loadPersonLedgers(session, person.id);
     expect(ledgers.consents.map((c) => c.data.type)).toEqual(['given', 'withdrawn']);
     expect(consentStatus(ledgers.consents, PURPOSE_E_MARKETING, Date.now()).state).toBe('withdrawn');
@@ -97,7 +103,9 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
     db = vault.db;
     const { session } = vault;
     const person = await session.people.create(somePerson(3));
-    await recordConsent(session, ACTOR, person.id, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'paper',

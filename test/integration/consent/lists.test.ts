@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { recordConsent, recordNoticeReceipt } from '../../../shared/consent';
 import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
-import {
-  noticesDue,
-  recordConsent,
-  recordNoticeReceipt,
-  repermissionList,
-} from '../../../shared/consent/ledgers';
+import { noticesDue, repermissionList } from '../../../shared/consent/ledgers';
 import { NOTICE_RECEIPT } from '../../../shared/consent/types';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
 import type { KluisDatabase } from '../../../shared/store/database';
@@ -31,7 +28,9 @@ describe('work lists', () => {
       [b!, 70],
       [c!, 200],
     ] as const)
-      await recordConsent(session, ACTOR, id, {
+      await recordConsent(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: id,
         purposeId: PURPOSE_E_MARKETING,
         type: 'given',
         method: 'web_form',
@@ -59,7 +58,9 @@ describe('work lists', () => {
       { personId: imported.id, dueOn: '2026-11-30', overdue: true, daysLeft: -1 },
       { personId: card.id, dueOn: '2026-12-20', overdue: false, daysLeft: 19 },
     ]);
-    const receipt = await recordNoticeReceipt(session, ACTOR, imported.id, {
+    const receipt = await recordNoticeReceipt(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: imported.id,
       noticeId: 'notice-2026',
       version: '2026.1',
       method: 'email',

@@ -3,8 +3,8 @@ import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
 import { subscriptionStatus } from '../../../shared/consent/derive';
-import { loadPersonLedgers, recordConsent } from '../../../shared/consent/ledgers';
-import { runGate } from '../../../shared/consent';
+import { loadPersonLedgers } from '../../../shared/consent/ledgers';
+import { runGate, confirmSubscription, subscribe, unsubscribe } from '../../../shared/consent';
 import { SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
@@ -12,8 +12,7 @@ import { analyse, readFile } from '../../../shared/import/analyse';
 import { commitImport } from '../../../shared/import';
 import { mergeCandidates } from '../../../shared/import';
 import { planImport } from '../../../shared/import/plan';
-import { ACTOR, openVault, somePerson } from './support';
-import { confirmSubscription, subscribe, unsubscribe } from '../../../shared/consent/subscriptions';
+import { ACTOR, openVault, somePerson, subscribedMember } from './support';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -32,17 +31,6 @@ const FAIR_LIST = [
 const state = async (session: Session, personId: string) =>
   subscriptionStatus((await loadPersonLedgers(session, personId)).subscriptions, LIST, Date.now()).state;
 
-const subscribedMember = async (session: Session, n: number) => {
-  const person = await session.people.create(somePerson(n));
-  await recordConsent(session, ACTOR, person.id, {
-    purposeId: PURPOSE_E_MARKETING,
-    type: 'given',
-    method: 'web_form',
-  });
-  await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
-  await confirmSubscription(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
-  return person;
-};
 
 describe('subscriptions: an unsubscribe holds until the person subscribes again', () => {
   it('subscribes with double opt-in: pending with its request time, then subscribed on confirmation', async () => {
@@ -50,13 +38,20 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     db = vault.db;
     const person = await vault.session.people.create(somePerson(1));
     expect(
-      await subscribe(vault.session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' }),
+      await subscribe(vault.session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
+        subscriptionTypeId: LIST,
+        origin: 'web_form',
+      }),
     ).toMatchObject({
       status: 'written',
       type: 'pending',
     });
     expect(await state(vault.session, person.id)).toBe('pending');
-    await confirmSubscription(vault.session, ACTOR, person.id, {
+    await confirmSubscription(vault.session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       subscriptionTypeId: LIST,
       origin: 'web_form',
     });
@@ -68,7 +63,12 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     db = vault.db;
     const { session } = vault;
     const person = await subscribedMember(session, 2);
-    await unsubscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'email' });
+    await unsubscribe(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      subscriptionTypeId: LIST,
+      origin: 'email',
+    });
     expect(await state(session, person.id)).toBe('unsubscribed');
 
     // A fair's visitor list, imported the way the wizard does it: read, map, find duplicates against the
@@ -130,9 +130,19 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     db = vault.db;
     const { session } = vault;
     const person = await subscribedMember(session, 6);
-    await unsubscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'email' });
+    await unsubscribe(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      subscriptionTypeId: LIST,
+      origin: 'email',
+    });
     expect(
-      await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'import' }),
+      await subscribe(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
+        subscriptionTypeId: LIST,
+        origin: 'import',
+      }),
     ).toEqual({ status: 'skipped', reason: 'unsubscribed' });
     expect(await state(session, person.id)).toBe('unsubscribed');
   });
@@ -143,7 +153,9 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     const { session } = vault;
     const person = await subscribedMember(session, 4);
     const unsubscribedAt = Date.now();
-    await unsubscribe(session, ACTOR, person.id, {
+    await unsubscribe(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       subscriptionTypeId: LIST,
       origin: 'manual',
       at: unsubscribedAt,
@@ -166,21 +178,38 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     db = vault.db;
     const { session } = vault;
     const person = await subscribedMember(session, 5);
-    await unsubscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
+    await unsubscribe(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      subscriptionTypeId: LIST,
+      origin: 'web_form',
+    });
     expect(
-      await subscribe(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'manual' }),
+      await subscribe(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
+        subscriptionTypeId: LIST,
+        origin: 'manual',
+      }),
     ).toEqual({
       status: 'skipped',
       reason: 'evidence-required',
     });
     expect(
-      await subscribe(session, ACTOR, person.id, {
+      await subscribe(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
         subscriptionTypeId: LIST,
         origin: 'manual',
         evidence: { text: 'Asked by phone to receive the newsletter again' },
       }),
     ).toMatchObject({ status: 'written', type: 'pending' });
-    await confirmSubscription(session, ACTOR, person.id, { subscriptionTypeId: LIST, origin: 'web_form' });
+    await confirmSubscription(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      subscriptionTypeId: LIST,
+      origin: 'web_form',
+    });
     expect(await state(session, person.id)).toBe('subscribed');
   });
 });

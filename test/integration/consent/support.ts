@@ -1,5 +1,11 @@
 // A real vault on RxDB memory storage with real libsodium, the consent defaults seeded, and people.
-import { seedConsentDefaults } from '../../../shared/consent/defaults';
+import { confirmSubscription, recordConsent, subscribe } from '../../../shared/consent';
+import {
+  PURPOSE_E_MARKETING,
+  seedConsentDefaults,
+  SUBSCRIPTION_NEWSLETTER,
+} from '../../../shared/consent/defaults';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { PersonInput } from '../../../shared/people/person';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
@@ -25,3 +31,19 @@ export const somePerson = (n: number, extra: Partial<PersonInput> = {}): PersonI
   source: { method: 'import', description: 'Fair list', obtainedOn: '2026-11-02' },
   ...extra,
 });
+
+/** somePerson(n), who gave e-marketing consent on a web form and confirmed the newsletter's double opt-in. */
+export const subscribedMember = async (session: Session, n: number) => {
+  const person = await session.people.create(somePerson(n));
+  const about = { recordedBy: ACTOR, personId: person.id };
+  await recordConsent(session, LOCAL_ACTOR, {
+    ...about,
+    purposeId: PURPOSE_E_MARKETING,
+    type: 'given',
+    method: 'web_form',
+  });
+  const list = { ...about, subscriptionTypeId: SUBSCRIPTION_NEWSLETTER, origin: 'web_form' } as const;
+  await subscribe(session, LOCAL_ACTOR, list);
+  await confirmSubscription(session, LOCAL_ACTOR, list);
+  return person;
+};

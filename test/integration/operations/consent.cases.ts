@@ -1,4 +1,5 @@
 // Cases for shared/consent/operations.ts.
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import {
   DEFAULT_PURPOSES,
   recordConsent,
@@ -88,7 +89,9 @@ export const cases: OperationCases = {
     input: async (workspace) => {
       const purpose = await aPurpose(workspace);
       const person = await workspace.people.create(annelies);
-      const event = await recordConsent(workspace, { userId: 'local', deviceId: 'this-device' }, person.id, {
+      const event = await recordConsent(workspace, LOCAL_ACTOR, {
+        recordedBy: { userId: 'local', deviceId: 'this-device' },
+        personId: person.id,
         purposeId: purpose.id,
         type: 'given',
         method: 'web_form',

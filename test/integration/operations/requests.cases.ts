@@ -13,7 +13,9 @@ const aRequest = async (workspace: Workspace, right: 'access' | 'portability') =
   if (right === 'portability') {
     // Art. 20 applies to data held on consent or a contract.
     await workspace.settings(PURPOSE).seed(DEFAULT_PURPOSES);
-    await recordBasis(workspace, { userId: 'local', deviceId: 'this-device' }, person.id, {
+    await recordBasis(workspace, LOCAL_ACTOR, {
+      recordedBy: { userId: 'local', deviceId: 'this-device' },
+      personId: person.id,
       purposeId: PURPOSE_SALES_SERVICE,
       basis: 'contract',
     });

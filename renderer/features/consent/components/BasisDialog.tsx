@@ -21,12 +21,18 @@ interface Props {
 
 export function BasisDialog({ personId, purposeId, purposeName, current, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const [basis, setBasis] = useState<LawfulBasis | ''>(current ?? '');
   const [note, setNote] = useState('');
   const submit = async () => {
-    await recordBasis(session, actor, personId, { purposeId, basis: basis || null, note: note.trim() });
+    await recordBasis(session, workspaceActor, {
+      recordedBy: actor,
+      personId,
+      purposeId,
+      basis: basis || null,
+      note: note.trim(),
+    });
     notify(t('consent.basis.saved'));
   };
   return (

@@ -26,7 +26,7 @@ type Method = NoticeReceiptPayload['method'];
 
 export function MarkNoticeSentDialog({ personIds, who, settings, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const [noticeId, setNoticeId] = useState(settings.notices[0]?.id ?? '');
   const [method, setMethod] = useState<Method>('email');
@@ -39,7 +39,9 @@ export function MarkNoticeSentDialog({ personIds, who, settings, onClose }: Prop
     if (!notice) return;
     const receivedAt = day === today ? Date.now() : middayOf(day);
     for (const personId of personIds)
-      await recordNoticeReceipt(session, actor, personId, {
+      await recordNoticeReceipt(session, workspaceActor, {
+        recordedBy: actor,
+        personId,
         noticeId: notice.id,
         version: notice.data.version,
         method,

@@ -41,7 +41,7 @@ const STATE_COLOUR = { none: 'default', given: 'success', withdrawn: 'warning', 
 
 export function PurposeCard({ personId, purpose, ledgers, settings, now, onReceipt }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const localized = useLocalized();
   const format = useFormatters();
@@ -175,7 +175,13 @@ export function PurposeCard({ personId, purpose, ledgers, settings, now, onRecei
           confirmLabel={t('consent.withdraw.confirm')}
           color="warning"
           onConfirm={async (method, note) => {
-            await withdrawConsent(session, actor, personId, purpose.id, method, { text: note });
+            await withdrawConsent(session, workspaceActor, {
+              recordedBy: actor,
+              personId,
+              purposeId: purpose.id,
+              method,
+              evidence: { text: note },
+            });
             notify(t('consent.withdraw.done'));
           }}
           noteLabel={t('consent.confirm.note')}
@@ -193,7 +199,9 @@ export function PurposeCard({ personId, purpose, ledgers, settings, now, onRecei
           color={open === 'object' ? 'error' : 'primary'}
           noteLabel={t('consent.objection.grounds')}
           onConfirm={async (method, grounds) => {
-            await recordObjection(session, actor, personId, {
+            await recordObjection(session, workspaceActor, {
+              recordedBy: actor,
+              personId,
               type: open === 'object' ? 'objected' : 'lifted',
               scope,
               purposeId: scope === 'purpose' ? purpose.id : null,

@@ -48,7 +48,7 @@ export function RecordConsentDialog({
   onClose,
 }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const platform = usePlatform();
   const actor = useActor();
   const format = useFormatters();
@@ -79,7 +79,9 @@ export function RecordConsentDialog({
     setError(null);
     refuseIf(!purpose, t('consent.record.choosePurpose'));
     refuseIf(expiry && expiry <= today, t('consent.record.expiryPast'));
-    await recordConsent(session, actor, personId, {
+    await recordConsent(session, workspaceActor, {
+      recordedBy: actor,
+      personId,
       purposeId: purpose,
       type,
       method,

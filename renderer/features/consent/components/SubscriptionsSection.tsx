@@ -40,7 +40,7 @@ const COLOUR = { none: 'default', pending: 'info', subscribed: 'success', unsubs
 
 export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const localized = useLocalized();
   const format = useFormatters();
@@ -144,8 +144,12 @@ export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
             const request = { subscriptionTypeId: open.type.id, origin, evidence };
             report(
               open.action === 'confirm'
-                ? await confirmSubscription(session, actor, personId, request)
-                : await subscribe(session, actor, personId, request),
+                ? await confirmSubscription(session, workspaceActor, {
+                    recordedBy: actor,
+                    personId,
+                    ...request,
+                  })
+                : await subscribe(session, workspaceActor, { recordedBy: actor, personId, ...request }),
             );
           }}
           onClose={() => setOpen(null)}
@@ -158,7 +162,14 @@ export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
           color="warning"
           onConfirm={async (method) => {
             const origin = method === 'web_form' || method === 'email' ? method : 'manual';
-            report(await unsubscribe(session, actor, personId, { subscriptionTypeId: open.type.id, origin }));
+            report(
+              await unsubscribe(session, workspaceActor, {
+                recordedBy: actor,
+                personId,
+                subscriptionTypeId: open.type.id,
+                origin,
+              }),
+            );
           }}
           onClose={() => setOpen(null)}
         >

@@ -34,7 +34,7 @@ type Outcome = ObjectionAssessment['outcome'];
 
 export function AssessObjectionDialog({ personId, purposeId, purposeName, initialGrounds, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const [personGrounds, setPersonGrounds] = useState(initialGrounds);
   const [compellingGrounds, setCompellingGrounds] = useState('');
@@ -44,7 +44,9 @@ export function AssessObjectionDialog({ personId, purposeId, purposeName, initia
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
 
   const confirm = async () => {
-    await assessObjection(session, actor, personId, {
+    await assessObjection(session, workspaceActor, {
+      recordedBy: actor,
+      personId,
       purposeId,
       personGrounds,
       compellingGrounds,

@@ -22,7 +22,7 @@ interface Props {
 
 export function ProfilingSection({ personId, rights }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const format = useFormatters();
   const [open, setOpen] = useState(false);
@@ -76,7 +76,13 @@ export function ProfilingSection({ personId, rights }: Props) {
           color={next === 'opted_out' ? 'warning' : 'primary'}
           noteLabel={t('subjectRights.profiling.note')}
           onConfirm={async (method, note) => {
-            await recordProfilingChoice(session, actor, personId, { type: next, method, note });
+            await recordProfilingChoice(session, workspaceActor, {
+              recordedBy: actor,
+              personId,
+              type: next,
+              method,
+              note,
+            });
             notify(t(`subjectRights.profiling.recorded.${next}`));
           }}
           onClose={() => setOpen(false)}

@@ -33,7 +33,7 @@ interface Props {
 
 export function RestrictionDialog({ personId, mode, currentReason, onClose }: Props) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor: workspaceActor } = useWorkspace();
   const actor = useActor();
   const [reason, setReason] = useState<Reason>(currentReason ?? 'accuracy_contested');
   const [editable, setEditable] = useState<string[]>([]);
@@ -45,7 +45,9 @@ export function RestrictionDialog({ personId, mode, currentReason, onClose }: Pr
     setEditable((list) => (list.includes(field) ? list.filter((f) => f !== field) : [...list, field]));
 
   const confirm = async () => {
-    await recordRestriction(session, actor, personId, {
+    await recordRestriction(session, workspaceActor, {
+      recordedBy: actor,
+      personId,
       type: restrict ? 'restricted' : 'lifted',
       reason,
       requestId,

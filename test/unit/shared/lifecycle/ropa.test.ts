@@ -1,4 +1,6 @@
 // The record of processing is generated from the registers and live counts, and its HTML is safe to open.
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
+import { recordConsent } from '../../../../shared/consent';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONTROLLER,
@@ -6,7 +8,6 @@ import {
   PURPOSE_SALES_SERVICE,
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
-import { recordConsent } from '../../../../shared/consent/ledgers';
 import { countInventory } from '../../../../shared/processing-record/inventory';
 import { PROCESSOR, reviewState, ProcessorPayload } from '../../../../shared/processors/processors';
 import { buildRopa, ropaHtml, ropaTable } from '../../../../shared/processing-record/ropa';
@@ -36,7 +37,9 @@ describe('record of processing activities', () => {
     const session = await open();
     const a = await session.people.create(annelies);
     await session.people.create(bram);
-    await recordConsent(session, { userId: 'local', deviceId: 'dev' }, a.id, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: { userId: 'local', deviceId: 'dev' },
+      personId: a.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'web_form',

@@ -1,5 +1,8 @@
 // Art. 15: the access package holds every collection's records about the person, answers each
 // Art. 15(1) heading in both languages, escapes what it shows, and holds nothing about anyone else.
+import { recordBasis } from '../../../../shared/purposes';
+import { recordProfilingChoice } from '../../../../shared/objection';
+import { recordConsent, recordNoticeReceipt } from '../../../../shared/consent';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,14 +11,12 @@ import {
   seedConsentDefaults,
   NOTICE_DEFAULT,
 } from '../../../../shared/consent/defaults';
-import { recordConsent, recordNoticeReceipt } from '../../../../shared/consent/ledgers';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import { TASK_ITEMS } from '../../../../shared/tasks/task';
 import { PROCESSOR } from '../../../../shared/processors/processors';
 import { produceAccessPackage, type AccessData } from '../../../../shared/access/access-package';
-import { recordProfilingChoice } from '../../../../shared/objection/profiling';
 import { createRequest } from '../../../../shared/requests';
 import { exportAccessPackage } from '../../../../shared/access/operations';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
@@ -23,7 +24,6 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
-import { recordBasis } from '../../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -99,19 +99,35 @@ const seeded = async () => {
   const entry = await session
     .items(CASE_ENTRY_CONFIG)
     .create(a.id, { caseId: items.caseA.id, type: 'reply', body: 'We are sorry', authorId: 'local' });
-  await recordBasis(session, actor, a.id, { purposeId: PURPOSE_SALES_SERVICE, basis: 'contract' });
-  await recordConsent(session, actor, a.id, {
+  await recordBasis(session, LOCAL_ACTOR, {
+    recordedBy: actor,
+    personId: a.id,
+    purposeId: PURPOSE_SALES_SERVICE,
+    basis: 'contract',
+  });
+  await recordConsent(session, LOCAL_ACTOR, {
+    recordedBy: actor,
+    personId: a.id,
     purposeId: PURPOSE_E_MARKETING,
     type: 'given',
     method: 'business_card',
   });
-  await recordNoticeReceipt(session, actor, a.id, {
+  await recordNoticeReceipt(session, LOCAL_ACTOR, {
+    recordedBy: actor,
+    personId: a.id,
     noticeId: NOTICE_DEFAULT,
     version: '1',
     method: 'email',
   });
-  await recordProfilingChoice(session, actor, a.id, { type: 'opted_out', method: 'email' });
-  await recordConsent(session, actor, b.id, {
+  await recordProfilingChoice(session, LOCAL_ACTOR, {
+    recordedBy: actor,
+    personId: a.id,
+    type: 'opted_out',
+    method: 'email',
+  });
+  await recordConsent(session, LOCAL_ACTOR, {
+    recordedBy: actor,
+    personId: b.id,
     purposeId: PURPOSE_E_MARKETING,
     type: 'given',
     method: 'paper',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordRestriction } from '../../../../shared/restriction';
 import { bulkUpdate } from '../../../../shared/bulk';
 import { AppendOnlyError } from '../../../../shared/store/item-repository';
 import {
@@ -16,7 +17,6 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
-import { recordRestriction } from '../../../../shared/restriction/restriction-ledger';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
@@ -145,7 +145,9 @@ describe('field history (Art. 16)', () => {
   it('a refused change under restriction stores neither the record nor any history', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordRestriction(session, ACTOR, person.id, {
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'restricted',
       reason: 'accuracy_contested',
       editableFields: ['emails'],

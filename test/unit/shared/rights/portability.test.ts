@@ -1,5 +1,8 @@
 // Art. 20: the data the person provided, on consent or contract, as JSON, CSV and vCard 4.0; the vCard is
 // read back by Kluis's own importer to prove it round-trips.
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
+import { recordBasis } from '../../../../shared/purposes';
+import { recordConsent, withdrawConsent } from '../../../../shared/consent';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -7,7 +10,6 @@ import {
   PURPOSE_CONTRACT_ADMINISTRATION,
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
-import { recordConsent, withdrawConsent } from '../../../../shared/consent/ledgers';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { DEFAULT_LIMITS } from '../../../../shared/import/limits';
 import { parseVcards } from '../../../../shared/import/vcard';
@@ -22,7 +24,6 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, zeeland } from '../../../fixtures/people';
-import { recordBasis } from '../../../../shared/purposes/purposes';
 
 let db: KluisDatabase | undefined;
 afterEach(async () => {
@@ -112,11 +113,15 @@ describe('portability export', () => {
       organisationId: org.id,
       notes: 'Internal: hard negotiator',
     });
-    await recordBasis(session, actor, person.id, {
+    await recordBasis(session, LOCAL_ACTOR, {
+      recordedBy: actor,
+      personId: person.id,
       purposeId: PURPOSE_CONTRACT_ADMINISTRATION,
       basis: 'contract',
     });
-    await recordConsent(session, actor, person.id, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: actor,
+      personId: person.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'web_form',
@@ -170,13 +175,20 @@ describe('portability export', () => {
   it('refuses when nothing rests on consent or contract (Art. 20(1)(a))', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordConsent(session, actor, person.id, {
+    await recordConsent(session, LOCAL_ACTOR, {
+      recordedBy: actor,
+      personId: person.id,
       purposeId: PURPOSE_E_MARKETING,
       type: 'given',
       method: 'paper',
       at: 1,
     });
-    await withdrawConsent(session, actor, person.id, PURPOSE_E_MARKETING, 'paper');
+    await withdrawConsent(session, LOCAL_ACTOR, {
+      recordedBy: actor,
+      personId: person.id,
+      purposeId: PURPOSE_E_MARKETING,
+      method: 'paper',
+    });
     await expect(collectPortableData(session, person.id)).rejects.toBeInstanceOf(NotPortableError);
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordBasis } from '../../../../shared/purposes';
+import { assessObjection, recordObjection, recordProfilingChoice } from '../../../../shared/objection';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { bulkUpdate } from '../../../../shared/bulk';
 import {
@@ -6,24 +8,22 @@ import {
   PURPOSE_SALES_SERVICE,
   seedConsentDefaults,
 } from '../../../../shared/consent/defaults';
-import { recordConsent } from '../../../../shared/consent/ledgers';
-import { assessObjection, ObjectionAssessmentError } from '../../../../shared/objection/objection';
-import { runGate } from '../../../../shared/consent';
+import { ObjectionAssessmentError } from '../../../../shared/objection/objection';
+import { runGate, recordConsent } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store/errors';
 import {
   isProfilingAllowed,
   loadProfilingChoices,
   optedOutOfProfiling,
   PROFILING_OPTOUT,
-  recordProfilingChoice,
   type ProfilingChoicePayload,
 } from '../../../../shared/objection/profiling';
 import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
-import { recordBasis, PURPOSE } from '../../../../shared/purposes/purposes';
-import { recordObjection, OBJECTION, ObjectionPayload } from '../../../../shared/objection/objection-ledger';
+import { PURPOSE } from '../../../../shared/purposes/purposes';
+import { OBJECTION, ObjectionPayload } from '../../../../shared/objection/objection-ledger';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
 import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 
@@ -62,7 +62,9 @@ describe('isProfilingAllowed (Art. 22)', () => {
   it('records the opt-out with time, method, who and device, encrypted and audited', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordProfilingChoice(session, ACTOR, person.id, {
+    await recordProfilingChoice(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'opted_out',
       method: 'email',
       requestId: 'request0042',
@@ -82,7 +84,9 @@ describe('isProfilingAllowed (Art. 22)', () => {
     ]);
     expect(isProfilingAllowed(entries, 2000)).toBe(false);
     expect([...(await optedOutOfProfiling(session, 2000))]).toEqual([person.id]);
-    await recordProfilingChoice(session, ACTOR, person.id, {
+    await recordProfilingChoice(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'opted_in',
       method: 'web_form',
       at: 3000,
@@ -123,8 +127,17 @@ describe('objection to direct marketing (Art. 21(2)–(3))', () => {
     const marketing = [PURPOSE_E_MARKETING, 'purpose-catalogue', 'purpose-events'];
     const person = await session.people.create(annelies);
     for (const purposeId of [PURPOSE_E_MARKETING, 'purpose-events'])
-      await recordConsent(session, ACTOR, person.id, { purposeId, type: 'given', method: 'web_form', at: 1 });
-    await recordObjection(session, ACTOR, person.id, {
+      await recordConsent(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
+        purposeId,
+        type: 'given',
+        method: 'web_form',
+        at: 1,
+      });
+    await recordObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'objected',
       scope: 'direct_marketing',
       method: 'email',
@@ -151,7 +164,9 @@ describe('objection to direct marketing (Art. 21(2)–(3))', () => {
       (await runGate(session, LOCAL_ACTOR, { purposeId: PURPOSE_SALES_SERVICE, channel: 'email' })).eligible,
     ).toEqual([person.id]);
     // Only the person's own lifting of the objection brings marketing back.
-    await recordObjection(session, ACTOR, person.id, {
+    await recordObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'lifted',
       scope: 'direct_marketing',
       method: 'email',
@@ -176,7 +191,9 @@ describe('objection to direct marketing (Art. 21(2)–(3))', () => {
     const session = await open();
     const person = await session.people.create(annelies);
     await expect(
-      assessObjection(session, ACTOR, person.id, {
+      assessObjection(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
         purposeId: PURPOSE_E_MARKETING,
         personGrounds: 'No more mail',
         compellingGrounds: 'Sales target',
@@ -189,7 +206,9 @@ describe('objection to direct marketing (Art. 21(2)–(3))', () => {
 
 describe('objection to legitimate-interest processing (Art. 21(1)): the assessment', () => {
   const objectToSales = async (session: Session, personId: string) =>
-    recordObjection(session, ACTOR, personId, {
+    recordObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId,
       type: 'objected',
       scope: 'purpose',
       purposeId: PURPOSE_SALES_SERVICE,
@@ -202,7 +221,9 @@ describe('objection to legitimate-interest processing (Art. 21(1)): the assessme
     const session = await open();
     const person = await session.people.create(annelies);
     await objectToSales(session, person.id);
-    const decided = await assessObjection(session, ACTOR, person.id, {
+    const decided = await assessObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       purposeId: PURPOSE_SALES_SERVICE,
       personGrounds: 'I left the company; stop calling me',
       outcome: 'upheld',
@@ -236,12 +257,18 @@ describe('objection to legitimate-interest processing (Art. 21(1)): the assessme
       method: 'email',
       at: 5,
     } as const;
-    const missing = await assessObjection(session, ACTOR, person.id, input).catch((e: unknown) => e);
+    const missing = await assessObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      ...input,
+    }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ValidationError);
     expect((missing as ValidationError).issues.map((i) => i.path)).toContain('assessment.compellingGrounds');
     expect((await session.items(OBJECTION).listForSubject(person.id)).records).toHaveLength(1);
 
-    await assessObjection(session, ACTOR, person.id, {
+    await assessObjection(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       ...input,
       compellingGrounds: 'Open warranty claim on a delivered machine; we must reach the buyer',
     });
@@ -253,14 +280,21 @@ describe('objection to legitimate-interest processing (Art. 21(1)): the assessme
     const session = await open();
     const person = await session.people.create(annelies);
     const decide = () =>
-      assessObjection(session, ACTOR, person.id, {
+      assessObjection(session, LOCAL_ACTOR, {
+        recordedBy: ACTOR,
+        personId: person.id,
         purposeId: PURPOSE_SALES_SERVICE,
         personGrounds: 'x',
         outcome: 'upheld',
         method: 'email',
       });
     await expect(decide()).rejects.toMatchObject({ code: 'no-objection' });
-    await recordBasis(session, ACTOR, person.id, { purposeId: PURPOSE_SALES_SERVICE, basis: 'contract' });
+    await recordBasis(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      purposeId: PURPOSE_SALES_SERVICE,
+      basis: 'contract',
+    });
     await objectToSales(session, person.id);
     const error = await decide().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ObjectionAssessmentError);

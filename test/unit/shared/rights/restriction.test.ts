@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordRestriction } from '../../../../shared/restriction';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { PURPOSE_SALES_SERVICE } from '../../../../shared/consent/defaults';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
@@ -16,7 +17,6 @@ import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
-import { recordRestriction } from '../../../../shared/restriction/restriction-ledger';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
 import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 import type { RestrictionPayload } from '../../../../shared/restriction/restriction-ledger';
@@ -79,7 +79,9 @@ describe('the write path under restriction', () => {
     const session = await open();
     const person = await session.people.create(annelies);
     await assertEditable(session, person.id, ['familyName']);
-    await recordRestriction(session, ACTOR, person.id, {
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'restricted',
       reason: 'accuracy_contested',
       editableFields: ['emails'],
@@ -95,7 +97,9 @@ describe('the write path under restriction', () => {
   it('allows the asked-for correction and refuses any other, until the restriction is lifted', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordRestriction(session, ACTOR, person.id, {
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
       type: 'restricted',
       reason: 'accuracy_contested',
       editableFields: ['emails'],
@@ -116,7 +120,12 @@ describe('the write path under restriction', () => {
     ).rejects.toMatchObject({ fields: ['tags'] });
     expect((await session.people.get(person.id)).data.tags).toEqual(['prospect']);
 
-    await recordRestriction(session, ACTOR, person.id, { type: 'lifted', reason: 'accuracy_contested' });
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: person.id,
+      type: 'lifted',
+      reason: 'accuracy_contested',
+    });
     await updateSubject(session, session.people, person.id, (p) => ({ ...p, tags: ['klant'] }), context);
     expect((await session.people.get(person.id)).data.tags).toEqual(['klant']);
   });
@@ -125,7 +134,12 @@ describe('the write path under restriction', () => {
     const session = await open();
     const restricted = await session.people.create(annelies);
     const free = await session.people.create(bram);
-    await recordRestriction(session, ACTOR, restricted.id, { type: 'restricted', reason: 'legal_claims' });
+    await recordRestriction(session, LOCAL_ACTOR, {
+      recordedBy: ACTOR,
+      personId: restricted.id,
+      type: 'restricted',
+      reason: 'legal_claims',
+    });
     const result = await runGate(session, LOCAL_ACTOR, {
       purposeId: PURPOSE_SALES_SERVICE,
       channel: 'email',
