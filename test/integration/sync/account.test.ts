@@ -5,6 +5,7 @@ import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { annelies } from '../../fixtures/people';
 import { useServerFixture } from '../server/server-fixture';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
+import { connectedVault, fixturePlace } from './members';
 
 const fixture = useServerFixture();
 const newDb = () => fixture.newDb();
@@ -49,21 +50,13 @@ describe('account link', () => {
   });
 
   it('refuses a wrong passphrase on the new device and creates no vault', async () => {
-    const dbA = await newDb();
-    await (await linkableVault(dbA)).create(PASSPHRASE);
-    const linked = await connectVault({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: dbA,
-      passphrase: PASSPHRASE,
-    });
-    if (!linked.ok) throw new Error(linked.error);
+    const { link } = await connectedVault(fixturePlace(fixture), { linkable: true });
     const dbB = await newDb();
     const signedIn = await signInOnNewDevice({
       fetch,
       serverUrl: fixture.server.url,
       db: dbB,
-      userId: linked.value.userId,
+      userId: link.userId,
       passphrase: 'not the right passphrase',
     });
     expect(signedIn).toEqual({ ok: false, error: 'wrong-passphrase' });

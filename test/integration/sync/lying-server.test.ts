@@ -7,7 +7,7 @@ import { fromBase64, randomBytes, toBase64 } from '../../../shared/crypto/bytes'
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { signInOnNewDevice } from '../../../shared/sync/account';
 import { joinOrganisation } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
@@ -17,22 +17,17 @@ import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import { annelies } from '../../fixtures/people';
 import { newSigningPair, signerFrom } from '../../../shared/crypto';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import { linkableVault, PASSPHRASE } from '../../helpers/store';
+import { PASSPHRASE } from '../../helpers/store';
 import { lyingServer } from './lying-server';
 import { useServerFixture } from '../server/server-fixture';
+import { connectedVault, fixturePlace } from './members';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 
 const fixture = useServerFixture();
 const newDb = () => fixture.newDb();
 
-const connectedAdmin = async () => {
-  const db = await newDb();
-  const session = await (await linkableVault(db)).create(PASSPHRASE);
-  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
-  if (!linked.ok) throw new Error(linked.error);
-  return { db, session, link: linked.value };
-};
+const connectedAdmin = () => connectedVault(fixturePlace(fixture), { linkable: true });
 
 /** The keyring material the server keeps (base64 JSON) with other KDF parameters. */
 const withKdf = (material: string, change: Record<string, unknown>): string => {

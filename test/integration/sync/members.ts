@@ -109,16 +109,33 @@ export interface AdminOptions {
   readonly seed?: (session: Session) => Promise<unknown>;
 }
 
-/** An admin whose vault holds `people` persons, each created alone (one key page each), linked and synced. */
-export const admin = async (place: Place, people = 0, options: AdminOptions = {}): Promise<Device> => {
+/**
+ * A new vault on a database of the place, connected to the server: its user is a new organisation's
+ * first admin. `linkable` lets another device sign in with the passphrase; `prepare` writes data first.
+ */
+export const connectedVault = async (
+  place: Place,
+  options: { linkable?: boolean; prepare?: (session: Session) => Promise<unknown> } = {},
+): Promise<{ db: KluisDatabase; session: Session; link: AccountLink }> => {
   const db = await place.newDb();
   const session = await (await (options.linkable ? linkableVault : testVault)(db)).create(PASSPHRASE);
-  if (options.seed) await options.seed(session);
-  for (let i = 0; i < people; i++) {
-    await session.people.create({ ...annelies, familyName: `${annelies.familyName} ${i}` });
-  }
-  const linked = ok(await connectVault({ fetch, serverUrl: place.serverUrl, db, passphrase: PASSPHRASE }));
-  const d = device(place, db, session, linked);
+  await options.prepare?.(session);
+  const link = ok(await connectVault({ fetch, serverUrl: place.serverUrl, db, passphrase: PASSPHRASE }));
+  return { db, session, link };
+};
+
+/** An admin whose vault holds `people` persons, each created alone (one key page each), linked and synced. */
+export const admin = async (place: Place, people = 0, options: AdminOptions = {}): Promise<Device> => {
+  const { db, session, link } = await connectedVault(place, {
+    linkable: options.linkable,
+    prepare: async (session) => {
+      if (options.seed) await options.seed(session);
+      for (let i = 0; i < people; i++) {
+        await session.people.create({ ...annelies, familyName: `${annelies.familyName} ${i}` });
+      }
+    },
+  });
+  const d = device(place, db, session, link);
   await d.sync();
   return d;
 };

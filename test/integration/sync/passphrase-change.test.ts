@@ -5,34 +5,27 @@ import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../shared/crypto/bytes';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { signInOnNewDevice } from '../../../shared/sync/account';
 import { changeAccountPassphrase, checkAccountKeys } from '../../../shared/sync';
 import { PassphraseChangedError, WrongPassphraseError } from '../../../shared/vault/keyring';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { ADAPTER_NAMES } from '../server/adapters';
 import { lyingServer } from './lying-server';
 import { useServerFixture } from '../server/server-fixture';
+import { connectedVault, fixturePlace } from './members';
 
 const NEW_PASSPHRASE = 'een heel ander wachtwoord';
 
 describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
   const fixture = useServerFixture(adapter);
   const { newDb, closeDb } = fixture;
+  const place = fixturePlace(fixture);
 
   const signIn = (db: KluisDatabase, userId: string, passphrase: string) =>
     signInOnNewDevice({ fetch, serverUrl: fixture.server.url, db, userId, passphrase });
 
   it('replaces the account: the old passphrase fails on a new device, the new one works, the second device asks for it', async () => {
-    const dbA = await newDb();
-    const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
-    const linked = await connectVault({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: dbA,
-      passphrase: PASSPHRASE,
-    });
-    if (!linked.ok) throw new Error(linked.error);
-    const link = linked.value;
+    const { db: dbA, session: sessionA, link } = await connectedVault(place, { linkable: true });
     const dbB = await newDb();
     const signedIn = await signIn(dbB, link.userId, PASSPHRASE);
     if (!signedIn.ok) throw new Error(signedIn.error);
@@ -115,16 +108,13 @@ describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
   });
 
   it('changes nothing while the server cannot be reached', async () => {
-    const db = await newDb();
-    await (await linkableVault(db)).create(PASSPHRASE);
-    const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
-    if (!linked.ok) throw new Error(linked.error);
+    const { db, link } = await connectedVault(place, { linkable: true });
     const before = (await db.vault.findOne('keyring').exec())?.payload;
     const offline: typeof fetch = () => Promise.reject(new TypeError('network down'));
     expect(
       await changeAccountPassphrase({
         fetch: offline,
-        link: linked.value,
+        link,
         db,
         current: PASSPHRASE,
         next: NEW_PASSPHRASE,
@@ -133,6 +123,6 @@ describe.each(ADAPTER_NAMES)('passphrase change (%s)', (adapter) => {
     expect((await db.vault.findOne('keyring').exec())?.payload).toBe(before);
     expect((await (await linkableVault(db)).unlock(PASSPHRASE)).orgKeyId).toBeTruthy();
     const other = await newDb();
-    expect((await signIn(other, linked.value.userId, PASSPHRASE)).ok).toBe(true);
+    expect((await signIn(other, link.userId, PASSPHRASE)).ok).toBe(true);
   });
 });
