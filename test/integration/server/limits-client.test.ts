@@ -4,26 +4,21 @@
 // followed to the end, so a first sync gets everything.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Limits } from '../../../server/limits';
-import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { SyncClient } from '../../../shared/sync/replication';
 import { memoryDatabase } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from './adapters';
 import {
   addMember,
   call,
   createOrganisation,
   openStream,
   personRecord,
-  startServer,
   value,
   type EventStream,
-  type RunningServer,
 } from './harness';
+import { useServers } from './server-fixture';
 
-let database: TestDatabase | undefined;
-let storage: Storage | undefined;
-let server: RunningServer | undefined;
+const servers = useServers();
 let db: KluisDatabase | undefined;
 let client: SyncClient | undefined;
 const streams: EventStream[] = [];
@@ -32,19 +27,10 @@ afterEach(async () => {
   await client?.stop();
   await db?.remove();
   for (const stream of streams.splice(0)) stream.close();
-  await server?.close();
-  await storage?.close();
-  await database?.destroy();
-  client = db = server = storage = database = undefined;
+  client = db = undefined;
 });
 
-const start = async (limits: Partial<Limits>) => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  server = await startServer(storage, { limits });
-  return server.url;
-};
+const start = async (limits: Partial<Limits>) => (await servers.start('sqlite', { limits })).server.url;
 
 const newClient = async (url: string, token: string, live = true) => {
   db = await memoryDatabase();

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Limits } from '../../../server/limits';
 import type { Storage } from '../../../server/storage/types';
 import type { PullResponse, SignInResponse } from '../../../shared/sync';
-import { ADAPTER_NAMES, ADAPTERS, type AdapterName, type TestDatabase } from './adapters';
+import { ADAPTER_NAMES, type AdapterName } from './adapters';
 import {
   addMember,
   b64,
@@ -20,24 +20,19 @@ import {
   newId,
   openStream,
   personRecord,
-  startServer,
   userKeys,
   value,
   type EventStream,
-  type RunningServer,
 } from './harness';
+import { useServers } from './server-fixture';
 
-let database: TestDatabase | undefined;
+const servers = useServers();
 let storage: Storage | undefined;
-let server: RunningServer | undefined;
 const streams: EventStream[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   for (const stream of streams.splice(0)) stream.close();
-  await server?.close();
-  await storage?.close();
-  await database?.destroy();
-  server = storage = database = undefined;
+  storage = undefined;
 });
 
 let clock = 1_764_000_000_000;
@@ -46,11 +41,9 @@ const start = async (
   limits: Partial<Limits>,
   options: { setupCode?: string; trustProxy?: boolean } = {},
 ) => {
-  database = await ADAPTERS[adapter]();
-  storage = await database.open();
-  await storage.migrate();
-  server = await startServer(storage, { limits, now: () => clock, ...options });
-  return server.url;
+  const started = await servers.start(adapter, { limits, now: () => clock, ...options });
+  storage = started.storage;
+  return started.server.url;
 };
 
 /** A raw HTTP/1.1 exchange: writes `text`, then collects what comes back until the server closes. */

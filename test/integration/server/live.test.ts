@@ -1,45 +1,20 @@
 // Live replication: the Server-Sent Events stream announces each accepted write's checkpoint, on both
 // adapters; with PostgreSQL a write to one server instance reaches a client of another via LISTEN/NOTIFY.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
-import {
-  addMember,
-  call,
-  createOrganisation,
-  openStream,
-  personRecord,
-  startServer,
-  value,
-  type RunningServer,
-} from './harness';
+import { ADAPTER_NAMES, POSTGRES_URL } from './adapters';
+import { addMember, call, createOrganisation, openStream, personRecord, value } from './harness';
+import { useServers } from './server-fixture';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-const serverOn = async (database: TestDatabase): Promise<{ storage: Storage; server: RunningServer }> => {
-  const storage = await database.open();
-  await storage.migrate();
-  const server = await startServer(storage);
-  cleanup.push(async () => {
-    await server.close();
-    await storage.close();
-  });
-  return { storage, server };
-};
+const servers = useServers();
 
 describe.each(ADAPTER_NAMES)('live stream: %s', (name) => {
   it('sends the current checkpoint on connect and a new one after each accepted write', async () => {
-    const database = await ADAPTERS[name]();
-    cleanup.push(() => database.destroy());
-    const { server } = await serverOn(database);
+    const { server } = await servers.start(name);
     const admin = await createOrganisation(server.url);
     const stranger = await createOrganisation(server.url);
     const stream = await openStream(server.url, admin.token);
-    cleanup.push(async () => stream.close());
+    servers.later(() => stream.close());
     expect(await stream.next()).toEqual({ checkpoint: 0 });
     // Another organisation's write is not announced to this one.
     value(
@@ -59,9 +34,7 @@ describe.each(ADAPTER_NAMES)('live stream: %s', (name) => {
   });
 
   it('refuses a stream to a revoked device', async () => {
-    const database = await ADAPTERS[name]();
-    cleanup.push(() => database.destroy());
-    const { server } = await serverOn(database);
+    const { server } = await servers.start(name);
     const admin = await createOrganisation(server.url);
     value(await call(server.url, 'POST', `/devices/${admin.deviceId}/revoke`, { token: admin.token }));
     expect(await call(server.url, 'GET', '/sync/stream', { token: admin.token })).toEqual({
@@ -73,19 +46,11 @@ describe.each(ADAPTER_NAMES)('live stream: %s', (name) => {
 
 describe.each(ADAPTER_NAMES)('a live stream whose device is revoked: %s', (name) => {
   it('is told to wipe and closed at the next heartbeat', async () => {
-    const database = await ADAPTERS[name]();
-    cleanup.push(() => database.destroy());
-    const storage = await database.open();
-    await storage.migrate();
-    const server = await startServer(storage, { streamHeartbeatMs: 50 });
-    cleanup.push(async () => {
-      await server.close();
-      await storage.close();
-    });
+    const { server } = await servers.start(name, { streamHeartbeatMs: 50 });
     const admin = await createOrganisation(server.url);
     const laptop = await addMember(server.url, admin, 'sales');
     const stream = await openStream(server.url, laptop.token);
-    cleanup.push(async () => stream.close());
+    servers.later(() => stream.close());
     expect(await stream.next()).toEqual({ checkpoint: 0 });
     value(await call(server.url, 'POST', `/devices/${laptop.deviceId}/revoke`, { token: admin.token }));
     expect(await stream.next()).toEqual({ refused: { ok: false, error: 'device-revoked', wipe: true } });
@@ -95,13 +60,11 @@ describe.each(ADAPTER_NAMES)('a live stream whose device is revoked: %s', (name)
 
 describe('two server instances on one PostgreSQL database', () => {
   it('announce a write pushed to one instance on the other instance’s stream', async () => {
-    const database = await ADAPTERS.postgres();
-    cleanup.push(() => database.destroy());
-    const a = await serverOn(database);
-    const b = await serverOn(database);
+    const { database, ...a } = await servers.start('postgres');
+    const b = await servers.serverOn(database);
     const admin = await createOrganisation(a.server.url);
     const stream = await openStream(b.server.url, admin.token);
-    cleanup.push(async () => stream.close());
+    servers.later(() => stream.close());
     expect(await stream.next()).toEqual({ checkpoint: 0 });
     const doc = await personRecord({});
     value(
@@ -122,10 +85,8 @@ describe('two server instances on one PostgreSQL database', () => {
 
 describe('PostgreSQL LISTEN connection', () => {
   it('reconnects after it is cut and tells live clients to pull, then announces new writes again', async () => {
-    const database = await ADAPTERS.postgres();
-    cleanup.push(() => database.destroy());
-    const a = await serverOn(database);
-    const b = await serverOn(database);
+    const { database, ...a } = await servers.start('postgres');
+    const b = await servers.serverOn(database);
     const admin = await createOrganisation(a.server.url);
     const doc = await personRecord({});
     value(
@@ -135,7 +96,7 @@ describe('PostgreSQL LISTEN connection', () => {
       }),
     );
     const stream = await openStream(b.server.url, admin.token);
-    cleanup.push(async () => stream.close());
+    servers.later(() => stream.close());
     expect(await stream.next()).toEqual({ checkpoint: 1 });
 
     const client = new pg.Client({ connectionString: POSTGRES_URL });

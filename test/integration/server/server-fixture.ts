@@ -59,3 +59,35 @@ export const useServerFixture = (adapter: AdapterName = 'sqlite', options?: Serv
     },
   };
 };
+
+/**
+ * For tests that start their servers themselves, with options of their own or several on one database.
+ * Registers the hook: what `start` and `serverOn` opened is closed after each test, the latest first, so an
+ * afterEach hook the file registers later (closing its streams or clients) runs before it.
+ */
+export const useServers = () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+  /** A server on `database`, which it migrates first; several may share one database. */
+  const serverOn = async (database: TestDatabase, options?: ServerOptions) => {
+    const storage = await database.open();
+    cleanup.push(() => storage.close());
+    await storage.migrate();
+    const server = await startServer(storage, options);
+    cleanup.push(() => server.close());
+    return { storage, server };
+  };
+  /** A new database on `adapter`, with a server on it. */
+  const start = async (adapter: AdapterName, options?: ServerOptions) => {
+    const database = await ADAPTERS[adapter]();
+    cleanup.push(() => database.destroy());
+    return { database, ...(await serverOn(database, options)) };
+  };
+  /** Runs `step` after the test, before anything opened earlier is closed (a stream before its server). */
+  const later = (step: () => Promise<void> | void) => {
+    cleanup.push(async () => step());
+  };
+  return { start, serverOn, later };
+};

@@ -3,34 +3,15 @@
 // tell, and plain HTTP gets nothing from the TLS port. Loopback only.
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import { makeSelfSignedCertificate, type ServerCertificate } from '../../../server/tls';
 import { X509Certificate } from 'node:crypto';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import { ADAPTER_NAMES } from './adapters';
 import type { SignInResponse } from '../../../shared/sync';
-import {
-  addMember,
-  b64,
-  call,
-  createOrganisation,
-  deviceKey,
-  newId,
-  startServer,
-  userKeys,
-  value,
-  type RunningServer,
-} from './harness';
+import { addMember, b64, call, createOrganisation, deviceKey, newId, userKeys, value } from './harness';
+import { useServers } from './server-fixture';
 
-let database: TestDatabase | undefined;
-let storage: Storage | undefined;
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  await storage?.close();
-  await database?.destroy();
-  server = storage = database = undefined;
-});
+const servers = useServers();
 
 const certificate = (): ServerCertificate => {
   const made = makeSelfSignedCertificate(['localhost', '127.0.0.1']);
@@ -81,11 +62,7 @@ const pinned = (
 
 describe.each(ADAPTER_NAMES)('TLS (%s)', (adapter) => {
   const start = async (tls?: ServerCertificate) => {
-    database = await ADAPTERS[adapter]();
-    storage = await database.open();
-    await storage.migrate();
-    server = await startServer(storage, tls ? { tls } : {});
-    return server.url;
+    return (await servers.start(adapter, tls ? { tls } : {})).server.url;
   };
 
   it('serves HTTPS with its certificate, whose fingerprint admins read at GET /server/certificate', async () => {
