@@ -5,12 +5,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import AddIcon from '@mui/icons-material/Add';
 import ShieldIcon from '@mui/icons-material/ShieldOutlined';
@@ -24,6 +19,7 @@ import { useBreaches, type BreachRecord } from '../hooks/useBreaches';
 import { useNow } from '../hooks/useNow';
 import { BreachClockChip } from './BreachClockChip';
 import { DRILL_ID, NEW_BREACH_ID } from '../breach-routes';
+import { DataTable } from '../../../ui/DataTable';
 
 export function BreachesPage() {
   const { t, i18n } = useTranslation();
@@ -71,46 +67,44 @@ export function BreachesPage() {
         />
       )}
       {rows.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={t('breach.title')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('breach.list.incident')}</TableCell>
-                <TableCell>{t('breach.list.source')}</TableCell>
-                <TableCell>{t('breach.list.awareAt')}</TableCell>
-                <TableCell>{t('breach.list.people')}</TableCell>
-                <TableCell>{t('breach.list.clock')}</TableCell>
-                <TableCell>{t('breach.list.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((b) => (
-                <TableRow key={b.id} hover>
-                  <TableCell>
-                    <Link href={formatRoute({ name: 'breach', id: b.id })}>{b.data.title}</Link>
-                  </TableCell>
-                  <TableCell>{t(`breach.source.${b.data.source}`)}</TableCell>
-                  <TableCell>{formatInstant(b.data.awareAt, language, zone)}</TableCell>
-                  <TableCell>
-                    {b.data.people.min === b.data.people.max
-                      ? b.data.people.max
-                      : `${b.data.people.min}–${b.data.people.max}`}
-                  </TableCell>
-                  <TableCell>
-                    <BreachClockChip breach={b.data} now={now} />
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      variant="outlined"
-                      label={t(b.data.closedAt === null ? 'breach.list.open' : 'breach.list.closed')}
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <DataTable
+          label={t('breach.title')}
+          size="small"
+          frame="outlined"
+          columns={[
+            t('breach.list.incident'),
+            t('breach.list.source'),
+            t('breach.list.awareAt'),
+            t('breach.list.people'),
+            t('breach.list.clock'),
+            t('breach.list.status'),
+          ]}
+        >
+          {rows.map((b) => (
+            <TableRow key={b.id} hover>
+              <TableCell>
+                <Link href={formatRoute({ name: 'breach', id: b.id })}>{b.data.title}</Link>
+              </TableCell>
+              <TableCell>{t(`breach.source.${b.data.source}`)}</TableCell>
+              <TableCell>{formatInstant(b.data.awareAt, language, zone)}</TableCell>
+              <TableCell>
+                {b.data.people.min === b.data.people.max
+                  ? b.data.people.max
+                  : `${b.data.people.min}–${b.data.people.max}`}
+              </TableCell>
+              <TableCell>
+                <BreachClockChip breach={b.data} now={now} />
+              </TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={t(b.data.closedAt === null ? 'breach.list.open' : 'breach.list.closed')}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </Box>
   );

@@ -6,16 +6,10 @@ import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import {
@@ -34,6 +28,7 @@ import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
 import { useCases } from '../hooks/useCases';
 import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
 import { PriorityChip, StatusChip } from './CaseChips';
+import { DataTable } from '../../../ui/DataTable';
 
 type StatusFilter = 'active' | 'all' | CaseStatus;
 
@@ -122,45 +117,39 @@ export function CasesPage() {
       {!loaded ? (
         <CircularProgress aria-label={t('common.loading')} />
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={t('cases.list.label')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('cases.list.columns.subject')}</TableCell>
-                <TableCell>{t('cases.list.columns.for')}</TableCell>
-                <TableCell>{t('cases.list.columns.priority')}</TableCell>
-                <TableCell>{t('cases.list.columns.status')}</TableCell>
-                <TableCell>{t('cases.list.columns.assignee')}</TableCell>
-                <TableCell>{t('cases.list.columns.age')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((c) => (
-                <TableRow key={c.id} hover>
-                  <TableCell>
-                    <Link href={formatRoute({ name: 'case', id: c.id })} underline="hover">
-                      {c.data.subject}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{subjectName(c.data.organisationId, c.data.personId)}</TableCell>
-                  <TableCell>
-                    <PriorityChip priority={c.data.priority} />
-                  </TableCell>
-                  <TableCell>
-                    <StatusChip status={c.data.status} />
-                  </TableCell>
-                  <TableCell>{assigneeLabel(c.data.assigneeId)}</TableCell>
-                  <TableCell>{relativeTime(c.data.createdAt, i18n.language)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {!rows.length && (
-            <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-              {t('cases.list.empty')}
-            </Typography>
-          )}
-        </TableContainer>
+        <DataTable
+          label={t('cases.list.label')}
+          size="small"
+          frame="outlined"
+          empty={!rows.length && t('cases.list.empty')}
+          columns={[
+            t('cases.list.columns.subject'),
+            t('cases.list.columns.for'),
+            t('cases.list.columns.priority'),
+            t('cases.list.columns.status'),
+            t('cases.list.columns.assignee'),
+            t('cases.list.columns.age'),
+          ]}
+        >
+          {rows.map((c) => (
+            <TableRow key={c.id} hover>
+              <TableCell>
+                <Link href={formatRoute({ name: 'case', id: c.id })} underline="hover">
+                  {c.data.subject}
+                </Link>
+              </TableCell>
+              <TableCell>{subjectName(c.data.organisationId, c.data.personId)}</TableCell>
+              <TableCell>
+                <PriorityChip priority={c.data.priority} />
+              </TableCell>
+              <TableCell>
+                <StatusChip status={c.data.status} />
+              </TableCell>
+              <TableCell>{assigneeLabel(c.data.assigneeId)}</TableCell>
+              <TableCell>{relativeTime(c.data.createdAt, i18n.language)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -3,16 +3,10 @@ import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../../shared/deals';
 import type { Pipeline } from '../../../../shared/deals';
@@ -21,6 +15,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { useUserLabel } from '../hooks/useUserLabel';
+import { DataTable } from '../../../ui/DataTable';
 
 interface Props {
   readonly pipeline: Pipeline;
@@ -133,54 +128,47 @@ export function DealList({ pipeline, deals, subjectName }: Props) {
           <MenuItem value="lost">{t('deals.outcomes.lost')}</MenuItem>
         </TextField>
       </Box>
-      <TableContainer component={Paper} variant="outlined">
-        <Table size="small" aria-label={t('deals.list.label')}>
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map((column) => (
-                <TableCell
-                  key={column}
-                  align={column === 'value' || column === 'probability' ? 'right' : 'left'}
-                  sortDirection={sort.by === column ? (sort.desc ? 'desc' : 'asc') : false}
-                >
-                  <TableSortLabel
-                    active={sort.by === column}
-                    direction={sort.by === column && sort.desc ? 'desc' : 'asc'}
-                    onClick={() => sortBy(column)}
-                  >
-                    {t(`deals.list.columns.${column}`)}
-                  </TableSortLabel>
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((deal) => (
-              <TableRow key={deal.id} hover>
-                <TableCell>
-                  <Link href={formatRoute({ name: 'deal', id: deal.id })} underline="hover">
-                    {deal.data.title}
-                  </Link>
-                </TableCell>
-                <TableCell>{subjectName(deal)}</TableCell>
-                <TableCell>{stageOfDeal(pipeline, deal.data).name}</TableCell>
-                <TableCell align="right">
-                  {formatMoney(deal.data.value, deal.data.currency, i18n.language)}
-                </TableCell>
-                <TableCell align="right">{effectiveProbability(pipeline, deal.data)} %</TableCell>
-                <TableCell>{deal.data.expectedCloseDate ?? ''}</TableCell>
-                <TableCell>{userLabel(deal.data.ownerId)}</TableCell>
-                <TableCell>{t(`deals.outcomes.${deal.data.outcome}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        {!rows.length && (
-          <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-            {t('deals.list.empty')}
-          </Typography>
-        )}
-      </TableContainer>
+      <DataTable
+        label={t('deals.list.label')}
+        size="small"
+        frame="outlined"
+        empty={!rows.length && t('deals.list.empty')}
+        columns={[]}
+        leading={COLUMNS.map((column) => (
+          <TableCell
+            key={column}
+            align={column === 'value' || column === 'probability' ? 'right' : 'left'}
+            sortDirection={sort.by === column ? (sort.desc ? 'desc' : 'asc') : false}
+          >
+            <TableSortLabel
+              active={sort.by === column}
+              direction={sort.by === column && sort.desc ? 'desc' : 'asc'}
+              onClick={() => sortBy(column)}
+            >
+              {t(`deals.list.columns.${column}`)}
+            </TableSortLabel>
+          </TableCell>
+        ))}
+      >
+        {rows.map((deal) => (
+          <TableRow key={deal.id} hover>
+            <TableCell>
+              <Link href={formatRoute({ name: 'deal', id: deal.id })} underline="hover">
+                {deal.data.title}
+              </Link>
+            </TableCell>
+            <TableCell>{subjectName(deal)}</TableCell>
+            <TableCell>{stageOfDeal(pipeline, deal.data).name}</TableCell>
+            <TableCell align="right">
+              {formatMoney(deal.data.value, deal.data.currency, i18n.language)}
+            </TableCell>
+            <TableCell align="right">{effectiveProbability(pipeline, deal.data)} %</TableCell>
+            <TableCell>{deal.data.expectedCloseDate ?? ''}</TableCell>
+            <TableCell>{userLabel(deal.data.ownerId)}</TableCell>
+            <TableCell>{t(`deals.outcomes.${deal.data.outcome}`)}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </Box>
   );
 }

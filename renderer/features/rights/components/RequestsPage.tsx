@@ -7,15 +7,9 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests';
@@ -25,6 +19,7 @@ import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';
 import { DueChip } from './DueChip';
 import { useNow } from '../hooks/useNow';
+import { DataTable } from '../../../ui/DataTable';
 
 type OpenFilter = 'open' | 'closed' | 'all';
 
@@ -115,43 +110,37 @@ export function RequestsPage() {
       {!loaded ? (
         <CircularProgress aria-label={t('common.loading')} />
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={t('rights.list.label')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('rights.list.columns.who')}</TableCell>
-                <TableCell>{t('rights.fields.right')}</TableCell>
-                <TableCell>{t('rights.fields.receivedOn')}</TableCell>
-                <TableCell>{t('rights.list.columns.dueOn')}</TableCell>
-                <TableCell>{t('rights.list.columns.deadline')}</TableCell>
-                <TableCell>{t('rights.fields.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map(({ request, dueOn }) => (
-                <TableRow key={request.id} hover data-request-id={request.id}>
-                  <TableCell>
-                    <Link href={formatRoute({ name: 'request', id: request.id })} underline="hover">
-                      {subjectName(request.data)}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{t(`rights.right.${request.data.right}`)}</TableCell>
-                  <TableCell>{date(request.data.receivedOn)}</TableCell>
-                  <TableCell>{date(dueOn)}</TableCell>
-                  <TableCell>
-                    <DueChip request={request.data} now={now} />
-                  </TableCell>
-                  <TableCell>{t(`rights.status.${request.data.status}`)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {!rows.length && (
-            <Typography role="status" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-              {t('rights.list.empty')}
-            </Typography>
-          )}
-        </TableContainer>
+        <DataTable
+          label={t('rights.list.label')}
+          size="small"
+          frame="outlined"
+          empty={!rows.length && t('rights.list.empty')}
+          columns={[
+            t('rights.list.columns.who'),
+            t('rights.fields.right'),
+            t('rights.fields.receivedOn'),
+            t('rights.list.columns.dueOn'),
+            t('rights.list.columns.deadline'),
+            t('rights.fields.status'),
+          ]}
+        >
+          {rows.map(({ request, dueOn }) => (
+            <TableRow key={request.id} hover data-request-id={request.id}>
+              <TableCell>
+                <Link href={formatRoute({ name: 'request', id: request.id })} underline="hover">
+                  {subjectName(request.data)}
+                </Link>
+              </TableCell>
+              <TableCell>{t(`rights.right.${request.data.right}`)}</TableCell>
+              <TableCell>{date(request.data.receivedOn)}</TableCell>
+              <TableCell>{date(dueOn)}</TableCell>
+              <TableCell>
+                <DueChip request={request.data} now={now} />
+              </TableCell>
+              <TableCell>{t(`rights.status.${request.data.status}`)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </>
   );

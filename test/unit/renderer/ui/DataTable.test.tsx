@@ -44,4 +44,22 @@ describe('DataTable', () => {
     const [head] = within(screen.getByRole('table', { name: 'Retention rules' })).getAllByRole('row');
     expect(texts(within(head!).getAllByRole('columnheader'))).toEqual(['Name', 'Period']);
   });
+
+  it('says so below the header when a list has no rows, and not while it has some', () => {
+    const { rerender } = render(
+      <DataTable label="Cases" columns={['Subject']} frame="outlined" empty={false}>
+        <TableRow>
+          <TableCell>Leaking roof</TableCell>
+        </TableRow>
+      </DataTable>,
+    );
+    expect(screen.queryByRole('status')).toBeNull();
+    rerender(
+      <DataTable label="Cases" columns={['Subject']} frame="outlined" empty="No cases match these filters.">
+        {[]}
+      </DataTable>,
+    );
+    expect(screen.getByRole('status').textContent).toBe('No cases match these filters.');
+    expect(within(screen.getByRole('table', { name: 'Cases' })).getAllByRole('row')).toHaveLength(1);
+  });
 });
