@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ObjectionPayload } from '../objection/objection-ledger';
 import { trimmed } from '../people/contact-values';
-import type { LedgerEntry } from '../purposes/ledger';
+import { ledgerKind, type LedgerEntry } from '../purposes/ledger';
 import type { PurposeBasisPayload, PurposePayload } from '../purposes/purposes';
 import {
   ConsentMethod,
@@ -112,12 +112,7 @@ export const ConsentEventPayload = z
   .refine((e) => e.expiresAt === null || e.expiresAt > e.at, { message: 'expiry', path: ['expiresAt'] });
 export type ConsentEventPayload = z.infer<typeof ConsentEventPayload>;
 export type ConsentEventInput = z.input<typeof ConsentEventPayload>;
-export const CONSENT_EVENT = {
-  kind: 'consent-event',
-  version: 1,
-  schema: ConsentEventPayload,
-  appendOnly: true,
-} as const;
+export const CONSENT_EVENT = ledgerKind('consent-event', ConsentEventPayload);
 
 export const NOTICE_METHODS = ['email', 'post', 'web', 'in_person', 'phone', 'paper'] as const;
 export const NoticeReceiptPayload = z.object({
@@ -129,12 +124,7 @@ export const NoticeReceiptPayload = z.object({
   deviceId: DeviceId,
 });
 export type NoticeReceiptPayload = z.infer<typeof NoticeReceiptPayload>;
-export const NOTICE_RECEIPT = {
-  kind: 'notice-receipt',
-  version: 1,
-  schema: NoticeReceiptPayload,
-  appendOnly: true,
-} as const;
+export const NOTICE_RECEIPT = ledgerKind('notice-receipt', NoticeReceiptPayload);
 
 export const SUBSCRIPTION_EVENT_TYPES = ['subscribed', 'unsubscribed', 'pending', 'confirmed'] as const;
 export const SUBSCRIPTION_ORIGINS = [
@@ -163,12 +153,7 @@ export const SubscriptionEventPayload = z.object({
   batchId: trimmed(64).nullable().default(null),
 });
 export type SubscriptionEventPayload = z.infer<typeof SubscriptionEventPayload>;
-export const SUBSCRIPTION_EVENT = {
-  kind: 'subscription-event',
-  version: 1,
-  schema: SubscriptionEventPayload,
-  appendOnly: true,
-} as const;
+export const SUBSCRIPTION_EVENT = ledgerKind('subscription-event', SubscriptionEventPayload);
 
 // ---------------------------------------------------------------------------------------------------
 // Derived states

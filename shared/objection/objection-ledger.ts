@@ -2,7 +2,7 @@
 // override a purpose objection with compelling grounds (never direct marketing), and the person may lift it.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
+import { ledgerKind, timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
 import type { PurposePayload } from '../purposes/purposes';
 import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId } from '../purposes/vocabulary';
 
@@ -60,12 +60,7 @@ export const ObjectionPayload = z
   })
   .refine((o) => o.type !== 'overridden' || o.grounds.length > 0, { message: 'grounds', path: ['grounds'] });
 export type ObjectionPayload = z.infer<typeof ObjectionPayload>;
-export const OBJECTION = {
-  kind: 'objection',
-  version: 1,
-  schema: ObjectionPayload,
-  appendOnly: true,
-} as const;
+export const OBJECTION = ledgerKind('objection', ObjectionPayload);
 
 export type ObjectionState = 'none' | 'objected' | 'overridden';
 

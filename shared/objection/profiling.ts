@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
 import {
   latestEntry,
+  ledgerKind,
   loadEntries,
   loadEntriesBySubject,
   type EntryAudit,
@@ -31,12 +32,7 @@ export const ProfilingChoicePayload = z.object({
 });
 export type ProfilingChoicePayload = z.infer<typeof ProfilingChoicePayload>;
 export type ProfilingChoiceInput = z.input<typeof ProfilingChoicePayload>;
-export const PROFILING_OPTOUT = {
-  kind: 'profiling-optout',
-  version: 1,
-  schema: ProfilingChoicePayload,
-  appendOnly: true,
-} as const;
+export const PROFILING_OPTOUT = ledgerKind('profiling-optout', ProfilingChoicePayload);
 
 export interface ProfilingStatus {
   readonly allowed: boolean;

@@ -58,6 +58,19 @@ export type LedgerKind<S extends z.ZodType<Record<string, unknown>>> = ItemKindC
   readonly appendOnly: true;
 };
 
+/**
+ * Declares a ledger kind: its entries are only ever added (the store refuses edits and deletions, and the
+ * sync server's APPEND_ONLY_KINDS, checked against every ledgerKind by a unit test, refuses them too).
+ */
+export const ledgerKind = <K extends string, S extends z.ZodType<Record<string, unknown>>>(
+  kind: K,
+  schema: S,
+  version = 1,
+): LedgerKind<S> & { readonly kind: K } => {
+  const appendOnly = true as const;
+  return { kind, version, schema, appendOnly };
+};
+
 /** An entry as a caller gives it: the recorder adds who recorded it and on which device. */
 export type EntryInput<S extends z.ZodType> = Omit<z.input<S>, 'recordedBy' | 'deviceId'>;
 

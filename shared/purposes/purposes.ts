@@ -2,7 +2,7 @@
 // which categories, for how long; and the per-person ledger of the basis that applies for one purpose.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { timeline, type EntryAudit, type LedgerEntry } from './ledger';
+import { ledgerKind, timeline, type EntryAudit, type LedgerEntry } from './ledger';
 import {
   Channel,
   CHANNELS,
@@ -90,12 +90,7 @@ export const PurposeBasisPayload = z.object({
   batchId: trimmed(64).nullable().default(null),
 });
 export type PurposeBasisPayload = z.infer<typeof PurposeBasisPayload>;
-export const PURPOSE_BASIS = {
-  kind: 'purpose-basis',
-  version: 1,
-  schema: PurposeBasisPayload,
-  appendOnly: true,
-} as const;
+export const PURPOSE_BASIS = ledgerKind('purpose-basis', PurposeBasisPayload);
 
 export type BasisSource = 'person' | 'register' | 'none';
 export interface BasisStatus {

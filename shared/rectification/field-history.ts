@@ -7,6 +7,7 @@ import { trimmed } from '../people/contact-values';
 import type { AuditEvent } from '../audit/audit-log';
 import type { Decrypted } from '../store/subject-repository';
 import type { Session } from '../vault/session';
+import { ledgerKind } from '../purposes/ledger';
 import type { Actor } from '../purposes/vocabulary';
 
 export const SUBJECT_KINDS = ['person', 'organisation'] as const;
@@ -28,12 +29,7 @@ export const FieldChangePayload = z.object({
   batchId: trimmed(64).nullable().default(null),
 });
 export type FieldChangePayload = z.infer<typeof FieldChangePayload>;
-export const FIELD_CHANGE = {
-  kind: 'field-change',
-  version: 1,
-  schema: FieldChangePayload,
-  appendOnly: true,
-} as const;
+export const FIELD_CHANGE = ledgerKind('field-change', FieldChangePayload);
 
 /** Bookkeeping fields that are not data the person could ask to correct. */
 const NOT_TRACKED = new Set(['createdAt']);

@@ -2,7 +2,13 @@
 // to have changed meanwhile) or lift the restriction. The latest marker at a time decides.
 import { z } from 'zod';
 import { trimmed } from '../people/contact-values';
-import { latestEntry, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
+import {
+  latestEntry,
+  ledgerKind,
+  type EntryAudit,
+  type EntryInput,
+  type LedgerEntry,
+} from '../purposes/ledger';
 import { DeviceId, Instant, RecordedBy } from '../purposes/vocabulary';
 
 /** Art. 18 restriction marker. The latest (at, id) at a time decides (restrictionState). */
@@ -28,12 +34,7 @@ export const RestrictionPayload = z.object({
   editableFields: z.array(trimmed(64).min(1)).max(50).optional(),
 });
 export type RestrictionPayload = z.infer<typeof RestrictionPayload>;
-export const RESTRICTION = {
-  kind: 'restriction',
-  version: 1,
-  schema: RestrictionPayload,
-  appendOnly: true,
-} as const;
+export const RESTRICTION = ledgerKind('restriction', RestrictionPayload);
 
 /** Art. 18: processing is restricted at `now` when the latest marker says so. */
 export const isRestricted = (entries: readonly LedgerEntry<RestrictionPayload>[], now: number): boolean =>

@@ -1,6 +1,6 @@
-// The server's list of append-only kinds is the set of item configs that declare `appendOnly: true`: found
-// both through the configs themselves and by reading every source file under shared/, so a ledger added
-// later without updating the list fails here.
+// The server's list of append-only kinds is the set of ledger kinds (declared with ledgerKind, or an item
+// config that says `appendOnly: true` itself): found both through the configs themselves and by reading
+// every source file under shared/, so a ledger added later without updating the list fails here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +21,17 @@ const sourceFiles = (dir: string): string[] =>
     return /\.tsx?$/.test(name) ? [full] : [];
   });
 
-/** The `kind` of every object literal in the file that declares `appendOnly: true`. */
-const declaredAppendOnly = (text: string): string[] =>
-  [...text.matchAll(/appendOnly:\s*true(?!\s*;)/g)].map((match) => {
+/** The kind of every ledgerKind('…', …) in the file, and of every object literal declaring `appendOnly: true`. */
+const declaredAppendOnly = (text: string): string[] => [
+  ...[...text.matchAll(/ledgerKind\(\s*'([a-z0-9-]+)'/g)].map((match) => match[1]!),
+  ...[...text.matchAll(/appendOnly:\s*true(?!\s*;)/g)].map((match) => {
     const before = text.slice(0, match.index);
     const open = before.lastIndexOf('{');
     const kind = /kind:\s*'([a-z0-9-]+)'/.exec(before.slice(open));
     if (!kind) throw new Error(`appendOnly: true without a kind before it: ${before.slice(open, open + 80)}`);
     return kind[1]!;
-  });
+  }),
+];
 
 describe('append-only kinds', () => {
   it('are exactly the item configs that declare appendOnly', () => {
@@ -47,7 +49,7 @@ describe('append-only kinds', () => {
     expect(new Set(configs.map((c) => c.kind))).toEqual(APPEND_ONLY_KINDS);
   });
 
-  it('match every `appendOnly: true` in shared/', () => {
+  it('match every ledgerKind and `appendOnly: true` in shared/', () => {
     const declared = sourceFiles(SHARED).flatMap((file) => declaredAppendOnly(readFileSync(file, 'utf8')));
     expect(declared.length).toBe(new Set(declared).size);
     expect(new Set(declared)).toEqual(APPEND_ONLY_KINDS);
