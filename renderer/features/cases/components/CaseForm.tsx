@@ -13,6 +13,7 @@ import { OrganisationField } from '../../../kit/OrganisationField';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { CaseDraft, CaseErrors } from '../case-draft';
 import { useAssigneeLabel } from '../hooks/useCaseLabels';
+import { SelectField } from '../../../ui/forms/SelectField';
 
 interface Props {
   readonly draft: CaseDraft;
@@ -88,18 +89,13 @@ export function CaseForm({ draft, onChange, errors, busy, showStatus, onSubmit }
             ))}
           </TextField>
           {showStatus && (
-            <TextField
-              select
+            <SelectField
               label={t('cases.status.label')}
               value={draft.status}
-              onChange={(e) => set('status', e.target.value as CaseDraft['status'])}
-            >
-              {CASE_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {t(`cases.status.${s}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+              onChange={(status) => set('status', status)}
+              options={CASE_STATUSES}
+              labelOf={(s) => t(`cases.status.${s}`)}
+            />
           )}
           <TextField
             label={t('cases.fields.description')}

@@ -5,11 +5,9 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import {
@@ -29,8 +27,11 @@ import { useCases } from '../hooks/useCases';
 import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
 import { PriorityChip, StatusChip } from './CaseChips';
 import { DataTable } from '../../../ui/DataTable';
+import { SelectField } from '../../../ui/forms/SelectField';
 
 type StatusFilter = 'active' | 'all' | CaseStatus;
+
+const STATUS_FILTERS: readonly StatusFilter[] = ['active', 'all', ...CASE_STATUSES];
 
 export function CasesPage() {
   const { t, i18n } = useTranslation();
@@ -78,37 +79,30 @@ export function CasesPage() {
       />
       <ProblemsBanner count={problems.length} />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
-        <TextField
-          select
+        <SelectField
           size="small"
           label={t('cases.status.label')}
           value={status}
-          onChange={(e) => setStatus(e.target.value as StatusFilter)}
+          onChange={setStatus}
+          options={STATUS_FILTERS}
+          labelOf={(s) =>
+            s === 'active'
+              ? t('cases.filters.statusActive')
+              : s === 'all'
+                ? t('cases.filters.statusAll')
+                : t(`cases.status.${s}`)
+          }
           sx={{ minWidth: 170 }}
-        >
-          <MenuItem value="active">{t('cases.filters.statusActive')}</MenuItem>
-          <MenuItem value="all">{t('cases.filters.statusAll')}</MenuItem>
-          {CASE_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(`cases.status.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+        />
+        <SelectField<'all' | CasePriority>
           size="small"
           label={t('cases.priority.label')}
           value={priority}
-          onChange={(e) => setPriority(e.target.value as 'all' | CasePriority)}
+          onChange={setPriority}
+          options={['all', ...CASE_PRIORITIES]}
+          labelOf={(p) => (p === 'all' ? t('cases.filters.priorityAll') : t(`cases.priority.${p}`))}
           sx={{ minWidth: 170 }}
-        >
-          <MenuItem value="all">{t('cases.filters.priorityAll')}</MenuItem>
-          {CASE_PRIORITIES.map((p) => (
-            <MenuItem key={p} value={p}>
-              {t(`cases.priority.${p}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <FormControlLabel
           control={<Switch checked={mine} onChange={(e) => setMine(e.target.checked)} />}
           label={t('cases.filters.mine')}

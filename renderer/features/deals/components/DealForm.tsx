@@ -13,6 +13,7 @@ import { OrganisationField } from '../../../kit/OrganisationField';
 import type { DealDraft, DealErrors } from '../deal-draft';
 import { useUserLabel } from '../hooks/useUserLabel';
 import { PersonField } from '../../../kit/PersonField';
+import { SelectField } from '../../../ui/forms/SelectField';
 
 interface Props {
   readonly draft: DealDraft;
@@ -67,18 +68,13 @@ export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, on
               {t('deals.errors.subject')}
             </Typography>
           )}
-          <TextField
-            select
+          <SelectField
             label={t('deals.fields.stage')}
             value={stage ? draft.stageId : ''}
-            onChange={(e) => set('stageId', e.target.value)}
-          >
-            {pipeline.stages.map((s) => (
-              <MenuItem key={s.id} value={s.id}>
-                {s.name}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(id) => set('stageId', id)}
+            options={pipeline.stages.map((s) => s.id)}
+            labelOf={(id) => pipeline.stages.find((s) => s.id === id)?.name}
+          />
           <TextField
             select
             label={t('deals.fields.owner')}

@@ -2,11 +2,9 @@
 import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { effectiveProbability, stageOfDeal, type DealOutcome } from '../../../../shared/deals';
 import type { Pipeline } from '../../../../shared/deals';
@@ -16,6 +14,7 @@ import type { Deal } from '../../../../shared/deals';
 import { formatMoney } from '../format';
 import { useUserLabel } from '../hooks/useUserLabel';
 import { DataTable } from '../../../ui/DataTable';
+import { SelectField } from '../../../ui/forms/SelectField';
 
 interface Props {
   readonly pipeline: Pipeline;
@@ -83,50 +82,39 @@ export function DealList({ pipeline, deals, subjectName }: Props) {
       .map((r) => r.deal);
   }, [deals, pipeline, owner, stageId, outcome, sort, userId, subjectName, userLabel]);
 
+  const stageName = (id: string) => pipeline.stages.find((s) => s.id === id)?.name ?? '';
   const sortBy = (by: Column) => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }));
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <TextField
-          select
+        <SelectField<'all' | 'me'>
           size="small"
           label={t('deals.list.filters.owner')}
           value={owner}
-          onChange={(e) => setOwner(e.target.value as 'all' | 'me')}
+          onChange={setOwner}
+          options={['all', 'me']}
+          labelOf={(o) => t(o === 'all' ? 'deals.list.filters.ownerAll' : 'deals.list.filters.ownerMe')}
           sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="all">{t('deals.list.filters.ownerAll')}</MenuItem>
-          <MenuItem value="me">{t('deals.list.filters.ownerMe')}</MenuItem>
-        </TextField>
-        <TextField
-          select
+        />
+        <SelectField
           size="small"
           label={t('deals.list.filters.stage')}
           value={stageId}
-          onChange={(e) => setStageId(e.target.value)}
+          onChange={setStageId}
+          options={['all', ...pipeline.stages.map((s) => s.id)]}
+          labelOf={(id) => (id === 'all' ? t('deals.list.filters.stageAll') : stageName(id))}
           sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="all">{t('deals.list.filters.stageAll')}</MenuItem>
-          {pipeline.stages.map((s) => (
-            <MenuItem key={s.id} value={s.id}>
-              {s.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+        />
+        <SelectField<'all' | DealOutcome>
           size="small"
           label={t('deals.list.filters.outcome')}
           value={outcome}
-          onChange={(e) => setOutcome(e.target.value as 'all' | DealOutcome)}
+          onChange={setOutcome}
+          options={['all', 'open', 'won', 'lost']}
+          labelOf={(o) => (o === 'all' ? t('deals.list.filters.outcomeAll') : t(`deals.outcomes.${o}`))}
           sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="all">{t('deals.list.filters.outcomeAll')}</MenuItem>
-          <MenuItem value="open">{t('deals.outcomes.open')}</MenuItem>
-          <MenuItem value="won">{t('deals.outcomes.won')}</MenuItem>
-          <MenuItem value="lost">{t('deals.outcomes.lost')}</MenuItem>
-        </TextField>
+        />
       </Box>
       <DataTable
         label={t('deals.list.label')}

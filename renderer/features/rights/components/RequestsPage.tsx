@@ -6,10 +6,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests';
@@ -20,6 +18,7 @@ import { useSubjectName } from '../hooks/useSubjectName';
 import { DueChip } from './DueChip';
 import { useNow } from '../hooks/useNow';
 import { DataTable } from '../../../ui/DataTable';
+import { SelectField } from '../../../ui/forms/SelectField';
 
 type OpenFilter = 'open' | 'closed' | 'all';
 
@@ -79,33 +78,24 @@ export function RequestsPage() {
       />
       {failed && <Alert severity="error">{t('rights.list.failed')}</Alert>}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          select
+        <SelectField<OpenFilter>
           size="small"
           label={t('rights.filters.state')}
           value={open}
-          onChange={(e) => setOpen(e.target.value as OpenFilter)}
+          onChange={setOpen}
+          options={['open', 'closed', 'all']}
+          labelOf={(f) => t(`rights.filters.${f}`)}
           sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="open">{t('rights.filters.open')}</MenuItem>
-          <MenuItem value="closed">{t('rights.filters.closed')}</MenuItem>
-          <MenuItem value="all">{t('rights.filters.all')}</MenuItem>
-        </TextField>
-        <TextField
-          select
+        />
+        <SelectField<'all' | Right>
           size="small"
           label={t('rights.fields.right')}
           value={right}
-          onChange={(e) => setRight(e.target.value as 'all' | Right)}
+          onChange={setRight}
+          options={['all', ...RIGHTS]}
+          labelOf={(r) => (r === 'all' ? t('rights.filters.allRights') : t(`rights.right.${r}`))}
           sx={{ minWidth: 200 }}
-        >
-          <MenuItem value="all">{t('rights.filters.allRights')}</MenuItem>
-          {RIGHTS.map((r) => (
-            <MenuItem key={r} value={r}>
-              {t(`rights.right.${r}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       </Box>
       {!loaded ? (
         <CircularProgress aria-label={t('common.loading')} />
