@@ -100,6 +100,16 @@ export interface Member {
   signing: DeviceKey;
 }
 
+/** What a client sends to POST /orgs: a new organisation and its first admin, with fresh ids and keys. */
+export const organisationBody = (signingKey = deviceKey().publicKey) => ({
+  orgId: newId(),
+  userId: newId(),
+  authVerifier: b64(),
+  keys: userKeys(),
+  sealedOrgKey: b64(80),
+  signingKey,
+});
+
 /**
  * Creates an organisation with its first admin, signed in on one device; with `pageKeyId`, as a client
  * with page keys does (the server records it as key epoch 0).
@@ -108,21 +118,11 @@ export const createOrganisation = async (
   url: string,
   options: { pageKeyId?: string } = {},
 ): Promise<Member & { orgId: string }> => {
-  const orgId = newId();
-  const userId = newId();
-  const authVerifier = b64();
   const signing = deviceKey();
+  const { orgId, userId, authVerifier, ...rest } = organisationBody(signing.publicKey);
   const session = value(
     await call<SignInResponse>(url, 'POST', '/orgs', {
-      body: {
-        orgId,
-        userId,
-        authVerifier,
-        keys: userKeys(),
-        sealedOrgKey: b64(80),
-        signingKey: signing.publicKey,
-        ...options,
-      },
+      body: { orgId, userId, authVerifier, ...rest, ...options },
     }),
   );
   return { orgId, userId, authVerifier, token: session.token, deviceId: session.deviceId, signing };

@@ -19,6 +19,7 @@ import {
   deviceKey,
   newId,
   openStream,
+  organisationBody,
   personRecord,
   userKeys,
   value,
@@ -68,14 +69,7 @@ const signIn = (url: string, userId: string, authVerifier: string, address: stri
 
 const newOrganisation = (url: string, headers: Record<string, string> = {}) =>
   call<SignInResponse>(url, 'POST', '/orgs', {
-    body: {
-      orgId: newId(),
-      userId: newId(),
-      authVerifier: b64(),
-      keys: userKeys(),
-      sealedOrgKey: b64(80),
-      signingKey: deviceKey().publicKey,
-    },
+    body: organisationBody(),
     headers,
   });
 

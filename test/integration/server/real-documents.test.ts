@@ -5,8 +5,9 @@ import type { KluisDatabase } from '../../../shared/store/database';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import { annelies, bram } from '../../fixtures/people';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
-import { ADAPTER_NAMES, ADAPTERS } from './adapters';
-import { call, createOrganisation, startServer, value } from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { call, createOrganisation, value } from './harness';
+import { useServers } from './server-fixture';
 
 let db: KluisDatabase;
 let records: object[];
@@ -26,45 +27,36 @@ afterAll(async () => {
 });
 
 describe.each(ADAPTER_NAMES)('real client documents through the server: %s', (name) => {
+  const servers = useServers();
+
   it('are accepted, pulled back unchanged, and stored without plaintext', async () => {
-    const database = await ADAPTERS[name]();
-    const storage = await database.open();
-    await storage.migrate();
-    const server = await startServer(storage);
-    try {
-      const admin = await createOrganisation(server.url);
-      for (const [collection, docs] of [
-        ['keys', keys],
-        ['records', records],
-      ] as const) {
-        const rows = docs.map((doc) => ({ newDocumentState: doc }));
-        expect(
-          value(
-            await call(server.url, 'POST', `/sync/${collection}/push`, { token: admin.token, body: rows }),
-          ),
-        ).toEqual([]);
-        const pulled = value(
-          await call<PullResponse>(server.url, 'GET', `/sync/${collection}/pull`, { token: admin.token }),
-        );
-        expect(new Set(pulled.documents.map((d) => JSON.stringify(d)))).toEqual(
-          new Set(docs.map((d) => JSON.stringify(d))),
-        );
-      }
-      expect(records.length).toBeGreaterThanOrEqual(2);
-      const rows = (await storage.dumpAllRows()).join('\n');
-      for (const secret of [
-        'Annelies',
-        'Verbeek',
-        'annelies.verbeek@voorbeeld.nl',
-        'de Wit',
-        'bram@dewit-bouw.example',
-      ]) {
-        expect(rows).not.toContain(secret);
-      }
-    } finally {
-      await server.close();
-      await storage.close();
-      await database.destroy();
+    const { storage, server } = await servers.start(name);
+    const admin = await createOrganisation(server.url);
+    for (const [collection, docs] of [
+      ['keys', keys],
+      ['records', records],
+    ] as const) {
+      const rows = docs.map((doc) => ({ newDocumentState: doc }));
+      expect(
+        value(await call(server.url, 'POST', `/sync/${collection}/push`, { token: admin.token, body: rows })),
+      ).toEqual([]);
+      const pulled = value(
+        await call<PullResponse>(server.url, 'GET', `/sync/${collection}/pull`, { token: admin.token }),
+      );
+      expect(new Set(pulled.documents.map((d) => JSON.stringify(d)))).toEqual(
+        new Set(docs.map((d) => JSON.stringify(d))),
+      );
+    }
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    const rows = (await storage.dumpAllRows()).join('\n');
+    for (const secret of [
+      'Annelies',
+      'Verbeek',
+      'annelies.verbeek@voorbeeld.nl',
+      'de Wit',
+      'bram@dewit-bouw.example',
+    ]) {
+      expect(rows).not.toContain(secret);
     }
   });
 });

@@ -8,7 +8,7 @@ import { makeSelfSignedCertificate, type ServerCertificate } from '../../../serv
 import { X509Certificate } from 'node:crypto';
 import { ADAPTER_NAMES } from './adapters';
 import type { SignInResponse } from '../../../shared/sync';
-import { addMember, b64, call, createOrganisation, deviceKey, newId, userKeys, value } from './harness';
+import { addMember, call, createOrganisation, deviceKey, organisationBody, value } from './harness';
 import { useServers } from './server-fixture';
 
 const servers = useServers();
@@ -76,14 +76,7 @@ describe.each(ADAPTER_NAMES)('TLS (%s)', (adapter) => {
     // connection whose certificate it names.
     const signing = deviceKey();
     const created = await pinned(url, 'POST', '/orgs', tls.cert, {
-      body: {
-        orgId: newId(),
-        userId: newId(),
-        authVerifier: b64(),
-        keys: userKeys(),
-        sealedOrgKey: b64(80),
-        signingKey: signing.publicKey,
-      },
+      body: organisationBody(signing.publicKey),
     });
     expect(created.status).toBe(201);
     const token = (created.body.value as SignInResponse).token;
