@@ -2,18 +2,12 @@
 // referrals, public sources — and who have not yet received the privacy notice. It is due within one month
 // of obtaining the data; overdue people come first. Mark one or several as sent, with version and method.
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +15,7 @@ import { noticesDueList } from '../../../../shared/consent';
 import { formatRoute } from '../../../kit/routing';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { EmptyState } from '../../../ui/EmptyState';
+import { LoadedTable } from '../../../ui/LoadedTable';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
 import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
@@ -55,69 +50,57 @@ export function NoticesDueTab() {
           )
         }
       />
-      {state.status === 'loading' && <CircularProgress size={24} aria-label={t('consent.panel.loading')} />}
-      {state.status === 'failed' && (
-        <Alert severity="error" role="alert">
-          {t('consent.repermission.failed')}
-        </Alert>
-      )}
-      {state.status === 'ready' && !rows.length && (
-        <EmptyState icon={<MarkEmailReadOutlinedIcon />} title={t('consent.noticesDue.empty')} />
-      )}
-      {rows.length > 0 && (
-        <Card>
-          <Table aria-label={t('consent.tabs.notices-due')}>
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={chosen.length === rows.length}
-                    indeterminate={chosen.length > 0 && chosen.length < rows.length}
-                    onChange={(e) =>
-                      setSelected(new Set(e.target.checked ? rows.map((r) => r.personId) : []))
-                    }
-                    slotProps={{ input: { 'aria-label': t('consent.noticesDue.selectAll') } }}
-                  />
-                </TableCell>
-                <TableCell>{t('consent.repermission.person')}</TableCell>
-                <TableCell>{t('consent.noticesDue.source')}</TableCell>
-                <TableCell>{t('consent.noticesDue.dueBy')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.personId} selected={selected.has(row.personId)}>
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      checked={selected.has(row.personId)}
-                      onChange={() => toggle(row.personId)}
-                      slotProps={{
-                        input: { 'aria-label': t('consent.noticesDue.select', { name: row.name }) },
-                      }}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Link href={formatRoute({ name: 'person', id: row.personId })}>{row.name}</Link>
-                  </TableCell>
-                  <TableCell>{t(`source.methods.${row.method as 'import'}`)}</TableCell>
-                  <TableCell>
-                    {format.date(row.dueOn)}{' '}
-                    {row.overdue && (
-                      <Chip size="small" color="error" label={t('consent.noticesDue.overdue')} />
-                    )}
-                  </TableCell>
-                  <TableCell align="right">
-                    <Button size="small" onClick={() => setMarking([row.personId])}>
-                      {t('consent.noticeSent.button')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <LoadedTable
+        status={state.status}
+        count={rows.length}
+        loadingLabel={t('consent.panel.loading')}
+        failedText={t('consent.repermission.failed')}
+        emptyState={<EmptyState icon={<MarkEmailReadOutlinedIcon />} title={t('consent.noticesDue.empty')} />}
+        label={t('consent.tabs.notices-due')}
+        leading={
+          <TableCell padding="checkbox">
+            <Checkbox
+              checked={chosen.length === rows.length}
+              indeterminate={chosen.length > 0 && chosen.length < rows.length}
+              onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.personId) : []))}
+              slotProps={{ input: { 'aria-label': t('consent.noticesDue.selectAll') } }}
+            />
+          </TableCell>
+        }
+        columns={[
+          t('consent.repermission.person'),
+          t('consent.noticesDue.source'),
+          t('consent.noticesDue.dueBy'),
+          '',
+        ]}
+      >
+        {rows.map((row) => (
+          <TableRow key={row.personId} selected={selected.has(row.personId)}>
+            <TableCell padding="checkbox">
+              <Checkbox
+                checked={selected.has(row.personId)}
+                onChange={() => toggle(row.personId)}
+                slotProps={{
+                  input: { 'aria-label': t('consent.noticesDue.select', { name: row.name }) },
+                }}
+              />
+            </TableCell>
+            <TableCell>
+              <Link href={formatRoute({ name: 'person', id: row.personId })}>{row.name}</Link>
+            </TableCell>
+            <TableCell>{t(`source.methods.${row.method as 'import'}`)}</TableCell>
+            <TableCell>
+              {format.date(row.dueOn)}{' '}
+              {row.overdue && <Chip size="small" color="error" label={t('consent.noticesDue.overdue')} />}
+            </TableCell>
+            <TableCell align="right">
+              <Button size="small" onClick={() => setMarking([row.personId])}>
+                {t('consent.noticeSent.button')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </LoadedTable>
       {marking && (
         <MarkNoticeSentDialog
           personIds={marking}

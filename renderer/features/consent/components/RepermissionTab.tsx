@@ -1,15 +1,9 @@
 // Re-permission: consents that run out in the next 30, 60 or 90 days, with the person and the purpose, so
 // they can be asked again before the consent expires and they drop out of campaigns.
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -18,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { consentLedgers, expiringConsents } from '../../../../shared/consent';
 import { formatRoute } from '../../../kit/routing';
 import { EmptyState } from '../../../ui/EmptyState';
+import { LoadedTable } from '../../../ui/LoadedTable';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
@@ -61,56 +56,48 @@ export function RepermissionTab() {
           </ToggleButtonGroup>
         }
       />
-      {state.status === 'loading' && <CircularProgress size={24} aria-label={t('consent.panel.loading')} />}
-      {state.status === 'failed' && (
-        <Alert severity="error" role="alert">
-          {t('consent.repermission.failed')}
-        </Alert>
-      )}
-      {state.status === 'ready' && !rows.length && (
-        <EmptyState
-          icon={<EventAvailableOutlinedIcon />}
-          title={t('consent.repermission.empty', { count: days })}
-        />
-      )}
-      {rows.length > 0 && (
-        <Card>
-          <Table aria-label={t('consent.tabs.repermission')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('consent.repermission.person')}</TableCell>
-                <TableCell>{t('consent.repermission.purpose')}</TableCell>
-                <TableCell>{t('consent.repermission.expires')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => {
-                const left = Math.max(
-                  0,
-                  Math.ceil((row.expiresAt - (state.status === 'ready' ? state.value.now : 0)) / DAY),
-                );
-                return (
-                  <TableRow key={row.eventId}>
-                    <TableCell>
-                      {directory.person(row.personId)?.displayName ?? t('consent.campaign.unknownPerson')}
-                    </TableCell>
-                    <TableCell>{purposeName(row.purposeId)}</TableCell>
-                    <TableCell>
-                      {format.date(row.expiresAt)} · {t('consent.repermission.daysLeft', { count: left })}
-                    </TableCell>
-                    <TableCell align="right">
-                      <Button size="small" href={formatRoute({ name: 'person', id: row.personId })}>
-                        {t('consent.repermission.open')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <LoadedTable
+        status={state.status}
+        count={rows.length}
+        loadingLabel={t('consent.panel.loading')}
+        failedText={t('consent.repermission.failed')}
+        emptyState={
+          <EmptyState
+            icon={<EventAvailableOutlinedIcon />}
+            title={t('consent.repermission.empty', { count: days })}
+          />
+        }
+        label={t('consent.tabs.repermission')}
+        columns={[
+          t('consent.repermission.person'),
+          t('consent.repermission.purpose'),
+          t('consent.repermission.expires'),
+          '',
+        ]}
+      >
+        {rows.map((row) => {
+          const left = Math.max(
+            0,
+            Math.ceil((row.expiresAt - (state.status === 'ready' ? state.value.now : 0)) / DAY),
+          );
+          return (
+            <TableRow key={row.eventId}>
+              <TableCell>
+                {directory.person(row.personId)?.displayName ?? t('consent.campaign.unknownPerson')}
+              </TableCell>
+              <TableCell>{purposeName(row.purposeId)}</TableCell>
+              <TableCell>
+                {format.date(row.expiresAt)} · {t('consent.repermission.daysLeft', { count: left })}
+              </TableCell>
+              <TableCell align="right">
+                <Button size="small" href={formatRoute({ name: 'person', id: row.personId })}>
+                  {t('consent.repermission.open')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </LoadedTable>
     </Stack>
   );
 }
