@@ -18,6 +18,7 @@ import { registerKeyRoutes } from './routes/keys';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import type { Storage } from './storage/types';
+import { batchCheckpoints } from './checkpoint-batch';
 import { throttleTouches } from './touch-throttle';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** How long a device may stay offline and still catch up; tombstones are kept this long. */
   maxOfflineMs?: number;
   streamHeartbeatMs?: number;
+  /** How often pulls' checkpoints are written (checkpoint-batch.ts); 1 s by default. */
+  checkpointIntervalMs?: number;
   /** The built renderer to serve at /, or null for an API-only server. */
   staticRoot?: string | null;
   /** Where JSON logs go (default stdout); false for none. */
@@ -79,6 +82,9 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     limits,
     addresses: createAddressBackoff(now, limits),
     quota: createQuota(storage, limits.orgQuotaBytes, now),
+    checkpoints: batchCheckpoints(storage, options.checkpointIntervalMs, (error) =>
+      app.log.error({ name: (error as Error).name }, 'device checkpoints not recorded'),
+    ),
     setupCode: options.setupCode,
     erasureLedger: options.erasureLedger,
   };
@@ -146,6 +152,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     return sendError(reply, 500, 'internal');
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found'));
+  app.addHook('onClose', () => ctx.checkpoints.close());
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');

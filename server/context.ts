@@ -1,4 +1,5 @@
 // What every route module receives from the app: storage, the clock and the configured lifetimes.
+import type { CheckpointBatch } from './checkpoint-batch';
 import type { ErasureLedgerFile } from './erasure-ledger-file';
 import type { AddressBackoff, Limits } from './limits';
 import type { Quota } from './quota';
@@ -15,6 +16,8 @@ export interface ServerContext {
   /** Failed sign-in, join, prelogin and setup attempts per source address (limits.ts). */
   addresses: AddressBackoff;
   quota: Quota;
+  /** What each device's pulls served, written in batches (checkpoint-batch.ts). */
+  checkpoints: CheckpointBatch;
   /** The code that opens POST /orgs once an organisation exists; undefined: creation stays open. */
   setupCode: string | undefined;
   /** The copy of every erasure order kept outside the database (erasure-ledger-file.ts); none in tests. */

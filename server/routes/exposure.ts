@@ -61,6 +61,7 @@ export const registerExposureRoutes = (app: FastifyInstance, ctx: ServerContext)
     // Another organisation's device is simply not found.
     const device = (await storage.listDevices(orgId)).find((d) => d.id === request.params.deviceId);
     if (!device) return sendError(reply, 404, 'not-found');
+    await ctx.checkpoints.flush(); // what the last pulls served counts too
     const head: Omit<DeviceExposureResponse, 'documents'> = {
       deviceId: device.id,
       userId: device.userId,

@@ -159,16 +159,16 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every
-    // collection after each stream event, and each write is a synchronous commit.
+    // collection after each stream event. Recorded in batches (checkpoint-batch.ts).
     const pair = `${auth.caller.device.id}/${auth.collection}`;
     if (last || checkpoint === 0 || !recorded.has(pair)) {
-      await storage.recordCheckpoint(
-        auth.caller.device.id,
-        auth.collection,
-        body.checkpoint,
-        checkpoint === 0,
-        ctx.now(),
-      );
+      ctx.checkpoints.record({
+        deviceId: auth.caller.device.id,
+        collection: auth.collection,
+        checkpoint: body.checkpoint,
+        restart: checkpoint === 0,
+        at: ctx.now(),
+      });
       if (recorded.size > 100_000) recorded.clear();
       recorded.add(pair);
     }

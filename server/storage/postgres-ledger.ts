@@ -157,13 +157,19 @@ export const openPostgresLedger = ({
       ).map((r) => ({ deviceId: String(r.device_id), confirmedAt: Number(r.confirmed_at) }));
     },
 
-    async recordCheckpoint(deviceId, collection, checkpoint, restart, now) {
-      await pool.query(
-        `INSERT INTO device_checkpoints (device_id, collection, checkpoint, at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (device_id, collection) DO UPDATE SET at = excluded.at,
-           checkpoint = ${restart ? 'excluded.checkpoint' : 'GREATEST(device_checkpoints.checkpoint, excluded.checkpoint)'}`,
-        [deviceId, collection, checkpoint, now],
-      );
+    async recordCheckpoints(entries) {
+      if (!entries.length) return;
+      // One commit for the batch: each statement is a local round trip, the commit is the cost.
+      await inTransaction(async (client) => {
+        for (const e of entries) {
+          await client.query(
+            `INSERT INTO device_checkpoints (device_id, collection, checkpoint, at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (device_id, collection) DO UPDATE SET at = excluded.at,
+               checkpoint = ${e.restart ? 'excluded.checkpoint' : 'GREATEST(device_checkpoints.checkpoint, excluded.checkpoint)'}`,
+            [e.deviceId, e.collection, e.checkpoint, e.at],
+          );
+        }
+      });
     },
     async deviceCheckpoints(deviceId) {
       const rows = await all('SELECT collection, checkpoint FROM device_checkpoints WHERE device_id = $1', [

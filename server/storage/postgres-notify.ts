@@ -1,5 +1,6 @@
 // Every committed write is announced with NOTIFY; one connection per instance LISTENs, so an instance
-// tells its own live clients about writes made through any instance sharing the database.
+// tells its own live clients about writes made through any instance sharing the database. Transactions
+// (`transactions`) run on a checked-out client that a lost connection does not bring the process down with.
 import pg from 'pg';
 import type { WriteNotice } from './types';
 
@@ -58,3 +59,26 @@ export const listenForWrites = async (
     },
   };
 };
+
+/** Runs `work` in one transaction on a client of its own, rolled back if it throws. */
+export const transactions =
+  (pool: pg.Pool) =>
+  async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    // The pool listens for errors of idle clients only: a connection lost while checked out (PostgreSQL
+    // restarted under load) would otherwise end the process. The query fails, the request answers 500.
+    const lost = () => undefined;
+    client.on('error', lost);
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.removeListener('error', lost);
+      client.release();
+    }
+  };

@@ -14,7 +14,7 @@ import {
 import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresLedger } from './postgres-ledger';
 import { postgresUsage } from './usage';
-import { listenForWrites } from './postgres-notify';
+import { listenForWrites, transactions } from './postgres-notify';
 import {
   toAnchor,
   toDevice,
@@ -57,25 +57,7 @@ export const openPostgresStorage = async ({
 
   const writes = await listenForWrites(config, channel, announce);
 
-  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    // The pool listens for errors of idle clients only: a connection lost while checked out (PostgreSQL
-    // restarted under load) would otherwise end the process. The query fails, the request answers 500.
-    const lost = () => undefined;
-    client.on('error', lost);
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.removeListener('error', lost);
-      client.release();
-    }
-  };
+  const inTransaction = transactions(pool);
   const one = async (sql: string, values: unknown[] = []): Promise<Row | undefined> =>
     (await pool.query(sql, values)).rows[0] as Row | undefined;
   const all = async (sql: string, values: unknown[] = []): Promise<Row[]> =>

@@ -5,7 +5,7 @@ import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { sqliteRestores } from './restores';
 import { toErasure, toExposed } from './rows';
-import type { ErasureRecord, LedgerStorage, WriteNotice } from './types';
+import type { CheckpointEntry, ErasureRecord, LedgerStorage, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -17,6 +17,17 @@ export const openSqliteLedger = (
     db.prepare('SELECT * FROM erasures WHERE org_id = ? AND subject_id = ?').get(orgId, subjectId) as
       Row | undefined;
 
+  // Prepared per batch (a batch is written at most once a second): the table exists only after migrate().
+  const recordCheckpointsTx = db.transaction((entries: readonly CheckpointEntry[]) => {
+    const upsert = (restart: boolean) =>
+      db.prepare(
+        `INSERT INTO device_checkpoints (device_id, collection, checkpoint, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (device_id, collection) DO UPDATE SET at = excluded.at,
+           checkpoint = ${restart ? 'excluded.checkpoint' : 'MAX(checkpoint, excluded.checkpoint)'}`,
+      );
+    const [moving, restart] = [upsert(false), upsert(true)];
+    for (const e of entries) (e.restart ? restart : moving).run(e.deviceId, e.collection, e.checkpoint, e.at);
+  });
   const eraseTx = db.transaction((orgId: string, e: ErasureRecord, now: number) => {
     const existing = getErasure(orgId, e.subjectId);
     if (existing) return { entry: toErasure(existing), created: false, documents: 0 };
@@ -126,12 +137,8 @@ export const openSqliteLedger = (
       ).map((r) => ({ deviceId: String(r.device_id), confirmedAt: Number(r.confirmed_at) }));
     },
 
-    async recordCheckpoint(deviceId, collection, checkpoint, restart, now) {
-      db.prepare(
-        `INSERT INTO device_checkpoints (device_id, collection, checkpoint, at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (device_id, collection) DO UPDATE SET at = excluded.at,
-           checkpoint = ${restart ? 'excluded.checkpoint' : 'MAX(checkpoint, excluded.checkpoint)'}`,
-      ).run(deviceId, collection, checkpoint, now);
+    async recordCheckpoints(entries) {
+      recordCheckpointsTx(entries);
     },
     async deviceCheckpoints(deviceId) {
       const rows = db

@@ -145,6 +145,15 @@ export type KeyEpochFinishOutcome =
 
 export type RotationDueReason = KeysResponse['due'][number]['reason'];
 
+/** A device's pull of a collection, as the pull route served it. */
+export interface CheckpointEntry {
+  readonly deviceId: string;
+  readonly collection: Collection;
+  readonly checkpoint: number;
+  readonly restart: boolean;
+  readonly at: number;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -245,16 +254,10 @@ export interface Storage {
   ): Promise<{ deviceId: string; confirmedAt: number }[]>;
 
   /**
-   * Records the highest sequence served to a device's pull of a collection: the stored value only moves
-   * up, except with `restart` (a pull from 0: the device starts over).
+   * Records, in one transaction, the highest sequence served to devices' pulls of a collection: a stored
+   * value only moves up, except with `restart` (a pull from 0: the device starts over).
    */
-  recordCheckpoint(
-    deviceId: string,
-    collection: Collection,
-    checkpoint: number,
-    restart: boolean,
-    now: number,
-  ): Promise<void>;
+  recordCheckpoints(entries: readonly CheckpointEntry[]): Promise<void>;
   deviceCheckpoints(deviceId: string): Promise<Partial<Record<Collection, number>>>;
   /**
    * One page, in id order, of the documents of a collection that were on the device at `checkpoint`:
@@ -364,7 +367,7 @@ export type LedgerStorage = Pick<
   | 'erasure'
   | 'confirmErasures'
   | 'erasureConfirmations'
-  | 'recordCheckpoint'
+  | 'recordCheckpoints'
   | 'deviceCheckpoints'
   | 'exposedDocuments'
 >;
