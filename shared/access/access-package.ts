@@ -3,31 +3,31 @@
 // zipped. Records stored under the person's organisation that name them (deals, cases, activities they took
 // part in) are included; ids of other people are left out, and audit entries keep only this person's ids.
 import { strToU8, zipSync } from 'fflate';
-import type { AuditEntry } from '../audit/stored-audit-log';
-import type { AuditEvent } from '../audit/audit-log';
-import { loadPersonLedgers, type PersonLedgers } from '../consent/ledgers';
-import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from '../consent/types';
-import type { PrivacyNoticePayload, SubscriptionTypePayload } from '../consent/types';
-import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities/activity';
-import { CASE_CONFIG, CASE_ENTRY_CONFIG, type CaseEntryPayload, type CasePayload } from '../cases/case';
-import { DEAL_CONFIG, type DealPayload } from '../deals/deal';
-import type { OrganisationPayload } from '../organisations/organisation';
-import type { PersonPayload } from '../people/person';
-import { TASK_ITEMS, type TaskPayload } from '../tasks/task';
-import { PROCESSOR, type ProcessorPayload } from '../processors/processors';
-import type { Setting } from '../store/settings-repository';
-import type { Session } from '../vault/session';
-import { listFieldChanges } from '../rectification/field-history';
-import { PROFILING_OPTOUT, loadProfilingChoices } from '../objection/profiling';
+import type { AuditEntry } from '../audit';
+import type { AuditEvent } from '../audit';
+import { loadPersonLedgers, type PersonLedgers } from '../consent';
+import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from '../consent';
+import type { PrivacyNoticePayload, SubscriptionTypePayload } from '../consent';
+import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities';
+import { CASE_CONFIG, CASE_ENTRY_CONFIG, type CaseEntryPayload, type CasePayload } from '../cases';
+import { DEAL_CONFIG, type DealPayload } from '../deals';
+import type { OrganisationPayload } from '../organisations';
+import type { PersonPayload } from '../people';
+import { TASK_ITEMS, type TaskPayload } from '../tasks';
+import { PROCESSOR, type ProcessorPayload } from '../processors';
+import type { Setting } from '../store';
+import type { Session } from '../vault';
+import { listFieldChanges } from '../rectification';
+import { PROFILING_OPTOUT, loadProfilingChoices } from '../objection';
 import { accessReportHtml } from './access-report';
-import { listRequests, type SubjectRequest } from '../requests/requests';
-import type { FieldChangePayload } from '../rectification/field-history';
-import type { ProfilingChoicePayload } from '../objection/profiling';
-import { CONTROLLER, CONTROLLER_ID } from '../purposes/controller';
-import { PURPOSE } from '../purposes/purposes';
-import type { ControllerPayload } from '../purposes/controller';
-import type { PurposePayload } from '../purposes/purposes';
-import type { LedgerEntry } from '../purposes/ledger';
+import { listRequests, type SubjectRequest } from '../requests';
+import type { FieldChangePayload } from '../rectification';
+import type { ProfilingChoicePayload } from '../objection';
+import { CONTROLLER, CONTROLLER_ID } from '../purposes';
+import { PURPOSE } from '../purposes';
+import type { ControllerPayload } from '../purposes';
+import type { PurposePayload } from '../purposes';
+import type { LedgerEntry } from '../purposes';
 
 export const ACCESS_PACKAGE_FORMAT = 'kluis-access-package/1';
 

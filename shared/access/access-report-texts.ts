@@ -1,5 +1,5 @@
 // The access report's wording in both interface languages (GDPR.md's words; AVG terms in Dutch).
-import type { SourceMethod } from '../people/contact-values';
+import type { SourceMethod } from '../people';
 
 export type ReportLanguage = 'en' | 'nl';
 

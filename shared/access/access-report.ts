@@ -1,10 +1,10 @@
 // The human-readable half of the access package: one self-contained, printable HTML page per language
 // answering Art. 15(1)(a)–(h) from the purposes register, the recipients (processors) register, the
 // controller, the person's source and ledgers. Every value is escaped; no scripts, no external resources.
-import { TEXTS as ROPA_TEXTS } from '../processing-record/ropa';
-import { isEea } from '../processors/processors';
-import { personDisplayName } from '../people/person';
-import { profilingStatus } from '../objection/profiling';
+import { TEXTS as ROPA_TEXTS } from '../processing-record';
+import { isEea } from '../processors';
+import { personDisplayName } from '../people';
+import { profilingStatus } from '../objection';
 import { REPORT_TEXTS, type ReportLanguage } from './access-report-texts';
 import type { AccessData, AccessRegisters } from './access-package';
 

@@ -1,7 +1,7 @@
 // The right of access (Art. 15): the person's package is built, handed to the host to save, and audited
 // under the request once saved (a cancelled save exported nothing).
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { accessExportAudit, produceAccessPackage, type AccessProgress } from './access-package';
 
 export const exportAccessPackage = defineOperation(

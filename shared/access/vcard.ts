@@ -1,6 +1,6 @@
 // vCard 4.0 (RFC 6350) for the portability export: UTF-8, CRLF line ends, text escaped (backslash, comma,
 // semicolon, newline; §3.4) and lines folded at 75 octets (§3.2) without splitting a UTF-8 character.
-import type { PostalAddress } from '../people/contact-values';
+import type { PostalAddress } from '../people';
 
 const encoder = new TextEncoder();
 

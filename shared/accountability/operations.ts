@@ -1,8 +1,8 @@
 // What a user does that the audit trail itself accounts for: opening the vault. Every unlock is an entry,
 // so the trail shows who worked on this device and when. And the trail itself, read live.
-import { defineOperation } from '../workspace/operation';
-import { defineQuery } from '../workspace/query';
-import type { AuditEntry } from '../audit/stored-audit-log';
+import { defineOperation } from '../workspace';
+import { defineQuery } from '../workspace';
+import type { AuditEntry } from '../audit';
 
 /** Recorded once per unlock, by the host that opened the vault. */
 export const signIn = defineOperation('audit.sign-in', async () => ({

@@ -1,10 +1,10 @@
 // The audit trail's integrity, live: every device's hash chain checked on this device and, when the vault
 // is linked and the server answers, against the heads the server anchored (a rewritten history shows).
-import type { ChainReport } from '../audit/chain';
-import type { AccountLink } from '../sync/account-link';
-import { fetchAuditAnchors, type Fetch } from '../sync/server-client';
-import type { Workspace } from '../workspace/operation';
-import { defineQuery } from '../workspace/query';
+import type { ChainReport } from '../audit';
+import type { AccountLink } from '../sync';
+import { fetchAuditAnchors, type Fetch } from '../sync';
+import type { Workspace } from '../workspace';
+import { defineQuery } from '../workspace';
 
 /** The server to compare with, or null for a vault kept on this device only. */
 export type AnchorServer = Pick<AccountLink, 'serverUrl' | 'token'> | null;

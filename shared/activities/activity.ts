@@ -2,7 +2,7 @@
 // hand or from a dropped .eml file. Encrypted with the subject's key like every item, so an erasure
 // takes the whole timeline with it.
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people/contact-values';
+import { RecordId, trimmed } from '../people';
 
 export const ACTIVITY_KIND = 'activity';
 export const ACTIVITY_VERSION = 1;

@@ -1,7 +1,7 @@
 // What a user can log about a person or organisation: calls, meetings, notes, emails (typed or dropped in
 // as .eml files), purchases — and edit or delete them. Each is stored under the subject's key and audited
 // by id (never the activity's text).
-import { defineOperation } from '../workspace/operation';
+import { defineOperation } from '../workspace';
 import { ACTIVITY_ITEMS, type ActivityInput } from './activity';
 
 export const logActivity = defineOperation(

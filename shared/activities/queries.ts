@@ -1,6 +1,6 @@
 // A subject's timeline, live: a person's own activities, or an organisation's with those of its people,
 // reloaded only when an activity about one of those subjects changes.
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { ACTIVITY_KIND } from './activity';
 import { loadTimeline, type Timeline } from './timeline';
 

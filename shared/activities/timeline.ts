@@ -1,9 +1,9 @@
 // Loading a timeline: a person's own activities, or an organisation's together with those of its people,
 // read by the subject index in one query and decrypted in chunks.
 import { ACTIVITY_ITEMS, compareActivities, type ActivityPayload } from './activity';
-import type { Decrypted, RecordProblem } from '../store/subject-repository';
-import type { ItemDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
+import type { Decrypted, RecordProblem } from '../store';
+import type { ItemDoc } from '../store';
+import type { Session } from '../vault';
 
 export type Activity = Decrypted<ActivityPayload>;
 

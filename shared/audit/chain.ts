@@ -2,7 +2,7 @@
 // SHA-256 of the previous entry's hash and this entry's plaintext metadata and ciphertext. Anyone holding
 // the entries — the server included, which cannot decrypt them — can check that none was changed,
 // removed or slipped in, and the server anchors each device's head so a rewritten history shows.
-import type { AuditDoc } from '../store/schemas';
+import type { AuditDoc } from '../store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -2,13 +2,13 @@
 // chained to this device's previous entry (chain.ts). Appends are serialised, so two quick actions never
 // take the same sequence number.
 import { z } from 'zod';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import type { Sodium } from '../crypto/sodium';
-import type { KluisDatabase } from '../store/database';
-import type { AuditDoc } from '../store/schemas';
-import { newId } from '../crypto/ids';
+import type { EnvelopeCipher } from '../crypto';
+import type { Sodium } from '../crypto';
+import type { KluisDatabase } from '../store';
+import type { AuditDoc } from '../store';
+import { newId } from '../crypto';
 import { AUDIT_ACTIONS, type AuditEvent, type AuditLog } from './audit-log';
-import { verifySignature, type DeviceSigner } from '../crypto/signing';
+import { verifySignature, type DeviceSigner } from '../crypto';
 import {
   auditSignedText,
   entryHash,

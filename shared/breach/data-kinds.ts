@@ -1,8 +1,8 @@
 // Which of the Dutch authority's kinds of data (and GDPR.md's categories) a record shows: per catalogued
 // field of a person or organisation, and per kind of item that reveals data just by existing.
-import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record/field-catalogue';
+import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record';
 import { BREACH_DATA_KINDS, type BreachDataKind } from './types';
-import type { DataCategory } from '../purposes/vocabulary';
+import type { DataCategory } from '../purposes';
 
 /** Which form data kind each catalogued field falls under; null: bookkeeping the form does not ask about. */
 export const FIELD_KINDS: Record<CataloguedKind, Record<string, BreachDataKind | null>> = {

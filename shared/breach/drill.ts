@@ -1,10 +1,10 @@
 // The lost-device drill (Art. 33/34): revoke the device, ask the server which documents it held at its
 // last sync (ids and plaintext metadata only), map them to people and data categories here, where the
 // keys are, and pre-fill a breach with the figures. The server never learns who was on the laptop.
-import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record/field-catalogue';
+import { FIELD_CATALOGUE, type CataloguedKind } from '../processing-record';
 import { FIELD_KINDS, filled, ITEM_KINDS } from './data-kinds';
-import type { Result } from '../platform/result';
-import type { RecordDoc } from '../store/schemas';
+import type { Result } from '../platform';
+import type { RecordDoc } from '../store';
 import {
   ROUTES,
   serverClient,
@@ -13,7 +13,7 @@ import {
   type DeviceExposureResponse,
   type Fetch,
 } from '../sync';
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import {
   BREACH_DATA_KINDS,
   MAX_AFFECTED,
@@ -23,8 +23,8 @@ import {
   type ExposureFigures,
   type KeyProtection,
 } from './types';
-import type { ControllerPayload } from '../purposes/controller';
-import type { DataCategory } from '../purposes/vocabulary';
+import type { ControllerPayload } from '../purposes';
+import type { DataCategory } from '../purposes';
 
 /** GET /devices/:deviceId/exposure (admin only), the answer checked before it is used. */
 export const fetchExposure = (

@@ -1,14 +1,14 @@
 // The breach register's exports — the authority's report (HTML or JSON, EN or NL) and the Art. 34 letters —
 // each audited (action 'export', kind 'breach') with ids and counts only.
-import type { AuditEvent } from '../audit/audit-log';
-import { NotFoundError } from '../store/errors';
-import type { RecordDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
+import type { AuditEvent } from '../audit';
+import { NotFoundError } from '../store';
+import type { RecordDoc } from '../store';
+import type { Session } from '../vault';
 import { breachLettersHtml, letterRecipient } from './letters';
 import { breachReportHtml, breachReportJson, buildBreachReport } from './report';
 import type { ReportLanguage } from './report-texts';
 import { BREACH } from './types';
-import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes';
 
 export type BreachExportFormat = 'html' | 'json' | 'letters';
 

@@ -1,13 +1,13 @@
 // Art. 34 letters: when the risk is high, each affected person is told in plain language what happened,
 // which of their data was involved, what it could mean, what was done and whom to ask — built from the
 // same breach document as the authority's report, one printable page per person, in their language.
-import { personDisplayName, type PersonPayload } from '../people/person';
+import { personDisplayName, type PersonPayload } from '../people';
 import { formatInstant } from './clock';
 import { recordDataKinds } from './data-kinds';
 import { escapeHtml, PRINT_STYLE } from './html';
 import { REPORT_TEXTS, type ReportLanguage } from './report-texts';
 import type { BreachDataKind, BreachPayload } from './types';
-import type { ControllerPayload } from '../purposes/controller';
+import type { ControllerPayload } from '../purposes';
 
 export interface LetterRecipient {
   readonly id: string;

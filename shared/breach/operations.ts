@@ -1,7 +1,7 @@
 // What an admin can do with the breach register. Each operation validates, stores and returns the audit
 // entry the core writes (ids, codes and counts only, never the incident's words or anyone's name).
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { prefillFromDrill, type DrillContext } from './drill';
 import { buildBreachExport, loadController, type BreachExport, type ExportOptions } from './exports';
 import { BREACH, type BreachInput } from './types';

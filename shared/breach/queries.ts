@@ -1,6 +1,6 @@
 // What the breach screens read, live: the register (admins only receive the compliance collection), and
 // the dashboard's open breaches with their 72-hour clocks.
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { summariseBreaches, type BreachesSummary } from './summary';
 import { BREACH } from './types';
 

@@ -2,7 +2,7 @@
 // Dutch authority's (Autoriteit Persoonsgegevens) names for its form's sections and kinds of data.
 import type { ClockStatus } from './clock';
 import type { BreachDataKind, KeyProtection, RiskLevel } from './types';
-import type { DataCategory } from '../purposes/vocabulary';
+import type { DataCategory } from '../purposes';
 
 export type ReportLanguage = 'en' | 'nl';
 

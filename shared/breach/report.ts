@@ -5,7 +5,7 @@ import { breachClock, formatInstant } from './clock';
 import { escapeHtml, PRINT_STYLE } from './html';
 import { REPORT_TEXTS, type ReportLanguage } from './report-texts';
 import { BREACH_DATA_KINDS, type BreachPayload } from './types';
-import type { ControllerPayload } from '../purposes/controller';
+import type { ControllerPayload } from '../purposes';
 
 export const REPORT_SECTIONS = [
   'contact',

@@ -1,6 +1,6 @@
 // What the privacy dashboard shows of the breach register: open incidents and their 72-hour clocks, ids
 // and times only.
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import { breachClock, deadlineOf, isClockRunning } from './clock';
 import { BREACH, type BreachPayload } from './types';
 

@@ -2,8 +2,8 @@
 // encrypted with the organisation key and synced to admins only. The fields follow the Dutch authority's
 // notification form (GDPR.md) so the report is a rendering of this document, never a second source.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import { DataCategory, ItemRef } from '../purposes/vocabulary';
+import { trimmed } from '../people';
+import { DataCategory, ItemRef } from '../purposes';
 
 export const BREACH_KIND = 'breach';
 export const BREACH_VERSION = 1;

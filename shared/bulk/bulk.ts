@@ -2,25 +2,25 @@
 // event loop, with one batch id in the audit trail and a report of who was skipped and why.
 // Restricted people (Art. 18) are skipped except by operations that only reduce processing (unsubscribe,
 // withdraw consent); an unsubscribed person is never re-subscribed by a bulk update.
-import type { PersonPayload } from '../people/person';
-import { NotFoundError, ValidationError } from '../store/errors';
-import { RestrictedError } from '../restriction/restriction';
-import { updateSubject } from '../rectification/update-subject';
-import type { Decrypted } from '../store/subject-repository';
-import { newId } from '../crypto/ids';
-import type { Session } from '../vault/session';
-import type { AuditEvent } from '../audit/audit-log';
-import type { Done } from '../workspace/operation';
-import { consentStatus, subscriptionStatus } from '../consent/derive';
-import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from '../consent/facts';
-import { decideSubscribe } from '../consent/subscriptions';
-import type { ConsentEventInput, PersonFacts } from '../consent/types';
-import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent/types';
-import { isRestricted } from '../restriction/restriction-ledger';
-import { timeline } from '../purposes/ledger';
-import type { Actor } from '../purposes/vocabulary';
+import type { PersonPayload } from '../people';
+import { NotFoundError, ValidationError } from '../store';
+import { RestrictedError } from '../restriction';
+import { updateSubject } from '../rectification';
+import type { Decrypted } from '../store';
+import { newId } from '../crypto';
+import type { Session } from '../vault';
+import type { AuditEvent } from '../audit';
+import type { Done } from '../workspace';
+import { consentStatus, subscriptionStatus } from '../consent';
+import { factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from '../consent';
+import { decideSubscribe } from '../consent';
+import type { ConsentEventInput, PersonFacts } from '../consent';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent';
+import { isRestricted } from '../restriction';
+import { timeline } from '../purposes';
+import type { Actor } from '../purposes';
 import type { BulkOperation, BulkOptions, BulkPlan, BulkReport, BulkSkipReason } from './types';
-import { PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
+import { PURPOSE, PURPOSE_BASIS } from '../purposes';
 
 const DEFAULT_CHUNK = 500;
 

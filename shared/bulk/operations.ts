@@ -1,7 +1,7 @@
 // The bulk update as an operation: every person in the selection changed in chunks, one batch id, and one
 // audit entry for the whole batch (the people it changed, what was skipped and why), written by the core.
-import type { Actor as RecordedBy } from '../purposes/vocabulary';
-import { defineOperation } from '../workspace/operation';
+import type { Actor as RecordedBy } from '../purposes';
+import { defineOperation } from '../workspace';
 import { applyBulkUpdate } from './bulk';
 import type { BulkOperation, BulkOptions } from './types';
 

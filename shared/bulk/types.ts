@@ -1,8 +1,8 @@
 // What a bulk update is: one operation over many people, its preview (who would change, who is skipped
 // and why) and its report.
 import type { z } from 'zod';
-import type { ConsentEventType, Evidence, ProgressOptions } from '../consent/types';
-import type { ConsentMethod, LawfulBasis } from '../purposes/vocabulary';
+import type { ConsentEventType, Evidence, ProgressOptions } from '../consent';
+import type { ConsentMethod, LawfulBasis } from '../purposes';
 
 export type BulkOperation =
   | {

@@ -4,7 +4,7 @@
 // case: two colleagues answering at once then both keep their entry (the sync merge works per field, and
 // one growing array would be one field where one of them would lose).
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people/contact-values';
+import { RecordId, trimmed } from '../people';
 
 export const CASE_KIND = 'case';
 export const CASE_VERSION = 1;

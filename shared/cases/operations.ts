@@ -1,8 +1,8 @@
 // What a user can do with service cases and their timeline. Each operation validates, stores encrypted
 // under the case's subject and returns the audit entries the core writes (ids and codes, never contents).
-import type { AuditEvent } from '../audit/audit-log';
-import type { Decrypted } from '../store/subject-repository';
-import { defineOperation, type Workspace } from '../workspace/operation';
+import type { AuditEvent } from '../audit';
+import type { Decrypted } from '../store';
+import { defineOperation, type Workspace } from '../workspace';
 import {
   CASE_CONFIG,
   CASE_ENTRY_CONFIG,

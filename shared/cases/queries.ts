@@ -1,7 +1,7 @@
 // What the cases screens read, live: every case (opened once, then only what changed) and one case's
 // timeline (a colleague's reply arriving by sync included).
-import { openAllItems, type OpenedItems } from '../store/item-cache';
-import { defineQuery } from '../workspace/query';
+import { openAllItems, type OpenedItems } from '../store';
+import { defineQuery } from '../workspace';
 import { CASE_CONFIG, CASE_ENTRY_KIND, CASE_KIND, type CasePayload } from './case';
 import { loadCaseEntries, type CaseEntry } from './operations';
 

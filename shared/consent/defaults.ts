@@ -1,11 +1,11 @@
 // The purposes register and subscription list a new vault starts with; the admin changes them. Fixed
 // ids, so two devices that seed offline converge on one document per default.
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import type { PrivacyNoticeInput } from './types';
 import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from './types';
-import type { PurposeInput } from '../purposes/purposes';
-import { CONTROLLER, CONTROLLER_ID, type ControllerInput } from '../purposes/controller';
-import { PURPOSE } from '../purposes/purposes';
+import type { PurposeInput } from '../purposes';
+import { CONTROLLER, CONTROLLER_ID, type ControllerInput } from '../purposes';
+import { PURPOSE } from '../purposes';
 
 export const PURPOSE_SALES_SERVICE = 'purpose-sales-service';
 export const PURPOSE_E_MARKETING = 'purpose-e-marketing';

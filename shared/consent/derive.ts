@@ -8,7 +8,7 @@ import type {
   SubscriptionStatus,
 } from './types';
 import { SELF_REQUEST_ORIGINS } from './types';
-import { timeline, type LedgerEntry } from '../purposes/ledger';
+import { timeline, type LedgerEntry } from '../purposes';
 
 /** Consent for one purpose at `now`; a consent past its expiry is expired even without an 'expired' event. */
 export const consentStatus = (

@@ -1,15 +1,15 @@
 // Loads what the gate and the bulk update need, once per run: the people and every ledger entry of the
 // consent kinds (loadAll by kind), grouped by person. Decrypted values stay in memory only.
-import { PERSON_KIND, type PersonPayload } from '../people/person';
-import type { Decrypted } from '../store/subject-repository';
-import type { RecordDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
+import { PERSON_KIND, type PersonPayload } from '../people';
+import type { Decrypted } from '../store';
+import type { RecordDoc } from '../store';
+import type { Session } from '../vault';
 import type { PersonFacts } from './types';
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from './types';
-import type { LedgerEntry } from '../purposes/ledger';
-import { OBJECTION } from '../objection/objection-ledger';
-import { PURPOSE_BASIS } from '../purposes/purposes';
-import { RESTRICTION } from '../restriction/restriction-ledger';
+import type { LedgerEntry } from '../purposes';
+import { OBJECTION } from '../objection';
+import { PURPOSE_BASIS } from '../purposes';
+import { RESTRICTION } from '../restriction';
 
 export type Progress = (progress: { done: number; total: number }) => void;
 

@@ -3,12 +3,12 @@
 // result is the same on every device and can be explained to the person and the supervisory authority.
 import { consentStatus, subscriptionStatus } from './derive';
 import type { ConsentStatus, ExclusionReason, GateDecision, GateQuery, PersonFacts } from './types';
-import { basisStatus } from '../purposes/purposes';
-import { isRestricted } from '../restriction/restriction-ledger';
-import { objectionState } from '../objection/objection-ledger';
-import type { BasisStatus } from '../purposes/purposes';
-import type { Channel } from '../purposes/vocabulary';
-import type { ObjectionState } from '../objection/objection-ledger';
+import { basisStatus } from '../purposes';
+import { isRestricted } from '../restriction';
+import { objectionState } from '../objection';
+import type { BasisStatus } from '../purposes';
+import type { Channel } from '../purposes';
+import type { ObjectionState } from '../objection';
 
 const hasContact = (facts: PersonFacts, channel: Channel): boolean => {
   switch (channel) {

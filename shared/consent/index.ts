@@ -6,7 +6,7 @@ export * from './notices';
 export * from './defaults';
 export * from './ledgers';
 export * from './subscriptions';
-export { loadLedgers, loadPeople, factsFor, type LedgerIndex } from './facts';
+export { DECRYPT_CHUNK, factsFor, loadLedgers, loadPeople, yieldToUi, type LedgerIndex } from './facts';
 export * from './run-gate';
 export * from './receipts';
 export * from './operations';

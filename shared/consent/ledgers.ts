@@ -2,21 +2,21 @@
 // ever add entries (the kinds are append-only); the operations in operations.ts record each change and
 // write its audit entry.
 import type { z } from 'zod';
-import { toBase64 } from '../crypto/bytes';
-import { loadSodium } from '../crypto/sodium';
-import type { ObjectionPayload } from '../objection/objection-ledger';
-import { OBJECTION } from '../objection/objection-ledger';
+import { toBase64 } from '../crypto';
+import { loadSodium } from '../crypto';
+import type { ObjectionPayload } from '../objection';
+import { OBJECTION } from '../objection';
 import {
   entriesBySubject,
   inLedgerOrder,
   loadEntriesBySubject,
   type EntryAudit,
   type LedgerEntry,
-} from '../purposes/ledger';
-import { PURPOSE_BASIS, type PurposeBasisPayload } from '../purposes/purposes';
-import type { ConsentMethod } from '../purposes/vocabulary';
-import { RESTRICTION, type RestrictionPayload } from '../restriction/restriction-ledger';
-import type { Session } from '../vault/session';
+} from '../purposes';
+import { PURPOSE_BASIS, type PurposeBasisPayload } from '../purposes';
+import type { ConsentMethod } from '../purposes';
+import { RESTRICTION, type RestrictionPayload } from '../restriction';
+import type { Session } from '../vault';
 import { consentStatus } from './derive';
 import { noticeDue } from './notices';
 import type {

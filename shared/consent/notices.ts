@@ -1,8 +1,8 @@
 // Art. 14(3)(a): when the data was not collected from the person (an import, a business card, a
 // referral, a public source), they must be given the privacy notice within one month of obtaining it.
-import type { DataSource } from '../people/contact-values';
+import type { DataSource } from '../people';
 import type { NoticeReceiptPayload, NoticeStatus, PrivacyNoticePayload } from './types';
-import type { LedgerEntry } from '../purposes/ledger';
+import type { LedgerEntry } from '../purposes';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const parse = (iso: string): [number, number, number] => {

@@ -3,16 +3,16 @@
 // privacy notices and the subscription types (admins and managers), a business card captured at an
 // event, the campaign list and the exports of the register and of one consent's receipt. Each stores, then returns the
 // audit entry the core writes: ids, kinds and formats, never names or the register's words.
-import { toXlsx } from '../export/xlsx';
-import type { OrganisationInput } from '../organisations/organisation';
-import type { PersonInput } from '../people/person';
-import { CONTROLLER, CONTROLLER_ID, ControllerPayload, type ControllerInput } from '../purposes/controller';
-import { ledgerWrite, type AboutPerson } from '../purposes/ledger';
-import { PURPOSE } from '../purposes/purposes';
-import { NotFoundError } from '../store/errors';
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
-import { saveSetting } from '../workspace/settings';
+import { toXlsx } from '../export';
+import type { OrganisationInput } from '../organisations';
+import type { PersonInput } from '../people';
+import { CONTROLLER, CONTROLLER_ID, ControllerPayload, type ControllerInput } from '../purposes';
+import { ledgerWrite, type AboutPerson } from '../purposes';
+import { PURPOSE } from '../purposes';
+import { NotFoundError } from '../store';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
+import { saveSetting } from '../workspace';
 import {
   consentAudit,
   consentEntry,

@@ -1,12 +1,12 @@
 // What the consent screens read, live: the organisation's consent settings (purposes register,
 // subscription types, privacy notice versions, the controller), one person's consent ledgers, everyone's
 // consents (re-permission) and the privacy notices due.
-import { PERSON_KIND, personDisplayName } from '../people/person';
-import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
-import { loadEntriesBySubject } from '../purposes/ledger';
-import { PURPOSE, type PurposePayload } from '../purposes/purposes';
-import type { Setting } from '../store/settings-repository';
-import { defineQuery } from '../workspace/query';
+import { PERSON_KIND, personDisplayName } from '../people';
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes';
+import { loadEntriesBySubject } from '../purposes';
+import { PURPOSE, type PurposePayload } from '../purposes';
+import type { Setting } from '../store';
+import { defineQuery } from '../workspace';
 import { loadPersonLedgers, type PersonLedgers } from './ledgers';
 import { isoDay, noticeDue } from './notices';
 import {

@@ -1,13 +1,13 @@
 // Consent receipts: any consent event as a Kantara Consent Receipt v1.1 and as an ISO/IEC TS 27560
 // consent record, so a person (or an auditor) gets a standard, machine-readable proof.
-import type { PersonPayload } from '../people/person';
-import type { Decrypted } from '../store/subject-repository';
+import type { PersonPayload } from '../people';
+import type { Decrypted } from '../store';
 import type { ConsentEventPayload } from './types';
-import { byEventTime } from '../purposes/ledger';
-import type { ControllerPayload } from '../purposes/controller';
-import type { DataCategory, LawfulBasis, Localized } from '../purposes/vocabulary';
-import type { LedgerEntry } from '../purposes/ledger';
-import type { PurposePayload } from '../purposes/purposes';
+import { byEventTime } from '../purposes';
+import type { ControllerPayload } from '../purposes';
+import type { DataCategory, LawfulBasis, Localized } from '../purposes';
+import type { LedgerEntry } from '../purposes';
+import type { PurposePayload } from '../purposes';
 
 export interface ReceiptOptions {
   readonly language?: 'en' | 'nl';

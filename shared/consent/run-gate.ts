@@ -2,15 +2,15 @@
 // this gate, which decides for every person, says who was left out and why, and hands back the export's
 // audit entry (one entry: the eligible ids, the purpose, counts per reason — never names) for the
 // operation consent.campaignList to write.
-import { NotFoundError } from '../store/errors';
-import type { Session } from '../vault/session';
-import type { AuditEvent } from '../audit/audit-log';
-import type { Done } from '../workspace/operation';
+import { NotFoundError } from '../store';
+import type { Session } from '../vault';
+import type { AuditEvent } from '../audit';
+import type { Done } from '../workspace';
 import { factsFor, loadLedgers, loadPeople, yieldToUi } from './facts';
 import { decideEligibility } from './gate';
 import type { ExclusionReason, GateQuery, GateResult, ProgressOptions, RunGateInput } from './types';
 import { SUBSCRIPTION_TYPE } from './types';
-import { PURPOSE } from '../purposes/purposes';
+import { PURPOSE } from '../purposes';
 
 const CHUNK = 1000;
 

@@ -1,9 +1,9 @@
 // Subscribing a person to a list, confirming a double opt-in and unsubscribing, through the append-only
 // subscription ledger. An unsubscribe holds until the person subscribes again themselves.
-import { appendEntry, loadEntries, type LedgerEntry } from '../purposes/ledger';
-import type { Actor } from '../purposes/vocabulary';
-import type { Session } from '../vault/session';
-import type { Done } from '../workspace/operation';
+import { appendEntry, loadEntries, type LedgerEntry } from '../purposes';
+import type { Actor } from '../purposes';
+import type { Session } from '../vault';
+import type { Done } from '../workspace';
 import { subscriptionStatus } from './derive';
 import type {
   SubscribeRequest,

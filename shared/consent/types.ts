@@ -2,10 +2,10 @@
 // subscription and notice-receipt ledgers, with the shapes the purpose gate and subscribing work with.
 // Every ledger is append-only: state is derived from the entries in ledger order (shared/purposes).
 import { z } from 'zod';
-import type { ObjectionPayload } from '../objection/objection-ledger';
-import { trimmed } from '../people/contact-values';
-import { ledgerKind, type LedgerEntry } from '../purposes/ledger';
-import type { PurposeBasisPayload, PurposePayload } from '../purposes/purposes';
+import type { ObjectionPayload } from '../objection';
+import { trimmed } from '../people';
+import { ledgerKind, type LedgerEntry } from '../purposes';
+import type { PurposeBasisPayload, PurposePayload } from '../purposes';
 import {
   ConsentMethod,
   DeviceId,
@@ -15,8 +15,8 @@ import {
   RecordedBy,
   SettingId,
   type Channel,
-} from '../purposes/vocabulary';
-import type { RestrictionPayload } from '../restriction/restriction-ledger';
+} from '../purposes';
+import type { RestrictionPayload } from '../restriction';
 
 // ---------------------------------------------------------------------------------------------------
 // Settings: subscription types, privacy notices

@@ -1,10 +1,10 @@
 // Loads the privacy dashboard's figures that this device can compute alone from an unlocked session:
 // lawful-basis gaps, expiring consents, processor reviews. Each loads on its own, so one slow tile never
 // holds up another. People's profiles are not decrypted: the ledgers decide, the ids say who is present.
-import { PERSON_KIND } from '../people/person';
-import { loadLedgers } from '../consent/facts';
-import { SUBSCRIPTION_TYPE } from '../consent/types';
-import type { Session } from '../vault/session';
+import { PERSON_KIND } from '../people';
+import { loadLedgers } from '../consent';
+import { SUBSCRIPTION_TYPE } from '../consent';
+import type { Session } from '../vault';
 import {
   consentExpiry,
   lawfulBasisGaps,
@@ -14,8 +14,8 @@ import {
   type PersonLedgers,
   type ProcessorReviews,
 } from './dashboard';
-import { PROCESSOR } from '../processors/processors';
-import { PURPOSE } from '../purposes/purposes';
+import { PROCESSOR } from '../processors';
+import { PURPOSE } from '../purposes';
 
 /** Today as YYYY-MM-DD in the device's time zone: review dates are calendar days. */
 export const localIsoDay = (now: number): string => {

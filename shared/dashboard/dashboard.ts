@@ -1,12 +1,12 @@
 // The privacy dashboard's figures, as pure functions of decrypted ledgers and registers: counts
 // and ids only, so the dashboard shows no one's name. Loading them from a session is dashboard-load.ts.
-import { explainPurpose, type PurposeExplanation } from '../consent/gate';
-import { consentStatus, subscriptionStatus } from '../consent/derive';
-import type { ConsentEventPayload, PersonFacts, SubscriptionTypePayload } from '../consent/types';
-import type { DeviceSummary } from '../sync/protocol-accounts';
-import { reviewState, type ProcessorPayload } from '../processors/processors';
-import type { LedgerEntry } from '../purposes/ledger';
-import type { PurposePayload } from '../purposes/purposes';
+import { explainPurpose, type PurposeExplanation } from '../consent';
+import { consentStatus, subscriptionStatus } from '../consent';
+import type { ConsentEventPayload, PersonFacts, SubscriptionTypePayload } from '../consent';
+import type { DeviceSummary } from '../sync';
+import { reviewState, type ProcessorPayload } from '../processors';
+import type { LedgerEntry } from '../purposes';
+import type { PurposePayload } from '../purposes';
 
 const DAY_MS = 86_400_000;
 

@@ -1,16 +1,16 @@
 // What the privacy dashboard reads, live: the figures this device computes alone (lawful-basis gaps,
 // consents running out, processor reviews) and the devices, which only the server knows. Each names
 // exactly what it reads, so a tile reloads only for its own data. (The audit chains: shared/accountability.)
-import { OBJECTION } from '../objection/objection-ledger';
-import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent/types';
-import { PERSON_KIND } from '../people/person';
-import { PROCESSOR } from '../processors/processors';
-import { PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
-import { RESTRICTION } from '../restriction/restriction-ledger';
-import { listDevices } from '../sync/admin';
-import type { AccountLink } from '../sync/account-link';
-import type { Fetch } from '../sync/server-client';
-import { defineQuery } from '../workspace/query';
+import { OBJECTION } from '../objection';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent';
+import { PERSON_KIND } from '../people';
+import { PROCESSOR } from '../processors';
+import { PURPOSE, PURPOSE_BASIS } from '../purposes';
+import { RESTRICTION } from '../restriction';
+import { listDevices } from '../sync';
+import type { AccountLink } from '../sync';
+import type { Fetch } from '../sync';
+import { defineQuery } from '../workspace';
 import { deviceFreshness, type DeviceFreshness } from './dashboard';
 import { loadConsentExpiry, loadLawfulBasisGaps, loadProcessorReviews } from './dashboard-load';
 

@@ -2,7 +2,7 @@
 // organisation when there is one, else the person — so erasing that subject takes the deal with it.
 // Money is kept in integer minor units (cents) with its ISO 4217 currency: no floating-point sums.
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people/contact-values';
+import { RecordId, trimmed } from '../people';
 import { findStage, type Pipeline, type Stage, type StageKind } from './pipeline';
 
 export const DEAL_KIND = 'deal';

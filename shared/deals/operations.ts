@@ -1,7 +1,7 @@
 // What a user can do with deals. Each operation validates, stores the deal encrypted under its subject's
 // key and returns the audit entry the core writes (ids and codes only, never field contents).
-import type { Decrypted } from '../store/subject-repository';
-import { defineOperation } from '../workspace/operation';
+import type { Decrypted } from '../store';
+import { defineOperation } from '../workspace';
 import { DEAL_CONFIG, dealSubjectId, moveDealTo, type DealInput, type DealPayload } from './deal';
 import {
   defaultPipeline,

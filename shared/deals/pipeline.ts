@@ -2,7 +2,7 @@
 // edits are pure functions here so the rules (keep a won and a lost stage, never strand an open deal)
 // hold wherever the pipeline is changed.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 
 export const PIPELINE_KIND = 'pipeline';
 export const PIPELINE_VERSION = 1;

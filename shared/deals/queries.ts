@@ -1,8 +1,8 @@
 // What the deals screens read, live: every deal (opened once, then only what changed — the board may hold
 // thousands) and the organisation's pipeline.
-import { openAllItems, type OpenedItems } from '../store/item-cache';
-import { NotFoundError } from '../store/errors';
-import { defineQuery } from '../workspace/query';
+import { openAllItems, type OpenedItems } from '../store';
+import { NotFoundError } from '../store';
+import { defineQuery } from '../workspace';
 import { DEAL_CONFIG, DEAL_KIND, type DealPayload } from './deal';
 import { PIPELINE_CONFIG, PIPELINE_ID, PIPELINE_KIND, type Pipeline } from './pipeline';
 

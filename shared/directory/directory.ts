@@ -3,11 +3,11 @@
 // follows the store: every change is read back from RxDB by checkpoint, so nothing is missed or applied
 // twice. Nothing here is written to disk except the snapshot, sealed with the organisation key.
 import { getChangedDocumentsSince } from 'rxdb';
-import { ORGANISATION_KIND } from '../organisations/organisation';
-import { PERSON_KIND } from '../people/person';
-import type { Progress, RecordProblem } from '../store/subject-repository';
-import type { RecordDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
+import { ORGANISATION_KIND } from '../organisations';
+import { PERSON_KIND } from '../people';
+import type { Progress, RecordProblem } from '../store';
+import type { RecordDoc } from '../store';
+import type { Session } from '../vault';
 import { compareOrganisations, comparePeople, toOrganisationRow, toPersonRow, withRow } from './rows';
 import type { OrganisationRow, PersonRow } from './rows';
 import { SearchIndex } from './search-index';

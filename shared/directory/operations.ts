@@ -2,11 +2,11 @@
 // edit through the rights-aware save path (a restriction refuses what it forbids before anything is
 // written; every changed field keeps its history, Art. 16 and 18) and delete it. Audited by id only.
 import type { z } from 'zod';
-import type { AuditEvent } from '../audit/audit-log';
-import type { Actor as RecordedBy } from '../purposes/vocabulary';
-import { updateSubject } from '../rectification/update-subject';
-import type { SubjectRepository } from '../store/subject-repository';
-import { defineOperation, type Workspace } from '../workspace/operation';
+import type { AuditEvent } from '../audit';
+import type { Actor as RecordedBy } from '../purposes';
+import { updateSubject } from '../rectification';
+import type { SubjectRepository } from '../store';
+import { defineOperation, type Workspace } from '../workspace';
 
 export interface SubjectSave<I> {
   readonly id: string;

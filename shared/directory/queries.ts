@@ -1,11 +1,11 @@
 // Why Delete is not offered for a person or organisation (shared/sync/delete-rule.ts), live: checked
 // again after each change to the subject's items, so the client never pushes what the server refuses.
 // And where each person's data came from, for filtering people by source.
-import { PERSON_KIND } from '../people/person';
-import type { SourceMethod } from '../people/contact-values';
-import type { Role } from '../workspace/roles';
-import { deleteBlock, type DeleteBlock } from '../sync/delete-rule';
-import { defineQuery } from '../workspace/query';
+import { PERSON_KIND } from '../people';
+import type { SourceMethod } from '../people';
+import type { Role } from '../workspace';
+import { deleteBlock, type DeleteBlock } from '../sync';
+import { defineQuery } from '../workspace';
 
 export const subjectDeleteBlock = defineQuery(
   'directory.deleteBlock',

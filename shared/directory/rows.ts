@@ -1,8 +1,8 @@
 // What the people and organisation lists show: small rows derived from decrypted records, kept in memory
 // only (and in the encrypted snapshot that makes unlocking fast).
-import { personDisplayName, type PersonPayload } from '../people/person';
-import type { OrganisationPayload } from '../organisations/organisation';
-import type { Decrypted } from '../store/subject-repository';
+import { personDisplayName, type PersonPayload } from '../people';
+import type { OrganisationPayload } from '../organisations';
+import type { Decrypted } from '../store';
 
 export interface PersonRow {
   readonly id: string;

@@ -2,7 +2,7 @@
 // with the organisation key in this device's own collection. It lets unlock show the list without
 // decrypting every record; only the changes since its checkpoint are decrypted. It is never synced, and
 // is rewritten after changes, so an erased person leaves it on the next write.
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import type { OrganisationRow, PersonRow } from './rows';
 
 export const SNAPSHOT_ID = 'snapshot:directory';

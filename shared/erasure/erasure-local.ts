@@ -1,7 +1,7 @@
 // This device's own erasure bookkeeping, in the never-synced `vault` collection sealed with the
 // organisation key (vault/local-docs.ts): erasures made here that the server has not recorded yet, and
 // how far the server's ledger was read.
-import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault/local-docs';
+import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault';
 
 export interface QueuedErasure {
   readonly subjectId: string;

@@ -3,9 +3,9 @@
 // key. The server checks the signature against the pushing device; every device checks both before it
 // purges anything, so neither a tampered ledger nor an order the server made up (it has no organisation
 // key) crypto-shreds a person outside the erasure path.
-import { fromBase64, toBase64, utf8, wipe } from '../crypto/bytes';
-import type { Sodium } from '../crypto/sodium';
-import { verifySignature, type DeviceSigner } from '../crypto/signing';
+import { fromBase64, toBase64, utf8, wipe } from '../crypto';
+import type { Sodium } from '../crypto';
+import { verifySignature, type DeviceSigner } from '../crypto';
 
 export interface ErasureOrder {
   readonly subjectId: string;

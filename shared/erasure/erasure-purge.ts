@@ -4,9 +4,9 @@
 // what sync pushes, the same "erased" tombstones the server keeps. Safe to run again: a second run finds
 // nothing and writes nothing.
 import type { RxCollection, RxDocument } from 'rxdb';
-import type { KeyDoc, RecordDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
-import { ERASED_PAYLOAD } from '../sync/protocol';
+import type { KeyDoc, RecordDoc } from '../store';
+import type { Session } from '../vault';
+import { ERASED_PAYLOAD } from '../sync';
 
 /** Subjects per query: `$in` lists stay short. */
 const CHUNK = 200;

@@ -19,7 +19,7 @@ import {
   type RouteValue,
   type ServerClient,
 } from '../sync';
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import type { ErasureLedger } from './erasure';
 import { dequeueErasure, ledgerCursor, queuedErasures, saveLedgerCursor } from './erasure-local';
 import {

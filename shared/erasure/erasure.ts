@@ -5,12 +5,12 @@
 // other device purges the subject too and the server refuses to bring it back. The operation that runs it
 // is erasure.erase (operations.ts); its audit entry is written as a step, the moment the data is gone.
 import type { RxDocument } from 'rxdb';
-import { NotFoundError, toFieldIssues, ValidationError } from '../store/errors';
-import { recordAddress } from '../store/subject-repository';
-import type { ItemDoc, RecordDoc } from '../store/schemas';
-import { newId } from '../crypto/ids';
-import type { Session } from '../vault/session';
-import type { AuditStep } from '../workspace/operation';
+import { NotFoundError, toFieldIssues, ValidationError } from '../store';
+import { recordAddress } from '../store';
+import type { ItemDoc, RecordDoc } from '../store';
+import { newId } from '../crypto';
+import type { Session } from '../vault';
+import type { AuditStep } from '../workspace';
 import { queueErasure } from './erasure-local';
 import {
   ERASURE_CERTIFICATE_CONFIG,

@@ -1,8 +1,8 @@
 // What an admin can do about an erasure (Art. 17): erase a person or organisation, audited the moment the
 // data is gone (a step of the operation, before the server is told), and save the certificate, audited as
 // an export of the erased person's certificate once saved.
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { eraseSubjectInSteps, type EraseOptions } from './erasure';
 import type { ErasureCertificate } from './erasure-model';
 

@@ -2,9 +2,9 @@
 // injection neutralised by the writers. Audited once the file is delivered: ids, kind, count and format,
 // never the rows' words. Plain list export is for admins and managers; marketing and sales go through the
 // purpose gate.
-import { newId } from '../crypto/ids';
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import { newId } from '../crypto';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { toCsv } from './csv';
 import type { ExportCell } from './types';
 import { toXlsx } from './xlsx';

@@ -4,15 +4,15 @@
 // organisations are removed, merged people get their previous payload back — and createMany rolls back
 // its own writes. Rows that would not pass the person schema are reported (file, row, column) and left
 // out; the rest goes on.
-import type { DataSource } from '../people/contact-values';
-import type { PersonPayload } from '../people/person';
+import type { DataSource } from '../people';
+import type { PersonPayload } from '../people';
 import type { TargetField } from './types';
-import { ValidationError } from '../store/errors';
-import { RestrictedError } from '../restriction/restriction';
-import { updateSubject } from '../rectification/update-subject';
-import type { Session } from '../vault/session';
-import type { AuditStep } from '../workspace/operation';
-import { newId } from '../crypto/ids';
+import { ValidationError } from '../store';
+import { RestrictedError } from '../restriction';
+import { updateSubject } from '../rectification';
+import type { Session } from '../vault';
+import type { AuditStep } from '../workspace';
+import { newId } from '../crypto';
 import { mergeIntoPerson, organisationKey, toPersonInput } from './to-people';
 import type { ImportPlan, PlannedPerson } from './plan';
 import { IMPORT_BATCH, noticeDueBy, type ImportPurpose } from './purpose';

@@ -1,6 +1,6 @@
 // Which column holds what: header synonyms in English and Dutch (built-in-presets.ts knows the exports
 // companies bring and suggests a whole mapping).
-import type { ContactLabel } from '../people/contact-values';
+import type { ContactLabel } from '../people';
 import { foldName } from './names';
 import type { FieldTarget, TargetField } from './types';
 

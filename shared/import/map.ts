@@ -2,8 +2,8 @@
 // so what the preview shows is what will be stored. A bad value is dropped and reported with its row and
 // column; a row that cannot be a person (no name, a field too long) is reported and skipped; the other
 // rows go on. Cells are only ever text: one that looks like a formula is kept as text and flagged.
-import type { ContactLabel } from '../people/contact-values';
-import { PersonPayload } from '../people/person';
+import type { ContactLabel } from '../people';
+import { PersonPayload } from '../people';
 import { normaliseCountry } from './country';
 import { isParticle, splitFullName } from './names';
 import type {

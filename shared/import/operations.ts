@@ -1,7 +1,7 @@
 // Importing a file's people as an operation: the plan stored in one batch (new people, merges into people
 // already here, new organisations), audited as one 'import' entry naming the batch, written the moment the
 // people are stored (see commitImportInSteps).
-import { defineOperation } from '../workspace/operation';
+import { defineOperation } from '../workspace';
 import { commitImportInSteps, type CommitInput, type CommitOptions } from './commit';
 
 export const commitImport = defineOperation(

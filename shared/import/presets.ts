@@ -1,6 +1,6 @@
 // Saved column mappings ("import presets"): organisation settings, so a team maps its CRM export once.
 import { z } from 'zod';
-import { ContactLabel, trimmed } from '../people/contact-values';
+import { ContactLabel, trimmed } from '../people';
 import type { Preset, TargetField } from './types';
 
 const TARGET_FIELDS = [

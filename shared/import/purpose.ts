@@ -1,9 +1,9 @@
 // What an imported batch is held for: a purpose from the purposes register (shared/consent) and its
 // Art. 6(1) lawful basis — or, while the register is empty, a purpose named here with one of the six bases.
 import { z } from 'zod';
-import { addMonths } from '../consent/notices';
-import { DataSource, trimmed } from '../people/contact-values';
-import { LawfulBasis } from '../purposes/vocabulary';
+import { addMonths } from '../consent';
+import { DataSource, trimmed } from '../people';
+import { LawfulBasis } from '../purposes';
 
 export const ImportPurpose = z.object({
   /** The purposes register entry, once there is one. */

@@ -1,7 +1,7 @@
 // Turning rows read from a file into people, and folding a row into a person already in the directory.
 // A merge only adds: it fills what is empty and joins lists; it never overwrites what someone typed.
-import type { DataSource } from '../people/contact-values';
-import type { PersonInput, PersonPayload } from '../people/person';
+import type { DataSource } from '../people';
+import type { PersonInput, PersonPayload } from '../people';
 import type { ImportPerson } from './types';
 
 const MAX_CONTACTS = 20;

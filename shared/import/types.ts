@@ -1,7 +1,7 @@
 // Public face of the import core: reading spreadsheets and address books into rows, mapping
 // columns onto a Person, and finding duplicates. Pure data in and out, so the import worker can post
 // every value across the worker boundary (structured clone) without losing anything.
-import type { ContactLabel, Email, Phone, PostalAddress } from '../people/contact-values';
+import type { ContactLabel, Email, Phone, PostalAddress } from '../people';
 
 export type { ContactLabel };
 

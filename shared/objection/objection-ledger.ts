@@ -1,10 +1,10 @@
 // The Art. 21 objection ledger: a person objects to direct marketing or to one purpose, the company may
 // override a purpose objection with compelling grounds (never direct marketing), and the person may lift it.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import { ledgerKind, timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes/ledger';
-import type { PurposePayload } from '../purposes/purposes';
-import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId } from '../purposes/vocabulary';
+import { trimmed } from '../people';
+import { ledgerKind, timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes';
+import type { PurposePayload } from '../purposes';
+import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId } from '../purposes';
 
 /**
  * Art. 21 objections. scope 'direct_marketing' covers every purpose with directMarketing; scope 'purpose'

@@ -2,12 +2,12 @@
 // processing unless the company demonstrates compelling legitimate grounds that override the person's
 // interests. The decision — the person's grounds, the company's grounds, the outcome, who decided and
 // when — is recorded as a new objection entry with an assessment; direct marketing is never weighed.
-import { appendEntry, loadEntries } from '../purposes/ledger';
-import { basisStatus, PURPOSE, PURPOSE_BASIS } from '../purposes/purposes';
-import type { Actor, ConsentMethod } from '../purposes/vocabulary';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import type { Done } from '../workspace/operation';
+import { appendEntry, loadEntries } from '../purposes';
+import { basisStatus, PURPOSE, PURPOSE_BASIS } from '../purposes';
+import type { Actor, ConsentMethod } from '../purposes';
+import type { Decrypted } from '../store';
+import type { Session } from '../vault';
+import type { Done } from '../workspace';
 import {
   OBJECTION,
   objectionAudit,

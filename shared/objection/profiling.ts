@@ -5,7 +5,7 @@
 // scoring, churn prediction, segment building on behaviour) MUST ask isProfilingAllowed for each person
 // first and leave out everyone for whom it returns false.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 import {
   latestEntry,
   ledgerKind,
@@ -14,9 +14,9 @@ import {
   type EntryAudit,
   type EntryInput,
   type LedgerEntry,
-} from '../purposes/ledger';
-import { ConsentMethod, DeviceId, Instant, RecordedBy } from '../purposes/vocabulary';
-import type { Session } from '../vault/session';
+} from '../purposes';
+import { ConsentMethod, DeviceId, Instant, RecordedBy } from '../purposes';
+import type { Session } from '../vault';
 
 export const PROFILING_CHOICES = ['opted_out', 'opted_in'] as const;
 

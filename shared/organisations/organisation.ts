@@ -1,7 +1,7 @@
 // An organisation: employer of people, customer, supplier. A sole trader's name is personal data, so
 // organisations are encrypted with their own data key exactly like people.
 import { z } from 'zod';
-import { DataSource, Email, Phone, PostalAddress, Tags, trimmed } from '../people/contact-values';
+import { DataSource, Email, Phone, PostalAddress, Tags, trimmed } from '../people';
 
 export const ORGANISATION_KIND = 'organisation';
 export const ORGANISATION_VERSION = 1;

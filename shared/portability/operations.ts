@@ -1,7 +1,7 @@
 // The right to data portability (Art. 20): what the person provided, as JSON, CSV and vCard in one zip,
 // handed to the host to save and audited under the request once saved.
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { collectPortableData, portabilityZip } from './portability';
 
 export const exportPortableData = defineOperation(

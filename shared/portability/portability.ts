@@ -3,15 +3,15 @@
 // vCard 4.0 contact card — in one ZIP. What we observed or concluded about them (notes, tags, call notes,
 // the audit trail) is not "provided by" them and stays in the access package (Art. 15) instead.
 import { strToU8, zipSync } from 'fflate';
-import { consentStatus } from '../consent/derive';
-import { loadPersonLedgers } from '../consent/ledgers';
-import { ACTIVITY_ITEMS } from '../activities/activity';
-import { toCsv } from '../export/csv';
-import type { ExportCell } from '../export/types';
-import type { Session } from '../vault/session';
-import { toVcard } from '../access/vcard';
-import { basisStatus, PURPOSE } from '../purposes/purposes';
-import { type LawfulBasis } from '../purposes/vocabulary';
+import { consentStatus } from '../consent';
+import { loadPersonLedgers } from '../consent';
+import { ACTIVITY_ITEMS } from '../activities';
+import { toCsv } from '../export';
+import type { ExportCell } from '../export';
+import type { Session } from '../vault';
+import { toVcard } from '../access';
+import { basisStatus, PURPOSE } from '../purposes';
+import { type LawfulBasis } from '../purposes';
 
 export const PORTABLE_FORMAT = 'kluis-portable-data/1';
 

@@ -3,11 +3,11 @@
 // recorded Art. 9(2) exception, as a purpose does. Definitions are settings (kind `custom-field`); the
 // values live in the subject's payload under `custom` (field id -> text), encrypted with its data key.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import type { FieldIssue } from '../store/errors';
+import { trimmed } from '../people';
+import type { FieldIssue } from '../store';
 import { FIELD_CATALOGUE, type CataloguedKind, type FieldEntry } from './field-catalogue';
-import { DataCategory, Localized, SettingId } from '../purposes/vocabulary';
-import { type PurposePayload } from '../purposes/purposes';
+import { DataCategory, Localized, SettingId } from '../purposes';
+import { type PurposePayload } from '../purposes';
 
 export const CUSTOM_VALUE_MAX = 2000;
 

@@ -2,8 +2,8 @@
 // its data category, and so — through the purposes register — which purposes justify holding it and on
 // which lawful basis. It answers "why do we hold this?" and feeds the record of processing. A test checks
 // that every field of the schemas is catalogued, so a new field cannot be added without a category.
-import type { DataCategory } from '../purposes/vocabulary';
-import type { PurposePayload } from '../purposes/purposes';
+import type { DataCategory } from '../purposes';
+import type { PurposePayload } from '../purposes';
 
 export interface FieldEntry {
   /** null: not personal data (our own bookkeeping, e.g. when the record was created). */

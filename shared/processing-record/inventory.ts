@@ -1,11 +1,11 @@
 // Live counts for the record of processing: how many people are held for each purpose and for each
 // category of data. A purpose that applies to everyone covers every person; otherwise a person counts
 // when a lawful basis or a consent event was recorded for them for that purpose.
-import { CONSENT_EVENT } from '../consent/types';
-import type { Session } from '../vault/session';
+import { CONSENT_EVENT } from '../consent';
+import type { Session } from '../vault';
 import type { RopaCounts } from './ropa';
-import { PURPOSE_BASIS, type PurposePayload } from '../purposes/purposes';
-import { type DataCategory } from '../purposes/vocabulary';
+import { PURPOSE_BASIS, type PurposePayload } from '../purposes';
+import { type DataCategory } from '../purposes';
 
 export const countInventory = async (
   session: Session,

@@ -1,10 +1,10 @@
 // What an admin can do with the record of processing: define a custom field (only with the category it
 // holds and the active purposes that justify it) and export the Art. 30 record — both audited here.
-import { toXlsx } from '../export/xlsx';
-import { PURPOSE } from '../purposes/purposes';
-import { ValidationError } from '../store/errors';
-import type { Deliver } from '../workspace/deliver';
-import { defineOperation } from '../workspace/operation';
+import { toXlsx } from '../export';
+import { PURPOSE } from '../purposes';
+import { ValidationError } from '../store';
+import type { Deliver } from '../workspace';
+import { defineOperation } from '../workspace';
 import { checkCustomField, CUSTOM_FIELD, type CustomFieldInput } from './custom-fields';
 import { ropaHtml, ropaTable, type Ropa } from './ropa';
 

@@ -1,9 +1,9 @@
 // What the accountability screens read, live: the organisation's purposes, processors, controller and
 // custom field definitions, kept current as they change here or arrive by sync.
-import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes/controller';
-import { PURPOSE, type PurposePayload } from '../purposes/purposes';
-import { PROCESSOR, type ProcessorPayload } from '../processors/processors';
-import { defineQuery } from '../workspace/query';
+import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes';
+import { PURPOSE, type PurposePayload } from '../purposes';
+import { PROCESSOR, type ProcessorPayload } from '../processors';
+import { defineQuery } from '../workspace';
 import { CUSTOM_FIELD, type CustomFieldPayload } from './custom-fields';
 
 export interface Registers {

@@ -3,10 +3,10 @@
 // data checklist" a company hands its auditor. One entry per purpose; rendered as a table (XLSX) and as
 // printable HTML, in English and Dutch.
 import type { CustomFieldPayload } from './custom-fields';
-import { isEea, type ProcessorPayload } from '../processors/processors';
-import type { ControllerPayload } from '../purposes/controller';
-import type { DataCategory } from '../purposes/vocabulary';
-import type { PurposePayload } from '../purposes/purposes';
+import { isEea, type ProcessorPayload } from '../processors';
+import type { ControllerPayload } from '../purposes';
+import type { DataCategory } from '../purposes';
+import type { PurposePayload } from '../purposes';
 
 export type RopaLanguage = 'en' | 'nl';
 

@@ -2,8 +2,8 @@
 // shares personal data with — mail service, hosting, accountant, payroll — with the data-processing
 // agreement, its sub-processors, where the data goes and under which safeguard, and when to review it.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import { DataCategory, IsoDate, SettingId } from '../purposes/vocabulary';
+import { trimmed } from '../people';
+import { DataCategory, IsoDate, SettingId } from '../purposes';
 
 export const RECIPIENT_ROLES = ['processor', 'joint_controller', 'controller', 'authority'] as const;
 export const RecipientRole = z.enum(RECIPIENT_ROLES);

@@ -1,7 +1,7 @@
 // The controller (Art. 30(1)(a)): who decides on the processing, how to reach them and their DPO, and
 // where the data is kept.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 
 /** The controller (Art. 30(1)(a)); one document with the fixed id CONTROLLER_ID. */
 export const ControllerPayload = z.object({

@@ -4,11 +4,11 @@
 // offline device lands where it happened, not on top. One recorder adds an entry to any of them and hands
 // back its audit entry for the operation (see ledgerWrite) to write.
 import type { z } from 'zod';
-import type { AuditEvent } from '../audit/audit-log';
-import type { ItemKindConfig } from '../store/item-repository';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import type { Done } from '../workspace/operation';
+import type { AuditEvent } from '../audit';
+import type { ItemKindConfig } from '../store';
+import type { Decrypted } from '../store';
+import type { Session } from '../vault';
+import type { Done } from '../workspace';
 import type { Actor } from './vocabulary';
 
 /** An entry of a ledger as the derivations need it: the item id breaks ties between equal times. */

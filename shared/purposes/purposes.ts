@@ -1,7 +1,7 @@
 // The purposes register (Art. 30(1)(b)–(g), Art. 6): why personal data is processed, on which lawful basis,
 // which categories, for how long; and the per-person ledger of the basis that applies for one purpose.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 import { ledgerKind, timeline, type EntryAudit, type LedgerEntry } from './ledger';
 import {
   Channel,

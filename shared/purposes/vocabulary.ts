@@ -1,7 +1,7 @@
 // The words every GDPR record uses (GDPR.md): lawful bases, channels, data categories, how a person told
 // us, texts in both interface languages, ids and times, and who recorded an entry on which device.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 
 /** Art. 6(1)(a)–(f). */
 export const LAWFUL_BASES = [

@@ -3,12 +3,12 @@
 // device, and the rectification request that asked for it). Entries are items of the subject, encrypted
 // with the subject's data key, so erasing the subject takes its history with it; they are append-only.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import type { AuditEvent } from '../audit/audit-log';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import { ledgerKind } from '../purposes/ledger';
-import type { Actor } from '../purposes/vocabulary';
+import { trimmed } from '../people';
+import type { AuditEvent } from '../audit';
+import type { Decrypted } from '../store';
+import type { Session } from '../vault';
+import { ledgerKind } from '../purposes';
+import type { Actor } from '../purposes';
 
 export const SUBJECT_KINDS = ['person', 'organisation'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -1,12 +1,12 @@
 // What the rights on one record say now, live: the restriction in force (Art. 18), the field history
 // (Art. 16) and the profiling choices (Art. 22), reloaded when one of them about this subject is added here
 // or by sync (another person's entries leave this panel alone).
-import { loadProfilingChoices, PROFILING_OPTOUT, type ProfilingChoicePayload } from '../objection/profiling';
-import type { LedgerEntry } from '../purposes/ledger';
-import { restrictionState, type RestrictionState } from '../restriction/restriction';
-import { RESTRICTION, type RestrictionPayload } from '../restriction/restriction-ledger';
-import type { Decrypted } from '../store/subject-repository';
-import { defineQuery } from '../workspace/query';
+import { loadProfilingChoices, PROFILING_OPTOUT, type ProfilingChoicePayload } from '../objection';
+import type { LedgerEntry } from '../purposes';
+import { restrictionState, type RestrictionState } from '../restriction';
+import { RESTRICTION, type RestrictionPayload } from '../restriction';
+import type { Decrypted } from '../store';
+import { defineQuery } from '../workspace';
 import { FIELD_CHANGE, listFieldChanges, type FieldChangePayload } from './field-history';
 
 export interface SubjectRightsState {

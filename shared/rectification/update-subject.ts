@@ -3,8 +3,8 @@
 // returns the audit entries for the operation that called it to write (the field history's, and the
 // request's when the edit answers one).
 import type { z } from 'zod';
-import type { Decrypted, SubjectRepository } from '../store/subject-repository';
-import type { Session } from '../vault/session';
+import type { Decrypted, SubjectRepository } from '../store';
+import type { Session } from '../vault';
 import {
   diffFields,
   recordFieldChanges,
@@ -12,9 +12,9 @@ import {
   type FieldChangeContext,
   type FieldChangePayload,
 } from './field-history';
-import type { AuditEvent } from '../audit/audit-log';
-import { linkRequest } from '../requests/requests';
-import { assertChangeAllowed, loadRestriction } from '../restriction/restriction';
+import type { AuditEvent } from '../audit';
+import { linkRequest } from '../requests';
+import { assertChangeAllowed, loadRestriction } from '../restriction';
 
 export interface SubjectUpdateResult<P> {
   readonly record: Decrypted<P>;

@@ -1,7 +1,7 @@
 // Art. 12(3): a request is answered within one calendar month of receipt, extendable by up to two further
 // months. Dates are calendar days (ISO YYYY-MM-DD), so daylight-saving changes cannot shift a due date;
 // the month rule is the one the privacy-notice deadline uses (31 January + 1 month = 28/29 February).
-import { addMonths } from '../consent/notices';
+import { addMonths } from '../consent';
 
 /** Open requests due within this many days are "due soon" (the dashboard's window). */
 export const DUE_SOON_DAYS = 7;

@@ -2,7 +2,7 @@
 // one, verify the person, extend, move it along, decide, note what was sent and link what it caused. Each
 // change keeps the request's status history and is audited by the operation, one entry per change. `at`
 // is when it happened (now unless given); the deadlines are computed from it.
-import { defineOperation } from '../workspace/operation';
+import { defineOperation } from '../workspace';
 import {
   changeRequest,
   fileRequest,
@@ -128,7 +128,8 @@ export const recordSent = defineOperation(
     workspace,
     _actor,
     { id, what, channel, at = Date.now() }: OfRequest & { what: string; channel: RequestChannel },
-  ) => changeRequest(workspace, id, (data) => ({ ...data, sent: [...data.sent, { what, channel, at }] }), true),
+  ) =>
+    changeRequest(workspace, id, (data) => ({ ...data, sent: [...data.sent, { what, channel, at }] }), true),
 );
 
 export const linkToRequest = defineOperation(

@@ -1,6 +1,6 @@
 // What the request screens read, live: the request register, reloaded whenever a compliance file changes,
 // and the dashboard's figures of it, reloaded only when a request changes.
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { listRequests, SUBJECT_REQUEST, type SubjectRequest } from './requests';
 import { summariseRequests } from './summary';
 

@@ -4,11 +4,11 @@
 // on the functions below, which refuse what the GDPR does not allow (an extension decided after the first
 // due date), keep a status history and hand back the audit entry the operation writes.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import type { AuditEvent } from '../audit/audit-log';
-import type { Done, Workspace } from '../workspace/operation';
+import { trimmed } from '../people';
+import type { AuditEvent } from '../audit';
+import type { Done, Workspace } from '../workspace';
 import { dueDate, extensionAllowed } from './deadline';
-import { Instant, IsoDate, ItemRef } from '../purposes/vocabulary';
+import { Instant, IsoDate, ItemRef } from '../purposes';
 
 export const RIGHTS = [
   'be_informed',

@@ -1,5 +1,5 @@
 // The request register's figures for the privacy dashboard: counts, ids and due times only.
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import { deadlineState, startOfDay, localDay } from './deadline';
 import { isOpen, listRequests, requestDueOn } from './requests';
 

@@ -1,5 +1,5 @@
 // What the screens read about restriction, live: every subject whose processing is restricted now.
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { RESTRICTION } from './restriction-ledger';
 import { restrictedSubjectIds } from './restriction';
 

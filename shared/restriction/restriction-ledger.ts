@@ -1,15 +1,9 @@
 // The Art. 18 restriction ledger: markers that restrict processing of a person (with the fields they asked
 // to have changed meanwhile) or lift the restriction. The latest marker at a time decides.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import {
-  latestEntry,
-  ledgerKind,
-  type EntryAudit,
-  type EntryInput,
-  type LedgerEntry,
-} from '../purposes/ledger';
-import { DeviceId, Instant, RecordedBy } from '../purposes/vocabulary';
+import { trimmed } from '../people';
+import { latestEntry, ledgerKind, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes';
+import { DeviceId, Instant, RecordedBy } from '../purposes';
 
 /** Art. 18 restriction marker. The latest (at, id) at a time decides (restrictionState). */
 export const RESTRICTION_REASONS = [

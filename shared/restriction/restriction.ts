@@ -2,8 +2,8 @@
 // purpose gate already leaves a restricted person out), and no edits except the ones the person asked for.
 // The restriction ledger (restriction-ledger.ts) says since when and which fields stay editable; this
 // module derives that state and refuses any other change on the write path.
-import { latestEntry, loadEntries, loadEntriesBySubject, type LedgerEntry } from '../purposes/ledger';
-import type { Session } from '../vault/session';
+import { latestEntry, loadEntries, loadEntriesBySubject, type LedgerEntry } from '../purposes';
+import type { Session } from '../vault';
 import { RESTRICTION, type RestrictionPayload } from './restriction-ledger';
 
 export interface RestrictionState {

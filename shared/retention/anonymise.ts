@@ -3,15 +3,15 @@
 // month — in an anonymous aggregate record (organisation settings, kind `anonymous-aggregate`, org-key
 // encrypted). The aggregate holds no id, name or text of the subject: only stages, amounts and months.
 import { z } from 'zod';
-import { ACTIVITY_ITEMS, ActivityType, type ActivityPayload } from '../activities/activity';
-import { CurrencyCode, DEAL_CONFIG, DealOutcome, type DealPayload } from '../deals/deal';
-import { eraseSubjectInSteps, type EraseOptions } from '../erasure/erasure';
-import type { AuditStep } from '../workspace/operation';
-import type { ErasureCertificate } from '../erasure/erasure-model';
-import { newId } from '../crypto/ids';
-import type { Session } from '../vault/session';
+import { ACTIVITY_ITEMS, ActivityType, type ActivityPayload } from '../activities';
+import { CurrencyCode, DEAL_CONFIG, DealOutcome, type DealPayload } from '../deals';
+import { eraseSubjectInSteps, type EraseOptions } from '../erasure';
+import type { AuditStep } from '../workspace';
+import type { ErasureCertificate } from '../erasure';
+import { newId } from '../crypto';
+import type { Session } from '../vault';
 import { SubjectKind } from './retention-rules';
-import { SettingId } from '../purposes/vocabulary';
+import { SettingId } from '../purposes';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/, 'month');
 

@@ -1,8 +1,8 @@
 // What an admin can do with the retention rules and the review queue: add or edit a rule, switch it on or
 // off — each stored and audited under 'retention-rule' with its id — and decide on a waiting review
 // (anonymise, erase, keep only the suppression entry, or extend), audited under 'retention-review'.
-import { defineOperation, type Actor, type Workspace } from '../workspace/operation';
-import { saveSetting } from '../workspace/settings';
+import { defineOperation, type Actor, type Workspace } from '../workspace';
+import { saveSetting } from '../workspace';
 import { decideReviewInSteps, type DecideOptions, type ReviewDecision } from './retention-decide';
 import { RETENTION_RULE } from './retention-rules';
 

@@ -1,6 +1,6 @@
 // What the retention tab reads, live: the review queue with its rules, the last run, and the anonymous
 // figures that prove anonymisation kept the totals. And the dashboard's count of subjects waiting.
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { ANONYMOUS_AGGREGATE, loadSalesFigures, type SalesFigures } from './anonymise';
 import { summariseRetention, type Review, type Rule } from './retention';
 import { RETENTION_REVIEW, RETENTION_RUN, RETENTION_RUN_ID } from './retention-review';

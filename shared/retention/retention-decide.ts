@@ -3,17 +3,17 @@
 // erased), or extend with a reason and a new date. Each decision hands back its audit entry, with the
 // review's id as the reference, for the operation retention.decide to write (the erasure it causes writes
 // its own entry as a step); no decision touches a review that is not waiting.
-import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../consent/types';
-import { ValidationError } from '../store/errors';
-import type { Session } from '../vault/session';
-import type { ErasureLedger, ErasureProgress } from '../erasure/erasure';
-import { eraseSubjectInSteps } from '../erasure/erasure';
-import type { AuditEvent } from '../audit/audit-log';
-import type { AuditStep, Done } from '../workspace/operation';
-import type { KeepGroup } from '../erasure/erasure-model';
+import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../consent';
+import { ValidationError } from '../store';
+import type { Session } from '../vault';
+import type { ErasureLedger, ErasureProgress } from '../erasure';
+import { eraseSubjectInSteps } from '../erasure';
+import type { AuditEvent } from '../audit';
+import type { AuditStep, Done } from '../workspace';
+import type { KeepGroup } from '../erasure';
 import { anonymiseSubject } from './anonymise';
 import { isWaiting, RETENTION_REVIEW, type ReviewStatus } from './retention-review';
-import { OBJECTION } from '../objection/objection-ledger';
+import { OBJECTION } from '../objection';
 
 export type ReviewDecision =
   | { readonly action: 'anonymise' | 'erase' | 'suppress' }

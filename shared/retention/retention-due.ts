@@ -2,7 +2,7 @@
 // rule's period, and since when? No I/O and no clock of its own, so it is tested exhaustively with fixed
 // times; retention.ts gathers the facts from the items and writes the review queue.
 import type { RetentionRulePayload, RuleTrigger, SubjectKind } from './retention-rules';
-import type { DataCategory } from '../purposes/vocabulary';
+import type { DataCategory } from '../purposes';
 
 /** What retention needs to know about a subject; times are epoch ms, derived from decrypted items. */
 export interface SubjectFacts {

@@ -1,21 +1,21 @@
 // Gathers the facts retention decides on (retention-due.ts) from decrypted items: activities, deals,
 // consent and subscription ledgers, the purposes register. `subjectFacts` is pure; `loadRetentionFacts`
 // reads the vault once per run, in chunks, so the UI keeps painting.
-import { consentStatus, subscriptionStatus } from '../consent/derive';
-import { DECRYPT_CHUNK, loadLedgers, type LedgerIndex } from '../consent/facts';
-import type { SubscriptionTypePayload } from '../consent/types';
-import { SUBSCRIPTION_TYPE } from '../consent/types';
-import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities/activity';
-import { DEAL_CONFIG, type DealPayload } from '../deals/deal';
-import type { Decrypted } from '../store/subject-repository';
-import type { Session } from '../vault/session';
-import { categoriesHeld } from '../processing-record/custom-fields';
+import { consentStatus, subscriptionStatus } from '../consent';
+import { DECRYPT_CHUNK, loadLedgers, type LedgerIndex } from '../consent';
+import type { SubscriptionTypePayload } from '../consent';
+import { SUBSCRIPTION_TYPE } from '../consent';
+import { ACTIVITY_ITEMS, type ActivityPayload } from '../activities';
+import { DEAL_CONFIG, type DealPayload } from '../deals';
+import type { Decrypted } from '../store';
+import type { Session } from '../vault';
+import { categoriesHeld } from '../processing-record';
 import type { SubjectFacts } from './retention-due';
 import type { SubjectKind } from './retention-rules';
-import { basisStatus, PURPOSE } from '../purposes/purposes';
-import type { DataCategory } from '../purposes/vocabulary';
-import type { LedgerEntry } from '../purposes/ledger';
-import type { PurposePayload } from '../purposes/purposes';
+import { basisStatus, PURPOSE } from '../purposes';
+import type { DataCategory } from '../purposes';
+import type { LedgerEntry } from '../purposes';
+import type { PurposePayload } from '../purposes';
 
 type Purpose = { readonly id: string; readonly data: PurposePayload };
 type ListType = { readonly id: string; readonly data: SubscriptionTypePayload };

@@ -3,10 +3,10 @@
 // from rule and subject, so two devices that evaluate offline write the same document, never two.
 // It holds ids, times and the decision only — never a name: the UI looks the person up while they exist.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
-import type { Sodium } from '../crypto/sodium';
+import { trimmed } from '../people';
+import type { Sodium } from '../crypto';
 import { RuleTrigger, SubjectKind } from './retention-rules';
-import { Instant, ItemRef, SettingId } from '../purposes/vocabulary';
+import { Instant, ItemRef, SettingId } from '../purposes';
 
 export const REVIEW_STATUSES = ['open', 'anonymised', 'erased', 'suppressed', 'extended', 'cleared'] as const;
 export const ReviewStatus = z.enum(REVIEW_STATUSES);

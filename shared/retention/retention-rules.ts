@@ -2,8 +2,8 @@
 // Organisation settings (kind `retention-rule`, org-key encrypted, read by everyone, changed by admins);
 // a vault starts with three defaults that follow the default purposes register.
 import { z } from 'zod';
-import type { Session } from '../vault/session';
-import { DataCategory, Localized, SettingId } from '../purposes/vocabulary';
+import type { Session } from '../vault';
+import { DataCategory, Localized, SettingId } from '../purposes';
 
 /** Which subjects a rule looks at. A status is derived from the subject's items (see retention-due.ts). */
 export const SUBJECT_STATUSES = ['any', 'prospect', 'customer', 'unsubscribed'] as const;

@@ -1,9 +1,9 @@
 // Retention: evaluate the rules against every subject and keep the review queue current, and
 // summarise the queue for the privacy dashboard. Run on an admin's device after unlock and daily; the
 // queue is a compliance file (admins only). Decisions on a review live in retention-decide.ts.
-import type { Setting } from '../store/settings-repository';
-import type { Session } from '../vault/session';
-import { CUSTOM_FIELD, customCategoryMap } from '../processing-record/custom-fields';
+import type { Setting } from '../store';
+import type { Session } from '../vault';
+import { CUSTOM_FIELD, customCategoryMap } from '../processing-record';
 import { retentionDue, type SubjectFacts } from './retention-due';
 import { loadRetentionFacts } from './retention-facts';
 import {

@@ -9,11 +9,11 @@
 // 100,000 people went to key rows alone). Destroying a key rewrites its page without it; an emptied page
 // is blanked before it is tombstoned, because RxDB keeps a deleted document's fields in its tombstone.
 import type { RxDocument } from 'rxdb';
-import { randomBytes, wipe } from '../crypto/bytes';
-import type { EnvelopeCipher } from '../crypto/envelope';
+import { randomBytes, wipe } from '../crypto';
+import type { EnvelopeCipher } from '../crypto';
 import type { KeyDoc } from './schemas';
 import type { KluisDatabase } from './database';
-import { newId } from '../crypto/ids';
+import { newId } from '../crypto';
 import { ringKey, type PageKey, type PageKeyRing } from './page-key-ring';
 
 export class MissingKeyError extends Error {

@@ -3,8 +3,8 @@
 // key) takes every one of them; they live in the `items` collection, indexed by subject and by kind.
 // Append-only kinds (the consent ledger) refuse edits and deletions: only erasure of the subject removes them.
 import type { z } from 'zod';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { newId } from '../crypto/ids';
+import type { EnvelopeCipher } from '../crypto';
+import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { ItemDoc } from './schemas';
 import type { DataKeys } from './data-keys';

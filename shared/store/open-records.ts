@@ -1,7 +1,7 @@
 // Decrypting many envelopes, shared by the subject and item repositories: chunk by chunk (each chunk's
 // key pages read with one query), reporting progress, yielding to the UI between chunks, and listing the
 // records that cannot be opened instead of failing the whole list.
-import { EnvelopeError } from '../crypto/envelope';
+import { EnvelopeError } from '../crypto';
 import type { RecordDoc } from './schemas';
 import type { DataKeys } from './data-keys';
 import { MissingKeyError } from './data-keys';

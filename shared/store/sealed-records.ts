@@ -4,7 +4,7 @@
 // key (a subject's data key or the organisation key), the collection and the address that binds a payload
 // to its document.
 import type { z } from 'zod';
-import type { EnvelopeAddress, EnvelopeCipher } from '../crypto/envelope';
+import type { EnvelopeAddress, EnvelopeCipher } from '../crypto';
 import { NotFoundError, toFieldIssues, ValidationError } from './errors';
 import { migratePayload } from './migrations';
 

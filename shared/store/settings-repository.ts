@@ -2,8 +2,8 @@
 // notices, import presets — one document each, encrypted with the organisation key and synced to every
 // user. Defaults are seeded with fixed ids, so two devices that seed offline converge on one document.
 import type { z } from 'zod';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { newId } from '../crypto/ids';
+import type { EnvelopeCipher } from '../crypto';
+import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { SettingDoc } from './schemas';
 import { NotFoundError, ValidationError } from './errors';

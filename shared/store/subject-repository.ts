@@ -2,8 +2,8 @@
 // the subject's data key, and decrypts and validates again on the way out. Records that cannot be opened
 // (tampered, moved, key missing) are reported as problems, never crash a list.
 import type { z } from 'zod';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { newId } from '../crypto/ids';
+import type { EnvelopeCipher } from '../crypto';
+import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { KeyDoc, RecordDoc } from './schemas';
 import { markOwnKeyPage, type DataKeys } from './data-keys';

@@ -2,14 +2,14 @@
 // user's own devices do not vouch for: the account's keys opened with the key-encryption key, the local
 // keyring rebuilt from them, the MAC that marks keys a passphrase change made, and the page-key ring a
 // new device starts with (walked forward through the user's rotation grants).
-import { fromBase64, toBase64, utf8, wipe } from '../crypto/bytes';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import type { Sodium } from '../crypto/sodium';
-import { err, ok } from '../platform/result';
-import type { PageKey, PageKeyRing } from '../store/page-key-ring';
-import { kekAddress, type KeyringDoc } from '../vault/keyring';
-import { openOrgKeyBox, type OrgKeyClaim } from '../vault/org-key-box';
-import { walkGrants } from '../vault/page-keys';
+import { fromBase64, toBase64, utf8, wipe } from '../crypto';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto';
+import type { Sodium } from '../crypto';
+import { err, ok } from '../platform';
+import type { PageKey, PageKeyRing } from '../store';
+import { kekAddress, type KeyringDoc } from '../vault';
+import { openOrgKeyBox, type OrgKeyClaim } from '../vault';
+import { walkGrants } from '../vault';
 import type { AccountLink, AccountReply, KeyringMaterial } from './account-link';
 import { openSealedOrgKey } from './invite';
 import type { MeResponse } from './protocol-accounts';

@@ -1,13 +1,13 @@
 // A passphrase change reaches the whole account: made on one linked device, replaced on the server in one
 // step, and picked up by the user's other devices (checkAccountKeys); after a rotation the account's
 // passphrase box is re-sealed with the current page key (refreshAccountBox).
-import { toBase64, wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import { checkKdfParams, newSalt, type KdfParams } from '../crypto/kdf';
-import { loadSodium } from '../crypto/sodium';
-import { err, ok } from '../platform/result';
-import type { KluisDatabase } from '../store/database';
-import type { PageKeyRing } from '../store/page-key-ring';
+import { toBase64, wipe } from '../crypto';
+import { EnvelopeCipher } from '../crypto';
+import { checkKdfParams, newSalt, type KdfParams } from '../crypto';
+import { loadSodium } from '../crypto';
+import { err, ok } from '../platform';
+import type { KluisDatabase } from '../store';
+import type { PageKeyRing } from '../store';
 import {
   derivePassphraseKeys,
   kekAddress,
@@ -17,10 +17,10 @@ import {
   WrongPassphraseError,
   type KeyringDoc,
   type UnlockedKeys,
-} from '../vault/keyring';
-import { openOrgKeyBox, sealOrgKeyBox } from '../vault/org-key-box';
-import { loadPageKeys, wipeRing } from '../vault/page-keys';
-import type { Session } from '../vault/session';
+} from '../vault';
+import { openOrgKeyBox, sealOrgKeyBox } from '../vault';
+import { loadPageKeys, wipeRing } from '../vault';
+import type { Session } from '../vault';
 import {
   decodeMaterial,
   encodeMaterial,

@@ -1,15 +1,15 @@
 // The organisation admin's calls: list the devices, revoke one, invite a user with a role. Requests are
 // checked with the protocol's zod schemas before they leave, and answers are checked before they are used.
 // The invite code is made here; the server keeps only its hash, so this is the one moment it can be shown.
-import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import { loadSodium } from '../crypto/sodium';
-import type { PageKey } from '../store/page-key-ring';
+import { fromBase64, randomBytes, toBase64, wipe } from '../crypto';
+import { EnvelopeCipher } from '../crypto';
+import { loadSodium } from '../crypto';
+import type { PageKey } from '../store';
 import type { MemberPins } from './member-pins';
-import { err, ok } from '../platform/result';
-import type { DeviceSigner } from '../crypto/signing';
-import type { AuditLog } from '../audit/audit-log';
-import { newId } from '../crypto/ids';
+import { err, ok } from '../platform';
+import type { DeviceSigner } from '../crypto';
+import type { AuditLog } from '../audit';
+import { newId } from '../crypto';
 import { serverClient, type Fetch } from './server-client';
 import { ROUTES, type MemberChanged, type MemberStatusChange } from './server-routes';
 import type { AccountLink, AccountReply } from './account-link';

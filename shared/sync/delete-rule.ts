@@ -7,11 +7,11 @@
 // - destroying a key on a key page is for admins, or for the device that wrote the page (a person it
 //   added itself); other roles' devices would be refused, and marketing never writes keys.
 // A vault not linked to a server has one owner, who holds every role: nothing is refused there.
-import type { KluisDatabase } from '../store/database';
+import type { KluisDatabase } from '../store';
 import type { Role } from './protocol';
 import { maySync } from './roles';
 import { APPEND_ONLY_KINDS, mayRewriteAnyKeyPage } from './write-rules';
-import { isOwnKeyPage } from '../store/data-keys';
+import { isOwnKeyPage } from '../store';
 
 export type DeleteBlock =
   /** The subject has append-only items: only an erasure removes them. */

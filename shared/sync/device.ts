@@ -1,8 +1,8 @@
 // This device's side of sync for hosts that hold a session or a vault, never its database: the sealed link
 // to the server (device-local bookkeeping, not audited), the running client, the account steps that read
 // or replace the local keyring, the admin's member pins, and the wipe of a revoked device's copy.
-import type { Session } from '../vault/session';
-import type { Vault } from '../vault/vault';
+import type { Session } from '../vault';
+import type { Vault } from '../vault';
 import { connectVault, signInOnNewDevice, type ConnectOptions, type SignInOptions } from './account';
 import {
   changeAccountPassphrase,

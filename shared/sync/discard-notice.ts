@@ -1,6 +1,6 @@
 // How many stale changes to erased people sync's conflict resolution refused (merge.ts), for the notice
 // "n changes to an erased person were discarded": kept on this device only.
-import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault/local-docs';
+import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault';
 
 export interface DiscardNotice {
   readonly count: number;

@@ -6,7 +6,7 @@
 // A member's public key never changes (the server refuses it), so a listed key that differs from the pin is
 // a lie: the rotation stops and says so. Kept on this device only, in the `vault` collection; public keys
 // and random user ids are not personal data.
-import type { KluisDatabase } from '../store/database';
+import type { KluisDatabase } from '../store';
 
 const PINS_ID = 'member-pins';
 

@@ -2,12 +2,12 @@
 // state both sides started from, and a field both sides changed keeps the loser in a 'conflict' record of
 // the same subject; key pages merge as sets, and an erased entry stays erased.
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { loadSodium, type Sodium } from '../crypto/sodium';
-import { recordAddress } from '../store/subject-repository';
-import { settingAddress, type OrganisationCollection } from '../store/settings-repository';
-import type { AuditDoc, ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
-import type { Session } from '../vault/session';
+import type { EnvelopeCipher } from '../crypto';
+import { loadSodium, type Sodium } from '../crypto';
+import { recordAddress } from '../store';
+import { settingAddress, type OrganisationCollection } from '../store';
+import type { AuditDoc, ItemDoc, KeyDoc, RecordDoc, SettingDoc } from '../store';
+import type { Session } from '../vault';
 import { countDiscarded } from './discard-notice';
 import { ERASED_PAYLOAD } from './protocol';
 

@@ -9,9 +9,9 @@ import { DEAL_CONFIG } from '../deals';
 import type { ItemKindConfig, RecordDoc } from '../store';
 import { recordAddress } from '../store';
 import { TASK_ITEMS } from '../tasks';
-import type { Session } from '../vault/session';
-import { defineOperation } from '../workspace/operation';
-import { defineQuery } from '../workspace/query';
+import type { Session } from '../vault';
+import { defineOperation } from '../workspace';
+import { defineQuery } from '../workspace';
 import { CONFLICT_KIND, type ConflictPayload } from './merge';
 
 export interface Conflict extends ConflictPayload {

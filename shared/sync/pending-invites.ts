@@ -1,7 +1,7 @@
 // Where the admin's device keeps the invite keys of its open invitations (admin.ts PendingInvites): one
 // document of the local `vault` collection, sealed with the organisation key, so they are readable only
 // while the vault is unlocked and never leave this device.
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 import type { PendingInvites } from './admin';
 
 const INVITES_ID = 'sync-invites';

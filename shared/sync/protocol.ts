@@ -15,7 +15,7 @@ export type Collection = (typeof COLLECTIONS)[number];
 export const isCollection = (name: string): name is Collection =>
   (COLLECTIONS as readonly string[]).includes(name);
 
-export { ROLES, type Role } from '../workspace/roles';
+export { ROLES, type Role } from '../workspace';
 
 /** A member is active, suspended (refused everywhere, devices kept) or removed (every device wiped). */
 export const MEMBER_STATUSES = ['active', 'suspended', 'removed'] as const;

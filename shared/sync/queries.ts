@@ -1,6 +1,6 @@
 // What the screens read about sync, live: how many stale changes to erased people sync discarded on this
 // device (merge.ts counts them).
-import { defineQuery } from '../workspace/query';
+import { defineQuery } from '../workspace';
 import { DISCARD_NOTICE_ID, discardNotice } from './discard-notice';
 
 export const discardedCount = defineQuery(

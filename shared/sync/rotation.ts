@@ -13,14 +13,14 @@
 //
 // Nothing is ever left unreadable: pages are re-wrapped before the older key goes, the server refuses a
 // page pushed under a superseded epoch ('key-epoch-stale'), and the device that wrote it re-wraps it.
-import { toBase64 } from '../crypto/bytes';
-import { loadSodium } from '../crypto/sodium';
-import { err, ok, type Result } from '../platform/result';
-import { isOwnKeyPage } from '../store/data-keys';
-import { newPageKey, sealRotationGrant, walkGrants } from '../vault/page-keys';
-import { ringKey, type PageKeyRing } from '../store/page-key-ring';
-import type { Session } from '../vault/session';
-import { auditStep } from '../workspace/operation';
+import { toBase64 } from '../crypto';
+import { loadSodium } from '../crypto';
+import { err, ok, type Result } from '../platform';
+import { isOwnKeyPage } from '../store';
+import { newPageKey, sealRotationGrant, walkGrants } from '../vault';
+import { ringKey, type PageKeyRing } from '../store';
+import type { Session } from '../vault';
+import { auditStep } from '../workspace';
 import { fetchKeys } from './account-keys';
 import { serverClient, type Fetch } from './server-client';
 import { ROUTES } from './server-routes';

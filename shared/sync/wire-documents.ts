@@ -1,6 +1,6 @@
 // Documents as they travel: exactly the wire fields of each collection, a fingerprint that tells two
 // states of a document apart without keeping its payload, and a push split into bodies the server takes.
-import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store/schemas';
+import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store';
 import { MAX_BODY_BYTES, type Collection, type SyncDocument } from './protocol';
 
 export type Doc = RecordDoc | KeyDoc | SettingDoc | AuditDoc;

@@ -1,7 +1,7 @@
 // What a user can do with tasks: create, edit, tick off (and undo), snooze, delete. Each is stored under
 // the task's subject's key and audited by id (never the task's text).
-import type { Decrypted } from '../store/subject-repository';
-import { defineOperation } from '../workspace/operation';
+import type { Decrypted } from '../store';
+import { defineOperation } from '../workspace';
 import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput, type TaskPayload } from './task';
 
 export type Task = Decrypted<TaskPayload>;

@@ -1,6 +1,6 @@
 // Every task, live, for My day, a subject's tasks and the reminders (opened once, then only what changed).
-import { openAllItems, type OpenedItems } from '../store/item-cache';
-import { defineQuery } from '../workspace/query';
+import { openAllItems, type OpenedItems } from '../store';
+import { defineQuery } from '../workspace';
 import { TASK_ITEMS, TASK_KIND, type TaskPayload } from './task';
 
 export const allTasks = defineQuery(

@@ -1,7 +1,7 @@
 // Things to do about a person or organisation, assigned to a user, with a due date and an optional
 // reminder; "My day" shows a user's overdue, today's and upcoming tasks.
 import { z } from 'zod';
-import { trimmed } from '../people/contact-values';
+import { trimmed } from '../people';
 
 export const TASK_KIND = 'task';
 export const TASK_VERSION = 1;

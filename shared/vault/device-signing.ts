@@ -3,11 +3,11 @@
 // sealed with a key derived from the user's secret key, so it opens whenever the vault is unlocked (by
 // passphrase or from the OS keychain) and survives a passphrase change. Audit entries, key grants and
 // erasure orders carry its signature, so what one device did cannot be passed off as another's.
-import { utf8, wipe } from '../crypto/bytes';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { newSigningPair, type SigningPair } from '../crypto/signing';
-import type { Sodium } from '../crypto/sodium';
-import type { KluisDatabase } from '../store/database';
+import { utf8, wipe } from '../crypto';
+import type { EnvelopeCipher } from '../crypto';
+import { newSigningPair, type SigningPair } from '../crypto';
+import type { Sodium } from '../crypto';
+import type { KluisDatabase } from '../store';
 
 export const DEVICE_SIGNING_ID = 'device-signing';
 

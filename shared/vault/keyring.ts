@@ -2,11 +2,11 @@
 // opens the user's X25519 key pair, and the auth verifier, which proves the passphrase to the sync server
 // and decrypts nothing. The organisation key reaches the user sealed to their public key. Changing the
 // passphrase re-wraps one key.
-import { fromBase64, randomBytes, toBase64, wipe } from '../crypto/bytes';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import { deriveKey, newSalt, type KdfParams } from '../crypto/kdf';
-import type { Sodium } from '../crypto/sodium';
-import { newId } from '../crypto/ids';
+import { fromBase64, randomBytes, toBase64, wipe } from '../crypto';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto';
+import { deriveKey, newSalt, type KdfParams } from '../crypto';
+import type { Sodium } from '../crypto';
+import { newId } from '../crypto';
 
 export const KEYRING_ID = 'keyring';
 

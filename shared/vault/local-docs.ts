@@ -1,8 +1,8 @@
 // Small device-local documents in the never-synced `vault` collection, sealed with the organisation key:
 // bookkeeping such as the erasures waiting for the server (erasure/erasure-local.ts) or the stale changes
 // sync discarded (sync/discard-notice.ts). Not personal data, but sealed all the same.
-import type { EnvelopeCipher } from '../crypto/envelope';
-import type { KluisDatabase } from '../store/database';
+import type { EnvelopeCipher } from '../crypto';
+import type { KluisDatabase } from '../store';
 
 /** The part of an unlocked session these documents need (a Session fits). */
 export interface LocalVault {

@@ -3,9 +3,9 @@
 // only the passphrase yields. A new device opens it right after it opened the user's secret key the same
 // way, so a server that seals a key of its own to the user's public key — or drops, swaps or replays
 // another user's box — is refused before the device encrypts anything with a key the server knows.
-import { fromBase64, toBase64, wipe } from '../crypto/bytes';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import type { PageKey } from '../store/page-key-ring';
+import { fromBase64, toBase64, wipe } from '../crypto';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto';
+import type { PageKey } from '../store';
 
 export interface OrgKeyClaim {
   readonly orgId: string;

@@ -23,13 +23,13 @@
 // On the device the ring (current key, and older ones until their epoch finishes) is kept in the `vault`
 // collection sealed to the user's public key, so the OS keychain unlock, which yields only the user's
 // secret key, opens it too.
-import { fromBase64, fromUtf8, toBase64, utf8, wipe, randomBytes } from '../crypto/bytes';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import type { Sodium } from '../crypto/sodium';
-import type { KluisDatabase } from '../store/database';
-import type { PageKey, PageKeyRing } from '../store/page-key-ring';
-import { verifySignature, type DeviceSigner } from '../crypto/signing';
-import { newId } from '../crypto/ids';
+import { fromBase64, fromUtf8, toBase64, utf8, wipe, randomBytes } from '../crypto';
+import { EnvelopeError, type EnvelopeCipher } from '../crypto';
+import type { Sodium } from '../crypto';
+import type { KluisDatabase } from '../store';
+import type { PageKey, PageKeyRing } from '../store';
+import { verifySignature, type DeviceSigner } from '../crypto';
+import { newId } from '../crypto';
 
 export const PAGE_KEYS_ID = 'page-keys';
 

@@ -1,22 +1,22 @@
 // An unlocked vault: the keys in memory and the repositories that use them. Locking wipes the keys;
 // nothing personal stays readable after that.
-import { wipe } from '../crypto/bytes';
-import type { EnvelopeCipher } from '../crypto/envelope';
-import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../organisations/organisation';
-import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../people/person';
+import { wipe } from '../crypto';
+import type { EnvelopeCipher } from '../crypto';
+import { ORGANISATION_KIND, ORGANISATION_VERSION, OrganisationPayload } from '../organisations';
+import { PERSON_KIND, PERSON_VERSION, PersonPayload } from '../people';
 import type { z } from 'zod';
-import { StoredAuditLog } from '../audit/stored-audit-log';
-import { DataKeys } from '../store/data-keys';
-import { ItemRepository, type ItemKindConfig } from '../store/item-repository';
-import { SettingsRepository, type SettingKindConfig } from '../store/settings-repository';
-import { SubjectRepository, type Decrypted, type SubjectKindConfig } from '../store/subject-repository';
-import type { KluisDatabase } from '../store/database';
-import type { KeyDoc } from '../store/schemas';
+import { StoredAuditLog } from '../audit';
+import { DataKeys } from '../store';
+import { ItemRepository, type ItemKindConfig } from '../store';
+import { SettingsRepository, type SettingKindConfig } from '../store';
+import { SubjectRepository, type Decrypted, type SubjectKindConfig } from '../store';
+import type { KluisDatabase } from '../store';
+import type { KeyDoc } from '../store';
 import { loadSigningPair } from './device-signing';
-import { signerFrom, type DeviceSigner } from '../crypto/signing';
+import { signerFrom, type DeviceSigner } from '../crypto';
 import type { UnlockedKeys } from './keyring';
 import { loadPageKeys, storePageKeys, wipeRing } from './page-keys';
-import { type PageKey, type PageKeyRing } from '../store/page-key-ring';
+import { type PageKey, type PageKeyRing } from '../store';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;

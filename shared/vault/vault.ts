@@ -1,10 +1,10 @@
 // The local vault: creates the organisation and keyring on first run, unlocks it with the passphrase or a
 // key from the OS keychain, and re-wraps one key when the passphrase changes.
-import { wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
-import { loadSodium, type Sodium } from '../crypto/sodium';
-import type { KluisDatabase } from '../store/database';
+import { wipe } from '../crypto';
+import { EnvelopeCipher } from '../crypto';
+import { DEFAULT_KDF, type KdfParams } from '../crypto';
+import { loadSodium, type Sodium } from '../crypto';
+import type { KluisDatabase } from '../store';
 import {
   createKeyring,
   KEYRING_ID,

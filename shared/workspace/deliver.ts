@@ -1,7 +1,7 @@
 // How an export operation hands the file it produced to the host (a save dialog in Electron, a download
 // in the browser). The operation audits the export only after `deliver` resolved, so a cancelled save —
 // which exported nothing — leaves no entry, and the entry never depends on the screen that asked.
-import type { SaveFileRequest } from '../platform/desktop-api';
+import type { SaveFileRequest } from '../platform';
 
 /** The file an export produced; `deliver` resolves with the name it was saved under. */
 export type ExportFile = SaveFileRequest;

@@ -3,9 +3,9 @@
 // The audit entry is the operation's own return value and is written here, never by the caller, and a
 // failure to write it fails the operation (it is never swallowed): an accountability record that
 // depended on which screen made the change would not be one (GDPR Art. 5(2)).
-import type { AuditEvent } from '../audit/audit-log';
+import type { AuditEvent } from '../audit';
 import type { Role } from './roles';
-import type { Session } from '../vault/session';
+import type { Session } from '../vault';
 
 /** The unlocked vault the core works in: its repositories, keys and audit trail. */
 export type Workspace = Session;

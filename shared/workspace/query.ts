@@ -3,7 +3,7 @@
 // (renderer/kit/useLiveQuery.ts) runs queries through `watchQuery`; nothing outside the core subscribes
 // to the store's collections.
 import type { Observable } from 'rxjs';
-import type { KluisCollections } from '../store/database';
+import type { KluisCollections } from '../store';
 import type { Workspace } from './operation';
 
 export type StoreCollection = keyof KluisCollections;

@@ -3,7 +3,7 @@
 // folder's operations.ts names its own operations with these (`defineOperation('processors.save',
 // saveSetting(PROCESSOR))`), so the rule "store, then return the entry" is written once.
 import type { z } from 'zod';
-import type { SettingKindConfig } from '../store/settings-repository';
+import type { SettingKindConfig } from '../store';
 import type { OperationBody } from './operation';
 
 type Payload = z.ZodType<Record<string, unknown>>;
