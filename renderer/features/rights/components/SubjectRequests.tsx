@@ -13,6 +13,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useRequests } from '../hooks/useRequests';
 import { DueChip } from './DueChip';
+import { PanelSection } from '../../../ui/PanelSection';
 
 export function SubjectRequests({ personId }: { personId: string }) {
   const { role } = useCurrentUser();
@@ -28,10 +29,7 @@ function AdminSubjectRequests({ personId }: { personId: string }) {
     .filter((r) => r.data.subjectId === personId)
     .sort((a, b) => (a.data.receivedOn < b.data.receivedOn ? 1 : -1));
   return (
-    <Stack spacing={1.5} component="section" aria-labelledby="privacy-requests">
-      <Typography variant="h2" id="privacy-requests">
-        {t('rights.onPerson.title')}
-      </Typography>
+    <PanelSection id="privacy-requests" title={t('rights.onPerson.title')}>
       {mine.length ? (
         <List dense aria-label={t('rights.onPerson.title')}>
           {mine.map((r) => (
@@ -60,6 +58,6 @@ function AdminSubjectRequests({ personId }: { personId: string }) {
           {t('rights.new')}
         </Button>
       </Stack>
-    </Stack>
+    </PanelSection>
   );
 }

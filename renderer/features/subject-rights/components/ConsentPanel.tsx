@@ -26,6 +26,7 @@ import { NoticesReceived } from '../../consent/components/NoticesReceived';
 import { PurposeCard } from '../../consent/components/PurposeCard';
 import { SubscriptionsSection } from '../../consent/components/SubscriptionsSection';
 import { isRestricted } from '../../../../shared/restriction';
+import { PanelSection } from '../../../ui/PanelSection';
 
 export function ConsentPanel({ subjectId, subjectKind }: SubjectPanelProps) {
   const { t } = useTranslation();
@@ -83,13 +84,11 @@ function PersonPrivacy({ personId }: { personId: string }) {
           {t('consent.panel.restricted')}
         </Alert>
       )}
-      <Stack spacing={1.5} component="section" aria-labelledby="privacy-purposes">
-        <Typography variant="h2" id="privacy-purposes">
-          {t('consent.panel.purposes')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('consent.panel.purposesIntro')}
-        </Typography>
+      <PanelSection
+        id="privacy-purposes"
+        title={t('consent.panel.purposes')}
+        intro={t('consent.panel.purposesIntro')}
+      >
         {!purposes.length && (
           <Typography variant="body2" color="text.secondary">
             {t('consent.panel.noPurposes')}
@@ -106,25 +105,19 @@ function PersonPrivacy({ personId }: { personId: string }) {
             onReceipt={exportReceipt}
           />
         ))}
-      </Stack>
+      </PanelSection>
       <ObjectionAssessments personId={personId} ledgers={ledgers} purposes={purposes} now={now} />
       <RestrictionSection personId={personId} rights={rights} />
       <ProfilingSection personId={personId} rights={rights} />
-      <Stack spacing={1.5} component="section" aria-labelledby="privacy-subscriptions">
-        <Typography variant="h2" id="privacy-subscriptions">
-          {t('consent.panel.subscriptions')}
-        </Typography>
+      <PanelSection id="privacy-subscriptions" title={t('consent.panel.subscriptions')}>
         <SubscriptionsSection
           personId={personId}
           ledgers={ledgers}
           types={settings.subscriptionTypes.filter((s) => s.data.active)}
           now={now}
         />
-      </Stack>
-      <Stack spacing={1.5} component="section" aria-labelledby="privacy-notices">
-        <Typography variant="h2" id="privacy-notices">
-          {t('consent.panel.noticesReceived')}
-        </Typography>
+      </PanelSection>
+      <PanelSection id="privacy-notices" title={t('consent.panel.noticesReceived')}>
         <NoticesReceived
           personId={personId}
           name={person?.name ?? ''}
@@ -132,7 +125,7 @@ function PersonPrivacy({ personId }: { personId: string }) {
           ledgers={ledgers}
           settings={settings}
         />
-      </Stack>
+      </PanelSection>
       <SubjectRequests personId={personId} />
       <ErasePersonButton personId={personId} />
     </Stack>

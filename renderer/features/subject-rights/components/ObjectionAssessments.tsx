@@ -5,7 +5,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { PersonLedgers } from '../../../../shared/consent';
@@ -14,6 +13,7 @@ import { useFormatters, useLocalized } from '../../consent/hooks/useLocalized';
 import { AssessObjectionDialog } from './AssessObjectionDialog';
 import { objectionState } from '../../../../shared/objection';
 import type { PurposePayload } from '../../../../shared/purposes';
+import { PanelSection } from '../../../ui/PanelSection';
 
 interface Props {
   readonly personId: string;
@@ -47,10 +47,7 @@ export function ObjectionAssessments({ personId, ledgers, purposes, now }: Props
   if (!objected.length) return null;
   const current = objected.find((o) => o.purpose.id === deciding);
   return (
-    <Stack spacing={1.5} component="section" aria-labelledby="privacy-objections">
-      <Typography variant="h2" id="privacy-objections">
-        {t('subjectRights.objection.sectionTitle')}
-      </Typography>
+    <PanelSection id="privacy-objections" title={t('subjectRights.objection.sectionTitle')}>
       {objected.map(({ purpose, state, assessment }) => (
         <Card key={purpose.id} sx={{ p: 2 }} aria-label={localized(purpose.data.name)}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -103,6 +100,6 @@ export function ObjectionAssessments({ personId, ledgers, purposes, now }: Props
           onClose={() => setDeciding(null)}
         />
       )}
-    </Stack>
+    </PanelSection>
   );
 }

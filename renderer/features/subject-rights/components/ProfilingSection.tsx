@@ -14,6 +14,7 @@ import { useActor } from '../../consent/hooks/useActor';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import { useWorkspace } from '../../../kit/workspace';
 import type { SubjectRights } from '../hooks/useSubjectRights';
+import { PanelSection } from '../../../ui/PanelSection';
 
 interface Props {
   readonly personId: string;
@@ -29,13 +30,11 @@ export function ProfilingSection({ personId, rights }: Props) {
   const status = profilingStatus(rights.profiling, rights.loadedAt);
   const next = status.allowed ? 'opted_out' : 'opted_in';
   return (
-    <Stack spacing={1.5} component="section" aria-labelledby="privacy-profiling">
-      <Typography variant="h2" id="privacy-profiling">
-        {t('subjectRights.profiling.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary">
-        {t('subjectRights.profiling.intro')}
-      </Typography>
+    <PanelSection
+      id="privacy-profiling"
+      title={t('subjectRights.profiling.title')}
+      intro={t('subjectRights.profiling.intro')}
+    >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip
           color={status.allowed ? 'default' : 'warning'}
@@ -90,6 +89,6 @@ export function ProfilingSection({ personId, rights }: Props) {
           {t(`subjectRights.profiling.body.${next}`)}
         </MethodConfirmDialog>
       )}
-    </Stack>
+    </PanelSection>
   );
 }

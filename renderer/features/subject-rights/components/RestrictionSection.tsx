@@ -11,6 +11,7 @@ import { useFormatters } from '../../consent/hooks/useLocalized';
 import { fieldLabel } from '../field-labels';
 import type { SubjectRights } from '../hooks/useSubjectRights';
 import { RestrictionDialog } from './RestrictionDialog';
+import { PanelSection } from '../../../ui/PanelSection';
 
 interface Props {
   readonly personId: string;
@@ -23,13 +24,11 @@ export function RestrictionSection({ personId, rights }: Props) {
   const [open, setOpen] = useState<'restrict' | 'lift' | null>(null);
   const { restriction, restrictions } = rights;
   return (
-    <Stack spacing={1.5} component="section" aria-labelledby="privacy-restriction">
-      <Typography variant="h2" id="privacy-restriction">
-        {t('subjectRights.restriction.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary">
-        {t('subjectRights.restriction.intro')}
-      </Typography>
+    <PanelSection
+      id="privacy-restriction"
+      title={t('subjectRights.restriction.title')}
+      intro={t('subjectRights.restriction.intro')}
+    >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip
           color={restriction.restricted ? 'warning' : 'default'}
@@ -85,6 +84,6 @@ export function RestrictionSection({ personId, rights }: Props) {
           onClose={() => setOpen(null)}
         />
       )}
-    </Stack>
+    </PanelSection>
   );
 }
