@@ -22,6 +22,8 @@ export interface AccountLink {
 export type AccountError =
   | ErrorCode
   | 'offline'
+  /** The server presented another certificate than the pinned one: nothing was sent to it. */
+  | 'certificate-mismatch'
   | 'no-vault'
   | 'vault-exists'
   | 'wrong-passphrase'
@@ -107,5 +109,5 @@ export const readKeyring = async (db: KluisDatabase): Promise<KeyringDoc | null>
   return doc ? (JSON.parse(doc.payload) as KeyringDoc) : null;
 };
 
-/** What an account step answers: its value, or why not. */
-export type AccountReply<T> = Result<T, AccountError>;
+/** What an account step answers: its value, or why not (and, after a back-off, how long to wait). */
+export type AccountReply<T> = Result<T, AccountError> & { readonly retryAfterSeconds?: number };

@@ -44,6 +44,8 @@ export interface ConnectOptions {
   readonly passphrase: string;
   /** The new admin's user id; random unless given. */
   readonly userId?: string;
+  /** The code the server printed at start: needed once the server holds an organisation. */
+  readonly setupCode?: string;
 }
 
 /** "Connect this vault to a server": creates the organisation and its first admin from this keyring. */
@@ -93,7 +95,9 @@ export const connectVault = async (options: ConnectOptions): Promise<AccountRepl
     encryptedSecretKey: doc.wrappedUserSecretKey,
     orgKeyBox,
   };
+  const setupCode = options.setupCode?.trim();
   const created = await serverClient(options.fetch, { serverUrl }).call(ROUTES.createOrganisation, {
+    ...(setupCode ? { headers: { 'x-kluis-setup-code': setupCode } } : {}),
     body: {
       orgId: doc.orgId,
       userId,

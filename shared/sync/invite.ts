@@ -8,7 +8,14 @@
 // that swapped in a key of its own gets nothing sealed to it. The sealed grant carries a MAC as well, so
 // the newcomer knows the key came from the admin's device and not from the server. A used or leaked-late
 // code is worthless: nothing on the server can be opened with it.
+// The invite as handed over also carries the server certificate's fingerprint (formatInvite), which the
+// newcomer's device pins; an invite from before TLS has none and still works.
 import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
+import {
+  inviteFingerprint,
+  parseFingerprint,
+  type CertificateFingerprint,
+} from '../platform/certificate-pin';
 import type { Sodium } from '../crypto/sodium';
 import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
 import { verifySignature, type DeviceSigner } from '../crypto/signing';
@@ -20,6 +27,30 @@ const base64url = (bytes: Uint8Array): string =>
 /** crypto_kdf contexts are exactly 8 bytes. */
 const JOIN_SUBKEY = { id: 1, context: 'KluisINV' } as const;
 const MAC_SUBKEY = { id: 2, context: 'KluisINV' } as const;
+
+/** An invite as the newcomer types it: the one-time code, and the certificate to pin if it names one. */
+export interface InviteText {
+  readonly code: string;
+  /** Null for an invite without one (from a server without TLS, or from before pinning). */
+  readonly fingerprint: CertificateFingerprint | null;
+}
+
+const INVITE_CODE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** "<code>.<fingerprint in base64url>", or the bare code when the server has no certificate to pin. */
+export const formatInvite = (code: string, fingerprint: string | null): string => {
+  const pinned = parseFingerprint(fingerprint);
+  return pinned ? `${code}.${inviteFingerprint(pinned)}` : code;
+};
+
+/** Reads what the newcomer typed; null when it is no invite (a bad code, or a fingerprint cut short). */
+export const readInvite = (text: string): InviteText | null => {
+  const [code = '', fingerprint, ...rest] = text.trim().split('.');
+  if (!INVITE_CODE.test(code) || rest.length > 0) return null;
+  if (fingerprint === undefined) return { code, fingerprint: null };
+  const pinned = parseFingerprint(fingerprint);
+  return pinned ? { code, fingerprint: pinned } : null;
+};
 
 export interface InviteSecrets {
   /** Sent to the server in place of the code (base64url, 43 characters). */

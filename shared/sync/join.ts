@@ -29,7 +29,7 @@ import {
   type KeyringMaterial,
 } from './account-link';
 import { keyringDoc, pageKeysFor } from './account-keys';
-import { deriveInviteSecrets, keyProof, openSealedOrgKey } from './invite';
+import { deriveInviteSecrets, keyProof, openSealedOrgKey, readInvite } from './invite';
 import type { MeResponse, UserKeys } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -39,6 +39,7 @@ export interface JoinOptions {
   readonly serverUrl: string;
   readonly db: KluisDatabase;
   readonly userId: string;
+  /** As the admin's device shows it: the code, with the server certificate's fingerprint if any. */
   readonly inviteCode: string;
   /** The newcomer's new passphrase: it protects their keys on every device. */
   readonly passphrase: string;
@@ -159,9 +160,12 @@ export class PendingJoin {
 export const joinOrganisation = async (options: JoinOptions): Promise<AccountReply<PendingJoin>> => {
   const { db, serverUrl, userId, passphrase } = options;
   if (await readKeyring(db)) return err('vault-exists');
+  const invite = readInvite(options.inviteCode);
+  if (!invite) return err('wrong-invite');
   const sodium = await loadSodium();
   const cipher = new EnvelopeCipher(sodium);
-  const { joinSecret, macKey } = deriveInviteSecrets(sodium, options.inviteCode);
+  // Only the code makes the secrets: the fingerprint is for the device to pin (the admin derived the same).
+  const { joinSecret, macKey } = deriveInviteSecrets(sodium, invite.code);
   const pair = sodium.crypto_box_keypair();
   const kdf: KdfParams = {
     algorithm: 'argon2id13',

@@ -2,7 +2,9 @@
 // accounts, admin, rotation, erasure, the breach drill, the audit anchors). It sends a route of the typed
 // route table (server-routes.ts) with the device token, reads the server's `{ ok, value | error }` answer,
 // checks the value where the route has a schema, and hands back errors as values: the server's code,
-// 'offline' when the server could not be reached, 'bad-response' when the answer is not one.
+// 'offline' when the server could not be reached, 'bad-response' when the answer is not one,
+// 'certificate-mismatch' when a pinning fetch found another certificate than the pinned one (and sent
+// nothing). A back-off's Retry-After comes with the error as `retryAfterSeconds`.
 // Retries: a request that could not reach the server is sent again at once as often as `retries` says,
 // and only for routes that are safe to repeat. Renewal: with `renew` set, a token about to expire is
 // renewed (POST /auth/renew) before the request that would have found it expired.
@@ -14,11 +16,38 @@ import { ROUTES, type AnyRoute, type RouteBody, type RouteParams, type RouteValu
 /** The page's fetch, or a test's stand-in. */
 export type Fetch = typeof globalThis.fetch;
 
-/** Why a call failed: the server's code, or the two a client meets on its own. */
-export type ServerError = ErrorCode | 'offline' | 'bad-response';
+/** Why a call failed: the server's code, or the three a client meets on its own. */
+export type ServerError = ErrorCode | 'offline' | 'bad-response' | 'certificate-mismatch';
 
-/** A call's answer. `wipe`: the server revoked this device, which must destroy its local copy. */
-export type ServerReply<T> = Result<T, ServerError> & { readonly wipe?: boolean };
+/**
+ * A call's answer. `wipe`: the server revoked this device, which must destroy its local copy.
+ * `retryAfterSeconds`: the server asked to wait this long before trying again (429, 503).
+ */
+export type ServerReply<T> = Result<T, ServerError> & {
+  readonly wipe?: boolean;
+  readonly retryAfterSeconds?: number;
+};
+
+/**
+ * What a pinning fetch throws (or names as a cause) when the server presents another certificate than the
+ * pinned one: the client answers 'certificate-mismatch', and neither retries nor sends anything.
+ */
+export class CertificateMismatchError extends Error {
+  override readonly name = 'CertificateMismatchError';
+  readonly code = 'certificate-mismatch';
+  constructor(host: string) {
+    super(`The server at ${host} presents another certificate than the pinned one`);
+  }
+}
+
+/** True when `error`, or an error it was caused by, is a pin refusal (fetch wraps it in a TypeError). */
+export const isCertificateMismatch = (error: unknown): boolean => {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === 'certificate-mismatch') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+};
 
 /** Where the server is and who calls it. A token is needed for every route except signing in. */
 export interface ServerLink {
@@ -47,6 +76,8 @@ export type CallInput<R extends AnyRoute> = (RouteParams<R> extends void
     readonly query?: Readonly<Record<string, string | number>>;
     /** Pre-serialised JSON to send as the body instead (a push's rows, measured for size first). */
     readonly rawBody?: string;
+    /** Extra request headers (the server's setup code when creating an organisation). */
+    readonly headers?: Readonly<Record<string, string>>;
   };
 
 /** The input is optional for a route without parameters or body. */
@@ -72,7 +103,12 @@ const readAnswer = async <R extends AnyRoute>(
   }
   if (answer === null || typeof answer !== 'object' || answer.ok !== true) {
     const code = typeof answer?.error === 'string' ? (answer.error as ErrorCode) : 'bad-response';
-    return answer?.wipe === true ? { ...err(code), wipe: true } : err(code);
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    return {
+      ...err(code),
+      ...(answer?.wipe === true ? { wipe: true } : {}),
+      ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   if (answer.value === undefined) return route.empty ? ok(undefined as RouteValue<R>) : err('bad-response');
   if (!route.schema) return ok(answer.value as RouteValue<R>);
@@ -116,6 +152,7 @@ export class ServerClient {
   async call<R extends AnyRoute>(route: R, ...[input]: CallArgs<R>): Promise<ServerReply<RouteValue<R>>> {
     await this.renewIfDue(route);
     const response = await this.send(route, input ?? ({} as CallInput<R>));
+    if (response === 'certificate-mismatch') return err('certificate-mismatch');
     return response ? readAnswer(route, response) : err('offline');
   }
 
@@ -131,11 +168,15 @@ export class ServerClient {
     return this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
   }
 
-  private async send<R extends AnyRoute>(route: R, input: CallInput<R>): Promise<Response | null> {
+  private async send<R extends AnyRoute>(
+    route: R,
+    input: CallInput<R>,
+  ): Promise<Response | 'certificate-mismatch' | null> {
     const text = input.rawBody ?? (input.body === undefined ? undefined : JSON.stringify(input.body));
     const init: RequestInit = {
       method: route.method,
       headers: {
+        ...input.headers,
         ...this.authHeader(),
         ...(text === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -146,7 +187,9 @@ export class ServerClient {
     for (;;) {
       try {
         return await this.fetch(url, init);
-      } catch {
+      } catch (error) {
+        // Another certificate at the pinned address: asking again would meet the same one.
+        if (isCertificateMismatch(error)) return 'certificate-mismatch';
         tries -= 1;
         if (tries <= 0) return null;
       }
@@ -160,7 +203,10 @@ export class ServerClient {
     if (this.expiresAt - now > renew.beforeMs || this.expiresAt <= now) return;
     this.renewing ??= (async () => {
       const response = await this.send(ROUTES.renewToken, {});
-      const reply = response ? await readAnswer(ROUTES.renewToken, response) : null;
+      const reply =
+        response && response !== 'certificate-mismatch'
+          ? await readAnswer(ROUTES.renewToken, response)
+          : null;
       if (reply?.ok) {
         const { token, expiresAt } = reply.value;
         this.token = token;

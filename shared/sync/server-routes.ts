@@ -104,6 +104,15 @@ const AnchorsSchema = z.array(
   }),
 );
 
+const CertificateSchema = z.object({
+  tls: z.boolean(),
+  fingerprint256: z.string().nullable(),
+  source: z.enum(['configured', 'generated']).nullable(),
+  validTo: z.string().nullable(),
+});
+/** GET /server/certificate (admins): the certificate clients pin; `tls: false` when the server has none. */
+export type ServerCertificateInfo = z.infer<typeof CertificateSchema>;
+
 /** A member change other than the role: suspend, reinstate, remove. */
 export type MemberStatusChange = 'suspend' | 'reinstate' | 'remove';
 
@@ -163,6 +172,12 @@ export const ROUTES = {
     schema: ExposureSchema,
     idempotent: true,
   } as Route<DeviceExposureResponse, void, { deviceId: string }>,
+  serverCertificate: {
+    method: 'GET',
+    path: at('/server/certificate'),
+    schema: CertificateSchema,
+    idempotent: true,
+  } as Route<ServerCertificateInfo>,
   // Key epochs (server/routes/keys.ts)
   keys: { method: 'GET', path: at('/keys'), idempotent: true } as Route<KeysResponse>,
   rotate: { method: 'POST', path: at('/keys/rotate') } as Route<{ epochId: string }, RotateRequest>,

@@ -5,7 +5,7 @@ import type { ErrorCode, Role } from './protocol';
 import type { Fetch } from './server-client';
 
 /** Errors the status reports, as codes the UI turns into words. */
-export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response';
+export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response' | 'certificate-mismatch';
 
 export interface SyncStatus {
   /** False once a request failed to reach the server, true again after the next success. */
