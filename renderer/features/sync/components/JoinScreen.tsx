@@ -1,7 +1,7 @@
 // First run, third path: join an organisation with the user id and one-time invite code from its admin.
 // This device makes the user's keys and registers them; the organisation key follows once the admin's
 // device has checked them and sealed it (shared/sync/invite.ts), and then the vault opens by itself.
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -9,13 +9,15 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { readInvite } from '../../../../shared/sync';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
 import { useJoinStore } from '../stores/join-store';
 import { rememberedServerUrl } from '../stores/server-address';
-import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { accountErrorKey, accountProblem, type AccountProblem } from './account-errors';
+import { ProblemAlert } from './ProblemAlert';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -29,7 +31,9 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
   const chosen = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountErrorKey | 'sync.join.empty' | null>(null);
+  const [error, setError] = useState<AccountProblem | { key: 'sync.join.empty' } | null>(null);
+  // An invite from before pinning (or from a server without TLS) names no certificate: say so.
+  const unpinned = useMemo(() => readInvite(inviteCode)?.fingerprint === null, [inviteCode]);
 
   if (joining) {
     return (
@@ -60,7 +64,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
     if (busy) return;
     setSubmitted(true);
     if (!serverUrl.trim() || !userId.trim() || !inviteCode.trim()) {
-      setError('sync.join.empty');
+      setError({ key: 'sync.join.empty' });
       return;
     }
     if (chosen.tooShort || chosen.mismatch) return;
@@ -68,9 +72,9 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
     setError(null);
     try {
       const failure = await join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase);
-      if (failure) setError(accountErrorKey(failure));
+      if (failure) setError(accountProblem(failure));
     } catch {
-      setError('sync.account.error.other');
+      setError({ key: 'sync.account.error.other' });
     } finally {
       setBusy(false);
     }
@@ -100,6 +104,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
           autoComplete="one-time-code"
           onChange={(e) => setInviteCode(e.target.value)}
           slotProps={{ htmlInput: { readOnly: busy, spellCheck: false } }}
+          helperText={unpinned ? t('sync.join.noFingerprint') : undefined}
         />
         <NewPassphraseFields
           state={chosen}
@@ -113,11 +118,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
         <Alert severity="info" variant="outlined" role="note">
           {t('vault.create.noRecovery')}
         </Alert>
-        {error && (
-          <Alert severity="error" role="alert">
-            {t(error)}
-          </Alert>
-        )}
+        {error && <ProblemAlert problem={error} />}
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.join.joining') : t('sync.join.submit')}
         </SubmitButton>

@@ -1,7 +1,7 @@
 // Settings → Devices and users, for the organisation's admin only: every device that syncs with the
-// server (revoke one, and it wipes its local copy), and inviting a user with a role. The invite code is
-// made on this device and shown once: the server keeps only its hash.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// server (revoke one, and it wipes its local copy), the server's certificate that joining devices pin,
+// and inviting a user with a role (InviteForm).
+import { useEffect, useId, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -11,32 +11,26 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import InputLabel from '@mui/material/InputLabel';
-import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
-import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import GroupOutlinedIcon from '@mui/icons-material/GroupOutlined';
 import { useTranslation } from 'react-i18next';
-import type { AccountError, AccountLink } from '../../../../shared/sync';
-import { inviteUser, listDevices, revokeDevice, type Invitation } from '../../../../shared/sync';
-import { sessionPendingInvites } from '../../../../shared/sync';
-import { ROLES, type DeviceSummary, type Role } from '../../../../shared/sync';
+import type { AccountLink } from '../../../../shared/sync';
+import { listDevices, revokeDevice } from '../../../../shared/sync';
+import type { DeviceSummary } from '../../../../shared/sync';
 import { mayManageOrganisation } from '../../../../shared/sync';
 import { FormSection } from '../../../ui/FormSection';
-import { useWorkspace } from '../../../kit/workspace';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { useServerCertificate } from '../hooks/useServerCertificate';
+import { InviteForm } from './InviteForm';
 import { KeyRotation } from './KeyRotation';
+import { ServerCertificate } from './ServerCertificate';
 import { MemberActions } from './MemberActions';
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
@@ -66,6 +60,8 @@ export function OrganisationSettings() {
 
 function OrganisationSection({ link }: { readonly link: AccountLink }) {
   const { t } = useTranslation();
+  // Read once here: shown to the admin, and carried by every invite made below.
+  const certificate = useServerCertificate(link);
   return (
     <FormSection
       title={t('sync.admin.title')}
@@ -75,7 +71,8 @@ function OrganisationSection({ link }: { readonly link: AccountLink }) {
       <Stack spacing={3}>
         <MemberList />
         <DeviceList link={link} />
-        <InviteForm link={link} />
+        <ServerCertificate certificate={certificate} />
+        <InviteForm link={link} certificate={certificate} />
         <KeyRotation />
       </Stack>
     </FormSection>
@@ -291,108 +288,6 @@ function MemberList() {
             ))}
           </TableBody>
         </Table>
-      )}
-    </Stack>
-  );
-}
-
-function InviteForm({ link }: { readonly link: AccountLink }) {
-  const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
-  const refreshMembers = useSyncStore((s) => s.refreshMembers);
-  const headingId = useId();
-  const labelId = useId();
-  const [role, setRole] = useState<Role>('sales');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountErrorKey | null>(null);
-  const [invitation, setInvitation] = useState<Invitation | null>(null);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setInvitation(null);
-    try {
-      const invited = await inviteUser(fetchFromWindow, link, role, sessionPendingInvites(session));
-      if (invited.ok) {
-        setInvitation(invited.value);
-        void refreshMembers();
-      } else setError(accountErrorKey(invited.error as AccountError));
-    } catch {
-      setError('sync.account.error.other');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Stack
-      component="form"
-      spacing={2}
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby={headingId}
-      aria-busy={busy}
-    >
-      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
-        {t('sync.admin.invite.title')}
-      </Typography>
-      <FormControl>
-        <InputLabel id={labelId}>{t('sync.admin.invite.role')}</InputLabel>
-        <Select
-          labelId={labelId}
-          label={t('sync.admin.invite.role')}
-          value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
-          renderValue={(value) => t(`sync.admin.roles.${value}.name`)}
-          readOnly={busy}
-        >
-          {ROLES.map((r) => (
-            <MenuItem key={r} value={r} sx={{ whiteSpace: 'normal', maxWidth: 520 }}>
-              <ListItemText
-                primary={t(`sync.admin.roles.${r}.name`)}
-                secondary={t(`sync.admin.roles.${r}.description`)}
-              />
-            </MenuItem>
-          ))}
-        </Select>
-        <FormHelperText>{t(`sync.admin.roles.${role}.description`)}</FormHelperText>
-      </FormControl>
-      <Typography variant="body2" color="text.secondary">
-        {t('sync.admin.invite.minimise')}
-      </Typography>
-      {error && (
-        <Alert severity="error" role="alert">
-          {t(error)}
-        </Alert>
-      )}
-      <div>
-        <Button type="submit" variant="contained" disabled={busy}>
-          {busy ? t('sync.admin.invite.inviting') : t('sync.admin.invite.submit')}
-        </Button>
-      </div>
-      {invitation && (
-        <Alert severity="success" role="status">
-          <Stack spacing={1.5}>
-            <Typography variant="body2">
-              {t('sync.admin.invite.created', { role: t(`sync.admin.roles.${invitation.role}.name`) })}
-            </Typography>
-            <TextField
-              label={t('sync.admin.invite.userId')}
-              value={invitation.userId}
-              size="small"
-              slotProps={{ htmlInput: { readOnly: true } }}
-            />
-            <TextField
-              label={t('sync.admin.invite.code')}
-              value={invitation.inviteCode}
-              size="small"
-              slotProps={{ htmlInput: { readOnly: true } }}
-            />
-            <Typography variant="body2">{t('sync.admin.invite.instructions')}</Typography>
-          </Stack>
-        </Alert>
       )}
     </Stack>
   );

@@ -2,7 +2,6 @@
 // with an invite code. The local
 // vault is built from what the server keeps (account.ts) and then syncs the organisation's data.
 import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -12,7 +11,8 @@ import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useJoinStore } from '../stores/join-store';
 import { rememberedServerUrl } from '../stores/server-address';
-import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { accountProblem, type AccountProblem } from './account-errors';
+import { ProblemAlert } from './ProblemAlert';
 import { JoinScreen } from './JoinScreen';
 
 /** Sign in with a passphrase, or join with an invite code (JoinScreen). */
@@ -30,13 +30,13 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
   const [userId, setUserId] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountErrorKey | 'sync.signIn.empty' | null>(null);
+  const [error, setError] = useState<AccountProblem | { key: 'sync.signIn.empty' } | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (!serverUrl.trim() || !userId.trim() || !passphrase) {
-      setError('sync.signIn.empty');
+      setError({ key: 'sync.signIn.empty' });
       return;
     }
     setBusy(true);
@@ -44,11 +44,11 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
     try {
       const failure = await signIn(serverUrl.trim(), userId.trim(), passphrase);
       if (failure) {
-        setError(accountErrorKey(failure));
+        setError(accountProblem(failure));
         setBusy(false);
       }
     } catch {
-      setError('sync.account.error.other');
+      setError({ key: 'sync.account.error.other' });
       setBusy(false);
     }
   };
@@ -78,11 +78,7 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
           onChange={setPassphrase}
           readOnly={busy}
         />
-        {error && (
-          <Alert severity="error" role="alert">
-            {t(error)}
-          </Alert>
-        )}
+        {error && <ProblemAlert problem={error} />}
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.signIn.signingIn') : t('sync.signIn.submit')}
         </SubmitButton>

@@ -1,7 +1,7 @@
 // Settings → Sync server: connect this vault to the organisation's server (the first admin creates the
-// organisation there), or see which server it syncs with and how that is going.
+// organisation there), or see which server it syncs with and how that is going. A server that already
+// holds an organisation asks for the setup code it printed at start; the field appears when it does.
 import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -14,7 +14,8 @@ import { useVaultStore } from '../../vault/stores/vault-store';
 import { useSyncStatusText } from '../hooks/useSyncStatusText';
 import { rememberedServerUrl } from '../stores/server-address';
 import { useSyncStore } from '../stores/sync-store';
-import { accountErrorKey, type AccountErrorKey } from './account-errors';
+import { accountProblem, type AccountProblem } from './account-errors';
+import { ProblemAlert } from './ProblemAlert';
 
 export function SyncSettings() {
   const { t } = useTranslation();
@@ -26,7 +27,9 @@ export function SyncSettings() {
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountErrorKey | null>(null);
+  const [setupCode, setSetupCode] = useState('');
+  const [askSetupCode, setAskSetupCode] = useState(false);
+  const [error, setError] = useState<AccountProblem | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,11 +37,12 @@ export function SyncSettings() {
     setBusy(true);
     setError(null);
     try {
-      const failure = await connect(session, serverUrl.trim(), passphrase);
-      if (failure) setError(accountErrorKey(failure));
+      const failure = await connect(session, serverUrl.trim(), passphrase, setupCode.trim() || undefined);
+      if (failure?.error === 'setup-code-required') setAskSetupCode(true);
+      if (failure) setError(accountProblem(failure));
       else setPassphrase('');
     } catch {
-      setError('sync.account.error.other');
+      setError({ key: 'sync.account.error.other' });
     } finally {
       setBusy(false);
     }
@@ -78,11 +82,17 @@ export function SyncSettings() {
             helperText={t('sync.settings.passphraseHelp')}
             readOnly={busy}
           />
-          {error && (
-            <Alert severity="error" role="alert">
-              {t(error)}
-            </Alert>
+          {askSetupCode && (
+            <TextField
+              label={t('sync.settings.setupCode')}
+              value={setupCode}
+              autoComplete="off"
+              onChange={(e) => setSetupCode(e.target.value)}
+              helperText={t('sync.settings.setupCodeHelp')}
+              slotProps={{ htmlInput: { readOnly: busy, spellCheck: false } }}
+            />
           )}
+          {error && <ProblemAlert problem={error} />}
           <SubmitButton busy={busy}>
             {busy ? t('sync.settings.connecting') : t('sync.settings.connect')}
           </SubmitButton>

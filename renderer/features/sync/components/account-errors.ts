@@ -1,5 +1,5 @@
 // The words for what can go wrong when connecting to or signing in on a sync server.
-import type { ConnectError } from '../stores/server-address';
+import type { ConnectError, ConnectFailure } from '../stores/server-address';
 
 const KEYS = {
   offline: 'sync.account.error.offline',
@@ -23,9 +23,38 @@ const KEYS = {
   'member-key-changed': 'sync.account.error.member-key-changed',
   'server-address': 'sync.account.error.server-address',
   reloading: 'sync.account.error.reloading',
+  'certificate-mismatch': 'sync.account.error.certificate-mismatch',
+  'server-refused': 'sync.account.error.server-refused',
+  'server-unreachable': 'sync.account.error.server-unreachable',
+  'server-not-saved': 'sync.account.error.server-not-saved',
+  'setup-code-required': 'sync.account.error.setup-code-required',
+  'request-timeout': 'sync.account.error.request-timeout',
+  'too-many-streams': 'sync.account.error.too-many-streams',
+  'quota-exceeded': 'sync.account.error.quota-exceeded',
 } as const satisfies Partial<Record<ConnectError, string>>;
 
-export type AccountErrorKey = (typeof KEYS)[keyof typeof KEYS] | 'sync.account.error.other';
+export type AccountErrorKey =
+  | (typeof KEYS)[keyof typeof KEYS]
+  | 'sync.account.error.other'
+  | 'sync.account.error.wait-seconds'
+  | 'sync.account.error.wait-minutes';
 
 export const accountErrorKey = (error: ConnectError): AccountErrorKey =>
   (KEYS as Partial<Record<ConnectError, AccountErrorKey>>)[error] ?? 'sync.account.error.other';
+
+/** What a screen shows for a failure: the text's key and, for a back-off, how long to wait. */
+export interface AccountProblem {
+  readonly key: AccountErrorKey;
+  /** Seconds or minutes, as the key says. */
+  readonly count?: number;
+}
+
+/** A back-off the server timed (429 with Retry-After) is worded with its wait, in minutes past 90 s. */
+export const accountProblem = (failure: ConnectFailure): AccountProblem => {
+  const wait = failure.retryAfterSeconds;
+  if (failure.error !== 'too-many-attempts' || wait === undefined)
+    return { key: accountErrorKey(failure.error) };
+  return wait <= 90
+    ? { key: 'sync.account.error.wait-seconds', count: Math.max(1, Math.ceil(wait)) }
+    : { key: 'sync.account.error.wait-minutes', count: Math.ceil(wait / 60) };
+};

@@ -11,6 +11,10 @@ const ERROR_KEYS = {
   'too-many-attempts': 'sync.error.too-many-attempts',
   internal: 'sync.error.internal',
   'bad-response': 'sync.error.bad-response',
+  'certificate-mismatch': 'sync.error.certificate-mismatch',
+  'request-timeout': 'sync.error.request-timeout',
+  'too-many-streams': 'sync.error.too-many-streams',
+  'quota-exceeded': 'sync.error.quota-exceeded',
 } as const satisfies Partial<Record<SyncErrorCode, string>>;
 
 type ErrorKey = (typeof ERROR_KEYS)[keyof typeof ERROR_KEYS] | 'sync.error.other';

@@ -5,13 +5,14 @@ import { create } from 'zustand';
 import {
   finishJoin,
   joinWithVault,
+  readInvite,
   saveLink,
   signInToVault,
   type AccountError,
   type PendingJoin,
 } from '../../../../shared/sync';
 import { useVaultStore } from '../../vault/stores/vault-store';
-import { allowServer, fetchFromWindow, type ConnectError } from './server-address';
+import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
 
 /** How often a joining device asks whether its key arrived. */
 export const JOIN_POLL_MS = 2000;
@@ -20,13 +21,14 @@ interface JoinState {
   /** This device joined with an invite code and waits for an admin's device to seal the key to it. */
   joining: { userId: string } | null;
   joinError: AccountError | null;
-  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectError | null>;
+  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectFailure | null>;
+  /** `inviteCode` as the admin's device shows it: with the server certificate's fingerprint to pin. */
   join(
     serverUrl: string,
     userId: string,
     inviteCode: string,
     passphrase: string,
-  ): Promise<ConnectError | null>;
+  ): Promise<ConnectFailure | null>;
   cancelJoin(): void;
 }
 
@@ -47,11 +49,11 @@ export const useJoinStore = create<JoinState>()((set) => {
 
     async signIn(serverUrl, userId, passphrase) {
       const { vault } = useVaultStore.getState();
-      if (!vault) return 'no-vault';
+      if (!vault) return { error: 'no-vault' };
       const refused = await allowServer(serverUrl);
       if (refused) return refused;
       const signedIn = await signInToVault(vault, { fetch: fetchFromWindow, serverUrl, userId, passphrase });
-      if (!signedIn.ok) return signedIn.error;
+      if (!signedIn.ok) return failureOf(signedIn);
       await saveLink(signedIn.value.session, signedIn.value.link);
       await useVaultStore.getState().adopt(signedIn.value.session);
       return null;
@@ -59,8 +61,11 @@ export const useJoinStore = create<JoinState>()((set) => {
 
     async join(serverUrl, userId, inviteCode, passphrase) {
       const { vault } = useVaultStore.getState();
-      if (!vault) return 'no-vault';
-      const refused = await allowServer(serverUrl);
+      if (!vault) return { error: 'no-vault' };
+      const invite = readInvite(inviteCode);
+      if (!invite) return { error: 'wrong-invite' };
+      // The invite names the server's certificate: the desktop pins exactly that one.
+      const refused = await allowServer(serverUrl, invite.fingerprint);
       if (refused) return refused;
       stopJoining();
       const joined = await joinWithVault(vault, {
@@ -70,7 +75,7 @@ export const useJoinStore = create<JoinState>()((set) => {
         inviteCode,
         passphrase,
       });
-      if (!joined.ok) return joined.error;
+      if (!joined.ok) return failureOf(joined);
       const waiting = joined.value;
       pendingJoin = waiting;
       set({ joining: { userId }, joinError: null });

@@ -1,7 +1,7 @@
 // Reaching the sync server from the page: the fetch every sync screen uses, and — in Electron — letting
 // the page connect to the server's origin at all.
 import type { AccountError } from '../../../../shared/sync';
-import type { DesktopApi } from '../../../../shared/platform';
+import type { DesktopApi, SyncOriginError } from '../../../../shared/platform';
 import { DESKTOP_API_GLOBAL } from '../../../../shared/platform';
 
 const SERVER_KEY = 'kluis.sync.server';
@@ -18,26 +18,62 @@ export const rememberedServerUrl = (): string => {
   }
 };
 
-/** What connecting can fail with besides the server's answers. */
-export type ConnectError = AccountError | 'server-address' | 'reloading';
+/**
+ * What connecting can fail with besides the server's answers: not an address, the window reloads to allow
+ * it, the user did not confirm the server in the desktop's dialog, its certificate could not be read, or
+ * the choice could not be kept.
+ */
+export type ConnectError =
+  | AccountError
+  | 'server-address'
+  | 'reloading'
+  | 'server-refused'
+  | 'server-unreachable'
+  | 'server-not-saved';
+
+/** A failed connect, sign-in or join: why, and after a back-off how long to wait. */
+export interface ConnectFailure {
+  readonly error: ConnectError;
+  readonly retryAfterSeconds?: number;
+}
+
+/** The failure of an account step's reply, keeping the server's Retry-After. */
+export const failureOf = (reply: { error: ConnectError; retryAfterSeconds?: number }): ConnectFailure =>
+  reply.retryAfterSeconds === undefined
+    ? { error: reply.error }
+    : { error: reply.error, retryAfterSeconds: reply.retryAfterSeconds };
+
+const ORIGIN_ERRORS: Record<SyncOriginError, ConnectError> = {
+  'invalid-origin': 'server-address',
+  refused: 'server-refused',
+  'certificate-mismatch': 'certificate-mismatch',
+  unreachable: 'server-unreachable',
+  failed: 'server-not-saved',
+};
 
 /**
- * In Electron the page may connect only to origins in its CSP (electron/sync-origin.ts): main adds the
- * sync server's origin for every page served afterwards. The page shown now was served without it, so
- * the first time the window reloads once; the address is kept for the form. The browser host is served by
- * the sync server itself, so nothing is needed there.
+ * In Electron the page may connect only to origins in its CSP (electron/sync-origin.ts): main asks the
+ * user in a native dialog, pins the certificate the server presents (the one `fingerprint` names, when an
+ * invite carried it) and adds the origin for every page served afterwards. The page shown now was served
+ * without it, so the first time the window reloads once; the address is kept for the form. The browser
+ * host is served by the sync server itself, so nothing is needed there.
  */
-export const allowServer = async (serverUrl: string): Promise<ConnectError | null> => {
+export const allowServer = async (
+  serverUrl: string,
+  fingerprint: string | null = null,
+): Promise<ConnectFailure | null> => {
   const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
   if (!api?.allowSyncServer) return null;
   let origin: string;
   try {
     origin = new URL(serverUrl).origin;
   } catch {
-    return 'server-address';
+    return { error: 'server-address' };
   }
-  const allowed = await api.allowSyncServer(origin);
-  if (!allowed.ok) return 'server-address';
+  const allowed = await (fingerprint
+    ? api.allowSyncServer(origin, fingerprint)
+    : api.allowSyncServer(origin));
+  if (!allowed.ok) return { error: ORIGIN_ERRORS[allowed.error] };
   if (!allowed.value.reload) return null;
   try {
     globalThis.sessionStorage.setItem(SERVER_KEY, serverUrl);
@@ -45,5 +81,5 @@ export const allowServer = async (serverUrl: string): Promise<ConnectError | nul
     // Only a convenience: the user types the address again.
   }
   globalThis.location.reload();
-  return 'reloading';
+  return { error: 'reloading' };
 };

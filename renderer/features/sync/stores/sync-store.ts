@@ -36,7 +36,7 @@ import {
 } from '../../../../shared/sync';
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
-import { allowServer, fetchFromWindow, type ConnectError } from './server-address';
+import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
 
 // Other features reach the server with the same fetch; the dashboard reads the link.
 export { fetchFromWindow, loadLink };
@@ -58,7 +58,13 @@ interface SyncState {
   wiped: boolean;
   resume(session: Session): Promise<void>;
   stop(): Promise<void>;
-  connect(session: Session, serverUrl: string, passphrase: string): Promise<ConnectError | null>;
+  /** `setupCode`: the code the server printed, needed once it holds an organisation. */
+  connect(
+    session: Session,
+    serverUrl: string,
+    passphrase: string,
+    setupCode?: string,
+  ): Promise<ConnectFailure | null>;
   /**
    * Changes the passphrase of a linked vault for the whole account (the server first, then this device);
    * null when done. Offline, nothing changes.
@@ -279,11 +285,16 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await running?.stop();
     },
 
-    async connect(session, serverUrl, passphrase) {
+    async connect(session, serverUrl, passphrase, setupCode) {
       const refused = await allowServer(serverUrl);
       if (refused) return refused;
-      const linked = await connectSession(session, { fetch: fetchFromWindow, serverUrl, passphrase });
-      if (!linked.ok) return linked.error;
+      const linked = await connectSession(session, {
+        fetch: fetchFromWindow,
+        serverUrl,
+        passphrase,
+        ...(setupCode ? { setupCode } : {}),
+      });
+      if (!linked.ok) return failureOf(linked);
       await saveLink(session, linked.value);
       await get().stop();
       await run(session, linked.value, generation);
