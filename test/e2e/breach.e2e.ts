@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { BreachesPage } from './pages/Breaches';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
-import { VaultPage } from './pages/VaultPage';
 import { screenshot } from './support/screenshot';
 import { allowProblems } from './support/harness';
 import { useSyncedDevices } from './support/synced-devices';
+import { withNewVault } from './support/new-vault';
 
 const PASSPHRASE = 'zeven grijze reigers staan stil';
 
@@ -99,14 +99,9 @@ describe('lost-device drill', () => {
   }, 300_000);
 
   it('records a mis-sent campaign list with the people picked by hand and writes their Art. 34 letter', async () => {
-    const { page } = await devices.open();
-    await new VaultPage(page).create(PASSPHRASE);
-    const people = new PeoplePage(page);
-    const form = new PersonForm(page);
-    await people.open();
-    await people.newPerson();
-    await form.fill({ givenName: 'Fleur', familyName: 'Visser', email: 'fleur@visser.example' });
-    await form.save();
+    const { page } = await withNewVault(await devices.open(), PASSPHRASE, [
+      { givenName: 'Fleur', familyName: 'Visser', email: 'fleur@visser.example' },
+    ]);
 
     const breaches = new BreachesPage(page);
     await breaches.open();

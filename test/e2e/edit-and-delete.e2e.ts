@@ -1,23 +1,16 @@
 // Editing a person shows validation errors next to the field they belong to; deleting asks first and
 // explains that the data key is destroyed.
 import { describe, expect, it } from 'vitest';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonForm } from './pages/PersonForm';
-import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { withNewVault } from './support/new-vault';
 
 describe('editing and deleting a person', () => {
   const harness = useKluisHarness();
 
   it('shows a bad email next to its field, saves the fix, and erases the person', async () => {
-    const { page } = await harness.open();
-    const people = new PeoplePage(page);
-    const form = new PersonForm(page);
-    await new VaultPage(page).create('drie kleine visjes zwemmen');
-
-    await people.newPerson();
-    await form.fill({ givenName: 'Pieter', familyName: 'de Vries', email: 'pieter@example.nl' });
-    await form.save();
+    const { page, people, form } = await withNewVault(await harness.open(), 'drie kleine visjes zwemmen', [
+      { givenName: 'Pieter', familyName: 'de Vries', email: 'pieter@example.nl' },
+    ]);
     await people.openPerson('Pieter de Vries');
 
     await form.email.fill('pieter-at-example');

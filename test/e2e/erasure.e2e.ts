@@ -1,23 +1,17 @@
 // Erasing a person from their Privacy tab (Art. 17): the admin sees what will be erased, confirms by
 // typing the word, and gets the erasure certificate; the person is gone from the list.
 import { describe, expect, it } from 'vitest';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonForm } from './pages/PersonForm';
-import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { withNewVault } from './support/new-vault';
 import { screenshot } from './support/screenshot';
 
 describe('erasure', () => {
   const harness = useKluisHarness();
 
   it('erases a person from the Privacy tab and shows the certificate', async () => {
-    const { page } = await harness.open();
-    const people = new PeoplePage(page);
-    const form = new PersonForm(page);
-    await new VaultPage(page).create('vijf grijze ganzen gaan');
-    await people.newPerson();
-    await form.fill({ givenName: 'Wilhelmina', familyName: 'Oosterhout', email: 'w.oosterhout@example.nl' });
-    await form.save();
+    const { page, people } = await withNewVault(await harness.open(), 'vijf grijze ganzen gaan', [
+      { givenName: 'Wilhelmina', familyName: 'Oosterhout', email: 'w.oosterhout@example.nl' },
+    ]);
     await people.openPerson('Wilhelmina Oosterhout');
 
     await page.getByRole('tab', { name: 'Privacy' }).click();

@@ -4,24 +4,18 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonForm } from './pages/PersonForm';
 import { RequestsPage } from './pages/Requests';
-import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { withNewVault } from './support/new-vault';
 import { screenshot } from './support/screenshot';
 
 describe('request register', () => {
   const harness = useKluisHarness();
 
   it('takes an access request from receipt to a documented answer', async () => {
-    const { page } = await harness.open();
-    const people = new PeoplePage(page);
-    const form = new PersonForm(page);
-    await new VaultPage(page).create('zes zwarte zwanen zwemmen');
-    await people.newPerson();
-    await form.fill({ givenName: 'Geertruida', familyName: 'Lammers', email: 'g.lammers@example.nl' });
-    await form.save();
+    const { page } = await withNewVault(await harness.open(), 'zes zwarte zwanen zwemmen', [
+      { givenName: 'Geertruida', familyName: 'Lammers', email: 'g.lammers@example.nl' },
+    ]);
 
     const requests = new RequestsPage(page);
     await requests.open();
@@ -51,16 +45,10 @@ describe('request register', () => {
   });
 
   it('shows an overdue request at the top, in words and with an icon', async () => {
-    const { page } = await harness.open();
-    const people = new PeoplePage(page);
-    const form = new PersonForm(page);
-    await new VaultPage(page).create('zeven zieke zeemeeuwen zweven');
-    await people.newPerson();
-    await form.fill({ givenName: 'Hendrik', familyName: 'Brouwer', email: 'h.brouwer@example.nl' });
-    await form.save();
-    await people.newPerson();
-    await form.fill({ givenName: 'Ida', familyName: 'Smits', email: 'i.smits@example.nl' });
-    await form.save();
+    const { page } = await withNewVault(await harness.open(), 'zeven zieke zeemeeuwen zweven', [
+      { givenName: 'Hendrik', familyName: 'Brouwer', email: 'h.brouwer@example.nl' },
+      { givenName: 'Ida', familyName: 'Smits', email: 'i.smits@example.nl' },
+    ]);
 
     const requests = new RequestsPage(page);
     await requests.open();

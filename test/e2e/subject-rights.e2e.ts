@@ -2,11 +2,9 @@
 // restricting processing (Art. 18) makes the form read-only except the field the person asked to have
 // corrected, and the restriction shows on the person's page and in the people list.
 import { describe, expect, it } from 'vitest';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonForm } from './pages/PersonForm';
 import { PersonPrivacyPanel } from './pages/Privacy';
-import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
+import { withNewVault } from './support/new-vault';
 
 describe('rights on the record', () => {
   const harness = useKluisHarness();
@@ -16,19 +14,9 @@ describe('rights on the record', () => {
   it(
     'keeps a field history, and a restricted record is read-only except the asked-for field',
     async () => {
-      const { page } = await harness.open();
-      const people = new PeoplePage(page);
-      const form = new PersonForm(page);
-      await new VaultPage(page).create('drie kleine visjes zwemmen');
-
-      await people.newPerson();
-      await form.fill({
-        givenName: 'Pieter',
-        familyName: 'de Vries',
-        jobTitle: 'Inkoper',
-        email: 'pieter@example.nl',
-      });
-      await form.save();
+      const { page, people, form } = await withNewVault(await harness.open(), 'drie kleine visjes zwemmen', [
+        { givenName: 'Pieter', familyName: 'de Vries', jobTitle: 'Inkoper', email: 'pieter@example.nl' },
+      ]);
 
       // Rectification: the change appears in the History tab with what it was and what it became.
       await people.openPerson('Pieter de Vries');
@@ -84,13 +72,9 @@ describe('rights on the record', () => {
   it(
     'records the decision on a legitimate-interest objection and the profiling opt-out on the Privacy tab',
     async () => {
-      const { page } = await harness.open();
-      const people = new PeoplePage(page);
-      const form = new PersonForm(page);
-      await new VaultPage(page).create('drie kleine visjes zwemmen');
-      await people.newPerson();
-      await form.fill({ givenName: 'Sanne', familyName: 'Bakker', email: 'sanne@example.nl' });
-      await form.save();
+      const { page, people } = await withNewVault(await harness.open(), 'drie kleine visjes zwemmen', [
+        { givenName: 'Sanne', familyName: 'Bakker', email: 'sanne@example.nl' },
+      ]);
       await people.openPerson('Sanne Bakker');
       const privacy = new PersonPrivacyPanel(page);
       await privacy.open();
