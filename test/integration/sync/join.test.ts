@@ -3,21 +3,22 @@
 // organisation key to it, and the newcomer reads the organisation's people. A server that swaps in a key
 // of its own gets nothing sealed to it.
 import { describe, expect, it } from 'vitest';
-import { KDF_FLOOR, TEST_KDF } from '../../../shared/crypto/kdf';
+import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
-import { joinOrganisation } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { annelies } from '../../fixtures/people';
 import { PASSPHRASE, testVault } from '../../helpers/store';
 import { b64 } from '../server/harness';
 import { useServerFixture } from '../server/server-fixture';
+import { fixturePlace, joinWithInvite } from './members';
 import { syncClient } from './two-devices';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 
 const fixture = useServerFixture();
 const newDb = () => fixture.newDb();
+const place = fixturePlace(fixture);
 
 const adminWithPerson = async () => {
   const db = await newDb();
@@ -52,29 +53,13 @@ describe('joining with an invite code', () => {
     expect(before.ok && before.value.find((m) => m.id === userId)?.state).toBe('waiting');
 
     const dbB = await newDb();
-    const joined = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: dbB,
-      userId,
-      inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      // Another device signs in with this passphrase below: the cost must meet the floor it accepts.
-      kdf: KDF_FLOOR,
-    });
+    // Another device signs in with this passphrase below: the cost must meet the floor it accepts.
+    const joined = await joinWithInvite(place, dbB, { userId, inviteCode }, NEWCOMER_PASSPHRASE, KDF_FLOOR);
     if (!joined.ok) throw new Error(joined.error);
     expect(joined.value.link.role).toBe('sales');
     expect(await joined.value.finish(fetch, dbB)).toEqual({ ok: false, error: 'awaiting-org-key' });
     // The code is spent: it cannot be used again.
-    const again = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: dbB,
-      userId,
-      inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: TEST_KDF,
-    });
+    const again = await joinWithInvite(place, dbB, { userId, inviteCode }, NEWCOMER_PASSPHRASE);
     expect(again).toEqual({ ok: false, error: 'wrong-invite' });
 
     const done = await completeInvites(fetch, admin.link, admin.pending, admin.key);
@@ -118,15 +103,12 @@ describe('joining with an invite code', () => {
     const invited = await inviteUser(fetch, admin.link, 'service', admin.pending);
     if (!invited.ok) throw new Error(invited.error);
     const dbB = await newDb();
-    const joined = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: dbB,
-      userId: invited.value.userId,
-      inviteCode: 'x'.repeat(32),
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: TEST_KDF,
-    });
+    const joined = await joinWithInvite(
+      place,
+      dbB,
+      { userId: invited.value.userId, inviteCode: 'x'.repeat(32) },
+      NEWCOMER_PASSPHRASE,
+    );
     expect(joined).toEqual({ ok: false, error: 'wrong-invite' });
     expect(await dbB.vault.count().exec()).toBe(0);
   });
@@ -136,15 +118,7 @@ describe('joining with an invite code', () => {
     const invited = await inviteUser(fetch, admin.link, 'sales', admin.pending);
     if (!invited.ok) throw new Error(invited.error);
     const { userId, inviteCode } = invited.value;
-    const joined = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: await newDb(),
-      userId,
-      inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: TEST_KDF,
-    });
+    const joined = await joinWithInvite(place, await newDb(), { userId, inviteCode }, NEWCOMER_PASSPHRASE);
     if (!joined.ok) throw new Error(joined.error);
     // A dishonest server replaces the newcomer's public key with one of its own.
     const user = await fixture.storage.getUser(userId);

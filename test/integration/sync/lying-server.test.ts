@@ -8,7 +8,6 @@ import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { signInOnNewDevice } from '../../../shared/sync/account';
-import { joinOrganisation } from '../../../shared/sync';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { sealGrant } from '../../../shared/sync/invite';
@@ -20,14 +19,15 @@ import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { PASSPHRASE } from '../../helpers/store';
 import { lyingServer } from './lying-server';
 import { useServerFixture } from '../server/server-fixture';
-import { connectedVault, fixturePlace } from './members';
+import { connectedVault, fixturePlace, joinWithInvite } from './members';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 
 const fixture = useServerFixture();
 const newDb = () => fixture.newDb();
 
-const connectedAdmin = () => connectedVault(fixturePlace(fixture), { linkable: true });
+const place = fixturePlace(fixture);
+const connectedAdmin = () => connectedVault(place, { linkable: true });
 
 /** The keyring material the server keeps (base64 JSON) with other KDF parameters. */
 const withKdf = (material: string, change: Record<string, unknown>): string => {
@@ -146,15 +146,13 @@ describe('a lying server while joining', () => {
 
   it('the admin device seals nothing to a public key the server substituted at grant time', async () => {
     const { admin, pending, key, userId, inviteCode } = await invite();
-    const joined = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db: await newDb(),
-      userId,
-      inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: KDF_FLOOR,
-    });
+    const joined = await joinWithInvite(
+      place,
+      await newDb(),
+      { userId, inviteCode },
+      NEWCOMER_PASSPHRASE,
+      KDF_FLOOR,
+    );
     if (!joined.ok) throw new Error(joined.error);
     const sodium = await loadSodium();
     const liar = lyingServer();
@@ -177,28 +175,12 @@ describe('a lying server while joining', () => {
   it('the newcomer refuses a forged grant, a bare key and a replayed grant, and stores nothing', async () => {
     const { admin, pending, key, userId, inviteCode } = await invite();
     const db = await newDb();
-    const joined = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db,
-      userId,
-      inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: KDF_FLOOR,
-    });
+    const joined = await joinWithInvite(place, db, { userId, inviteCode }, NEWCOMER_PASSPHRASE, KDF_FLOOR);
     if (!joined.ok) throw new Error(joined.error);
     // A second invitee, joined on the same (still empty) database, whose real grant the server replays.
     const second = await inviteUser(fetch, admin.link, 'service', pending);
     if (!second.ok) throw new Error(second.error);
-    const other = await joinOrganisation({
-      fetch,
-      serverUrl: fixture.server.url,
-      db,
-      userId: second.value.userId,
-      inviteCode: second.value.inviteCode,
-      passphrase: NEWCOMER_PASSPHRASE,
-      kdf: KDF_FLOOR,
-    });
+    const other = await joinWithInvite(place, db, second.value, NEWCOMER_PASSPHRASE, KDF_FLOOR);
     if (!other.ok) throw new Error(other.error);
     // The admin device seals both grants honestly.
     await completeInvites(fetch, admin.link, pending, key);

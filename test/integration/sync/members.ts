@@ -2,7 +2,7 @@
 // creates and links the vault, and members the admin invites (the invite, the join with a passphrase of
 // their own, the admin's device handing over the organisation key). Written once for the rotation, lying
 // server and erasure tests.
-import { TEST_KDF } from '../../../shared/crypto/kdf';
+import { TEST_KDF, type KdfParams } from '../../../shared/crypto/kdf';
 import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault } from '../../../shared/sync/account';
@@ -146,22 +146,33 @@ export interface JoinOptions {
   readonly db?: KluisDatabase;
 }
 
+/**
+ * The newcomer's side of an invite alone: joins on `db` with the invite code and a passphrase of their own,
+ * deriving at `kdf` (the cheap TEST_KDF, unless another device is to sign in with the passphrase).
+ */
+export const joinWithInvite = (
+  place: Place,
+  db: KluisDatabase,
+  invite: { readonly userId: string; readonly inviteCode: string },
+  passphrase = MEMBER_PASSPHRASE,
+  kdf: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'> = TEST_KDF,
+) =>
+  joinOrganisation({
+    fetch,
+    serverUrl: place.serverUrl,
+    db,
+    userId: invite.userId,
+    inviteCode: invite.inviteCode,
+    passphrase,
+    kdf,
+  });
+
 /** A new member invited by `by` (an admin's device), joined on a device of their own and synced. */
 export const join = async (place: Place, by: Device, options: JoinOptions = {}): Promise<Device> => {
   const pending = sessionPendingInvites(by.session);
   const invited = ok(await inviteUser(fetch, by.link, options.role ?? 'sales', pending));
   const db = options.db ?? (await place.newDb());
-  const joined = ok(
-    await joinOrganisation({
-      fetch,
-      serverUrl: place.serverUrl,
-      db,
-      userId: invited.userId,
-      inviteCode: invited.inviteCode,
-      passphrase: MEMBER_PASSPHRASE,
-      kdf: TEST_KDF,
-    }),
-  );
+  const joined = ok(await joinWithInvite(place, db, invited));
   const signer = await by.session.deviceSigner();
   await completeInvites(
     fetch,
