@@ -31,6 +31,23 @@ const syncOnce = async (device: Device) => {
   await client.stop();
 };
 
+/** A pushes, B pulls and pushes its own, A pulls: each has what the other wrote. */
+const exchange = async (a: Device, b: Device) => {
+  await syncOnce(a);
+  await syncOnce(b);
+  await syncOnce(a);
+};
+
+/** Two devices on `adapter` that both hold one person, created on A. */
+const personOnBoth = async (adapter: 'sqlite' | 'postgres') => {
+  setup = await twoDevices(adapter);
+  const { a, b } = setup;
+  const person = await a.session.people.create(annelies);
+  await syncOnce(a);
+  await syncOnce(b);
+  return { a, b, person, storage: setup.storage };
+};
+
 const conflictsOf = async (device: Device): Promise<ConflictPayload[]> => {
   const docs = await device.db.records.find({ selector: { kind: CONFLICT_KIND } }).exec();
   return Promise.all(
@@ -46,19 +63,13 @@ const conflictsOf = async (device: Device): Promise<ConflictPayload[]> => {
 
 describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %s', (adapter) => {
   it('merges edits of different fields made offline on both devices', async () => {
-    setup = await twoDevices(adapter);
-    const { a, b } = setup;
-    const person = await a.session.people.create(annelies);
-    await syncOnce(a);
-    await syncOnce(b);
+    const { a, b, person } = await personOnBoth(adapter);
     await a.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Verkoper' }));
     await b.session.people.update(person.id, (p) => ({
       ...p,
       phones: [{ value: '+31 6 1234 5678', label: 'mobile' }],
     }));
-    await syncOnce(a);
-    await syncOnce(b);
-    await syncOnce(a);
+    await exchange(a, b);
     const onA = (await a.session.people.get(person.id)).data;
     const onB = (await b.session.people.get(person.id)).data;
     expect(onA).toEqual(onB);
@@ -69,17 +80,11 @@ describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %
   });
 
   it('picks one value for a field both changed and keeps the other in one conflict record', async () => {
-    setup = await twoDevices(adapter);
-    const { a, b } = setup;
-    const person = await a.session.people.create(annelies);
-    await syncOnce(a);
-    await syncOnce(b);
+    const { a, b, person, storage } = await personOnBoth(adapter);
     await a.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Verkoper' }));
     await new Promise((resolve) => setTimeout(resolve, 5));
     await b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
-    await syncOnce(a);
-    await syncOnce(b);
-    await syncOnce(a);
+    await exchange(a, b);
     const onA = (await a.session.people.get(person.id)).data;
     const onB = (await b.session.people.get(person.id)).data;
     expect(onA).toEqual(onB);
@@ -95,7 +100,7 @@ describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %
       winningValue: 'Directeur',
     });
 
-    const rows = (await setup.storage.dumpAllRows()).join('\n');
+    const rows = (await storage.dumpAllRows()).join('\n');
     for (const secret of ['Annelies', 'Verbeek', 'annelies.verbeek@voorbeeld.nl', 'Verkoper', 'Directeur']) {
       expect(rows).not.toContain(secret);
     }
@@ -110,9 +115,7 @@ describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %
     expect(await b.db.keys.count().exec()).toBe(1);
     await a.session.people.remove(first!.id);
     await b.session.people.remove(second!.id);
-    await syncOnce(a);
-    await syncOnce(b);
-    await syncOnce(a);
+    await exchange(a, b);
     for (const device of [a, b]) {
       expect(await device.db.keys.count().exec()).toBe(0);
       expect(await device.db.records.count().exec()).toBe(0);
