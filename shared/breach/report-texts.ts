@@ -2,7 +2,7 @@
 // Dutch authority's (Autoriteit Persoonsgegevens) names for its form's sections and kinds of data.
 import type { ClockStatus } from './clock';
 import type { BreachDataKind, KeyProtection, RiskLevel } from './types';
-import type { DataCategory } from '../purposes';
+import { DATA_CATEGORY_NAMES } from '../purposes';
 
 export type ReportLanguage = 'en' | 'nl';
 
@@ -86,16 +86,7 @@ const en = {
     special_categories: 'Special categories of personal data (Art. 9)',
     other: 'Other data (job titles, notes, call notes, deals)',
   } satisfies Record<BreachDataKind, string>,
-  categoryNames: {
-    identity: 'Identity',
-    contact: 'Contact details',
-    professional: 'Professional',
-    unique_identifiers: 'Unique identifiers',
-    financial: 'Financial',
-    behavioural: 'Behavioural',
-    communications: 'Communications',
-    special_category: 'Special category (Art. 9)',
-  } satisfies Record<DataCategory, string>,
+  categoryNames: DATA_CATEGORY_NAMES.en,
   riskNames: { no_risk: 'No risk', risk: 'Risk', high_risk: 'High risk' } satisfies Record<RiskLevel, string>,
   exemptionNames: {
     unintelligible:
@@ -227,16 +218,7 @@ const nl: ReportTexts = {
     special_categories: 'Bijzondere persoonsgegevens (art. 9)',
     other: 'Overige gegevens (functies, notities, gespreksverslagen, deals)',
   },
-  categoryNames: {
-    identity: 'Identiteit',
-    contact: 'Contactgegevens',
-    professional: 'Beroepsgegevens',
-    unique_identifiers: 'Unieke identificatoren',
-    financial: 'Financieel',
-    behavioural: 'Gedrag',
-    communications: 'Communicatie',
-    special_category: 'Bijzondere categorie (art. 9)',
-  },
+  categoryNames: DATA_CATEGORY_NAMES.nl,
   riskNames: { no_risk: 'Geen risico', risk: 'Risico', high_risk: 'Hoog risico' },
   exemptionNames: {
     unintelligible: '(a) De gegevens zijn onbegrijpelijk voor onbevoegden (versleuteld, sleutel niet gelekt)',

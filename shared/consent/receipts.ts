@@ -3,11 +3,15 @@
 import type { PersonPayload } from '../people';
 import type { Decrypted } from '../store';
 import type { ConsentEventPayload } from './types';
-import { byEventTime } from '../purposes';
-import type { ControllerPayload } from '../purposes';
-import type { DataCategory, LawfulBasis, Localized } from '../purposes';
-import type { LedgerEntry } from '../purposes';
-import type { PurposePayload } from '../purposes';
+import {
+  byEventTime,
+  DATA_CATEGORY_NAMES,
+  type ControllerPayload,
+  type LawfulBasis,
+  type LedgerEntry,
+  type Localized,
+  type PurposePayload,
+} from '../purposes';
 
 export interface ReceiptOptions {
   readonly language?: 'en' | 'nl';
@@ -98,16 +102,9 @@ const METHOD_NAMES: Record<ConsentEventPayload['method'], Localized> = {
   in_person: { en: 'In person', nl: 'Persoonlijk' },
 };
 
-const CATEGORY_NAMES: Record<DataCategory, Localized> = {
-  identity: { en: 'Identity', nl: 'Identiteit' },
-  contact: { en: 'Contact details', nl: 'Contactgegevens' },
-  professional: { en: 'Professional', nl: 'Beroepsgegevens' },
-  unique_identifiers: { en: 'Unique identifiers', nl: 'Unieke identificatoren' },
-  financial: { en: 'Financial', nl: 'Financieel' },
-  behavioural: { en: 'Behavioural', nl: 'Gedrag' },
-  communications: { en: 'Communications', nl: 'Communicatie' },
-  special_category: { en: 'Special category (Art. 9)', nl: 'Bijzondere persoonsgegevens (art. 9)' },
-};
+/** The purpose's data categories, named as the record of processing and breach reports name them. */
+const categoryNames = (p: PurposePayload, lang: Lang): string[] =>
+  p.dataCategories.map((c) => DATA_CATEGORY_NAMES[lang][c]);
 
 const BASIS_NAMES: Record<LawfulBasis, string> = {
   consent: 'GDPR Art. 6(1)(a) consent',
@@ -188,7 +185,7 @@ export const toKantaraReceipt = (
             purpose: text(p.description, lang) || text(p.name, lang),
             purposeCategory: purposeCategories(p),
             consentType: p.lawfulBasis === 'consent' ? 'EXPLICIT' : 'NOT_APPLICABLE',
-            piiCategory: p.dataCategories.map((c) => text(CATEGORY_NAMES[c], lang)),
+            piiCategory: categoryNames(p, lang),
             primaryPurpose: true,
             termination: [retention, withdrawal(controller, lang)].filter(Boolean).join(' '),
             thirdPartyDisclosure: p.recipients.length > 0 || p.thirdCountryTransfers.length > 0,
@@ -198,7 +195,7 @@ export const toKantaraReceipt = (
       },
     ],
     sensitive: special,
-    spiCat: special ? [p.specialCategoryException || text(CATEGORY_NAMES.special_category, lang)] : [],
+    spiCat: special ? [p.specialCategoryException || DATA_CATEGORY_NAMES[lang].special_category] : [],
   };
 };
 
@@ -234,7 +231,7 @@ export const toIso27560Record = (
     },
     language: lang,
     purpose: { id: purpose.id, name: text(p.name, lang), description: text(p.description, lang) },
-    piiCategories: p.dataCategories.map((c) => text(CATEGORY_NAMES[c], lang)),
+    piiCategories: categoryNames(p, lang),
     controllers: [controller.name, ...controller.jointControllers].map((name, i) => ({
       name,
       contact: i === 0 ? controller.contact : '',

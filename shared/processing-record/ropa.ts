@@ -5,7 +5,7 @@
 import type { CustomFieldPayload } from './custom-fields';
 import { isEea, type ProcessorPayload } from '../processors';
 import type { ControllerPayload } from '../purposes';
-import type { DataCategory } from '../purposes';
+import { DATA_CATEGORY_NAMES, type DataCategory } from '../purposes';
 import type { PurposePayload } from '../purposes';
 
 export type RopaLanguage = 'en' | 'nl';
@@ -172,16 +172,7 @@ export const TEXTS = {
       public_task: 'Public task (e)',
       legitimate_interests: 'Legitimate interests (f)',
     },
-    categoryNames: {
-      identity: 'Identity',
-      contact: 'Contact details',
-      professional: 'Professional',
-      unique_identifiers: 'Unique identifiers',
-      financial: 'Financial',
-      behavioural: 'Behavioural',
-      communications: 'Communications',
-      special_category: 'Special category (Art. 9)',
-    },
+    categoryNames: DATA_CATEGORY_NAMES.en,
   },
   nl: {
     title: 'Register van verwerkingsactiviteiten',
@@ -224,16 +215,7 @@ export const TEXTS = {
       public_task: 'Algemeen belang / openbaar gezag (e)',
       legitimate_interests: 'Gerechtvaardigd belang (f)',
     },
-    categoryNames: {
-      identity: 'Identiteit',
-      contact: 'Contactgegevens',
-      professional: 'Beroepsgegevens',
-      unique_identifiers: 'Unieke identificatoren',
-      financial: 'Financieel',
-      behavioural: 'Gedrag',
-      communications: 'Communicatie',
-      special_category: 'Bijzondere categorie (art. 9)',
-    },
+    categoryNames: DATA_CATEGORY_NAMES.nl,
   },
 } as const;
 

@@ -32,6 +32,30 @@ export const DATA_CATEGORIES = [
 export const DataCategory = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategory>;
 
+/** The categories' names in the documents Kluis writes (the record of processing, a breach report). */
+export const DATA_CATEGORY_NAMES: Readonly<Record<'en' | 'nl', Readonly<Record<DataCategory, string>>>> = {
+  en: {
+    identity: 'Identity',
+    contact: 'Contact details',
+    professional: 'Professional',
+    unique_identifiers: 'Unique identifiers',
+    financial: 'Financial',
+    behavioural: 'Behavioural',
+    communications: 'Communications',
+    special_category: 'Special category (Art. 9)',
+  },
+  nl: {
+    identity: 'Identiteit',
+    contact: 'Contactgegevens',
+    professional: 'Beroepsgegevens',
+    unique_identifiers: 'Unieke identificatoren',
+    financial: 'Financieel',
+    behavioural: 'Gedrag',
+    communications: 'Communicatie',
+    special_category: 'Bijzondere categorie (art. 9)',
+  },
+};
+
 /** How a consent was given or withdrawn (Art. 7(1): demonstrable — how). */
 export const CONSENT_METHODS = ['web_form', 'email', 'phone', 'paper', 'business_card', 'in_person'] as const;
 export const ConsentMethod = z.enum(CONSENT_METHODS);

@@ -8,9 +8,9 @@ import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { ItemDoc } from './schemas';
 import type { DataKeys } from './data-keys';
-import { openRecords } from './open-records';
-import { SealedRecords, type SealedKindConfig } from './sealed-records';
-import { recordAddress, type BulkOptions, type Decrypted, type RecordProblem } from './subject-repository';
+import { DataKeyedRecords, recordAddress } from './data-keyed-records';
+import type { SealedKindConfig } from './sealed-records';
+import type { BulkOptions, Decrypted, RecordProblem } from './subject-repository';
 
 export interface ItemKindConfig<S extends z.ZodType> extends SealedKindConfig<S> {
   /** A ledger: entries are only ever added (GDPR proof); edits and deletions are refused. */
@@ -36,14 +36,14 @@ export class SubjectNotFoundError extends Error {
 
 const ITEMS = 'items' as const;
 
-export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extends SealedRecords<S> {
+export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extends DataKeyedRecords<S> {
   constructor(
     private readonly db: KluisDatabase,
     cipher: EnvelopeCipher,
-    private readonly keys: DataKeys,
+    keys: DataKeys,
     protected override readonly config: ItemKindConfig<S>,
   ) {
-    super(cipher, config);
+    super(cipher, config, keys, ITEMS);
   }
 
   async create(subjectId: string, input: z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -93,7 +93,7 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extend
 
   async get(id: string): Promise<Decrypted<z.output<S>>> {
     const doc = await this.findOwn(this.db.items, id);
-    return this.open(doc.toJSON() as ItemDoc, await this.keys.get(doc.subjectId, doc.keyId));
+    return this.openOne(doc);
   }
 
   async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -131,18 +131,7 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extend
     const docs = await this.db.items
       .find({ selector: { kind: this.config.kind }, sort: [{ kind: 'desc' }, { updatedAt: 'desc' }] })
       .exec();
-    return this.openMany(
-      docs.map((d) => d.toJSON() as ItemDoc),
-      options,
-    );
-  }
-
-  /** Decrypts raw envelopes of this kind, e.g. those a change stream delivered. */
-  openMany(
-    docs: readonly ItemDoc[],
-    options: BulkOptions = {},
-  ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
-    return openRecords(docs, this.keys, (doc, key) => this.open(doc, key), options);
+    return this.openStored(docs, options);
   }
 
   /** The key page of each subject, read from the subject's own record (its id is the subject id). */
@@ -156,11 +145,6 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extend
       pages.set(subjectId, doc.keyId);
     }
     return pages;
-  }
-
-  private open(doc: ItemDoc, key: Uint8Array): Decrypted<z.output<S>> {
-    const data = this.openFields(doc, key, recordAddress(doc.id, doc.subjectId, doc.keyId, ITEMS));
-    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data };
   }
 
   private seal(

@@ -7,8 +7,8 @@ import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { KeyDoc, RecordDoc } from './schemas';
 import { markOwnKeyPage, type DataKeys } from './data-keys';
-import { openRecords } from './open-records';
-import { SealedRecords, type SealedKindConfig } from './sealed-records';
+import { DataKeyedRecords, recordAddress } from './data-keyed-records';
+import type { SealedKindConfig } from './sealed-records';
 
 export interface Decrypted<P> {
   readonly id: string;
@@ -58,25 +58,16 @@ export const IMPORT_CHUNK = 5000;
  */
 export const KEY_PAGE_SIZE = 1000;
 
-/**
- * The associated data of a record binds it to its collection (`records`, or `items` for the records
- * about a subject), its id, its subject and the key page of its key.
- */
-export const recordAddress = (
-  id: string,
-  subjectId: string,
-  pageId: string,
-  collection: 'records' | 'items' = RECORDS,
-) => ({ collection, id, keyId: `${pageId}:${subjectId}` }) as const;
+export { recordAddress } from './data-keyed-records';
 
-export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> extends SealedRecords<S> {
+export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> extends DataKeyedRecords<S> {
   constructor(
     private readonly db: KluisDatabase,
     cipher: EnvelopeCipher,
-    private readonly keys: DataKeys,
+    keys: DataKeys,
     config: SubjectKindConfig<S>,
   ) {
-    super(cipher, config);
+    super(cipher, config, keys, RECORDS);
   }
 
   async create(input: z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -171,7 +162,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> ext
 
   async get(id: string): Promise<Decrypted<z.output<S>>> {
     const doc = await this.findOwn(this.db.records, id);
-    return this.open(doc.toJSON() as RecordDoc, await this.keys.get(doc.subjectId, doc.keyId));
+    return this.openOne(doc);
   }
 
   async update(id: string, change: (current: z.output<S>) => z.input<S>): Promise<Decrypted<z.output<S>>> {
@@ -212,23 +203,7 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> ext
     options: BulkOptions = {},
   ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
     const docs = await this.db.records.find({ selector: { kind: this.config.kind } }).exec();
-    return this.openMany(
-      docs.map((d) => d.toJSON() as RecordDoc),
-      options,
-    );
-  }
-
-  /** Decrypts raw envelopes, e.g. those a change stream or a catch-up query delivered. */
-  openMany(
-    docs: readonly RecordDoc[],
-    options: BulkOptions = {},
-  ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
-    return openRecords(docs, this.keys, (doc, key) => this.open(doc, key), options);
-  }
-
-  private open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
-    const data = this.openFields(doc, key, recordAddress(doc.id, doc.subjectId, doc.keyId));
-    return { id: doc.id, subjectId: doc.subjectId, updatedAt: doc.updatedAt, data };
+    return this.openStored(docs, options);
   }
 
   private seal(
