@@ -4,6 +4,7 @@ import type { KeyStore } from '../shared/platform';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './ipc';
 import type { SyncOrigins } from './sync-origin';
+import type { PinVerdicts } from './tls-pin';
 
 export interface AppIdentity {
   readonly name: string;
@@ -16,6 +17,7 @@ export const createIpcHandlers = (
   dialogs: Dialogs,
   identity: AppIdentity,
   syncOrigins: Pick<SyncOrigins, 'allow'>,
+  pinVerdicts: Pick<PinVerdicts, 'refused'>,
 ): IpcHandlers => ({
   'dialog:open-file': (request) => dialogs.openFile(request),
   'dialog:save-file': (request) => dialogs.saveFile(request),
@@ -25,4 +27,5 @@ export const createIpcHandlers = (
   'keystore:forget': ({ vaultId }) => keyStore.forget(vaultId),
   'app:info': async () => ({ ...identity, host: 'electron' }),
   'sync:allow-origin': ({ origin, fingerprint }) => syncOrigins.allow(origin, fingerprint),
+  'sync:certificate-refused': async () => pinVerdicts.refused(),
 });

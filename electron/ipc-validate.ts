@@ -75,4 +75,5 @@ export const IPC_VALIDATORS: { readonly [C in IpcChannel]: Validator<C> } = {
     Object.keys(raw).every((key) => key === 'origin' || key === 'fingerprint') &&
     isShortString(raw.origin, 300) &&
     isOptional(raw.fingerprint, (v): v is string => isShortString(v, 120)),
+  'sync:certificate-refused': isNothing,
 };

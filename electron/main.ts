@@ -13,7 +13,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { readServerCertificate } from './server-certificate';
 import { createSyncOrigins, type SyncOrigins } from './sync-origin';
 import { createConfirmSyncServer } from './sync-origin-dialog';
-import { decideCertificate } from './tls-pin';
+import { createPinVerdicts, decideCertificate, type PinVerdicts } from './tls-pin';
 import { createMainWindow, hardenWebContents } from './window';
 
 let mainWindow: BrowserWindow | null = null;
@@ -30,22 +30,28 @@ const openMainWindow = (): void => {
 };
 
 /** Every certificate Chromium meets is decided here: the sync server's must be the pinned one. */
-const pinCertificates = (syncOrigins: SyncOrigins): void => {
-  session.defaultSession.setCertificateVerifyProc((request, callback) =>
-    callback(decideCertificate(syncOrigins.pin(), request)),
-  );
+const pinCertificates = (syncOrigins: SyncOrigins, verdicts: PinVerdicts): void => {
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    const result = decideCertificate(syncOrigins.pin(), request);
+    verdicts.record(result);
+    callback(result);
+  });
 };
 
 const onReady = (): void => {
   denyAllPermissions(session.defaultSession);
   // The sync server the user confirmed joins connect-src of every page served from now on, pinned.
+  const verdicts = createPinVerdicts();
   const syncOrigins: SyncOrigins = createSyncOrigins(path.join(app.getPath('userData'), 'sync-origin.json'), {
     readCertificate: readServerCertificate,
     confirm: createConfirmSyncServer(getMainWindow, () => app.getLocale()),
     // Chromium caches verdicts per connection: drop those made under the previous pin.
-    onChange: () => void session.defaultSession.closeAllConnections(),
+    onChange: () => {
+      verdicts.reset();
+      void session.defaultSession.closeAllConnections();
+    },
   });
-  pinCertificates(syncOrigins);
+  pinCertificates(syncOrigins, verdicts);
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'), () => syncOrigins.csp());
   const keyStore = createSafeStorageKeyStore({
     directory: path.join(app.getPath('userData'), 'keystore'),
@@ -55,7 +61,7 @@ const onReady = (): void => {
   const identity = { name: app.getName(), version: app.getVersion(), platform: process.platform };
   registerIpcHandlers(
     getMainWindow,
-    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins),
+    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins, verdicts),
   );
   openMainWindow();
 };

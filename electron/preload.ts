@@ -24,6 +24,7 @@ const api = {
   appInfo: () => call('app:info'),
   allowSyncServer: (origin: string, fingerprint?: string) =>
     call('sync:allow-origin', fingerprint === undefined ? { origin } : { origin, fingerprint }),
+  syncCertificateRefused: () => call('sync:certificate-refused'),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

@@ -34,6 +34,28 @@ export const pinHostname = (hostname: string): string => hostname.replace(/^\[|\
 /** The host an origin names, as the verify proc will see it. */
 export const originHostname = (origin: string): string => pinHostname(new URL(origin).hostname);
 
+/** Remembers whether the pinned host's last certificate was refused, for the renderer to word it. */
+export interface PinVerdicts {
+  record(result: VerifyResult): void;
+  refused(): boolean;
+  /** A new pin: what the old one refused says nothing about it. */
+  reset(): void;
+}
+
+export const createPinVerdicts = (): PinVerdicts => {
+  let refused = false;
+  return {
+    record(result) {
+      if (result === VERIFY.refuse) refused = true;
+      else if (result === VERIFY.accept) refused = false;
+    },
+    refused: () => refused,
+    reset() {
+      refused = false;
+    },
+  };
+};
+
 export const decideCertificate = (pin: CertificatePin | null, request: VerifyRequest): VerifyResult => {
   if (!pin || pinHostname(request.hostname) !== pinHostname(pin.hostname)) return VERIFY.chromium;
   const presented = parseFingerprint(request.certificate.fingerprint);

@@ -88,6 +88,11 @@ export interface DesktopApi {
     origin: string,
     fingerprint?: string,
   ): Promise<Result<{ reload: boolean }, SyncOriginError>>;
+  /**
+   * Electron only: true when the last certificate the pinned sync server's host presented was refused
+   * (another than the pinned one), so a failed request can say so instead of "offline".
+   */
+  syncCertificateRefused?(): Promise<boolean>;
 }
 
 /**
@@ -97,4 +102,5 @@ export interface DesktopApi {
  * - unreachable: the server's certificate could not be read (no answer, not TLS);
  * - failed: the choice could not be stored.
  */
-export type SyncOriginError = 'invalid-origin' | 'refused' | 'certificate-mismatch' | 'unreachable' | 'failed';
+export type SyncOriginError =
+  'invalid-origin' | 'refused' | 'certificate-mismatch' | 'unreachable' | 'failed';

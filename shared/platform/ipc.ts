@@ -28,6 +28,8 @@ export interface IpcContract {
     request: { origin: string; fingerprint?: string };
     response: Result<{ reload: boolean }, SyncOriginError>;
   };
+  /** Whether the pinned sync server last presented another certificate (electron/tls-pin.ts). */
+  'sync:certificate-refused': { request: void; response: boolean };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -44,6 +46,7 @@ export const IPC_CHANNELS = [
   'keystore:forget',
   'app:info',
   'sync:allow-origin',
+  'sync:certificate-refused',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

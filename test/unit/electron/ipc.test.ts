@@ -23,6 +23,7 @@ const fakeHandlers = () => ({
     platform: 'linux',
   })),
   'sync:allow-origin': vi.fn(async () => ok({ reload: true })),
+  'sync:certificate-refused': vi.fn(async () => false),
 });
 
 const VALID_REQUESTS: Record<IpcChannel, unknown> = {
@@ -34,6 +35,7 @@ const VALID_REQUESTS: Record<IpcChannel, unknown> = {
   'keystore:forget': { vaultId: 'vault_1' },
   'app:info': undefined,
   'sync:allow-origin': { origin: 'https://sync.example.nl' },
+  'sync:certificate-refused': undefined,
 };
 
 let handlers: ReturnType<typeof fakeHandlers>;
@@ -118,6 +120,7 @@ describe('IPC registration', () => {
     ['sync:allow-origin', { origin: 'https://a.example', also: 'https://b.example' }],
     ['sync:allow-origin', { origin: `https://${'a'.repeat(400)}.example` }],
     ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 42 }],
+    ['sync:certificate-refused', { host: 'sync.example.nl' }],
     ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'A'.repeat(200) }],
   ] as const)('refuses %s with a malformed request %j', async (channel, request) => {
     await expect(invoke(channel, ownEvent(), request)).rejects.toThrow(/invalid-request/);

@@ -1,4 +1,7 @@
 // main.ts runs on import, so each test gets fresh modules: a new fake electron, then a new main process.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/platform/ipc';
 import type * as FakeElectron from './fake-electron';
@@ -75,6 +78,38 @@ describe('main process', () => {
       (result: number) => verdicts.push(result),
     );
     expect(verdicts).toEqual([-3]);
+  });
+
+  it('refuses another certificate on the pinned host and tells the page so over IPC', async () => {
+    const fake = await startMain();
+    const dir = await mkdtemp(path.join(tmpdir(), 'kluis-main-'));
+    const pinned = Array.from({ length: 32 }, () => 'AB').join(':');
+    await writeFile(
+      path.join(dir, 'sync-origin.json'),
+      JSON.stringify({ origin: 'https://sync.example.nl:8443', fingerprint: pinned }),
+    );
+    fake.app.getPath = () => dir;
+    await fake.app.becomeReady();
+    const contents = mainWindow().webContents;
+    const refused = fake.ipcMainHandlers.get('sync:certificate-refused')?.[0];
+    const ask = () => refused?.({ sender: contents, senderFrame: contents.mainFrame }, undefined);
+    const verdict = (fingerprint: string) => {
+      let result: number | undefined;
+      fake.certificateVerifyProc?.(
+        { hostname: 'sync.example.nl', certificate: { fingerprint } },
+        (r: number) => {
+          result = r;
+        },
+      );
+      return result;
+    };
+    const asElectron = (hex: string) =>
+      `sha256/${Buffer.from(hex.replace(/:/g, ''), 'hex').toString('base64')}`;
+    expect(verdict(asElectron(pinned.replace(/^AB/, 'CD')))).toBe(-2);
+    expect(await ask()).toBe(true);
+    expect(verdict(asElectron(pinned))).toBe(0);
+    expect(await ask()).toBe(false);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('answers the window’s own frame over IPC and refuses a foreign one', async () => {

@@ -39,6 +39,7 @@ describe('preload', () => {
         'keyStore.status',
         'openFile',
         'saveFile',
+        'syncCertificateRefused',
       ].sort(),
     );
     expect(api.host).toBe('electron');
@@ -60,6 +61,7 @@ describe('preload', () => {
     await api.appInfo();
     await api.allowSyncServer?.('https://sync.example.nl');
     await api.allowSyncServer?.('https://sync.example.nl', 'sha-256-of-the-invite');
+    await api.syncCertificateRefused?.();
     expect(fake.invoked).toEqual([
       ['keystore:status'],
       ['keystore:save', { vaultId: 'vault', secret }],
@@ -70,6 +72,7 @@ describe('preload', () => {
       ['app:info'],
       ['sync:allow-origin', { origin: 'https://sync.example.nl' }],
       ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'sha-256-of-the-invite' }],
+      ['sync:certificate-refused'],
     ]);
     expect(new Set(fake.invoked.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
   });

@@ -4,7 +4,13 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeSelfSignedCertificate } from '../../../server/tls';
-import { decideCertificate, originHostname, VERIFY, type CertificatePin } from '../../../electron/tls-pin';
+import {
+  createPinVerdicts,
+  decideCertificate,
+  originHostname,
+  VERIFY,
+  type CertificatePin,
+} from '../../../electron/tls-pin';
 
 /** A real certificate, with the fingerprint the server prints and the one Electron hands the proc. */
 const certificate = () => {
@@ -53,5 +59,20 @@ describe('certificate pinning (desktop)', () => {
     };
     expect(decideCertificate(byV6, asked('[::1]', impostor.electron))).toBe(VERIFY.refuse);
     expect(decideCertificate(byV6, asked('::1', office.electron))).toBe(VERIFY.accept);
+  });
+
+  it('remembers a refusal on the pinned host until its certificate is accepted again or the pin changes', () => {
+    const verdicts = createPinVerdicts();
+    verdicts.record(decideCertificate(pin, asked('example.nl', impostor.electron)));
+    expect(verdicts.refused()).toBe(false);
+    verdicts.record(decideCertificate(pin, asked('kluis.office.example', impostor.electron)));
+    expect(verdicts.refused()).toBe(true);
+    verdicts.record(decideCertificate(pin, asked('example.nl', office.electron)));
+    expect(verdicts.refused()).toBe(true);
+    verdicts.record(decideCertificate(pin, asked('kluis.office.example', office.electron)));
+    expect(verdicts.refused()).toBe(false);
+    verdicts.record(VERIFY.refuse);
+    verdicts.reset();
+    expect(verdicts.refused()).toBe(false);
   });
 });

@@ -1,13 +1,32 @@
 // Reaching the sync server from the page: the fetch every sync screen uses, and — in Electron — letting
 // the page connect to the server's origin at all.
-import type { AccountError } from '../../../../shared/sync';
+import { CertificateMismatchError, type AccountError } from '../../../../shared/sync';
 import type { DesktopApi, SyncOriginError } from '../../../../shared/platform';
 import { DESKTOP_API_GLOBAL } from '../../../../shared/platform';
 
 const SERVER_KEY = 'kluis.sync.server';
 
-/** The page's fetch, called unbound (some browsers refuse a detached `fetch`); shared by sync screens. */
-export const fetchFromWindow: typeof fetch = (input, init) => globalThis.fetch(input, init);
+const desktopApi = (): DesktopApi | undefined =>
+  (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
+
+/**
+ * The page's fetch, called unbound (some browsers refuse a detached `fetch`); shared by sync screens. In
+ * the desktop app a request that fails because main refused the server's certificate (not the pinned
+ * one) fails as a certificate mismatch, which the one HTTP client answers as 'certificate-mismatch'
+ * rather than 'offline'.
+ */
+export const fetchFromWindow: typeof fetch = async (input, init) => {
+  try {
+    return await globalThis.fetch(input, init);
+  } catch (error) {
+    const api = desktopApi();
+    if (init?.signal?.aborted || !api?.syncCertificateRefused) throw error;
+    if (await api.syncCertificateRefused().catch(() => false)) {
+      throw new CertificateMismatchError(new URL(String(input instanceof Request ? input.url : input)).host);
+    }
+    throw error;
+  }
+};
 
 /** The server address typed before the window reloaded to allow it (see allowServer), else this origin. */
 export const rememberedServerUrl = (): string => {
@@ -62,7 +81,7 @@ export const allowServer = async (
   serverUrl: string,
   fingerprint: string | null = null,
 ): Promise<ConnectFailure | null> => {
-  const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
+  const api = desktopApi();
   if (!api?.allowSyncServer) return null;
   let origin: string;
   try {
