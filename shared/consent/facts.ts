@@ -8,23 +8,13 @@ import type { PersonFacts } from './types';
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from './types';
 import type { LedgerEntry } from '../purposes';
 import { OBJECTION } from '../objection';
-import { PURPOSE_BASIS } from '../purposes';
+import { entriesBySubject, PURPOSE_BASIS } from '../purposes';
 import { RESTRICTION } from '../restriction';
 
 export type Progress = (progress: { done: number; total: number }) => void;
 
 /** Records decrypted between two turns of the event loop: small enough that the UI never stalls long. */
 export const DECRYPT_CHUNK = 500;
-
-const grouped = <P>(records: readonly Decrypted<P>[]): Map<string, LedgerEntry<P>[]> => {
-  const bySubject = new Map<string, LedgerEntry<P>[]>();
-  for (const { id, subjectId, data } of records) {
-    let list = bySubject.get(subjectId);
-    if (!list) bySubject.set(subjectId, (list = []));
-    list.push({ id, data });
-  }
-  return bySubject;
-};
 
 /** People by id: everybody, or the given ids (ids not found are absent: erased or never here). */
 export const loadPeople = async (
@@ -64,11 +54,11 @@ export const loadLedgers = async (session: Session, signal?: AbortSignal): Promi
     session.items(RESTRICTION).loadAll(options),
   ]);
   return {
-    bases: grouped(bases.records),
-    consents: grouped(consents.records),
-    subscriptions: grouped(subscriptions.records),
-    objections: grouped(objections.records),
-    restrictions: grouped(restrictions.records),
+    bases: entriesBySubject(bases.records),
+    consents: entriesBySubject(consents.records),
+    subscriptions: entriesBySubject(subscriptions.records),
+    objections: entriesBySubject(objections.records),
+    restrictions: entriesBySubject(restrictions.records),
   };
 };
 

@@ -59,3 +59,25 @@ export type DataSource = z.infer<typeof DataSource>;
 
 /** Record ids are random and carry no personal data, so they may be stored and logged in the clear. */
 export const RecordId = z.string().regex(/^[a-z0-9]{8,64}$/);
+
+/** How a subject record (a person or an organisation) is reached: its email addresses, phones and address. */
+export const CONTACT_FIELDS = {
+  emails: z.array(Email).max(20).default([]),
+  phones: z.array(Phone).max(20).default([]),
+  address: PostalAddress.nullable().default(null),
+};
+
+/** What every subject record ends with: tags, notes, where it came from, custom fields, when created. */
+export const SUBJECT_RECORD_TAIL = {
+  tags: Tags,
+  notes: trimmed(20_000).default(''),
+  source: DataSource,
+  /** Custom fields: definition id -> value; defined in shared/processing-record/custom-fields.ts. */
+  custom: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/), trimmed(2000)).default({}),
+  // Set by the repository on create when the caller leaves it out.
+  createdAt: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(() => Date.now()),
+};

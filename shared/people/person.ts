@@ -1,6 +1,6 @@
 // A natural person the company holds data about: the data subject of the GDPR.
 import { z } from 'zod';
-import { DataSource, Email, Phone, PostalAddress, RecordId, Tags, trimmed } from './contact-values';
+import { CONTACT_FIELDS, RecordId, SUBJECT_RECORD_TAIL, trimmed } from './contact-values';
 
 export const PERSON_KIND = 'person';
 export const PERSON_VERSION = 1;
@@ -9,22 +9,10 @@ export const PersonPayload = z
   .object({
     givenName: trimmed(100).default(''),
     familyName: trimmed(100).default(''),
-    emails: z.array(Email).max(20).default([]),
-    phones: z.array(Phone).max(20).default([]),
-    address: PostalAddress.nullable().default(null),
+    ...CONTACT_FIELDS,
     jobTitle: trimmed(150).default(''),
     organisationId: RecordId.nullable().default(null),
-    tags: Tags,
-    notes: trimmed(20_000).default(''),
-    source: DataSource,
-    /** Custom fields (issue 7.1): definition id -> value; defined in shared/processing-record/custom-fields.ts. */
-    custom: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/), trimmed(2000)).default({}),
-    // Set by the repository on create when the caller leaves it out.
-    createdAt: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(() => Date.now()),
+    ...SUBJECT_RECORD_TAIL,
   })
   .refine((p) => p.givenName.length > 0 || p.familyName.length > 0, {
     message: 'name',
