@@ -12,34 +12,36 @@ export interface FieldEntry {
   readonly custom?: true;
 }
 
-export const PERSON_FIELDS = {
-  givenName: { category: 'identity' },
-  familyName: { category: 'identity' },
+/** The fields both kinds of subject record have (people/contact-values.ts: CONTACT_FIELDS, SUBJECT_RECORD_TAIL). */
+const CONTACT = {
   emails: { category: 'contact' },
   phones: { category: 'contact' },
   address: { category: 'contact' },
-  jobTitle: { category: 'professional' },
-  organisationId: { category: 'professional' },
+} as const;
+const TAIL = {
   tags: { category: 'behavioural' },
   notes: { category: 'communications' },
   source: { category: 'identity' },
   custom: { category: null, custom: true },
   createdAt: { category: null },
+} as const;
+
+export const PERSON_FIELDS = {
+  givenName: { category: 'identity' },
+  familyName: { category: 'identity' },
+  ...CONTACT,
+  jobTitle: { category: 'professional' },
+  organisationId: { category: 'professional' },
+  ...TAIL,
 } as const satisfies Record<string, FieldEntry>;
 
 export const ORGANISATION_FIELDS = {
   // A sole trader's trade name and contact details identify a person.
   name: { category: 'identity' },
   website: { category: 'contact' },
-  emails: { category: 'contact' },
-  phones: { category: 'contact' },
-  address: { category: 'contact' },
+  ...CONTACT,
   registrationNumber: { category: 'unique_identifiers' },
-  tags: { category: 'behavioural' },
-  notes: { category: 'communications' },
-  source: { category: 'identity' },
-  custom: { category: null, custom: true },
-  createdAt: { category: null },
+  ...TAIL,
 } as const satisfies Record<string, FieldEntry>;
 
 export const FIELD_CATALOGUE = { person: PERSON_FIELDS, organisation: ORGANISATION_FIELDS } as const;
