@@ -1,5 +1,6 @@
 // The audit trail (GDPR Art. 5(2) accountability): who did what to whose data, from which device, when,
-// and for which purpose or request — never field contents. Features call `session.audit.record(...)`.
+// and for which purpose or request — never field contents. Entries are written by core operations
+// (shared/workspace/operation.ts: the entries an operation returns, or its auditStep), not by features.
 // Entries are encrypted, hash-chained per device and replicate like other data (see issue 7).
 
 export const AUDIT_ACTIONS = [
