@@ -4,13 +4,9 @@ import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
+import { withChoice, type MultiChoiceProps } from '../../../ui/forms/multi-choice';
 
-interface Props<T extends string> {
-  readonly label: string;
-  readonly options: readonly T[];
-  readonly value: readonly T[];
-  readonly optionLabel: (option: T) => string;
-  readonly onChange: (value: T[]) => void;
+interface Props<T extends string> extends MultiChoiceProps<T> {
   readonly row?: boolean;
 }
 
@@ -33,10 +29,7 @@ export function CheckboxGroup<T extends string>({
             control={
               <Checkbox
                 checked={value.includes(option)}
-                onChange={(e) =>
-                  // Kept in the options' order, so the report lists them as the form does.
-                  onChange(options.filter((o) => (o === option ? e.target.checked : value.includes(o))))
-                }
+                onChange={(e) => onChange(withChoice({ options, value }, option, e.target.checked))}
               />
             }
           />

@@ -5,13 +5,9 @@ import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
 import CheckRoundedIcon from '@mui/icons-material/CheckRounded';
 import { useId } from 'react';
+import { withChoice, type MultiChoiceProps } from '../../../ui/forms/multi-choice';
 
-interface Props<T extends string> {
-  readonly label: string;
-  readonly options: readonly T[];
-  readonly value: readonly T[];
-  readonly optionLabel: (option: T) => string;
-  readonly onChange: (value: T[]) => void;
+interface Props<T extends string> extends MultiChoiceProps<T> {
   readonly disabled?: boolean;
   readonly helperText?: string;
 }
@@ -26,12 +22,7 @@ export function ChoiceChips<T extends string>({
   helperText,
 }: Props<T>) {
   const id = useId();
-  const toggle = (option: T) =>
-    onChange(
-      value.includes(option)
-        ? value.filter((v) => v !== option)
-        : options.filter((o) => o === option || value.includes(o)),
-    );
+  const toggle = (option: T) => onChange(withChoice({ options, value }, option, !value.includes(option)));
   return (
     <Box role="group" aria-labelledby={id}>
       <Typography id={id} variant="body2" color="text.secondary" sx={{ mb: 0.75 }}>

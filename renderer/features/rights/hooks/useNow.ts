@@ -1,12 +1,5 @@
 // The time for due dates on screen, refreshed every minute so a request turns overdue at midnight
 // without a reload. (The breach feature keeps its own faster clock for its 72-hour countdowns.)
-import { useEffect, useState } from 'react';
+import { useNow as useClock } from '../../../kit/useNow';
 
-export const useNow = (intervalMs = 60_000): number => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-};
+export const useNow = (intervalMs = 60_000): number => useClock(intervalMs);
