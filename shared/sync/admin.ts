@@ -8,7 +8,8 @@ import type { PageKey } from '../store';
 import type { MemberPins } from './member-pins';
 import { err, ok } from '../platform';
 import type { DeviceSigner } from '../crypto';
-import type { AuditLog } from '../audit';
+import type { AuditEvent } from '../audit';
+import type { Done } from '../workspace';
 import { newId } from '../crypto';
 import { serverClient, type Fetch } from './server-client';
 import { ROUTES, type MemberChanged, type MemberStatusChange } from './server-routes';
@@ -161,28 +162,36 @@ export const completeInvites = async (
 export type MemberChange =
   { readonly kind: 'role'; readonly role: Role } | { readonly kind: MemberStatusChange };
 
-/**
- * Changes a member's role, suspends, reinstates or removes them, and records it in this device's audit
- * trail (signed, like every entry) as a 'role-change' with what changed — ids and words only. A removal
- * revokes every device of theirs; each wipes its copy when it next reaches the server.
- */
-export const changeMember = async (
-  fetch: Fetch,
-  link: Admin,
-  audit: AuditLog,
-  userId: string,
-  change: MemberChange,
+export interface MemberChangeInput {
+  readonly fetch: Fetch;
+  readonly link: Admin;
+  readonly userId: string;
+  readonly change: MemberChange;
   /** This device's member record: a removed user is never sealed a page key again (sync/member-pins.ts). */
-  pins?: MemberPins,
-): Promise<AccountReply<MemberChanged>> => {
+  readonly pins?: MemberPins;
+}
+
+/**
+ * Changes a member's role, suspends, reinstates or removes them on the server; returns the server's answer
+ * with the 'role-change' audit entry of what changed — ids and words only — or none when the server
+ * refused (nothing changed). The operation sync.changeMember writes it. A removal revokes every device of
+ * theirs; each wipes its copy when it next reaches the server.
+ */
+export const changeMemberOnServer = async ({
+  fetch,
+  link,
+  userId,
+  change,
+  pins,
+}: MemberChangeInput): Promise<Done<AccountReply<MemberChanged>>> => {
   const client = serverClient(fetch, link);
   const done =
     change.kind === 'role'
       ? await client.call(ROUTES.changeRole, { params: { userId }, body: { role: change.role } })
       : await client.call(ROUTES.changeMemberStatus, { params: { userId, change: change.kind }, body: {} });
-  if (!done.ok) return done;
+  if (!done.ok) return { result: done, audit: [] };
   if (change.kind === 'remove') await pins?.markRemoved(userId);
-  await audit.record({
+  const audit: AuditEvent = {
     action: 'role-change',
     kind: 'user',
     recordIds: [userId],
@@ -192,6 +201,6 @@ export const changeMember = async (
       status: done.value.status,
       devicesRevoked: done.value.revoked,
     },
-  });
-  return done;
+  };
+  return { result: done, audit };
 };

@@ -1,7 +1,8 @@
 // What a user does with what sync left on this device: the conflicts two devices' offline edits made
 // (merge.ts keeps each losing value in a conflict record of the subject), listed live and resolved —
 // by writing the other value into its record, or by letting it go. Resolving is the user's change to
-// the record: it is audited (record ids and the field's name only, never the values).
+// the record: it is audited (record ids and the field's name only, never the values). And what an admin
+// does with the organisation's members: change a role or a status on the server.
 import type { z } from 'zod';
 import { ACTIVITY_ITEMS } from '../activities';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../cases';
@@ -12,6 +13,7 @@ import { TASK_ITEMS } from '../tasks';
 import type { Session } from '../vault';
 import { defineOperation } from '../workspace';
 import { defineQuery } from '../workspace';
+import { changeMemberOnServer, type MemberChangeInput } from './admin';
 import { CONFLICT_KIND, type ConflictPayload } from './merge';
 
 export interface Conflict extends ConflictPayload {
@@ -102,4 +104,14 @@ export const resolveConflict = defineOperation(
       },
     };
   },
+);
+
+/**
+ * Changes a member's role or status on the server (admins): audited as a 'role-change' once the server
+ * made it; a change the server refuses changes nothing and leaves no entry.
+ */
+export const changeMember = defineOperation(
+  'sync.changeMember',
+  (_workspace, _actor, input: MemberChangeInput) => changeMemberOnServer(input),
+  { roles: ['admin'], mayChangeNothing: true },
 );

@@ -1,4 +1,5 @@
-// Cases for shared/sync/operations.ts: resolving a conflict that sync left on a person.
+// Cases for shared/sync/operations.ts: resolving a conflict that sync left on a person, and changing a
+// member's role on the server.
 import { recordAddress } from '../../../shared/store';
 import { CONFLICT_KIND, CONFLICT_VERSION, type ConflictPayload } from '../../../shared/sync';
 import type { Workspace } from '../../../shared/workspace';
@@ -37,5 +38,25 @@ export const cases: OperationCases = {
   'sync.resolveConflict': {
     input: async (workspace) => ({ conflictId: await aConflict(workspace), useOther: true }),
     audits: [{ action: 'update', kind: 'person' }],
+  },
+  'sync.changeMember': {
+    // This walk runs without a server: the stand-in answers the role change as the server does (what the
+    // real server answers, and that its entry is written, test/integration/sync/members.test.ts checks).
+    input: async () => ({
+      fetch: async () =>
+        new Response(
+          JSON.stringify({
+            ok: true,
+            value: { id: 'user-b', role: 'service', status: 'active', revoked: 0 },
+          }),
+          {
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+      link: { serverUrl: 'https://kluis.example', token: 'token' },
+      userId: 'user-b',
+      change: { kind: 'role', role: 'service' },
+    }),
+    audits: [{ action: 'role-change', kind: 'user' }],
   },
 };

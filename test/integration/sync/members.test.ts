@@ -1,8 +1,9 @@
 // The admin's client changes members through the real server and records each step in its own signed
 // audit trail, as a 'role-change' with what changed: ids and words, never anything about the person.
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { describe, expect, it } from 'vitest';
 import { connectVault } from '../../../shared/sync/account';
-import { changeMember } from '../../../shared/sync/admin';
+import { changeMember } from '../../../shared/sync/operations';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { addMember, type Member } from '../server/harness';
 import { useServerFixture } from '../server/server-fixture';
@@ -18,29 +19,47 @@ describe("the admin's client changes members", () => {
     const link = linked.value;
     const member = await addMember(fixture.server.url, { token: link.token } as Member, 'sales');
 
-    const changed = await changeMember(fetch, link, session.audit, member.userId, {
-      kind: 'role',
-      role: 'service',
+    const changed = await changeMember(session, LOCAL_ACTOR, {
+      fetch,
+      link,
+      userId: member.userId,
+      change: {
+        kind: 'role',
+        role: 'service',
+      },
     });
     expect(changed).toMatchObject({ ok: true, value: { role: 'service', status: 'active' } });
-    expect(await changeMember(fetch, link, session.audit, member.userId, { kind: 'suspend' })).toMatchObject({
+    expect(
+      await changeMember(session, LOCAL_ACTOR, {
+        fetch,
+        link,
+        userId: member.userId,
+        change: { kind: 'suspend' },
+      }),
+    ).toMatchObject({
       ok: true,
       value: { status: 'suspended' },
     });
-    expect(await changeMember(fetch, link, session.audit, member.userId, { kind: 'remove' })).toMatchObject({
+    expect(
+      await changeMember(session, LOCAL_ACTOR, {
+        fetch,
+        link,
+        userId: member.userId,
+        change: { kind: 'remove' },
+      }),
+    ).toMatchObject({
       ok: true,
       value: { status: 'removed', revoked: 1 },
     });
     // The removed member's own link cannot change anyone, and a refused change is not recorded.
-    const refused = await changeMember(
+    const refused = await changeMember(session, LOCAL_ACTOR, {
       fetch,
-      { serverUrl: link.serverUrl, token: member.token },
-      session.audit,
-      link.userId,
-      {
+      link: { serverUrl: link.serverUrl, token: member.token },
+      userId: link.userId,
+      change: {
         kind: 'suspend',
       },
-    );
+    });
     expect(refused).toEqual({ ok: false, error: 'device-revoked', wipe: true });
 
     const { entries } = await session.audit.entries();

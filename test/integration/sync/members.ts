@@ -2,6 +2,7 @@
 // creates and links the vault, and members the admin invites (the invite, the join with a passphrase of
 // their own, the admin's device handing over the organisation key). Written once for the rotation, lying
 // server and erasure tests.
+import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { TEST_KDF, type KdfParams } from '../../../shared/crypto/kdf';
 import { ErasureSync } from '../../../shared/erasure/erasure-sync';
 import type { KluisDatabase } from '../../../shared/store/database';
@@ -9,7 +10,8 @@ import { connectVault } from '../../../shared/sync/account';
 import { joinOrganisation } from '../../../shared/sync';
 import { type Fetch } from '../../../shared/sync';
 import { type AccountLink } from '../../../shared/sync';
-import { changeMember, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { changeMember } from '../../../shared/sync/operations';
 import { memberPins } from '../../../shared/sync/member-pins';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
@@ -201,14 +203,13 @@ export const removeMember = async (place: Place, a: Device, leaves: Device): Pro
   await place.closeDb(leaves.db);
   const stays = await join(place, a);
   ok(
-    await changeMember(
+    await changeMember(a.session, LOCAL_ACTOR, {
       fetch,
-      a.link,
-      a.session.audit,
-      leaves.link.userId,
-      { kind: 'remove' },
-      memberPins(a.session.db),
-    ),
+      link: a.link,
+      userId: leaves.link.userId,
+      change: { kind: 'remove' },
+      pins: memberPins(a.session.db),
+    }),
   );
   return stays;
 };

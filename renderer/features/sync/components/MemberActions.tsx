@@ -19,7 +19,7 @@ import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function MemberActions({ member }: { readonly member: Member }) {
   const { t } = useTranslation();
-  const { workspace: session } = useWorkspace();
+  const { workspace: session, actor } = useWorkspace();
   const link = useSyncStore((s) => s.link);
   const refresh = useSyncStore((s) => s.refreshMembers);
   const [busy, setBusy] = useState(false);
@@ -32,14 +32,13 @@ export function MemberActions({ member }: { readonly member: Member }) {
     setBusy(true);
     setError(null);
     try {
-      const done = await changeMember(
-        fetchFromWindow,
+      const done = await changeMember(session, actor, {
+        fetch: fetchFromWindow,
         link,
-        session.audit,
-        member.id,
+        userId: member.id,
         change,
-        memberPinsOf(session),
-      );
+        pins: memberPinsOf(session),
+      });
       if (!done.ok) setError(accountErrorKey(done.error));
       await refresh();
       // A removal schedules a page-key rotation: this admin device starts it now, in the background.
