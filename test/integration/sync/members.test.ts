@@ -3,6 +3,7 @@
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { describe, expect, it } from 'vitest';
 import { connectVault } from '../../../shared/sync/account';
+import type { MemberChange } from '../../../shared/sync/admin';
 import { changeMember } from '../../../shared/sync/operations';
 import { linkableVault, PASSPHRASE } from '../../helpers/store';
 import { addMember, type Member } from '../server/harness';
@@ -19,35 +20,17 @@ describe("the admin's client changes members", () => {
     const link = linked.value;
     const member = await addMember(fixture.server.url, { token: link.token } as Member, 'sales');
 
-    const changed = await changeMember(session, LOCAL_ACTOR, {
-      fetch,
-      link,
-      userId: member.userId,
-      change: {
-        kind: 'role',
-        role: 'service',
-      },
+    const changeTheMember = (change: MemberChange) =>
+      changeMember(session, LOCAL_ACTOR, { fetch, link, userId: member.userId, change });
+    expect(await changeTheMember({ kind: 'role', role: 'service' })).toMatchObject({
+      ok: true,
+      value: { role: 'service', status: 'active' },
     });
-    expect(changed).toMatchObject({ ok: true, value: { role: 'service', status: 'active' } });
-    expect(
-      await changeMember(session, LOCAL_ACTOR, {
-        fetch,
-        link,
-        userId: member.userId,
-        change: { kind: 'suspend' },
-      }),
-    ).toMatchObject({
+    expect(await changeTheMember({ kind: 'suspend' })).toMatchObject({
       ok: true,
       value: { status: 'suspended' },
     });
-    expect(
-      await changeMember(session, LOCAL_ACTOR, {
-        fetch,
-        link,
-        userId: member.userId,
-        change: { kind: 'remove' },
-      }),
-    ).toMatchObject({
+    expect(await changeTheMember({ kind: 'remove' })).toMatchObject({
       ok: true,
       value: { status: 'removed', revoked: 1 },
     });
