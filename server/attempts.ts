@@ -6,6 +6,12 @@ export interface AttemptLimiter {
   /** True while the user id may try again. */
   allowed(userId: string): boolean;
   failed(userId: string): void;
+  /**
+   * Counts a failure now, before the attempt is evaluated, so concurrent attempts see it; false (nothing
+   * counted) when the key may not try. `refund` takes it back from an attempt that did not fail.
+   */
+  reserve(userId: string): boolean;
+  refund(userId: string): void;
   succeeded(userId: string): void;
 }
 
@@ -23,8 +29,21 @@ export const createAttemptLimiter = (
     }
     return entry;
   };
-  return {
-    allowed: (userId) => (current(userId)?.count ?? 0) < maxFailures,
+  const allowed = (userId: string) => (current(userId)?.count ?? 0) < maxFailures;
+  const limiter: AttemptLimiter = {
+    allowed,
+    reserve(userId) {
+      if (!allowed(userId)) return false;
+      limiter.failed(userId);
+      return true;
+    },
+    refund(userId) {
+      const entry = current(userId);
+      // Gone after a success meanwhile (which forgets all failures): nothing to take back.
+      if (!entry) return;
+      entry.count -= 1;
+      if (entry.count <= 0) failures.delete(userId);
+    },
     failed(userId) {
       // Random ids must not grow the map without bound: drop expired entries when it gets large.
       if (failures.size > 10_000) for (const id of [...failures.keys()]) current(id);
@@ -34,4 +53,5 @@ export const createAttemptLimiter = (
     },
     succeeded: (userId) => void failures.delete(userId),
   };
+  return limiter;
 };

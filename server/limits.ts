@@ -72,6 +72,12 @@ export interface AddressBackoff {
   /** Milliseconds this address must still wait before its next attempt; 0 when it may try now. */
   wait(address: string): number;
   failed(address: string): void;
+  /**
+   * Counts a failure for the address now, before the attempt is evaluated, so concurrent attempts see it
+   * (the evaluation awaits the database). Answers the wait in ms (> 0, nothing counted) while the address
+   * must wait; otherwise 0, and the attempt holds a failure that `refund` takes back if it did not fail.
+   */
+  reserve(address: string): { wait: number; refund: () => void };
 }
 
 /**
@@ -83,7 +89,7 @@ export const createAddressBackoff = (
   now: () => number,
   limits: Pick<Limits, 'addressFreeFailures' | 'addressBackoffMs' | 'addressBackoffMaxMs' | 'lockoutMs'>,
 ): AddressBackoff => {
-  const failures = new Map<string, { count: number; last: number }>();
+  const failures = new Map<string, { count: number; last: number; seq: number }>();
   const current = (key: string) => {
     const entry = failures.get(key);
     if (entry && now() - entry.last >= limits.lockoutMs) {
@@ -92,25 +98,50 @@ export const createAddressBackoff = (
     }
     return entry;
   };
+  const count = (address: string) => {
+    const key = addressKey(address);
+    // Many addresses must not grow the map without bound: drop expired entries when it gets large.
+    if (failures.size > 50_000) for (const k of [...failures.keys()]) current(k);
+    const entry = current(key);
+    if (entry) {
+      const before = entry.last;
+      entry.count += 1;
+      entry.last = now();
+      entry.seq += 1;
+      return { entry, seq: entry.seq, before };
+    }
+    const created = { count: 1, last: now(), seq: 0 };
+    failures.set(key, created);
+    return { entry: created, seq: 0, before: undefined };
+  };
+  const waitFor = (address: string) => {
+    const entry = current(addressKey(address));
+    if (!entry || entry.count < limits.addressFreeFailures) return 0;
+    const delay = Math.min(
+      limits.addressBackoffMaxMs,
+      limits.addressBackoffMs * 2 ** Math.min(30, entry.count - limits.addressFreeFailures),
+    );
+    return Math.max(0, entry.last + delay - now());
+  };
   return {
-    wait(address) {
-      const entry = current(addressKey(address));
-      if (!entry || entry.count < limits.addressFreeFailures) return 0;
-      const delay = Math.min(
-        limits.addressBackoffMaxMs,
-        limits.addressBackoffMs * 2 ** Math.min(30, entry.count - limits.addressFreeFailures),
-      );
-      return Math.max(0, entry.last + delay - now());
-    },
+    wait: waitFor,
     failed(address) {
-      const key = addressKey(address);
-      // Many addresses must not grow the map without bound: drop expired entries when it gets large.
-      if (failures.size > 50_000) for (const k of [...failures.keys()]) current(k);
-      const entry = current(key);
-      if (entry) {
-        entry.count += 1;
-        entry.last = now();
-      } else failures.set(key, { count: 1, last: now() });
+      count(address);
+    },
+    reserve(address) {
+      const wait = waitFor(address);
+      if (wait > 0) return { wait, refund: () => {} };
+      const { entry, seq, before } = count(address);
+      let refunded = false;
+      const refund = () => {
+        if (refunded || failures.get(addressKey(address)) !== entry) return;
+        refunded = true;
+        entry.count -= 1;
+        // Restores the last failure unless a later one was counted since: a success must not delay the next.
+        if (entry.seq === seq && before !== undefined) entry.last = before;
+        if (entry.count <= 0) failures.delete(addressKey(address));
+      };
+      return { wait: 0, refund };
     },
   };
 };

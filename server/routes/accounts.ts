@@ -38,12 +38,42 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
   const attempts = createAttemptLimiter(ctx.now, ctx.limits.lockoutFailures, ctx.limits.lockoutMs);
   const pair = (userId: string, request: FastifyRequest) => `${userId} ${addressKey(request.ip)}`;
 
-  /** Answers 429 (with Retry-After) while the source address waits after too many failures. */
-  const addressWaits = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    const wait = addresses.wait(request.ip);
-    if (wait <= 0) return false;
-    void sendError(reply.header('Retry-After', String(Math.ceil(wait / 1000))), 429, 'too-many-attempts');
-    return true;
+  /**
+   * An attempt at something guessable, counted as failed before anything is awaited, so parallel
+   * attempts see it at once (PostgreSQL answers them all before any would have been counted after), and
+   * taken back unless the attempt calls `failed`. Answers 429 (with Retry-After) while the source address
+   * waits after too many failures; `user` also counts it for the user at this address (false: locked out).
+   */
+  const guarded = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    attempt: (tries: { user(userId: string): boolean; failed(): void }) => Promise<unknown>,
+  ) => {
+    const address = addresses.reserve(request.ip);
+    if (address.wait > 0)
+      return sendError(
+        reply.header('Retry-After', String(Math.ceil(address.wait / 1000))),
+        429,
+        'too-many-attempts',
+      );
+    const users: string[] = [];
+    let failed = false;
+    try {
+      return await attempt({
+        user(userId) {
+          const key = pair(userId, request);
+          if (!attempts.reserve(key)) return false;
+          users.push(key);
+          return true;
+        },
+        failed: () => void (failed = true),
+      });
+    } finally {
+      if (!failed) {
+        address.refund();
+        for (const key of users) attempts.refund(key);
+      }
+    }
   };
 
   /**
@@ -90,91 +120,93 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     return caller;
   };
 
-  app.post('/orgs', async (request, reply) => {
-    if (addressWaits(request, reply)) return reply;
-    // The first organisation is open to create; any further one needs the code the server printed.
-    if (ctx.setupCode !== undefined && (await storage.organisationCount()) > 0) {
-      const given = request.headers['x-kluis-setup-code'];
-      if (typeof given !== 'string' || !sameHash(sha256(given), sha256(ctx.setupCode))) {
-        addresses.failed(request.ip);
-        return sendError(reply, 403, 'setup-code-required');
+  app.post('/orgs', (request, reply) =>
+    guarded(request, reply, async (tries) => {
+      // The first organisation is open to create; any further one needs the code the server printed.
+      if (ctx.setupCode !== undefined && (await storage.organisationCount()) > 0) {
+        const given = request.headers['x-kluis-setup-code'];
+        if (typeof given !== 'string' || !sameHash(sha256(given), sha256(ctx.setupCode))) {
+          tries.failed();
+          return sendError(reply, 403, 'setup-code-required');
+        }
       }
-    }
-    const body = parse(CreateOrganisationRequest, request.body, reply);
-    if (!body) return reply;
-    const user: UserRow = {
-      id: body.userId,
-      orgId: body.orgId,
-      role: 'admin',
-      verifierHash: sha256(body.authVerifier),
-      inviteHash: null,
-      keys: body.keys,
-      sealedOrgKey: body.sealedOrgKey,
-    };
-    // A client with page keys names its first one: key epoch 0, made by this admin.
-    const created = await storage.createOrganisation(body.orgId, user, ctx.now(), body.pageKeyId);
-    if (created !== 'ok') {
-      addresses.failed(request.ip);
-      return sendError(reply, 409, created);
-    }
-    return sendOk(reply.code(201), await signIn(user, body.signingKey));
-  });
+      const body = parse(CreateOrganisationRequest, request.body, reply);
+      if (!body) return reply;
+      const user: UserRow = {
+        id: body.userId,
+        orgId: body.orgId,
+        role: 'admin',
+        verifierHash: sha256(body.authVerifier),
+        inviteHash: null,
+        keys: body.keys,
+        sealedOrgKey: body.sealedOrgKey,
+      };
+      // A client with page keys names its first one: key epoch 0, made by this admin.
+      const created = await storage.createOrganisation(body.orgId, user, ctx.now(), body.pageKeyId);
+      if (created !== 'ok') {
+        tries.failed();
+        return sendError(reply, 409, created);
+      }
+      return sendOk(reply.code(201), await signIn(user, body.signingKey));
+    }),
+  );
 
-  app.post('/auth/prelogin', async (request, reply) => {
-    if (addressWaits(request, reply)) return reply;
-    const body = parse(PreloginRequest, request.body, reply);
-    if (!body) return reply;
-    const user = await storage.getUser(body.userId);
-    if (!user?.keys || user.status === 'removed') {
-      // Asking for user ids that do not exist is how one would enumerate them.
-      addresses.failed(request.ip);
-      return sendError(reply, 401, 'wrong-credentials');
-    }
-    if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
-    return sendOk(reply, { kdf: user.keys.kdf });
-  });
+  app.post('/auth/prelogin', (request, reply) =>
+    guarded(request, reply, async (tries) => {
+      const body = parse(PreloginRequest, request.body, reply);
+      if (!body) return reply;
+      const user = await storage.getUser(body.userId);
+      if (!user?.keys || user.status === 'removed') {
+        // Asking for user ids that do not exist is how one would enumerate them.
+        tries.failed();
+        return sendError(reply, 401, 'wrong-credentials');
+      }
+      if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
+      return sendOk(reply, { kdf: user.keys.kdf });
+    }),
+  );
 
-  app.post('/auth/sign-in', async (request, reply) => {
-    if (addressWaits(request, reply)) return reply;
-    const body = parse(SignInRequest, request.body, reply);
-    if (!body) return reply;
-    if (!attempts.allowed(pair(body.userId, request))) return sendError(reply, 429, 'too-many-attempts');
-    const user = await storage.getUser(body.userId);
-    if (!user?.verifierHash || !sameHash(user.verifierHash, sha256(body.authVerifier))) {
-      attempts.failed(pair(body.userId, request));
-      addresses.failed(request.ip);
-      return sendError(reply, 401, 'wrong-credentials');
-    }
-    attempts.succeeded(pair(body.userId, request));
-    // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
-    if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
-    if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
-    return sendOk(reply, await signIn(user, body.signingKey));
-  });
+  app.post('/auth/sign-in', (request, reply) =>
+    guarded(request, reply, async (tries) => {
+      const body = parse(SignInRequest, request.body, reply);
+      if (!body) return reply;
+      if (!tries.user(body.userId)) return sendError(reply, 429, 'too-many-attempts');
+      const user = await storage.getUser(body.userId);
+      if (!user?.verifierHash || !sameHash(user.verifierHash, sha256(body.authVerifier))) {
+        tries.failed();
+        return sendError(reply, 401, 'wrong-credentials');
+      }
+      attempts.succeeded(pair(body.userId, request));
+      // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
+      if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
+      if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
+      return sendOk(reply, await signIn(user, body.signingKey));
+    }),
+  );
 
-  app.post('/auth/join', async (request, reply) => {
-    if (addressWaits(request, reply)) return reply;
-    const body = parse(JoinRequest, request.body, reply);
-    if (!body) return reply;
-    if (!attempts.allowed(pair(body.userId, request))) return sendError(reply, 429, 'too-many-attempts');
-    const user = await storage.getUser(body.userId);
-    if (!user?.inviteHash || !sameHash(user.inviteHash, sha256(body.inviteCode))) {
-      attempts.failed(pair(body.userId, request));
-      addresses.failed(request.ip);
-      return sendError(reply, 401, 'wrong-credentials');
-    }
-    const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
-    // Compare-and-set on the invite hash read above: of concurrent joins with one code, one wins; the
-    // others find the code spent and get no device.
-    const redeemed = await storage.redeemInvite(user.orgId, user.id, user.inviteHash, {
-      verifierHash: joined.verifierHash,
-      keys: joined.keys,
-    });
-    // The losing racer knew the code: not counted as a guess.
-    if (!redeemed) return sendError(reply, 401, 'wrong-credentials');
-    attempts.succeeded(pair(body.userId, request));
-    return sendOk(reply, await signIn(joined, body.signingKey));
-  });
+  app.post('/auth/join', (request, reply) =>
+    guarded(request, reply, async (tries) => {
+      const body = parse(JoinRequest, request.body, reply);
+      if (!body) return reply;
+      if (!tries.user(body.userId)) return sendError(reply, 429, 'too-many-attempts');
+      const user = await storage.getUser(body.userId);
+      if (!user?.inviteHash || !sameHash(user.inviteHash, sha256(body.inviteCode))) {
+        tries.failed();
+        return sendError(reply, 401, 'wrong-credentials');
+      }
+      const joined = { ...user, inviteHash: null, verifierHash: sha256(body.authVerifier), keys: body.keys };
+      // Compare-and-set on the invite hash read above: of concurrent joins with one code, one wins; the
+      // others find the code spent and get no device.
+      const redeemed = await storage.redeemInvite(user.orgId, user.id, user.inviteHash, {
+        verifierHash: joined.verifierHash,
+        keys: joined.keys,
+      });
+      // The losing racer knew the code: not counted as a guess.
+      if (!redeemed) return sendError(reply, 401, 'wrong-credentials');
+      attempts.succeeded(pair(body.userId, request));
+      return sendOk(reply, await signIn(joined, body.signingKey));
+    }),
+  );
 
   // A device that joined with an invite code polls this until an admin's device sealed the key to it.
   app.get('/auth/me', async (request, reply) => {
