@@ -19,6 +19,15 @@ export interface CheckpointBatch {
 
 const key = (deviceId: string, collection: Collection) => `${deviceId}\n${collection}`;
 
+/**
+ * `entry` after `before` for one device and collection: a restart (pull from 0) replaces what was
+ * before; a later pull moves it up and keeps the restart.
+ */
+const after = (before: CheckpointEntry | undefined, entry: CheckpointEntry): CheckpointEntry =>
+  before && !entry.restart
+    ? { ...entry, checkpoint: Math.max(before.checkpoint, entry.checkpoint), restart: before.restart }
+    : entry;
+
 export const batchCheckpoints = (
   storage: Pick<Storage, 'recordCheckpoints'>,
   intervalMs = CHECKPOINT_INTERVAL_MS,
@@ -27,19 +36,33 @@ export const batchCheckpoints = (
   let waiting = new Map<string, CheckpointEntry>();
   let writing: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const schedule = () => {
+    if (timer || closed) return;
+    timer = setTimeout(() => void flush(), intervalMs);
+    timer.unref?.();
+  };
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const batch = [...waiting.values()];
-    waiting = new Map();
-    // Batches are written one after another, so a later checkpoint never lands before an earlier one.
+    // Batches are written one after another, each taking all that waits when its turn comes, so a later
+    // checkpoint never lands before an earlier one, not even one written again after a failure.
     writing = writing.then(async () => {
+      const batch = [...waiting.values()];
+      waiting = new Map();
       if (!batch.length) return;
       try {
         await storage.recordCheckpoints(batch);
       } catch (error) {
         onError(error);
+        // Not dropped (the lost-laptop drill would under-report): back into what waits, under what
+        // came since, and written again at the next interval.
+        const since = waiting;
+        waiting = new Map(batch.map((e) => [key(e.deviceId, e.collection), e]));
+        for (const [k, entry] of since) waiting.set(k, after(waiting.get(k), entry));
+        schedule();
       }
     });
     return writing;
@@ -48,22 +71,16 @@ export const batchCheckpoints = (
   return {
     record(entry) {
       const k = key(entry.deviceId, entry.collection);
-      const before = waiting.get(k);
-      // A restart (pull from 0) replaces what waits; a later pull moves it up and keeps the restart.
-      waiting.set(
-        k,
-        before && !entry.restart
-          ? { ...entry, checkpoint: Math.max(before.checkpoint, entry.checkpoint), restart: before.restart }
-          : entry,
-      );
-      if (!timer) {
-        timer = setTimeout(() => void flush(), intervalMs);
-        timer.unref?.();
-      }
+      waiting.set(k, after(waiting.get(k), entry));
+      schedule();
     },
     flush,
     async close() {
       await flush();
+      // A failed last write is not retried on a timer after closing.
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
     },
   };
 };

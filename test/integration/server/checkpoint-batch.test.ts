@@ -2,9 +2,11 @@
 // pull: with a thousand live devices every edit makes each of them pull. The lost-laptop drill must still
 // see the last pull, a pull from 0 still starts the device over, and closing the server loses nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { batchCheckpoints } from '../../../server/checkpoint-batch';
+import type { CheckpointEntry, Storage } from '../../../server/storage/types';
 import type { PullResponse, RecordWire } from '../../../shared/sync/protocol';
 import type { DeviceExposureResponse } from '../../../shared/sync';
-import { ADAPTER_NAMES } from './adapters';
+import { ADAPTER_NAMES, adminRow, useTestDatabase } from './adapters';
 import { addMember, b64, call, createOrganisation, newId, value, type Member } from './harness';
 import { useServerFixture } from './server-fixture';
 
@@ -74,5 +76,79 @@ describe.each(ADAPTER_NAMES)('device checkpoints written in batches: %s', (name)
     await pull(restarted, 1);
     await fixture.server.close();
     expect((await fixture.storage.deviceCheckpoints(sales.deviceId)).records).toBeGreaterThan(restarted);
+  });
+});
+
+describe('a checkpoint batch whose write fails', () => {
+  const database = useTestDatabase('sqlite');
+  const device = (id: string) => ({
+    id,
+    orgId: 'org1',
+    userId: 'u1',
+    tokenHash: id,
+    createdAt: 1,
+    expiresAt: 9e12,
+    lastSyncAt: null,
+    revokedAt: null,
+    signingKey: null,
+  });
+  const entry = (deviceId: string, checkpoint: number, restart = false): CheckpointEntry => ({
+    deviceId,
+    collection: 'records',
+    checkpoint,
+    restart,
+    at: checkpoint,
+  });
+
+  /** The real storage, but its first write of checkpoints fails (a full disk, a lost connection). */
+  const failingOnce = (storage: Storage) => {
+    const calls: number[] = [];
+    return {
+      calls,
+      recordCheckpoints: async (entries: readonly CheckpointEntry[]) => {
+        calls.push(entries.length);
+        if (calls.length === 1) throw new Error('disk full');
+        await storage.recordCheckpoints(entries);
+      },
+    };
+  };
+
+  it('keeps the failed batch, merges later pulls into it and writes it at the next interval', async () => {
+    const storage = await database.open();
+    await storage.createOrganisation('org1', adminRow(), 1);
+    for (const id of ['d1', 'd2', 'd3']) await storage.insertDevice(device(id));
+    const failing = failingOnce(storage);
+    const errors: unknown[] = [];
+    const batch = batchCheckpoints(failing, 20, (error) => errors.push(error));
+
+    batch.record(entry('d1', 7));
+    batch.record(entry('d2', 9));
+    batch.record(entry('d3', 12));
+    await batch.flush();
+    expect(errors).toHaveLength(1);
+    expect(await storage.deviceCheckpoints('d1')).toEqual({});
+
+    // Since the failure: d1 pulled further, d2 started over (a newer restart wins), d3 is behind.
+    batch.record(entry('d1', 8));
+    batch.record(entry('d2', 2, true));
+    batch.record(entry('d3', 10));
+    await expect.poll(() => failing.calls.length).toBe(2);
+    await batch.flush();
+    expect(await storage.deviceCheckpoints('d1')).toEqual({ records: 8 });
+    expect(await storage.deviceCheckpoints('d2')).toEqual({ records: 2 });
+    expect(await storage.deviceCheckpoints('d3')).toEqual({ records: 12 });
+    await batch.close();
+  });
+
+  it('retries on its own, with no later pull and no flush', async () => {
+    const storage = await database.open();
+    await storage.createOrganisation('org1', adminRow(), 1);
+    await storage.insertDevice(device('d1'));
+    const failing = failingOnce(storage);
+    const batch = batchCheckpoints(failing, 20);
+    batch.record(entry('d1', 5));
+    await expect.poll(() => storage.deviceCheckpoints('d1')).toEqual({ records: 5 });
+    expect(failing.calls).toEqual([1, 1]);
+    await batch.close();
   });
 });
