@@ -2,11 +2,13 @@
 // running, with the backup's moment written inside it; and the check that a file is such a backup before
 // a restore touches anything (restore.ts). PostgreSQL is backed up with pg_dump (README).
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const BACKUP_FORMAT = 'kluis-sqlite-backup-1';
 export const DATABASE_FILE_NAME = 'kluis.sqlite';
+/** The table --backup writes into the copy; --restore drops it, the server refuses to start on it. */
+export const BACKUP_MARKER_TABLE = 'kluis_backup';
 
 /** When a backup was taken: the server's clock and every organisation's sequence in the copy. */
 export interface BackupMoment {
@@ -46,6 +48,9 @@ export const backupSqlite = (databaseFile: string, target: string, now = Date.no
   const source = new Database(databaseFile, { fileMustExist: true });
   let moment: BackupMoment;
   try {
+    // Created empty, owner-only and exclusively before VACUUM INTO writes into it (SQLite accepts an
+    // empty file), so the backup is never readable by others, not even while it is being written.
+    closeSync(openSync(partial, 'wx', 0o600));
     source.pragma('busy_timeout = 10000');
     const takenAt = now();
     source.prepare('VACUUM INTO ?').run(partial);
@@ -58,11 +63,14 @@ export const backupSqlite = (databaseFile: string, target: string, now = Date.no
         ]),
       );
       moment = { format: BACKUP_FORMAT, takenAt, sequences };
-      copy.exec('DROP TABLE IF EXISTS kluis_backup; CREATE TABLE kluis_backup (moment TEXT NOT NULL)');
-      copy.prepare('INSERT INTO kluis_backup (moment) VALUES (?)').run(JSON.stringify(moment));
+      copy.exec(
+        `DROP TABLE IF EXISTS ${BACKUP_MARKER_TABLE}; CREATE TABLE ${BACKUP_MARKER_TABLE} (moment TEXT NOT NULL)`,
+      );
+      copy.prepare(`INSERT INTO ${BACKUP_MARKER_TABLE} (moment) VALUES (?)`).run(JSON.stringify(moment));
     } finally {
       copy.close();
     }
+    chmodSync(partial, 0o600);
     fsyncPath(partial);
     renameSync(partial, target);
     fsyncPath(dir);
@@ -110,9 +118,9 @@ export const readBackup = (file: string): BackupMoment => {
         String(r.name),
       ),
     );
-    if (!tables.has('kluis_backup') || !tables.has('orgs') || !tables.has('documents'))
+    if (!tables.has(BACKUP_MARKER_TABLE) || !tables.has('orgs') || !tables.has('documents'))
       refuse('it is an SQLite database but not a Kluis backup (make one with --backup)');
-    const row = db.prepare('SELECT moment FROM kluis_backup').get() as Row | undefined;
+    const row = db.prepare(`SELECT moment FROM ${BACKUP_MARKER_TABLE}`).get() as Row | undefined;
     const moment = row ? (JSON.parse(String(row.moment)) as Partial<BackupMoment>) : undefined;
     if (moment?.format !== BACKUP_FORMAT || typeof moment.takenAt !== 'number' || !moment.sequences)
       refuse('its backup record is missing or of an unknown format');
@@ -123,5 +131,22 @@ export const readBackup = (file: string): BackupMoment => {
     return refuse(`the file cannot be read as a database (${(error as Error).message})`);
   } finally {
     db?.close();
+  }
+};
+
+/**
+ * Whether the database at `file` still holds the backup marker: a backup copied into place by hand
+ * instead of restored with --restore (which re-applies later erasures and drops the marker).
+ */
+export const isUnrestoredBackup = (file: string): boolean => {
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(BACKUP_MARKER_TABLE) !==
+      undefined
+    );
+  } finally {
+    db.close();
   }
 };

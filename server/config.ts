@@ -7,6 +7,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The erasure ledger file the server appends to and a restore reads (erasure-ledger-file.ts). */
+  erasureLedger: string;
   databaseUrl: string | null;
   maxOfflineDays: number;
   limits: Limits;
@@ -117,7 +119,13 @@ export const SETTINGS: readonly Setting[] = [
     name: 'KLUIS_DATA_DIR',
     default: './kluis-data',
     meaning:
-      'directory of the embedded SQLite database and of erasure-ledger.jsonl, the copy of every erasure order a restore re-applies',
+      'directory of the embedded SQLite database (and of the erasure ledger, unless KLUIS_ERASURE_LEDGER)',
+  },
+  {
+    name: 'KLUIS_ERASURE_LEDGER',
+    default: 'KLUIS_DATA_DIR/erasure-ledger.jsonl',
+    meaning:
+      'the erasure ledger file: the copy of every erasure order that --restore and --reapply-erasures re-apply; put it on another disk than the database (its folder must exist)',
   },
   {
     name: 'DATABASE_URL',
@@ -183,8 +191,9 @@ const NAME_WIDTH = 30;
 
 export const HELP = `Kluis sync server: stores encrypted envelopes it cannot decrypt, and serves the browser host.
 
-Usage: npm run server [-- --help | --verify-audit | --backup FILE | --restore FILE [--ledger FILE]
-                          | --reapply-erasures [--ledger FILE]]
+Usage: npm run server [-- --help | --verify-audit | --backup FILE
+                          | --restore FILE [--ledger FILE | --no-ledger]
+                          | --reapply-erasures [--ledger FILE | --no-ledger]]
 
   --verify-audit                check every organisation's audit-trail hash chains against the anchored
                                 heads (no keys needed), print the result and exit (1 when a chain is broken)
@@ -193,11 +202,13 @@ Usage: npm run server [-- --help | --verify-audit | --backup FILE | --restore FI
                                 use pg_dump instead
   --restore FILE                replace the embedded database by the backup FILE (refused while a server
                                 uses KLUIS_DATA_DIR), then re-apply the erasure orders made after it from
-                                KLUIS_DATA_DIR/erasure-ledger.jsonl
+                                the erasure ledger (KLUIS_ERASURE_LEDGER); refused when there is none
   --reapply-erasures            re-apply the erasure ledger to the database as it is, e.g. after pg_restore
-                                (stop every server instance first)
+                                (stop every server instance first); refused when there is no ledger
   --ledger FILE                 with --restore or --reapply-erasures: read this ledger file instead of
-                                KLUIS_DATA_DIR/erasure-ledger.jsonl (repeat for several instances' files)
+                                KLUIS_ERASURE_LEDGER (repeat for several instances' files)
+  --no-ledger                   with --restore or --reapply-erasures: go on without any ledger file;
+                                people erased after the backup may come back
 
 \`npm run server\` builds the browser host first when dist/renderer is missing or older than its sources.
 
@@ -248,12 +259,17 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
   const setupCode = env.KLUIS_SETUP_CODE?.trim() || null;
   if (setupCode !== null && setupCode.length < 12)
     return { ok: false, error: 'KLUIS_SETUP_CODE must be at least 12 characters' };
+  const dataDir = path.resolve(cwd, env.KLUIS_DATA_DIR?.trim() || 'kluis-data');
+  const erasureLedger = env.KLUIS_ERASURE_LEDGER?.trim();
   return {
     ok: true,
     value: {
       port,
       host: env.HOST?.trim() || '127.0.0.1',
-      dataDir: path.resolve(cwd, env.KLUIS_DATA_DIR?.trim() || 'kluis-data'),
+      dataDir,
+      erasureLedger: erasureLedger
+        ? path.resolve(cwd, erasureLedger)
+        : path.join(dataDir, 'erasure-ledger.jsonl'),
       databaseUrl,
       maxOfflineDays,
       limits,

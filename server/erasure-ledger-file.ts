@@ -1,5 +1,5 @@
 // The erasure ledger kept outside the database: one JSON line per erasure order, appended and fsynced
-// before the order is answered, in KLUIS_DATA_DIR/erasure-ledger.jsonl. A backup holds only the orders
+// before the order is answered, in KLUIS_ERASURE_LEDGER (default KLUIS_DATA_DIR/erasure-ledger.jsonl). A backup holds only the orders
 // made before it; after a restore these lines re-apply the later ones (restore.ts), so no erased person
 // comes back. A line holds random ids, times, the organisation sequence and the admin device's signature
 // over the order — never personal data.
@@ -58,26 +58,37 @@ export const appendLedgerLines = (file: string, lines: readonly LedgerLine[]): v
   }
 };
 
-export const openErasureLedgerFile = (file: string): ErasureLedgerFile => ({
-  file,
-  append: (orgId, entry) => appendLedgerLines(file, [toLedgerLine(orgId, entry)]),
-});
+/**
+ * Opens the ledger a server appends to, creating it empty when missing: a server that ran leaves the file
+ * even before the first erasure, so a missing file at restore time means a lost or misplaced ledger.
+ */
+export const openErasureLedgerFile = (file: string): ErasureLedgerFile => {
+  closeSync(openSync(file, 'a', 0o600));
+  return { file, append: (orgId, entry) => appendLedgerLines(file, [toLedgerLine(orgId, entry)]) };
+};
 
 export class LedgerFileError extends Error {
   override readonly name = 'LedgerFileError';
 }
 
+/** No ledger file where one was expected: restoring without it could bring erased people back. */
+export class LedgerMissingError extends Error {
+  override readonly name = 'LedgerMissingError';
+}
+
+export const missingLedgerMessage = (file: string): string =>
+  `No erasure ledger at ${file}. Without it, people erased after the backup would come back. ` +
+  'Put the ledger file there (or point KLUIS_ERASURE_LEDGER or --ledger FILE at it); only if there ' +
+  'never was one, or it is lost for good, run again with --no-ledger. Nothing was changed.';
+
 /**
- * Reads ledger files; a missing default file is an empty ledger (no erasure yet). A line that is not an
- * order is refused with the file and line number; its content is not quoted.
+ * Reads ledger files; a missing file is refused (LedgerMissingError). A line that is not an order is
+ * refused with the file and line number; its content is not quoted.
  */
-export const readLedgerFiles = (files: readonly string[], { missingOk = false } = {}): LedgerLine[] => {
+export const readLedgerFiles = (files: readonly string[]): LedgerLine[] => {
   const lines: LedgerLine[] = [];
   for (const file of files) {
-    if (!existsSync(file)) {
-      if (missingOk) continue;
-      throw new LedgerFileError(`Erasure ledger ${file} does not exist`);
-    }
+    if (!existsSync(file)) throw new LedgerMissingError(missingLedgerMessage(file));
     const text = readFileSync(file, 'utf8');
     const rows = text.split('\n');
     rows.forEach((row, index) => {

@@ -8,7 +8,8 @@ import { createApp, DAY_MS } from './app';
 import { verifyStoredAudit } from './audit';
 import { HELP, readConfig } from './config';
 import { lockDataDirWhenFree } from './data-lock';
-import { ledgerFileIn, openErasureLedgerFile } from './erasure-ledger-file';
+import { DATABASE_FILE_NAME, isUnrestoredBackup } from './backup';
+import { openErasureLedgerFile } from './erasure-ledger-file';
 import { runMaintenance } from './maintenance';
 import {
   chooseTransport,
@@ -50,9 +51,35 @@ if (lock?.ok) process.on('exit', () => lock.release());
 // Opens organisation creation once one exists: given, or made now and printed below.
 const setupCode = config.value.setupCode ?? randomBytes(12).toString('base64url');
 
+// A backup copied into place by hand still holds the marker --restore drops: serving it would bring back
+// everyone erased after the backup, since only --restore re-applies the erasure ledger.
+const databaseFile = path.join(dataDir, DATABASE_FILE_NAME);
+if (!databaseUrl && isUnrestoredBackup(databaseFile)) {
+  process.stderr.write(
+    `${databaseFile}: this database is a backup copied into place by hand: run --restore FILE instead, ` +
+      'with the backup file (it re-applies the erasures made after the backup and keeps this file aside). ' +
+      'Nothing was served.\n',
+  );
+  process.exit(2);
+}
+// The erasure ledger, created empty on first start so a restore can tell a lost ledger from no erasures.
+let erasureLedger: ReturnType<typeof openErasureLedgerFile> | undefined;
+if (serving) {
+  try {
+    erasureLedger = openErasureLedgerFile(config.value.erasureLedger);
+  } catch (error) {
+    process.stderr.write(
+      `Cannot open the erasure ledger ${config.value.erasureLedger} (KLUIS_ERASURE_LEDGER): ${
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      }. Its folder must exist and be writable by the server.\n`,
+    );
+    process.exit(2);
+  }
+}
+
 const storage = databaseUrl
   ? await openPostgresStorage({ connectionString: databaseUrl })
-  : openSqliteStorage(path.join(dataDir, 'kluis.sqlite'));
+  : openSqliteStorage(databaseFile);
 await storage.migrate();
 
 if (process.argv.includes('--verify-audit')) {
@@ -101,7 +128,7 @@ const app = createApp({
   ...(trustProxy ? { trustProxy } : {}),
   ...(tls ? { tls } : {}),
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
-  erasureLedger: openErasureLedgerFile(ledgerFileIn(dataDir)),
+  ...(erasureLedger ? { erasureLedger } : {}),
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
   app.log.warn(

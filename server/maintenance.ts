@@ -1,10 +1,10 @@
 // The maintenance commands of `npm run server`: --backup FILE, --restore FILE and --reapply-erasures
-// (with --ledger FILE, repeatable). Each runs instead of the server and returns its exit code.
+// (with --ledger FILE, repeatable, or --no-ledger). Each runs instead of the server and returns its exit code.
 import path from 'node:path';
 import { backupSqlite, BackupFileError, DATABASE_FILE_NAME } from './backup';
 import type { ServerConfig } from './config';
 import { lockDataDir } from './data-lock';
-import { LedgerFileError } from './erasure-ledger-file';
+import { LedgerFileError, LedgerMissingError } from './erasure-ledger-file';
 import { reapplyFromLedger, restoreSqlite, RestoreRefusedError, type ReapplyReport } from './restore';
 import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
@@ -31,6 +31,10 @@ const valueOf = (argv: readonly string[], flag: string): string | undefined | Er
 
 const ledgerFiles = (argv: readonly string[], cwd: string): string[] =>
   argv.flatMap((arg, i) => (arg === '--ledger' && argv[i + 1] ? [path.resolve(cwd, argv[i + 1]!)] : []));
+
+const NO_LEDGER_WARNING =
+  'WARNING: --no-ledger: no erasure ledger read, so no erasure order is re-applied. People erased after ' +
+  'the backup may come back: erase them again.\n';
 
 const describeReapply = (report: ReapplyReport): string =>
   `${report.reapplied.length} erasure order${report.reapplied.length === 1 ? '' : 's'} made after the backup ` +
@@ -63,7 +67,11 @@ export const runMaintenance = async (
       io.err(`${v.message}\n`);
       return 2;
     }
-  const ledgers = ledgerFiles(argv, cwd);
+  const ledgers = {
+    ledgerFile: config.erasureLedger,
+    ledgerFiles: ledgerFiles(argv, cwd),
+    noLedger: argv.includes('--no-ledger'),
+  };
   const { dataDir, databaseUrl } = config;
   try {
     if (typeof backup === 'string') {
@@ -78,7 +86,7 @@ export const runMaintenance = async (
           Object.entries(moment.sequences)
             .map(([org, seq]) => `${org} ${seq}`)
             .join(', ') || 'no organisation yet'
-        }).\nKeep ${path.join(dataDir, 'erasure-ledger.jsonl')} apart from it: a restore re-applies it.\n`,
+        }).\nKeep ${config.erasureLedger} apart from it: a restore re-applies it.\n`,
       );
       return 0;
     }
@@ -87,7 +95,8 @@ export const runMaintenance = async (
         io.err(`--restore replaces the embedded SQLite database. ${POSTGRES_BACKUP}`);
         return 2;
       }
-      const report = await restoreSqlite({ dataDir, file: path.resolve(cwd, restore), ledgerFiles: ledgers });
+      const report = await restoreSqlite({ ...ledgers, dataDir, file: path.resolve(cwd, restore) });
+      if (ledgers.noLedger) io.err(NO_LEDGER_WARNING);
       io.out(
         `Restored ${path.join(dataDir, DATABASE_FILE_NAME)} from the backup of ${new Date(
           report.moment.takenAt,
@@ -109,13 +118,19 @@ export const runMaintenance = async (
       : openSqliteStorage(path.join(dataDir, DATABASE_FILE_NAME));
     try {
       await storage.migrate();
-      io.out(describeReapply(await reapplyFromLedger(storage, { dataDir, ledgerFiles: ledgers })));
+      const report = await reapplyFromLedger(storage, ledgers);
+      if (ledgers.noLedger) io.err(NO_LEDGER_WARNING);
+      io.out(describeReapply(report));
     } finally {
       await storage.close();
       if (lock?.ok) lock.release();
     }
     return 0;
   } catch (error) {
+    if (error instanceof LedgerMissingError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
     if (
       error instanceof BackupFileError ||
       error instanceof LedgerFileError ||

@@ -7,15 +7,9 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE_NAME, readBackup, type BackupMoment } from './backup';
+import { BACKUP_MARKER_TABLE, DATABASE_FILE_NAME, readBackup, type BackupMoment } from './backup';
 import { lockDataDir } from './data-lock';
-import {
-  appendLedgerLines,
-  ledgerFileIn,
-  readLedgerFiles,
-  toLedgerLine,
-  type LedgerLine,
-} from './erasure-ledger-file';
+import { appendLedgerLines, readLedgerFiles, toLedgerLine, type LedgerLine } from './erasure-ledger-file';
 import { openSqliteStorage } from './storage/sqlite';
 import type { RestoreMark, Storage } from './storage/types';
 
@@ -69,17 +63,36 @@ export const reapplyErasures = async (
   return { reapplied, marks };
 };
 
+/** Where the ledger lines come from, and the ledger the server appends to (KLUIS_ERASURE_LEDGER). */
+export interface LedgerOptions {
+  /** The server's own ledger file: read when `ledgerFiles` is empty; re-issued orders are appended. */
+  ledgerFile: string;
+  /** --ledger FILE, repeatable: read these instead. */
+  ledgerFiles: readonly string[];
+  /** --no-ledger: restore without any ledger (people erased after the backup may come back). */
+  noLedger?: boolean;
+}
+
+/** The ledger's lines; a missing file is refused (LedgerMissingError) unless `noLedger` says none. */
+const readLedgers = (options: LedgerOptions): LedgerLine[] => {
+  if (options.noLedger) {
+    if (options.ledgerFiles.length)
+      throw new RestoreRefusedError(
+        'Give either --ledger FILE or --no-ledger, not both. Nothing was changed.',
+      );
+    return [];
+  }
+  return readLedgerFiles(options.ledgerFiles.length ? options.ledgerFiles : [options.ledgerFile]);
+};
+
 /** `--reapply-erasures` on a database restored by other means (pg_restore): ledger files in, report out. */
 export const reapplyFromLedger = async (
   storage: Storage,
-  options: { dataDir: string; ledgerFiles: readonly string[]; now?: () => number },
+  options: LedgerOptions & { now?: () => number },
 ): Promise<ReapplyReport> => {
-  const own = ledgerFileIn(options.dataDir);
-  const files = options.ledgerFiles.length ? options.ledgerFiles : [own];
-  const lines = readLedgerFiles(files, { missingOk: !options.ledgerFiles.length });
+  const lines = readLedgers(options);
   const report = await reapplyErasures(storage, lines, floorsFrom(lines), (options.now ?? Date.now)());
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  appendLedgerLines(own, report.reapplied);
+  appendLedgerLines(options.ledgerFile, report.reapplied);
   return report;
 };
 
@@ -112,18 +125,12 @@ const sequencesOf = (file: string): Record<string, number> => {
  * re-applied. The backup and the ledger are checked before anything is touched; refused while a server
  * holds the directory. The replaced database is kept beside it as kluis.sqlite.replaced-<time>.
  */
-export const restoreSqlite = async (options: {
-  dataDir: string;
-  file: string;
-  ledgerFiles: readonly string[];
-  now?: () => number;
-}): Promise<RestoreReport> => {
+export const restoreSqlite = async (
+  options: LedgerOptions & { dataDir: string; file: string; now?: () => number },
+): Promise<RestoreReport> => {
   const now = options.now ?? Date.now;
   const moment = readBackup(options.file);
-  const own = ledgerFileIn(options.dataDir);
-  const lines = readLedgerFiles(options.ledgerFiles.length ? options.ledgerFiles : [own], {
-    missingOk: !options.ledgerFiles.length,
-  });
+  const lines = readLedgers(options);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const lock = lockDataDir(options.dataDir);
   if (!lock.ok)
@@ -137,7 +144,9 @@ export const restoreSqlite = async (options: {
     const floors = floorsFrom(lines, sequencesOf(target));
     copyFileSync(options.file, staging);
     const raw = new Database(staging);
-    raw.exec('DROP TABLE kluis_backup');
+    // The marker the server refuses to start on (a backup copied into place by hand): a proper restore
+    // drops it from the staging copy, which is put in place only once the erasures are re-applied.
+    raw.exec(`DROP TABLE ${BACKUP_MARKER_TABLE}`);
     raw.close();
     const storage = openSqliteStorage(staging);
     let report: ReapplyReport;
@@ -156,7 +165,7 @@ export const restoreSqlite = async (options: {
         if (existsSync(target + suffix)) renameSync(target + suffix, replaced + suffix);
     }
     renameSync(staging, target);
-    appendLedgerLines(own, report.reapplied);
+    appendLedgerLines(options.ledgerFile, report.reapplied);
     return { ...report, moment, replaced };
   } finally {
     lock.release();

@@ -8,27 +8,57 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createOrganisation, personRecord, value } from './harness';
-import { ROOT, runServerCommand, startServerProcess, stopServerProcess } from './server-process';
+import { call, createOrganisation, erasureOrder, newId, personRecord, value } from './harness';
+import { BUNDLE, ROOT, runServerCommand, startServerProcess, stopServerProcess } from './server-process';
 
 const start = startServerProcess;
 const stop = stopServerProcess;
 const run = runServerCommand;
+
+/** Starts the server expecting a refusal: killed after 20 s if it serves instead (status null). */
+const startRefused = (dataDir: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BUNDLE], {
+    env: { ...process.env, PORT: '0', KLUIS_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 type Pulled = { documents: { id: string }[]; checkpoint: number };
 const pullIds = async (url: string, token: string) =>
   value(await call<Pulled>(url, 'GET', '/sync/records/pull?limit=1000', { token }));
+
+/** A data directory with one organisation and one record, backed up to `backupFile`, server stopped. */
+const backedUp = async (dataDir: string, backupFile: string, env: Record<string, string> = {}) => {
+  const server = await start(dataDir, env);
+  try {
+    const admin = await createOrganisation(server.url);
+    value(
+      await call(server.url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: await personRecord({}) }],
+      }),
+    );
+    const backup = run(dataDir, ['--backup', backupFile], env);
+    expect(backup.status, backup.stderr).toBe(0);
+    return { admin, server };
+  } catch (error) {
+    await stop(server.child);
+    throw error;
+  }
+};
 
 describe('server backup and restore (the CLI)', () => {
   let scratch: string;
@@ -65,6 +95,8 @@ describe('server backup and restore (the CLI)', () => {
       expect(backup.status, backup.stderr).toBe(0);
       expect(backup.stdout).toContain(`Backup written to ${backupFile}`);
       expect(existsSync(backupFile)).toBe(true);
+      // Owner-only, whatever the umask: it holds every organisation's stored data.
+      expect(statSync(backupFile).mode & 0o777).toBe(0o600);
 
       const after = await personRecord({ note: 'after the backup' });
       value(
@@ -150,6 +182,101 @@ describe('server backup and restore (the CLI)', () => {
     expect(hash(database)).toBe(stored);
     // The data directory holds what it held: no staging file, no replaced copy.
     expect(existsSync(`${database}.restoring`)).toBe(false);
+    const again = await start(dataDir);
+    try {
+      expect((await pullIds(again.url, admin.token)).documents).toHaveLength(1);
+    } finally {
+      await stop(again.child);
+    }
+  });
+
+  it('refuses --restore and --reapply-erasures without an erasure ledger; --no-ledger goes on, warning', async () => {
+    const dataDir = path.join(scratch, 'lost-ledger');
+    const backupFile = path.join(scratch, 'lost-ledger.sqlite');
+    const { server } = await backedUp(dataDir, backupFile);
+    const ledger = path.join(dataDir, 'erasure-ledger.jsonl');
+    // The server made the ledger at start, before any erasure: a missing one was lost, not empty.
+    expect(existsSync(ledger)).toBe(true);
+    await stop(server.child);
+    rmSync(ledger);
+    const database = path.join(dataDir, 'kluis.sqlite');
+    const stored = hash(database);
+
+    for (const args of [['--restore', backupFile], ['--reapply-erasures']]) {
+      const refused = run(dataDir, args);
+      expect(refused.status, refused.stdout).toBe(2);
+      expect(refused.stderr).toContain(`No erasure ledger at ${ledger}`);
+      expect(refused.stderr).toContain('people erased after the backup would come back');
+      expect(refused.stderr).toContain('--no-ledger');
+      expect(refused.stdout).not.toContain('erasure orders');
+      expect(hash(database)).toBe(stored);
+    }
+
+    const restored = run(dataDir, ['--restore', backupFile, '--no-ledger']);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stderr).toContain('WARNING: --no-ledger');
+    expect(restored.stderr).toContain('People erased after the backup may come back');
+    expect(restored.stdout).toContain(`Restored ${database}`);
+  });
+
+  it('keeps the erasure ledger where KLUIS_ERASURE_LEDGER says, for the server and the restore', async () => {
+    const dataDir = path.join(scratch, 'ledger-elsewhere');
+    const otherDisk = path.join(scratch, 'other-disk');
+    mkdirSync(otherDisk);
+    const ledger = path.join(otherDisk, 'kluis-erasures.jsonl');
+    const env = { KLUIS_ERASURE_LEDGER: ledger };
+    const backupFile = path.join(scratch, 'ledger-elsewhere.sqlite');
+    const { admin, server } = await backedUp(dataDir, backupFile, env);
+    const subjectId = newId();
+    try {
+      value(
+        await call(server.url, 'POST', '/erasures', {
+          token: admin.token,
+          body: erasureOrder(admin.signing, admin.orgId, subjectId, newId()),
+        }),
+      );
+    } finally {
+      await stop(server.child);
+    }
+    expect(existsSync(path.join(dataDir, 'erasure-ledger.jsonl'))).toBe(false);
+    expect(readFileSync(ledger, 'utf8')).toContain(subjectId);
+    expect(statSync(ledger).mode & 0o777).toBe(0o600);
+
+    // Without the setting the restore looks in the data directory, finds nothing and refuses.
+    expect(run(dataDir, ['--restore', backupFile]).status).toBe(2);
+    const restored = run(dataDir, ['--restore', backupFile], env);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('1 erasure order made after the backup re-applied');
+    expect(run(dataDir, ['--help']).stdout).toContain('KLUIS_ERASURE_LEDGER');
+
+    // A ledger in a folder that does not exist: the server refuses to start without losing orders.
+    const nowhere = startRefused(dataDir, {
+      KLUIS_ERASURE_LEDGER: path.join(scratch, 'no-such-disk', 'l.jsonl'),
+    });
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toContain('Cannot open the erasure ledger');
+  });
+
+  it('refuses to serve a backup copied into place by hand, and serves it once --restore put it there', async () => {
+    const dataDir = path.join(scratch, 'by-hand');
+    const backupFile = path.join(scratch, 'by-hand.sqlite');
+    const { admin, server } = await backedUp(dataDir, backupFile);
+    await stop(server.child);
+    const database = path.join(dataDir, 'kluis.sqlite');
+    for (const suffix of ['-wal', '-shm']) rmSync(database + suffix, { force: true });
+    copyFileSync(backupFile, database);
+
+    const refused = startRefused(dataDir);
+    expect(refused.status, refused.stdout).toBe(2);
+    expect(refused.stderr).toContain(
+      'this database is a backup copied into place by hand: run --restore FILE instead',
+    );
+    expect(refused.stdout).not.toContain('Server listening');
+    expect(hash(database)).toBe(hash(backupFile));
+
+    rmSync(database);
+    const restored = run(dataDir, ['--restore', backupFile]);
+    expect(restored.status, restored.stderr).toBe(0);
     const again = await start(dataDir);
     try {
       expect((await pullIds(again.url, admin.token)).documents).toHaveLength(1);

@@ -10,8 +10,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { backupSqlite, DATABASE_FILE_NAME } from '../../../server/backup';
-import { ledgerFileIn, openErasureLedgerFile } from '../../../server/erasure-ledger-file';
+import { backupSqlite, DATABASE_FILE_NAME, isUnrestoredBackup } from '../../../server/backup';
+import { ledgerFileIn, LedgerMissingError, openErasureLedgerFile } from '../../../server/erasure-ledger-file';
 import { reapplyFromLedger, restoreSqlite } from '../../../server/restore';
 import { openPostgresStorage } from '../../../server/storage/postgres';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
@@ -145,14 +145,22 @@ describe.each(['sqlite', 'postgres'] as const)('a server restored from a backup 
     // The restore, with the server stopped.
     await stop(o);
     if (adapter === 'sqlite') {
-      const report = await restoreSqlite({ dataDir, file: backupFile, ledgerFiles: [] });
+      const report = await restoreSqlite({
+        dataDir,
+        file: backupFile,
+        ledgerFile: ledgerFileIn(dataDir),
+        ledgerFiles: [],
+      });
       expect(report.reapplied.map((line) => line.subjectId)).toEqual([erased!.subjectId]);
     } else {
       await psql(`DROP SCHEMA ${schema} CASCADE`);
       execFileSync('pg_restore', ['--dbname', POSTGRES_URL, backupFile]);
       const restored = await openStorage(o);
       try {
-        const report = await reapplyFromLedger(restored, { dataDir, ledgerFiles: [] });
+        const report = await reapplyFromLedger(restored, {
+          ledgerFile: ledgerFileIn(dataDir),
+          ledgerFiles: [],
+        });
         expect(report.reapplied.map((line) => line.subjectId)).toEqual([erased!.subjectId]);
       } finally {
         await restored.close();
@@ -191,5 +199,33 @@ describe.each(['sqlite', 'postgres'] as const)('a server restored from a backup 
     // And the person is still erased for the member after another round.
     await m.sync();
     expect(await m.db.records.findOne(erased!.id).exec()).toBeNull();
+  });
+});
+
+describe('a restore without its erasure ledger', () => {
+  it('is refused, naming the expected file, unless noLedger says to go on without one', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'kluis-restore-'));
+    try {
+      const storage = openSqliteStorage(path.join(dataDir, DATABASE_FILE_NAME));
+      await storage.migrate();
+      await storage.close();
+      const backupFile = path.join(dataDir, 'backup.sqlite');
+      backupSqlite(path.join(dataDir, DATABASE_FILE_NAME), backupFile);
+      const ledgerFile = path.join(dataDir, 'elsewhere.jsonl');
+      const options = { dataDir, file: backupFile, ledgerFile, ledgerFiles: [] };
+      await expect(restoreSqlite(options)).rejects.toThrow(LedgerMissingError);
+      await expect(restoreSqlite(options)).rejects.toThrow(`No erasure ledger at ${ledgerFile}`);
+      await expect(restoreSqlite({ ...options, ledgerFiles: [ledgerFile], noLedger: true })).rejects.toThrow(
+        'either --ledger FILE or --no-ledger',
+      );
+      expect(isUnrestoredBackup(path.join(dataDir, DATABASE_FILE_NAME))).toBe(false);
+      expect(isUnrestoredBackup(backupFile)).toBe(true);
+      const report = await restoreSqlite({ ...options, noLedger: true });
+      expect(report.reapplied).toEqual([]);
+      // The restored database no longer carries the backup marker: the server serves it.
+      expect(isUnrestoredBackup(path.join(dataDir, DATABASE_FILE_NAME))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,6 +12,7 @@ describe('server configuration', () => {
         port: 8787,
         host: '127.0.0.1',
         dataDir: path.resolve('/srv/kluis-data'),
+        erasureLedger: path.resolve('/srv/kluis-data/erasure-ledger.jsonl'),
         databaseUrl: null,
         maxOfflineDays: 365,
         limits: DEFAULT_LIMITS,
@@ -34,6 +35,19 @@ describe('server configuration', () => {
       ok: true,
       value: { port: 9000, host: '0.0.0.0', dataDir: '/var/kluis', databaseUrl: 'postgres://u@db/kluis' },
     });
+  });
+
+  it('keeps the erasure ledger in KLUIS_DATA_DIR unless KLUIS_ERASURE_LEDGER puts it elsewhere', () => {
+    expect(readConfig({ KLUIS_DATA_DIR: '/var/kluis' }, '/srv')).toMatchObject({
+      value: { erasureLedger: path.resolve('/var/kluis/erasure-ledger.jsonl') },
+    });
+    expect(
+      readConfig({ KLUIS_DATA_DIR: '/var/kluis', KLUIS_ERASURE_LEDGER: 'ledger/erasures.jsonl' }, '/srv'),
+    ).toMatchObject({
+      value: { dataDir: '/var/kluis', erasureLedger: path.resolve('/srv/ledger/erasures.jsonl') },
+    });
+    expect(HELP).toContain('KLUIS_ERASURE_LEDGER');
+    expect(HELP).toContain('--no-ledger');
   });
 
   it('reads each limit in its unit; a quota of 0 is none', () => {
