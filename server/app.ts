@@ -23,6 +23,9 @@ import { throttleTouches } from './touch-throttle';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Error codes of a full disk: better-sqlite3's, Node's file system's and PostgreSQL's (53100). */
+const STORAGE_FULL = new Set(['SQLITE_FULL', 'ENOSPC', '53100']);
+
 export interface AppOptions {
   storage: Storage;
   now?: () => number;
@@ -149,6 +152,8 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     }
     // Only the error's name and code: a message might quote input.
     request.log.error({ name: error.name, code: error.code }, 'internal error');
+    // The disk is full (SQLite, the file system, PostgreSQL's disk_full): nothing was stored; say so.
+    if (STORAGE_FULL.has(String(error.code))) return sendError(reply, 507, 'storage-full');
     return sendError(reply, 500, 'internal');
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found'));

@@ -209,11 +209,19 @@ export const ERROR_CODES = [
   'too-many-streams',
   /** 507: the push would grow the organisation's stored data past the server's quota. */
   'quota-exceeded',
+  /**
+   * 507: the server's own disk is full (SQLite SQLITE_FULL, ENOSPC, PostgreSQL disk_full); nothing was
+   * stored. Like quota-exceeded, the write stays on the device until whoever runs the server makes room.
+   */
+  'storage-full',
   /** 403: an organisation exists; creating another needs the server's setup code. */
   'setup-code-required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A full server (the organisation's quota, or its disk): only a person makes room, so clients back off. */
+export const FULL_ERRORS: ReadonlySet<string> = new Set<ErrorCode>(['quota-exceeded', 'storage-full']);
 
 export interface ErrorBody {
   ok: false;

@@ -22,6 +22,7 @@ import {
 } from './wire-documents';
 import {
   COLLECTIONS,
+  FULL_ERRORS as FULL,
   MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
   type Collection,
@@ -305,12 +306,11 @@ export class SyncClient {
     input: CallInput<R>,
   ): Promise<RouteValue<R>> {
     const reply = await this.server.call(route, ...([input] as CallArgs<R>));
-    if (!reply.ok && reply.error === 'offline') {
-      // RxDB retries a failed handler after a short fixed time; the growing wait happens here.
-      const failures = this.failures++;
-      this.patch({ online: false, error: 'offline' });
+    if (!reply.ok && (reply.error === 'offline' || FULL.has(reply.error))) {
+      const failures = this.failures++; // RxDB retries soon; the growing wait (offline, full) is here.
+      this.patch({ online: reply.error !== 'offline', error: reply.error });
       if (failures > 0) await this.sleep(this.backOffMs(failures - 1));
-      this.fail(new SyncRequestError('offline'));
+      this.fail(new SyncRequestError(reply.error));
     }
     this.failures = 0;
     if (!reply.ok) this.fail(new SyncRequestError(reply.error, reply.wipe === true));

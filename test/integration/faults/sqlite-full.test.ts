@@ -1,5 +1,5 @@
 // The SQLite volume full: the data directory on a small fixed-size tmpfs. A push that no longer fits is
-// refused (never acknowledged), the server keeps running and names the cause in its log, the database
+// refused with 507 storage-full (never acknowledged), the server keeps running and names the cause in its log, the database
 // stays intact, and once the volume has room again the device's retry lands — every acknowledged write
 // exactly once. Needs permission to mount a tmpfs (root here); skipped, and said so, where there is none.
 import Database from 'better-sqlite3';
@@ -55,8 +55,9 @@ describe.skipIf(cannotMount !== null)(
         else refused = { error: reply.error, body };
       }
       expect(refused, 'the volume never filled').toBeDefined();
-      // Refused as a server error, never acknowledged; the log names the cause (no content in it).
-      expect(refused!.error).toBe('internal');
+      // Refused as 507 storage-full (the client words it, and backs off), never acknowledged; the log
+      // names the cause (no content in it).
+      expect(refused!.error).toBe('storage-full');
       await expect.poll(() => server!.output()).toMatch(/"code":"SQLITE_FULL"/);
       expect((await client.call(ROUTES.pull, { params: { collection: 'records' } })).ok).toBe(true);
 

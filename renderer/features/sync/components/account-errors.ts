@@ -31,6 +31,7 @@ const KEYS = {
   'request-timeout': 'sync.account.error.request-timeout',
   'too-many-streams': 'sync.account.error.too-many-streams',
   'quota-exceeded': 'sync.account.error.quota-exceeded',
+  'storage-full': 'sync.account.error.storage-full',
 } as const satisfies Partial<Record<ConnectError, string>>;
 
 export type AccountErrorKey =

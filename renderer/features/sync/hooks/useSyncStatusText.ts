@@ -15,6 +15,7 @@ const ERROR_KEYS = {
   'request-timeout': 'sync.error.request-timeout',
   'too-many-streams': 'sync.error.too-many-streams',
   'quota-exceeded': 'sync.error.quota-exceeded',
+  'storage-full': 'sync.error.storage-full',
 } as const satisfies Partial<Record<SyncErrorCode, string>>;
 
 type ErrorKey = (typeof ERROR_KEYS)[keyof typeof ERROR_KEYS] | 'sync.error.other';

@@ -43,6 +43,7 @@ const LIMIT_CODES = [
   'request-timeout',
   'too-many-streams',
   'quota-exceeded',
+  'storage-full',
   'setup-code-required',
   'certificate-mismatch',
 ] as const;
@@ -83,7 +84,13 @@ describe('the server’s limits in words', () => {
     await i18next.changeLanguage(language);
     const other = statusText('internal-error-nobody-words' as SyncErrorCode);
     const texts = (
-      ['request-timeout', 'too-many-streams', 'quota-exceeded', 'certificate-mismatch'] as const
+      [
+        'request-timeout',
+        'too-many-streams',
+        'quota-exceeded',
+        'storage-full',
+        'certificate-mismatch',
+      ] as const
     ).map(statusText);
     for (const text of texts) expect(text).not.toBe(other);
     expect(new Set(texts).size).toBe(texts.length);
