@@ -39,6 +39,15 @@ const config = {
 
 const TARGETS = { pushP99Ms: 250, deliveryP99Ms: 1000, serverMemoryMb: 1024 };
 const SETUP_CODE = 'load-bench-setup-code';
+// A thousand devices of one user behind one address sign in at once. The server counts each attempt in
+// flight as a failure until it succeeds (so a parallel burst cannot out-guess the back-off), which would
+// refuse most of that burst: the bench raises the two documented thresholds, as an office that brings many
+// devices online together behind one NAT address would. Push and delivery, not sign-in, are measured.
+const SERVER_ENV = {
+  KLUIS_SETUP_CODE: SETUP_CODE,
+  KLUIS_ADDRESS_FREE_FAILURES: '100000',
+  KLUIS_LOCKOUT_FAILURES: '100000',
+};
 
 /** Percentiles of a histogram of 1 ms buckets. */
 const histogramPercentile = (buckets: Uint32Array, p: number): number => {
@@ -113,7 +122,7 @@ const benchAdapter = async (adapter: AdapterName) => {
     if (adapter === 'sqlite') {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kluis-load-'));
       cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      servers = [await startServerProcess({ dataDir: dir, env: { KLUIS_SETUP_CODE: SETUP_CODE } })];
+      servers = [await startServerProcess({ dataDir: dir, env: SERVER_ENV })];
       serverUrl = servers[0]!.url;
     } else {
       const why = clusterUnavailable();
@@ -123,7 +132,7 @@ const benchAdapter = async (adapter: AdapterName) => {
       servers = [];
       for (let i = 0; i < 2; i++) {
         servers.push(
-          await startServerProcess({ databaseUrl: cluster.url, env: { KLUIS_SETUP_CODE: SETUP_CODE } }),
+          await startServerProcess({ databaseUrl: cluster.url, env: SERVER_ENV }),
         );
       }
       proxy = await startProxy({ targets: () => servers.map((s) => s.port) });
