@@ -38,11 +38,11 @@ const layer = (folders, paths = [], faces = throughFaces) => [
   },
 ];
 
-const sharedLayer = (faces) =>
+const sharedLayer = () =>
   layer(
     ['renderer', 'electron', 'server'],
     [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie', 'rxdb/plugins/storage-dexie'],
-    faces,
+    throughSiblingFaces,
   );
 
 /** The renderer neither touches the store nor writes the audit trail: core operations and queries do. */
@@ -73,7 +73,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': sharedLayer(throughSiblingFaces),
+      'no-restricted-imports': sharedLayer(),
       // shared/ runs in the renderer, Electron main, the server and tests: no DOM, no Node globals.
       'no-restricted-globals': [
         'error',
@@ -92,14 +92,6 @@ export default tseslint.config(
         })),
       ],
     },
-  },
-  {
-    // Sync files being reworked elsewhere still import crypto, store, vault, platform and audit files
-    // directly; they come under the face rule when that work lands.
-    files: [
-      'shared/sync/{server-client,server-routes,invite,join,account-link,replication,account,sync-status}.ts',
-    ],
-    rules: { 'no-restricted-imports': sharedLayer(null) },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,10 +1,9 @@
 // The account a linked device syncs as, the errors the account steps answer, and the keyring material the
 // server keeps for the user's next device (made and encrypted here, opaque to the server).
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/bytes';
-import type { KdfParams } from '../crypto/kdf';
-import type { Result } from '../platform/result';
-import type { KluisDatabase } from '../store/database';
-import { KEYRING_ID, type KeyringDoc } from '../vault/keyring';
+import { fromBase64, fromUtf8, toBase64, utf8, type KdfParams } from '../crypto';
+import type { Result } from '../platform';
+import type { KluisDatabase } from '../store';
+import { KEYRING_ID, type KeyringDoc } from '../vault';
 import type { ErrorCode, Role } from './protocol';
 import type { SignInResponse } from './protocol-accounts';
 

@@ -2,17 +2,22 @@
 // a new device signs in with user id and passphrase and rebuilds the same keyring from what the server
 // keeps (all of it made and encrypted here; the server can decrypt none of it). Errors are values.
 // Joining with an invite is join.ts; passphrase changes are account-passphrase.ts.
-import { fromBase64, toBase64, wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import { newId } from '../crypto/ids';
-import { checkKdfParams } from '../crypto/kdf';
-import { newSigningPair, type SigningPair } from '../crypto/signing';
-import { loadSodium } from '../crypto/sodium';
-import { err, ok } from '../platform/result';
-import type { KluisDatabase } from '../store/database';
-import type { PageKeyRing } from '../store/page-key-ring';
-import { loadSigningPair, storeSigningPair } from '../vault/device-signing';
 import {
+  fromBase64,
+  toBase64,
+  wipe,
+  EnvelopeCipher,
+  newId,
+  checkKdfParams,
+  newSigningPair,
+  type SigningPair,
+  loadSodium,
+} from '../crypto';
+import { err, ok } from '../platform';
+import type { KluisDatabase, PageKeyRing } from '../store';
+import {
+  loadSigningPair,
+  storeSigningPair,
   derivePassphraseKeys,
   KEYRING_ID,
   openKeyringWithKek,
@@ -20,10 +25,12 @@ import {
   rewrapKeyring,
   WrongPassphraseError,
   type UnlockedKeys,
-} from '../vault/keyring';
-import { sealOrgKeyBox } from '../vault/org-key-box';
-import { loadPageKeys, storePageKeys, wipeRing } from '../vault/page-keys';
-import { Session } from '../vault/session';
+  sealOrgKeyBox,
+  loadPageKeys,
+  storePageKeys,
+  wipeRing,
+  Session,
+} from '../vault';
 import {
   decodeMaterial,
   encodeMaterial,

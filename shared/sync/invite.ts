@@ -10,16 +10,20 @@
 // code is worthless: nothing on the server can be opened with it.
 // The invite as handed over also carries the server certificate's fingerprint (formatInvite), which the
 // newcomer's device pins; an invite from before TLS has none and still works.
-import { fromBase64, fromUtf8, toBase64, utf8, wipe } from '../crypto/bytes';
 import {
-  inviteFingerprint,
-  parseFingerprint,
-  type CertificateFingerprint,
-} from '../platform/certificate-pin';
-import type { Sodium } from '../crypto/sodium';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto/envelope';
-import { verifySignature, type DeviceSigner } from '../crypto/signing';
-import type { PageKey } from '../store/page-key-ring';
+  fromBase64,
+  fromUtf8,
+  toBase64,
+  utf8,
+  wipe,
+  type Sodium,
+  EnvelopeError,
+  type EnvelopeCipher,
+  verifySignature,
+  type DeviceSigner,
+} from '../crypto';
+import { inviteFingerprint, parseFingerprint, type CertificateFingerprint } from '../platform';
+import type { PageKey } from '../store';
 
 const base64url = (bytes: Uint8Array): string =>
   toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -1,26 +1,35 @@
 // Joining an organisation with an invite code: the newcomer's device makes the user's keys and registers
 // them; once an admin's device sealed the organisation key to them, the grant is checked and the local
 // vault made (PendingJoin.finish).
-import { fromBase64, toBase64, utf8, wipe } from '../crypto/bytes';
-import { EnvelopeCipher } from '../crypto/envelope';
-import { newId } from '../crypto/ids';
-import { DEFAULT_KDF, newSalt, type KdfParams } from '../crypto/kdf';
-import { newSigningPair, type SigningPair } from '../crypto/signing';
-import { loadSodium } from '../crypto/sodium';
-import { err, ok } from '../platform/result';
-import type { KluisDatabase } from '../store/database';
-import type { PageKeyRing } from '../store/page-key-ring';
-import { storeSigningPair } from '../vault/device-signing';
 import {
+  fromBase64,
+  toBase64,
+  utf8,
+  wipe,
+  EnvelopeCipher,
+  newId,
+  DEFAULT_KDF,
+  newSalt,
+  type KdfParams,
+  newSigningPair,
+  type SigningPair,
+  loadSodium,
+} from '../crypto';
+import { err, ok } from '../platform';
+import type { KluisDatabase, PageKeyRing } from '../store';
+import {
+  storeSigningPair,
   derivePassphraseKeys,
   kekAddress,
   KEYRING_FORMAT,
   KEYRING_ID,
   openKeyringWithSecretKey,
-} from '../vault/keyring';
-import { sealOrgKeyBox, type OrgKeyClaim } from '../vault/org-key-box';
-import { storePageKeys, wipeRing } from '../vault/page-keys';
-import { Session } from '../vault/session';
+  sealOrgKeyBox,
+  type OrgKeyClaim,
+  storePageKeys,
+  wipeRing,
+  Session,
+} from '../vault';
 import {
   linkFrom,
   readKeyring,

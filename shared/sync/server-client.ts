@@ -8,8 +8,8 @@
 // Retries: a request that could not reach the server is sent again at once as often as `retries` says,
 // and only for routes that are safe to repeat. Renewal: with `renew` set, a token about to expire is
 // renewed (POST /auth/renew) before the request that would have found it expired.
-import type { Anchor } from '../audit/chain';
-import { err, ok, type Result } from '../platform/result';
+import type { Anchor } from '../audit';
+import { err, ok, type Result } from '../platform';
 import type { ErrorCode } from './protocol';
 import { ROUTES, type AnyRoute, type RouteBody, type RouteParams, type RouteValue } from './server-routes';
 

@@ -2,7 +2,7 @@
 // typed from the wire protocol (protocol*.ts) and, where an answer is used without further checks, a zod
 // schema the client checks it against. The server's own handlers live in server/routes/.
 import { z } from 'zod';
-import type { Anchor } from '../audit/chain';
+import type { Anchor } from '../audit';
 import { MEMBER_STATUSES, ROLES, type Collection, type PullResponse, type PushResponse } from './protocol';
 import type {
   ChangeRoleRequest,

@@ -1,5 +1,5 @@
 // What a sync client is told (its options) and what it reports (its status and the errors it throws).
-import type { KluisDatabase } from '../store/database';
+import type { KluisDatabase } from '../store';
 import type { ConflictHandlers } from './merge';
 import type { ErrorCode, Role } from './protocol';
 import type { Fetch } from './server-client';
