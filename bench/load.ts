@@ -131,9 +131,7 @@ const benchAdapter = async (adapter: AdapterName) => {
       cleanup.push(() => cluster.destroy());
       servers = [];
       for (let i = 0; i < 2; i++) {
-        servers.push(
-          await startServerProcess({ databaseUrl: cluster.url, env: SERVER_ENV }),
-        );
+        servers.push(await startServerProcess({ databaseUrl: cluster.url, env: SERVER_ENV }));
       }
       proxy = await startProxy({ targets: () => servers.map((s) => s.port) });
       cleanup.push(() => proxy!.close());

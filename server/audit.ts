@@ -2,13 +2,7 @@
 // each pushed entry continues its device's chain from the head it anchored, anchors the new head, and can
 // verify every stored chain offline (`npm run server -- --verify-audit`).
 import { createHash } from 'node:crypto';
-import {
-  GENESIS_HASH,
-  auditSignedText,
-  entryHash,
-  verifyChains,
-  type ChainReport,
-} from '../shared/audit';
+import { GENESIS_HASH, auditSignedText, entryHash, verifyChains, type ChainReport } from '../shared/audit';
 import type { AuditWire } from '../shared/sync';
 import { verifyEd25519 } from './signatures';
 import type { AuditAnchor, Storage } from './storage/types';

@@ -1,13 +1,7 @@
 // The wizard's side of the import worker: one request at a time, progress as it comes, and cancel by
 // terminating the worker (a parse in progress cannot be interrupted any other way). After a cancel a
 // fresh worker is started and, when the table is needed again, the file is read again.
-import type {
-  ColumnMapping,
-  ExistingPerson,
-  ImportErrorInfo,
-  ImportFile,
-  ImportProgress,
-} from './types';
+import type { ColumnMapping, ExistingPerson, ImportErrorInfo, ImportFile, ImportProgress } from './types';
 import type { Analysis, ReadChoices, TableSummary, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** The few parts of a Web Worker used here, so this file needs no DOM types. */

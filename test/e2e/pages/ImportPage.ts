@@ -13,7 +13,9 @@ export class ImportPage {
   async chooseFile(name: string, content: string | Buffer): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: /Choose (a|another) file/ }).click();
-    await (await chooser).setFiles({
+    await (
+      await chooser
+    ).setFiles({
       name,
       mimeType: 'text/csv',
       buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
@@ -37,7 +39,10 @@ export class ImportPage {
   async setPurpose(name: string, basis: string): Promise<void> {
     const register = this.page.getByRole('combobox', { name: 'Purpose' });
     // The register loads after the step shows: wait for either the register's list or the free text.
-    await register.or(this.page.getByRole('textbox', { name: 'Purpose' })).first().waitFor();
+    await register
+      .or(this.page.getByRole('textbox', { name: 'Purpose' }))
+      .first()
+      .waitFor();
     if (await register.count()) {
       await register.click();
       await this.page.getByRole('option', { name: 'Another purpose…' }).click();

@@ -7,12 +7,7 @@ import {
   PURPOSE_SALES_SERVICE,
   SUBSCRIPTION_NEWSLETTER,
 } from '../../../shared/consent/defaults';
-import {
-  runGate,
-  recordConsent,
-  withdrawConsent,
-  subscribe,
-} from '../../../shared/consent';
+import { runGate, recordConsent, withdrawConsent, subscribe } from '../../../shared/consent';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';

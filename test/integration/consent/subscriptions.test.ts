@@ -31,7 +31,6 @@ const FAIR_LIST = [
 const state = async (session: Session, personId: string) =>
   subscriptionStatus((await loadPersonLedgers(session, personId)).subscriptions, LIST, Date.now()).state;
 
-
 describe('subscriptions: an unsubscribe holds until the person subscribes again', () => {
   it('subscribes with double opt-in: pending with its request time, then subscribed on confirmation', async () => {
     const vault = await openVault();
