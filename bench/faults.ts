@@ -3,13 +3,10 @@
 // link, PostgreSQL restarted under load — each bounded in count and time and seeded. Prints what each loop
 // injected and what the checker found; asserts nothing. Run through bench/faults.mjs.
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runFaultLoop, type FaultKind } from '../test/integration/faults/loop';
 import { clusterUnavailable } from '../test/helpers/pg-cluster';
 import { intEnv } from './env.mjs';
-import { machine, round, writeResults } from './figures';
-import { measuredCommit } from './load-commit';
+import { round, writeBenchResults } from './figures';
 
 const seed = intEnv('BENCH_SEED', 20261216);
 const minutes = intEnv('BENCH_FAULT_MINUTES', 10);
@@ -67,19 +64,7 @@ for (const [kind, faults] of loops) {
   );
   results.push(summary);
 }
-const file = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'bench',
-  'results',
-  'faults-latest.json',
-);
-await writeResults(file, {
-  date: new Date().toISOString(),
-  commit: measuredCommit(),
-  ...machine(),
-  loadAverage: os.loadavg().map((l) => round(l)),
+await writeBenchResults('faults', {
   seed,
   minutesPerLoop: minutes,
   volumeFull: 'test/integration/faults/sqlite-full.test.ts (a single fill, not a loop)',

@@ -1,8 +1,10 @@
 // The figures the Node benchmarks report: milliseconds to one decimal, medians and percentiles, and the
 // results file with the machine they were measured on.
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Milliseconds to one decimal. */
 export const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -33,3 +35,38 @@ export const writeResults = async (file: string, results: object): Promise<void>
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 };
+
+/** The commit measured; a working tree with uncommitted changes in the measured code says so. */
+export const measuredCommit = (): string => {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'shared', 'server', 'bench/*.ts');
+    return dirty ? `${head} (with uncommitted changes in shared/, server/ or bench/)` : head;
+  } catch {
+    return 'unknown';
+  }
+};
+
+/**
+ * Writes bench/results/<name>-latest.json stamped with the date, the commit measured, the machine and its
+ * load average; `fields` follow. The bundles run from dist/bench-<name>/, two levels below the root.
+ */
+export const writeBenchResults = (name: string, fields: object): Promise<void> =>
+  writeResults(
+    path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      'bench',
+      'results',
+      `${name}-latest.json`,
+    ),
+    {
+      date: new Date().toISOString(),
+      commit: measuredCommit(),
+      ...machine(),
+      loadAverage: os.loadavg().map((l) => round(l)),
+      ...fields,
+    },
+  );

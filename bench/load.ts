@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { KDF_FLOOR } from '../shared/crypto/kdf';
 import { connectVault } from '../shared/sync/account';
@@ -22,8 +21,7 @@ import { startProxy, type FaultProxy } from '../test/helpers/fault-proxy';
 import { clusterUnavailable, startCluster, type TemporaryCluster } from '../test/helpers/pg-cluster';
 import { memoryDatabase, type AdapterName } from './client-server';
 import { intEnv, PASSPHRASE } from './env.mjs';
-import { machine, median, percentile, round, writeResults } from './figures';
-import { measuredCommit } from './load-commit';
+import { median, percentile, round, writeBenchResults } from './figures';
 import { checkWrites } from './load-device';
 import { buildServer, startServerProcess, type ServerProcess } from './load-server';
 import { DELIVERY_BUCKETS, type FromWorker, type ToWorker, type WorkerSetup } from './load-messages';
@@ -258,19 +256,7 @@ if (isMainThread) {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const file = path.join(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '..',
-    '..',
-    'bench',
-    'results',
-    'load-latest.json',
-  );
-  await writeResults(file, {
-    date: new Date().toISOString(),
-    commit: measuredCommit(),
-    ...machine(),
-    loadAverage: os.loadavg().map((l) => round(l)),
+  await writeBenchResults('load', {
     config,
     targets: TARGETS,
     results,

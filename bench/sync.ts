@@ -4,10 +4,7 @@
 //   - initial sync: a fresh device signs in and pulls every record and key page until in sync;
 //   - live delay: a single edit on one synced device until another's records collection has it.
 // Run through bench/sync.mjs (esbuild bundle). Prints figures and asserts nothing.
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { filter, firstValueFrom } from 'rxjs';
 import { createApp } from '../server/app';
 import { KDF_FLOOR } from '../shared/crypto/kdf';
@@ -19,7 +16,7 @@ import type { Session } from '../shared/vault/session';
 import { Vault } from '../shared/vault/vault';
 import type { AdapterName } from './client-server';
 import { memoryDatabase, openStorage, serverFromEnv, syncClient, unwrap } from './client-server';
-import { machine, median, percentile, round, writeResults } from './figures';
+import { median, percentile, round, writeBenchResults } from './figures';
 import { benchSize, intEnv, PASSPHRASE } from './env.mjs';
 import { generatePeople } from './people-generator';
 
@@ -211,32 +208,9 @@ const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.leng
 for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 if (scaleNote) console.log(`\nNote: ${scaleNote}.`);
 
-const resultsFile = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'bench',
-  'results',
-  'sync-latest.json',
-);
-// The commit measured (results files are stamped with it); a dirty tree is said so.
-const measuredCommit = (() => {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'shared', 'server'], {
-      encoding: 'utf8',
-    });
-    return dirty.trim() ? `${head} (with uncommitted changes in shared/ or server/)` : head;
-  } catch {
-    return 'unknown';
-  }
-})();
-await writeResults(resultsFile, {
-  date: new Date().toISOString(),
-  commit: measuredCommit,
+await writeBenchResults('sync', {
   client: 'Node + RxDB memory storage',
   server: 'real server (server/app.ts), HTTP on 127.0.0.1',
-  ...machine(),
   config: { people: config.people, runs: config.runs, edits: config.edits, seed: config.seed },
   targets: TARGETS,
   note: scaleNote || undefined,
