@@ -31,10 +31,15 @@ describe('lost-device drill', () => {
       await form.save();
     }
 
+    // As the admin would check before handing out the laptop: A has sent both people.
+    await a.sync.status
+      .filter({ hasText: /last synced at/ })
+      .filter({ hasNotText: /waiting to be sent/ })
+      .waitFor({ timeout: 60_000 });
     const b = await devices.signIn(a.userId, PASSPHRASE);
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();
-    await peopleB.row('Dirk Bos').waitFor({ timeout: 30_000 });
+    await peopleB.row('Dirk Bos').waitFor({ timeout: 60_000 });
     // B goes offline (the laptop is in a thief's bag) before a phone number is recorded on A.
     await b.context.setOffline(true);
     await people.newPerson();
