@@ -36,10 +36,13 @@ const syncOnce = async (device: Device) => {
 };
 
 /** Runs `act` on a device whose clock reads `offsetMs` away from the real time (only Date is changed). */
-const withClockOff = async <T>(offsetMs: number, act: () => Promise<T>): Promise<T> => {
-  const real = Date.now();
+const withClockOff = <T>(offsetMs: number, act: () => Promise<T>): Promise<T> =>
+  withClockAt(Date.now() + offsetMs, act);
+
+/** Runs `act` on a device whose clock reads exactly `at` when it starts (only Date is changed). */
+const withClockAt = async <T>(at: number, act: () => Promise<T>): Promise<T> => {
   vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(real + offsetMs);
+  vi.setSystemTime(at);
   try {
     return await act();
   } finally {
@@ -143,7 +146,7 @@ describe.each(['sqlite'] as const)('conflict rules: %s', (adapter) => {
       // Both clocks read the same millisecond, an hour from now (later than the person's creation).
       const at = Date.now() + 60 * MINUTE;
       const edit = (d: Device, jobTitle: string) =>
-        withClockOff(at - Date.now(), () => d.session.people.update(person.id, (p) => ({ ...p, jobTitle })));
+        withClockAt(at, () => d.session.people.update(person.id, (p) => ({ ...p, jobTitle })));
       const onA = await edit(s.a, 'Verkoper');
       const onB = await edit(s.b, 'Directeur');
       expect(onA.updatedAt).toBe(onB.updatedAt);
