@@ -22,7 +22,7 @@ describe('devices and users', () => {
     const section = a.page.getByRole('region', { name: 'Devices and users' });
     const deviceTable = section.getByRole('table', { name: 'Devices' });
     const rows = deviceTable.getByRole('row').filter({ hasText: userId });
-    await rows.nth(1).waitFor({ timeout: 10_000 });
+    await rows.nth(1).waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBe(2);
     const thisDevice = rows.filter({ hasText: 'This device' });
     expect(await thisDevice.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
@@ -34,9 +34,9 @@ describe('devices and users', () => {
     await dialog.getByText(/deletes its local copy/).waitFor();
     await dialog.getByRole('button', { name: 'Revoke device' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await second.filter({ hasText: 'Revoked' }).waitFor({ timeout: 5_000 });
+    await second.filter({ hasText: 'Revoked' }).waitFor({ timeout: 30_000 });
 
-    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 10_000 });
+    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 30_000 });
     await b.page.reload();
     await b.page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     allowProblems(b, /401/);
@@ -47,7 +47,7 @@ describe('devices and users', () => {
     await invite.getByRole('button', { name: 'Invite user' }).click();
     const created = section.getByRole('status').filter({ hasText: 'Sales' });
     const code = created.getByRole('textbox', { name: 'Invite code' });
-    await code.waitFor({ timeout: 10_000 });
+    await code.waitFor({ timeout: 30_000 });
     expect(await code.inputValue()).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(await created.getByRole('textbox', { name: 'User id' }).inputValue()).toMatch(/^[0-9a-f]+$/);
     expect(await a.sync.status.textContent()).not.toMatch(/removed|failed/);

@@ -99,7 +99,7 @@ describe('lost-device drill', () => {
 
     // Back online, the lost device is refused and wipes its copy.
     await b.context.setOffline(false);
-    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 20_000 });
+    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 30_000 });
     allowProblems(b, /401|ERR_INTERNET_DISCONNECTED|Failed to fetch/);
   }, 300_000);
 

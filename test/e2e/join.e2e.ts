@@ -45,14 +45,14 @@ describe('joining with an invite code', () => {
     await b.page.reload();
     await new VaultPage(b.page).unlock(NEWCOMER_PASSPHRASE);
     await peopleB.open();
-    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 15_000 });
+    await peopleB.row('Sanne de Graaf').waitFor({ timeout: 30_000 });
     expect(await syncA.status.textContent()).not.toMatch(/failed|removed/);
 
     // The newcomer leaves: the admin removes them, and their device is told to wipe its copy.
     const row = syncA.userRow(userId);
     await row.getByRole('button', { name: 'Remove' }).click();
     await a.page.getByRole('dialog').getByRole('button', { name: 'Remove user' }).click();
-    await syncA.userRow(userId).filter({ hasText: 'Removed: signs in nowhere' }).waitFor({ timeout: 15_000 });
+    await syncA.userRow(userId).filter({ hasText: 'Removed: signs in nowhere' }).waitFor({ timeout: 30_000 });
     await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 45_000 });
     allowProblems(b, /401/);
     // The removal schedules a page-key rotation, which the admin's device runs and finishes by itself.

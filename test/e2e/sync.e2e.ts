@@ -38,13 +38,13 @@ describe('sync between two browsers', () => {
       email: 'anouk@example.nl',
     });
     await new PersonForm(a.page).save();
-    await peopleB.row('Anouk Visser').waitFor({ timeout: 5_000 });
+    await peopleB.row('Anouk Visser').waitFor({ timeout: 30_000 });
 
     await peopleB.openPerson('Anouk Visser');
     const formB = new PersonForm(b.page);
     await formB.field('Job title').fill('Inkoper');
     await formB.save();
-    await peopleA.row('Anouk Visser').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 5_000 });
+    await peopleA.row('Anouk Visser').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 30_000 });
 
     expect(await syncA.status.textContent()).not.toMatch(/Offline|failed/);
     expect(await syncB.status.textContent()).not.toMatch(/Offline|failed/);
@@ -83,7 +83,7 @@ describe('sync between two browsers', () => {
     await peopleA.newPerson();
     await new PersonForm(a.page).fill({ givenName: 'Bram', familyName: 'Jansen' });
     await new PersonForm(a.page).save();
-    await peopleB.row('Bram Jansen').waitFor({ timeout: 5_000 });
+    await peopleB.row('Bram Jansen').waitFor({ timeout: 30_000 });
 
     // B edits offline; A edits the same field later, online, so A's value wins the merge.
     await b.context.setOffline(true);
@@ -96,7 +96,7 @@ describe('sync between two browsers', () => {
     await new PersonForm(a.page).save();
     await b.context.setOffline(false);
 
-    await peopleB.row('Bram Jansen').filter({ hasText: 'Verkoper' }).waitFor({ timeout: 15_000 });
+    await peopleB.row('Bram Jansen').filter({ hasText: 'Verkoper' }).waitFor({ timeout: 30_000 });
     await peopleB.openPerson('Bram Jansen');
     const notice = b.page.getByRole('region', { name: 'Changed on two devices' });
     await notice.getByText('Job title: the other value was “Inkoper”').waitFor({ timeout: 10_000 });
@@ -104,7 +104,7 @@ describe('sync between two browsers', () => {
     await notice.waitFor({ state: 'detached' });
     expect(await new PersonForm(b.page).field('Job title').inputValue()).toBe('Inkoper');
     await peopleA.open();
-    await peopleA.row('Bram Jansen').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 5_000 });
+    await peopleA.row('Bram Jansen').filter({ hasText: 'Inkoper' }).waitFor({ timeout: 30_000 });
 
     // Requests made while offline fail in the console by design; nothing else may.
     allowProblems(b, /net::ERR_INTERNET_DISCONNECTED/);
@@ -135,7 +135,7 @@ describe('sync between two browsers', () => {
     expect(revoked.status).toBe(200);
     await db.remove();
 
-    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 10_000 });
+    await b.page.getByRole('alert').filter({ hasText: 'removed this device' }).waitFor({ timeout: 30_000 });
     await b.page.reload();
     await b.page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     expect(await new SyncPages(a.page).status.textContent()).not.toMatch(/removed|failed/);

@@ -28,7 +28,7 @@ export class BreachesPage {
     await this.page.getByRole('button', { name: 'Revoke and check what it held' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Revoke this device now?' });
     await dialog.getByRole('button', { name: 'Revoke now' }).click();
-    await this.findings.waitFor({ timeout: 15_000 });
+    await this.findings.waitFor({ timeout: 30_000 });
   }
 
   get findings(): Locator {

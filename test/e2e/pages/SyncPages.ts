@@ -41,7 +41,7 @@ export class SyncPages {
     await form.getByRole('button', { name: 'Invite user' }).click();
     const created = section.getByRole('status').filter({ hasText: roleName });
     const code = created.getByRole('textbox', { name: 'Invite code' });
-    await code.waitFor({ timeout: 10_000 });
+    await code.waitFor({ timeout: 30_000 });
     return {
       userId: await created.getByRole('textbox', { name: 'User id' }).inputValue(),
       inviteCode: await code.inputValue(),
