@@ -46,6 +46,10 @@ export const createKluisTheme = (mode: 'light' | 'dark'): Theme =>
       MuiPaper: { styleOverrides: { root: { backgroundImage: 'none' } } },
       MuiCard: { defaultProps: { variant: 'outlined' } },
       MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
+      // The browser keeps no copy of what is typed: without this, Chromium saves the values of text fields
+      // in its autofill database in the profile, in plaintext (test/e2e/browser-profile.e2e.ts). Fields
+      // that want the browser's help (the passphrase) set their own autoComplete.
+      MuiInputBase: { defaultProps: { autoComplete: 'off' } },
       MuiFormControl: { defaultProps: { size: 'small' } },
       MuiTooltip: { defaultProps: { arrow: true } },
     },
