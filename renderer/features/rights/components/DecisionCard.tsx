@@ -6,7 +6,6 @@ import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -22,77 +21,58 @@ import {
   type SubjectRequest,
 } from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
+import { FieldRow } from '../../../ui/FieldRow';
+import { SelectField } from '../../../ui/forms/SelectField';
+import { useTimestamp } from '../../../kit/useTimestamp';
 import { useWorkspace } from '../../../kit/workspace';
-import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';
+import { useRequestRun } from '../hooks/useRequestChange';
 
 type Outcome = (typeof DECISION_OUTCOMES)[number];
 const WORKING = ['received', 'verifying', 'in_progress'] as const;
 
 export function DecisionCard({ request }: { request: SubjectRequest }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { workspace: session, actor } = useWorkspace();
-  const runRequestChange = useRequestChange();
+  const { busy, run } = useRequestRun();
+  const stamp = useTimestamp();
   const [outcome, setOutcome] = useState<Outcome>('granted');
   const [reasons, setReasons] = useState('');
   const [what, setWhat] = useState('');
   const [channel, setChannel] = useState<RequestChannel>(request.data.channel);
-  const [busy, setBusy] = useState(false);
   const data = request.data;
   const open = isOpen(data.status);
-  const stamp = (ms: number) =>
-    new Date(ms).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-
-  const run = async (change: () => Promise<unknown>, done: RequestDoneKey, reset?: () => void) => {
-    setBusy(true);
-    if (await runRequestChange(change, done)) reset?.();
-    setBusy(false);
-  };
 
   return (
     <FormSection title={t('rights.decision.title')} icon={<GavelIcon />}>
       {open ? (
         <Box sx={{ display: 'grid', gap: 2 }}>
           {data.status !== 'extended' && (
-            <TextField
-              select
+            <SelectField
               size="small"
               label={t('rights.fields.status')}
-              value={data.status}
-              onChange={(e) =>
+              value={data.status as (typeof WORKING)[number]}
+              onChange={(status) =>
                 void run(
-                  () =>
-                    setRequestStatus(session, actor, {
-                      id: request.id,
-                      status: e.target.value as (typeof WORKING)[number],
-                    }),
+                  () => setRequestStatus(session, actor, { id: request.id, status }),
                   'rights.decision.statusSaved',
                 )
               }
+              options={WORKING}
+              labelOf={(s) => t(`rights.status.${s}`)}
               sx={{ maxWidth: 260 }}
               disabled={busy}
-            >
-              {WORKING.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {t(`rights.status.${s}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
           )}
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-            <TextField
-              select
+          <FieldRow>
+            <SelectField
               size="small"
               label={t('rights.decision.outcome')}
               value={outcome}
-              onChange={(e) => setOutcome(e.target.value as Outcome)}
+              onChange={setOutcome}
+              options={DECISION_OUTCOMES}
+              labelOf={(o) => t(`rights.decision.outcomes.${o}`)}
               sx={{ minWidth: 200 }}
-            >
-              {DECISION_OUTCOMES.map((o) => (
-                <MenuItem key={o} value={o}>
-                  {t(`rights.decision.outcomes.${o}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
             <TextField
               size="small"
               label={t('rights.decision.reasons')}
@@ -115,7 +95,7 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
             >
               {t('rights.decision.action')}
             </Button>
-          </Box>
+          </FieldRow>
         </Box>
       ) : (
         data.decision && (
@@ -148,7 +128,7 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
           {t('rights.sent.none')}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start', mt: 1 }}>
+      <FieldRow mt={1}>
         <TextField
           size="small"
           label={t('rights.sent.what')}
@@ -157,20 +137,15 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
           sx={{ flex: 1, minWidth: 240 }}
           slotProps={{ htmlInput: { maxLength: 500 } }}
         />
-        <TextField
-          select
+        <SelectField
           size="small"
           label={t('rights.fields.channel')}
           value={channel}
-          onChange={(e) => setChannel(e.target.value as RequestChannel)}
+          onChange={setChannel}
+          options={REQUEST_CHANNELS}
+          labelOf={(c) => t(`rights.channel.${c}`)}
           sx={{ minWidth: 160 }}
-        >
-          {REQUEST_CHANNELS.map((c) => (
-            <MenuItem key={c} value={c}>
-              {t(`rights.channel.${c}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <Button
           variant="outlined"
           disabled={busy || !what.trim()}
@@ -184,7 +159,7 @@ export function DecisionCard({ request }: { request: SubjectRequest }) {
         >
           {t('rights.sent.action')}
         </Button>
-      </Box>
+      </FieldRow>
     </FormSection>
   );
 }

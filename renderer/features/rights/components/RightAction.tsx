@@ -1,7 +1,7 @@
 // What answering this right takes, on the request page: the access package, the portable data, the
 // erasure (H2's ErasurePanel, linked back to this request), or a way to the person's record for
 // rectification, restriction and objection, with the field changes this request caused.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -19,6 +19,7 @@ import { isOpen, linkToRequest, type SubjectRequest } from '../../../../shared/r
 import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
+import { useOperation } from '../../../kit/useOperation';
 import { ErasureCertificateView } from '../erasure/components/ErasureCertificateView';
 import { ErasurePanel } from '../erasure/components/ErasurePanel';
 import { useRequestExports } from '../hooks/useRequestExports';
@@ -56,10 +57,23 @@ function FieldChanges({ requestId }: { requestId: string }) {
   );
 }
 
+/** What to do for this right, in words, then the way to do it. */
+function ActionHint({ hint, children }: { hint: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
+      <Typography variant="body2" color="text.secondary">
+        {hint}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
 export function RightAction({ request }: { request: SubjectRequest }) {
   const { t } = useTranslation();
-  const { workspace: session, directory, actor } = useWorkspace();
+  const { directory } = useWorkspace();
   const runRequestChange = useRequestChange();
+  const link = useOperation(linkToRequest);
   useDirectoryVersion(directory);
   const { progress, produceAccess, exportPortable } = useRequestExports(request);
   const { right, subjectId, links } = request.data;
@@ -82,10 +96,7 @@ export function RightAction({ request }: { request: SubjectRequest }) {
         const access = right === 'access';
         const running = progress?.kind === right;
         return (
-          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
-            <Typography variant="body2" color="text.secondary">
-              {t(access ? 'rights.action.accessHint' : 'rights.action.portabilityHint')}
-            </Typography>
+          <ActionHint hint={t(access ? 'rights.action.accessHint' : 'rights.action.portabilityHint')}>
             <Button
               variant="contained"
               startIcon={access ? <ArchiveIcon /> : <DownloadIcon />}
@@ -102,7 +113,7 @@ export function RightAction({ request }: { request: SubjectRequest }) {
                 aria-label={t('rights.action.progress')}
               />
             )}
-          </Box>
+          </ActionHint>
         );
       }
       case 'erasure':
@@ -112,9 +123,9 @@ export function RightAction({ request }: { request: SubjectRequest }) {
             requestId={request.id}
             onDone={(certificateId) => {
               if (certificateId)
+                // runRequestChange catches the failure and shows it to the user.
                 void runRequestChange(
-                  () =>
-                    linkToRequest(session, actor, { id: request.id, erasureCertificateId: certificateId }),
+                  () => link.run({ id: request.id, erasureCertificateId: certificateId }),
                   'rights.action.erasureLinked',
                 );
             }}
@@ -122,26 +133,16 @@ export function RightAction({ request }: { request: SubjectRequest }) {
         ) : null;
       case 'rectification':
         return (
-          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
-            <Typography variant="body2" color="text.secondary">
-              {t('rights.rectification.hint')}
-            </Typography>
+          <ActionHint hint={t('rights.rectification.hint')}>
             {personLink}
             <Typography variant="subtitle2">{t('rights.rectification.changes')}</Typography>
             <FieldChanges requestId={request.id} />
-          </Box>
+          </ActionHint>
         );
       case 'restriction':
       case 'objection':
       case 'automated_decisions':
-        return (
-          <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
-            <Typography variant="body2" color="text.secondary">
-              {t('rights.action.privacyTab')}
-            </Typography>
-            {personLink}
-          </Box>
-        );
+        return <ActionHint hint={t('rights.action.privacyTab')}>{personLink}</ActionHint>;
       case 'be_informed':
         return personLink;
     }

@@ -1,7 +1,6 @@
 // Identity verification (how, when, by whom) and the Art. 12(3) extension: by one or two months, with
 // reasons, and only until the first due date — after that the button is disabled and says why.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -21,32 +20,26 @@ import {
 } from '../../../../shared/requests';
 import { FormSection } from '../../../ui/FormSection';
 import { useWorkspace } from '../../../kit/workspace';
-import { useRequestChange, type RequestDoneKey } from '../hooks/useRequestChange';
+import { FieldRow } from '../../../ui/FieldRow';
+import { SelectField } from '../../../ui/forms/SelectField';
+import { useTimestamp } from '../../../kit/useTimestamp';
+import { useRequestRun } from '../hooks/useRequestChange';
 import { useNow } from '../hooks/useNow';
 
-const stamp = (ms: number, language: string) =>
-  new Date(ms).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { workspace: session, actor } = useWorkspace();
-  const runRequestChange = useRequestChange();
+  const { busy, run } = useRequestRun();
+  const stamp = useTimestamp();
   const [method, setMethod] = useState<VerificationMethod>('known_contact_details');
   const [note, setNote] = useState('');
   const [months, setMonths] = useState<1 | 2>(1);
   const [reasons, setReasons] = useState('');
   const [told, setTold] = useState(true);
-  const [busy, setBusy] = useState(false);
   const now = useNow();
   const data = request.data;
   const open = isOpen(data.status);
   const canExtend = open && !data.extension && extensionAllowed(data.receivedOn, now);
-
-  const run = async (change: () => Promise<unknown>, done: RequestDoneKey) => {
-    setBusy(true);
-    await runRequestChange(change, done);
-    setBusy(false);
-  };
 
   return (
     <FormSection title={t('rights.verify.title')} icon={<VerifiedUserIcon />}>
@@ -54,28 +47,23 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
         <Typography data-testid="verification">
           {t('rights.verify.done', {
             method: t(`rights.verify.method.${data.verification.method}`),
-            at: stamp(data.verification.at, i18n.language),
+            at: stamp(data.verification.at),
             by: data.verification.by,
           })}
           {data.verification.note && ` — ${data.verification.note}`}
         </Typography>
       ) : (
-        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField
-            select
+        <FieldRow>
+          <SelectField
             size="small"
             label={t('rights.verify.methodLabel')}
             value={method}
-            onChange={(e) => setMethod(e.target.value as VerificationMethod)}
+            onChange={setMethod}
+            options={VERIFICATION_METHODS}
+            labelOf={(m) => t(`rights.verify.method.${m}`)}
             sx={{ minWidth: 240 }}
             disabled={!open}
-          >
-            {VERIFICATION_METHODS.map((m) => (
-              <MenuItem key={m} value={m}>
-                {t(`rights.verify.method.${m}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
           <TextField
             size="small"
             label={t('rights.verify.note')}
@@ -96,7 +84,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
           >
             {t('rights.verify.action')}
           </Button>
-        </Box>
+        </FieldRow>
       )}
       <Typography variant="subtitle2" sx={{ mt: 3, mb: 1 }}>
         {t('rights.extend.title')}
@@ -105,7 +93,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
         <Typography data-testid="extension">
           {t('rights.extend.done', {
             count: data.extension.months,
-            at: stamp(data.extension.decidedAt, i18n.language),
+            at: stamp(data.extension.decidedAt),
           })}{' '}
           — {data.extension.reasons}
         </Typography>
@@ -118,7 +106,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
                 ? t('rights.extend.tooLate', { date: firstDueDate(data.receivedOn) })
                 : t('rights.extend.closed')}
           </Typography>
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <FieldRow>
             <TextField
               select
               size="small"
@@ -165,7 +153,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
             >
               {t('rights.extend.action')}
             </Button>
-          </Box>
+          </FieldRow>
         </>
       )}
     </FormSection>

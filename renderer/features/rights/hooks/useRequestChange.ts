@@ -1,6 +1,6 @@
 // Runs one change to a request and tells the user how it went, translating the register's rule errors
 // (an extension after the first due date, a change to a closed request) into what to do about them.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ValidationError } from '../../../../shared/store';
 import { RequestRuleError } from '../../../../shared/requests';
@@ -39,4 +39,16 @@ export const useRequestChange = (): ((
     },
     [t],
   );
+};
+
+/** The change runner with a busy flag for the card that runs it; `then` runs only after a success. */
+export const useRequestRun = () => {
+  const runRequestChange = useRequestChange();
+  const [busy, setBusy] = useState(false);
+  const run = async (change: () => Promise<unknown>, done: RequestDoneKey, then?: () => void) => {
+    setBusy(true);
+    if (await runRequestChange(change, done)) then?.();
+    setBusy(false);
+  };
+  return { busy, run };
 };
