@@ -1,25 +1,14 @@
 // Activities and tasks through the real encrypted items repository (RxDB memory storage, real libsodium):
 // what a timeline and My day read back is what was written, and nothing of it is readable at rest.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTimeline, withActivity } from '../../../shared/activities/timeline';
 import { ACTIVITY_ITEMS } from '../../../shared/activities/activity';
 import { selectMyDay, snoozeTask, TASK_ITEMS } from '../../../shared/tasks/task';
 import { ValidationError } from '../../../shared/store/errors';
-import type { KluisDatabase } from '../../../shared/store/database';
-import type { Session } from '../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 import { annelies, bram, zeeland } from '../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 2, day, hour, minute).getTime();
 

@@ -1,6 +1,6 @@
 // Service cases with their timeline through the real repositories: entries stay with their case, move
 // with it to another subject, and go with it when it is deleted or its subject erased.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addCaseEntry as addCaseEntryAs,
   CASE_CONFIG,
@@ -15,10 +15,9 @@ import {
   type CaseStatus,
   type ServiceCase,
 } from '../../../shared/cases';
-import type { KluisDatabase } from '../../../shared/store';
 import type { Session } from '../../../shared/vault';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 import { annelies, zeeland } from '../../fixtures/people';
 
 const createCase = (session: Session, input: CaseInput) => createCaseAs(session, LOCAL_ACTOR, input);
@@ -33,16 +32,7 @@ const addCaseEntry = (
 ) => addCaseEntryAs(session, LOCAL_ACTOR, { caseId: c.id, entry });
 const deleteCase = (session: Session, c: ServiceCase) => deleteCaseAs(session, LOCAL_ACTOR, c.id);
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 describe('service cases', () => {
   it('round-trips a case and its timeline encrypted; a reply opens a new case; resolving stamps it', async () => {

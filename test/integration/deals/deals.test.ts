@@ -19,11 +19,10 @@ import {
   type DealInput,
   type Stage,
 } from '../../../shared/deals';
-import type { KluisDatabase } from '../../../shared/store';
 import type { Session } from '../../../shared/vault';
 import { LOCAL_ACTOR, watchQuery } from '../../../shared/workspace';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { annelies, zeeland } from '../../fixtures/people';
+import { useMemoryVaults } from '../../helpers/vaults';
 
 const NAMES = {
   lead: 'Lead',
@@ -43,19 +42,13 @@ const moveDeal = (session: Session, id: string, stage: Stage, reason?: string) =
   moveDealAs(session, LOCAL_ACTOR, { id, stage, ...(reason === undefined ? {} : { reason }) });
 const deleteDeal = (session: Session, id: string) => deleteDealAs(session, LOCAL_ACTOR, id);
 
-let db: KluisDatabase | undefined;
+const open = useMemoryVaults();
 let stopWatching: (() => void) | undefined;
-afterEach(async () => {
+// Registered after the vaults' clean-up, so it runs before it: the watch stops before its database goes.
+afterEach(() => {
   stopWatching?.();
   stopWatching = undefined;
-  await db?.remove();
-  db = undefined;
 });
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
 
 describe('deals', () => {
   it('round-trips a deal encrypted under its organisation, and audits each change by id only', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import {
   auditSignedText,
@@ -9,22 +9,14 @@ import {
 } from '../../../../shared/audit/chain';
 import { loadSodium } from '../../../../shared/crypto/sodium';
 import { newSigningPair, signerFrom, verifySignature, type DeviceSigner } from '../../../../shared/crypto';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { AuditDoc } from '../../../../shared/store/schemas';
 import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryDatabases, useMemoryVaults } from '../../../helpers/vaults';
 import { annelies } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
+const newDatabase = useMemoryDatabases();
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -135,8 +127,7 @@ describe('audit trail', () => {
   });
 
   it('continues the chain after the vault is locked and unlocked', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await testVault(await newDatabase());
     const first = await vault.create(PASSPHRASE);
     await first.audit.record({ action: 'sign-in', kind: 'session', recordIds: [] });
     first.lock();

@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Directory } from '../../../../shared/directory/directory';
 import { SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
+const open = useMemoryVaults();
 let directory: Directory | undefined;
+// Registered after the vaults' clean-up, so it runs before it: the directory closes before its database goes.
 afterEach(async () => {
   await directory?.close();
-  await db?.remove();
-  db = directory = undefined;
+  directory = undefined;
 });
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
 
 const indexed = async (d: Directory) => {
   while (!d.isIndexed) await new Promise((r) => setTimeout(r, 5));
@@ -89,7 +82,7 @@ describe('directory', () => {
     const b = await session.people.create(bram);
     directory = await Directory.load(session);
     await directory.close();
-    const snapshot = await db!.vault.findOne(SNAPSHOT_ID).exec();
+    const snapshot = await session.db.vault.findOne(SNAPSHOT_ID).exec();
     expect(snapshot).not.toBeNull();
     expect(snapshot!.payload).not.toContain('Annelies');
     // Changes while no directory is open: an edit, a delete, a new person.
@@ -106,7 +99,7 @@ describe('directory', () => {
     await session.people.create(annelies);
     directory = await Directory.load(session);
     await directory.close();
-    const snapshot = (await db!.vault.findOne(SNAPSHOT_ID).exec())!;
+    const snapshot = (await session.db.vault.findOne(SNAPSHOT_ID).exec())!;
     await snapshot.incrementalPatch({ payload: snapshot.payload.slice(0, -8) + 'AAAAAAAA' });
     directory = await Directory.load(session);
     expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);
@@ -116,7 +109,7 @@ describe('directory', () => {
     const session = await open();
     await session.people.create(annelies);
     const b = await session.people.create(bram);
-    const doc = (await db!.records.findOne(b.id).exec())!;
+    const doc = (await session.db.records.findOne(b.id).exec())!;
     await doc.incrementalPatch({ payload: doc.payload.replace(/.{6}$/, 'AAAAAA') });
     directory = await Directory.load(session);
     expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);

@@ -1,6 +1,6 @@
 // The dashboard's loaders on a real vault (RxDB memory storage, real libsodium): the ledgers written by
 // the consent core decide the figures; a person erased from the store no longer counts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PURPOSE_E_MARKETING, seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../../../../shared/consent/types';
 import {
@@ -9,28 +9,16 @@ import {
   loadProcessorReviews,
 } from '../../../../shared/dashboard/dashboard-load';
 import { PROCESSOR } from '../../../../shared/processors/processors';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
 const who = { recordedBy: 'u1', deviceId: 'd1' };
 const evidence = { text: 'Signed form', reference: '', file: null };
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return session;
-};
+const open = useMemoryVaults(seedConsentDefaults);
 
 const subscribe = (session: Session, personId: string) =>
   session.items(SUBSCRIPTION_EVENT).create(personId, {

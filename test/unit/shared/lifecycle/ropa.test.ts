@@ -1,7 +1,7 @@
 // The record of processing is generated from the registers and live counts, and its HTML is safe to open.
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { recordConsent } from '../../../../shared/consent';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONTROLLER,
   PURPOSE_E_MARKETING,
@@ -12,25 +12,12 @@ import { countInventory } from '../../../../shared/processing-record/inventory';
 import { PROCESSOR, reviewState, ProcessorPayload } from '../../../../shared/processors/processors';
 import { buildRopa, ropaHtml, ropaTable } from '../../../../shared/processing-record/ropa';
 import { ValidationError } from '../../../../shared/store/errors';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram } from '../../../fixtures/people';
 import { CONTROLLER } from '../../../../shared/purposes/controller';
 import { PURPOSE } from '../../../../shared/purposes/purposes';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return session;
-};
+const open = useMemoryVaults(seedConsentDefaults);
 
 describe('record of processing activities', () => {
   it('answers Art. 30(1)(a)–(g) per purpose with live counts and the processors that serve it', async () => {

@@ -1,25 +1,14 @@
 // Delete is offered only where the sync server would accept it (delete-rule.ts): a subject with ledger
 // entries is erased, not deleted; a non-admin deletes only the people its own device added; marketing
 // never; an unlinked vault's owner always.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteBlock } from '../../../../shared/sync';
 import { isOwnKeyPage } from '../../../../shared/store/data-keys';
 import { recordFieldChanges } from '../../../../shared/rectification/field-history';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 const linked = (role: 'admin' | 'manager' | 'sales' | 'service' | 'marketing') => ({ role, linked: true });
 

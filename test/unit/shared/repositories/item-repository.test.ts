@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvelopeError } from '../../../../shared/crypto/envelope';
 import { AppendOnlyError, SubjectNotFoundError } from '../../../../shared/store/item-repository';
 import { ValidationError } from '../../../../shared/store/errors';
 import { organisationTag } from '../../../../shared/store/settings-repository';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 const Note = z.object({ text: z.string().min(1, 'text'), at: z.number().int() });
 const NOTE = { kind: 'test-note', version: 1, schema: Note } as const;
@@ -129,7 +118,6 @@ describe('settings repository', () => {
     const first = await open();
     await first.settings(PURPOSE).seed([{ id: 'purpose-sales', data: { name: 'A', basis: 'f' } }]);
     const storedFirst = (await first.db.settings.find().exec()).map((d) => d.id);
-    await db?.remove();
     const second = await open();
     await second.settings(PURPOSE).seed([{ id: 'purpose-sales', data: { name: 'B', basis: 'f' } }]);
     const storedSecond = (await second.db.settings.find().exec()).map((d) => d.id);

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MissingKeyError } from '../../../../shared/store/data-keys';
 import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 describe('people repository', () => {
   it('creates, reads, updates and lists people', async () => {
@@ -39,9 +28,9 @@ describe('people repository', () => {
     const session = await open();
     await session.people.create(annelies);
     const raw = JSON.stringify([
-      ...(await db!.records.find().exec()).map((d) => d.toJSON()),
-      ...(await db!.keys.find().exec()).map((d) => d.toJSON()),
-      ...(await db!.vault.find().exec()).map((d) => d.toJSON()),
+      ...(await session.db.records.find().exec()).map((d) => d.toJSON()),
+      ...(await session.db.keys.find().exec()).map((d) => d.toJSON()),
+      ...(await session.db.vault.find().exec()).map((d) => d.toJSON()),
     ]);
     for (const secret of [
       'Annelies',
@@ -78,9 +67,9 @@ describe('people repository', () => {
     const session = await open();
     const inputs = [annelies, bram];
     const [a, b] = await session.people.createMany(inputs);
-    const { keyId: pageId } = (await db!.records.findOne(a!.id).exec())!;
+    const { keyId: pageId } = (await session.db.records.findOne(a!.id).exec())!;
     const sealedKeyOf = async (subjectId: string) => {
-      const [page] = await db!.keys.storageInstance.findDocumentsById([pageId], true);
+      const [page] = await session.db.keys.storageInstance.findDocumentsById([pageId], true);
       return (JSON.parse(page!.payload) as Record<string, string>)[subjectId];
     };
     const annelieskey = await sealedKeyOf(a!.id);
@@ -91,7 +80,7 @@ describe('people repository', () => {
     expect((await session.people.get(b!.id)).data.givenName).toBe('Bram');
     // The last subject of a page: the page is blanked before its tombstone is written.
     await session.people.remove(b!.id);
-    const raw = JSON.stringify(await db!.keys.storageInstance.findDocumentsById([pageId], true));
+    const raw = JSON.stringify(await session.db.keys.storageInstance.findDocumentsById([pageId], true));
     expect(raw).toContain('"_deleted":true');
     expect(raw).not.toContain(annelieskey!);
     expect(raw).not.toMatch(/k1[A-Za-z0-9+/]{20}/);
@@ -102,7 +91,9 @@ describe('people repository', () => {
     const session = await open();
     const [a, b] = await session.people.createMany([annelies, bram]);
     expect((await session.people.get(a!.id)).data.givenName).toBe('Annelies'); // key now in memory
-    const page = (await db!.keys.findOne((await db!.records.findOne(a!.id).exec())!.keyId).exec())!;
+    const page = (await session.db.keys
+      .findOne((await session.db.records.findOne(a!.id).exec())!.keyId)
+      .exec())!;
     // What a synced erasure from another device writes: the page without Annelies's entry.
     await page.incrementalModify((doc) => {
       const entries = JSON.parse(doc.payload) as Record<string, string>;
@@ -126,7 +117,7 @@ describe('people repository', () => {
     const session = await open();
     const good = await session.people.create(annelies);
     const victim = await session.people.create(bram);
-    const doc = (await db!.records.findOne(victim.id).exec())!;
+    const doc = (await session.db.records.findOne(victim.id).exec())!;
     const flipped = doc.payload.slice(0, 20) + (doc.payload[20] === 'A' ? 'B' : 'A') + doc.payload.slice(21);
     await doc.incrementalPatch({ payload: flipped });
     const { records, problems } = await session.people.loadAll();
@@ -138,8 +129,8 @@ describe('people repository', () => {
     const session = await open();
     const a = await session.people.create(annelies);
     const b = await session.people.create(bram);
-    const source = (await db!.records.findOne(a.id).exec())!;
-    await (await db!.records.findOne(b.id).exec())!.incrementalPatch({ payload: source.payload });
+    const source = (await session.db.records.findOne(a.id).exec())!;
+    await (await session.db.records.findOne(b.id).exec())!.incrementalPatch({ payload: source.payload });
     const { problems } = await session.people.loadAll();
     expect(problems).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
   });
@@ -178,7 +169,7 @@ describe('people repository', () => {
       .catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
     expect(await session.people.count()).toBe(0);
-    expect(await db!.keys.count().exec()).toBe(0);
+    expect(await session.db.keys.count().exec()).toBe(0);
   });
 
   it('inserts many rows of another shape and answers their ids in row order', async () => {
@@ -204,6 +195,6 @@ describe('people repository', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(await session.people.count()).toBe(0);
-    expect(await db!.keys.count().exec()).toBe(0);
+    expect(await session.db.keys.count().exec()).toBe(0);
   });
 });

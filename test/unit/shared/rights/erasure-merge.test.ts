@@ -1,25 +1,14 @@
 // Sync's conflict handler meets an erased subject: the server's "erased" tombstone always wins, the
 // stale local edit is not kept as a conflict record, and the discarded change is counted for the notice.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
 import { clearDiscardNotice, discardNotice } from '../../../../shared/sync';
 import { CONFLICT_KIND, conflictHandlersFor } from '../../../../shared/sync/merge';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { RecordDoc } from '../../../../shared/store/schemas';
-import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 describe('conflict with an erased subject', () => {
   it('resolves to the erased tombstone, keeps no conflict record and counts the discarded change once', async () => {

@@ -1,7 +1,7 @@
 // Erasure on one device (Art. 17): everything about the person becomes unreadable and their key is gone,
 // items kept under an Art. 17(3) exception stay readable under a new pseudonymous subject, a certificate
 // is filed, and the server's ledger is told now or queued for later.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MissingKeyError } from '../../../../shared/store/data-keys';
 import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
@@ -11,21 +11,11 @@ import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { queuedErasures } from '../../../../shared/erasure/erasure-local';
 import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
 import { purgeSubjects } from '../../../../shared/erasure/erasure-purge';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 const Note = z.object({ text: z.string().min(1), personId: z.string().optional() });
 const NOTE = { kind: 'test-note', version: 1, schema: Note } as const;

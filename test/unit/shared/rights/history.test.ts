@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRestriction } from '../../../../shared/restriction';
 import { bulkUpdate } from '../../../../shared/bulk';
 import { AppendOnlyError } from '../../../../shared/store/item-repository';
@@ -13,24 +13,13 @@ import { createRequest } from '../../../../shared/requests';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { RestrictedError } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 
 describe('diffFields', () => {
   it('lists only the top-level fields that differ, ignoring key order and createdAt', () => {

@@ -4,7 +4,7 @@ import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { recordBasis } from '../../../../shared/purposes';
 import { recordConsent, withdrawConsent } from '../../../../shared/consent';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PURPOSE_E_MARKETING,
   PURPOSE_CONTRACT_ADMINISTRATION,
@@ -20,23 +20,11 @@ import {
   type PortableData,
 } from '../../../../shared/portability/portability';
 import { escapeText, foldLine, toVcard } from '../../../../shared/access/vcard';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, zeeland } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
 const actor = { userId: 'local', deviceId: 'dev' };
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return session;
-};
+const open = useMemoryVaults(seedConsentDefaults);
 const octets = (line: string) => new TextEncoder().encode(line).length;
 
 describe('vCard 4.0 writer', () => {

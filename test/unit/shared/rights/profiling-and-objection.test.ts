@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordBasis } from '../../../../shared/purposes';
 import { assessObjection, recordObjection, recordProfilingChoice } from '../../../../shared/objection';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
@@ -18,10 +18,9 @@ import {
   PROFILING_OPTOUT,
   type ProfilingChoicePayload,
 } from '../../../../shared/objection/profiling';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { PURPOSE } from '../../../../shared/purposes/purposes';
 import { OBJECTION, ObjectionPayload } from '../../../../shared/objection/objection-ledger';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
@@ -29,18 +28,7 @@ import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 
 const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return session;
-};
+const open = useMemoryVaults(seedConsentDefaults);
 
 const choice = (id: string, type: ProfilingChoicePayload['type'], at: number) =>
   ({

@@ -1,6 +1,6 @@
 // The request register: stored under the organisation key in the compliance collection, the rules of
 // Art. 12(3) enforced on change, and the dashboard summary.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../shared/store/errors';
 import { startOfDay } from '../../../../shared/requests/deadline';
 import { listRequests, requestDueOn, RequestRuleError } from '../../../../shared/requests/requests';
@@ -13,21 +13,10 @@ import {
 } from '../../../../shared/requests';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { summariseRequests } from '../../../../shared/requests/summary';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  return (await testVault(db)).create(PASSPHRASE);
-};
+const open = useMemoryVaults();
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
 describe('request register', () => {
@@ -43,11 +32,11 @@ describe('request register', () => {
       at: at(2025, 1, 31),
     });
     expect(requestDueOn(request.data)).toBe('2025-02-28');
-    const stored = await db!.compliance.find().exec();
+    const stored = await session.db.compliance.find().exec();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.kind).toBe('subject-request');
     expect(JSON.stringify(stored[0]!.toJSON())).not.toContain('Wants a copy');
-    expect(await db!.items.find().exec()).toHaveLength(0);
+    expect(await session.db.items.find().exec()).toHaveLength(0);
     const [listed] = await listRequests(session, person.id);
     expect(listed!.data.history.map((h) => h.status)).toEqual(['received']);
   });

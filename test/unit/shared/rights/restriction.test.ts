@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRestriction } from '../../../../shared/restriction';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { PURPOSE_SALES_SERVICE } from '../../../../shared/consent/defaults';
@@ -13,10 +13,8 @@ import {
   restrictionState,
 } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import type { Actor } from '../../../../shared/purposes/vocabulary';
 import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 import type { RestrictionPayload } from '../../../../shared/restriction/restriction-ledger';
@@ -26,18 +24,7 @@ const who = { recordedBy: 'user-dpo', deviceId: 'device-a', requestId: null, not
 const entry = (id: string, data: Partial<RestrictionPayload> & Pick<RestrictionPayload, 'type' | 'at'>) =>
   ({ id, data: { reason: 'accuracy_contested', ...who, ...data } }) as LedgerEntry<RestrictionPayload>;
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
-
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return session;
-};
+const open = useMemoryVaults(seedConsentDefaults);
 
 describe('restrictionState (Art. 18)', () => {
   it('leaves everything editable when never restricted or after the restriction was lifted', () => {
