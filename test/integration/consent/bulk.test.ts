@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRestriction } from '../../../shared/restriction';
 import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
@@ -11,21 +11,14 @@ import { consentStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
 import { runGate, recordConsent } from '../../../shared/consent';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { ACTOR, auditTrail, openVault, somePerson } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson } from './support';
 import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useConsentVaults();
 
 describe('bulk update', () => {
   it('previews, applies with one batch id, and reports restricted, erased and unchanged people as skipped', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const [a, b, c, d] = (await session.people.createMany([1, 2, 3, 4].map((n) => somePerson(n)))).map(
       (p) => p.id,
     );
@@ -73,9 +66,7 @@ describe('bulk update', () => {
   });
 
   it('sets a lawful basis for many people, which the gate then reads', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const ids = (await session.people.createMany([1, 2, 3].map((n) => somePerson(n)))).map((p) => p.id);
     const report = await bulkUpdate(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -103,9 +94,7 @@ describe('bulk update', () => {
   });
 
   it('works in chunks that give the event loop a turn between them, and stops cleanly when aborted', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const ids = (await session.people.createMany(Array.from({ length: 600 }, (_, n) => somePerson(n)))).map(
       (p) => p.id,
     );
@@ -137,9 +126,7 @@ describe('bulk update', () => {
   });
 
   it('lets a restricted person be unsubscribed or have consent withdrawn, but not subscribed', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
     await recordConsent(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -183,9 +170,7 @@ describe('bulk update', () => {
   });
 
   it('refuses an operation on a purpose that is not in the register, touching no one', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
     await expect(
       bulkUpdate(session, LOCAL_ACTOR, {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRestriction } from '../../../shared/restriction';
 import { recordObjection } from '../../../shared/objection';
 import {
@@ -9,24 +9,17 @@ import {
 } from '../../../shared/consent/defaults';
 import { runGate, recordConsent, withdrawConsent, subscribe } from '../../../shared/consent';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
-import { ACTOR, auditTrail, openVault, somePerson, subscribedMember } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson, subscribedMember } from './support';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useConsentVaults();
 
 const LIST = SUBSCRIPTION_NEWSLETTER;
 const member = async (session: Session, n: number) => (await subscribedMember(session, n)).id;
 
 describe('runGate: the campaign list for a purpose and channel', () => {
   it('lists only people who may be contacted, says why the others are left out, and audits the export', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const ok = await member(session, 1);
     const withdrawn = await member(session, 2);
     await withdrawConsent(session, LOCAL_ACTOR, {
@@ -108,9 +101,7 @@ describe('runGate: the campaign list for a purpose and channel', () => {
   });
 
   it('says erased for a chosen person who is no longer here, and channel-not-allowed outside the purpose', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const a = (await session.people.create(somePerson(1))).id;
     const b = (await session.people.create(somePerson(2))).id;
     await session.people.remove(b);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { recordConsent, withdrawConsent } from '../../../shared/consent';
 import { evidenceFile, loadPersonLedgers } from '../../../shared/consent/ledgers';
@@ -7,34 +7,26 @@ import { PURPOSE_E_MARKETING, PURPOSE_SALES_SERVICE } from '../../../shared/cons
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import { utf8 } from '../../../shared/crypto/bytes';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { ACTOR, auditTrail, openVault, somePerson } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson } from './support';
 import { PURPOSE } from '../../../shared/purposes/purposes';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useConsentVaults();
 
 describe('consent ledger (RxDB memory storage, real libsodium)', () => {
   it('seeds the purposes register once, encrypted', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { records } = await vault.session.settings(PURPOSE).list();
+    const session = await open();
+    const { records } = await session.settings(PURPOSE).list();
     expect(records.map((r) => r.data.name.en).sort()).toEqual([
       'Contract administration',
       'E-marketing',
       'Sales and service',
     ]);
-    const raw = JSON.stringify((await db.settings.find().exec()).map((d) => d.toJSON()));
+    const raw = JSON.stringify((await session.db.settings.find().exec()).map((d) => d.toJSON()));
     expect(raw).not.toContain('E-marketing');
   });
 
   it('records a consent with its evidence file encrypted, and refuses to edit or delete it', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await session.people.create(somePerson(1));
     const file = await evidenceFile('formulier-ondertekend.txt', 'text/plain', utf8('abc'));
     expect(file.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
@@ -60,7 +52,7 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
       evidence: { file: { name: 'formulier-ondertekend.txt', size: 3, contentBase64: 'YWJj' } },
     });
 
-    const raw = JSON.stringify((await db.items.find().exec()).map((d) => d.toJSON()));
+    const raw = JSON.stringify((await session.db.items.find().exec()).map((d) => d.toJSON()));
     expect(raw).not.toContain('Zeldzaamheidsbeurs');
     expect(raw).not.toContain('formulier-ondertekend');
     const trail = await auditTrail(session);
@@ -74,9 +66,7 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
   });
 
   it('withdraws in one action; the ledger keeps both entries and derives withdrawn', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await session.people.create(somePerson(2));
     await recordConsent(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -99,9 +89,7 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
   });
 
   it('takes the whole ledger with the person on erasure', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await session.people.create(somePerson(3));
     await recordConsent(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,

@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { recordConsent, recordNoticeReceipt } from '../../../shared/consent';
 import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
 import { noticesDue, repermissionList } from '../../../shared/consent/ledgers';
 import { NOTICE_RECEIPT } from '../../../shared/consent/types';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { ACTOR, openVault, somePerson } from './support';
+import { ACTOR, useConsentVaults, somePerson } from './support';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useConsentVaults();
 
 const DAY = 86_400_000;
 
 describe('work lists', () => {
   it('lists consents that run out in the next 30/60/90 days', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const now = Date.UTC(2026, 10, 29);
     const [a, b, c] = (await session.people.createMany([1, 2, 3].map((n) => somePerson(n)))).map((p) => p.id);
     for (const [id, days] of [
@@ -42,9 +35,7 @@ describe('work lists', () => {
   });
 
   it('flags people from an import or a business card until their privacy notice is recorded', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const imported = await session.people.create(
       somePerson(1, { source: { method: 'import', obtainedOn: '2026-10-31' } }),
     );

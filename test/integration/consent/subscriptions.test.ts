@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bulkUpdate, planBulkUpdate } from '../../../shared/bulk';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
@@ -6,19 +6,14 @@ import { subscriptionStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { runGate, confirmSubscription, subscribe, unsubscribe } from '../../../shared/consent';
 import { SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
-import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { analyse, readFile } from '../../../shared/import/analyse';
 import { commitImport } from '../../../shared/import';
 import { mergeCandidates } from '../../../shared/import';
 import { planImport } from '../../../shared/import/plan';
-import { ACTOR, openVault, somePerson, subscribedMember } from './support';
+import { ACTOR, useConsentVaults, somePerson, subscribedMember } from './support';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useConsentVaults();
 
 const LIST = SUBSCRIPTION_NEWSLETTER;
 
@@ -33,11 +28,10 @@ const state = async (session: Session, personId: string) =>
 
 describe('subscriptions: an unsubscribe holds until the person subscribes again', () => {
   it('subscribes with double opt-in: pending with its request time, then subscribed on confirmation', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const person = await vault.session.people.create(somePerson(1));
+    const session = await open();
+    const person = await session.people.create(somePerson(1));
     expect(
-      await subscribe(vault.session, LOCAL_ACTOR, {
+      await subscribe(session, LOCAL_ACTOR, {
         recordedBy: ACTOR,
         personId: person.id,
         subscriptionTypeId: LIST,
@@ -47,20 +41,18 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
       status: 'written',
       type: 'pending',
     });
-    expect(await state(vault.session, person.id)).toBe('pending');
-    await confirmSubscription(vault.session, LOCAL_ACTOR, {
+    expect(await state(session, person.id)).toBe('pending');
+    await confirmSubscription(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
       personId: person.id,
       subscriptionTypeId: LIST,
       origin: 'web_form',
     });
-    expect(await state(vault.session, person.id)).toBe('subscribed');
+    expect(await state(session, person.id)).toBe('subscribed');
   });
 
   it('keeps an unsubscribed person unsubscribed through a real import of a list holding them, and a bulk subscribe of that list', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await subscribedMember(session, 2);
     await unsubscribe(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -125,9 +117,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   });
 
   it('refuses a subscribe whose origin is an import for a person who unsubscribed', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await subscribedMember(session, 6);
     await unsubscribe(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -147,9 +137,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   });
 
   it('lets a late-synced older subscribe from an offline device change nothing', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await subscribedMember(session, 4);
     const unsubscribedAt = Date.now();
     await unsubscribe(session, LOCAL_ACTOR, {
@@ -173,9 +161,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   });
 
   it('re-subscribes only on the person’s own request, with evidence for a manual entry', async () => {
-    const vault = await openVault();
-    db = vault.db;
-    const { session } = vault;
+    const session = await open();
     const person = await subscribedMember(session, 5);
     await unsubscribe(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,

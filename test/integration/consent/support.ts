@@ -7,19 +7,14 @@ import {
 } from '../../../shared/consent/defaults';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { PersonInput } from '../../../shared/people/person';
-import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 import type { Actor } from '../../../shared/purposes/vocabulary';
 
 export const ACTOR: Actor = { userId: 'local', deviceId: 'device-a' };
 
-export const openVault = async (): Promise<{ db: KluisDatabase; session: Session }> => {
-  const db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
-  return { db, session };
-};
+/** Call at the top of a test file; the returned function opens this test's vault, consent defaults seeded. */
+export const useConsentVaults = () => useMemoryVaults(seedConsentDefaults);
 
 /** The session's audit trail as stored (decrypted), oldest first. */
 export const auditTrail = async (session: Session) => (await session.audit.entries()).entries.reverse();

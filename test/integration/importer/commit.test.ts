@@ -1,6 +1,6 @@
 // Committing an import into the real encrypted store (RxDB memory storage, real libsodium): the batch
 // lands whole, or — cancelled or failed at any point — leaves the store exactly as it was.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportPerson } from '../../../shared/import/types';
 import { type CommitInput } from '../../../shared/import/commit';
 import { commitImport } from '../../../shared/import';
@@ -9,22 +9,16 @@ import type { ImportPlan } from '../../../shared/import/plan';
 import { IMPORT_BATCH } from '../../../shared/import/purpose';
 import { listFieldChanges } from '../../../shared/rectification/field-history';
 import type { AuditEvent } from '../../../shared/audit/audit-log';
-import type { KluisDatabase } from '../../../shared/store/database';
 import type { Session } from '../../../shared/vault/session';
 import { annelies, zeeland } from '../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { useMemoryVaults } from '../../helpers/vaults';
 import { RESTRICTION } from '../../../shared/restriction/restriction-ledger';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const newVault = useMemoryVaults();
 
 let audited: AuditEvent[] = [];
 const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
+  const session = await newVault();
   // See what the import writes to the audit trail, whichever trail the session keeps.
   audited = [];
   const record = session.audit.record.bind(session.audit);

@@ -1,28 +1,22 @@
 // The drill maps the server's list of exposed documents to people and data categories on the admin's
 // device, and pre-fills a breach with exactly those figures.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mapExposure, prefillFromDrill } from '../../../../shared/breach/drill';
 import { BREACH, BreachPayload } from '../../../../shared/breach/types';
 import { DEFAULT_CONTROLLER } from '../../../../shared/consent/defaults';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { DeviceExposureResponse, ExposedDocument } from '../../../../shared/sync';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
 import { ControllerPayload } from '../../../../shared/purposes/controller';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useMemoryVaults();
 
 const source = { method: 'import', obtainedOn: '2026-10-01' } as const;
 
 describe('lost-device drill', () => {
   it('counts the exposed people, organisations and data kinds, and nothing the device did not hold', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     const a = await session.people.create(annelies); // email, phone, job title, tags
     const carla = await session.people.create({
       givenName: 'Carla',
@@ -108,8 +102,7 @@ describe('lost-device drill', () => {
   });
 
   it('suggests no exemption when the device kept its key in the keychain', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     const exposure: DeviceExposureResponse = {
       deviceId: 'dev-c',
       userId: 'u',

@@ -1,6 +1,6 @@
 // The notification report follows the Dutch authority's form section by section with the computed
 // figures, in both languages; letters are built from the same facts; every export is audited.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBreach } from '../../../../shared/breach/operations';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { lettersDue } from '../../../../shared/breach/letters';
@@ -12,16 +12,11 @@ import {
 } from '../../../../shared/breach/report';
 import { BREACH, BreachPayload, type BreachInput } from '../../../../shared/breach/types';
 import { DEFAULT_CONTROLLER } from '../../../../shared/consent/defaults';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies } from '../../../fixtures/people';
 import { CONTROLLER, CONTROLLER_ID, ControllerPayload } from '../../../../shared/purposes/controller';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useMemoryVaults();
 
 const HOUR = 60 * 60 * 1000;
 const awareAt = Date.UTC(2027, 2, 27, 8, 0);
@@ -138,8 +133,7 @@ describe('breach notification report', () => {
 
 describe('breach exports', () => {
   it('writes one Art. 34 letter per affected person in their language, and audits every export', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     await session.settings(CONTROLLER).put(controller, CONTROLLER_ID);
     const a = await session.people.create(annelies);
     const b = await session.people.create({

@@ -1,15 +1,10 @@
 // The dashboard's view of the breach register: open incidents, the clocks that demand action first.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summariseBreaches } from '../../../../shared/breach/summary';
 import { BREACH, type BreachInput } from '../../../../shared/breach/types';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useMemoryVaults();
 
 const HOUR = 60 * 60 * 1000;
 const now = Date.UTC(2027, 5, 10, 12);
@@ -22,8 +17,7 @@ const breach = (title: string, awareAt: number, more: Partial<BreachInput> = {})
 
 describe('breach summary', () => {
   it('counts open incidents and lists running clocks soonest deadline first, settled ones after', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     const register = session.compliance(BREACH);
     await register.put(breach('Laptop stolen', now - 10 * HOUR), 'b-laptop');
     await register.put(breach('List mis-sent', now - 65 * HOUR), 'b-list');
@@ -47,8 +41,7 @@ describe('breach summary', () => {
   });
 
   it('is empty for an organisation without incidents', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     expect(await summariseBreaches(session, now)).toEqual({ open: 0, clocks: [] });
   });
 });

@@ -1,7 +1,7 @@
 // Anonymisation: the person is erased, but the figures survive in an anonymous aggregate — revenue per
 // month, deals per stage and activities per kind per month are the same before and after — and the
 // aggregate holds nothing of the person. Decisions on the review queue are recorded and audited.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedConsentDefaults } from '../../../../shared/consent/defaults';
 import { CONSENT_EVENT } from '../../../../shared/consent/types';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
@@ -25,15 +25,8 @@ import {
 } from '../../../../shared/retention/retention-rules';
 import { NotFoundError, ValidationError } from '../../../../shared/store/errors';
 import { ERASURE_CERTIFICATE_CONFIG, certificateIdFor } from '../../../../shared/erasure/erasure-model';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
-
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+import { useMemoryVaults } from '../../../helpers/vaults';
 
 const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const now = at('2027-06-01');
@@ -57,13 +50,10 @@ const won = (month: string, value: number) => ({
   value,
 });
 
-const open = async (): Promise<Session> => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
+const open = useMemoryVaults(async (session) => {
   await seedConsentDefaults(session);
   await seedRetentionDefaults(session);
-  return session;
-};
+});
 
 const seedCustomers = async (session: Session) => {
   const [gone, stays] = await session.people.createMany([

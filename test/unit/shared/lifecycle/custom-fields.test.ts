@@ -1,7 +1,7 @@
 // Custom fields (issue 7.1): a field is accepted only with a data category and a purpose from the
 // register; special-category data needs the Art. 9(2) exception; values are kept in the person's
 // payload, answer "why do we hold this?" and appear in the record of processing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PURPOSES, PURPOSE_CONTRACT_ADMINISTRATION } from '../../../../shared/consent/defaults';
 import { PersonPayload } from '../../../../shared/people/person';
 import {
@@ -14,8 +14,7 @@ import {
 import { justify } from '../../../../shared/processing-record/field-catalogue';
 import { buildRopa } from '../../../../shared/processing-record/ropa';
 import { ValidationError } from '../../../../shared/store/errors';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { PurposePayload } from '../../../../shared/purposes/purposes';
 
 const purposes = DEFAULT_PURPOSES.map((p) => ({ id: p.id, data: PurposePayload.parse(p.data) }));
@@ -28,11 +27,7 @@ const shoeSize: CustomFieldInput = {
 const issuesOf = (input: unknown) =>
   (CustomFieldPayload.safeParse(input).error?.issues ?? []).map((i) => `${i.path.join('.')}:${i.message}`);
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const open = useMemoryVaults();
 
 describe('custom field definitions', () => {
   it('accepts a field with a category and a purpose', () => {
@@ -70,8 +65,7 @@ describe('custom field definitions', () => {
   });
 
   it('stores nothing when a definition is invalid', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     await expect(session.settings(CUSTOM_FIELD).put({ ...shoeSize, purposeIds: [] })).rejects.toBeInstanceOf(
       ValidationError,
     );
@@ -81,8 +75,7 @@ describe('custom field definitions', () => {
 
 describe('custom field values', () => {
   it('are kept in the person payload, encrypted with the person, and count for the categories held', async () => {
-    db = await memoryDatabase();
-    const session = await (await testVault(db)).create(PASSPHRASE);
+    const session = await open();
     const field = await session.settings(CUSTOM_FIELD).put(shoeSize);
     const person = await session.people.create({
       givenName: 'Femke',

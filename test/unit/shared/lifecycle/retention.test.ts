@@ -1,7 +1,7 @@
 // Retention evaluation over a real vault (RxDB memory storage, real libsodium) on a fixed clock: the
 // default rules select exactly the subjects they should, a second run changes nothing, the queue
 // follows new activity and extensions, and the dashboard summary counts what waits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSENT_EVENT } from '../../../../shared/consent/types';
 import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
 import { DEAL_CONFIG, type DealInput } from '../../../../shared/deals/deal';
@@ -15,15 +15,10 @@ import {
   RULE_UNSUBSCRIBED,
   seedRetentionDefaults,
 } from '../../../../shared/retention/retention-rules';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const newVault = useMemoryVaults();
 
 const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const now = at('2027-06-01');
@@ -68,8 +63,7 @@ const seed = async (session: Session) => {
 };
 
 const open = async () => {
-  db = await memoryDatabase();
-  const session = await (await testVault(db)).create(PASSPHRASE);
+  const session = await newVault();
   return { session, subjects: await seed(session) };
 };
 

@@ -4,7 +4,7 @@ import { recordBasis } from '../../../../shared/purposes';
 import { recordProfilingChoice } from '../../../../shared/objection';
 import { recordConsent, recordNoticeReceipt } from '../../../../shared/consent';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PURPOSE_E_MARKETING,
   PURPOSE_SALES_SERVICE,
@@ -20,23 +20,15 @@ import { produceAccessPackage, type AccessData } from '../../../../shared/access
 import { createRequest } from '../../../../shared/requests';
 import { exportAccessPackage } from '../../../../shared/access/operations';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import type { Session } from '../../../../shared/vault/session';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies, bram, zeeland } from '../../../fixtures/people';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const newVault = useMemoryVaults(seedConsentDefaults);
 
 const actor = { userId: 'local', deviceId: 'dev' };
 
 const seeded = async () => {
-  db = await memoryDatabase();
-  const session: Session = await (await testVault(db)).create(PASSPHRASE);
-  await seedConsentDefaults(session);
+  const session = await newVault();
   await session.settings(PROCESSOR).put({
     name: 'Mail <Cloud> Inc',
     service: 'Newsletter sending',
