@@ -1,10 +1,9 @@
 // Page keys (vault/page-keys.ts): a rotation grant opens only for its member AND with the previous page
 // key; a walk over grants reaches the newest key from any earlier one; the ring is stored sealed and
 // re-wrapping moves every page to the current key while every person stays readable.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EnvelopeCipher } from '../../../../shared/crypto/envelope';
 import { loadSodium } from '../../../../shared/crypto/sodium';
-import type { KluisDatabase } from '../../../../shared/store/database';
 import { newSigningPair, signerFrom } from '../../../../shared/crypto';
 import {
   loadPageKeys,
@@ -14,13 +13,10 @@ import {
   walkGrants,
 } from '../../../../shared/vault/page-keys';
 import { annelies, bram } from '../../../fixtures/people';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryDatabases } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const newDatabase = useMemoryDatabases();
 
 const setup = async () => {
   const sodium = await loadSodium();
@@ -84,7 +80,7 @@ describe('page-key grants', () => {
 
 describe('page-key ring on a device', () => {
   it('starts with a page key of its own, kept sealed, and re-wraps every page under a new one', async () => {
-    db = await memoryDatabase();
+    const db = await newDatabase();
     const session = await (await testVault(db)).create(PASSPHRASE);
     const first = session.pageKeys.current;
     expect(first.id).not.toBe(session.orgKeyId);
@@ -121,7 +117,7 @@ describe('page-key ring on a device', () => {
   });
 
   it('leaves pages it may not rewrite, or whose key it does not hold, and they stay readable', async () => {
-    db = await memoryDatabase();
+    const db = await newDatabase();
     const session = await (await testVault(db)).create(PASSPHRASE);
     const first = session.pageKeys.current;
     const kept = await session.people.create(annelies);

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WrongPassphraseError } from '../../../../shared/vault/keyring';
 import { PassphrasePolicyError, VaultStateError } from '../../../../shared/vault/vault';
-import type { KluisDatabase } from '../../../../shared/store/database';
-import { memoryDatabase, PASSPHRASE, testVault } from '../../../helpers/store';
+import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { annelies } from '../../../fixtures/people';
+import { useMemoryDatabases } from '../../../helpers/vaults';
 
-let db: KluisDatabase | undefined;
-afterEach(async () => {
-  await db?.remove();
-  db = undefined;
-});
+const newDatabase = useMemoryDatabases();
+const newVault = async () => testVault(await newDatabase());
 
 describe('vault', () => {
   it('is new on first run and locked once created', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     expect(await vault.state()).toBe('new');
     await vault.create(PASSPHRASE);
     expect(await vault.state()).toBe('locked');
@@ -22,22 +18,19 @@ describe('vault', () => {
   });
 
   it('refuses a passphrase shorter than the policy', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     await expect(vault.create('short')).rejects.toBeInstanceOf(PassphrasePolicyError);
     expect(await vault.state()).toBe('new');
   });
 
   it('refuses to create a second vault over the first', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     await vault.create(PASSPHRASE);
     await expect(vault.create('another passphrase')).rejects.toBeInstanceOf(VaultStateError);
   });
 
   it('unlocks with the passphrase and reads what was stored', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     const first = await vault.create(PASSPHRASE);
     const { id } = await first.people.create(annelies);
     first.lock();
@@ -46,8 +39,7 @@ describe('vault', () => {
   });
 
   it('says a wrong passphrase is wrong and loses nothing', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     const session = await vault.create(PASSPHRASE);
     const { id } = await session.people.create(annelies);
     session.lock();
@@ -57,7 +49,7 @@ describe('vault', () => {
   });
 
   it('changes the passphrase by re-wrapping one key: the old one stops working, data stays', async () => {
-    db = await memoryDatabase();
+    const db = await newDatabase();
     const vault = await testVault(db);
     const session = await vault.create(PASSPHRASE);
     const { id } = await session.people.create(annelies);
@@ -70,8 +62,7 @@ describe('vault', () => {
   });
 
   it('refuses to change the passphrase when the current one is wrong', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     await vault.create(PASSPHRASE);
     await expect(
       vault.changePassphrase('wrong wrong wrong', 'a brand new passphrase'),
@@ -80,8 +71,7 @@ describe('vault', () => {
   });
 
   it('unlocks with the secret key a keychain kept, and locking wipes the keys', async () => {
-    db = await memoryDatabase();
-    const vault = await testVault(db);
+    const vault = await newVault();
     const session = await vault.create(PASSPHRASE);
     const secret = session.exportUserSecretKey();
     const { id } = await session.people.create(annelies);
