@@ -15,8 +15,10 @@ import { registerErasureRoutes } from './routes/erasure';
 import { registerExposureRoutes } from './routes/exposure';
 import { registerCertificateRoute } from './routes/certificate';
 import { registerKeyRoutes } from './routes/keys';
+import { registerLinkRoutes } from './routes/links';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
+import type { LinkStore } from './storage/links';
 import type { Storage } from './storage/types';
 import { batchCheckpoints } from './checkpoint-batch';
 import { throttleTouches } from './touch-throttle';
@@ -52,6 +54,8 @@ export interface AppOptions {
   tls?: ServerCertificate;
   /** Where each erasure order is also appended, outside the database, for a restore to re-apply. */
   erasureLedger?: ErasureLedgerFile;
+  /** Confirmation and unsubscribe links (routes/links.ts); left out, the server has no link routes. */
+  links?: LinkStore;
 }
 
 /** Connection-level errors (a request or its headers too slow, headers too large) as JSON error bodies. */
@@ -170,6 +174,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
   registerExposureRoutes(app, ctx);
   registerKeyRoutes(app, ctx);
   registerCertificateRoute(app, ctx, options.tls);
+  if (options.links) registerLinkRoutes(app, ctx, options.links);
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

@@ -18,6 +18,8 @@ import {
   readCertificate,
   type ServerCertificate,
 } from './tls';
+import { openPostgresLinks } from './storage/links-postgres';
+import { openSqliteLinks } from './storage/links-sqlite';
 import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 
@@ -81,6 +83,11 @@ const storage = databaseUrl
   ? await openPostgresStorage({ connectionString: databaseUrl })
   : openSqliteStorage(databaseFile);
 await storage.migrate();
+// Confirmation and unsubscribe links: their own table in the same database (storage/links.ts).
+const links = databaseUrl
+  ? await openPostgresLinks({ connectionString: databaseUrl })
+  : openSqliteLinks(databaseFile);
+await links.migrate();
 
 if (process.argv.includes('--verify-audit')) {
   const reports = await verifyStoredAudit(storage);
@@ -129,6 +136,7 @@ const app = createApp({
   ...(tls ? { tls } : {}),
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
   ...(erasureLedger ? { erasureLedger } : {}),
+  links,
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
   app.log.warn(
@@ -163,6 +171,7 @@ const stop = async () => {
   clearInterval(timer);
   await app.close();
   await storage.close();
+  await links.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

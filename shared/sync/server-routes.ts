@@ -25,6 +25,7 @@ import type {
   ErasuresResponse,
 } from './protocol-erasure';
 import type { KeyAckRequest, KeysResponse, RotateRequest } from './protocol-keys';
+import { LinkClicksSchema, type LinkClicksResponse, type RegisterLinksRequest } from './protocol-links';
 
 /**
  * One route. The type parameters say what it answers (`Value`), sends (`Body`) and which path parameters
@@ -221,4 +222,17 @@ export const ROUTES = {
     schema: AnchorsSchema,
     idempotent: true,
   } as Route<Anchor[]>,
+  // Confirmation and unsubscribe links (server/routes/links.ts); registering again changes nothing.
+  registerLinks: {
+    method: 'POST',
+    path: at('/links'),
+    schema: z.object({ registered: z.number().int().min(0) }),
+    idempotent: true,
+  } as Route<{ registered: number }, RegisterLinksRequest>,
+  linkClicks: {
+    method: 'GET',
+    path: at('/links/clicks'),
+    schema: LinkClicksSchema,
+    idempotent: true,
+  } as Route<LinkClicksResponse>,
 } as const;

@@ -1,0 +1,117 @@
+// Confirmation and unsubscribe links (issue 17). Devices register links by their token's SHA-256 and pull
+// the clicks; the person's browser gets plain pages at /c/<token> and /u/<token>. A GET only shows the
+// page (link scanners in mail filters fetch every link): only a POST records, and only the first click's
+// time is kept. /u/<token> also takes RFC 8058's one-click POST (`List-Unsubscribe=One-Click`) from a mail
+// client, answered 200 at once. An unknown or malformed token gets the same "not valid" page and counts
+// against the source address, which then waits as for failed sign-ins (limits.ts); nothing about a token
+// or its click is logged (these routes log warnings only, so not even their paths).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  LINK_TOKEN,
+  LinkClicksQuery,
+  RegisterLinksRequest,
+  type LinkClicksResponse,
+  type LinkKind,
+} from '../../shared/sync';
+import { authenticate, sha256 } from '../auth';
+import type { ServerContext } from '../context';
+import { sendError, sendOk } from '../http';
+import { createAddressBackoff } from '../limits';
+import { LINK_PAGE_CSP, pageLanguage, renderLinkPage, type LinkPage } from '../link-pages';
+import type { LinkStore } from '../storage/links';
+
+type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
+
+/** A one-click body or a form's is a few dozen bytes; nothing longer is read. */
+const FORM_BODY_LIMIT = 4096;
+
+export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, links: LinkStore) => {
+  // Its own counters, with the same settings as the sign-in back-off: guessing tokens slows the guesser
+  // down without slowing the sign-ins of everyone behind the same office address.
+  const guesses = createAddressBackoff(ctx.now, ctx.limits);
+
+  app.post('/links', async (request, reply) => {
+    const caller = await authenticate(ctx.storage, ctx.now(), request, reply);
+    if (!caller) return reply;
+    const body = RegisterLinksRequest.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'bad-request');
+    const outcome = await links.register(caller.user.orgId, body.data.links, ctx.now());
+    // A hash some other organisation (or the other kind) holds: nothing of the request was stored.
+    if (outcome === 'conflict') return sendError(reply, 409, 'foreign-id');
+    request.log.info({ links: body.data.links.length }, 'links registered');
+    return sendOk(reply, { registered: body.data.links.length });
+  });
+
+  app.get('/links/clicks', async (request, reply) => {
+    const caller = await authenticate(ctx.storage, ctx.now(), request, reply);
+    if (!caller) return reply;
+    const query = LinkClicksQuery.safeParse(request.query);
+    if (!query.success) return sendError(reply, 400, 'bad-request');
+    const { after, limit } = query.data;
+    const page = await links.clicks(caller.user.orgId, after, limit + 1);
+    const clicks = page.slice(0, limit);
+    const answer: LinkClicksResponse = {
+      clicks,
+      cursor: clicks.at(-1)?.seq ?? after,
+      more: page.length > limit,
+    };
+    return sendOk(reply, answer);
+  });
+
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, status: number, page: LinkPage) => {
+    const language = pageLanguage(request.headers['accept-language']);
+    return reply
+      .code(status)
+      .header('Content-Security-Policy', LINK_PAGE_CSP)
+      .header('Content-Language', language)
+      .header('Vary', 'Accept-Language')
+      .header('Referrer-Policy', 'no-referrer')
+      .header('X-Frame-Options', 'DENY')
+      .header('X-Robots-Tag', 'noindex, nofollow')
+      .type('text/html; charset=utf-8')
+      .send(renderLinkPage(page, language));
+  };
+
+  /**
+   * Answers a link's page: `ask` for a link not yet clicked, `done` once it was; with `record`, the click
+   * is recorded first. Unknown tokens, malformed ones and the other kind's get the "not valid" page.
+   */
+  const answer = async (request: TokenRequest, reply: FastifyReply, kind: LinkKind, record: boolean) => {
+    const attempt = guesses.reserve(request.ip);
+    if (attempt.wait > 0) {
+      reply.header('Retry-After', String(Math.ceil(attempt.wait / 1000)));
+      return sendPage(request, reply, 429, 'wait');
+    }
+    const { token } = request.params;
+    // The failure reserved above stays counted for an invalid link.
+    if (!LINK_TOKEN.test(token)) return sendPage(request, reply, 404, 'invalid');
+    const tokenHash = sha256(token);
+    const clicked = record
+      ? await links.recordClick(tokenHash, kind, ctx.now())
+      : await links
+          .find(tokenHash)
+          .then((link) => (link && link.kind === kind ? { clickedAt: link.clickedAt } : undefined));
+    if (!clicked) return sendPage(request, reply, 404, 'invalid');
+    attempt.refund();
+    const done = clicked.clickedAt !== null;
+    return sendPage(request, reply, 200, `${kind}-${done ? 'done' : 'ask'}`);
+  };
+
+  // Form and one-click bodies are read (as text, small) only in this scope; the rest of the server keeps
+  // taking JSON alone. What a POST sends does not matter: the POST itself is the person's action.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_r, body, done) =>
+      done(null, body),
+    );
+    // 'warn': Fastify's request lines would log the path, and a token in a log could confirm or unsubscribe.
+    const quiet = { logLevel: 'warn' } as const;
+    scope.get('/c/:token', quiet, (request: TokenRequest, reply) => answer(request, reply, 'confirm', false));
+    scope.post('/c/:token', quiet, (request: TokenRequest, reply) => answer(request, reply, 'confirm', true));
+    scope.get('/u/:token', quiet, (request: TokenRequest, reply) =>
+      answer(request, reply, 'unsubscribe', false),
+    );
+    scope.post('/u/:token', quiet, (request: TokenRequest, reply) =>
+      answer(request, reply, 'unsubscribe', true),
+    );
+  });
+};

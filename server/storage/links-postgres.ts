@@ -1,0 +1,110 @@
+// The link table (links.ts) on PostgreSQL: its own small pool on the server's database and schema, so the
+// table lives beside the others without touching postgres.ts. A click takes a per-organisation advisory
+// lock until it commits, so click sequences become visible in order and a device's cursor skips none.
+import pg from 'pg';
+import { conflicts, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
+
+type Row = Record<string, unknown>;
+
+const SCHEMA = /^[a-z_][a-z0-9_]{0,40}$/;
+
+export interface PostgresLinksOptions {
+  connectionString: string;
+  schema?: string;
+}
+
+export const openPostgresLinks = async ({
+  connectionString,
+  schema = 'public',
+}: PostgresLinksOptions): Promise<LinkStore> => {
+  if (!SCHEMA.test(schema)) throw new Error('Invalid PostgreSQL schema name');
+  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 4 });
+  // An idle client that loses its connection must not crash the server; the next query reconnects.
+  pool.on('error', () => undefined);
+
+  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    async migrate() {
+      await inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kluis-links-migrate-${schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query(LINK_TABLE_SQL);
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+    async register(orgId, links, now) {
+      return inTransaction(async (client) => {
+        for (const link of links) {
+          await client.query(
+            `INSERT INTO link_tokens (token_hash, kind, org_id, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (token_hash) DO NOTHING`,
+            [link.tokenHash, link.kind, orgId, now],
+          );
+          const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = $1', [
+            link.tokenHash,
+          ]);
+          const existing = found.rows[0] as Row | undefined;
+          if (conflicts(existing ? toLinkRow(existing) : undefined, orgId, link)) {
+            // Rolls back what this batch inserted.
+            throw new RegisterConflict();
+          }
+        }
+        return 'ok' as const;
+      }).catch((error: unknown) => {
+        if (error instanceof RegisterConflict) return 'conflict' as const;
+        throw error;
+      });
+    },
+    async find(tokenHash) {
+      const found = await pool.query('SELECT * FROM link_tokens WHERE token_hash = $1', [tokenHash]);
+      const row = found.rows[0] as Row | undefined;
+      return row ? toLinkRow(row) : undefined;
+    },
+    async recordClick(tokenHash, kind, now) {
+      return inTransaction(async (client) => {
+        const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = $1 FOR UPDATE', [
+          tokenHash,
+        ]);
+        const row = found.rows[0] as Row | undefined;
+        const link = row ? toLinkRow(row) : undefined;
+        if (!link || link.kind !== kind) return undefined;
+        if (link.clickedAt !== null) return { clickedAt: link.clickedAt };
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kluis-link-click-${link.orgId}`]);
+        await client.query(
+          `UPDATE link_tokens SET clicked_at = $1,
+             click_seq = (SELECT COALESCE(MAX(click_seq), 0) + 1 FROM link_tokens WHERE org_id = $2)
+           WHERE token_hash = $3`,
+          [now, link.orgId, tokenHash],
+        );
+        return { clickedAt: now };
+      });
+    },
+    async clicks(orgId, after, limit) {
+      const found = await pool.query(
+        `SELECT token_hash, kind, clicked_at, click_seq FROM link_tokens
+         WHERE org_id = $1 AND click_seq > $2 ORDER BY click_seq LIMIT $3`,
+        [orgId, after, limit],
+      );
+      return (found.rows as Row[]).map(toLinkClick);
+    },
+  };
+};
+
+class RegisterConflict extends Error {}

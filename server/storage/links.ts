@@ -1,0 +1,83 @@
+// Confirmation and unsubscribe links (issue 17): what the server keeps of each, behind one interface with
+// an adapter per database (links-sqlite.ts, links-postgres.ts). Per link only the SHA-256 of its token,
+// its kind, the organisation, when it was registered and when it was first clicked, with a per-organisation
+// click sequence the devices pull by. No person, list, purpose, address or browser is ever stored: the
+// device that made the token keeps what it stands for in its own encrypted store.
+import type { LinkKind } from '../../shared/sync';
+
+export interface LinkRow {
+  tokenHash: string;
+  kind: LinkKind;
+  orgId: string;
+  createdAt: number;
+  /** The first click's time; later clicks change nothing. */
+  clickedAt: number | null;
+  /** The click's place in the organisation's sequence of clicks; null until clicked. */
+  clickSeq: number | null;
+}
+
+export interface LinkClickRow {
+  tokenHash: string;
+  kind: LinkKind;
+  clickedAt: number;
+  seq: number;
+}
+
+export interface NewLink {
+  tokenHash: string;
+  kind: LinkKind;
+}
+
+export interface LinkStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates the table when missing; safe to run at every start and from several instances. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Registers the links for the organisation, all or none: 'conflict' when one of the hashes is already
+   * registered by another organisation or with another kind (then nothing is stored). Registering the same
+   * link again is a success that changes nothing.
+   */
+  register(orgId: string, links: readonly NewLink[], now: number): Promise<'ok' | 'conflict'>;
+  find(tokenHash: string): Promise<LinkRow | undefined>;
+  /**
+   * Records a click on a link of this kind: the first click's time is kept and gets the organisation's
+   * next click sequence; a repeated click answers the first one's time. Undefined for an unknown hash or
+   * one of the other kind.
+   */
+  recordClick(tokenHash: string, kind: LinkKind, now: number): Promise<{ clickedAt: number } | undefined>;
+  /** The organisation's clicks after the sequence `after`, oldest first, at most `limit`. */
+  clicks(orgId: string, after: number, limit: number): Promise<LinkClickRow[]>;
+}
+
+export const LINK_TABLE_SQL = `CREATE TABLE IF NOT EXISTS link_tokens (
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('confirm', 'unsubscribe')),
+  org_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  clicked_at BIGINT,
+  click_seq BIGINT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS link_tokens_clicks ON link_tokens (org_id, click_seq);`;
+
+type Row = Record<string, unknown>;
+
+export const toLinkRow = (row: Row): LinkRow => ({
+  tokenHash: String(row.token_hash),
+  kind: row.kind as LinkKind,
+  orgId: String(row.org_id),
+  createdAt: Number(row.created_at),
+  clickedAt: row.clicked_at === null || row.clicked_at === undefined ? null : Number(row.clicked_at),
+  clickSeq: row.click_seq === null || row.click_seq === undefined ? null : Number(row.click_seq),
+});
+
+export const toLinkClick = (row: Row): LinkClickRow => ({
+  tokenHash: String(row.token_hash),
+  kind: row.kind as LinkKind,
+  clickedAt: Number(row.clicked_at),
+  seq: Number(row.click_seq),
+});
+
+/** The registration is refused when a hash is already someone else's, or the other kind. */
+export const conflicts = (existing: LinkRow | undefined, orgId: string, link: NewLink): boolean =>
+  existing !== undefined && (existing.orgId !== orgId || existing.kind !== link.kind);

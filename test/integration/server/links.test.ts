@@ -1,0 +1,291 @@
+// Confirmation and unsubscribe links on the real server, on both storage adapters (issue 17): devices
+// register tokens by their hash and pull the clicks; a GET only shows a plain page (EN or NL, no scripts),
+// a POST records the first click once; RFC 8058's one-click POST works; another organisation reads none of
+// the clicks; unknown tokens get the same "not valid" page and slow their sender down; and the server
+// stores nothing but the token's hash, the kind, the organisation and two times.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresLinks } from '../../../server/storage/links-postgres';
+import { openSqliteLinks } from '../../../server/storage/links-sqlite';
+import type { LinkStore } from '../../../server/storage/links';
+import type { Storage } from '../../../server/storage/types';
+import {
+  linkTokenHash,
+  linkUrl,
+  listUnsubscribeHeaders,
+  matchLinkClicks,
+  newLinkToken,
+  pullLinkClicks,
+  registerLinks,
+  serverClient,
+  type LinkKind,
+} from '../../../shared/sync';
+import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
+import { createOrganisation, startServer, type Member, type RunningServer } from './harness';
+
+const NOW = 1_800_000_000_000;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) => {
+  let clock = NOW;
+  let database: TestDatabase;
+  let storage: Storage;
+  let links: LinkStore;
+  let server: RunningServer;
+  let orgA: Member & { orgId: string };
+  let orgB: Member & { orgId: string };
+
+  beforeEach(async () => {
+    clock = NOW;
+    database = await ADAPTERS[name]();
+    storage = await database.open();
+    await storage.migrate();
+    links =
+      name === 'sqlite'
+        ? openSqliteLinks(database.files!()[0]!)
+        : await openPostgresLinks({ connectionString: POSTGRES_URL, schema: database.schema! });
+    await links.migrate();
+    server = await startServer(storage, {
+      now: () => clock,
+      links,
+      limits: { addressFreeFailures: 4, addressBackoffMs: 60_000 },
+    });
+    orgA = await createOrganisation(server.url);
+    orgB = await createOrganisation(server.url);
+  });
+  afterEach(async () => {
+    await server.close();
+    await links.close();
+    await storage.close();
+    await database.destroy();
+  });
+
+  const client = (member: Member) => serverClient(fetch, { serverUrl: server.url, token: member.token });
+  const page = (kind: LinkKind, token: string, init: RequestInit = {}) =>
+    fetch(linkUrl(server.url, kind, token), init);
+  const oneClick = (token: string) =>
+    page('unsubscribe', token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+  const register = async (member: Member, ...entries: [string, LinkKind][]) => {
+    const reply = await registerLinks(
+      client(member),
+      entries.map(([token, kind]) => ({ token, kind })),
+    );
+    expect(reply).toEqual({ ok: true, value: { registered: entries.length } });
+  };
+  const clicksOf = async (member: Member, after = 0) => {
+    const reply = await pullLinkClicks(client(member), after);
+    if (!reply.ok) throw new Error(`pull failed: ${reply.error}`);
+    return reply.value;
+  };
+
+  it('shows the confirmation page in English and Dutch on GET, with no scripts, and records nothing', async () => {
+    const token = newLinkToken();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await register(orgA, [token, 'confirm']);
+
+    const english = await page('confirm', token, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(english.status).toBe(200);
+    expect(english.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = english.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).not.toMatch(/script-src|unsafe/);
+    expect(english.headers.get('cache-control')).toBe('no-store');
+    const html = await english.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Confirm your subscription');
+    expect(html).toMatch(/<form method="post"><button type="submit">Confirm<\/button><\/form>/);
+    expect(html).not.toMatch(/<script|<img|<link|https?:\/\//i);
+
+    const dutch = await page('confirm', token, { headers: { 'accept-language': 'de-DE,nl;q=0.8,en;q=0.5' } });
+    const dutchHtml = await dutch.text();
+    expect(dutch.status).toBe(200);
+    expect(dutchHtml).toContain('<html lang="nl">');
+    expect(dutchHtml).toContain('Bevestig uw inschrijving');
+    expect(dutchHtml).toContain('>Bevestigen</button>');
+    // No language we speak asked for: English.
+    expect(await (await page('confirm', token, { headers: { 'accept-language': 'fr' } })).text()).toContain(
+      'lang="en"',
+    );
+
+    // Link scanners fetch every link: a GET is not a confirmation.
+    expect(await clicksOf(orgA)).toEqual({ clicks: [], cursor: 0, more: false });
+    expect((await links.find(sha256(token)))?.clickedAt).toBeNull();
+  });
+
+  it('records a confirmation POST once, keeping the first click, and the device matches it to its token', async () => {
+    const [token, other] = [newLinkToken(), newLinkToken()];
+    await register(orgA, [token, 'confirm'], [other, 'confirm']);
+
+    const first = await page('confirm', token, { method: 'POST', headers: { 'accept-language': 'nl' } });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('Dank u wel: uw inschrijving is bevestigd');
+    clock += 60_000;
+    const again = await page('confirm', token, { method: 'POST' });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('your subscription is confirmed');
+    // Once clicked, the page says so instead of asking again.
+    expect(await (await page('confirm', token)).text()).toContain('your subscription is confirmed');
+
+    const pulled = await clicksOf(orgA);
+    expect(pulled).toEqual({
+      clicks: [{ tokenHash: await linkTokenHash(token), kind: 'confirm', clickedAt: NOW, seq: 1 }],
+      cursor: 1,
+      more: false,
+    });
+    const mine = new Map([[await linkTokenHash(token), { token, subjectId: 'subject-1', listId: 'news' }]]);
+    expect(matchLinkClicks(pulled.clicks, mine)).toEqual([
+      { entry: { token, subjectId: 'subject-1', listId: 'news' }, kind: 'confirm', clickedAt: NOW },
+    ]);
+    // Nothing new after the cursor; a later click comes after it.
+    expect((await clicksOf(orgA, pulled.cursor)).clicks).toEqual([]);
+    await page('confirm', other, { method: 'POST' });
+    expect((await clicksOf(orgA, pulled.cursor)).clicks.map((c) => c.seq)).toEqual([2]);
+    // Registering again changes nothing, clicks included.
+    await register(orgA, [token, 'confirm']);
+    expect((await links.find(sha256(token)))?.clickedAt).toBe(NOW);
+  });
+
+  it('unsubscribes with an RFC 8058 one-click POST, and from the page', async () => {
+    const [oneClickToken, pageToken] = [newLinkToken(), newLinkToken()];
+    await register(orgA, [oneClickToken, 'unsubscribe'], [pageToken, 'unsubscribe']);
+    expect(listUnsubscribeHeaders(server.url, oneClickToken)).toEqual({
+      'List-Unsubscribe': `<${server.url}/u/${oneClickToken}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+
+    const answer = await oneClick(oneClickToken);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain('You are unsubscribed');
+    expect((await oneClick(oneClickToken)).status).toBe(200);
+
+    // The page's button posts the same body (a multipart form, as some mail clients send, works too).
+    const shown = await (
+      await page('unsubscribe', pageToken, { headers: { 'accept-language': 'nl' } })
+    ).text();
+    expect(shown).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
+    expect(shown).toContain('>Uitschrijven</button>');
+    const form = new FormData();
+    form.set('List-Unsubscribe', 'One-Click');
+    clock += 1000;
+    expect((await page('unsubscribe', pageToken, { method: 'POST', body: form })).status).toBe(200);
+
+    const { clicks } = await clicksOf(orgA);
+    expect(clicks).toEqual([
+      { tokenHash: sha256(oneClickToken), kind: 'unsubscribe', clickedAt: NOW, seq: 1 },
+      { tokenHash: sha256(pageToken), kind: 'unsubscribe', clickedAt: NOW + 1000, seq: 2 },
+    ]);
+  });
+
+  it('keeps each organisation’s links and clicks to itself', async () => {
+    const [tokenA, tokenB] = [newLinkToken(), newLinkToken()];
+    await register(orgA, [tokenA, 'unsubscribe']);
+    await register(orgB, [tokenB, 'confirm']);
+    await oneClick(tokenA);
+    await page('confirm', tokenB, { method: 'POST' });
+
+    expect((await clicksOf(orgA)).clicks.map((c) => c.tokenHash)).toEqual([sha256(tokenA)]);
+    expect((await clicksOf(orgB)).clicks.map((c) => c.tokenHash)).toEqual([sha256(tokenB)]);
+    // Each organisation counts its own sequence.
+    expect((await clicksOf(orgB)).clicks[0]?.seq).toBe(1);
+    // Another organisation's token cannot be taken over, nor turned into the other kind.
+    expect(await registerLinks(client(orgB), [{ token: tokenA, kind: 'unsubscribe' }])).toMatchObject({
+      ok: false,
+      error: 'foreign-id',
+    });
+    expect(await registerLinks(client(orgA), [{ token: tokenA, kind: 'confirm' }])).toMatchObject({
+      ok: false,
+      error: 'foreign-id',
+    });
+    // A refused request stores none of its links.
+    const fresh = newLinkToken();
+    await registerLinks(client(orgB), [
+      { token: fresh, kind: 'confirm' },
+      { token: tokenA, kind: 'unsubscribe' },
+    ]);
+    expect(await links.find(sha256(fresh))).toBeUndefined();
+    // Without a device token: nothing.
+    const anonymous = serverClient(fetch, { serverUrl: server.url });
+    expect(await pullLinkClicks(anonymous, 0)).toMatchObject({ ok: false, error: 'unauthenticated' });
+    expect(await registerLinks(anonymous, [{ token: fresh, kind: 'confirm' }])).toMatchObject({
+      ok: false,
+      error: 'unauthenticated',
+    });
+  });
+
+  it('answers an unknown, malformed or wrong-kind token with the same plain page, and slows its sender', async () => {
+    const confirmToken = newLinkToken();
+    await register(orgA, [confirmToken, 'confirm']);
+    const invalid = async (response: Response) => {
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      return response.text();
+    };
+    const unknown = await invalid(await page('confirm', newLinkToken()));
+    expect(unknown).toContain('This link is not valid');
+    expect(
+      await invalid(await page('unsubscribe', 'short', { headers: { 'accept-language': 'nl' } })),
+    ).toContain('Deze link is niet geldig');
+    // A confirmation token at the unsubscribe address is not valid there, and a POST records nothing.
+    expect(await invalid(await oneClick(confirmToken))).toBe(unknown);
+    expect(await clicksOf(orgA)).toMatchObject({ clicks: [] });
+
+    // Four free failures, then the address waits, even for a valid link.
+    await invalid(await page('confirm', newLinkToken(), { method: 'POST' }));
+    const waiting = await page('confirm', confirmToken);
+    expect(waiting.status).toBe(429);
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await waiting.text()).toContain('Too many attempts');
+    clock += 15 * 60 * 1000; // failures are forgotten after the lockout period
+    expect((await page('confirm', confirmToken)).status).toBe(200);
+  });
+
+  it('stores only the token’s hash, the kind, the organisation and two times, and logs no token', async () => {
+    const [confirm, unsubscribe] = [newLinkToken(), newLinkToken()];
+    await register(orgA, [confirm, 'confirm'], [unsubscribe, 'unsubscribe']);
+    clock += 5000;
+    await oneClick(unsubscribe);
+
+    let rows: Record<string, unknown>[];
+    if (name === 'sqlite') {
+      const db = new Database(database.files!()[0]!, { readonly: true });
+      rows = db.prepare('SELECT * FROM link_tokens ORDER BY kind').all() as Record<string, unknown>[];
+      db.close();
+    } else {
+      const pgClient = new pg.Client({ connectionString: POSTGRES_URL });
+      await pgClient.connect();
+      rows = (await pgClient.query(`SELECT * FROM ${database.schema}.link_tokens ORDER BY kind`)).rows;
+      await pgClient.end();
+    }
+    const normalised = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])),
+    );
+    expect(normalised).toEqual([
+      {
+        token_hash: sha256(confirm),
+        kind: 'confirm',
+        org_id: orgA.orgId,
+        created_at: String(NOW),
+        clicked_at: null,
+        click_seq: null,
+      },
+      {
+        token_hash: sha256(unsubscribe),
+        kind: 'unsubscribe',
+        org_id: orgA.orgId,
+        created_at: String(NOW),
+        clicked_at: String(NOW + 5000),
+        click_seq: '1',
+      },
+    ]);
+    // Neither the tokens nor their paths reach the server's log.
+    const log = server.logs.join('');
+    for (const token of [confirm, unsubscribe]) expect(log).not.toContain(token);
+  });
+});
