@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../shared/store/errors';
 import { startOfDay } from '../../../../shared/requests/deadline';
-import { listRequests, requestDueOn, RequestRuleError } from '../../../../shared/requests/requests';
+import {
+  listRequests,
+  requestDueOn,
+  RequestRuleError,
+  type Right,
+} from '../../../../shared/requests/requests';
 import {
   createRequest,
   decideRequest,
@@ -11,12 +16,21 @@ import {
   recordSent,
   verifyIdentity,
 } from '../../../../shared/requests';
-import { LOCAL_ACTOR } from '../../../../shared/workspace';
+import { LOCAL_ACTOR, type Workspace } from '../../../../shared/workspace';
 import { summariseRequests } from '../../../../shared/requests/summary';
 import { useMemoryVaults } from '../../../helpers/vaults';
 import { annelies } from '../../../fixtures/people';
 
 const open = useMemoryVaults();
+/** A request by e-mail from someone not matched to a person in the register. */
+const requestBy = (session: Workspace, name: string, right: Right, receivedOn: string) =>
+  createRequest(session, LOCAL_ACTOR, {
+    subjectId: null,
+    requester: { name },
+    right,
+    receivedOn,
+    channel: 'email',
+  });
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
 describe('request register', () => {
@@ -63,13 +77,7 @@ describe('request register', () => {
 
   it('extends by up to two months when decided by the first due date, and refuses it after', async () => {
     const session = await open();
-    const onTime = await createRequest(session, LOCAL_ACTOR, {
-      subjectId: null,
-      requester: { name: 'A' },
-      right: 'access',
-      receivedOn: '2025-01-31',
-      channel: 'email',
-    });
+    const onTime = await requestBy(session, 'A', 'access', '2025-01-31');
     const extended = await extendRequest(session, LOCAL_ACTOR, {
       id: onTime.id,
       months: 2,
@@ -79,13 +87,7 @@ describe('request register', () => {
     expect(extended.data.status).toBe('extended');
     expect(requestDueOn(extended.data)).toBe('2025-04-30');
 
-    const late = await createRequest(session, LOCAL_ACTOR, {
-      subjectId: null,
-      requester: { name: 'B' },
-      right: 'access',
-      receivedOn: '2025-01-31',
-      channel: 'email',
-    });
+    const late = await requestBy(session, 'B', 'access', '2025-01-31');
     await expect(
       extendRequest(session, LOCAL_ACTOR, {
         id: late.id,
@@ -101,13 +103,7 @@ describe('request register', () => {
 
   it('completes only a verified request, records what was sent, and refuses changes once closed', async () => {
     const session = await open();
-    const request = await createRequest(session, LOCAL_ACTOR, {
-      subjectId: null,
-      requester: { name: 'C' },
-      right: 'access',
-      receivedOn: '2025-05-01',
-      channel: 'email',
-    });
+    const request = await requestBy(session, 'C', 'access', '2025-05-01');
     await expect(
       decideRequest(session, LOCAL_ACTOR, { id: request.id, outcome: 'granted', reasons: '' }),
     ).rejects.toEqual(new RequestRuleError('not_verified'));
@@ -136,13 +132,7 @@ describe('request register', () => {
 
   it('requires reasons for a refusal', async () => {
     const session = await open();
-    const request = await createRequest(session, LOCAL_ACTOR, {
-      subjectId: null,
-      requester: { name: 'D' },
-      right: 'erasure',
-      receivedOn: '2025-05-01',
-      channel: 'email',
-    });
+    const request = await requestBy(session, 'D', 'erasure', '2025-05-01');
     await expect(
       decideRequest(session, LOCAL_ACTOR, { id: request.id, outcome: 'refused', reasons: '' }),
     ).rejects.toBeInstanceOf(ValidationError);
@@ -158,14 +148,7 @@ describe('request register', () => {
 describe('requests summary for the dashboard', () => {
   it('counts open, due-soon and overdue requests and lists the next five by due date', async () => {
     const session = await open();
-    const make = (receivedOn: string, right: 'access' | 'erasure' = 'access') =>
-      createRequest(session, LOCAL_ACTOR, {
-        subjectId: null,
-        requester: { name: 'X' },
-        right,
-        receivedOn,
-        channel: 'email',
-      });
+    const make = (receivedOn: string, right: Right = 'access') => requestBy(session, 'X', right, receivedOn);
     const overdue = await make('2025-01-10');
     const soon = await make('2025-02-12', 'erasure');
     const later = [
