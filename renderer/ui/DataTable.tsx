@@ -15,6 +15,8 @@ import Typography from '@mui/material/Typography';
 export interface DataTableProps {
   /** The table's accessible name. */
   readonly label?: string;
+  /** The id of the heading that names the table, instead of `label`. */
+  readonly labelledBy?: string;
   readonly columns: readonly (ReactNode | false | null)[];
   /** Header cells before the named columns (e.g. a select-all checkbox, or sortable columns). */
   readonly leading?: ReactNode;
@@ -26,9 +28,18 @@ export interface DataTableProps {
   readonly children: ReactNode;
 }
 
-export function DataTable({ label, columns, leading, size, frame, empty, children }: DataTableProps) {
+export function DataTable({
+  label,
+  labelledBy,
+  columns,
+  leading,
+  size,
+  frame,
+  empty,
+  children,
+}: DataTableProps) {
   const table = (
-    <Table size={size} aria-label={label}>
+    <Table size={size} aria-label={label} aria-labelledby={labelledBy}>
       <TableHead>
         <TableRow>
           {leading}

@@ -1,8 +1,7 @@
 // Settings → Devices and users, for the organisation's admin only: every device that syncs with the
 // server (revoke one, and it wipes its local copy), the server's certificate that joining devices pin,
 // and inviting a user with a role (InviteForm).
-import { useEffect, useId, useState } from 'react';
-import Alert from '@mui/material/Alert';
+import { useEffect, useState } from 'react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -12,10 +11,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import GroupOutlinedIcon from '@mui/icons-material/GroupOutlined';
@@ -32,6 +28,8 @@ import { InviteForm } from './InviteForm';
 import { KeyRotation } from './KeyRotation';
 import { ServerCertificate } from './ServerCertificate';
 import { MemberActions } from './MemberActions';
+import { AdminTable } from './AdminTable';
+import { useTimestamp } from '../../../kit/useTimestamp';
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
 const deviceStatus = (device: DeviceSummary, now: number): DeviceStatus =>
@@ -81,7 +79,6 @@ function OrganisationSection({ link }: { readonly link: AccountLink }) {
 
 function DeviceList({ link }: { readonly link: AccountLink }) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
   const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
   const [error, setError] = useState<AccountErrorKey | null>(null);
   const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
@@ -120,110 +117,95 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
     }
   };
 
-  const dateTime = (time: number) =>
-    new Date(time).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = useTimestamp();
 
   return (
-    <Stack spacing={1}>
-      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
-        {t('sync.admin.devices.title')}
-      </Typography>
-      {error && (
-        <Alert severity="error" role="alert">
-          {t(error)}
-        </Alert>
-      )}
-      {devices === null && !error && (
-        <CircularProgress size={20} aria-label={t('sync.admin.devices.loading')} />
-      )}
-      {devices && (
-        <Table size="small" aria-labelledby={headingId}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('sync.admin.devices.user')}</TableCell>
-              <TableCell>{t('sync.admin.devices.device')}</TableCell>
-              <TableCell>{t('sync.admin.devices.lastSync')}</TableCell>
-              <TableCell>{t('sync.admin.devices.status')}</TableCell>
-              <TableCell>
-                <Typography component="span" sx={{ position: 'absolute', left: -10000 }}>
-                  {t('sync.admin.devices.actions')}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {devices.map((device) => {
-              const status = deviceStatus(device, now);
-              const self = device.id === link.deviceId;
-              return (
-                <TableRow key={device.id}>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>{device.userId}</TableCell>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>
-                    {device.id}
-                    {self && <Chip size="small" label={t('sync.admin.devices.thisDevice')} sx={{ ml: 1 }} />}
-                  </TableCell>
-                  <TableCell>
-                    {device.lastSyncAt === null ? (
-                      t('sync.admin.devices.never')
-                    ) : (
-                      <time
-                        dateTime={new Date(device.lastSyncAt).toISOString()}
-                        title={dateTime(device.lastSyncAt)}
-                      >
-                        {relativeTime(device.lastSyncAt, now, i18n.language)}
-                        <Typography
-                          component="span"
-                          variant="body2"
-                          color="text.secondary"
-                          sx={{ display: 'block' }}
-                        >
-                          {dateTime(device.lastSyncAt)}
-                        </Typography>
-                      </time>
-                    )}
-                  </TableCell>
-                  <TableCell>{t(`sync.admin.devices.state.${status}`)}</TableCell>
-                  <TableCell align="right">
-                    {status !== 'revoked' && !self && (
-                      <Button color="error" size="small" onClick={() => setConfirming(device)}>
-                        {t('sync.admin.devices.revoke')}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
-      <Dialog
-        open={confirming !== null}
-        onClose={busy ? undefined : () => setConfirming(null)}
-        aria-labelledby="revoke-device-title"
-        maxWidth="xs"
-      >
-        <DialogTitle id="revoke-device-title">{t('sync.admin.revoke.title')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {t('sync.admin.revoke.body', { device: confirming?.id ?? '' })}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={() => setConfirming(null)} disabled={busy} autoFocus>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="error"
-            variant="contained"
-            onClick={() => void onRevoke()}
-            disabled={busy}
-            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-          >
-            {t('sync.admin.revoke.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </Stack>
+    <AdminTable
+      title={t('sync.admin.devices.title')}
+      error={error && t(error)}
+      loaded={devices !== null}
+      loadingLabel={t('sync.admin.devices.loading')}
+      columns={[
+        t('sync.admin.devices.user'),
+        t('sync.admin.devices.device'),
+        t('sync.admin.devices.lastSync'),
+        t('sync.admin.devices.status'),
+        <Typography key="actions" component="span" sx={{ position: 'absolute', left: -10000 }}>
+          {t('sync.admin.devices.actions')}
+        </Typography>,
+      ]}
+      after={
+        <Dialog
+          open={confirming !== null}
+          onClose={busy ? undefined : () => setConfirming(null)}
+          aria-labelledby="revoke-device-title"
+          maxWidth="xs"
+        >
+          <DialogTitle id="revoke-device-title">{t('sync.admin.revoke.title')}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              {t('sync.admin.revoke.body', { device: confirming?.id ?? '' })}
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions sx={{ px: 3, pb: 2 }}>
+            <Button onClick={() => setConfirming(null)} disabled={busy} autoFocus>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="error"
+              variant="contained"
+              onClick={() => void onRevoke()}
+              disabled={busy}
+              startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+            >
+              {t('sync.admin.revoke.confirm')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      }
+    >
+      {(devices ?? []).map((device) => {
+        const status = deviceStatus(device, now);
+        const self = device.id === link.deviceId;
+        return (
+          <TableRow key={device.id}>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{device.userId}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>
+              {device.id}
+              {self && <Chip size="small" label={t('sync.admin.devices.thisDevice')} sx={{ ml: 1 }} />}
+            </TableCell>
+            <TableCell>
+              {device.lastSyncAt === null ? (
+                t('sync.admin.devices.never')
+              ) : (
+                <time
+                  dateTime={new Date(device.lastSyncAt).toISOString()}
+                  title={dateTime(device.lastSyncAt)}
+                >
+                  {relativeTime(device.lastSyncAt, now, i18n.language)}
+                  <Typography
+                    component="span"
+                    variant="body2"
+                    color="text.secondary"
+                    sx={{ display: 'block' }}
+                  >
+                    {dateTime(device.lastSyncAt)}
+                  </Typography>
+                </time>
+              )}
+            </TableCell>
+            <TableCell>{t(`sync.admin.devices.state.${status}`)}</TableCell>
+            <TableCell align="right">
+              {status !== 'revoked' && !self && (
+                <Button color="error" size="small" onClick={() => setConfirming(device)}>
+                  {t('sync.admin.devices.revoke')}
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </AdminTable>
   );
 }
 
@@ -233,7 +215,6 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
  */
 function MemberList() {
   const { t } = useTranslation();
-  const headingId = useId();
   const members = useSyncStore((s) => s.members);
   const error = useSyncStore((s) => s.membersError);
   const refresh = useSyncStore((s) => s.refreshMembers);
@@ -243,52 +224,38 @@ function MemberList() {
   }, [refresh]);
 
   return (
-    <Stack spacing={1}>
-      <Typography variant="h3" id={headingId} sx={{ fontSize: '1rem', fontWeight: 600 }}>
-        {t('sync.admin.users.title')}
-      </Typography>
-      {error && (
-        <Alert severity="error" role="alert">
-          {t(accountErrorKey(error))}
-        </Alert>
-      )}
-      {members === null && !error && (
-        <CircularProgress size={20} aria-label={t('sync.admin.users.loading')} />
-      )}
-      {members && (
-        <Table size="small" aria-labelledby={headingId}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('sync.admin.users.user')}</TableCell>
-              <TableCell>{t('sync.admin.users.role')}</TableCell>
-              <TableCell>{t('sync.admin.users.status')}</TableCell>
-              <TableCell>{t('sync.admin.users.actions')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {members.map((member) => (
-              <TableRow key={member.id}>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{member.id}</TableCell>
-                <TableCell>{t(`sync.admin.roles.${member.role}.name`)}</TableCell>
-                <TableCell>
-                  {member.status !== 'active' ? (
-                    t(`sync.admin.users.${member.status}`)
-                  ) : member.state === 'key-mismatch' ? (
-                    <Typography component="span" color="error" variant="body2">
-                      {t('sync.admin.users.state.key-mismatch')}
-                    </Typography>
-                  ) : (
-                    t(`sync.admin.users.state.${member.state}`)
-                  )}
-                </TableCell>
-                <TableCell>
-                  <MemberActions member={member} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Stack>
+    <AdminTable
+      title={t('sync.admin.users.title')}
+      error={error && t(accountErrorKey(error))}
+      loaded={members !== null}
+      loadingLabel={t('sync.admin.users.loading')}
+      columns={[
+        t('sync.admin.users.user'),
+        t('sync.admin.users.role'),
+        t('sync.admin.users.status'),
+        t('sync.admin.users.actions'),
+      ]}
+    >
+      {(members ?? []).map((member) => (
+        <TableRow key={member.id}>
+          <TableCell sx={{ wordBreak: 'break-all' }}>{member.id}</TableCell>
+          <TableCell>{t(`sync.admin.roles.${member.role}.name`)}</TableCell>
+          <TableCell>
+            {member.status !== 'active' ? (
+              t(`sync.admin.users.${member.status}`)
+            ) : member.state === 'key-mismatch' ? (
+              <Typography component="span" color="error" variant="body2">
+                {t('sync.admin.users.state.key-mismatch')}
+              </Typography>
+            ) : (
+              t(`sync.admin.users.state.${member.state}`)
+            )}
+          </TableCell>
+          <TableCell>
+            <MemberActions member={member} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTable>
   );
 }

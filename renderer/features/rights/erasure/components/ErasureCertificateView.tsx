@@ -8,10 +8,10 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../../ui/DataTable';
 import { backupsText, formatTime, kindLabel } from '../certificate-export';
 import { useCertificateExport } from '../hooks/useCertificateExport';
 import { useErasureCertificate } from '../hooks/useErasureCertificate';
@@ -111,32 +111,31 @@ export function ErasureCertificateView({ certificateId }: { readonly certificate
       <Typography variant="subtitle2" component="h3">
         {t('erasure.certificate.devices')}
       </Typography>
-      <Table size="small" aria-label={t('erasure.certificate.devices')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('erasure.certificate.device')}</TableCell>
-            <TableCell>{t('erasure.certificate.user')}</TableCell>
-            <TableCell>{t('erasure.certificate.state')}</TableCell>
+      <DataTable
+        size="small"
+        label={t('erasure.certificate.devices')}
+        columns={[
+          t('erasure.certificate.device'),
+          t('erasure.certificate.user'),
+          t('erasure.certificate.state'),
+        ]}
+      >
+        {c.devices.map((d) => (
+          <TableRow key={d.deviceId}>
+            <TableCell>{d.deviceId}</TableCell>
+            <TableCell>{d.userId}</TableCell>
+            <TableCell>
+              {d.confirmedAt !== null
+                ? t('erasure.certificate.confirmedAt', { date: formatTime(d.confirmedAt, language) })
+                : t('erasure.certificate.outstanding', {
+                    date: d.lastSyncAt
+                      ? formatTime(d.lastSyncAt, language)
+                      : t('erasure.certificate.neverSeen'),
+                  })}
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {c.devices.map((d) => (
-            <TableRow key={d.deviceId}>
-              <TableCell>{d.deviceId}</TableCell>
-              <TableCell>{d.userId}</TableCell>
-              <TableCell>
-                {d.confirmedAt !== null
-                  ? t('erasure.certificate.confirmedAt', { date: formatTime(d.confirmedAt, language) })
-                  : t('erasure.certificate.outstanding', {
-                      date: d.lastSyncAt
-                        ? formatTime(d.lastSyncAt, language)
-                        : t('erasure.certificate.neverSeen'),
-                    })}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
       <Typography variant="caption">
         {c.checkedAt
           ? t('erasure.certificate.checkedAt', { date: formatTime(c.checkedAt, language) })
