@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { trimmed } from '../people';
 import { DataCategory, ItemRef } from '../purposes';
+import { sealedKind } from '../store';
 
 export const BREACH_KIND = 'breach';
 export const BREACH_VERSION = 1;
@@ -151,4 +152,4 @@ export const BreachPayload = z
 export type BreachPayload = z.infer<typeof BreachPayload>;
 export type BreachInput = z.input<typeof BreachPayload>;
 
-export const BREACH = { kind: BREACH_KIND, version: BREACH_VERSION, schema: BreachPayload } as const;
+export const BREACH = sealedKind(BREACH_KIND, BreachPayload, BREACH_VERSION);

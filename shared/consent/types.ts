@@ -17,6 +17,7 @@ import {
   type Channel,
 } from '../purposes';
 import type { RestrictionPayload } from '../restriction';
+import { sealedKind } from '../store';
 
 // ---------------------------------------------------------------------------------------------------
 // Settings: subscription types, privacy notices
@@ -31,11 +32,7 @@ export const SubscriptionTypePayload = z.object({
   active: z.boolean().default(true),
 });
 export type SubscriptionTypePayload = z.infer<typeof SubscriptionTypePayload>;
-export const SUBSCRIPTION_TYPE = {
-  kind: 'subscription-type',
-  version: 1,
-  schema: SubscriptionTypePayload,
-} as const;
+export const SUBSCRIPTION_TYPE = sealedKind('subscription-type', SubscriptionTypePayload);
 
 /** One version of the privacy notice (Art. 13/14); each version is its own setting, never rewritten. */
 export const PrivacyNoticePayload = z.object({
@@ -46,7 +43,7 @@ export const PrivacyNoticePayload = z.object({
 });
 export type PrivacyNoticePayload = z.infer<typeof PrivacyNoticePayload>;
 export type PrivacyNoticeInput = z.input<typeof PrivacyNoticePayload>;
-export const PRIVACY_NOTICE = { kind: 'privacy-notice', version: 1, schema: PrivacyNoticePayload } as const;
+export const PRIVACY_NOTICE = sealedKind('privacy-notice', PrivacyNoticePayload);
 
 // ---------------------------------------------------------------------------------------------------
 // Items about a person: the consent ledgers (all append-only)

@@ -3,6 +3,7 @@
 // hold wherever the pipeline is changed.
 import { z } from 'zod';
 import { trimmed } from '../people';
+import { sealedKind } from '../store';
 
 export const PIPELINE_KIND = 'pipeline';
 export const PIPELINE_VERSION = 1;
@@ -36,11 +37,7 @@ export const PipelinePayload = z
   });
 export type Pipeline = z.infer<typeof PipelinePayload>;
 
-export const PIPELINE_CONFIG = {
-  kind: PIPELINE_KIND,
-  version: PIPELINE_VERSION,
-  schema: PipelinePayload,
-} as const;
+export const PIPELINE_CONFIG = sealedKind(PIPELINE_KIND, PipelinePayload, PIPELINE_VERSION);
 
 export type DefaultStageNames = Readonly<
   Record<'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost', string>

@@ -2,6 +2,7 @@
 // pseudonymous "retained" subject that holds what is kept, and the erasure certificate the DPO files.
 // No field of a certificate or retained record names the person: only random ids, kinds and counts.
 import { z } from 'zod';
+import { sealedKind } from '../store';
 
 /** Art. 17(3)(a)–(e): the grounds on which data may be kept despite an erasure request. */
 export const ART17_EXCEPTIONS = [
@@ -40,11 +41,7 @@ export const RetainedPayload = z.object({
   keptAt: z.number().int().min(0),
 });
 export type RetainedPayload = z.infer<typeof RetainedPayload>;
-export const RETAINED_CONFIG = {
-  kind: RETAINED_KIND,
-  version: RETAINED_VERSION,
-  schema: RetainedPayload,
-} as const;
+export const RETAINED_CONFIG = sealedKind(RETAINED_KIND, RetainedPayload, RETAINED_VERSION);
 
 /** Where the server's erasure ledger stands for this erasure. */
 export const LedgerState = z.enum([
@@ -100,11 +97,11 @@ export const ErasureCertificate = z.object({
   rotationFinishedAt: z.number().int().nullable().optional(),
 });
 export type ErasureCertificate = z.infer<typeof ErasureCertificate>;
-export const ERASURE_CERTIFICATE_CONFIG = {
-  kind: ERASURE_CERTIFICATE_KIND,
-  version: ERASURE_CERTIFICATE_VERSION,
-  schema: ErasureCertificate,
-} as const;
+export const ERASURE_CERTIFICATE_CONFIG = sealedKind(
+  ERASURE_CERTIFICATE_KIND,
+  ErasureCertificate,
+  ERASURE_CERTIFICATE_VERSION,
+);
 
 /** What the certificate can say about backups and database files, as a text key and its date. */
 export const backupsStatement = (

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ContactLabel, trimmed } from '../people';
 import type { Preset, TargetField } from './types';
+import { sealedKind } from '../store';
 
 const TARGET_FIELDS = [
   'fullName',
@@ -46,7 +47,7 @@ export const ImportPresetPayload = z.object({
 });
 export type ImportPresetPayload = z.infer<typeof ImportPresetPayload>;
 
-export const IMPORT_PRESET = { kind: 'import-preset', version: 1, schema: ImportPresetPayload } as const;
+export const IMPORT_PRESET = sealedKind('import-preset', ImportPresetPayload);
 
 export const toPreset = (id: string, data: ImportPresetPayload): Preset => ({
   id,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addMonths } from '../consent';
 import { DataSource, trimmed } from '../people';
 import { LawfulBasis } from '../purposes';
+import { sealedKind } from '../store';
 
 export const ImportPurpose = z.object({
   /** The purposes register entry, once there is one. */
@@ -30,7 +31,7 @@ export const ImportBatchPayload = z.object({
 });
 export type ImportBatchPayload = z.infer<typeof ImportBatchPayload>;
 
-export const IMPORT_BATCH = { kind: 'import-batch', version: 1, schema: ImportBatchPayload } as const;
+export const IMPORT_BATCH = sealedKind('import-batch', ImportBatchPayload);
 
 /**
  * The date by which people whose data was obtained on `obtainedOn` (YYYY-MM-DD) must have had the

@@ -8,6 +8,7 @@ import type { FieldIssue } from '../store';
 import { FIELD_CATALOGUE, type CataloguedKind, type FieldEntry } from './field-catalogue';
 import { DataCategory, Localized, SettingId } from '../purposes';
 import { type PurposePayload } from '../purposes';
+import { sealedKind } from '../store';
 
 export const CUSTOM_VALUE_MAX = 2000;
 
@@ -28,7 +29,7 @@ export const CustomFieldPayload = z
   });
 export type CustomFieldPayload = z.infer<typeof CustomFieldPayload>;
 export type CustomFieldInput = z.input<typeof CustomFieldPayload>;
-export const CUSTOM_FIELD = { kind: 'custom-field', version: 1, schema: CustomFieldPayload } as const;
+export const CUSTOM_FIELD = sealedKind('custom-field', CustomFieldPayload);
 
 /** The values in a person's or organisation's payload: field id -> text. */
 export const CustomValues = z.record(SettingId, trimmed(CUSTOM_VALUE_MAX)).default({});

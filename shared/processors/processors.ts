@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { trimmed } from '../people';
 import { DataCategory, IsoDate, SettingId } from '../purposes';
+import { sealedKind } from '../store';
 
 export const RECIPIENT_ROLES = ['processor', 'joint_controller', 'controller', 'authority'] as const;
 export const RecipientRole = z.enum(RECIPIENT_ROLES);
@@ -62,7 +63,7 @@ export const ProcessorPayload = z
   });
 export type ProcessorPayload = z.infer<typeof ProcessorPayload>;
 export type ProcessorInput = z.input<typeof ProcessorPayload>;
-export const PROCESSOR = { kind: 'processor', version: 1, schema: ProcessorPayload } as const;
+export const PROCESSOR = sealedKind('processor', ProcessorPayload);
 
 /** The European Economic Area: transfers within it need no Chapter V safeguard. */
 export const EEA = new Set([

@@ -2,6 +2,7 @@
 // where the data is kept.
 import { z } from 'zod';
 import { trimmed } from '../people';
+import { sealedKind } from '../store';
 
 /** The controller (Art. 30(1)(a)); one document with the fixed id CONTROLLER_ID. */
 export const ControllerPayload = z.object({
@@ -38,5 +39,5 @@ export const ControllerPayload = z.object({
 });
 export type ControllerPayload = z.infer<typeof ControllerPayload>;
 export type ControllerInput = z.input<typeof ControllerPayload>;
-export const CONTROLLER = { kind: 'controller', version: 1, schema: ControllerPayload } as const;
+export const CONTROLLER = sealedKind('controller', ControllerPayload);
 export const CONTROLLER_ID = 'controller';

@@ -15,6 +15,7 @@ import {
   RecordedBy,
   SettingId,
 } from './vocabulary';
+import { sealedKind } from '../store';
 
 export const RETENTION_TRIGGERS = [
   'end_of_relationship',
@@ -77,7 +78,7 @@ export const PurposePayload = z
   });
 export type PurposePayload = z.infer<typeof PurposePayload>;
 export type PurposeInput = z.input<typeof PurposePayload>;
-export const PURPOSE = { kind: 'purpose', version: 1, schema: PurposePayload } as const;
+export const PURPOSE = sealedKind('purpose', PurposePayload);
 
 /** The basis that applies to one person for one purpose; the latest (at, id) wins; null clears it. */
 export const PurposeBasisPayload = z.object({

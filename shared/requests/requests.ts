@@ -9,6 +9,7 @@ import type { AuditEvent } from '../audit';
 import type { Done, Workspace } from '../workspace';
 import { dueDate, extensionAllowed } from './deadline';
 import { Instant, IsoDate, ItemRef } from '../purposes';
+import { sealedKind } from '../store';
 
 export const RIGHTS = [
   'be_informed',
@@ -110,11 +111,7 @@ export const SubjectRequestPayload = z
   });
 export type SubjectRequestPayload = z.infer<typeof SubjectRequestPayload>;
 export type SubjectRequestInput = z.input<typeof SubjectRequestPayload>;
-export const SUBJECT_REQUEST = {
-  kind: 'subject-request',
-  version: 1,
-  schema: SubjectRequestPayload,
-} as const;
+export const SUBJECT_REQUEST = sealedKind('subject-request', SubjectRequestPayload);
 
 export interface SubjectRequest {
   readonly id: string;

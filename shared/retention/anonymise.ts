@@ -12,6 +12,7 @@ import { newId } from '../crypto';
 import type { Session } from '../vault';
 import { SubjectKind } from './retention-rules';
 import { SettingId } from '../purposes';
+import { sealedKind } from '../store';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/, 'month');
 
@@ -37,11 +38,7 @@ export const AnonymousAggregatePayload = z.object({
     .max(100_000),
 });
 export type AnonymousAggregatePayload = z.infer<typeof AnonymousAggregatePayload>;
-export const ANONYMOUS_AGGREGATE = {
-  kind: 'anonymous-aggregate',
-  version: 1,
-  schema: AnonymousAggregatePayload,
-} as const;
+export const ANONYMOUS_AGGREGATE = sealedKind('anonymous-aggregate', AnonymousAggregatePayload);
 
 export const monthOf = (at: number): string => new Date(at).toISOString().slice(0, 7);
 

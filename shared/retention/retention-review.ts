@@ -7,6 +7,7 @@ import { trimmed } from '../people';
 import type { Sodium } from '../crypto';
 import { RuleTrigger, SubjectKind } from './retention-rules';
 import { Instant, ItemRef, SettingId } from '../purposes';
+import { sealedKind } from '../store';
 
 export const REVIEW_STATUSES = ['open', 'anonymised', 'erased', 'suppressed', 'extended', 'cleared'] as const;
 export const ReviewStatus = z.enum(REVIEW_STATUSES);
@@ -39,11 +40,7 @@ export const RetentionReviewPayload = z
   });
 export type RetentionReviewPayload = z.infer<typeof RetentionReviewPayload>;
 export type RetentionReviewInput = z.input<typeof RetentionReviewPayload>;
-export const RETENTION_REVIEW = {
-  kind: 'retention-review',
-  version: 1,
-  schema: RetentionReviewPayload,
-} as const;
+export const RETENTION_REVIEW = sealedKind('retention-review', RetentionReviewPayload);
 
 /** When the rules last ran on any admin device: one document with a fixed id. */
 export const RetentionRunPayload = z.object({
@@ -52,7 +49,7 @@ export const RetentionRunPayload = z.object({
   opened: z.number().int().nonnegative(),
 });
 export type RetentionRunPayload = z.infer<typeof RetentionRunPayload>;
-export const RETENTION_RUN = { kind: 'retention-run', version: 1, schema: RetentionRunPayload } as const;
+export const RETENTION_RUN = sealedKind('retention-run', RetentionRunPayload);
 export const RETENTION_RUN_ID = 'retention-last-run';
 
 /** Waiting for a decision at `now`: open, or an extension that has run out. */

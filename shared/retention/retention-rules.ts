@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Session } from '../vault';
 import { DataCategory, Localized, SettingId } from '../purposes';
+import { sealedKind } from '../store';
 
 /** Which subjects a rule looks at. A status is derived from the subject's items (see retention-due.ts). */
 export const SUBJECT_STATUSES = ['any', 'prospect', 'customer', 'unsubscribed'] as const;
@@ -50,7 +51,7 @@ export const RetentionRulePayload = z
   });
 export type RetentionRulePayload = z.infer<typeof RetentionRulePayload>;
 export type RetentionRuleInput = z.input<typeof RetentionRulePayload>;
-export const RETENTION_RULE = { kind: 'retention-rule', version: 1, schema: RetentionRulePayload } as const;
+export const RETENTION_RULE = sealedKind('retention-rule', RetentionRulePayload);
 
 export const RULE_PROSPECTS = 'retention-prospects';
 export const RULE_FORMER_CUSTOMERS = 'retention-former-customers';

@@ -15,6 +15,16 @@ export interface SealedKindConfig<S extends z.ZodType> {
   readonly schema: S;
 }
 
+/**
+ * Declares a kind of sealed record once, in the folder that owns it: its name, its schema and the payload
+ * version that schema describes (1 until a migration raises it).
+ */
+export const sealedKind = <K extends string, S extends z.ZodType>(
+  kind: K,
+  schema: S,
+  version = 1,
+): SealedKindConfig<S> & { readonly kind: K } => ({ kind, version, schema });
+
 /** The envelope fields every sealed document carries besides its ids. */
 export interface SealedFields {
   readonly kind: string;

@@ -17,6 +17,7 @@ import { signerFrom, type DeviceSigner } from '../crypto';
 import type { UnlockedKeys } from './keyring';
 import { loadPageKeys, storePageKeys, wipeRing } from './page-keys';
 import { type PageKey, type PageKeyRing } from '../store';
+import { sealedKind } from '../store';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
@@ -69,16 +70,18 @@ export class Session {
       ),
     );
     this.stopFollowingKeys = () => pages.unsubscribe();
-    this.people = new SubjectRepository(db, cipher, this.dataKeys, {
-      kind: PERSON_KIND,
-      version: PERSON_VERSION,
-      schema: PersonPayload,
-    });
-    this.organisations = new SubjectRepository(db, cipher, this.dataKeys, {
-      kind: ORGANISATION_KIND,
-      version: ORGANISATION_VERSION,
-      schema: OrganisationPayload,
-    });
+    this.people = new SubjectRepository(
+      db,
+      cipher,
+      this.dataKeys,
+      sealedKind(PERSON_KIND, PersonPayload, PERSON_VERSION),
+    );
+    this.organisations = new SubjectRepository(
+      db,
+      cipher,
+      this.dataKeys,
+      sealedKind(ORGANISATION_KIND, OrganisationPayload, ORGANISATION_VERSION),
+    );
   }
 
   private repository<R>(collection: string, kind: string, make: () => R): R {
