@@ -2,7 +2,8 @@
 // hand or from a dropped .eml file. Encrypted with the subject's key like every item, so an erasure
 // takes the whole timeline with it.
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people';
+import { RecordId, trimmed, nowByDefault } from '../people';
+import { sealedKind } from '../store';
 
 export const ACTIVITY_KIND = 'activity';
 export const ACTIVITY_VERSION = 1;
@@ -73,11 +74,7 @@ export const ActivityPayload = z
     purchase: Purchase.nullable().default(null),
     /** The user who logged it; only they edit or delete it. */
     createdBy: trimmed(64).min(1),
-    createdAt: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(() => Date.now()),
+    createdAt: nowByDefault(),
   })
   .superRefine((a, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -93,11 +90,7 @@ export const ActivityPayload = z
 export type ActivityPayload = z.infer<typeof ActivityPayload>;
 export type ActivityInput = z.input<typeof ActivityPayload>;
 
-export const ACTIVITY_ITEMS = {
-  kind: ACTIVITY_KIND,
-  version: ACTIVITY_VERSION,
-  schema: ActivityPayload,
-} as const;
+export const ACTIVITY_ITEMS = sealedKind(ACTIVITY_KIND, ActivityPayload, ACTIVITY_VERSION);
 
 /** Newest first by when it happened; ties by id so the order is stable. */
 export const compareActivities = (

@@ -4,7 +4,8 @@
 // case: two colleagues answering at once then both keep their entry (the sync merge works per field, and
 // one growing array would be one field where one of them would lose).
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people';
+import { RecordId, trimmed, nowByDefault } from '../people';
+import { sealedKind } from '../store';
 
 export const CASE_KIND = 'case';
 export const CASE_VERSION = 1;
@@ -30,11 +31,7 @@ export const CasePayload = z
     assigneeId: z.string().min(1).max(64).nullable().default(null),
     organisationId: RecordId.nullable().default(null),
     personId: RecordId.nullable().default(null),
-    createdAt: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(() => Date.now()),
+    createdAt: nowByDefault(),
     /** Set when the case was resolved or closed; cleared when it is reopened. */
     resolvedAt: z.number().int().nonnegative().nullable().default(null),
   })
@@ -45,7 +42,7 @@ export const CasePayload = z
 export type CasePayload = z.infer<typeof CasePayload>;
 export type CaseInput = z.input<typeof CasePayload>;
 
-export const CASE_CONFIG = { kind: CASE_KIND, version: CASE_VERSION, schema: CasePayload } as const;
+export const CASE_CONFIG = sealedKind(CASE_KIND, CasePayload, CASE_VERSION);
 
 export const CaseEntryType = z.enum(['reply', 'note']);
 export type CaseEntryType = z.infer<typeof CaseEntryType>;
@@ -56,19 +53,11 @@ export const CaseEntryPayload = z.object({
   type: CaseEntryType,
   body: trimmed(50_000).min(1, 'body'),
   authorId: z.string().min(1).max(64),
-  at: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(() => Date.now()),
+  at: nowByDefault(),
 });
 export type CaseEntryPayload = z.infer<typeof CaseEntryPayload>;
 
-export const CASE_ENTRY_CONFIG = {
-  kind: CASE_ENTRY_KIND,
-  version: CASE_ENTRY_VERSION,
-  schema: CaseEntryPayload,
-} as const;
+export const CASE_ENTRY_CONFIG = sealedKind(CASE_ENTRY_KIND, CaseEntryPayload, CASE_ENTRY_VERSION);
 
 export const caseSubjectId = (c: Pick<CasePayload, 'organisationId' | 'personId'>): string => {
   const subjectId = c.organisationId ?? c.personId;

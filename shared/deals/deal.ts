@@ -2,8 +2,9 @@
 // organisation when there is one, else the person — so erasing that subject takes the deal with it.
 // Money is kept in integer minor units (cents) with its ISO 4217 currency: no floating-point sums.
 import { z } from 'zod';
-import { RecordId, trimmed } from '../people';
+import { RecordId, trimmed, nowByDefault } from '../people';
 import { findStage, type Pipeline, type Stage, type StageKind } from './pipeline';
+import { sealedKind } from '../store';
 
 export const DEAL_KIND = 'deal';
 export const DEAL_VERSION = 1;
@@ -51,11 +52,7 @@ export const DealPayload = z
     outcome: DealOutcome.default('open'),
     reason: trimmed(500).default(''),
     closedAt: z.number().int().nonnegative().nullable().default(null),
-    createdAt: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(() => Date.now()),
+    createdAt: nowByDefault(),
   })
   .superRefine((deal, ctx) => {
     if (!deal.organisationId && !deal.personId)
@@ -69,7 +66,7 @@ export const DealPayload = z
 export type DealPayload = z.infer<typeof DealPayload>;
 export type DealInput = z.input<typeof DealPayload>;
 
-export const DEAL_CONFIG = { kind: DEAL_KIND, version: DEAL_VERSION, schema: DealPayload } as const;
+export const DEAL_CONFIG = sealedKind(DEAL_KIND, DealPayload, DEAL_VERSION);
 
 /** The subject a deal is stored under: its organisation when it has one, else its person. */
 export const dealSubjectId = (deal: Pick<DealPayload, 'organisationId' | 'personId'>): string => {

@@ -57,6 +57,14 @@ export const DataSource = z.object({
 });
 export type DataSource = z.infer<typeof DataSource>;
 
+/** A moment (ms since epoch) that is now unless the caller gives it: a record's creation, an entry's time. */
+export const nowByDefault = () =>
+  z
+    .number()
+    .int()
+    .nonnegative()
+    .default(() => Date.now());
+
 /** Record ids are random and carry no personal data, so they may be stored and logged in the clear. */
 export const RecordId = z.string().regex(/^[a-z0-9]{8,64}$/);
 
@@ -75,9 +83,5 @@ export const SUBJECT_RECORD_TAIL = {
   /** Custom fields: definition id -> value; defined in shared/processing-record/custom-fields.ts. */
   custom: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/), trimmed(2000)).default({}),
   // Set by the repository on create when the caller leaves it out.
-  createdAt: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(() => Date.now()),
+  createdAt: nowByDefault(),
 };

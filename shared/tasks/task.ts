@@ -1,7 +1,8 @@
 // Things to do about a person or organisation, assigned to a user, with a due date and an optional
 // reminder; "My day" shows a user's overdue, today's and upcoming tasks.
 import { z } from 'zod';
-import { trimmed } from '../people';
+import { trimmed, nowByDefault } from '../people';
+import { sealedKind } from '../store';
 
 export const TASK_KIND = 'task';
 export const TASK_VERSION = 1;
@@ -34,11 +35,7 @@ export const TaskPayload = z
     status: TaskStatus.default('open'),
     doneAt: z.number().int().nonnegative().nullable().default(null),
     createdBy: trimmed(64).min(1),
-    createdAt: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(() => Date.now()),
+    createdAt: nowByDefault(),
   })
   .superRefine((t, ctx) => {
     if (t.dueTime !== null && t.dueDate === null)
@@ -48,7 +45,7 @@ export const TaskPayload = z
 export type TaskPayload = z.infer<typeof TaskPayload>;
 export type TaskInput = z.input<typeof TaskPayload>;
 
-export const TASK_ITEMS = { kind: TASK_KIND, version: TASK_VERSION, schema: TaskPayload } as const;
+export const TASK_ITEMS = sealedKind(TASK_KIND, TaskPayload, TASK_VERSION);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
