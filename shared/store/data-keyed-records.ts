@@ -64,6 +64,20 @@ export abstract class DataKeyedRecords<
     return this.open(doc, await this.keys.get(doc.subjectId, doc.keyId));
   }
 
+  /** Seals validated data into a document of this collection, bound to its id, subject and key page. */
+  protected seal(
+    id: string,
+    subjectId: string,
+    pageId: string,
+    key: Uint8Array,
+    data: unknown,
+    updatedAt: number,
+  ): RecordDoc {
+    const address = recordAddress(id, subjectId, pageId, this.collection);
+    const { kind, v, payload } = this.sealFields(data, key, address);
+    return { id, kind, subjectId, keyId: pageId, v, payload, updatedAt };
+  }
+
   protected open(doc: RecordDoc, key: Uint8Array): Decrypted<z.output<S>> {
     const address = recordAddress(doc.id, doc.subjectId, doc.keyId, this.collection);
     const data = this.openFields(doc, key, address);

@@ -8,7 +8,7 @@ import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { ItemDoc } from './schemas';
 import type { DataKeys } from './data-keys';
-import { DataKeyedRecords, recordAddress } from './data-keyed-records';
+import { DataKeyedRecords } from './data-keyed-records';
 import type { SealedKindConfig } from './sealed-records';
 import type { BulkOptions, Decrypted, RecordProblem } from './subject-repository';
 
@@ -145,18 +145,5 @@ export class ItemRepository<S extends z.ZodType<Record<string, unknown>>> extend
       pages.set(subjectId, doc.keyId);
     }
     return pages;
-  }
-
-  private seal(
-    id: string,
-    subjectId: string,
-    pageId: string,
-    key: Uint8Array,
-    data: unknown,
-    updatedAt: number,
-  ): ItemDoc {
-    const address = recordAddress(id, subjectId, pageId, ITEMS);
-    const { kind, v, payload } = this.sealFields(data, key, address);
-    return { id, kind, subjectId, keyId: pageId, v, payload, updatedAt };
   }
 }

@@ -84,6 +84,14 @@ export interface VaultDoc {
 
 const id = { type: 'string', maxLength: 64 } as const;
 const time = { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 } as const;
+const kind = { type: 'string', maxLength: 32 } as const;
+/** What every envelope holds after its ids: the key that opens it, the payload's version, the payload. */
+const sealed = {
+  keyId: { type: 'string', maxLength: 80 },
+  v: { type: 'integer', minimum: 1, maximum: 1000 },
+  payload: { type: 'string' },
+  updatedAt: time,
+} as const;
 
 export const recordSchema: RxJsonSchema<RecordDoc> = {
   version: 0,
@@ -91,12 +99,9 @@ export const recordSchema: RxJsonSchema<RecordDoc> = {
   type: 'object',
   properties: {
     id,
-    kind: { type: 'string', maxLength: 32 },
+    kind,
     subjectId: id,
-    keyId: { type: 'string', maxLength: 80 },
-    v: { type: 'integer', minimum: 1, maximum: 1000 },
-    payload: { type: 'string' },
-    updatedAt: time,
+    ...sealed,
   },
   required: ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt'],
   // Only what queries use: every extra index costs each IndexedDB write (bench: ~4 s per 100,000).
@@ -116,11 +121,8 @@ export const settingSchema: RxJsonSchema<SettingDoc> = {
   type: 'object',
   properties: {
     id,
-    kind: { type: 'string', maxLength: 32 },
-    keyId: { type: 'string', maxLength: 80 },
-    v: { type: 'integer', minimum: 1, maximum: 1000 },
-    payload: { type: 'string' },
-    updatedAt: time,
+    kind,
+    ...sealed,
   },
   required: ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt'],
   indexes: ['kind'],

@@ -7,7 +7,7 @@ import { newId } from '../crypto';
 import type { KluisDatabase } from './database';
 import type { KeyDoc, RecordDoc } from './schemas';
 import { markOwnKeyPage, type DataKeys } from './data-keys';
-import { DataKeyedRecords, recordAddress } from './data-keyed-records';
+import { DataKeyedRecords } from './data-keyed-records';
 import type { SealedKindConfig } from './sealed-records';
 
 export interface Decrypted<P> {
@@ -204,18 +204,6 @@ export class SubjectRepository<S extends z.ZodType<Record<string, unknown>>> ext
   ): Promise<{ records: Decrypted<z.output<S>>[]; problems: RecordProblem[] }> {
     const docs = await this.db.records.find({ selector: { kind: this.config.kind } }).exec();
     return this.openStored(docs, options);
-  }
-
-  private seal(
-    id: string,
-    subjectId: string,
-    pageId: string,
-    key: Uint8Array,
-    data: unknown,
-    updatedAt: number,
-  ): RecordDoc {
-    const { kind, v, payload } = this.sealFields(data, key, recordAddress(id, subjectId, pageId));
-    return { id, kind, subjectId, keyId: pageId, v, payload, updatedAt };
   }
 
   private async writeNew(pages: readonly KeyDoc[], recordDocs: RecordDoc[]): Promise<void> {
