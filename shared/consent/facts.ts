@@ -5,11 +5,8 @@ import type { Decrypted } from '../store';
 import type { RecordDoc } from '../store';
 import type { Session } from '../vault';
 import type { PersonFacts } from './types';
-import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from './types';
-import type { LedgerEntry } from '../purposes';
-import { OBJECTION } from '../objection';
-import { entriesBySubject, PURPOSE_BASIS } from '../purposes';
-import { RESTRICTION } from '../restriction';
+import { loadLedgersBySubject, subjectEntries, type EntriesBySubjectOf } from '../purposes';
+import { CONSENT_LEDGERS } from './ledgers';
 
 export type Progress = (progress: { done: number; total: number }) => void;
 
@@ -35,32 +32,12 @@ export const loadPeople = async (
   return new Map(records.map((r) => [r.id, r]));
 };
 
-export interface LedgerIndex {
-  readonly bases: Map<string, LedgerEntry<PersonFacts['bases'][number]['data']>[]>;
-  readonly consents: Map<string, LedgerEntry<PersonFacts['consents'][number]['data']>[]>;
-  readonly subscriptions: Map<string, LedgerEntry<PersonFacts['subscriptions'][number]['data']>[]>;
-  readonly objections: Map<string, LedgerEntry<PersonFacts['objections'][number]['data']>[]>;
-  readonly restrictions: Map<string, LedgerEntry<PersonFacts['restrictions'][number]['data']>[]>;
-}
+/** Every consent-related ledger in the vault, grouped by person. */
+export type LedgerIndex = EntriesBySubjectOf<typeof CONSENT_LEDGERS>;
 
 /** Every consent-related ledger in the vault, grouped by person. */
-export const loadLedgers = async (session: Session, signal?: AbortSignal): Promise<LedgerIndex> => {
-  const options = { signal, chunkSize: DECRYPT_CHUNK };
-  const [bases, consents, subscriptions, objections, restrictions] = await Promise.all([
-    session.items(PURPOSE_BASIS).loadAll(options),
-    session.items(CONSENT_EVENT).loadAll(options),
-    session.items(SUBSCRIPTION_EVENT).loadAll(options),
-    session.items(OBJECTION).loadAll(options),
-    session.items(RESTRICTION).loadAll(options),
-  ]);
-  return {
-    bases: entriesBySubject(bases.records),
-    consents: entriesBySubject(consents.records),
-    subscriptions: entriesBySubject(subscriptions.records),
-    objections: entriesBySubject(objections.records),
-    restrictions: entriesBySubject(restrictions.records),
-  };
-};
+export const loadLedgers = (session: Session, signal?: AbortSignal): Promise<LedgerIndex> =>
+  loadLedgersBySubject(session, CONSENT_LEDGERS, { signal, chunkSize: DECRYPT_CHUNK });
 
 /** The facts about one person; a person not loaded is treated as erased. */
 export const factsFor = (
@@ -77,11 +54,7 @@ export const factsFor = (
       phone: (person?.data.phones.length ?? 0) > 0,
       post: !!address && !!address.street && (!!address.city || !!address.postalCode),
     },
-    bases: ledgers.bases.get(personId) ?? [],
-    consents: ledgers.consents.get(personId) ?? [],
-    subscriptions: ledgers.subscriptions.get(personId) ?? [],
-    objections: ledgers.objections.get(personId) ?? [],
-    restrictions: ledgers.restrictions.get(personId) ?? [],
+    ...subjectEntries(ledgers, personId),
   };
 };
 

@@ -4,56 +4,46 @@
 import type { z } from 'zod';
 import { toBase64 } from '../crypto';
 import { loadSodium } from '../crypto';
-import type { ObjectionPayload } from '../objection';
 import { OBJECTION } from '../objection';
 import {
   entriesBySubject,
-  inLedgerOrder,
   loadEntriesBySubject,
+  loadSubjectLedgers,
+  type EntriesOf,
   type EntryAudit,
   type LedgerEntry,
 } from '../purposes';
-import { PURPOSE_BASIS, type PurposeBasisPayload } from '../purposes';
+import { PURPOSE_BASIS } from '../purposes';
 import type { ConsentMethod } from '../purposes';
-import { RESTRICTION, type RestrictionPayload } from '../restriction';
+import { RESTRICTION } from '../restriction';
 import type { Session } from '../vault';
 import { consentStatus } from './derive';
 import { noticeDue } from './notices';
-import type {
-  ConsentEventPayload,
-  Evidence,
-  EvidenceFile,
-  NoticeReceiptPayload,
-  SubscriptionEventPayload,
-} from './types';
+import type { ConsentEventPayload, Evidence, EvidenceFile, NoticeReceiptPayload } from './types';
 import { CONSENT_EVENT, EVIDENCE_FILE_MAX_BYTES, NOTICE_RECEIPT, SUBSCRIPTION_EVENT } from './types';
 
-/** One person's ledgers, each in ledger order (time, then id). */
-export interface PersonLedgers {
-  readonly bases: LedgerEntry<PurposeBasisPayload>[];
-  readonly consents: LedgerEntry<ConsentEventPayload>[];
-  readonly subscriptions: LedgerEntry<SubscriptionEventPayload>[];
-  readonly objections: LedgerEntry<ObjectionPayload>[];
-  readonly restrictions: LedgerEntry<RestrictionPayload>[];
+/** The ledgers the purpose gate reads for a person, under the names its facts give them. */
+export const CONSENT_LEDGERS = {
+  bases: PURPOSE_BASIS,
+  consents: CONSENT_EVENT,
+  subscriptions: SUBSCRIPTION_EVENT,
+  objections: OBJECTION,
+  restrictions: RESTRICTION,
+} as const;
+
+/** One person's ledgers, each in ledger order (time, then id); notices by when they were received. */
+export type PersonLedgers = EntriesOf<typeof CONSENT_LEDGERS> & {
   readonly notices: LedgerEntry<NoticeReceiptPayload>[];
-}
+};
 
 /** Every ledger of one person (for the Privacy panel and the access package). */
 export const loadPersonLedgers = async (session: Session, personId: string): Promise<PersonLedgers> => {
-  const [bases, consents, subscriptions, objections, restrictions, notices] = await Promise.all([
-    session.items(PURPOSE_BASIS).listForSubject(personId),
-    session.items(CONSENT_EVENT).listForSubject(personId),
-    session.items(SUBSCRIPTION_EVENT).listForSubject(personId),
-    session.items(OBJECTION).listForSubject(personId),
-    session.items(RESTRICTION).listForSubject(personId),
+  const [ledgers, notices] = await Promise.all([
+    loadSubjectLedgers(session, CONSENT_LEDGERS, personId),
     session.items(NOTICE_RECEIPT).listForSubject(personId),
   ]);
   return {
-    bases: inLedgerOrder(bases.records),
-    consents: inLedgerOrder(consents.records),
-    subscriptions: inLedgerOrder(subscriptions.records),
-    objections: inLedgerOrder(objections.records),
-    restrictions: inLedgerOrder(restrictions.records),
+    ...ledgers,
     notices: notices.records
       .map(({ id, data }) => ({ id, data }))
       .sort((a, b) => a.data.receivedAt - b.data.receivedAt || (a.id < b.id ? -1 : 1)),

@@ -5,7 +5,7 @@
 // back its audit entry for the operation (see ledgerWrite) to write.
 import type { z } from 'zod';
 import type { AuditEvent } from '../audit';
-import type { ItemKindConfig } from '../store';
+import { sealedKind, type BulkOptions, type ItemKindConfig } from '../store';
 import type { Decrypted } from '../store';
 import type { Session } from '../vault';
 import type { Done } from '../workspace';
@@ -66,10 +66,7 @@ export const ledgerKind = <K extends string, S extends z.ZodType<Record<string, 
   kind: K,
   schema: S,
   version = 1,
-): LedgerKind<S> & { readonly kind: K } => {
-  const appendOnly = true as const;
-  return { kind, version, schema, appendOnly };
-};
+): LedgerKind<S> & { readonly kind: K } => ({ ...sealedKind(kind, schema, version), appendOnly: true });
 
 /** An entry as a caller gives it: the recorder adds who recorded it and on which device. */
 export type EntryInput<S extends z.ZodType> = Omit<z.input<S>, 'recordedBy' | 'deviceId'>;
@@ -91,6 +88,57 @@ export const loadEntriesBySubject = async <S extends z.ZodType<Record<string, un
   ledger: LedgerKind<S>,
 ): Promise<Map<string, LedgerEntry<z.output<S>>[]>> =>
   entriesBySubject((await session.items(ledger).loadAll({ chunkSize: 500 })).records);
+
+/** Several ledgers read together, each under the name of what it holds: `{ consents: CONSENT_EVENT }`. */
+export type LedgerSet = Readonly<Record<string, LedgerKind<z.ZodType<Record<string, unknown> & Timed>>>>;
+
+type EntryOf<L> = L extends LedgerKind<infer S> ? LedgerEntry<z.output<S>> : never;
+
+/** One subject's entries of each ledger of a set, in ledger order, under the ledger's name. */
+export type EntriesOf<L extends LedgerSet> = { readonly [N in keyof L]: EntryOf<L[N]>[] };
+
+/** Every entry of each ledger of a set, grouped by subject, under the ledger's name. */
+export type EntriesBySubjectOf<L extends LedgerSet> = {
+  readonly [N in keyof L]: Map<string, EntryOf<L[N]>[]>;
+};
+
+/** Reads each ledger of a set at once and keeps each result under the ledger's name. */
+const eachLedger = async <L extends LedgerSet, R>(
+  ledgers: L,
+  read: (ledger: L[keyof L]) => R | Promise<R>,
+): Promise<Record<keyof L, R>> => {
+  const names = Object.keys(ledgers) as (keyof L)[];
+  const results = await Promise.all(names.map((name) => read(ledgers[name])));
+  return Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<keyof L, R>;
+};
+
+/** One subject's entries of several ledgers, each in ledger order. */
+export const loadSubjectLedgers = async <L extends LedgerSet>(
+  session: Session,
+  ledgers: L,
+  subjectId: string,
+): Promise<EntriesOf<L>> =>
+  (await eachLedger(ledgers, (ledger) => loadEntries(session, ledger, subjectId))) as EntriesOf<L>;
+
+/** Every entry of several ledgers, each grouped by subject. */
+export const loadLedgersBySubject = async <L extends LedgerSet>(
+  session: Session,
+  ledgers: L,
+  options: BulkOptions = { chunkSize: 500 },
+): Promise<EntriesBySubjectOf<L>> =>
+  (await eachLedger(ledgers, async (ledger) =>
+    entriesBySubject((await session.items(ledger).loadAll(options)).records),
+  )) as EntriesBySubjectOf<L>;
+
+/** One subject's entries out of ledgers grouped by subject (none where it has none). */
+export const subjectEntries = <L extends LedgerSet>(
+  bySubject: EntriesBySubjectOf<L>,
+  subjectId: string,
+): EntriesOf<L> => {
+  const entries: Record<string, unknown> = {};
+  for (const [name, map] of Object.entries(bySubject)) entries[name] = map.get(subjectId) ?? [];
+  return entries as EntriesOf<L>;
+};
 
 /** What a ledger operation is given: whose ledger, who records it on which device, and the entry. */
 export type AboutPerson<I> = I & {
