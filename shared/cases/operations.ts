@@ -2,7 +2,7 @@
 // under the case's subject and returns the audit entries the core writes (ids and codes, never contents).
 import type { AuditEvent } from '../audit';
 import type { Decrypted } from '../store';
-import { defineOperation, type Workspace } from '../workspace';
+import { createLinkedItem, defineOperation, saveLinkedItem, type Workspace } from '../workspace';
 import {
   CASE_CONFIG,
   CASE_ENTRY_CONFIG,
@@ -10,7 +10,6 @@ import {
   withCaseStatus,
   type CaseEntryPayload,
   type CaseEntryType,
-  type CaseInput,
   type CasePayload,
   type CaseStatus,
 } from './case';
@@ -27,12 +26,7 @@ export const loadCaseEntries = async (
   return records.filter((e) => e.data.caseId === c.id).sort((a, b) => a.data.at - b.data.at);
 };
 
-export const createCase = defineOperation('cases.create', async (workspace, _actor, input: CaseInput) => {
-  const cases = workspace.items(CASE_CONFIG);
-  const data = cases.validate(input);
-  const created = await cases.create(caseSubjectId(data), data);
-  return { result: created, audit: { action: 'create', kind: 'case', recordIds: [created.id] } };
-});
+export const createCase = defineOperation('cases.create', createLinkedItem(CASE_CONFIG, caseSubjectId));
 
 /** Opens one case to read or edit it: the view is recorded. */
 export const openCase = defineOperation('cases.open', async (workspace, _actor, id: string) => {
@@ -46,31 +40,15 @@ export const openCase = defineOperation('cases.open', async (workspace, _actor, 
  */
 export const saveCase = defineOperation(
   'cases.save',
-  async (workspace, _actor, { id, input }: { readonly id: string; readonly input: CaseInput }) => {
-    const cases = workspace.items(CASE_CONFIG);
-    const current = await cases.get(id);
-    const data = cases.validate(input);
-    const subjectId = caseSubjectId(data);
-    if (subjectId === current.subjectId) {
-      const saved = await cases.update(id, () => data);
-      return { result: saved, audit: { action: 'update', kind: 'case', recordIds: [id] } };
-    }
+  saveLinkedItem(CASE_CONFIG, caseSubjectId, async (workspace, from, to) => {
     const entries = workspace.items(CASE_ENTRY_CONFIG);
-    const oldEntries = await loadCaseEntries(workspace, current);
-    const moved = await cases.create(subjectId, data);
-    await entries.createMany(oldEntries.map((e) => ({ subjectId, input: { ...e.data, caseId: moved.id } })));
+    const oldEntries = await loadCaseEntries(workspace, from);
+    await entries.createMany(
+      oldEntries.map((e) => ({ subjectId: to.subjectId, input: { ...e.data, caseId: to.id } })),
+    );
     for (const e of oldEntries) await entries.remove(e.id);
-    await cases.remove(id);
-    return {
-      result: moved,
-      audit: {
-        action: 'update',
-        kind: 'case',
-        recordIds: [id, moved.id],
-        details: { relinked: true, entries: oldEntries.length },
-      },
-    };
-  },
+    return { entries: oldEntries.length };
+  }),
 );
 
 const statusChange = (id: string, status: CaseStatus): AuditEvent => ({

@@ -1,16 +1,10 @@
 // What the cases screens read, live: every case (opened once, then only what changed) and one case's
 // timeline (a colleague's reply arriving by sync included).
-import { openAllItems, type OpenedItems } from '../store';
-import { defineQuery } from '../workspace';
-import { CASE_CONFIG, CASE_ENTRY_KIND, CASE_KIND, type CasePayload } from './case';
+import { allItemsQuery, defineQuery } from '../workspace';
+import { CASE_CONFIG, CASE_ENTRY_KIND } from './case';
 import { loadCaseEntries, type CaseEntry } from './operations';
 
-export const allCases = defineQuery(
-  'cases.all',
-  [{ collection: 'items', kinds: [CASE_KIND] }],
-  (workspace): Promise<OpenedItems<CasePayload>> =>
-    openAllItems(workspace, workspace.db, workspace.items(CASE_CONFIG)),
-);
+export const allCases = allItemsQuery('cases.all', CASE_CONFIG);
 
 /** A case's replies and notes, oldest first. */
 export const caseEntries = defineQuery(

@@ -1,8 +1,8 @@
 // What a user can do with deals. Each operation validates, stores the deal encrypted under its subject's
 // key and returns the audit entry the core writes (ids and codes only, never field contents).
 import type { Decrypted } from '../store';
-import { defineOperation } from '../workspace';
-import { DEAL_CONFIG, dealSubjectId, moveDealTo, type DealInput, type DealPayload } from './deal';
+import { createLinkedItem, defineOperation, saveLinkedItem } from '../workspace';
+import { DEAL_CONFIG, dealSubjectId, moveDealTo, type DealPayload } from './deal';
 import {
   defaultPipeline,
   PIPELINE_CONFIG,
@@ -14,36 +14,12 @@ import {
 
 export type Deal = Decrypted<DealPayload>;
 
-export const createDeal = defineOperation('deals.create', async (workspace, _actor, input: DealInput) => {
-  const deals = workspace.items(DEAL_CONFIG);
-  const data = deals.validate(input);
-  const deal = await deals.create(dealSubjectId(data), data);
-  return { result: deal, audit: { action: 'create', kind: 'deal', recordIds: [deal.id] } };
-});
+export const createDeal = defineOperation('deals.create', createLinkedItem(DEAL_CONFIG, dealSubjectId));
 
 /**
- * Saves an edited deal. A deal is encrypted with its subject's key, so when the edit links it to another
- * subject it is stored anew under that one and the old record removed (its id changes).
+ * Saves an edited deal; linked to another subject, it is stored anew under that one's key (its id changes).
  */
-export const saveDeal = defineOperation(
-  'deals.save',
-  async (workspace, _actor, { id, input }: { readonly id: string; readonly input: DealInput }) => {
-    const deals = workspace.items(DEAL_CONFIG);
-    const current = await deals.get(id);
-    const data = deals.validate(input);
-    const subjectId = dealSubjectId(data);
-    if (subjectId === current.subjectId) {
-      const deal = await deals.update(id, () => data);
-      return { result: deal, audit: { action: 'update', kind: 'deal', recordIds: [id] } };
-    }
-    const moved = await deals.create(subjectId, data);
-    await deals.remove(id);
-    return {
-      result: moved,
-      audit: { action: 'update', kind: 'deal', recordIds: [id, moved.id], details: { relinked: true } },
-    };
-  },
-);
+export const saveDeal = defineOperation('deals.save', saveLinkedItem(DEAL_CONFIG, dealSubjectId));
 
 /** Moves a deal to another stage; a won or lost stage needs the reason (ReasonRequiredError without). */
 export const moveDeal = defineOperation(

@@ -1,17 +1,11 @@
 // What the deals screens read, live: every deal (opened once, then only what changed — the board may hold
 // thousands) and the organisation's pipeline.
-import { openAllItems, type OpenedItems } from '../store';
 import { NotFoundError } from '../store';
-import { defineQuery } from '../workspace';
-import { DEAL_CONFIG, DEAL_KIND, type DealPayload } from './deal';
+import { allItemsQuery, defineQuery } from '../workspace';
+import { DEAL_CONFIG } from './deal';
 import { PIPELINE_CONFIG, PIPELINE_ID, PIPELINE_KIND, type Pipeline } from './pipeline';
 
-export const allDeals = defineQuery(
-  'deals.all',
-  [{ collection: 'items', kinds: [DEAL_KIND] }],
-  (workspace): Promise<OpenedItems<DealPayload>> =>
-    openAllItems(workspace, workspace.db, workspace.items(DEAL_CONFIG)),
-);
+export const allDeals = allItemsQuery('deals.all', DEAL_CONFIG);
 
 /** The stored pipeline, or null while none is stored (not seeded, or not yet synced). */
 export const storedPipeline = defineQuery(

@@ -1,30 +1,14 @@
 // What a user can do with tasks: create, edit, tick off (and undo), snooze, delete. Each is stored under
 // the task's subject's key and audited by id (never the task's text).
 import type { Decrypted } from '../store';
-import { defineOperation } from '../workspace';
-import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskInput, type TaskPayload } from './task';
+import { createItem, defineOperation, removeItem, saveItem } from '../workspace';
+import { addDays, localDate, snoozeTask, TASK_ITEMS, type TaskPayload } from './task';
 
 export type Task = Decrypted<TaskPayload>;
 
-export const createTask = defineOperation(
-  'tasks.create',
-  async (
-    workspace,
-    _actor,
-    { subjectId, input }: { readonly subjectId: string; readonly input: TaskInput },
-  ) => {
-    const task = await workspace.items(TASK_ITEMS).create(subjectId, input);
-    return { result: task, audit: { action: 'create', kind: 'task', recordIds: [task.id] } };
-  },
-);
+export const createTask = defineOperation('tasks.create', createItem(TASK_ITEMS));
 
-export const saveTask = defineOperation(
-  'tasks.save',
-  async (workspace, _actor, { id, input }: { readonly id: string; readonly input: TaskInput }) => {
-    const task = await workspace.items(TASK_ITEMS).update(id, () => input);
-    return { result: task, audit: { action: 'update', kind: 'task', recordIds: [id] } };
-  },
-);
+export const saveTask = defineOperation('tasks.save', saveItem(TASK_ITEMS));
 
 /** Ticks an open task off, or reopens a done one. */
 export const toggleTaskDone = defineOperation('tasks.toggleDone', async (workspace, _actor, id: string) => {
@@ -57,7 +41,4 @@ export const snoozeTaskBy = defineOperation(
   },
 );
 
-export const deleteTask = defineOperation('tasks.delete', async (workspace, _actor, id: string) => {
-  await workspace.items(TASK_ITEMS).remove(id);
-  return { result: undefined, audit: { action: 'delete', kind: 'task', recordIds: [id] } };
-});
+export const deleteTask = defineOperation('tasks.delete', removeItem(TASK_ITEMS));

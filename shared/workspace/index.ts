@@ -24,4 +24,14 @@ export {
 } from './query';
 export { ExportCancelled, type Deliver, type ExportFile } from './deliver';
 export { removeSetting, saveSetting, type SaveSettingInput } from './settings';
+export {
+  allItemsQuery,
+  createItem,
+  createLinkedItem,
+  removeItem,
+  saveItem,
+  saveLinkedItem,
+  type EditedItem,
+  type NewItem,
+} from './items';
 export { ROLES, type Role } from './roles';
