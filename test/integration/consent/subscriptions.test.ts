@@ -5,7 +5,11 @@ import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/co
 import { subscriptionStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { runGate, confirmSubscription, subscribe, unsubscribe } from '../../../shared/consent';
-import { SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
+import {
+  SUBSCRIPTION_EVENT,
+  type SubscribeRequest,
+  type SubscriptionOrigin,
+} from '../../../shared/consent/types';
 import type { Session } from '../../../shared/vault/session';
 import { analyse, readFile } from '../../../shared/import/analyse';
 import { commitImport } from '../../../shared/import';
@@ -23,6 +27,12 @@ const FAIR_LIST = [
   'Gerrit2;Zeldzaamnaam2;gerrit2@zeldzaam.example;Inkoper',
   'Wim;Nieuwkomer;wim@nieuwkomer.example;Verkoper',
 ].join('\r\n');
+/** What a subscribe, confirm or unsubscribe for the person on the newsletter says, besides `more`. */
+const about = (
+  person: { id: string },
+  origin: SubscriptionOrigin,
+  more: Pick<SubscribeRequest, 'evidence' | 'at'> = {},
+) => ({ recordedBy: ACTOR, personId: person.id, subscriptionTypeId: LIST, origin, ...more });
 const state = async (session: Session, personId: string) =>
   subscriptionStatus((await loadPersonLedgers(session, personId)).subscriptions, LIST, Date.now()).state;
 
@@ -30,36 +40,19 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   it('subscribes with double opt-in: pending with its request time, then subscribed on confirmation', async () => {
     const session = await open();
     const person = await session.people.create(somePerson(1));
-    expect(
-      await subscribe(session, LOCAL_ACTOR, {
-        recordedBy: ACTOR,
-        personId: person.id,
-        subscriptionTypeId: LIST,
-        origin: 'web_form',
-      }),
-    ).toMatchObject({
+    expect(await subscribe(session, LOCAL_ACTOR, about(person, 'web_form'))).toMatchObject({
       status: 'written',
       type: 'pending',
     });
     expect(await state(session, person.id)).toBe('pending');
-    await confirmSubscription(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
+    await confirmSubscription(session, LOCAL_ACTOR, about(person, 'web_form'));
     expect(await state(session, person.id)).toBe('subscribed');
   });
 
   it('keeps an unsubscribed person unsubscribed through a real import of a list holding them, and a bulk subscribe of that list', async () => {
     const session = await open();
     const person = await subscribedMember(session, 2);
-    await unsubscribe(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'email',
-    });
+    await unsubscribe(session, LOCAL_ACTOR, about(person, 'email'));
     expect(await state(session, person.id)).toBe('unsubscribed');
 
     // A fair's visitor list, imported the way the wizard does it: read, map, find duplicates against the
@@ -119,20 +112,11 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   it('refuses a subscribe whose origin is an import for a person who unsubscribed', async () => {
     const session = await open();
     const person = await subscribedMember(session, 6);
-    await unsubscribe(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'email',
+    await unsubscribe(session, LOCAL_ACTOR, about(person, 'email'));
+    expect(await subscribe(session, LOCAL_ACTOR, about(person, 'import'))).toEqual({
+      status: 'skipped',
+      reason: 'unsubscribed',
     });
-    expect(
-      await subscribe(session, LOCAL_ACTOR, {
-        recordedBy: ACTOR,
-        personId: person.id,
-        subscriptionTypeId: LIST,
-        origin: 'import',
-      }),
-    ).toEqual({ status: 'skipped', reason: 'unsubscribed' });
     expect(await state(session, person.id)).toBe('unsubscribed');
   });
 
@@ -140,13 +124,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
     const session = await open();
     const person = await subscribedMember(session, 4);
     const unsubscribedAt = Date.now();
-    await unsubscribe(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'manual',
-      at: unsubscribedAt,
-    });
+    await unsubscribe(session, LOCAL_ACTOR, about(person, 'manual', { at: unsubscribedAt }));
     // What sync delivers from device B, written there an hour before the unsubscribe.
     await session.items(SUBSCRIPTION_EVENT).create(person.id, {
       subscriptionTypeId: LIST,
@@ -163,38 +141,19 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
   it('re-subscribes only on the person’s own request, with evidence for a manual entry', async () => {
     const session = await open();
     const person = await subscribedMember(session, 5);
-    await unsubscribe(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
-    expect(
-      await subscribe(session, LOCAL_ACTOR, {
-        recordedBy: ACTOR,
-        personId: person.id,
-        subscriptionTypeId: LIST,
-        origin: 'manual',
-      }),
-    ).toEqual({
+    await unsubscribe(session, LOCAL_ACTOR, about(person, 'web_form'));
+    expect(await subscribe(session, LOCAL_ACTOR, about(person, 'manual'))).toEqual({
       status: 'skipped',
       reason: 'evidence-required',
     });
     expect(
-      await subscribe(session, LOCAL_ACTOR, {
-        recordedBy: ACTOR,
-        personId: person.id,
-        subscriptionTypeId: LIST,
-        origin: 'manual',
-        evidence: { text: 'Asked by phone to receive the newsletter again' },
-      }),
+      await subscribe(
+        session,
+        LOCAL_ACTOR,
+        about(person, 'manual', { evidence: { text: 'Asked by phone to receive the newsletter again' } }),
+      ),
     ).toMatchObject({ status: 'written', type: 'pending' });
-    await confirmSubscription(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
+    await confirmSubscription(session, LOCAL_ACTOR, about(person, 'web_form'));
     expect(await state(session, person.id)).toBe('subscribed');
   });
 });
