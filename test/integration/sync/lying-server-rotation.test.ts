@@ -31,12 +31,11 @@ import { openRotationGrant, sealRotationGrant } from '../../../shared/vault/page
 import { type PageKey } from '../../../shared/store';
 import { annelies, bram } from '../../fixtures/people';
 import { PASSPHRASE, testVault } from '../../helpers/store';
-import { useServerFixture } from '../server/server-fixture';
 import { lyingServer, type LyingServer } from './lying-server';
 import {
   admin,
   device,
-  fixturePlace,
+  useMembersServer,
   join,
   MEMBER_PASSPHRASE,
   ok,
@@ -44,9 +43,7 @@ import {
   type Device,
 } from './members';
 
-const fixture = useServerFixture();
-
-const place = fixturePlace(fixture);
+const { fixture, place } = useMembersServer();
 
 /** The same device's key duties, with every answer passing through the liar. */
 const through = (d: Device, liar: LyingServer): KeyContext => ({ ...d.ctx, fetch: liar.fetch });

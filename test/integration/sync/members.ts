@@ -23,6 +23,7 @@ import { annelies } from '../../fixtures/people';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
 import type { MemberKeys } from '../../helpers/thief';
 import { syncClient } from './two-devices';
+import { useServerFixture } from '../server/server-fixture';
 
 export const MEMBER_PASSPHRASE = 'een ander wachtwoord';
 
@@ -43,6 +44,12 @@ export interface Place {
    */
   readonly appSync?: boolean;
 }
+
+/** Call at the top of a test file: a real server per test (server-fixture.ts) and the place its devices meet at. */
+export const useMembersServer = (options: { appSync?: boolean } = {}) => {
+  const fixture = useServerFixture();
+  return { fixture, place: fixturePlace(fixture, options) };
+};
 
 /** A place over a server fixture (server-fixture.ts), read lazily: the fixture is valid inside each test. */
 export const fixturePlace = (

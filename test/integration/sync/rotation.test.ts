@@ -16,11 +16,10 @@ import { loadPageKeys } from '../../../shared/vault/page-keys';
 import { type PageKey } from '../../../shared/store';
 import { annelies, bram } from '../../fixtures/people';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
-import { useServerFixture } from '../server/server-fixture';
 import {
   admin,
   device,
-  fixturePlace,
+  useMembersServer,
   join,
   MEMBER_PASSPHRASE,
   ok,
@@ -28,9 +27,7 @@ import {
   type Device,
 } from './members';
 
-const fixture = useServerFixture();
-
-const place = fixturePlace(fixture);
+const { fixture, place } = useMembersServer();
 
 const get = async (link: AccountLink, path: string) => {
   const response = await fetch(`${link.serverUrl}${path}`, {
