@@ -13,8 +13,14 @@ export const useLocalized = (): ((text: Localized) => string) => {
   return useCallback((text: Localized) => pickLocalized(text, language), [language]);
 };
 
+export interface Formatters {
+  readonly dateTime: (time: number) => string;
+  readonly date: (time: number | string) => string;
+  readonly number: (n: number) => string;
+}
+
 /** Dates and times in the interface language. */
-export const useFormatters = () => {
+export const useFormatters = (): Formatters => {
   const { i18n } = useTranslation();
   const language = i18n.language;
   return {

@@ -2,7 +2,7 @@
 // one sentence by screen readers. No chart library: the dashboard needs only bars.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { Tone } from './DashboardTile';
+import type { Tone } from './tile-spec';
 
 export interface Bar {
   readonly label: string;

@@ -4,14 +4,26 @@ import Grid from '@mui/material/Grid';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../ui/PageHeader';
 import { dashboardSources, type DashboardSources } from '../sources';
-import { AuditTile } from './tiles/AuditTile';
-import { BreachesTile } from './tiles/BreachesTile';
-import { ConsentExpiryTile } from './tiles/ConsentExpiryTile';
-import { DevicesTile } from './tiles/DevicesTile';
-import { LawfulBasisTile } from './tiles/LawfulBasisTile';
-import { ProcessorsTile } from './tiles/ProcessorsTile';
-import { RequestsTile } from './tiles/RequestsTile';
-import { RetentionTile } from './tiles/RetentionTile';
+import { auditTile } from './tiles/audit-tile';
+import { breachesTile } from './tiles/breaches-tile';
+import { consentExpiryTile } from './tiles/consent-expiry-tile';
+import { devicesTile } from './tiles/devices-tile';
+import { lawfulBasisTile } from './tiles/lawful-basis-tile';
+import { processorsTile } from './tiles/processors-tile';
+import { requestsTile } from './tiles/requests-tile';
+import { retentionTile } from './tiles/retention-tile';
+
+/** In the order the page shows them. */
+const TILES = [
+  lawfulBasisTile,
+  consentExpiryTile,
+  requestsTile,
+  breachesTile,
+  retentionTile,
+  processorsTile,
+  devicesTile,
+  auditTile,
+];
 
 const TILE = { xs: 12, md: 6, xl: 3 } as const;
 
@@ -21,30 +33,11 @@ export function DashboardPage({ sources = dashboardSources }: { sources?: Dashbo
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <Grid container spacing={2}>
-        <Grid size={TILE}>
-          <LawfulBasisTile query={sources.lawfulBasis} />
-        </Grid>
-        <Grid size={TILE}>
-          <ConsentExpiryTile query={sources.consentExpiry} />
-        </Grid>
-        <Grid size={TILE}>
-          <RequestsTile query={sources.requests} />
-        </Grid>
-        <Grid size={TILE}>
-          <BreachesTile query={sources.breaches} />
-        </Grid>
-        <Grid size={TILE}>
-          <RetentionTile query={sources.retention} />
-        </Grid>
-        <Grid size={TILE}>
-          <ProcessorsTile query={sources.processors} />
-        </Grid>
-        <Grid size={TILE}>
-          <DevicesTile query={sources.devices} />
-        </Grid>
-        <Grid size={TILE}>
-          <AuditTile query={sources.audit} />
-        </Grid>
+        {TILES.map((tile) => (
+          <Grid key={tile.name} size={TILE}>
+            {tile.render(sources)}
+          </Grid>
+        ))}
       </Grid>
     </>
   );

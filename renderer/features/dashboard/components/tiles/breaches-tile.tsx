@@ -5,11 +5,9 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import { useTranslation } from 'react-i18next';
+import type { BreachClock, BreachesSummary } from '../../../../../shared/breach';
 import { formatRoute } from '../../../../kit/routing';
-import type { DashboardSources } from '../../sources';
-import { DashboardTile } from '../DashboardTile';
-import { TileFigure } from '../TileFigure';
-import type { BreachClock } from '../../../../../shared/breach';
+import { defineTile } from '../DashboardTile';
 
 const HOUR = 3_600_000;
 
@@ -41,32 +39,22 @@ function Clock({ clock, now }: { clock: BreachClock; now: number }) {
   );
 }
 
-export function BreachesTile({ query }: { query: DashboardSources['breaches'] }) {
-  const { t } = useTranslation();
-  return (
-    <DashboardTile
-      title={t('dashboard.breaches.title')}
-      icon={<ReportGmailerrorredOutlinedIcon />}
-      query={query}
-      input={null}
-      to={{ name: 'breaches' }}
-      action={t('dashboard.breaches.action')}
-      tone={(v) =>
-        v.clocks.some((c) => c.notifiedAt === null && c.deadlineAt <= v.loadedAt + 24 * HOUR)
-          ? 'error'
-          : v.open > 0
-            ? 'warning'
-            : 'ok'
-      }
-    >
-      {(v) => (
-        <>
-          <TileFigure value={v.open} label={t('dashboard.breaches.open', { count: v.open })} />
-          {v.clocks.slice(0, 3).map((clock) => (
-            <Clock key={clock.id} clock={clock} now={v.loadedAt} />
-          ))}
-        </>
-      )}
-    </DashboardTile>
-  );
-}
+type Breaches = BreachesSummary & { readonly loadedAt: number };
+
+const Clocks = ({ value }: { value: Breaches }) =>
+  value.clocks.slice(0, 3).map((clock) => <Clock key={clock.id} clock={clock} now={value.loadedAt} />);
+
+export const breachesTile = defineTile({
+  name: 'breaches',
+  icon: <ReportGmailerrorredOutlinedIcon />,
+  to: { name: 'breaches' },
+  source: (s) => s.breaches,
+  tone: (v) =>
+    v.clocks.some((c) => c.notifiedAt === null && c.deadlineAt <= v.loadedAt + 24 * HOUR)
+      ? 'error'
+      : v.open > 0
+        ? 'warning'
+        : 'ok',
+  figure: (v, t) => ({ value: v.open, label: t('dashboard.breaches.open', { count: v.open }) }),
+  Details: Clocks,
+});
