@@ -6,17 +6,18 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { readInvite } from '../../../../shared/sync';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
-import { NewPassphraseFields } from '../../vault/components/NewPassphraseFields';
+import { FirstPassphraseFields } from '../../vault/components/FirstPassphraseFields';
 import { useNewPassphrase } from '../../vault/hooks/useNewPassphrase';
 import { useJoinStore } from '../stores/join-store';
 import { rememberedServerUrl } from '../stores/server-address';
-import { accountErrorKey, accountProblem, type AccountProblem } from './account-errors';
+import { useAccountAttempt } from '../hooks/useAccountAttempt';
+import { accountErrorKey } from './account-errors';
+import { AccountField, ServerUrlField, UserIdField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
@@ -30,8 +31,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
   const [inviteCode, setInviteCode] = useState('');
   const chosen = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountProblem | { key: 'sync.join.empty' } | null>(null);
+  const { busy, error, setError, attempt } = useAccountAttempt<{ key: 'sync.join.empty' }>();
   // An invite from before pinning (or from a server without TLS) names no certificate: say so.
   const unpinned = useMemo(() => readInvite(inviteCode)?.fingerprint === null, [inviteCode]);
 
@@ -68,56 +68,29 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
       return;
     }
     if (chosen.tooShort || chosen.mismatch) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const failure = await join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase);
-      if (failure) setError(accountProblem(failure));
-    } catch {
-      setError({ key: 'sync.account.error.other' });
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase));
   };
 
   return (
     <AuthLayout title={t('sync.join.title')} subtitle={t('sync.join.subtitle')}>
       <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField
-          label={t('sync.account.serverUrl')}
-          type="url"
-          value={serverUrl}
-          onChange={(e) => setServerUrl(e.target.value)}
-          slotProps={{ htmlInput: { readOnly: busy } }}
-        />
-        <TextField
-          label={t('sync.signIn.userId')}
-          value={userId}
-          autoFocus
-          autoComplete="username"
-          onChange={(e) => setUserId(e.target.value)}
-          slotProps={{ htmlInput: { readOnly: busy, spellCheck: false } }}
-        />
-        <TextField
+        <ServerUrlField value={serverUrl} onChange={setServerUrl} busy={busy} />
+        <UserIdField value={userId} onChange={setUserId} busy={busy} verbatim />
+        <AccountField
           label={t('sync.join.inviteCode')}
           value={inviteCode}
           autoComplete="one-time-code"
-          onChange={(e) => setInviteCode(e.target.value)}
-          slotProps={{ htmlInput: { readOnly: busy, spellCheck: false } }}
+          onChange={setInviteCode}
+          busy={busy}
+          verbatim
           helperText={unpinned ? t('sync.join.noFingerprint') : undefined}
         />
-        <NewPassphraseFields
+        <FirstPassphraseFields
           state={chosen}
-          label={t('vault.create.passphrase')}
-          confirmationLabel={t('vault.create.confirmation')}
           submitted={submitted}
           busy={busy}
           strengthId="join-passphrase-strength"
-          policyHint
         />
-        <Alert severity="info" variant="outlined" role="note">
-          {t('vault.create.noRecovery')}
-        </Alert>
         {error && <ProblemAlert problem={error} />}
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.join.joining') : t('sync.join.submit')}

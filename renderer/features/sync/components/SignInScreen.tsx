@@ -4,14 +4,14 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useJoinStore } from '../stores/join-store';
 import { rememberedServerUrl } from '../stores/server-address';
-import { accountProblem, type AccountProblem } from './account-errors';
+import { useAccountAttempt } from '../hooks/useAccountAttempt';
+import { ServerUrlField, UserIdField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
 import { JoinScreen } from './JoinScreen';
 
@@ -29,8 +29,10 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AccountProblem | { key: 'sync.signIn.empty' } | null>(null);
+  // A success opens the vault and this screen goes: it stays busy until then.
+  const { busy, error, setError, attempt } = useAccountAttempt<{ key: 'sync.signIn.empty' }>({
+    busyAfterSuccess: true,
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,38 +41,14 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
       setError({ key: 'sync.signIn.empty' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const failure = await signIn(serverUrl.trim(), userId.trim(), passphrase);
-      if (failure) {
-        setError(accountProblem(failure));
-        setBusy(false);
-      }
-    } catch {
-      setError({ key: 'sync.account.error.other' });
-      setBusy(false);
-    }
+    await attempt(() => signIn(serverUrl.trim(), userId.trim(), passphrase));
   };
 
   return (
     <AuthLayout title={t('sync.signIn.title')} subtitle={t('sync.signIn.subtitle')}>
       <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField
-          label={t('sync.account.serverUrl')}
-          type="url"
-          value={serverUrl}
-          onChange={(e) => setServerUrl(e.target.value)}
-          slotProps={{ htmlInput: { readOnly: busy } }}
-        />
-        <TextField
-          label={t('sync.signIn.userId')}
-          value={userId}
-          autoFocus
-          autoComplete="username"
-          onChange={(e) => setUserId(e.target.value)}
-          slotProps={{ htmlInput: { readOnly: busy } }}
-        />
+        <ServerUrlField value={serverUrl} onChange={setServerUrl} busy={busy} />
+        <UserIdField value={userId} onChange={setUserId} busy={busy} />
         <PassphraseField
           label={t('sync.signIn.passphrase')}
           autoComplete="current-password"

@@ -3,7 +3,6 @@
 // holds an organisation asks for the setup code it printed at start; the field appears when it does.
 import { useState, type FormEvent } from 'react';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +13,8 @@ import { useVaultStore } from '../../vault/stores/vault-store';
 import { useSyncStatusText } from '../hooks/useSyncStatusText';
 import { rememberedServerUrl } from '../stores/server-address';
 import { useSyncStore } from '../stores/sync-store';
-import { accountProblem, type AccountProblem } from './account-errors';
+import { useAccountAttempt } from '../hooks/useAccountAttempt';
+import { AccountField, ServerUrlField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
 
 export function SyncSettings() {
@@ -26,26 +26,21 @@ export function SyncSettings() {
   const statusText = useSyncStatusText(status);
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   const [setupCode, setSetupCode] = useState('');
   const [askSetupCode, setAskSetupCode] = useState(false);
-  const [error, setError] = useState<AccountProblem | null>(null);
+  const { busy, error, attempt } = useAccountAttempt({
+    onFailure: (failure) => {
+      if (failure.error === 'setup-code-required') setAskSetupCode(true);
+    },
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!session || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const failure = await connect(session, serverUrl.trim(), passphrase, setupCode.trim() || undefined);
-      if (failure?.error === 'setup-code-required') setAskSetupCode(true);
-      if (failure) setError(accountProblem(failure));
-      else setPassphrase('');
-    } catch {
-      setError({ key: 'sync.account.error.other' });
-    } finally {
-      setBusy(false);
-    }
+    const connected = await attempt(() =>
+      connect(session, serverUrl.trim(), passphrase, setupCode.trim() || undefined),
+    );
+    if (connected) setPassphrase('');
   };
 
   return (
@@ -67,13 +62,7 @@ export function SyncSettings() {
         </Stack>
       ) : (
         <Stack component="form" spacing={2} onSubmit={onSubmit} noValidate aria-busy={busy}>
-          <TextField
-            label={t('sync.account.serverUrl')}
-            type="url"
-            value={serverUrl}
-            onChange={(e) => setServerUrl(e.target.value)}
-            slotProps={{ htmlInput: { readOnly: busy } }}
-          />
+          <ServerUrlField value={serverUrl} onChange={setServerUrl} busy={busy} />
           <PassphraseField
             label={t('sync.settings.passphrase')}
             autoComplete="current-password"
@@ -83,13 +72,14 @@ export function SyncSettings() {
             readOnly={busy}
           />
           {askSetupCode && (
-            <TextField
+            <AccountField
               label={t('sync.settings.setupCode')}
               value={setupCode}
               autoComplete="off"
-              onChange={(e) => setSetupCode(e.target.value)}
+              onChange={setSetupCode}
               helperText={t('sync.settings.setupCodeHelp')}
-              slotProps={{ htmlInput: { readOnly: busy, spellCheck: false } }}
+              busy={busy}
+              verbatim
             />
           )}
           {error && <ProblemAlert problem={error} />}

@@ -8,7 +8,7 @@ import { SubmitButton } from '../../../ui/SubmitButton';
 import { useNewPassphrase } from '../hooks/useNewPassphrase';
 import { useVaultStore } from '../stores/vault-store';
 import { AuthLayout } from './AuthLayout';
-import { NewPassphraseFields } from './NewPassphraseFields';
+import { FirstPassphraseFields } from './FirstPassphraseFields';
 import { VaultUsername } from './VaultUsername';
 
 export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
@@ -36,19 +36,13 @@ export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
   return (
     <AuthLayout title={t('vault.create.title')} subtitle={t('vault.create.subtitle')}>
       <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate>
-        <NewPassphraseFields
+        <FirstPassphraseFields
           state={chosen}
-          label={t('vault.create.passphrase')}
-          confirmationLabel={t('vault.create.confirmation')}
           submitted={submitted}
           busy={busy}
           strengthId="passphrase-strength"
           autoFocus
-          policyHint
         />
-        <Alert severity="info" variant="outlined" role="note">
-          {t('vault.create.noRecovery')}
-        </Alert>
         {failed && <Alert severity="error">{t('vault.create.failed')}</Alert>}
         <SubmitButton busy={busy} size="large">
           {busy ? t('vault.create.creating') : t('vault.create.submit')}
