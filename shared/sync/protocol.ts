@@ -134,10 +134,60 @@ export interface PullResponse {
   more?: true;
 }
 
-/** Sent on the Server-Sent Events stream after every accepted write: clients pull from their checkpoint. */
+/**
+ * Sent on the Server-Sent Events stream after every accepted write: clients pull from their checkpoint.
+ * A stream opened with `?documents=1` (STREAM_DOCUMENTS_QUERY) also carries, for a push to a collection
+ * the device may pull whose documents fit in CARRY_MAX_BYTES, the documents themselves as a pull would
+ * answer them (sequence order, `checkpoint` the last one's sequence) and `previous`, the sequence of the
+ * collection's newest document before them. A device whose checkpoint for that collection is `previous`
+ * applies them without pulling; any other device pulls, as for an event without documents. Older clients
+ * do not ask and get `{ checkpoint }` alone.
+ */
 export interface StreamEvent {
   checkpoint: number;
+  collection?: Collection;
+  previous?: number;
+  documents?: SyncDocument[];
 }
+
+/** An event that carries its documents (see StreamEvent). */
+export type CarriedEvent = Required<StreamEvent>;
+
+/** The query that asks the stream to carry documents: `GET /sync/stream?documents=1`. */
+export const STREAM_DOCUMENTS_QUERY = 'documents=1';
+
+/**
+ * The most document text (canonical JSON, bytes) one event carries; a larger push is announced only and
+ * devices pull it. Below PostgreSQL's 8,000-byte NOTIFY payload, which relays it between instances.
+ */
+export const CARRY_MAX_BYTES = 6000;
+
+const Sequence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const CarriedHead = z.object({
+  checkpoint: Sequence,
+  collection: z.enum(COLLECTIONS),
+  previous: Sequence,
+  documents: z.array(z.unknown()).min(1).max(MAX_PUSH_ROWS),
+});
+
+/**
+ * Reads an event's data as a client must: a carried event whose documents do not all match their
+ * collection's schema, or whose sequences do not run forwards, is taken as an announcement (pull).
+ */
+export const parseStreamEvent = (data: unknown): StreamEvent => {
+  const head = z.object({ checkpoint: Sequence }).safeParse(data);
+  if (!head.success) return { checkpoint: 0 };
+  const carried = CarriedHead.safeParse(data);
+  if (!carried.success || carried.data.previous >= carried.data.checkpoint) return head.data;
+  const schema = documentSchema(carried.data.collection);
+  const documents: SyncDocument[] = [];
+  for (const doc of carried.data.documents) {
+    const parsed = schema.safeParse(doc);
+    if (!parsed.success) return { checkpoint: head.data.checkpoint };
+    documents.push(parsed.data);
+  }
+  return { ...carried.data, documents };
+};
 
 export const ERROR_CODES = [
   'bad-request',

@@ -10,7 +10,7 @@
 // renewed (POST /auth/renew) before the request that would have found it expired.
 import type { Anchor } from '../audit';
 import { err, ok, type Result } from '../platform';
-import type { ErrorCode } from './protocol';
+import { STREAM_DOCUMENTS_QUERY, type ErrorCode } from './protocol';
 import { ROUTES, type AnyRoute, type RouteBody, type RouteParams, type RouteValue } from './server-routes';
 
 /** The page's fetch, or a test's stand-in. */
@@ -156,9 +156,14 @@ export class ServerClient {
     return response ? readAnswer(route, response) : err('offline');
   }
 
-  /** Opens the server's event stream (its answer is read as it arrives); throws when unreachable. */
-  openStream(signal: AbortSignal): Promise<Response> {
-    return this.fetch(this.url(ROUTES.stream), {
+  /**
+   * Opens the server's event stream (its answer is read as it arrives); throws when unreachable. With
+   * `documents`, small pushes' documents travel in their events (StreamEvent); a server from before
+   * ignores the query and only announces.
+   */
+  openStream(signal: AbortSignal, options: { documents?: boolean } = {}): Promise<Response> {
+    const url = this.url(ROUTES.stream);
+    return this.fetch(options.documents ? `${url}?${STREAM_DOCUMENTS_QUERY}` : url, {
       headers: { ...this.authHeader(), accept: 'text/event-stream' },
       signal,
     });
