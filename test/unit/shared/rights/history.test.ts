@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { recordRestriction } from '../../../../shared/restriction';
 import { bulkUpdate } from '../../../../shared/bulk';
 import { AppendOnlyError } from '../../../../shared/store/item-repository';
 import {
@@ -14,10 +13,8 @@ import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { RestrictedError } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
 import { annelies } from '../../../fixtures/people';
+import { ACTOR, restrictButEmails } from './support';
 import { useMemoryVaults } from '../../../helpers/vaults';
-import type { Actor } from '../../../../shared/purposes/vocabulary';
-
-const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 
 const open = useMemoryVaults();
 
@@ -134,13 +131,7 @@ describe('field history (Art. 16)', () => {
   it('a refused change under restriction stores neither the record nor any history', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      type: 'restricted',
-      reason: 'accuracy_contested',
-      editableFields: ['emails'],
-    });
+    await restrictButEmails(session, person.id);
     await expect(
       updateSubject(session, session.people, person.id, (p) => ({ ...p, jobTitle: 'Directeur' }), {
         subjectKind: 'person',

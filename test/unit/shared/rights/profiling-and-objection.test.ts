@@ -20,13 +20,11 @@ import {
 } from '../../../../shared/objection/profiling';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies } from '../../../fixtures/people';
+import { ACTOR } from './support';
 import { useMemoryVaults } from '../../../helpers/vaults';
 import { PURPOSE } from '../../../../shared/purposes/purposes';
 import { OBJECTION, ObjectionPayload } from '../../../../shared/objection/objection-ledger';
-import type { Actor } from '../../../../shared/purposes/vocabulary';
 import type { LedgerEntry } from '../../../../shared/purposes/ledger';
-
-const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 
 const open = useMemoryVaults(seedConsentDefaults);
 

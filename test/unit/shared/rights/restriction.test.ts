@@ -14,12 +14,11 @@ import {
 } from '../../../../shared/restriction/restriction';
 import { updateSubject } from '../../../../shared/rectification/update-subject';
 import { annelies, bram } from '../../../fixtures/people';
+import { ACTOR, restrictButEmails } from './support';
 import { useMemoryVaults } from '../../../helpers/vaults';
-import type { Actor } from '../../../../shared/purposes/vocabulary';
 import type { LedgerEntry } from '../../../../shared/purposes/ledger';
 import type { RestrictionPayload } from '../../../../shared/restriction/restriction-ledger';
 
-const ACTOR: Actor = { userId: 'user-dpo', deviceId: 'device-a' };
 const who = { recordedBy: 'user-dpo', deviceId: 'device-a', requestId: null, note: '' } as const;
 const entry = (id: string, data: Partial<RestrictionPayload> & Pick<RestrictionPayload, 'type' | 'at'>) =>
   ({ id, data: { reason: 'accuracy_contested', ...who, ...data } }) as LedgerEntry<RestrictionPayload>;
@@ -66,13 +65,7 @@ describe('the write path under restriction', () => {
     const session = await open();
     const person = await session.people.create(annelies);
     await assertEditable(session, person.id, ['familyName']);
-    await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      type: 'restricted',
-      reason: 'accuracy_contested',
-      editableFields: ['emails'],
-    });
+    await restrictButEmails(session, person.id);
     await assertEditable(session, person.id, ['emails']);
     const error = await assertEditable(session, person.id, ['emails', 'familyName']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestrictedError);
@@ -84,13 +77,7 @@ describe('the write path under restriction', () => {
   it('allows the asked-for correction and refuses any other, until the restriction is lifted', async () => {
     const session = await open();
     const person = await session.people.create(annelies);
-    await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      type: 'restricted',
-      reason: 'accuracy_contested',
-      editableFields: ['emails'],
-    });
+    await restrictButEmails(session, person.id);
     const context = { subjectKind: 'person', actor: ACTOR } as const;
     const corrected = [{ value: 'annelies@verbeek.example', label: 'work' as const }];
     await updateSubject(session, session.people, person.id, (p) => ({ ...p, emails: corrected }), context);
