@@ -23,11 +23,7 @@ export const listenForWrites = async (
     client.on('error', () => undefined);
     client.on('notification', (message) => {
       if (message.channel !== channel || !message.payload) return;
-      const separator = message.payload.lastIndexOf(':');
-      announce({
-        orgId: message.payload.slice(0, separator),
-        sequence: Number(message.payload.slice(separator + 1)),
-      });
+      announce(readNotice(message.payload));
     });
     try {
       await client.connect();
@@ -58,6 +54,29 @@ export const listenForWrites = async (
       await listener?.end().catch(() => undefined);
     },
   };
+};
+
+/** NOTIFY refuses payloads of 8,000 bytes or more: a larger carried push is announced by its sequence. */
+const MAX_PAYLOAD_BYTES = 7900;
+
+/**
+ * The NOTIFY payload of a write: `orgId:sequence`, or, when the push's documents travel with it
+ * (WriteNotice.carried), JSON `{ o, s, c }`. Every instance sharing a database runs the same version.
+ */
+export const writeNotice = (orgId: string, sequence: number, carried: WriteNotice['carried']): string => {
+  const plain = `${orgId}:${sequence}`;
+  if (!carried) return plain;
+  const json = JSON.stringify({ o: orgId, s: sequence, c: carried });
+  return Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES ? json : plain;
+};
+
+const readNotice = (payload: string): WriteNotice => {
+  if (payload.startsWith('{')) {
+    const { o, s, c } = JSON.parse(payload) as { o: string; s: number; c: WriteNotice['carried'] };
+    return { orgId: o, sequence: s, ...(c ? { carried: c } : {}) };
+  }
+  const separator = payload.lastIndexOf(':');
+  return { orgId: payload.slice(0, separator), sequence: Number(payload.slice(separator + 1)) };
 };
 
 /** Runs `work` in one transaction on a client of its own, rolled back if it throws. */

@@ -1,7 +1,7 @@
 // How one push row meets the stored master state and the erasure ledger; both adapters apply the same
 // rules inside their push transaction, so the embedded database and PostgreSQL refuse exactly the same.
 import type { Collection, Role } from '../../shared/sync';
-import { isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync';
+import { CARRY_MAX_BYTES, isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync';
 import type { StoredPushRow } from './types';
 
 export type RowDecision = 'write' | 'same' | 'conflict' | 'foreign';
@@ -285,3 +285,13 @@ export const planPush = (
 };
 
 export class ForeignIdError extends Error {}
+
+/**
+ * Whether a push's written documents are small enough to travel in its stream event (CARRY_MAX_BYTES of
+ * canonical text in all): then live devices apply them without pulling.
+ */
+export const carriable = (writes: readonly { doc: string }[]): boolean => {
+  let bytes = 0;
+  for (const w of writes) if ((bytes += Buffer.byteLength(w.doc)) > CARRY_MAX_BYTES) return false;
+  return writes.length > 0;
+};

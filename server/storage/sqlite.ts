@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync';
 import { MIGRATIONS } from './migrations/index';
 import {
+  carriable,
   checkKeyEpoch,
   ForeignIdError,
   ownKeysDestroyed,
@@ -85,7 +86,7 @@ export const openSqliteStorage = (file: string): Storage => {
     ) => {
       const deviceId = writer.deviceId;
       const org = db.prepare('SELECT seq FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
-      if (!org) return { ok: false, error: 'not-found' } as const;
+      if (!org) return { outcome: { ok: false, error: 'not-found' } as const, carried: undefined };
       const getMaster = db.prepare(
         'SELECT org_id, doc, deleted, first_device FROM documents WHERE collection = ? AND id = ?',
       );
@@ -108,6 +109,17 @@ export const openSqliteStorage = (file: string): Storage => {
            written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
            subject_id = excluded.subject_id, key_id = excluded.key_id`,
       );
+      // What a live device needs to apply this push from its event without pulling (WriteNotice.carried).
+      const carry = carriable(plan.writes);
+      const previous = carry
+        ? Number(
+            (
+              db
+                .prepare('SELECT MAX(seq) AS seq FROM documents WHERE org_id = ? AND collection = ?')
+                .get(orgId, collection) as Row
+            ).seq ?? 0,
+          )
+        : 0;
       let seq = Number(org.seq);
       for (const w of plan.writes) {
         seq += 1;
@@ -129,7 +141,12 @@ export const openSqliteStorage = (file: string): Storage => {
       const wrote = plan.writes.length > 0;
       if (wrote) db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
       const outcome: PushOutcome = { ok: true, conflicts: plan.conflicts, sequence: wrote ? seq : null };
-      return plan.erased > 0 ? { ...outcome, erased: plan.erased } : outcome;
+      const first = seq - plan.writes.length + 1;
+      const carried =
+        carry && wrote
+          ? { collection, previous, docs: plan.writes.map((w, i) => ({ doc: w.doc, seq: first + i })) }
+          : undefined;
+      return { outcome: plan.erased > 0 ? { ...outcome, erased: plan.erased } : outcome, carried };
     },
   );
 
@@ -266,17 +283,36 @@ export const openSqliteStorage = (file: string): Storage => {
         .run(now, userId, orgId).changes;
     },
 
+    async devicesWithUsers(deviceIds) {
+      const devices = (
+        db
+          .prepare('SELECT * FROM devices WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(deviceIds)) as Row[]
+      ).map(toDevice);
+      const userIds = [...new Set(devices.map((d) => d.userId))];
+      const users = new Map(
+        (
+          db
+            .prepare('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))')
+            .all(JSON.stringify(userIds)) as Row[]
+        ).map((row) => [String(row.id), toUser(row)]),
+      );
+      return devices.map((device) => ({ device, user: users.get(device.userId) }));
+    },
+
     async push(orgId, collection, rows, now, deviceId, role) {
       let outcome: PushOutcome;
+      let carried: WriteNotice['carried'];
       try {
-        outcome = pushTx(orgId, collection, rows, now, { deviceId: deviceId ?? null, role });
+        ({ outcome, carried } = pushTx(orgId, collection, rows, now, { deviceId: deviceId ?? null, role }));
       } catch (error) {
         if (error instanceof ForeignIdError) return { ok: false, error: 'foreign-id' };
         // Thrown inside the transaction: better-sqlite3 rolled it back, nothing of the push is stored.
         if (error instanceof PushRefusedError) return { ok: false, error: error.code };
         throw error;
       }
-      if (outcome.ok && outcome.sequence !== null) announce({ orgId, sequence: outcome.sequence });
+      if (outcome.ok && outcome.sequence !== null)
+        announce({ orgId, sequence: outcome.sequence, ...(carried ? { carried } : {}) });
       return outcome;
     },
     async pull(orgId, collection, after, limit) {

@@ -78,6 +78,11 @@ export interface WriteNotice {
   /** null: notices may have been missed (PostgreSQL's LISTEN connection was re-established). */
   orgId: string | null;
   sequence: number;
+  /**
+   * A push whose documents fit in CARRY_MAX_BYTES: the collection, the sequence of its newest document
+   * before the push, and the documents written (canonical text) with their sequences, in order.
+   */
+  carried?: { collection: Collection; previous: number; docs: { doc: string; seq: number }[] };
 }
 
 export interface EraseOutcome {
@@ -191,6 +196,11 @@ export interface Storage {
   revokeDevice(orgId: string, deviceId: string, now: number): Promise<boolean>;
   /** Revokes every device of the user not revoked yet; returns how many. */
   revokeUserDevices(orgId: string, userId: string, now: number): Promise<number>;
+  /**
+   * These devices and their users as stored now, in two reads whatever their number: the event stream
+   * checks every open stream's device with it before handing it documents.
+   */
+  devicesWithUsers(deviceIds: readonly string[]): Promise<{ device: DeviceRow; user: UserRow | undefined }[]>;
 
   /** Applies a push atomically: every accepted row gets the next sequence of its organisation. Row ids are
    * unique within one push (the route refuses duplicates). A row that breaks a write rule refuses the
