@@ -1,5 +1,6 @@
 // RxDB-replication-shaped endpoints: push with assumedMasterState, pull from a server-sequence checkpoint,
-// and a Server-Sent Events stream announcing each new checkpoint so live clients pull.
+// and a Server-Sent Events stream announcing each new checkpoint so live clients pull — or, for clients
+// that ask, carrying a small push's documents so they need not pull (StreamEvent in shared/sync).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import {
@@ -15,11 +16,31 @@ import {
 import { maySync, type SyncAction } from '../../shared/sync';
 import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
-import type { AuditAnchor } from '../storage/types';
+import type { AuditAnchor, DeviceRow, UserRow, WriteNotice } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
+
+/** One open event stream: its device and token, and how to write to, refuse and end it. */
+interface LiveStream {
+  deviceId: string;
+  tokenHash: string;
+  write(text: string): void;
+  refuse(error: ErrorBody): void;
+  end(): void;
+}
+
+const checkpointFrame = (checkpoint: number) =>
+  `event: checkpoint\ndata: ${JSON.stringify({ checkpoint } satisfies StreamEvent)}\n\n`;
+
+/**
+ * A push's event with its documents (StreamEvent): the stored canonical texts are JSON already and are
+ * spliced in as they are, so the event is made once for every stream.
+ */
+const carriedFrame = (checkpoint: number, carried: NonNullable<WriteNotice['carried']>) =>
+  `event: checkpoint\ndata: {"checkpoint":${checkpoint},"collection":${JSON.stringify(carried.collection)},` +
+  `"previous":${carried.previous},"documents":[${carried.docs.map((d) => d.doc).join(',')}]}\n\n`;
 
 export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => {
   const { storage } = ctx;
@@ -182,6 +203,109 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     return sendOk(reply, await storage.auditAnchors(auth.caller.user.orgId));
   });
 
+  /** Why a stream's device may no longer hear of writes (as the heartbeat words it), or undefined. */
+  const refusal = (
+    found: { device: DeviceRow; user: UserRow | undefined } | undefined,
+    tokenHash: string,
+  ) => {
+    const device = found?.device;
+    if (!device || device.tokenHash !== tokenHash)
+      return { ok: false, error: 'unauthenticated' } as ErrorBody;
+    if (device.revokedAt !== null) return { ok: false, error: 'device-revoked', wipe: true } as ErrorBody;
+    if (device.expiresAt <= ctx.now()) return { ok: false, error: 'token-expired' } as ErrorBody;
+    const user = found.user;
+    if (!user || user.orgId !== device.orgId) return { ok: false, error: 'unauthenticated' } as ErrorBody;
+    if (user.status === 'removed') return { ok: false, error: 'device-revoked', wipe: true } as ErrorBody;
+    return undefined;
+  };
+
+  /**
+   * Streams that asked for documents (`?documents=1`), by organisation. Every write of the organisation
+   * passes through its queue, in order: before a push's documents go out, the devices of these streams
+   * are read again in one query, so a device revoked, expired, removed or renewed since it connected gets
+   * no document (its stream is refused and ends, as at a heartbeat), and a suspended member, a user still
+   * waiting for the organisation key, or a role that may not pull the collection gets the checkpoint only.
+   */
+  const carrying = new Map<string, Set<LiveStream>>();
+  const queues = new Map<string, WriteNotice[]>();
+  const drain = async (orgId: string, queue: WriteNotice[]) => {
+    try {
+      while (queue.length) {
+        const batch = queue.splice(0);
+        const targets = [...(carrying.get(orgId) ?? [])];
+        if (targets.length === 0) continue;
+        const standing = batch.some((notice) => notice.carried)
+          ? new Map(
+              (await storage.devicesWithUsers([...new Set(targets.map((t) => t.deviceId))])).map((found) => [
+                found.device.id,
+                found,
+              ]),
+            )
+          : undefined;
+        for (const notice of batch) {
+          const plain = checkpointFrame(notice.sequence);
+          const carried = notice.carried && carriedFrame(notice.sequence, notice.carried);
+          for (const stream of targets) {
+            if (!carried || !standing) {
+              stream.write(plain);
+              continue;
+            }
+            const found = standing.get(stream.deviceId);
+            const refused = refusal(found, stream.tokenHash);
+            if (refused) stream.refuse(refused);
+            else
+              stream.write(
+                found!.user!.status === 'active' &&
+                  found!.user!.sealedOrgKey !== null &&
+                  maySync(found!.user!.role, 'pull', notice.carried!.collection)
+                  ? carried
+                  : plain,
+              );
+          }
+        }
+      }
+    } catch {
+      // The devices could not be read: these streams end, and their clients reconnect and pull.
+      for (const stream of carrying.get(orgId) ?? []) stream.end();
+    } finally {
+      queues.delete(orgId);
+    }
+  };
+  const toCarrying = (notice: WriteNotice & { orgId: string }) => {
+    if (!carrying.has(notice.orgId)) return;
+    const queue = queues.get(notice.orgId);
+    if (queue) return void queue.push(notice);
+    const started = [notice];
+    queues.set(notice.orgId, started);
+    void drain(notice.orgId, started);
+  };
+
+  /** Streams that did not ask for documents: the checkpoint of every write, as before. */
+  const announcing = new Map<string, Set<LiveStream>>();
+  const unsubscribe = storage.onWrite((notice) => {
+    if (notice.orgId !== null) {
+      const plain = checkpointFrame(notice.sequence);
+      for (const stream of announcing.get(notice.orgId) ?? []) stream.write(plain);
+      toCarrying({ ...notice, orgId: notice.orgId });
+      return;
+    }
+    // Writes may have gone unannounced: tell every client where its organisation is, so it pulls.
+    for (const orgId of new Set([...announcing.keys(), ...carrying.keys()])) {
+      storage.currentSequence(orgId).then(
+        (sequence) => {
+          const plain = checkpointFrame(sequence);
+          for (const stream of announcing.get(orgId) ?? []) stream.write(plain);
+          toCarrying({ orgId, sequence });
+        },
+        () => {
+          for (const stream of [...(announcing.get(orgId) ?? []), ...(carrying.get(orgId) ?? [])])
+            stream.end();
+        },
+      );
+    }
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
   app.get('/sync/stream', async (request, reply) => {
     const auth = await authorise(request, reply, 'stream');
     if (!auth) return reply;
@@ -194,6 +318,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       request.log.warn({ open: streams.size, ofDevice }, 'stream refused: too many open');
       return sendError(reply.header('Retry-After', '30'), 503, 'too-many-streams');
     }
+    const carries = (request.query as Record<string, unknown>).documents === '1';
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -202,51 +327,47 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
     });
-    const write = (text: string) => {
-      if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+    const tokenHash = auth.caller.device.tokenHash;
+    const stream: LiveStream = {
+      deviceId,
+      tokenHash,
+      write: (text) => {
+        if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+      },
+      refuse: (error) => {
+        stream.write(`event: refused\ndata: ${JSON.stringify(error)}\n\n`);
+        raw.end();
+      },
+      end: () => raw.end(),
     };
-    const send = (event: StreamEvent) => write(`event: checkpoint\ndata: ${JSON.stringify(event)}\n\n`);
+    const registry = carries ? carrying : announcing;
+    const ofOrg = registry.get(orgId) ?? new Set<LiveStream>();
+    registry.set(orgId, ofOrg.add(stream));
     streams.add(raw);
     deviceStreams.set(deviceId, ofDevice + 1);
-    const unsubscribe = storage.onWrite((notice) => {
-      if (notice.orgId === orgId) send({ checkpoint: notice.sequence });
-      // Writes may have gone unannounced: tell the client where the organisation is, so it pulls.
-      if (notice.orgId === null) {
-        storage.currentSequence(orgId).then(
-          (checkpoint) => send({ checkpoint }),
-          () => raw.end(),
-        );
-      }
-    });
     // Each heartbeat also checks the device again: revoked or expired, the stream says so and ends.
-    const tokenHash = auth.caller.device.tokenHash;
     const heartbeat = setInterval(() => {
       storage.findDeviceByTokenHash(tokenHash).then(
         (device) => {
-          if (device && device.revokedAt === null && device.expiresAt > ctx.now())
-            return write(': keep-alive\n\n');
-          const error: ErrorBody = !device
-            ? { ok: false, error: 'unauthenticated' }
-            : device.revokedAt !== null
-              ? { ok: false, error: 'device-revoked', wipe: true }
-              : { ok: false, error: 'token-expired' };
-          write(`event: refused\ndata: ${JSON.stringify(error)}\n\n`);
-          raw.end();
+          const refused = refusal(device && { device, user: auth.caller.user }, tokenHash);
+          if (refused) stream.refuse(refused);
+          else stream.write(': keep-alive\n\n');
         },
         () => raw.end(),
       );
     }, ctx.streamHeartbeatMs);
     raw.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe();
+      ofOrg.delete(stream);
+      if (ofOrg.size === 0 && registry.get(orgId) === ofOrg) registry.delete(orgId);
       streams.delete(raw);
       const left = (deviceStreams.get(deviceId) ?? 1) - 1;
       if (left > 0) deviceStreams.set(deviceId, left);
       else deviceStreams.delete(deviceId);
     });
     // The current checkpoint first: a client that reconnects pulls whatever it missed (RxDB's RESYNC).
-    write('retry: 2000\n\n');
-    send({ checkpoint: await storage.currentSequence(orgId) });
+    stream.write('retry: 2000\n\n');
+    stream.write(checkpointFrame(await storage.currentSequence(orgId)));
   });
 
   // Open streams would keep close() waiting forever.
