@@ -2,10 +2,10 @@
 // from the server's sequence checkpoint, push with assumedMasterState, and a live event stream that tells
 // the client to pull. Envelopes travel as they are stored; nothing is decrypted here. What it is told and
 // reports is sync-status.ts; how documents travel is wire-documents.ts.
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, merge, Subject, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { readServerEvents } from './event-stream';
+import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FullResync } from './resync';
 import { restoredResync, type RepushRow, type RestoredResync } from './restore';
 import { maySync } from './roles';
@@ -28,12 +28,19 @@ import {
   type Collection,
   type ErrorCode,
   type PullResponse,
+  type StreamEvent,
   type SyncDocument,
 } from './protocol';
 
 export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
   private readonly resync = new Subject<'RESYNC'>();
+  /**
+   * Per replicated collection: the stream's carried events not yet applied, and the subject that asks
+   * that collection alone to pull — its pull handler answers from the carried events when they continue
+   * from its checkpoint, without a request (StreamEvent).
+   */
+  private readonly carried = new Map<Collection, { events: CarriedEvents; pull: Subject<'RESYNC'> }>();
   private replications: RxReplicationState<Doc, Checkpoint>[] = [];
   private subscriptions: Subscription[] = [];
   private readonly pendingIds = new Set<string>();
@@ -96,6 +103,7 @@ export class SyncClient {
     this.streamAbort = undefined;
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     this.arriving.clear();
+    this.carried.clear();
     await Promise.all(this.replications.splice(0).map((r) => r.cancel()));
     this.patch({ syncing: false });
   }
@@ -153,6 +161,8 @@ export class SyncClient {
     // any session exists, so the unlocked session's handler is put in place here.
     if (handler) rxCollection.conflictHandler = handler as unknown as RxConflictHandler<Doc>;
     const replicationIdentifier = `${this.options.identifier}:${collection}`;
+    const carried = { events: new CarriedEvents(), pull: new Subject<'RESYNC'>() };
+    this.carried.set(collection, carried);
     const state = replicateRxCollection<Doc, Checkpoint>({
       replicationIdentifier,
       collection: rxCollection,
@@ -165,9 +175,11 @@ export class SyncClient {
         // pages hold up to 1,000 data keys (~150 kB) each: a few at a time keep one answer near 3 MB,
         // where a full batch after a rotation was 14 MB parsed in one turn (bench/rotation).
         batchSize: collection === 'keys' ? KEY_PULL_BATCH : MAX_PULL_LIMIT,
-        stream$: this.resync.asObservable(),
+        stream$: merge(this.resync, carried.pull),
         handler: async (checkpoint, batchSize) => {
-          const pulled = await this.pull(collection, checkpoint?.sequence ?? 0, batchSize);
+          const pulled =
+            this.takeCarried(collection, checkpoint?.sequence ?? 0) ??
+            (await this.pull(collection, checkpoint?.sequence ?? 0, batchSize));
           const documents = pulled.documents as unknown as (Doc & { _deleted: boolean })[];
           for (const doc of documents)
             this.arriving.set(
@@ -234,6 +246,24 @@ export class SyncClient {
         update();
       }),
     );
+  }
+
+  /**
+   * What the stream carried that continues exactly from `checkpoint`, as a pull's answer; undefined when a
+   * request is needed (nothing carried, a missed event, or a resync or restore under way): the pull that
+   * follows covers every event received so far, which are dropped. Carried events beyond a gap ask for
+   * one more pull, which goes to the server.
+   */
+  private takeCarried(collection: Collection, checkpoint: number): PullResponse | undefined {
+    const carried = this.carried.get(collection);
+    if (!carried) return undefined;
+    const taken =
+      this.resyncs.has(collection) || this.restores.has(collection)
+        ? undefined
+        : carried.events.take(checkpoint);
+    if (!taken) carried.events.clear();
+    else if (carried.events.size > 0) carried.pull.next('RESYNC');
+    return taken;
   }
 
   /**
@@ -334,7 +364,7 @@ export class SyncClient {
       const abort = new AbortController();
       this.streamAbort = abort;
       try {
-        const response = await this.server.openStream(abort.signal);
+        const response = await this.server.openStream(abort.signal, { documents: true });
         if (!response.ok || !response.body) {
           const reply = (await response.json().catch(() => ({}))) as { error?: ErrorCode; wipe?: boolean };
           this.patch({ error: reply.error ?? 'bad-response', wipe: reply.wipe === true });
@@ -343,10 +373,7 @@ export class SyncClient {
           attempts = 0;
           this.resync.next('RESYNC');
           const refused = await readServerEvents(response.body, {
-            checkpoint: () => {
-              void this.runCatchUp();
-              this.resync.next('RESYNC');
-            },
+            checkpoint: (event) => this.onEvent(event),
             refused: (reply) =>
               this.patch({ error: reply.error ?? 'device-revoked', wipe: reply.wipe === true }),
           });
@@ -360,6 +387,22 @@ export class SyncClient {
       await this.sleep(this.backOffMs(attempts));
       attempts += 1;
     }
+  }
+
+  /**
+   * An event that carries documents asks only its collection to pull, which takes them without a request
+   * when they continue from its checkpoint. Any other event — a write announced only (too large, an
+   * erasure, a server from before), or the stream's first — runs the catch-up and asks every collection.
+   */
+  private onEvent(event: StreamEvent): void {
+    const carried = isCarried(event) ? this.carried.get(event.collection) : undefined;
+    if (carried && isCarried(event)) {
+      carried.events.add(event);
+      carried.pull.next('RESYNC');
+      return;
+    }
+    void this.runCatchUp();
+    this.resync.next('RESYNC');
   }
 
   /** One catch-up at a time; an event during a run asks for one more run after it. */
