@@ -1,7 +1,9 @@
 // A simulated device for the load bench and the fault loops: it speaks the real client protocol through
 // the one HTTP client (shared/sync/server-client.ts) with a real device token, seals its edits with the
-// real envelope cipher, holds the live event stream (shared/sync/event-stream.ts) and pulls after each
-// event as the app's sync client does (one pull at a time; events during a pull ask for one more). It
+// real envelope cipher, holds the live event stream (shared/sync/event-stream.ts) and, as the app's sync
+// client does, applies an event's carried documents when they continue from its checkpoint and pulls
+// otherwise (one pull at a time; events during a pull ask for one more), opening every envelope of
+// another device's edit it receives. It
 // keeps no RxDB store — RxDB's open-source edition opens 13 collections per process, a device needs 7 —
 // only what it pulled (id → updatedAt) and what the server acknowledged, for the checkers.
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,8 +11,8 @@ import { EnvelopeCipher } from '../shared/crypto/envelope';
 import { loadSodium } from '../shared/crypto/sodium';
 import { newSigningPair } from '../shared/crypto/signing';
 import { toBase64 } from '../shared/crypto/bytes';
-import { readServerEvents } from '../shared/sync/event-stream';
-import { MAX_PULL_LIMIT, type RecordWire } from '../shared/sync/protocol';
+import { CarriedEvents, isCarried, readServerEvents } from '../shared/sync/event-stream';
+import { MAX_PULL_LIMIT, type RecordWire, type StreamEvent } from '../shared/sync/protocol';
 import { serverClient, type Fetch, type ServerClient } from '../shared/sync/server-client';
 import { ROUTES } from '../shared/sync/server-routes';
 
@@ -36,14 +38,21 @@ export const signInDevice = async (
   return { token: signedIn.value.token, deviceId: signedIn.value.deviceId };
 };
 
-/** A small edit as the client stores it: a person record sealed under its own random data key. */
+/**
+ * The subject's data key. The app unwraps it from a key page; every bench device derives it from the
+ * subject id, so each can open — and does open — every envelope it receives, as the app's search index does.
+ */
+const dataKey = (subjectId: string) =>
+  new Uint8Array(createHash('sha256').update(`kluis-load-bench:${subjectId}`).digest());
+
+/** A small edit as the client stores it: a person record sealed under its subject's data key. */
 export const sealedEdit = async (id: string, subjectId: string, n: number, updatedAt: number) => {
   const keyId = `page-${id}`;
-  const payload = (await sealer()).sealJson(
-    { name: `Bench ${id}`, notes: `edit ${n}` },
-    new Uint8Array(randomBytes(32)),
-    { collection: 'records', id, keyId },
-  );
+  const payload = (await sealer()).sealJson({ name: `Bench ${id}`, notes: `edit ${n}` }, dataKey(subjectId), {
+    collection: 'records',
+    id,
+    keyId,
+  });
   return { id, kind: 'person', subjectId, keyId, v: 1, payload, updatedAt, _deleted: false } as RecordWire;
 };
 
@@ -59,6 +68,8 @@ export const stateDigest = (state: Iterable<[string, number]>): string =>
     .digest('hex');
 
 export interface DeviceHooks {
+  /** Asks the stream to carry small pushes' documents (default), as the app does; false: announce only. */
+  carry?: boolean;
   /** A document another device wrote arrived through a pull, `ms` after it was sealed. */
   delivered?(ms: number): void;
   /** How long to wait after a failed call before the next one (the client's back-off). */
@@ -75,6 +86,11 @@ export class ProtocolDevice {
   pendingWrites = 0;
   checkpoint = 0;
   failedCalls = 0;
+  /** Documents of others that did not open under their subject's key (none, unless something broke). */
+  unreadable = 0;
+  /** Pull calls made, and events whose carried documents were applied without one. */
+  pulls = 0;
+  carriedTaken = 0;
   streamOpens = 0;
   private readonly own = new Map<string, RecordWire>();
   private running = true;
@@ -83,6 +99,7 @@ export class ProtocolDevice {
   private pullAgain = false;
   private streaming: Promise<void> | undefined;
   private edits = 0;
+  private readonly carried = new CarriedEvents();
 
   constructor(
     readonly tag: string,
@@ -92,19 +109,26 @@ export class ProtocolDevice {
     private readonly hooks: DeviceHooks = {},
   ) {
     this.server = serverClient(fetch, { serverUrl, token });
+    this.carry = hooks.carry !== false;
   }
+
+  private readonly carry: boolean;
 
   /** Holds the event stream until `stop`, reconnecting after the client's back-off. */
   listen(): void {
     this.streaming ??= (async () => {
+      await sealer(); // the cipher that opens what arrives
       while (this.running) {
         const abort = (this.abort = new AbortController());
         try {
-          const response = await this.server.openStream(abort.signal);
+          const response = await this.server.openStream(abort.signal, { documents: this.carry });
           if (response.ok && response.body) {
             this.streamOpens += 1;
             this.pull();
-            await readServerEvents(response.body, { checkpoint: () => this.pull(), refused: () => {} });
+            await readServerEvents(response.body, {
+              checkpoint: (event) => this.onEvent(event),
+              refused: () => {},
+            });
           } else await response.body?.cancel();
         } catch {
           // Cut or refused: reconnect after the back-off, as the app does.
@@ -114,6 +138,53 @@ export class ProtocolDevice {
     })();
   }
 
+  /**
+   * An event: one that carries documents continuing from this device's checkpoint is applied as a pull's
+   * answer would be; any other (announced only, or after a missed event) makes the device pull. During a
+   * pull, carried events wait for it to end and are taken then.
+   */
+  private onEvent(event: StreamEvent): void {
+    const carried = isCarried(event) && event.collection === 'records';
+    if (carried) this.carried.add(event);
+    if (this.pulling) {
+      if (!carried) this.pullAgain = true;
+      return;
+    }
+    if (!carried) return void this.pull();
+    if (!this.takeCarried()) void this.pull();
+  }
+
+  /** Applies the carried documents that continue from the checkpoint; false when a pull is needed. */
+  private takeCarried(): boolean {
+    const taken = this.carried.take(this.checkpoint);
+    if (taken) {
+      this.carriedTaken += 1;
+      this.apply(taken.documents as RecordWire[]);
+      this.checkpoint = taken.checkpoint;
+    }
+    return this.carried.size === 0;
+  }
+
+  /** Stores documents from the server: each is opened (decrypted and checked) as the app does. */
+  private apply(documents: readonly RecordWire[]): void {
+    const now = Date.now();
+    for (const doc of documents) {
+      this.replica.set(doc.id, doc.updatedAt);
+      if (doc.id.startsWith(this.tag)) continue;
+      try {
+        if (!doc._deleted)
+          cipher!.openJson(doc.payload, dataKey(doc.subjectId), {
+            collection: 'records',
+            id: doc.id,
+            keyId: doc.keyId,
+          });
+      } catch {
+        this.unreadable += 1;
+      }
+      this.hooks.delivered?.(now - doc.updatedAt);
+    }
+  }
+
   /** Asks for a pull; one runs at a time and an event during it asks for one more. */
   pull(): Promise<void> {
     if (this.pulling) {
@@ -121,10 +192,14 @@ export class ProtocolDevice {
       return this.pulling;
     }
     this.pulling = (async () => {
+      await sealer();
       do {
         this.pullAgain = false;
+        // This pull covers every event received so far.
+        this.carried.clear();
         let more = true;
         while (more && this.running) {
+          this.pulls += 1;
           const reply = await this.server.call(ROUTES.pull, {
             params: { collection: 'records' },
             query: { checkpoint: this.checkpoint, limit: MAX_PULL_LIMIT },
@@ -135,14 +210,12 @@ export class ProtocolDevice {
             await this.wait();
             break;
           }
-          const now = Date.now();
-          for (const doc of reply.value.documents as RecordWire[]) {
-            this.replica.set(doc.id, doc.updatedAt);
-            if (!doc.id.startsWith(this.tag)) this.hooks.delivered?.(now - doc.updatedAt);
-          }
+          this.apply(reply.value.documents as RecordWire[]);
           this.checkpoint = reply.value.checkpoint;
           more = reply.value.more === true || reply.value.documents.length === MAX_PULL_LIMIT;
         }
+        // Events that arrived meanwhile: taken if they continue from here, else one more pull.
+        if (!this.takeCarried()) this.pullAgain = true;
       } while (this.pullAgain && this.running);
     })().finally(() => {
       this.pulling = undefined;

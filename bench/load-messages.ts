@@ -6,6 +6,8 @@ export interface WorkerSetup {
   authVerifier: string;
   first: number;
   count: number;
+  /** Streams carry small pushes' documents (the default); false: every event makes the device pull. */
+  carry: boolean;
 }
 
 export type ToWorker =
@@ -24,6 +26,8 @@ export type FromWorker =
       acked: [string, number][];
       failedCalls: number;
       streamOpens: number;
+      pulls: number;
+      carriedTaken: number;
     }
-  | { type: 'settled'; digests: string[]; behind: number; delivered: Uint32Array }
+  | { type: 'settled'; digests: string[]; behind: number; unreadable: number; delivered: Uint32Array }
   | { type: 'error'; message: string };

@@ -33,7 +33,10 @@ const signInAll = async () => {
       const { token } = await signInDevice(fetch, setup.serverUrl, setup.userId, setup.authVerifier);
       signInMs.push(performance.now() - t);
       const tag = `d${index.toString(36).padStart(3, '0')}x`;
-      const device = new ProtocolDevice(tag, fetch, setup.serverUrl, token, { delivered: onDelivered });
+      const device = new ProtocolDevice(tag, fetch, setup.serverUrl, token, {
+        delivered: onDelivered,
+        carry: setup.carry,
+      });
       devices.push(device);
       device.listen();
     }
@@ -54,6 +57,8 @@ const runWindow = async (seconds: number, editEveryMs: number) => {
   const end = Date.now() + seconds * 1000;
   const failedBefore = devices.reduce((sum, d) => sum + d.failedCalls, 0);
   const opensBefore = devices.reduce((sum, d) => sum + d.streamOpens, 0);
+  const pullsBefore = devices.reduce((sum, d) => sum + d.pulls, 0);
+  const takenBefore = devices.reduce((sum, d) => sum + d.carriedTaken, 0);
   const deviceLoop = async (device: ProtocolDevice) => {
     for (;;) {
       const pause = -Math.log(1 - Math.random()) * editEveryMs;
@@ -69,6 +74,8 @@ const runWindow = async (seconds: number, editEveryMs: number) => {
     acked: [...acked],
     failedCalls: devices.reduce((sum, d) => sum + d.failedCalls, 0) - failedBefore,
     streamOpens: devices.reduce((sum, d) => sum + d.streamOpens, 0) - opensBefore,
+    pulls: devices.reduce((sum, d) => sum + d.pulls, 0) - pullsBefore,
+    carriedTaken: devices.reduce((sum, d) => sum + d.carriedTaken, 0) - takenBefore,
   };
 };
 
@@ -82,7 +89,14 @@ port.on('message', (message: ToWorker) => {
       await until(() => devices.every((d) => d.checkpoint >= message.checkpoint), message.timeoutMs);
       measuring = false;
       const behind = devices.filter((d) => d.checkpoint < message.checkpoint).length;
-      send({ type: 'settled', digests: devices.map((d) => stateDigest(d.replica)), behind, delivered });
+      const unreadable = devices.reduce((sum, d) => sum + d.unreadable, 0);
+      send({
+        type: 'settled',
+        digests: devices.map((d) => stateDigest(d.replica)),
+        behind,
+        unreadable,
+        delivered,
+      });
     } else {
       await Promise.all(devices.map((d) => d.stop()));
       port.close();

@@ -32,6 +32,8 @@ const config = {
   runs: intEnv('BENCH_RUNS', 3),
   seconds: intEnv('BENCH_SECONDS', 30),
   editEverySeconds: intEnv('BENCH_EDIT_EVERY_S', 600),
+  /** 1: devices ask the stream to carry small pushes' documents, as the app does; 0: pull after every event. */
+  carry: intEnv('BENCH_CARRY', 1) === 1,
   adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
 };
 
@@ -146,7 +148,9 @@ const benchAdapter = async (adapter: AdapterName) => {
     const handles: WorkerHandle[] = [];
     for (let first = 0; first < config.devices; first += per) {
       const count = Math.min(per, config.devices - first);
-      handles.push(startWorker({ serverUrl, userId: link.userId, authVerifier, first, count }));
+      handles.push(
+        startWorker({ serverUrl, userId: link.userId, authVerifier, first, count, carry: config.carry }),
+      );
     }
     cleanup.unshift(async () => {
       for (const h of handles) h.send({ type: 'stop' });
@@ -184,6 +188,9 @@ const benchAdapter = async (adapter: AdapterName) => {
         deliveryP99Ms: histogramPercentile(delivered, 99),
         failedCalls: windows.reduce((sum, w) => sum + w.failedCalls, 0),
         streamReconnects: windows.reduce((sum, w) => sum + w.streamOpens, 0),
+        // What each push cost the devices: pulls made, and events applied from their carried documents.
+        pulls: windows.reduce((sum, w) => sum + w.pulls, 0),
+        carriedTaken: windows.reduce((sum, w) => sum + w.carriedTaken, 0),
         checker: {
           acknowledged: acked.size,
           stored: check.stored,
@@ -192,12 +199,14 @@ const benchAdapter = async (adapter: AdapterName) => {
           unexpected: check.unexpected.length,
           devicesBehind: settled.reduce((sum, s) => sum + s.behind, 0),
           devicesDiverged: digests.filter((d) => d !== check.digest).length,
+          unreadable: settled.reduce((sum, s) => sum + s.unreadable, 0),
         },
       };
       log(
         `run ${run + 1}: ${figures.pushes} pushes (${figures.pushesPerSecond}/s), push p50 ${figures.pushP50Ms} ms ` +
           `p99 ${figures.pushP99Ms} ms; delivery p50 ${figures.deliveryP50Ms} ms p99 ${figures.deliveryP99Ms} ms ` +
-          `over ${figures.deliveries} deliveries; checker: ${JSON.stringify(figures.checker)}`,
+          `over ${figures.deliveries} deliveries; ${figures.pulls} pulls, ${figures.carriedTaken} events applied ` +
+          `without one; checker: ${JSON.stringify(figures.checker)}`,
       );
       runs.push(figures);
     }
