@@ -1,8 +1,10 @@
 // The IPC handler map: each channel of the contract answered by the key store, the dialogs or app info.
 // Glue only; the sender and request checks live in ipc.ts.
 import type { KeyStore } from '../shared/platform';
+import { err } from '../shared/platform';
 import type { Dialogs } from './dialogs';
 import type { IpcHandlers } from './ipc';
+import type { Mailer } from './mail';
 import type { SyncOrigins } from './sync-origin';
 import type { PinVerdicts } from './tls-pin';
 
@@ -18,6 +20,7 @@ export const createIpcHandlers = (
   identity: AppIdentity,
   syncOrigins: Pick<SyncOrigins, 'allow'>,
   pinVerdicts: Pick<PinVerdicts, 'refused'>,
+  mailer: Mailer = NO_MAILER,
 ): IpcHandlers => ({
   'dialog:open-file': (request) => dialogs.openFile(request),
   'dialog:save-file': (request) => dialogs.saveFile(request),
@@ -28,4 +31,14 @@ export const createIpcHandlers = (
   'app:info': async () => ({ ...identity, host: 'electron' }),
   'sync:allow-origin': ({ origin, fingerprint }) => syncOrigins.allow(origin, fingerprint),
   'sync:certificate-refused': async () => pinVerdicts.refused(),
+  'mail:save-settings': ({ vaultId, settings, password }) => mailer.saveSettings(vaultId, settings, password),
+  'mail:settings': ({ vaultId }) => mailer.settings(vaultId),
+  'mail:deliver': ({ vaultId, message, password }) => mailer.deliver(vaultId, message, password),
 });
+
+/** Without a mailer (a shell that was given none), mail is simply not configured. */
+const NO_MAILER: Mailer = {
+  saveSettings: async () => err('failed', 'no mailer'),
+  settings: async () => null,
+  deliver: async () => err('not-configured'),
+};

@@ -2,6 +2,7 @@
 // the contract in shared/platform/ipc.ts is refused before a handler sees it.
 import type { FileFilter, OpenFileRequest, SaveFileRequest } from '../shared/platform';
 import type { IpcChannel, IpcRequest } from '../shared/platform';
+import { isMailMessage, isSmtpPassword, isSmtpSettings } from './mail-validate';
 
 export const VAULT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_SECRET_BYTES = 4 * 1024;
@@ -76,4 +77,18 @@ export const IPC_VALIDATORS: { readonly [C in IpcChannel]: Validator<C> } = {
     isShortString(raw.origin, 300) &&
     isOptional(raw.fingerprint, (v): v is string => isShortString(v, 120)),
   'sync:certificate-refused': isNothing,
+  // Mail (mail-validate.ts): settings and messages checked field by field, the password only for its size.
+  'mail:save-settings': (raw): raw is IpcRequest<'mail:save-settings'> =>
+    isRecord(raw) &&
+    Object.keys(raw).every((key) => ['vaultId', 'settings', 'password'].includes(key)) &&
+    isVaultId(raw.vaultId) &&
+    isSmtpSettings(raw.settings) &&
+    isOptional(raw.password, isSmtpPassword),
+  'mail:settings': (raw): raw is IpcRequest<'mail:settings'> => isRecord(raw) && isVaultId(raw.vaultId),
+  'mail:deliver': (raw): raw is IpcRequest<'mail:deliver'> =>
+    isRecord(raw) &&
+    Object.keys(raw).every((key) => ['vaultId', 'message', 'password'].includes(key)) &&
+    isVaultId(raw.vaultId) &&
+    isMailMessage(raw.message) &&
+    isOptional(raw.password, isSmtpPassword),
 };

@@ -8,6 +8,7 @@ import { createDialogs } from './dialogs';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { createSafeStorageKeyStore } from './key-store';
+import { createMailer } from './mail';
 import { denyAllPermissions } from './permissions';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { readServerCertificate } from './server-certificate';
@@ -59,9 +60,18 @@ const onReady = (): void => {
     platform: process.platform,
   });
   const identity = { name: app.getName(), version: app.getVersion(), platform: process.platform };
+  // SMTP settings per vault; the password in the OS keychain, in a key store of its own (electron/mail.ts).
+  const mailer = createMailer({
+    directory: path.join(app.getPath('userData'), 'mail'),
+    passwords: createSafeStorageKeyStore({
+      directory: path.join(app.getPath('userData'), 'mail-keys'),
+      safeStorage,
+      platform: process.platform,
+    }),
+  });
   registerIpcHandlers(
     getMainWindow,
-    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins, verdicts),
+    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins, verdicts, mailer),
   );
   openMainWindow();
 };

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DesktopApi } from '../shared/platform';
 import { DESKTOP_API_GLOBAL } from '../shared/platform';
-import type { IpcChannel, IpcRequest, IpcResponse } from '../shared/platform';
+import type { IpcChannel, IpcRequest, IpcResponse, MailMessage, SmtpSettings } from '../shared/platform';
 
 // Module-private and typed per channel; only the closures below can reach it.
 const call = <C extends IpcChannel>(channel: C, request?: IpcRequest<C>): Promise<IpcResponse<C>> =>
@@ -25,6 +25,16 @@ const api = {
   allowSyncServer: (origin: string, fingerprint?: string) =>
     call('sync:allow-origin', fingerprint === undefined ? { origin } : { origin, fingerprint }),
   syncCertificateRefused: () => call('sync:certificate-refused'),
+  mail: {
+    saveSettings: (vaultId: string, settings: SmtpSettings, password?: string) =>
+      call(
+        'mail:save-settings',
+        password === undefined ? { vaultId, settings } : { vaultId, settings, password },
+      ),
+    settings: (vaultId: string) => call('mail:settings', { vaultId }),
+    deliver: (vaultId: string, message: MailMessage, password?: string) =>
+      call('mail:deliver', password === undefined ? { vaultId, message } : { vaultId, message, password }),
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

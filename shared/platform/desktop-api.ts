@@ -1,5 +1,6 @@
 // The one typed face of the platform. Electron's preload object `satisfies DesktopApi`; the browser host
 // implements the same type. The renderer talks to the platform only through this interface.
+import type { MailError, MailMessage, MailSent, SmtpSettings, SmtpSettingsView } from './mail';
 import type { Result } from './result';
 
 export type HostKind = 'electron' | 'browser';
@@ -93,6 +94,21 @@ export interface DesktopApi {
    * (another than the pinned one), so a failed request can say so instead of "offline".
    */
   syncCertificateRefused?(): Promise<boolean>;
+  /**
+   * Electron only: mail through the organisation's SMTP server from the main process, with the password
+   * in the OS keychain. The browser host cannot speak SMTP: it offers the message as an .eml file
+   * (shared/messages renderEml) instead.
+   */
+  readonly mail?: DesktopMail;
+}
+
+export interface DesktopMail {
+  /** Saves the vault's SMTP settings; `password` (when given) replaces the one in the OS keychain. */
+  saveSettings(vaultId: string, settings: SmtpSettings, password?: string): Promise<Result<void, MailError>>;
+  /** The saved settings and whether a password is kept; never the password. */
+  settings(vaultId: string): Promise<SmtpSettingsView | null>;
+  /** Sends one message; `password` only when the keychain keeps none (it is not stored). */
+  deliver(vaultId: string, message: MailMessage, password?: string): Promise<Result<MailSent, MailError>>;
 }
 
 /**

@@ -3,4 +3,5 @@ export * from './certificate-pin';
 export * from './csp';
 export * from './desktop-api';
 export * from './ipc';
+export * from './mail';
 export * from './result';

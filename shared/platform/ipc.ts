@@ -10,6 +10,7 @@ import type {
   SaveFileResult,
   SyncOriginError,
 } from './desktop-api';
+import type { MailError, MailMessage, MailSent, SmtpSettings, SmtpSettingsView } from './mail';
 import type { Result } from './result';
 
 export interface IpcContract {
@@ -30,6 +31,18 @@ export interface IpcContract {
   };
   /** Whether the pinned sync server last presented another certificate (electron/tls-pin.ts). */
   'sync:certificate-refused': { request: void; response: boolean };
+  /** The vault's SMTP settings, saved by main; a given password goes to the OS keychain (electron/mail.ts). */
+  'mail:save-settings': {
+    request: { vaultId: string; settings: SmtpSettings; password?: string };
+    response: Result<void, MailError>;
+  };
+  /** The vault's SMTP settings without the password; null when none are saved. */
+  'mail:settings': { request: { vaultId: string }; response: SmtpSettingsView | null };
+  /** Sends one message through the vault's SMTP server; `password` only where no keychain keeps it. */
+  'mail:deliver': {
+    request: { vaultId: string; message: MailMessage; password?: string };
+    response: Result<MailSent, MailError>;
+  };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -47,6 +60,9 @@ export const IPC_CHANNELS = [
   'app:info',
   'sync:allow-origin',
   'sync:certificate-refused',
+  'mail:save-settings',
+  'mail:settings',
+  'mail:deliver',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

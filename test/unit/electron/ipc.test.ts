@@ -24,6 +24,9 @@ const fakeHandlers = () => ({
   })),
   'sync:allow-origin': vi.fn(async () => ok({ reload: true })),
   'sync:certificate-refused': vi.fn(async () => false),
+  'mail:save-settings': vi.fn(async () => ok(undefined)),
+  'mail:settings': vi.fn(async () => null),
+  'mail:deliver': vi.fn(async () => ok({ messageId: '<1@kluis>', accepted: 1 })),
 });
 
 const VALID_REQUESTS: Record<IpcChannel, unknown> = {
@@ -36,6 +39,15 @@ const VALID_REQUESTS: Record<IpcChannel, unknown> = {
   'app:info': undefined,
   'sync:allow-origin': { origin: 'https://sync.example.nl' },
   'sync:certificate-refused': undefined,
+  'mail:save-settings': {
+    vaultId: 'vault_1',
+    settings: { host: 'smtp.example.nl', port: 587, security: 'starttls', user: 'office' },
+  },
+  'mail:settings': { vaultId: 'vault_1' },
+  'mail:deliver': {
+    vaultId: 'vault_1',
+    message: { from: 'office@example.nl', to: 'a@example.nl', subject: 'Hi', text: 'Hello' },
+  },
 };
 
 let handlers: ReturnType<typeof fakeHandlers>;

@@ -37,6 +37,10 @@ describe('preload', () => {
         'keyStore.load',
         'keyStore.save',
         'keyStore.status',
+        'mail',
+        'mail.deliver',
+        'mail.saveSettings',
+        'mail.settings',
         'openFile',
         'saveFile',
         'syncCertificateRefused',
@@ -62,6 +66,11 @@ describe('preload', () => {
     await api.allowSyncServer?.('https://sync.example.nl');
     await api.allowSyncServer?.('https://sync.example.nl', 'sha-256-of-the-invite');
     await api.syncCertificateRefused?.();
+    const smtp = { host: 'smtp.example.nl', port: 587, security: 'starttls', user: 'office' } as const;
+    const message = { from: 'office@example.nl', to: 'a@example.nl', subject: 'Hi', text: 'Hello' };
+    await api.mail?.saveSettings('vault', smtp, 'secret');
+    await api.mail?.settings('vault');
+    await api.mail?.deliver('vault', message);
     expect(fake.invoked).toEqual([
       ['keystore:status'],
       ['keystore:save', { vaultId: 'vault', secret }],
@@ -73,6 +82,9 @@ describe('preload', () => {
       ['sync:allow-origin', { origin: 'https://sync.example.nl' }],
       ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'sha-256-of-the-invite' }],
       ['sync:certificate-refused'],
+      ['mail:save-settings', { vaultId: 'vault', settings: smtp, password: 'secret' }],
+      ['mail:settings', { vaultId: 'vault' }],
+      ['mail:deliver', { vaultId: 'vault', message }],
     ]);
     expect(new Set(fake.invoked.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
   });
