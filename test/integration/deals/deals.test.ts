@@ -23,16 +23,9 @@ import type { Session } from '../../../shared/vault';
 import { LOCAL_ACTOR, watchQuery } from '../../../shared/workspace';
 import { annelies, zeeland } from '../../fixtures/people';
 import { useMemoryVaults } from '../../helpers/vaults';
+import { ENGLISH_STAGE_NAMES } from '../../fixtures/pipeline';
 
-const NAMES = {
-  lead: 'Lead',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  negotiation: 'Negotiation',
-  won: 'Won',
-  lost: 'Lost',
-};
-const pipeline = defaultPipeline(NAMES);
+const pipeline = defaultPipeline(ENGLISH_STAGE_NAMES);
 const stage = (id: string) => pipeline.stages.find((s) => s.id === id)!;
 
 const createDeal = (session: Session, input: DealInput) => createDealAs(session, LOCAL_ACTOR, input);
@@ -166,7 +159,7 @@ describe('deals', () => {
     expect(await storedPipeline.run(session, null)).toBeNull();
     expect(await session.db.settings.count().exec()).toBe(0);
 
-    await seedPipeline(session, LOCAL_ACTOR, NAMES);
+    await seedPipeline(session, LOCAL_ACTOR, ENGLISH_STAGE_NAMES);
     const seeded = await session.settings(PIPELINE_CONFIG).get(PIPELINE_ID);
     expect(seeded.data.stages.map((s) => s.name)).toEqual([
       'Lead',
@@ -182,7 +175,7 @@ describe('deals', () => {
       stages: seeded.data.stages.map((s) => (s.id === 'lead' ? { ...s, name: 'Nieuw contact' } : s)),
     };
     await savePipeline(session, LOCAL_ACTOR, renamed);
-    await seedPipeline(session, LOCAL_ACTOR, NAMES);
+    await seedPipeline(session, LOCAL_ACTOR, ENGLISH_STAGE_NAMES);
     expect((await session.settings(PIPELINE_CONFIG).get(PIPELINE_ID)).data.stages[0]!.name).toBe(
       'Nieuw contact',
     );

@@ -3,16 +3,9 @@ import { createDeal, defaultPipeline, type DealInput } from '../../../shared/dea
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
 import type { OperationCases } from './harness';
+import { ENGLISH_STAGE_NAMES } from '../../fixtures/pipeline';
 
-const names = {
-  lead: 'Lead',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  negotiation: 'Negotiation',
-  won: 'Won',
-  lost: 'Lost',
-};
-const pipeline = defaultPipeline(names);
+const pipeline = defaultPipeline(ENGLISH_STAGE_NAMES);
 
 const dealInput = async (workspace: Workspace): Promise<DealInput> => {
   const organisation = await workspace.organisations.create(zeeland);
@@ -45,7 +38,7 @@ export const cases: OperationCases = {
     audits: [{ action: 'view', kind: 'deal' }],
   },
   'deals.seedPipeline': {
-    input: async () => names,
+    input: async () => ENGLISH_STAGE_NAMES,
     audits: [{ action: 'create', kind: 'pipeline' }],
   },
   'deals.savePipeline': {

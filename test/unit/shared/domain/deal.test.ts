@@ -10,16 +10,9 @@ import {
   type DealInput,
 } from '../../../../shared/deals/deal';
 import { defaultPipeline, removeStage } from '../../../../shared/deals/pipeline';
+import { ENGLISH_STAGE_NAMES } from '../../../fixtures/pipeline';
 
-const NAMES = {
-  lead: 'Lead',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  negotiation: 'Negotiation',
-  won: 'Won',
-  lost: 'Lost',
-};
-const pipeline = defaultPipeline(NAMES);
+const pipeline = defaultPipeline(ENGLISH_STAGE_NAMES);
 const ORG = 'a1b2c3d4e5f6a7b8';
 const base: DealInput = { title: 'Ovens vervangen', stageId: 'lead', ownerId: 'local', organisationId: ORG };
 const stage = (id: string) => pipeline.stages.find((s) => s.id === id)!;

@@ -8,16 +8,9 @@ import {
   StageRuleError,
   updateStage,
 } from '../../../../shared/deals/pipeline';
+import { DUTCH_STAGE_NAMES } from '../../../fixtures/pipeline';
 
-const NAMES = {
-  lead: 'Lead',
-  qualified: 'Gekwalificeerd',
-  proposal: 'Offerte',
-  negotiation: 'Onderhandeling',
-  won: 'Gewonnen',
-  lost: 'Verloren',
-};
-const pipeline = defaultPipeline(NAMES);
+const pipeline = defaultPipeline(DUTCH_STAGE_NAMES);
 const ids = (p: { stages: readonly { id: string }[] }) => p.stages.map((s) => s.id);
 
 describe('pipeline', () => {
