@@ -6,6 +6,7 @@ import {
   type CasePriority,
   type CaseStatus,
 } from '../../../shared/cases';
+import type { Checked } from '../../kit/useCheckedSave';
 
 export interface CaseDraft {
   subject: string;
@@ -46,7 +47,7 @@ export const caseFromDraft = (
   draft: CaseDraft,
   previous: ServiceCaseData | null,
   now: number = Date.now(),
-): { ok: true; data: ServiceCaseData } | { ok: false; errors: CaseErrors } => {
+): Checked<ServiceCaseData, CaseErrors> => {
   const errors: CaseErrors = {};
   if (!draft.subject.trim()) errors.subject = 'cases.errors.subject';
   if (!draft.organisationId && !draft.personId) errors.link = 'cases.errors.link';

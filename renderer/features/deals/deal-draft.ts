@@ -9,6 +9,7 @@ import {
 } from '../../../shared/deals';
 import { findStage, type Pipeline } from '../../../shared/deals';
 import { amountInput } from './format';
+import type { Checked } from '../../kit/useCheckedSave';
 
 export interface DealDraft {
   title: string;
@@ -65,7 +66,7 @@ export const dealFromDraft = (
   pipeline: Pipeline,
   previous: Deal | null,
   now: number = Date.now(),
-): { ok: true; deal: Deal } | { ok: false; errors: DealErrors } => {
+): Checked<Deal, DealErrors> => {
   const errors: DealErrors = {};
   const currency = draft.currency.trim().toUpperCase();
   if (!draft.title.trim()) errors.title = 'deals.errors.title';
@@ -99,5 +100,5 @@ export const dealFromDraft = (
     createdAt: previous?.createdAt ?? now,
   });
   if (!base.success) return { ok: false, errors: { title: 'deals.errors.save' } };
-  return { ok: true, deal: moveDealTo(base.data, stage, draft.reason, now) };
+  return { ok: true, data: moveDealTo(base.data, stage, draft.reason, now) };
 };

@@ -27,6 +27,8 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
+import { useCheckedSave } from '../../../kit/useCheckedSave';
+import { useOperation } from '../../../kit/useOperation';
 import { caseFromDraft, draftOfCase, newCaseDraft, type CaseDraft, type CaseErrors } from '../case-draft';
 import { useCaseEntries, useCases } from '../hooks/useCases';
 import { StatusChip } from './CaseChips';
@@ -46,8 +48,9 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
   const [draft, setDraft] = useState<CaseDraft | null>(null);
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const [edited, setEdited] = useState(false);
-  const [errors, setErrors] = useState<CaseErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save: saveChecked } = useCheckedSave<CaseErrors>();
+  const statusChange = useOperation(setCaseStatus);
+  const entryAdding = useOperation(addCaseEntry);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   // The form follows the stored case until the user edits it (a status change elsewhere shows here).
@@ -75,36 +78,38 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
   if (!draft) return null;
 
   const save = async () => {
-    const result = caseFromDraft(draft, serviceCase?.data ?? null);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = serviceCase
-        ? await saveCase(session, actor, { id: serviceCase.id, input: result.data })
-        : await createCase(session, actor, result.data);
-      notify(t(serviceCase ? 'cases.page.saved' : 'cases.page.created'));
-      setEdited(false);
-      if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id });
-    } catch {
-      notify(t('cases.errors.save'), 'error');
-    } finally {
-      setBusy(false);
-    }
+    const saved = await saveChecked(
+      caseFromDraft(draft, serviceCase?.data ?? null),
+      (data) =>
+        serviceCase
+          ? saveCase(session, actor, { id: serviceCase.id, input: data })
+          : createCase(session, actor, data),
+      { done: t(serviceCase ? 'cases.page.saved' : 'cases.page.created'), failed: t('cases.errors.save') },
+    );
+    if (!saved) return;
+    setEdited(false);
+    if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id });
   };
 
   const changeStatus = async (status: 'resolved' | 'open') => {
     if (!serviceCase) return;
-    await setCaseStatus(session, actor, { id: serviceCase.id, status });
-    notify(t('cases.actions.statusChanged', { status: t(`cases.status.${status}`) }));
+    try {
+      await statusChange.run({ id: serviceCase.id, status });
+      notify(t('cases.actions.statusChanged', { status: t(`cases.status.${status}`) }));
+    } catch {
+      notify(t('cases.errors.status'), 'error');
+    }
   };
 
+  /** Rejects when the entry was not added, so the timeline keeps the text to try again. */
   const addEntry = async (type: CaseEntryType, body: string) => {
     if (!serviceCase) return;
-    await addCaseEntry(session, actor, { caseId: serviceCase.id, entry: { type, body, authorId: userId } });
+    try {
+      await entryAdding.run({ caseId: serviceCase.id, entry: { type, body, authorId: userId } });
+    } catch (failure) {
+      notify(t('cases.errors.entry'), 'error');
+      throw failure;
+    }
     notify(t('cases.timeline.added'));
   };
 
@@ -128,6 +133,7 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
               <Button
                 variant={closed ? 'outlined' : 'contained'}
                 startIcon={closed ? <ReplayIcon /> : <CheckCircleOutlineIcon />}
+                disabled={statusChange.busy}
                 onClick={() => void changeStatus(closed ? 'open' : 'resolved')}
               >
                 {t(closed ? 'cases.actions.reopen' : 'cases.actions.resolve')}

@@ -36,6 +36,8 @@ export function CaseTimeline({ entries, onAdd }: Props) {
       await onAdd(type, body.trim());
       setBody('');
       setError(false);
+    } catch {
+      // onAdd told the user; the text stays for another try.
     } finally {
       setBusy(false);
     }

@@ -15,6 +15,7 @@ import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
+import { useCheckedSave } from '../../../kit/useCheckedSave';
 import { createDeal, deleteDeal, openDeal, saveDeal, type Deal } from '../../../../shared/deals';
 import { dealFromDraft, draftOfDeal, newDealDraft, type DealDraft, type DealErrors } from '../deal-draft';
 import { usePipeline } from '../hooks/usePipeline';
@@ -30,8 +31,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   const [deal, setDeal] = useState<Deal | null>(null);
   const [missing, setMissing] = useState(false);
   const [draft, setDraft] = useState<DealDraft | null>(null);
-  const [errors, setErrors] = useState<DealErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save: saveChecked } = useCheckedSave<DealErrors>();
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   if (isNew && pipeline && !draft)
@@ -64,26 +64,16 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   if (!pipeline || !draft) return <CircularProgress aria-label={t('common.loading')} />;
 
   const save = async () => {
-    const result = dealFromDraft(draft, pipeline, deal?.data ?? null);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = deal
-        ? await saveDeal(session, actor, { id: deal.id, input: result.deal })
-        : await createDeal(session, actor, result.deal);
-      notify(t(deal ? 'deals.page.saved' : 'deals.page.created'));
-      setDeal(saved);
-      setDraft(draftOfDeal(saved.data, i18n.language));
-      if (isNew || saved.id !== deal?.id) navigate({ name: 'deal', id: saved.id });
-    } catch {
-      notify(t('deals.errors.save'), 'error');
-    } finally {
-      setBusy(false);
-    }
+    const saved = await saveChecked(
+      dealFromDraft(draft, pipeline, deal?.data ?? null),
+      (data) =>
+        deal ? saveDeal(session, actor, { id: deal.id, input: data }) : createDeal(session, actor, data),
+      { done: t(deal ? 'deals.page.saved' : 'deals.page.created'), failed: t('deals.errors.save') },
+    );
+    if (!saved) return;
+    setDeal(saved);
+    setDraft(draftOfDeal(saved.data, i18n.language));
+    if (isNew || saved.id !== deal?.id) navigate({ name: 'deal', id: saved.id });
   };
 
   const remove = async () => {
