@@ -1,7 +1,6 @@
 // Committing an import into the real encrypted store (RxDB memory storage, real libsodium): the batch
 // lands whole, or — cancelled or failed at any point — leaves the store exactly as it was.
 import { describe, expect, it } from 'vitest';
-import type { ImportPerson } from '../../../shared/import/types';
 import { type CommitInput } from '../../../shared/import/commit';
 import { commitImport } from '../../../shared/import';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
@@ -13,6 +12,7 @@ import type { Session } from '../../../shared/vault/session';
 import { annelies, zeeland } from '../../fixtures/people';
 import { useMemoryVaults } from '../../helpers/vaults';
 import { RESTRICTION } from '../../../shared/restriction/restriction-ledger';
+import { importPerson } from '../../fixtures/import-person';
 
 const newVault = useMemoryVaults();
 
@@ -29,18 +29,7 @@ const open = async (): Promise<Session> => {
   return session;
 };
 
-const row = (givenName: string, familyName: string, extra: Partial<ImportPerson> = {}): ImportPerson => ({
-  givenName,
-  familyName,
-  emails: [],
-  phones: [],
-  address: null,
-  jobTitle: '',
-  organisationName: '',
-  tags: [],
-  notes: '',
-  ...extra,
-});
+const row = importPerson;
 
 const purpose = { name: 'Sales follow-up', lawfulBasis: 'legitimate_interests' } as const;
 

@@ -1,5 +1,6 @@
 // Cases for shared/import/operations.ts.
 import type { OperationCases } from './harness';
+import { importPerson } from '../../fixtures/import-person';
 
 export const cases: OperationCases = {
   'import.commit': {
@@ -11,17 +12,7 @@ export const cases: OperationCases = {
         create: [
           {
             rows: [2],
-            person: {
-              givenName: 'Ruud',
-              familyName: 'Hof',
-              emails: [],
-              phones: [],
-              address: null,
-              jobTitle: '',
-              organisationName: '',
-              tags: [],
-              notes: '',
-            },
+            person: importPerson('Ruud', 'Hof'),
           },
         ],
         merge: [],

@@ -5,19 +5,10 @@ import { noticeDueBy } from '../../../../shared/import/purpose';
 import { columnsOf } from '../../../../shared/import/source-columns';
 import { mergeIntoPerson, organisationKey } from '../../../../shared/import/to-people';
 import { PersonPayload } from '../../../../shared/people/person';
+import { importPerson } from '../../../fixtures/import-person';
 
-const person = (givenName: string, extra: Partial<ImportPerson> = {}): ImportPerson => ({
-  givenName,
-  familyName: 'Jansen',
-  emails: [],
-  phones: [],
-  address: null,
-  jobTitle: '',
-  organisationName: '',
-  tags: [],
-  notes: '',
-  ...extra,
-});
+const person = (givenName: string, extra: Partial<ImportPerson> = {}) =>
+  importPerson(givenName, 'Jansen', extra);
 const candidate = (index: number, p: ImportPerson, valid = true): ImportCandidate => ({
   index,
   row: index + 2,
