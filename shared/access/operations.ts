@@ -1,7 +1,7 @@
 // The right of access (Art. 15): the person's package is built, handed to the host to save, and audited
 // under the request once saved (a cancelled save exported nothing).
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { accessExportAudit, produceAccessPackage, type AccessProgress } from './access-package';
 
 export const exportAccessPackage = defineOperation(
@@ -26,11 +26,8 @@ export const exportAccessPackage = defineOperation(
       ...(onProgress ? { onProgress } : {}),
     });
     const day = new Date().toISOString().slice(0, 10);
-    const savedAs = await deliver({
-      suggestedName: `access-package-${day}${requestId ? `-${requestId}` : ''}.zip`,
-      filters: [{ name: 'ZIP', extensions: ['zip'] }],
-      bytes,
-    });
+    const name = `access-package-${day}${requestId ? `-${requestId}` : ''}`;
+    const savedAs = await deliverFile(deliver, name, 'zip', bytes);
     return { result: savedAs, audit: accessExportAudit(data) };
   },
 );

@@ -11,7 +11,7 @@ import { ledgerWrite, type AboutPerson } from '../purposes';
 import { PURPOSE } from '../purposes';
 import { NotFoundError } from '../store';
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { saveSetting } from '../workspace';
 import {
   consentAudit,
@@ -163,11 +163,8 @@ export const exportPurposeRegister = defineOperation(
     },
   ) => {
     const purposes = (await workspace.settings(PURPOSE).list()).records;
-    const savedAs = await deliver({
-      suggestedName: 'record-of-processing-activities.xlsx',
-      filters: [{ name: 'XLSX', extensions: ['xlsx'] }],
-      bytes: toXlsx(REGISTER_COLUMNS.map(column), registerRows(purposes, labels), { sheetName }),
-    });
+    const bytes = toXlsx(REGISTER_COLUMNS.map(column), registerRows(purposes, labels), { sheetName });
+    const savedAs = await deliverFile(deliver, 'record-of-processing-activities', 'xlsx', bytes);
     return {
       result: savedAs,
       audit: { action: 'export', kind: PURPOSE.kind, recordIds: purposes.map((p) => p.id) },
@@ -232,11 +229,12 @@ export const exportConsentReceipt = defineOperation(
             controller,
             options,
           );
-    const savedAs = await deliver({
-      suggestedName: `consent-${format === 'kantara' ? 'receipt' : 'record-27560'}-${event.id}.json`,
-      filters: [{ name: 'JSON', extensions: ['json'] }],
-      bytes: new TextEncoder().encode(`${JSON.stringify(receipt, null, 2)}\n`),
-    });
+    const savedAs = await deliverFile(
+      deliver,
+      `consent-${format === 'kantara' ? 'receipt' : 'record-27560'}-${event.id}`,
+      'json',
+      new TextEncoder().encode(`${JSON.stringify(receipt, null, 2)}\n`),
+    );
     return {
       result: savedAs,
       audit: {

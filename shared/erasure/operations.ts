@@ -2,7 +2,7 @@
 // data is gone (a step of the operation, before the server is told), and save the certificate, audited as
 // an export of the erased person's certificate once saved.
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { eraseSubjectInSteps, type EraseOptions } from './erasure';
 import type { ErasureCertificate } from './erasure-model';
 
@@ -35,20 +35,16 @@ export const exportErasureCertificate = defineOperation(
     },
   ) => {
     const html = format !== 'json';
-    const savedAs = await deliver({
-      suggestedName: `erasure-certificate-${certificate.requestId}${html ? `-${format.slice(5)}.html` : '.json'}`,
-      filters: [html ? { name: 'HTML', extensions: ['html'] } : { name: 'JSON', extensions: ['json'] }],
-      bytes: new TextEncoder().encode(text),
-    });
-    return {
-      result: savedAs,
-      audit: {
-        action: 'export',
-        kind: 'erasure-certificate',
-        recordIds: [certificate.subjectId],
-        requestId: certificate.requestId,
-        details: { format },
-      },
-    };
+    const name = `erasure-certificate-${certificate.requestId}${html ? `-${format.slice(5)}` : ''}`;
+    const bytes = new TextEncoder().encode(text);
+    const savedAs = await deliverFile(deliver, name, html ? 'html' : 'json', bytes);
+    const { requestId, subjectId } = certificate;
+    const audit = {
+      action: 'export',
+      kind: 'erasure-certificate',
+      recordIds: [subjectId],
+      requestId,
+    } as const;
+    return { result: savedAs, audit: { ...audit, details: { format } } };
   },
 );

@@ -4,7 +4,7 @@
 // purpose gate.
 import { newId } from '../crypto';
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { toCsv } from './csv';
 import type { ExportCell } from './types';
 import { toXlsx } from './xlsx';
@@ -34,11 +34,7 @@ export const exportList = defineOperation(
         ? toXlsx(columns, rows, { sheetName })
         : toCsv(columns, rows, { delimiter: format === 'csvSemicolon' ? ';' : ',' });
     const extension = format === 'xlsx' ? 'xlsx' : 'csv';
-    const savedAs = await deliver({
-      suggestedName: `${fileName}.${extension}`,
-      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-      bytes,
-    });
+    const savedAs = await deliverFile(deliver, fileName, extension, bytes);
     return {
       result: savedAs,
       audit: {

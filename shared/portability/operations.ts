@@ -1,7 +1,7 @@
 // The right to data portability (Art. 20): what the person provided, as JSON, CSV and vCard in one zip,
 // handed to the host to save and audited under the request once saved.
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { collectPortableData, portabilityZip } from './portability';
 
 export const exportPortableData = defineOperation(
@@ -17,11 +17,8 @@ export const exportPortableData = defineOperation(
   ) => {
     const data = await collectPortableData(workspace, subjectId);
     const day = new Date().toISOString().slice(0, 10);
-    const savedAs = await deliver({
-      suggestedName: `portable-data-${day}${requestId ? `-${requestId}` : ''}.zip`,
-      filters: [{ name: 'ZIP', extensions: ['zip'] }],
-      bytes: portabilityZip(data),
-    });
+    const name = `portable-data-${day}${requestId ? `-${requestId}` : ''}`;
+    const savedAs = await deliverFile(deliver, name, 'zip', portabilityZip(data));
     return {
       result: savedAs,
       audit: {

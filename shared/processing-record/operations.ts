@@ -4,7 +4,7 @@ import { toXlsx } from '../export';
 import { PURPOSE } from '../purposes';
 import { ValidationError } from '../store';
 import type { Deliver } from '../workspace';
-import { defineOperation } from '../workspace';
+import { defineOperation, deliverFile } from '../workspace';
 import { checkCustomField, CUSTOM_FIELD, type CustomFieldInput } from './custom-fields';
 import { ropaHtml, ropaTable, type Ropa } from './ropa';
 
@@ -40,11 +40,7 @@ export const exportRopa = defineOperation(
         : toXlsx(table.columns, table.rows, { sheetName: 'Art. 30' });
     const day = new Date(ropa.generatedAt).toISOString().slice(0, 10);
     const base = ropa.language === 'nl' ? 'verwerkingsregister' : 'record-of-processing';
-    const savedAs = await deliver({
-      suggestedName: `${base}-${day}.${format}`,
-      filters: [{ name: format.toUpperCase(), extensions: [format] }],
-      bytes,
-    });
+    const savedAs = await deliverFile(deliver, `${base}-${day}`, format, bytes);
     return {
       result: savedAs,
       audit: {

@@ -9,6 +9,19 @@ export type ExportFile = SaveFileRequest;
 /** Saves the file, or throws ExportCancelled when the user cancelled (then nothing is audited). */
 export type Deliver = (file: ExportFile) => Promise<string>;
 
+/** Delivers `bytes` as `<name>.<extension>`, offered as that kind of file (CSV, XLSX, HTML, JSON, ZIP). */
+export const deliverFile = (
+  deliver: Deliver,
+  name: string,
+  extension: string,
+  bytes: Uint8Array,
+): Promise<string> =>
+  deliver({
+    suggestedName: `${name}.${extension}`,
+    filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    bytes,
+  });
+
 export class ExportCancelled extends Error {
   constructor() {
     super('The export was cancelled');

@@ -22,7 +22,7 @@ export {
   type Reads,
   type StoreCollection,
 } from './query';
-export { ExportCancelled, type Deliver, type ExportFile } from './deliver';
+export { deliverFile, ExportCancelled, type Deliver, type ExportFile } from './deliver';
 export { removeSetting, saveSetting, type SaveSettingInput } from './settings';
 export {
   allItemsQuery,
