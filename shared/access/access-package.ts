@@ -23,7 +23,7 @@ import { accessReportHtml } from './access-report';
 import { listRequests, type SubjectRequest } from '../requests';
 import type { FieldChangePayload } from '../rectification';
 import type { ProfilingChoicePayload } from '../objection';
-import { CONTROLLER, CONTROLLER_ID } from '../purposes';
+import { storedController } from '../purposes';
 import { PURPOSE } from '../purposes';
 import type { ControllerPayload } from '../purposes';
 import type { PurposePayload } from '../purposes';
@@ -184,13 +184,10 @@ export const loadAccessRegisters = async (session: Session): Promise<AccessRegis
     session.settings(PROCESSOR).list(),
     session.settings(PRIVACY_NOTICE).list(),
     session.settings(SUBSCRIPTION_TYPE).list(),
-    session
-      .settings(CONTROLLER)
-      .get(CONTROLLER_ID)
-      .catch(() => null),
+    storedController(session),
   ]);
   return {
-    controller: controller?.data ?? null,
+    controller,
     purposes: purposes.records,
     processors: processors.records,
     notices: notices.records,

@@ -1,6 +1,6 @@
 // What the accountability screens read, live: the organisation's purposes, processors, controller and
 // custom field definitions, kept current as they change here or arrive by sync.
-import { CONTROLLER, CONTROLLER_ID, type ControllerPayload } from '../purposes';
+import { storedController, type ControllerPayload } from '../purposes';
 import { PURPOSE, type PurposePayload } from '../purposes';
 import { PROCESSOR, type ProcessorPayload } from '../processors';
 import { defineQuery } from '../workspace';
@@ -21,16 +21,13 @@ export const registers = defineQuery(
     const [purposes, processors, controller, customFields] = await Promise.all([
       workspace.settings(PURPOSE).list(),
       workspace.settings(PROCESSOR).list(),
-      workspace
-        .settings(CONTROLLER)
-        .get(CONTROLLER_ID)
-        .catch(() => null),
+      storedController(workspace),
       workspace.settings(CUSTOM_FIELD).list(),
     ]);
     return {
       purposes: purposes.records.sort((a, b) => a.data.name.en.localeCompare(b.data.name.en)),
       processors: processors.records.sort((a, b) => a.data.name.localeCompare(b.data.name)),
-      controller: controller?.data ?? null,
+      controller,
       customFields: customFields.records.sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1)),
     };
   },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { trimmed } from '../people';
 import { sealedKind } from '../store';
+import type { Session } from '../vault';
 
 /** The controller (Art. 30(1)(a)); one document with the fixed id CONTROLLER_ID. */
 export const ControllerPayload = z.object({
@@ -41,3 +42,12 @@ export type ControllerPayload = z.infer<typeof ControllerPayload>;
 export type ControllerInput = z.input<typeof ControllerPayload>;
 export const CONTROLLER = sealedKind('controller', ControllerPayload);
 export const CONTROLLER_ID = 'controller';
+
+/** The controller as stored, or null while nobody has filled it in (or it cannot be read). */
+export const storedController = async (session: Session): Promise<ControllerPayload | null> =>
+  (
+    await session
+      .settings(CONTROLLER)
+      .get(CONTROLLER_ID)
+      .catch(() => null)
+  )?.data ?? null;
