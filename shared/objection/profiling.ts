@@ -10,7 +10,7 @@ import {
   latestEntry,
   ledgerKind,
   loadEntries,
-  loadEntriesBySubject,
+  subjectsWhere,
   type EntryAudit,
   type EntryInput,
   type LedgerEntry,
@@ -72,12 +72,5 @@ export const profilingAudit = (entry: ProfilingChoicePayload): EntryAudit => ({
 });
 
 /** Everyone who has opted out now: what a scoring feature over many people leaves out, in one load. */
-export const optedOutOfProfiling = async (
-  session: Session,
-  now: number = Date.now(),
-): Promise<Set<string>> => {
-  const byPerson = await loadEntriesBySubject(session, PROFILING_OPTOUT);
-  const out = new Set<string>();
-  for (const [personId, entries] of byPerson) if (!isProfilingAllowed(entries, now)) out.add(personId);
-  return out;
-};
+export const optedOutOfProfiling = (session: Session, now: number = Date.now()): Promise<Set<string>> =>
+  subjectsWhere(session, PROFILING_OPTOUT, (entries) => !isProfilingAllowed(entries, now));

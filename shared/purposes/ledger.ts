@@ -140,6 +140,18 @@ export const subjectEntries = <L extends LedgerSet>(
   return entries as EntriesOf<L>;
 };
 
+/** The subjects whose entries of one ledger pass `holds` (e.g. everyone restricted now), in one load. */
+export const subjectsWhere = async <S extends z.ZodType<Record<string, unknown>>>(
+  session: Session,
+  ledger: LedgerKind<S>,
+  holds: (entries: LedgerEntry<z.output<S>>[]) => boolean,
+): Promise<Set<string>> => {
+  const found = new Set<string>();
+  for (const [subjectId, entries] of await loadEntriesBySubject(session, ledger))
+    if (holds(entries)) found.add(subjectId);
+  return found;
+};
+
 /** What a ledger operation is given: whose ledger, who records it on which device, and the entry. */
 export type AboutPerson<I> = I & {
   readonly personId: string;

@@ -2,7 +2,7 @@
 // purpose gate already leaves a restricted person out), and no edits except the ones the person asked for.
 // The restriction ledger (restriction-ledger.ts) says since when and which fields stay editable; this
 // module derives that state and refuses any other change on the write path.
-import { latestEntry, loadEntries, loadEntriesBySubject, type LedgerEntry } from '../purposes';
+import { latestEntry, loadEntries, subjectsWhere, type LedgerEntry } from '../purposes';
 import type { Session } from '../vault';
 import { RESTRICTION, type RestrictionPayload } from './restriction-ledger';
 
@@ -74,13 +74,5 @@ export const assertEditable = async (
 ): Promise<void> => assertChangeAllowed(subjectId, await loadRestriction(session, subjectId, now), fields);
 
 /** Every restricted subject now (for list markers and exports). */
-export const restrictedSubjectIds = async (
-  session: Session,
-  now: number = Date.now(),
-): Promise<Set<string>> => {
-  const bySubject = await loadEntriesBySubject(session, RESTRICTION);
-  const restricted = new Set<string>();
-  for (const [subjectId, entries] of bySubject)
-    if (restrictionState(entries, now).restricted) restricted.add(subjectId);
-  return restricted;
-};
+export const restrictedSubjectIds = (session: Session, now: number = Date.now()): Promise<Set<string>> =>
+  subjectsWhere(session, RESTRICTION, (entries) => restrictionState(entries, now).restricted);
