@@ -4,6 +4,7 @@ import { ACTIVITY_ITEMS, compareActivities, type ActivityPayload } from './activ
 import type { Decrypted, RecordProblem } from '../store';
 import type { ItemDoc } from '../store';
 import type { Session } from '../vault';
+import { withRow } from '../directory';
 
 export type Activity = Decrypted<ActivityPayload>;
 
@@ -32,16 +33,10 @@ export const loadTimeline = async (
 };
 
 /** Places a changed activity into a newest-first list (or takes it out): no re-sort of thousands. */
-export const withActivity = (list: readonly Activity[], id: string, next: Activity | null): Activity[] => {
-  const without = list.filter((a) => a.id !== id);
-  if (!next) return without;
-  let low = 0;
-  let high = without.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareActivities(without[mid]!, next) < 0) low = mid + 1;
-    else high = mid;
-  }
-  without.splice(low, 0, next);
-  return without;
-};
+export const withActivity = (list: readonly Activity[], id: string, next: Activity | null): Activity[] =>
+  withRow(
+    list,
+    list.find((a) => a.id === id),
+    next ?? undefined,
+    compareActivities,
+  );

@@ -220,18 +220,14 @@ export class Directory {
   private putPerson(row: PersonRow): void {
     const previous = this.peopleById.get(row.id);
     this.peopleById.set(row.id, row);
-    this.sortedPeople =
-      this.incremental && this.sortedPeople ? withRow(this.sortedPeople, previous, row, comparePeople) : null;
+    this.sortedPeople = this.resorted(this.sortedPeople, previous, row, comparePeople);
     if (this.indexed || this.peopleIndex.has(row.id)) this.peopleIndex.upsert(row);
   }
 
   private putOrganisation(row: OrganisationRow): void {
     const previous = this.orgsById.get(row.id);
     this.orgsById.set(row.id, row);
-    this.sortedOrgs =
-      this.incremental && this.sortedOrgs
-        ? withRow(this.sortedOrgs, previous, row, compareOrganisations)
-        : null;
+    this.sortedOrgs = this.resorted(this.sortedOrgs, previous, row, compareOrganisations);
     this.orgIndex.upsert(row);
     if (!this.indexed) return;
     // People are found by their organisation's name: re-index them when it changes.
@@ -242,23 +238,27 @@ export class Directory {
     }
   }
 
+  /** A sorted list with one row changed, while changes arrive one by one; null (sort again) otherwise. */
+  private resorted<Row>(
+    sorted: Row[] | null,
+    previous: Row | undefined,
+    row: Row | undefined,
+    compare: (a: Row, b: Row) => number,
+  ): Row[] | null {
+    return this.incremental && sorted ? withRow(sorted, previous, row, compare) : null;
+  }
+
   private removeRow(id: string): void {
     const person = this.peopleById.get(id);
     if (person) {
       this.peopleById.delete(id);
-      this.sortedPeople =
-        this.incremental && this.sortedPeople
-          ? withRow(this.sortedPeople, person, undefined, comparePeople)
-          : null;
+      this.sortedPeople = this.resorted(this.sortedPeople, person, undefined, comparePeople);
       this.peopleIndex.remove(id);
     }
     const org = this.orgsById.get(id);
     if (org) {
       this.orgsById.delete(id);
-      this.sortedOrgs =
-        this.incremental && this.sortedOrgs
-          ? withRow(this.sortedOrgs, org, undefined, compareOrganisations)
-          : null;
+      this.sortedOrgs = this.resorted(this.sortedOrgs, org, undefined, compareOrganisations);
       this.orgIndex.remove(id);
     }
   }

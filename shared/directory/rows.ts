@@ -27,6 +27,17 @@ export interface OrganisationRow {
   readonly updatedAt: number;
 }
 
+/** The columns both lists end with: the first email address and phone number, the tags, the time. */
+const reachColumns = (
+  data: Pick<PersonPayload, 'emails' | 'phones' | 'tags'>,
+  updatedAt: number,
+): Pick<PersonRow, 'email' | 'phone' | 'tags' | 'updatedAt'> => ({
+  email: data.emails[0]?.value ?? '',
+  phone: data.phones[0]?.value ?? '',
+  tags: data.tags,
+  updatedAt,
+});
+
 export const toPersonRow = ({ id, updatedAt, data }: Decrypted<PersonPayload>): PersonRow => ({
   id,
   displayName: personDisplayName(data),
@@ -34,10 +45,7 @@ export const toPersonRow = ({ id, updatedAt, data }: Decrypted<PersonPayload>): 
   familyName: data.familyName,
   jobTitle: data.jobTitle,
   organisationId: data.organisationId,
-  email: data.emails[0]?.value ?? '',
-  phone: data.phones[0]?.value ?? '',
-  tags: data.tags,
-  updatedAt,
+  ...reachColumns(data, updatedAt),
 });
 
 export const toOrganisationRow = ({
@@ -48,10 +56,7 @@ export const toOrganisationRow = ({
   id,
   name: data.name,
   website: data.website,
-  email: data.emails[0]?.value ?? '',
-  phone: data.phones[0]?.value ?? '',
-  tags: data.tags,
-  updatedAt,
+  ...reachColumns(data, updatedAt),
 });
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
