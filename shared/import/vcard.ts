@@ -192,19 +192,17 @@ const addProperty = (card: Card, property: Property): void => {
       card.title = components(value, '\u0000')[0] ?? '';
       break;
     case 'EMAIL':
-      card.emails.push({
+    case 'TEL': {
+      const email = property.name === 'EMAIL';
+      const scheme = email ? /^mailto:/i : /^tel:/i;
+      const entry = {
         label: labelFrom(types),
-        value: value.trim().replace(/^mailto:/i, ''),
+        value: value.trim().replace(scheme, ''),
         group: property.group,
-      });
+      };
+      (email ? card.emails : card.phones).push(entry);
       break;
-    case 'TEL':
-      card.phones.push({
-        label: labelFrom(types),
-        value: value.trim().replace(/^tel:/i, ''),
-        group: property.group,
-      });
-      break;
+    }
     case 'ADR':
       if (!card.adr || types.includes('pref')) card.adr = components(value);
       break;

@@ -85,6 +85,8 @@ export interface VaultDoc {
 const id = { type: 'string', maxLength: 64 } as const;
 const time = { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 } as const;
 const kind = { type: 'string', maxLength: 32 } as const;
+/** Every collection's documents are objects found by their id; version 0 until a collection migrates. */
+const byId = { version: 0, primaryKey: 'id', type: 'object' } as const;
 /** What every envelope holds after its ids: the key that opens it, the payload's version, the payload. */
 const sealed = {
   keyId: { type: 'string', maxLength: 80 },
@@ -94,9 +96,7 @@ const sealed = {
 } as const;
 
 export const recordSchema: RxJsonSchema<RecordDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
+  ...byId,
   properties: {
     id,
     kind,
@@ -116,9 +116,7 @@ export const itemSchema: RxJsonSchema<ItemDoc> = {
 };
 
 export const settingSchema: RxJsonSchema<SettingDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
+  ...byId,
   properties: {
     id,
     kind,
@@ -156,18 +154,14 @@ export const auditSchema: RxJsonSchema<AuditDoc> = {
 };
 
 export const keySchema: RxJsonSchema<KeyDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
+  ...byId,
   properties: { id, keyId: { type: 'string', maxLength: 80 }, payload: { type: 'string' } },
   required: ['id', 'keyId', 'payload'],
   additionalProperties: false,
 };
 
 export const vaultSchema: RxJsonSchema<VaultDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
+  ...byId,
   properties: { id, payload: { type: 'string' }, updatedAt: time },
   required: ['id', 'payload', 'updatedAt'],
   additionalProperties: false,

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { StoredAuditLog } from '../audit';
 import { DataKeys } from '../store';
 import { ItemRepository, type ItemKindConfig } from '../store';
-import { SettingsRepository, type SettingKindConfig } from '../store';
+import { SettingsRepository, type OrganisationCollection, type SettingKindConfig } from '../store';
 import { SubjectRepository, type Decrypted, type SubjectKindConfig } from '../store';
 import type { KluisDatabase } from '../store';
 import type { KeyDoc } from '../store';
@@ -122,11 +122,7 @@ export class Session {
   settings<S extends z.ZodType<Record<string, unknown>>>(
     config: SettingKindConfig<S>,
   ): SettingsRepository<S> {
-    return this.repository(
-      'settings',
-      config.kind,
-      () => new SettingsRepository(this.db, this.cipher, () => this.orgKey, this.keys.orgKeyId, config),
-    );
+    return this.organisationFiles('settings', config);
   }
 
   /**
@@ -136,8 +132,16 @@ export class Session {
   compliance<S extends z.ZodType<Record<string, unknown>>>(
     config: SettingKindConfig<S>,
   ): SettingsRepository<S> {
+    return this.organisationFiles('compliance', config);
+  }
+
+  /** Settings and compliance files are both sealed with the organisation key; they differ in collection. */
+  private organisationFiles<S extends z.ZodType<Record<string, unknown>>>(
+    collection: OrganisationCollection,
+    config: SettingKindConfig<S>,
+  ): SettingsRepository<S> {
     return this.repository(
-      'compliance',
+      collection,
       config.kind,
       () =>
         new SettingsRepository(
@@ -146,7 +150,7 @@ export class Session {
           () => this.orgKey,
           this.keys.orgKeyId,
           config,
-          'compliance',
+          collection,
         ),
     );
   }
