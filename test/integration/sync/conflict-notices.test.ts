@@ -4,12 +4,18 @@
 // other device too.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEAL_CONFIG } from '../../../shared/deals/deal';
-import { recordAddress } from '../../../shared/store/subject-repository';
-import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
+import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { resolveConflict, subjectConflicts } from '../../../shared/sync';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
-import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
+import {
+  expectOneConflictOnBoth,
+  storedConflicts,
+  syncClient,
+  twoDevices,
+  type Device,
+  type TwoDevices,
+} from './two-devices';
 
 let setup: TwoDevices | undefined;
 afterEach(async () => {
@@ -31,23 +37,6 @@ const syncAll = async ({ a, b }: TwoDevices) => {
   await syncOnce(a);
   await syncOnce(b);
   await syncOnce(a);
-};
-
-/** What the notice on a page shows: the conflict records stored under the subject, decrypted. */
-const conflictsOf = async (device: Device, subjectId: string) => {
-  const docs = await device.db.records.find({ selector: { subjectId } }).exec();
-  return Promise.all(
-    docs
-      .filter((doc) => doc.kind === CONFLICT_KIND)
-      .map(async (doc) => ({
-        id: doc.id,
-        ...(device.session.cipher.openJson(
-          doc.payload,
-          await device.session.dataKey(doc.subjectId, doc.keyId),
-          recordAddress(doc.id, doc.subjectId, doc.keyId),
-        ) as ConflictPayload),
-      })),
-  );
 };
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -76,21 +65,22 @@ describe.each(['sqlite', 'postgres'] as const)(
       for (const device of [a, b]) {
         expect((await device.session.items(DEAL_CONFIG).get(deal.id)).data.title).toBe('Twee ovens');
       }
-      const [onA, onB] = [await conflictsOf(a, org.id), await conflictsOf(b, org.id)];
-      expect(onA).toEqual(onB);
-      expect(onA).toHaveLength(1);
-      expect(onA[0]).toMatchObject({
-        recordId: deal.id,
-        recordKind: 'deal',
-        field: 'title',
-        losingValue: 'Ovens en koeling',
-        winningValue: 'Twee ovens',
-      });
+      const conflict = await expectOneConflictOnBoth(
+        setup,
+        {
+          recordId: deal.id,
+          recordKind: 'deal',
+          field: 'title',
+          losingValue: 'Ovens en koeling',
+          winningValue: 'Twee ovens',
+        },
+        org.id,
+      );
 
       // The notice's query lists the same conflict; "Use this value" on A applies it and removes the record,
       // and says so in the audit trail.
-      expect(await subjectConflicts.run(a.session, org.id)).toEqual([{ ...onA[0], subjectId: org.id }]);
-      await resolveConflict(a.session, LOCAL_ACTOR, { conflictId: onA[0]!.id, useOther: true });
+      expect(await subjectConflicts.run(a.session, org.id)).toEqual([{ ...conflict, subjectId: org.id }]);
+      await resolveConflict(a.session, LOCAL_ACTOR, { conflictId: conflict.id, useOther: true });
       const { entries } = await a.session.audit.entries({ recordId: deal.id });
       expect(entries).toContainEqual(
         expect.objectContaining({
@@ -101,7 +91,7 @@ describe.each(['sqlite', 'postgres'] as const)(
       );
       await syncAll(setup);
       expect((await b.session.items(DEAL_CONFIG).get(deal.id)).data.title).toBe('Ovens en koeling');
-      expect(await conflictsOf(b, org.id)).toEqual([]);
+      expect(await storedConflicts(b, org.id)).toEqual([]);
 
       const rows = (await setup.storage.dumpAllRows()).join('\n');
       for (const secret of ['Ovens', 'Twee ovens', 'Zeeuwse']) expect(rows).not.toContain(secret);
@@ -119,15 +109,16 @@ describe.each(['sqlite', 'postgres'] as const)(
       await syncAll(setup);
 
       expect((await a.session.organisations.get(org.id)).data.name).toBe('Zeeuwse Mossel BV');
-      const conflicts = await conflictsOf(a, org.id);
-      expect(conflicts).toEqual(await conflictsOf(b, org.id));
-      expect(conflicts).toHaveLength(1);
-      expect(conflicts[0]).toMatchObject({
-        recordId: org.id,
-        recordKind: 'organisation',
-        field: 'name',
-        losingValue: 'Mosselhandel Zeeland BV',
-      });
+      await expectOneConflictOnBoth(
+        setup,
+        {
+          recordId: org.id,
+          recordKind: 'organisation',
+          field: 'name',
+          losingValue: 'Mosselhandel Zeeland BV',
+        },
+        org.id,
+      );
     });
   },
 );

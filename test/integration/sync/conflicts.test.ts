@@ -1,11 +1,17 @@
 // Two devices edit the same person offline, then sync through the real server: different fields merge,
 // the same field picks one value and keeps the other in a conflict record; the server sees no plaintext.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFLICT_KIND, conflictHandlersFor, type ConflictPayload } from '../../../shared/sync/merge';
+import { conflictHandlersFor } from '../../../shared/sync/merge';
 import type { SyncClient } from '../../../shared/sync/replication';
-import { recordAddress } from '../../../shared/store/subject-repository';
 import { annelies, bram } from '../../fixtures/people';
-import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
+import {
+  expectOneConflictOnBoth,
+  storedConflicts,
+  syncClient,
+  twoDevices,
+  type Device,
+  type TwoDevices,
+} from './two-devices';
 
 let setup: TwoDevices | undefined;
 const clients: SyncClient[] = [];
@@ -48,19 +54,6 @@ const personOnBoth = async (adapter: 'sqlite' | 'postgres') => {
   return { a, b, person, storage: setup.storage };
 };
 
-const conflictsOf = async (device: Device): Promise<ConflictPayload[]> => {
-  const docs = await device.db.records.find({ selector: { kind: CONFLICT_KIND } }).exec();
-  return Promise.all(
-    docs.map(async (doc) =>
-      device.session.cipher.openJson(
-        doc.payload,
-        await device.session.dataKey(doc.subjectId, doc.keyId),
-        recordAddress(doc.id, doc.subjectId, doc.keyId),
-      ),
-    ),
-  ) as Promise<ConflictPayload[]>;
-};
-
 describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %s', (adapter) => {
   it('merges edits of different fields made offline on both devices', async () => {
     const { a, b, person } = await personOnBoth(adapter);
@@ -75,8 +68,8 @@ describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %
     expect(onA).toEqual(onB);
     expect(onA.jobTitle).toBe('Verkoper');
     expect(onA.phones).toEqual([{ value: '+31 6 1234 5678', label: 'mobile' }]);
-    expect(await conflictsOf(a)).toEqual([]);
-    expect(await conflictsOf(b)).toEqual([]);
+    expect(await storedConflicts(a)).toEqual([]);
+    expect(await storedConflicts(b)).toEqual([]);
   });
 
   it('picks one value for a field both changed and keeps the other in one conflict record', async () => {
@@ -90,15 +83,15 @@ describe.each(['sqlite', 'postgres'] as const)('conflicts between two devices: %
     expect(onA).toEqual(onB);
     // B wrote later, so B's value wins; A's is kept.
     expect(onA.jobTitle).toBe('Directeur');
-    const [onAConflicts, onBConflicts] = [await conflictsOf(a), await conflictsOf(b)];
-    expect(onAConflicts).toEqual(onBConflicts);
-    expect(onAConflicts).toHaveLength(1);
-    expect(onAConflicts[0]).toMatchObject({
-      recordId: person.id,
-      field: 'jobTitle',
-      losingValue: 'Verkoper',
-      winningValue: 'Directeur',
-    });
+    await expectOneConflictOnBoth(
+      { a, b },
+      {
+        recordId: person.id,
+        field: 'jobTitle',
+        losingValue: 'Verkoper',
+        winningValue: 'Directeur',
+      },
+    );
 
     const rows = (await storage.dumpAllRows()).join('\n');
     for (const secret of ['Annelies', 'Verbeek', 'annelies.verbeek@voorbeeld.nl', 'Verkoper', 'Directeur']) {
