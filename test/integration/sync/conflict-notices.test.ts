@@ -8,14 +8,8 @@ import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { resolveConflict, subjectConflicts } from '../../../shared/sync';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
-import {
-  expectOneConflictOnBoth,
-  storedConflicts,
-  syncClient,
-  twoDevices,
-  type Device,
-  type TwoDevices,
-} from './two-devices';
+import { expectOneConflictOnBoth, storedConflicts } from './conflict-records';
+import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 
 let setup: TwoDevices | undefined;
 afterEach(async () => {

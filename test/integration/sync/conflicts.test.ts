@@ -4,14 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import type { SyncClient } from '../../../shared/sync/replication';
 import { annelies, bram } from '../../fixtures/people';
-import {
-  expectOneConflictOnBoth,
-  storedConflicts,
-  syncClient,
-  twoDevices,
-  type Device,
-  type TwoDevices,
-} from './two-devices';
+import { expectOneConflictOnBoth, storedConflicts } from './conflict-records';
+import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
 
 let setup: TwoDevices | undefined;
 const clients: SyncClient[] = [];
