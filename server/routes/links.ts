@@ -77,22 +77,28 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
    * is recorded first. Unknown tokens, malformed ones and the other kind's get the "not valid" page.
    */
   const answer = async (request: TokenRequest, reply: FastifyReply, kind: LinkKind, record: boolean) => {
-    const attempt = guesses.reserve(request.ip);
-    if (attempt.wait > 0) {
-      reply.header('Retry-After', String(Math.ceil(attempt.wait / 1000)));
+    // Only an address that already sent invalid links waits. Valid ones are not counted, not even while
+    // in flight: one-click unsubscribes arrive in bursts from a mail provider's few addresses, and must
+    // not be refused for each other. (A 256-bit token cannot be guessed; the wait keeps the database
+    // from being hammered, not the tokens from being found.)
+    const wait = guesses.wait(request.ip);
+    if (wait > 0) {
+      reply.header('Retry-After', String(Math.ceil(wait / 1000)));
       return sendPage(request, reply, 429, 'wait');
     }
+    const invalid = () => {
+      guesses.failed(request.ip);
+      return sendPage(request, reply, 404, 'invalid');
+    };
     const { token } = request.params;
-    // The failure reserved above stays counted for an invalid link.
-    if (!LINK_TOKEN.test(token)) return sendPage(request, reply, 404, 'invalid');
+    if (!LINK_TOKEN.test(token)) return invalid();
     const tokenHash = sha256(token);
     const clicked = record
       ? await links.recordClick(tokenHash, kind, ctx.now())
       : await links
           .find(tokenHash)
           .then((link) => (link && link.kind === kind ? { clickedAt: link.clickedAt } : undefined));
-    if (!clicked) return sendPage(request, reply, 404, 'invalid');
-    attempt.refund();
+    if (!clicked) return invalid();
     const done = clicked.clickedAt !== null;
     return sendPage(request, reply, 200, `${kind}-${done ? 'done' : 'ask'}`);
   };

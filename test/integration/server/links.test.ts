@@ -183,6 +183,25 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
     ]);
   });
 
+  it('numbers clicks that arrive at once without gaps or repeats, and pages them by the cursor', async () => {
+    const tokens = Array.from({ length: 12 }, () => newLinkToken());
+    await register(orgA, ...tokens.map((t): [string, LinkKind] => [t, 'unsubscribe']));
+    const answers = await Promise.all(tokens.map((t) => oneClick(t)));
+    expect(answers.map((a) => a.status)).toEqual(tokens.map(() => 200));
+
+    const seen: number[] = [];
+    let cursor = 0;
+    for (;;) {
+      const reply = await pullLinkClicks(client(orgA), cursor, 5);
+      if (!reply.ok) throw new Error(reply.error);
+      seen.push(...reply.value.clicks.map((c) => c.seq));
+      cursor = reply.value.cursor;
+      if (!reply.value.more) break;
+    }
+    expect(seen).toEqual(tokens.map((_, i) => i + 1));
+    expect(cursor).toBe(12);
+  });
+
   it('keeps each organisation’s links and clicks to itself', async () => {
     const [tokenA, tokenB] = [newLinkToken(), newLinkToken()];
     await register(orgA, [tokenA, 'unsubscribe']);
