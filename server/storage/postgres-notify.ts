@@ -2,7 +2,7 @@
 // tells its own live clients about writes made through any instance sharing the database. Transactions
 // (`transactions`) run on a checked-out client that a lost connection does not bring the process down with.
 import pg from 'pg';
-import type { WriteNotice } from './types';
+import type { CarriedWrite, WriteNotice } from './types';
 
 /**
  * LISTENs on `channel` and hands each notice to `announce`. If the connection drops, it reconnects with
@@ -11,7 +11,7 @@ import type { WriteNotice } from './types';
 export const listenForWrites = async (
   config: pg.ClientConfig,
   channel: string,
-  announce: (notice: WriteNotice) => void,
+  announce: (notice: WriteNotice, carried?: CarriedWrite) => void,
 ): Promise<{ close(): Promise<void> }> => {
   // One connection LISTENs for every instance's writes. If it drops, it reconnects with back-off and
   // announces that notices may have been missed, so live clients are told to pull.
@@ -23,7 +23,8 @@ export const listenForWrites = async (
     client.on('error', () => undefined);
     client.on('notification', (message) => {
       if (message.channel !== channel || !message.payload) return;
-      announce(readNotice(message.payload));
+      const { notice, carried } = readNotice(message.payload);
+      announce(notice, carried);
     });
     try {
       await client.connect();
@@ -61,22 +62,24 @@ const MAX_PAYLOAD_BYTES = 7900;
 
 /**
  * The NOTIFY payload of a write: `orgId:sequence`, or, when the push's documents travel with it
- * (WriteNotice.carried), JSON `{ o, s, c }`. Every instance sharing a database runs the same version.
+ * (CarriedWrite), JSON `{ o, s, c }`. Every instance sharing a database runs the same version.
  */
-export const writeNotice = (orgId: string, sequence: number, carried: WriteNotice['carried']): string => {
+export const writeNotice = (orgId: string, sequence: number, carried: CarriedWrite | undefined): string => {
   const plain = `${orgId}:${sequence}`;
   if (!carried) return plain;
   const json = JSON.stringify({ o: orgId, s: sequence, c: carried });
   return Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES ? json : plain;
 };
 
-const readNotice = (payload: string): WriteNotice => {
+const readNotice = (payload: string): { notice: WriteNotice; carried?: CarriedWrite } => {
   if (payload.startsWith('{')) {
-    const { o, s, c } = JSON.parse(payload) as { o: string; s: number; c: WriteNotice['carried'] };
-    return { orgId: o, sequence: s, ...(c ? { carried: c } : {}) };
+    const { o, s, c } = JSON.parse(payload) as { o: string; s: number; c?: CarriedWrite };
+    return { notice: { orgId: o, sequence: s }, carried: c };
   }
   const separator = payload.lastIndexOf(':');
-  return { orgId: payload.slice(0, separator), sequence: Number(payload.slice(separator + 1)) };
+  return {
+    notice: { orgId: payload.slice(0, separator), sequence: Number(payload.slice(separator + 1)) },
+  };
 };
 
 /** Runs `work` in one transaction on a client of its own, rolled back if it throws. */

@@ -27,7 +27,7 @@ import {
   userUpdates,
   userValues,
 } from './rows';
-import type { PushOutcome, Storage, StoredPushRow, WriteNotice } from './types';
+import type { CarriedWrite, PushOutcome, Storage, StoredPushRow, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -49,11 +49,11 @@ export const openPostgresStorage = async ({
   // An idle client that loses its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
   const channel = `kluis_writes_${schema}`;
-  const listeners = new Set<(notice: WriteNotice) => void>();
+  const listeners = new Set<(notice: WriteNotice, carried?: CarriedWrite) => void>();
 
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const announce = (notice: WriteNotice) => {
-    for (const fn of listeners) fn(notice);
+  const announce = (notice: WriteNotice, carried?: CarriedWrite) => {
+    for (const fn of listeners) fn(notice, carried);
   };
 
   const writes = await listenForWrites(config, channel, announce);
@@ -284,7 +284,7 @@ export const openPostgresStorage = async ({
         const writes = plan.writes;
         const first = Number(org.seq) + 1;
         const seq = Number(org.seq) + writes.length;
-        // What a live device needs to apply this push from its event without pulling (WriteNotice.carried);
+        // What a live device needs to apply this push from its event without pulling (CarriedWrite);
         // read under the organisation's lock, so no other push of it lands in between.
         const carry = carriable(writes);
         const previous = carry

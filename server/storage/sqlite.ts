@@ -29,7 +29,15 @@ import {
 import { openSqliteKeys, sqliteCurrentEpochId } from './sqlite-keys';
 import { openSqliteLedger } from './sqlite-ledger';
 import { sqliteUsage } from './usage';
-import type { DeviceRow, PushOutcome, Storage, StoredPushRow, UserRow, WriteNotice } from './types';
+import type {
+  CarriedWrite,
+  DeviceRow,
+  PushOutcome,
+  Storage,
+  StoredPushRow,
+  UserRow,
+  WriteNotice,
+} from './types';
 
 type Row = Record<string, unknown>;
 
@@ -42,7 +50,7 @@ export const openSqliteStorage = (file: string): Storage => {
   // Overwrite deleted and replaced content with zeros, so an erased person's ciphertext does not linger in
   // free space of the database file (sqlite-ledger.ts also empties the write-ahead log after an erasure).
   db.pragma('secure_delete = ON');
-  const listeners = new Set<(notice: WriteNotice) => void>();
+  const listeners = new Set<(notice: WriteNotice, carried?: CarriedWrite) => void>();
 
   const insertUser = (user: UserRow) =>
     db
@@ -109,7 +117,7 @@ export const openSqliteStorage = (file: string): Storage => {
            written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
            subject_id = excluded.subject_id, key_id = excluded.key_id`,
       );
-      // What a live device needs to apply this push from its event without pulling (WriteNotice.carried).
+      // What a live device needs to apply this push from its event without pulling (CarriedWrite).
       const carry = carriable(plan.writes);
       const previous = carry
         ? Number(
@@ -150,8 +158,8 @@ export const openSqliteStorage = (file: string): Storage => {
     },
   );
 
-  const announce = (notice: WriteNotice) => {
-    for (const listener of listeners) listener(notice);
+  const announce = (notice: WriteNotice, carried?: CarriedWrite) => {
+    for (const listener of listeners) listener(notice, carried);
   };
 
   const storage: Storage = {
@@ -302,7 +310,7 @@ export const openSqliteStorage = (file: string): Storage => {
 
     async push(orgId, collection, rows, now, deviceId, role) {
       let outcome: PushOutcome;
-      let carried: WriteNotice['carried'];
+      let carried: CarriedWrite | undefined;
       try {
         ({ outcome, carried } = pushTx(orgId, collection, rows, now, { deviceId: deviceId ?? null, role }));
       } catch (error) {
@@ -311,8 +319,7 @@ export const openSqliteStorage = (file: string): Storage => {
         if (error instanceof PushRefusedError) return { ok: false, error: error.code };
         throw error;
       }
-      if (outcome.ok && outcome.sequence !== null)
-        announce({ orgId, sequence: outcome.sequence, ...(carried ? { carried } : {}) });
+      if (outcome.ok && outcome.sequence !== null) announce({ orgId, sequence: outcome.sequence }, carried);
       return outcome;
     },
     async pull(orgId, collection, after, limit) {

@@ -78,11 +78,17 @@ export interface WriteNotice {
   /** null: notices may have been missed (PostgreSQL's LISTEN connection was re-established). */
   orgId: string | null;
   sequence: number;
-  /**
-   * A push whose documents fit in CARRY_MAX_BYTES: the collection, the sequence of its newest document
-   * before the push, and the documents written (canonical text) with their sequences, in order.
-   */
-  carried?: { collection: Collection; previous: number; docs: { doc: string; seq: number }[] };
+}
+
+/**
+ * What a write listener gets besides the notice for a push whose documents fit in CARRY_MAX_BYTES: the
+ * collection, the sequence of its newest document before the push, and the documents written (canonical
+ * text) with their sequences, in order.
+ */
+export interface CarriedWrite {
+  collection: Collection;
+  previous: number;
+  docs: { doc: string; seq: number }[];
 }
 
 export interface EraseOutcome {
@@ -232,7 +238,7 @@ export interface Storage {
   purgeTombstones(before: number): Promise<number>;
 
   /** Called after each committed write — from every server instance sharing the database, for PostgreSQL. */
-  onWrite(listener: (notice: WriteNotice) => void): () => void;
+  onWrite(listener: (notice: WriteNotice, carried?: CarriedWrite) => void): () => void;
 
   /** The head of every device's audit chain the server accepted for this organisation. */
   auditAnchors(orgId: string): Promise<AuditAnchor[]>;
