@@ -52,7 +52,10 @@ export interface ServerProcess {
 
 export const startServerProcess = (settings: ServerSettings): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/server/main.mjs')], {
+    // BENCH_SERVER_CPU_PROF=DIR: each server writes a V8 CPU profile there when it exits (node --cpu-prof).
+    const profile = process.env.BENCH_SERVER_CPU_PROF;
+    const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...flags, path.join(root, 'dist/server/main.mjs')], {
       env: {
         ...process.env,
         HOST: '127.0.0.1',

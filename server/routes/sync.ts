@@ -16,11 +16,18 @@ import {
 import { maySync, type SyncAction } from '../../shared/sync';
 import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
-import type { AuditAnchor, DeviceRow, UserRow, WriteNotice } from '../storage/types';
+import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
+
+/** A write waiting to go out on an organisation's streams that asked for documents. */
+interface Queued {
+  orgId: string;
+  sequence: number;
+  carried?: CarriedWrite | undefined;
+}
 
 /** One open event stream: its device and token, and how to write to, refuse and end it. */
 interface LiveStream {
@@ -38,7 +45,7 @@ const checkpointFrame = (checkpoint: number) =>
  * A push's event with its documents (StreamEvent): the stored canonical texts are JSON already and are
  * spliced in as they are, so the event is made once for every stream.
  */
-const carriedFrame = (checkpoint: number, carried: NonNullable<WriteNotice['carried']>) =>
+const carriedFrame = (checkpoint: number, carried: CarriedWrite) =>
   `event: checkpoint\ndata: {"checkpoint":${checkpoint},"collection":${JSON.stringify(carried.collection)},` +
   `"previous":${carried.previous},"documents":[${carried.docs.map((d) => d.doc).join(',')}]}\n\n`;
 
@@ -227,8 +234,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
    * waiting for the organisation key, or a role that may not pull the collection gets the checkpoint only.
    */
   const carrying = new Map<string, Set<LiveStream>>();
-  const queues = new Map<string, WriteNotice[]>();
-  const drain = async (orgId: string, queue: WriteNotice[]) => {
+  const queues = new Map<string, Queued[]>();
+  const drain = async (orgId: string, queue: Queued[]) => {
     try {
       while (queue.length) {
         const batch = queue.splice(0);
@@ -271,22 +278,24 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       queues.delete(orgId);
     }
   };
-  const toCarrying = (notice: WriteNotice & { orgId: string }) => {
+  const toCarrying = (notice: Queued) => {
     if (!carrying.has(notice.orgId)) return;
     const queue = queues.get(notice.orgId);
     if (queue) return void queue.push(notice);
     const started = [notice];
     queues.set(notice.orgId, started);
-    void drain(notice.orgId, started);
+    // After the current turn: the push that made the notice is answered first (SQLite announces inside
+    // storage.push), and notices of the same turn go out together after one check of the devices.
+    setImmediate(() => void drain(notice.orgId, started));
   };
 
   /** Streams that did not ask for documents: the checkpoint of every write, as before. */
   const announcing = new Map<string, Set<LiveStream>>();
-  const unsubscribe = storage.onWrite((notice) => {
+  const unsubscribe = storage.onWrite((notice, carried) => {
     if (notice.orgId !== null) {
       const plain = checkpointFrame(notice.sequence);
       for (const stream of announcing.get(notice.orgId) ?? []) stream.write(plain);
-      toCarrying({ ...notice, orgId: notice.orgId });
+      toCarrying({ orgId: notice.orgId, sequence: notice.sequence, carried });
       return;
     }
     // Writes may have gone unannounced: tell every client where its organisation is, so it pulls.
