@@ -5,14 +5,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { useTranslation } from 'react-i18next';
+import { ColumnTable } from '../../../ui/ColumnTable';
 import { FormSection } from '../../../ui/FormSection';
 import { useAuditTrail, type Verification } from '../hooks/useAuditTrail';
 
@@ -75,34 +71,35 @@ export function AuditTrailSettings() {
         <VerificationResult verification={verification} />
         {entries && entries.length > 0 && (
           <Box sx={{ maxHeight: 360, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 2 }}>
-            <Table size="small" stickyHeader aria-label={t('audit.title')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('audit.columns.when')}</TableCell>
-                  <TableCell>{t('audit.columns.who')}</TableCell>
-                  <TableCell>{t('audit.columns.action')}</TableCell>
-                  <TableCell>{t('audit.columns.what')}</TableCell>
-                  <TableCell align="right">{t('audit.columns.records')}</TableCell>
-                  <TableCell>{t('audit.columns.device')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {entries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{time.format(e.at)}</TableCell>
-                    <TableCell>{e.actor === 'local' ? t('audit.owner') : e.actor}</TableCell>
-                    <TableCell>
-                      <Chip size="small" label={t(`audit.actions.${e.action}`)} />
-                    </TableCell>
-                    <TableCell>{e.kind}</TableCell>
-                    <TableCell align="right">{e.recordIds.length}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>
-                      {short(e.deviceId)}·{e.seq}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <ColumnTable
+              size="small"
+              stickyHeader
+              label={t('audit.title')}
+              rows={entries}
+              rowKey={(e) => e.id}
+              columns={[
+                {
+                  header: t('audit.columns.when'),
+                  sx: { whiteSpace: 'nowrap' },
+                  cell: (e) => time.format(e.at),
+                },
+                {
+                  header: t('audit.columns.who'),
+                  cell: (e) => (e.actor === 'local' ? t('audit.owner') : e.actor),
+                },
+                {
+                  header: t('audit.columns.action'),
+                  cell: (e) => <Chip size="small" label={t(`audit.actions.${e.action}`)} />,
+                },
+                { header: t('audit.columns.what'), cell: (e) => e.kind },
+                { header: t('audit.columns.records'), align: 'right', cell: (e) => e.recordIds.length },
+                {
+                  header: t('audit.columns.device'),
+                  sx: { fontFamily: 'monospace' },
+                  cell: (e) => `${short(e.deviceId)}·${e.seq}`,
+                },
+              ]}
+            />
           </Box>
         )}
       </Stack>

@@ -7,18 +7,14 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { useTranslation } from 'react-i18next';
 import type { ConsentEventPayload } from '../../../../shared/consent';
 import { useFormatters } from '../hooks/useLocalized';
 import type { ReceiptFormat } from '../../../../shared/consent';
-import { RecordedBy } from './RecordedBy';
+import { ColumnTable } from '../../../ui/ColumnTable';
+import { recordedByColumn } from './RecordedBy';
 import type { LedgerEntry } from '../../../../shared/purposes';
 
 const TYPE_COLOUR = {
@@ -50,68 +46,71 @@ export function ConsentLedgerTable({ label, entries, onReceipt }: Props) {
   const shown = [...entries].reverse();
   return (
     <>
-      <Table size="small" aria-label={label}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('consent.ledger.event')}</TableCell>
-            <TableCell>{t('consent.ledger.time')}</TableCell>
-            <TableCell>{t('consent.ledger.method')}</TableCell>
-            <TableCell>{t('consent.ledger.notice')}</TableCell>
-            <TableCell>{t('consent.ledger.evidence')}</TableCell>
-            <TableCell>{t('consent.ledger.recordedBy')}</TableCell>
-            <TableCell align="right">{t('consent.ledger.receipt')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {shown.map((entry) => {
-            const { data } = entry;
-            const evidence = [
-              data.evidence.text,
-              data.evidence.reference &&
-                t('consent.ledger.reference', { reference: data.evidence.reference }),
-              data.evidence.file && t('consent.ledger.file', { name: data.evidence.file.name }),
-            ].filter(Boolean);
-            return (
-              <TableRow key={entry.id}>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    color={TYPE_COLOUR[data.type]}
-                    variant="outlined"
-                    label={t(`consent.eventTypes.${data.type}`)}
-                  />
-                  {data.expiresAt !== null && (
-                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
-                      {t('consent.ledger.until', { date: format.date(data.expiresAt) })}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <time dateTime={new Date(data.at).toISOString()}>{format.dateTime(data.at)}</time>
-                </TableCell>
-                <TableCell>{t(`consent.methods.${data.method}`)}</TableCell>
-                <TableCell>{data.noticeVersion || t('consent.ledger.noNotice')}</TableCell>
-                <TableCell sx={{ maxWidth: 240, overflowWrap: 'anywhere' }}>
-                  {evidence.length ? evidence.join(' · ') : t('consent.ledger.noEvidence')}
-                </TableCell>
-                <TableCell>
-                  <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
-                </TableCell>
-                <TableCell align="right">
-                  <Button
-                    size="small"
-                    startIcon={<ReceiptLongOutlinedIcon />}
-                    onClick={(e) => setMenu({ anchor: e.currentTarget, entry })}
-                    aria-haspopup="menu"
-                  >
-                    {t('consent.ledger.export')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <ColumnTable
+        size="small"
+        label={label}
+        rows={shown}
+        rowKey={(entry) => entry.id}
+        columns={[
+          {
+            header: t('consent.ledger.event'),
+            cell: ({ data }) => (
+              <>
+                <Chip
+                  size="small"
+                  color={TYPE_COLOUR[data.type]}
+                  variant="outlined"
+                  label={t(`consent.eventTypes.${data.type}`)}
+                />
+                {data.expiresAt !== null && (
+                  <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
+                    {t('consent.ledger.until', { date: format.date(data.expiresAt) })}
+                  </Typography>
+                )}
+              </>
+            ),
+          },
+          {
+            header: t('consent.ledger.time'),
+            sx: { whiteSpace: 'nowrap' },
+            cell: ({ data }) => (
+              <time dateTime={new Date(data.at).toISOString()}>{format.dateTime(data.at)}</time>
+            ),
+          },
+          { header: t('consent.ledger.method'), cell: ({ data }) => t(`consent.methods.${data.method}`) },
+          {
+            header: t('consent.ledger.notice'),
+            cell: ({ data }) => data.noticeVersion || t('consent.ledger.noNotice'),
+          },
+          {
+            header: t('consent.ledger.evidence'),
+            sx: { maxWidth: 240, overflowWrap: 'anywhere' },
+            cell: ({ data: { evidence } }) => {
+              const parts = [
+                evidence.text,
+                evidence.reference && t('consent.ledger.reference', { reference: evidence.reference }),
+                evidence.file && t('consent.ledger.file', { name: evidence.file.name }),
+              ].filter(Boolean);
+              return parts.length ? parts.join(' · ') : t('consent.ledger.noEvidence');
+            },
+          },
+          recordedByColumn(t('consent.ledger.recordedBy')),
+          {
+            header: t('consent.ledger.receipt'),
+            align: 'right',
+            cell: (entry) => (
+              <Button
+                size="small"
+                startIcon={<ReceiptLongOutlinedIcon />}
+                onClick={(e) => setMenu({ anchor: e.currentTarget, entry })}
+                aria-haspopup="menu"
+              >
+                {t('consent.ledger.export')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <Menu anchorEl={menu?.anchor ?? null} open={menu !== null} onClose={() => setMenu(null)}>
         {(['kantara', 'iso27560'] as const).map((f) => (
           <MenuItem

@@ -3,8 +3,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import type { PersonLedgers } from '../../../../shared/consent';
@@ -12,8 +10,8 @@ import type { NoticeStatus } from '../../../../shared/consent';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
 import { MarkNoticeSentDialog } from './MarkNoticeSentDialog';
-import { RecordedBy } from './RecordedBy';
-import { DataTable } from '../../../ui/DataTable';
+import { recordedByColumn } from './RecordedBy';
+import { ColumnTable } from '../../../ui/ColumnTable';
 
 interface Props {
   readonly personId: string;
@@ -52,27 +50,21 @@ export function NoticesReceived({ personId, name, status, ledgers, settings }: P
         </Alert>
       )}
       {ledgers.notices.length > 0 && (
-        <DataTable
+        <ColumnTable
           label={t('consent.panel.noticesReceived')}
           size="small"
+          rows={[...ledgers.notices].reverse()}
+          rowKey={(entry) => entry.id}
           columns={[
-            t('consent.noticeSent.version'),
-            t('consent.noticeSent.date'),
-            t('consent.noticeSent.method'),
-            t('consent.ledger.recordedBy'),
+            { header: t('consent.noticeSent.version'), cell: ({ data }) => data.version },
+            { header: t('consent.noticeSent.date'), cell: ({ data }) => format.dateTime(data.receivedAt) },
+            {
+              header: t('consent.noticeSent.method'),
+              cell: ({ data }) => t(`consent.noticeMethods.${data.method}`),
+            },
+            recordedByColumn(t('consent.ledger.recordedBy')),
           ]}
-        >
-          {[...ledgers.notices].reverse().map((entry) => (
-            <TableRow key={entry.id}>
-              <TableCell>{entry.data.version}</TableCell>
-              <TableCell>{format.dateTime(entry.data.receivedAt)}</TableCell>
-              <TableCell>{t(`consent.noticeMethods.${entry.data.method}`)}</TableCell>
-              <TableCell>
-                <RecordedBy userId={entry.data.recordedBy} deviceId={entry.data.deviceId} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        />
       )}
       {marking && (
         <MarkNoticeSentDialog

@@ -2,6 +2,7 @@
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { LOCAL_USER_ID } from '../../../kit/useCurrentUser';
+import type { Column } from '../../../ui/ColumnTable';
 import { UNLINKED_DEVICE } from '../hooks/useActor';
 
 export function RecordedBy({ userId, deviceId }: { userId: string; deviceId: string }) {
@@ -17,3 +18,13 @@ export function RecordedBy({ userId, deviceId }: { userId: string; deviceId: str
     </>
   );
 }
+
+interface Recorded {
+  readonly data: { readonly recordedBy: string; readonly deviceId: string };
+}
+
+/** The "Recorded by" column of a ledger's table: who and on which device. */
+export const recordedByColumn = <R extends Recorded>(header: string): Column<R> => ({
+  header,
+  cell: ({ data }) => <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />,
+});

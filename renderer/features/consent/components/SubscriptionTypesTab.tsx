@@ -5,8 +5,6 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +16,7 @@ import { useLocalized } from '../hooks/useLocalized';
 import { mayEditRegister } from '../permissions';
 import { SubscriptionTypeDialog } from './SubscriptionTypeDialog';
 import { TabIntro } from './TabIntro';
-import { DataTable } from '../../../ui/DataTable';
+import { ColumnTable } from '../../../ui/ColumnTable';
 
 type Open = { type: Setting<SubscriptionTypePayload> | null } | null;
 
@@ -50,56 +48,62 @@ export function SubscriptionTypesTab() {
         }
       />
       <Card>
-        <DataTable
+        <ColumnTable
           label={t('consent.tabs.subscriptions')}
+          rows={settings.subscriptionTypes}
+          rowKey={(type) => type.id}
+          empty={
+            settings.loaded && (
+              <Typography variant="body2" color="text.secondary">
+                {t('consent.subscriptionTypes.empty')}
+              </Typography>
+            )
+          }
           columns={[
-            t('consent.subscriptionTypes.name'),
-            t('consent.subscriptionTypes.purpose'),
-            t('consent.subscriptionTypes.doubleOptIn'),
-            t('consent.subscriptionTypes.status'),
-            '',
-          ]}
-        >
-          {settings.loaded && !settings.subscriptionTypes.length && (
-            <TableRow>
-              <TableCell colSpan={5}>
-                <Typography variant="body2" color="text.secondary">
-                  {t('consent.subscriptionTypes.empty')}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          )}
-          {settings.subscriptionTypes.map((type) => (
-            <TableRow key={type.id}>
-              <TableCell>
-                <Typography sx={{ fontWeight: 600 }}>{localized(type.data.name)}</Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {localized(type.data.description)}
-                </Typography>
-              </TableCell>
-              <TableCell>{purposeName(type.data.purposeId)}</TableCell>
-              <TableCell>
+            {
+              header: t('consent.subscriptionTypes.name'),
+              cell: ({ data }) => (
+                <>
+                  <Typography sx={{ fontWeight: 600 }}>{localized(data.name)}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {localized(data.description)}
+                  </Typography>
+                </>
+              ),
+            },
+            {
+              header: t('consent.subscriptionTypes.purpose'),
+              cell: ({ data }) => purposeName(data.purposeId),
+            },
+            {
+              header: t('consent.subscriptionTypes.doubleOptIn'),
+              cell: ({ data }) => (
                 <Chip
                   size="small"
-                  color={type.data.doubleOptIn ? 'success' : 'default'}
+                  color={data.doubleOptIn ? 'success' : 'default'}
                   label={t(
-                    type.data.doubleOptIn ? 'consent.subscriptionTypes.on' : 'consent.subscriptionTypes.off',
+                    data.doubleOptIn ? 'consent.subscriptionTypes.on' : 'consent.subscriptionTypes.off',
                   )}
                 />
-              </TableCell>
-              <TableCell>
-                {t(type.data.active ? 'consent.subscriptionTypes.active' : 'consent.purposes.inactive')}
-              </TableCell>
-              <TableCell align="right">
-                {editable && (
+              ),
+            },
+            {
+              header: t('consent.subscriptionTypes.status'),
+              cell: ({ data }) =>
+                t(data.active ? 'consent.subscriptionTypes.active' : 'consent.purposes.inactive'),
+            },
+            {
+              header: '',
+              align: 'right',
+              cell: (type) =>
+                editable && (
                   <Button size="small" onClick={() => setOpen({ type })}>
                     {t('consent.purposes.edit')}
                   </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+                ),
+            },
+          ]}
+        />
       </Card>
       {open && (
         <SubscriptionTypeDialog type={open.type} purposes={settings.purposes} onClose={() => setOpen(null)} />

@@ -3,16 +3,12 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { columnLetter } from '../../../../shared/import';
 import { formatRoute } from '../../../kit/routing';
+import { ColumnTable } from '../../../ui/ColumnTable';
 import { useImportStore } from '../stores/import-store';
 
 const MAX_SHOWN = 500;
@@ -65,29 +61,23 @@ export function ReportStep() {
             {t('import.report.problems', { count: notImported, shown: format.format(notImported) })}
           </Typography>
           <TableContainer sx={{ maxHeight: 400 }}>
-            <Table size="small" stickyHeader aria-label={t('import.report.problemsLabel')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('import.report.file')}</TableCell>
-                  <TableCell>{t('import.report.row')}</TableCell>
-                  <TableCell>{t('import.report.column')}</TableCell>
-                  <TableCell>{t('import.report.problem')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {bad.slice(0, MAX_SHOWN).map((b, n) => (
-                  <TableRow key={n}>
-                    <TableCell>{file?.name}</TableCell>
-                    <TableCell>{b.row}</TableCell>
-                    <TableCell>{b.column ? columnLetter(b.column) : ''}</TableCell>
-                    <TableCell>
-                      {b.problem}
-                      {b.severity === 'warning' ? ` (${t('import.report.kept')})` : ''}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <ColumnTable
+              size="small"
+              stickyHeader
+              label={t('import.report.problemsLabel')}
+              rows={bad.slice(0, MAX_SHOWN)}
+              rowKey={(_, n) => n}
+              columns={[
+                { header: t('import.report.file'), cell: () => file?.name },
+                { header: t('import.report.row'), cell: (b) => b.row },
+                { header: t('import.report.column'), cell: (b) => (b.column ? columnLetter(b.column) : '') },
+                {
+                  header: t('import.report.problem'),
+                  cell: (b) =>
+                    `${b.problem}${b.severity === 'warning' ? ` (${t('import.report.kept')})` : ''}`,
+                },
+              ]}
+            />
           </TableContainer>
           {bad.length > MAX_SHOWN && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

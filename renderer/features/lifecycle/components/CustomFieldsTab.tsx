@@ -1,17 +1,16 @@
 // The custom fields of people and organisations (issue 7.1): each with its data category and the
 // purposes that justify it, so "why do we hold this?" has an answer. Admins add them; everyone reads.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { Registers } from '../hooks/useRegisters';
 import { CustomFieldDialog } from './CustomFieldDialog';
-import { DataTable } from '../../../ui/DataTable';
+import { ColumnTable } from '../../../ui/ColumnTable';
+import { TabIntro } from '../../consent/components/TabIntro';
 
 export function CustomFieldsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
@@ -23,48 +22,52 @@ export function CustomFieldsTab({ registers }: { registers: Registers }) {
     return purpose ? localized(purpose.data.name) : id;
   };
   return (
-    <Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2 }}>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-          {t('lifecycle.customFields.intro')}
-        </Typography>
-        {admin && (
-          <Button variant="contained" onClick={() => setAdding(true)}>
-            {t('lifecycle.customFields.add')}
-          </Button>
-        )}
-      </Box>
+    <Stack spacing={2}>
+      <TabIntro
+        text={t('lifecycle.customFields.intro')}
+        action={
+          admin && (
+            <Button variant="contained" onClick={() => setAdding(true)}>
+              {t('lifecycle.customFields.add')}
+            </Button>
+          )
+        }
+      />
       {registers.customFields.length === 0 ? (
         <Typography variant="body2">{t('lifecycle.customFields.empty')}</Typography>
       ) : (
-        <DataTable
+        <ColumnTable
           label={t('lifecycle.tabs.fields')}
           size="small"
+          rows={registers.customFields}
+          rowKey={(f) => f.id}
           columns={[
-            t('lifecycle.customFields.label'),
-            t('lifecycle.customFields.entity'),
-            t('lifecycle.customFields.category'),
-            t('lifecycle.customFields.purposes'),
+            { header: t('lifecycle.customFields.label'), cell: ({ data }) => localized(data.label) },
+            {
+              header: t('lifecycle.customFields.entity'),
+              cell: ({ data }) => t(`lifecycle.customFields.entities.${data.entity}`),
+            },
+            {
+              header: t('lifecycle.customFields.category'),
+              cell: ({ data }) => (
+                <>
+                  {t(`lifecycle.categories.${data.category}`)}
+                  {data.specialCategoryException && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      {t('lifecycle.customFields.exceptionShown', { text: data.specialCategoryException })}
+                    </Typography>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: t('lifecycle.customFields.purposes'),
+              cell: ({ data }) => data.purposeIds.map(purposeName).join(', '),
+            },
           ]}
-        >
-          {registers.customFields.map((f) => (
-            <TableRow key={f.id}>
-              <TableCell>{localized(f.data.label)}</TableCell>
-              <TableCell>{t(`lifecycle.customFields.entities.${f.data.entity}`)}</TableCell>
-              <TableCell>
-                {t(`lifecycle.categories.${f.data.category}`)}
-                {f.data.specialCategoryException && (
-                  <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                    {t('lifecycle.customFields.exceptionShown', { text: f.data.specialCategoryException })}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>{f.data.purposeIds.map(purposeName).join(', ')}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        />
       )}
       {adding && <CustomFieldDialog registers={registers} onClose={() => setAdding(false)} />}
-    </Box>
+    </Stack>
   );
 }

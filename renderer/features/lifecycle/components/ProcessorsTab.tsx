@@ -2,12 +2,10 @@
 // agreement is due for review. Admins and managers edit; everyone can read it.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
@@ -17,10 +15,11 @@ import { removeProcessor, reviewState, type ProcessorPayload } from '../../../..
 import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
-import { useWorkspace } from '../../../kit/workspace';
+import { useOperation } from '../../../kit/useOperation';
 import type { Registers } from '../hooks/useRegisters';
 import { ProcessorDialog } from './ProcessorDialog';
-import { DataTable } from '../../../ui/DataTable';
+import { ColumnTable } from '../../../ui/ColumnTable';
+import { TabIntro } from '../../consent/components/TabIntro';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const REVIEW_COLOUR = {
@@ -32,7 +31,7 @@ const REVIEW_COLOUR = {
 
 export function ProcessorsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
-  const { workspace: session, actor } = useWorkspace();
+  const remove = useOperation(removeProcessor);
   const { role } = useCurrentUser();
   const canEdit = role === 'admin' || role === 'manager';
   const [editing, setEditing] = useState<{ id: string; data: ProcessorPayload } | null | 'new'>(null);
@@ -40,21 +39,19 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
   const attention = registers.processors.filter((p) => reviewState(p.data, today()) !== 'ok');
 
   return (
-    <Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2 }}>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-          {t('lifecycle.processors.intro')}
-        </Typography>
-        {canEdit && (
-          <Button variant="contained" onClick={() => setEditing('new')}>
-            {t('lifecycle.processors.add')}
-          </Button>
-        )}
-      </Box>
+    <Stack spacing={2}>
+      <TabIntro
+        text={t('lifecycle.processors.intro')}
+        action={
+          canEdit && (
+            <Button variant="contained" onClick={() => setEditing('new')}>
+              {t('lifecycle.processors.add')}
+            </Button>
+          )
+        }
+      />
       {attention.length > 0 && (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {t('lifecycle.processors.attention', { count: attention.length })}
-        </Alert>
+        <Alert severity="warning">{t('lifecycle.processors.attention', { count: attention.length })}</Alert>
       )}
       {registers.processors.length === 0 ? (
         <EmptyState
@@ -63,64 +60,73 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
           description={t('lifecycle.processors.emptyHint')}
         />
       ) : (
-        <DataTable
+        <ColumnTable
           label={t('lifecycle.processors.title')}
           size="small"
+          rows={registers.processors}
+          rowKey={(p) => p.id}
           columns={[
-            t('lifecycle.processors.name'),
-            t('lifecycle.processors.role'),
-            t('lifecycle.processors.countries'),
-            t('lifecycle.processors.agreement'),
-            t('lifecycle.processors.review'),
-            canEdit && '',
-          ]}
-        >
-          {registers.processors.map((p) => {
-            const state = reviewState(p.data, today());
-            return (
-              <TableRow key={p.id}>
-                <TableCell>
+            {
+              header: t('lifecycle.processors.name'),
+              cell: ({ data }) => (
+                <>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {p.data.name}
+                    {data.name}
                   </Typography>
                   <Typography variant="caption" color="text.secondary">
-                    {p.data.service}
+                    {data.service}
                   </Typography>
-                </TableCell>
-                <TableCell>{t(`lifecycle.roles.${p.data.role}`)}</TableCell>
-                <TableCell>{p.data.countries.join(', ') || '—'}</TableCell>
-                <TableCell>
-                  {p.data.agreement.signedOn
-                    ? `${p.data.agreement.signedOn}${p.data.agreement.version ? ` · v${p.data.agreement.version}` : ''}`
-                    : '—'}
-                </TableCell>
-                <TableCell>
+                </>
+              ),
+            },
+            { header: t('lifecycle.processors.role'), cell: ({ data }) => t(`lifecycle.roles.${data.role}`) },
+            {
+              header: t('lifecycle.processors.countries'),
+              cell: ({ data }) => data.countries.join(', ') || '—',
+            },
+            {
+              header: t('lifecycle.processors.agreement'),
+              cell: ({ data: { agreement } }) =>
+                agreement.signedOn
+                  ? `${agreement.signedOn}${agreement.version ? ` · v${agreement.version}` : ''}`
+                  : '—',
+            },
+            {
+              header: t('lifecycle.processors.review'),
+              cell: ({ data }) => {
+                const state = reviewState(data, today());
+                return (
                   <Chip
                     size="small"
                     color={REVIEW_COLOUR[state]}
-                    label={t(`lifecycle.review.${state}`, { date: p.data.agreement.reviewOn ?? '' })}
+                    label={t(`lifecycle.review.${state}`, { date: data.agreement.reviewOn ?? '' })}
                   />
-                </TableCell>
-                {canEdit && (
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <IconButton
-                      aria-label={t('lifecycle.processors.editNamed', { name: p.data.name })}
-                      onClick={() => setEditing(p)}
-                    >
-                      <EditOutlinedIcon />
-                    </IconButton>
-                    <IconButton
-                      aria-label={t('lifecycle.processors.deleteNamed', { name: p.data.name })}
-                      onClick={() => setDeleting(p)}
-                    >
-                      <DeleteOutlineIcon />
-                    </IconButton>
-                  </TableCell>
-                )}
-              </TableRow>
-            );
-          })}
-        </DataTable>
+                );
+              },
+            },
+            canEdit && {
+              header: '',
+              align: 'right',
+              sx: { whiteSpace: 'nowrap' },
+              cell: (p) => (
+                <>
+                  <IconButton
+                    aria-label={t('lifecycle.processors.editNamed', { name: p.data.name })}
+                    onClick={() => setEditing(p)}
+                  >
+                    <EditOutlinedIcon />
+                  </IconButton>
+                  <IconButton
+                    aria-label={t('lifecycle.processors.deleteNamed', { name: p.data.name })}
+                    onClick={() => setDeleting(p)}
+                  >
+                    <DeleteOutlineIcon />
+                  </IconButton>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {editing && (
         <ProcessorDialog
@@ -135,11 +141,11 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
         title={t('lifecycle.processors.confirmDelete', { name: deleting?.data.name ?? '' })}
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
-          if (deleting) await removeProcessor(session, actor, deleting.id);
+          if (deleting) await remove.run(deleting.id);
         }}
       >
         {t('lifecycle.processors.confirmDeleteBody')}
       </ConfirmDeleteDialog>
-    </Box>
+    </Stack>
   );
 }

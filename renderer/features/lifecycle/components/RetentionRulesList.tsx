@@ -5,8 +5,6 @@ import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../shared/retention';
@@ -17,7 +15,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useRegisters } from '../hooks/useRegisters';
 import { RetentionRuleDialog } from './RetentionRuleDialog';
-import { DataTable } from '../../../ui/DataTable';
+import { ColumnTable } from '../../../ui/ColumnTable';
 
 export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
   const { t } = useTranslation();
@@ -57,38 +55,41 @@ export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
           </Button>
         )}
       </Box>
-      <DataTable
+      <ColumnTable
         size="small"
+        rows={rules}
+        rowKey={(r) => r.id}
+        rowSx={(r) => ({ opacity: r.data.active ? 1 : 0.5 })}
         columns={[
-          t('retention.rules.name'),
-          t('retention.rules.scope'),
-          t('retention.rules.period'),
-          t('retention.rules.action'),
-          t('retention.rules.legalReason'),
-          admin && '',
-        ]}
-      >
-        {rules.map((r) => (
-          <TableRow key={r.id} sx={{ opacity: r.data.active ? 1 : 0.5 }}>
-            <TableCell>
-              {localized(r.data.name)}
-              {!r.data.active && (
-                <Typography variant="caption" sx={{ display: 'block' }}>
-                  {t('retention.rules.inactive')}
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>{scope(r.data.scope)}</TableCell>
-            <TableCell>
-              {t('retention.rules.months', {
-                count: r.data.months,
-                trigger: t(`retention.rules.triggers.${r.data.trigger}`),
-              })}
-            </TableCell>
-            <TableCell>{t(`retention.actions.${r.data.action}`)}</TableCell>
-            <TableCell>{localized(r.data.legalReason)}</TableCell>
-            {admin && (
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+          {
+            header: t('retention.rules.name'),
+            cell: ({ data }) => (
+              <>
+                {localized(data.name)}
+                {!data.active && (
+                  <Typography variant="caption" sx={{ display: 'block' }}>
+                    {t('retention.rules.inactive')}
+                  </Typography>
+                )}
+              </>
+            ),
+          },
+          { header: t('retention.rules.scope'), cell: ({ data }) => scope(data.scope) },
+          {
+            header: t('retention.rules.period'),
+            cell: ({ data }) =>
+              t('retention.rules.months', {
+                count: data.months,
+                trigger: t(`retention.rules.triggers.${data.trigger}`),
+              }),
+          },
+          { header: t('retention.rules.action'), cell: ({ data }) => t(`retention.actions.${data.action}`) },
+          { header: t('retention.rules.legalReason'), cell: ({ data }) => localized(data.legalReason) },
+          admin && {
+            header: '',
+            sx: { whiteSpace: 'nowrap' },
+            cell: (r) => (
+              <>
                 <Button
                   size="small"
                   aria-label={t('retention.rules.editFor', { name: localized(r.data.name) })}
@@ -108,11 +109,11 @@ export function RetentionRulesList({ rules }: { rules: readonly Rule[] }) {
                 >
                   {t(r.data.active ? 'retention.rules.deactivate' : 'retention.rules.activate')}
                 </Button>
-              </TableCell>
-            )}
-          </TableRow>
-        ))}
-      </DataTable>
+              </>
+            ),
+          },
+        ]}
+      />
       {editing && (
         <RetentionRuleDialog
           rule={editing === 'new' ? undefined : editing}

@@ -3,19 +3,17 @@
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../../kit/routing';
-import { RecordedBy } from '../../consent/components/RecordedBy';
+import { recordedByColumn } from '../../consent/components/RecordedBy';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useWorkspace } from '../../../kit/workspace';
 import { fieldLabel } from '../field-labels';
 import { useSubjectRights } from '../hooks/useSubjectRights';
 import { valueText } from '../value-text';
-import { DataTable } from '../../../ui/DataTable';
+import { ColumnTable } from '../../../ui/ColumnTable';
 
 export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
   const { t } = useTranslation();
@@ -45,41 +43,42 @@ export function FieldHistoryPanel({ subjectId }: SubjectPanelProps) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('subjectRights.history.intro')}
       </Typography>
-      <DataTable
+      <ColumnTable
         label={t('subjectRights.history.label')}
         size="small"
+        rows={history}
+        rowKey={(change) => change.id}
         columns={[
-          t('subjectRights.history.time'),
-          t('subjectRights.history.field'),
-          t('subjectRights.history.before'),
-          t('subjectRights.history.after'),
-          t('subjectRights.history.by'),
-          t('subjectRights.history.request'),
-        ]}
-      >
-        {history.map(({ id, data }) => (
-          <TableRow key={id}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(data.at)}</TableCell>
-            <TableCell>{fieldLabel(t, data.field)}</TableCell>
-            <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>
-              {text(data.before, data.field)}
-            </TableCell>
-            <TableCell sx={{ wordBreak: 'break-word' }}>{text(data.after, data.field)}</TableCell>
-            <TableCell>
-              <RecordedBy userId={data.recordedBy} deviceId={data.deviceId} />
-            </TableCell>
-            <TableCell>
-              {data.requestId ? (
+          {
+            header: t('subjectRights.history.time'),
+            sx: { whiteSpace: 'nowrap' },
+            cell: ({ data }) => format.dateTime(data.at),
+          },
+          { header: t('subjectRights.history.field'), cell: ({ data }) => fieldLabel(t, data.field) },
+          {
+            header: t('subjectRights.history.before'),
+            sx: { color: 'text.secondary', wordBreak: 'break-word' },
+            cell: ({ data }) => text(data.before, data.field),
+          },
+          {
+            header: t('subjectRights.history.after'),
+            sx: { wordBreak: 'break-word' },
+            cell: ({ data }) => text(data.after, data.field),
+          },
+          recordedByColumn(t('subjectRights.history.by')),
+          {
+            header: t('subjectRights.history.request'),
+            cell: ({ data }) =>
+              data.requestId ? (
                 <Link href={formatRoute({ name: 'request', id: data.requestId })}>
                   {t('subjectRights.history.requestLink')}
                 </Link>
               ) : (
                 '—'
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }
