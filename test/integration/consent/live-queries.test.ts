@@ -2,21 +2,15 @@
 // every consent by person, the notices-due list follows people and receipts, and the bulk selection's
 // source filter reads where each person's data came from — each reloading only for what it names.
 import { describe, expect, it } from 'vitest';
-import {
-  CONSENT_EVENT,
-  consentLedgers,
-  NOTICE_RECEIPT,
-  noticesDueList,
-  PURPOSE_E_MARKETING,
-} from '../../../shared/consent';
+import { CONSENT_EVENT, consentLedgers, NOTICE_RECEIPT, noticesDueList } from '../../../shared/consent';
 import { peopleSources } from '../../../shared/directory';
 import type { Query, Workspace } from '../../../shared/workspace';
 import { annelies, bram } from '../../fixtures/people';
 import { readsOf, watchReloads } from '../../helpers/reloads';
 import { useMemoryVaults } from '../../helpers/vaults';
+import { paperConsent, WRITER } from '../../fixtures/consent';
 
 const DAY = 86_400_000;
-const who = { recordedBy: 'u1', deviceId: 'd1' };
 
 const open = useMemoryVaults();
 
@@ -27,15 +21,7 @@ const fromCard = {
 } as const;
 
 const consent = (workspace: Workspace, personId: string) =>
-  workspace.items(CONSENT_EVENT).create(personId, {
-    purposeId: PURPOSE_E_MARKETING,
-    type: 'given',
-    at: Date.now(),
-    method: 'paper',
-    evidence: { text: 'Signed form', reference: '', file: null },
-    expiresAt: Date.now() + 20 * DAY,
-    ...who,
-  });
+  workspace.items(CONSENT_EVENT).create(personId, paperConsent(Date.now(), Date.now() + 20 * DAY));
 
 describe('consent live queries', () => {
   it('read every consent by person, the notices due and each person’s source', async () => {
@@ -55,7 +41,7 @@ describe('consent live queries', () => {
       version: '1',
       receivedAt: Date.now(),
       method: 'email',
-      ...who,
+      ...WRITER,
     });
     expect(await noticesDueList.run(workspace, null)).toEqual([]);
 
@@ -86,7 +72,7 @@ describe('consent live queries', () => {
           version: '1',
           receivedAt: Date.now(),
           method: 'email',
-          ...who,
+          ...WRITER,
         }),
       ['noticesDueList'],
     );

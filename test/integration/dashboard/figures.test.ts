@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditStatus } from '../../../shared/accountability';
 import { BREACH, breachFigures } from '../../../shared/breach';
-import { CONSENT_EVENT, PURPOSE_E_MARKETING, seedConsentDefaults } from '../../../shared/consent';
+import { CONSENT_EVENT, seedConsentDefaults } from '../../../shared/consent';
 import {
   consentExpiryFigures,
   deviceFreshnessFigures,
@@ -20,9 +20,9 @@ import { annelies, zeeland } from '../../fixtures/people';
 import { readsOf, watchReloads } from '../../helpers/reloads';
 import { useMemoryVaults } from '../../helpers/vaults';
 import { twoDevices, type TwoDevices } from '../sync/two-devices';
+import { paperConsent } from '../../fixtures/consent';
 
 const DAY = 86_400_000;
-const who = { recordedBy: 'u1', deviceId: 'd1' };
 
 const vault = useMemoryVaults();
 let devices: TwoDevices | undefined;
@@ -57,16 +57,7 @@ describe('dashboard figures', () => {
     await after(() => workspace.people.create({ ...annelies, givenName: 'Anna' }), ['lawfulBasis']);
     await after(() => workspace.organisations.create(zeeland), []);
     await after(
-      () =>
-        workspace.items(CONSENT_EVENT).create(person.id, {
-          purposeId: PURPOSE_E_MARKETING,
-          type: 'given',
-          at: Date.now(),
-          method: 'paper',
-          evidence: { text: 'Signed form', reference: '', file: null },
-          expiresAt: Date.now() + 20 * DAY,
-          ...who,
-        }),
+      () => workspace.items(CONSENT_EVENT).create(person.id, paperConsent(Date.now(), Date.now() + 20 * DAY)),
       ['lawfulBasis', 'consentExpiry'],
     );
     await after(

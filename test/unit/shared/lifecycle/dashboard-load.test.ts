@@ -12,10 +12,10 @@ import { PROCESSOR } from '../../../../shared/processors/processors';
 import type { Session } from '../../../../shared/vault/session';
 import { annelies, bram } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
+import { paperConsent, WRITER } from '../../../fixtures/consent';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
-const who = { recordedBy: 'u1', deviceId: 'd1' };
 const evidence = { text: 'Signed form', reference: '', file: null };
 
 const open = useMemoryVaults(seedConsentDefaults);
@@ -27,19 +27,11 @@ const subscribe = (session: Session, personId: string) =>
     at: NOW - 60 * DAY,
     origin: 'manual',
     evidence,
-    ...who,
+    ...WRITER,
   });
 
 const consent = (session: Session, personId: string, expiresAt: number) =>
-  session.items(CONSENT_EVENT).create(personId, {
-    purposeId: PURPOSE_E_MARKETING,
-    type: 'given',
-    at: NOW - 60 * DAY,
-    method: 'paper',
-    evidence,
-    expiresAt,
-    ...who,
-  });
+  session.items(CONSENT_EVENT).create(personId, paperConsent(NOW - 60 * DAY, expiresAt));
 
 describe('dashboard loaders on a vault', () => {
   it('counts a newsletter subscriber without consent, and consents running out, until the person is removed', async () => {
