@@ -6,6 +6,8 @@ import type { SxProps, Theme } from '@mui/material/styles';
 
 interface Props<V extends string> {
   readonly label: string;
+  /** The form field's name. */
+  readonly name?: string;
   /** '' shows nothing chosen yet (or the empty choice, when there is one). */
   readonly value: V | '';
   readonly onChange: (value: V) => void;

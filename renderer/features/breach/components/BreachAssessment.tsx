@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -12,12 +11,47 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { breachClock } from '../../../../shared/breach';
-import { KEY_PROTECTIONS, PEOPLE_EXEMPTIONS, RISK_LEVELS, type RiskLevel } from '../../../../shared/breach';
+import { KEY_PROTECTIONS, PEOPLE_EXEMPTIONS, RISK_LEVELS } from '../../../../shared/breach';
 import { FormSection } from '../../../ui/FormSection';
+import { SelectField } from '../../../ui/forms/SelectField';
 import { useNow } from '../hooks/useNow';
 import type { SectionProps } from './BreachFacts';
 import { CheckboxGroup } from './CheckboxGroup';
 import { DateTimeField } from './DateTimeField';
+
+/** A labelled row of radio buttons, one for each option. */
+function RadioRow<T extends string>(props: {
+  readonly label: string;
+  readonly name: string;
+  readonly options: readonly T[];
+  readonly optionLabel: (option: T) => string;
+  readonly value: T | '';
+  readonly onChange: (value: T) => void;
+}) {
+  return (
+    <FormControl>
+      <FormLabel id={`${props.name}-label`}>{props.label}</FormLabel>
+      <RadioGroup
+        row
+        name={props.name}
+        aria-labelledby={`${props.name}-label`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
+        {props.options.map((option) => (
+          <FormControlLabel
+            key={option}
+            value={option}
+            control={<Radio />}
+            label={props.optionLabel(option)}
+          />
+        ))}
+      </RadioGroup>
+    </FormControl>
+  );
+}
+
+const DECISIONS = ['yes', 'no', 'undecided'] as const;
 
 function Decision(props: {
   readonly label: string;
@@ -26,22 +60,15 @@ function Decision(props: {
   readonly onChange: (value: boolean | null) => void;
 }) {
   const { t } = useTranslation();
-  const text = props.value === null ? 'undecided' : props.value ? 'yes' : 'no';
   return (
-    <FormControl>
-      <FormLabel id={`${props.name}-label`}>{props.label}</FormLabel>
-      <RadioGroup
-        row
-        name={props.name}
-        aria-labelledby={`${props.name}-label`}
-        value={text}
-        onChange={(e) => props.onChange(e.target.value === 'undecided' ? null : e.target.value === 'yes')}
-      >
-        <FormControlLabel value="yes" control={<Radio />} label={t('breach.decision.yes')} />
-        <FormControlLabel value="no" control={<Radio />} label={t('breach.decision.no')} />
-        <FormControlLabel value="undecided" control={<Radio />} label={t('breach.decision.undecided')} />
-      </RadioGroup>
-    </FormControl>
+    <RadioRow
+      label={props.label}
+      name={props.name}
+      options={DECISIONS}
+      optionLabel={(d) => t(`breach.decision.${d}`)}
+      value={props.value === null ? 'undecided' : props.value ? 'yes' : 'no'}
+      onChange={(d) => props.onChange(d === 'undecided' ? null : d === 'yes')}
+    />
   );
 }
 
@@ -63,6 +90,32 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
   const now = useNow();
   const clock = breachClock(draft, now);
   const late = clock.status === 'overdue' || clock.status === 'notified_late';
+  /** Whether to notify the authority or the people, and why. */
+  const decision = (key: 'notifyAuthority' | 'notifyPeople') => (
+    <Decision
+      name={key}
+      label={t(`breach.field.${key}`)}
+      value={draft[key].decision}
+      onChange={(value) => change({ [key]: { ...draft[key], decision: value } })}
+    />
+  );
+  const reasons = (key: 'notifyAuthority' | 'notifyPeople') => (
+    <Text
+      name={`${key}Reasons`}
+      label={t('breach.field.reasons')}
+      value={draft[key].reasons}
+      onChange={(value) => change({ [key]: { ...draft[key], reasons: value } })}
+    />
+  );
+  /** A free-text answer stored at the top of the record under its own field name. */
+  const text = (field: 'consequences' | 'measuresTaken' | 'measuresProposed' | 'followUp') => (
+    <Text
+      name={field}
+      label={t(`breach.field.${field}`)}
+      value={draft[field]}
+      onChange={(value) => change({ [field]: value })}
+    />
+  );
   return (
     <Stack spacing={3}>
       <FormSection title={t('breach.section.beforehand')}>
@@ -76,28 +129,16 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
             }
             label={t('breach.field.encrypted')}
           />
-          <TextField
-            select
+          <SelectField
             size="small"
             name="keyProtection"
             label={t('breach.field.keyProtection')}
             value={draft.beforehand.keyProtection}
-            onChange={(e) =>
-              change({
-                beforehand: {
-                  ...draft.beforehand,
-                  keyProtection: e.target.value as typeof draft.beforehand.keyProtection,
-                },
-              })
-            }
+            options={KEY_PROTECTIONS}
+            labelOf={(k) => t(`breach.keyProtection.${k}`)}
+            onChange={(keyProtection) => change({ beforehand: { ...draft.beforehand, keyProtection } })}
             sx={{ maxWidth: 480 }}
-          >
-            {KEY_PROTECTIONS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {t(`breach.keyProtection.${k}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
           <Text
             name="beforehandText"
             label={t('breach.field.beforehandText')}
@@ -108,31 +149,15 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
       </FormSection>
       <FormSection title={t('breach.section.consequences')}>
         <Stack spacing={2}>
-          <Text
-            name="consequences"
-            label={t('breach.field.consequences')}
-            value={draft.consequences}
-            onChange={(consequences) => change({ consequences })}
+          {text('consequences')}
+          <RadioRow
+            name="risk"
+            label={t('breach.field.risk')}
+            options={RISK_LEVELS}
+            optionLabel={(level) => t(`breach.risk.${level}`)}
+            value={draft.risk.level ?? ''}
+            onChange={(level) => change({ risk: { ...draft.risk, level } })}
           />
-          <FormControl>
-            <FormLabel id="risk-label">{t('breach.field.risk')}</FormLabel>
-            <RadioGroup
-              row
-              name="risk"
-              aria-labelledby="risk-label"
-              value={draft.risk.level ?? ''}
-              onChange={(e) => change({ risk: { ...draft.risk, level: e.target.value as RiskLevel } })}
-            >
-              {RISK_LEVELS.map((level) => (
-                <FormControlLabel
-                  key={level}
-                  value={level}
-                  control={<Radio />}
-                  label={t(`breach.risk.${level}`)}
-                />
-              ))}
-            </RadioGroup>
-          </FormControl>
           <Text
             name="riskReasons"
             label={t('breach.field.riskReasons')}
@@ -143,18 +168,8 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
       </FormSection>
       <FormSection title={t('breach.section.followUp')}>
         <Stack spacing={2}>
-          <Decision
-            name="notifyAuthority"
-            label={t('breach.field.notifyAuthority')}
-            value={draft.notifyAuthority.decision}
-            onChange={(decision) => change({ notifyAuthority: { ...draft.notifyAuthority, decision } })}
-          />
-          <Text
-            name="notifyAuthorityReasons"
-            label={t('breach.field.reasons')}
-            value={draft.notifyAuthority.reasons}
-            onChange={(reasons) => change({ notifyAuthority: { ...draft.notifyAuthority, reasons } })}
-          />
+          {decision('notifyAuthority')}
+          {reasons('notifyAuthority')}
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <DateTimeField
               name="notifiedAuthorityAt"
@@ -182,12 +197,7 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
               onChange={(e) => change({ delayReason: e.target.value })}
             />
           )}
-          <Decision
-            name="notifyPeople"
-            label={t('breach.field.notifyPeople')}
-            value={draft.notifyPeople.decision}
-            onChange={(decision) => change({ notifyPeople: { ...draft.notifyPeople, decision } })}
-          />
+          {decision('notifyPeople')}
           <CheckboxGroup
             label={t('breach.field.exemptions')}
             options={PEOPLE_EXEMPTIONS}
@@ -195,36 +205,16 @@ export function BreachAssessment({ draft, change, errors }: SectionProps) {
             optionLabel={(e) => t(`breach.exemption.${e}`)}
             onChange={(exemptions) => change({ notifyPeople: { ...draft.notifyPeople, exemptions } })}
           />
-          <Text
-            name="notifyPeopleReasons"
-            label={t('breach.field.reasons')}
-            value={draft.notifyPeople.reasons}
-            onChange={(reasons) => change({ notifyPeople: { ...draft.notifyPeople, reasons } })}
-          />
+          {reasons('notifyPeople')}
           <DateTimeField
             name="peopleNotifiedAt"
             label={t('breach.field.peopleNotifiedAt')}
             value={draft.peopleNotifiedAt}
             onChange={(peopleNotifiedAt) => change({ peopleNotifiedAt })}
           />
-          <Text
-            name="measuresTaken"
-            label={t('breach.field.measuresTaken')}
-            value={draft.measuresTaken}
-            onChange={(measuresTaken) => change({ measuresTaken })}
-          />
-          <Text
-            name="measuresProposed"
-            label={t('breach.field.measuresProposed')}
-            value={draft.measuresProposed}
-            onChange={(measuresProposed) => change({ measuresProposed })}
-          />
-          <Text
-            name="followUp"
-            label={t('breach.field.followUp')}
-            value={draft.followUp}
-            onChange={(followUp) => change({ followUp })}
-          />
+          {text('measuresTaken')}
+          {text('measuresProposed')}
+          {text('followUp')}
         </Stack>
       </FormSection>
     </Stack>

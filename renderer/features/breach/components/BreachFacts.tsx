@@ -28,9 +28,49 @@ const count = (text: string): number => {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 };
 
+/** A number of records or people: never below zero. */
+function CountField(props: {
+  readonly name: string;
+  readonly label: string;
+  readonly value: number;
+  readonly onChange: (value: number) => void;
+  readonly error?: string | undefined;
+  readonly maxWidth?: number;
+}) {
+  return (
+    <TextField
+      size="small"
+      type="number"
+      name={props.name}
+      label={props.label}
+      error={Boolean(props.error)}
+      helperText={props.error}
+      value={props.value}
+      onChange={(e) => props.onChange(count(e.target.value))}
+      slotProps={{ htmlInput: { min: 0 } }}
+      sx={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}
+    />
+  );
+}
+
 export function BreachFacts({ draft, change, errors }: SectionProps) {
   const { t } = useTranslation();
   const error = (path: string) => (errors[path] ? t('breach.form.invalid', { field: path }) : undefined);
+  /** One list of the breach's nature (which properties of the data, which events), as checkboxes. */
+  const natureGroup = <K extends keyof BreachPayload['nature']>(
+    key: K,
+    options: readonly BreachPayload['nature'][K][number][],
+    optionLabel: (option: BreachPayload['nature'][K][number]) => string,
+  ) => (
+    <CheckboxGroup
+      row
+      label={t(`breach.field.${key}`)}
+      options={options}
+      value={draft.nature[key]}
+      optionLabel={optionLabel}
+      onChange={(chosen) => change({ nature: { ...draft.nature, [key]: chosen } })}
+    />
+  );
   return (
     <Stack spacing={3}>
       <FormSection title={t('breach.section.timeline')}>
@@ -83,22 +123,8 @@ export function BreachFacts({ draft, change, errors }: SectionProps) {
       </FormSection>
       <FormSection title={t('breach.section.nature')}>
         <Stack spacing={1}>
-          <CheckboxGroup
-            row
-            label={t('breach.field.properties')}
-            options={BREACH_PROPERTIES}
-            value={draft.nature.properties}
-            optionLabel={(p) => t(`breach.property.${p}`)}
-            onChange={(properties) => change({ nature: { ...draft.nature, properties } })}
-          />
-          <CheckboxGroup
-            row
-            label={t('breach.field.events')}
-            options={BREACH_EVENTS}
-            value={draft.nature.events}
-            optionLabel={(e) => t(`breach.event.${e}`)}
-            onChange={(events) => change({ nature: { ...draft.nature, events } })}
-          />
+          {natureGroup('properties', BREACH_PROPERTIES, (p) => t(`breach.property.${p}`))}
+          {natureGroup('events', BREACH_EVENTS, (e) => t(`breach.event.${e}`))}
         </Stack>
       </FormSection>
       <FormSection title={t('breach.section.data')}>
@@ -111,15 +137,12 @@ export function BreachFacts({ draft, change, errors }: SectionProps) {
             optionLabel={(k) => t(`breach.dataKind.${k}`)}
             onChange={(dataKinds) => change({ dataKinds })}
           />
-          <TextField
-            size="small"
-            type="number"
+          <CountField
             name="records"
             label={t('breach.field.records')}
             value={draft.records}
-            onChange={(e) => change({ records: count(e.target.value) })}
-            slotProps={{ htmlInput: { min: 0 } }}
-            sx={{ maxWidth: 260 }}
+            onChange={(records) => change({ records })}
+            maxWidth={260}
           />
         </Stack>
       </FormSection>
@@ -136,27 +159,20 @@ export function BreachFacts({ draft, change, errors }: SectionProps) {
             />
           </Grid>
           <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField
-              size="small"
-              type="number"
+            <CountField
               name="peopleMin"
               label={t('breach.field.min')}
               value={draft.people.min}
-              onChange={(e) => change({ people: { ...draft.people, min: count(e.target.value) } })}
-              slotProps={{ htmlInput: { min: 0 } }}
+              onChange={(min) => change({ people: { ...draft.people, min } })}
             />
           </Grid>
           <Grid size={{ xs: 6, sm: 3 }}>
-            <TextField
-              size="small"
-              type="number"
+            <CountField
               name="peopleMax"
               label={t('breach.field.max')}
-              error={Boolean(errors['people.max'])}
-              helperText={errors['people.max'] ? t('breach.form.minMax') : undefined}
+              error={errors['people.max'] ? t('breach.form.minMax') : undefined}
               value={draft.people.max}
-              onChange={(e) => change({ people: { ...draft.people, max: count(e.target.value) } })}
-              slotProps={{ htmlInput: { min: 0 } }}
+              onChange={(max) => change({ people: { ...draft.people, max } })}
             />
           </Grid>
           <Grid size={12}>
