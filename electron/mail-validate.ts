@@ -30,6 +30,7 @@ const isHost = (value: unknown): value is string =>
 export const isLoopbackHost = (host: string): boolean =>
   host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
+/** The shape of SMTP settings (the IPC check); isUsableSmtpSettings adds the rule main sends by. */
 export const isSmtpSettings = (raw: unknown): raw is SmtpSettings =>
   isRecord(raw) &&
   onlyKeys(raw, ['host', 'port', 'security', 'user']) &&
@@ -39,8 +40,11 @@ export const isSmtpSettings = (raw: unknown): raw is SmtpSettings =>
   raw.port >= 1 &&
   raw.port <= 65535 &&
   (SMTP_SECURITIES as readonly unknown[]).includes(raw.security) &&
-  isLine(raw.user, 320) &&
-  (raw.security !== 'none' || isLoopbackHost(raw.host));
+  isLine(raw.user, 320);
+
+/** Settings main will send with: plain SMTP (`none`) only to this machine, so no password crosses a network. */
+export const isUsableSmtpSettings = (settings: SmtpSettings): boolean =>
+  settings.security !== 'none' || isLoopbackHost(settings.host);
 
 export const isSmtpPassword = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= MAX_SMTP_PASSWORD_CHARS && !value.includes('\0');

@@ -20,7 +20,7 @@ import type {
   SmtpSettingsView,
 } from '../shared/platform';
 import { isVaultId } from './ipc-validate';
-import { isMailMessage, isSmtpPassword, isSmtpSettings } from './mail-validate';
+import { isMailMessage, isSmtpPassword, isSmtpSettings, isUsableSmtpSettings } from './mail-validate';
 
 export interface MailerOptions {
   /** Usually `<userData>/mail`: one settings file per vault, created with mode 0700. */
@@ -78,7 +78,7 @@ export const createMailer = (options: MailerOptions): Mailer => {
   const readSettings = async (vaultId: string): Promise<SmtpSettings | null> => {
     try {
       const parsed: unknown = JSON.parse(await readFile(fileFor(vaultId), 'utf8'));
-      return isSmtpSettings(parsed) ? parsed : null;
+      return isSmtpSettings(parsed) && isUsableSmtpSettings(parsed) ? parsed : null;
     } catch {
       return null;
     }
@@ -111,7 +111,8 @@ export const createMailer = (options: MailerOptions): Mailer => {
 
   return {
     async saveSettings(vaultId, settings, password) {
-      if (!isVaultId(vaultId) || !isSmtpSettings(settings)) return err('invalid-settings');
+      if (!isVaultId(vaultId) || !isSmtpSettings(settings) || !isUsableSmtpSettings(settings))
+        return err('invalid-settings');
       if (password !== undefined && !isSmtpPassword(password)) return err('invalid-settings');
       try {
         await writeSettings(vaultId, settings);

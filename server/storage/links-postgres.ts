@@ -8,6 +8,8 @@ type Row = Record<string, unknown>;
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,40}$/;
 
+class RegisterConflict extends Error {}
+
 export interface PostgresLinksOptions {
   connectionString: string;
   schema?: string;
@@ -50,22 +52,20 @@ export const openPostgresLinks = async ({
       await pool.end();
     },
     async register(orgId, links, now) {
+      const hashes = links.map((link) => link.tokenHash);
       return inTransaction(async (client) => {
-        for (const link of links) {
-          await client.query(
-            `INSERT INTO link_tokens (token_hash, kind, org_id, created_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (token_hash) DO NOTHING`,
-            [link.tokenHash, link.kind, orgId, now],
-          );
-          const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = $1', [
-            link.tokenHash,
-          ]);
-          const existing = found.rows[0] as Row | undefined;
-          if (conflicts(existing ? toLinkRow(existing) : undefined, orgId, link)) {
-            // Rolls back what this batch inserted.
-            throw new RegisterConflict();
-          }
-        }
+        // Two statements for the whole batch: insert what is new, then check every hash's owner and kind.
+        await client.query(
+          `INSERT INTO link_tokens (token_hash, kind, org_id, created_at)
+           SELECT hash, kind, $3, $4 FROM unnest($1::text[], $2::text[]) AS batch (hash, kind)
+           ON CONFLICT (token_hash) DO NOTHING`,
+          [hashes, links.map((link) => link.kind), orgId, now],
+        );
+        const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = ANY($1)', [hashes]);
+        const stored = new Map((found.rows as Row[]).map((row) => [String(row.token_hash), toLinkRow(row)]));
+        // Rolls back what this batch inserted.
+        if (links.some((link) => conflicts(stored.get(link.tokenHash), orgId, link)))
+          throw new RegisterConflict();
         return 'ok' as const;
       }).catch((error: unknown) => {
         if (error instanceof RegisterConflict) return 'conflict' as const;
@@ -106,5 +106,3 @@ export const openPostgresLinks = async ({
     },
   };
 };
-
-class RegisterConflict extends Error {}

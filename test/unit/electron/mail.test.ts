@@ -166,6 +166,14 @@ describe('mail from the desktop', () => {
       'List-Unsubscribe: <https://kluis.example.nl/u/ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-ZyXw>',
     );
 
+    // Plain SMTP to another machine is an answer the screen can word, not a refused call.
+    expect(
+      await invoke('mail:save-settings', {
+        vaultId: 'vault_1',
+        settings: { ...settings, host: 'smtp.example.nl' },
+        password: PASSWORD,
+      }),
+    ).toEqual({ ok: false, error: 'invalid-settings' });
     // A header-injecting message is refused before main touches the network.
     await expect(
       invoke('mail:deliver', {
