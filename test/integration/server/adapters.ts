@@ -9,7 +9,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { MIGRATIONS } from '../../../server/storage/migrations/index';
 import { openPostgresStorage } from '../../../server/storage/postgres';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
-import type { Storage, UserRow } from '../../../server/storage/types';
+import type { DeviceRow, Storage, UserRow } from '../../../server/storage/types';
 
 export const POSTGRES_URL = process.env.KLUIS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -124,5 +124,19 @@ export const adminRow = (fields: Partial<UserRow> = {}): UserRow => ({
   inviteHash: null,
   keys: null,
   sealedOrgKey: null,
+  ...fields,
+});
+
+/** A device of that admin as the storage keeps the row, its token hash its id; `fields` override the rest. */
+export const deviceRow = (id: string, fields: Partial<DeviceRow> = {}): DeviceRow => ({
+  id,
+  orgId: 'org1',
+  userId: 'u1',
+  tokenHash: id,
+  createdAt: 1,
+  expiresAt: 9e12,
+  lastSyncAt: null,
+  revokedAt: null,
+  signingKey: null,
   ...fields,
 });

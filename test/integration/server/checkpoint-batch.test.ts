@@ -6,7 +6,7 @@ import { batchCheckpoints } from '../../../server/checkpoint-batch';
 import type { CheckpointEntry, Storage } from '../../../server/storage/types';
 import type { PullResponse, RecordWire } from '../../../shared/sync/protocol';
 import type { DeviceExposureResponse } from '../../../shared/sync';
-import { ADAPTER_NAMES, adminRow, useTestDatabase } from './adapters';
+import { ADAPTER_NAMES, adminRow, deviceRow, useTestDatabase } from './adapters';
 import { addMember, b64, call, createOrganisation, newId, value, type Member } from './harness';
 import { useServerFixture } from './server-fixture';
 
@@ -81,17 +81,6 @@ describe.each(ADAPTER_NAMES)('device checkpoints written in batches: %s', (name)
 
 describe('a checkpoint batch whose write fails', () => {
   const database = useTestDatabase('sqlite');
-  const device = (id: string) => ({
-    id,
-    orgId: 'org1',
-    userId: 'u1',
-    tokenHash: id,
-    createdAt: 1,
-    expiresAt: 9e12,
-    lastSyncAt: null,
-    revokedAt: null,
-    signingKey: null,
-  });
   const entry = (deviceId: string, checkpoint: number, restart = false): CheckpointEntry => ({
     deviceId,
     collection: 'records',
@@ -116,7 +105,7 @@ describe('a checkpoint batch whose write fails', () => {
   it('keeps the failed batch, merges later pulls into it and writes it at the next interval', async () => {
     const storage = await database.open();
     await storage.createOrganisation('org1', adminRow(), 1);
-    for (const id of ['d1', 'd2', 'd3']) await storage.insertDevice(device(id));
+    for (const id of ['d1', 'd2', 'd3']) await storage.insertDevice(deviceRow(id));
     const failing = failingOnce(storage);
     const errors: unknown[] = [];
     const batch = batchCheckpoints(failing, 20, (error) => errors.push(error));
@@ -143,7 +132,7 @@ describe('a checkpoint batch whose write fails', () => {
   it('retries on its own, with no later pull and no flush', async () => {
     const storage = await database.open();
     await storage.createOrganisation('org1', adminRow(), 1);
-    await storage.insertDevice(device('d1'));
+    await storage.insertDevice(deviceRow('d1'));
     const failing = failingOnce(storage);
     const batch = batchCheckpoints(failing, 20);
     batch.record(entry('d1', 5));

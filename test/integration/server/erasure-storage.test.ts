@@ -3,7 +3,7 @@
 // device that wrote a document first; the ledger refuses erased subjects inside the push transaction.
 import { describe, expect, it } from 'vitest';
 import type { StoredPushRow } from '../../../server/storage/types';
-import { ADAPTER_NAMES, adminRow, useTestDatabase, type AdapterName } from './adapters';
+import { ADAPTER_NAMES, adminRow, deviceRow, useTestDatabase, type AdapterName } from './adapters';
 
 const admin = adminRow();
 
@@ -61,18 +61,7 @@ describe.each(ADAPTER_NAMES)('erasure ledger and exposure in storage: %s', (name
   it('records the device that wrote a document first, not the ones that changed it later', async () => {
     const s = await open();
     await s.createOrganisation('org1', admin, 1);
-    for (const id of ['d1', 'd2'])
-      await s.insertDevice({
-        id,
-        orgId: 'org1',
-        userId: 'u1',
-        tokenHash: id,
-        createdAt: 1,
-        expiresAt: 9e12,
-        lastSyncAt: null,
-        revokedAt: null,
-        signingKey: null,
-      });
+    for (const id of ['d1', 'd2']) await s.insertDevice(deviceRow(id));
     await s.push('org1', 'records', [row('r1', 's1', 'v1')], 2, 'd1');
     const edit = { ...row('r1', 's1', 'v2'), assumed: doc('r1', 's1', 'v1') };
     expect(await s.push('org1', 'records', [edit], 3, 'd2')).toEqual({

@@ -1,7 +1,7 @@
 // One suite for both storage adapters: the same behaviour from the embedded default and PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage, StoredPushRow, UserRow } from '../../../server/storage/types';
-import { ADAPTER_NAMES, ADAPTERS, type TestDatabase } from './adapters';
+import { ADAPTER_NAMES, ADAPTERS, deviceRow, type TestDatabase } from './adapters';
 
 const admin = (id: string, orgId: string): UserRow => ({
   id,
@@ -106,17 +106,7 @@ describe.each(ADAPTER_NAMES)('storage: %s', (name) => {
   });
 
   it('keeps devices: find by token hash, renew, touch, list and revoke within the organisation', async () => {
-    const device = {
-      id: 'd1',
-      orgId: 'org1',
-      userId: 'u1',
-      tokenHash: 'h1',
-      createdAt: 5,
-      expiresAt: 50,
-      lastSyncAt: null,
-      revokedAt: null,
-      signingKey: null,
-    };
+    const device = deviceRow('d1', { tokenHash: 'h1', createdAt: 5, expiresAt: 50 });
     await storage.insertDevice(device);
     expect(await storage.findDeviceByTokenHash('h1')).toEqual(device);
     await storage.renewDevice('d1', 'h2', 90);
