@@ -5,6 +5,7 @@ import { ORGANISATION_OPERATIONS } from '../../../../shared/directory';
 import type { Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
+import { useSubjectEditorTexts } from '../../subjects/hooks/useSubjectEditorTexts';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useWorkspace } from '../../../kit/workspace';
@@ -21,6 +22,7 @@ export function OrganisationPage({ id }: { id: string }) {
   const { directory } = useWorkspace();
   const tagSuggestions = useTagSuggestions(directory);
   const actor = useActor();
+  const texts = useSubjectEditorTexts('organisations');
   const record = useSubjectRecord({
     id,
     operations: ORGANISATION_OPERATIONS,
@@ -40,13 +42,7 @@ export function OrganisationPage({ id }: { id: string }) {
       <SubjectEditor
         record={record}
         back={back}
-        texts={{
-          singular: t('organisations.organisation'),
-          missing: t('organisations.missing'),
-          loadFailed: t('organisations.loadFailed'),
-          saveFailed: t('organisations.saveFailed'),
-          confirmBody: t('organisations.confirmDelete.body'),
-        }}
+        texts={texts}
         heading={(draft) => ({
           title: record.isNew ? t('organisations.new') : draft.name || t('organisations.organisation'),
           subtitle: draft.website || undefined,

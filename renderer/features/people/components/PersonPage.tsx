@@ -15,6 +15,7 @@ import { RestrictionBanner } from '../../subject-rights/components/RestrictionBa
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
+import { useSubjectEditorTexts } from '../../subjects/hooks/useSubjectEditorTexts';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useWorkspace } from '../../../kit/workspace';
@@ -69,6 +70,7 @@ function PersonEditor({ id, organisationId, restriction, requestId }: EditorProp
   const tagSuggestions = useTagSuggestions(directory);
   // A person added from an organisation's page goes back there.
   const back: Route = organisationId ? { name: 'organisation', id: organisationId } : { name: 'people' };
+  const texts = useSubjectEditorTexts('people');
   const record = useSubjectRecord({
     id,
     operations: PEOPLE_OPERATIONS,
@@ -86,13 +88,7 @@ function PersonEditor({ id, organisationId, restriction, requestId }: EditorProp
     <SubjectEditor
       record={record}
       back={back}
-      texts={{
-        singular: t('people.person'),
-        missing: t('people.missing'),
-        loadFailed: t('people.loadFailed'),
-        saveFailed: t('people.saveFailed'),
-        confirmBody: t('people.confirmDelete.body'),
-      }}
+      texts={texts}
       heading={(draft) => ({
         title: record.isNew ? t('people.new') : personDisplayName(draft) || t('people.person'),
         subtitle: draft.jobTitle || directory.organisationName(draft.organisationId) || undefined,

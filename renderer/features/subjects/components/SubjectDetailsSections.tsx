@@ -46,24 +46,17 @@ export function SubjectDetailsSections({
     <>
       <FormSection title={t('people.form.contact')} icon={<ContactMailOutlinedIcon />}>
         <Box sx={contactColumns}>
-          <LockableField locked={locked('emails')}>
-            <ContactListField
-              kind="email"
-              path="emails"
-              rows={draft.emails}
-              onChange={set('emails')}
-              errorText={errorText}
-            />
-          </LockableField>
-          <LockableField locked={locked('phones')}>
-            <ContactListField
-              kind="phone"
-              path="phones"
-              rows={draft.phones}
-              onChange={set('phones')}
-              errorText={errorText}
-            />
-          </LockableField>
+          {(['emails', 'phones'] as const).map((path) => (
+            <LockableField key={path} locked={locked(path)}>
+              <ContactListField
+                kind={path === 'emails' ? 'email' : 'phone'}
+                path={path}
+                rows={draft[path]}
+                onChange={set(path)}
+                errorText={errorText}
+              />
+            </LockableField>
+          ))}
         </Box>
       </FormSection>
       <FormSection title={t('fields.address')} icon={<HomeWorkOutlinedIcon />}>
