@@ -2,7 +2,7 @@
 import { logActivity, type ActivityInput } from '../../../shared/activities';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, onSave, type OperationCases } from './harness';
 
 const call: ActivityInput = {
   type: 'call',
@@ -20,15 +20,6 @@ export const cases: OperationCases = {
     input: async (workspace) => ({ subjectId: await subject(workspace), input: call }),
     audits: [{ action: 'create', kind: 'activity' }],
   },
-  'activities.save': {
-    input: async (workspace) => {
-      const activity = await anActivity(workspace);
-      return { id: activity.id, input: { ...activity.data, title: 'Twee keer gebeld' } };
-    },
-    audits: [{ action: 'update', kind: 'activity' }],
-  },
-  'activities.delete': {
-    input: async (workspace) => (await anActivity(workspace)).id,
-    audits: [{ action: 'delete', kind: 'activity' }],
-  },
+  'activities.save': onSave(anActivity, (data) => ({ ...data, title: 'Twee keer gebeld' }), 'activity'),
+  'activities.delete': onRecord(anActivity, 'delete', 'activity'),
 };

@@ -3,7 +3,7 @@ import { mapExposure, saveBreach, type BreachInput } from '../../../shared/breac
 import type { DeviceExposureResponse } from '../../../shared/sync';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, type OperationCases } from './harness';
 
 const awareAt = Date.UTC(2026, 9, 1, 9);
 
@@ -20,10 +20,7 @@ const aBreach = async (workspace: Workspace) =>
   saveBreach(workspace, LOCAL_ACTOR, { id: null, breach: incident });
 
 export const cases: OperationCases = {
-  'breach.open': {
-    input: async (workspace) => (await aBreach(workspace)).id,
-    audits: [{ action: 'view', kind: 'breach' }],
-  },
+  'breach.open': onRecord(aBreach, 'view', 'breach'),
   'breach.save': {
     input: async () => ({ id: null, breach: incident }),
     audits: [{ action: 'create', kind: 'breach' }],

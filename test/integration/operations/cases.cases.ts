@@ -2,7 +2,7 @@
 import { addCaseEntry, createCase, type CaseInput } from '../../../shared/cases';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, onSave, type OperationCases } from './harness';
 
 const caseInput = async (workspace: Workspace): Promise<CaseInput> => {
   const organisation = await workspace.organisations.create(zeeland);
@@ -13,17 +13,8 @@ const aCase = async (workspace: Workspace) => createCase(workspace, LOCAL_ACTOR,
 
 export const cases: OperationCases = {
   'cases.create': { input: caseInput, audits: [{ action: 'create', kind: 'case' }] },
-  'cases.open': {
-    input: async (workspace) => (await aCase(workspace)).id,
-    audits: [{ action: 'view', kind: 'case' }],
-  },
-  'cases.save': {
-    input: async (workspace) => {
-      const c = await aCase(workspace);
-      return { id: c.id, input: { ...c.data, subject: 'Factuur klopt nog steeds niet' } };
-    },
-    audits: [{ action: 'update', kind: 'case' }],
-  },
+  'cases.open': onRecord(aCase, 'view', 'case'),
+  'cases.save': onSave(aCase, (data) => ({ ...data, subject: 'Factuur klopt nog steeds niet' }), 'case'),
   'cases.setStatus': {
     input: async (workspace) => ({ id: (await aCase(workspace)).id, status: 'resolved' }),
     audits: [{ action: 'update', kind: 'case' }],

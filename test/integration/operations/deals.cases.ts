@@ -2,7 +2,7 @@
 import { createDeal, defaultPipeline, type DealInput } from '../../../shared/deals';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, onSave, type OperationCases } from './harness';
 import { ENGLISH_STAGE_NAMES } from '../../fixtures/pipeline';
 
 const pipeline = defaultPipeline(ENGLISH_STAGE_NAMES);
@@ -22,21 +22,12 @@ const aDeal = async (workspace: Workspace) => createDeal(workspace, LOCAL_ACTOR,
 
 export const cases: OperationCases = {
   'deals.create': { input: dealInput, audits: [{ action: 'create', kind: 'deal' }] },
-  'deals.save': {
-    input: async (workspace) => {
-      const deal = await aDeal(workspace);
-      return { id: deal.id, input: { ...deal.data, title: 'Dijkonderhoud 2028' } };
-    },
-    audits: [{ action: 'update', kind: 'deal' }],
-  },
+  'deals.save': onSave(aDeal, (data) => ({ ...data, title: 'Dijkonderhoud 2028' }), 'deal'),
   'deals.move': {
     input: async (workspace) => ({ id: (await aDeal(workspace)).id, stage: pipeline.stages[1]! }),
     audits: [{ action: 'update', kind: 'deal' }],
   },
-  'deals.open': {
-    input: async (workspace) => (await aDeal(workspace)).id,
-    audits: [{ action: 'view', kind: 'deal' }],
-  },
+  'deals.open': onRecord(aDeal, 'view', 'deal'),
   'deals.seedPipeline': {
     input: async () => ENGLISH_STAGE_NAMES,
     audits: [{ action: 'create', kind: 'pipeline' }],
@@ -45,8 +36,5 @@ export const cases: OperationCases = {
     input: async () => pipeline,
     audits: [{ action: 'update', kind: 'pipeline' }],
   },
-  'deals.delete': {
-    input: async (workspace) => (await aDeal(workspace)).id,
-    audits: [{ action: 'delete', kind: 'deal' }],
-  },
+  'deals.delete': onRecord(aDeal, 'delete', 'deal'),
 };

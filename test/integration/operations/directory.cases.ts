@@ -2,7 +2,7 @@
 import { createOrganisation, createPerson } from '../../../shared/directory';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies, zeeland } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, type OperationCases } from './harness';
 
 const recordedBy = { userId: 'local', deviceId: 'this-device' };
 const aPerson = (workspace: Workspace) => createPerson(workspace, LOCAL_ACTOR, annelies);
@@ -10,10 +10,7 @@ const anOrganisation = (workspace: Workspace) => createOrganisation(workspace, L
 
 export const cases: OperationCases = {
   'people.create': { input: async () => annelies, audits: [{ action: 'create', kind: 'person' }] },
-  'people.open': {
-    input: async (workspace) => (await aPerson(workspace)).id,
-    audits: [{ action: 'view', kind: 'person' }],
-  },
+  'people.open': onRecord(aPerson, 'view', 'person'),
   'people.save': {
     input: async (workspace) => ({
       id: (await aPerson(workspace)).id,
@@ -25,18 +22,12 @@ export const cases: OperationCases = {
       { action: 'update', kind: 'field-change' },
     ],
   },
-  'people.delete': {
-    input: async (workspace) => (await aPerson(workspace)).id,
-    audits: [{ action: 'delete', kind: 'person' }],
-  },
+  'people.delete': onRecord(aPerson, 'delete', 'person'),
   'organisations.create': {
     input: async () => zeeland,
     audits: [{ action: 'create', kind: 'organisation' }],
   },
-  'organisations.open': {
-    input: async (workspace) => (await anOrganisation(workspace)).id,
-    audits: [{ action: 'view', kind: 'organisation' }],
-  },
+  'organisations.open': onRecord(anOrganisation, 'view', 'organisation'),
   'organisations.save': {
     input: async (workspace) => ({
       id: (await anOrganisation(workspace)).id,
@@ -48,8 +39,5 @@ export const cases: OperationCases = {
       { action: 'update', kind: 'field-change' },
     ],
   },
-  'organisations.delete': {
-    input: async (workspace) => (await anOrganisation(workspace)).id,
-    audits: [{ action: 'delete', kind: 'organisation' }],
-  },
+  'organisations.delete': onRecord(anOrganisation, 'delete', 'organisation'),
 };

@@ -17,6 +17,26 @@ export interface OperationCase {
 
 export type OperationCases = Readonly<Record<string, OperationCase>>;
 
+/** The case of an operation on one record: its input is the id of a record `make` creates first. */
+export const onRecord = (
+  make: (workspace: Workspace) => Promise<{ id: string }>,
+  action: AuditAction,
+  kind: string,
+): OperationCase => ({ input: async (workspace) => (await make(workspace)).id, audits: [{ action, kind }] });
+
+/** The case of saving a record `make` creates first, its data changed by `change`: one update of `kind`. */
+export const onSave = <T>(
+  make: (workspace: Workspace) => Promise<{ id: string; data: T }>,
+  change: (data: T) => T,
+  kind: string,
+): OperationCase => ({
+  input: async (workspace) => {
+    const record = await make(workspace);
+    return { id: record.id, input: change(record.data) };
+  },
+  audits: [{ action: 'update', kind }],
+});
+
 export const openWorkspace = async (): Promise<{ workspace: Workspace; db: KluisDatabase }> => {
   const db = await memoryDatabase();
   const workspace = await (await testVault(db)).create(PASSPHRASE);

@@ -2,7 +2,7 @@
 import { createTask, type TaskInput } from '../../../shared/tasks';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
-import type { OperationCases } from './harness';
+import { onRecord, type OperationCases } from './harness';
 
 const taskInput: TaskInput = {
   title: 'Offerte nabellen',
@@ -27,16 +27,10 @@ export const cases: OperationCases = {
     }),
     audits: [{ action: 'update', kind: 'task' }],
   },
-  'tasks.toggleDone': {
-    input: async (workspace) => (await aTask(workspace)).id,
-    audits: [{ action: 'update', kind: 'task' }],
-  },
+  'tasks.toggleDone': onRecord(aTask, 'update', 'task'),
   'tasks.snooze': {
     input: async (workspace) => ({ id: (await aTask(workspace)).id, days: 7 }),
     audits: [{ action: 'update', kind: 'task' }],
   },
-  'tasks.delete': {
-    input: async (workspace) => (await aTask(workspace)).id,
-    audits: [{ action: 'delete', kind: 'task' }],
-  },
+  'tasks.delete': onRecord(aTask, 'delete', 'task'),
 };
