@@ -13,26 +13,43 @@ const fontFamily = [
   'sans-serif',
 ].join(',');
 
+/** The colours of each mode: a calm blue, a teal accent, neutral surfaces. */
+const COLOURS = {
+  light: {
+    primary: '#1d5fa8',
+    secondary: '#0f7b6c',
+    background: '#f4f6f9',
+    paper: '#ffffff',
+    divider: '#e2e6ec',
+    text: '#1a2230',
+    textSecondary: '#5b6575',
+  },
+  dark: {
+    primary: '#8ab8ff',
+    secondary: '#6fd3c0',
+    background: '#0f141b',
+    paper: '#161d26',
+    divider: '#263040',
+    text: '#e6ebf2',
+    textSecondary: '#9aa6b6',
+  },
+} as const;
+
+const palette = (mode: 'light' | 'dark') => {
+  const c = COLOURS[mode];
+  return {
+    mode,
+    primary: { main: c.primary },
+    secondary: { main: c.secondary },
+    background: { default: c.background, paper: c.paper },
+    divider: c.divider,
+    text: { primary: c.text, secondary: c.textSecondary },
+  };
+};
+
 export const createKluisTheme = (mode: 'light' | 'dark'): Theme =>
   createTheme({
-    palette:
-      mode === 'light'
-        ? {
-            mode,
-            primary: { main: '#1d5fa8' },
-            secondary: { main: '#0f7b6c' },
-            background: { default: '#f4f6f9', paper: '#ffffff' },
-            divider: '#e2e6ec',
-            text: { primary: '#1a2230', secondary: '#5b6575' },
-          }
-        : {
-            mode,
-            primary: { main: '#8ab8ff' },
-            secondary: { main: '#6fd3c0' },
-            background: { default: '#0f141b', paper: '#161d26' },
-            divider: '#263040',
-            text: { primary: '#e6ebf2', secondary: '#9aa6b6' },
-          },
+    palette: palette(mode),
     shape: { borderRadius: 10 },
     typography: {
       fontFamily,

@@ -49,25 +49,22 @@ export const parseRoute = (hash: string): Route => {
     }
     case 'organisations':
       return validId ? { name: 'organisation', id: validId } : { name: 'organisations' };
-    case 'today':
-      return { name: 'today' };
     case 'deals':
       if (id === 'list') return { name: 'deals', view: 'list' };
       return validId ? withSubject({ name: 'deal', id: validId }, query) : { name: 'deals' };
     case 'cases':
       return validId ? withSubject({ name: 'case', id: validId }, query) : { name: 'cases' };
+    // Screens without a record: the address is the screen.
+    case 'today':
     case 'import':
-      return { name: 'import' };
-    case 'privacy':
-      return id && TAB.test(id) ? { name: 'privacy', tab: id } : { name: 'privacy' };
     case 'capture':
-      return { name: 'capture' };
-    case 'register':
-      return id && TAB.test(id) ? { name: 'register', tab: id } : { name: 'register' };
     case 'settings':
-      return { name: 'settings' };
     case 'dashboard':
-      return { name: 'dashboard' };
+      return { name: section };
+    // Screens with tabs: the tab is the second part.
+    case 'privacy':
+    case 'register':
+      return id && TAB.test(id) ? { name: section, tab: id } : { name: section };
     case 'requests':
       return validId ? withSubject({ name: 'request', id: validId }, query) : { name: 'requests' };
     case 'breaches':
@@ -77,46 +74,30 @@ export const parseRoute = (hash: string): Route => {
   }
 };
 
+const subjectQuery = (subjectId: string | undefined): string => (subjectId ? `?subject=${subjectId}` : '');
+
 export const formatRoute = (route: Route): string => {
   switch (route.name) {
-    case 'people':
-      return '#/people';
     case 'person':
       return `#/people/${route.id}${route.organisationId ? `?organisation=${route.organisationId}` : ''}`;
-    case 'organisations':
-      return '#/organisations';
     case 'organisation':
       return `#/organisations/${route.id}`;
-    case 'today':
-      return '#/today';
     case 'deals':
       return route.view === 'list' ? '#/deals/list' : '#/deals';
     case 'deal':
-      return `#/deals/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
-    case 'cases':
-      return '#/cases';
+      return `#/deals/${route.id}${subjectQuery(route.subjectId)}`;
     case 'case':
-      return `#/cases/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
-    case 'import':
-      return '#/import';
-    case 'privacy':
-      return route.tab ? `#/privacy/${route.tab}` : '#/privacy';
-    case 'capture':
-      return '#/capture';
-    case 'register':
-      return route.tab ? `#/register/${route.tab}` : '#/register';
-    case 'settings':
-      return '#/settings';
-    case 'dashboard':
-      return '#/dashboard';
-    case 'requests':
-      return '#/requests';
+      return `#/cases/${route.id}${subjectQuery(route.subjectId)}`;
     case 'request':
-      return `#/requests/${route.id}${route.subjectId ? `?subject=${route.subjectId}` : ''}`;
-    case 'breaches':
-      return '#/breaches';
+      return `#/requests/${route.id}${subjectQuery(route.subjectId)}`;
     case 'breach':
       return `#/breaches/${route.id}`;
+    case 'privacy':
+    case 'register':
+      return route.tab ? `#/${route.name}/${route.tab}` : `#/${route.name}`;
+    default:
+      // Every other screen (a list, or one without records) is addressed by its name alone.
+      return `#/${route.name}`;
   }
 };
 
