@@ -6,7 +6,7 @@ import { ACTIVITY_ITEMS } from '../../../shared/activities/activity';
 import { selectMyDay, snoozeTask, TASK_ITEMS } from '../../../shared/tasks/task';
 import { ValidationError } from '../../../shared/store/errors';
 import { useMemoryVaults } from '../../helpers/vaults';
-import { annelies, bram, zeeland } from '../../fixtures/people';
+import { annelies, zeeland, storeZeelandPeople } from '../../fixtures/people';
 
 const open = useMemoryVaults();
 
@@ -15,9 +15,7 @@ const at = (day: number, hour: number, minute = 0) => new Date(2026, 2, day, hou
 describe('activities', () => {
   it("round-trips every type, newest first by when it happened, and an organisation's timeline includes its people", async () => {
     const session = await open();
-    const org = await session.organisations.create(zeeland);
-    const a = await session.people.create({ ...annelies, organisationId: org.id });
-    const b = await session.people.create(bram);
+    const { organisation: org, colleague: a, stranger: b } = await storeZeelandPeople(session);
     const repo = session.items(ACTIVITY_ITEMS);
     await repo.create(a.id, {
       type: 'call',

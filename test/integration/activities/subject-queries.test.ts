@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_ITEMS, subjectTimeline } from '../../../shared/activities';
 import { subjectRights } from '../../../shared/rectification';
 import { RESTRICTION } from '../../../shared/restriction';
-import { annelies, bram, zeeland } from '../../fixtures/people';
+import { storeZeelandPeople } from '../../fixtures/people';
 import { watchReloads } from '../../helpers/reloads';
 import { useMemoryVaults } from '../../helpers/vaults';
 
@@ -14,9 +14,7 @@ const open = useMemoryVaults();
 describe('subject queries', () => {
   it('reload a subject’s timeline and rights panel only for items about that subject', async () => {
     const workspace = await open();
-    const organisation = await workspace.organisations.create(zeeland);
-    const colleague = await workspace.people.create({ ...annelies, organisationId: organisation.id });
-    const stranger = await workspace.people.create(bram);
+    const { organisation, colleague, stranger } = await storeZeelandPeople(workspace);
     const { after, stop } = watchReloads(workspace, {
       organisationTimeline: subjectTimeline.reads([organisation.id, colleague.id]),
       strangerTimeline: subjectTimeline.reads([stranger.id]),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Directory } from '../../../../shared/directory/directory';
 import { SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
-import { annelies, bram, zeeland } from '../../../fixtures/people';
+import { annelies, bram, zeeland, storeZeelandPeople } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
 
 const open = useMemoryVaults();
@@ -22,9 +22,7 @@ const names = (rows: readonly { id: string }[], d: Directory) => rows.map((r) =>
 describe('directory', () => {
   it('lists people sorted by family name and finds them by name, email, phone and organisation', async () => {
     const session = await open();
-    const org = await session.organisations.create(zeeland);
-    await session.people.create({ ...annelies, organisationId: org.id });
-    await session.people.create(bram);
+    await storeZeelandPeople(session);
     directory = await indexed(await Directory.load(session));
     const d = directory;
     expect(d.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek', 'Bram de Wit']);
