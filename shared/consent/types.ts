@@ -6,16 +6,7 @@ import type { ObjectionPayload } from '../objection';
 import { trimmed } from '../people';
 import { ledgerKind, type LedgerEntry } from '../purposes';
 import type { PurposeBasisPayload, PurposePayload } from '../purposes';
-import {
-  ConsentMethod,
-  DeviceId,
-  Instant,
-  IsoDate,
-  Localized,
-  RecordedBy,
-  SettingId,
-  type Channel,
-} from '../purposes';
+import { ConsentMethod, Instant, IsoDate, Localized, RECORDED, SettingId, type Channel } from '../purposes';
 import type { RestrictionPayload } from '../restriction';
 import { sealedKind } from '../store';
 
@@ -100,8 +91,7 @@ export const ConsentEventPayload = z
     noticeId: SettingId.nullable().default(null),
     noticeVersion: trimmed(40).default(''),
     evidence: Evidence,
-    recordedBy: RecordedBy,
-    deviceId: DeviceId,
+    ...RECORDED,
     /** given/renewed only: when the consent runs out (no 'expired' event is needed). */
     expiresAt: Instant.nullable().default(null),
     batchId: trimmed(64).nullable().default(null),
@@ -117,8 +107,7 @@ export const NoticeReceiptPayload = z.object({
   version: trimmed(40).min(1, 'version'),
   receivedAt: Instant,
   method: z.enum(NOTICE_METHODS),
-  recordedBy: RecordedBy,
-  deviceId: DeviceId,
+  ...RECORDED,
 });
 export type NoticeReceiptPayload = z.infer<typeof NoticeReceiptPayload>;
 export const NOTICE_RECEIPT = ledgerKind('notice-receipt', NoticeReceiptPayload);
@@ -145,8 +134,7 @@ export const SubscriptionEventPayload = z.object({
   /** pending/confirmed: when the double opt-in was requested. */
   requestedAt: Instant.nullable().default(null),
   evidence: Evidence,
-  recordedBy: RecordedBy,
-  deviceId: DeviceId,
+  ...RECORDED,
   batchId: trimmed(64).nullable().default(null),
 });
 export type SubscriptionEventPayload = z.infer<typeof SubscriptionEventPayload>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { trimmed } from '../people';
 import { ledgerKind, timeline, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes';
 import type { PurposePayload } from '../purposes';
-import { ConsentMethod, DeviceId, Instant, RecordedBy, SettingId } from '../purposes';
+import { ConsentMethod, Instant, RECORDED, SettingId } from '../purposes';
 
 /**
  * Art. 21 objections. scope 'direct_marketing' covers every purpose with directMarketing; scope 'purpose'
@@ -38,8 +38,7 @@ export const ObjectionPayload = z
     method: ConsentMethod,
     grounds: trimmed(4000).default(''),
     requestId: trimmed(64).nullable().default(null),
-    recordedBy: RecordedBy,
-    deviceId: DeviceId,
+    ...RECORDED,
     /** Art. 21(1): the decision on an objection to legitimate-interest (or public-task) processing. */
     assessment: ObjectionAssessment.optional(),
   })

@@ -15,7 +15,7 @@ import {
   type EntryInput,
   type LedgerEntry,
 } from '../purposes';
-import { ConsentMethod, DeviceId, Instant, RecordedBy } from '../purposes';
+import { ConsentMethod, Instant, RECORDED } from '../purposes';
 import type { Session } from '../vault';
 
 export const PROFILING_CHOICES = ['opted_out', 'opted_in'] as const;
@@ -27,8 +27,7 @@ export const ProfilingChoicePayload = z.object({
   method: ConsentMethod,
   note: trimmed(2000).default(''),
   requestId: trimmed(64).nullable().default(null),
-  recordedBy: RecordedBy,
-  deviceId: DeviceId,
+  ...RECORDED,
 });
 export type ProfilingChoicePayload = z.infer<typeof ProfilingChoicePayload>;
 export type ProfilingChoiceInput = z.input<typeof ProfilingChoicePayload>;

@@ -8,11 +8,10 @@ import {
   CHANNELS,
   DATA_CATEGORIES,
   DataCategory,
-  DeviceId,
+  RECORDED,
   Instant,
   LawfulBasis,
   Localized,
-  RecordedBy,
   SettingId,
 } from './vocabulary';
 import { sealedKind } from '../store';
@@ -86,8 +85,7 @@ export const PurposeBasisPayload = z.object({
   basis: LawfulBasis.nullable(),
   note: trimmed(2000).default(''),
   at: Instant,
-  recordedBy: RecordedBy,
-  deviceId: DeviceId,
+  ...RECORDED,
   batchId: trimmed(64).nullable().default(null),
 });
 export type PurposeBasisPayload = z.infer<typeof PurposeBasisPayload>;

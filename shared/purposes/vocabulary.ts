@@ -84,3 +84,6 @@ export interface Actor {
 export const RecordedBy = trimmed(64).min(1, 'recorded_by');
 /** The device the entry was recorded on. */
 export const DeviceId = trimmed(64).min(1, 'device_id');
+
+/** What the ledger recorder stamps on every entry (appendEntry): who recorded it, on which device. */
+export const RECORDED = { recordedBy: RecordedBy, deviceId: DeviceId };

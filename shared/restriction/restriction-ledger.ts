@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { trimmed } from '../people';
 import { latestEntry, ledgerKind, type EntryAudit, type EntryInput, type LedgerEntry } from '../purposes';
-import { DeviceId, Instant, RecordedBy } from '../purposes';
+import { Instant, RECORDED } from '../purposes';
 
 /** Art. 18 restriction marker. The latest (at, id) at a time decides (restrictionState). */
 export const RESTRICTION_REASONS = [
@@ -19,8 +19,7 @@ export const RestrictionPayload = z.object({
   at: Instant,
   requestId: trimmed(64).nullable().default(null),
   note: trimmed(2000).default(''),
-  recordedBy: RecordedBy,
-  deviceId: DeviceId,
+  ...RECORDED,
   /**
    * 'restricted' only: the record's fields the person asked us to change while processing is restricted
    * (e.g. the contested email address); every other field is read-only. Absent or empty: none.
