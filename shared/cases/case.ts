@@ -4,7 +4,7 @@
 // case: two colleagues answering at once then both keep their entry (the sync merge works per field, and
 // one growing array would be one field where one of them would lose).
 import { z } from 'zod';
-import { RecordId, trimmed, nowByDefault } from '../people';
+import { RecordId, trimmed, nowByDefault, linkedSubjectId } from '../people';
 import { sealedKind } from '../store';
 
 export const CASE_KIND = 'case';
@@ -59,11 +59,8 @@ export type CaseEntryPayload = z.infer<typeof CaseEntryPayload>;
 
 export const CASE_ENTRY_CONFIG = sealedKind(CASE_ENTRY_KIND, CaseEntryPayload, CASE_ENTRY_VERSION);
 
-export const caseSubjectId = (c: Pick<CasePayload, 'organisationId' | 'personId'>): string => {
-  const subjectId = c.organisationId ?? c.personId;
-  if (!subjectId) throw new Error('A case needs an organisation or a person');
-  return subjectId;
-};
+export const caseSubjectId = (c: Pick<CasePayload, 'organisationId' | 'personId'>): string =>
+  linkedSubjectId(c, 'case');
 
 export const isCaseClosed = (status: CaseStatus): boolean => status === 'resolved' || status === 'closed';
 

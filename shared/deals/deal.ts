@@ -2,7 +2,7 @@
 // organisation when there is one, else the person — so erasing that subject takes the deal with it.
 // Money is kept in integer minor units (cents) with its ISO 4217 currency: no floating-point sums.
 import { z } from 'zod';
-import { RecordId, trimmed, nowByDefault } from '../people';
+import { RecordId, trimmed, nowByDefault, linkedSubjectId } from '../people';
 import { findStage, type Pipeline, type Stage, type StageKind } from './pipeline';
 import { sealedKind } from '../store';
 
@@ -69,11 +69,8 @@ export type DealInput = z.input<typeof DealPayload>;
 export const DEAL_CONFIG = sealedKind(DEAL_KIND, DealPayload, DEAL_VERSION);
 
 /** The subject a deal is stored under: its organisation when it has one, else its person. */
-export const dealSubjectId = (deal: Pick<DealPayload, 'organisationId' | 'personId'>): string => {
-  const subjectId = deal.organisationId ?? deal.personId;
-  if (!subjectId) throw new Error('A deal needs an organisation or a person');
-  return subjectId;
-};
+export const dealSubjectId = (deal: Pick<DealPayload, 'organisationId' | 'personId'>): string =>
+  linkedSubjectId(deal, 'deal');
 
 /** Thrown when a deal is moved to a won or lost stage without saying why. */
 export class ReasonRequiredError extends Error {

@@ -2,6 +2,7 @@
 // Header names as the exports write them (Google Contacts "Export → Google CSV" in its current and older
 // layout, Outlook "Export to a file → CSV" in English and Dutch, HubSpot's contact export, and our own
 // vCard columns).
+import { ADDRESS_PARTS } from '../people';
 import { fieldTarget as t, headerKey, targetForHeader } from './fields';
 import type { ColumnMapping, FieldTarget, Preset, TargetField } from './types';
 
@@ -206,10 +207,8 @@ const SINGLE: ReadonlySet<TargetField> = new Set([
   'middleName',
   'familyNamePrefix',
   'familyName',
-  'postalCode',
-  'city',
-  'region',
-  'country',
+  // A street may run over two columns (street and house number); the other parts take one.
+  ...ADDRESS_PARTS.filter((part) => part !== 'street'),
   'jobTitle',
   'organisation',
 ]);

@@ -3,7 +3,7 @@
 // column; a row that cannot be a person (no name, a field too long) is reported and skipped; the other
 // rows go on. Cells are only ever text: one that looks like a formula is kept as text and flagged.
 import type { ContactLabel } from '../people';
-import { PersonPayload } from '../people';
+import { ADDRESS_PARTS, PersonPayload } from '../people';
 import { normaliseCountry } from './country';
 import { isParticle, splitFullName } from './names';
 import type {
@@ -61,7 +61,7 @@ interface Plan {
   mapped: { column: number; field: TargetField }[];
 }
 
-const ADDRESS: ReadonlySet<TargetField> = new Set(['street', 'postalCode', 'city', 'region', 'country']);
+const ADDRESS: ReadonlySet<TargetField> = new Set(ADDRESS_PARTS);
 
 const plan = (mapping: ColumnMapping): Plan => {
   const p: Plan = {

@@ -1,6 +1,6 @@
 // Saved column mappings ("import presets"): organisation settings, so a team maps its CRM export once.
 import { z } from 'zod';
-import { ContactLabel, trimmed } from '../people';
+import { ADDRESS_PARTS, ContactLabel, trimmed } from '../people';
 import type { Preset, TargetField } from './types';
 import { sealedKind } from '../store';
 
@@ -14,11 +14,7 @@ const TARGET_FIELDS = [
   'emailLabel',
   'phone',
   'phoneLabel',
-  'street',
-  'postalCode',
-  'city',
-  'region',
-  'country',
+  ...ADDRESS_PARTS,
   'jobTitle',
   'organisation',
   'tags',
@@ -26,8 +22,9 @@ const TARGET_FIELDS = [
 ] as const satisfies readonly TargetField[];
 
 /** Fails to compile when the import core adds a field this list does not offer. */
-type Unlisted = Exclude<TargetField, (typeof TARGET_FIELDS)[number]>;
-const everyFieldListed: Unlisted extends never ? true : never = true;
+const everyFieldListed: [Exclude<TargetField, (typeof TARGET_FIELDS)[number]>] extends [never]
+  ? true
+  : never = true;
 void everyFieldListed;
 
 export const TargetFieldSchema = z.enum(TARGET_FIELDS);

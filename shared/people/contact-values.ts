@@ -32,6 +32,8 @@ export const PostalAddress = z.object({
     .default(''),
 });
 export type PostalAddress = z.infer<typeof PostalAddress>;
+/** The parts of a postal address in the schema's order, which imports and exports list them in. */
+export const ADDRESS_PARTS = PostalAddress.keyof().options;
 
 export const Tags = z.array(trimmed(50).min(1)).max(50).default([]);
 
@@ -64,6 +66,19 @@ export const nowByDefault = () =>
     .int()
     .nonnegative()
     .default(() => Date.now());
+
+/**
+ * The subject a deal or a case is stored under (and encrypted with the key of): its organisation when it
+ * has one, else its person; `what` names the item in the error when it has neither.
+ */
+export const linkedSubjectId = (
+  item: { readonly organisationId: string | null; readonly personId: string | null },
+  what: string,
+): string => {
+  const subjectId = item.organisationId ?? item.personId;
+  if (!subjectId) throw new Error(`A ${what} needs an organisation or a person`);
+  return subjectId;
+};
 
 /** Record ids are random and carry no personal data, so they may be stored and logged in the clear. */
 export const RecordId = z.string().regex(/^[a-z0-9]{8,64}$/);

@@ -2,6 +2,7 @@
 // a contract with them, in "structured, commonly used and machine-readable" formats — JSON, CSV and a
 // vCard 4.0 contact card — in one ZIP. What we observed or concluded about them (notes, tags, call notes,
 // the audit trail) is not "provided by" them and stays in the access package (Art. 15) instead.
+import { ADDRESS_PARTS } from '../people';
 import { strToU8, zipSync } from 'fflate';
 import { consentStatus } from '../consent';
 import { loadPersonLedgers } from '../consent';
@@ -134,29 +135,13 @@ export const portableCsv = (data: PortableData): Record<string, Uint8Array> => {
     c.familyName,
     c.emails.map((e) => e.value).join('; '),
     c.phones.map((x) => x.value).join('; '),
-    c.address?.street,
-    c.address?.postalCode,
-    c.address?.city,
-    c.address?.region,
-    c.address?.country,
+    ...ADDRESS_PARTS.map((part) => c.address?.[part]),
     c.jobTitle,
     c.organisation,
   ];
   return {
     'contact.csv': toCsv(
-      [
-        'givenName',
-        'familyName',
-        'emails',
-        'phones',
-        'street',
-        'postalCode',
-        'city',
-        'region',
-        'country',
-        'jobTitle',
-        'organisation',
-      ],
+      ['givenName', 'familyName', 'emails', 'phones', ...ADDRESS_PARTS, 'jobTitle', 'organisation'],
       [contactRow],
     ),
     'activities.csv': toCsv(
