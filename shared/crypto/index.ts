@@ -5,3 +5,4 @@ export * from './ids';
 export * from './kdf';
 export * from './signing';
 export * from './sodium';
+export * from './sealed-box';

@@ -23,8 +23,8 @@
 // On the device the ring (current key, and older ones until their epoch finishes) is kept in the `vault`
 // collection sealed to the user's public key, so the OS keychain unlock, which yields only the user's
 // secret key, opens it too.
-import { fromBase64, fromUtf8, toBase64, utf8, wipe, randomBytes } from '../crypto';
-import { EnvelopeError, type EnvelopeCipher } from '../crypto';
+import { fromBase64, fromUtf8, toBase64, wipe, randomBytes } from '../crypto';
+import { EnvelopeError, sealJsonTo, type EnvelopeCipher } from '../crypto';
 import type { Sodium } from '../crypto';
 import type { KluisDatabase } from '../store';
 import type { PageKey, PageKeyRing } from '../store';
@@ -63,13 +63,8 @@ export const storePageKeys = async (
   ring: PageKeyRing,
 ): Promise<void> => {
   const json: StoredRing = { v: 1, current: encodeKey(ring.current), older: ring.older.map(encodeKey) };
-  const plain = utf8(JSON.stringify(json));
-  try {
-    const payload = toBase64(sodium.crypto_box_seal(plain, userPublicKey));
-    await db.vault.upsert({ id: PAGE_KEYS_ID, payload, updatedAt: Date.now() });
-  } finally {
-    wipe(plain);
-  }
+  const payload = sealJsonTo(sodium, json, userPublicKey);
+  await db.vault.upsert({ id: PAGE_KEYS_ID, payload, updatedAt: Date.now() });
 };
 
 /**
@@ -143,12 +138,7 @@ export const sealRotationGrant = (
     signer: signer.publicKey,
     sig: signer.sign(grantMessage(body, signer.publicKey)),
   };
-  const plain = utf8(JSON.stringify(json));
-  try {
-    return toBase64(sodium.crypto_box_seal(plain, fromBase64(grant.publicKey)));
-  } finally {
-    wipe(plain);
-  }
+  return sealJsonTo(sodium, json, fromBase64(grant.publicKey));
 };
 
 export interface OpenedRotationGrant {
