@@ -3,6 +3,7 @@
 // zipped. Records stored under the person's organisation that name them (deals, cases, activities they took
 // part in) are included; ids of other people are left out, and audit entries keep only this person's ids.
 import { strToU8, zipSync } from 'fflate';
+import type { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import type { AuditEvent } from '../audit';
 import { loadPersonLedgers, type PersonLedgers } from '../consent';
@@ -15,7 +16,7 @@ import type { OrganisationPayload } from '../organisations';
 import type { PersonPayload } from '../people';
 import { TASK_ITEMS, type TaskPayload } from '../tasks';
 import { PROCESSOR, type ProcessorPayload } from '../processors';
-import type { Setting } from '../store';
+import type { Setting, SettingKindConfig } from '../store';
 import type { Session } from '../vault';
 import { listFieldChanges } from '../rectification';
 import { PROFILING_OPTOUT, loadProfilingChoices } from '../objection';
@@ -179,20 +180,16 @@ export const collectAccessData = async (
 };
 
 export const loadAccessRegisters = async (session: Session): Promise<AccessRegisters> => {
-  const [purposes, processors, notices, subscriptionTypes, controller] = await Promise.all([
-    session.settings(PURPOSE).list(),
-    session.settings(PROCESSOR).list(),
-    session.settings(PRIVACY_NOTICE).list(),
-    session.settings(SUBSCRIPTION_TYPE).list(),
+  const listed = async <S extends z.ZodType<Record<string, unknown>>>(config: SettingKindConfig<S>) =>
+    (await session.settings(config).list()).records;
+  const [controller, purposes, processors, notices, subscriptionTypes] = await Promise.all([
     storedController(session),
+    listed(PURPOSE),
+    listed(PROCESSOR),
+    listed(PRIVACY_NOTICE),
+    listed(SUBSCRIPTION_TYPE),
   ]);
-  return {
-    controller,
-    purposes: purposes.records,
-    processors: processors.records,
-    notices: notices.records,
-    subscriptionTypes: subscriptionTypes.records,
-  };
+  return { controller, purposes, processors, notices, subscriptionTypes };
 };
 
 /** The ZIP: data.json, report.en.html, report.nl.html. */

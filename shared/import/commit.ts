@@ -97,10 +97,10 @@ const fieldOfPath = (path: string): string => {
 export const commitImportInSteps = async (
   session: Session,
   input: CommitInput,
-  options: CommitOptions,
-  step: AuditStep,
+  options: CommitOptions & { readonly step: AuditStep },
 ): Promise<CommitReport> => {
   const { plan, signal, file } = { ...input, signal: options.signal };
+  const { step } = options;
   const progress = options.onProgress ?? (() => undefined);
   const source: DataSource = { method: 'import', description: file, obtainedOn: input.obtainedOn };
   const batchId = newId();

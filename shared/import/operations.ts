@@ -7,7 +7,7 @@ import { commitImportInSteps, type CommitInput, type CommitOptions } from './com
 export const commitImport = defineOperation(
   'import.commit',
   async (workspace, _actor, { signal, onProgress, ...input }: CommitInput & CommitOptions, step) => ({
-    result: await commitImportInSteps(workspace, input, { signal, onProgress }, step),
+    result: await commitImportInSteps(workspace, input, { signal, onProgress, step }),
     audit: [],
   }),
 );
