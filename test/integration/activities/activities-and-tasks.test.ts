@@ -11,6 +11,9 @@ import { annelies, zeeland, storeZeelandPeople } from '../../fixtures/people';
 const open = useMemoryVaults();
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 2, day, hour, minute).getTime();
+/** A note written on this device. */
+const aNote = (occurredAt: number, body: string) =>
+  ({ type: 'note', occurredAt, body, createdBy: 'local' }) as const;
 
 describe('activities', () => {
   it("round-trips every type, newest first by when it happened, and an organisation's timeline includes its people", async () => {
@@ -48,12 +51,7 @@ describe('activities', () => {
       title: 'Kennismaking',
       createdBy: 'local',
     });
-    await repo.create(b.id, {
-      type: 'note',
-      occurredAt: at(12, 11),
-      body: 'Andere klant',
-      createdBy: 'local',
-    });
+    await repo.create(b.id, aNote(at(12, 11), 'Andere klant'));
 
     const person = await loadTimeline(session, [a.id]);
     expect(person.activities.map((x) => x.data.title)).toEqual(['Re: offerte', 'Offerte nagebeld']);
@@ -76,12 +74,7 @@ describe('activities', () => {
     const session = await open();
     const a = await session.people.create(annelies);
     const repo = session.items(ACTIVITY_ITEMS);
-    const note = await repo.create(a.id, {
-      type: 'note',
-      occurredAt: at(10, 9),
-      body: 'Eerste versie',
-      createdBy: 'local',
-    });
+    const note = await repo.create(a.id, aNote(at(10, 9), 'Eerste versie'));
     await repo.update(note.id, (n) => ({ ...n, body: 'Tweede versie' }));
     await expect(repo.update(note.id, (n) => ({ ...n, durationMinutes: 30 }))).rejects.toThrow(
       ValidationError,
@@ -95,24 +88,9 @@ describe('activities', () => {
     const session = await open();
     const a = await session.people.create(annelies);
     const repo = session.items(ACTIVITY_ITEMS);
-    const first = await repo.create(a.id, {
-      type: 'note',
-      occurredAt: at(10, 9),
-      body: 'een',
-      createdBy: 'local',
-    });
-    const third = await repo.create(a.id, {
-      type: 'note',
-      occurredAt: at(12, 9),
-      body: 'drie',
-      createdBy: 'local',
-    });
-    const second = await repo.create(a.id, {
-      type: 'note',
-      occurredAt: at(11, 9),
-      body: 'twee',
-      createdBy: 'local',
-    });
+    const first = await repo.create(a.id, aNote(at(10, 9), 'een'));
+    const third = await repo.create(a.id, aNote(at(12, 9), 'drie'));
+    const second = await repo.create(a.id, aNote(at(11, 9), 'twee'));
     let list = withActivity([], first.id, first);
     list = withActivity(list, third.id, third);
     list = withActivity(list, second.id, second);
