@@ -1,13 +1,11 @@
 // The breach register (Art. 33(5)): every incident, notified or not, open ones first with their 72-hour
 // clock; from here the admin reports an incident or runs the lost-device drill.
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import AddIcon from '@mui/icons-material/Add';
 import ShieldIcon from '@mui/icons-material/ShieldOutlined';
 import LaptopIcon from '@mui/icons-material/LaptopOutlined';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +18,7 @@ import { useNow } from '../hooks/useNow';
 import { BreachClockChip } from './BreachClockChip';
 import { DRILL_ID, NEW_BREACH_ID } from '../breach-routes';
 import { DataTable } from '../../../ui/DataTable';
+import { RouteButton } from '../../../kit/RouteButton';
 
 export function BreachesPage() {
   const { t, i18n } = useTranslation();
@@ -41,20 +40,12 @@ export function BreachesPage() {
         subtitle={t('breach.subtitle')}
         actions={
           <>
-            <Button
-              variant="outlined"
-              startIcon={<LaptopIcon />}
-              href={formatRoute({ name: 'breach', id: DRILL_ID })}
-            >
+            <RouteButton variant="outlined" icon={<LaptopIcon />} to={{ name: 'breach', id: DRILL_ID }}>
               {t('breach.drill.start')}
-            </Button>
-            <Button
-              variant="contained"
-              startIcon={<AddIcon />}
-              href={formatRoute({ name: 'breach', id: NEW_BREACH_ID })}
-            >
+            </RouteButton>
+            <RouteButton variant="contained" to={{ name: 'breach', id: NEW_BREACH_ID }}>
               {t('breach.report')}
-            </Button>
+            </RouteButton>
           </>
         }
       />

@@ -1,14 +1,12 @@
 // Service cases: filtered by status, priority and "assigned to me", most urgent and oldest first.
 import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Switch from '@mui/material/Switch';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_PRIORITIES,
@@ -28,6 +26,7 @@ import { relativeTime, useAssigneeLabel } from '../hooks/useCaseLabels';
 import { PriorityChip, StatusChip } from './CaseChips';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/forms/SelectField';
+import { RouteButton } from '../../../kit/RouteButton';
 
 type StatusFilter = 'active' | 'all' | CaseStatus;
 
@@ -68,13 +67,9 @@ export function CasesPage() {
         title={t('cases.title')}
         subtitle={t('cases.subtitle')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            href={formatRoute({ name: 'case', id: NEW_ID })}
-          >
+          <RouteButton variant="contained" to={{ name: 'case', id: NEW_ID }}>
             {t('cases.new')}
-          </Button>
+          </RouteButton>
         }
       />
       <ProblemsBanner count={problems.length} />

@@ -1,13 +1,11 @@
 // A person's or organisation's service cases, in the Cases tab of their page, with "New case".
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareCases } from '../../../../shared/cases';
@@ -15,6 +13,7 @@ import { formatRoute, NEW_ID } from '../../../kit/routing';
 import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { useCases } from '../hooks/useCases';
 import { PriorityChip, StatusChip } from './CaseChips';
+import { RouteButton } from '../../../kit/RouteButton';
 
 export function SubjectCases({ subjectId }: SubjectPanelProps) {
   const { t } = useTranslation();
@@ -29,9 +28,7 @@ export function SubjectCases({ subjectId }: SubjectPanelProps) {
   return (
     <Box>
       <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button startIcon={<AddIcon />} href={formatRoute({ name: 'case', id: NEW_ID, subjectId })}>
-          {t('cases.subjectTab.new')}
-        </Button>
+        <RouteButton to={{ name: 'case', id: NEW_ID, subjectId }}>{t('cases.subjectTab.new')}</RouteButton>
       </Box>
       {!cases.length ? (
         <Typography color="text.secondary" role="status" sx={{ py: 2 }}>

@@ -6,10 +6,9 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import AddIcon from '@mui/icons-material/Add';
 import TuneIcon from '@mui/icons-material/Tune';
 import { useTranslation } from 'react-i18next';
-import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
+import { navigate, NEW_ID } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
@@ -21,6 +20,7 @@ import { canEditPipeline, usePipeline } from '../hooks/usePipeline';
 import { DealBoard } from './DealBoard';
 import { DealList } from './DealList';
 import { StageEditorDialog } from './StageEditorDialog';
+import { RouteButton } from '../../../kit/RouteButton';
 
 export function DealsPage({ view }: { view: 'board' | 'list' }) {
   const { t } = useTranslation();
@@ -67,13 +67,9 @@ export function DealsPage({ view }: { view: 'board' | 'list' }) {
                 {t('deals.editStages')}
               </Button>
             )}
-            <Button
-              variant="contained"
-              startIcon={<AddIcon />}
-              href={formatRoute({ name: 'deal', id: NEW_ID })}
-            >
+            <RouteButton variant="contained" to={{ name: 'deal', id: NEW_ID }}>
               {t('deals.new')}
-            </Button>
+            </RouteButton>
           </>
         }
       />

@@ -1,13 +1,11 @@
 // A person's or organisation's deals, in the Deals tab of their page, with "New deal" linked to them.
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { stageOfDeal } from '../../../../shared/deals';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
@@ -15,6 +13,7 @@ import type { SubjectPanelProps } from '../../../kit/subject-panel';
 import { formatMoney } from '../format';
 import { useSubjectDeals } from '../hooks/useDeals';
 import { usePipeline } from '../hooks/usePipeline';
+import { RouteButton } from '../../../kit/RouteButton';
 
 export function SubjectDeals({ subjectId }: SubjectPanelProps) {
   const { t, i18n } = useTranslation();
@@ -23,9 +22,7 @@ export function SubjectDeals({ subjectId }: SubjectPanelProps) {
   return (
     <Box>
       <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button startIcon={<AddIcon />} href={formatRoute({ name: 'deal', id: NEW_ID, subjectId })}>
-          {t('deals.subject.new')}
-        </Button>
+        <RouteButton to={{ name: 'deal', id: NEW_ID, subjectId }}>{t('deals.subject.new')}</RouteButton>
       </Box>
       {!deals.length ? (
         <Typography color="text.secondary" role="status" sx={{ py: 2 }}>

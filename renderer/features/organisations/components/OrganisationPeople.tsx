@@ -1,7 +1,6 @@
 // The people who work at an organisation (marked when their processing is restricted, Art. 18), with a
 // shortcut to add one.
 import { useMemo } from 'react';
-import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItemAvatar from '@mui/material/ListItemAvatar';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -16,6 +15,7 @@ import { SubjectAvatar } from '../../../ui/SubjectAvatar';
 import { RestrictionMarker } from '../../subject-rights/components/RestrictionMarker';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
+import { RouteButton } from '../../../kit/RouteButton';
 
 const MAX_SHOWN = 200;
 
@@ -62,12 +62,9 @@ export function OrganisationPeople({ organisationId }: { organisationId: string 
           {t('organisations.morePeople', { count: people.length - MAX_SHOWN })}
         </Typography>
       )}
-      <Button
-        startIcon={<PersonAddAlt1OutlinedIcon />}
-        href={formatRoute({ name: 'person', id: NEW_ID, organisationId })}
-      >
+      <RouteButton icon={<PersonAddAlt1OutlinedIcon />} to={{ name: 'person', id: NEW_ID, organisationId }}>
         {t('organisations.addPerson')}
-      </Button>
+      </RouteButton>
     </FormSection>
   );
 }

@@ -1,17 +1,17 @@
 // The organisations list: the same pattern as people, with a head count per organisation.
 import { useMemo } from 'react';
-import Button from '@mui/material/Button';
 import AddBusinessOutlinedIcon from '@mui/icons-material/AddBusinessOutlined';
 import ApartmentOutlinedIcon from '@mui/icons-material/ApartmentOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory';
-import { formatRoute, NEW_ID } from '../../../kit/routing';
+import { NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useWorkspace } from '../../../kit/workspace';
 import { useOrganisationSearchStore } from '../stores/organisation-search-store';
 import { OrganisationsGrid } from './OrganisationsGrid';
+import { RouteButton } from '../../../kit/RouteButton';
 
 const searchOrganisations = (directory: Directory, query: string) => directory.searchOrganisations(query);
 
@@ -34,13 +34,13 @@ export function OrganisationsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [directory, version]);
   const newOrganisation = (
-    <Button
+    <RouteButton
       variant="contained"
-      startIcon={<AddBusinessOutlinedIcon />}
-      href={formatRoute({ name: 'organisation', id: NEW_ID })}
+      icon={<AddBusinessOutlinedIcon />}
+      to={{ name: 'organisation', id: NEW_ID }}
     >
       {t('organisations.newButton')}
-    </Button>
+    </RouteButton>
   );
 
   return (

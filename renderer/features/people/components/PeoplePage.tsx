@@ -1,12 +1,11 @@
 // The people list: search as you type over the in-memory directory, a count, and a virtualised grid.
 // "Export this list" leaves out people whose processing is restricted (Art. 18: no exports).
 import { useMemo } from 'react';
-import Button from '@mui/material/Button';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory';
-import { formatRoute, NEW_ID } from '../../../kit/routing';
+import { NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
 import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
@@ -14,6 +13,7 @@ import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useWorkspace } from '../../../kit/workspace';
 import { usePeopleSearchStore } from '../stores/people-search-store';
 import { PeopleGrid } from './PeopleGrid';
+import { RouteButton } from '../../../kit/RouteButton';
 
 const searchPeople = (directory: Directory, query: string) => directory.searchPeople(query);
 
@@ -28,13 +28,9 @@ export function PeoplePage() {
   const restricted = useRestrictedIds();
   const exportable = useMemo(() => rows.filter((r) => !restricted.has(r.id)), [rows, restricted]);
   const newPerson = (
-    <Button
-      variant="contained"
-      startIcon={<PersonAddAlt1OutlinedIcon />}
-      href={formatRoute({ name: 'person', id: NEW_ID })}
-    >
+    <RouteButton variant="contained" icon={<PersonAddAlt1OutlinedIcon />} to={{ name: 'person', id: NEW_ID }}>
       {t('people.newButton')}
-    </Button>
+    </RouteButton>
   );
 
   return (

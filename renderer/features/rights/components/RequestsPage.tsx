@@ -3,12 +3,10 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { isOpen, requestDueOn, RIGHTS, type Right } from '../../../../shared/requests';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
@@ -19,6 +17,7 @@ import { DueChip } from './DueChip';
 import { useNow } from '../hooks/useNow';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/forms/SelectField';
+import { RouteButton } from '../../../kit/RouteButton';
 
 type OpenFilter = 'open' | 'closed' | 'all';
 
@@ -67,13 +66,9 @@ export function RequestsPage() {
         title={t('rights.title')}
         subtitle={t('rights.subtitle')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            href={formatRoute({ name: 'request', id: NEW_ID })}
-          >
+          <RouteButton variant="contained" to={{ name: 'request', id: NEW_ID }}>
             {t('rights.new')}
-          </Button>
+          </RouteButton>
         }
       />
       {failed && <Alert severity="error">{t('rights.list.failed')}</Alert>}

@@ -1,12 +1,10 @@
 // The requests a person made, on their Privacy tab (admins only: the register is theirs): each with its
 // right, status and deadline, and "New request" pre-selecting the person.
-import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
@@ -14,6 +12,7 @@ import { useNow } from '../hooks/useNow';
 import { useRequests } from '../hooks/useRequests';
 import { DueChip } from './DueChip';
 import { PanelSection } from '../../../ui/PanelSection';
+import { RouteButton } from '../../../kit/RouteButton';
 
 export function SubjectRequests({ personId }: { personId: string }) {
   const { role } = useCurrentUser();
@@ -50,13 +49,9 @@ function AdminSubjectRequests({ personId }: { personId: string }) {
         </Typography>
       )}
       <Stack direction="row">
-        <Button
-          variant="outlined"
-          startIcon={<AddIcon />}
-          href={formatRoute({ name: 'request', id: NEW_ID, subjectId: personId })}
-        >
+        <RouteButton variant="outlined" to={{ name: 'request', id: NEW_ID, subjectId: personId }}>
           {t('rights.new')}
-        </Button>
+        </RouteButton>
       </Stack>
     </PanelSection>
   );
