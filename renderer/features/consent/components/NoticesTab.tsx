@@ -5,7 +5,6 @@ import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
@@ -15,34 +14,26 @@ import ExpandMoreRoundedIcon from '@mui/icons-material/ExpandMoreRounded';
 import PublishRoundedIcon from '@mui/icons-material/PublishRounded';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useCurrentUser } from '../../../kit/useCurrentUser';
-import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useRegister } from '../hooks/useRegister';
 import { useFormatters } from '../hooks/useLocalized';
-import { mayEditRegister } from '../permissions';
 import { PublishNoticeDialog } from './PublishNoticeDialog';
 import { TabIntro } from './TabIntro';
 
 export function NoticesTab() {
   const { t } = useTranslation();
-  const settings = useConsentSettings();
-  const { role } = useCurrentUser();
-  const editable = mayEditRegister(role);
+  const { settings, editable } = useRegister();
   const format = useFormatters();
   const [publishing, setPublishing] = useState(false);
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <TabIntro
         text={t('consent.notices.intro')}
-        action={
-          editable && (
-            <Button
-              variant="contained"
-              startIcon={<PublishRoundedIcon />}
-              onClick={() => setPublishing(true)}
-            >
-              {t('consent.notices.publish')}
-            </Button>
-          )
+        add={
+          editable && {
+            label: t('consent.notices.publish'),
+            icon: <PublishRoundedIcon />,
+            onClick: () => setPublishing(true),
+          }
         }
       />
       {settings.loaded && !settings.notices.length && (

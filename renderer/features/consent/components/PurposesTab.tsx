@@ -16,11 +16,9 @@ import type { Setting } from '../../../../shared/store';
 import { notify } from '../../../kit/notification-store';
 import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
-import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useRegister } from '../hooks/useRegister';
 import { useLocalized } from '../hooks/useLocalized';
-import { mayEditRegister } from '../permissions';
 import { exportPurposeRegister } from '../../../../shared/consent';
 import { PurposeDialog } from './PurposeDialog';
 import { TabIntro } from './TabIntro';
@@ -30,9 +28,7 @@ type Open = { purpose: Setting<PurposePayload> | null } | null;
 
 export function PurposesTab() {
   const { t } = useTranslation();
-  const settings = useConsentSettings();
-  const { role } = useCurrentUser();
-  const editable = mayEditRegister(role);
+  const { settings, editable } = useRegister();
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
   const { workspace: session, actor } = useWorkspace();
@@ -62,25 +58,21 @@ export function PurposesTab() {
       <TabIntro
         text={t(editable ? 'consent.purposes.intro' : 'consent.purposes.introReadOnly')}
         action={
-          <Box sx={{ display: 'flex', gap: 1 }}>
-            <Button
-              variant="outlined"
-              startIcon={<FileDownloadOutlinedIcon />}
-              onClick={() => void exportRegister()}
-              disabled={!settings.purposes.length}
-            >
-              {t('consent.purposes.export')}
-            </Button>
-            {editable && (
-              <Button
-                variant="contained"
-                startIcon={<AddRoundedIcon />}
-                onClick={() => setOpen({ purpose: null })}
-              >
-                {t('consent.purposes.new')}
-              </Button>
-            )}
-          </Box>
+          <Button
+            variant="outlined"
+            startIcon={<FileDownloadOutlinedIcon />}
+            onClick={() => void exportRegister()}
+            disabled={!settings.purposes.length}
+          >
+            {t('consent.purposes.export')}
+          </Button>
+        }
+        add={
+          editable && {
+            label: t('consent.purposes.new'),
+            icon: <AddRoundedIcon />,
+            onClick: () => setOpen({ purpose: null }),
+          }
         }
       />
       {settings.loaded && !settings.purposes.length && (

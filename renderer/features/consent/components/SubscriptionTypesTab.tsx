@@ -10,10 +10,8 @@ import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionTypePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
-import { useCurrentUser } from '../../../kit/useCurrentUser';
-import { useConsentSettings } from '../hooks/useConsentSettings';
+import { useRegister } from '../hooks/useRegister';
 import { useLocalized } from '../hooks/useLocalized';
-import { mayEditRegister } from '../permissions';
 import { SubscriptionTypeDialog } from './SubscriptionTypeDialog';
 import { TabIntro } from './TabIntro';
 import { ColumnTable } from '../../../ui/ColumnTable';
@@ -22,9 +20,7 @@ type Open = { type: Setting<SubscriptionTypePayload> | null } | null;
 
 export function SubscriptionTypesTab() {
   const { t } = useTranslation();
-  const settings = useConsentSettings();
-  const { role } = useCurrentUser();
-  const editable = mayEditRegister(role);
+  const { settings, editable } = useRegister();
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
   const purposeName = (id: string) => {
@@ -35,16 +31,12 @@ export function SubscriptionTypesTab() {
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <TabIntro
         text={t('consent.subscriptionTypes.intro')}
-        action={
-          editable && (
-            <Button
-              variant="contained"
-              startIcon={<AddRoundedIcon />}
-              onClick={() => setOpen({ type: null })}
-            >
-              {t('consent.subscriptionTypes.new')}
-            </Button>
-          )
+        add={
+          editable && {
+            label: t('consent.subscriptionTypes.new'),
+            icon: <AddRoundedIcon />,
+            onClick: () => setOpen({ type: null }),
+          }
         }
       />
       <Card>

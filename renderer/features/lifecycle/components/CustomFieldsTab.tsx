@@ -1,7 +1,6 @@
 // The custom fields of people and organisations (issue 7.1): each with its data category and the
 // purposes that justify it, so "why do we hold this?" has an answer. Admins add them; everyone reads.
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +24,7 @@ export function CustomFieldsTab({ registers }: { registers: Registers }) {
     <Stack spacing={2}>
       <TabIntro
         text={t('lifecycle.customFields.intro')}
-        action={
-          admin && (
-            <Button variant="contained" onClick={() => setAdding(true)}>
-              {t('lifecycle.customFields.add')}
-            </Button>
-          )
-        }
+        add={admin && { label: t('lifecycle.customFields.add'), onClick: () => setAdding(true) }}
       />
       {registers.customFields.length === 0 ? (
         <Typography variant="body2">{t('lifecycle.customFields.empty')}</Typography>

@@ -2,7 +2,6 @@
 // agreement is due for review. Admins and managers edit; everyone can read it.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
@@ -42,13 +41,7 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
     <Stack spacing={2}>
       <TabIntro
         text={t('lifecycle.processors.intro')}
-        action={
-          canEdit && (
-            <Button variant="contained" onClick={() => setEditing('new')}>
-              {t('lifecycle.processors.add')}
-            </Button>
-          )
-        }
+        add={canEdit && { label: t('lifecycle.processors.add'), onClick: () => setEditing('new') }}
       />
       {attention.length > 0 && (
         <Alert severity="warning">{t('lifecycle.processors.attention', { count: attention.length })}</Alert>
