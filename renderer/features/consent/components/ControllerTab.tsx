@@ -1,7 +1,6 @@
 // The controller's details (Art. 30(1)(a), 13(1)(a)–(b)): name, address, contact, the data protection
 // officer, and what consent receipts say about where data is kept and how to withdraw.
 import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -17,6 +16,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { mayEditRegister } from '../permissions';
+import { FormProblems } from './FormProblems';
 import { TabIntro } from './TabIntro';
 import { TextListField } from './TextListField';
 import { ControllerPayload, type ControllerPayload as Controller } from '../../../../shared/purposes';
@@ -100,16 +100,7 @@ function ControllerForm({ initial }: { initial: Controller | null }) {
     <Box component="form" onSubmit={(e) => void submit(e)} noValidate sx={{ maxWidth: 860 }}>
       <Stack spacing={2.5}>
         <TabIntro text={t(readOnly ? 'consent.controller.introReadOnly' : 'consent.controller.intro')} />
-        {errors.size > 0 && (
-          <Alert severity="error" role="alert">
-            {t('consent.purposeForm.errors.summary')}
-          </Alert>
-        )}
-        {failed && (
-          <Alert severity="error" role="alert">
-            {t('consent.actionFailed')}
-          </Alert>
-        )}
+        <FormProblems invalid={errors.size > 0} failed={failed} />
         <FormSection title={t('consent.controller.organisation')} icon={<ApartmentOutlinedIcon />}>
           <Stack spacing={1.5}>
             {field('name')}

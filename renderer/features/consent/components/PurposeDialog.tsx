@@ -2,7 +2,6 @@
 // basis with plain-language help, data categories, recipients, third-country transfers and safeguards,
 // retention, security measures and channels. Admins and managers edit; everyone else reads.
 import { useState, type FormEvent } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -23,7 +22,9 @@ import { notify } from '../../../kit/notification-store';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { useWorkspace } from '../../../kit/workspace';
 import { ChoiceChips } from './ChoiceChips';
+import { FormProblems } from './FormProblems';
 import { LawfulBasisField } from './LawfulBasisField';
+import { LocalizedField } from './LocalizedField';
 import { TextListField } from './TextListField';
 import { EMPTY, errorKeyOf, Section, Toggle } from './purpose-form-parts';
 import {
@@ -74,29 +75,6 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
     }
   };
 
-  const pair = (
-    label: string,
-    value: { en: string; nl: string },
-    onChange: (v: { en: string; nl: string }) => void,
-    options: { multiline?: boolean; path: string },
-  ) => (
-    <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-      {(['en', 'nl'] as const).map((lang) => (
-        <TextField
-          key={lang}
-          label={`${label} (${t(`consent.purposeForm.language.${lang}`)})`}
-          value={value[lang]}
-          onChange={(e) => onChange({ ...value, [lang]: e.target.value })}
-          multiline={options.multiline}
-          minRows={options.multiline ? 2 : undefined}
-          error={has(options.path)}
-          helperText={lang === 'en' ? errorText(options.path) : undefined}
-          slotProps={{ input: { readOnly } }}
-        />
-      ))}
-    </Box>
-  );
-
   return (
     <Dialog
       open
@@ -117,26 +95,27 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
         </DialogTitle>
         <DialogContent dividers>
           <Stack spacing={2.5}>
-            {errors.size > 0 && (
-              <Alert severity="error" role="alert">
-                {t('consent.purposeForm.errors.summary')}
-              </Alert>
-            )}
-            {failed && (
-              <Alert severity="error" role="alert">
-                {t('consent.actionFailed')}
-              </Alert>
-            )}
-            {pair(t('consent.purposeForm.name'), draft.name, (name) => set({ name }), { path: 'name' })}
-            {pair(
-              t('consent.purposeForm.description'),
-              draft.description,
-              (description) => set({ description }),
-              {
-                multiline: true,
-                path: 'description',
-              },
-            )}
+            <FormProblems invalid={errors.size > 0} failed={failed} />
+            <LocalizedField
+              label={t('consent.purposeForm.name')}
+              value={draft.name}
+              onChange={(name) => set({ name })}
+              error={has('name')}
+              errorOnBoth
+              helperText={errorText('name')}
+              readOnly={readOnly}
+            />
+            <LocalizedField
+              label={t('consent.purposeForm.description')}
+              value={draft.description}
+              onChange={(description) => set({ description })}
+              multiline
+              minRows={2}
+              error={has('description')}
+              errorOnBoth
+              helperText={errorText('description')}
+              readOnly={readOnly}
+            />
             <Section title={t('consent.purposeForm.basisSection')}>
               {readOnly ? (
                 <TextField
@@ -278,14 +257,15 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
               )}
             </Section>
             <Section title={t('consent.purposeForm.retentionSection')}>
-              {pair(
-                t('consent.purposeForm.retentionText'),
-                draft.retention.text,
-                (text) => set({ retention: { ...draft.retention, text } }),
-                {
-                  path: 'retention.text',
-                },
-              )}
+              <LocalizedField
+                label={t('consent.purposeForm.retentionText')}
+                value={draft.retention.text}
+                onChange={(text) => set({ retention: { ...draft.retention, text } })}
+                error={has('retention.text')}
+                errorOnBoth
+                helperText={errorText('retention.text')}
+                readOnly={readOnly}
+              />
               <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 2fr' } }}>
                 <TextField
                   type="number"

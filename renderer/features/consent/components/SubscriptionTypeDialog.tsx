@@ -1,16 +1,15 @@
 // Adds or edits a subscription type: its name and description in both languages, the purpose it serves,
 // and whether subscribing needs the person's confirmation (double opt-in).
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { saveSubscriptionType, type SubscriptionTypePayload } from '../../../../shared/consent';
 import { ValidationError } from '../../../../shared/store';
 import type { Setting } from '../../../../shared/store';
 import { FormDialog } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
+import { LocalizedField } from './LocalizedField';
 import { PurposeField } from './PurposeField';
 import { useWorkspace } from '../../../kit/workspace';
 import { type PurposePayload } from '../../../../shared/purposes';
@@ -37,19 +36,6 @@ export function SubscriptionTypeDialog({ type, purposes, onClose }: Props) {
     await saveSubscriptionType(session, actor, { id: type?.id ?? null, input: draft });
     notify(t('consent.subscriptionTypes.saved'));
   };
-  const pair = (field: 'name' | 'description') => (
-    <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-      {(['en', 'nl'] as const).map((lang) => (
-        <TextField
-          key={lang}
-          label={`${t(`consent.subscriptionTypes.${field}`)} (${t(`consent.purposeForm.language.${lang}`)})`}
-          value={draft[field][lang]}
-          onChange={(e) => setDraft({ ...draft, [field]: { ...draft[field], [lang]: e.target.value } })}
-          multiline={field === 'description'}
-        />
-      ))}
-    </Box>
-  );
   return (
     <FormDialog
       open
@@ -61,8 +47,17 @@ export function SubscriptionTypeDialog({ type, purposes, onClose }: Props) {
       }
       onClose={onClose}
     >
-      {pair('name')}
-      {pair('description')}
+      <LocalizedField
+        label={t('consent.subscriptionTypes.name')}
+        value={draft.name}
+        onChange={(name) => setDraft({ ...draft, name })}
+      />
+      <LocalizedField
+        label={t('consent.subscriptionTypes.description')}
+        value={draft.description}
+        onChange={(description) => setDraft({ ...draft, description })}
+        multiline
+      />
       <PurposeField
         label={t('consent.subscriptionTypes.purpose')}
         purposes={purposes}

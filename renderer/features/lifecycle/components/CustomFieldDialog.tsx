@@ -10,6 +10,7 @@ import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { useFieldIssues } from '../../../ui/forms/useFieldIssues';
+import { LocalizedField } from '../../consent/components/LocalizedField';
 import { useLocalized } from '../../consent/hooks/useLocalized';
 import type { Registers } from '../hooks/useRegisters';
 import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
@@ -60,17 +61,13 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
         options={ENTITIES}
         labelOf={(e) => t(`lifecycle.customFields.entities.${e}`)}
       />
-      <TextField
-        label={t('lifecycle.customFields.labelEn')}
-        value={label.en}
-        onChange={(e) => setLabel({ ...label, en: e.target.value })}
+      <LocalizedField
+        stacked
+        label={{ en: t('lifecycle.customFields.labelEn'), nl: t('lifecycle.customFields.labelNl') }}
+        value={label}
+        onChange={setLabel}
         error={!!errorOf('label')}
         helperText={errorOf('label')}
-      />
-      <TextField
-        label={t('lifecycle.customFields.labelNl')}
-        value={label.nl}
-        onChange={(e) => setLabel({ ...label, nl: e.target.value })}
       />
       <SelectField
         label={t('lifecycle.customFields.category')}

@@ -22,6 +22,7 @@ import { FormDialog } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { useFieldIssues } from '../../../ui/forms/useFieldIssues';
+import { LocalizedField } from '../../consent/components/LocalizedField';
 import { PurposeField } from '../../consent/components/PurposeField';
 import { useWorkspace } from '../../../kit/workspace';
 import { DATA_CATEGORIES, type DataCategory, type PurposePayload } from '../../../../shared/purposes';
@@ -92,17 +93,13 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
       errorText={errorText(t('retention.rules.saveFailed'))}
       onClose={onClose}
     >
-      <TextField
-        label={t('retention.rules.nameEn')}
-        value={name.en}
-        onChange={(e) => setName({ ...name, en: e.target.value })}
+      <LocalizedField
+        stacked
+        label={{ en: t('retention.rules.nameEn'), nl: t('retention.rules.nameNl') }}
+        value={name}
+        onChange={setName}
         error={!!errorOf('name')}
         helperText={errorOf('name')}
-      />
-      <TextField
-        label={t('retention.rules.nameNl')}
-        value={name.nl}
-        onChange={(e) => setName({ ...name, nl: e.target.value })}
       />
       <TextField
         select
@@ -179,21 +176,15 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
         options={RULE_ACTIONS}
         labelOf={(a) => t(`retention.actions.${a}`)}
       />
-      <TextField
-        label={t('retention.rules.legalReasonEn')}
-        value={reason.en}
-        onChange={(e) => setReason({ ...reason, en: e.target.value })}
+      <LocalizedField
+        stacked
+        label={{ en: t('retention.rules.legalReasonEn'), nl: t('retention.rules.legalReasonNl') }}
+        value={reason}
+        onChange={setReason}
         multiline
         minRows={2}
         error={!!errorOf('legalReason')}
         helperText={errorOf('legalReason') ?? t('retention.rules.legalReasonHelp')}
-      />
-      <TextField
-        label={t('retention.rules.legalReasonNl')}
-        value={reason.nl}
-        onChange={(e) => setReason({ ...reason, nl: e.target.value })}
-        multiline
-        minRows={2}
       />
     </FormDialog>
   );
