@@ -11,7 +11,7 @@ import { consentStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
 import { runGate, recordConsent } from '../../../shared/consent';
-import { ACTOR, auditTrail, useConsentVaults, somePerson } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson, eMarketing } from './support';
 import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
 
 const open = useConsentVaults();
@@ -128,13 +128,7 @@ describe('bulk update', () => {
   it('lets a restricted person be unsubscribed or have consent withdrawn, but not subscribed', async () => {
     const session = await open();
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
-    await recordConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: a!,
-      purposeId: PURPOSE_E_MARKETING,
-      type: 'given',
-      method: 'paper',
-    });
+    await recordConsent(session, LOCAL_ACTOR, { ...eMarketing(a!), type: 'given', method: 'paper' });
     await recordRestriction(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
       personId: a!,

@@ -10,7 +10,7 @@ import {
 import { runGate, recordConsent, withdrawConsent, subscribe } from '../../../shared/consent';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { Session } from '../../../shared/vault/session';
-import { ACTOR, auditTrail, useConsentVaults, somePerson, subscribedMember } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson, subscribedMember, eMarketing } from './support';
 
 const open = useConsentVaults();
 
@@ -22,12 +22,7 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     const session = await open();
     const ok = await member(session, 1);
     const withdrawn = await member(session, 2);
-    await withdrawConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: withdrawn,
-      purposeId: PURPOSE_E_MARKETING,
-      method: 'email',
-    });
+    await withdrawConsent(session, LOCAL_ACTOR, { ...eMarketing(withdrawn), method: 'email' });
     const objected = await member(session, 3);
     await recordObjection(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
@@ -47,13 +42,7 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     const noEmail = await member(session, 6);
     await session.people.update(noEmail, (p) => ({ ...p, emails: [] }));
     const pendingOnly = (await session.people.create(somePerson(7))).id;
-    await recordConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: pendingOnly,
-      purposeId: PURPOSE_E_MARKETING,
-      type: 'given',
-      method: 'paper',
-    });
+    await recordConsent(session, LOCAL_ACTOR, { ...eMarketing(pendingOnly), type: 'given', method: 'paper' });
     await subscribe(session, LOCAL_ACTOR, {
       recordedBy: ACTOR,
       personId: pendingOnly,

@@ -7,7 +7,7 @@ import { PURPOSE_E_MARKETING, PURPOSE_SALES_SERVICE } from '../../../shared/cons
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT } from '../../../shared/consent/types';
 import { utf8 } from '../../../shared/crypto/bytes';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
-import { ACTOR, auditTrail, useConsentVaults, somePerson } from './support';
+import { auditTrail, useConsentVaults, somePerson, eMarketing } from './support';
 import { PURPOSE } from '../../../shared/purposes/purposes';
 
 const open = useConsentVaults();
@@ -31,9 +31,7 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
     const file = await evidenceFile('formulier-ondertekend.txt', 'text/plain', utf8('abc'));
     expect(file.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const given = await recordConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      purposeId: PURPOSE_E_MARKETING,
+      ...eMarketing(person.id),
       type: 'given',
       method: 'paper',
       noticeVersion: '2026.1',
@@ -69,19 +67,12 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
     const session = await open();
     const person = await session.people.create(somePerson(2));
     await recordConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      purposeId: PURPOSE_E_MARKETING,
+      ...eMarketing(person.id),
       type: 'given',
       method: 'web_form',
       at: 1_000,
     });
-    await withdrawConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      purposeId: PURPOSE_E_MARKETING,
-      method: 'email',
-    });
+    await withdrawConsent(session, LOCAL_ACTOR, { ...eMarketing(person.id), method: 'email' });
     const ledgers = await loadPersonLedgers(session, person.id);
     expect(ledgers.consents.map((c) => c.data.type)).toEqual(['given', 'withdrawn']);
     expect(consentStatus(ledgers.consents, PURPOSE_E_MARKETING, Date.now()).state).toBe('withdrawn');
@@ -91,13 +82,7 @@ describe('consent ledger (RxDB memory storage, real libsodium)', () => {
   it('takes the whole ledger with the person on erasure', async () => {
     const session = await open();
     const person = await session.people.create(somePerson(3));
-    await recordConsent(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: person.id,
-      purposeId: PURPOSE_E_MARKETING,
-      type: 'given',
-      method: 'paper',
-    });
+    await recordConsent(session, LOCAL_ACTOR, { ...eMarketing(person.id), type: 'given', method: 'paper' });
     await session.people.remove(person.id);
     expect((await session.items(CONSENT_EVENT).loadAll()).records).toEqual([]);
     expect((await session.items(SUBSCRIPTION_EVENT).loadAll()).records).toEqual([]);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { recordConsent, recordNoticeReceipt } from '../../../shared/consent';
-import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
 import { noticesDue, repermissionList } from '../../../shared/consent/ledgers';
 import { NOTICE_RECEIPT } from '../../../shared/consent/types';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
-import { ACTOR, useConsentVaults, somePerson } from './support';
+import { ACTOR, useConsentVaults, somePerson, eMarketing } from './support';
 
 const open = useConsentVaults();
 
@@ -22,9 +21,7 @@ describe('work lists', () => {
       [c!, 200],
     ] as const)
       await recordConsent(session, LOCAL_ACTOR, {
-        recordedBy: ACTOR,
-        personId: id,
-        purposeId: PURPOSE_E_MARKETING,
+        ...eMarketing(id),
         type: 'given',
         method: 'web_form',
         at: now - DAY,

@@ -16,6 +16,13 @@ export const ACTOR: Actor = { userId: 'local', deviceId: 'device-a' };
 /** Call at the top of a test file; the returned function opens this test's vault, consent defaults seeded. */
 export const useConsentVaults = () => useMemoryVaults(seedConsentDefaults);
 
+/** What a consent to e-marketing recorded by ACTOR says about the person, before its type and method. */
+export const eMarketing = (personId: string) => ({
+  recordedBy: ACTOR,
+  personId,
+  purposeId: PURPOSE_E_MARKETING,
+});
+
 /** The session's audit trail as stored (decrypted), oldest first. */
 export const auditTrail = async (session: Session) => (await session.audit.entries()).entries.reverse();
 
