@@ -27,6 +27,13 @@ import { ENGLISH_STAGE_NAMES } from '../../fixtures/pipeline';
 
 const pipeline = defaultPipeline(ENGLISH_STAGE_NAMES);
 const stage = (id: string) => pipeline.stages.find((s) => s.id === id)!;
+/** A new lead of this device's user, with whom it is and anything else in `more`. */
+const lead = (title: string, more: Partial<DealInput>): DealInput => ({
+  title,
+  stageId: 'lead',
+  ownerId: 'local',
+  ...more,
+});
 
 const createDeal = (session: Session, input: DealInput) => createDealAs(session, LOCAL_ACTOR, input);
 const saveDeal = (session: Session, id: string, input: DealInput) =>
@@ -47,14 +54,14 @@ describe('deals', () => {
   it('round-trips a deal encrypted under its organisation, and audits each change by id only', async () => {
     const session = await open();
     const org = await session.organisations.create(zeeland);
-    const deal = await createDeal(session, {
-      title: 'Ovens vervangen',
-      stageId: 'lead',
-      value: 1_250_000,
-      ownerId: 'local',
-      organisationId: org.id,
-      notes: 'Wil voor de zomer beslissen',
-    });
+    const deal = await createDeal(
+      session,
+      lead('Ovens vervangen', {
+        organisationId: org.id,
+        value: 1_250_000,
+        notes: 'Wil voor de zomer beslissen',
+      }),
+    );
     expect(deal.subjectId).toBe(org.id);
     const read = await session.items(DEAL_CONFIG).get(deal.id);
     expect(read.data).toMatchObject({ title: 'Ovens vervangen', value: 1_250_000, currency: 'EUR' });
@@ -83,12 +90,7 @@ describe('deals', () => {
     const session = await open();
     const org = await session.organisations.create(zeeland);
     const person = await session.people.create(annelies);
-    const deal = await createDeal(session, {
-      title: 'Advies',
-      stageId: 'lead',
-      ownerId: 'local',
-      personId: person.id,
-    });
+    const deal = await createDeal(session, lead('Advies', { personId: person.id }));
     expect(deal.subjectId).toBe(person.id);
     const moved = await saveDeal(session, deal.id, { ...deal.data, organisationId: org.id });
     expect(moved.subjectId).toBe(org.id);
@@ -113,12 +115,7 @@ describe('deals', () => {
       { debounceMs: 5 },
     );
     const byId = (id: string) => latest.find((d) => d.id === id);
-    const deal = await createDeal(session, {
-      title: 'Onderhoudscontract',
-      stageId: 'lead',
-      ownerId: 'local',
-      organisationId: org.id,
-    });
+    const deal = await createDeal(session, lead('Onderhoudscontract', { organisationId: org.id }));
     await waitFor(() => byId(deal.id) !== undefined);
     await moveDeal(session, deal.id, stage('proposal'));
     await waitFor(() => byId(deal.id)?.data.stageId === 'proposal');
@@ -131,18 +128,8 @@ describe('deals', () => {
   it('opens each deal once: a change to one deal leaves the other opened records as they were', async () => {
     const session = await open();
     const org = await session.organisations.create(zeeland);
-    const first = await createDeal(session, {
-      title: 'Een',
-      stageId: 'lead',
-      ownerId: 'local',
-      organisationId: org.id,
-    });
-    const second = await createDeal(session, {
-      title: 'Twee',
-      stageId: 'lead',
-      ownerId: 'local',
-      organisationId: org.id,
-    });
+    const first = await createDeal(session, lead('Een', { organisationId: org.id }));
+    const second = await createDeal(session, lead('Twee', { organisationId: org.id }));
     const before = await allDeals.run(session, null);
     await moveDeal(session, second.id, stage('proposal'));
     const after = await allDeals.run(session, null);
