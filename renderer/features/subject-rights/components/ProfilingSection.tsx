@@ -1,11 +1,7 @@
 // On the Privacy tab: the person's choice about automated decisions and profiling (Art. 22, 21(2)), its
 // ledger, and recording an opt-out or a later opt-in with how the person told us.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { profilingStatus, recordProfilingChoice } from '../../../../shared/objection';
 import { notify } from '../../../kit/notification-store';
@@ -15,6 +11,7 @@ import { useFormatters } from '../../consent/hooks/useLocalized';
 import { useWorkspace } from '../../../kit/workspace';
 import type { SubjectRights } from '../hooks/useSubjectRights';
 import { PanelSection } from '../../../ui/PanelSection';
+import { RightState } from './RightState';
 
 interface Props {
   readonly personId: string;
@@ -35,39 +32,32 @@ export function ProfilingSection({ personId, rights }: Props) {
       title={t('subjectRights.profiling.title')}
       intro={t('subjectRights.profiling.intro')}
     >
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Chip
-          color={status.allowed ? 'default' : 'warning'}
-          data-testid="profiling-state"
-          label={
-            status.allowed
-              ? t('subjectRights.profiling.allowed')
-              : t('subjectRights.profiling.optedOut', { since: format.date(status.entry!.data.at) })
-          }
-        />
-        <Box sx={{ flex: 1 }} />
-        <Button size="small" color={status.allowed ? 'warning' : 'primary'} onClick={() => setOpen(true)}>
-          {t(`subjectRights.profiling.record.${next}`)}
-        </Button>
-      </Box>
-      {rights.profiling.length > 0 && (
-        <Stack
-          component="ul"
-          spacing={0.5}
-          sx={{ m: 0, pl: 2.5 }}
-          aria-label={t('subjectRights.profiling.ledger')}
-        >
-          {[...rights.profiling].reverse().map(({ id, data }) => (
-            <Typography component="li" variant="body2" key={id}>
-              {t(`subjectRights.profiling.entry.${data.type}`, {
-                at: format.dateTime(data.at),
-                method: t(`consent.methods.${data.method}`),
-              })}
-              {data.note && ` — ${data.note}`}
-            </Typography>
-          ))}
-        </Stack>
-      )}
+      <RightState
+        state={{
+          warning: !status.allowed,
+          testId: 'profiling-state',
+          label: status.allowed
+            ? t('subjectRights.profiling.allowed')
+            : t('subjectRights.profiling.optedOut', { since: format.date(status.entry!.data.at) }),
+        }}
+        action={
+          <Button size="small" color={status.allowed ? 'warning' : 'primary'} onClick={() => setOpen(true)}>
+            {t(`subjectRights.profiling.record.${next}`)}
+          </Button>
+        }
+        ledgerLabel={t('subjectRights.profiling.ledger')}
+        entries={[...rights.profiling].reverse()}
+        entryKey={(entry) => entry.id}
+        line={({ data }) => (
+          <>
+            {t(`subjectRights.profiling.entry.${data.type}`, {
+              at: format.dateTime(data.at),
+              method: t(`consent.methods.${data.method}`),
+            })}
+            {data.note && ` — ${data.note}`}
+          </>
+        )}
+      />
       {open && (
         <MethodConfirmDialog
           title={t(`subjectRights.profiling.record.${next}`)}

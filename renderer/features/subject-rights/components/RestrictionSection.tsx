@@ -1,17 +1,14 @@
 // On the Privacy tab: whether processing is restricted (Art. 18), since when and why, its history, and
 // the buttons to record or lift a restriction.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../consent/hooks/useLocalized';
 import { fieldLabel } from '../field-labels';
 import type { SubjectRights } from '../hooks/useSubjectRights';
 import { RestrictionDialog } from './RestrictionDialog';
 import { PanelSection } from '../../../ui/PanelSection';
+import { RightState } from './RightState';
 
 interface Props {
   readonly personId: string;
@@ -29,53 +26,47 @@ export function RestrictionSection({ personId, rights }: Props) {
       title={t('subjectRights.restriction.title')}
       intro={t('subjectRights.restriction.intro')}
     >
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Chip
-          color={restriction.restricted ? 'warning' : 'default'}
-          label={
+      <RightState
+        state={{
+          warning: restriction.restricted,
+          testId: 'restriction-state',
+          label:
             restriction.restricted && restriction.entry
               ? t('subjectRights.restriction.since', { since: format.date(restriction.entry.data.at) })
-              : t('subjectRights.restriction.none')
-          }
-          data-testid="restriction-state"
-        />
-        <Box sx={{ flex: 1 }} />
-        {restriction.restricted ? (
-          <Button size="small" onClick={() => setOpen('lift')}>
-            {t('subjectRights.restriction.lift')}
-          </Button>
-        ) : (
-          <Button size="small" color="warning" variant="outlined" onClick={() => setOpen('restrict')}>
-            {t('subjectRights.restriction.record')}
-          </Button>
+              : t('subjectRights.restriction.none'),
+        }}
+        action={
+          restriction.restricted ? (
+            <Button size="small" onClick={() => setOpen('lift')}>
+              {t('subjectRights.restriction.lift')}
+            </Button>
+          ) : (
+            <Button size="small" color="warning" variant="outlined" onClick={() => setOpen('restrict')}>
+              {t('subjectRights.restriction.record')}
+            </Button>
+          )
+        }
+        ledgerLabel={t('subjectRights.restriction.ledger')}
+        entries={restrictions}
+        entryKey={(entry) => entry.id}
+        line={({ data }) => (
+          <>
+            {t(`subjectRights.restriction.entry.${data.type}`, {
+              at: format.dateTime(data.at),
+              reason: t(`subjectRights.restriction.reasons.${data.reason}`),
+            })}
+            {data.type === 'restricted' && (data.editableFields?.length ?? 0) > 0 && (
+              <>
+                {' — '}
+                {t('subjectRights.restriction.editableList', {
+                  fields: (data.editableFields ?? []).map((f) => fieldLabel(t, f)).join(', '),
+                })}
+              </>
+            )}
+            {data.note && ` — ${data.note}`}
+          </>
         )}
-      </Box>
-      {restrictions.length > 0 && (
-        <Stack
-          component="ul"
-          spacing={0.5}
-          sx={{ m: 0, pl: 2.5 }}
-          aria-label={t('subjectRights.restriction.ledger')}
-        >
-          {restrictions.map(({ id, data }) => (
-            <Typography component="li" variant="body2" key={id}>
-              {t(`subjectRights.restriction.entry.${data.type}`, {
-                at: format.dateTime(data.at),
-                reason: t(`subjectRights.restriction.reasons.${data.reason}`),
-              })}
-              {data.type === 'restricted' && (data.editableFields?.length ?? 0) > 0 && (
-                <>
-                  {' — '}
-                  {t('subjectRights.restriction.editableList', {
-                    fields: (data.editableFields ?? []).map((f) => fieldLabel(t, f)).join(', '),
-                  })}
-                </>
-              )}
-              {data.note && ` — ${data.note}`}
-            </Typography>
-          ))}
-        </Stack>
-      )}
+      />
       {open && (
         <RestrictionDialog
           personId={personId}
