@@ -9,7 +9,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -24,6 +23,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { ChoiceChips } from './ChoiceChips';
 import { FormProblems } from './FormProblems';
 import { LawfulBasisField } from './LawfulBasisField';
+import { SelectField } from '../../../ui/forms/SelectField';
 import { LocalizedField } from './LocalizedField';
 import { TextListField } from './TextListField';
 import { EMPTY, errorKeyOf, Section, Toggle } from './purpose-form-parts';
@@ -32,7 +32,6 @@ import {
   DATA_CATEGORIES,
   RETENTION_TRIGGERS,
   type PurposePayload,
-  type RetentionTrigger,
 } from '../../../../shared/purposes';
 
 interface Props {
@@ -276,21 +275,14 @@ export function PurposeDialog({ id, initial, readOnly, onClose }: Props) {
                   helperText={errorText('retention.months') ?? t('consent.purposeForm.monthsHelp')}
                   slotProps={{ input: { readOnly }, htmlInput: { min: 1, max: 1200 } }}
                 />
-                <TextField
-                  select
+                <SelectField
                   label={t('consent.purposeForm.trigger')}
                   value={draft.retention.trigger}
-                  onChange={(e) =>
-                    set({ retention: { ...draft.retention, trigger: e.target.value as RetentionTrigger } })
-                  }
+                  onChange={(trigger) => set({ retention: { ...draft.retention, trigger } })}
+                  options={RETENTION_TRIGGERS}
+                  labelOf={(trigger) => t(`consent.retentionTriggers.${trigger}`)}
                   disabled={readOnly}
-                >
-                  {RETENTION_TRIGGERS.map((trigger) => (
-                    <MenuItem key={trigger} value={trigger}>
-                      {t(`consent.retentionTriggers.${trigger}`)}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                />
               </Box>
             </Section>
             <Section title={t('consent.purposeForm.securitySection')}>

@@ -2,21 +2,17 @@
 // user correct it when the guess was wrong.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { useTranslation } from 'react-i18next';
 import type { CsvDelimiter, TextEncoding } from '../../../../shared/import';
 import { usePlatform } from '../../../platform/platform-context';
+import { SelectField } from '../../../ui/forms/SelectField';
 import { useImportStore } from '../stores/import-store';
 
 const MAX_BYTES = 200 * 1024 * 1024;
-const DELIMITERS: { value: CsvDelimiter; key: 'comma' | 'semicolon' | 'tab' }[] = [
-  { value: ',', key: 'comma' },
-  { value: ';', key: 'semicolon' },
-  { value: '\t', key: 'tab' },
-];
+const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+const DELIMITERS: CsvDelimiter[] = [',', ';', '\t'];
 const ENCODINGS: TextEncoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 
 export function FileStep() {
@@ -61,51 +57,36 @@ export function FileStep() {
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
             {summary.format === 'csv' && (
               <>
-                <TextField
-                  select
+                <SelectField
                   size="small"
                   label={t('import.file.delimiter')}
                   value={summary.delimiter ?? ','}
-                  onChange={(e) => void reread({ delimiter: e.target.value as CsvDelimiter })}
+                  onChange={(delimiter) => void reread({ delimiter })}
+                  options={DELIMITERS}
+                  labelOf={(d) => t(`import.delimiters.${DELIMITER_NAMES[d]}`)}
                   sx={{ minWidth: 180 }}
-                >
-                  {DELIMITERS.map((d) => (
-                    <MenuItem key={d.key} value={d.value}>
-                      {t(`import.delimiters.${d.key}`)}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField
-                  select
+                />
+                <SelectField
                   size="small"
                   label={t('import.file.encoding')}
                   value={summary.encoding ?? 'utf-8'}
-                  onChange={(e) => void reread({ encoding: e.target.value as TextEncoding })}
+                  onChange={(encoding) => void reread({ encoding })}
+                  options={ENCODINGS}
+                  labelOf={(enc) => t(`import.encodings.${enc}`)}
                   sx={{ minWidth: 220 }}
-                >
-                  {ENCODINGS.map((enc) => (
-                    <MenuItem key={enc} value={enc}>
-                      {t(`import.encodings.${enc}`)}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                />
               </>
             )}
             {summary.sheetNames && summary.sheetNames.length > 1 && (
-              <TextField
-                select
+              <SelectField
                 size="small"
                 label={t('import.file.sheet')}
                 value={summary.sheet ?? ''}
-                onChange={(e) => void reread({ sheet: e.target.value })}
+                onChange={(sheet) => void reread({ sheet })}
+                options={summary.sheetNames}
+                labelOf={(name) => name}
                 sx={{ minWidth: 180 }}
-              >
-                {summary.sheetNames.map((name) => (
-                  <MenuItem key={name} value={name}>
-                    {name}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
             )}
           </Box>
         </Box>

@@ -7,7 +7,6 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -24,6 +23,7 @@ import {
 import { ValidationError } from '../../../../shared/store';
 import { usePlatform } from '../../../platform/platform-context';
 import { useWorkspace } from '../../../kit/workspace';
+import { SelectField } from '../../../ui/forms/SelectField';
 import type { Registers } from '../hooks/useRegisters';
 import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
 
@@ -140,18 +140,13 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
               helperText={errors.name}
               required
             />
-            <TextField
-              select
+            <SelectField
               label={t('lifecycle.processors.role')}
               value={role}
-              onChange={(e) => setRole(e.target.value as RecipientRole)}
-            >
-              {RECIPIENT_ROLES.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {t(`lifecycle.roles.${r}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+              onChange={setRole}
+              options={RECIPIENT_ROLES}
+              labelOf={(r) => t(`lifecycle.roles.${r}`)}
+            />
           </Box>
           <TextField
             label={t('lifecycle.processors.service')}
