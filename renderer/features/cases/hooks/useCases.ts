@@ -1,23 +1,13 @@
 // Cases for components, live from the core's queries: every case (opened once; a change re-opens only
 // that case) and one case's timeline.
-import { useMemo } from 'react';
 import { allCases, caseEntries, type CaseEntry, type ServiceCase } from '../../../../shared/cases';
-import type { RecordProblem } from '../../../../shared/store';
+import { useLiveItems } from '../../../kit/useLiveItems';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 
-export const useCases = (): {
-  cases: readonly ServiceCase[];
-  loaded: boolean;
-  problems: readonly RecordProblem[];
-} => {
-  const result = useLiveQuery(allCases, null);
-  return useMemo(
-    () =>
-      result.status === 'ready'
-        ? { cases: result.value.records, loaded: true, problems: result.value.problems }
-        : { cases: [], loaded: result.status === 'failed', problems: [] },
-    [result],
-  );
+/** Every case, whether they are read, and those that could not be opened. */
+export const useCases = () => {
+  const { items: cases, ...read } = useLiveItems(allCases);
+  return { cases, ...read };
 };
 
 /** The case's timeline, oldest first; null until loaded (or without a case). */

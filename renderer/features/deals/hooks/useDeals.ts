@@ -1,22 +1,12 @@
 // Deals for components, live from the core's query (opened once; a change re-opens only that deal).
 import { useMemo } from 'react';
 import { allDeals, type Deal } from '../../../../shared/deals';
-import type { RecordProblem } from '../../../../shared/store';
-import { useLiveQuery } from '../../../kit/useLiveQuery';
+import { useLiveItems } from '../../../kit/useLiveItems';
 
-export const useDeals = (): {
-  deals: readonly Deal[];
-  loaded: boolean;
-  problems: readonly RecordProblem[];
-} => {
-  const result = useLiveQuery(allDeals, null);
-  return useMemo(
-    () =>
-      result.status === 'ready'
-        ? { deals: result.value.records, loaded: true, problems: result.value.problems }
-        : { deals: [], loaded: result.status === 'failed', problems: [] },
-    [result],
-  );
+/** Every deal, whether they are read, and those that could not be opened. */
+export const useDeals = () => {
+  const { items: deals, ...read } = useLiveItems(allDeals);
+  return { deals, ...read };
 };
 
 /** One subject's deals (as organisation or as person), newest first. */
