@@ -38,6 +38,9 @@ interface LiveStream {
   end(): void;
 }
 
+/** Streams written to between two turns of the event loop when a write goes out. */
+const FAN_OUT_SLICE = 250;
+
 const checkpointFrame = (checkpoint: number) =>
   `event: checkpoint\ndata: ${JSON.stringify({ checkpoint } satisfies StreamEvent)}\n\n`;
 
@@ -249,26 +252,33 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
               ]),
             )
           : undefined;
-        for (const notice of batch) {
-          const plain = checkpointFrame(notice.sequence);
-          const carried = notice.carried && carriedFrame(notice.sequence, notice.carried);
-          for (const stream of targets) {
-            if (!carried || !standing) {
-              stream.write(plain);
-              continue;
-            }
-            const found = standing.get(stream.deviceId);
-            const refused = refusal(found, stream.tokenHash);
-            if (refused) stream.refuse(refused);
-            else
-              stream.write(
-                found!.user!.status === 'active' &&
-                  found!.user!.sealedOrgKey !== null &&
-                  maySync(found!.user!.role, 'pull', notice.carried!.collection)
-                  ? carried
-                  : plain,
-              );
+        const frames = batch.map((notice) => ({
+          plain: checkpointFrame(notice.sequence),
+          carried: notice.carried && carriedFrame(notice.sequence, notice.carried),
+          collection: notice.carried?.collection,
+        }));
+        // One write per stream for the whole batch, and a pause every few hundred streams so that pushes
+        // and pulls waiting on this process are answered between them.
+        let written = 0;
+        for (const stream of targets) {
+          if (++written % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+          const found = standing?.get(stream.deviceId);
+          const refused = standing && refusal(found, stream.tokenHash);
+          if (refused) {
+            stream.refuse(refused);
+            continue;
           }
+          const user = found?.user;
+          const mayRead = (collection: Collection) =>
+            user !== undefined &&
+            user.status === 'active' &&
+            user.sealedOrgKey !== null &&
+            maySync(user.role, 'pull', collection);
+          stream.write(
+            frames
+              .map((frame) => (frame.carried && mayRead(frame.collection!) ? frame.carried : frame.plain))
+              .join(''),
+          );
         }
       }
     } catch {
