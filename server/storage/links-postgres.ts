@@ -3,6 +3,7 @@
 // lock until it commits, so click sequences become visible in order and a device's cursor skips none.
 import pg from 'pg';
 import { conflicts, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
+import { transactions } from './postgres-notify';
 
 type Row = Record<string, unknown>;
 
@@ -24,20 +25,8 @@ export const openPostgresLinks = async ({
   // An idle client that loses its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
 
-  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+  // The storage's own transactions: a connection lost while checked out fails the call, not the process.
+  const inTransaction = transactions(pool);
 
   return {
     kind: 'postgres',

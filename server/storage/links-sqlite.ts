@@ -1,18 +1,15 @@
 // The link table (links.ts) in the embedded SQLite database: its own connection to the server's database
 // file, so the table lives in the same file (and in its backups) without touching sqlite.ts. Every call is
 // one synchronous transaction, so click sequences are handed out in order.
-import Database from 'better-sqlite3';
 import { conflicts, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore, type NewLink } from './links';
+import { openSqliteFile } from './sqlite-file';
 
 type Row = Record<string, unknown>;
 
 class RegisterConflict extends Error {}
 
 export const openSqliteLinks = (file: string): LinkStore => {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('secure_delete = ON');
+  const db = openSqliteFile(file);
   // The storage's own connection may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
 

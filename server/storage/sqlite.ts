@@ -1,8 +1,8 @@
 // The embedded default: SQLite through better-sqlite3 in the data directory. Synchronous calls inside
 // transactions; writes notify listeners of this process (one process owns the file).
-import Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync';
 import { MIGRATIONS } from './migrations/index';
+import { openSqliteFile } from './sqlite-file';
 import {
   carriable,
   checkKeyEpoch,
@@ -42,14 +42,8 @@ import type {
 type Row = Record<string, unknown>;
 
 export const openSqliteStorage = (file: string): Storage => {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged write survives a power cut or a killed server, not only a crash of the process.
-  db.pragma('synchronous = FULL');
+  const db = openSqliteFile(file);
   db.pragma('foreign_keys = ON');
-  // Overwrite deleted and replaced content with zeros, so an erased person's ciphertext does not linger in
-  // free space of the database file (sqlite-ledger.ts also empties the write-ahead log after an erasure).
-  db.pragma('secure_delete = ON');
   const listeners = new Set<(notice: WriteNotice, carried?: CarriedWrite) => void>();
 
   const insertUser = (user: UserRow) =>
