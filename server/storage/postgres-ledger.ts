@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { postgresRestores } from './restores';
-import { toErasure, toExposed } from './rows';
+import { ERASURE_COLUMNS, erasureValues, toErasure, toExposed } from './rows';
 import type { LedgerStorage } from './types';
 
 type Row = Record<string, unknown>;
@@ -95,19 +95,8 @@ export const openPostgresLedger = ({
         const seq = first + rewrites.length;
         const inserted = (
           await client.query(
-            `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-            [
-              orgId,
-              e.subjectId,
-              e.requestId,
-              now,
-              e.erasedBy,
-              seq,
-              e.signer ?? null,
-              e.sig ?? null,
-              e.proof ?? null,
-            ],
+            `INSERT INTO erasures (${ERASURE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+            erasureValues(orgId, e, now, seq),
           )
         ).rows[0] as Row;
         await client.query('UPDATE orgs SET seq = $1 WHERE id = $2', [seq, orgId]);

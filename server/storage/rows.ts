@@ -10,7 +10,7 @@ import type {
   UserKeys,
   UserSummary,
 } from '../../shared/sync';
-import type { AuditAnchor, DeviceRow, UserRow } from './types';
+import type { AuditAnchor, DeviceRow, ErasureRecord, UserRow } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -119,6 +119,21 @@ export const toMaster = (row: Row) => ({
   deleted: row.deleted === true || row.deleted === 1,
   firstDevice: typeof row.first_device === 'string' ? row.first_device : null,
 });
+
+/** The erasure ledger's columns, in the order erasureValues gives a new entry's values. */
+export const ERASURE_COLUMNS =
+  'org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof';
+export const erasureValues = (orgId: string, e: ErasureRecord, erasedAt: number, seq: number) => [
+  orgId,
+  e.subjectId,
+  e.requestId,
+  erasedAt,
+  e.erasedBy,
+  seq,
+  e.signer ?? null,
+  e.sig ?? null,
+  e.proof ?? null,
+];
 
 export const toErasure = (row: Row): ErasureEntry => ({
   subjectId: String(row.subject_id),

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Collection } from '../../shared/sync';
 import { erasedTombstone, stripKeyPage } from './push-rules';
 import { sqliteRestores } from './restores';
-import { toErasure, toExposed } from './rows';
+import { ERASURE_COLUMNS, erasureValues, toErasure, toExposed } from './rows';
 import type { CheckpointEntry, ErasureRecord, LedgerStorage, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
@@ -67,19 +67,8 @@ export const openSqliteLedger = (
       documents += 1;
     }
     seq += 1;
-    db.prepare(
-      `INSERT INTO erasures (org_id, subject_id, request_id, erased_at, erased_by, seq, signer, sig, proof)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      orgId,
-      e.subjectId,
-      e.requestId,
-      now,
-      e.erasedBy,
-      seq,
-      e.signer ?? null,
-      e.sig ?? null,
-      e.proof ?? null,
+    db.prepare(`INSERT INTO erasures (${ERASURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      ...erasureValues(orgId, e, now, seq),
     );
     db.prepare('UPDATE orgs SET seq = ? WHERE id = ?').run(seq, orgId);
     // Old copies of the pages still hold the subject's data key under the current page key: rotate.
