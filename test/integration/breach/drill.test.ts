@@ -1,7 +1,7 @@
 // The lost-device drill against the real server: device B syncs some people, more are added after B's
 // last sync; the admin's drill revokes B and reports exactly the people and kinds of data B held, none it
 // did not; B is refused from then on and told to wipe its copy.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
 import { fetchExposure, mapExposure, prefillFromDrill } from '../../../shared/breach/drill';
 import { buildBreachReport } from '../../../shared/breach/report';
@@ -9,19 +9,15 @@ import { BREACH, BreachPayload } from '../../../shared/breach/types';
 import { DEAL_CONFIG } from '../../../shared/deals/deal';
 import { revokeDevice } from '../../../shared/sync/admin';
 import { annelies, zeeland } from '../../fixtures/people';
-import { syncClient, twoDevices, type TwoDevices } from '../sync/two-devices';
+import { catchUpThenOffline, syncClient, useTwoDevices } from '../sync/two-devices';
 
-let setup: TwoDevices | undefined;
-afterEach(async () => {
-  await setup?.close();
-  setup = undefined;
-});
+const newDevices = useTwoDevices();
 
 const source = { method: 'import', obtainedOn: '2026-10-01' } as const;
 
 describe.each(['sqlite', 'postgres'] as const)('lost-device drill: %s', (adapter) => {
   it('reports exactly the people and kinds of data the device had synced, and the device is refused and told to wipe', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a, b } = setup;
     // What B will hold: a name and address, an email address, an organisation.
     const carla = await a.session.people.create({
@@ -37,11 +33,7 @@ describe.each(['sqlite', 'postgres'] as const)('lost-device drill: %s', (adapter
       source,
     });
     const org = await a.session.organisations.create(zeeland);
-    await a.sync.start();
-    await a.sync.awaitInSync();
-    await b.sync.start();
-    await b.sync.awaitInSync();
-    await b.sync.stop();
+    await catchUpThenOffline(setup);
     expect(await b.db.records.count().exec()).toBe(3);
 
     // After B's last sync: a person with a phone number and a deal (financial), and Carla gets a deal.
@@ -108,7 +100,7 @@ describe.each(['sqlite', 'postgres'] as const)('lost-device drill: %s', (adapter
   });
 
   it('answers not-found for a device the organisation does not have', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a } = setup;
     const missing = await fetchExposure(fetch, a.link, 'no-such-device');
     expect(missing).toMatchObject({ ok: false, error: 'not-found' });

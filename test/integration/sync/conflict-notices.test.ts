@@ -2,20 +2,16 @@
 // organisation, offline; after sync both hold one value and one conflict record with the other, which the
 // notice on the page reads (useConflicts' query) and can apply ("Use this value"), and that reaches the
 // other device too.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEAL_CONFIG } from '../../../shared/deals/deal';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { resolveConflict, subjectConflicts } from '../../../shared/sync';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { zeeland } from '../../fixtures/people';
 import { expectOneConflictOnBoth, storedConflicts } from './conflict-records';
-import { syncClient, twoDevices, type Device, type TwoDevices } from './two-devices';
+import { syncClient, type Device, type TwoDevices, useTwoDevices } from './two-devices';
 
-let setup: TwoDevices | undefined;
-afterEach(async () => {
-  await setup?.close();
-  setup = undefined;
-});
+const newDevices = useTwoDevices();
 
 const syncOnce = async (device: Device) => {
   const client = syncClient(device.db, device.link, false, {
@@ -39,7 +35,7 @@ describe.each(['sqlite', 'postgres'] as const)(
   'conflict notices for items and organisations: %s',
   (adapter) => {
     it('keeps the losing title of a deal edited on two devices, and applying it reaches both', async () => {
-      setup = await twoDevices(adapter);
+      const setup = await newDevices(adapter);
       const { a, b } = setup;
       const org = await a.session.organisations.create(zeeland);
       const deal = await a.session.items(DEAL_CONFIG).create(org.id, {
@@ -92,7 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)(
     });
 
     it('keeps the losing name of an organisation edited on two devices', async () => {
-      setup = await twoDevices(adapter);
+      const setup = await newDevices(adapter);
       const { a, b } = setup;
       const org = await a.session.organisations.create(zeeland);
       await syncOnce(a);

@@ -1,28 +1,23 @@
 // The two collections added for the CRM features replicate like records: an item about a person and an
 // organisation setting made on A arrive on B and decrypt there; a sales user may read settings but the
 // server refuses their push of one, and nothing changes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { annelies } from '../../fixtures/people';
 import { addMember, call, createOrganisation, value } from '../server/harness';
 import type { PullResponse } from '../../../shared/sync/protocol';
-import { twoDevices, type TwoDevices } from './two-devices';
+import { useTwoDevices, startBoth } from './two-devices';
 
 const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
 const STAGES = { kind: 'test-stages', version: 1, schema: z.object({ names: z.array(z.string()) }) };
 
-let setup: TwoDevices | undefined;
-afterEach(async () => {
-  await setup?.close();
-  setup = undefined;
-});
+const newDevices = useTwoDevices();
 
 describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapter) => {
   it("brings the admin's compliance files to the admin's other device, and counts only local writes as pending", async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a, b } = setup;
-    await a.sync.start();
-    await b.sync.start();
+    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const file = await a.session.compliance(STAGES).put({ names: ['received', 'verified'] });
     await a.sync.awaitInSync();
@@ -43,10 +38,9 @@ describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapte
   });
 
   it('brings an item and a setting made on A to B', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a, b } = setup;
-    await a.sync.start();
-    await b.sync.start();
+    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const note = await a.session.items(NOTE).create(person.id, { text: 'Called about the quote' });
     const stages = await a.session.settings(STAGES).put({ names: ['Lead', 'Offer', 'Won'] });
@@ -66,7 +60,7 @@ describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapte
   });
 
   it('lets a sales user pull settings but refuses their push of one, changing nothing', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { url } = setup.server;
     const admin = await createOrganisation(url);
     const sales = await addMember(url, admin, 'sales');

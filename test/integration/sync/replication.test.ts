@@ -1,17 +1,13 @@
 // Replication of records and keys between two devices through the real server: creations, deletions
 // with their key entries, retried pushes, the live stream, and no plaintext on the server.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
 import { annelies, bram } from '../../fixtures/people';
 import { call, value } from '../server/harness';
-import { twoDevices, type TwoDevices } from './two-devices';
+import { type TwoDevices, useTwoDevices, startBoth } from './two-devices';
 import type { PullResponse } from '../../../shared/sync/protocol';
 
-let setup: TwoDevices | undefined;
-afterEach(async () => {
-  await setup?.close();
-  setup = undefined;
-});
+const newDevices = useTwoDevices();
 
 const syncBoth = async ({ a, b }: TwoDevices) => {
   await a.sync.awaitInSync();
@@ -21,10 +17,9 @@ const syncBoth = async ({ a, b }: TwoDevices) => {
 
 describe.each(['sqlite', 'postgres'] as const)('replication between two devices: %s', (adapter) => {
   it('brings a person made on A to B, and a deletion on A removes it and its key entry on B', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a, b } = setup;
-    await a.sync.start();
-    await b.sync.start();
+    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const other = await a.session.people.create(bram);
     await syncBoth(setup);
@@ -53,7 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
   });
 
   it('keeps one revision when a push is retried after its response was lost', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a } = setup;
     let dropped = 0;
     const lossy: typeof fetch = async (input, init) => {
@@ -88,10 +83,9 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
   });
 
   it('delivers a change live through the event stream', async () => {
-    setup = await twoDevices(adapter, true);
+    const setup = await newDevices(adapter, true);
     const { a, b } = setup;
-    await a.sync.start();
-    await b.sync.start();
+    await startBoth(setup);
     const arrived = firstValueFrom(b.db.records.find().$.pipe(filter((docs) => docs.length > 0)));
     const person = await a.session.people.create(annelies);
     const [doc] = await arrived;
@@ -101,7 +95,7 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
 
 describe('replication after resync-required', () => {
   it('restarts from checkpoint 0 and does not bring back what this device deleted offline', async () => {
-    setup = await twoDevices('sqlite');
+    const setup = await newDevices('sqlite');
     const { a, b } = setup;
     await a.sync.start();
     const person = await a.session.people.create(annelies);
@@ -144,7 +138,7 @@ describe('replication after resync-required', () => {
 
 describe('sync status', () => {
   it('shows offline with pending writes while the server is unreachable, and resumes by itself', async () => {
-    setup = await twoDevices('sqlite');
+    const setup = await newDevices('sqlite');
     const { a } = setup;
     let offline = true;
     const flaky: typeof fetch = async (input, init) => {
@@ -178,7 +172,7 @@ describe('sync status', () => {
 
 describe('a revoked device', () => {
   it('is refused, receives nothing more, and its status says to wipe the local copy', async () => {
-    setup = await twoDevices('sqlite');
+    const setup = await newDevices('sqlite');
     const { a, b } = setup;
     await b.sync.start();
     await b.sync.awaitInSync();

@@ -1,26 +1,18 @@
 // A device offline past the tombstone horizon is forced to resync from 0 (issue 3): it drops what the
 // server deleted and purged meanwhile, and keeps its own writes that never reached the server.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annelies, bram } from '../../fixtures/people';
-import { twoDevices, type TwoDevices } from './two-devices';
+import { useTwoDevices, catchUpThenOffline } from './two-devices';
 
-let setup: TwoDevices | undefined;
-afterEach(async () => {
-  await setup?.close();
-  setup = undefined;
-});
+const newDevices = useTwoDevices();
 
 describe.each(['sqlite', 'postgres'] as const)('a full resync after the horizon: %s', (adapter) => {
   it('drops a record deleted and purged on the server; an unpushed new record survives and is pushed', async () => {
-    setup = await twoDevices(adapter);
+    const setup = await newDevices(adapter);
     const { a, b, storage } = setup;
     const deleted = await a.session.people.create(annelies);
     const kept = await a.session.people.create(bram);
-    await a.sync.start();
-    await a.sync.awaitInSync();
-    await b.sync.start();
-    await b.sync.awaitInSync();
-    await b.sync.stop();
+    await catchUpThenOffline(setup);
     expect((await b.session.people.get(deleted.id)).data).toEqual(deleted.data);
 
     // B is offline; A deletes, the server purges the tombstone past its horizon.

@@ -1,5 +1,6 @@
 // Two devices of one admin against the real server: A creates the vault and connects it, B signs in with
 // the passphrase. Each gets a SyncClient over RxDB memory storage.
+import { afterEach } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
@@ -69,4 +70,32 @@ export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false):
       await database.destroy();
     },
   };
+};
+
+/** Call at the top of a test file: the returned function sets up this test's two devices, closed after it. */
+export const useTwoDevices = (): ((adapter?: AdapterName, live?: boolean) => Promise<TwoDevices>) => {
+  const open: TwoDevices[] = [];
+  afterEach(async () => {
+    for (const setup of open.splice(0)) await setup.close();
+  });
+  return async (adapter, live) => {
+    const setup = await twoDevices(adapter, live);
+    open.push(setup);
+    return setup;
+  };
+};
+
+/** Both devices start syncing. */
+export const startBoth = async ({ a, b }: Pick<TwoDevices, 'a' | 'b'>) => {
+  await a.sync.start();
+  await b.sync.start();
+};
+
+/** A sends what it holds; B catches up once and goes offline. */
+export const catchUpThenOffline = async ({ a, b }: Pick<TwoDevices, 'a' | 'b'>) => {
+  await a.sync.start();
+  await a.sync.awaitInSync();
+  await b.sync.start();
+  await b.sync.awaitInSync();
+  await b.sync.stop();
 };
