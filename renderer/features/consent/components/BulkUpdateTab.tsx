@@ -1,7 +1,7 @@
 // Bulk update: select people, choose one change, preview how many change and who is skipped and why
 // (restricted, erased, unsubscribed, no change), then apply it in chunks with a progress bar. The whole
 // operation has one batch id in the audit trail; the report says what was done and what was not.
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,10 +12,8 @@ import Typography from '@mui/material/Typography';
 import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../../kit/notification-store';
-import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
-import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { useConsentSettings } from '../hooks/useConsentSettings';
@@ -26,6 +24,7 @@ import { BulkSelection } from './BulkSelection';
 import { BulkSkipped } from './BulkSkipped';
 import { bulkUpdate, planBulkUpdate } from '../../../../shared/bulk';
 import type { BulkOperation, BulkPlan, BulkReport } from '../../../../shared/bulk';
+import { RoleGate } from './RoleGate';
 
 type Phase =
   | { readonly name: 'editing' }
@@ -35,12 +34,24 @@ type Phase =
 
 export function BulkUpdateTab() {
   const { t } = useTranslation();
-  const { role } = useCurrentUser();
   const settings = useConsentSettings();
-  if (!mayBulkUpdate(role))
-    return <EmptyState icon={<GroupsOutlinedIcon />} title={t('consent.bulk.notAllowed')} />;
-  if (!settings.loaded) return null;
-  return <BulkUpdate />;
+  return (
+    <RoleGate allowed={mayBulkUpdate} icon={<GroupsOutlinedIcon />} notAllowed={t('consent.bulk.notAllowed')}>
+      {settings.loaded && <BulkUpdate />}
+    </RoleGate>
+  );
+}
+
+/** A finished phase's card: what it is, and the count said as its status. */
+function PhaseCard({ label, status, children }: { label: string; status: string; children: ReactNode }) {
+  return (
+    <Card sx={{ p: 2.5 }} component="section" aria-label={label}>
+      <Typography variant="h2" role="status">
+        {status}
+      </Typography>
+      {children}
+    </Card>
+  );
 }
 
 function BulkUpdate() {
@@ -58,6 +69,7 @@ function BulkUpdate() {
   const operation = toOperation(draft, settings);
   const busy = phase.name === 'planning' || phase.name === 'applying';
   const edit = () => phase.name !== 'editing' && !busy && setPhase({ name: 'editing' });
+  const counted = (count: number) => ({ count, shown: format.number(count) });
 
   const preview = async () => {
     if (!operation || !selected.size || busy) return;
@@ -159,33 +171,24 @@ function BulkUpdate() {
         </Card>
       )}
       {phase.name === 'planned' && (
-        <Card sx={{ p: 2.5 }} component="section" aria-label={t('consent.bulk.previewTitle')}>
-          <Typography variant="h2" role="status">
-            {t('consent.bulk.willChange', {
-              count: phase.plan.change.length,
-              shown: format.number(phase.plan.change.length),
-            })}
-          </Typography>
+        <PhaseCard
+          label={t('consent.bulk.previewTitle')}
+          status={t('consent.bulk.willChange', counted(phase.plan.change.length))}
+        >
           <BulkSkipped skipped={phase.plan.skipped} />
           <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
             <Button variant="contained" onClick={() => void apply()} disabled={!phase.plan.change.length}>
-              {t('consent.bulk.apply', {
-                count: phase.plan.change.length,
-                shown: format.number(phase.plan.change.length),
-              })}
+              {t('consent.bulk.apply', counted(phase.plan.change.length))}
             </Button>
             <Button onClick={() => setPhase({ name: 'editing' })}>{t('common.cancel')}</Button>
           </Box>
-        </Card>
+        </PhaseCard>
       )}
       {phase.name === 'done' && (
-        <Card sx={{ p: 2.5 }} component="section" aria-label={t('consent.bulk.reportTitle')}>
-          <Typography variant="h2" role="status">
-            {t('consent.bulk.changed', {
-              count: phase.report.changed.length,
-              shown: format.number(phase.report.changed.length),
-            })}
-          </Typography>
+        <PhaseCard
+          label={t('consent.bulk.reportTitle')}
+          status={t('consent.bulk.changed', counted(phase.report.changed.length))}
+        >
           {phase.report.aborted && (
             <Alert severity="warning" sx={{ mt: 1 }}>
               {t('consent.bulk.aborted', {
@@ -206,7 +209,7 @@ function BulkUpdate() {
           >
             {t('consent.bulk.again')}
           </Button>
-        </Card>
+        </PhaseCard>
       )}
     </Stack>
   );

@@ -19,9 +19,7 @@ import type { GateResult } from '../../../../shared/consent';
 import { toCsv, toXlsx } from '../../../../shared/export';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
-import { EmptyState } from '../../../ui/EmptyState';
 import { FormSection } from '../../../ui/FormSection';
-import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useWorkspace } from '../../../kit/workspace';
 import { campaignFile } from '../campaign-export';
 import { useConsentSettings } from '../hooks/useConsentSettings';
@@ -30,6 +28,7 @@ import { mayRunCampaigns } from '../permissions';
 import { ExclusionGroups } from './ExclusionGroups';
 import { PurposeField } from './PurposeField';
 import type { Channel } from '../../../../shared/purposes';
+import { RoleGate } from './RoleGate';
 
 interface Run {
   readonly purposeId: string;
@@ -41,10 +40,15 @@ const ALL_LISTS = '';
 
 export function CampaignListTab() {
   const { t } = useTranslation();
-  const { role } = useCurrentUser();
-  if (!mayRunCampaigns(role))
-    return <EmptyState icon={<CampaignOutlinedIcon />} title={t('consent.campaign.notAllowed')} />;
-  return <CampaignBuilder />;
+  return (
+    <RoleGate
+      allowed={mayRunCampaigns}
+      icon={<CampaignOutlinedIcon />}
+      notAllowed={t('consent.campaign.notAllowed')}
+    >
+      <CampaignBuilder />
+    </RoleGate>
+  );
 }
 
 function CampaignBuilder() {
