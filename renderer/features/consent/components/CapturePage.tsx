@@ -25,6 +25,7 @@ import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters } from '../hooks/useLocalized';
 import { CardOrganisationField } from './CardOrganisationField';
 import { RecordConsentDialog } from './RecordConsentDialog';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Card {
   givenName: string;
@@ -245,14 +246,12 @@ export function CapturePage() {
                   helperText={errorText('event') ?? t('consent.capture.eventHelp')}
                   error={!!errors.event}
                 />
-                <TextField
-                  type="date"
+                <DateField
                   label={t('consent.capture.date')}
                   value={card.date}
-                  onChange={(e) => set({ date: e.target.value })}
+                  onChange={(date) => set({ date })}
                   error={!!errors.date}
                   helperText={errorText('date')}
-                  slotProps={{ inputLabel: { shrink: true } }}
                 />
               </Box>
               <Typography variant="caption" color="text.secondary">

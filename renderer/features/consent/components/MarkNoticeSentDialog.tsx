@@ -1,7 +1,6 @@
 // Records that a person was given a privacy notice version (Art. 13/14): which version, how and when.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { recordNoticeReceipt } from '../../../../shared/consent';
 import { NOTICE_METHODS, type NoticeReceiptPayload } from '../../../../shared/consent';
@@ -13,6 +12,7 @@ import { useActor } from '../hooks/useActor';
 import type { ConsentSettings } from '../hooks/useConsentSettings';
 import { localIsoDay, middayOf } from '../dates';
 import { NoticeVersionField } from './NoticeVersionField';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Props {
   readonly personIds: readonly string[];
@@ -75,13 +75,7 @@ export function MarkNoticeSentDialog({ personIds, who, settings, onClose }: Prop
         options={NOTICE_METHODS}
         labelOf={(m) => t(`consent.noticeMethods.${m}`)}
       />
-      <TextField
-        type="date"
-        label={t('consent.noticeSent.date')}
-        value={day}
-        onChange={(e) => setDay(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-      />
+      <DateField label={t('consent.noticeSent.date')} value={day} onChange={setDay} max={today} />
     </FormDialog>
   );
 }

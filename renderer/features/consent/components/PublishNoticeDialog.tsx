@@ -12,6 +12,7 @@ import { FormDialog, refuseIf } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
 import { localIsoDay } from '../dates';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Props {
   readonly existing: readonly Setting<PrivacyNoticePayload>[];
@@ -66,13 +67,7 @@ export function PublishNoticeDialog({ existing, onClose }: Props) {
           onChange={(e) => setVersion(e.target.value)}
           required
         />
-        <TextField
-          type="date"
-          label={t('consent.notices.date')}
-          value={publishedOn}
-          onChange={(e) => setPublishedOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateField label={t('consent.notices.date')} value={publishedOn} onChange={setPublishedOn} />
         <TextField label={t('consent.notices.url')} value={url} onChange={(e) => setUrl(e.target.value)} />
       </Box>
       {(['en', 'nl'] as const).map((lang) => (

@@ -22,6 +22,7 @@ import { useFormatters } from '../hooks/useLocalized';
 import { endOfLocalDay, localIsoDay } from '../dates';
 import type { ConsentMethod } from '../../../../shared/purposes';
 import { ConsentMethodField } from './ConsentMethodField';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Props {
   readonly open: boolean;
@@ -156,13 +157,12 @@ export function RecordConsentDialog({
           </Typography>
         )}
       </Box>
-      <TextField
-        type="date"
+      <DateField
         label={t('consent.record.expiry')}
         value={expiry}
-        onChange={(e) => setExpiry(e.target.value)}
+        onChange={setExpiry}
         helperText={t('consent.record.expiryHelp')}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+        min={today}
       />
     </FormDialog>
   );

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { usePurposes } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
 import { LAWFUL_BASES, type LawfulBasis } from '../../../../shared/purposes';
+import { DateField } from '../../../ui/forms/DateField';
 
 const OTHER = 'other';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,14 +47,12 @@ export function PurposeStep() {
         value={t('import.purpose.sourceValue', { file: file?.name ?? '' })}
         slotProps={{ input: { readOnly: true } }}
       />
-      <TextField
-        type="date"
+      <DateField
         label={t('import.purpose.obtainedOn')}
         value={obtainedOn}
-        onChange={(e) => setObtainedOn(e.target.value)}
+        onChange={setObtainedOn}
         error={!validDate}
         helperText={validDate ? t('import.purpose.obtainedOnHelp') : t('import.purpose.obtainedOnInvalid')}
-        slotProps={{ inputLabel: { shrink: true } }}
       />
       {registered.length > 0 && (
         <TextField

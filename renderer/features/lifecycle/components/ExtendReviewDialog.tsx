@@ -3,6 +3,7 @@ import { useState } from 'react';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, refuseIf } from '../../../kit/FormDialog';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Props {
   readonly open: boolean;
@@ -52,15 +53,13 @@ export function ExtendReviewDialog({ open, onConfirm, onClose }: Props) {
           touched && badReason ? t('retention.extend.reasonRequired') : t('retention.extend.reasonHelp')
         }
       />
-      <TextField
+      <DateField
         label={t('retention.extend.until')}
-        type="date"
         value={until}
-        onChange={(e) => setUntil(e.target.value)}
+        onChange={setUntil}
         required
         error={touched && badDate}
         helperText={touched && badDate ? t('retention.extend.untilFuture') : undefined}
-        slotProps={{ inputLabel: { shrink: true } }}
       />
     </FormDialog>
   );

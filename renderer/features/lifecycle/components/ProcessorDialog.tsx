@@ -26,6 +26,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { SelectField } from '../../../ui/forms/SelectField';
 import type { Registers } from '../hooks/useRegisters';
 import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
+import { DateField } from '../../../ui/forms/DateField';
 
 interface Props {
   readonly open: boolean;
@@ -192,25 +193,13 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
           </Box>
           <Typography variant="subtitle2">{t('lifecycle.processors.agreement')}</Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr 1fr' }, gap: 2 }}>
-            <TextField
-              type="date"
-              label={t('lifecycle.processors.signedOn')}
-              value={signedOn}
-              onChange={(e) => setSignedOn(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
+            <DateField label={t('lifecycle.processors.signedOn')} value={signedOn} onChange={setSignedOn} />
             <TextField
               label={t('lifecycle.processors.version')}
               value={version}
               onChange={(e) => setVersion(e.target.value)}
             />
-            <TextField
-              type="date"
-              label={t('lifecycle.processors.reviewOn')}
-              value={reviewOn}
-              onChange={(e) => setReviewOn(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
+            <DateField label={t('lifecycle.processors.reviewOn')} value={reviewOn} onChange={setReviewOn} />
           </Box>
           <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
             <Button variant="outlined" onClick={() => void attach()}>
