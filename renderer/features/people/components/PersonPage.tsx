@@ -35,7 +35,7 @@ export function PersonPage({ id, organisationId }: Props) {
   const rights = useSubjectRights(existing ? id : null);
   return (
     <>
-      {existing && <ConflictNotice personId={id} onApplied={() => setVersion((v) => v + 1)} />}
+      {existing && <ConflictNotice subjectId={id} onApplied={() => setVersion((v) => v + 1)} />}
       <RestrictionBanner restriction={rights.restriction} />
       {existing && (
         <RequestField

@@ -15,6 +15,7 @@ import { DataTable } from '../../../../ui/DataTable';
 import { backupsText, formatTime, kindLabel } from '../certificate-export';
 import { useCertificateExport } from '../hooks/useCertificateExport';
 import { useErasureCertificate } from '../hooks/useErasureCertificate';
+import { KindCountRows } from './KindCountRows';
 
 export function ErasureCertificateView({ certificateId }: { readonly certificateId: string }) {
   const { t, i18n } = useTranslation();
@@ -76,12 +77,7 @@ export function ErasureCertificateView({ certificateId }: { readonly certificate
       {erased.length ? (
         <Table size="small" aria-label={t('erasure.certificate.erased')}>
           <TableBody>
-            {erased.map(([kind, n]) => (
-              <TableRow key={kind}>
-                <TableCell>{kindLabel(t, kind)}</TableCell>
-                <TableCell align="right">{n}</TableCell>
-              </TableRow>
-            ))}
+            <KindCountRows counts={c.erased} />
           </TableBody>
         </Table>
       ) : (

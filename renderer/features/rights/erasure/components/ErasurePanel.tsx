@@ -20,10 +20,10 @@ import { ValidationError } from '../../../../../shared/store';
 import { notify } from '../../../../kit/notification-store';
 import { useSyncStore } from '../../../sync/stores/sync-store';
 import { useWorkspace } from '../../../../kit/workspace';
-import { kindLabel } from '../certificate-export';
 import { useErasurePreview } from '../hooks/useErasurePreview';
 import { ErasureCertificateView } from './ErasureCertificateView';
 import { KeepItems, type KeepChoice } from './KeepItems';
+import { KindCountRows } from './KindCountRows';
 
 export interface ErasurePanelProps {
   readonly subjectId: string;
@@ -143,12 +143,7 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
             </TableRow>
           </TableHead>
           <TableBody>
-            {Object.entries(preview.counts).map(([kind, n]) => (
-              <TableRow key={kind}>
-                <TableCell>{kindLabel(t, kind)}</TableCell>
-                <TableCell align="right">{n}</TableCell>
-              </TableRow>
-            ))}
+            <KindCountRows counts={preview.counts} />
           </TableBody>
         </Table>
         <KeepItems
