@@ -27,7 +27,7 @@ import { annelies } from '../../fixtures/people';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
 import { pinnedFetch, type PinnedFetch } from './tls-pin-fetch';
-import { syncClient } from './two-devices';
+import { signInWithPassphrase, syncClient } from './two-devices';
 
 interface Office {
   url: string;
@@ -110,18 +110,11 @@ describe('a Node client pinning the office server’s certificate', () => {
     const person = await admin.session.people.create(annelies);
 
     const dbB = await newDb();
-    const signedIn = await signInOnNewDevice({
-      fetch,
-      serverUrl: office.url,
-      db: dbB,
-      userId: admin.link.userId,
-      passphrase: PASSPHRASE,
-    });
-    if (!signedIn.ok) throw new Error(signedIn.error);
+    const signedIn = await signInWithPassphrase(fetch, office.url, dbB, admin.link.userId);
 
     const clients = [
       [admin.db, admin.link],
-      [dbB, signedIn.value.link],
+      [dbB, signedIn.link],
     ] as const;
     for (const [db, link] of clients) {
       const client = syncClient(db, link, false, { fetch });
@@ -129,7 +122,7 @@ describe('a Node client pinning the office server’s certificate', () => {
       await client.awaitInSync();
       await client.stop();
     }
-    expect((await signedIn.value.session.people.get(person.id)).data).toEqual(person.data);
+    expect((await signedIn.session.people.get(person.id)).data).toEqual(person.data);
   });
 
   it('an invite carries the fingerprint the admin reads, and the newcomer joins pinning it', async () => {

@@ -30,6 +30,18 @@ export interface TwoDevices {
   close(): Promise<void>;
 }
 
+/** Signs the user in with PASSPHRASE on a new device holding `db`: its session and link, or the test fails. */
+export const signInWithPassphrase = async (
+  fetcher: typeof fetch,
+  serverUrl: string,
+  db: KluisDatabase,
+  userId: string,
+) => {
+  const signedIn = await signInOnNewDevice({ fetch: fetcher, serverUrl, db, userId, passphrase: PASSPHRASE });
+  if (!signedIn.ok) throw new Error(signedIn.error);
+  return signedIn.value;
+};
+
 export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false): Promise<TwoDevices> => {
   const database: TestDatabase = await ADAPTERS[adapter]();
   const storage = await database.open();
@@ -40,20 +52,13 @@ export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false):
   const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
   if (!linked.ok) throw new Error(linked.error);
   const dbB = await memoryDatabase();
-  const signedIn = await signInOnNewDevice({
-    fetch,
-    serverUrl: server.url,
-    db: dbB,
-    userId: linked.value.userId,
-    passphrase: PASSPHRASE,
-  });
-  if (!signedIn.ok) throw new Error(signedIn.error);
+  const signedIn = await signInWithPassphrase(fetch, server.url, dbB, linked.value.userId);
   const a = { db: dbA, session: sessionA, link: linked.value, sync: syncClient(dbA, linked.value, live) };
   const b = {
     db: dbB,
-    session: signedIn.value.session,
-    link: signedIn.value.link,
-    sync: syncClient(dbB, signedIn.value.link, live),
+    session: signedIn.session,
+    link: signedIn.link,
+    sync: syncClient(dbB, signedIn.link, live),
   };
   return {
     server,
