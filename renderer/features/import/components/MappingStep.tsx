@@ -5,12 +5,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +15,7 @@ import type { FieldTarget, TargetField } from '../../../../shared/import';
 import { ALL_TARGET_FIELDS } from '../../../../shared/import';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
+import { ColumnTable } from '../../../ui/ColumnTable';
 import { useImportPresets } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
 import { MappingPreview } from './MappingPreview';
@@ -107,70 +103,80 @@ export function MappingStep() {
       </Box>
 
       <TableContainer sx={{ maxHeight: 360, mb: 3 }}>
-        <Table size="small" stickyHeader aria-label={t('import.mapping.columnsLabel')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('import.mapping.column')}</TableCell>
-              <TableCell>{t('import.mapping.example')}</TableCell>
-              <TableCell>{t('import.mapping.field')}</TableCell>
-              <TableCell>{t('import.mapping.label')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {summary.headers.map((header, i) => {
-              const target = mapping[i] ?? null;
-              return (
-                <TableRow key={i}>
-                  <TableCell>{header || t('import.mapping.unnamed', { n: i + 1 })}</TableCell>
-                  <TableCell sx={{ color: 'text.secondary', maxWidth: 220 }}>
-                    <Typography variant="body2" noWrap>
-                      {summary.preview[0]?.[i] ?? ''}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
+        <ColumnTable
+          size="small"
+          stickyHeader
+          label={t('import.mapping.columnsLabel')}
+          rows={summary.headers}
+          rowKey={(_, i) => i}
+          columns={[
+            {
+              header: t('import.mapping.column'),
+              cell: (header, i) => header || t('import.mapping.unnamed', { n: i + 1 }),
+            },
+            {
+              header: t('import.mapping.example'),
+              sx: { color: 'text.secondary', maxWidth: 220 },
+              cell: (_, i) => (
+                <Typography variant="body2" noWrap>
+                  {summary.preview[0]?.[i] ?? ''}
+                </Typography>
+              ),
+            },
+            {
+              header: t('import.mapping.field'),
+              cell: (header, i) => {
+                const target = mapping[i] ?? null;
+                return (
+                  <TextField
+                    select
+                    size="small"
+                    value={target?.field ?? ''}
+                    onChange={(e) =>
+                      setColumn(
+                        i,
+                        e.target.value ? { ...target, field: e.target.value as TargetField } : null,
+                      )
+                    }
+                    slotProps={{ htmlInput: { 'aria-label': t('import.mapping.fieldFor', { header }) } }}
+                    sx={{ minWidth: 200 }}
+                  >
+                    <MenuItem value="">{t('import.mapping.skip')}</MenuItem>
+                    {ALL_TARGET_FIELDS.map((field) => (
+                      <MenuItem key={field} value={field}>
+                        {t(`import.fields.${field}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                );
+              },
+            },
+            {
+              header: t('import.mapping.label'),
+              cell: (header, i) => {
+                const target = mapping[i] ?? null;
+                return (
+                  target &&
+                  (target.field === 'email' || target.field === 'phone') && (
                     <TextField
                       select
                       size="small"
-                      value={target?.field ?? ''}
-                      onChange={(e) =>
-                        setColumn(
-                          i,
-                          e.target.value ? { ...target, field: e.target.value as TargetField } : null,
-                        )
-                      }
-                      slotProps={{ htmlInput: { 'aria-label': t('import.mapping.fieldFor', { header }) } }}
-                      sx={{ minWidth: 200 }}
+                      value={target.label ?? 'work'}
+                      onChange={(e) => setColumn(i, { ...target, label: e.target.value as ContactLabel })}
+                      slotProps={{ htmlInput: { 'aria-label': t('import.mapping.labelFor', { header }) } }}
                     >
-                      <MenuItem value="">{t('import.mapping.skip')}</MenuItem>
-                      {ALL_TARGET_FIELDS.map((field) => (
-                        <MenuItem key={field} value={field}>
-                          {t(`import.fields.${field}`)}
+                      {LABELS.map((label) => (
+                        <MenuItem key={label} value={label}>
+                          {t(`contact.labels.${label}`)}
                         </MenuItem>
                       ))}
                     </TextField>
-                  </TableCell>
-                  <TableCell>
-                    {target && (target.field === 'email' || target.field === 'phone') && (
-                      <TextField
-                        select
-                        size="small"
-                        value={target.label ?? 'work'}
-                        onChange={(e) => setColumn(i, { ...target, label: e.target.value as ContactLabel })}
-                        slotProps={{ htmlInput: { 'aria-label': t('import.mapping.labelFor', { header }) } }}
-                      >
-                        {LABELS.map((label) => (
-                          <MenuItem key={label} value={label}>
-                            {t(`contact.labels.${label}`)}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                  )
+                );
+              },
+            },
+          ]}
+        />
       </TableContainer>
 
       <Typography variant="h3" sx={{ mb: 1 }}>
