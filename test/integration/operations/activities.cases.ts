@@ -1,8 +1,7 @@
 // Cases for shared/activities/operations.ts.
 import { logActivity, type ActivityInput } from '../../../shared/activities';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
-import { annelies } from '../../fixtures/people';
-import { onRecord, onSave, type OperationCases } from './harness';
+import { aSubject, onRecord, onSave, type OperationCases } from './harness';
 
 const call: ActivityInput = {
   type: 'call',
@@ -11,13 +10,12 @@ const call: ActivityInput = {
   createdBy: 'local',
 };
 
-const subject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
 const anActivity = async (workspace: Workspace) =>
-  logActivity(workspace, LOCAL_ACTOR, { subjectId: await subject(workspace), input: call });
+  logActivity(workspace, LOCAL_ACTOR, { subjectId: await aSubject(workspace), input: call });
 
 export const cases: OperationCases = {
   'activities.log': {
-    input: async (workspace) => ({ subjectId: await subject(workspace), input: call }),
+    input: async (workspace) => ({ subjectId: await aSubject(workspace), input: call }),
     audits: [{ action: 'create', kind: 'activity' }],
   },
   'activities.save': onSave(anActivity, (data) => ({ ...data, title: 'Twee keer gebeld' }), 'activity'),

@@ -5,6 +5,7 @@ import type { AuditAction } from '../../../shared/audit';
 import type { KluisDatabase } from '../../../shared/store';
 import { LOCAL_ACTOR, type Actor, type Workspace } from '../../../shared/workspace';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
+import { annelies } from '../../fixtures/people';
 
 export interface OperationCase {
   /** Prepares what the operation needs (records it acts on) and returns its input. */
@@ -16,6 +17,9 @@ export interface OperationCase {
 }
 
 export type OperationCases = Readonly<Record<string, OperationCase>>;
+
+/** The id of a person stored first, for operations on items about a subject. */
+export const aSubject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
 
 /** The case of an operation on one record: its input is the id of a record `make` creates first. */
 export const onRecord = (

@@ -1,8 +1,7 @@
 // Cases for shared/tasks/operations.ts.
 import { createTask, type TaskInput } from '../../../shared/tasks';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
-import { annelies } from '../../fixtures/people';
-import { onRecord, type OperationCases } from './harness';
+import { aSubject, onRecord, type OperationCases } from './harness';
 
 const taskInput: TaskInput = {
   title: 'Offerte nabellen',
@@ -11,13 +10,12 @@ const taskInput: TaskInput = {
   dueDate: '2026-12-01',
 };
 
-const subject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
 const aTask = async (workspace: Workspace) =>
-  createTask(workspace, LOCAL_ACTOR, { subjectId: await subject(workspace), input: taskInput });
+  createTask(workspace, LOCAL_ACTOR, { subjectId: await aSubject(workspace), input: taskInput });
 
 export const cases: OperationCases = {
   'tasks.create': {
-    input: async (workspace) => ({ subjectId: await subject(workspace), input: taskInput }),
+    input: async (workspace) => ({ subjectId: await aSubject(workspace), input: taskInput }),
     audits: [{ action: 'create', kind: 'task' }],
   },
   'tasks.save': {
