@@ -1,13 +1,13 @@
 // Adds a custom field for people or organisations (issue 7.1): only with a data category and at least one
 // purpose that justifies it; a special-category field also needs the recorded Art. 9(2) exception.
 import { useState } from 'react';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { addCustomField, type CustomFieldInput } from '../../../../shared/processing-record';
 import { FormDialog } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
 import { useWorkspace } from '../../../kit/workspace';
+import { MultiSelectField } from '../../../ui/forms/MultiSelectField';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { useFieldIssues } from '../../../ui/forms/useFieldIssues';
 import { LocalizedField } from '../../consent/components/LocalizedField';
@@ -25,6 +25,10 @@ const ENTITIES = ['person', 'organisation'] as const;
 export function CustomFieldDialog({ registers, onClose }: Props) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const purposeName = (id: string) => {
+    const purpose = registers.purposes.find((p) => p.id === id);
+    return purpose ? localized(purpose.data.name) : id;
+  };
   const { workspace: session, actor } = useWorkspace();
   const [entity, setEntity] = useState<'person' | 'organisation'>('person');
   const [label, setLabel] = useState({ en: '', nl: '' });
@@ -78,23 +82,15 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
         error={!!errorOf('category')}
         helperText={errorOf('category')}
       />
-      <TextField
-        select
+      <MultiSelectField
         label={t('lifecycle.customFields.purposes')}
         value={purposeIds}
-        onChange={(e) => setPurposeIds(e.target.value as unknown as string[])}
+        onChange={setPurposeIds}
+        options={registers.purposes.filter((p) => p.data.active).map((p) => p.id)}
+        labelOf={purposeName}
         error={!!errorOf('purposeIds')}
         helperText={errorOf('purposeIds') ?? t('lifecycle.customFields.purposesHelp')}
-        slotProps={{ select: { multiple: true } }}
-      >
-        {registers.purposes
-          .filter((p) => p.data.active)
-          .map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {localized(p.data.name)}
-            </MenuItem>
-          ))}
-      </TextField>
+      />
       {category === 'special_category' && (
         <TextField
           label={t('lifecycle.customFields.exception')}

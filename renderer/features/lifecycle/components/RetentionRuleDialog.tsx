@@ -1,7 +1,6 @@
 // Adds or edits a retention rule (issue 7.2, Art. 5(1)(e)): which subjects, from which moment, how long,
 // what the review queue then proposes, and the legal reason the auditor reads. Admins only.
 import { useState } from 'react';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../../shared/retention';
@@ -20,6 +19,7 @@ import {
 } from '../../../../shared/retention';
 import { FormDialog } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
+import { MultiSelectField } from '../../../ui/forms/MultiSelectField';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { useFieldIssues } from '../../../ui/forms/useFieldIssues';
 import { LocalizedField } from '../../consent/components/LocalizedField';
@@ -101,21 +101,15 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
         error={!!errorOf('name')}
         helperText={errorOf('name')}
       />
-      <TextField
-        select
+      <MultiSelectField
         label={t('retention.rules.subjectKinds')}
         value={kinds}
-        onChange={(e) => setKinds(e.target.value as unknown as SubjectKind[])}
+        onChange={setKinds}
+        options={SUBJECT_KINDS}
+        labelOf={(k) => t(`retention.rules.kinds.${k}`)}
         error={!!errorOf('subjectKinds')}
         helperText={errorOf('subjectKinds')}
-        slotProps={{ select: { multiple: true } }}
-      >
-        {SUBJECT_KINDS.map((k) => (
-          <MenuItem key={k} value={k}>
-            {t(`retention.rules.kinds.${k}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+      />
       <SelectField
         label={t('retention.rules.scopeType')}
         value={scopeType}
