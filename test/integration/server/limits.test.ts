@@ -81,26 +81,25 @@ describe('HTTP timeouts', () => {
     timeoutCheckMs: 50,
   };
 
-  it('answers a request body that does not arrive in time with 408 request-timeout and closes', async () => {
-    const url = await start('sqlite', limits);
-    const { data, closedAfterMs } = await raw(
-      url,
+  it.each([
+    [
+      'a request body',
       'POST /auth/sign-in HTTP/1.1\r\nHost: kluis\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"us',
-    );
-    expect(data).toMatch(/^HTTP\/1\.1 408 /);
-    expect(data).toContain('{"ok":false,"error":"request-timeout"}');
-    expect(closedAfterMs).toBeGreaterThanOrEqual(350);
-    expect(closedAfterMs).toBeLessThan(5_000);
-  });
-
-  it('answers headers that do not arrive in time with 408 request-timeout and closes', async () => {
-    const url = await start('sqlite', limits);
-    const { data, closedAfterMs } = await raw(url, 'GET /healthz HTTP/1.1\r\nHost: kluis\r\n');
-    expect(data).toMatch(/^HTTP\/1\.1 408 /);
-    expect(data).toContain('request-timeout');
-    expect(closedAfterMs).toBeGreaterThanOrEqual(200);
-    expect(closedAfterMs).toBeLessThan(5_000);
-  });
+      '{"ok":false,"error":"request-timeout"}',
+      350,
+    ],
+    ['headers', 'GET /healthz HTTP/1.1\r\nHost: kluis\r\n', 'request-timeout', 200],
+  ])(
+    'answers %s not arriving in time with 408 request-timeout and closes',
+    async (_, request, body, minMs) => {
+      const url = await start('sqlite', limits);
+      const { data, closedAfterMs } = await raw(url, request);
+      expect(data).toMatch(/^HTTP\/1\.1 408 /);
+      expect(data).toContain(body);
+      expect(closedAfterMs).toBeGreaterThanOrEqual(minMs);
+      expect(closedAfterMs).toBeLessThan(5_000);
+    },
+  );
 
   it('closes an idle kept-alive connection after the keep-alive timeout, and says so', async () => {
     const url = await start('sqlite', limits);
