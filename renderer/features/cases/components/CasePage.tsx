@@ -5,7 +5,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,7 +21,7 @@ import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
-import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
+import { DeleteRecordButton } from '../../../kit/DeleteRecordButton';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
@@ -51,7 +50,6 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
   const { errors, busy, save: saveChecked } = useCheckedSave<CaseErrors>();
   const statusChange = useOperation(setCaseStatus);
   const entryAdding = useOperation(addCaseEntry);
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   // The form follows the stored case until the user edits it (a status change elsewhere shows here).
   if (serviceCase && syncedAt !== serviceCase.updatedAt && !edited) {
@@ -138,9 +136,12 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
               >
                 {t(closed ? 'cases.actions.reopen' : 'cases.actions.resolve')}
               </Button>
-              <Button color="error" startIcon={<DeleteOutlinedIcon />} onClick={() => setConfirmDelete(true)}>
-                {t('cases.page.delete')}
-              </Button>
+              <DeleteRecordButton
+                label={t('cases.page.delete')}
+                title={t('cases.page.deleteTitle')}
+                body={t('cases.page.deleteBody')}
+                onConfirm={remove}
+              />
             </>
           )
         }
@@ -169,14 +170,6 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
         />
         {serviceCase && <CaseTimeline entries={entries} onAdd={addEntry} />}
       </Box>
-      <ConfirmDeleteDialog
-        open={confirmDelete}
-        title={t('cases.page.deleteTitle')}
-        onConfirm={remove}
-        onClose={() => setConfirmDelete(false)}
-      >
-        {t('cases.page.deleteBody')}
-      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -1,15 +1,13 @@
 // One deal: create (id 'new', optionally linked to the subject it was opened from) or edit, move it to
 // a stage (won/lost with a reason), or delete it.
 import { useEffect, useState } from 'react';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { useTranslation } from 'react-i18next';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
 import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
-import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
+import { DeleteRecordButton } from '../../../kit/DeleteRecordButton';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ItemConflictNotice } from '../../sync/components/ItemConflictNotice';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
@@ -32,7 +30,6 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   const [missing, setMissing] = useState(false);
   const [draft, setDraft] = useState<DealDraft | null>(null);
   const { errors, busy, save: saveChecked } = useCheckedSave<DealErrors>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   if (isNew && pipeline && !draft)
     setDraft(newDealDraft(pipeline, userId, subjectLinkOf(directory, subjectId)));
@@ -90,9 +87,12 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
         back={back}
         actions={
           deal && (
-            <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={() => setConfirmDelete(true)}>
-              {t('deals.page.delete')}
-            </Button>
+            <DeleteRecordButton
+              label={t('deals.page.delete')}
+              title={t('deals.page.deleteTitle')}
+              body={t('deals.page.deleteBody')}
+              onConfirm={remove}
+            />
           )
         }
       />
@@ -108,14 +108,6 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
         busy={busy}
         onSubmit={() => void save()}
       />
-      <ConfirmDeleteDialog
-        open={confirmDelete}
-        title={t('deals.page.deleteTitle')}
-        onConfirm={remove}
-        onClose={() => setConfirmDelete(false)}
-      >
-        {t('deals.page.deleteBody')}
-      </ConfirmDeleteDialog>
     </>
   );
 }
