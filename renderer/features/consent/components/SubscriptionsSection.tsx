@@ -36,6 +36,18 @@ interface Props {
 
 type Open = { action: 'subscribe' | 'confirm' | 'unsubscribe'; type: Setting<SubscriptionTypePayload> };
 
+/** What may be done to a subscription in each state, and how strongly each button is drawn. */
+const ACTIONS: readonly {
+  readonly action: Open['action'];
+  readonly states: readonly string[];
+  readonly variant: 'outlined' | 'text';
+  readonly color: 'primary' | 'warning';
+}[] = [
+  { action: 'confirm', states: ['pending'], variant: 'outlined', color: 'primary' },
+  { action: 'subscribe', states: ['none', 'unsubscribed'], variant: 'outlined', color: 'primary' },
+  { action: 'unsubscribe', states: ['subscribed', 'pending'], variant: 'text', color: 'warning' },
+];
+
 const COLOUR = { none: 'default', pending: 'info', subscribed: 'success', unsubscribed: 'warning' } as const;
 
 export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
@@ -79,33 +91,17 @@ export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
               aria-label={name}
               secondaryAction={
                 <Box sx={{ display: 'flex', gap: 1 }}>
-                  {status.state === 'pending' && (
+                  {ACTIONS.filter((a) => a.states.includes(status.state)).map((a) => (
                     <Button
+                      key={a.action}
                       size="small"
-                      variant="outlined"
-                      onClick={() => setOpen({ action: 'confirm', type })}
+                      variant={a.variant}
+                      color={a.color}
+                      onClick={() => setOpen({ action: a.action, type })}
                     >
-                      {t('consent.subscriptions.confirm')}
+                      {t(`consent.subscriptions.${a.action}`)}
                     </Button>
-                  )}
-                  {(status.state === 'none' || status.state === 'unsubscribed') && (
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      onClick={() => setOpen({ action: 'subscribe', type })}
-                    >
-                      {t('consent.subscriptions.subscribe')}
-                    </Button>
-                  )}
-                  {(status.state === 'subscribed' || status.state === 'pending') && (
-                    <Button
-                      size="small"
-                      color="warning"
-                      onClick={() => setOpen({ action: 'unsubscribe', type })}
-                    >
-                      {t('consent.subscriptions.unsubscribe')}
-                    </Button>
-                  )}
+                  ))}
                 </Box>
               }
               sx={{ pr: 28 }}
