@@ -33,6 +33,12 @@ const about = (
   origin: SubscriptionOrigin,
   more: Pick<SubscribeRequest, 'evidence' | 'at'> = {},
 ) => ({ recordedBy: ACTOR, personId: person.id, subscriptionTypeId: LIST, origin, ...more });
+/** subscribedMember(n), who then unsubscribed from the newsletter. */
+const unsubscribedMember = async (session: Session, n: number, origin: SubscriptionOrigin) => {
+  const person = await subscribedMember(session, n);
+  await unsubscribe(session, LOCAL_ACTOR, about(person, origin));
+  return person;
+};
 const state = async (session: Session, personId: string) =>
   subscriptionStatus((await loadPersonLedgers(session, personId)).subscriptions, LIST, Date.now()).state;
 
@@ -51,8 +57,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
 
   it('keeps an unsubscribed person unsubscribed through a real import of a list holding them, and a bulk subscribe of that list', async () => {
     const session = await open();
-    const person = await subscribedMember(session, 2);
-    await unsubscribe(session, LOCAL_ACTOR, about(person, 'email'));
+    const person = await unsubscribedMember(session, 2, 'email');
     expect(await state(session, person.id)).toBe('unsubscribed');
 
     // A fair's visitor list, imported the way the wizard does it: read, map, find duplicates against the
@@ -111,8 +116,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
 
   it('refuses a subscribe whose origin is an import for a person who unsubscribed', async () => {
     const session = await open();
-    const person = await subscribedMember(session, 6);
-    await unsubscribe(session, LOCAL_ACTOR, about(person, 'email'));
+    const person = await unsubscribedMember(session, 6, 'email');
     expect(await subscribe(session, LOCAL_ACTOR, about(person, 'import'))).toEqual({
       status: 'skipped',
       reason: 'unsubscribed',
@@ -140,8 +144,7 @@ describe('subscriptions: an unsubscribe holds until the person subscribes again'
 
   it('re-subscribes only on the person’s own request, with evidence for a manual entry', async () => {
     const session = await open();
-    const person = await subscribedMember(session, 5);
-    await unsubscribe(session, LOCAL_ACTOR, about(person, 'web_form'));
+    const person = await unsubscribedMember(session, 5, 'web_form');
     expect(await subscribe(session, LOCAL_ACTOR, about(person, 'manual'))).toEqual({
       status: 'skipped',
       reason: 'evidence-required',
