@@ -34,6 +34,7 @@ const config = {
   editEverySeconds: intEnv('BENCH_EDIT_EVERY_S', 600),
   /** 1: devices ask the stream to carry small pushes' documents, as the app does; 0: pull after every event. */
   carry: intEnv('BENCH_CARRY', 1) === 1,
+  direct: intEnv('BENCH_DIRECT', 0) === 1,
   adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
 };
 
@@ -149,7 +150,16 @@ const benchAdapter = async (adapter: AdapterName) => {
     for (let first = 0; first < config.devices; first += per) {
       const count = Math.min(per, config.devices - first);
       handles.push(
-        startWorker({ serverUrl, userId: link.userId, authVerifier, first, count, carry: config.carry }),
+        startWorker({
+          // BENCH_DIRECT=1 (a diagnosis, not the measured set-up): each worker's devices reach one instance
+          // directly, without the bench's proxy in between.
+          serverUrl: config.direct ? servers[handles.length % servers.length]!.url : serverUrl,
+          userId: link.userId,
+          authVerifier,
+          first,
+          count,
+          carry: config.carry,
+        }),
       );
     }
     cleanup.unshift(async () => {
