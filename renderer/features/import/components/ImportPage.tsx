@@ -5,6 +5,7 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { PageHeader } from '../../../ui/PageHeader';
 import { STEPS, useImportStore } from '../stores/import-store';
 import { DuplicatesStep } from './DuplicatesStep';
@@ -17,10 +18,10 @@ import { WizardError } from './WizardError';
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const step = useImportStore((s) => s.step);
-  const busy = useImportStore((s) => s.busy);
-  const error = useImportStore((s) => s.error);
-  const cancel = useImportStore((s) => s.cancel);
+  // One subscription for the four the page follows; shallow, so a change elsewhere in the store is ignored.
+  const { step, busy, error, cancel } = useImportStore(
+    useShallow(({ step, busy, error, cancel }) => ({ step, busy, error, cancel })),
+  );
   const active = STEPS.indexOf(step);
 
   return (
