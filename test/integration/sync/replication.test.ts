@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
 import { annelies, bram } from '../../fixtures/people';
 import { call, value } from '../server/harness';
-import { type TwoDevices, useTwoDevices, startBoth } from './two-devices';
+import { type TwoDevices, useTwoDevices, startBoth, syncClient } from './two-devices';
 import type { PullResponse } from '../../../shared/sync/protocol';
 
 const newDevices = useTwoDevices();
@@ -59,17 +59,7 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
       }
       return response;
     };
-    const { SyncClient } = await import('../../../shared/sync/replication');
-    const client = new SyncClient({
-      db: a.db,
-      fetch: lossy,
-      serverUrl: a.link.serverUrl,
-      token: a.link.token,
-      identifier: 'lossy',
-      role: 'admin',
-      live: false,
-      retryMs: 20,
-    });
+    const client = syncClient(a.db, a.link, false, { fetch: lossy, identifier: 'lossy', retryMs: 20 });
     const person = await a.session.people.create(annelies);
     await client.start();
     await client.awaitInSync();
@@ -145,17 +135,7 @@ describe('sync status', () => {
       if (offline) throw new TypeError('fetch failed');
       return fetch(input, init);
     };
-    const { SyncClient } = await import('../../../shared/sync/replication');
-    const client = new SyncClient({
-      db: a.db,
-      fetch: flaky,
-      serverUrl: a.link.serverUrl,
-      token: a.link.token,
-      identifier: 'flaky',
-      role: 'admin',
-      live: false,
-      retryMs: 20,
-    });
+    const client = syncClient(a.db, a.link, false, { fetch: flaky, identifier: 'flaky', retryMs: 20 });
     const started = client.start();
     await a.session.people.create(annelies);
     const waiting = await firstValueFrom(
