@@ -21,6 +21,7 @@ import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KluisLogo } from '../../ui/KluisLogo';
 import { LanguageMenu } from '../../kit/LanguageMenu';
@@ -35,66 +36,32 @@ export const DRAWER_WIDTH = 236;
 /** Sections only the admin (also the data-protection officer) sees: their files sync to admins only. */
 const ADMIN_ONLY = new Set<string>(['nav.dashboard', 'nav.requests', 'nav.breaches']);
 
+/** A screen addressed by its name alone (a list, or one without records). */
+type ScreenName = Exclude<Route, { id: string }>['name'];
+
+/** A section: its screen, its words (nav.<screen>), its icon, and the record screen it also owns. */
+const section = (name: ScreenName, icon: ReactNode, record?: Route['name']) => ({
+  route: { name } satisfies Route,
+  key: `nav.${name}` as const,
+  icon,
+  owns: record ? [name, record] : [name],
+});
+
 const SECTIONS = [
-  {
-    route: { name: 'dashboard' },
-    key: 'nav.dashboard',
-    icon: <SpaceDashboardOutlinedIcon />,
-    owns: ['dashboard'],
-  },
-  { route: { name: 'today' }, key: 'nav.today', icon: <TodayOutlinedIcon />, owns: ['today'] },
-  {
-    route: { name: 'people' },
-    key: 'nav.people',
-    icon: <PeopleAltOutlinedIcon />,
-    owns: ['people', 'person'],
-  },
-  {
-    route: { name: 'organisations' },
-    key: 'nav.organisations',
-    icon: <ApartmentOutlinedIcon />,
-    owns: ['organisations', 'organisation'],
-  },
-  {
-    route: { name: 'deals' },
-    key: 'nav.deals',
-    icon: <HandshakeOutlinedIcon />,
-    owns: ['deals', 'deal'],
-  },
-  {
-    route: { name: 'cases' },
-    key: 'nav.cases',
-    icon: <SupportAgentOutlinedIcon />,
-    owns: ['cases', 'case'],
-  },
-  {
-    route: { name: 'requests' },
-    key: 'nav.requests',
-    icon: <GavelOutlinedIcon />,
-    owns: ['requests', 'request'],
-  },
-  {
-    route: { name: 'breaches' },
-    key: 'nav.breaches',
-    icon: <ReportGmailerrorredOutlinedIcon />,
-    owns: ['breaches', 'breach'],
-  },
-  { route: { name: 'privacy' }, key: 'nav.privacy', icon: <PolicyOutlinedIcon />, owns: ['privacy'] },
-  {
-    route: { name: 'register' },
-    key: 'nav.register',
-    icon: <AssignmentOutlinedIcon />,
-    owns: ['register'],
-  },
-  {
-    route: { name: 'capture' },
-    key: 'nav.capture',
-    icon: <ContactPageOutlinedIcon />,
-    owns: ['capture'],
-  },
-  { route: { name: 'import' }, key: 'nav.import', icon: <UploadFileOutlinedIcon />, owns: ['import'] },
-  { route: { name: 'settings' }, key: 'nav.settings', icon: <SettingsOutlinedIcon />, owns: ['settings'] },
-] as const;
+  section('dashboard', <SpaceDashboardOutlinedIcon />),
+  section('today', <TodayOutlinedIcon />),
+  section('people', <PeopleAltOutlinedIcon />, 'person'),
+  section('organisations', <ApartmentOutlinedIcon />, 'organisation'),
+  section('deals', <HandshakeOutlinedIcon />, 'deal'),
+  section('cases', <SupportAgentOutlinedIcon />, 'case'),
+  section('requests', <GavelOutlinedIcon />, 'request'),
+  section('breaches', <ReportGmailerrorredOutlinedIcon />, 'breach'),
+  section('privacy', <PolicyOutlinedIcon />),
+  section('register', <AssignmentOutlinedIcon />),
+  section('capture', <ContactPageOutlinedIcon />),
+  section('import', <UploadFileOutlinedIcon />),
+  section('settings', <SettingsOutlinedIcon />),
+];
 
 export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () => void }) {
   const { t } = useTranslation();
