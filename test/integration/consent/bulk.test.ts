@@ -11,7 +11,7 @@ import { consentStatus } from '../../../shared/consent/derive';
 import { loadPersonLedgers } from '../../../shared/consent/ledgers';
 import { NotFoundError } from '../../../shared/store/errors';
 import { runGate, recordConsent } from '../../../shared/consent';
-import { ACTOR, auditTrail, useConsentVaults, somePerson, eMarketing } from './support';
+import { ACTOR, auditTrail, useConsentVaults, somePerson, eMarketing, aboutPerson } from './support';
 import { basisStatus, PURPOSE } from '../../../shared/purposes/purposes';
 
 const open = useConsentVaults();
@@ -24,8 +24,7 @@ describe('bulk update', () => {
     );
     await session.people.update(c!, (p) => ({ ...p, tags: ['vip'] }));
     await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: b!,
+      ...aboutPerson(b!),
       type: 'restricted',
       reason: 'legal_claims',
     });
@@ -130,8 +129,7 @@ describe('bulk update', () => {
     const [a] = (await session.people.createMany([somePerson(1)])).map((p) => p.id);
     await recordConsent(session, LOCAL_ACTOR, { ...eMarketing(a!), type: 'given', method: 'paper' });
     await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: a!,
+      ...aboutPerson(a!),
       type: 'restricted',
       reason: 'unlawful_processing',
     });

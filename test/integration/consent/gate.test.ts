@@ -10,7 +10,14 @@ import {
 import { runGate, recordConsent, withdrawConsent, subscribe } from '../../../shared/consent';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import type { Session } from '../../../shared/vault/session';
-import { ACTOR, auditTrail, useConsentVaults, somePerson, subscribedMember, eMarketing } from './support';
+import {
+  auditTrail,
+  useConsentVaults,
+  somePerson,
+  subscribedMember,
+  eMarketing,
+  aboutPerson,
+} from './support';
 
 const open = useConsentVaults();
 
@@ -25,16 +32,14 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     await withdrawConsent(session, LOCAL_ACTOR, { ...eMarketing(withdrawn), method: 'email' });
     const objected = await member(session, 3);
     await recordObjection(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: objected,
+      ...aboutPerson(objected),
       type: 'objected',
       scope: 'direct_marketing',
       method: 'email',
     });
     const restricted = await member(session, 4);
     await recordRestriction(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: restricted,
+      ...aboutPerson(restricted),
       type: 'restricted',
       reason: 'accuracy_contested',
     });
@@ -44,8 +49,7 @@ describe('runGate: the campaign list for a purpose and channel', () => {
     const pendingOnly = (await session.people.create(somePerson(7))).id;
     await recordConsent(session, LOCAL_ACTOR, { ...eMarketing(pendingOnly), type: 'given', method: 'paper' });
     await subscribe(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: pendingOnly,
+      ...aboutPerson(pendingOnly),
       subscriptionTypeId: LIST,
       origin: 'manual',
     });

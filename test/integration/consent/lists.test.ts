@@ -4,7 +4,7 @@ import { recordConsent, recordNoticeReceipt } from '../../../shared/consent';
 import { noticesDue, repermissionList } from '../../../shared/consent/ledgers';
 import { NOTICE_RECEIPT } from '../../../shared/consent/types';
 import { AppendOnlyError } from '../../../shared/store/item-repository';
-import { ACTOR, useConsentVaults, somePerson, eMarketing } from './support';
+import { useConsentVaults, somePerson, eMarketing, aboutPerson } from './support';
 
 const open = useConsentVaults();
 
@@ -47,8 +47,7 @@ describe('work lists', () => {
       { personId: card.id, dueOn: '2026-12-20', overdue: false, daysLeft: 19 },
     ]);
     const receipt = await recordNoticeReceipt(session, LOCAL_ACTOR, {
-      recordedBy: ACTOR,
-      personId: imported.id,
+      ...aboutPerson(imported.id),
       noticeId: 'notice-2026',
       version: '2026.1',
       method: 'email',

@@ -16,10 +16,12 @@ export const ACTOR: Actor = { userId: 'local', deviceId: 'device-a' };
 /** Call at the top of a test file; the returned function opens this test's vault, consent defaults seeded. */
 export const useConsentVaults = () => useMemoryVaults(seedConsentDefaults);
 
+/** Who records an entry (ACTOR) and about whom: what every ledger write says first. */
+export const aboutPerson = (personId: string) => ({ recordedBy: ACTOR, personId });
+
 /** What a consent to e-marketing recorded by ACTOR says about the person, before its type and method. */
 export const eMarketing = (personId: string) => ({
-  recordedBy: ACTOR,
-  personId,
+  ...aboutPerson(personId),
   purposeId: PURPOSE_E_MARKETING,
 });
 
