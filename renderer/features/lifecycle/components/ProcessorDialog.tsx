@@ -72,16 +72,14 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
 
-  const attach = async () => {
+  const unreadable = () => setErrors((e) => ({ ...e, file: t('lifecycle.processors.fileTooLarge') }));
+  const readAgreement = async () => {
     const picked = await platform.openFile({
       title: t('lifecycle.processors.attach'),
       maxBytes: AGREEMENT_FILE_MAX_BYTES,
       filters: [{ name: 'PDF', extensions: ['pdf', 'docx', 'odt', 'txt'] }],
     });
-    if (!picked.ok) {
-      setErrors((e) => ({ ...e, file: t('lifecycle.processors.fileTooLarge') }));
-      return;
-    }
+    if (!picked.ok) return unreadable();
     if (!picked.value) return;
     const { name: fileName, bytes } = picked.value;
     const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice().buffer);
@@ -92,6 +90,8 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
       data: toBase64(bytes),
     });
   };
+  // Started from a click and not awaited there: a file dialog or read that fails is said under the button.
+  const attach = () => readAgreement().catch(unreadable);
 
   const save = async () => {
     const input: ProcessorInput = {
