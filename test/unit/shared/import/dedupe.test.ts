@@ -264,22 +264,17 @@ describe('mergeCandidates', () => {
       tags: ['klanten', 'Horeca'],
       notes: 'Belt op vrijdag',
     };
+    // a's names and organisation; b's address and job title where a had none; b's email and phone that
+    // are not a's in another case or format (RUUD@hoekje.nl, 06-12345678) added after a's; tags united
+    // without case duplicates; both notes.
     expect(mergeCandidates(a, b)).toEqual({
-      givenName: 'Ruud',
-      familyName: "van 't Hof",
-      emails: [
-        { value: 'ruud@hoekje.nl', label: 'work' },
-        { value: 'ruud.hof@gmail.com', label: 'home' },
-      ],
-      phones: [
-        { value: '+31 6 1234 5678', label: 'mobile' },
-        { value: '020 123 4567', label: 'work' },
-      ],
-      address: { street: 'Dorpsstraat 3a', postalCode: '8011 AA', city: 'Zwolle', region: '', country: 'NL' },
-      jobTitle: 'Eigenaar',
-      organisationName: "Café 't Hoekje",
+      ...a,
+      emails: [...a.emails, b.emails[1]],
+      phones: [...a.phones, b.phones[1]],
+      address: b.address,
+      jobTitle: b.jobTitle,
       tags: ['Klanten', 'Horeca'],
-      notes: 'Vaste klant\n\nBelt op vrijdag',
+      notes: `${a.notes}\n\n${b.notes}`,
     });
   });
 });
