@@ -32,16 +32,8 @@ import { type PageKey } from '../../../shared/store';
 import { annelies, bram } from '../../fixtures/people';
 import { PASSPHRASE, testVault } from '../../helpers/store';
 import { lyingServer, type LyingServer } from './lying-server';
-import {
-  admin,
-  device,
-  useMembersServer,
-  join,
-  MEMBER_PASSPHRASE,
-  ok,
-  removeMember,
-  type Device,
-} from './members';
+import { admin, device, useMembersServer, join, MEMBER_PASSPHRASE, ok, removeMember } from './members';
+import type { Device } from './members';
 
 const { fixture, place } = useMembersServer();
 

@@ -16,16 +16,8 @@ import { loadPageKeys } from '../../../shared/vault/page-keys';
 import { type PageKey } from '../../../shared/store';
 import { annelies, bram } from '../../fixtures/people';
 import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
-import {
-  admin,
-  device,
-  useMembersServer,
-  join,
-  MEMBER_PASSPHRASE,
-  ok,
-  removeMember,
-  type Device,
-} from './members';
+import { admin, device, useMembersServer, join, MEMBER_PASSPHRASE, ok, removeMember } from './members';
+import type { Device } from './members';
 
 const { fixture, place } = useMembersServer();
 
