@@ -59,10 +59,12 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
   if (isNew && !draft) setDraft(newCaseDraft(userId, subjectLinkOf(directory, subjectId)));
 
   const viewedId = serviceCase?.id;
+  const { run: recordView } = useOperation(openCase);
   useEffect(() => {
-    // Opening records the view; the page itself follows the live case.
-    if (viewedId) void openCase(session, actor, viewedId).catch(() => undefined);
-  }, [session, actor, viewedId]);
+    // Opening records the view; the page itself follows the live case. A view that could not be
+    // recorded is said, not swallowed.
+    if (viewedId) void recordView(viewedId).catch(() => notify(t('cases.errors.open'), 'error'));
+  }, [recordView, viewedId, t]);
 
   const backRoute = subjectRouteOr(directory, subjectId, { name: 'cases' });
   const back = <SubjectBackButton href={formatRoute(backRoute)} />;
