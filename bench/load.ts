@@ -33,8 +33,8 @@ const config = {
   seconds: intEnv('BENCH_SECONDS', 30),
   editEverySeconds: intEnv('BENCH_EDIT_EVERY_S', 600),
   /** 1: devices ask the stream to carry small pushes' documents, as the app does; 0: pull after every event. */
-  carry: intEnv('BENCH_CARRY', 1) === 1,
-  direct: intEnv('BENCH_DIRECT', 0) === 1,
+  carry: process.env.BENCH_CARRY !== '0',
+  direct: process.env.BENCH_DIRECT === '1',
   adapters: (process.env.BENCH_ADAPTERS ?? 'sqlite,postgres').split(',').filter(Boolean) as AdapterName[],
 };
 
