@@ -13,20 +13,11 @@ import {
   pushSubjects,
 } from './push-rules';
 import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
+import { openPostgresDevices } from './postgres-devices';
 import { openPostgresLedger } from './postgres-ledger';
 import { postgresUsage } from './usage';
 import { listenForWrites, transactions, writeNotice } from './postgres-notify';
-import {
-  toAnchor,
-  toDevice,
-  toDeviceSummary,
-  toMaster,
-  toUser,
-  toUserSummary,
-  USER_COLUMNS,
-  userUpdates,
-  userValues,
-} from './rows';
+import { toAnchor, toMaster, toUser, toUserSummary, USER_COLUMNS, userUpdates, userValues } from './rows';
 import type { CarriedWrite, PushOutcome, Storage, StoredPushRow, WriteNotice } from './types';
 
 type Row = Record<string, unknown>;
@@ -105,6 +96,7 @@ export const openPostgresStorage = async ({
     ...openPostgresLedger({ pool, inTransaction, channel }),
     ...openPostgresKeys({ pool, inTransaction }),
     ...postgresUsage(pool),
+    ...openPostgresDevices(pool),
     async migrate() {
       await inTransaction(async (client) => {
         // One migrator at a time when several instances start together.
@@ -188,69 +180,6 @@ export const openPostgresStorage = async ({
     },
     async listUsers(orgId) {
       return (await all('SELECT * FROM users WHERE org_id = $1 ORDER BY id', [orgId])).map(toUserSummary);
-    },
-
-    async insertDevice(d) {
-      await pool.query(
-        `INSERT INTO devices (id, org_id, user_id, token_hash, created_at, expires_at, last_sync_at, revoked_at,
-           signing_key) VALUES (${placeholders(9)})`,
-        [
-          d.id,
-          d.orgId,
-          d.userId,
-          d.tokenHash,
-          d.createdAt,
-          d.expiresAt,
-          d.lastSyncAt,
-          d.revokedAt,
-          d.signingKey,
-        ],
-      );
-    },
-    async findDeviceByTokenHash(tokenHash) {
-      const row = await one('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
-      return row ? toDevice(row) : undefined;
-    },
-    async renewDevice(deviceId, tokenHash, expiresAt) {
-      await pool.query('UPDATE devices SET token_hash = $1, expires_at = $2 WHERE id = $3', [
-        tokenHash,
-        expiresAt,
-        deviceId,
-      ]);
-    },
-    async touchDevice(deviceId, now) {
-      await pool.query('UPDATE devices SET last_sync_at = $1 WHERE id = $2', [now, deviceId]);
-    },
-    async listDevices(orgId) {
-      return (await all('SELECT * FROM devices WHERE org_id = $1 ORDER BY created_at, id', [orgId])).map(
-        toDeviceSummary,
-      );
-    },
-    async revokeUserDevices(orgId, userId, now) {
-      const result = await pool.query(
-        'UPDATE devices SET revoked_at = $1 WHERE user_id = $2 AND org_id = $3 AND revoked_at IS NULL',
-        [now, userId, orgId],
-      );
-      return result.rowCount ?? 0;
-    },
-    async revokeDevice(orgId, deviceId, now) {
-      const result = await pool.query(
-        'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND org_id = $3',
-        [now, deviceId, orgId],
-      );
-      return result.rowCount === 1;
-    },
-
-    async devicesWithUsers(deviceIds) {
-      const devices = (await all('SELECT * FROM devices WHERE id = ANY($1)', [[...deviceIds]])).map(toDevice);
-      const userIds = [...new Set(devices.map((d) => d.userId))];
-      const users = new Map(
-        (await all('SELECT * FROM users WHERE id = ANY($1)', [userIds])).map((row) => [
-          String(row.id),
-          toUser(row),
-        ]),
-      );
-      return devices.map((device) => ({ device, user: users.get(device.userId) }));
     },
 
     async push(orgId, collection: Collection, rows, now, deviceId, role) {

@@ -67,7 +67,7 @@ export const ledgerKind = <K extends string, S extends z.ZodType<Record<string, 
   schema: S,
   version = 1,
 ): LedgerKind<S> & { readonly kind: K } => {
-  // Not spelt `appendOnly: true`: the write-rules test reads that literal as one ledger's own declaration.
+  // Spelt through a const: the write-rules test reads the object-literal form as one ledger's own declaration.
   const appendOnly = true as const;
   return { ...sealedKind(kind, schema, version), appendOnly };
 };

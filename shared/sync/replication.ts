@@ -7,6 +7,7 @@ import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FullResync } from './resync';
+import { BackOff, SerialRun } from './waits';
 import { restoredResync, type RepushRow, type RestoredResync } from './restore';
 import { maySync } from './roles';
 import { ServerClient, type CallArgs, type CallInput } from './server-client';
@@ -16,7 +17,7 @@ import {
   fingerprint,
   KEY_PULL_BATCH,
   splitBySize,
-  toWire,
+  toPushRows,
   type Checkpoint,
   type Doc,
 } from './wire-documents';
@@ -31,6 +32,9 @@ import {
   type StreamEvent,
   type SyncDocument,
 } from './protocol';
+
+/** A document as RxDB's pull handler takes it. */
+type PulledDoc = Doc & { _deleted: boolean };
 
 export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
@@ -59,11 +63,15 @@ export class SyncClient {
   private readonly server: ServerClient;
   /** Requests in a row that could not reach the server; sets the back-off. */
   private failures = 0;
-  private readonly sleepers = new Set<() => void>();
+  private readonly backOff: BackOff;
+  /** The catch-up (keys and members before records), one run at a time. */
+  private readonly catchUp: SerialRun;
   private unsubscribeOnline: (() => void) | undefined;
 
   constructor(private readonly options: SyncClientOptions) {
     this.server = new ServerClient(options.fetch, { serverUrl: options.serverUrl, token: options.token });
+    this.backOff = new BackOff(options.retryMs, options.maxRetryMs);
+    this.catchUp = new SerialRun(() => this.catchUpOnce());
   }
 
   get status$(): Observable<SyncStatus> {
@@ -79,7 +87,7 @@ export class SyncClient {
     if (this.running) return;
     this.running = true;
     const { db } = this.options;
-    await this.runCatchUp();
+    await this.catchUp.run();
     // Keys first, so records arrive with their keys.
     const wanted = COLLECTIONS.filter((collection) => maySync(this.options.role, 'pull', collection));
     this.replications = wanted.map((collection) =>
@@ -98,7 +106,7 @@ export class SyncClient {
     this.running = false;
     this.unsubscribeOnline?.();
     this.unsubscribeOnline = undefined;
-    this.wakeSleepers();
+    this.backOff.wake();
     this.streamAbort?.abort();
     this.streamAbort = undefined;
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
@@ -123,33 +131,8 @@ export class SyncClient {
   resumeNow(): void {
     if (!this.running) return;
     this.failures = 0;
-    this.wakeSleepers();
+    this.backOff.wake();
     this.reSync();
-  }
-
-  /** The next back-off wait: exponential in the failures so far, capped, with jitter. */
-  private backOffMs(failures: number): number {
-    const base = this.options.retryMs ?? 1000;
-    const cap = this.options.maxRetryMs ?? 60_000;
-    const delay = Math.min(cap, base * 2 ** Math.min(failures, 20));
-    return delay * (0.5 + Math.random() / 2);
-  }
-
-  /** Waits `ms`, or less if `resumeNow` or `stop` comes first. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
-    });
-  }
-
-  private wakeSleepers(): void {
-    for (const wake of [...this.sleepers]) wake();
   }
 
   private replicate(
@@ -180,12 +163,8 @@ export class SyncClient {
           const pulled =
             this.takeCarried(collection, checkpoint?.sequence ?? 0) ??
             (await this.pull(collection, checkpoint?.sequence ?? 0, batchSize));
-          const documents = pulled.documents as unknown as (Doc & { _deleted: boolean })[];
-          for (const doc of documents)
-            this.arriving.set(
-              `${collection}:${doc.id}`,
-              fingerprint(doc as unknown as Record<string, unknown>),
-            );
+          const documents = pulled.documents as unknown as PulledDoc[];
+          for (const doc of documents) this.arriving.set(`${collection}:${doc.id}`, fingerprint(doc));
           // A page the server cut short by its byte bound is not the last: RxDB stops at a short page, so
           // ask for another pull, and a full resync does not end on it (a limit of 0 is never reached).
           if (pulled.more) this.resync.next('RESYNC');
@@ -202,15 +181,10 @@ export class SyncClient {
       },
       push: {
         batchSize: MAX_PUSH_ROWS,
-        handler: async (rows) => {
-          const body = rows.map((row) => ({
-            newDocumentState: toWire(collection, row.newDocumentState as unknown as Record<string, unknown>),
-            assumedMasterState: row.assumedMasterState
-              ? toWire(collection, row.assumedMasterState as unknown as Record<string, unknown>)
-              : null,
-          }));
-          return (await this.send(collection, body)) as unknown as (Doc & { _deleted: boolean })[];
-        },
+        handler: async (rows) =>
+          (await this.send(collection, toPushRows(collection, rows))) as unknown as (Doc & {
+            _deleted: boolean;
+          })[],
       },
     });
     this.trackPending(collection, rxCollection, state);
@@ -236,7 +210,7 @@ export class SyncClient {
         const expected = this.arriving.get(key);
         if (expected !== undefined) {
           this.arriving.delete(key);
-          if (expected === fingerprint(doc as unknown as Record<string, unknown>)) return;
+          if (expected === fingerprint(doc)) return;
         }
         this.pendingIds.add(key);
         update();
@@ -302,24 +276,21 @@ export class SyncClient {
   private async endOfResync(
     collection: Collection,
     rxCollection: RxCollection<Doc>,
-    documents: (Doc & { _deleted: boolean })[],
+    documents: PulledDoc[],
     limit: number,
-  ): Promise<(Doc & { _deleted: boolean })[]> {
+  ): Promise<PulledDoc[]> {
     const restored = this.restores.get(collection);
     if (restored) {
       const page = await restored.page(documents as unknown as SyncDocument[]);
       if (documents.length < limit && this.restores.delete(collection)) await restored.finish();
-      return page as unknown as (Doc & { _deleted: boolean })[];
+      return page as unknown as PulledDoc[];
     }
     const resync = this.resyncs.get(collection);
     if (!resync) return documents;
     resync.add(documents.map((doc) => doc.id));
     if (documents.length >= limit) return documents;
     this.resyncs.delete(collection);
-    const local = (await rxCollection.find().exec()).map(
-      (doc) => toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Doc,
-    );
-    return [...documents, ...resync.staleTombstones(local)];
+    return [...documents, ...(await resync.staleTombstonesIn(collection, rxCollection))];
   }
 
   /** Pushes rows, split into bodies the server takes; resolves with the conflicts. */
@@ -339,7 +310,7 @@ export class SyncClient {
     if (!reply.ok && (reply.error === 'offline' || FULL.has(reply.error))) {
       const failures = this.failures++; // RxDB retries soon; the growing wait (offline, full) is here.
       this.patch({ online: reply.error !== 'offline', error: reply.error });
-      if (failures > 0) await this.sleep(this.backOffMs(failures - 1));
+      if (failures > 0) await this.backOff.wait(failures - 1);
       this.fail(new SyncRequestError(reply.error));
     }
     this.failures = 0;
@@ -384,7 +355,7 @@ export class SyncClient {
         this.patch({ online: false, error: 'offline' });
       }
       if (!this.running) return;
-      await this.sleep(this.backOffMs(attempts));
+      await this.backOff.wait(attempts);
       attempts += 1;
     }
   }
@@ -401,34 +372,19 @@ export class SyncClient {
       carried.pull.next('RESYNC');
       return;
     }
-    void this.runCatchUp();
+    void this.catchUp.run();
     this.resync.next('RESYNC');
   }
 
-  /** One catch-up at a time; an event during a run asks for one more run after it. */
-  private catchUpRun: Promise<void> | undefined;
-  private catchUpAgain = false;
-  private runCatchUp(): Promise<void> {
-    const catchUp = this.options.catchUp;
-    if (!catchUp) return Promise.resolve();
-    if (this.catchUpRun) {
-      this.catchUpAgain = true;
-      return this.catchUpRun;
+  /** One catch-up; what fails is reported in the status, and the stream or the next pull tries again. */
+  private async catchUpOnce(): Promise<void> {
+    if (!this.running) return;
+    try {
+      await this.options.catchUp?.();
+    } catch (error) {
+      const code = error instanceof SyncRequestError ? error.code : 'bad-response';
+      this.patch({ error: code, online: code !== 'offline' });
     }
-    this.catchUpRun = (async () => {
-      do {
-        this.catchUpAgain = false;
-        try {
-          await catchUp();
-        } catch (error) {
-          const code = error instanceof SyncRequestError ? error.code : 'bad-response';
-          this.patch({ error: code, online: code !== 'offline' });
-        }
-      } while (this.catchUpAgain && this.running);
-    })().finally(() => {
-      this.catchUpRun = undefined;
-    });
-    return this.catchUpRun;
   }
 
   private updateActive(): void {

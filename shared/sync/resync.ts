@@ -4,6 +4,9 @@
 // arrives, every other local document is handed to RxDB as a tombstone from the server. RxDB's pull
 // skips a tombstone for a document with a local write not yet pushed (its fork state differs from the
 // master state it assumed), so never-pushed local writes survive and are pushed afterwards.
+import type { RxCollection } from 'rxdb';
+import type { Collection } from './protocol';
+import { toWire, type Doc } from './wire-documents';
 
 /** The documents of one collection the server returned since its resync began. */
 export class FullResync {
@@ -19,5 +22,16 @@ export class FullResync {
     return local
       .filter((doc) => !this.returned.has(doc.id))
       .map((doc) => ({ ...doc, _deleted: true as const }));
+  }
+
+  /** The stale tombstones of what `rxCollection` holds locally, in wire form like a pull's documents. */
+  async staleTombstonesIn(
+    collection: Collection,
+    rxCollection: RxCollection<Doc>,
+  ): Promise<(Doc & { _deleted: true })[]> {
+    const local = (await rxCollection.find().exec()).map(
+      (doc) => toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Doc,
+    );
+    return this.staleTombstones(local);
   }
 }

@@ -53,11 +53,23 @@ export const toWire = (collection: Collection, doc: Record<string, unknown>): Sy
   return picked as SyncDocument;
 };
 
+/** RxDB's push rows as the server takes them: each new state and the state it assumed, in wire form. */
+export const toPushRows = (
+  collection: Collection,
+  rows: readonly { newDocumentState: unknown; assumedMasterState?: unknown }[],
+) =>
+  rows.map((row) => ({
+    newDocumentState: toWire(collection, row.newDocumentState as Record<string, unknown>),
+    assumedMasterState: row.assumedMasterState
+      ? toWire(collection, row.assumedMasterState as Record<string, unknown>)
+      : null,
+  }));
+
 /**
  * Tells one state of a document from another without keeping its payload: every payload is ciphertext
  * with a random nonce, so its length and ends differ between any two writes.
  */
-export const fingerprint = (doc: Record<string, unknown>): string => {
+export const fingerprint = (doc: { payload?: unknown; hash?: unknown; _deleted?: unknown }): string => {
   const text = typeof doc.payload === 'string' ? doc.payload : String(doc.hash ?? '');
   return `${doc._deleted === true}|${text.length}|${text.slice(0, 48)}|${text.slice(-16)}`;
 };
