@@ -44,20 +44,26 @@ const watchedFetch = () => {
   return { seen, fetch: watched };
 };
 
-const arrival = (setup: TwoDevices, count: number) =>
-  firstValueFrom(setup.b.db.records.find().$.pipe(filter((docs) => docs.length >= count)));
+const arrival = (devices: TwoDevices, count: number) =>
+  firstValueFrom(devices.b.db.records.find().$.pipe(filter((docs) => docs.length >= count)));
+
+/** Two devices on carrying streams, both in sync, B's fetch watched from here on (no pulls counted yet). */
+const watchedDevices = async (adapter: 'sqlite' | 'postgres') => {
+  setup = await twoDevices(adapter, true);
+  const { a, b } = setup;
+  const watched = watchedFetch();
+  b.sync = syncClient(b.db, b.link, true, { fetch: watched.fetch });
+  await a.sync.start();
+  await b.sync.start();
+  await b.sync.awaitInSync();
+  watched.seen.recordPulls = 0;
+  return { devices: setup, a, watched };
+};
 
 describe.each(['sqlite', 'postgres'] as const)('events carrying documents: %s', (adapter) => {
   it('bring a person made on A to B without B pulling', async () => {
-    setup = await twoDevices(adapter, true);
-    const { a, b } = setup;
-    const watched = watchedFetch();
-    b.sync = syncClient(b.db, b.link, true, { fetch: watched.fetch });
-    await a.sync.start();
-    await b.sync.start();
-    await b.sync.awaitInSync();
-    watched.seen.recordPulls = 0;
-    const arrived = arrival(setup, 1);
+    const { devices, a, watched } = await watchedDevices(adapter);
+    const arrived = arrival(devices, 1);
     const person = await a.session.people.create(annelies);
     const [doc] = await arrived;
     expect(doc?.id).toBe(person.id);
@@ -65,18 +71,11 @@ describe.each(['sqlite', 'postgres'] as const)('events carrying documents: %s', 
   });
 
   it('make B pull when an event was lost, and B misses nothing', async () => {
-    setup = await twoDevices(adapter, true);
-    const { a, b } = setup;
-    const watched = watchedFetch();
-    b.sync = syncClient(b.db, b.link, true, { fetch: watched.fetch });
-    await a.sync.start();
-    await b.sync.start();
-    await b.sync.awaitInSync();
-    watched.seen.recordPulls = 0;
+    const { devices, a, watched } = await watchedDevices(adapter);
     watched.seen.dropNextRecordsEvent = true;
     const first = await a.session.people.create(annelies);
     await a.sync.awaitInSync();
-    const arrived = arrival(setup, 2);
+    const arrived = arrival(devices, 2);
     const second = await a.session.people.create(bram);
     const ids = (await arrived).map((d) => d.id).sort();
     expect(ids).toEqual([first.id, second.id].sort());
