@@ -64,13 +64,15 @@ const conflictsOf = async (device: Device): Promise<ConflictPayload[]> => {
   );
 };
 
-/** A person both devices hold, as of one sync. */
-const sharedPerson = async (s: TwoDevices) => {
+/** Two devices on `adapter` that both hold one person, as of one sync. */
+const devicesSharingAPerson = async (adapter: 'sqlite') => {
+  setup = await twoDevices(adapter);
+  const s = setup;
   const person = await s.a.session.people.create(annelies);
   await syncOnce(s.a);
   await syncOnce(s.b);
   expect((await s.b.session.people.get(person.id)).data.jobTitle).toBe(annelies.jobTitle);
-  return person;
+  return { s, person };
 };
 
 const serverRecord = async (s: TwoDevices, id: string) =>
@@ -82,9 +84,7 @@ describe.each(['sqlite'] as const)('conflict rules: %s', (adapter) => {
   it.each(['A', 'B'] as const)(
     'under clock skew the later recorded time wins, whichever device syncs first (%s first)',
     async (first) => {
-      setup = await twoDevices(adapter);
-      const s = setup;
-      const person = await sharedPerson(s);
+      const { s, person } = await devicesSharingAPerson(adapter);
 
       // B's clock runs ten minutes ahead. B edits first in real time...
       const onB = await withClockOff(10 * MINUTE, () =>
@@ -140,9 +140,7 @@ describe.each(['sqlite'] as const)('conflict rules: %s', (adapter) => {
   it.each(['A', 'B'] as const)(
     'with the same recorded time the larger value wins on both devices (%s first)',
     async (first) => {
-      setup = await twoDevices(adapter);
-      const s = setup;
-      const person = await sharedPerson(s);
+      const { s, person } = await devicesSharingAPerson(adapter);
       // Both clocks read the same millisecond, an hour from now (later than the person's creation).
       const at = Date.now() + 60 * MINUTE;
       const edit = (d: Device, jobTitle: string) =>
@@ -165,9 +163,7 @@ describe.each(['sqlite'] as const)('conflict rules: %s', (adapter) => {
   it.each(['the deletion', 'the edit'] as const)(
     'a deletion wins over a concurrent edit: the person is gone everywhere, the edit not kept (%s syncs first)',
     async (first) => {
-      setup = await twoDevices(adapter);
-      const s = setup;
-      const person = await sharedPerson(s);
+      const { s, person } = await devicesSharingAPerson(adapter);
       // Offline, A deletes the person while B edits them.
       await s.a.session.people.remove(person.id);
       await s.b.session.people.update(person.id, (p) => ({ ...p, jobTitle: 'Directeur' }));
