@@ -4,7 +4,14 @@
 // device revoked after connecting gets no document.
 import { describe, expect, it } from 'vitest';
 import { readServerEvents } from '../../../shared/sync/event-stream';
-import { CARRY_MAX_BYTES, type SettingWire, type StreamEvent } from '../../../shared/sync/protocol';
+import {
+  CARRY_MAX_BYTES,
+  type CarriedEvent,
+  type Collection,
+  type SettingWire,
+  type StreamEvent,
+  type SyncDocument,
+} from '../../../shared/sync/protocol';
 import { ADAPTER_NAMES } from './adapters';
 import { addMember, call, createOrganisation, newId, openStream, personRecord, value } from './harness';
 import { useServers } from './server-fixture';
@@ -47,6 +54,20 @@ const openCarrying = async (url: string, token: string) => {
 const push = async (url: string, token: string, collection: string, doc: object) =>
   value(await call(url, 'POST', `/sync/${collection}/push`, { token, body: [{ newDocumentState: doc }] }));
 
+/** What a stream that asked for documents gets for one small push: the document, and the previous
+ * sequence of its collection. */
+const carrying = (
+  checkpoint: number,
+  collection: Collection,
+  previous: number,
+  doc: SyncDocument,
+): CarriedEvent => ({
+  checkpoint,
+  collection,
+  previous,
+  documents: [doc],
+});
+
 const setting = (payload = 'k1abc'): SettingWire => ({
   id: newId(),
   kind: 'breach',
@@ -69,32 +90,17 @@ describe.each(ADAPTER_NAMES)('events carrying documents: %s', (name) => {
 
     const first = await personRecord({ name: 'Annelies' });
     await push(server.url, admin.token, 'records', first);
-    expect(await stream.next()).toEqual({
-      checkpoint: 1,
-      collection: 'records',
-      previous: 0,
-      documents: [first],
-    });
+    expect(await stream.next()).toEqual(carrying(1, 'records', 0, first));
     // A stream that did not ask gets the checkpoint alone, as before.
     expect(await plain.next()).toEqual({ checkpoint: 1 });
 
     // A write of another collection between two records: the next record's previous is the record's.
     const other = setting();
     await push(server.url, admin.token, 'settings', other);
-    expect(await stream.next()).toEqual({
-      checkpoint: 2,
-      collection: 'settings',
-      previous: 0,
-      documents: [other],
-    });
+    expect(await stream.next()).toEqual(carrying(2, 'settings', 0, other));
     const second = await personRecord({ name: 'Bram' });
     await push(server.url, admin.token, 'records', second);
-    expect(await stream.next()).toEqual({
-      checkpoint: 3,
-      collection: 'records',
-      previous: 1,
-      documents: [second],
-    });
+    expect(await stream.next()).toEqual(carrying(3, 'records', 1, second));
 
     // What a pull from the previous checkpoint answers is what the event carried.
     const pulled = value(
@@ -123,12 +129,7 @@ describe.each(ADAPTER_NAMES)('events carrying documents: %s', (name) => {
     expect(await stream.next()).toEqual({ checkpoint: 1 });
     const doc = await personRecord({});
     await push(server.url, admin.token, 'records', doc);
-    expect(await stream.next()).toEqual({
-      checkpoint: 2,
-      collection: 'records',
-      previous: 0,
-      documents: [doc],
-    });
+    expect(await stream.next()).toEqual(carrying(2, 'records', 0, doc));
   });
 
   it('give a device revoked after it connected no document: its stream is refused and ends', async () => {
@@ -147,19 +148,13 @@ describe.each(ADAPTER_NAMES)('events carrying documents: %s', (name) => {
 
 describe('two server instances on one PostgreSQL database', () => {
   it('carry a push to one instance on the other instance’s stream', async () => {
-    const { database, ...a } = await servers.start('postgres');
-    const b = await servers.serverOn(database);
+    const { a, b } = await servers.twoInstances();
     const admin = await createOrganisation(a.server.url);
     const stream = await openCarrying(b.server.url, admin.token);
     expect(await stream.next()).toEqual({ checkpoint: 0 });
     const doc = await personRecord({});
     await push(a.server.url, admin.token, 'records', doc);
-    expect(await stream.next()).toEqual({
-      checkpoint: 1,
-      collection: 'records',
-      previous: 0,
-      documents: [doc],
-    });
+    expect(await stream.next()).toEqual(carrying(1, 'records', 0, doc));
     // Small enough to carry, but past NOTIFY's payload limit once escaped again: announced by its sequence.
     await push(a.server.url, admin.token, 'records', {
       ...(await personRecord({})),

@@ -60,8 +60,7 @@ describe.each(ADAPTER_NAMES)('a live stream whose device is revoked: %s', (name)
 
 describe('two server instances on one PostgreSQL database', () => {
   it('announce a write pushed to one instance on the other instance’s stream', async () => {
-    const { database, ...a } = await servers.start('postgres');
-    const b = await servers.serverOn(database);
+    const { a, b } = await servers.twoInstances();
     const admin = await createOrganisation(a.server.url);
     const stream = await openStream(b.server.url, admin.token);
     servers.later(() => stream.close());
@@ -85,8 +84,7 @@ describe('two server instances on one PostgreSQL database', () => {
 
 describe('PostgreSQL LISTEN connection', () => {
   it('reconnects after it is cut and tells live clients to pull, then announces new writes again', async () => {
-    const { database, ...a } = await servers.start('postgres');
-    const b = await servers.serverOn(database);
+    const { database, a, b } = await servers.twoInstances();
     const admin = await createOrganisation(a.server.url);
     const doc = await personRecord({});
     value(

@@ -85,9 +85,14 @@ export const useServers = () => {
     cleanup.push(() => database.destroy());
     return { database, ...(await serverOn(database, options)) };
   };
+  /** Two server instances, `a` and `b`, on one new PostgreSQL database: what one hears, the other must too. */
+  const twoInstances = async (options?: ServerOptions) => {
+    const { database, ...a } = await start('postgres', options);
+    return { database, a, b: await serverOn(database, options) };
+  };
   /** Runs `step` after the test, before anything opened earlier is closed (a stream before its server). */
   const later = (step: () => Promise<void> | void) => {
     cleanup.push(async () => step());
   };
-  return { start, serverOn, later };
+  return { start, serverOn, twoInstances, later };
 };
