@@ -5,7 +5,7 @@ import type { Decrypted } from '../store';
 import type { RecordDoc } from '../store';
 import type { Session } from '../vault';
 import type { PersonFacts } from './types';
-import { loadLedgersBySubject, subjectEntries, type EntriesBySubjectOf } from '../purposes';
+import { loadLedgersBySubject, subjectEntries, type EntriesBySubjectOf, type EntriesOf } from '../purposes';
 import { CONSENT_LEDGERS } from './ledgers';
 
 export type Progress = (progress: { done: number; total: number }) => void;
@@ -44,6 +44,13 @@ export const factsFor = (
   personId: string,
   person: Decrypted<PersonPayload> | undefined,
   ledgers: LedgerIndex,
+): PersonFacts => personFacts(personId, person, subjectEntries(ledgers, personId));
+
+/** The facts about one person from their own ledgers (loadPersonLedgers); not loaded: erased. */
+export const personFacts = (
+  personId: string,
+  person: Decrypted<PersonPayload> | undefined,
+  entries: EntriesOf<typeof CONSENT_LEDGERS>,
 ): PersonFacts => {
   const address = person?.data.address;
   return {
@@ -54,7 +61,11 @@ export const factsFor = (
       phone: (person?.data.phones.length ?? 0) > 0,
       post: !!address && !!address.street && (!!address.city || !!address.postalCode),
     },
-    ...subjectEntries(ledgers, personId),
+    bases: entries.bases,
+    consents: entries.consents,
+    subscriptions: entries.subscriptions,
+    objections: entries.objections,
+    restrictions: entries.restrictions,
   };
 };
 

@@ -10,5 +10,14 @@ export { DECRYPT_CHUNK, factsFor, loadLedgers, loadPeople, yieldToUi, type Ledge
 export * from './run-gate';
 export * from './receipts';
 export * from './operations';
+export {
+  ConfirmationRefused,
+  LinkServerError,
+  type ConfirmationRefusal,
+  type ConfirmationRequest,
+  type ConfirmationSent,
+  type LinkClicksRecorded,
+  type LinkServer,
+} from './links';
 export * from './register-export';
 export * from './queries';

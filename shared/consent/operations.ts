@@ -7,7 +7,7 @@ import { toXlsx } from '../export';
 import type { OrganisationInput } from '../organisations';
 import type { PersonInput } from '../people';
 import { CONTROLLER, CONTROLLER_ID, ControllerPayload, type ControllerInput } from '../purposes';
-import { ledgerWrite, type AboutPerson } from '../purposes';
+import { ledgerWrite, type AboutPerson, type Actor } from '../purposes';
 import { PURPOSE } from '../purposes';
 import { NotFoundError } from '../store';
 import type { Deliver } from '../workspace';
@@ -22,6 +22,7 @@ import {
   type NoticeReceiptInput,
 } from './ledgers';
 import { changeSubscription, type SubscriptionChange } from './subscriptions';
+import { pullAndRecordClicks, sendConfirmation, type ConfirmationRequest, type LinkServer } from './links';
 import { toIso27560Record, toKantaraReceipt } from './receipts';
 import { REGISTER_COLUMNS, registerRows, type RegisterLabels } from './register-export';
 import { decideCampaignList } from './run-gate';
@@ -92,6 +93,27 @@ export const runGate = defineOperation(
   'consent.campaignList',
   (workspace, _actor, { onProgress, signal, now, ...input }: RunGateInput & ProgressOptions) =>
     decideCampaignList(workspace, input, { onProgress, signal, now }),
+);
+
+/**
+ * The double opt-in message for a pending subscription (issue 17): gated for the list's purpose on e-mail,
+ * its /c/ and /u/ tokens held on this device and registered by hash, handed to `send`, then audited.
+ */
+export const requestConfirmation = defineOperation(
+  'consent.requestConfirmation',
+  (workspace, _actor, request: ConfirmationRequest) => sendConfirmation(workspace, request),
+);
+
+/**
+ * Records the clicks on this device's confirmation and unsubscribe links: the organisation's clicks after
+ * this device's cursor, each written to the person's ledgers with the token's hash and time as evidence.
+ */
+export const recordLinkClicks = defineOperation(
+  'consent.recordLinkClicks',
+  (workspace, _actor, { server, recordedBy }: { server: LinkServer; recordedBy: Actor }, step) =>
+    pullAndRecordClicks(workspace, recordedBy, server, step),
+  // A pull that found no click of this device's stores nothing.
+  { mayChangeNothing: true },
 );
 
 export const saveSubscriptionType = defineOperation(

@@ -1,0 +1,250 @@
+// Double opt-in and unsubscribe by link (issue 17): the confirmation message for a pending subscription,
+// with its /c/ link registered by hash on the organisation's server, and the clicks pulled back and
+// recorded in the person's ledgers with the token's hash and the click's time as evidence. What a token
+// stands for stays in this device's encrypted store (link-store.ts); the server sees hashes only.
+import type { AuditEvent } from '../audit';
+import { doubleOptInMessage, type MessageLanguage } from '../messages';
+import type { MailMessage } from '../platform';
+import { appendEntry, PURPOSE, storedController, type Actor } from '../purposes';
+import { NotFoundError } from '../store';
+import {
+  linkUrl,
+  listUnsubscribeHeaders,
+  pullLinkClicks,
+  registerLinks,
+  type LinkClick,
+  type ServerClient,
+  type ServerError,
+} from '../sync';
+import type { Session } from '../vault';
+import type { AuditStep, Done } from '../workspace';
+import { consentStatus, subscriptionStatus } from './derive';
+import { personFacts } from './facts';
+import { decideEligibility } from './gate';
+import { consentAudit, consentEntry, loadPersonLedgers } from './ledgers';
+import {
+  holdLink,
+  linkByHash,
+  linkClickCursor,
+  markLinkRecorded,
+  saveLinkClickCursor,
+  type LinkEntry,
+} from './link-store';
+import { changeSubscription } from './subscriptions';
+import { CONSENT_EVENT, SUBSCRIPTION_TYPE, type ExclusionReason } from './types';
+
+/** The organisation's server the links point at, and a client signed in to it. */
+export interface LinkServer {
+  readonly serverUrl: string;
+  readonly client: ServerClient;
+}
+
+/** The organisation's server could not be reached or refused (the server client's code). */
+export class LinkServerError extends Error {
+  constructor(readonly code: ServerError) {
+    super(`The organisation's server did not take the links: ${code}`);
+    this.name = 'LinkServerError';
+  }
+}
+
+/**
+ * Why no confirmation may be sent: the subscription is not pending, the gate leaves the person out for
+ * the list's purpose on e-mail (erased, restricted, objected, the purpose does not use e-mail), the person
+ * has no e-mail address, or the controller's e-mail address (the sender) is not filled in.
+ */
+export type ConfirmationRefusal = 'not-pending' | 'no-email' | 'no-sender' | ExclusionReason;
+export class ConfirmationRefused extends Error {
+  constructor(readonly reason: ConfirmationRefusal) {
+    super(`No confirmation can be sent: ${reason}`);
+    this.name = 'ConfirmationRefused';
+  }
+}
+
+/** What a confirmation asks for and which the gate lets through: the consent and list are what it asks. */
+const ASKED_FOR: readonly ExclusionReason[] = [
+  'consent-missing',
+  'consent-withdrawn',
+  'consent-expired',
+  'not-subscribed',
+];
+
+export interface ConfirmationRequest {
+  readonly personId: string;
+  readonly subscriptionTypeId: string;
+  readonly language: MessageLanguage;
+  readonly server: LinkServer;
+  /** How the message leaves: SMTP from the desktop, an .eml file or a mailto: link the user sends. */
+  readonly via: 'smtp' | 'eml' | 'mailto';
+  /** Hands the message over; the request is audited once this resolved (a failure audits nothing). */
+  readonly send: (message: MailMessage) => Promise<unknown>;
+  readonly now?: number;
+}
+
+export interface ConfirmationSent {
+  readonly message: MailMessage;
+  readonly confirmUrl: string;
+}
+
+const registered = async (server: LinkServer, links: { token: string; kind: LinkEntry['kind'] }[]) => {
+  const reply = await registerLinks(server.client, links);
+  if (!reply.ok) throw new LinkServerError(reply.error);
+};
+
+/**
+ * The double opt-in message for a pending subscription: the gate is asked for the list's purpose on
+ * e-mail, a confirmation and an unsubscribe token are held here and registered by hash, and the message
+ * is handed to `send`. Audited as an export of the person for the purpose, with how it left.
+ */
+export const sendConfirmation = async (
+  session: Session,
+  request: ConfirmationRequest,
+): Promise<Done<ConfirmationSent>> => {
+  const now = request.now ?? Date.now();
+  const { personId, subscriptionTypeId } = request;
+  const list = await session.settings(SUBSCRIPTION_TYPE).get(subscriptionTypeId);
+  const purpose = await session.settings(PURPOSE).get(list.data.purposeId);
+  const [person, ledgers, controller] = await Promise.all([
+    session.people.get(personId),
+    loadPersonLedgers(session, personId),
+    storedController(session),
+  ]);
+  if (subscriptionStatus(ledgers.subscriptions, list.id, now).state !== 'pending')
+    throw new ConfirmationRefused('not-pending');
+  const decision = decideEligibility(
+    { purpose, channel: 'email', now, subscriptionTypeIds: [list.id] },
+    personFacts(personId, person, ledgers),
+  );
+  if (!decision.eligible && !ASKED_FOR.includes(decision.reason))
+    throw new ConfirmationRefused(decision.reason);
+  const to = person.data.emails[0]?.value;
+  if (!to) throw new ConfirmationRefused('no-email');
+  if (!controller?.email) throw new ConfirmationRefused('no-sender');
+
+  const about = { personId, subscriptionTypeId: list.id, purposeId: purpose.id };
+  const confirm = await holdLink(session, { ...about, kind: 'confirm' }, now);
+  const unsubscribe = await holdLink(session, { ...about, kind: 'unsubscribe' }, now);
+  // Registered every time: a token held here whose registration failed earlier is registered now.
+  await registered(request.server, [
+    { token: confirm.token, kind: 'confirm' },
+    { token: unsubscribe.token, kind: 'unsubscribe' },
+  ]);
+  const toName = [person.data.givenName, person.data.familyName].filter(Boolean).join(' ');
+  const composed = doubleOptInMessage({
+    language: request.language,
+    serverUrl: request.server.serverUrl,
+    confirmToken: confirm.token,
+    listName: list.data.name[request.language] || list.data.name.en || list.data.name.nl,
+    organisationName: controller.name,
+    from: controller.email,
+    fromName: controller.name,
+    to,
+    ...(toName ? { toName } : {}),
+  });
+  // The person may also say no at once: their mail program offers the one-click unsubscribe (RFC 8058).
+  const message: MailMessage = {
+    ...composed,
+    headers: listUnsubscribeHeaders(request.server.serverUrl, unsubscribe.token),
+  };
+  await request.send(message);
+  const audit: AuditEvent = {
+    action: 'export',
+    kind: 'confirmation-message',
+    recordIds: [personId],
+    purposeId: purpose.id,
+    details: { list: list.id, via: request.via, language: request.language },
+  };
+  return {
+    result: { message, confirmUrl: linkUrl(request.server.serverUrl, 'confirm', confirm.token) },
+    audit,
+  };
+};
+
+/** The evidence a click leaves in the ledger: the token's hash and the click's time, nothing else. */
+const clickEvidence = (click: LinkClick) => ({
+  reference: `link-sha256:${click.tokenHash}`,
+  text: `${click.kind} link clicked at ${new Date(click.clickedAt).toISOString()}`,
+});
+
+/** Writes what one click means: a confirmed subscription (and consent for a consent purpose), or an unsubscribe. */
+const recordClick = async (
+  session: Session,
+  actor: Actor,
+  entry: LinkEntry,
+  click: LinkClick,
+  step: AuditStep,
+): Promise<boolean> => {
+  const evidence = clickEvidence(click);
+  const request = {
+    subscriptionTypeId: entry.subscriptionTypeId,
+    origin: 'web_form',
+    evidence,
+    at: click.clickedAt,
+  } as const;
+  const change = entry.kind === 'confirm' ? 'confirm' : 'unsubscribe';
+  const done = await changeSubscription(session, actor, entry.personId, request, change);
+  for (const audit of [done.audit].flat()) await step(audit);
+  if (done.result.status !== 'written' || entry.kind !== 'confirm') return done.result.status === 'written';
+  const purpose = await session.settings(PURPOSE).get(entry.purposeId);
+  if (purpose.data.lawfulBasis !== 'consent') return true;
+  const consents = (await loadPersonLedgers(session, entry.personId)).consents;
+  if (consentStatus(consents, purpose.id, click.clickedAt).state === 'given') return true;
+  const given = await appendEntry(
+    session,
+    CONSENT_EVENT,
+    actor,
+    entry.personId,
+    consentEntry({ purposeId: purpose.id, type: 'given', method: 'web_form', at: click.clickedAt, evidence }),
+    consentAudit,
+  );
+  for (const audit of [given.audit].flat()) await step(audit);
+  return true;
+};
+
+const personHeld = (session: Session, personId: string) =>
+  session.people.get(personId).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    },
+  );
+
+export interface LinkClicksRecorded {
+  /** Clicks on this device's tokens that changed a ledger. */
+  readonly recorded: number;
+  /** Clicks on tokens another device holds, already recorded, about someone no longer here, or changing nothing. */
+  readonly ignored: number;
+  readonly cursor: number;
+}
+
+/**
+ * Pulls the organisation's clicks after this device's cursor and records those on its own tokens; each
+ * change is audited as it is written. The cursor moves after each page, and a token's click is recorded
+ * once, so a repeated pull records nothing twice.
+ */
+export const pullAndRecordClicks = async (
+  session: Session,
+  actor: Actor,
+  server: LinkServer,
+  step: AuditStep,
+): Promise<Done<LinkClicksRecorded>> => {
+  let cursor = await linkClickCursor(session);
+  let recorded = 0;
+  let ignored = 0;
+  for (;;) {
+    const reply = await pullLinkClicks(server.client, cursor);
+    if (!reply.ok) throw new LinkServerError(reply.error);
+    for (const click of reply.value.clicks) {
+      const entry = await linkByHash(session, click.tokenHash);
+      const ours = entry && entry.kind === click.kind && entry.recordedAt === null;
+      if (ours && (await personHeld(session, entry.personId))) {
+        if (await recordClick(session, actor, entry, click, step)) recorded += 1;
+        else ignored += 1;
+      } else ignored += 1;
+      if (ours) await markLinkRecorded(session, entry, Date.now());
+    }
+    cursor = await saveLinkClickCursor(session, reply.value.cursor);
+    if (!reply.value.more || reply.value.clicks.length === 0) break;
+  }
+  return { result: { recorded, ignored, cursor }, audit: [] };
+};

@@ -1,0 +1,215 @@
+// Double opt-in that closes by itself (issue 17), against the real server on SQLite: the confirmation for
+// a pending subscription registers its tokens by hash only; a POST to /c/<token> comes back to the device
+// that made it and is recorded as the confirmation and the consent, with the token's hash and the click's
+// time as evidence; /u/<token> records an unsubscribe that holds; a repeated pull records nothing twice;
+// a click on a token this device does not hold changes nothing.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteLinks } from '../../../server/storage/links-sqlite';
+import type { LinkStore } from '../../../server/storage/links';
+import type { Storage } from '../../../server/storage/types';
+import {
+  ConfirmationRefused,
+  loadPersonLedgers,
+  recordLinkClicks,
+  requestConfirmation,
+  saveController,
+  subscribe,
+  subscriptionStatus,
+  type LinkServer,
+} from '../../../shared/consent';
+import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
+import type { MailMessage } from '../../../shared/platform';
+import { linkTokenHash, newLinkToken, pullLinkClicks, registerLinks, serverClient } from '../../../shared/sync';
+import { recordObjection } from '../../../shared/objection';
+import type { Session } from '../../../shared/vault/session';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { ADAPTERS, type TestDatabase } from '../server/adapters';
+import { createOrganisation, startServer, type RunningServer } from '../server/harness';
+import { ACTOR, aboutPerson, auditTrail, somePerson, useConsentVaults } from './support';
+
+const open = useConsentVaults();
+const LIST = SUBSCRIPTION_NEWSLETTER;
+
+describe('confirmation and unsubscribe links recorded by the device that made them', () => {
+  let database: TestDatabase;
+  let storage: Storage;
+  let links: LinkStore;
+  let server: RunningServer;
+  let linkServer: LinkServer;
+
+  beforeEach(async () => {
+    database = await ADAPTERS.sqlite();
+    storage = await database.open();
+    await storage.migrate();
+    links = openSqliteLinks(database.files!()[0]!);
+    await links.migrate();
+    server = await startServer(storage, { links });
+    const member = await createOrganisation(server.url);
+    linkServer = {
+      serverUrl: server.url,
+      client: serverClient(fetch, { serverUrl: server.url, token: member.token }),
+    };
+  });
+  afterEach(async () => {
+    await server.close();
+    await links.close();
+    await storage.close();
+    await database.destroy();
+  });
+
+  /** A vault with the controller's sender address and one person waiting for the newsletter's double opt-in. */
+  const pendingPerson = async () => {
+    const session = await open();
+    await saveController(session, LOCAL_ACTOR, { name: 'Bakkerij Kluis', email: 'nieuws@bakkerij.example' });
+    const person = await session.people.create(somePerson(1));
+    const list = { ...aboutPerson(person.id), subscriptionTypeId: LIST, origin: 'web_form' } as const;
+    await subscribe(session, LOCAL_ACTOR, list);
+    return { session, person };
+  };
+
+  /** Sends the confirmation, keeping the message as the outbox would. */
+  const confirmation = async (session: Session, personId: string) => {
+    const sent: MailMessage[] = [];
+    const result = await requestConfirmation(session, LOCAL_ACTOR, {
+      personId,
+      subscriptionTypeId: LIST,
+      language: 'nl',
+      server: linkServer,
+      via: 'eml',
+      send: async (message) => void sent.push(message),
+    });
+    const token = (kind: 'c' | 'u', text: string) =>
+      new RegExp(`${server.url}/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? '';
+    return {
+      result,
+      message: sent[0]!,
+      confirm: token('c', sent[0]!.text),
+      unsubscribe: token('u', sent[0]!.headers?.['List-Unsubscribe'] ?? ''),
+    };
+  };
+
+  const click = async (kind: 'c' | 'u', token: string) => {
+    const response = await fetch(`${server.url}/${kind}/${token}`, { method: 'POST' });
+    expect(response.status).toBe(200);
+  };
+  const pull = (session: Session) =>
+    recordLinkClicks(session, LOCAL_ACTOR, { server: linkServer, recordedBy: ACTOR });
+  const ledgers = (session: Session, personId: string) => loadPersonLedgers(session, personId);
+  const listState = async (session: Session, personId: string) =>
+    subscriptionStatus((await ledgers(session, personId)).subscriptions, LIST, Date.now()).state;
+
+  it('sends the double opt-in with a /c/ link whose token the server holds only as a SHA-256', async () => {
+    const { session, person } = await pendingPerson();
+    const { result, message, confirm, unsubscribe: unsubscribeToken } = await confirmation(session, person.id);
+
+    expect(message).toMatchObject({
+      from: 'nieuws@bakkerij.example',
+      to: 'gerrit1@zeldzaam.example',
+      toName: 'Gerrit1 Zeldzaamnaam1',
+      subject: 'Bevestig uw inschrijving op Nieuwsbrief',
+    });
+    expect(result.confirmUrl).toBe(`${server.url}/c/${confirm}`);
+    expect(message.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const stored = readFileSync(database.files!()[0]!).toString('latin1') + readWal(database);
+    for (const token of [confirm, unsubscribeToken]) {
+      expect(token).toHaveLength(43);
+      expect(stored).not.toContain(token);
+      expect(stored).toContain(await linkTokenHash(token));
+    }
+    // On the device, what the token stands for is sealed: the token is nowhere in the clear.
+    const local = JSON.stringify((await session.db.vault.find().exec()).map((d) => d.toJSON()));
+    expect(local).not.toContain(confirm);
+    expect((await auditTrail(session)).at(-1)).toMatchObject({
+      action: 'export',
+      kind: 'confirmation-message',
+      recordIds: [person.id],
+      purposeId: PURPOSE_E_MARKETING,
+      details: { list: LIST, via: 'eml', language: 'nl' },
+    });
+  });
+
+  it('records a click on /c/<token> as the confirmation and the consent, with the token hash and click time as evidence', async () => {
+    const { session, person } = await pendingPerson();
+    const { confirm } = await confirmation(session, person.id);
+    await click('c', confirm);
+
+    expect(await pull(session)).toMatchObject({ recorded: 1, ignored: 0 });
+    const { subscriptions, consents } = await ledgers(session, person.id);
+    const pulled = await pullLinkClicks(linkServer.client, 0);
+    const clickedAt = pulled.ok ? pulled.value.clicks[0]?.clickedAt : undefined;
+    const evidence = { reference: `link-sha256:${await linkTokenHash(confirm)}` };
+    expect(subscriptions.at(-1)?.data).toMatchObject({ type: 'confirmed', origin: 'web_form', evidence });
+    expect(consents.at(-1)?.data).toMatchObject({
+      purposeId: PURPOSE_E_MARKETING,
+      type: 'given',
+      method: 'web_form',
+      evidence,
+      recordedBy: ACTOR.userId,
+      deviceId: ACTOR.deviceId,
+    });
+    expect(subscriptions.at(-1)?.data.at).toBe(clickedAt);
+    expect(consents.at(-1)?.data.evidence.text).toContain(new Date(consents.at(-1)!.data.at).toISOString());
+    expect(consents.at(-1)?.data.at).toBe(clickedAt);
+    expect(await listState(session, person.id)).toBe('subscribed');
+  });
+
+  it('records /u/<token> as an unsubscribe that holds against a later import, and a repeated pull records nothing twice', async () => {
+    const { session, person } = await pendingPerson();
+    const { confirm, unsubscribe: unsubscribeToken } = await confirmation(session, person.id);
+    await click('c', confirm);
+    await pull(session);
+    await click('u', unsubscribeToken);
+
+    expect(await pull(session)).toMatchObject({ recorded: 1 });
+    expect(await listState(session, person.id)).toBe('unsubscribed');
+    const before = await ledgers(session, person.id);
+    const trail = (await auditTrail(session)).length;
+    expect(await pull(session)).toMatchObject({ recorded: 0, ignored: 0 });
+    // The same clicks again (a pull from the start): each token's click is recorded once.
+    await click('u', unsubscribeToken);
+    expect(await pull(session)).toMatchObject({ recorded: 0 });
+    expect(await ledgers(session, person.id)).toEqual(before);
+    expect((await auditTrail(session)).length).toBe(trail);
+
+    const imported = await subscribe(session, LOCAL_ACTOR, {
+      ...aboutPerson(person.id),
+      subscriptionTypeId: LIST,
+      origin: 'import',
+    });
+    expect(imported).toEqual({ status: 'skipped', reason: 'unsubscribed' });
+    // The unsubscribed person has no pending subscription: no confirmation can be sent.
+    await expect(confirmation(session, person.id)).rejects.toThrow(ConfirmationRefused);
+  });
+
+  it('ignores a click on a token this device does not hold', async () => {
+    const { session, person } = await pendingPerson();
+    const foreign = newLinkToken();
+    expect((await registerLinks(linkServer.client, [{ token: foreign, kind: 'confirm' }])).ok).toBe(true);
+    await click('c', foreign);
+
+    expect(await pull(session)).toMatchObject({ recorded: 0, ignored: 1 });
+    expect(await listState(session, person.id)).toBe('pending');
+    expect((await ledgers(session, person.id)).consents).toEqual([]);
+  });
+
+  it('refuses to send a confirmation to someone who objected to e-marketing', async () => {
+    const { session, person } = await pendingPerson();
+    await recordObjection(session, LOCAL_ACTOR, {
+      ...aboutPerson(person.id),
+      type: 'objected',
+      scope: 'direct_marketing',
+      method: 'email',
+    });
+    await expect(confirmation(session, person.id)).rejects.toMatchObject({ reason: 'objected' });
+    expect((await session.db.vault.find().exec()).filter((d) => d.id.startsWith('lk-'))).toEqual([]);
+  });
+});
+
+const readWal = (database: TestDatabase): string => {
+  try {
+    return readFileSync(database.files!()[1]!).toString('latin1');
+  } catch {
+    return '';
+  }
+};
