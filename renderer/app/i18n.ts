@@ -18,6 +18,8 @@ import dealsEn from '../../resources/locales/features/deals.en.json';
 import dealsNl from '../../resources/locales/features/deals.nl.json';
 import lifecycleEn from '../../resources/locales/features/lifecycle.en.json';
 import lifecycleNl from '../../resources/locales/features/lifecycle.nl.json';
+import mailEn from '../../resources/locales/features/mail.en.json';
+import mailNl from '../../resources/locales/features/mail.nl.json';
 import importEn from '../../resources/locales/features/import.en.json';
 import importNl from '../../resources/locales/features/import.nl.json';
 import paletteEn from '../../resources/locales/features/palette.en.json';
@@ -47,6 +49,7 @@ const english = {
   ...dealsEn,
   ...importEn,
   ...lifecycleEn,
+  ...mailEn,
   ...paletteEn,
   ...tasksEn,
   ...rightsEn,
@@ -65,6 +68,7 @@ const dutch: typeof english = {
   ...dealsNl,
   ...importNl,
   ...lifecycleNl,
+  ...mailNl,
   ...paletteNl,
   ...tasksNl,
   ...rightsNl,
