@@ -9,18 +9,22 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, createOrganisation, erasureOrder, newId, personRecord, value } from './harness';
-import { BUNDLE, ROOT, runServerCommand, startServerProcess, stopServerProcess } from './server-process';
+import {
+  BUNDLE,
+  runServerCommand,
+  startServerProcess,
+  stopServerProcess,
+  useBuiltServer,
+} from './server-process';
 
 const start = startServerProcess;
 const stop = stopServerProcess;
@@ -61,24 +65,18 @@ const backedUp = async (dataDir: string, backupFile: string, env: Record<string,
 };
 
 describe('server backup and restore (the CLI)', () => {
-  let scratch: string;
-  beforeAll(() => {
-    const built = spawnSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
-    scratch = mkdtempSync(path.join(tmpdir(), 'kluis-backup-'));
-  });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = useBuiltServer('kluis-backup-');
 
   it('lists --backup, --restore, --reapply-erasures and --ledger in --help', () => {
-    const help = run(scratch, ['--help']);
+    const help = run(scratch(), ['--help']);
     expect(help.status).toBe(0);
     for (const flag of ['--backup FILE', '--restore FILE', '--reapply-erasures', '--ledger FILE'])
       expect(help.stdout).toContain(flag);
   });
 
   it('backs up while the server runs, refuses to restore under it, and restores once it stopped', async () => {
-    const dataDir = path.join(scratch, 'office');
-    const backupFile = path.join(scratch, 'office-backup.sqlite');
+    const dataDir = scratch('office');
+    const backupFile = scratch('office-backup.sqlite');
     const first = await start(dataDir);
     let second: { child: ChildProcess; url: string } | undefined;
     try {
@@ -138,7 +136,7 @@ describe('server backup and restore (the CLI)', () => {
   });
 
   it('refuses a file that is not a whole backup, naming it, and touches nothing stored', async () => {
-    const dataDir = path.join(scratch, 'refusals');
+    const dataDir = scratch('refusals');
     const server = await start(dataDir);
     const admin = await createOrganisation(server.url);
     value(
@@ -147,20 +145,20 @@ describe('server backup and restore (the CLI)', () => {
         body: [{ newDocumentState: await personRecord({}) }],
       }),
     );
-    const good = path.join(scratch, 'good.sqlite');
+    const good = scratch('good.sqlite');
     expect(run(dataDir, ['--backup', good]).status).toBe(0);
     await stop(server.child);
     const database = path.join(dataDir, 'kluis.sqlite');
     const stored = hash(database);
 
-    const text = path.join(scratch, 'notes.txt');
+    const text = scratch('notes.txt');
     writeFileSync(text, 'not a database\n');
-    const plain = path.join(scratch, 'plain.sqlite');
+    const plain = scratch('plain.sqlite');
     copyFileSync(database, plain); // a Kluis database, but not made by --backup
-    const cut = path.join(scratch, 'cut.sqlite');
+    const cut = scratch('cut.sqlite');
     copyFileSync(good, cut);
     truncateSync(cut, 4096);
-    const missing = path.join(scratch, 'missing.sqlite');
+    const missing = scratch('missing.sqlite');
     for (const [file, why] of [
       [text, 'not an SQLite database file'],
       [plain, 'not a Kluis backup (make one with --backup)'],
@@ -174,7 +172,7 @@ describe('server backup and restore (the CLI)', () => {
       expect(hash(database)).toBe(stored);
     }
     // A good backup with a ledger file that is not one: refused before anything is replaced.
-    const ledger = path.join(scratch, 'ledger.jsonl');
+    const ledger = scratch('ledger.jsonl');
     writeFileSync(ledger, '{"v":1,"orgId":"x"}\n');
     const badLedger = run(dataDir, ['--restore', good, '--ledger', ledger]);
     expect(badLedger.status).toBe(1);
@@ -191,8 +189,8 @@ describe('server backup and restore (the CLI)', () => {
   });
 
   it('refuses --restore and --reapply-erasures without an erasure ledger; --no-ledger goes on, warning', async () => {
-    const dataDir = path.join(scratch, 'lost-ledger');
-    const backupFile = path.join(scratch, 'lost-ledger.sqlite');
+    const dataDir = scratch('lost-ledger');
+    const backupFile = scratch('lost-ledger.sqlite');
     const { server } = await backedUp(dataDir, backupFile);
     const ledger = path.join(dataDir, 'erasure-ledger.jsonl');
     // The server made the ledger at start, before any erasure: a missing one was lost, not empty.
@@ -220,12 +218,12 @@ describe('server backup and restore (the CLI)', () => {
   });
 
   it('keeps the erasure ledger where KLUIS_ERASURE_LEDGER says, for the server and the restore', async () => {
-    const dataDir = path.join(scratch, 'ledger-elsewhere');
-    const otherDisk = path.join(scratch, 'other-disk');
+    const dataDir = scratch('ledger-elsewhere');
+    const otherDisk = scratch('other-disk');
     mkdirSync(otherDisk);
     const ledger = path.join(otherDisk, 'kluis-erasures.jsonl');
     const env = { KLUIS_ERASURE_LEDGER: ledger };
-    const backupFile = path.join(scratch, 'ledger-elsewhere.sqlite');
+    const backupFile = scratch('ledger-elsewhere.sqlite');
     const { admin, server } = await backedUp(dataDir, backupFile, env);
     const subjectId = newId();
     try {
@@ -251,15 +249,15 @@ describe('server backup and restore (the CLI)', () => {
 
     // A ledger in a folder that does not exist: the server refuses to start without losing orders.
     const nowhere = startRefused(dataDir, {
-      KLUIS_ERASURE_LEDGER: path.join(scratch, 'no-such-disk', 'l.jsonl'),
+      KLUIS_ERASURE_LEDGER: scratch('no-such-disk', 'l.jsonl'),
     });
     expect(nowhere.status).toBe(2);
     expect(nowhere.stderr).toContain('Cannot open the erasure ledger');
   });
 
   it('refuses to serve a backup copied into place by hand, and serves it once --restore put it there', async () => {
-    const dataDir = path.join(scratch, 'by-hand');
-    const backupFile = path.join(scratch, 'by-hand.sqlite');
+    const dataDir = scratch('by-hand');
+    const backupFile = scratch('by-hand.sqlite');
     const { admin, server } = await backedUp(dataDir, backupFile);
     await stop(server.child);
     const database = path.join(dataDir, 'kluis.sqlite');
@@ -286,12 +284,12 @@ describe('server backup and restore (the CLI)', () => {
   });
 
   it('says to use pg_dump and pg_restore with DATABASE_URL instead of copying anything', () => {
-    const target = path.join(scratch, 'pg-backup.sqlite');
+    const target = scratch('pg-backup.sqlite');
     for (const args of [
       ['--backup', target],
       ['--restore', target],
     ]) {
-      const refused = run(scratch, args, { DATABASE_URL: 'postgres://kluis@127.0.0.1:5432/kluis' });
+      const refused = run(scratch(), args, { DATABASE_URL: 'postgres://kluis@127.0.0.1:5432/kluis' });
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('pg_dump --format=custom');
       expect(refused.stderr).toContain('--reapply-erasures');

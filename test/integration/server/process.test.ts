@@ -5,33 +5,24 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, createOrganisation, personRecord, value } from './harness';
-import { startServerProcess } from './server-process';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-const bundle = path.join(root, 'dist/server/main.mjs');
+import { BUNDLE, startServerProcess, useBuiltServer } from './server-process';
 
 const start = (dataDir: string) => startServerProcess(dataDir);
 
 describe('the server process', () => {
-  let dataDir: string;
-  beforeAll(() => {
-    const built = spawnSync(process.execPath, ['server/build.mjs'], { cwd: root, encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
-    dataDir = mkdtempSync(path.join(tmpdir(), 'kluis-process-'));
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = useBuiltServer('kluis-process-');
 
   it('lists PORT, HOST, KLUIS_DATA_DIR and DATABASE_URL in --help', () => {
-    const help = spawnSync(process.execPath, [bundle, '--help'], { encoding: 'utf8' });
+    const help = spawnSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     for (const name of ['PORT', 'HOST', 'KLUIS_DATA_DIR', 'DATABASE_URL'])
       expect(help.stdout).toContain(name);
   });
 
   it('loses no acknowledged write when killed in the middle of pushes', async () => {
-    const first = await start(dataDir);
+    const first = await start(dataDir());
     const admin = await createOrganisation(first.url);
     const acknowledged: string[] = [];
     let killed = false;
@@ -58,7 +49,7 @@ describe('the server process', () => {
     await workers;
     await exited;
 
-    const second = await start(dataDir);
+    const second = await start(dataDir());
     try {
       const pulled = value(
         await call<{ documents: { id: string }[] }>(second.url, 'GET', '/sync/records/pull?limit=1000', {
@@ -76,7 +67,7 @@ describe('the server process', () => {
     const tlsDir = mkdtempSync(path.join(tmpdir(), 'kluis-process-tls-'));
     const run = () =>
       new Promise<{ fingerprint: string; url: string; output: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [bundle], {
+        const child = spawn(process.execPath, [BUNDLE], {
           env: { ...process.env, PORT: '0', KLUIS_DATA_DIR: tlsDir, DATABASE_URL: '', TLS_SELF_SIGNED: '1' },
           stdio: ['ignore', 'pipe', 'inherit'],
         });

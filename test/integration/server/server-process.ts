@@ -2,10 +2,28 @@
 // server/build.mjs) in a process of its own on an embedded database, started, stopped, or run once with
 // a maintenance flag.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
+
+/**
+ * Builds the bundle before the file's tests and makes them a scratch folder, removed after them; the
+ * function returned names a path in that folder (the folder itself when given no parts).
+ */
+export const useBuiltServer = (prefix: string): ((...parts: string[]) => string) => {
+  let scratch = '';
+  beforeAll(() => {
+    const built = spawnSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    scratch = mkdtempSync(path.join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  return (...parts) => path.join(scratch, ...parts);
+};
 
 const serverEnv = (dataDir: string, extra: Record<string, string>) => ({
   ...process.env,
