@@ -30,4 +30,6 @@ export const exportAccessPackage = defineOperation(
     const savedAs = await deliverFile(deliver, name, 'zip', bytes);
     return { result: savedAs, audit: accessExportAudit(data) };
   },
+  // The one way a person's data leaves Kluis outside the purpose gate: an admin answering that person.
+  { roles: ['admin'] },
 );

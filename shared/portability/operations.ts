@@ -30,4 +30,6 @@ export const exportPortableData = defineOperation(
       },
     };
   },
+  // The one way a person's data leaves Kluis outside the purpose gate: an admin answering that person.
+  { roles: ['admin'] },
 );

@@ -1,5 +1,6 @@
 // Who the purpose gate left out, grouped by the reason (in the order the gate checks them), with names that
-// open the person, so the list can be explained to a colleague or an auditor.
+// open the person (or organisation, for an organisations list), so the list can be explained to a colleague
+// or an auditor. Names are shown here only: the audit entry and the file never hold them.
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -20,9 +21,11 @@ const SHOWN = 200;
 interface Props {
   readonly excluded: readonly { personId: string; reason: ExclusionReason }[];
   readonly directory: Directory;
+  /** Whose names these are (people by default). */
+  readonly kind?: 'person' | 'organisation';
 }
 
-export function ExclusionGroups({ excluded, directory }: Props) {
+export function ExclusionGroups({ excluded, directory, kind = 'person' }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const groups = EXCLUSION_REASONS.map((reason) => ({
@@ -53,11 +56,12 @@ export function ExclusionGroups({ excluded, directory }: Props) {
               sx={{ m: 0, pl: 2.5, columns: { xs: 1, md: 3 }, columnGap: 4 }}
             >
               {ids.slice(0, SHOWN).map((id) => {
-                const name = directory.person(id)?.displayName;
+                const name =
+                  kind === 'person' ? directory.person(id)?.displayName : directory.organisation(id)?.name;
                 return (
                   <li key={id}>
                     {name ? (
-                      <Link href={formatRoute({ name: 'person', id })}>{name}</Link>
+                      <Link href={formatRoute({ name: kind, id })}>{name}</Link>
                     ) : (
                       t('consent.campaign.unknownPerson')
                     )}

@@ -59,7 +59,7 @@ export function OrganisationsPage() {
       }}
       newButton={
         <>
-          <ExportListButton list={{ kind: 'organisation', rows }} />
+          <ExportListButton list={{ kind: 'organisation', ids: rows.map((r) => r.id) }} />
           {newOrganisation}
         </>
       }

@@ -1,5 +1,5 @@
 // The people list: search as you type over the in-memory directory, a count, and a virtualised grid.
-// "Export this list" leaves out people whose processing is restricted (Art. 18: no exports).
+// "Export this list" goes through the purpose gate, which leaves out (and names) whoever may not be used.
 import { useMemo } from 'react';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory';
 import { NEW_ID } from '../../../kit/routing';
 import { ExportListButton } from '../../import/export/ExportListButton';
-import { useRestrictedIds } from '../../subject-rights/hooks/useRestrictedIds';
 import { SubjectListPage } from '../../subjects/components/SubjectListPage';
 import { useSubjectSearch } from '../../subjects/hooks/useSubjectSearch';
 import { useWorkspace } from '../../../kit/workspace';
@@ -25,8 +24,7 @@ export function PeoplePage() {
     directory,
     searchPeople,
   );
-  const restricted = useRestrictedIds();
-  const exportable = useMemo(() => rows.filter((r) => !restricted.has(r.id)), [rows, restricted]);
+  const ids = useMemo(() => rows.map((r) => r.id), [rows]);
   const newPerson = (
     <RouteButton variant="contained" icon={<PersonAddAlt1OutlinedIcon />} to={{ name: 'person', id: NEW_ID }}>
       {t('people.newButton')}
@@ -49,7 +47,7 @@ export function PeoplePage() {
       }}
       newButton={
         <>
-          <ExportListButton list={{ kind: 'person', rows: exportable }} />
+          <ExportListButton list={{ kind: 'person', ids }} />
           {newPerson}
         </>
       }
