@@ -88,7 +88,16 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
     streamHeartbeatMs: options.streamHeartbeatMs ?? 25_000,
     limits,
     addresses: createAddressBackoff(now, limits),
-    quota: createQuota(storage, limits.orgQuotaBytes, now),
+    // Documents and registered links (routes/links.ts) both count in an organisation's quota.
+    quota: createQuota(
+      {
+        storedBytes: async (orgId) =>
+          (await storage.storedBytes(orgId)) + ((await options.links?.storedBytes(orgId)) ?? 0),
+        documentBytes: (orgId, collection, ids) => storage.documentBytes(orgId, collection, ids),
+      },
+      limits.orgQuotaBytes,
+      now,
+    ),
     checkpoints: batchCheckpoints(storage, options.checkpointIntervalMs, (error) =>
       app.log.error({ name: (error as Error).name }, 'device checkpoints not recorded'),
     ),

@@ -95,7 +95,8 @@ const LIMIT_SETTINGS: readonly { name: string; field: keyof Limits; unit: number
     name: 'KLUIS_ORG_QUOTA_MB',
     field: 'orgQuotaBytes',
     unit: MIB,
-    meaning: 'stored data per organisation; a push past it is answered 507 quota-exceeded (0: no quota)',
+    meaning:
+      'stored data per organisation (documents, and 256 bytes per registered link); a push or link registration past it is answered 507 quota-exceeded (0: no quota)',
   },
   {
     name: 'KLUIS_PULL_MAX_MB',

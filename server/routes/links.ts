@@ -18,7 +18,7 @@ import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 import { createAddressBackoff } from '../limits';
 import { LINK_PAGE_CSP, pageLanguage, renderLinkPage, type LinkPage } from '../link-pages';
-import type { LinkStore } from '../storage/links';
+import { LINK_ROW_BYTES, type LinkStore } from '../storage/links';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
 
@@ -35,6 +35,11 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
     if (!caller) return reply;
     const body = RegisterLinksRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request');
+    // Links count in the organisation's storage quota like documents: registering is otherwise unbounded.
+    if (!(await ctx.quota.admitBytes(caller.user.orgId, body.data.links.length * LINK_ROW_BYTES))) {
+      request.log.warn({ links: body.data.links.length }, 'links refused by the quota');
+      return sendError(reply, 507, 'quota-exceeded');
+    }
     const outcome = await links.register(caller.user.orgId, body.data.links, ctx.now());
     // A hash some other organisation (or the other kind) holds: nothing of the request was stored.
     if (outcome === 'conflict') return sendError(reply, 409, 'foreign-id');

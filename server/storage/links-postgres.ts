@@ -2,7 +2,7 @@
 // table lives beside the others without touching postgres.ts. A click takes a per-organisation advisory
 // lock until it commits, so click sequences become visible in order and a device's cursor skips none.
 import pg from 'pg';
-import { conflicts, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
+import { conflicts, LINK_ROW_BYTES, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
 import { transactions } from './postgres-notify';
 
 type Row = Record<string, unknown>;
@@ -92,6 +92,10 @@ export const openPostgresLinks = async ({
         [orgId, after, limit],
       );
       return (found.rows as Row[]).map(toLinkClick);
+    },
+    async storedBytes(orgId) {
+      const found = await pool.query('SELECT COUNT(*) AS n FROM link_tokens WHERE org_id = $1', [orgId]);
+      return Number((found.rows[0] as Row).n) * LINK_ROW_BYTES;
     },
   };
 };

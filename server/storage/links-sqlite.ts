@@ -1,7 +1,15 @@
 // The link table (links.ts) in the embedded SQLite database: its own connection to the server's database
 // file, so the table lives in the same file (and in its backups) without touching sqlite.ts. Every call is
 // one synchronous transaction, so click sequences are handed out in order.
-import { conflicts, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore, type NewLink } from './links';
+import {
+  conflicts,
+  LINK_ROW_BYTES,
+  LINK_TABLE_SQL,
+  toLinkClick,
+  toLinkRow,
+  type LinkStore,
+  type NewLink,
+} from './links';
 import { openSqliteFile } from './sqlite-file';
 
 type Row = Record<string, unknown>;
@@ -77,6 +85,10 @@ export const openSqliteLinks = (file: string): LinkStore => {
         )
         .all(orgId, after, limit) as Row[];
       return rows.map(toLinkClick);
+    },
+    async storedBytes(orgId) {
+      const row = db.prepare('SELECT COUNT(*) AS n FROM link_tokens WHERE org_id = ?').get(orgId) as Row;
+      return Number(row.n) * LINK_ROW_BYTES;
     },
   };
 };

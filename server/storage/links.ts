@@ -28,6 +28,12 @@ export interface NewLink {
   kind: LinkKind;
 }
 
+/**
+ * What one link costs the organisation's storage quota (quota.ts): its row and its two index entries, about
+ * 300 bytes in a SQLite file. Counted per link rather than measured, so the count is one indexed query.
+ */
+export const LINK_ROW_BYTES = 256;
+
 export interface LinkStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates the table when missing; safe to run at every start and from several instances. */
@@ -48,6 +54,8 @@ export interface LinkStore {
   recordClick(tokenHash: string, kind: LinkKind, now: number): Promise<{ clickedAt: number } | undefined>;
   /** The organisation's clicks after the sequence `after`, oldest first, at most `limit`. */
   clicks(orgId: string, after: number, limit: number): Promise<LinkClickRow[]>;
+  /** What the organisation's links count in its storage quota: LINK_ROW_BYTES per link. */
+  storedBytes(orgId: string): Promise<number>;
 }
 
 export const LINK_TABLE_SQL = `CREATE TABLE IF NOT EXISTS link_tokens (

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresLinks } from '../../../server/storage/links-postgres';
 import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
+import { LINK_ROW_BYTES, type LinkStore } from '../../../server/storage/links';
 import type { Storage } from '../../../server/storage/types';
 import {
   linkTokenHash,
@@ -236,6 +236,31 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
       ok: false,
       error: 'unauthenticated',
     });
+  });
+
+  it('counts registered links in the organisation’s storage quota: one member cannot fill the disk with them', async () => {
+    // Room for 150 links' rows; the organisations own no documents yet.
+    const limited = await startServer(storage, {
+      now: () => clock,
+      links,
+      limits: { orgQuotaBytes: 150 * LINK_ROW_BYTES },
+    });
+    try {
+      const batch = (n: number) =>
+        Array.from({ length: n }, (): { token: string; kind: LinkKind } => ({
+          token: newLinkToken(),
+          kind: 'confirm',
+        }));
+      const as = (member: Member) => serverClient(fetch, { serverUrl: limited.url, token: member.token });
+      expect(await registerLinks(as(orgA), batch(100))).toEqual({ ok: true, value: { registered: 100 } });
+      const refused = batch(100);
+      expect(await registerLinks(as(orgA), refused)).toMatchObject({ ok: false, error: 'quota-exceeded' });
+      expect(await links.find(sha256(refused[0]!.token))).toBeUndefined();
+      // Per organisation: another one still registers.
+      expect(await registerLinks(as(orgB), batch(100))).toEqual({ ok: true, value: { registered: 100 } });
+    } finally {
+      await limited.close();
+    }
   });
 
   it('answers an unknown, malformed or wrong-kind token with the same plain page, and slows its sender', async () => {
