@@ -14,7 +14,7 @@ import {
   loadSalesFigures,
 } from '../../../../shared/retention/anonymise';
 import { evaluateRetention } from '../../../../shared/retention/retention';
-import { ReviewNotWaitingError } from '../../../../shared/retention/retention-decide';
+import { ReviewNotWaitingError, type ReviewDecision } from '../../../../shared/retention/retention-decide';
 import { decideReview } from '../../../../shared/retention';
 import { auditStep, LOCAL_ACTOR } from '../../../../shared/workspace';
 import { RETENTION_REVIEW, reviewId } from '../../../../shared/retention/retention-review';
@@ -152,18 +152,21 @@ describe('anonymous aggregates', () => {
 });
 
 describe('decisions on the review queue', () => {
+  /** Runs the retention rules at `now`; the id of the review `rule` opened for `subjectId`. */
+  const reviewOpened = async (session: Session, rule: string, subjectId: string) => {
+    await evaluateRetention(session, now);
+    return reviewId(await loadSodium(), rule, subjectId);
+  };
+  const decideAtNow = (session: Session, id: string, decision: ReviewDecision) =>
+    decideReview(session, LOCAL_ACTOR, { reviewId: id, decision, now: () => now });
+
   it('anonymises a former customer from the queue: figures kept, review closed, decision audited', async () => {
     const session = await open();
     const { gone } = await seedCustomers(session);
     const before = await loadSalesFigures(session);
-    await evaluateRetention(session, now);
-    const id = reviewId(await loadSodium(), RULE_FORMER_CUSTOMERS, gone.id);
+    const id = await reviewOpened(session, RULE_FORMER_CUSTOMERS, gone.id);
 
-    await decideReview(session, LOCAL_ACTOR, {
-      reviewId: id,
-      decision: { action: 'anonymise' },
-      now: () => now,
-    });
+    await decideAtNow(session, id, { action: 'anonymise' });
 
     const review = await session.compliance(RETENTION_REVIEW).get(id);
     expect(review.data).toMatchObject({ status: 'anonymised', decidedAt: now, decidedBy: 'local' });
@@ -197,14 +200,9 @@ describe('decisions on the review queue', () => {
     } as const;
     await session.items(CONSENT_EVENT).create(person.id, { ...who, type: 'given', at: at('2026-10-01') });
     await session.items(CONSENT_EVENT).create(person.id, { ...who, type: 'withdrawn', at: at('2027-03-01') });
-    await evaluateRetention(session, now);
-    const id = reviewId(await loadSodium(), RULE_UNSUBSCRIBED, person.id);
+    const id = await reviewOpened(session, RULE_UNSUBSCRIBED, person.id);
 
-    await decideReview(session, LOCAL_ACTOR, {
-      reviewId: id,
-      decision: { action: 'suppress' },
-      now: () => now,
-    });
+    await decideAtNow(session, id, { action: 'suppress' });
 
     await expect(session.people.get(person.id)).rejects.toThrow();
     const certificate = await session.compliance(ERASURE_CERTIFICATE_CONFIG).get(certificateIdFor(person.id));
@@ -216,23 +214,14 @@ describe('decisions on the review queue', () => {
   it('extends with a reason and a later date, and refuses an extension without them', async () => {
     const session = await open();
     const { gone } = await seedCustomers(session);
-    await evaluateRetention(session, now);
-    const id = reviewId(await loadSodium(), RULE_FORMER_CUSTOMERS, gone.id);
+    const id = await reviewOpened(session, RULE_FORMER_CUSTOMERS, gone.id);
     await expect(
-      decideReview(session, LOCAL_ACTOR, {
-        reviewId: id,
-        decision: { action: 'extend', until: now - 1, reason: ' ' },
-        now: () => now,
-      }),
+      decideAtNow(session, id, { action: 'extend', until: now - 1, reason: ' ' }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await session.compliance(RETENTION_REVIEW).get(id)).data.status).toBe('open');
 
     const until = at('2028-01-01');
-    await decideReview(session, LOCAL_ACTOR, {
-      reviewId: id,
-      decision: { action: 'extend', until, reason: 'Warranty claim pending' },
-      now: () => now,
-    });
+    await decideAtNow(session, id, { action: 'extend', until, reason: 'Warranty claim pending' });
     expect((await session.compliance(RETENTION_REVIEW).get(id)).data).toMatchObject({
       status: 'extended',
       extendedUntil: until,
