@@ -15,6 +15,7 @@ import {
   chooseTransport,
   loadOrMakeCertificate,
   localNames,
+  plainHttpNotice,
   readCertificate,
   type ServerCertificate,
 } from './tls';
@@ -158,7 +159,7 @@ process.stdout.write(
   tls
     ? `TLS certificate (${tls.source === 'generated' ? `made by this server, kept in ${path.join(dataDir, 'tls')}` : 'TLS_CERT'}), ` +
         `valid until ${tls.validTo}\nSHA-256 fingerprint: ${tls.fingerprint256}\n`
-    : `Plain HTTP on ${host}: reachable from this machine only${config.value.allowPlainHttp ? ' (or as ALLOW_PLAIN_HTTP allows)' : ''}.\n`,
+    : `${plainHttpNotice(host)}\n`,
 );
 process.stdout.write(
   (await storage.organisationCount()) === 0

@@ -171,6 +171,13 @@ export const loadOrMakeCertificate = (dataDir: string, names: readonly string[])
 export const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
+/** What the server prints at start when it speaks plain HTTP (loopback, or ALLOW_PLAIN_HTTP=1). */
+export const plainHttpNotice = (host: string): string =>
+  isLoopback(host)
+    ? `Plain HTTP on ${host}: reachable from this machine only.`
+    : `Plain HTTP on ${host}, which other machines reach (ALLOW_PLAIN_HTTP=1): only behind a reverse proxy ` +
+      'that speaks TLS, with KLUIS_TRUST_PROXY set to its address.';
+
 export type Transport = { kind: 'plain' } | { kind: 'tls'; certificate: 'configured' | 'generated' };
 
 /**

@@ -9,6 +9,7 @@ import {
   isLoopback,
   loadOrMakeCertificate,
   makeSelfSignedCertificate,
+  plainHttpNotice,
 } from '../../../server/tls';
 
 describe('the self-signed certificate', () => {
@@ -71,6 +72,16 @@ describe('plain HTTP or TLS', () => {
     expect(choose({ TLS_SELF_SIGNED: '1' })).toEqual({ kind: 'tls', certificate: 'generated' });
     expect(readConfig({ TLS_CERT: 'c.pem' }, '/').ok).toBe(false);
     expect(readConfig({ ALLOW_PLAIN_HTTP: 'yes' }, '/').ok).toBe(false);
+  });
+
+  it('tells the administrator at start whether plain HTTP is reachable from other machines', () => {
+    expect(plainHttpNotice('127.0.0.1')).toBe('Plain HTTP on 127.0.0.1: reachable from this machine only.');
+    // ALLOW_PLAIN_HTTP=1 on an address others reach: not "this machine only".
+    for (const host of ['0.0.0.0', '192.168.1.20']) {
+      expect(plainHttpNotice(host)).not.toContain('this machine only');
+      expect(plainHttpNotice(host)).toContain('other machines reach');
+      expect(plainHttpNotice(host)).toContain('reverse proxy that speaks TLS');
+    }
   });
 
   it('knows loopback addresses', () => {
