@@ -263,6 +263,12 @@ describe.each(ADAPTER_NAMES)('limits (%s)', (adapter) => {
         token,
         body: docs.map((newDocumentState) => ({ newDocumentState })),
       });
+    /** An edit or a deletion of `master`, which the server stores. */
+    const replace = (doc: object, master: object) =>
+      call(url, 'POST', '/sync/records/push', {
+        token: admin.token,
+        body: [{ newDocumentState: doc, assumedMasterState: master }],
+      });
     const stored: Awaited<ReturnType<typeof big>>[] = [];
     for (let i = 0; i < 20; i += 1) {
       const doc = await big();
@@ -280,23 +286,9 @@ describe.each(ADAPTER_NAMES)('limits (%s)', (adapter) => {
     expect((await push(other.token, [await big()])).status).toBe(200);
     // A replacement that does not grow the store, and a deletion, are taken.
     const edited = { ...(await big()), id: stored[0]!.id, subjectId: stored[0]!.subjectId };
-    expect(
-      (
-        await call(url, 'POST', '/sync/records/push', {
-          token: admin.token,
-          body: [{ newDocumentState: edited, assumedMasterState: stored[0] }],
-        })
-      ).status,
-    ).toBe(200);
+    expect((await replace(edited, stored[0]!)).status).toBe(200);
     const deleted = { ...stored[1]!, _deleted: true };
-    expect(
-      (
-        await call(url, 'POST', '/sync/records/push', {
-          token: admin.token,
-          body: [{ newDocumentState: deleted, assumedMasterState: stored[1] }],
-        })
-      ).status,
-    ).toBe(200);
+    expect((await replace(deleted, stored[1]!)).status).toBe(200);
   });
 
   it('bounds a pull page by bytes as well as count, says `more`, and loses nothing page by page', async () => {
