@@ -3,6 +3,7 @@
 // processor and its transfer safeguard, and the export is in the audit trail.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { AccountabilityPage } from './pages/Accountability';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
 
@@ -13,13 +14,7 @@ describe('accountability', () => {
     const { page } = await harness.open({ locale: 'en-GB' });
     await new VaultPage(page).create('verwerkingsregister audit 42');
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Accountability' })
-      .click();
-    await page.getByRole('tab', { name: 'Processors and recipients' }).click();
-    await page.getByRole('button', { name: 'Add a recipient' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await new AccountabilityPage(page).addRecipient();
     await dialog.getByLabel('Name').fill('Mailservice BV');
     await dialog.getByLabel('What they do with the data').fill('Sending newsletters');
     await dialog.getByLabel('Purposes they serve').click();

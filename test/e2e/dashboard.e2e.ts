@@ -3,6 +3,7 @@
 // follows a tile to the screen where the admin acts.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { AccountabilityPage } from './pages/Accountability';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { PersonPrivacyPanel } from './pages/Privacy';
@@ -17,10 +18,7 @@ const START = new Date('2026-11-02T09:00:00');
 const tile = (page: Page, title: string): Locator => page.getByRole('region', { name: title });
 
 const registerProcessor = async (page: Page) => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accountability' }).click();
-  await page.getByRole('tab', { name: 'Processors and recipients' }).click();
-  await page.getByRole('button', { name: 'Add a recipient' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await new AccountabilityPage(page).addRecipient();
   await dialog.getByLabel('Name').fill('Mailservice BV');
   await dialog.getByLabel('Signed on').fill('2026-01-15');
   // 48 days after the start: not yet due for review.

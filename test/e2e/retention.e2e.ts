@@ -2,6 +2,7 @@
 // queue under "Prospect with no activity for 24 months"; the admin anonymises them — the person is gone,
 // and the anonymous figures still count their call. Playwright's clock moves the 25 months.
 import { describe, expect, it } from 'vitest';
+import { AccountabilityPage } from './pages/Accountability';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
 import { Timeline } from './pages/Timeline';
@@ -28,11 +29,7 @@ describe('retention', () => {
     await new Timeline(page).logCall({ subject: 'Kennismaking' });
 
     await page.clock.setSystemTime(LATER);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Accountability' })
-      .click();
-    await page.getByRole('tab', { name: 'Retention reviews' }).click();
+    await new AccountabilityPage(page).open('Retention reviews');
     await page.getByRole('button', { name: 'Check the rules now' }).click();
     const queue = page.getByRole('table', { name: 'Retention review queue' });
     const row = queue.getByRole('row').filter({ hasText: NAME });

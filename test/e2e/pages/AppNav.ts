@@ -1,15 +1,14 @@
 // The left navigation of the unlocked app, with the language, theme and lock controls.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
-export class AppNav {
-  constructor(readonly page: Page) {}
-
+export class AppNav extends Screen {
   get navigation(): Locator {
     return this.page.getByRole('navigation');
   }
 
   async goTo(section: string): Promise<void> {
-    await this.navigation.getByRole('link', { name: section }).click();
+    await this.navigate(section);
   }
 
   async lock(): Promise<void> {

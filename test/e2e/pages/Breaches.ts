@@ -1,11 +1,10 @@
 // The breach register and the lost-device drill, found by labels and roles as a screen-reader user would.
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
-export class BreachesPage {
-  constructor(readonly page: Page) {}
-
+export class BreachesPage extends Screen {
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Breaches' }).click();
+    await this.navigate('Breaches');
     await this.page.getByRole('heading', { name: 'Breach register' }).waitFor();
   }
 

@@ -1,34 +1,18 @@
 // The service cases list and a case's page.
 import type { Locator, Page } from 'playwright-core';
+import { Register } from './Screen';
 
-export class CasesPage {
-  constructor(readonly page: Page) {}
-
-  async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
-    await this.list.waitFor();
-  }
-
-  get list(): Locator {
-    return this.page.getByRole('table', { name: 'Service cases' });
-  }
-
-  row(subject: string): Locator {
-    return this.list.getByRole('row').filter({ hasText: subject });
+export class CasesPage extends Register {
+  constructor(page: Page) {
+    super(page, 'Cases', 'Service cases');
   }
 
   async create(fields: { subject: string; organisation: string; priority?: string }): Promise<void> {
-    await this.page.getByRole('link', { name: 'New case' }).first().click();
-    await this.page.getByRole('heading', { name: 'New case' }).waitFor();
+    await this.startNew('New case');
     await this.page.getByRole('textbox', { name: 'Subject' }).fill(fields.subject);
-    await this.page.getByRole('combobox', { name: 'Organisation' }).fill(fields.organisation);
-    await this.page.getByRole('option', { name: fields.organisation }).click();
-    if (fields.priority) {
-      await this.page.getByRole('combobox', { name: 'Priority' }).click();
-      await this.page.getByRole('option', { name: fields.priority, exact: true }).click();
-    }
-    await this.page.getByRole('button', { name: 'Save' }).click();
-    await this.page.getByRole('heading', { name: fields.subject }).waitFor();
+    await this.pick('Organisation', fields.organisation);
+    if (fields.priority) await this.choose('Priority', fields.priority);
+    await this.submit('Save', fields.subject);
   }
 
   get timeline(): Locator {

@@ -1,5 +1,6 @@
 // The deals board, list and form.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
 export interface DealFields {
   readonly title: string;
@@ -8,11 +9,9 @@ export interface DealFields {
   readonly currency?: string;
 }
 
-export class DealsPage {
-  constructor(readonly page: Page) {}
-
+export class DealsPage extends Screen {
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click();
+    await this.navigate('Deals');
     await this.board.waitFor();
   }
 
@@ -37,17 +36,12 @@ export class DealsPage {
   }
 
   async create(fields: DealFields): Promise<void> {
-    await this.page.getByRole('link', { name: 'New deal' }).first().click();
-    await this.page.getByRole('heading', { name: 'New deal' }).waitFor();
+    await this.startNew('New deal');
     await this.page.getByRole('textbox', { name: 'Title' }).fill(fields.title);
-    if (fields.organisation) {
-      await this.page.getByRole('combobox', { name: 'Organisation' }).fill(fields.organisation);
-      await this.page.getByRole('option', { name: fields.organisation }).click();
-    }
+    if (fields.organisation) await this.pick('Organisation', fields.organisation);
     if (fields.value) await this.page.getByRole('textbox', { name: 'Value' }).fill(fields.value);
     if (fields.currency) await this.page.getByRole('textbox', { name: 'Currency' }).fill(fields.currency);
-    await this.page.getByRole('button', { name: 'Save' }).click();
-    await this.page.getByRole('heading', { name: fields.title }).waitFor();
+    await this.submit('Save', fields.title);
   }
 
   /** Drags a card with the mouse, in small steps, so @dnd-kit's pointer sensor sees a real drag. */

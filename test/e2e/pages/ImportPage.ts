@@ -1,11 +1,10 @@
 // The import wizard: choose a file, map, source and purpose, duplicates, report.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
-export class ImportPage {
-  constructor(readonly page: Page) {}
-
+export class ImportPage extends Screen {
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+    await this.navigate('Import');
     await this.page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
   }
 

@@ -1,5 +1,5 @@
 // The organisations list and form.
-import type { Page } from 'playwright-core';
+import { Screen } from './Screen';
 
 export interface OrganisationFields {
   readonly name: string;
@@ -10,11 +10,9 @@ export interface OrganisationFields {
   readonly city?: string;
 }
 
-export class OrganisationsPage {
-  constructor(readonly page: Page) {}
-
+export class OrganisationsPage extends Screen {
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
+    await this.navigate('Organisations');
     await this.page.getByRole('searchbox', { name: 'Search organisations' }).waitFor();
   }
 

@@ -1,9 +1,8 @@
 // The people list: search box, result count, virtualised grid.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
-export class PeoplePage {
-  constructor(readonly page: Page) {}
-
+export class PeoplePage extends Screen {
   get search(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search people' });
   }
@@ -26,13 +25,12 @@ export class PeoplePage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+    await this.navigate('People');
     await this.search.waitFor();
   }
 
   async newPerson(): Promise<void> {
-    await this.page.getByRole('link', { name: 'New person' }).first().click();
-    await this.page.getByRole('heading', { name: 'New person' }).waitFor();
+    await this.startNew('New person');
   }
 
   async searchFor(text: string): Promise<void> {

@@ -1,6 +1,7 @@
 // The privacy screens: the Privacy tab on a person's page (consent, withdrawal, subscriptions) and the
 // Privacy page's campaign lists, found by roles and labels as a screen-reader user would.
 import type { Download, Locator, Page } from 'playwright-core';
+import { Screen } from './Screen';
 
 export class PersonPrivacyPanel {
   constructor(readonly page: Page) {}
@@ -61,17 +62,10 @@ export class PersonPrivacyPanel {
   }
 }
 
-export class PrivacyPage {
-  constructor(readonly page: Page) {}
-
+export class PrivacyPage extends Screen {
   async open(tab: string): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Privacy' }).click();
+    await this.navigate('Privacy');
     await this.page.getByRole('tab', { name: tab }).click();
-  }
-
-  private async choose(label: string, option: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: label }).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
   /** Runs the purpose gate and waits for its result. */
@@ -111,11 +105,9 @@ export interface BusinessCard {
 }
 
 /** Add from business card. */
-export class CapturePage {
-  constructor(readonly page: Page) {}
-
+export class CapturePage extends Screen {
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Business card' }).click();
+    await this.navigate('Business card');
     await this.page.getByRole('heading', { name: 'Add from business card' }).waitFor();
   }
 

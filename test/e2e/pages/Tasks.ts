@@ -1,9 +1,8 @@
 // Tasks: a subject's Tasks tab and the My day page.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Screen } from './Screen';
 
-export class Tasks {
-  constructor(readonly page: Page) {}
-
+export class Tasks extends Screen {
   async openTab(): Promise<void> {
     await this.page.getByRole('tab', { name: 'Tasks' }).click();
   }
@@ -28,7 +27,7 @@ export class Tasks {
   }
 
   async openMyDay(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'My day' }).click();
+    await this.navigate('My day');
     await this.page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
   }
 
