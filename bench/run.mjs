@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { readContentSecurityPolicy } from '../scripts/serve-web.mjs';
 import { benchSize, intEnv, PASSPHRASE, treeState, treeStateText } from './env.mjs';
 
@@ -120,16 +121,6 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`;
 const say = (message) => console.log(`[${elapsed()}] ${message}`);
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /**
@@ -222,7 +213,7 @@ const openBrowser = async (url, tag) => {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: LAUNCH_ARGS,
+    args: CHROMIUM_ARGS,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {

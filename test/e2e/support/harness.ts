@@ -4,20 +4,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { startWebServer, type WebServer } from '../../../scripts/serve-web.mjs';
 import type { BrowserGlobals } from './browser-globals';
 
 const ROOT = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 export interface AppOptions {
   /** navigator.language, e.g. "en-GB" or "nl-NL". */
