@@ -1,10 +1,11 @@
 // The real sync server in the test process, as `npm run server` runs it: SQLite in a temporary data
-// directory, the built renderer at /, listening on a free port of 127.0.0.1.
+// directory with its link table, the built renderer at /, listening on a free port of 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../server/app';
+import { openSqliteLinks } from '../../../server/storage/links-sqlite';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
 
 const ROOT = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -18,13 +19,17 @@ export const startSyncServer = async (): Promise<SyncServer> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kluis-e2e-server-'));
   const storage = openSqliteStorage(path.join(dir, 'kluis.sqlite'));
   await storage.migrate();
+  // Confirmation and unsubscribe links in their own table of the same file, as server/main.ts opens them.
+  const links = openSqliteLinks(path.join(dir, 'kluis.sqlite'));
+  await links.migrate();
   // A short heartbeat, so a revoked device hears it on its open stream within a second.
-  const app = createApp({ storage, staticRoot: ROOT, log: false, streamHeartbeatMs: 500 });
+  const app = createApp({ storage, links, staticRoot: ROOT, log: false, streamHeartbeatMs: 500 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
     async close() {
       await app.close();
+      await links.close();
       await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },

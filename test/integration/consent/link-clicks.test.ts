@@ -20,7 +20,13 @@ import {
 } from '../../../shared/consent';
 import { PURPOSE_E_MARKETING, SUBSCRIPTION_NEWSLETTER } from '../../../shared/consent/defaults';
 import type { MailMessage } from '../../../shared/platform';
-import { linkTokenHash, newLinkToken, pullLinkClicks, registerLinks, serverClient } from '../../../shared/sync';
+import {
+  linkTokenHash,
+  newLinkToken,
+  pullLinkClicks,
+  registerLinks,
+  serverClient,
+} from '../../../shared/sync';
 import { recordObjection } from '../../../shared/objection';
 import type { Session } from '../../../shared/vault/session';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
@@ -101,7 +107,12 @@ describe('confirmation and unsubscribe links recorded by the device that made th
 
   it('sends the double opt-in with a /c/ link whose token the server holds only as a SHA-256', async () => {
     const { session, person } = await pendingPerson();
-    const { result, message, confirm, unsubscribe: unsubscribeToken } = await confirmation(session, person.id);
+    const {
+      result,
+      message,
+      confirm,
+      unsubscribe: unsubscribeToken,
+    } = await confirmation(session, person.id);
 
     expect(message).toMatchObject({
       from: 'nieuws@bakkerij.example',

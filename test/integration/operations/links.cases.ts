@@ -36,7 +36,9 @@ const standInServer = (clicks: LinkClick[] = []): LinkServer => ({
 /** A person waiting for the newsletter's double opt-in, in a vault whose controller has a sender address. */
 const pendingPerson = async (workspace: Workspace) => {
   await seedConsentDefaults(workspace);
-  await workspace.settings(CONTROLLER).put({ name: 'Kluis BV', email: 'nieuws@kluis.example' }, CONTROLLER_ID);
+  await workspace
+    .settings(CONTROLLER)
+    .put({ name: 'Kluis BV', email: 'nieuws@kluis.example' }, CONTROLLER_ID);
   const person = await workspace.people.create(annelies);
   await subscribe(workspace, LOCAL_ACTOR, {
     recordedBy,
@@ -47,14 +49,15 @@ const pendingPerson = async (workspace: Workspace) => {
   return person.id;
 };
 
-const confirmationInput = (personId: string) => ({
-  personId,
-  subscriptionTypeId: SUBSCRIPTION_NEWSLETTER,
-  language: 'en',
-  server: standInServer(),
-  via: 'eml',
-  send: async () => undefined,
-}) as const;
+const confirmationInput = (personId: string) =>
+  ({
+    personId,
+    subscriptionTypeId: SUBSCRIPTION_NEWSLETTER,
+    language: 'en',
+    server: standInServer(),
+    via: 'eml',
+    send: async () => undefined,
+  }) as const;
 
 export const cases: OperationCases = {
   'consent.requestConfirmation': {

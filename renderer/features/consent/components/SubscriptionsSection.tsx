@@ -25,6 +25,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { useActor } from '../hooks/useActor';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { MethodConfirmDialog } from './MethodConfirmDialog';
+import { SendConfirmationDialog } from './SendConfirmationDialog';
 import { SubscribeDialog } from './SubscribeDialog';
 
 interface Props {
@@ -34,15 +35,20 @@ interface Props {
   readonly now: number;
 }
 
-type Open = { action: 'subscribe' | 'confirm' | 'unsubscribe'; type: Setting<SubscriptionTypePayload> };
+type Open = {
+  action: 'send' | 'subscribe' | 'confirm' | 'unsubscribe';
+  type: Setting<SubscriptionTypePayload>;
+};
 
 /** What may be done to a subscription in each state, and how strongly each button is drawn. */
 const ACTIONS: readonly {
   readonly action: Open['action'];
   readonly states: readonly string[];
-  readonly variant: 'outlined' | 'text';
+  readonly variant: 'contained' | 'outlined' | 'text';
   readonly color: 'primary' | 'warning';
 }[] = [
+  // The double opt-in message with its link; "Confirmed" stays for a confirmation that came another way.
+  { action: 'send', states: ['pending'], variant: 'contained', color: 'primary' },
   { action: 'confirm', states: ['pending'], variant: 'outlined', color: 'primary' },
   { action: 'subscribe', states: ['none', 'unsubscribed'], variant: 'outlined', color: 'primary' },
   { action: 'unsubscribe', states: ['subscribed', 'pending'], variant: 'text', color: 'warning' },
@@ -52,7 +58,7 @@ const COLOUR = { none: 'default', pending: 'info', subscribed: 'success', unsubs
 
 export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
   const { t } = useTranslation();
-  const { workspace: session, actor: workspaceActor } = useWorkspace();
+  const { workspace: session, actor: workspaceActor, directory } = useWorkspace();
   const actor = useActor();
   const localized = useLocalized();
   const format = useFormatters();
@@ -104,7 +110,7 @@ export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
                   ))}
                 </Box>
               }
-              sx={{ pr: 28 }}
+              sx={{ pr: status.state === 'pending' ? 52 : 28 }}
             >
               <ListItemText
                 primary={
@@ -123,7 +129,15 @@ export function SubscriptionsSection({ personId, ledgers, types, now }: Props) {
           );
         })}
       </List>
-      {open && open.action !== 'unsubscribe' && (
+      {open?.action === 'send' && (
+        <SendConfirmationDialog
+          personId={personId}
+          email={directory.person(personId)?.email || null}
+          type={open.type}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {(open?.action === 'subscribe' || open?.action === 'confirm') && (
         <SubscribeDialog
           title={t(
             open.action === 'confirm'

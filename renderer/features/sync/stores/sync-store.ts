@@ -36,6 +36,7 @@ import {
 } from '../../../../shared/sync';
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
+import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
 import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
 
 // Other features reach the server with the same fetch; the dashboard reads the link.
@@ -93,6 +94,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   let keysTimer: ReturnType<typeof setInterval> | null = null;
   let keyWork: Promise<void> | null = null;
   let keyContext: KeyContext | null = null;
+  let linkClicks: LinkClickWatch | null = null;
 
   /**
    * Runs key work once at a time. Work that answers where things stand (runKeyDuty ends with a catch-up)
@@ -191,6 +193,9 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     if (started !== generation) return;
     // Erased subjects are purged before any push could carry a stale edit of them.
     const erasures = new ErasureSync({ session, fetch: fetchFromWindow, link });
+    // Clicks on this device's confirmation and unsubscribe links, on a timer and after a catch-up.
+    const clicks = watchLinkClicks(session, link);
+    linkClicks = clicks;
     const next = syncClientFor(session, {
       fetch: fetchFromWindow,
       serverUrl: link.serverUrl,
@@ -198,7 +203,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       identifier: `${link.serverUrl}|${link.deviceId}`,
       conflictHandlers,
       role: link.role,
-      catchUp: erasures.catchUp,
+      catchUp: () => {
+        void clicks.catchUp();
+        return erasures.catchUp();
+      },
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {
         globalThis.addEventListener('online', listener);
@@ -274,6 +282,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       if (keysTimer) clearInterval(keysTimer);
       keysTimer = null;
       keyContext = null;
+      linkClicks?.stop();
+      linkClicks = null;
       set({ keys: null, keysError: null, rotation: null });
       refreshMembers = null;
       set({ members: null, membersError: null });
