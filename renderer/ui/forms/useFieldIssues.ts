@@ -7,11 +7,18 @@ import { ValidationError, type FieldIssue } from '../../../shared/store';
 export interface FieldIssues {
   /** The words for the first issue at or under a path, or undefined when it has none. */
   readonly errorOf: (path: string) => string | undefined;
+  /** A field's `error` and `helperText` for a path: the issue's words, or else `hint` when given. */
+  readonly fieldProps: (path: string, hint?: string) => FieldErrorProps;
   /**
    * A FormDialog `errorText`: a ValidationError's issues go next to the fields (nothing in the dialog's
    * alert); any other failure is worded as `failed`.
    */
   readonly errorText: (failed: string) => (error: unknown) => string | null;
+}
+
+export interface FieldErrorProps {
+  readonly error: boolean;
+  readonly helperText: string | undefined;
 }
 
 export const useFieldIssues = (prefix: string): FieldIssues => {
@@ -26,6 +33,13 @@ export const useFieldIssues = (prefix: string): FieldIssues => {
     },
     [issues, prefix, t],
   );
+  const fieldProps = useCallback(
+    (path: string, hint?: string): FieldErrorProps => {
+      const words = errorOf(path);
+      return { error: words !== undefined, helperText: words ?? hint };
+    },
+    [errorOf],
+  );
   const errorText = useCallback(
     (failed: string) => (error: unknown) => {
       if (!(error instanceof ValidationError)) return failed;
@@ -34,5 +48,5 @@ export const useFieldIssues = (prefix: string): FieldIssues => {
     },
     [],
   );
-  return { errorOf, errorText };
+  return { errorOf, fieldProps, errorText };
 };

@@ -35,7 +35,7 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
   const [category, setCategory] = useState<DataCategory | ''>('');
   const [purposeIds, setPurposeIds] = useState<string[]>([]);
   const [exception, setException] = useState('');
-  const { errorOf, errorText } = useFieldIssues('lifecycle.customFields.errors');
+  const { fieldProps, errorText } = useFieldIssues('lifecycle.customFields.errors');
 
   const save = async () => {
     const input: CustomFieldInput = {
@@ -70,8 +70,7 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
         label={{ en: t('lifecycle.customFields.labelEn'), nl: t('lifecycle.customFields.labelNl') }}
         value={label}
         onChange={setLabel}
-        error={!!errorOf('label')}
-        helperText={errorOf('label')}
+        {...fieldProps('label')}
       />
       <SelectField
         label={t('lifecycle.customFields.category')}
@@ -79,8 +78,7 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
         onChange={setCategory}
         options={DATA_CATEGORIES}
         labelOf={(c) => t(`lifecycle.categories.${c}`)}
-        error={!!errorOf('category')}
-        helperText={errorOf('category')}
+        {...fieldProps('category')}
       />
       <MultiSelectField
         label={t('lifecycle.customFields.purposes')}
@@ -88,8 +86,7 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
         onChange={setPurposeIds}
         options={registers.purposes.filter((p) => p.data.active).map((p) => p.id)}
         labelOf={purposeName}
-        error={!!errorOf('purposeIds')}
-        helperText={errorOf('purposeIds') ?? t('lifecycle.customFields.purposesHelp')}
+        {...fieldProps('purposeIds', t('lifecycle.customFields.purposesHelp'))}
       />
       {category === 'special_category' && (
         <TextField
@@ -99,8 +96,7 @@ export function CustomFieldDialog({ registers, onClose }: Props) {
           multiline
           minRows={2}
           required
-          error={!!errorOf('specialCategoryException')}
-          helperText={errorOf('specialCategoryException') ?? t('lifecycle.customFields.exceptionHelp')}
+          {...fieldProps('specialCategoryException', t('lifecycle.customFields.exceptionHelp'))}
         />
       )}
     </FormDialog>

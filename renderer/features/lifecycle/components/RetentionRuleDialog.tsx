@@ -58,7 +58,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
   const [months, setMonths] = useState(String(initial?.months ?? 24));
   const [action, setAction] = useState<RuleAction>(initial?.action ?? 'anonymise');
   const [reason, setReason] = useState(initial?.legalReason ?? { en: '', nl: '' });
-  const { errorOf, errorText } = useFieldIssues('retention.rules.errors');
+  const { errorOf, fieldProps, errorText } = useFieldIssues('retention.rules.errors');
 
   const scope = (): RetentionScope =>
     scopeType === 'status'
@@ -98,8 +98,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
         label={{ en: t('retention.rules.nameEn'), nl: t('retention.rules.nameNl') }}
         value={name}
         onChange={setName}
-        error={!!errorOf('name')}
-        helperText={errorOf('name')}
+        {...fieldProps('name')}
       />
       <MultiSelectField
         label={t('retention.rules.subjectKinds')}
@@ -107,8 +106,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
         onChange={setKinds}
         options={SUBJECT_KINDS}
         labelOf={(k) => t(`retention.rules.kinds.${k}`)}
-        error={!!errorOf('subjectKinds')}
-        helperText={errorOf('subjectKinds')}
+        {...fieldProps('subjectKinds')}
       />
       <SelectField
         label={t('retention.rules.scopeType')}
@@ -177,8 +175,7 @@ export function RetentionRuleDialog({ rule, purposes, onClose }: Props) {
         onChange={setReason}
         multiline
         minRows={2}
-        error={!!errorOf('legalReason')}
-        helperText={errorOf('legalReason') ?? t('retention.rules.legalReasonHelp')}
+        {...fieldProps('legalReason', t('retention.rules.legalReasonHelp'))}
       />
     </FormDialog>
   );
