@@ -1,12 +1,12 @@
-// The command palette finds deals and cases in memory: by title or subject line, or by the name of the
-// organisation or person they are with, accents and case ignored.
+// The command palette's own sources find deals and cases in memory: by title or subject line, or by the
+// name of the organisation or person they are with, accents and case ignored.
 import { afterEach, describe, expect, it } from 'vitest';
 import { allCases, createCase } from '../../../shared/cases';
 import { allDeals, createDeal } from '../../../shared/deals';
 import { Directory } from '../../../shared/directory';
 import type { KluisDatabase } from '../../../shared/store';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { subjectItemSource } from '../../../renderer/kit/palette-source';
+import { casesSource, dealsSource } from '../../../renderer/features/palette/item-sources';
 import { memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import { annelies, zeeland } from '../../fixtures/people';
 
@@ -38,20 +38,8 @@ describe('palette sources', () => {
     });
     await createCase(session, LOCAL_ACTOR, { subject: 'Factuur klopt niet', organisationId: org.id });
     directory = await Directory.load(session);
-    const dealsPaletteSource = subjectItemSource(
-      'palette.groups.deals',
-      (await allDeals.run(session, null)).records,
-      directory,
-      (d) => d.data.title,
-      (id) => ({ name: 'deal', id }),
-    );
-    const casesPaletteSource = subjectItemSource(
-      'palette.groups.cases',
-      (await allCases.run(session, null)).records,
-      directory,
-      (c) => c.data.subject,
-      (id) => ({ name: 'case', id }),
-    );
+    const dealsPaletteSource = dealsSource((await allDeals.run(session, null)).records, directory);
+    const casesPaletteSource = casesSource((await allCases.run(session, null)).records, directory);
 
     const titles = (results: readonly { title: string }[]) => results.map((r) => r.title).sort();
     expect(titles(dealsPaletteSource.search('ovens', 10))).toEqual(['Ovens vervangen']);

@@ -11,10 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../kit/routing';
 import { useRoute } from '../../../kit/useRoute';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
-import { subjectItemSource } from '../../../kit/palette-source';
 import { useCases } from '../../cases/hooks/useCases';
 import { useDeals } from '../../deals/hooks/useDeals';
 import { COMMANDS, type Command } from '../commands';
+import { casesSource, dealsSource } from '../item-sources';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { searchPalette, type PaletteEntry } from '../palette-search';
 import { usePaletteStore } from '../stores/palette-store';
@@ -58,22 +58,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
       searchPalette(
         deferred,
         directory,
-        [
-          subjectItemSource(
-            'palette.groups.deals',
-            deals,
-            directory,
-            (d) => d.data.title,
-            (id) => ({ name: 'deal', id }),
-          ),
-          subjectItemSource(
-            'palette.groups.cases',
-            cases,
-            directory,
-            (c) => c.data.subject,
-            (id) => ({ name: 'case', id }),
-          ),
-        ],
+        [dealsSource(deals, directory), casesSource(cases, directory)],
         COMMANDS,
         (c) => t(c.label),
         route,
