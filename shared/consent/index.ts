@@ -19,5 +19,6 @@ export {
   type LinkClicksRecorded,
   type LinkServer,
 } from './links';
+export type { CampaignLink, CampaignLinks, CampaignLinksRequest } from './campaign-links';
 export * from './register-export';
 export * from './queries';

@@ -12,7 +12,8 @@ import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault';
 export interface LinkSubject {
   readonly kind: LinkKind;
   readonly personId: string;
-  readonly subscriptionTypeId: string;
+  /** The list; null for an unsubscribe from every list of the purpose (a campaign over all its lists). */
+  readonly subscriptionTypeId: string | null;
   readonly purposeId: string;
 }
 
@@ -35,7 +36,7 @@ const ID_HEX = 56;
 const entryId = (tokenHash: string) => `lk-${tokenHash.slice(0, ID_HEX)}`;
 const pointerId = async (about: LinkSubject) => {
   const sodium = await loadSodium();
-  const key = [about.kind, about.personId, about.subscriptionTypeId, about.purposeId].join('\n');
+  const key = [about.kind, about.personId, about.subscriptionTypeId ?? '*', about.purposeId].join('\n');
   return `lp-${sodium.to_hex(sodium.crypto_hash_sha256(utf8(key))).slice(0, ID_HEX)}`;
 };
 const CURSOR_ID = 'link-click-cursor';

@@ -174,16 +174,21 @@ const recordClick = async (
   step: AuditStep,
 ): Promise<boolean> => {
   const evidence = clickEvidence(click);
-  const request = {
-    subscriptionTypeId: entry.subscriptionTypeId,
-    origin: 'web_form',
-    evidence,
-    at: click.clickedAt,
-  } as const;
   const change = entry.kind === 'confirm' ? 'confirm' : 'unsubscribe';
-  const done = await changeSubscription(session, actor, entry.personId, request, change);
-  for (const audit of [done.audit].flat()) await step(audit);
-  if (done.result.status !== 'written' || entry.kind !== 'confirm') return done.result.status === 'written';
+  // An unsubscribe link of a campaign over all of a purpose's lists takes the person off each of them.
+  const lists = entry.subscriptionTypeId
+    ? [entry.subscriptionTypeId]
+    : (await session.settings(SUBSCRIPTION_TYPE).list()).records
+        .filter((t) => t.data.purposeId === entry.purposeId)
+        .map((t) => t.id);
+  let written = false;
+  for (const subscriptionTypeId of lists) {
+    const request = { subscriptionTypeId, origin: 'web_form', evidence, at: click.clickedAt } as const;
+    const done = await changeSubscription(session, actor, entry.personId, request, change);
+    for (const audit of [done.audit].flat()) await step(audit);
+    written ||= done.result.status === 'written';
+  }
+  if (!written || entry.kind !== 'confirm') return written;
   const purpose = await session.settings(PURPOSE).get(entry.purposeId);
   if (purpose.data.lawfulBasis !== 'consent') return true;
   const consents = (await loadPersonLedgers(session, entry.personId)).consents;

@@ -22,6 +22,7 @@ import {
   type NoticeReceiptInput,
 } from './ledgers';
 import { changeSubscription, type SubscriptionChange } from './subscriptions';
+import { campaignUnsubscribeLinks, type CampaignLinksRequest } from './campaign-links';
 import { pullAndRecordClicks, sendConfirmation, type ConfirmationRequest, type LinkServer } from './links';
 import { toIso27560Record, toKantaraReceipt } from './receipts';
 import { REGISTER_COLUMNS, registerRows, type RegisterLabels } from './register-export';
@@ -114,6 +115,15 @@ export const recordLinkClicks = defineOperation(
     pullAndRecordClicks(workspace, recordedBy, server, step),
   // A pull that found no click of this device's stores nothing.
   { mayChangeNothing: true },
+);
+
+/**
+ * A per-person unsubscribe link for a campaign list's eligible people: tokens held on this device and
+ * registered by hash, with the List-Unsubscribe values; audited with the people's ids.
+ */
+export const campaignLinks = defineOperation(
+  'consent.campaignLinks',
+  (workspace, _actor, request: CampaignLinksRequest) => campaignUnsubscribeLinks(workspace, request),
 );
 
 export const saveSubscriptionType = defineOperation(

@@ -9,10 +9,12 @@ import { openSqliteLinks } from '../../../server/storage/links-sqlite';
 import type { LinkStore } from '../../../server/storage/links';
 import type { Storage } from '../../../server/storage/types';
 import {
+  campaignLinks,
   ConfirmationRefused,
   loadPersonLedgers,
   recordLinkClicks,
   requestConfirmation,
+  runGate,
   saveController,
   subscribe,
   subscriptionStatus,
@@ -32,7 +34,7 @@ import type { Session } from '../../../shared/vault/session';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
 import { createOrganisation, startServer, type RunningServer } from '../server/harness';
-import { ACTOR, aboutPerson, auditTrail, somePerson, useConsentVaults } from './support';
+import { ACTOR, aboutPerson, auditTrail, somePerson, subscribedMember, useConsentVaults } from './support';
 
 const open = useConsentVaults();
 const LIST = SUBSCRIPTION_NEWSLETTER;
@@ -191,6 +193,51 @@ describe('confirmation and unsubscribe links recorded by the device that made th
     expect(imported).toEqual({ status: 'skipped', reason: 'unsubscribed' });
     // The unsubscribed person has no pending subscription: no confirmation can be sent.
     await expect(confirmation(session, person.id)).rejects.toThrow(ConfirmationRefused);
+  });
+
+  it('gives a campaign list a per-person unsubscribe link; its click takes the person off the next list', async () => {
+    const session = await open();
+    const member = await subscribedMember(session, 2);
+    const other = await subscribedMember(session, 3);
+    const gate = { purposeId: PURPOSE_E_MARKETING, channel: 'email' } as const;
+    const first = await runGate(session, LOCAL_ACTOR, gate);
+    expect(first.eligible.sort()).toEqual([member.id, other.id].sort());
+
+    const { links, listUnsubscribePost } = await campaignLinks(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_E_MARKETING,
+      personIds: first.eligible,
+      server: linkServer,
+    });
+    const link = links.get(member.id)!;
+    expect(link.url).toMatch(new RegExp(`^${server.url}/u/[A-Za-z0-9_-]{43}$`));
+    expect(link.listUnsubscribe).toBe(`<${link.url}>`);
+    expect(listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
+    // The same people again (a second export before anyone clicked) get the same links.
+    const again = await campaignLinks(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_E_MARKETING,
+      personIds: first.eligible,
+      server: linkServer,
+    });
+    expect(again.links.get(member.id)).toEqual(link);
+
+    // One-click unsubscribe (RFC 8058), as a mail provider sends it.
+    const response = await fetch(link.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    expect(await pull(session)).toMatchObject({ recorded: 1 });
+    const next = await runGate(session, LOCAL_ACTOR, gate);
+    expect(next.eligible).toEqual([other.id]);
+    expect(next.excluded).toEqual([{ personId: member.id, reason: 'unsubscribed' }]);
+    // A later export makes a new link for the person: the clicked one has done its work.
+    const later = await campaignLinks(session, LOCAL_ACTOR, {
+      purposeId: PURPOSE_E_MARKETING,
+      personIds: [member.id],
+      server: linkServer,
+    });
+    expect(later.links.get(member.id)?.url).not.toBe(link.url);
   });
 
   it('ignores a click on a token this device does not hold', async () => {

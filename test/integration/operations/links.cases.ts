@@ -2,6 +2,7 @@
 // a stand-in fetch here, which only answers what the real one would (the real server's part is proven in
 // test/integration/consent/link-clicks.test.ts); this file checks that each operation audits itself.
 import {
+  PURPOSE_E_MARKETING,
   requestConfirmation,
   seedConsentDefaults,
   subscribe,
@@ -60,6 +61,14 @@ const confirmationInput = (personId: string) =>
   }) as const;
 
 export const cases: OperationCases = {
+  'consent.campaignLinks': {
+    input: async (workspace) => ({
+      purposeId: PURPOSE_E_MARKETING,
+      personIds: [await pendingPerson(workspace)],
+      server: standInServer(),
+    }),
+    audits: [{ action: 'create', kind: 'unsubscribe-link' }],
+  },
   'consent.requestConfirmation': {
     input: async (workspace) => confirmationInput(await pendingPerson(workspace)),
     audits: [{ action: 'export', kind: 'confirmation-message' }],
