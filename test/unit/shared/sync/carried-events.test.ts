@@ -22,19 +22,23 @@ const event = (previous: number, checkpoint: number, ...ids: string[]): CarriedE
   documents: ids.map((id) => record(id)),
 });
 
+/** A client's store of carried events, holding `events` as they arrived. */
+const holding = (...events: CarriedEvent[]) => {
+  const carried = new CarriedEvents();
+  for (const e of events) carried.add(e);
+  return carried;
+};
+
 describe('carried events', () => {
   it('answers the documents that continue from the checkpoint, across several events', () => {
-    const carried = new CarriedEvents();
-    carried.add(event(3, 4, 'a'));
-    carried.add(event(4, 6, 'b', 'c'));
+    const carried = holding(event(3, 4, 'a'), event(4, 6, 'b', 'c'));
     expect(carried.take(3)).toEqual({ documents: [record('a'), record('b'), record('c')], checkpoint: 6 });
     expect(carried.size).toBe(0);
     expect(carried.take(6)).toBeUndefined();
   });
 
   it('answers nothing after a missed event (a gap): the device pulls', () => {
-    const carried = new CarriedEvents();
-    carried.add(event(5, 7, 'b'));
+    const carried = holding(event(5, 7, 'b'));
     expect(carried.take(3)).toBeUndefined();
     // Still waiting: a pull that reaches 7 or beyond drops it.
     expect(carried.size).toBe(1);
@@ -43,17 +47,13 @@ describe('carried events', () => {
   });
 
   it('takes up to a gap and keeps what lies beyond it', () => {
-    const carried = new CarriedEvents();
-    carried.add(event(3, 4, 'a'));
-    carried.add(event(8, 9, 'c'));
+    const carried = holding(event(3, 4, 'a'), event(8, 9, 'c'));
     expect(carried.take(3)).toEqual({ documents: [record('a')], checkpoint: 4 });
     expect(carried.size).toBe(1);
   });
 
   it('drops events the device already pulled past', () => {
-    const carried = new CarriedEvents();
-    carried.add(event(3, 4, 'a'));
-    carried.add(event(4, 5, 'b'));
+    const carried = holding(event(3, 4, 'a'), event(4, 5, 'b'));
     expect(carried.take(4)).toEqual({ documents: [record('b')], checkpoint: 5 });
   });
 });
