@@ -246,33 +246,12 @@ describe('write rules (planPush)', () => {
     expect(
       destroyedKeys({ doc: text(page('p1', {}, true)), deleted: true }, master(stored), erasedS1),
     ).toEqual(['s2']);
-    expect(
-      ownKeysDestroyed(
-        'keys',
-        [push(page('p1', {}, true), stored)],
-        mastersBy('dev-sales'),
-        new Set(),
-        sales,
-      ),
-    ).toEqual(['s1', 's2']);
-    expect(
-      ownKeysDestroyed(
-        'keys',
-        [push(page('p1', {}, true), stored)],
-        mastersBy('dev-other'),
-        new Set(),
-        sales,
-      ),
-    ).toEqual([]);
-    expect(
-      ownKeysDestroyed(
-        'keys',
-        [push(page('p1', {}, true), stored)],
-        mastersBy('dev-admin'),
-        new Set(),
-        admin,
-      ),
-    ).toEqual([]);
+    /** Whose keys a tombstone of page p1 destroys, pushed by `device` over the page `writer` wrote. */
+    const tombstoneDestroys = (writer: string, device: Writer) =>
+      ownKeysDestroyed('keys', [push(page('p1', {}, true), stored)], mastersBy(writer), new Set(), device);
+    expect(tombstoneDestroys('dev-sales', sales)).toEqual(['s1', 's2']);
+    expect(tombstoneDestroys('dev-other', sales)).toEqual([]);
+    expect(tombstoneDestroys('dev-admin', admin)).toEqual([]);
   });
 
   it('refuses every client that overwrites or deletes an append-only item; the erasure branch still tombstones it', () => {
