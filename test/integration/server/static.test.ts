@@ -1,39 +1,30 @@
 // The browser host served at / by the sync server: the shared Content-Security-Policy on every file, and
 // nothing outside the renderer build reachable.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/platform/csp';
+import { makeStaticRoot } from '../../helpers/static-root';
 import { ADAPTERS, type TestDatabase } from './adapters';
 import { startServer, type RunningServer } from './harness';
 
 describe('the browser host at /', () => {
-  let dir: string;
+  let files: ReturnType<typeof makeStaticRoot>;
   let database: TestDatabase;
   let storage: Storage;
   let server: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'kluis-static-'));
-    const rendererRoot = path.join(dir, 'renderer');
-    mkdirSync(path.join(rendererRoot, 'assets'), { recursive: true });
-    writeFileSync(path.join(rendererRoot, 'index.html'), '<!doctype html><title>Kluis</title>');
-    writeFileSync(path.join(rendererRoot, 'assets', 'app-1234.js'), 'console.log(1)');
-    writeFileSync(path.join(rendererRoot, '.env'), 'SECRET=1');
-    writeFileSync(path.join(dir, 'outside.txt'), 'outside');
-    symlinkSync(path.join(dir, 'outside.txt'), path.join(rendererRoot, 'link.txt'));
+    files = makeStaticRoot('kluis-static-', { 'app-1234.js': 'console.log(1)' });
     database = await ADAPTERS.sqlite();
     storage = await database.open();
     await storage.migrate();
-    server = await startServer(storage, { staticRoot: rendererRoot });
+    server = await startServer(storage, { staticRoot: files.root });
   });
   afterAll(async () => {
     await server.close();
     await storage.close();
     await database.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    files.remove();
   });
 
   it('serves index.html at / with the shared Content-Security-Policy', async () => {

@@ -1,11 +1,9 @@
 // The browser host's static server: the same CSP as shared/platform/csp.ts, safe headers, and no way out
 // of its root directory.
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/platform/csp';
+import { HIDDEN_TEXT, makeStaticRoot, OUTSIDE_TEXT } from '../../helpers/static-root';
 import {
   FALLBACK_CONTENT_SECURITY_POLICY,
   readContentSecurityPolicy,
@@ -28,24 +26,17 @@ const get = (url: string, rawPath: string) =>
   });
 
 describe('serve-web', () => {
-  let dir: string;
+  let files: ReturnType<typeof makeStaticRoot>;
   let server: WebServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'kluis-serve-'));
-    const root = path.join(dir, 'root');
-    mkdirSync(path.join(root, 'assets'), { recursive: true });
-    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Kluis</title>');
-    writeFileSync(path.join(root, 'assets', 'app.wasm'), new Uint8Array([0, 97, 115, 109]));
-    writeFileSync(path.join(root, '.env'), 'hidden');
-    writeFileSync(path.join(dir, 'secret.txt'), 'outside the root');
-    symlinkSync(path.join(dir, 'secret.txt'), path.join(root, 'link.txt'));
-    server = await startWebServer({ port: 0, root });
+    files = makeStaticRoot('kluis-serve-', { 'app.wasm': new Uint8Array([0, 97, 115, 109]) });
+    server = await startWebServer({ port: 0, root: files.root });
   });
 
   afterAll(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    files.remove();
   });
 
   it('reads the same Content-Security-Policy as shared/platform/csp.ts', () => {
@@ -69,19 +60,19 @@ describe('serve-web', () => {
   });
 
   it.each([
-    '/../secret.txt',
-    '/assets/../../secret.txt',
-    '/%2e%2e/secret.txt',
-    '/assets/..%2f..%2fsecret.txt',
-    '/..%5csecret.txt',
+    '/../outside.txt',
+    '/assets/../../outside.txt',
+    '/%2e%2e/outside.txt',
+    '/assets/..%2f..%2foutside.txt',
+    '/..%5coutside.txt',
     '/.env',
     '/link.txt',
     '/index.html%00.txt',
   ])('refuses %s', async (rawPath) => {
     const res = await get(server.url, rawPath);
     expect(res.status).toBe(404);
-    expect(res.body).not.toContain('outside the root');
-    expect(res.body).not.toContain('hidden');
+    expect(res.body).not.toContain(OUTSIDE_TEXT);
+    expect(res.body).not.toContain(HIDDEN_TEXT);
   });
 
   it('answers only GET and HEAD', async () => {
