@@ -2,7 +2,7 @@
 // are checked here before main touches the keychain or the network. Header fields must hold no line
 // breaks (no header injection), addresses must look like addresses, and only the List-Unsubscribe headers
 // may be added.
-import { MAIL_HEADERS, SMTP_SECURITIES } from '../shared/platform';
+import { isLoopbackHost, isMailHost, MAIL_HEADERS, SMTP_SECURITIES } from '../shared/platform';
 import type { MailMessage, SmtpSettings } from '../shared/platform';
 
 export const MAX_MAIL_TEXT_CHARS = 1_000_000;
@@ -22,13 +22,7 @@ const onlyKeys = (raw: Record<string, unknown>, keys: readonly string[]) =>
 export const isMailAddress = (value: unknown): value is string =>
   isLine(value, 320) && /^[^\s@<>()",;:\\[\]]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}$/.test(value);
 
-/** A host name, an IPv4 address or a bracketless IPv6 address. */
-const isHost = (value: unknown): value is string =>
-  isLine(value, 253) && /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^[0-9A-Fa-f:.]+$/.test(value);
-
-/** Hosts a plain (`none`) connection may go to: this machine only. */
-export const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const isHost = (value: unknown): value is string => isLine(value, 253) && isMailHost(value);
 
 /** The shape of SMTP settings (the IPC check); isUsableSmtpSettings adds the rule main sends by. */
 export const isSmtpSettings = (raw: unknown): raw is SmtpSettings =>

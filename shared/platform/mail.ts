@@ -1,7 +1,8 @@
 // Mail from the desktop (issue 17): the message main sends through the organisation's SMTP server, the
-// settings it sends with, and the errors it answers. Types only; electron/mail.ts sends, shared/messages
-// composes. The SMTP password crosses IPC only when it is saved (then it goes to the OS keychain) or
-// given for one message where no keychain is available; it is never answered back.
+// settings it sends with, and the errors it answers. Types, and the rules both sides apply (a host's
+// shape; plain SMTP to this machine only); electron/mail.ts sends, shared/messages composes. The SMTP
+// password crosses IPC only when it is saved (then it goes to the OS keychain) or given for one message
+// where no keychain is available; it is never answered back.
 
 /** One plain-text message. `headers`: only the names in MAIL_HEADERS (List-Unsubscribe and its Post). */
 export interface MailMessage {
@@ -25,6 +26,14 @@ export type MailHeader = (typeof MAIL_HEADERS)[number];
  */
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 export const SMTP_SECURITIES: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
+
+/** A host name, an IPv4 address or a bracketless IPv6 address. */
+export const isMailHost = (host: string): boolean =>
+  host.length <= 253 && /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^[0-9A-Fa-f:.]+$/.test(host);
+
+/** Hosts a plain (`none`) connection may go to: this machine only. Main refuses others; the screen says so. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 export interface SmtpSettings {
   readonly host: string;

@@ -3,70 +3,18 @@
 // a reversible stand-in, as key-store.test.ts does; the message goes through the IPC handler main
 // registers, with Electron stood in (fake-electron.ts). Never the Electron binary, never the network.
 import type { BrowserWindow } from 'electron';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../../electron/handlers';
 import { registerIpcHandlers } from '../../../electron/ipc';
-import { createSafeStorageKeyStore, type SafeStorageLike } from '../../../electron/key-store';
-import { createMailer, type Mailer } from '../../../electron/mail';
+import type { Mailer } from '../../../electron/mail';
 import type { MailMessage, SmtpSettings } from '../../../shared/platform';
+import { keychainMailer, PASSWORD, startSink, type Sink } from '../../helpers/smtp-sink';
 import { fake, FakeWebContents, resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
-
-const PASSWORD = 'correct horse battery staple 42';
-const MARKER = 'sealed:';
-const fakeSafeStorage = (backend = 'gnome_libsecret'): SafeStorageLike => ({
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => backend as ReturnType<SafeStorageLike['getSelectedStorageBackend']>,
-  encryptString: (text) => Buffer.concat([Buffer.from(MARKER), Buffer.from(text).reverse()]),
-  decryptString: (data) => Buffer.from(data.subarray(MARKER.length)).reverse().toString(),
-});
-
-interface Sink {
-  port: number;
-  received: ParsedMail[];
-  envelopes: { from: string; to: string[] }[];
-  close(): Promise<void>;
-}
-
-/** An SMTP server on 127.0.0.1 that takes one account and keeps what arrives, parsed. */
-const startSink = async (): Promise<Sink> => {
-  const received: ParsedMail[] = [];
-  const envelopes: Sink['envelopes'] = [];
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
-    logger: false,
-    onAuth(auth, _session, done) {
-      if (auth.username === 'office' && auth.password === PASSWORD) return done(null, { user: 'office' });
-      return done(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
-    },
-    onData(stream, session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          envelopes.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-          });
-          done();
-        },
-        (error: Error) => done(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, envelopes, close: () => new Promise((resolve) => server.close(() => resolve())) };
-};
 
 const message: MailMessage = {
   from: 'office@example.nl',
@@ -89,15 +37,7 @@ let settings: SmtpSettings;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kluis-mail-'));
   sink = await startSink();
-  mailer = createMailer({
-    directory: path.join(dir, 'mail'),
-    passwords: createSafeStorageKeyStore({
-      directory: path.join(dir, 'mail-keys'),
-      safeStorage: fakeSafeStorage(),
-      platform: 'linux',
-    }),
-    timeoutMs: 5000,
-  });
+  mailer = keychainMailer(dir);
   settings = { host: '127.0.0.1', port: sink.port, security: 'none', user: 'office' };
 });
 
@@ -210,14 +150,7 @@ describe('mail from the desktop', () => {
       error: 'invalid-settings',
     });
     // Linux without a secret service: the settings are kept, the password is not.
-    const noKeychain = createMailer({
-      directory: path.join(dir, 'mail'),
-      passwords: createSafeStorageKeyStore({
-        directory: path.join(dir, 'other-keys'),
-        safeStorage: fakeSafeStorage('basic_text'),
-        platform: 'linux',
-      }),
-    });
+    const noKeychain = keychainMailer(dir, { keys: 'other-keys', backend: 'basic_text' });
     expect(await noKeychain.saveSettings('vault_3', settings, PASSWORD)).toEqual({
       ok: false,
       error: 'keychain-unavailable',

@@ -1,5 +1,5 @@
-// Settings: security first, then the passphrase, sync (and, for the admin, devices and users),
-// appearance, and what this build is.
+// Settings: security first, then the passphrase, sync (and, for the admin, devices and users), the audit
+// trail, outgoing mail, appearance, and what this build is.
 import { useEffect, useState } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -14,6 +14,7 @@ import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { MailSettings } from './MailSettings';
 import { SecuritySettings } from './SecuritySettings';
 
 export function SettingsPage() {
@@ -36,6 +37,7 @@ export function SettingsPage() {
       <SyncSettings />
       <OrganisationSettings />
       <AuditTrailSettings />
+      <MailSettings />
       <AppearanceSettings />
       <FormSection title={t('settings.about.title')} icon={<InfoOutlinedIcon />}>
         <Typography variant="body2" color="text.secondary">
