@@ -1,7 +1,8 @@
 // Double opt-in that closes by itself, in the browser host against the real server (issue 17): a pending
 // subscription's "Send confirmation" downloads the message as an .eml holding the person's /c/ link; the
 // link opened in a browser and confirmed there comes back to the device, which shows the subscription
-// confirmed and the consent given — nobody typed the person's answer.
+// confirmed and the consent given — nobody typed the person's answer. The campaign list's file then
+// carries his unsubscribe link, whose one-click POST takes him off the next campaign list.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { PeoplePage } from './pages/PeoplePage';
@@ -79,6 +80,27 @@ describe('double opt-in by link', () => {
         .getByText(/link-sha256:[0-9a-f]{64}|confirm link clicked/)
         .first()
         .waitFor();
+
+      // The campaign list's file gives Otto his own unsubscribe link; its one-click POST (as a mail
+      // provider sends it) takes him off the next campaign list by itself.
+      await privacyPage.runCampaign('E-marketing', 'Email');
+      await expect.poll(() => privacyPage.eligibleCount.textContent()).toBe('1 person may be contacted');
+      const csv = await readFile((await (await privacyPage.exportCampaign('CSV')).path())!, 'utf8');
+      const unsubscribe = new RegExp(`${devices.url()}/u/[A-Za-z0-9_-]{43}`).exec(csv)?.[0];
+      expect(csv).toContain('Unsubscribe link');
+      expect(csv).toContain(`<${unsubscribe}>`);
+      const oneClick = await fetch(unsubscribe!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(oneClick.status).toBe(200);
+      await people.open();
+      await people.openPerson('Otto Optin');
+      await privacy.open();
+      await privacy.subscription('Newsletter').getByText('Unsubscribed').waitFor({ timeout: 60_000 });
+      await privacyPage.runCampaign('E-marketing', 'Email');
+      await privacyPage.excludedFor('Unsubscribed').getByText('Otto Optin').waitFor();
     },
     LONG_TEST_MS,
   );

@@ -14,13 +14,15 @@ import Typography from '@mui/material/Typography';
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
-import { runGate } from '../../../../shared/consent';
+import { campaignLinks, runGate } from '../../../../shared/consent';
 import type { GateResult } from '../../../../shared/consent';
 import { toCsv, toXlsx } from '../../../../shared/export';
 import { notify } from '../../../kit/notification-store';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { useWorkspace } from '../../../kit/workspace';
+import { linkServerOf } from '../../sync/stores/link-clicks';
+import { useSyncStore } from '../../sync/stores/sync-store';
 import { campaignFile } from '../campaign-export';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
@@ -32,6 +34,7 @@ import { RoleGate } from './RoleGate';
 
 interface Run {
   readonly purposeId: string;
+  readonly subscriptionTypeId: string | null;
   readonly channel: Channel;
   readonly result: GateResult;
 }
@@ -61,6 +64,7 @@ function CampaignBuilder() {
   const { t } = useTranslation();
   const { workspace: session, directory, actor: workspaceActor } = useWorkspace();
   const platform = usePlatform();
+  const link = useSyncStore((s) => s.link);
   const settings = useConsentSettings();
   const localized = useLocalized();
   const format = useFormatters();
@@ -95,7 +99,7 @@ function CampaignBuilder() {
         signal: controller.signal,
         onProgress: setProgress,
       });
-      setRun({ purposeId: purpose.id, channel, result });
+      setRun({ purposeId: purpose.id, subscriptionTypeId: listId || null, channel, result });
     } catch {
       if (!controller.signal.aborted) setFailed(true);
     } finally {
@@ -108,8 +112,27 @@ function CampaignBuilder() {
     if (!run || saving) return;
     setSaving(true);
     try {
-      const file = await campaignFile(session, directory, run.result.eligible, run.channel, (c) =>
-        t(`consent.campaign.columns.${c}`),
+      // E-mail from a linked vault: each person's own unsubscribe link, registered before the file exists.
+      const links =
+        run.channel === 'email' && link
+          ? await campaignLinks(session, workspaceActor, {
+              purposeId: run.purposeId,
+              subscriptionTypeId: run.subscriptionTypeId,
+              personIds: run.result.eligible,
+              server: linkServerOf(link),
+            }).then(
+              (made) => made.links,
+              () => null,
+            )
+          : undefined;
+      if (links === null) return notify(t('consent.campaign.linksFailed'), 'error');
+      const file = await campaignFile(
+        session,
+        directory,
+        run.result.eligible,
+        run.channel,
+        (c) => t(`consent.campaign.columns.${c}`),
+        links,
       );
       const bytes =
         kind === 'csv'
@@ -246,6 +269,8 @@ function CampaignBuilder() {
           </Box>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
             {t('consent.campaign.audited')}
+            {run.channel === 'email' &&
+              ` ${t(link ? 'consent.campaign.linksNote' : 'consent.campaign.noLinks')}`}
           </Typography>
           <ExclusionGroups excluded={run.result.excluded} directory={directory} />
         </Card>
