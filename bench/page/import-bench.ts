@@ -141,7 +141,7 @@ const whenListed = (directory: Directory, count: number): Promise<void> =>
  * is kept (not merged), so the same people are stored as by createMany.
  */
 const importThroughWorker = async ({ passphrase, run }: { passphrase: string; run: number }) => {
-  const { db, session } = await freshSession(`kluis-import-worker-${run}`, passphrase);
+  const { session } = await freshSession(`kluis-import-worker-${run}`, passphrase);
   const directory = await Directory.load(session);
   const client = new ImportWorkerClient(createWorker);
   const chosen = new Blob([csv.slice()]);
@@ -178,9 +178,9 @@ const importThroughWorker = async ({ passphrase, run }: { passphrase: string; ru
   client.dispose();
   const stored = await session.people.count();
   const listed = directory.people().length;
-  await directory.close();
-  session.lock();
-  await db.remove();
+  // Not closed: the directory queues one catch-up per stored record (RxDB emits a change per document
+  // and each schedules a full catch-up), and close() waits for all of them — minutes at 10,000 people,
+  // after everyone is listed. The runner throws the browser profile away instead.
   log(
     `import: ${Object.entries(marks)
       .map(([k, v]) => `${k} at ${v.toFixed(0)} ms`)
