@@ -7,15 +7,12 @@
 import os from 'node:os';
 import { filter, firstValueFrom } from 'rxjs';
 import { createApp } from '../server/app';
-import { KDF_FLOOR } from '../shared/crypto/kdf';
 import type { KluisDatabase } from '../shared/store/database';
-import { connectVault, signInOnNewDevice } from '../shared/sync/account';
+import { signInOnNewDevice } from '../shared/sync/account';
 import { type AccountLink } from '../shared/sync';
-import { documentSchema, MAX_PULL_LIMIT } from '../shared/sync/protocol';
 import type { Session } from '../shared/vault/session';
-import { Vault } from '../shared/vault/vault';
 import type { AdapterName } from './client-server';
-import { memoryDatabase, openStorage, serverFromEnv, syncClient, unwrap } from './client-server';
+import { memoryDatabase, openStorage, seedAccount, serverFromEnv, syncClient, unwrap } from './client-server';
 import { median, percentile, round, writeBenchResults } from './figures';
 import { benchSize, intEnv, PASSPHRASE } from './env.mjs';
 import { generatePeople } from './people-generator';
@@ -32,9 +29,6 @@ const TARGETS = {
   liveMedianMs: { max: 300, label: 'median < 300 ms' },
 };
 
-/** Every field any collection's wire schema has; RxDB's own (_meta, _rev, _attachments) are left out. */
-const WIRE_FIELDS = new Set(['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt', '_deleted']);
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const benchAdapter = async (adapter: AdapterName) => {
@@ -45,41 +39,17 @@ const benchAdapter = async (adapter: AdapterName) => {
   const serverUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const closeList: (() => Promise<void>)[] = [];
   try {
-    // Device A: a vault with the people, connected to the server. Its documents are written straight into
-    // the server's storage, in the form the push route stores (the upload from one client is not what this
-    // bench measures, and 100,000 replicated pushes from RxDB's memory storage took minutes).
-    const dbA = await memoryDatabase('bench');
-    closeList.push(() => dbA.remove().then(() => undefined));
-    const sessionA = await (await Vault.open(dbA, KDF_FLOOR)).create(config.passphrase);
-    const linkA = unwrap(await connectVault({ fetch, serverUrl, db: dbA, passphrase: config.passphrase }));
-    let t = performance.now();
-    const created = await sessionA.people.createMany(generatePeople(config.people, config.seed));
-    const seedMs = performance.now() - t;
+    // Device A: a vault with the people, connected to the server; its documents are written straight into
+    // the server's storage (seedAccount).
+    const seeded = await seedAccount(
+      opened.storage,
+      serverUrl,
+      generatePeople(config.people, config.seed),
+      config.passphrase,
+    );
+    const { link: linkA, seedMs, pushMs, ids: firstIds } = seeded;
     log(`seeded ${config.people} people on A in ${(seedMs / 1000).toFixed(1)} s`);
-    t = performance.now();
-    let uploaded = 0;
-    for (const collection of ['keys', 'records', 'items', 'settings'] as const) {
-      const docs = (await dbA[collection].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
-      for (let i = 0; i < docs.length; i += MAX_PULL_LIMIT) {
-        const rows = docs.slice(i, i + MAX_PULL_LIMIT).map((doc) => {
-          const wire = documentSchema(collection).parse(
-            Object.fromEntries(
-              Object.entries({ ...doc, _deleted: false }).filter(([key]) => WIRE_FIELDS.has(key)),
-            ),
-          );
-          return { id: wire.id, doc: JSON.stringify(wire), deleted: false, assumed: null };
-        });
-        const outcome = await opened.storage.push(linkA.orgId, collection, rows, Date.now());
-        if (!outcome.ok) throw new Error(outcome.error);
-        uploaded += rows.length;
-      }
-    }
-    const pushMs = performance.now() - t;
-    log(`A's ${uploaded} documents written to the server in ${(pushMs / 1000).toFixed(1)} s`);
-    // A's memory is not needed any more: a fresh device writes in the live-delay test.
-    const firstIds = created.map((p) => p.id);
-    closeList.pop();
-    await dbA.remove();
+    log(`A's ${seeded.documents} documents written to the server in ${(pushMs / 1000).toFixed(1)} s`);
 
     // Initial sync: a fresh device signs in and syncs to completion, several times. The last two devices
     // stay for the live-delay test: one writes, the other reads. (Not the first two: RxDB's open-source
