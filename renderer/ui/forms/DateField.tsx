@@ -1,21 +1,24 @@
-// A day in the browser's own date box ("YYYY-MM-DD"), optionally bounded. Its label always sits above the
-// box: a date box shows its own placeholder, which a resting label would cover.
+// A day, a time or both in the browser's own box ("YYYY-MM-DD", "HH:MM", "YYYY-MM-DDTHH:MM"), optionally
+// bounded. Its label always sits above the box: the box shows its own placeholder, which a resting label
+// would cover.
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 
 type Props = Omit<TextFieldProps, 'type' | 'value' | 'onChange' | 'slotProps'> & {
+  /** A day (the default), a time of day, or a day and a time. */
+  readonly type?: 'date' | 'time' | 'datetime-local';
   readonly value: string;
-  readonly onChange: (day: string) => void;
-  /** The earliest day that may be picked ("YYYY-MM-DD"). */
+  readonly onChange: (value: string) => void;
+  /** The earliest value that may be picked, in the box's own form. */
   readonly min?: string;
-  /** The latest day that may be picked ("YYYY-MM-DD"). */
+  /** The latest value that may be picked, in the box's own form. */
   readonly max?: string;
 };
 
-export function DateField({ value, onChange, min, max, ...field }: Props) {
+export function DateField({ type = 'date', value, onChange, min, max, ...field }: Props) {
   return (
     <TextField
       {...field}
-      type="date"
+      type={type}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       slotProps={{

@@ -1,7 +1,8 @@
 // Where the data came from (GDPR Art. 14): the method, a description and the date it was obtained.
 import Box from '@mui/material/Box';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { DateField } from './DateField';
+import { SelectField } from './SelectField';
 import { useTranslation } from 'react-i18next';
 import { SourceMethod } from '../../../shared/people';
 import type { SourceDraft } from './drafts';
@@ -19,28 +20,21 @@ export function SourceFields({ value, onChange, errorText }: Props) {
   const dateError = errorText('source.obtainedOn');
   return (
     <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr' } }}>
-      <TextField
-        select
+      <SelectField
         label={t('source.method')}
         value={value.method}
-        onChange={(e) => onChange({ ...value, method: e.target.value as SourceMethod })}
+        onChange={(method) => onChange({ ...value, method })}
+        options={SourceMethod.options}
+        labelOf={(method) => t(`source.methods.${method}`)}
         error={!!errorText('source.method')}
         helperText={fromPerson ? t('source.fromPersonHelp') : t('source.otherHelp')}
-      >
-        {SourceMethod.options.map((method) => (
-          <MenuItem key={method} value={method}>
-            {t(`source.methods.${method}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        type="date"
+      />
+      <DateField
         label={t('source.obtainedOn')}
         value={value.obtainedOn}
-        onChange={(e) => onChange({ ...value, obtainedOn: e.target.value })}
+        onChange={(obtainedOn) => onChange({ ...value, obtainedOn })}
         error={!!dateError}
         helperText={dateError}
-        slotProps={{ inputLabel: { shrink: true } }}
       />
       <TextField
         label={t('source.description')}

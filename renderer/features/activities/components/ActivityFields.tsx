@@ -2,6 +2,7 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { DateField } from '../../../ui/forms/DateField';
 import { useTranslation } from 'react-i18next';
 import { DIRECTED_TYPES, TIMED_TYPES } from '../../../../shared/activities';
 import type { ActivityDraft } from '../activity-draft';
@@ -27,12 +28,11 @@ export function ActivityFields({ draft, onChange, errorText, autoFocus }: Props)
         sx={{ gridColumn: { sm: 'span 6' } }}
         {...error('title')}
       />
-      <TextField
+      <DateField
         label={t('activities.fields.when')}
         type="datetime-local"
         value={draft.when}
-        onChange={(e) => onChange({ when: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(when) => onChange({ when })}
         sx={{ gridColumn: { sm: 'span 2' } }}
         {...error('occurredAt')}
       />

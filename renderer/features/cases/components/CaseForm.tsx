@@ -63,18 +63,13 @@ export function CaseForm({ draft, onChange, errors, busy, showStatus, onSubmit }
               {t('cases.errors.link')}
             </Typography>
           )}
-          <TextField
-            select
+          <SelectField
             label={t('cases.priority.label')}
             value={draft.priority}
-            onChange={(e) => set('priority', e.target.value as CaseDraft['priority'])}
-          >
-            {CASE_PRIORITIES.map((p) => (
-              <MenuItem key={p} value={p}>
-                {t(`cases.priority.${p}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(priority) => set('priority', priority)}
+            options={CASE_PRIORITIES}
+            labelOf={(p) => t(`cases.priority.${p}`)}
+          />
           <TextField
             select
             label={t('cases.fields.assignee')}

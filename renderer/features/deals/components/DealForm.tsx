@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { DateField } from '../../../ui/forms/DateField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { findStage, type Pipeline } from '../../../../shared/deals';
@@ -114,12 +115,10 @@ export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, on
             }
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           />
-          <TextField
+          <DateField
             label={t('deals.fields.expectedCloseDate')}
-            type="date"
             value={draft.expectedCloseDate}
-            onChange={(e) => set('expectedCloseDate', e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(day) => set('expectedCloseDate', day)}
           />
           <TextField
             label={t('deals.fields.notes')}

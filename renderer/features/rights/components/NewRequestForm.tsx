@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import { DateField } from '../../../ui/forms/DateField';
+import { SelectField } from '../../../ui/forms/SelectField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ValidationError } from '../../../../shared/store';
@@ -117,23 +118,17 @@ export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }
       </FormSection>
       <FormSection title={t('rights.page.request')}>
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr' } }}>
-          <TextField
-            select
+          <SelectField
             label={t('rights.fields.right')}
             value={right}
-            onChange={(e) => setRight(e.target.value as Right)}
-          >
-            {RIGHTS.map((r) => (
-              <MenuItem key={r} value={r}>
-                {t(`rights.right.${r}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            type="date"
+            onChange={setRight}
+            options={RIGHTS}
+            labelOf={(r) => t(`rights.right.${r}`)}
+          />
+          <DateField
             label={t('rights.fields.receivedOn')}
             value={receivedOn}
-            onChange={(e) => setReceivedOn(e.target.value)}
+            onChange={setReceivedOn}
             error={!!errors.receivedOn}
             helperText={
               errors.receivedOn
@@ -142,20 +137,14 @@ export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }
                   ? t('rights.page.dueHint', { date: firstDueDate(receivedOn) })
                   : undefined
             }
-            slotProps={{ inputLabel: { shrink: true } }}
           />
-          <TextField
-            select
+          <SelectField
             label={t('rights.fields.channel')}
             value={channel}
-            onChange={(e) => setChannel(e.target.value as RequestChannel)}
-          >
-            {REQUEST_CHANNELS.map((c) => (
-              <MenuItem key={c} value={c}>
-                {t(`rights.channel.${c}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={setChannel}
+            options={REQUEST_CHANNELS}
+            labelOf={(c) => t(`rights.channel.${c}`)}
+          />
           <TextField
             label={t('rights.fields.details')}
             multiline

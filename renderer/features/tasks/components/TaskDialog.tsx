@@ -1,6 +1,7 @@
 // Adding or editing a task: title, notes, due date and time, reminder, and who does it.
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
+import { DateField } from '../../../ui/forms/DateField';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../kit/FormDialog';
 import { SelectField } from '../../../ui/forms/SelectField';
@@ -45,28 +46,24 @@ export function TaskDialog({ title, initial, onSave, onClose }: Props) {
           sx={{ gridColumn: 'span 2' }}
           {...error('title')}
         />
-        <TextField
+        <DateField
           label={t('tasks.fields.dueDate')}
-          type="date"
           value={draft.dueDate}
-          onChange={(e) => change({ dueDate: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(dueDate) => change({ dueDate })}
           {...error('dueDate')}
         />
-        <TextField
+        <DateField
           label={t('tasks.fields.dueTime')}
           type="time"
           value={draft.dueTime}
-          onChange={(e) => change({ dueTime: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(dueTime) => change({ dueTime })}
           {...error('dueTime')}
         />
-        <TextField
+        <DateField
           label={t('tasks.fields.remindAt')}
           type="datetime-local"
           value={draft.remindAt}
-          onChange={(e) => change({ remindAt: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(remindAt) => change({ remindAt })}
           {...error('remindAt')}
         />
         <SelectField

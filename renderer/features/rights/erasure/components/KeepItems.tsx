@@ -2,9 +2,10 @@
 // date until which they are kept.
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { DateField } from '../../../../ui/forms/DateField';
+import { SelectField } from '../../../../ui/forms/SelectField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { PreviewItem } from '../../../../../shared/erasure';
@@ -58,19 +59,14 @@ export function KeepItems({ items, value, onChange, disabled, noteMissing }: Pro
       ))}
       {value.itemIds.length > 0 && (
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            select
+          <SelectField
             label={t('erasure.exception')}
             value={value.exception}
             disabled={disabled}
-            onChange={(e) => onChange({ ...value, exception: e.target.value as Art17Exception })}
-          >
-            {ART17_EXCEPTIONS.map((exception) => (
-              <MenuItem key={exception} value={exception}>
-                {t(`erasure.exceptions.${exception}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(exception) => onChange({ ...value, exception })}
+            options={ART17_EXCEPTIONS}
+            labelOf={(exception) => t(`erasure.exceptions.${exception}`)}
+          />
           <TextField
             label={t('erasure.note')}
             value={value.note}
@@ -80,13 +76,11 @@ export function KeepItems({ items, value, onChange, disabled, noteMissing }: Pro
             helperText={noteMissing ? t('erasure.noteRequired') : undefined}
             onChange={(e) => onChange({ ...value, note: e.target.value })}
           />
-          <TextField
-            type="date"
+          <DateField
             label={t('erasure.retainUntil')}
             value={value.retainUntil}
             disabled={disabled}
-            onChange={(e) => onChange({ ...value, retainUntil: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(retainUntil) => onChange({ ...value, retainUntil })}
           />
         </Stack>
       )}
