@@ -1,7 +1,7 @@
 // Cases for shared/activities/operations.ts.
 import { logActivity, type ActivityInput } from '../../../shared/activities';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
-import { aSubject, onRecord, onSave, type OperationCases } from './harness';
+import { aboutASubject, onRecord, onSave, type OperationCases } from './harness';
 
 const call: ActivityInput = {
   type: 'call',
@@ -10,14 +10,12 @@ const call: ActivityInput = {
   createdBy: 'local',
 };
 
+const logCall = aboutASubject(call);
 const anActivity = async (workspace: Workspace) =>
-  logActivity(workspace, LOCAL_ACTOR, { subjectId: await aSubject(workspace), input: call });
+  logActivity(workspace, LOCAL_ACTOR, await logCall(workspace));
 
 export const cases: OperationCases = {
-  'activities.log': {
-    input: async (workspace) => ({ subjectId: await aSubject(workspace), input: call }),
-    audits: [{ action: 'create', kind: 'activity' }],
-  },
+  'activities.log': { input: logCall, audits: [{ action: 'create', kind: 'activity' }] },
   'activities.save': onSave(anActivity, (data) => ({ ...data, title: 'Twee keer gebeld' }), 'activity'),
   'activities.delete': onRecord(anActivity, 'delete', 'activity'),
 };

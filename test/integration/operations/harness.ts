@@ -21,6 +21,11 @@ export type OperationCases = Readonly<Record<string, OperationCase>>;
 /** The id of a person stored first, for operations on items about a subject. */
 export const aSubject = async (workspace: Workspace) => (await workspace.people.create(annelies)).id;
 
+/** The input of an operation that stores `input` about a subject: a person stored first. */
+export const aboutASubject =
+  <I>(input: I) =>
+  async (workspace: Workspace) => ({ subjectId: await aSubject(workspace), input });
+
 /** The case of an operation on one record: its input is the id of a record `make` creates first. */
 export const onRecord = (
   make: (workspace: Workspace) => Promise<{ id: string }>,

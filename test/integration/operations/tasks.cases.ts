@@ -1,7 +1,7 @@
 // Cases for shared/tasks/operations.ts.
 import { createTask, type TaskInput } from '../../../shared/tasks';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
-import { aSubject, onRecord, type OperationCases } from './harness';
+import { aboutASubject, onRecord, type OperationCases } from './harness';
 
 const taskInput: TaskInput = {
   title: 'Offerte nabellen',
@@ -10,14 +10,12 @@ const taskInput: TaskInput = {
   dueDate: '2026-12-01',
 };
 
+const createTaskInput = aboutASubject(taskInput);
 const aTask = async (workspace: Workspace) =>
-  createTask(workspace, LOCAL_ACTOR, { subjectId: await aSubject(workspace), input: taskInput });
+  createTask(workspace, LOCAL_ACTOR, await createTaskInput(workspace));
 
 export const cases: OperationCases = {
-  'tasks.create': {
-    input: async (workspace) => ({ subjectId: await aSubject(workspace), input: taskInput }),
-    audits: [{ action: 'create', kind: 'task' }],
-  },
+  'tasks.create': { input: createTaskInput, audits: [{ action: 'create', kind: 'task' }] },
   'tasks.save': {
     input: async (workspace) => ({
       id: (await aTask(workspace)).id,
