@@ -19,6 +19,19 @@ const Country = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'country');
 
+/** What is listed about a version of the agreement: never its bytes. */
+const DocumentMeta = z.object({
+  name: trimmed(255).min(1),
+  mediaType: trimmed(100).default('application/octet-stream'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Bytes; null for a document attached before sizes were kept. */
+  size: z.number().int().nonnegative().nullable().default(null),
+  /** When it was attached (ms) and by whom (the audit trail's actor: a user id or 'local'). */
+  addedAt: z.number().int().nullable().default(null),
+  addedBy: z.string().max(64).nullable().default(null),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
 export const ProcessorPayload = z
   .object({
     name: trimmed(200).min(1, 'name'),
@@ -37,18 +50,19 @@ export const ProcessorPayload = z
         signedOn: IsoDate.nullable().default(null),
         version: trimmed(50).default(''),
         reviewOn: IsoDate.nullable().default(null),
-        file: z
-          .object({
-            name: trimmed(255).min(1),
-            mediaType: trimmed(100).default('application/octet-stream'),
-            sha256: z.string().regex(/^[0-9a-f]{64}$/),
-            /** Base64 of the document. */
-            data: z.string().max(Math.ceil((AGREEMENT_FILE_MAX_BYTES * 4) / 3) + 4),
-          })
+        file: DocumentMeta.extend({
+          /** Base64 of the document. */
+          data: z.string().max(Math.ceil((AGREEMENT_FILE_MAX_BYTES * 4) / 3) + 4),
+        })
           .nullable()
           .default(null),
+        /** Earlier versions of the document, newest first; each one's bytes are a PROCESSOR_DOCUMENT. */
+        earlier: z
+          .array(DocumentMeta.extend({ documentId: SettingId, replacedAt: z.number().int() }))
+          .max(100)
+          .default([]),
       })
-      .default({ signedOn: null, version: '', reviewOn: null, file: null }),
+      .default({ signedOn: null, version: '', reviewOn: null, file: null, earlier: [] }),
     subProcessors: z
       .array(
         z.object({ name: trimmed(200).min(1, 'name'), country: Country, service: trimmed(300).default('') }),
@@ -64,6 +78,16 @@ export const ProcessorPayload = z
 export type ProcessorPayload = z.infer<typeof ProcessorPayload>;
 export type ProcessorInput = z.input<typeof ProcessorPayload>;
 export const PROCESSOR = sealedKind('processor', ProcessorPayload);
+
+/** An earlier version of a processor's agreement, kept when it was replaced: sealed like the processor. */
+export const PROCESSOR_DOCUMENT = sealedKind(
+  'processor-document',
+  z.object({
+    processorId: SettingId,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    data: z.string().max(Math.ceil((AGREEMENT_FILE_MAX_BYTES * 4) / 3) + 4),
+  }),
+);
 
 /** The European Economic Area: transfers within it need no Chapter V safeguard. */
 export const EEA = new Set([

@@ -1,4 +1,5 @@
-// Add or edit a processor or other recipient, with its data-processing agreement (Art. 28(3)).
+// Add or edit a processor or other recipient, with its data-processing agreement (Art. 28(3)): the stored
+// versions can be downloaded, and a new document replaces the current one on save (which is kept).
 import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -16,8 +17,9 @@ import {
   AGREEMENT_FILE_MAX_BYTES,
   saveProcessor,
   RECIPIENT_ROLES,
-  type ProcessorInput,
+  type GivenAgreementFile,
   type ProcessorPayload,
+  type ProcessorSave,
   type RecipientRole,
 } from '../../../../shared/processors';
 import { ValidationError } from '../../../../shared/store';
@@ -27,6 +29,7 @@ import { SelectField } from '../../../ui/forms/SelectField';
 import type { Registers } from '../hooks/useRegisters';
 import { DATA_CATEGORIES, type DataCategory } from '../../../../shared/purposes';
 import { DateField } from '../../../ui/forms/DateField';
+import { AgreementVersions } from './AgreementVersions';
 
 interface Props {
   readonly open: boolean;
@@ -34,8 +37,6 @@ interface Props {
   readonly registers: Registers;
   readonly onClose: () => void;
 }
-
-type AgreementFile = NonNullable<ProcessorPayload['agreement']['file']>;
 
 const hex = (buffer: ArrayBuffer) =>
   [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -63,7 +64,7 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const [signedOn, setSignedOn] = useState(initial?.agreement.signedOn ?? '');
   const [version, setVersion] = useState(initial?.agreement.version ?? '');
   const [reviewOn, setReviewOn] = useState(initial?.agreement.reviewOn ?? '');
-  const [file, setFile] = useState<AgreementFile | null>(initial?.agreement.file ?? null);
+  const [file, setFile] = useState<GivenAgreementFile | null>(initial?.agreement.file ?? null);
   const [subProcessors, setSubProcessors] = useState(
     (initial?.subProcessors ?? []).map((s) => [s.name, s.country, s.service].join('; ')).join('\n'),
   );
@@ -71,6 +72,7 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
+  const stored = editing?.data.agreement.file ?? null;
 
   const unreadable = () => setErrors((e) => ({ ...e, file: t('lifecycle.processors.fileTooLarge') }));
   const readAgreement = async () => {
@@ -94,7 +96,7 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
   const attach = () => readAgreement().catch(unreadable);
 
   const save = async () => {
-    const input: ProcessorInput = {
+    const input: ProcessorSave['input'] = {
       name,
       role,
       service,
@@ -201,12 +203,29 @@ export function ProcessorDialog({ open, editing, registers, onClose }: Props) {
             />
             <DateField label={t('lifecycle.processors.reviewOn')} value={reviewOn} onChange={setReviewOn} />
           </Box>
+          {editing && (
+            <AgreementVersions
+              processorId={editing.id}
+              current={editing.data.agreement.file}
+              earlier={editing.data.agreement.earlier}
+            />
+          )}
           <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
             <Button variant="outlined" onClick={() => void attach()}>
-              {t('lifecycle.processors.attach')}
+              {t(stored ? 'lifecycle.processors.documents.replace' : 'lifecycle.processors.attach')}
             </Button>
             <Typography variant="body2" color={errors.file ? 'error' : 'text.secondary'}>
-              {errors.file ?? (file ? file.name : t('lifecycle.processors.noFile'))}
+              {errors.file ??
+                (!file
+                  ? t('lifecycle.processors.noFile')
+                  : file.sha256 === stored?.sha256
+                    ? ''
+                    : t(
+                        stored
+                          ? 'lifecycle.processors.documents.replacing'
+                          : 'lifecycle.processors.documents.attaching',
+                        { name: file.name },
+                      ))}
             </Typography>
           </Box>
           <TextField
