@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { annelies } from '../../fixtures/people';
 import { addMember, call, createOrganisation, value } from '../server/harness';
 import type { PullResponse } from '../../../shared/sync/protocol';
-import { useTwoDevices, startBoth } from './two-devices';
+import { useTwoDevices } from './two-devices';
 
 const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
 const STAGES = { kind: 'test-stages', version: 1, schema: z.object({ names: z.array(z.string()) }) };
@@ -15,9 +15,8 @@ const newDevices = useTwoDevices();
 
 describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapter) => {
   it("brings the admin's compliance files to the admin's other device, and counts only local writes as pending", async () => {
-    const setup = await newDevices(adapter);
+    const setup = await newDevices.started(adapter);
     const { a, b } = setup;
-    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const file = await a.session.compliance(STAGES).put({ names: ['received', 'verified'] });
     await a.sync.awaitInSync();
@@ -38,9 +37,8 @@ describe.each(['sqlite', 'postgres'] as const)('items and settings: %s', (adapte
   });
 
   it('brings an item and a setting made on A to B', async () => {
-    const setup = await newDevices(adapter);
+    const setup = await newDevices.started(adapter);
     const { a, b } = setup;
-    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const note = await a.session.items(NOTE).create(person.id, { text: 'Called about the quote' });
     const stages = await a.session.settings(STAGES).put({ names: ['Lead', 'Offer', 'Won'] });

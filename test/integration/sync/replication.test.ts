@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
 import { annelies, bram } from '../../fixtures/people';
 import { call, value } from '../server/harness';
-import { type TwoDevices, useTwoDevices, startBoth, syncClient } from './two-devices';
+import { type TwoDevices, useTwoDevices, syncClient } from './two-devices';
 import type { PullResponse } from '../../../shared/sync/protocol';
 
 const newDevices = useTwoDevices();
@@ -17,9 +17,8 @@ const syncBoth = async ({ a, b }: TwoDevices) => {
 
 describe.each(['sqlite', 'postgres'] as const)('replication between two devices: %s', (adapter) => {
   it('brings a person made on A to B, and a deletion on A removes it and its key entry on B', async () => {
-    const setup = await newDevices(adapter);
+    const setup = await newDevices.started(adapter);
     const { a, b } = setup;
-    await startBoth(setup);
     const person = await a.session.people.create(annelies);
     const other = await a.session.people.create(bram);
     await syncBoth(setup);
@@ -73,9 +72,8 @@ describe.each(['sqlite', 'postgres'] as const)('replication between two devices:
   });
 
   it('delivers a change live through the event stream', async () => {
-    const setup = await newDevices(adapter, true);
+    const setup = await newDevices.started(adapter, true);
     const { a, b } = setup;
-    await startBoth(setup);
     const arrived = firstValueFrom(b.db.records.find().$.pipe(filter((docs) => docs.length > 0)));
     const person = await a.session.people.create(annelies);
     const [doc] = await arrived;

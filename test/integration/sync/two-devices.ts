@@ -78,16 +78,23 @@ export const twoDevices = async (adapter: AdapterName = 'sqlite', live = false):
 };
 
 /** Call at the top of a test file: the returned function sets up this test's two devices, closed after it. */
-export const useTwoDevices = (): ((adapter?: AdapterName, live?: boolean) => Promise<TwoDevices>) => {
+export const useTwoDevices = () => {
   const open: TwoDevices[] = [];
   afterEach(async () => {
     for (const setup of open.splice(0)) await setup.close();
   });
-  return async (adapter, live) => {
+  const newDevices = async (adapter?: AdapterName, live?: boolean): Promise<TwoDevices> => {
     const setup = await twoDevices(adapter, live);
     open.push(setup);
     return setup;
   };
+  /** Two devices that both sync already. */
+  const started = async (adapter?: AdapterName, live?: boolean): Promise<TwoDevices> => {
+    const setup = await newDevices(adapter, live);
+    await startBoth(setup);
+    return setup;
+  };
+  return Object.assign(newDevices, { started });
 };
 
 /** Both devices start syncing. */
