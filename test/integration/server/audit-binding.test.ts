@@ -2,26 +2,21 @@
 // organisation key like every member, cannot extend the admin device's chain — a clear 403, the anchored
 // head unchanged — and the admin's device goes on writing its own chain afterwards.
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../server/audit';
-import { auditSignedText, entryHash, GENESIS_HASH } from '../../../shared/audit/chain';
+import { GENESIS_HASH } from '../../../shared/audit/chain';
 import type { AuditWire } from '../../../shared/sync/protocol';
 import { ADAPTER_NAMES } from './adapters';
-import { addMember, call, createOrganisation, signAs, type DeviceKey } from './harness';
+import { addMember, auditEntry, call, createOrganisation, type DeviceKey } from './harness';
 import { useServerFixture } from './server-fixture';
 
-const entry = (key: DeviceKey, chainId: string, seq: number, prevHash: string): AuditWire => {
-  const body = {
-    id: `${chainId}e${seq}${key.publicKey.slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`,
-    deviceId: chainId,
+/** An entry on `chainId`'s chain signed by `key`; its id names the key, so two devices' entries differ. */
+const entry = (key: DeviceKey, chainId: string, seq: number, prevHash: string): AuditWire =>
+  auditEntry(
+    key,
+    chainId,
     seq,
-    at: 1_764_000_000_000 + seq,
-    keyId: 'org',
-    payload: `k1sealed${seq}`,
     prevHash,
-  };
-  const hash = entryHash(sha256Hex, body);
-  return { ...body, hash, signer: key.publicKey, sig: signAs(key, auditSignedText(hash)), _deleted: false };
-};
+    `${chainId}e${seq}${key.publicKey.slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`,
+  );
 
 describe.each(ADAPTER_NAMES)('audit chains are bound to their device (%s)', (adapter) => {
   const fixture = useServerFixture(adapter);

@@ -6,7 +6,9 @@ import { createApp, type AppOptions } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
 import { EnvelopeCipher } from '../../../shared/crypto/envelope';
 import { loadSodium } from '../../../shared/crypto/sodium';
-import type { RecordWire, Role, StreamEvent } from '../../../shared/sync/protocol';
+import { sha256Hex } from '../../../server/audit';
+import { auditSignedText, entryHash } from '../../../shared/audit/chain';
+import type { AuditWire, RecordWire, Role, StreamEvent } from '../../../shared/sync/protocol';
 import type { SignInResponse } from '../../../shared/sync';
 
 export interface RunningServer {
@@ -78,6 +80,27 @@ export const deviceKey = (): DeviceKey => {
 /** The device's signature (base64) over the text, as libsodium's crypto_sign_detached makes it. */
 export const signAs = (key: DeviceKey, text: string): string =>
   sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
+
+/** Entry `seq` of `deviceId`'s audit chain after `prevHash`, hashed as clients do and signed by `key`. */
+export const auditEntry = (
+  key: DeviceKey,
+  deviceId: string,
+  seq: number,
+  prevHash: string,
+  id = `${deviceId}e${seq}`,
+): AuditWire => {
+  const body = {
+    id,
+    deviceId,
+    seq,
+    at: 1_764_000_000_000 + seq,
+    keyId: 'org',
+    payload: `k1sealed${seq}`,
+    prevHash,
+  };
+  const hash = entryHash(sha256Hex, body);
+  return { ...body, hash, signer: key.publicKey, sig: signAs(key, auditSignedText(hash)), _deleted: false };
+};
 
 /**
  * An erasure order signed by the device (shared/erasure/erasure-order.ts). The proof is a MAC under the

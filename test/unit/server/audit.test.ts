@@ -1,40 +1,19 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkAuditPush, sha256Hex } from '../../../server/audit';
-import { auditSignedText, entryHash, GENESIS_HASH } from '../../../shared/audit/chain';
+import { checkAuditPush } from '../../../server/audit';
+import { auditSignedText, GENESIS_HASH } from '../../../shared/audit/chain';
 import type { AuditWire } from '../../../shared/sync/protocol';
+import { auditEntry, deviceKey, signAs, type DeviceKey } from '../../integration/server/harness';
 
-/** A device's Ed25519 key as the client registers it: the raw public key in base64. */
-const deviceKey = () => {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
-  return { publicKey: raw.toString('base64'), privateKey };
-};
-type DeviceKey = ReturnType<typeof deviceKey>;
-
-const signed = (key: { publicKey: string; privateKey: KeyObject }, hash: string) => ({
+/** A re-signature by `key`, for an entry changed after it was signed. */
+const signed = (key: DeviceKey, hash: string) => ({
   signer: key.publicKey,
-  sig: sign(null, Buffer.from(auditSignedText(hash)), key.privateKey).toString('base64'),
+  sig: signAs(key, auditSignedText(hash)),
 });
 
 const chain = (deviceId: string, length: number, key: DeviceKey): AuditWire[] => {
   const docs: AuditWire[] = [];
-  let prevHash = GENESIS_HASH;
-  for (let seq = 1; seq <= length; seq++) {
-    const body = {
-      id: `${deviceId}e${seq}`,
-      deviceId,
-      seq,
-      at: 1000 + seq,
-      keyId: 'k',
-      payload: `c${seq}`,
-      prevHash,
-    };
-    const hash = entryHash(sha256Hex, body);
-    const doc = { ...body, hash, ...signed(key, hash), _deleted: false as const };
-    docs.push(doc);
-    prevHash = doc.hash;
-  }
+  for (let seq = 1; seq <= length; seq++)
+    docs.push(auditEntry(key, deviceId, seq, docs.at(-1)?.hash ?? GENESIS_HASH));
   return docs;
 };
 const rows = (docs: AuditWire[]) => docs.map((newDocumentState) => ({ newDocumentState }));
@@ -73,17 +52,7 @@ describe('audit push check', () => {
 
   it("refuses another device's entries on a chain: its key is not the chain's, even with a valid link", () => {
     // The insider rebuilds the next entry of dev1's chain and signs it with their own device key.
-    const body = {
-      id: 'intruder',
-      deviceId: 'dev1',
-      seq: 3,
-      at: 2000,
-      keyId: 'k',
-      payload: 'x',
-      prevHash: head.hash,
-    };
-    const hash = entryHash(sha256Hex, body);
-    const intruding = { ...body, hash, ...signed(other, hash), _deleted: false as const };
+    const intruding = auditEntry(other, 'dev1', 3, head.hash, 'intruder');
     expect(checkAuditPush(rows([intruding]), [head], other.publicKey)).toBe('audit-chain-foreign');
   });
 
