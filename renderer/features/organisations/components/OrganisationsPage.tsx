@@ -45,18 +45,7 @@ export function OrganisationsPage() {
 
   return (
     <SubjectListPage
-      texts={{
-        title: t('nav.organisations'),
-        subtitle: t('organisations.subtitle'),
-        search: t('organisations.search'),
-        searchPlaceholder: t('organisations.searchPlaceholder'),
-        count: (values) => t('organisations.count', values),
-        countFiltered: (values) => t('organisations.countFiltered', values),
-        emptyTitle: t('organisations.empty.title'),
-        emptyDescription: t('organisations.empty.description'),
-        noMatchTitle: (values) => t('organisations.noMatch.title', values),
-        noMatchDescription: t('organisations.noMatch.description'),
-      }}
+      list="organisations"
       newButton={
         <>
           <ExportListButton list={{ kind: 'organisation', ids: rows.map((r) => r.id) }} />

@@ -33,18 +33,7 @@ export function PeoplePage() {
 
   return (
     <SubjectListPage
-      texts={{
-        title: t('nav.people'),
-        subtitle: t('people.subtitle'),
-        search: t('people.search'),
-        searchPlaceholder: t('people.searchPlaceholder'),
-        count: (values) => t('people.count', values),
-        countFiltered: (values) => t('people.countFiltered', values),
-        emptyTitle: t('people.empty.title'),
-        emptyDescription: t('people.empty.description'),
-        noMatchTitle: (values) => t('people.noMatch.title', values),
-        noMatchDescription: t('people.noMatch.description'),
-      }}
+      list="people"
       newButton={
         <>
           <ExportListButton list={{ kind: 'person', ids }} />

@@ -10,21 +10,9 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
 
-export interface SubjectListTexts {
-  readonly title: string;
-  readonly subtitle: string;
-  readonly search: string;
-  readonly searchPlaceholder: string;
-  readonly count: (values: { count: number; shown: string }) => string;
-  readonly countFiltered: (values: { count: number; shown: string; total: string }) => string;
-  readonly emptyTitle: string;
-  readonly emptyDescription: string;
-  readonly noMatchTitle: (values: { query: string }) => string;
-  readonly noMatchDescription: string;
-}
-
 interface Props {
-  readonly texts: SubjectListTexts;
+  /** Which list: its words are its own keys (`people.*` or `organisations.*`, the title `nav.*`). */
+  readonly list: 'people' | 'organisations';
   readonly newButton: ReactNode;
   readonly emptyIcon: ReactNode;
   readonly problems: number;
@@ -39,7 +27,7 @@ interface Props {
 }
 
 export function SubjectListPage({
-  texts,
+  list,
   newButton,
   emptyIcon,
   problems,
@@ -50,7 +38,20 @@ export function SubjectListPage({
   matched,
   children,
 }: Props) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const texts = {
+    title: t(`nav.${list}`),
+    subtitle: t(`${list}.subtitle`),
+    search: t(`${list}.search`),
+    searchPlaceholder: t(`${list}.searchPlaceholder`),
+    count: (values: { count: number; shown: string }) => t(`${list}.count`, values),
+    countFiltered: (values: { count: number; shown: string; total: string }) =>
+      t(`${list}.countFiltered`, values),
+    emptyTitle: t(`${list}.empty.title`),
+    emptyDescription: t(`${list}.empty.description`),
+    noMatchTitle: (values: { query: string }) => t(`${list}.noMatch.title`, values),
+    noMatchDescription: t(`${list}.noMatch.description`),
+  };
   const format = new Intl.NumberFormat(i18n.language);
   const searching = deferredQuery.trim().length > 0;
 
