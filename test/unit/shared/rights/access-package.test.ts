@@ -11,7 +11,7 @@ import {
   seedConsentDefaults,
   NOTICE_DEFAULT,
 } from '../../../../shared/consent/defaults';
-import { ACTIVITY_ITEMS } from '../../../../shared/activities/activity';
+import { ACTIVITY_ITEMS, type ActivityType } from '../../../../shared/activities/activity';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../../../../shared/cases/case';
 import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import { TASK_ITEMS } from '../../../../shared/tasks/task';
@@ -44,31 +44,22 @@ const seeded = async () => {
     source: { method: 'business_card', description: 'Horecava 2026', obtainedOn: '2026-01-12' },
   });
   const b = await session.people.create({ ...bram, organisationId: org.id });
-  const items = {
-    ownActivity: await session.items(ACTIVITY_ITEMS).create(a.id, {
-      type: 'call',
-      occurredAt: 1_700_000_000_000,
-      title: 'Called about mussels',
-      participantIds: [b.id],
-      createdBy: 'local',
-    }),
-    orgMeeting: await session.items(ACTIVITY_ITEMS).create(org.id, {
-      type: 'meeting',
-      occurredAt: 1_700_000_100_000,
-      title: 'Visit at the harbour',
-      participantIds: [a.id, b.id],
-      createdBy: 'local',
-    }),
-    bramOnly: await session.items(ACTIVITY_ITEMS).create(org.id, {
-      type: 'note',
-      occurredAt: 1_700_000_200_000,
-      title: 'Bram private note',
-      participantIds: [b.id],
-      createdBy: 'local',
-    }),
-    bramCall: await session
+  /** An activity the local user logged about `about`, with `participantIds` taking part. */
+  const logged = (
+    about: string,
+    type: ActivityType,
+    title: string,
+    at: number,
+    participantIds: string[] = [],
+  ) =>
+    session
       .items(ACTIVITY_ITEMS)
-      .create(b.id, { type: 'call', occurredAt: 1, title: 'Bram call', createdBy: 'local' }),
+      .create(about, { type, occurredAt: at, title, participantIds, createdBy: 'local' });
+  const items = {
+    ownActivity: await logged(a.id, 'call', 'Called about mussels', 1_700_000_000_000, [b.id]),
+    orgMeeting: await logged(org.id, 'meeting', 'Visit at the harbour', 1_700_000_100_000, [a.id, b.id]),
+    bramOnly: await logged(org.id, 'note', 'Bram private note', 1_700_000_200_000, [b.id]),
+    bramCall: await logged(b.id, 'call', 'Bram call', 1),
     deal: await session.items(DEAL_CONFIG).create(org.id, {
       title: 'Annelies deal',
       stageId: 'lead',
