@@ -8,7 +8,8 @@ import { CUSTOM_FIELD, type CustomFieldPayload } from './custom-fields';
 
 export interface Registers {
   readonly purposes: { id: string; data: PurposePayload }[];
-  readonly processors: { id: string; data: ProcessorPayload }[];
+  /** With when each was last changed, so an open dialog can tell it is looking at an older version. */
+  readonly processors: { id: string; updatedAt: number; data: ProcessorPayload }[];
   readonly controller: ControllerPayload | null;
   /** Custom field definitions (issue 7.1), in the order they were added. */
   readonly customFields: { id: string; data: CustomFieldPayload }[];

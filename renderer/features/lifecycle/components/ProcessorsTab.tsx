@@ -35,6 +35,8 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
   const canEdit = role === 'admin' || role === 'manager';
   const [editing, setEditing] = useState<{ id: string; data: ProcessorPayload } | null | 'new'>(null);
   const [deleting, setDeleting] = useState<{ id: string; data: ProcessorPayload } | null>(null);
+  const live =
+    editing && editing !== 'new' ? registers.processors.find((p) => p.id === editing.id) : undefined;
   const attention = registers.processors.filter((p) => reviewState(p.data, today()) !== 'ok');
 
   return (
@@ -123,8 +125,11 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
       )}
       {editing && (
         <ProcessorDialog
+          // The register as it is now, and afresh when it changes: a save that has just landed may not
+          // have reached the row that was clicked, and the dialog must not save the older agreement back.
+          key={live ? `${live.id}:${live.updatedAt}` : 'new'}
           open
-          editing={editing === 'new' ? null : editing}
+          editing={editing === 'new' ? null : (live ?? editing)}
           registers={registers}
           onClose={() => setEditing(null)}
         />
