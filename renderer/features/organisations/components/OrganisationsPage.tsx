@@ -18,11 +18,8 @@ const searchOrganisations = (directory: Directory, query: string) => directory.s
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { directory } = useWorkspace();
-  const { query, setQuery, deferredQuery, rows, version, dimmed } = useSubjectSearch(
-    useOrganisationSearchStore,
-    directory,
-    searchOrganisations,
-  );
+  const search = useSubjectSearch(useOrganisationSearchStore, directory, searchOrganisations);
+  const { rows, version, dimmed } = search;
   const headcount = useMemo(() => {
     const counts = new Map<string, number>();
     for (const person of directory.people()) {
@@ -54,11 +51,8 @@ export function OrganisationsPage() {
       }
       emptyIcon={<ApartmentOutlinedIcon />}
       problems={directory.problems().length}
-      query={query}
-      onQueryChange={setQuery}
-      deferredQuery={deferredQuery}
+      search={search}
       total={directory.organisations().length}
-      matched={rows.length}
     >
       <OrganisationsGrid rows={rows} headcount={headcount} dimmed={dimmed} />
     </SubjectListPage>

@@ -19,11 +19,8 @@ const searchPeople = (directory: Directory, query: string) => directory.searchPe
 export function PeoplePage() {
   const { t } = useTranslation();
   const { directory } = useWorkspace();
-  const { query, setQuery, deferredQuery, rows, dimmed } = useSubjectSearch(
-    usePeopleSearchStore,
-    directory,
-    searchPeople,
-  );
+  const search = useSubjectSearch(usePeopleSearchStore, directory, searchPeople);
+  const { rows, dimmed } = search;
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
   const newPerson = (
     <RouteButton variant="contained" icon={<PersonAddAlt1OutlinedIcon />} to={{ name: 'person', id: NEW_ID }}>
@@ -42,11 +39,8 @@ export function PeoplePage() {
       }
       emptyIcon={<PeopleAltOutlinedIcon />}
       problems={directory.problems().length}
-      query={query}
-      onQueryChange={setQuery}
-      deferredQuery={deferredQuery}
+      search={search}
       total={directory.people().length}
-      matched={rows.length}
     >
       <PeopleGrid rows={rows} directory={directory} dimmed={dimmed} />
     </SubjectListPage>

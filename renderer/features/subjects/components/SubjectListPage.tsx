@@ -16,12 +16,14 @@ interface Props {
   readonly newButton: ReactNode;
   readonly emptyIcon: ReactNode;
   readonly problems: number;
-  readonly query: string;
-  readonly onQueryChange: (query: string) => void;
-  /** The query the shown rows are for. */
-  readonly deferredQuery: string;
+  /** Where the search stands, as useSubjectSearch tells it: `deferredQuery` is what `rows` are for. */
+  readonly search: {
+    readonly query: string;
+    readonly setQuery: (query: string) => void;
+    readonly deferredQuery: string;
+    readonly rows: readonly unknown[];
+  };
   readonly total: number;
-  readonly matched: number;
   /** The grid, shown when there are rows to show. */
   readonly children: ReactNode;
 }
@@ -31,13 +33,11 @@ export function SubjectListPage({
   newButton,
   emptyIcon,
   problems,
-  query,
-  onQueryChange,
-  deferredQuery,
+  search: { query, setQuery, deferredQuery, rows },
   total,
-  matched,
   children,
 }: Props) {
+  const matched = rows.length;
   const { t, i18n } = useTranslation();
   const texts = {
     title: t(`nav.${list}`),
@@ -64,7 +64,7 @@ export function SubjectListPage({
           label={texts.search}
           placeholder={texts.searchPlaceholder}
           value={query}
-          onChange={onQueryChange}
+          onChange={setQuery}
         />
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
           {searching
