@@ -5,20 +5,17 @@ import { subjectItemSource, type PaletteSource, type SubjectItem } from '../../k
 
 type Titled<K extends string> = SubjectItem & { readonly data: Readonly<Record<K, string>> };
 
-export const dealsSource = (deals: readonly Titled<'title'>[], directory: Directory): PaletteSource =>
-  subjectItemSource(
-    'palette.groups.deals',
-    deals,
-    directory,
-    (d) => d.data.title,
-    (id) => ({ name: 'deal', id }),
-  );
+/** A source of items under `group`, titled by their `titleField` and opened at route `page`. */
+const itemSource =
+  <K extends string>(group: string, titleField: K, page: 'deal' | 'case') =>
+  (items: readonly Titled<K>[], directory: Directory): PaletteSource =>
+    subjectItemSource(
+      group,
+      items,
+      directory,
+      (item) => item.data[titleField],
+      (id) => ({ name: page, id }),
+    );
 
-export const casesSource = (cases: readonly Titled<'subject'>[], directory: Directory): PaletteSource =>
-  subjectItemSource(
-    'palette.groups.cases',
-    cases,
-    directory,
-    (c) => c.data.subject,
-    (id) => ({ name: 'case', id }),
-  );
+export const dealsSource = itemSource('palette.groups.deals', 'title', 'deal');
+export const casesSource = itemSource('palette.groups.cases', 'subject', 'case');
