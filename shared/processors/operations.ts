@@ -2,7 +2,7 @@
 // change is stored and audited under 'processor' with its id; a replaced agreement is kept as an earlier
 // version (audited as a 'processor-document'), and saving a version of it is audited as its export.
 import type { Deliver } from '../workspace';
-import { defineOperation, removeSetting } from '../workspace';
+import { defineOperation } from '../workspace';
 import { agreementDocument, saveProcessorKeepingVersions, type ProcessorSave } from './documents';
 import { PROCESSOR, PROCESSOR_DOCUMENT } from './processors';
 
@@ -10,7 +10,27 @@ export const saveProcessor = defineOperation('processors.save', (workspace, acto
   saveProcessorKeepingVersions(workspace, actor, input),
 );
 
-export const removeProcessor = defineOperation('processors.remove', removeSetting(PROCESSOR));
+/** Removes the processor with every version of its agreement (none is left behind unlisted). */
+export const removeProcessor = defineOperation('processors.remove', async (workspace, _actor, id: string) => {
+  const { earlier } = (await workspace.settings(PROCESSOR).get(id)).data.agreement;
+  for (const version of earlier) await workspace.settings(PROCESSOR_DOCUMENT).remove(version.documentId);
+  await workspace.settings(PROCESSOR).remove(id);
+  return {
+    result: undefined,
+    audit: [
+      { action: 'delete', kind: PROCESSOR.kind, recordIds: [id] },
+      ...(earlier.length
+        ? [
+            {
+              action: 'delete',
+              kind: PROCESSOR_DOCUMENT.kind,
+              recordIds: earlier.map((e) => e.documentId),
+            } as const,
+          ]
+        : []),
+    ],
+  };
+});
 
 /** Hands the current agreement (`documentId` null) or an earlier version to the host to open or save. */
 export const saveAgreementDocument = defineOperation(

@@ -3,7 +3,12 @@
 // each version comes back byte for byte; the bytes are stored sealed; every step is in the audit trail.
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../shared/crypto';
-import { saveAgreementDocument, saveProcessor } from '../../../shared/processors';
+import {
+  PROCESSOR_DOCUMENT,
+  removeProcessor,
+  saveAgreementDocument,
+  saveProcessor,
+} from '../../../shared/processors';
 import { LOCAL_ACTOR, type ExportFile, type Workspace } from '../../../shared/workspace';
 import { useMemoryVaults } from '../../helpers/vaults';
 
@@ -122,5 +127,21 @@ describe('a processor’s agreement document', () => {
     await expect(
       downloaded(session, other.id, replaced.data.agreement.earlier[0]!.documentId),
     ).rejects.toThrow(/Not a version/);
+  });
+});
+
+describe('removing a processor', () => {
+  it('removes every version of its agreement with it, audited', async () => {
+    const session = await open();
+    const { saved } = await replacedOnce(
+      session,
+      await document('a.pdf', 'A1'),
+      await document('b.pdf', 'A2'),
+    );
+    const documentId = saved.data.agreement.earlier[0]!.documentId;
+    await removeProcessor(session, LOCAL_ACTOR, saved.id);
+    await expect(session.settings(PROCESSOR_DOCUMENT).get(documentId)).rejects.toThrow();
+    const last = (await session.audit.entries()).entries.slice(0, 2).map((e) => `${e.action} ${e.kind}`);
+    expect(last.sort()).toEqual(['delete processor', 'delete processor-document']);
   });
 });
