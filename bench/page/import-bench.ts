@@ -4,7 +4,7 @@
 // profile and page of its own (bench/run.mjs), so the import's memory peak is its own. The runner samples
 // the renderer processes' resident memory (page and import worker) and the page's V8 heap.
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { columnsOf, commitImport, type ExistingPerson } from '../../shared/import';
+import { columnsOf, commitImport, existingPeople } from '../../shared/import';
 import { Directory } from '../../shared/directory/directory';
 import { LOCAL_ACTOR } from '../../shared/workspace';
 import { planImport } from '../../shared/import/plan';
@@ -113,17 +113,6 @@ const importDirect = async ({ passphrase, run }: { passphrase: string; run: numb
   await db.remove();
   return { ms, stored };
 };
-
-/** The people already held, as the Import screen passes them to duplicate detection (import-store.ts). */
-const existingPeople = (directory: Directory): ExistingPerson[] =>
-  directory.people().map((row) => ({
-    id: row.id,
-    givenName: row.givenName,
-    familyName: row.familyName,
-    emails: row.email ? [{ value: row.email }] : [],
-    phones: row.phone ? [{ value: row.phone }] : [],
-    organisationName: directory.organisationName(row.organisationId),
-  }));
 
 /** Resolves once the directory (what the People list shows) holds `count` people. */
 const whenListed = (directory: Directory, count: number): Promise<void> =>

@@ -44,6 +44,7 @@ export * from './commit';
 export * from './operations';
 export * from './csv';
 export * from './decode';
+export * from './existing-people';
 export * from './plan';
 export * from './presets';
 export * from './purpose';

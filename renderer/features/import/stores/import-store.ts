@@ -2,14 +2,8 @@
 // session. Steps move forward only when what they need is there; Cancel stops the worker or the commit.
 import { create } from 'zustand';
 import type { Directory } from '../../../../shared/directory';
-import { mergeCandidates } from '../../../../shared/import';
-import type {
-  ColumnMapping,
-  ExistingPerson,
-  ImportErrorInfo,
-  ImportProgress,
-  Preset,
-} from '../../../../shared/import';
+import { existingPeople, mergeCandidates } from '../../../../shared/import';
+import type { ColumnMapping, ImportErrorInfo, ImportProgress, Preset } from '../../../../shared/import';
 import { commitImport, type CommitProgress, type CommitReport } from '../../../../shared/import';
 import { columnsOf } from '../../../../shared/import';
 import { planImport, type Resolution } from '../../../../shared/import';
@@ -77,17 +71,6 @@ const errorOf = (error: unknown, key: WizardError['key']): WizardError =>
     : error instanceof ImportWorkerError
       ? { key, info: error.info }
       : { key };
-
-/** The people already held, as duplicate detection compares them (from the in-memory directory). */
-const existingPeople = (directory: Directory): ExistingPerson[] =>
-  directory.people().map((row) => ({
-    id: row.id,
-    givenName: row.givenName,
-    familyName: row.familyName,
-    emails: row.email ? [{ value: row.email }] : [],
-    phones: row.phone ? [{ value: row.phone }] : [],
-    organisationName: directory.organisationName(row.organisationId),
-  }));
 
 const initial = () => ({
   step: 'file' as Step,
