@@ -45,6 +45,8 @@ export class Directory {
   });
   private checkpoint: Checkpoint | undefined;
   private catchingUp: Promise<void> = Promise.resolve();
+  /** The catch-up queued behind the running one, not yet started: every later change joins it. */
+  private queued: Promise<void> | null = null;
   private stopFollowing: (() => void) | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
@@ -174,9 +176,20 @@ export class Directory {
     this.changed(false);
   }
 
+  /**
+   * Queues a catch-up behind the running one. A catch-up reads every change since the checkpoint, so one
+   * waiting catch-up serves every change announced before it starts: a 10,000-person import announces
+   * 10,000 writes and needs a handful of catch-ups, not 10,000.
+   */
   private scheduleCatchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.then(() => (this.closed ? undefined : this.catchUp()));
-    return this.catchingUp;
+    if (this.queued) return this.queued;
+    const next = this.catchingUp.then(() => {
+      this.queued = null;
+      return this.closed ? undefined : this.catchUp();
+    });
+    this.queued = next;
+    this.catchingUp = next;
+    return next;
   }
 
   /** Reads every change since the checkpoint and applies it. */
