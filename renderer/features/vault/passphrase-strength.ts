@@ -4,6 +4,13 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
+/**
+ * The lowest score a new passphrase may have: "strong". The passphrase is the only thing between a stolen
+ * laptop and its customers (the key is derived from it), so "password12", which meets the length rule,
+ * is refused rather than merely labelled weak.
+ */
+export const MIN_STRENGTH: StrengthScore = 3;
+
 let loading: Promise<ZxcvbnFactory> | undefined;
 
 const loadEstimator = (): Promise<ZxcvbnFactory> =>

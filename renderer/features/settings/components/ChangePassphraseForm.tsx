@@ -34,7 +34,7 @@ export function ChangePassphraseForm() {
     event.preventDefault();
     setSubmitted(true);
     setOutcome(null);
-    if (!vault || !current || next.tooShort || next.mismatch || busy) return;
+    if (!vault || !current || busy || !(await next.acceptable())) return;
     setBusy(true);
     await nextPaint();
     try {

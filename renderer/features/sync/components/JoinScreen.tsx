@@ -67,7 +67,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
       setError({ key: 'sync.join.empty' });
       return;
     }
-    if (chosen.tooShort || chosen.mismatch) return;
+    if (!(await chosen.acceptable())) return;
     await attempt(() => join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase));
   };
 

@@ -22,7 +22,7 @@ export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (chosen.tooShort || chosen.mismatch || busy) return;
+    if (busy || !(await chosen.acceptable())) return;
     setBusy(true);
     setFailed(false);
     try {

@@ -32,7 +32,7 @@ export function NewPassphraseFields({
   policyHint,
 }: Props) {
   const { t } = useTranslation();
-  const { passphrase, confirmation, tooShort, mismatch } = state;
+  const { passphrase, confirmation, tooShort, tooWeak, mismatch } = state;
   return (
     <>
       <Stack spacing={1}>
@@ -42,11 +42,13 @@ export function NewPassphraseFields({
           autoFocus={autoFocus}
           value={passphrase}
           onChange={state.setPassphrase}
-          error={submitted && tooShort}
+          error={submitted && (tooShort || tooWeak)}
           helperText={
             policyHint && submitted && tooShort
               ? t('vault.policy', { min: MIN_PASSPHRASE_LENGTH, length: state.length })
-              : undefined
+              : submitted && tooWeak
+                ? t('vault.tooWeak')
+                : undefined
           }
           describedBy={strengthId}
           readOnly={busy}
