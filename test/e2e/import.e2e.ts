@@ -8,11 +8,11 @@ import { useKluisHarness } from './support/harness';
 
 const PASSPHRASE = 'verhuisdozen inpakken 2026';
 const CSV = [
-  'Voornaam;Achternaam;E-mail;Telefoon;Bedrijf',
-  "Ruud;van 't Hof;ruud@hof.example;+31 20 555 0101;IJsselmeer Vis BV",
-  'Zoë;de Vries;zoe@vries.example;;IJsselmeer Vis BV',
-  "R.;van 't Hof;RUUD@hof.example;;",
-  'Kees;Mossel;kees@mossel.example;06 1234 5678;',
+  'Voornaam;Achternaam;E-mail;Telefoon;Bedrijf;Lievelingskleur',
+  "Ruud;van 't Hof;ruud@hof.example;+31 20 555 0101;IJsselmeer Vis BV;blauw",
+  'Zoë;de Vries;zoe@vries.example;;IJsselmeer Vis BV;',
+  "R.;van 't Hof;RUUD@hof.example;;;",
+  'Kees;Mossel;kees@mossel.example;06 1234 5678;;groen',
 ].join('\r\n');
 
 describe('import', () => {
@@ -29,6 +29,8 @@ describe('import', () => {
     await wizard.next();
     await wizard.preview.waitFor();
     expect(await wizard.preview.textContent()).toContain('Zoë');
+    // A column Kluis has no field for says so, rather than showing an empty choice.
+    expect(await page.getByRole('row', { name: /Lievelingskleur/ }).textContent()).toContain('Do not import');
     await wizard.next();
 
     await wizard.setPurpose('Opvolging klanten', 'Legitimate interests');

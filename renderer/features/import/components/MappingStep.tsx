@@ -138,7 +138,11 @@ export function MappingStep() {
                         e.target.value ? { ...target, field: e.target.value as TargetField } : null,
                       )
                     }
-                    slotProps={{ htmlInput: { 'aria-label': t('import.mapping.fieldFor', { header }) } }}
+                    slotProps={{
+                      htmlInput: { 'aria-label': t('import.mapping.fieldFor', { header }) },
+                      // An unmapped column reads "Do not import", not a blank box.
+                      select: { displayEmpty: true },
+                    }}
                     sx={{ minWidth: 200 }}
                   >
                     <MenuItem value="">{t('import.mapping.skip')}</MenuItem>
