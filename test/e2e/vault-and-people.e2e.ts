@@ -81,5 +81,11 @@ describe('vault and people', () => {
     const everything = [...stored.lines, ...stored.localStorage].join('\n').toLowerCase();
     for (const secret of SECRETS)
       expect(everything, `"${secret}" is stored in the clear`).not.toContain(secret.toLowerCase());
+
+    // The search typed before the lock goes with it: whoever unlocks next starts from the whole list.
+    await vault.unlock(PASSPHRASE);
+    await people.open();
+    await row.waitFor();
+    expect(await people.search.inputValue()).toBe('');
   });
 });
