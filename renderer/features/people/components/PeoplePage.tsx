@@ -3,6 +3,8 @@
 import { useMemo } from 'react';
 import PersonAddAlt1OutlinedIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/directory';
 import { NEW_ID } from '../../../kit/routing';
@@ -36,6 +38,15 @@ export function PeoplePage() {
           <ExportListButton list={{ kind: 'person', ids }} />
           {newPerson}
         </>
+      }
+      // A new vault's first step is usually the spreadsheet the customers are in today.
+      emptyActions={
+        <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'center', flexWrap: 'wrap' }}>
+          {newPerson}
+          <RouteButton variant="outlined" icon={<UploadFileOutlinedIcon />} to={{ name: 'import' }}>
+            {t('people.empty.import')}
+          </RouteButton>
+        </Stack>
       }
       emptyIcon={<PeopleAltOutlinedIcon />}
       problems={directory.problems().length}

@@ -9,11 +9,14 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
+import { DirectoryLoading } from './DirectoryLoading';
 
 interface Props {
   /** Which list: its words are its own keys (`people.*` or `organisations.*`, the title `nav.*`). */
   readonly list: 'people' | 'organisations';
   readonly newButton: ReactNode;
+  /** What the empty list offers instead of the header's actions (say, New and Import); those by default. */
+  readonly emptyActions?: ReactNode;
   readonly emptyIcon: ReactNode;
   readonly problems: number;
   /** Where the search stands, as useSubjectSearch tells it: `deferredQuery` is what `rows` are for. */
@@ -31,6 +34,7 @@ interface Props {
 export function SubjectListPage({
   list,
   newButton,
+  emptyActions,
   emptyIcon,
   problems,
   search: { query, setQuery, deferredQuery, rows },
@@ -75,13 +79,14 @@ export function SubjectListPage({
               })
             : texts.count({ count: total, shown: format.format(total) })}
         </Typography>
+        <DirectoryLoading />
       </Box>
       {total === 0 ? (
         <EmptyState
           icon={emptyIcon}
           title={texts.emptyTitle}
           description={texts.emptyDescription}
-          action={newButton}
+          action={emptyActions ?? newButton}
         />
       ) : matched === 0 ? (
         <EmptyState
