@@ -19,7 +19,11 @@ export function LanguageMenu() {
       <Button
         color="inherit"
         startIcon={<TranslateOutlinedIcon />}
-        aria-label={t('settings.language.button', { language: LANGUAGE_NAMES[language] })}
+        // The name holds the code the button shows ("EN"), so a user who says what they see can press it.
+        aria-label={t('settings.language.button', {
+          language: LANGUAGE_NAMES[language],
+          code: language.toUpperCase(),
+        })}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(e) => setAnchor(e.currentTarget)}
