@@ -117,6 +117,7 @@ const buildSnapshot = async () => {
   const dir = await Directory.load(session, {
     onProgress: progressLogger('directory build (decrypt all)', people.length),
   });
+  await dir.settle(); // load() resolves at the first page; the rest is read in the background
   const loadMs = now() - start;
   const rows = dir.people().length;
   start = now();

@@ -38,6 +38,8 @@ import retentionEn from '../../resources/locales/features/retention.en.json';
 import retentionNl from '../../resources/locales/features/retention.nl.json';
 import dashboardEn from '../../resources/locales/features/dashboard.en.json';
 import dashboardNl from '../../resources/locales/features/dashboard.nl.json';
+import directoryEn from '../../resources/locales/features/directory.en.json';
+import directoryNl from '../../resources/locales/features/directory.nl.json';
 import type { Language } from '../kit/settings-store';
 
 const english = {
@@ -58,6 +60,7 @@ const english = {
   ...breachEn,
   ...retentionEn,
   ...dashboardEn,
+  ...directoryEn,
 };
 const dutch: typeof english = {
   ...nl,
@@ -77,6 +80,7 @@ const dutch: typeof english = {
   ...breachNl,
   ...retentionNl,
   ...dashboardNl,
+  ...directoryNl,
 };
 
 declare module 'i18next' {

@@ -1,14 +1,25 @@
 // The in-memory directory of people and organisations behind the lists and search. It is built after
 // unlock from an encrypted snapshot (fast) plus the changes since, or by decrypting everything, and then
 // follows the store: every change is read back from RxDB by checkpoint, so nothing is missed or applied
-// twice. Nothing here is written to disk except the snapshot, sealed with the organisation key.
+// twice. Without a snapshot, load() resolves once the first page of records is in (the first screen),
+// and the rest is read page by page in the background, yielding between pages: the lists are sorted at
+// every step and loadProgress() says how many of how many records are in. Nothing here is written to
+// disk except the snapshot, sealed with the organisation key, which is written as soon as a full load
+// is done (so the next unlock starts from it) and again after changes.
 import { getChangedDocumentsSince } from 'rxdb';
 import { ORGANISATION_KIND } from '../organisations';
 import { PERSON_KIND } from '../people';
 import type { Progress, RecordProblem } from '../store';
 import type { RecordDoc } from '../store';
 import type { Session } from '../vault';
-import { compareOrganisations, comparePeople, toOrganisationRow, toPersonRow, withRow } from './rows';
+import {
+  compareOrganisations,
+  comparePeople,
+  mergedRows,
+  toOrganisationRow,
+  toPersonRow,
+  withRow,
+} from './rows';
 import type { OrganisationRow, PersonRow } from './rows';
 import { SearchIndex } from './search-index';
 import { readSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
@@ -16,6 +27,10 @@ import { readSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
 type StoredRecord = RecordDoc & { _deleted: boolean };
 
 const BATCH = 5000;
+/** Records decrypted before load() resolves: enough for the first screen, about 50 ms of work. */
+export const FIRST_PAGE = 500;
+/** Records per page of the background load: each page is one task of about 100-200 ms. */
+const LOAD_PAGE = 1000;
 
 export interface DirectoryOptions {
   readonly onProgress?: (progress: Progress) => void;
@@ -51,7 +66,9 @@ export class Directory {
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   private incremental = false;
+  private closing = false;
   private closed = false;
+  private progress: Progress | null = null;
   private indexed = false;
   private versionNumber = 0;
 
@@ -68,6 +85,11 @@ export class Directory {
 
   get version(): number {
     return this.versionNumber;
+  }
+
+  /** While records are still being read after unlock: how many are in, of how many; null once all are. */
+  loadProgress(): Progress | null {
+    return this.progress;
   }
 
   /** True once the search index covers every row; until then search scans the rows. */
@@ -124,11 +146,15 @@ export class Directory {
     await this.scheduleCatchUp();
   }
 
-  /** Stops following the store and writes the snapshot. Call before the session locks. */
+  /**
+   * Stops following the store and writes the snapshot. Call before the session locks. A load still under
+   * way stops at its next page; the snapshot then holds what was read, with the checkpoint it reached.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     this.stopFollowing?.();
-    await this.catchingUp;
+    await this.catchingUp.catch(() => undefined);
     clearTimeout(this.snapshotTimer);
     if (this.dirty) await this.persist();
     this.closed = true;
@@ -149,10 +175,53 @@ export class Directory {
     } else {
       this.dirty = true;
     }
-    const total = snapshot ? 0 : await this.session.db.records.count().exec();
-    await this.catchUp(onProgress && ((done) => onProgress({ done, total: Math.max(total, done) })));
-    // Index in the background: the list can show already; search scans the rows until this is done.
-    void this.buildIndexes();
+    let shown!: () => void;
+    const firstPage = new Promise<void>((resolve) => (shown = resolve));
+    // The whole load is the first catch-up: later catch-ups queue behind it.
+    this.catchingUp = this.load(!snapshot, shown, onProgress);
+    await Promise.race([firstPage, this.catchingUp]);
+  }
+
+  /**
+   * Reads every record since the checkpoint: a first page, then `shown()` (load() resolves), then the
+   * rest page by page, yielding to the UI between pages. Then the snapshot and the search index.
+   */
+  private async load(
+    full: boolean,
+    shown: () => void,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<void> {
+    let total = 0;
+    let read = 0;
+    for (let size = FIRST_PAGE; !this.closing; size = LOAD_PAGE) {
+      const count = await this.readPage(size);
+      read += count;
+      if (count < size) break;
+      // More to read: counted once, so the lists can say how many of how many are in.
+      total ||= await this.session.db.records.count().exec();
+      this.progress = { done: this.rows(), total: Math.max(total, this.rows()) };
+      onProgress?.(this.progress);
+      this.dirty = true;
+      this.changed(false);
+      shown();
+      await yieldToUi();
+    }
+    this.progress = null;
+    if (read) this.changed(true);
+    shown();
+    if (this.closing) return;
+    // Index in the background: the list shows already; search scans the rows until this is done. Then a
+    // full load is written at once, so the next unlock starts from the snapshot.
+    const writeNow = full || read >= LOAD_PAGE;
+    if (writeNow) clearTimeout(this.snapshotTimer);
+    void this.buildIndexes().then(() =>
+      writeNow && this.dirty && !this.closing ? this.persist() : undefined,
+    );
+  }
+
+  /** Rows in the directory, and records it could not open: what loadProgress counts as read. */
+  private rows(): number {
+    return this.peopleById.size + this.orgsById.size + this.problemsById.size;
   }
 
   /** Indexes in slices, yielding between them so typing and scrolling stay smooth meanwhile. */
@@ -160,7 +229,7 @@ export class Directory {
     this.orgIndex.addAll(this.orgsById.values());
     const ids = [...this.peopleById.keys()];
     for (let start = 0; start < ids.length; start += BATCH) {
-      if (this.closed) return;
+      if (this.closing) return;
       for (const id of ids.slice(start, start + BATCH)) {
         const row = this.peopleById.get(id); // the current row: it may have changed meanwhile
         if (row) this.peopleIndex.upsert(row);
@@ -183,36 +252,43 @@ export class Directory {
    */
   private scheduleCatchUp(): Promise<void> {
     if (this.queued) return this.queued;
-    const next = this.catchingUp.then(() => {
-      this.queued = null;
-      return this.closed ? undefined : this.catchUp();
-    });
+    const next = this.catchingUp
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.closing ? undefined : this.catchUp();
+      });
     this.queued = next;
     this.catchingUp = next;
     return next;
   }
 
   /** Reads every change since the checkpoint and applies it. */
-  private async catchUp(onProgress?: (done: number) => void): Promise<void> {
+  private async catchUp(): Promise<void> {
     let done = 0;
     for (;;) {
-      const { documents, checkpoint } = await getChangedDocumentsSince(
-        this.session.db.records.storageInstance,
-        BATCH,
-        this.checkpoint,
-      );
-      if (!documents.length) break;
-      await this.apply(documents as unknown as StoredRecord[]);
-      this.checkpoint = checkpoint as Checkpoint;
-      done += documents.length;
-      onProgress?.(done);
-      if (documents.length < BATCH) break;
+      const count = await this.readPage(BATCH);
+      done += count;
+      if (count < BATCH) break;
     }
     if (done) this.changed(true);
   }
 
+  /** Reads and applies one page of changes since the checkpoint; how many it read. */
+  private async readPage(size: number): Promise<number> {
+    const { documents, checkpoint } = await getChangedDocumentsSince(
+      this.session.db.records.storageInstance,
+      size,
+      this.checkpoint,
+    );
+    if (!documents.length) return 0;
+    await this.apply(documents as unknown as StoredRecord[]);
+    this.checkpoint = checkpoint as Checkpoint;
+    return documents.length;
+  }
+
   private async apply(docs: StoredRecord[]): Promise<void> {
-    // A few changes are placed into the sorted lists; a large batch re-sorts them once.
+    // A few changes are placed into the sorted lists one by one; a larger batch is sorted and merged in.
     this.incremental = docs.length <= 64;
     const live: Record<string, RecordDoc[]> = { [PERSON_KIND]: [], [ORGANISATION_KIND]: [] };
     for (const doc of docs) {
@@ -228,6 +304,17 @@ export class Directory {
     }
     for (const record of orgs.records) this.putOrganisation(toOrganisationRow(record));
     for (const record of people.records) this.putPerson(toPersonRow(record));
+    if (this.incremental) return;
+    const changed = new Set(docs.map((doc) => doc.id));
+    const current = <Row>(byId: Map<string, Row>) =>
+      [...changed].flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [row] : [];
+      });
+    if (this.sortedPeople)
+      this.sortedPeople = mergedRows(this.sortedPeople, changed, current(this.peopleById), comparePeople);
+    if (this.sortedOrgs)
+      this.sortedOrgs = mergedRows(this.sortedOrgs, changed, current(this.orgsById), compareOrganisations);
   }
 
   private putPerson(row: PersonRow): void {
@@ -251,14 +338,14 @@ export class Directory {
     }
   }
 
-  /** A sorted list with one row changed, while changes arrive one by one; null (sort again) otherwise. */
+  /** A sorted list with one row changed, while changes arrive one by one; a batch merges at its end. */
   private resorted<Row>(
     sorted: Row[] | null,
     previous: Row | undefined,
     row: Row | undefined,
     compare: (a: Row, b: Row) => number,
   ): Row[] | null {
-    return this.incremental && sorted ? withRow(sorted, previous, row, compare) : null;
+    return this.incremental && sorted ? withRow(sorted, previous, row, compare) : sorted;
   }
 
   private removeRow(id: string): void {

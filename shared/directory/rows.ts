@@ -14,6 +14,8 @@ export interface PersonRow {
   readonly email: string;
   readonly phone: string;
   readonly tags: readonly string[];
+  /** The account owner's user id; null (or absent, in a snapshot from before owners) when unowned. */
+  readonly ownerId?: string | null;
   readonly updatedAt: number;
 }
 
@@ -24,17 +26,19 @@ export interface OrganisationRow {
   readonly email: string;
   readonly phone: string;
   readonly tags: readonly string[];
+  readonly ownerId?: string | null;
   readonly updatedAt: number;
 }
 
 /** The columns both lists end with: the first email address and phone number, the tags, the time. */
 const reachColumns = (
-  data: Pick<PersonPayload, 'emails' | 'phones' | 'tags'>,
+  data: Pick<PersonPayload, 'emails' | 'phones' | 'tags' | 'ownerId'>,
   updatedAt: number,
-): Pick<PersonRow, 'email' | 'phone' | 'tags' | 'updatedAt'> => ({
+): Pick<PersonRow, 'email' | 'phone' | 'tags' | 'ownerId' | 'updatedAt'> => ({
   email: data.emails[0]?.value ?? '',
   phone: data.phones[0]?.value ?? '',
   tags: data.tags,
+  ownerId: data.ownerId,
   updatedAt,
 });
 
@@ -111,3 +115,27 @@ const lowerBound = <Row>(sorted: readonly Row[], row: Row, compare: (a: Row, b: 
 
 export const compareOrganisations = (a: OrganisationRow, b: OrganisationRow): number =>
   collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * A sorted list after a batch of changes, as a new array: the rows with a `changed` id leave, `added`
+ * (the current rows of those ids) are sorted among themselves and merged in. A batch of k rows into n
+ * costs k log k + n, so a list that fills page by page stays sorted without re-sorting all it holds.
+ */
+export const mergedRows = <Row extends { readonly id: string }>(
+  sorted: readonly Row[],
+  changed: ReadonlySet<string>,
+  added: readonly Row[],
+  compare: (a: Row, b: Row) => number,
+): Row[] => {
+  const kept = sorted.filter((row) => !changed.has(row.id));
+  const incoming = [...added].sort(compare);
+  const out: Row[] = new Array<Row>(kept.length + incoming.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length && j < incoming.length)
+    out[k++] = compare(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
+  while (i < kept.length) out[k++] = kept[i++]!;
+  while (j < incoming.length) out[k++] = incoming[j++]!;
+  return out;
+};

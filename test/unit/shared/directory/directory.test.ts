@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Directory } from '../../../../shared/directory/directory';
-import { SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
+import { generatePeople } from '../../../../bench/people-generator';
+import { Directory, FIRST_PAGE } from '../../../../shared/directory/directory';
+import { comparePeople, toPersonRow, type PersonRow } from '../../../../shared/directory/rows';
+import { readSnapshot, SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
 import { annelies, bram, zeeland, storeZeelandPeople } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
 
@@ -67,7 +69,10 @@ describe('directory', () => {
     const session = await open();
     directory = await indexed(await Directory.load(session));
     // Count the directory's reads of the change feed on the real storage instance.
-    const storage = session.db.records.storageInstance as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const storage = session.db.records.storageInstance as unknown as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
     let reads = 0;
     for (const name of ['getChangedDocumentsSince', 'query'] as const) {
       const original = storage[name];
@@ -136,5 +141,75 @@ describe('directory', () => {
     directory = await Directory.load(session);
     expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);
     expect(directory.problems()).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
+  });
+
+  describe('unlock without a snapshot', () => {
+    const COUNT = FIRST_PAGE * 5;
+    const sorted = (rows: readonly PersonRow[]) => [...rows].sort(comparePeople);
+    const snapshotWritten = async (session: Awaited<ReturnType<typeof open>>) => {
+      while (!(await session.db.vault.findOne(SNAPSHOT_ID).exec()))
+        await new Promise((r) => setTimeout(r, 5));
+    };
+
+    it('shows a first page at once, sorted, says how many of how many, and fills the rest in order', async () => {
+      const session = await open();
+      // Stored in id order, which is not name order.
+      const created = await session.people.createMany(generatePeople(COUNT, 7));
+      directory = await Directory.load(session);
+      const d = directory;
+      const first = d.people();
+      expect(first.length).toBeGreaterThanOrEqual(FIRST_PAGE);
+      expect(first.length).toBeLessThan(COUNT);
+      expect(d.loadProgress()).toEqual({ done: first.length, total: COUNT });
+      expect(first).toEqual(sorted(first));
+      expect(d.searchPeople('')).toHaveLength(first.length);
+
+      // At every step the list is what has arrived, in name order, and the count grows to everyone.
+      const steps: { rows: number; sortedRight: boolean; progress: unknown }[] = [];
+      d.subscribe(() => {
+        const rows = d.people();
+        steps.push({
+          rows: rows.length,
+          sortedRight: rows.every((r, i) => i === 0 || comparePeople(rows[i - 1]!, r) < 0),
+          progress: d.loadProgress(),
+        });
+      });
+      await d.settle();
+      expect(steps.length).toBeGreaterThan(2);
+      expect(steps.every((s) => s.sortedRight)).toBe(true);
+      expect(steps.map((s) => s.rows)).toEqual([...steps.map((s) => s.rows)].sort((a, b) => a - b));
+      expect(d.loadProgress()).toBeNull();
+      expect(d.people()).toEqual(sorted(created.map(toPersonRow)));
+
+      // Once all are in, the snapshot is written, so the next unlock starts from it.
+      await snapshotWritten(session);
+      await indexed(d);
+      expect(d.searchPeople(created[0]!.data.familyName).length).toBeGreaterThan(0);
+    });
+
+    it('takes in people written while it loads', async () => {
+      const session = await open();
+      await session.people.createMany(generatePeople(COUNT, 8));
+      directory = await Directory.load(session);
+      const late = await session.people.create({ ...annelies, familyName: 'Aaaberg' });
+      await directory.settle();
+      expect(directory.people()).toHaveLength(COUNT + 1);
+      expect(directory.people()[0]?.id).toBe(late.id);
+    });
+
+    it('locked half way, it keeps what it read and the next unlock goes on from there', async () => {
+      const session = await open();
+      await session.people.createMany(generatePeople(COUNT, 9));
+      directory = await Directory.load(session);
+      await directory.close();
+      const partial = (await readSnapshot(session))!.people.length;
+      expect(partial).toBeGreaterThanOrEqual(FIRST_PAGE);
+      expect(partial).toBeLessThan(COUNT);
+      directory = await Directory.load(session);
+      expect(directory.people().length).toBeGreaterThan(FIRST_PAGE);
+      await directory.settle();
+      expect(directory.people()).toHaveLength(COUNT);
+      expect(directory.people()).toEqual(sorted(directory.people()));
+    });
   });
 });
