@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -76,30 +77,32 @@ export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () =
         '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', bgcolor: 'background.paper' },
       }}
     >
-      <Box sx={{ px: 2.5, py: 2.5 }}>
-        <KluisLogo />
-      </Box>
-      <Box component="nav" aria-label={t('nav.label')} sx={{ flex: 1 }}>
+      {/* The navigation scrolls on a short screen, so the sync status and Lock below it stay in view. */}
+      <Box component="nav" aria-label={t('nav.label')} sx={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
+        <Box sx={{ px: 2.5, py: 2.5 }}>
+          <KluisLogo />
+        </Box>
         <List sx={{ px: 1.5 }}>
           {sections.map((section) => {
             const current = (section.owns as readonly string[]).includes(route.name);
             return (
-              <ListItemButton
-                key={section.key}
-                component="a"
-                href={formatRoute(section.route)}
-                selected={current}
-                aria-current={current ? 'page' : undefined}
-                sx={{ borderRadius: 2, mb: 0.5, '&.Mui-selected': { color: 'primary.main' } }}
-              >
-                <ListItemIcon sx={{ minWidth: 38, color: current ? 'primary.main' : undefined }}>
-                  {section.icon}
-                </ListItemIcon>
-                <ListItemText
-                  primary={t(section.key)}
-                  slotProps={{ primary: { sx: { fontWeight: current ? 600 : 500 } } }}
-                />
-              </ListItemButton>
+              <ListItem key={section.key} disablePadding>
+                <ListItemButton
+                  component="a"
+                  href={formatRoute(section.route)}
+                  selected={current}
+                  aria-current={current ? 'page' : undefined}
+                  sx={{ borderRadius: 2, mb: 0.5, '&.Mui-selected': { color: 'primary.main' } }}
+                >
+                  <ListItemIcon sx={{ minWidth: 38, color: current ? 'primary.main' : undefined }}>
+                    {section.icon}
+                  </ListItemIcon>
+                  <ListItemText
+                    primary={t(section.key)}
+                    slotProps={{ primary: { sx: { fontWeight: current ? 600 : 500 } } }}
+                  />
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>

@@ -1,0 +1,40 @@
+// The sidebar on a laptop's short screen (issue 20): at 1366 × 768 the navigation scrolls inside itself, so
+// Lock and the sync status stay in view without scrolling the page; every link sits in its own list item,
+// which is how a screen reader counts "list, 13 items".
+import { describe, expect, it } from 'vitest';
+import { AppNav } from './pages/AppNav';
+import { VaultPage } from './pages/VaultPage';
+import { useKluisHarness } from './support/harness';
+
+const PASSPHRASE = 'kaasschaaf molen tulp 77';
+const SCREEN = { width: 1366, height: 768 };
+
+describe('navigation on a short screen', () => {
+  const harness = useKluisHarness();
+
+  it('keeps Lock in view and gives each link a list item', async () => {
+    const { page } = await harness.open({ viewport: SCREEN });
+    await new VaultPage(page).create(PASSPHRASE);
+    const nav = new AppNav(page);
+    await nav.navigation.getByRole('link', { name: 'Settings' }).waitFor();
+
+    const lock = page.getByRole('button', { name: 'Lock' });
+    const box = await lock.boundingBox();
+    expect(box, 'Lock is laid out').not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(SCREEN.height);
+    // Settings, the last section, is reachable by scrolling the navigation, not the page.
+    await nav.navigation.getByRole('link', { name: 'Settings' }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+
+    const strays = await nav.navigation.evaluate(
+      (element) => element.querySelectorAll('ul > :not(li), ol > :not(li)').length,
+    );
+    expect(strays).toBe(0);
+    expect(await nav.navigation.getByRole('listitem').count()).toBe(
+      await nav.navigation.getByRole('link').count(),
+    );
+
+    await nav.lock();
+    await new VaultPage(page).unlockHeading.waitFor();
+  });
+});
