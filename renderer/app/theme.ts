@@ -59,6 +59,19 @@ export const createKluisTheme = (mode: 'light' | 'dark'): Theme =>
       button: { textTransform: 'none', fontWeight: 600 },
     },
     components: {
+      // Every button, link-button, tab and menu item shows where the keyboard is: a ring, not a faint fill.
+      MuiButtonBase: {
+        styleOverrides: {
+          root: {
+            '&.Mui-focusVisible': { outline: `2px solid ${COLOURS[mode].primary}`, outlineOffset: 2 },
+          },
+        },
+      },
+      MuiLink: {
+        styleOverrides: {
+          root: { '&:focus-visible': { outline: `2px solid ${COLOURS[mode].primary}`, outlineOffset: 2 } },
+        },
+      },
       MuiButton: { defaultProps: { disableElevation: true } },
       MuiPaper: { styleOverrides: { root: { backgroundImage: 'none' } } },
       MuiCard: { defaultProps: { variant: 'outlined' } },

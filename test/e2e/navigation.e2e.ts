@@ -1,6 +1,6 @@
 // The sidebar on a laptop's short screen (issue 20): at 1366 × 768 the navigation scrolls inside itself, so
 // Lock and the sync status stay in view without scrolling the page; every link sits in its own list item,
-// which is how a screen reader counts "list, 13 items".
+// which is how a screen reader counts "list, 13 items"; the keyboard's place shows as a ring.
 import { describe, expect, it } from 'vitest';
 import { AppNav } from './pages/AppNav';
 import { VaultPage } from './pages/VaultPage';
@@ -33,6 +33,16 @@ describe('navigation on a short screen', () => {
     expect(await nav.navigation.getByRole('listitem').count()).toBe(
       await nav.navigation.getByRole('link').count(),
     );
+
+    // Where the keyboard is shows as a ring, not a faint fill.
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { tag: document.activeElement!.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(ring.tag).not.toBe('BODY');
+    expect(ring.outline).toBe('solid');
+    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
 
     await nav.lock();
     await new VaultPage(page).unlockHeading.waitFor();
