@@ -50,6 +50,7 @@ const withFields = (
     ...data,
     ...(op.jobTitle !== undefined ? { jobTitle: op.jobTitle.trim() } : {}),
     ...(op.organisationId !== undefined ? { organisationId: op.organisationId } : {}),
+    ...(op.ownerId !== undefined ? { ownerId: op.ownerId } : {}),
     tags: [...kept, ...added],
   };
 };
@@ -57,6 +58,7 @@ const withFields = (
 const sameFields = (a: PersonPayload, b: PersonPayload) =>
   a.jobTitle === b.jobTitle &&
   a.organisationId === b.organisationId &&
+  a.ownerId === b.ownerId &&
   a.tags.length === b.tags.length &&
   a.tags.every((t, i) => t === b.tags[i]);
 

@@ -9,6 +9,8 @@ export type BulkOperation =
       readonly type: 'set-fields';
       readonly jobTitle?: string;
       readonly organisationId?: string | null;
+      /** Reassigns the account owner (a member's user id). */
+      readonly ownerId?: string;
       readonly tagsAdd?: readonly string[];
       readonly tagsRemove?: readonly string[];
     }

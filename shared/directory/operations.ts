@@ -25,7 +25,12 @@ const subjectOperations = <S extends z.ZodType<Record<string, unknown>>>(
   const entry = (action: AuditEvent['action'], id: string): AuditEvent => ({ action, kind, recordIds: [id] });
   return {
     create: defineOperation(`${area}.create`, async (workspace, _actor, input: z.input<S>) => {
-      const created = await repository(workspace).create(input);
+      // The creator owns a new record unless the input names an owner.
+      const { ownerId } = input as { ownerId?: string | null };
+      const created = await repository(workspace).create({
+        ...(input as Record<string, unknown>),
+        ownerId: ownerId ?? workspace.audit.actor,
+      } as z.input<S>);
       return { result: created, audit: entry('create', created.id) };
     }),
     open: defineOperation(`${area}.open`, async (workspace, _actor, id: string) => {
@@ -39,11 +44,16 @@ const subjectOperations = <S extends z.ZodType<Record<string, unknown>>>(
           workspace,
           repository(workspace),
           id,
-          // The stored creation time survives an edit.
+          // The stored creation time survives an edit, and so does the owner unless the input names one
+          // (the forms leave it out; owners are reassigned through the bulk update).
           (current) =>
             ({
               ...(input as Record<string, unknown>),
               createdAt: (current as { createdAt?: number }).createdAt,
+              ownerId:
+                (input as { ownerId?: string | null }).ownerId ??
+                (current as { ownerId?: string | null }).ownerId ??
+                null,
             }) as z.input<S>,
           { subjectKind: kind, actor: recordedBy, requestId },
         );

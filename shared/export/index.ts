@@ -2,5 +2,5 @@
 // goes through shared/list-export (the purpose gate), never straight through these writers.
 export type * from './types';
 export { toCsv } from './csv';
-export { toXlsx } from './xlsx';
+export { toXlsx, toXlsxSheets, type XlsxSheet } from './xlsx';
 export { neutraliseFormula } from './escape';

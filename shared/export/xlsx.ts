@@ -45,23 +45,45 @@ const sheetTitle = (name: string | undefined): string =>
     .trim()
     .slice(0, 31) || 'Export';
 
-export const toXlsx = (
-  columns: readonly string[],
-  rows: readonly (readonly ExportCell[])[],
-  options: XlsxOptions = {},
-): Uint8Array => {
-  const letters = columns.map((_, i) => columnLetter(i));
-  const rowXml = (cells: readonly ExportCell[], r: number) =>
-    `<row r="${r}">${letters.map((l, i) => cellXml(`${l}${r}`, cells[i])).join('')}</row>`;
-  const sheetRows = [rowXml(columns, 1), ...rows.map((row, i) => rowXml(row, i + 2))];
-  const files = {
-    '[Content_Types].xml': `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    '_rels/.rels': `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${escapeXml(sheetTitle(options.sheetName))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+export interface XlsxSheet {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly ExportCell[])[];
+}
+
+/** A workbook of several worksheets, each a heading row and its rows (the managers' reports use one each). */
+export const toXlsxSheets = (sheets: readonly XlsxSheet[]): Uint8Array => {
+  const sheetXml = ({ columns, rows }: XlsxSheet): string => {
+    const width = Math.max(columns.length, ...rows.map((r) => r.length));
+    const letters = Array.from({ length: width }, (_, i) => columnLetter(i));
+    const rowXml = (cells: readonly ExportCell[], r: number) =>
+      `<row r="${r}">${letters.map((l, i) => cellXml(`${l}${r}`, cells[i])).join('')}</row>`;
+    const sheetRows = [rowXml(columns, 1), ...rows.map((row, i) => rowXml(row, i + 2))];
+    return `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`;
   };
+  const used = new Set<string>();
+  const names = sheets.map((sheet, i) => {
+    let name = sheetTitle(sheet.name);
+    // Excel refuses two sheets of the same name (compared without case).
+    while (used.has(name.toLowerCase())) name = `${name.slice(0, 27)} ${i + 1}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+  const n = sheets.map((_, i) => i + 1);
+  const files: Record<string, string> = {
+    '[Content_Types].xml': `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${n.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+    '_rels/.rels': `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${n.map((i) => `<sheet name="${escapeXml(names[i - 1]!)}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `${HEAD}<Relationships xmlns="${PKG_REL}">${n.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`,
+  };
+  sheets.forEach((sheet, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet)));
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)])), {
     level: 6,
   });
 };
+
+export const toXlsx = (
+  columns: readonly string[],
+  rows: readonly (readonly ExportCell[])[],
+  options: XlsxOptions = {},
+): Uint8Array => toXlsxSheets([{ name: options.sheetName ?? 'Export', columns, rows }]);

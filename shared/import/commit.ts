@@ -193,7 +193,11 @@ export const commitImportInSteps = async (
     progress({ phase: 'people', done: 0, total: creatable.length });
     const createdIds = await session.people.insertMany(
       creatable,
-      ({ person }) => toPersonInput(person, source, orgId(person.organisationName)),
+      // Whoever imports owns the people and organisations the import creates.
+      ({ person }) => ({
+        ...toPersonInput(person, source, orgId(person.organisationName)),
+        ownerId: session.audit.actor,
+      }),
       {
         signal,
         rowsChecked: true,
@@ -254,7 +258,7 @@ const organisationsFor = async (
   options.onProgress?.({ phase: 'organisations', done: 0, total: missing.length });
   if (!missing.length) return idByKey;
   const created = await session.organisations.createMany(
-    missing.map(([, name]) => ({ name, source })),
+    missing.map(([, name]) => ({ name, source, ownerId: session.audit.actor })),
     {
       signal: options.signal,
       onProgress: ({ done, total }) => options.onProgress?.({ phase: 'organisations', done, total }),

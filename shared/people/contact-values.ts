@@ -97,6 +97,12 @@ export const SUBJECT_RECORD_TAIL = {
   source: DataSource,
   /** Custom fields: definition id -> value; defined in shared/processing-record/custom-fields.ts. */
   custom: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/), trimmed(2000)).default({}),
+  /**
+   * The account owner: the member's user id ('local' for an unlinked vault's owner), set to whoever
+   * creates the record unless given. Null on records from before owners (a zod default, as `custom` was
+   * added: no payload version, so older records read as unowned).
+   */
+  ownerId: z.string().min(1).max(64).nullable().default(null),
   // Set by the repository on create when the caller leaves it out.
   createdAt: nowByDefault(),
 };
