@@ -58,7 +58,6 @@ export function PassphraseField({
                 aria-label={visible ? t('vault.hidePassphrase') : t('vault.showPassphrase')}
                 onClick={() => setVisible((v) => !v)}
                 edge="end"
-                tabIndex={-1}
               >
                 {visible ? <VisibilityOffOutlinedIcon /> : <VisibilityOutlinedIcon />}
               </IconButton>
