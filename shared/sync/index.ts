@@ -30,3 +30,4 @@ export * from './write-rules';
 export * from './device';
 export * from './operations';
 export * from './queries';
+export * from './live-link';

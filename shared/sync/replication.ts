@@ -69,7 +69,8 @@ export class SyncClient {
   private unsubscribeOnline: (() => void) | undefined;
 
   constructor(private readonly options: SyncClientOptions) {
-    this.server = new ServerClient(options.fetch, { serverUrl: options.serverUrl, token: options.token });
+    const { serverUrl, token, renewal } = options;
+    this.server = new ServerClient(options.fetch, { serverUrl, token, ...(renewal ? { renewal } : {}) });
     this.backOff = new BackOff(options.retryMs, options.maxRetryMs);
     this.catchUp = new SerialRun(() => this.catchUpOnce());
   }
@@ -323,7 +324,8 @@ export class SyncClient {
     // resync-required and server-restored are handled by the pull; only lasting problems reach the status.
     if (error.code !== 'resync-required' && error.code !== 'server-restored') {
       this.patch({ online: error.code !== 'offline', error: error.code, wipe: error.wipe });
-      if (error.wipe) void this.stop();
+      // Revoked, or a token past renewal: retrying would only be refused again (the device signs in anew).
+      if (error.wipe || error.code === 'token-expired') void this.stop();
     }
     throw error;
   }
@@ -339,7 +341,7 @@ export class SyncClient {
         if (!response.ok || !response.body) {
           const reply = (await response.json().catch(() => ({}))) as { error?: ErrorCode; wipe?: boolean };
           this.patch({ error: reply.error ?? 'bad-response', wipe: reply.wipe === true });
-          if (reply.wipe) return void (await this.stop());
+          if (reply.wipe || reply.error === 'token-expired') return void (await this.stop());
         } else {
           attempts = 0;
           this.resync.next('RESYNC');

@@ -6,8 +6,8 @@
 // 'certificate-mismatch' when a pinning fetch found another certificate than the pinned one (and sent
 // nothing). A back-off's Retry-After comes with the error as `retryAfterSeconds`.
 // Retries: a request that could not reach the server is sent again at once as often as `retries` says,
-// and only for routes that are safe to repeat. Renewal: with `renew` set, a token about to expire is
-// renewed (POST /auth/renew) before the request that would have found it expired.
+// and only for routes that are safe to repeat. Renewal: a link with a `renewal` (live-link.ts) gives the
+// token to send at each request, renewed before it runs out and shared by every client of the device.
 import type { Anchor } from '../audit';
 import { err, ok, type Result } from '../platform';
 import { STREAM_DOCUMENTS_QUERY, type ErrorCode } from './protocol';
@@ -49,23 +49,37 @@ export const isCertificateMismatch = (error: unknown): boolean => {
   return false;
 };
 
+/**
+ * The device token of a linked device, shared by every client made from its link (live-link.ts): read at
+ * each request, renewed before it runs out. The server replaces the token on renewal, so one holder renews
+ * for all of them.
+ */
+export interface TokenRenewal {
+  /** The token to send now. */
+  readonly token: string;
+  /** A renewal was sent and not yet answered: a refusal meanwhile may be of the token it replaces. */
+  readonly renewing: boolean;
+  /** The server refused the token as expired: nothing can renew it, the device must sign in again. */
+  readonly isExpired: boolean;
+  /** Renews the token first when it is due (or waits for the renewal under way). */
+  fresh(): Promise<void>;
+  /** A request was answered `token-expired`. */
+  expired(): void;
+  /** Calls `listener` after each renewal; returns the unsubscribe. */
+  onRenewed(listener: () => void): () => void;
+}
+
 /** Where the server is and who calls it. A token is needed for every route except signing in. */
 export interface ServerLink {
   readonly serverUrl: string;
   readonly token?: string;
-  /** When the token runs out (ms); only read when `renew` is set. */
-  readonly expiresAt?: number;
+  /** A renewing token (live-link.ts): when present, its token is sent instead of `token`. */
+  readonly renewal?: TokenRenewal;
 }
 
 export interface ServerClientOptions {
   /** Immediate re-sends of a request that could not reach the server, for routes safe to repeat. */
   readonly retries?: number;
-  /** Renew the device token this long (ms) before it expires; `onRenewed` learns the new one. */
-  readonly renew?: {
-    readonly beforeMs: number;
-    readonly onRenewed: (token: string, expiresAt: number) => void;
-  };
-  readonly now?: () => number;
 }
 
 /** What a call sends besides the route: path parameters, query and body, as the route asks. */
@@ -118,18 +132,18 @@ const readAnswer = async <R extends AnyRoute>(
 
 export class ServerClient {
   private readonly baseUrl: string;
-  private token: string | undefined;
-  private expiresAt: number | undefined;
-  private renewing: Promise<void> | undefined;
 
   constructor(
     private readonly fetch: Fetch,
-    link: ServerLink,
+    private readonly link: ServerLink,
     private readonly options: ServerClientOptions = {},
   ) {
     this.baseUrl = link.serverUrl.replace(/\/+$/, '');
-    this.token = link.token;
-    this.expiresAt = link.expiresAt;
+  }
+
+  /** The token sent now: the renewing one when the link has it. */
+  private get token(): string | undefined {
+    return this.link.renewal?.token ?? this.link.token;
   }
 
   /** The URL of a route with its parameters and query. */
@@ -150,27 +164,64 @@ export class ServerClient {
 
   /** Sends one route and reads its answer. Never throws for a failed call: the error is the value. */
   async call<R extends AnyRoute>(route: R, ...[input]: CallArgs<R>): Promise<ServerReply<RouteValue<R>>> {
-    await this.renewIfDue(route);
-    const response = await this.send(route, input ?? ({} as CallInput<R>));
-    if (response === 'certificate-mismatch') return err('certificate-mismatch');
-    return response ? readAnswer(route, response) : err('offline');
+    const renewal = route.renewal ? undefined : this.link.renewal;
+    if (renewal) {
+      await renewal.fresh();
+      // Sending a token the server called expired would only be refused again.
+      if (renewal.isExpired) return err('token-expired');
+    }
+    const sentWith = this.token;
+    let reply = await this.sendAndRead(route, input ?? ({} as CallInput<R>));
+    // Another client of this device renewed the token while this request travelled: the server refused
+    // the old one before doing anything, so the request goes again with the new one.
+    if (
+      renewal &&
+      !reply.ok &&
+      reply.error === 'unauthenticated' &&
+      (renewal.renewing || this.token !== sentWith)
+    ) {
+      await renewal.fresh();
+      reply = await this.sendAndRead(route, input ?? ({} as CallInput<R>));
+    }
+    if (renewal && !reply.ok && reply.error === 'token-expired') renewal.expired();
+    return reply;
   }
 
   /**
    * Opens the server's event stream (its answer is read as it arrives); throws when unreachable. With
    * `documents`, small pushes' documents travel in their events (StreamEvent); a server from before
-   * ignores the query and only announces.
+   * ignores the query and only announces. With a renewing token, the stream ends when the token is
+   * renewed (the server refuses a stream of the old one), so the reader reconnects with the new one.
    */
-  openStream(signal: AbortSignal, options: { documents?: boolean } = {}): Promise<Response> {
+  async openStream(signal: AbortSignal, options: { documents?: boolean } = {}): Promise<Response> {
+    const renewal = this.link.renewal;
+    if (renewal) {
+      await renewal.fresh();
+      if (renewal.isExpired) return Response.json({ ok: false, error: 'token-expired' }, { status: 401 });
+    }
+    const sentWith = this.token;
     const url = this.url(ROUTES.stream);
-    return this.fetch(options.documents ? `${url}?${STREAM_DOCUMENTS_QUERY}` : url, {
+    const response = await this.fetch(options.documents ? `${url}?${STREAM_DOCUMENTS_QUERY}` : url, {
       headers: { ...this.authHeader(), accept: 'text/event-stream' },
       signal,
     });
+    if (!renewal || !response.ok || !response.body) return response;
+    const body = endsOnRenewal(response.body, renewal, sentWith ?? '');
+    return new Response(body, { status: response.status, headers: response.headers });
   }
 
   private authHeader(): Record<string, string> {
-    return this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
+    const token = this.token;
+    return token === undefined ? {} : { authorization: `Bearer ${token}` };
+  }
+
+  private async sendAndRead<R extends AnyRoute>(
+    route: R,
+    input: CallInput<R>,
+  ): Promise<ServerReply<RouteValue<R>>> {
+    const response = await this.send(route, input);
+    if (response === 'certificate-mismatch') return err('certificate-mismatch');
+    return response ? readAnswer(route, response) : err('offline');
   }
 
   private async send<R extends AnyRoute>(
@@ -200,30 +251,51 @@ export class ServerClient {
       }
     }
   }
-
-  private async renewIfDue(route: AnyRoute): Promise<void> {
-    const renew = this.options.renew;
-    if (!renew || route.renewal || this.token === undefined || this.expiresAt === undefined) return;
-    const now = (this.options.now ?? Date.now)();
-    if (this.expiresAt - now > renew.beforeMs || this.expiresAt <= now) return;
-    this.renewing ??= (async () => {
-      const response = await this.send(ROUTES.renewToken, {});
-      const reply =
-        response && response !== 'certificate-mismatch'
-          ? await readAnswer(ROUTES.renewToken, response)
-          : null;
-      if (reply?.ok) {
-        const { token, expiresAt } = reply.value;
-        this.token = token;
-        this.expiresAt = expiresAt;
-        renew.onRenewed(token, expiresAt);
-      }
-    })().finally(() => {
-      this.renewing = undefined;
-    });
-    await this.renewing;
-  }
 }
+
+/**
+ * The stream's body, ended when the token it was opened with is renewed. Nothing read once a renewal is
+ * under way is passed on: the server may already refuse the old token, which is no refusal of the device.
+ */
+const endsOnRenewal = (
+  body: ReadableStream<Uint8Array>,
+  renewal: TokenRenewal,
+  sentWith: string,
+): ReadableStream<Uint8Array> => {
+  const reader = body.getReader();
+  let stopWatching = () => {};
+  let closed = false;
+  const finish = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    stopWatching();
+    void reader.cancel().catch(() => undefined);
+    if (!closed) controller.close();
+    closed = true;
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      stopWatching = renewal.onRenewed(() => finish(controller));
+    },
+    async pull(controller) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        stopWatching();
+        if (!closed) controller.error(error);
+        closed = true;
+        return;
+      }
+      if (closed) return;
+      if (chunk.done || renewal.renewing || renewal.token !== sentWith) return finish(controller);
+      controller.enqueue(chunk.value);
+    },
+    cancel() {
+      stopWatching();
+      closed = true;
+      return reader.cancel();
+    },
+  });
+};
 
 /** A client for one server and account, e.g. `serverClient(fetch, link).call(ROUTES.keys)`. */
 export const serverClient = (fetch: Fetch, link: ServerLink, options?: ServerClientOptions): ServerClient =>

@@ -2,7 +2,7 @@
 import type { KluisDatabase } from '../store';
 import type { ConflictHandlers } from './merge';
 import type { ErrorCode, Role } from './protocol';
-import type { Fetch } from './server-client';
+import type { Fetch, TokenRenewal } from './server-client';
 
 /** Errors the status reports, as codes the UI turns into words. */
 export type SyncErrorCode = ErrorCode | 'offline' | 'bad-response' | 'certificate-mismatch';
@@ -28,6 +28,11 @@ export interface SyncClientOptions {
   readonly fetch: Fetch;
   readonly serverUrl: string;
   readonly token: string;
+  /**
+   * The device's renewing token (live-link.ts), sent instead of `token`: renewed before it runs out, and
+   * the event stream reconnects with the renewed one.
+   */
+  readonly renewal?: TokenRenewal;
   /** Names the replication state kept in the local database; one per server and account. */
   readonly identifier: string;
   /** Listen to the server's event stream and pull on every accepted write (default true). */

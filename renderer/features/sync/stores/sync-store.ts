@@ -11,6 +11,7 @@ import {
   completeInvites,
   conflictHandlersFor,
   connectSession,
+  liveLink,
   loadLink,
   mayManageOrganisation,
   memberPinsOf,
@@ -21,6 +22,7 @@ import {
   wipeLocalCopy,
   type AccountError,
   type AccountLink,
+  type LiveLink,
   type Member,
   type SyncClient,
   type SyncStatus,
@@ -95,6 +97,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
   let keyWork: Promise<void> | null = null;
   let keyContext: KeyContext | null = null;
   let linkClicks: LinkClickWatch | null = null;
+  let live: LiveLink | null = null;
 
   /**
    * Runs key work once at a time. Work that answers where things stand (runKeyDuty ends with a catch-up)
@@ -188,9 +191,23 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     }
   };
 
-  const run = async (session: Session, link: AccountLink, started: number): Promise<void> => {
+  /**
+   * Starts everything that talks to the server from one live link: its token renews itself before it
+   * runs out (shared/sync/live-link.ts), the renewed one is sealed in the vault for the next start, and
+   * every client below sends the current one. Answers the live link, or null when stopped meanwhile.
+   */
+  const run = async (session: Session, stored: AccountLink, started: number): Promise<LiveLink | null> => {
     const conflictHandlers = await conflictHandlersFor(session);
-    if (started !== generation) return;
+    if (started !== generation) return null;
+    const link = liveLink(stored, {
+      fetch: fetchFromWindow,
+      store: (next) => saveLink(session, next),
+      // The same object with a new token: whoever shows or copies the token reads it again.
+      onRenewed: () => {
+        if (started === generation) set({ link });
+      },
+    });
+    live = link;
     // Erased subjects are purged before any push could carry a stale edit of them.
     const erasures = new ErasureSync({ session, fetch: fetchFromWindow, link });
     // Clicks on this device's confirmation and unsubscribe links, on a timer and after a catch-up.
@@ -201,6 +218,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       serverUrl: link.serverUrl,
       token: link.token,
       identifier: `${link.serverUrl}|${link.deviceId}`,
+      renewal: link.renewal,
       conflictHandlers,
       role: link.role,
       catchUp: () => {
@@ -223,13 +241,14 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     });
     // Failures show in the status; replication retries by itself.
     next.start().catch(() => undefined);
+    return link;
   };
 
   // After a rotation, the account's passphrase box is re-sealed with the current page key at the next
   // unlock with the passphrase (account.ts refreshAccountBox); only a box that is behind costs a KDF run.
   onPassphraseUnlock((session, passphrase) => {
     void (async () => {
-      const link = await loadLink(session);
+      const link = get().link ?? (await loadLink(session));
       if (!link || session.isLocked) return;
       await refreshAccountBox({ fetch: fetchFromWindow, link, session, passphrase });
     })().catch(() => undefined);
@@ -263,11 +282,11 @@ export const useSyncStore = create<SyncState>()((set, get) => {
 
     async resume(session) {
       const started = generation;
-      const link = await loadLink(session);
-      if (!link || started !== generation || client) return;
-      await run(session, link, started);
+      const stored = await loadLink(session);
+      if (!stored || started !== generation || client) return;
+      const link = await run(session, stored, started);
       // A passphrase changed on another device: lock, and the unlock screen asks for the new one.
-      if (session.isLocked || started !== generation) return;
+      if (!link || session.isLocked || started !== generation) return;
       const keys = await checkSessionKeys(session, fetchFromWindow, link);
       if (keys.ok && keys.value === 'passphrase-changed' && started === generation) {
         await get().stop();
@@ -284,6 +303,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       keyContext = null;
       linkClicks?.stop();
       linkClicks = null;
+      live?.close();
+      live = null;
       set({ keys: null, keysError: null, rotation: null });
       refreshMembers = null;
       set({ members: null, membersError: null });
