@@ -69,8 +69,7 @@ export class SyncClient {
   private unsubscribeOnline: (() => void) | undefined;
 
   constructor(private readonly options: SyncClientOptions) {
-    const { serverUrl, token, renewal } = options;
-    this.server = new ServerClient(options.fetch, { serverUrl, token, ...(renewal ? { renewal } : {}) });
+    this.server = new ServerClient(options.fetch, options); // serverUrl, token and a renewing token
     this.backOff = new BackOff(options.retryMs, options.maxRetryMs);
     this.catchUp = new SerialRun(() => this.catchUpOnce());
   }
@@ -324,8 +323,7 @@ export class SyncClient {
     // resync-required and server-restored are handled by the pull; only lasting problems reach the status.
     if (error.code !== 'resync-required' && error.code !== 'server-restored') {
       this.patch({ online: error.code !== 'offline', error: error.code, wipe: error.wipe });
-      // Revoked, or a token past renewal: retrying would only be refused again (the device signs in anew).
-      if (error.wipe || error.code === 'token-expired') void this.stop();
+      if (error.wipe || error.code === 'token-expired') void this.stop(); // refused again if retried
     }
     throw error;
   }
