@@ -18,7 +18,7 @@ import { registerKeyRoutes } from './routes/keys';
 import { registerLinkRoutes } from './routes/links';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
-import type { LinkStore } from './storage/links';
+import { UNCLICKED_LINK_MS, type LinkStore } from './storage/links';
 import type { Storage } from './storage/types';
 import { batchCheckpoints } from './checkpoint-batch';
 import { throttleTouches } from './touch-throttle';
@@ -76,7 +76,14 @@ const clientError = (error: Error & { code?: string }, socket: Socket) => {
   socket.destroy(error);
 };
 
-export const createApp = (options: AppOptions): FastifyInstance & { purgeTombstones(): Promise<number> } => {
+/** The server's housekeeping, run at start and every hour (main.ts). */
+export interface Housekeeping {
+  purgeTombstones(): Promise<number>;
+  /** Deletes links past their retention (storage/links.ts UNCLICKED_LINK_MS); 0 without link routes. */
+  purgeLinks(): Promise<number>;
+}
+
+export const createApp = (options: AppOptions): FastifyInstance & Housekeeping => {
   const now = options.now ?? Date.now;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const storage = throttleTouches(options.storage);
@@ -188,5 +195,7 @@ export const createApp = (options: AppOptions): FastifyInstance & { purgeTombsto
 
   return Object.assign(app, {
     purgeTombstones: () => ctx.storage.purgeTombstones(ctx.now() - ctx.maxOfflineMs),
-  });
+    purgeLinks: async () =>
+      (await options.links?.purge(ctx.now() - UNCLICKED_LINK_MS, ctx.now() - ctx.maxOfflineMs)) ?? 0,
+  } satisfies Housekeeping);
 };

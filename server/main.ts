@@ -1,5 +1,5 @@
 // Entry point of `npm run server`: reads the environment, opens storage, migrates, listens, and purges
-// tombstones older than the maximum offline period once an hour.
+// tombstones older than the maximum offline period and links past their retention once an hour.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -145,11 +145,18 @@ if (!existsSync(path.join(staticRoot, 'index.html'))) {
   );
 }
 
+// Hourly housekeeping: tombstones past the offline horizon, and links past their retention.
 const purge = () =>
-  app.purgeTombstones().then(
-    (purged) => app.log.info({ purged }, 'tombstones purged'),
-    (error: unknown) => app.log.error({ name: (error as Error).name }, 'tombstone purge failed'),
-  );
+  Promise.all([
+    app.purgeTombstones().then(
+      (purged) => app.log.info({ purged }, 'tombstones purged'),
+      (error: unknown) => app.log.error({ name: (error as Error).name }, 'tombstone purge failed'),
+    ),
+    app.purgeLinks().then(
+      (purged) => app.log.info({ purged }, 'links purged'),
+      (error: unknown) => app.log.error({ name: (error as Error).name }, 'link purge failed'),
+    ),
+  ]);
 await purge();
 const timer = setInterval(purge, 60 * 60 * 1000);
 

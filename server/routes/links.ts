@@ -30,8 +30,15 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
   // down without slowing the sign-ins of everyone behind the same office address.
   const guesses = createAddressBackoff(ctx.now, ctx.limits);
 
-  app.post('/links', async (request, reply) => {
+  /** A member who holds the organisation key: one still awaiting it can neither register nor read clicks. */
+  const member = async (request: FastifyRequest, reply: FastifyReply) => {
     const caller = await authenticate(ctx.storage, ctx.now(), request, reply);
+    if (caller && caller.user.sealedOrgKey === null) return void sendError(reply, 403, 'awaiting-org-key');
+    return caller;
+  };
+
+  app.post('/links', async (request, reply) => {
+    const caller = await member(request, reply);
     if (!caller) return reply;
     const body = RegisterLinksRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad-request');
@@ -48,7 +55,7 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
   });
 
   app.get('/links/clicks', async (request, reply) => {
-    const caller = await authenticate(ctx.storage, ctx.now(), request, reply);
+    const caller = await member(request, reply);
     if (!caller) return reply;
     const query = LinkClicksQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request');
@@ -115,7 +122,8 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
       done(null, body),
     );
     // 'warn': Fastify's request lines would log the path, and a token in a log could confirm or unsubscribe.
-    const quiet = { logLevel: 'warn' } as const;
+    // The body limit holds for every content type, JSON included (the server's own is 4 MiB, for pushes).
+    const quiet = { logLevel: 'warn', bodyLimit: FORM_BODY_LIMIT } as const;
     scope.get('/c/:token', quiet, (request: TokenRequest, reply) => answer(request, reply, 'confirm', false));
     scope.post('/c/:token', quiet, (request: TokenRequest, reply) => answer(request, reply, 'confirm', true));
     scope.get('/u/:token', quiet, (request: TokenRequest, reply) =>

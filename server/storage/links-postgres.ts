@@ -46,8 +46,9 @@ export const openPostgresLinks = async ({
         // Two statements for the whole batch: insert what is new, then check every hash's owner and kind.
         await client.query(
           `INSERT INTO link_tokens (token_hash, kind, org_id, created_at)
-           SELECT hash, kind, $3, $4 FROM unnest($1::text[], $2::text[]) AS batch (hash, kind)
-           ON CONFLICT (token_hash) DO NOTHING`,
+           SELECT DISTINCT ON (hash) hash, kind, $3, $4 FROM unnest($1::text[], $2::text[]) AS batch (hash, kind)
+           ON CONFLICT (token_hash) DO UPDATE SET created_at = GREATEST(link_tokens.created_at, EXCLUDED.created_at)
+           WHERE link_tokens.clicked_at IS NULL`,
           [hashes, links.map((link) => link.kind), orgId, now],
         );
         const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = ANY($1)', [hashes]);
@@ -96,6 +97,15 @@ export const openPostgresLinks = async ({
     async storedBytes(orgId) {
       const found = await pool.query('SELECT COUNT(*) AS n FROM link_tokens WHERE org_id = $1', [orgId]);
       return Number((found.rows[0] as Row).n) * LINK_ROW_BYTES;
+    },
+    async purge(registeredBefore, clickedBefore) {
+      const done = await pool.query(
+        `DELETE FROM link_tokens l WHERE
+           (l.clicked_at IS NULL AND l.created_at < $1)
+           OR (l.clicked_at < $2 AND l.click_seq < (SELECT MAX(t.click_seq) FROM link_tokens t WHERE t.org_id = l.org_id))`,
+        [registeredBefore, clickedBefore],
+      );
+      return done.rowCount ?? 0;
     },
   };
 };

@@ -14,6 +14,10 @@ import { openSqliteFile } from './sqlite-file';
 
 type Row = Record<string, unknown>;
 
+const PURGE_SQL = `DELETE FROM link_tokens WHERE
+  (clicked_at IS NULL AND created_at < ?)
+  OR (clicked_at < ? AND click_seq < (SELECT MAX(t.click_seq) FROM link_tokens t WHERE t.org_id = link_tokens.org_id))`;
+
 class RegisterConflict extends Error {}
 
 export const openSqliteLinks = (file: string): LinkStore => {
@@ -31,7 +35,8 @@ export const openSqliteLinks = (file: string): LinkStore => {
   const registerTx = db.transaction((orgId: string, links: readonly NewLink[], now: number) => {
     const insert = db.prepare(
       `INSERT INTO link_tokens (token_hash, kind, org_id, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (token_hash) DO NOTHING`,
+       ON CONFLICT (token_hash) DO UPDATE SET created_at = MAX(created_at, excluded.created_at)
+       WHERE clicked_at IS NULL`,
     );
     for (const link of links) {
       if (conflicts(find(link.tokenHash), orgId, link)) throw new RegisterConflict();
@@ -89,6 +94,9 @@ export const openSqliteLinks = (file: string): LinkStore => {
     async storedBytes(orgId) {
       const row = db.prepare('SELECT COUNT(*) AS n FROM link_tokens WHERE org_id = ?').get(orgId) as Row;
       return Number(row.n) * LINK_ROW_BYTES;
+    },
+    async purge(registeredBefore, clickedBefore) {
+      return db.prepare(PURGE_SQL).run(registeredBefore, clickedBefore).changes;
     },
   };
 };

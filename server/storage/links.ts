@@ -1,6 +1,6 @@
 // Confirmation and unsubscribe links (issue 17): what the server keeps of each, behind one interface with
 // an adapter per database (links-sqlite.ts, links-postgres.ts). Per link only the SHA-256 of its token,
-// its kind, the organisation, when it was registered and when it was first clicked, with a per-organisation
+// its kind, the organisation, when it was last registered and when it was first clicked, with a per-organisation
 // click sequence the devices pull by. No person, list, purpose, address or browser is ever stored: the
 // device that made the token keeps what it stands for in its own encrypted store.
 import type { LinkKind } from '../../shared/sync';
@@ -9,6 +9,7 @@ export interface LinkRow {
   tokenHash: string;
   kind: LinkKind;
   orgId: string;
+  /** When the link was last registered: a device registers a link again each time it sends it out. */
   createdAt: number;
   /** The first click's time; later clicks change nothing. */
   clickedAt: number | null;
@@ -34,6 +35,15 @@ export interface NewLink {
  */
 export const LINK_ROW_BYTES = 256;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A link nobody clicked is kept this long after it was last sent out (registered): an unsubscribe link
+ * in a mail from over a year ago then shows "not valid". A clicked link is kept as long as a device may
+ * stay offline (KLUIS_MAX_OFFLINE_DAYS), so the device that made it still learns of the click.
+ */
+export const UNCLICKED_LINK_MS = 400 * DAY_MS;
+
 export interface LinkStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates the table when missing; safe to run at every start and from several instances. */
@@ -42,7 +52,7 @@ export interface LinkStore {
   /**
    * Registers the links for the organisation, all or none: 'conflict' when one of the hashes is already
    * registered by another organisation or with another kind (then nothing is stored). Registering the same
-   * link again is a success that changes nothing.
+   * link again is a success that moves its registration time (while not clicked) to `now`.
    */
   register(orgId: string, links: readonly NewLink[], now: number): Promise<'ok' | 'conflict'>;
   find(tokenHash: string): Promise<LinkRow | undefined>;
@@ -56,6 +66,12 @@ export interface LinkStore {
   clicks(orgId: string, after: number, limit: number): Promise<LinkClickRow[]>;
   /** What the organisation's links count in its storage quota: LINK_ROW_BYTES per link. */
   storedBytes(orgId: string): Promise<number>;
+  /**
+   * Deletes links not clicked and last registered before `registeredBefore`, and links clicked before
+   * `clickedBefore` — except each organisation's latest click, from which the next click's sequence
+   * continues (devices pull by that sequence). Answers how many were deleted.
+   */
+  purge(registeredBefore: number, clickedBefore: number): Promise<number>;
 }
 
 export const LINK_TABLE_SQL = `CREATE TABLE IF NOT EXISTS link_tokens (

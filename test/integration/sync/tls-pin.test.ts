@@ -43,9 +43,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A temporary data directory, removed after the test whatever happens in it. */
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kluis-tls-pin-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
 /** The real server with the certificate it makes in its data directory, as `npm run server` does. */
 const startOffice = async (port = 0): Promise<Office> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kluis-tls-pin-'));
+  const dataDir = tempDir();
   const certificate = loadOrMakeCertificate(dataDir, ['localhost', '127.0.0.1']);
   const database: TestDatabase = await ADAPTERS.sqlite();
   const storage: Storage = await database.open();
@@ -66,7 +73,6 @@ const startOffice = async (port = 0): Promise<Office> => {
     await app.close();
     await storage.close();
     await database.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
   };
   cleanups.push(close);
   return { url, port: Number(new URL(url).port), certificate, logs, close };
@@ -186,7 +192,7 @@ describe('a Node client pinning the office server’s certificate', () => {
     const admin = await connectAdmin(office, fetch);
     const { port } = office;
     await office.close();
-    const other = loadOrMakeCertificate(mkdtempSync(path.join(tmpdir(), 'kluis-tls-pin-')), ['127.0.0.1']);
+    const other = loadOrMakeCertificate(tempDir(), ['127.0.0.1']);
     const received: Buffer[] = [];
     let connections = 0;
     const listener: TlsServer = createTlsServer({ cert: other.cert, key: other.key }, (socket) => {
