@@ -1,5 +1,7 @@
 // The right of access (Art. 15): the person's package is built, handed to the host to save, and audited
-// under the request once saved (a cancelled save exported nothing).
+// under the request once saved (a cancelled save exported nothing). It answers an access request whose
+// identity check is on record, or it is not built at all: a package handed to an impostor is a breach.
+import { RequestRuleError, requestToAnswer } from '../requests';
 import type { Deliver } from '../workspace';
 import { defineOperation, deliverFile } from '../workspace';
 import { accessExportAudit, produceAccessPackage, type AccessProgress } from './access-package';
@@ -21,6 +23,9 @@ export const exportAccessPackage = defineOperation(
       readonly deliver: Deliver;
     },
   ) => {
+    // Refused unless it answers an open, verified access request about this person.
+    if (!(await requestToAnswer(workspace, requestId, subjectId, ['access'])))
+      throw new RequestRuleError('wrong_request');
     const { bytes, data } = await produceAccessPackage(workspace, subjectId, {
       requestId,
       ...(onProgress ? { onProgress } : {}),

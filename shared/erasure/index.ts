@@ -6,3 +6,4 @@ export * from './erasure-order';
 export * from './erasure-purge';
 export * from './erasure-sync';
 export * from './operations';
+export * from './queries';

@@ -1,17 +1,30 @@
 // What an admin can do about an erasure (Art. 17): erase a person or organisation, audited the moment the
 // data is gone (a step of the operation, before the server is told), and save the certificate, audited as
 // an export of the erased person's certificate once saved.
+import { answerWithErasure, requestToAnswer } from '../requests';
 import type { Deliver } from '../workspace';
 import { defineOperation, deliverFile } from '../workspace';
 import { eraseSubjectInSteps, type EraseOptions } from './erasure';
-import type { ErasureCertificate } from './erasure-model';
+import { certificateIdFor, type ErasureCertificate } from './erasure-model';
 
+/**
+ * Erases the subject. When `requestId` is an erasure request in the register, that request must be about
+ * the subject, open and verified before anything is destroyed, and it is completed with the certificate
+ * linked in the same operation: the answer never depends on the screen staying open.
+ */
 export const eraseSubject = defineOperation(
   'erasure.erase',
-  async (workspace, _actor, options: EraseOptions, step) => ({
-    result: await eraseSubjectInSteps(workspace, options, step),
-    audit: [],
-  }),
+  async (workspace, _actor, options: EraseOptions, step) => {
+    const request = await requestToAnswer(workspace, options.requestId, options.subjectId, ['erasure']);
+    const certificate = await eraseSubjectInSteps(workspace, options, step);
+    if (!request) return { result: certificate, audit: [] };
+    const answered = await answerWithErasure(workspace, request.id, {
+      certificateId: certificateIdFor(certificate.subjectId),
+      partly: certificate.kept.length > 0,
+      at: certificate.erasedAt,
+    });
+    return { result: certificate, audit: answered.audit };
+  },
 );
 
 export type CertificateFormat = 'html-en' | 'html-nl' | 'json';

@@ -125,9 +125,15 @@ export const requestRepository = (workspace: Workspace) => workspace.compliance(
 export const requestDueOn = (request: SubjectRequestPayload): string =>
   dueDate(request.receivedOn, request.extension?.months ?? 0);
 
+/**
+ * Why the register refused: `not_verified` — the person's identity was not recorded as verified (an access
+ * package or an erasure needs it); `wrong_request` — the request is not the right's, or about someone else.
+ */
+export type RequestRuleCode = 'extension_too_late' | 'closed' | 'not_verified' | 'wrong_request';
+
 /** A refused change, with a code the UI translates (rights:errors.<code>). */
 export class RequestRuleError extends Error {
-  constructor(readonly code: 'extension_too_late' | 'closed' | 'not_verified') {
+  constructor(readonly code: RequestRuleCode) {
     super(`Request rule: ${code}`);
     this.name = 'RequestRuleError';
   }
@@ -212,3 +218,47 @@ export const listRequests = async (workspace: Workspace, subjectId?: string): Pr
   const { records } = await requestRepository(workspace).list();
   return records.filter((r) => !subjectId || r.data.subjectId === subjectId);
 };
+
+/**
+ * The register's request that an action answers, checked before the action runs: it must be about this
+ * subject, ask for this right, be open, and have the person's identity recorded as verified (Art. 12(6)),
+ * or the action is refused with the rule's code. Null when `requestId` is not a request in the register
+ * (an erasure for a retention review, or one an administrator starts from the person's Privacy tab).
+ */
+export const requestToAnswer = async (
+  workspace: Workspace,
+  requestId: string | null,
+  subjectId: string,
+  rights: readonly Right[],
+): Promise<SubjectRequest | null> => {
+  if (!requestId) return null;
+  const request = await requestRepository(workspace)
+    .get(requestId)
+    .catch(() => null);
+  if (!request) return null;
+  const { data } = request;
+  if (data.subjectId !== subjectId || !rights.includes(data.right))
+    throw new RequestRuleError('wrong_request');
+  if (!isOpen(data.status)) throw new RequestRuleError('closed');
+  if (!data.verification) throw new RequestRuleError('not_verified');
+  return request;
+};
+
+/**
+ * Closes an erasure request with its certificate: linked, decided as granted (partly, when something was
+ * kept under an Art. 17(3) exception) and completed, in one change audited as an update of the request.
+ */
+export const answerWithErasure = (
+  workspace: Workspace,
+  id: string,
+  { certificateId, partly, at }: { certificateId: string; partly: boolean; at: number },
+) =>
+  changeRequest(workspace, id, (data) => {
+    const by = workspace.audit.actor;
+    const decided = {
+      ...data,
+      links: { ...data.links, erasureCertificateId: certificateId },
+      decision: { outcome: partly ? ('partly_granted' as const) : ('granted' as const), reasons: '', at, by },
+    };
+    return withStatus(decided, 'completed', at, by);
+  });

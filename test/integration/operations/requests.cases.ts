@@ -2,13 +2,18 @@
 // operations.ts.
 import { DEFAULT_PURPOSES, PURPOSE_SALES_SERVICE } from '../../../shared/consent';
 import { PURPOSE, recordBasis } from '../../../shared/purposes';
-import { createRequest } from '../../../shared/requests';
+import { createRequest, verifyIdentity } from '../../../shared/requests';
 import type { ErasureCertificate } from '../../../shared/erasure';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
 import type { OperationCase, OperationCases } from './harness';
 
-const aRequest = async (workspace: Workspace, right: 'access' | 'portability') => {
+/** A request about a new person, its identity verified (what answering it needs) unless said otherwise. */
+const aRequest = async (
+  workspace: Workspace,
+  right: 'access' | 'portability' | 'erasure',
+  verified = true,
+) => {
   const person = await workspace.people.create(annelies);
   if (right === 'portability') {
     // Art. 20 applies to data held on consent or a contract.
@@ -26,6 +31,7 @@ const aRequest = async (workspace: Workspace, right: 'access' | 'portability') =
     receivedOn: '2026-11-20',
     channel: 'email',
   });
+  if (verified) await verifyIdentity(workspace, LOCAL_ACTOR, { id: request.id, method: 'id_document' });
   return { subjectId: person.id, requestId: request.id };
 };
 
@@ -44,7 +50,7 @@ const certificate: ErasureCertificate = {
 
 /** A change to a request filed for the case: its input names the request, and it is audited as an update. */
 const change = (fields: Readonly<Record<string, unknown>>): OperationCase => ({
-  input: async (workspace) => ({ id: (await aRequest(workspace, 'access')).requestId, ...fields }),
+  input: async (workspace) => ({ id: (await aRequest(workspace, 'access', false)).requestId, ...fields }),
   audits: [{ action: 'update', kind: 'subject-request' }],
 });
 
@@ -67,10 +73,14 @@ export const cases: OperationCases = {
   'requests.link': change({ fieldChangeIds: ['change0001'] }),
   'erasure.erase': {
     input: async (workspace) => {
-      const { subjectId, requestId } = await aRequest(workspace, 'access');
+      const { subjectId, requestId } = await aRequest(workspace, 'erasure');
       return { subjectId, requestId };
     },
-    audits: [{ action: 'erasure', kind: 'person' }],
+    // The erasure, and the erasure request it closes with the certificate linked.
+    audits: [
+      { action: 'erasure', kind: 'person' },
+      { action: 'update', kind: 'subject-request' },
+    ],
   },
   'requests.open': {
     input: async (workspace) => (await aRequest(workspace, 'access')).requestId,

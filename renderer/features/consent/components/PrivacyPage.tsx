@@ -1,12 +1,14 @@
 // Privacy: the screens an admin shows an auditor — the purposes register (Art. 30), privacy notices
 // (Art. 13/14), subscription types, re-permission and notices due, campaign lists through the purpose
-// gate, bulk updates, and the controller's details. One tab per address (#/privacy/<tab>).
+// gate, bulk updates, the controller's details, and the erasure certificates on file. One tab per address
+// (#/privacy/<tab>).
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../../kit/routing';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ErasureCertificatesTab } from '../../rights/erasure/components/ErasureCertificatesTab';
 import { BulkUpdateTab } from './BulkUpdateTab';
 import { CampaignListTab } from './CampaignListTab';
 import { ControllerTab } from './ControllerTab';
@@ -25,6 +27,7 @@ const TABS = [
   { id: 'campaigns', Panel: CampaignListTab },
   { id: 'bulk', Panel: BulkUpdateTab },
   { id: 'controller', Panel: ControllerTab },
+  { id: 'erasures', Panel: ErasureCertificatesTab },
 ] as const;
 
 export type PrivacyTab = (typeof TABS)[number]['id'];

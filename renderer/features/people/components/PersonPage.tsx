@@ -10,6 +10,7 @@ import { PEOPLE_OPERATIONS } from '../../../../shared/directory';
 import { NEW_ID, type Route } from '../../../kit/routing';
 import { useActor } from '../../consent/hooks/useActor';
 import { ConflictNotice } from '../../sync/components/ConflictNotice';
+import { ErasureRecord } from '../../rights/erasure/components/ErasureRecord';
 import { RequestField } from '../../subject-rights/components/RequestField';
 import { RestrictionBanner } from '../../subject-rights/components/RestrictionBanner';
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
@@ -35,6 +36,7 @@ export function PersonPage({ id, organisationId }: Props) {
   const rights = useSubjectRights(existing ? id : null);
   return (
     <>
+      {existing && <ErasureRecord subjectId={id} />}
       {existing && <ConflictNotice subjectId={id} onApplied={() => setVersion((v) => v + 1)} />}
       <RestrictionBanner restriction={rights.restriction} />
       {existing && (

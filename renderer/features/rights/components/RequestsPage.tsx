@@ -18,11 +18,13 @@ import { useNow } from '../hooks/useNow';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { RouteButton } from '../../../kit/RouteButton';
+import { useFormat } from '../../kit/useFormat';
 
 type OpenFilter = 'open' | 'closed' | 'all';
 
 export function RequestsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { requests, loaded, failed } = useRequests();
   const subjectName = useSubjectName();
   const [open, setOpen] = useState<OpenFilter>('open');
@@ -54,11 +56,7 @@ export function RequestsPage() {
     [requests, open, right],
   );
   const date = (iso: string) =>
-    new Date(`${iso}T12:00:00`).toLocaleDateString(i18n.language, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    });
+    format.date(iso);
 
   return (
     <>

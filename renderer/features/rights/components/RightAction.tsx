@@ -1,5 +1,5 @@
-// What answering this right takes, on the request page: the access package, the portable data, the
-// erasure (H2's ErasurePanel, linked back to this request), or a way to the person's record for
+// What answering this right takes, on the request page: the access package and the portable data (both
+// held back until the identity is verified), the erasure (RequestErasure), or a way to the person's record for
 // rectification, restriction and objection, with the field changes this request caused.
 import { useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
@@ -15,15 +15,12 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslation } from 'react-i18next';
 import type { Decrypted } from '../../../../shared/store';
 import { fieldChangesForRequest, type FieldChangePayload } from '../../../../shared/rectification';
-import { isOpen, linkToRequest, type SubjectRequest } from '../../../../shared/requests';
+import type { SubjectRequest } from '../../../../shared/requests';
 import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
-import { useOperation } from '../../../kit/useOperation';
-import { ErasureCertificateView } from '../erasure/components/ErasureCertificateView';
-import { ErasurePanel } from '../erasure/components/ErasurePanel';
+import { RequestErasure } from '../erasure/components/RequestErasure';
 import { useRequestExports } from '../hooks/useRequestExports';
-import { useRequestChange } from '../hooks/useRequestChange';
 
 function FieldChanges({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation();
@@ -72,17 +69,15 @@ function ActionHint({ hint, children }: { hint: string; children: ReactNode }) {
 export function RightAction({ request }: { request: SubjectRequest }) {
   const { t } = useTranslation();
   const { directory } = useWorkspace();
-  const runRequestChange = useRequestChange();
-  const link = useOperation(linkToRequest);
   useDirectoryVersion(directory);
   const { progress, produceAccess, exportPortable } = useRequestExports(request);
-  const { right, subjectId, links } = request.data;
+  const { right, subjectId } = request.data;
   const present = !!subjectId && !!directory.person(subjectId);
-  const open = isOpen(request.data.status);
+  const verified = !!request.data.verification;
 
   const body = (() => {
-    if (right === 'erasure' && links.erasureCertificateId)
-      return <ErasureCertificateView certificateId={links.erasureCertificateId} />;
+    // The erasure shows its own states, the certificate included, whether the person is still here or not.
+    if (right === 'erasure') return <RequestErasure request={request} />;
     if (!subjectId) return <Alert severity="info">{t('rights.action.unmatched')}</Alert>;
     if (!present) return <Alert severity="info">{t('rights.action.gone')}</Alert>;
     const personLink = (
@@ -95,12 +90,19 @@ export function RightAction({ request }: { request: SubjectRequest }) {
       case 'portability': {
         const access = right === 'access';
         const running = progress?.kind === right;
+        // A gate, not a choice: no package leaves before the requester's identity is on record.
         return (
           <ActionHint hint={t(access ? 'rights.action.accessHint' : 'rights.action.portabilityHint')}>
+            {!verified && (
+              <Alert severity="info" id={`gate-${request.id}`} data-testid="identity-gate">
+                {t('rights.gate.package')}
+              </Alert>
+            )}
             <Button
               variant="contained"
               startIcon={access ? <ArchiveIcon /> : <DownloadIcon />}
-              disabled={!!progress}
+              disabled={!!progress || !verified}
+              aria-describedby={verified ? undefined : `gate-${request.id}`}
               onClick={() => void (access ? produceAccess() : exportPortable())}
             >
               {t(access ? 'rights.actions.access' : 'rights.actions.portability')}
@@ -116,21 +118,6 @@ export function RightAction({ request }: { request: SubjectRequest }) {
           </ActionHint>
         );
       }
-      case 'erasure':
-        return open ? (
-          <ErasurePanel
-            subjectId={subjectId}
-            requestId={request.id}
-            onDone={(certificateId) => {
-              if (certificateId)
-                // runRequestChange catches the failure and shows it to the user.
-                void runRequestChange(
-                  () => link.run({ id: request.id, erasureCertificateId: certificateId }),
-                  'rights.action.erasureLinked',
-                );
-            }}
-          />
-        ) : null;
       case 'rectification':
         return (
           <ActionHint hint={t('rights.rectification.hint')}>

@@ -1,6 +1,9 @@
-// Identity verification (how, when, by whom) and the Art. 12(3) extension: by one or two months, with
-// reasons, and only until the first due date — after that the button is disabled and says why.
+// Identity verification (how, when, by whom), shown as a status — the gate every package and erasure on
+// the request waits for — and the Art. 12(3) extension: by one or two months, with reasons, and only until
+// the first due date — after that the button is disabled and says why. Whether the person was told of
+// the extension is the admin's to tick, never assumed.
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -8,6 +11,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
+import { StatusChip } from './StatusChip';
 import { useTranslation } from 'react-i18next';
 import { extensionAllowed, firstDueDate } from '../../../../shared/requests';
 import {
@@ -35,7 +39,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
   const [note, setNote] = useState('');
   const [months, setMonths] = useState<1 | 2>(1);
   const [reasons, setReasons] = useState('');
-  const [told, setTold] = useState(true);
+  const [told, setTold] = useState(false);
   const now = useNow();
   const data = request.data;
   const open = isOpen(data.status);
@@ -43,8 +47,13 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
 
   return (
     <FormSection title={t('rights.verify.title')} icon={<VerifiedUserIcon />}>
+      <StatusChip
+        ok={!!data.verification}
+        label={t(data.verification ? 'rights.verify.status' : 'rights.verify.notYet')}
+        testId="verification-status"
+      />
       {data.verification ? (
-        <Typography data-testid="verification">
+        <Typography data-testid="verification" sx={{ mt: 1.5 }}>
           {t('rights.verify.done', {
             method: t(`rights.verify.method.${data.verification.method}`),
             at: stamp(data.verification.at),
@@ -53,38 +62,45 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
           {data.verification.note && ` — ${data.verification.note}`}
         </Typography>
       ) : (
-        <FieldRow>
-          <SelectField
-            size="small"
-            label={t('rights.verify.methodLabel')}
-            value={method}
-            onChange={setMethod}
-            options={VERIFICATION_METHODS}
-            labelOf={(m) => t(`rights.verify.method.${m}`)}
-            sx={{ minWidth: 240 }}
-            disabled={!open}
-          />
-          <TextField
-            size="small"
-            label={t('rights.verify.note')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-            disabled={!open}
-          />
-          <Button
-            variant="contained"
-            disabled={!open || busy}
-            onClick={() =>
-              void run(
-                () => verifyIdentity(session, actor, { id: request.id, method, note }),
-                'rights.verify.saved',
-              )
-            }
-          >
-            {t('rights.verify.action')}
-          </Button>
-        </FieldRow>
+        <>
+          {open && (
+            <Alert severity="info" sx={{ my: 1.5 }}>
+              {t('rights.verify.notYetHint')}
+            </Alert>
+          )}
+          <FieldRow>
+            <SelectField
+              size="small"
+              label={t('rights.verify.methodLabel')}
+              value={method}
+              onChange={setMethod}
+              options={VERIFICATION_METHODS}
+              labelOf={(m) => t(`rights.verify.method.${m}`)}
+              sx={{ minWidth: 240 }}
+              disabled={!open}
+            />
+            <TextField
+              size="small"
+              label={t('rights.verify.note')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+              disabled={!open}
+            />
+            <Button
+              variant="outlined"
+              disabled={!open || busy}
+              onClick={() =>
+                void run(
+                  () => verifyIdentity(session, actor, { id: request.id, method, note }),
+                  'rights.verify.saved',
+                )
+              }
+            >
+              {t('rights.verify.action')}
+            </Button>
+          </FieldRow>
+        </>
       )}
       <Typography variant="subtitle2" sx={{ mt: 3, mb: 1 }}>
         {t('rights.extend.title')}

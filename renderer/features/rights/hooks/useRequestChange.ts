@@ -12,8 +12,7 @@ export type RequestDoneKey =
   | 'rights.extend.saved'
   | 'rights.decision.saved'
   | 'rights.decision.statusSaved'
-  | 'rights.sent.saved'
-  | 'rights.action.erasureLinked';
+  | 'rights.sent.saved';
 
 export const useRequestChange = (): ((
   change: () => Promise<unknown>,

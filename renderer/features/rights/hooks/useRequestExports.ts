@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportAccessPackage } from '../../../../shared/access';
 import { exportPortableData, NotPortableError } from '../../../../shared/portability';
-import { recordSent, type SubjectRequest } from '../../../../shared/requests';
+import { recordSent, RequestRuleError, type SubjectRequest } from '../../../../shared/requests';
 import { notify } from '../../../kit/notification-store';
 import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { useWorkspace } from '../../../kit/workspace';
@@ -41,7 +41,12 @@ export const useRequestExports = (request: SubjectRequest) => {
       notify(t('rights.actions.saved', { name }));
     } catch (error) {
       if (cancelled(error)) return;
-      const key = error instanceof NotPortableError ? 'rights.actions.notPortable' : 'rights.actions.failed';
+      const key =
+        error instanceof NotPortableError
+          ? 'rights.actions.notPortable'
+          : error instanceof RequestRuleError
+            ? (`rights.errors.${error.code}` as const)
+            : 'rights.actions.failed';
       notify(t(key), 'error');
     } finally {
       setProgress(null);

@@ -17,7 +17,7 @@ import { DEAL_CONFIG } from '../../../../shared/deals/deal';
 import { TASK_ITEMS } from '../../../../shared/tasks/task';
 import { PROCESSOR } from '../../../../shared/processors/processors';
 import { produceAccessPackage, type AccessData } from '../../../../shared/access/access-package';
-import { createRequest } from '../../../../shared/requests';
+import { createRequest, verifyIdentity } from '../../../../shared/requests';
 import { exportAccessPackage } from '../../../../shared/access/operations';
 import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import { useMemoryVaults } from '../../../helpers/vaults';
@@ -220,6 +220,7 @@ describe('access package', () => {
 
   it('is audited as an export under the request', async () => {
     const { session, a, request } = await seeded();
+    await verifyIdentity(session, LOCAL_ACTOR, { id: request.id, method: 'known_contact_details' });
     await exportAccessPackage(session, LOCAL_ACTOR, {
       subjectId: a.id,
       requestId: request.id,

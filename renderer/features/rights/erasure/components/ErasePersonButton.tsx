@@ -34,9 +34,10 @@ export function ErasePersonButton({ personId }: { readonly personId: string }) {
             <ErasurePanel
               subjectId={personId}
               requestId={requestId}
-              onDone={(certificateId) => {
+              onCancel={() => setRequestId(null)}
+              onClose={() => {
                 setRequestId(null);
-                if (certificateId) navigate({ name: 'people' });
+                navigate({ name: 'people' });
               }}
             />
           </DialogContent>

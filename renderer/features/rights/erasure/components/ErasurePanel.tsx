@@ -29,8 +29,10 @@ export interface ErasurePanelProps {
   readonly subjectId: string;
   /** The request register's id of the erasure request this answers. */
   readonly requestId: string;
-  /** Called after the erasure with the certificate's id, or with null when the admin cancels. */
-  readonly onDone: (certificateId: string | null) => void;
+  /** Offered after the erasure, beside its certificate (in a dialog: closes it); none on a request page. */
+  readonly onClose?: () => void;
+  /** Offered before the erasure starts (in a dialog: closes it); none on a request page. */
+  readonly onCancel?: () => void;
 }
 
 type Phase =
@@ -40,7 +42,7 @@ type Phase =
 
 const NO_KEEP: KeepChoice = { itemIds: [], exception: 'legal-obligation', note: '', retainUntil: '' };
 
-export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps) {
+export function ErasurePanel({ subjectId, requestId, onClose, onCancel }: ErasurePanelProps) {
   const { t } = useTranslation();
   const { workspace: session, actor } = useWorkspace();
   const ledger = useSyncStore((s) => s.erasures);
@@ -57,11 +59,13 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
       <Stack spacing={2}>
         <Alert severity="success">{t('erasure.done')}</Alert>
         <ErasureCertificateView certificateId={phase.certificateId} />
-        <Stack direction="row">
-          <Button variant="contained" onClick={() => onDone(phase.certificateId)}>
-            {t('erasure.close')}
-          </Button>
-        </Stack>
+        {onClose && (
+          <Stack direction="row">
+            <Button variant="contained" onClick={onClose}>
+              {t('erasure.close')}
+            </Button>
+          </Stack>
+        )}
       </Stack>
     );
   if (preview.status === 'loading')
@@ -78,6 +82,7 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
         <ErasureCertificateView certificateId={certificateIdFor(subjectId)} />
       </Stack>
     );
+  if (preview.status === 'missing') return <Alert severity="info">{t('erasure.missing')}</Alert>;
   if (preview.status === 'failed')
     return (
       <Alert severity="error" role="alert">
@@ -184,9 +189,11 @@ export function ErasurePanel({ subjectId, requestId, onDone }: ErasurePanelProps
           >
             {t('erasure.erase')}
           </Button>
-          <Button onClick={() => onDone(null)} disabled={running}>
-            {t('erasure.cancel')}
-          </Button>
+          {onCancel && (
+            <Button onClick={onCancel} disabled={running}>
+              {t('erasure.cancel')}
+            </Button>
+          )}
         </Stack>
       </Stack>
     </form>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewItem } from '../../../../../shared/erasure';
 import { ART17_EXCEPTIONS, type Art17Exception } from '../../../../../shared/erasure';
 import { kindLabel } from '../certificate-export';
+import { useFormat } from '../../../kit/useFormat';
 
 export interface KeepChoice {
   readonly itemIds: readonly string[];
@@ -28,7 +29,8 @@ interface Props {
 }
 
 export function KeepItems({ items, value, onChange, disabled, noteMissing }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const toggle = (id: string, checked: boolean) =>
     onChange({
       ...value,
@@ -52,7 +54,7 @@ export function KeepItems({ items, value, onChange, disabled, noteMissing }: Pro
               onChange={(e) => toggle(item.id, e.target.checked)}
             />
           }
-          label={`${kindLabel(t, item.kind)} · ${new Date(item.updatedAt).toLocaleDateString(i18n.language)}${
+          label={`${kindLabel(t, item.kind)} · ${format.date(item.updatedAt)}${
             item.label ? ` · ${item.label}` : ''
           }`}
         />
