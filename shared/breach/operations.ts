@@ -1,16 +1,24 @@
 // What an admin can do with the breach register. Each operation validates, stores and returns the audit
-// entry the core writes (ids, codes and counts only, never the incident's words or anyone's name).
+// entry the core writes (ids, codes and counts only, never the incident's words or anyone's name). The
+// register is the admin's (the DPO's) alone, as in sync: its Art. 34 letters hold the names and addresses
+// of up to MAX_AFFECTED people, a bulk export that does not pass the purpose gate.
 import type { Deliver } from '../workspace';
 import { defineOperation } from '../workspace';
 import { prefillFromDrill, type DrillContext } from './drill';
 import { buildBreachExport, loadController, type BreachExport, type ExportOptions } from './exports';
 import { BREACH, type BreachInput } from './types';
 
+const ADMIN_ONLY = { roles: ['admin'] } as const;
+
 /** Opens one breach of the register; the view is audited. */
-export const openBreach = defineOperation('breach.open', async (workspace, _actor, id: string) => {
-  const breach = await workspace.compliance(BREACH).get(id);
-  return { result: breach, audit: { action: 'view', kind: 'breach', recordIds: [id] } };
-});
+export const openBreach = defineOperation(
+  'breach.open',
+  async (workspace, _actor, id: string) => {
+    const breach = await workspace.compliance(BREACH).get(id);
+    return { result: breach, audit: { action: 'view', kind: 'breach', recordIds: [id] } };
+  },
+  ADMIN_ONLY,
+);
 
 /** Records a new incident (`id` null) or saves an edited one; a bad field throws ValidationError. */
 export const saveBreach = defineOperation(
@@ -28,6 +36,7 @@ export const saveBreach = defineOperation(
       },
     };
   },
+  ADMIN_ONLY,
 );
 
 /** Records the breach the lost-device drill found, pre-filled from its findings and the controller. */
@@ -46,6 +55,7 @@ export const recordDrillBreach = defineOperation(
       },
     };
   },
+  ADMIN_ONLY,
 );
 
 /**
@@ -68,4 +78,5 @@ export const exportBreach = defineOperation(
     });
     return { result: { ...built, savedAs } satisfies BreachExport & { savedAs: string }, audit };
   },
+  ADMIN_ONLY,
 );
