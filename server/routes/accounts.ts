@@ -95,6 +95,15 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       signingKey,
     };
     await storage.insertDevice(device);
+    return session(user, device, token);
+  };
+
+  /** What a signed-in device needs: its id and token, and the user's keys to open. */
+  const session = (
+    user: UserRow,
+    device: { id: string; expiresAt: number },
+    token: string,
+  ): SignInResponse => {
     if (!user.keys) throw new Error('A signed-in user has keys');
     return {
       deviceId: device.id,
@@ -180,7 +189,17 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
       if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
       if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
-      return sendOk(reply, await signIn(user, body.signingKey));
+      if (body.deviceId === undefined) return sendOk(reply, await signIn(user, body.signingKey));
+      // Again on a known device (its token expired offline): the same device, its own signing key.
+      const [found] = await storage.devicesWithUsers([body.deviceId]);
+      const device = found?.device;
+      if (!device || device.userId !== user.id || device.signingKey !== body.signingKey)
+        return sendError(reply, 403, 'forbidden');
+      if (device.revokedAt !== null) return sendError(reply, 401, 'device-revoked', { wipe: true });
+      const token = newToken();
+      const expiresAt = ctx.now() + ctx.tokenLifetimeMs;
+      await storage.renewDevice(device.id, sha256(token), expiresAt);
+      return sendOk(reply, session(user, { id: device.id, expiresAt }, token));
     }),
   );
 

@@ -14,6 +14,7 @@ import { type Fetch } from './server-client';
 import { type AccountLink } from './account-link';
 import { memberPins, type MemberPins } from './member-pins';
 import { SyncClient } from './replication';
+import { signInAgain, type SignInAgainOptions } from './sign-in-again';
 import { type SyncClientOptions } from './sync-status';
 
 const LINK_ID = 'sync-link';
@@ -34,6 +35,20 @@ export const loadLink = async (session: Session): Promise<AccountLink | null> =>
   } catch {
     return null;
   }
+};
+
+/**
+ * Signs this linked session's device in again with the passphrase once its token expired, and stores the
+ * new link; the device keeps its id and replication state.
+ */
+export const signInSessionAgain = async (
+  session: Session,
+  options: Omit<SignInAgainOptions, 'signingKey'>,
+): ReturnType<typeof signInAgain> => {
+  const signer = await session.deviceSigner();
+  const again = await signInAgain({ ...options, signingKey: signer.publicKey });
+  if (again.ok) await saveLink(session, again.value);
+  return again;
 };
 
 /** The sync client of an unlocked session. */

@@ -31,3 +31,4 @@ export * from './device';
 export * from './operations';
 export * from './queries';
 export * from './live-link';
+export * from './sign-in-again';

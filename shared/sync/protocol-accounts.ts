@@ -59,6 +59,11 @@ export const SignInRequest = z.strictObject({
   userId: Id,
   authVerifier: AuthVerifier,
   signingKey: SigningKey,
+  /**
+   * Signing in again on a device whose token expired: the device keeps its id (and its replication state)
+   * and gets a new token, if it is the user's, not revoked, and `signingKey` is the one it registered.
+   */
+  deviceId: Id.optional(),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 export interface SignInResponse {

@@ -1,12 +1,21 @@
 // Device tokens renew themselves (issue 16): against the real server with a token life of seconds instead
 // of 30 days, and real time passing, a device keeps syncing past its first token's expiry, the renewed
 // token is the one sealed in the vault (and works after reopening), the old one is refused, and a token
-// that expired while the device was away stops sync with 'token-expired' instead of retrying for ever.
+// that expired while the device was away stops sync with 'token-expired' instead of retrying for ever,
+// until the passphrase signs the same device in again.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import { connectVault } from '../../../shared/sync/account';
-import { liveLink, loadLink, saveLink, type AccountLink, type LiveLink } from '../../../shared/sync';
+import {
+  liveLink,
+  loadLink,
+  saveLink,
+  signInSessionAgain,
+  type AccountLink,
+  type LiveLink,
+} from '../../../shared/sync';
 import { SyncClient } from '../../../shared/sync/replication';
 import type { Session } from '../../../shared/vault/session';
 import { annelies, bram } from '../../fixtures/people';
@@ -32,13 +41,14 @@ afterEach(async () => {
   server = storage = database = undefined;
 });
 
-const serverWithTokenLife = async (lifetimeMs: number) => {
+const serverWith = async (options: Parameters<typeof startServer>[1]) => {
   database = await ADAPTERS.sqlite();
   storage = await database.open();
   await storage.migrate();
-  server = await startServer(storage, { tokenLifetimeMs: lifetimeMs });
+  server = await startServer(storage, options);
   return server;
 };
+const serverWithTokenLife = (lifetimeMs: number) => serverWith({ tokenLifetimeMs: lifetimeMs });
 
 interface Running {
   link: LiveLink;
@@ -51,7 +61,7 @@ const startSync = async (
   session: Session,
   db: KluisDatabase,
   stored: AccountLink,
-  onExpired?: () => void,
+  { onExpired, now }: { onExpired?: () => void; now?: () => number } = {},
 ): Promise<Running> => {
   const requests: string[] = [];
   const counting: typeof fetch = (input, init) => {
@@ -63,6 +73,7 @@ const startSync = async (
     store: (next) => saveLink(session, next),
     renewBeforeMs: RENEW_BEFORE_MS,
     ...(onExpired ? { onExpired } : {}),
+    ...(now ? { now } : {}),
   });
   const sync = new SyncClient({
     db,
@@ -154,7 +165,7 @@ describe('device token renewal', () => {
     await new Promise((resolve) => setTimeout(resolve, linked.value.expiresAt - Date.now() + 200));
 
     let expired = 0;
-    const device = await startSync(session, db, linked.value, () => (expired += 1));
+    const device = await startSync(session, db, linked.value, { onExpired: () => (expired += 1) });
     await expect.poll(() => device.sync.status.error).toBe('token-expired');
     expect(expired).toBe(1);
     // The renewal was refused once, and nothing asks again: a client retrying every 50 ms would have
@@ -167,4 +178,46 @@ describe('device token renewal', () => {
     expect(device.link.renewal.isExpired).toBe(true);
     expect(await pullWith(url, linked.value.token)).toEqual({ ok: false, error: 'token-expired' });
   }, 30_000);
+
+  it('signs the same device in again with the passphrase once its token expired, and sync resumes', async () => {
+    // The server's 30-day tokens, and a month passing on both clocks while the laptop is closed.
+    let away = 0;
+    const clock = () => Date.now() + away;
+    const { url } = await serverWith({ now: clock });
+    const db = await memoryDatabase();
+    const session = await (await linkableVault(db)).create(PASSPHRASE);
+    const linked = await connectVault({ fetch, serverUrl: url, db, passphrase: PASSPHRASE });
+    if (!linked.ok) throw new Error(linked.error);
+    await saveLink(session, linked.value);
+    closing.push(async () => void (await db.remove()));
+    away = 31 * DAY_MS;
+    const expired = await startSync(session, db, linked.value, { onExpired: () => undefined, now: clock });
+    await expect.poll(() => expired.sync.status.error).toBe('token-expired');
+    expired.link.close();
+    await expired.sync.stop();
+
+    const again = (passphrase: string) =>
+      signInSessionAgain(session, { fetch, link: expired.link, passphrase });
+    expect(await again('not the passphrase at all')).toEqual({ ok: false, error: 'wrong-passphrase' });
+    const signedIn = await again(PASSPHRASE);
+    if (!signedIn.ok) throw new Error(signedIn.error);
+    // The same device (its id, replication state and signing key) with a new token, sealed in the vault.
+    expect(signedIn.value).toMatchObject({ deviceId: linked.value.deviceId, userId: linked.value.userId });
+    expect(signedIn.value.expiresAt).toBeGreaterThan(clock() + 29 * DAY_MS);
+    const stored = await loadLink(session);
+    expect(stored).toEqual(signedIn.value);
+    expect(await storage!.listDevices(linked.value.orgId)).toHaveLength(1);
+
+    const resumed = await startSync(session, db, stored!, { now: clock });
+    const person = await session.people.create(annelies);
+    await expect
+      .poll(async () => (await storage!.pull(linked.value.orgId, 'records', 0, 100)).docs.length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    expect(JSON.stringify((await storage!.pull(linked.value.orgId, 'records', 0, 100)).docs)).toContain(
+      person.id,
+    );
+    expect(resumed.sync.status).toMatchObject({ error: null });
+  }, 60_000);
 });

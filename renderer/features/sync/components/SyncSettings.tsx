@@ -16,6 +16,7 @@ import { useSyncStore } from '../stores/sync-store';
 import { useAccountAttempt } from '../hooks/useAccountAttempt';
 import { AccountField, ServerUrlField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
+import { SignInAgain } from './SignInAgain';
 
 export function SyncSettings() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function SyncSettings() {
             {t('sync.settings.userIdHelp')}
           </Typography>
           <Typography variant="body2">{statusText}</Typography>
+          {status?.error === 'token-expired' && <SignInAgain />}
         </Stack>
       ) : (
         <Stack component="form" spacing={2} onSubmit={onSubmit} noValidate aria-busy={busy}>

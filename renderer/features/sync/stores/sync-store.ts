@@ -18,6 +18,7 @@ import {
   refreshAccountBox,
   saveLink,
   sessionPendingInvites,
+  signInSessionAgain,
   syncClientFor,
   wipeLocalCopy,
   type AccountError,
@@ -75,6 +76,8 @@ interface SyncState {
   changePassphrase(current: string, next: string): Promise<AccountError | null>;
   /** Lists the users again and seals the organisation key to newcomers invited from this device. */
   refreshMembers(): Promise<void>;
+  /** After 'token-expired': a new token for this device with the passphrase, and sync starts again. */
+  signInAgain(passphrase: string): Promise<AccountError | null>;
   /** Key epochs (sync/rotation.ts): where rotation stands, as this device last checked; null offline. */
   keys: KeyStatus | null;
   keysError: AccountError | null;
@@ -225,6 +228,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
         void clicks.catchUp();
         return erasures.catchUp();
       },
+      // A first sync is done once the lists show what it brought, not when the last page is stored.
+      settled: async () => {
+        await useVaultStore.getState().directory?.settle();
+      },
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {
         globalThis.addEventListener('online', listener);
@@ -342,6 +349,17 @@ export const useSyncStore = create<SyncState>()((set, get) => {
 
     async refreshMembers() {
       await refreshMembers?.();
+    },
+
+    async signInAgain(passphrase) {
+      const { session } = useVaultStore.getState();
+      const link = get().link;
+      if (!session || !link) return 'no-vault';
+      const again = await signInSessionAgain(session, { fetch: fetchFromWindow, link, passphrase });
+      if (!again.ok) return again.error;
+      await get().stop();
+      await run(session, again.value, generation);
+      return null;
     },
   };
 });
