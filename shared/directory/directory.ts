@@ -226,11 +226,13 @@ export class Directory {
 
   /** Indexes in slices, yielding between them so typing and scrolling stay smooth meanwhile. */
   private async buildIndexes(): Promise<void> {
+    // After the list's first paint: load() has just resolved, and the screen it unlocks renders next.
+    await yieldToUi();
     this.orgIndex.addAll(this.orgsById.values());
     const ids = [...this.peopleById.keys()];
-    for (let start = 0; start < ids.length; start += BATCH) {
+    for (let start = 0; start < ids.length; start += LOAD_PAGE) {
       if (this.closing) return;
-      for (const id of ids.slice(start, start + BATCH)) {
+      for (const id of ids.slice(start, start + LOAD_PAGE)) {
         const row = this.peopleById.get(id); // the current row: it may have changed meanwhile
         if (row) this.peopleIndex.upsert(row);
       }
