@@ -2,7 +2,7 @@
 // of 30 days, and real time passing, a device keeps syncing past its first token's expiry, the renewed
 // token is the one sealed in the vault (and works after reopening), the old one is refused, and a token
 // that expired while the device was away stops sync with 'token-expired' instead of retrying for ever,
-// until the passphrase signs the same device in again.
+// until the passphrase signs the same device in again; a request overtaken by a renewal goes again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../server/app';
 import type { Storage } from '../../../server/storage/types';
@@ -12,6 +12,8 @@ import {
   liveLink,
   loadLink,
   saveLink,
+  ROUTES,
+  serverClient,
   signInSessionAgain,
   type AccountLink,
   type LiveLink,
@@ -220,4 +222,47 @@ describe('device token renewal', () => {
     );
     expect(resumed.sync.status).toMatchObject({ error: null });
   }, 60_000);
+
+  it('sends a request again with the renewed token when a renewal overtook it on the way', async () => {
+    const { url } = await serverWith({});
+    const db = await memoryDatabase();
+    const session = await (await linkableVault(db)).create(PASSPHRASE);
+    const linked = await connectVault({ fetch, serverUrl: url, db, passphrase: PASSPHRASE });
+    if (!linked.ok) throw new Error(linked.error);
+    closing.push(async () => void (await db.remove()));
+    let clock = Date.now();
+    let overtake = true;
+    const sent: string[] = [];
+    // The first pull leaves with the first token; before it arrives, the link renews (as another client
+    // of this device would when its token fell due) and the server replaces that token.
+    const network: typeof fetch = async (input, init) => {
+      const path = new URL(String(input)).pathname;
+      const first = new Headers(init?.headers).get('authorization') === `Bearer ${linked.value.token}`;
+      sent.push(`${path} ${first ? 'first token' : 'renewed token'}`);
+      if (path.endsWith('/pull') && overtake) {
+        overtake = false;
+        clock += 30 * DAY_MS;
+        await link.renewal.fresh();
+        clock -= 30 * DAY_MS;
+      }
+      return fetch(input, init);
+    };
+    const link: LiveLink = liveLink(linked.value, {
+      fetch: network,
+      store: (next) => saveLink(session, next),
+      now: () => clock,
+    });
+    closing.push(async () => link.close());
+
+    const pulled = await serverClient(network, link).call(ROUTES.pull, {
+      params: { collection: 'records' },
+      query: { checkpoint: 0, limit: 10 },
+    });
+    expect(pulled).toMatchObject({ ok: true });
+    expect(sent).toEqual([
+      '/sync/records/pull first token',
+      '/auth/renew first token',
+      '/sync/records/pull renewed token',
+    ]);
+  });
 });
