@@ -1,8 +1,9 @@
 // Nothing typed or imported persists outside Kluis's encrypted store in the browser host: after realistic
-// use (create a vault, add and edit a person, import a file, search, reload, lock) every file Chromium
-// wrote under its profile directory — autofill and autocomplete databases, history, session restore,
-// cache, local storage, IndexedDB — is read byte for byte, and none of the names, emails or phone numbers
-// appears in UTF-8 or UTF-16.
+// use (create a vault, add and edit a person, import a file, search, reload, lock, and quit with a new
+// person's form half filled in) every file Chromium wrote under its profile directory — autofill and
+// autocomplete databases, history, session restore (form restore), cache, local storage, IndexedDB — is
+// read byte for byte, and none of the names, emails or phone numbers appears in UTF-8 or UTF-16. A plain
+// page's field typed into beside it shows that this profile does keep form state at quit.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,10 @@ const TYPED = {
   jobTitle: 'Hoofdinkoper Zuivel',
 };
 const EDITED_TITLE = 'Directeur Melkveehouderij';
+/** Typed into a new person's form that is still open, unsaved, when the browser quits. */
+const UNSAVED = { givenName: 'Gerbrandina', familyName: 'Hofstede-Wiersma', jobTitle: 'Kaasmeester' };
+/** Typed into a plain page's field: Chromium keeps it in session restore, which the check relies on. */
+const CONTROL = 'Controlewaarde Zonder Kluis';
 const CSV = [
   'Voornaam;Achternaam;E-mail;Telefoon',
   'Gijsbrecht;Vlonderstraat;gijs@vlonder.example;+31 20 777 4311',
@@ -50,6 +55,10 @@ const SECRETS = [
   'Zwanenburg',
   'zwanenploeg',
   '2468 1357',
+  'Gerbrandina',
+  'Hofstede',
+  'Wiersma',
+  'Kaasmeester',
 ];
 
 const filesUnder = async (dir: string): Promise<string[]> => {
@@ -58,9 +67,9 @@ const filesUnder = async (dir: string): Promise<string[]> => {
 };
 
 /** Where each secret occurs, as UTF-8 or UTF-16LE/BE, case-insensitively for ASCII letters. */
-const findSecrets = async (files: string[]): Promise<string[]> => {
+const findSecrets = async (files: string[], secrets = SECRETS): Promise<string[]> => {
   const found: string[] = [];
-  const needles = SECRETS.flatMap((secret) =>
+  const needles = secrets.flatMap((secret) =>
     [secret, secret.toLowerCase(), secret.toUpperCase()].flatMap((variant) => [
       { secret, encoding: 'UTF-8', bytes: Buffer.from(variant, 'utf8') },
       { secret, encoding: 'UTF-16LE', bytes: Buffer.from(variant, 'utf16le') },
@@ -141,6 +150,22 @@ describe('the browser profile', () => {
       await people.row('Gijsbrecht Vlonderstraat').waitFor();
       await new AppNav(page).lock();
       await vault.unlockHeading.waitFor();
+
+      // Leave half way through a new person, then quit: Chromium keeps form state for session restore.
+      await vault.unlock(PASSPHRASE);
+      await people.open();
+      await people.newPerson();
+      await form.field('Given name').pressSequentially(UNSAVED.givenName);
+      await form.field('Family name').pressSequentially(UNSAVED.familyName);
+      await form.field('Job title').pressSequentially(UNSAVED.jobTitle);
+      // Leaving a page keeps its form state in the history entry for Back; a plain page typed into and
+      // left the same way shows that this profile does keep it.
+      await context.route('**/plain-form.html', (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<form><input name="q" aria-label="q"></form>' }),
+      );
+      await page.goto(`${server.url}/plain-form.html`);
+      await page.getByLabel('q').pressSequentially(CONTROL);
+      await page.goto(`${server.url}/plain-form.html#left`);
     } finally {
       // Closing flushes what Chromium keeps in memory (session restore, autofill, history) to disk.
       await context.close();
@@ -150,5 +175,7 @@ describe('the browser profile', () => {
     const files = await filesUnder(profile);
     expect(files.length, 'Chromium wrote its profile').toBeGreaterThan(10);
     expect(await findSecrets(files)).toEqual([]);
+    // The same profile kept the plain page's field: the check above would have seen a form left open.
+    expect((await findSecrets(files, [CONTROL])).join('\n')).toMatch(/Sessions/);
   });
 });
