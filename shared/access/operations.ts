@@ -1,6 +1,8 @@
 // The right of access (Art. 15): the person's package is built, handed to the host to save, and audited
 // under the request once saved (a cancelled save exported nothing). It answers an access request whose
 // identity check is on record, or it is not built at all: a package handed to an impostor is a breach.
+// Nor is it built while the controller is unnamed: the report would tell the person "Our organisation".
+import { controllerName, storedController } from '../purposes';
 import { RequestRuleError, requestToAnswer } from '../requests';
 import type { Deliver } from '../workspace';
 import { defineOperation, deliverFile } from '../workspace';
@@ -26,6 +28,9 @@ export const exportAccessPackage = defineOperation(
     // Refused unless it answers an open, verified access request about this person.
     if (!(await requestToAnswer(workspace, requestId, subjectId, ['access'])))
       throw new RequestRuleError('wrong_request');
+    // The report tells the person who the controller is (Art. 15(1), 13(1)(a)): never "Our organisation".
+    if (!controllerName(await storedController(workspace)))
+      throw new RequestRuleError('controller_not_named');
     const { bytes, data } = await produceAccessPackage(workspace, subjectId, {
       requestId,
       ...(onProgress ? { onProgress } : {}),

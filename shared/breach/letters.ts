@@ -7,7 +7,7 @@ import { recordDataKinds } from './data-kinds';
 import { escapeHtml, PRINT_STYLE } from './html';
 import { REPORT_TEXTS, type ReportLanguage } from './report-texts';
 import type { BreachDataKind, BreachPayload } from './types';
-import type { ControllerPayload } from '../purposes';
+import { controllerName, type ControllerPayload } from '../purposes';
 
 export interface LetterRecipient {
   readonly id: string;
@@ -62,14 +62,16 @@ const letter = (input: LettersInput, r: LetterRecipient): string => {
   const b = input.breach;
   const para = (text: string) => `<p>${h(text).replace(/\n/g, '<br>')}</p>`;
   const details = [b.contact.email, b.contact.phone].filter(Boolean).join(', ');
-  const who = b.contact.name || input.controller?.name || '';
+  // The placeholder a new vault starts with is never signed as if it were the organisation's name.
+  const named = controllerName(input.controller);
+  const who = b.contact.name || named || '';
   const contact = l.contactText
     .replace('{contact}', details ? `${who} (${details})` : who)
     .replace('{authority}', input.controller?.supervisoryAuthority || 'Autoriteit Persoonsgegevens');
   // The kinds this person's record holds that the breach concerned; all the breach's kinds if none matched.
   const kinds = r.dataKinds.filter((k) => b.dataKinds.includes(k));
   return `<article class="letter" lang="${r.language}" data-person="${h(r.id)}">
-${input.controller?.name ? `<p><strong>${h(input.controller.name)}</strong></p>` : ''}
+${named ? `<p><strong>${h(named)}</strong></p>` : ''}
 ${r.address.length ? `<p>${[r.name, ...r.address].map(h).join('<br>')}</p>` : ''}
 <h1>${h(l.title)}</h1>
 ${para(l.greeting.replace('{name}', r.name))}
@@ -88,7 +90,7 @@ ${para(l.adviceText)}
 <h2>${h(l.contact)}</h2>
 ${para(contact)}
 ${para(l.closing)}
-${input.controller?.name ? para(input.controller.name) : ''}
+${named ? para(named) : ''}
 </article>`;
 };
 

@@ -21,6 +21,7 @@ const en = {
     followUp: '8. Follow-up',
   },
   organisation: 'Organisation',
+  organisationMissing: 'NOT FILLED IN — name the organisation under Privacy → Controller details',
   address: 'Address',
   contactPoint: 'Contact point (Art. 33(3)(b))',
   email: 'Email',
@@ -147,6 +148,8 @@ const nl: ReportTexts = {
     followUp: '8. Vervolg',
   },
   organisation: 'Organisatie',
+  organisationMissing:
+    'NIET INGEVULD — vul de naam van de organisatie in onder Privacy → Verwerkingsverantwoordelijke',
   address: 'Adres',
   contactPoint: 'Contactpunt (art. 33 lid 3 b)',
   email: 'E-mail',

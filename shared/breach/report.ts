@@ -5,7 +5,7 @@ import { breachClock, formatInstant } from './clock';
 import { escapeHtml, PRINT_STYLE } from './html';
 import { REPORT_TEXTS, type ReportLanguage } from './report-texts';
 import { BREACH_DATA_KINDS, type BreachPayload } from './types';
-import type { ControllerPayload } from '../purposes';
+import { controllerName, type ControllerPayload } from '../purposes';
 
 export const REPORT_SECTIONS = [
   'contact',
@@ -81,7 +81,8 @@ export const buildBreachReport = (input: ReportInput, language: ReportLanguage):
 
   const sections: Record<ReportSectionId, ReportRow[]> = {
     contact: [
-      row('organisation', t.organisation, c?.name || t.unknown),
+      // The placeholder a new vault starts with is flagged, never sent to the authority as a name.
+      row('organisation', t.organisation, controllerName(c) ?? t.organisationMissing),
       row('address', t.address, c?.address || t.unknown),
       row('contactPoint', t.contactPoint, b.contact.name || t.unknown),
       row('email', t.email, b.contact.email || t.unknown),

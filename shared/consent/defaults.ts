@@ -4,7 +4,7 @@ import type { Session } from '../vault';
 import type { PrivacyNoticeInput } from './types';
 import { PRIVACY_NOTICE, SUBSCRIPTION_TYPE } from './types';
 import type { PurposeInput } from '../purposes';
-import { CONTROLLER, CONTROLLER_ID, type ControllerInput } from '../purposes';
+import { CONTROLLER, CONTROLLER_ID, PLACEHOLDER_CONTROLLER_NAME, type ControllerInput } from '../purposes';
 import { PURPOSE } from '../purposes';
 
 export const PURPOSE_SALES_SERVICE = 'purpose-sales-service';
@@ -117,7 +117,7 @@ export const DEFAULT_SUBSCRIPTION_TYPES = [
 ] as const;
 
 export const DEFAULT_CONTROLLER: ControllerInput = {
-  name: 'Our organisation',
+  name: PLACEHOLDER_CONTROLLER_NAME,
   storageLocations: [
     'Encrypted on the devices of authorised users',
     "Encrypted on the organisation's sync server",

@@ -5,7 +5,8 @@ import { OBJECTION } from '../objection';
 import { CONSENT_EVENT, SUBSCRIPTION_EVENT, SUBSCRIPTION_TYPE } from '../consent';
 import { PERSON_KIND } from '../people';
 import { PROCESSOR } from '../processors';
-import { PURPOSE, PURPOSE_BASIS } from '../purposes';
+import { CONTROLLER, PURPOSE, PURPOSE_BASIS, controllerGaps, storedController } from '../purposes';
+import type { ControllerGap } from '../purposes';
 import { RESTRICTION } from '../restriction';
 import { listDevices } from '../sync';
 import type { AccountLink } from '../sync';
@@ -74,3 +75,17 @@ export const deviceFreshnessFigures = (fetch: Fetch) =>
       return deviceFreshness(reply.value, Date.now());
     },
   );
+
+/** The controller details still missing (its real name, a contact, a DPO or contact point), in that order. */
+export interface ControllerDetails {
+  readonly missing: readonly ControllerGap[];
+}
+
+/** What the controller's details lack: the dashboard counts each as a gap, the access package waits for a name. */
+export const controllerDetailsFigures = defineQuery(
+  'dashboard.controller',
+  [{ collection: 'settings', kinds: [CONTROLLER.kind] }],
+  async (workspace): Promise<ControllerDetails> => ({
+    missing: controllerGaps(await storedController(workspace)),
+  }),
+);

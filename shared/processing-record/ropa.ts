@@ -5,7 +5,7 @@
 import type { CustomFieldPayload } from './custom-fields';
 import { isEea, type ProcessorPayload } from '../processors';
 import type { ControllerPayload } from '../purposes';
-import { DATA_CATEGORY_NAMES, type DataCategory } from '../purposes';
+import { DATA_CATEGORY_NAMES, controllerGaps, controllerName, type DataCategory } from '../purposes';
 import type { PurposePayload } from '../purposes';
 
 export type RopaLanguage = 'en' | 'nl';
@@ -76,7 +76,11 @@ const localized = (value: { en: string; nl: string }, language: RopaLanguage) =>
 
 export const buildRopa = (input: RopaInput, language: RopaLanguage): Ropa => {
   const gaps: string[] = [];
-  if (!input.controller || !input.controller.name) gaps.push(TEXTS[language].gapController);
+  // The placeholder a new vault starts with ("Our organisation") is no name: it is flagged, never printed.
+  const missing = controllerGaps(input.controller);
+  if (missing.includes('name')) gaps.push(TEXTS[language].gapController);
+  if (missing.includes('contact')) gaps.push(TEXTS[language].gapControllerContact);
+  if (missing.includes('dpo')) gaps.push(TEXTS[language].gapDpo);
   const entries = input.purposes
     .filter((p) => p.data.active)
     .map(({ id, data }): RopaEntry => {
@@ -161,7 +165,10 @@ export const TEXTS = {
     devicesNone: 'Not linked to a sync server: this device only.',
     none: 'None',
     gaps: 'Points to resolve',
-    gapController: 'The controller’s name and contact details are missing.',
+    gapController: 'The controller’s name is missing (Privacy → Controller details).',
+    gapControllerContact: 'The controller’s contact details (email, phone or address) are missing.',
+    gapDpo: 'Neither a data protection officer nor a contact point for privacy questions is named.',
+    notNamed: 'Not filled in — see Points to resolve',
     gapSafeguard: 'Transfer without a recorded safeguard —',
     via: 'via',
     bases: {
@@ -204,7 +211,12 @@ export const TEXTS = {
     devicesNone: 'Niet gekoppeld aan een synchronisatieserver: alleen dit apparaat.',
     none: 'Geen',
     gaps: 'Aandachtspunten',
-    gapController: 'Naam en contactgegevens van de verwerkingsverantwoordelijke ontbreken.',
+    gapController:
+      'De naam van de verwerkingsverantwoordelijke ontbreekt (Privacy → Verwerkingsverantwoordelijke).',
+    gapControllerContact:
+      'Contactgegevens van de verwerkingsverantwoordelijke (e-mail, telefoon of adres) ontbreken.',
+    gapDpo: 'Er is geen functionaris gegevensbescherming en geen contactpunt voor privacyvragen genoemd.',
+    notNamed: 'Niet ingevuld — zie Aandachtspunten',
     gapSafeguard: 'Doorgifte zonder vastgelegde waarborg —',
     via: 'via',
     bases: {
@@ -278,7 +290,7 @@ export const ropaHtml = (ropa: Ropa): string => {
   const c = ropa.controller;
   const controller = c
     ? [
-        row(t.name, h(c.name)),
+        row(t.name, h(controllerName(c) ?? t.notNamed)),
         row(t.contact, h([c.address, c.email, c.phone, c.website].filter(Boolean).join(' · '))),
         row(
           t.dpo,

@@ -51,3 +51,29 @@ export const storedController = async (session: Session): Promise<ControllerPayl
       .get(CONTROLLER_ID)
       .catch(() => null)
   )?.data ?? null;
+
+/** The name a new vault's controller starts with, until someone names the organisation. */
+export const PLACEHOLDER_CONTROLLER_NAME = 'Our organisation';
+
+/** What the controller's details lack: the organisation's real name, a way to reach it, a DPO or contact. */
+export type ControllerGap = 'name' | 'contact' | 'dpo';
+
+/**
+ * The controller details that are still missing for the record of processing (Art. 30(1)(a): name and
+ * contact details of the controller and the DPO) and for a breach notification (Art. 33(3)(b): the DPO or
+ * another contact point). The placeholder a new vault starts with counts as no name.
+ */
+export const controllerGaps = (controller: ControllerPayload | null): ControllerGap[] => {
+  if (!controller) return ['name', 'contact', 'dpo'];
+  const gaps: ControllerGap[] = [];
+  const name = controller.name.trim();
+  if (!name || name === PLACEHOLDER_CONTROLLER_NAME) gaps.push('name');
+  if (!controller.email && !controller.phone && !controller.address) gaps.push('contact');
+  const dpo = controller.dpo;
+  if (!dpo?.email && !dpo?.phone && !controller.contact) gaps.push('dpo');
+  return gaps;
+};
+
+/** The controller's name when it was filled in, or null while it is missing or still the placeholder. */
+export const controllerName = (controller: ControllerPayload | null): string | null =>
+  controller && !controllerGaps(controller).includes('name') ? controller.name : null;

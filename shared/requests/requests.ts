@@ -127,9 +127,11 @@ export const requestDueOn = (request: SubjectRequestPayload): string =>
 
 /**
  * Why the register refused: `not_verified` — the person's identity was not recorded as verified (an access
- * package or an erasure needs it); `wrong_request` — the request is not the right's, or about someone else.
+ * package or an erasure needs it); `wrong_request` — the request is not the right's, or about someone else;
+ * `controller_not_named` — a letter to the person would name the placeholder, not the organisation.
  */
-export type RequestRuleCode = 'extension_too_late' | 'closed' | 'not_verified' | 'wrong_request';
+export type RequestRuleCode =
+  'extension_too_late' | 'closed' | 'not_verified' | 'wrong_request' | 'controller_not_named';
 
 /** A refused change, with a code the UI translates (rights:errors.<code>). */
 export class RequestRuleError extends Error {

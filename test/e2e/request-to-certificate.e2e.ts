@@ -1,9 +1,13 @@
-// The data-protection officer's path from request to certificate (issue 20, points 1 and 5): nothing is
-// produced or erased before the requester's identity is recorded as verified; an erasure made on the
+// The data-protection officer's path from request to certificate (issue 20, points 1, 3 and 5): nothing is
+// produced or erased before the requester's identity is recorded as verified, no access report names the
+// placeholder controller "Our organisation"; an erasure made on the
 // request's page shows its certificate there and completes the request, which survives a reload; and the
 // certificate opens again from the person's old address and from Privacy → Erasure certificates.
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ControllerDetailsPage } from './pages/ControllerDetails';
 import { RequestsPage } from './pages/Requests';
 import { VaultPage } from './pages/VaultPage';
 import { useKluisHarness } from './support/harness';
@@ -20,21 +24,22 @@ const hashOf = (page: Page) => new URL(page.url()).hash;
 describe('from request to certificate', () => {
   const harness = useKluisHarness();
 
-  it('holds the access package behind the identity check, and the extension is not assumed told', async () => {
+  it("holds the access package behind the identity check and the controller's name, and the extension is not assumed told", async () => {
     const { page } = await withNewVault(await harness.open(), 'acht echte eekhoorns eten', [
       { givenName: 'Margriet', familyName: 'Veldhuis', email: 'm.veldhuis@example.nl' },
     ]);
     const requests = new RequestsPage(page);
     await requests.open();
     await requests.create({ person: 'Margriet Veldhuis', right: 'Access' });
+    const requestAddress = hashOf(page);
 
     // Before verification: a status that says so, a disabled package action and why.
     expect(await requests.identityStatus.textContent()).toBe('Identity not verified yet');
     const produce = page.getByRole('button', { name: 'Produce access package' });
     expect(await produce.isDisabled()).toBe(true);
     expect(await requests.identityGate.textContent()).toContain("Verify the requester's identity first");
-    expect(await produce.getAttribute('aria-describedby')).toBe(
-      await requests.identityGate.getAttribute('id'),
+    expect(await produce.getAttribute('aria-describedby')).toContain(
+      (await requests.identityGate.getAttribute('id'))!,
     );
     // "Record verification" is an action; "Identity verified" is only ever a status.
     expect(await page.getByRole('button', { name: 'Identity verified' }).count()).toBe(0);
@@ -47,8 +52,21 @@ describe('from request to certificate', () => {
       /^Verified by ID document seen on .+ by /,
     );
     await requests.identityGate.waitFor({ state: 'detached' });
+
+    // Still held: the report would name the controller "Our organisation". The warning leads to the fix.
+    const controllerGate = page.getByTestId('controller-gate');
+    expect(await controllerGate.textContent()).toContain('Our organisation');
+    expect(await produce.isDisabled()).toBe(true);
+    await controllerGate.getByRole('link', { name: 'Controller details' }).click();
+    await new ControllerDetailsPage(page).fill({ name: 'Veldhuis Advies BV', email: 'privacy@veldhuis.nl' });
+    await go(page, requestAddress);
+    await controllerGate.waitFor({ state: 'detached' });
+
     const download = await requests.produceAccessPackage();
-    expect(download.suggestedFilename()).toMatch(/^access-package-/);
+    const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const letter = strFromU8(files['report.nl.html']!);
+    expect(letter).toContain('Verwerkingsverantwoordelijke: Veldhuis Advies BV');
+    expect(letter).not.toContain('Our organisation');
   });
 
   it('erases from the request page, shows and keeps the certificate, and completes the request', async () => {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { ControllerDetailsPage } from './pages/ControllerDetails';
 import { RequestsPage } from './pages/Requests';
 import { useKluisHarness } from './support/harness';
 import { withNewVault } from './support/new-vault';
@@ -17,6 +18,11 @@ describe('request register', () => {
       { givenName: 'Geertruida', familyName: 'Lammers', email: 'g.lammers@example.nl' },
     ]);
 
+    // The report names the controller: the organisation is named before any package is made.
+    await new ControllerDetailsPage(page).openAndFill({
+      name: 'Lammers & Co BV',
+      email: 'privacy@lammers.nl',
+    });
     const requests = new RequestsPage(page);
     await requests.open();
     await requests.create({ person: 'Geertruida Lammers', right: 'Access' });
@@ -33,6 +39,9 @@ describe('request register', () => {
     expect(data.profile.familyName).toBe('Lammers');
     expect(data.requests).toHaveLength(1);
     expect(strFromU8(files['report.nl.html']!)).toContain('Autoriteit Persoonsgegevens');
+    expect(strFromU8(files['report.nl.html']!)).toContain(
+      'Verwerkingsverantwoordelijke: Lammers &amp; Co BV',
+    );
 
     await requests.decide('Granted');
     await requests.open();

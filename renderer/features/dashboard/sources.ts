@@ -5,10 +5,12 @@ import { auditStatus, type AnchorServer, type AuditStatus } from '../../../share
 import { breachFigures, type BreachesSummary } from '../../../shared/breach';
 import {
   consentExpiryFigures,
+  controllerDetailsFigures,
   deviceFreshnessFigures,
   lawfulBasisFigures,
   processorReviewFigures,
   type ConsentExpiry,
+  type ControllerDetails,
   type DashboardServer,
   type DeviceFreshness,
   type LawfulBasisGaps,
@@ -20,6 +22,7 @@ import type { Query } from '../../../shared/workspace';
 import { fetchFromWindow } from '../sync/stores/sync-store';
 
 export interface DashboardSources {
+  readonly controller: Query<unknown, ControllerDetails>;
   readonly lawfulBasis: Query<unknown, LawfulBasisGaps>;
   readonly consentExpiry: Query<unknown, ConsentExpiry>;
   readonly requests: Query<unknown, RequestsSummary>;
@@ -31,6 +34,7 @@ export interface DashboardSources {
 }
 
 export const dashboardSources: DashboardSources = {
+  controller: controllerDetailsFigures,
   lawfulBasis: lawfulBasisFigures,
   consentExpiry: consentExpiryFigures,
   requests: requestFigures,

@@ -1,7 +1,7 @@
 // Cases for the operations of the data subject rights: shared/requests, access, portability and erasure
 // operations.ts.
-import { DEFAULT_PURPOSES, PURPOSE_SALES_SERVICE } from '../../../shared/consent';
-import { PURPOSE, recordBasis } from '../../../shared/purposes';
+import { DEFAULT_CONTROLLER, DEFAULT_PURPOSES, PURPOSE_SALES_SERVICE } from '../../../shared/consent';
+import { CONTROLLER, CONTROLLER_ID, PURPOSE, recordBasis } from '../../../shared/purposes';
 import { createRequest, verifyIdentity } from '../../../shared/requests';
 import type { ErasureCertificate } from '../../../shared/erasure';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
@@ -87,10 +87,13 @@ export const cases: OperationCases = {
     audits: [{ action: 'view', kind: 'subject-request' }],
   },
   'access.export': {
-    input: async (workspace) => ({
-      ...(await aRequest(workspace, 'access')),
-      deliver: async () => 'access.zip',
-    }),
+    input: async (workspace) => {
+      // The report names the controller: the organisation must be named first.
+      await workspace
+        .settings(CONTROLLER)
+        .put({ ...DEFAULT_CONTROLLER, name: 'Voorbeeld BV' }, CONTROLLER_ID);
+      return { ...(await aRequest(workspace, 'access')), deliver: async () => 'access.zip' };
+    },
     audits: [{ action: 'export', kind: 'access-package' }],
   },
   'portability.export': {

@@ -7,6 +7,7 @@ import { dashboardSources, type DashboardSources } from '../sources';
 import { auditTile } from './tiles/audit-tile';
 import { breachesTile } from './tiles/breaches-tile';
 import { consentExpiryTile } from './tiles/consent-expiry-tile';
+import { controllerTile } from './tiles/controller-tile';
 import { devicesTile } from './tiles/devices-tile';
 import { lawfulBasisTile } from './tiles/lawful-basis-tile';
 import { processorsTile } from './tiles/processors-tile';
@@ -15,6 +16,7 @@ import { retentionTile } from './tiles/retention-tile';
 
 /** In the order the page shows them. */
 const TILES = [
+  controllerTile,
   lawfulBasisTile,
   consentExpiryTile,
   requestsTile,

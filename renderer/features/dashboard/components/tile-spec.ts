@@ -12,7 +12,15 @@ export type Tone = 'ok' | 'warning' | 'error';
 
 /** The texts' prefix: `dashboard.<name>.title` and `.action`. */
 export type TileName =
-  'lawfulBasis' | 'consents' | 'requests' | 'breaches' | 'retention' | 'processors' | 'devices' | 'audit';
+  | 'controller'
+  | 'lawfulBasis'
+  | 'consents'
+  | 'requests'
+  | 'breaches'
+  | 'retention'
+  | 'processors'
+  | 'devices'
+  | 'audit';
 
 export interface TileSpec<I, T> {
   readonly name: TileName;

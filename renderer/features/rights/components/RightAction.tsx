@@ -15,7 +15,9 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslation } from 'react-i18next';
 import type { Decrypted } from '../../../../shared/store';
 import { fieldChangesForRequest, type FieldChangePayload } from '../../../../shared/rectification';
+import { controllerDetailsFigures } from '../../../../shared/dashboard';
 import type { SubjectRequest } from '../../../../shared/requests';
+import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { useDirectoryVersion, useWorkspace } from '../../../kit/workspace';
@@ -74,6 +76,9 @@ export function RightAction({ request }: { request: SubjectRequest }) {
   const { right, subjectId } = request.data;
   const present = !!subjectId && !!directory.person(subjectId);
   const verified = !!request.data.verification;
+  // The access report names the controller: not before the organisation's own name replaced the placeholder.
+  const controller = useLiveQuery(controllerDetailsFigures, null, { enabled: right === 'access' });
+  const unnamed = controller.status === 'ready' && controller.value.missing.includes('name');
 
   const body = (() => {
     // The erasure shows its own states, the certificate included, whether the person is still here or not.
@@ -98,11 +103,33 @@ export function RightAction({ request }: { request: SubjectRequest }) {
                 {t('rights.gate.package')}
               </Alert>
             )}
+            {access && unnamed && (
+              <Alert
+                severity="warning"
+                id={`controller-${request.id}`}
+                data-testid="controller-gate"
+                action={
+                  <Button
+                    color="inherit"
+                    size="small"
+                    href={formatRoute({ name: 'privacy', tab: 'controller' })}
+                  >
+                    {t('rights.gate.controllerAction')}
+                  </Button>
+                }
+              >
+                {t('rights.gate.controller')}
+              </Alert>
+            )}
             <Button
               variant="contained"
               startIcon={access ? <ArchiveIcon /> : <DownloadIcon />}
-              disabled={!!progress || !verified}
-              aria-describedby={verified ? undefined : `gate-${request.id}`}
+              disabled={!!progress || !verified || (access && unnamed)}
+              aria-describedby={
+                [!verified && `gate-${request.id}`, access && unnamed && `controller-${request.id}`]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
               onClick={() => void (access ? produceAccess() : exportPortable())}
             >
               {t(access ? 'rights.actions.access' : 'rights.actions.portability')}

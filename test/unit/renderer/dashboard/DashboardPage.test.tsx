@@ -4,6 +4,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { saveBreach } from '../../../../shared/breach';
+import { DEFAULT_CONTROLLER, saveController } from '../../../../shared/consent';
 import { defineQuery, LOCAL_ACTOR } from '../../../../shared/workspace';
 import { DashboardPage } from '../../../../renderer/features/dashboard/components/DashboardPage';
 import { dashboardSources } from '../../../../renderer/features/dashboard/sources';
@@ -56,5 +57,33 @@ describe('DashboardPage', () => {
       'These figures could not be loaded. Open the screen to see more.',
     );
     expect(await tile('Open breaches').findByRole('group', { name: '0 open breaches' })).toBeTruthy();
+  });
+
+  it('counts missing controller details as gaps, the placeholder name included, until they are filled in', async () => {
+    const workspace = await openWorkspace();
+    await saveController(workspace, LOCAL_ACTOR, DEFAULT_CONTROLLER);
+    render(<DashboardPage />);
+    const controller = () => tile('Controller details');
+    expect(
+      await controller().findByRole('group', { name: '3 controller details missing' }, SLOW),
+    ).toBeTruthy();
+    expect(controller().getByText(/name \(it is still “Our organisation”\)/)).toBeTruthy();
+    expect(controller().getByRole('link', { name: 'Fill in the controller details' })).toHaveProperty(
+      'href',
+      expect.stringMatching(/#\/privacy\/controller$/),
+    );
+
+    await act(() =>
+      saveController(workspace, LOCAL_ACTOR, {
+        ...DEFAULT_CONTROLLER,
+        name: 'Voorbeeld BV',
+        email: 'info@voorbeeld.nl',
+      }),
+    );
+    await waitFor(
+      () => expect(controller().getByRole('group', { name: '1 controller detail missing' })).toBeTruthy(),
+      SLOW,
+    );
+    expect(controller().getByText(/A data protection officer or a contact point/)).toBeTruthy();
   });
 });

@@ -189,4 +189,19 @@ describe('breach exports', () => {
     const people = BreachPayload.safeParse(input({ people: { group: '', min: 5, max: 2 } }));
     expect(people.error?.issues[0]?.path).toEqual(['people', 'max']);
   });
+
+  it('flags the placeholder controller instead of naming "Our organisation" to the authority or in letters', () => {
+    const breach = BreachPayload.parse(input());
+    const placeholder = ControllerPayload.parse(DEFAULT_CONTROLLER);
+    const report = (language: 'en' | 'nl') =>
+      buildBreachReport(
+        { id: 'b1', breach, controller: placeholder, generatedAt: awareAt, timeZone: 'Europe/Amsterdam' },
+        language,
+      );
+    expect(rowValue(report('en'), 'contact', 'organisation')).toMatch(
+      /^NOT FILLED IN — .*Controller details/,
+    );
+    expect(rowValue(report('nl'), 'contact', 'organisation')).toMatch(/^NIET INGEVULD — /);
+    expect(breachReportHtml(report('nl'))).not.toContain('Our organisation');
+  });
 });

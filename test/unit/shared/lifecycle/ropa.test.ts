@@ -39,7 +39,17 @@ describe('record of processing activities', () => {
       transferSafeguard: 'EU–US Data Privacy Framework',
       agreement: { signedOn: '2026-01-15', version: '2.1', reviewOn: '2026-12-15' },
     });
-    await session.settings(CONTROLLER).put({ ...DEFAULT_CONTROLLER, name: 'Voorbeeld BV' }, 'controller');
+    await session
+      .settings(CONTROLLER)
+      .put(
+        {
+          ...DEFAULT_CONTROLLER,
+          name: 'Voorbeeld BV',
+          email: 'info@voorbeeld.nl',
+          contact: 'privacy@voorbeeld.nl',
+        },
+        'controller',
+      );
 
     const purposes = (await session.settings(PURPOSE).list()).records;
     const counts = await countInventory(session, [a.id, 'other-person-id'], 3, purposes);

@@ -2,7 +2,12 @@
 // Art. 15(1) heading in both languages, escapes what it shows, and holds nothing about anyone else.
 import { recordBasis } from '../../../../shared/purposes';
 import { recordProfilingChoice } from '../../../../shared/objection';
-import { recordConsent, recordNoticeReceipt } from '../../../../shared/consent';
+import {
+  DEFAULT_CONTROLLER,
+  recordConsent,
+  recordNoticeReceipt,
+  saveController,
+} from '../../../../shared/consent';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -221,6 +226,7 @@ describe('access package', () => {
   it('is audited as an export under the request', async () => {
     const { session, a, request } = await seeded();
     await verifyIdentity(session, LOCAL_ACTOR, { id: request.id, method: 'known_contact_details' });
+    await saveController(session, LOCAL_ACTOR, { ...DEFAULT_CONTROLLER, name: 'Voorbeeld BV' });
     await exportAccessPackage(session, LOCAL_ACTOR, {
       subjectId: a.id,
       requestId: request.id,

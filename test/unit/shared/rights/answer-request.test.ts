@@ -17,6 +17,7 @@ import {
   verifyIdentity,
   type Right,
 } from '../../../../shared/requests';
+import { DEFAULT_CONTROLLER, saveController } from '../../../../shared/consent';
 import { LOCAL_ACTOR, type Workspace } from '../../../../shared/workspace';
 import { annelies, bram } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
@@ -114,9 +115,14 @@ describe('an erasure answering an erasure request', () => {
   });
 });
 
-describe('the identity gate on the access package', () => {
+/** The organisation, named: the access report tells the person who the controller is. */
+const nameController = (session: Workspace) =>
+  saveController(session, LOCAL_ACTOR, { ...DEFAULT_CONTROLLER, name: 'Voorbeeld BV' });
+
+describe('the gates on the access package', () => {
   it('refuses a package until the identity is verified, then produces it', async () => {
     const session = await open();
+    await nameController(session);
     const person = await session.people.create(annelies);
     const request = await requestFor(session, person.id, 'access', false);
     const input = { subjectId: person.id, requestId: request.id, deliver: async () => 'package.zip' };
@@ -128,8 +134,22 @@ describe('the identity gate on the access package', () => {
     await expect(exportAccessPackage(session, LOCAL_ACTOR, input)).resolves.toBe('package.zip');
   });
 
+  it('refuses a package while the controller is still the placeholder "Our organisation"', async () => {
+    const session = await open();
+    await saveController(session, LOCAL_ACTOR, DEFAULT_CONTROLLER);
+    const person = await session.people.create(annelies);
+    const request = await requestFor(session, person.id, 'access', true);
+    const input = { subjectId: person.id, requestId: request.id, deliver: async () => 'package.zip' };
+    await expect(exportAccessPackage(session, LOCAL_ACTOR, input)).rejects.toMatchObject({
+      code: 'controller_not_named',
+    });
+    await nameController(session);
+    await expect(exportAccessPackage(session, LOCAL_ACTOR, input)).resolves.toBe('package.zip');
+  });
+
   it('refuses a package without a request, or for a request about someone else', async () => {
     const session = await open();
+    await nameController(session);
     const [person, other] = await session.people.createMany([annelies, bram]);
     const othersRequest = await requestFor(session, other!.id, 'access', true);
     const deliver = async () => 'package.zip';
