@@ -1,6 +1,7 @@
 // The 72-hour clock of Art. 33(1). Instants are stored as ms since the epoch (UTC), so "72 hours" is
 // always 72 real hours, whatever daylight-saving change or time zone lies between awareness and deadline;
 // only display converts to a wall clock, in the zone the caller names.
+import { localeOf } from '../locale';
 import { NOTIFY_WITHIN_MS, type BreachPayload } from './types';
 
 /** Within this much of the deadline the clock shows as due soon. */
@@ -158,7 +159,7 @@ export const hostTimeZone = (): string => {
 
 /** An instant for people to read: date, time and the zone's abbreviation ("28 March 2027 at 03:30 CEST"). */
 export const formatInstant = (ms: number, language: 'en' | 'nl', timeZone: string): string => {
-  const text = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+  const text = new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,

@@ -24,7 +24,7 @@ describe('navigation on a short screen', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(SCREEN.height);
     // Settings, the last section, is reachable by scrolling the navigation, not the page.
     await nav.navigation.getByRole('link', { name: 'Settings' }).scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+    expect(await page.locator('html').evaluate((html) => html.scrollTop)).toBe(0);
 
     const strays = await nav.navigation.evaluate(
       (element) => element.querySelectorAll('ul > :not(li), ol > :not(li)').length,
@@ -36,9 +36,9 @@ describe('navigation on a short screen', () => {
 
     // Where the keyboard is shows as a ring, not a faint fill.
     await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement!);
-      return { tag: document.activeElement!.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+    const ring = await page.locator(':focus').evaluate((element) => {
+      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+      return { tag: element.tagName, outline: style.outlineStyle, width: style.outlineWidth };
     });
     expect(ring.tag).not.toBe('BODY');
     expect(ring.outline).toBe('solid');

@@ -14,6 +14,7 @@ import type { Activity } from '../../../../shared/activities';
 import { formatRoute } from '../../../kit/routing';
 import { useWorkspace } from '../../../kit/workspace';
 import { ActivityIcon } from './ActivityIcon';
+import { useFormat } from '../../../kit/useFormat';
 
 interface Props {
   readonly activity: Activity;
@@ -27,25 +28,20 @@ interface Props {
 const LONG = 400;
 
 export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [expanded, setExpanded] = useState(false);
   const { directory } = useWorkspace();
   const a = activity.data;
   const participants = a.participantIds
     .map((id) => directory.person(id)?.displayName)
     .filter((name): name is string => !!name);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    a.occurredAt,
-  );
+  const when = format.dateTime(a.occurredAt);
   const details = [
     t(`activities.types.${a.type}`),
     a.direction ? t(`activities.direction.${a.direction}`) : null,
     a.durationMinutes !== null ? t('activities.minutes', { count: a.durationMinutes }) : null,
-    a.purchase
-      ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: a.purchase.currency }).format(
-          a.purchase.amount,
-        )
-      : null,
+    a.purchase ? format.currency(a.purchase.amount, a.purchase.currency) : null,
     a.email?.from ? t('activities.from', { sender: a.email.from.name || a.email.from.address }) : null,
     participants.length ? t('activities.with', { names: participants.join(', ') }) : null,
     mine ? t('activities.byYou') : t('activities.byUser', { user: a.createdBy }),

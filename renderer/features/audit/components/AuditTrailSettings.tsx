@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ColumnTable } from '../../../ui/ColumnTable';
 import { FormSection } from '../../../ui/FormSection';
 import { useAuditTrail, type Verification } from '../hooks/useAuditTrail';
+import { useFormat } from '../../../kit/useFormat';
 
 const short = (id: string) => id.slice(-6);
 
@@ -46,9 +47,10 @@ function VerificationResult({ verification }: { verification: Verification }) {
 }
 
 export function AuditTrailSettings() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { entries, total, verification, verify } = useAuditTrail();
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  // To the second, as an audit trail is read: which came first matters.
+  const time = new Intl.DateTimeFormat(useFormat().locale, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <FormSection
       title={t('audit.title')}

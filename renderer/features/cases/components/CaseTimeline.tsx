@@ -12,6 +12,7 @@ import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import type { CaseEntry } from '../../../../shared/cases';
 import { useAssigneeLabel } from '../hooks/useCaseLabels';
+import { useFormat } from '../../../kit/useFormat';
 
 interface Props {
   readonly entries: readonly CaseEntry[] | null;
@@ -19,7 +20,8 @@ interface Props {
 }
 
 export function CaseTimeline({ entries, onAdd }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const authorLabel = useAssigneeLabel();
   const [type, setType] = useState<CaseEntryType>('reply');
   const [body, setBody] = useState('');
@@ -65,7 +67,7 @@ export function CaseTimeline({ entries, onAdd }: Props) {
                 author: authorLabel(entry.data.authorId),
               })}
               {' · '}
-              {new Date(entry.data.at).toLocaleString(i18n.language)}
+              {format.dateTime(entry.data.at)}
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {entry.data.body}

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '../../../../shared/purposes';
+import { useFormat } from '../../../kit/useFormat';
 
 export const pickLocalized = (text: Localized, language: string): string =>
   (language.startsWith('nl') ? text.nl || text.en : text.en || text.nl) || '';
@@ -19,17 +20,5 @@ export interface Formatters {
   readonly number: (n: number) => string;
 }
 
-/** Dates and times in the interface language. */
-export const useFormatters = (): Formatters => {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return {
-    dateTime: (time: number) =>
-      new Date(time).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }),
-    date: (time: number | string) =>
-      new Date(typeof time === 'string' ? `${time}T12:00:00Z` : time).toLocaleDateString(language, {
-        dateStyle: 'medium',
-      }),
-    number: (n: number) => new Intl.NumberFormat(language).format(n),
-  };
-};
+/** Dates and times in the interface language, from the one formatter every screen uses. */
+export const useFormatters = (): Formatters => useFormat();

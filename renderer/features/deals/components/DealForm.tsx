@@ -15,6 +15,7 @@ import type { DealDraft, DealErrors } from '../deal-draft';
 import { useUserLabel } from '../hooks/useUserLabel';
 import { PersonField } from '../../../kit/PersonField';
 import { SelectField } from '../../../ui/forms/SelectField';
+import { useFormat } from '../../../kit/useFormat';
 
 interface Props {
   readonly draft: DealDraft;
@@ -27,7 +28,8 @@ interface Props {
 }
 
 export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, onSubmit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const userLabel = useUserLabel();
   const stage = findStage(pipeline, draft.stageId);
   const set = <K extends keyof DealDraft>(key: K, value: DealDraft[K]) =>
@@ -133,11 +135,7 @@ export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, on
       {stage && stage.kind !== 'open' && (
         <FormSection
           title={t('deals.page.closing')}
-          description={
-            closedAt
-              ? t('deals.fields.closedAt', { date: new Date(closedAt).toLocaleDateString(i18n.language) })
-              : undefined
-          }
+          description={closedAt ? t('deals.fields.closedAt', { date: format.date(closedAt) }) : undefined}
         >
           <TextField
             fullWidth

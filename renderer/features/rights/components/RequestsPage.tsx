@@ -18,7 +18,7 @@ import { useNow } from '../hooks/useNow';
 import { DataTable } from '../../../ui/DataTable';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { RouteButton } from '../../../kit/RouteButton';
-import { useFormat } from '../../kit/useFormat';
+import { useFormat } from '../../../kit/useFormat';
 
 type OpenFilter = 'open' | 'closed' | 'all';
 
@@ -55,8 +55,7 @@ export function RequestsPage() {
         ),
     [requests, open, right],
   );
-  const date = (iso: string) =>
-    format.date(iso);
+  const date = (iso: string) => format.date(iso);
 
   return (
     <>

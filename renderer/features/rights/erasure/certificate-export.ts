@@ -2,6 +2,7 @@
 // or Dutch, and the certificate itself as JSON. Neither holds personal data: ids, dates, kinds, counts.
 import type { TFunction } from 'i18next';
 import { backupsStatement, type ErasureCertificate } from '../../../../shared/erasure';
+import { formatDateTime } from '../../../../shared/locale';
 
 export type CertificateLanguage = 'en' | 'nl';
 
@@ -12,10 +13,7 @@ const escape = (text: string): string =>
   );
 
 export const formatTime = (at: number, language: CertificateLanguage): string =>
-  new Date(at).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
+  formatDateTime(at, language, 'long');
 
 /** A kind's name in the language, or the kind itself for one this screen has no word for. */
 export const kindLabel = (t: TFunction, kind: string): string =>

@@ -12,9 +12,11 @@ import { useTranslation } from 'react-i18next';
 import type { AccountError } from '../../../../shared/sync';
 import { useSyncStore } from '../stores/sync-store';
 import { accountErrorKey } from './account-errors';
+import { useFormat } from '../../../kit/useFormat';
 
 export function KeyRotation() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
   const keys = useSyncStore((s) => s.keys);
   const keysError = useSyncStore((s) => s.keysError);
@@ -28,8 +30,7 @@ export function KeyRotation() {
     void checkKeys();
   }, [checkKeys]);
 
-  const date = (time: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(time);
+  const date = (time: number) => format.dateTime(time, 'long');
   const underWay = keys?.current != null && keys.current.finishedAt === null;
   const due = keys?.due ?? [];
   const erasures = due.find((d) => d.reason === 'erasure')?.count ?? 0;

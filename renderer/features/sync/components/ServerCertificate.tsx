@@ -6,9 +6,11 @@ import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateState } from '../hooks/useServerCertificate';
+import { useFormat } from '../../../kit/useFormat';
 
 export function ServerCertificate({ certificate }: { readonly certificate: CertificateState }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
   if (certificate.status === 'loading') return null;
   const info = certificate.status === 'ready' ? certificate.info : null;
@@ -43,7 +45,7 @@ export function ServerCertificate({ certificate }: { readonly certificate: Certi
             )}{' '}
             {info.validTo &&
               t('sync.admin.certificate.validTo', {
-                date: new Date(info.validTo).toLocaleDateString(i18n.language, { dateStyle: 'long' }),
+                date: format.date(info.validTo, 'long'),
               })}
           </Typography>
         </>

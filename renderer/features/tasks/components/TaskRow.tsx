@@ -17,6 +17,7 @@ import { formatRoute } from '../../../kit/routing';
 import { useWorkspace } from '../../../kit/workspace';
 import { useTaskActions } from '../hooks/useTaskActions';
 import type { Task } from '../../../../shared/tasks';
+import { useFormat } from '../../../kit/useFormat';
 
 interface Props {
   readonly task: Task;
@@ -27,7 +28,8 @@ interface Props {
 }
 
 export function TaskRow({ task, now, showSubject, onEdit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { directory } = useWorkspace();
   const actions = useTaskActions();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
@@ -35,11 +37,7 @@ export function TaskRow({ task, now, showSubject, onEdit }: Props) {
   const done = d.status === 'done';
   const due = dueMoment(d);
   const overdue = !done && due !== null && due < now.getTime();
-  const dueText = d.dueDate
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
-        new Date(`${d.dueDate}T00:00:00`),
-      ) + (d.dueTime ? ` ${d.dueTime}` : '')
-    : t('tasks.noDate');
+  const dueText = d.dueDate ? format.date(d.dueDate) + (d.dueTime ? ` ${d.dueTime}` : '') : t('tasks.noDate');
   const person = directory.person(task.subjectId);
   const organisation = directory.organisation(task.subjectId);
   const subject = person

@@ -11,9 +11,11 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../hooks/useNow';
 import { useTasks } from '../hooks/useTasks';
 import { TaskList } from './TaskList';
+import { useFormat } from '../../../kit/useFormat';
 
 export function TodayPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { userId } = useCurrentUser();
   const now = useNow();
   const { tasks, loaded, problems } = useTasks();
@@ -24,7 +26,7 @@ export function TodayPage() {
     !day.upcoming.length &&
     !day.someday.length &&
     !day.doneToday.length;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(now);
+  const date = format.date(now, 'full');
 
   return (
     <Box>

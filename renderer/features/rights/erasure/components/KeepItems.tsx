@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewItem } from '../../../../../shared/erasure';
 import { ART17_EXCEPTIONS, type Art17Exception } from '../../../../../shared/erasure';
 import { kindLabel } from '../certificate-export';
-import { useFormat } from '../../../kit/useFormat';
+import { useFormat } from '../../../../kit/useFormat';
 
 export interface KeepChoice {
   readonly itemIds: readonly string[];
