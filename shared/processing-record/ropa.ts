@@ -3,6 +3,7 @@
 // data checklist" a company hands its auditor. One entry per purpose; rendered as a table (XLSX) and as
 // printable HTML, in English and Dutch.
 import type { CustomFieldPayload } from './custom-fields';
+import { localeOf } from '../locale';
 import { isEea, type ProcessorPayload } from '../processors';
 import type { ControllerPayload } from '../purposes';
 import { DATA_CATEGORY_NAMES, controllerGaps, controllerName, type DataCategory } from '../purposes';
@@ -232,7 +233,7 @@ export const TEXTS = {
 } as const;
 
 const formatTime = (time: number, language: RopaLanguage) =>
-  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+  new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
