@@ -168,11 +168,12 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (!auth) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request');
-    const { checkpoint, limit } = query.data;
+    const { checkpoint, limit, bytes, count } = query.data;
     const orgId = auth.caller.user.orgId;
     // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const head = await storage.pullHead(orgId);
-    const page = await storage.pullPage(orgId, auth.collection, checkpoint, limit, ctx.limits.pullMaxBytes);
+    const maxBytes = Math.min(bytes ?? ctx.limits.pullMaxBytes, ctx.limits.pullMaxBytes);
+    const page = await storage.pullPage(orgId, auth.collection, checkpoint, limit, maxBytes);
     const pulled = { ...head, docs: page.docs };
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
     if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
@@ -187,6 +188,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
       checkpoint: last ? last.seq : checkpoint,
       ...(page.truncated ? { more: true as const } : {}),
+      ...(count ? { remaining: await storage.countAfter(orgId, auth.collection, checkpoint) } : {}),
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every

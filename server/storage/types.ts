@@ -335,6 +335,8 @@ export interface Storage {
     limit: number,
     maxBytes: number,
   ): Promise<{ docs: PulledDocs['docs']; truncated: boolean }>;
+  /** How many documents of the collection come after `after` (a first sync's "n of N"). */
+  countAfter(orgId: string, collection: Collection, after: number): Promise<number>;
   organisationCount(): Promise<number>;
   /** Bytes of every stored document (text) of the organisation. */
   storedBytes(orgId: string): Promise<number>;
@@ -345,7 +347,7 @@ export interface Storage {
 /** What the limits read from storage (usage.ts). */
 export type UsageStorage = Pick<
   Storage,
-  'pullHead' | 'pullPage' | 'organisationCount' | 'storedBytes' | 'documentBytes'
+  'pullHead' | 'pullPage' | 'countAfter' | 'organisationCount' | 'storedBytes' | 'documentBytes'
 >;
 
 /** The key-epoch part of Storage (sqlite-keys.ts, postgres-keys.ts). */

@@ -1,6 +1,6 @@
 // What the limits read from storage (server/limits.ts, server/quota.ts): whether any organisation exists
 // (creation closes after the first), the bytes an organisation stores, and one pull page bounded by bytes
-// as well as by count. Kept apart from sqlite.ts and postgres.ts, which only spread these in.
+// as well as by count, and how many documents wait after a checkpoint. Kept apart from sqlite.ts and postgres.ts, which only spread these in.
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Collection } from '../../shared/sync';
@@ -67,6 +67,12 @@ export const sqliteUsage = (db: Database.Database): UsageStorage => {
       );
       return toPage(page.all({ p1: orgId, p2: collection, p3: after, p4: limit, p5: maxBytes }) as Row[]);
     },
+    async countAfter(orgId, collection, after) {
+      const row = db
+        .prepare('SELECT COUNT(*) AS n FROM documents WHERE org_id = ? AND collection = ? AND seq > ?')
+        .get(orgId, collection, after);
+      return Number((row as Row).n);
+    },
   };
 };
 
@@ -109,6 +115,13 @@ export const postgresUsage = (pool: pg.Pool): UsageStorage => {
     },
     async pullPage(orgId, collection, after, limit, maxBytes) {
       return toPage((await pool.query(sql, [orgId, collection, after, limit, maxBytes])).rows as Row[]);
+    },
+    async countAfter(orgId, collection, after) {
+      const counted = await one(
+        'SELECT COUNT(*) AS n FROM documents WHERE org_id = $1 AND collection = $2 AND seq > $3',
+        [orgId, collection, after],
+      );
+      return Number(counted.n);
     },
   };
 };

@@ -27,6 +27,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 16;
 export const MAX_PUSH_ROWS = 500;
 export const MAX_PULL_LIMIT = 1000;
+/** The smallest byte bound a pull may ask for (PullQuery `bytes`). */
+export const MIN_PULL_BYTES = 64 * 1024;
 
 /**
  * What the server's tombstone of an erased subject's document holds instead of its payload (the server
@@ -124,6 +126,10 @@ export type PushResponse = SyncDocument[];
 export const PullQuery = z.strictObject({
   checkpoint: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+  /** A smaller byte bound than the server's for this page (a first sync's pages); at least 64 KiB. */
+  bytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** `1`: the answer also says how many documents come after the checkpoint (`remaining`). */
+  count: z.literal('1').optional(),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 /** Documents written after the checkpoint, in sequence order; checkpoint is the last one's sequence. */
@@ -132,6 +138,8 @@ export interface PullResponse {
   checkpoint: number;
   /** The server's byte bound cut this page short of the limit: more documents wait, pull again. */
   more?: true;
+  /** Asked with `count=1`: the documents after the request's checkpoint, this page's included. */
+  remaining?: number;
 }
 
 /**

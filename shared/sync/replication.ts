@@ -6,7 +6,8 @@ import { BehaviorSubject, merge, Subject, type Observable, type Subscription } f
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
-import { FullResync } from './resync';
+import { FIRST_SYNC_PAGE, FirstSyncs, type PulledDoc } from './first-sync';
+import { endOfResync, FullResync } from './resync';
 import { BackOff, SerialRun } from './waits';
 import { restoredResync, type RepushRow, type RestoredResync } from './restore';
 import { maySync } from './roles';
@@ -33,9 +34,6 @@ import {
   type SyncDocument,
 } from './protocol';
 
-/** A document as RxDB's pull handler takes it. */
-type PulledDoc = Doc & { _deleted: boolean };
-
 export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
   private readonly resync = new Subject<'RESYNC'>();
@@ -58,6 +56,8 @@ export class SyncClient {
   private readonly resyncs = new Map<Collection, FullResync>();
   /** Collections pulling from 0 after the server was restored from a backup (restore.ts). */
   private readonly restores = new Map<Collection, RestoredResync>();
+  /** Collections in their first sync on this device: done and "last synced" wait for them (first-sync.ts). */
+  private readonly firstSyncs: FirstSyncs;
   private streamAbort: AbortController | undefined;
   private running = false;
   private readonly server: ServerClient;
@@ -72,6 +72,9 @@ export class SyncClient {
     this.server = new ServerClient(options.fetch, options); // serverUrl, token and a renewing token
     this.backOff = new BackOff(options.retryMs, options.maxRetryMs);
     this.catchUp = new SerialRun(() => this.catchUpOnce());
+    this.firstSyncs = new FirstSyncs(options.now ?? Date.now, (firstSync) =>
+      this.patch({ syncing: true, firstSync }),
+    );
   }
 
   get status$(): Observable<SyncStatus> {
@@ -90,6 +93,10 @@ export class SyncClient {
     await this.catchUp.run();
     // Keys first, so records arrive with their keys.
     const wanted = COLLECTIONS.filter((collection) => maySync(this.options.role, 'pull', collection));
+    const planned = this.firstSyncs.plan(wanted, db, this.status.lastSyncedAt !== null, (collection) => ({
+      pull: (from, count) => this.pull(collection, from, FIRST_SYNC_PAGE.limit, { count }),
+      arriving: (docs) => this.arrive(collection, docs),
+    }));
     this.replications = wanted.map((collection) =>
       this.replicate(collection, db[collection] as unknown as RxCollection<Doc>),
     );
@@ -99,6 +106,9 @@ export class SyncClient {
     this.unsubscribeOnline = this.options.onOnline?.(() => this.resumeNow());
     if (this.options.live !== false) void this.listen();
     await Promise.all(this.replications.map((r) => r.awaitInitialReplication()));
+    if (!(await this.firstSyncs.finish(planned, () => this.running, this.options.settled))) return;
+    this.patch({ firstSync: null, lastSyncedAt: (this.options.now ?? Date.now)() });
+    this.updateActive();
   }
 
   /** Stops replication; local writes wait for the next start. */
@@ -146,7 +156,7 @@ export class SyncClient {
     const replicationIdentifier = `${this.options.identifier}:${collection}`;
     const carried = { events: new CarriedEvents(), pull: new Subject<'RESYNC'>() };
     this.carried.set(collection, carried);
-    const state = replicateRxCollection<Doc, Checkpoint>({
+    const state: RxReplicationState<Doc, Checkpoint> = replicateRxCollection<Doc, Checkpoint>({
       replicationIdentifier,
       collection: rxCollection,
       live: true,
@@ -160,21 +170,21 @@ export class SyncClient {
         batchSize: collection === 'keys' ? KEY_PULL_BATCH : MAX_PULL_LIMIT,
         stream$: merge(this.resync, carried.pull),
         handler: async (checkpoint, batchSize) => {
+          if (await this.firstSyncs.due(collection, checkpoint))
+            return this.firstSyncs.run(collection, state);
           const pulled =
             this.takeCarried(collection, checkpoint?.sequence ?? 0) ??
             (await this.pull(collection, checkpoint?.sequence ?? 0, batchSize));
           const documents = pulled.documents as unknown as PulledDoc[];
-          for (const doc of documents) this.arriving.set(`${collection}:${doc.id}`, fingerprint(doc));
+          this.arrive(collection, documents);
           // A page the server cut short by its byte bound is not the last: RxDB stops at a short page, so
           // ask for another pull, and a full resync does not end on it (a limit of 0 is never reached).
           if (pulled.more) this.resync.next('RESYNC');
           return {
             checkpoint: { sequence: pulled.checkpoint },
-            documents: await this.endOfResync(
-              collection,
-              rxCollection,
-              documents,
-              pulled.more ? 0 : batchSize,
+            documents: await endOfResync(
+              { restores: this.restores, resyncs: this.resyncs },
+              { collection, rxCollection, documents, limit: pulled.more ? 0 : batchSize },
             ),
           };
         },
@@ -189,6 +199,11 @@ export class SyncClient {
     });
     this.trackPending(collection, rxCollection, state);
     return state;
+  }
+
+  /** What a pull delivered is about to be written: not a local change (trackPending). */
+  private arrive(collection: Collection, documents: readonly PulledDoc[]): void {
+    for (const doc of documents) this.arriving.set(`${collection}:${doc.id}`, fingerprint(doc));
   }
 
   /**
@@ -246,9 +261,17 @@ export class SyncClient {
    * tombstones or nothing, and RxDB pushes any local tombstone it has not yet acknowledged. What the
    * server no longer holds is dropped when the resync ends (endOfResync).
    */
-  private async pull(collection: Collection, checkpoint: number, limit: number): Promise<PullResponse> {
+  private async pull(
+    collection: Collection,
+    checkpoint: number,
+    limit: number,
+    first?: { count: boolean },
+  ): Promise<PullResponse> {
+    const extra = first
+      ? { bytes: FIRST_SYNC_PAGE.bytes, ...(first.count ? { count: '1' as const } : {}) }
+      : {};
     const page = (from: number) =>
-      this.request(ROUTES.pull, { params: { collection }, query: { checkpoint: from, limit } });
+      this.request(ROUTES.pull, { params: { collection }, query: { checkpoint: from, limit, ...extra } });
     try {
       return await page(checkpoint);
     } catch (error) {
@@ -265,32 +288,6 @@ export class SyncClient {
       }
       throw error;
     }
-  }
-
-  /**
-   * During a full resync, notes the ids of each page; on its last page (fewer than asked for), adds a
-   * tombstone for every local document the server did not return. RxDB's pull does not apply one to a
-   * document with a local write it has not pushed (this client's pending count misses writes made while
-   * it was stopped, so RxDB's own bookkeeping is the guard).
-   */
-  private async endOfResync(
-    collection: Collection,
-    rxCollection: RxCollection<Doc>,
-    documents: PulledDoc[],
-    limit: number,
-  ): Promise<PulledDoc[]> {
-    const restored = this.restores.get(collection);
-    if (restored) {
-      const page = await restored.page(documents as unknown as SyncDocument[]);
-      if (documents.length < limit && this.restores.delete(collection)) await restored.finish();
-      return page as unknown as PulledDoc[];
-    }
-    const resync = this.resyncs.get(collection);
-    if (!resync) return documents;
-    resync.add(documents.map((doc) => doc.id));
-    if (documents.length >= limit) return documents;
-    this.resyncs.delete(collection);
-    return [...documents, ...(await resync.staleTombstonesIn(collection, rxCollection))];
   }
 
   /** Pushes rows, split into bodies the server takes; resolves with the conflicts. */
@@ -315,7 +312,8 @@ export class SyncClient {
     }
     this.failures = 0;
     if (!reply.ok) this.fail(new SyncRequestError(reply.error, reply.wipe === true));
-    this.patch({ online: true, error: null, lastSyncedAt: (this.options.now ?? Date.now)() });
+    const synced = this.firstSyncs.running ? {} : { lastSyncedAt: (this.options.now ?? Date.now)() };
+    this.patch({ online: true, error: null, ...synced });
     return reply.value;
   }
 
@@ -389,7 +387,8 @@ export class SyncClient {
 
   private updateActive(): void {
     // `active$` of a cancelled replication no longer matters.
-    const syncing = this.replications.some((r) => (r.subjects.active.value as boolean) === true);
+    const syncing =
+      this.firstSyncs.running || this.replications.some((r) => (r.subjects.active.value as boolean) === true);
     if (syncing !== this.status.syncing) this.patch({ syncing });
   }
 

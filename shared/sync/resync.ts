@@ -5,8 +5,12 @@
 // skips a tombstone for a document with a local write not yet pushed (its fork state differs from the
 // master state it assumed), so never-pushed local writes survive and are pushed afterwards.
 import type { RxCollection } from 'rxdb';
-import type { Collection } from './protocol';
+import type { Collection, SyncDocument } from './protocol';
+import type { RestoredResync } from './restore';
 import { toWire, type Doc } from './wire-documents';
+
+/** A document as RxDB's pull handler takes it. */
+type PulledDoc = Doc & { _deleted: boolean };
 
 /** The documents of one collection the server returned since its resync began. */
 export class FullResync {
@@ -35,3 +39,29 @@ export class FullResync {
     return this.staleTombstones(local);
   }
 }
+
+/**
+ * During a full resync, notes the ids of each page; on its last page (fewer than `limit`), adds a
+ * tombstone for every local document the server did not return. RxDB's pull does not apply one to a
+ * document with a local write it has not pushed (this client's pending count misses writes made while
+ * it was stopped, so RxDB's own bookkeeping is the guard). A pull after a restore goes through
+ * restore.ts instead.
+ */
+export const endOfResync = async (
+  running: { restores: Map<Collection, RestoredResync>; resyncs: Map<Collection, FullResync> },
+  page: { collection: Collection; rxCollection: RxCollection<Doc>; documents: PulledDoc[]; limit: number },
+): Promise<PulledDoc[]> => {
+  const { collection, rxCollection, documents, limit } = page;
+  const restored = running.restores.get(collection);
+  if (restored) {
+    const answer = await restored.page(documents as unknown as SyncDocument[]);
+    if (documents.length < limit && running.restores.delete(collection)) await restored.finish();
+    return answer as unknown as PulledDoc[];
+  }
+  const resync = running.resyncs.get(collection);
+  if (!resync) return documents;
+  resync.add(documents.map((doc) => doc.id));
+  if (documents.length >= limit) return documents;
+  running.resyncs.delete(collection);
+  return [...documents, ...(await resync.staleTombstonesIn(collection, rxCollection))];
+};

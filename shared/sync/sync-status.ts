@@ -21,6 +21,20 @@ export interface SyncStatus {
   readonly error: SyncErrorCode | null;
   /** The server revoked this device: its local copy must be wiped. */
   readonly wipe: boolean;
+  /**
+   * This device's first sync, while it runs: until it has finished (the lists complete), the status is
+   * syncing and `lastSyncedAt` stays null. Null otherwise.
+   */
+  readonly firstSync: FirstSyncProgress | null;
+}
+
+export interface FirstSyncProgress {
+  /** Documents written on this device so far. */
+  readonly received: number;
+  /** How many the server holds for it; null until the server said. */
+  readonly total: number | null;
+  /** Time left at the pace so far; null until it can be told. */
+  readonly remainingMs: number | null;
 }
 
 export interface SyncClientOptions {
@@ -60,6 +74,11 @@ export interface SyncClientOptions {
    * stale edit of them. Its errors are reported through the status, never stop the sync.
    */
   readonly catchUp?: () => Promise<void>;
+  /**
+   * Resolves once what a first sync wrote is shown (the directory has caught up); the first sync is done
+   * only then.
+   */
+  readonly settled?: () => Promise<void>;
 }
 
 export class SyncRequestError extends Error {
@@ -79,4 +98,5 @@ export const INITIAL_STATUS: SyncStatus = {
   lastSyncedAt: null,
   error: null,
   wipe: false,
+  firstSync: null,
 };

@@ -15,6 +15,7 @@ import { useWorkspace } from '../../../kit/workspace';
 import { usePeopleSearchStore } from '../stores/people-search-store';
 import { PeopleGrid } from './PeopleGrid';
 import { RouteButton } from '../../../kit/RouteButton';
+import { FirstSyncProgress } from '../../sync/components/FirstSyncProgress';
 
 const searchPeople = (directory: Directory, query: string) => directory.searchPeople(query);
 
@@ -52,6 +53,7 @@ export function PeoplePage() {
       problems={directory.problems().length}
       search={search}
       total={directory.people().length}
+      progress={<FirstSyncProgress />}
     >
       <PeopleGrid rows={rows} directory={directory} dimmed={dimmed} />
     </SubjectListPage>

@@ -27,6 +27,8 @@ interface Props {
     readonly rows: readonly unknown[];
   };
   readonly total: number;
+  /** Shown beside the count while more rows are on their way (a first sync's progress). */
+  readonly progress?: ReactNode;
   /** The grid, shown when there are rows to show. */
   readonly children: ReactNode;
 }
@@ -39,6 +41,7 @@ export function SubjectListPage({
   problems,
   search: { query, setQuery, deferredQuery, rows },
   total,
+  progress,
   children,
 }: Props) {
   const matched = rows.length;
@@ -80,6 +83,7 @@ export function SubjectListPage({
             : texts.count({ count: total, shown: format.format(total) })}
         </Typography>
         <DirectoryLoading />
+        {progress}
       </Box>
       {total === 0 ? (
         <EmptyState

@@ -1,6 +1,7 @@
 // Turns a SyncStatus into one sentence for people: what is happening, what waits, and when it last worked.
 import { useTranslation } from 'react-i18next';
 import type { SyncErrorCode, SyncStatus } from '../../../../shared/sync';
+import { useFirstSyncText } from './useFirstSyncText';
 
 const ERROR_KEYS = {
   unauthenticated: 'sync.error.unauthenticated',
@@ -22,6 +23,7 @@ type ErrorKey = (typeof ERROR_KEYS)[keyof typeof ERROR_KEYS] | 'sync.error.other
 
 export const useSyncStatusText = (status: SyncStatus | null): string => {
   const { t, i18n } = useTranslation();
+  const firstSync = useFirstSyncText(status);
   if (!status) return t('sync.status.connecting');
   const parts: string[] = [];
   if (status.error && status.error !== 'offline') {
@@ -30,6 +32,8 @@ export const useSyncStatusText = (status: SyncStatus | null): string => {
     );
   } else if (!status.online) {
     parts.push(t('sync.status.offline'));
+  } else if (firstSync) {
+    parts.push(firstSync);
   } else if (status.syncing) {
     parts.push(t('sync.status.syncing'));
   } else if (status.lastSyncedAt === null) {

@@ -29,6 +29,7 @@ function Status({ error }: { readonly error: SyncErrorCode }) {
     lastSyncedAt: null,
     error,
     wipe: false,
+    firstSync: null,
   });
   return <p>{text}</p>;
 }
