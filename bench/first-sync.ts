@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -171,6 +171,13 @@ const inFreshProfile = async <T>(
       await page.waitForFunction((name) => name in globalThis, ready, { timeout: 60_000 });
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
+      // BENCH_PROFILE=<file>: the Kluis side's CPU profile (Chrome DevTools format) is written there.
+      const profileTo = tag.includes('Kluis') ? process.env.BENCH_PROFILE : undefined;
+      if (profileTo) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+        await cdp.send('Profiler.start');
+      }
       let sampling = true;
       const sampler = (async () => {
         while (sampling) {
@@ -183,6 +190,11 @@ const inFreshProfile = async <T>(
       } finally {
         sampling = false;
         await sampler;
+      }
+      if (profileTo) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        await writeFile(profileTo, JSON.stringify(cpu));
+        say(`${tag}: CPU profile written to ${profileTo}`);
       }
       await cdp.send('HeapProfiler.collectGarbage');
       heapAfterGc = await heapUsed(cdp);
