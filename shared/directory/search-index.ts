@@ -40,6 +40,18 @@ const phoneTerms = (value: string): string[] => {
   return [...variants].map((v) => PHONE + v);
 };
 
+/**
+ * What a phone query is looked up as. A Dutch number typed internationally ("+31 6 7204…", "0031 6…") is
+ * looked up in its national form ("06 7204…"), which every stored spelling of a Dutch number is indexed
+ * under; any other query by its digits.
+ */
+const phoneQuery = (query: string): string => {
+  const d = digits(query);
+  if (query.trim().startsWith('+31')) return `0${d.slice(2)}`;
+  if (d.startsWith('0031')) return `0${d.slice(4)}`;
+  return d;
+};
+
 export const isPhoneQuery = (query: string): boolean =>
   /^[+\d\s()./-]+$/.test(query.trim()) && digits(query).length >= 3;
 
@@ -119,7 +131,7 @@ export class SearchIndex<Row extends { readonly id: string }> {
 
   /** Per slot, 1 where the row matches every word of the query; `null` for an empty query. */
   private match(query: string): Uint8Array | null {
-    const tokens = isPhoneQuery(query) ? [PHONE + digits(query)] : words(query);
+    const tokens = isPhoneQuery(query) ? [PHONE + phoneQuery(query)] : words(query);
     if (!tokens.length) return null;
     this.ensureSorted();
     // The longest word is usually the most selective: walk its postings, then check the other words
