@@ -193,6 +193,7 @@ export class Directory {
   ): Promise<void> {
     let total = 0;
     let read = 0;
+    let shownRows = 0;
     for (let size = FIRST_PAGE; !this.closing; size = LOAD_PAGE) {
       const count = await this.readPage(size);
       read += count;
@@ -202,7 +203,12 @@ export class Directory {
       this.progress = { done: this.rows(), total: Math.max(total, this.rows()) };
       onProgress?.(this.progress);
       this.dirty = true;
-      this.changed(false);
+      // Every screen that follows the directory redoes its work over all rows when told: tell them when
+      // the rows have grown by a quarter, about 20 times for 100,000 people instead of 100.
+      if (this.rows() >= shownRows * 1.25) {
+        shownRows = this.rows();
+        this.changed(false);
+      }
       shown();
       await yieldToUi();
     }
@@ -290,8 +296,12 @@ export class Directory {
   }
 
   private async apply(docs: StoredRecord[]): Promise<void> {
-    // A few changes are placed into the sorted lists one by one; a larger batch is sorted and merged in.
+    // A few changes are placed into the sorted lists one by one; a larger batch is sorted and merged in:
+    // the rows it replaces or removes leave the sorted lists, the others are only added.
     this.incremental = docs.length <= 64;
+    const replaced = new Set(
+      docs.map((doc) => doc.id).filter((id) => this.peopleById.has(id) || this.orgsById.has(id)),
+    );
     const live: Record<string, RecordDoc[]> = { [PERSON_KIND]: [], [ORGANISATION_KIND]: [] };
     for (const doc of docs) {
       this.problemsById.delete(doc.id);
@@ -307,16 +317,11 @@ export class Directory {
     for (const record of orgs.records) this.putOrganisation(toOrganisationRow(record));
     for (const record of people.records) this.putPerson(toPersonRow(record));
     if (this.incremental) return;
-    const changed = new Set(docs.map((doc) => doc.id));
-    const current = <Row>(byId: Map<string, Row>) =>
-      [...changed].flatMap((id) => {
-        const row = byId.get(id);
-        return row ? [row] : [];
-      });
+    const current = <Row>(byId: Map<string, Row>) => docs.flatMap((doc) => byId.get(doc.id) ?? []);
     if (this.sortedPeople)
-      this.sortedPeople = mergedRows(this.sortedPeople, changed, current(this.peopleById), comparePeople);
+      this.sortedPeople = mergedRows(this.sortedPeople, replaced, current(this.peopleById), comparePeople);
     if (this.sortedOrgs)
-      this.sortedOrgs = mergedRows(this.sortedOrgs, changed, current(this.orgsById), compareOrganisations);
+      this.sortedOrgs = mergedRows(this.sortedOrgs, replaced, current(this.orgsById), compareOrganisations);
   }
 
   private putPerson(row: PersonRow): void {

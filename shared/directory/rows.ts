@@ -102,8 +102,13 @@ export const withRow = <Row>(
   return next;
 };
 
-const lowerBound = <Row>(sorted: readonly Row[], row: Row, compare: (a: Row, b: Row) => number): number => {
-  let lo = 0;
+const lowerBound = <Row>(
+  sorted: readonly Row[],
+  row: Row,
+  compare: (a: Row, b: Row) => number,
+  from = 0,
+): number => {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -117,25 +122,27 @@ export const compareOrganisations = (a: OrganisationRow, b: OrganisationRow): nu
   collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * A sorted list after a batch of changes, as a new array: the rows with a `changed` id leave, `added`
- * (the current rows of those ids) are sorted among themselves and merged in. A batch of k rows into n
- * costs k log k + n, so a list that fills page by page stays sorted without re-sorting all it holds.
+ * A sorted list after a batch of changes, as a new array: the rows whose id is in `replaced` leave,
+ * `added` (the current rows of the batch) are sorted among themselves and each placed by binary search
+ * after the one before it. A page of k rows into n costs k log n comparisons and one copy of n, so a list
+ * that fills page by page stays sorted without re-sorting or comparing all it holds.
  */
 export const mergedRows = <Row extends { readonly id: string }>(
   sorted: readonly Row[],
-  changed: ReadonlySet<string>,
+  replaced: ReadonlySet<string>,
   added: readonly Row[],
   compare: (a: Row, b: Row) => number,
 ): Row[] => {
-  const kept = sorted.filter((row) => !changed.has(row.id));
+  const kept = replaced.size ? sorted.filter((row) => !replaced.has(row.id)) : sorted;
   const incoming = [...added].sort(compare);
-  const out: Row[] = new Array<Row>(kept.length + incoming.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < kept.length && j < incoming.length)
-    out[k++] = compare(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
-  while (i < kept.length) out[k++] = kept[i++]!;
-  while (j < incoming.length) out[k++] = incoming[j++]!;
+  const out: Row[] = [];
+  let from = 0;
+  for (const row of incoming) {
+    const at = lowerBound(kept, row, compare, from);
+    for (let i = from; i < at; i++) out.push(kept[i]!);
+    out.push(row);
+    from = at;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
   return out;
 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatePeople } from '../../../../bench/people-generator';
 import { Directory, FIRST_PAGE } from '../../../../shared/directory/directory';
-import { comparePeople, toPersonRow, type PersonRow } from '../../../../shared/directory/rows';
+import { comparePeople, mergedRows, toPersonRow, type PersonRow } from '../../../../shared/directory/rows';
 import { readSnapshot, SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
 import { annelies, bram, zeeland, storeZeelandPeople } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
@@ -141,6 +141,15 @@ describe('directory', () => {
     directory = await Directory.load(session);
     expect(directory.people().map((p) => p.displayName)).toEqual(['Annelies Verbeek']);
     expect(directory.problems()).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
+  });
+
+  it('places a batch of new and renamed rows where they sort, and drops the renamed rows old places', () => {
+    const row = (id: string, name: string) => ({ id, name });
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const listed = ['b', 'd', 'f', 'h'].map((name) => row(name, name));
+    const merged = mergedRows(listed, new Set(['d']), [row('d', 'i'), row('x', 'a'), row('y', 'e')], byName);
+    expect(merged.map((r) => `${r.id}:${r.name}`)).toEqual(['x:a', 'b:b', 'y:e', 'f:f', 'h:h', 'd:i']);
+    expect(listed.map((r) => r.id)).toEqual(['b', 'd', 'f', 'h']); // a new array; the old one is unchanged
   });
 
   describe('unlock without a snapshot', () => {
