@@ -114,7 +114,7 @@ const unlockRows = (json) => {
   if (!json) return [];
   return json.sizes.flatMap((size) => {
     const n = count(size.people);
-    const anchor = `raw Dexie first screen ${secs(size.anchor.medianMs)}`;
+    const anchor = `raw Dexie ${size.anchor.label ?? 'read all, sort, first screen'} ${secs(size.anchor.medianMs)}`;
     const kdf = `Argon2id ${secs(size.argon2id.medianMs)} of it`;
     return [
       [`Unlock, ${n} people, with snapshot: passphrase → first painted list (${kdf})`, size.snapshot],
