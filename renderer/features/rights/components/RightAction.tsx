@@ -99,13 +99,14 @@ export function RightAction({ request }: { request: SubjectRequest }) {
         return (
           <ActionHint hint={t(access ? 'rights.action.accessHint' : 'rights.action.portabilityHint')}>
             {!verified && (
-              <Alert severity="info" id={`gate-${request.id}`} data-testid="identity-gate">
+              <Alert severity="info" role="note" id={`gate-${request.id}`} data-testid="identity-gate">
                 {t('rights.gate.package')}
               </Alert>
             )}
             {access && unnamed && (
               <Alert
                 severity="warning"
+                role="note"
                 id={`controller-${request.id}`}
                 data-testid="controller-gate"
                 action={

@@ -64,7 +64,7 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
       ) : (
         <>
           {open && (
-            <Alert severity="info" sx={{ my: 1.5 }}>
+            <Alert severity="info" role="note" sx={{ my: 1.5 }}>
               {t('rights.verify.notYetHint')}
             </Alert>
           )}

@@ -16,7 +16,7 @@ export function RequestErasure({ request }: { readonly request: SubjectRequest }
   if (!isOpen(status)) return null;
   if (!verification)
     return (
-      <Alert severity="info" data-testid="identity-gate">
+      <Alert severity="info" role="note" data-testid="identity-gate">
         {t('rights.gate.erasure')}
       </Alert>
     );
