@@ -40,6 +40,8 @@ import dashboardEn from '../../resources/locales/features/dashboard.en.json';
 import dashboardNl from '../../resources/locales/features/dashboard.nl.json';
 import directoryEn from '../../resources/locales/features/directory.en.json';
 import directoryNl from '../../resources/locales/features/directory.nl.json';
+import reportsEn from '../../resources/locales/features/reports.en.json';
+import reportsNl from '../../resources/locales/features/reports.nl.json';
 import type { Language } from '../kit/settings-store';
 
 const english = {
@@ -61,6 +63,7 @@ const english = {
   ...retentionEn,
   ...dashboardEn,
   ...directoryEn,
+  ...reportsEn,
 };
 const dutch: typeof english = {
   ...nl,
@@ -81,6 +84,7 @@ const dutch: typeof english = {
   ...retentionNl,
   ...dashboardNl,
   ...directoryNl,
+  ...reportsNl,
 };
 
 declare module 'i18next' {

@@ -16,6 +16,8 @@ export type Route =
   | { readonly name: 'register'; readonly tab?: string }
   | { readonly name: 'settings' }
   | { readonly name: 'dashboard' }
+  | { readonly name: 'manager' }
+  | { readonly name: 'reports' }
   | { readonly name: 'requests' }
   | { readonly name: 'request'; readonly id: string; readonly subjectId?: string }
   | { readonly name: 'breaches' }
@@ -60,6 +62,8 @@ export const parseRoute = (hash: string): Route => {
     case 'capture':
     case 'settings':
     case 'dashboard':
+    case 'manager':
+    case 'reports':
       return { name: section };
     // Screens with tabs: the tab is the second part.
     case 'privacy':

@@ -40,6 +40,8 @@ import { useActor } from '../../kit/workspace';
 import type { Route } from '../../kit/routing';
 import { useNotificationStore } from '../../kit/notification-store';
 import { NavigationDrawer } from './NavigationDrawer';
+import { ManagerHomePage } from '../../features/reports/components/ManagerHomePage';
+import { ReportsPage } from '../../features/reports/components/ReportsPage';
 
 /** `applied` changes after a sync conflict's value is applied: record pages that load once open afresh. */
 const page = (route: Route, applied: number) => {
@@ -74,6 +76,10 @@ const page = (route: Route, applied: number) => {
       return <SettingsPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'manager':
+      return <ManagerHomePage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'requests':
       return <RequestsPage />;
     case 'request':

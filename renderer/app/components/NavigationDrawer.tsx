@@ -17,6 +17,8 @@ import SupportAgentOutlinedIcon from '@mui/icons-material/SupportAgentOutlined';
 import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
 import ReportGmailerrorredOutlinedIcon from '@mui/icons-material/ReportGmailerrorredOutlined';
 import SpaceDashboardOutlinedIcon from '@mui/icons-material/SpaceDashboardOutlined';
+import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
+import LeaderboardOutlinedIcon from '@mui/icons-material/LeaderboardOutlined';
 import TodayOutlinedIcon from '@mui/icons-material/TodayOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
@@ -36,6 +38,8 @@ export const DRAWER_WIDTH = 236;
 
 /** Sections only the admin (also the data-protection officer) sees: their files sync to admins only. */
 const ADMIN_ONLY = new Set<string>(['nav.dashboard', 'nav.requests', 'nav.breaches']);
+/** Sections for managers and admins: every salesperson's figures side by side. */
+const MANAGERS = new Set<string>(['nav.manager', 'nav.reports']);
 
 /** A screen addressed by its name alone (a list, or one without records). */
 type ScreenName = Exclude<Route, { id: string }>['name'];
@@ -50,6 +54,8 @@ const section = (name: ScreenName, icon: ReactNode, record?: Route['name']) => (
 
 const SECTIONS = [
   section('dashboard', <SpaceDashboardOutlinedIcon />),
+  section('manager', <LeaderboardOutlinedIcon />),
+  section('reports', <InsightsOutlinedIcon />),
   section('today', <TodayOutlinedIcon />),
   section('people', <PeopleAltOutlinedIcon />, 'person'),
   section('organisations', <ApartmentOutlinedIcon />, 'organisation'),
@@ -67,7 +73,11 @@ const SECTIONS = [
 export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () => void }) {
   const { t } = useTranslation();
   const { role } = useCurrentUser();
-  const sections = SECTIONS.filter((section) => role === 'admin' || !ADMIN_ONLY.has(section.key));
+  const sections = SECTIONS.filter(
+    (section) =>
+      role === 'admin' ||
+      (!ADMIN_ONLY.has(section.key) && (role === 'manager' || !MANAGERS.has(section.key))),
+  );
   return (
     <Drawer
       variant="permanent"

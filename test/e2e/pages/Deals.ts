@@ -7,6 +7,8 @@ export interface DealFields {
   readonly organisation?: string;
   readonly value?: string;
   readonly currency?: string;
+  /** YYYY-MM-DD. */
+  readonly expectedClose?: string;
 }
 
 export class DealsPage extends Screen {
@@ -41,6 +43,7 @@ export class DealsPage extends Screen {
     if (fields.organisation) await this.pick('Organisation', fields.organisation);
     if (fields.value) await this.page.getByRole('textbox', { name: 'Value' }).fill(fields.value);
     if (fields.currency) await this.page.getByRole('textbox', { name: 'Currency' }).fill(fields.currency);
+    if (fields.expectedClose) await this.page.getByLabel('Expected close date').fill(fields.expectedClose);
     await this.submit('Save', fields.title);
   }
 

@@ -13,6 +13,7 @@ import { LawfulBasisField } from './LawfulBasisField';
 import { ConsentMethodField } from './ConsentMethodField';
 import { PurposeField } from './PurposeField';
 import { TextListField } from './TextListField';
+import { OwnerChoiceField } from './OwnerChoiceField';
 import type { ConsentMethod, LawfulBasis } from '../../../../shared/purposes';
 import { type BulkOperation } from '../../../../shared/bulk';
 
@@ -21,6 +22,7 @@ export const OPERATION_KINDS = [
   'tags-remove',
   'job-title',
   'organisation',
+  'owner',
   'set-basis',
   'consent-given',
   'consent-withdrawn',
@@ -34,6 +36,8 @@ export interface OperationDraft {
   readonly tags: readonly string[];
   readonly jobTitle: string;
   readonly organisationId: string | null;
+  /** The new account owner (a member's user id). */
+  readonly ownerId: string;
   readonly purposeId: string;
   readonly basis: LawfulBasis | '';
   readonly method: ConsentMethod;
@@ -46,6 +50,7 @@ export const newOperation = (settings: ConsentSettings): OperationDraft => ({
   tags: [],
   jobTitle: '',
   organisationId: null,
+  ownerId: '',
   purposeId: settings.purposes[0]?.id ?? '',
   basis: '',
   method: 'email',
@@ -64,6 +69,8 @@ export const toOperation = (d: OperationDraft, settings: ConsentSettings): BulkO
       return { type: 'set-fields', jobTitle: d.jobTitle };
     case 'organisation':
       return { type: 'set-fields', organisationId: d.organisationId };
+    case 'owner':
+      return d.ownerId.trim() ? { type: 'set-fields', ownerId: d.ownerId.trim() } : null;
     case 'set-basis':
       return d.purposeId
         ? {
@@ -127,7 +134,7 @@ export function BulkOperationFields({ value, onChange, settings, tagSuggestions 
       >
         {OPERATION_KINDS.map((kind) => (
           <MenuItem key={kind} value={kind}>
-            {t(`consent.bulk.operations.${kind}`)}
+            {kind === 'owner' ? t('reports.owner.bulk') : t(`consent.bulk.operations.${kind}`)}
           </MenuItem>
         ))}
       </TextField>
@@ -164,6 +171,9 @@ export function BulkOperationFields({ value, onChange, settings, tagSuggestions 
               />
             )}
           />
+        )}
+        {value.kind === 'owner' && (
+          <OwnerChoiceField value={value.ownerId} onChange={(ownerId) => set({ ownerId })} />
         )}
         {(value.kind === 'set-basis' ||
           value.kind === 'consent-given' ||

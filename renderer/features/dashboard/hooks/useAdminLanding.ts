@@ -1,4 +1,4 @@
-// Where an admin lands: the privacy dashboard, when Kluis starts and the vault is unlocked without an
+// Where an admin lands: the privacy dashboard (a manager: the manager's home), when Kluis starts and the vault is unlocked without an
 // address naming a page. Other roles keep the people list; a freshly created vault, still empty, opens on
 // the people list where the first contacts are added; unlocking after a lock returns to the page it was on.
 import { useEffect } from 'react';
@@ -25,6 +25,9 @@ export const useAdminLanding = (session: Session | null): void => {
       (link) => {
         if (current && noPageNamed() && (!link || mayManageOrganisation(link.role))) {
           navigate({ name: 'dashboard' });
+        } else if (current && noPageNamed() && link?.role === 'manager') {
+          // A manager lands on their own home: the pipeline, and who is behind.
+          navigate({ name: 'manager' });
         }
       },
       () => undefined,

@@ -9,6 +9,8 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
+import type { OwnerChoice } from '../search-store';
+import { OwnerFilter } from './OwnerFilter';
 import { DirectoryLoading } from './DirectoryLoading';
 
 interface Props {
@@ -25,6 +27,10 @@ interface Props {
     readonly setQuery: (query: string) => void;
     readonly deferredQuery: string;
     readonly rows: readonly unknown[];
+    /** The owner filter, when the list offers one (useSubjectSearch does). */
+    readonly owner?: OwnerChoice;
+    readonly setOwner?: (owner: OwnerChoice) => void;
+    readonly owners?: readonly string[];
   };
   readonly total: number;
   /** Shown beside the count while more rows are on their way (a first sync's progress). */
@@ -39,7 +45,7 @@ export function SubjectListPage({
   emptyActions,
   emptyIcon,
   problems,
-  search: { query, setQuery, deferredQuery, rows },
+  search: { query, setQuery, deferredQuery, rows, owner, setOwner, owners = [] },
   total,
   progress,
   children,
@@ -61,6 +67,7 @@ export function SubjectListPage({
   };
   const format = new Intl.NumberFormat(i18n.language);
   const searching = deferredQuery.trim().length > 0;
+  const filtered = searching || (owner ?? 'all') !== 'all';
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -73,8 +80,9 @@ export function SubjectListPage({
           value={query}
           onChange={setQuery}
         />
+        {owner && setOwner && <OwnerFilter value={owner} onChange={setOwner} owners={owners} />}
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-          {searching
+          {filtered
             ? texts.countFiltered({
                 count: matched,
                 shown: format.format(matched),
