@@ -58,6 +58,14 @@ describe('vault and people', () => {
     const row = people.row('Annelies Verbeek-Testpersoon');
     await row.waitFor();
     expect(await row.textContent()).toContain(PERSON.organisation);
+    // The list shows the whole name and phone number, not an ellipsis (no one has tags to make room for).
+    const cutOff = await row.getByRole('gridcell').evaluateAll((cells) =>
+      cells
+        .flatMap((cell) => [...cell.querySelectorAll('*')])
+        .filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth)
+        .map((e) => `${e.textContent} ${e.scrollWidth}/${e.clientWidth}`),
+    );
+    expect(cutOff).toEqual([]);
     await people.searchFor('verbeek@voorb');
     await row.waitFor();
     expect(await people.rows.count()).toBe(1);

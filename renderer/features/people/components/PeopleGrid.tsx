@@ -25,12 +25,14 @@ interface Props {
 export function PeopleGrid({ rows, directory, dimmed }: Props) {
   const { t } = useTranslation();
   const restricted = useRestrictedIds();
+  // A Tags column nobody uses stays narrow, so names and phone numbers get the room.
+  const anyTags = useMemo(() => rows.some((row) => row.tags.length > 0), [rows]);
   const columns = useMemo<GridColumn<PersonRow>[]>(
     () => [
       {
         id: 'name',
         header: t('fields.name'),
-        width: 'minmax(220px, 1.9fr)',
+        width: 'minmax(240px, 2.4fr)',
         render: (row) => (
           <SubjectNameCell
             id={row.id}
@@ -50,11 +52,12 @@ export function PeopleGrid({ rows, directory, dimmed }: Props) {
           </Typography>
         ),
       },
-      emailColumn(t, 'minmax(180px, 2fr)'),
-      phoneColumn(t, 'minmax(130px, 1fr)'),
-      tagsColumn(t, 'minmax(150px, 1.5fr)'),
+      emailColumn(t, 'minmax(180px, 1.9fr)'),
+      // Wide enough for "+31 6 12 34 56 78", the longest way a Dutch mobile number is written.
+      phoneColumn(t, 'minmax(160px, 0.8fr)'),
+      tagsColumn(t, anyTags ? 'minmax(150px, 1.5fr)' : 'minmax(64px, 0.4fr)'),
     ],
-    [t, directory, restricted],
+    [t, directory, restricted, anyTags],
   );
   return (
     <VirtualGrid
