@@ -13,7 +13,7 @@ import { useVaultStore } from '../../../renderer/features/vault/stores/vault-sto
 import { SNAPSHOT_ID } from '../../../shared/directory';
 import { IMPORT_CHUNK } from '../../../shared/store/subject-repository';
 import { Vault } from '../../../shared/vault/vault';
-import { comparePeople } from '../../../shared/directory';
+import { comparePeople, familySortName } from '../../../shared/directory';
 import { generatePeople } from '../../people-generator';
 
 const ANCHOR_DB = 'kluis-bench-unlock-anchor';
@@ -49,9 +49,13 @@ const seed = async ({ count, seed, passphrase }: { count: number; seed: number; 
 
   // The anchor's rows: the same people as plaintext, in a plain Dexie table (primary key only).
   const raw = new Dexie(ANCHOR_DB);
-  raw.version(1).stores({ people: 'id' });
+  raw.version(1).stores({ people: 'id, sortName' });
   await raw.open();
-  const rows = people.map((person, i) => ({ id: `p${i}`, ...person }));
+  const rows = people.map((person, i) => ({
+    id: `p${i}`,
+    sortName: `${familySortName(person.familyName ?? '')} ${person.givenName ?? ''}`.toLowerCase(),
+    ...person,
+  }));
   for (let at = 0; at < rows.length; at += IMPORT_CHUNK)
     await raw.table('people').bulkPut(rows.slice(at, at + IMPORT_CHUNK));
   raw.close();
@@ -88,22 +92,10 @@ interface AnchorRow {
   readonly familyName: string;
 }
 
-/**
- * The anchor: open the plaintext table, read every row (a list sorted by name needs them all, as the
- * directory does), sort them as the People list sorts, and paint the first screen of rows.
- */
-const anchor = async () => {
-  const start = now();
-  const raw = new Dexie(ANCHOR_DB);
-  raw.version(1).stores({ people: 'id' });
-  await raw.open();
-  const rows = (await raw.table('people').toArray()) as AnchorRow[];
-  const readMs = now() - start;
-  // Sorted with the People list's own order (it reads the id and the two names).
-  const sorted = [...rows].sort((a, b) => comparePeople(a as never, b as never));
+const paint = async (rows: readonly AnchorRow[]) => {
   const list = document.createElement('div');
   list.setAttribute('role', 'grid');
-  for (const row of sorted.slice(0, SCREEN)) {
+  for (const row of rows.slice(0, SCREEN)) {
     const line = document.createElement('div');
     line.setAttribute('role', 'row');
     line.textContent = `${row.givenName} ${row.familyName}`;
@@ -112,9 +104,36 @@ const anchor = async () => {
   document.body.replaceChildren(list);
   await frame();
   await frame();
-  const paintedMs = now() - start;
+};
+
+const openAnchor = async () => {
+  const raw = new Dexie(ANCHOR_DB);
+  raw.version(1).stores({ people: 'id, sortName' });
+  await raw.open();
+  return raw;
+};
+
+/**
+ * The anchor: a plaintext store of the same people, as an app without encryption would keep them, with an
+ * index on the name the list sorts by: open it, read the first screen in that order, paint it. Also, as a
+ * second yardstick, reading every row and sorting them as the list does (what the directory must do).
+ */
+const anchor = async () => {
+  let start = now();
+  let raw = await openAnchor();
+  const screen = (await raw.table('people').orderBy('sortName').limit(SCREEN).toArray()) as AnchorRow[];
+  await paint(screen);
+  const firstListMs = now() - start;
   raw.close();
-  return { readMs: round(readMs), firstListMs: round(paintedMs), rows: rows.length };
+
+  start = now();
+  raw = await openAnchor();
+  const rows = (await raw.table('people').toArray()) as AnchorRow[];
+  const sorted = [...rows].sort((a, b) => comparePeople(a as never, b as never));
+  await paint(sorted);
+  const readAllMs = now() - start;
+  raw.close();
+  return { firstListMs: round(firstListMs), readAllMs: round(readAllMs), rows: rows.length };
 };
 
 Object.assign(globalThis, { kluisUnlock: { seed, dropSnapshot, kdf, anchor } });
