@@ -3,10 +3,13 @@
 // server names it in clicks), and one per person, list and kind that points at the token still open, so
 // a resent confirmation or a later campaign export reuses it. A token is used once: when its click has
 // been recorded, the pointer goes and the next request makes a new token (the server keeps only the first
-// click of a token, so a reused clicked token would never report again).
+// click of a token, so a reused clicked token would never report again). A token made here is also
+// described, by hash only, in a synced record of the person (link-record.ts), so another device of the
+// organisation can record its click when this one is gone.
 import { loadSodium, utf8 } from '../crypto';
 import { linkTokenHash, newLinkToken, type LinkKind } from '../sync';
-import { changeLocalDoc, readLocalDoc, type LocalVault } from '../vault';
+import { changeLocalDoc, readLocalDoc, type LocalVault, type Session } from '../vault';
+import { shareLink } from './link-record';
 
 /** Who and what a token is about: a person, one of their lists and its purpose. */
 export interface LinkSubject {
@@ -45,7 +48,7 @@ const putDoc = <T>(vault: LocalVault, id: string, value: T) =>
   changeLocalDoc<T>(vault, id, value, () => value);
 
 /** The open token for this person, list, purpose and kind; a new one (stored here first) when none is. */
-export const holdLink = async (vault: LocalVault, about: LinkSubject, now: number): Promise<HeldLink> => {
+export const holdLink = async (vault: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
   const pointer = await pointerId(about);
   const open = await readLocalDoc<string | null>(vault, pointer, null);
   if (open) {
@@ -55,6 +58,9 @@ export const holdLink = async (vault: LocalVault, about: LinkSubject, now: numbe
   }
   const token = newLinkToken();
   const tokenHash = await linkTokenHash(token);
+  // Shared first: a token this device holds always has its record for the other devices.
+  const { kind, subscriptionTypeId, purposeId } = about;
+  await shareLink(vault, about.personId, { tokenHash, kind, subscriptionTypeId, purposeId, createdAt: now });
   const entry: LinkEntry = {
     kind: about.kind,
     personId: about.personId,

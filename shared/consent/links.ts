@@ -1,7 +1,9 @@
 // Double opt-in and unsubscribe by link (issue 17): the confirmation message for a pending subscription,
 // with its /c/ link registered by hash on the organisation's server, and the clicks pulled back and
-// recorded in the person's ledgers with the token's hash and the click's time as evidence. What a token
-// stands for stays in this device's encrypted store (link-store.ts); the server sees hashes only.
+// recorded in the person's ledgers with the token's hash and the click's time as evidence. The token stays
+// in this device's encrypted store (link-store.ts); what it stands for is also a synced record of the
+// person, by hash (link-record.ts), so any device of the organisation can record the click; the server
+// sees hashes only. A click dated before its token or in the future is refused as the server's invention.
 import type { AuditEvent } from '../audit';
 import { doubleOptInMessage, type MessageLanguage } from '../messages';
 import type { MailMessage } from '../platform';
@@ -30,6 +32,7 @@ import {
   saveLinkClickCursor,
   type LinkEntry,
 } from './link-store';
+import { sharedLinksByHash, type SharedLink } from './link-record';
 import { changeSubscription } from './subscriptions';
 import { CONSENT_EVENT, SUBSCRIPTION_TYPE, type ExclusionReason } from './types';
 
@@ -165,16 +168,33 @@ const clickEvidence = (click: LinkClick) => ({
   text: `${click.kind} link clicked at ${new Date(click.clickedAt).toISOString()}`,
 });
 
-/** Writes what one click means: a confirmed subscription (and consent for a consent purpose), or an unsubscribe. */
+/** A token as the click is resolved: this device's own entry, or the organisation's synced record of it. */
+type ClickedLink = Pick<LinkEntry, 'kind' | 'personId' | 'subscriptionTypeId' | 'purposeId' | 'createdAt'>;
+
+/** This ledger already holds an entry with the click's evidence (another device recorded it). */
+const carries = (entries: readonly { data: { evidence: { reference: string } } }[], reference: string) =>
+  entries.some((e) => e.data.evidence.reference === reference);
+
+/**
+ * Writes what one click means: a confirmed subscription (and consent for a consent purpose), or an
+ * unsubscribe. Each ledger that already carries the token's evidence is left alone: two devices may both
+ * resolve the same click, and the one that comes second after a sync writes nothing.
+ */
 const recordClick = async (
   session: Session,
   actor: Actor,
-  entry: LinkEntry,
+  entry: ClickedLink,
   click: LinkClick,
   step: AuditStep,
 ): Promise<boolean> => {
   const evidence = clickEvidence(click);
   const change = entry.kind === 'confirm' ? 'confirm' : 'unsubscribe';
+  const before = await loadPersonLedgers(session, entry.personId);
+  const evidenced = (entries: typeof before.subscriptions, list: string) =>
+    carries(
+      entries.filter((e) => e.data.subscriptionTypeId === list),
+      evidence.reference,
+    );
   // An unsubscribe link of a campaign over all of a purpose's lists takes the person off each of them.
   const lists = entry.subscriptionTypeId
     ? [entry.subscriptionTypeId]
@@ -183,16 +203,19 @@ const recordClick = async (
         .map((t) => t.id);
   let written = false;
   for (const subscriptionTypeId of lists) {
+    if (evidenced(before.subscriptions, subscriptionTypeId)) continue;
     const request = { subscriptionTypeId, origin: 'web_form', evidence, at: click.clickedAt } as const;
     const done = await changeSubscription(session, actor, entry.personId, request, change);
     for (const audit of [done.audit].flat()) await step(audit);
     written ||= done.result.status === 'written';
   }
-  if (!written || entry.kind !== 'confirm') return written;
+  const confirmedHere = written || lists.some((list) => evidenced(before.subscriptions, list));
+  if (!confirmedHere || entry.kind !== 'confirm') return written;
   const purpose = await session.settings(PURPOSE).get(entry.purposeId);
-  if (purpose.data.lawfulBasis !== 'consent') return true;
+  if (purpose.data.lawfulBasis !== 'consent') return written;
   const consents = (await loadPersonLedgers(session, entry.personId)).consents;
-  if (consentStatus(consents, purpose.id, click.clickedAt).state === 'given') return true;
+  if (carries(consents, evidence.reference)) return written;
+  if (consentStatus(consents, purpose.id, click.clickedAt).state === 'given') return written;
   const given = await appendEntry(
     session,
     CONSENT_EVENT,
@@ -214,42 +237,93 @@ const personHeld = (session: Session, personId: string) =>
     },
   );
 
+/** How far a click may lie ahead of this device's clock (clock skew between the server and the device). */
+export const CLICK_SKEW_MS = 5 * 60_000;
+
+/** Why a reported click was refused: it is dated before its token was made, or in the future. */
+export type ClickProblemReason = 'before-token' | 'in-future';
+
+export interface ClickProblem {
+  readonly tokenHash: string;
+  readonly kind: LinkClick['kind'];
+  readonly clickedAt: number;
+  readonly reason: ClickProblemReason;
+}
+
+/**
+ * A click the server cannot honestly have seen: before the token existed (with the same skew allowed,
+ * as the token's time is the making device's clock) or later than now plus the skew.
+ */
+export const clickProblem = (
+  click: Pick<LinkClick, 'clickedAt'>,
+  tokenMadeAt: number,
+  now: number,
+): ClickProblemReason | null => {
+  if (click.clickedAt < tokenMadeAt - CLICK_SKEW_MS) return 'before-token';
+  if (click.clickedAt > now + CLICK_SKEW_MS) return 'in-future';
+  return null;
+};
+
 export interface LinkClicksRecorded {
-  /** Clicks on this device's tokens that changed a ledger. */
+  /** Clicks that changed a ledger. */
   readonly recorded: number;
-  /** Clicks on tokens another device holds, already recorded, about someone no longer here, or changing nothing. */
+  /** Clicks on tokens nobody shared, already recorded, about someone no longer here, or changing nothing. */
   readonly ignored: number;
+  /** Clicks refused for their time (a server reporting what no person did); each is audited. */
+  readonly problems: readonly ClickProblem[];
   readonly cursor: number;
 }
 
 /**
- * Pulls the organisation's clicks after this device's cursor and records those on its own tokens; each
- * change is audited as it is written. The cursor moves after each page, and a token's click is recorded
- * once, so a repeated pull records nothing twice.
+ * Pulls the organisation's clicks after this device's cursor and records those on tokens it can resolve:
+ * its own, or any other device's through the synced link records; each change is audited as it is written.
+ * The cursor moves after each page, and a token's click is recorded once, so a repeated pull records
+ * nothing twice; a click on a token recorded by another device finds its evidence and writes nothing.
  */
 export const pullAndRecordClicks = async (
   session: Session,
   actor: Actor,
   server: LinkServer,
   step: AuditStep,
+  now: () => number = Date.now,
 ): Promise<Done<LinkClicksRecorded>> => {
   let cursor = await linkClickCursor(session);
   let recorded = 0;
   let ignored = 0;
+  const problems: ClickProblem[] = [];
+  let shared: ReadonlyMap<string, SharedLink> | null = null;
+  const resolve = async (click: LinkClick): Promise<{ own: LinkEntry | null; link: ClickedLink } | null> => {
+    const own = await linkByHash(session, click.tokenHash);
+    if (own) return own.recordedAt === null ? { own, link: own } : null;
+    shared ??= await sharedLinksByHash(session);
+    const link = shared.get(click.tokenHash);
+    return link ? { own: null, link } : null;
+  };
   for (;;) {
     const reply = await pullLinkClicks(server.client, cursor);
     if (!reply.ok) throw new LinkServerError(reply.error);
     for (const click of reply.value.clicks) {
-      const entry = await linkByHash(session, click.tokenHash);
-      const ours = entry && entry.kind === click.kind && entry.recordedAt === null;
-      if (ours && (await personHeld(session, entry.personId))) {
-        if (await recordClick(session, actor, entry, click, step)) recorded += 1;
+      const found = await resolve(click);
+      const link = found && found.link.kind === click.kind ? found.link : null;
+      const reason = link && clickProblem(click, link.createdAt, now());
+      if (link && reason) {
+        problems.push({ tokenHash: click.tokenHash, kind: click.kind, clickedAt: click.clickedAt, reason });
+        await step({
+          action: 'consent',
+          kind: 'link-click-refused',
+          recordIds: [link.personId],
+          purposeId: link.purposeId,
+          details: { reason, link: click.kind, clickedAt: click.clickedAt },
+        });
+      } else if (link && (await personHeld(session, link.personId))) {
+        if (await recordClick(session, actor, link, click, step)) recorded += 1;
         else ignored += 1;
       } else ignored += 1;
-      if (ours) await markLinkRecorded(session, entry, Date.now());
+      // The token is spent either way: the server reports only a token's first click.
+      if (found?.own && link) await markLinkRecorded(session, found.own, Date.now());
     }
     cursor = await saveLinkClickCursor(session, reply.value.cursor);
     if (!reply.value.more || reply.value.clicks.length === 0) break;
   }
-  return { result: { recorded, ignored, cursor }, audit: [] };
+  return { result: { recorded, ignored, problems, cursor }, audit: [] };
 };

@@ -1,6 +1,7 @@
 // Clicks on this device's confirmation and unsubscribe links come back by themselves (issue 17): while the
 // vault is linked and unlocked, the device pulls the organisation's clicks on a timer and after a sync
-// catch-up, and records those on its own tokens through the core's consent.recordLinkClicks.
+// catch-up, and records those it can resolve, its own tokens or another device's through the synced link
+// records (shared/consent/link-record.ts), through the core's consent.recordLinkClicks.
 import { recordLinkClicks, type LinkServer } from '../../../../shared/consent';
 import { serverClient, type AccountLink } from '../../../../shared/sync';
 import type { Session } from '../../../../shared/vault';

@@ -1,0 +1,319 @@
+// A click on a link whose device is gone (issue 17 review): two devices of one organisation against the
+// real server with its link store, syncing as the app does. Device A makes the confirmation and
+// unsubscribe tokens and syncs, then goes away; the person clicks; device B, which never held a token,
+// resolves the clicks through the synced link records and records the confirmation, the consent and the
+// unsubscribe with the tokens' hashes as evidence; A coming back and pulling the same clicks adds nothing.
+// And a server that reports a click it cannot have seen (before the token was made, or in the future) is
+// refused and audited, and erasing the person takes the link records with them.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteLinks } from '../../../server/storage/links-sqlite';
+import type { LinkStore } from '../../../server/storage/links';
+import type { Storage } from '../../../server/storage/types';
+import {
+  loadPersonLedgers,
+  recordLinkClicks,
+  requestConfirmation,
+  saveController,
+  subscribe,
+  subscriptionStatus,
+  type LinkServer,
+} from '../../../shared/consent';
+import {
+  PURPOSE_E_MARKETING,
+  seedConsentDefaults,
+  SUBSCRIPTION_NEWSLETTER,
+} from '../../../shared/consent/defaults';
+import { LINK_RECORD } from '../../../shared/consent/link-record';
+import { CLICK_SKEW_MS, clickProblem, pullAndRecordClicks } from '../../../shared/consent/links';
+import type { AuditEvent } from '../../../shared/audit';
+import { erasurePreview } from '../../../shared/erasure/erasure';
+import { purgeSubjects } from '../../../shared/erasure/erasure-purge';
+import type { MailMessage } from '../../../shared/platform';
+import type { KluisDatabase } from '../../../shared/store/database';
+import { linkTokenHash, serverClient, type AccountLink } from '../../../shared/sync';
+import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { conflictHandlersFor } from '../../../shared/sync/merge';
+import { SyncClient } from '../../../shared/sync/replication';
+import type { Session } from '../../../shared/vault/session';
+import { LOCAL_ACTOR } from '../../../shared/workspace';
+import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
+import { ADAPTERS, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+import { somePerson } from './support';
+
+const LIST = SUBSCRIPTION_NEWSLETTER;
+
+interface Device {
+  readonly db: KluisDatabase;
+  readonly session: Session;
+  readonly link: AccountLink;
+  readonly server: LinkServer;
+  readonly actor: { userId: string; deviceId: string };
+}
+
+let database: TestDatabase;
+let storage: Storage;
+let links: LinkStore;
+let server: RunningServer;
+let a: Device;
+let b: Device;
+
+const device = (db: KluisDatabase, session: Session, link: AccountLink): Device => ({
+  db,
+  session,
+  link,
+  server: {
+    serverUrl: server.url,
+    client: serverClient(fetch, { serverUrl: server.url, token: link.token }),
+  },
+  actor: { userId: link.userId, deviceId: link.deviceId },
+});
+
+beforeEach(async () => {
+  database = await ADAPTERS.sqlite();
+  storage = await database.open();
+  await storage.migrate();
+  links = openSqliteLinks(database.files!()[0]!);
+  await links.migrate();
+  server = await startServer(storage, { links });
+  const dbA = await memoryDatabase();
+  const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
+  await seedConsentDefaults(sessionA);
+  const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
+  if (!linked.ok) throw new Error(linked.error);
+  const dbB = await memoryDatabase();
+  const signedIn = await signInOnNewDevice({
+    fetch,
+    serverUrl: server.url,
+    db: dbB,
+    userId: linked.value.userId,
+    passphrase: PASSPHRASE,
+  });
+  if (!signedIn.ok) throw new Error(signedIn.error);
+  a = device(dbA, sessionA, linked.value);
+  b = device(dbB, signedIn.value.session, signedIn.value.link);
+});
+
+afterEach(async () => {
+  await a.db.remove();
+  await b.db.remove();
+  await server.close();
+  await links.close();
+  await storage.close();
+  await database.destroy();
+});
+
+/** One sync run of a device, as the app's sync client does it. */
+const syncOnce = async (d: Device) => {
+  const client = new SyncClient({
+    db: d.db,
+    fetch,
+    serverUrl: server.url,
+    token: d.link.token,
+    identifier: `${server.url}|${d.link.deviceId}`,
+    role: d.link.role,
+    live: false,
+    retryMs: 20,
+    conflictHandlers: await conflictHandlersFor(d.session),
+  });
+  try {
+    await client.start();
+    await client.awaitInSync();
+  } finally {
+    await client.stop();
+  }
+};
+
+/** On device A: the controller's sender, a person waiting for the newsletter's opt-in, and the message. */
+const confirmationOnA = async (now?: number) => {
+  await saveController(a.session, LOCAL_ACTOR, { name: 'Bakkerij Kluis', email: 'nieuws@bakkerij.example' });
+  const person = await a.session.people.create(somePerson(1));
+  const about = {
+    recordedBy: a.actor,
+    personId: person.id,
+    subscriptionTypeId: LIST,
+    origin: 'web_form',
+  } as const;
+  await subscribe(a.session, LOCAL_ACTOR, about);
+  const sent: MailMessage[] = [];
+  await requestConfirmation(a.session, LOCAL_ACTOR, {
+    personId: person.id,
+    subscriptionTypeId: LIST,
+    language: 'en',
+    server: a.server,
+    via: 'eml',
+    send: async (message) => void sent.push(message),
+    ...(now === undefined ? {} : { now }),
+  });
+  const token = (kind: 'c' | 'u', text: string) =>
+    new RegExp(`${server.url}/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? '';
+  return {
+    personId: person.id,
+    confirm: token('c', sent[0]!.text),
+    unsubscribe: token('u', sent[0]!.headers?.['List-Unsubscribe'] ?? ''),
+  };
+};
+
+const click = async (kind: 'c' | 'u', token: string) => {
+  const response = await fetch(`${server.url}/${kind}/${token}`, { method: 'POST' });
+  expect(response.status).toBe(200);
+};
+const pull = (d: Device) =>
+  recordLinkClicks(d.session, LOCAL_ACTOR, { server: d.server, recordedBy: d.actor });
+const listState = async (d: Device, personId: string) =>
+  subscriptionStatus((await loadPersonLedgers(d.session, personId)).subscriptions, LIST, Date.now()).state;
+const references = async (d: Device, personId: string) => {
+  const { subscriptions, consents } = await loadPersonLedgers(d.session, personId);
+  return {
+    subscriptions: subscriptions.map((e) => `${e.data.type} ${e.data.evidence.reference}`),
+    consents: consents.map((e) => `${e.data.type} ${e.data.evidence.reference}`),
+  };
+};
+
+describe('a click on a token made by a device that is gone', () => {
+  it('is recorded by another device of the organisation, and the maker coming back does not record it twice', async () => {
+    const { personId, confirm, unsubscribe } = await confirmationOnA();
+    await syncOnce(a);
+    await syncOnce(b);
+    // B holds the person and what each token stands for, by hash: never the token itself.
+    const shared = (await b.session.items(LINK_RECORD).listForSubject(personId)).records;
+    expect(shared.map((r) => r.data.tokenHash).sort()).toEqual(
+      [await linkTokenHash(confirm), await linkTokenHash(unsubscribe)].sort(),
+    );
+    const stored = JSON.stringify((await b.db.items.find().exec()).map((d) => d.toJSON()));
+    for (const token of [confirm, unsubscribe]) {
+      expect(stored).not.toContain(token);
+      expect(stored).not.toContain(await linkTokenHash(token));
+    }
+
+    // A is gone. The person confirms, and later unsubscribes.
+    await click('c', confirm);
+    await click('u', unsubscribe);
+    expect(await pull(b)).toMatchObject({ recorded: 2, ignored: 0, problems: [] });
+    expect(await listState(b, personId)).toBe('unsubscribed');
+    const confirmRef = `link-sha256:${await linkTokenHash(confirm)}`;
+    const unsubscribeRef = `link-sha256:${await linkTokenHash(unsubscribe)}`;
+    const recordedOnB = await references(b, personId);
+    expect(recordedOnB.subscriptions.slice(1)).toEqual([
+      `confirmed ${confirmRef}`,
+      `unsubscribed ${unsubscribeRef}`,
+    ]);
+    expect(recordedOnB.consents).toEqual([`given ${confirmRef}`]);
+    const recordedBy = (await loadPersonLedgers(b.session, personId)).consents[0]!.data;
+    expect({ recordedBy: recordedBy.recordedBy, deviceId: recordedBy.deviceId }).toEqual({
+      recordedBy: b.actor.userId,
+      deviceId: b.actor.deviceId,
+    });
+
+    // A comes back: it syncs, then pulls the same two clicks on its own tokens and writes nothing.
+    await syncOnce(b);
+    await syncOnce(a);
+    expect(await pull(a)).toMatchObject({ recorded: 0, problems: [] });
+    expect(await references(a, personId)).toEqual(recordedOnB);
+    await syncOnce(a);
+    await syncOnce(b);
+    expect(await references(b, personId)).toEqual(recordedOnB);
+    expect(await listState(a, personId)).toBe('unsubscribed');
+  });
+
+  it('is recorded once when the maker pulls it first and the other device pulls it after a sync', async () => {
+    const { personId, unsubscribe } = await confirmationOnA();
+    await syncOnce(a);
+    await click('u', unsubscribe);
+    expect(await pull(a)).toMatchObject({ recorded: 1 });
+    await syncOnce(a);
+    await syncOnce(b);
+    expect(await pull(b)).toMatchObject({ recorded: 0, ignored: 1 });
+    const { subscriptions } = await loadPersonLedgers(b.session, personId);
+    expect(subscriptions.filter((e) => e.data.type === 'unsubscribed')).toHaveLength(1);
+  });
+
+  it('written by two devices that both resolve it before syncing, leaves the person unsubscribed once synced', async () => {
+    const { personId, unsubscribe } = await confirmationOnA();
+    await syncOnce(a);
+    await syncOnce(b);
+    await click('u', unsubscribe);
+    expect(await pull(a)).toMatchObject({ recorded: 1 });
+    expect(await pull(b)).toMatchObject({ recorded: 1 });
+    await syncOnce(a);
+    await syncOnce(b);
+    await syncOnce(a);
+    const reference = `link-sha256:${await linkTokenHash(unsubscribe)}`;
+    for (const d of [a, b]) {
+      expect((await references(d, personId)).subscriptions.slice(1)).toEqual([
+        `unsubscribed ${reference}`,
+        `unsubscribed ${reference}`,
+      ]);
+      expect(await listState(d, personId)).toBe('unsubscribed');
+    }
+  });
+});
+
+describe('a click the server cannot have seen', () => {
+  const stepsOf = () => {
+    const steps: AuditEvent[] = [];
+    return { steps, step: async (entry: AuditEvent) => void steps.push(entry) };
+  };
+
+  it('allows the clock skew either side and no more', () => {
+    const madeAt = 1_000_000_000;
+    expect(clickProblem({ clickedAt: madeAt - CLICK_SKEW_MS }, madeAt, madeAt)).toBeNull();
+    expect(clickProblem({ clickedAt: madeAt - CLICK_SKEW_MS - 1 }, madeAt, madeAt)).toBe('before-token');
+    expect(clickProblem({ clickedAt: madeAt + CLICK_SKEW_MS }, madeAt, madeAt)).toBeNull();
+    expect(clickProblem({ clickedAt: madeAt + CLICK_SKEW_MS + 1 }, madeAt, madeAt)).toBe('in-future');
+  });
+
+  it('refuses a click dated before its token was made, audits it, and records nothing', async () => {
+    const { personId, confirm } = await confirmationOnA();
+    const hash = await linkTokenHash(confirm);
+    // The server (the one that hosts the links) reports a click from an hour before the token existed.
+    const madeAt = (await a.session.items(LINK_RECORD).listForSubject(personId)).records.find(
+      (r) => r.data.tokenHash === hash,
+    )!.data.createdAt;
+    await links.recordClick(hash, 'confirm', madeAt - 60 * 60_000);
+    const { steps, step } = stepsOf();
+
+    const done = await pullAndRecordClicks(a.session, a.actor, a.server, step);
+    expect(done.result).toMatchObject({
+      recorded: 0,
+      problems: [{ tokenHash: hash, kind: 'confirm', reason: 'before-token' }],
+    });
+    expect(steps).toEqual([
+      expect.objectContaining({
+        action: 'consent',
+        kind: 'link-click-refused',
+        recordIds: [personId],
+        purposeId: PURPOSE_E_MARKETING,
+        details: expect.objectContaining({ reason: 'before-token' }),
+      }),
+    ]);
+    expect(await listState(a, personId)).toBe('pending');
+    expect((await loadPersonLedgers(a.session, personId)).consents).toEqual([]);
+  });
+
+  it('refuses a click dated in the future, also on a device that resolves it through the synced record', async () => {
+    const { personId, unsubscribe } = await confirmationOnA();
+    await syncOnce(a);
+    await syncOnce(b);
+    const hash = await linkTokenHash(unsubscribe);
+    await links.recordClick(hash, 'unsubscribe', Date.now() + 60 * 60_000);
+    const { step } = stepsOf();
+
+    const done = await pullAndRecordClicks(b.session, b.actor, b.server, step);
+    expect(done.result.problems).toEqual([
+      expect.objectContaining({ tokenHash: hash, kind: 'unsubscribe', reason: 'in-future' }),
+    ]);
+    expect(await listState(b, personId)).toBe('pending');
+  });
+});
+
+describe('erasure', () => {
+  it('takes the link records with the person', async () => {
+    const { personId } = await confirmationOnA();
+    expect((await erasurePreview(a.session, personId)).counts['link-record']).toBe(2);
+    const removed = await purgeSubjects(a.session, [personId]);
+    expect(removed['link-record']).toBe(2);
+    expect(await a.db.items.find({ selector: { kind: 'link-record' } }).exec()).toEqual([]);
+    expect((await a.session.items(LINK_RECORD).loadAll()).records).toEqual([]);
+  });
+});
