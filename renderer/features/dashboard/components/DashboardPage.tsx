@@ -3,6 +3,7 @@
 import Grid from '@mui/material/Grid';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../ui/PageHeader';
+import { GettingStartedGuide } from './GettingStartedGuide';
 import { dashboardSources, type DashboardSources } from '../sources';
 import { auditTile } from './tiles/audit-tile';
 import { breachesTile } from './tiles/breaches-tile';
@@ -34,6 +35,7 @@ export function DashboardPage({ sources = dashboardSources }: { sources?: Dashbo
   return (
     <>
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
+      <GettingStartedGuide />
       <Grid container spacing={2}>
         {TILES.map((tile) => (
           <Grid key={tile.name} size={TILE}>

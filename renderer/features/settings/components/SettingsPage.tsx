@@ -7,6 +7,7 @@ import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/platform';
 import { AuditTrailSettings } from '../../audit/components/AuditTrailSettings';
+import { GettingStartedSettings } from '../../dashboard/components/GettingStartedSettings';
 import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';
 import { usePlatform } from '../../../platform/platform-context';
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <AuditTrailSettings />
       <MailSettings />
       <AppearanceSettings />
+      <GettingStartedSettings />
       <FormSection title={t('settings.about.title')} icon={<InfoOutlinedIcon />}>
         <Typography variant="body2" color="text.secondary">
           {t('settings.about.encryption')}
