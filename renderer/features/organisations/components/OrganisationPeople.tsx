@@ -2,6 +2,7 @@
 // shortcut to add one.
 import { useMemo } from 'react';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemAvatar from '@mui/material/ListItemAvatar';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -39,21 +40,23 @@ export function OrganisationPeople({ organisationId }: { organisationId: string 
       ) : (
         <List dense aria-label={t('organisations.peopleList')} sx={{ mb: 1 }}>
           {people.slice(0, MAX_SHOWN).map((person) => (
-            <ListItemButton
-              key={person.id}
-              component="a"
-              href={formatRoute({ name: 'person', id: person.id })}
-              sx={{ borderRadius: 2 }}
-            >
-              <ListItemAvatar sx={{ minWidth: 46 }}>
-                <SubjectAvatar id={person.id} name={person.displayName} />
-              </ListItemAvatar>
-              <ListItemText
-                primary={person.displayName}
-                secondary={[person.jobTitle, person.email].filter(Boolean).join(' · ')}
-              />
-              {restricted.has(person.id) && <RestrictionMarker />}
-            </ListItemButton>
+            // A link is not a list item by itself: screen readers count and announce <li>s (axe: list).
+            <ListItem key={person.id} disablePadding>
+              <ListItemButton
+                component="a"
+                href={formatRoute({ name: 'person', id: person.id })}
+                sx={{ borderRadius: 2 }}
+              >
+                <ListItemAvatar sx={{ minWidth: 46 }}>
+                  <SubjectAvatar id={person.id} name={person.displayName} />
+                </ListItemAvatar>
+                <ListItemText
+                  primary={person.displayName}
+                  secondary={[person.jobTitle, person.email].filter(Boolean).join(' · ')}
+                />
+                {restricted.has(person.id) && <RestrictionMarker />}
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
