@@ -20,5 +20,11 @@ export {
   type LinkServer,
 } from './links';
 export type { CampaignLink, CampaignLinks, CampaignLinksRequest } from './campaign-links';
+export type { CampaignColumn, CampaignExportInput, CampaignExportResult } from './campaign-export';
+export {
+  pendingSubscribers,
+  type BulkConfirmationInput,
+  type BulkConfirmationResult,
+} from './campaign-confirmations';
 export * from './register-export';
 export * from './queries';

@@ -22,6 +22,8 @@ import {
   type NoticeReceiptInput,
 } from './ledgers';
 import { changeSubscription, type SubscriptionChange } from './subscriptions';
+import { sendConfirmations, type BulkConfirmationInput } from './campaign-confirmations';
+import { exportCampaignFile, type CampaignExportInput } from './campaign-export';
 import { campaignUnsubscribeLinks, type CampaignLinksRequest } from './campaign-links';
 import { pullAndRecordClicks, sendConfirmation, type ConfirmationRequest, type LinkServer } from './links';
 import { toIso27560Record, toKantaraReceipt } from './receipts';
@@ -87,13 +89,35 @@ export const confirmSubscription = subscriptionOperation('consent.confirmSubscri
 export const unsubscribe = subscriptionOperation('consent.unsubscribe', 'unsubscribe');
 
 /**
- * The campaign list for a purpose and a channel (the only way people leave Kluis for marketing): who may
- * be contacted, who is left out and why; audited as an export of the eligible ids.
+ * The campaign list for a purpose and a channel, checked on screen: who may be contacted, who is left out
+ * and why; audited as a view of the eligible ids (the file is consent.exportCampaign).
  */
 export const runGate = defineOperation(
   'consent.campaignList',
   (workspace, _actor, { onProgress, signal, now, ...input }: RunGateInput & ProgressOptions) =>
     decideCampaignList(workspace, input, { onProgress, signal, now }),
+);
+
+/**
+ * Saves a campaign list (the only way people leave Kluis for marketing): the gate is asked again as the
+ * file is written, so a change since the list was checked counts; audited as an export once delivered.
+ */
+export const exportCampaign = defineOperation(
+  'consent.exportCampaign',
+  (workspace, _actor, input: CampaignExportInput, step) => exportCampaignFile(workspace, input, step),
+  // Nobody left to contact: no file, nothing exported. The roles that run campaigns (permissions.ts).
+  { mayChangeNothing: true, roles: ['admin', 'manager', 'marketing'] },
+);
+
+/**
+ * The double opt-in message for every pending subscription to a list, each gated and audited per person
+ * as consent.requestConfirmation does for one; who was left out comes back with the reason.
+ */
+export const requestConfirmations = defineOperation(
+  'consent.requestConfirmations',
+  (workspace, _actor, input: BulkConfirmationInput, step) => sendConfirmations(workspace, input, step),
+  // Nobody pending, or nobody the gate lets through: nothing sent, nothing to account for.
+  { mayChangeNothing: true, roles: ['admin', 'manager', 'marketing'] },
 );
 
 /**

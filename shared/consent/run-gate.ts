@@ -1,7 +1,8 @@
 // The only way people leave Kluis for marketing: campaign lists, call lists and bulk email exports ask
-// this gate, which decides for every person, says who was left out and why, and hands back the export's
-// audit entry (one entry: the eligible ids, the purpose, counts per reason — never names) for the
-// operation consent.campaignList to write.
+// this gate, which decides for every person, says who was left out and why, and hands back the run's
+// audit entry (one entry: the eligible ids, the purpose, counts per reason — never names). Checking a list
+// on screen is audited as a view (consent.campaignList); the file is an export only when it is written,
+// after the gate was asked again (consent.exportCampaign, campaign-export.ts).
 import { NotFoundError } from '../store';
 import type { Session } from '../vault';
 import type { AuditEvent } from '../audit';
@@ -57,7 +58,7 @@ export const decideCampaignList = async (
   }
   signal?.throwIfAborted();
   const audit: AuditEvent = {
-    action: 'export',
+    action: 'view',
     kind: 'campaign-list',
     recordIds: eligible,
     purposeId: purpose.id,

@@ -32,7 +32,7 @@ export const cases: OperationCases = {
       await workspace.people.create(annelies);
       return { purposeId: id, channel: 'email' };
     },
-    audits: [{ action: 'export', kind: 'campaign-list' }],
+    audits: [{ action: 'view', kind: 'campaign-list' }],
   },
   'consent.savePurpose': {
     input: async (workspace) => {

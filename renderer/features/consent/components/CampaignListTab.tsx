@@ -1,6 +1,7 @@
 // Campaign lists: the only way people leave Kluis for marketing. Choose a purpose, a channel and optionally
-// a list; the purpose gate decides for every person (writing the export to the audit trail), shows who may
-// be contacted and who was left out and why, and only the eligible people can be saved as CSV or XLSX.
+// a list; the purpose gate decides for every person and shows who may be contacted and who was left out and
+// why. Saving as CSV or XLSX asks the gate again (consent.exportCampaign), so the file holds who may be
+// contacted when it is written, and that export is what the audit trail records.
 import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -14,16 +15,14 @@ import Typography from '@mui/material/Typography';
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
-import { campaignLinks, runGate } from '../../../../shared/consent';
+import { exportCampaign, LinkServerError, runGate } from '../../../../shared/consent';
 import type { GateResult } from '../../../../shared/consent';
-import { toCsv, toXlsx } from '../../../../shared/export';
 import { notify } from '../../../kit/notification-store';
-import { usePlatform } from '../../../platform/platform-context';
+import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { FormSection } from '../../../ui/FormSection';
 import { useWorkspace } from '../../../kit/workspace';
 import { linkServerOf } from '../../sync/stores/link-clicks';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { campaignFile } from '../campaign-export';
 import { useConsentSettings } from '../hooks/useConsentSettings';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
 import { mayRunCampaigns } from '../permissions';
@@ -63,7 +62,7 @@ export function CampaignListTab() {
 function CampaignBuilder() {
   const { t } = useTranslation();
   const { workspace: session, directory, actor: workspaceActor } = useWorkspace();
-  const platform = usePlatform();
+  const deliver = useDeliver(t('consent.campaign.saveTitle'));
   const link = useSyncStore((s) => s.link);
   const settings = useConsentSettings();
   const localized = useLocalized();
@@ -112,43 +111,31 @@ function CampaignBuilder() {
     if (!run || saving) return;
     setSaving(true);
     try {
-      // E-mail from a linked vault: each person's own unsubscribe link, registered before the file exists.
-      const links =
-        run.channel === 'email' && link
-          ? await campaignLinks(session, workspaceActor, {
-              purposeId: run.purposeId,
-              subscriptionTypeId: run.subscriptionTypeId,
-              personIds: run.result.eligible,
-              server: linkServerOf(link),
-            }).then(
-              (made) => made.links,
-              () => null,
-            )
-          : undefined;
-      if (links === null) return notify(t('consent.campaign.linksFailed'), 'error');
-      const file = await campaignFile(
-        session,
-        directory,
-        run.result.eligible,
-        run.channel,
-        (c) => t(`consent.campaign.columns.${c}`),
-        links,
-      );
-      const bytes =
-        kind === 'csv'
-          ? toCsv(file.columns, file.rows)
-          : toXlsx(file.columns, file.rows, { sheetName: t('consent.campaign.sheet') });
       const name = localized(purposes.find((p) => p.id === run.purposeId)?.data.name ?? { en: '', nl: '' });
-      const saved = await platform.saveFile({
-        title: t('consent.campaign.saveTitle'),
-        suggestedName: `${fileStem(name)}-${run.channel}.${kind}`,
-        filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
-        bytes,
+      // The core asks the gate again as it writes: whoever changed since the check is decided anew.
+      const saved = await exportCampaign(session, workspaceActor, {
+        purposeId: run.purposeId,
+        subscriptionTypeId: run.subscriptionTypeId,
+        channel: run.channel,
+        format: kind,
+        column: (c) => t(`consent.campaign.columns.${c}`),
+        sheetName: t('consent.campaign.sheet'),
+        fileName: `${fileStem(name)}-${run.channel}`,
+        deliver,
+        // E-mail from a linked vault: each person's own unsubscribe link, registered before the file exists.
+        ...(run.channel === 'email' && link ? { server: linkServerOf(link) } : {}),
       });
-      if (!saved.ok) notify(t('consent.campaign.saveFailed'), 'error');
-      else if (saved.value) notify(t('consent.campaign.saved', { name: saved.value }));
-    } catch {
-      notify(t('consent.campaign.saveFailed'), 'error');
+      const dropped = run.result.eligible.filter((id) => !saved.eligible.includes(id)).length;
+      setRun({ ...run, result: saved });
+      const changed = dropped ? ` ${t('consent.campaign.changedSince', { count: dropped })}` : '';
+      if (saved.savedAs) notify(`${t('consent.campaign.saved', { name: saved.savedAs })}${changed}`);
+      else notify(t('consent.campaign.nobodyLeft'), 'warning');
+    } catch (error) {
+      if (cancelled(error)) return;
+      notify(
+        t(error instanceof LinkServerError ? 'consent.campaign.linksFailed' : 'consent.campaign.saveFailed'),
+        'error',
+      );
     } finally {
       setSaving(false);
     }

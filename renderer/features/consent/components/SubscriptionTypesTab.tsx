@@ -1,5 +1,6 @@
 // Subscription types: the mailing lists, each tied to a purpose of the register, with double opt-in on or
-// off. Admins and managers add and edit them; everyone else reads.
+// off. Admins and managers add and edit them; everyone else reads. Whoever runs campaigns sends a double
+// opt-in list's pending confirmations from here (SendConfirmationsDialog).
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -10,7 +11,10 @@ import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionTypePayload } from '../../../../shared/consent';
 import type { Setting } from '../../../../shared/store';
+import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useRegister } from '../hooks/useRegister';
+import { mayRunCampaigns } from '../permissions';
+import { SendConfirmationsDialog } from './SendConfirmationsDialog';
 import { useLocalized } from '../hooks/useLocalized';
 import { SubscriptionTypeDialog } from './SubscriptionTypeDialog';
 import { TabIntro } from './TabIntro';
@@ -23,6 +27,8 @@ export function SubscriptionTypesTab() {
   const { settings, editable } = useRegister();
   const localized = useLocalized();
   const [open, setOpen] = useState<Open>(null);
+  const [sending, setSending] = useState<Setting<SubscriptionTypePayload> | null>(null);
+  const mayConfirm = mayRunCampaigns(useCurrentUser().role);
   const purposeName = (id: string) => {
     const purpose = settings.purposes.find((p) => p.id === id);
     return purpose ? localized(purpose.data.name) : t('consent.subscriptionTypes.unknownPurpose');
@@ -87,12 +93,20 @@ export function SubscriptionTypesTab() {
             {
               header: '',
               align: 'right',
-              cell: (type) =>
-                editable && (
-                  <Button size="small" onClick={() => setOpen({ type })}>
-                    {t('consent.purposes.edit')}
-                  </Button>
-                ),
+              cell: (type) => (
+                <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+                  {mayConfirm && type.data.doubleOptIn && type.data.active && (
+                    <Button size="small" onClick={() => setSending(type)}>
+                      {t('consent.bulkConfirmation.button')}
+                    </Button>
+                  )}
+                  {editable && (
+                    <Button size="small" onClick={() => setOpen({ type })}>
+                      {t('consent.purposes.edit')}
+                    </Button>
+                  )}
+                </Stack>
+              ),
             },
           ]}
         />
@@ -100,6 +114,7 @@ export function SubscriptionTypesTab() {
       {open && (
         <SubscriptionTypeDialog type={open.type} purposes={settings.purposes} onClose={() => setOpen(null)} />
       )}
+      {sending && <SendConfirmationsDialog type={sending} onClose={() => setSending(null)} />}
     </Stack>
   );
 }
