@@ -15,7 +15,7 @@ import { registerErasureRoutes } from './routes/erasure';
 import { registerExposureRoutes } from './routes/exposure';
 import { registerCertificateRoute } from './routes/certificate';
 import { registerKeyRoutes } from './routes/keys';
-import { registerLinkRoutes } from './routes/links';
+import { logPath, registerLinkRoutes } from './routes/links';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import { UNCLICKED_LINK_MS, type LinkStore } from './storage/links';
@@ -142,11 +142,11 @@ export const createApp = (options: AppOptions): FastifyInstance & Housekeeping =
         : {
             level: options.log?.level ?? 'info',
             ...(options.log?.stream ? { stream: options.log.stream } : {}),
-            // Method and path only: no headers (tokens), no query strings, no bodies.
+            // Method and path only: no headers (tokens), no query strings, no bodies, no link tokens.
             serializers: {
               req: (req: { method: string; url: string }) => ({
                 method: req.method,
-                path: req.url.split('?')[0],
+                path: logPath(req.url),
               }),
             },
           },

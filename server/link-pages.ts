@@ -13,7 +13,11 @@ interface PageText {
   button?: string;
 }
 
-/** Every string of the pages, in both languages (the server has no locale files of its own). */
+/**
+ * Every string of the pages, in both languages (the server has no locale files of its own). A confirmation
+ * says the answer was received, not that the subscription holds: the server cannot know whether the person
+ * unsubscribed in the meantime, in which case the device that made the link records nothing.
+ */
 export const LINK_PAGE_TEXT: Readonly<Record<PageLanguage, Readonly<Record<LinkPage, PageText>>>> = {
   en: {
     'confirm-ask': {
@@ -22,8 +26,8 @@ export const LINK_PAGE_TEXT: Readonly<Record<PageLanguage, Readonly<Record<LinkP
       button: 'Confirm',
     },
     'confirm-done': {
-      title: 'Thank you: your subscription is confirmed',
-      text: 'You can close this page.',
+      title: 'Thank you: your confirmation has been received',
+      text: 'Unless you unsubscribed in the meantime, you will receive these messages. You can close this page.',
     },
     'unsubscribe-ask': {
       title: 'Unsubscribe',
@@ -50,8 +54,8 @@ export const LINK_PAGE_TEXT: Readonly<Record<PageLanguage, Readonly<Record<LinkP
       button: 'Bevestigen',
     },
     'confirm-done': {
-      title: 'Dank u wel: uw inschrijving is bevestigd',
-      text: 'U kunt deze pagina sluiten.',
+      title: 'Dank u wel: uw bevestiging is ontvangen',
+      text: 'Tenzij u zich intussen hebt uitgeschreven, ontvangt u deze berichten. U kunt deze pagina sluiten.',
     },
     'unsubscribe-ask': {
       title: 'Uitschrijven',

@@ -4,7 +4,7 @@
 // time is kept. /u/<token> also takes RFC 8058's one-click POST (`List-Unsubscribe=One-Click`) from a mail
 // client, answered 200 at once. An unknown or malformed token gets the same "not valid" page and counts
 // against the source address, which then waits as for failed sign-ins (limits.ts); nothing about a token
-// or its click is logged (these routes log warnings only, so not even their paths).
+// or its click is logged (these routes log warnings only, and every request line masks the token: logPath).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   LINK_TOKEN,
@@ -19,6 +19,26 @@ import { sendError, sendOk } from '../http';
 import { createAddressBackoff } from '../limits';
 import { LINK_PAGE_CSP, pageLanguage, renderLinkPage, type LinkPage } from '../link-pages';
 import { LINK_ROW_BYTES, type LinkStore } from '../storage/links';
+
+/**
+ * A request's path as the log may hold it: no query string, and for anything under /c/ or /u/ (however
+ * spelt: /C/, //c/, %63, a trailing slash or segment that no route answers) no token — a token in a log
+ * could confirm or unsubscribe someone.
+ */
+export const logPath = (url: string): string => {
+  const path = url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: judge the path as sent.
+  }
+  const first = decoded
+    .split('/')
+    .find((segment) => segment !== '')
+    ?.toLowerCase();
+  return first === 'c' || first === 'u' ? `/${first}/<token>` : path;
+};
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
 

@@ -209,7 +209,7 @@ describe('double opt-in through the SMTP server, with the shell mail module boun
       const ottosBrowser = await context.newPage();
       await ottosBrowser.goto(confirmUrl);
       await ottosBrowser.getByRole('button', { name: 'Confirm' }).click();
-      await ottosBrowser.getByText('your subscription is confirmed').waitFor();
+      await ottosBrowser.getByText('your confirmation has been received').waitFor();
       await ottosBrowser.close();
 
       // The device pulls the click and records it, with the token's hash as the evidence.

@@ -67,7 +67,7 @@ describe('double opt-in by link', () => {
       const personsPage = await context.newPage();
       await personsPage.goto(link!);
       await personsPage.getByRole('button', { name: 'Confirm' }).click();
-      await personsPage.getByText('your subscription is confirmed').waitFor();
+      await personsPage.getByText('your confirmation has been received').waitFor();
 
       // The device pulls the click and records it: no one pressed "Confirmed".
       await newsletter.getByText('Subscribed', { exact: true }).waitFor({ timeout: 60_000 });

@@ -125,13 +125,13 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
     const first = await page('confirm', token, { method: 'POST', headers: { 'accept-language': 'nl' } });
     expect(first.status).toBe(200);
-    expect(await first.text()).toContain('Dank u wel: uw inschrijving is bevestigd');
+    expect(await first.text()).toContain('Dank u wel: uw bevestiging is ontvangen');
     clock += 60_000;
     const again = await page('confirm', token, { method: 'POST' });
     expect(again.status).toBe(200);
-    expect(await again.text()).toContain('your subscription is confirmed');
+    expect(await again.text()).toContain('your confirmation has been received');
     // Once clicked, the page says so instead of asking again.
-    expect(await (await page('confirm', token)).text()).toContain('your subscription is confirmed');
+    expect(await (await page('confirm', token)).text()).toContain('your confirmation has been received');
 
     const pulled = await clicksOf(orgA);
     expect(pulled).toEqual({
