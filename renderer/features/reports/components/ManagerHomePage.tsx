@@ -139,7 +139,8 @@ export function ManagerHomePage() {
               role="img"
               aria-label={`${summary}. ${openStages.map((s, i) => `${s.name} ${money(perStage[i]!)}`).join(', ')}`}
             >
-              <Box aria-hidden>
+              {/* inert: the chart's own focusable marks would sit, nameless, inside a hidden box (axe). */}
+              <Box aria-hidden inert>
                 <BarChart
                   height={220}
                   xAxis={[{ scaleType: 'band', data: openStages.map((s) => s.name) }]}

@@ -28,7 +28,10 @@ export function ReportSection({ table, chart }: Props) {
       </Box>
       {chart && table.rows.length > 0 && (
         <Box role="img" aria-label={`${table.title}. ${t('reports.chart.described')}`}>
-          <Box aria-hidden>{chart}</Box>
+          {/* inert: the chart's focusable marks are hidden with it; the table below is what is read. */}
+          <Box aria-hidden inert>
+            {chart}
+          </Box>
         </Box>
       )}
       <ReportTableView table={table} />
