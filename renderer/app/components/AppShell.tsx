@@ -40,6 +40,7 @@ import { useActor } from '../../kit/workspace';
 import type { Route } from '../../kit/routing';
 import { useNotificationStore } from '../../kit/notification-store';
 import { NavigationDrawer } from './NavigationDrawer';
+import { SkipToContent } from './SkipToContent';
 import { ManagerHomePage } from '../../features/reports/components/ManagerHomePage';
 import { ReportsPage } from '../../features/reports/components/ReportsPage';
 
@@ -123,12 +124,23 @@ export function AppShell() {
     return () => void stopSync();
   }, [session, resumeSync, stopSync]);
 
+  // A screen opened by its address leaves focus on <body>: the keyboard starts in the page, not in
+  // whatever came before it. A screen that placed focus itself (a form's first field) keeps it.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) main.current?.focus({ preventScroll: true });
+  }, [route]);
+
   return (
     <Box sx={{ display: 'flex', height: '100vh', bgcolor: 'background.default' }}>
+      <SkipToContent target={main} />
       <NavigationDrawer route={route} onLock={lock} />
       <Box
         component="main"
+        ref={main}
+        tabIndex={-1}
         sx={{
+          outline: 'none',
           flex: 1,
           minWidth: 0,
           display: 'flex',
