@@ -154,6 +154,11 @@ export const fakeElectronModule = () => ({
       return Promise.resolve({ ok: true, value: null });
     },
   },
+  // Electron's Crashpad writes minidumps (a crashed process's memory, so personal data) only once
+  // crashReporter.start is called: recorded, so a test can show Kluis never calls it.
+  crashReporter: {
+    start: () => fake.calls.push('crashReporter.start'),
+  },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api),
   },

@@ -62,6 +62,8 @@ describe('main process', () => {
       'new BrowserWindow',
     ]);
     expect(mainWindow().loadedUrls).toEqual(['app://kluis/index.html']);
+    // No crash reporter: a minidump holds the crashed process's memory, decrypted people included.
+    expect(fake.calls).not.toContain('crashReporter.start');
     expect(mainWindow().options.webPreferences).toMatchObject({
       preload: expect.stringMatching(/dist-electron[/\\]preload\.cjs$/),
       sandbox: true,
