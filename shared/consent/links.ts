@@ -63,13 +63,11 @@ export class ConfirmationRefused extends Error {
   }
 }
 
-/** What a confirmation asks for and which the gate lets through: the consent and list are what it asks. */
-const ASKED_FOR: readonly ExclusionReason[] = [
-  'consent-missing',
-  'consent-withdrawn',
-  'consent-expired',
-  'not-subscribed',
-];
+/**
+ * What a confirmation asks for and which the gate lets through: the consent and list are what it asks.
+ * A withdrawn consent is not among them: the person said stop, and asking again is not theirs to answer.
+ */
+const ASKED_FOR: readonly ExclusionReason[] = ['consent-missing', 'consent-expired', 'not-subscribed'];
 
 export interface ConfirmationRequest {
   readonly personId: string;

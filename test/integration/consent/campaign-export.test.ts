@@ -16,6 +16,7 @@ import {
   saveController,
   subscribe,
   unsubscribe,
+  withdrawConsent,
   loadPersonLedgers,
   subscriptionStatus,
   type LinkServer,
@@ -28,7 +29,15 @@ import type { Session } from '../../../shared/vault/session';
 import { ForbiddenError, LOCAL_ACTOR, type ExportFile } from '../../../shared/workspace';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
 import { createOrganisation, startServer, type RunningServer } from '../server/harness';
-import { ACTOR, aboutPerson, auditTrail, somePerson, subscribedMember, useConsentVaults } from './support';
+import {
+  ACTOR,
+  aboutPerson,
+  auditTrail,
+  eMarketing,
+  somePerson,
+  subscribedMember,
+  useConsentVaults,
+} from './support';
 
 const open = useConsentVaults();
 const LIST = SUBSCRIPTION_NEWSLETTER;
@@ -179,14 +188,18 @@ describe('Send confirmations for a double opt-in list, against the real server',
       subscriptionTypeId: LIST,
       origin: 'manual',
     });
-    return { session, pending, objector, confirmed, gone };
+    // Pending again after saying stop: withdrawing consent does not end a subscription, but it ends
+    // the asking (helper-50's review found the bulk send mailing such people).
+    const withdrawn = await pendingPerson(6);
+    await withdrawConsent(session, LOCAL_ACTOR, { ...eMarketing(withdrawn), method: 'email' });
+    return { session, pending, objector, withdrawn, confirmed, gone };
   };
 
   const messagesAudited = async (session: Session) =>
     (await auditTrail(session)).filter((e) => e.kind === 'confirmation-message');
 
   it('zips one .eml per pending person, skips the objector with the reason, and audits each message', async () => {
-    const { session, pending, objector } = await aList();
+    const { session, pending, objector, withdrawn } = await aList();
     const { files, deliver } = keeper();
     const progress: number[] = [];
     const result = await requestConfirmations(session, LOCAL_ACTOR, {
@@ -200,9 +213,15 @@ describe('Send confirmations for a double opt-in list, against the real server',
     });
 
     expect([...result.sent].sort()).toEqual([...pending].sort());
-    expect(result.skipped).toEqual([{ personId: objector, reason: 'objected' }]);
+    expect(result.skipped).toHaveLength(2);
+    expect(result.skipped).toEqual(
+      expect.arrayContaining([
+        { personId: objector, reason: 'objected' },
+        { personId: withdrawn, reason: 'consent-withdrawn' },
+      ]),
+    );
     expect(result.savedAs).toBe('confirmations.zip');
-    expect(progress.at(-1)).toBe(3);
+    expect(progress.at(-1)).toBe(4);
     const emls = Object.values(unzipSync(files[0]!.bytes)).map((bytes) => strFromU8(bytes));
     expect(emls).toHaveLength(2);
     const recipients = emls.map((eml) => /^To: .*<(.+)>/m.exec(eml)?.[1]).sort();
