@@ -26,15 +26,25 @@ export interface LinkClickWatch {
   readonly stop: () => void;
 }
 
-export const watchLinkClicks = (session: Session, link: AccountLink): LinkClickWatch => {
+/**
+ * `synced` settles when this start's first sync is done. Clicks wait for it: a device back from days away
+ * must first receive the ledger entries other devices made for those clicks, or it records them again.
+ */
+export const watchLinkClicks = (
+  session: Session,
+  link: AccountLink,
+  synced: Promise<void>,
+): LinkClickWatch => {
   const server = linkServerOf(link);
   const recordedBy = { userId: link.userId, deviceId: link.deviceId };
   let running: Promise<void> | null = null;
   let started = 0;
   let stopped = false;
+  let ready = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
   const pull = (gap: number): Promise<void> => {
     if (running) return running;
-    if (stopped || session.isLocked || Date.now() - started < gap) return Promise.resolve();
+    if (!ready || stopped || session.isLocked || Date.now() - started < gap) return Promise.resolve();
     started = Date.now();
     running = recordLinkClicks(session, useWorkspaceStore.getState().actor, { server, recordedBy })
       // Offline, refused or locked halfway: the cursor stays where it was and the next turn tries again.
@@ -47,8 +57,12 @@ export const watchLinkClicks = (session: Session, link: AccountLink): LinkClickW
       });
     return running;
   };
-  void pull(0);
-  const timer = setInterval(() => void pull(0), LINK_CLICKS_MS);
+  void synced.then(() => {
+    if (stopped) return;
+    ready = true;
+    void pull(0);
+    timer = setInterval(() => void pull(0), LINK_CLICKS_MS);
+  });
   return {
     catchUp: () => pull(CATCH_UP_GAP_MS),
     stop: () => {

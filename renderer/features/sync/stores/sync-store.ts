@@ -213,8 +213,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     live = link;
     // Erased subjects are purged before any push could carry a stale edit of them.
     const erasures = new ErasureSync({ session, fetch: fetchFromWindow, link });
-    // Clicks on this device's confirmation and unsubscribe links, on a timer and after a catch-up.
-    const clicks = watchLinkClicks(session, link);
+    // Clicks on this device's confirmation and unsubscribe links, on a timer and after a catch-up, once
+    // the first sync of this start has brought what other devices recorded meanwhile.
+    let firstSyncDone = () => {};
+    const clicks = watchLinkClicks(session, link, new Promise<void>((resolve) => (firstSyncDone = resolve)));
     linkClicks = clicks;
     const next = syncClientFor(session, {
       fetch: fetchFromWindow,
@@ -247,7 +249,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       if (status.wipe && !get().wiped) void wipeDevice(session);
     });
     // Failures show in the status; replication retries by itself.
-    next.start().catch(() => undefined);
+    next.start().then(firstSyncDone, () => undefined);
     return link;
   };
 
