@@ -24,6 +24,8 @@ const TAIL = {
   source: { category: 'identity' },
   custom: { category: null, custom: true },
   createdAt: { category: null },
+  // Which colleague looks after the record: our own bookkeeping, nothing about the person it describes.
+  ownerId: { category: null },
 } as const;
 
 export const PERSON_FIELDS = {
