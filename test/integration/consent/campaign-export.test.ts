@@ -4,10 +4,7 @@
 // every pending subscriber of a double opt-in list the message the one-person dialog sends, skips the
 // others with the gate's reason, and audits per person; as .eml files, zipped, against the real server.
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../server/storage/types';
-import type { LinkStore } from '../../../server/storage/links';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   exportCampaign,
   recordLinkClicks,
@@ -27,8 +24,8 @@ import { recordObjection } from '../../../shared/objection';
 import { serverClient } from '../../../shared/sync';
 import type { Session } from '../../../shared/vault/session';
 import { ForbiddenError, LOCAL_ACTOR, type ExportFile } from '../../../shared/workspace';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { createOrganisation, startServer, type RunningServer } from '../server/harness';
+import { createOrganisation } from '../server/harness';
+import { useServerWithLinks } from '../server/link-server';
 import {
   ACTOR,
   aboutPerson,
@@ -134,30 +131,15 @@ describe('a campaign file is decided when it is written', () => {
 });
 
 describe('Send confirmations for a double opt-in list, against the real server', () => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let links: LinkStore;
-  let server: RunningServer;
+  const linked = useServerWithLinks('sqlite');
   let linkServer: LinkServer;
 
   beforeEach(async () => {
-    database = await ADAPTERS.sqlite();
-    storage = await database.open();
-    await storage.migrate();
-    links = openSqliteLinks(database.files!()[0]!);
-    await links.migrate();
-    server = await startServer(storage, { links });
-    const member = await createOrganisation(server.url);
+    const member = await createOrganisation(linked.server.url);
     linkServer = {
-      serverUrl: server.url,
-      client: serverClient(fetch, { serverUrl: server.url, token: member.token }),
+      serverUrl: linked.server.url,
+      client: serverClient(fetch, { serverUrl: linked.server.url, token: member.token }),
     };
-  });
-  afterEach(async () => {
-    await server.close();
-    await links.close();
-    await storage.close();
-    await database.destroy();
   });
 
   /** Two people pending, one pending who objected, one already confirmed, one who unsubscribed. */
@@ -234,10 +216,10 @@ describe('Send confirmations for a double opt-in list, against the real server',
     });
 
     // The link in a zipped message works like the one-person dialog's: clicked, it confirms by itself.
-    const confirm = new RegExp(`${server.url}/c/([A-Za-z0-9_-]{43})`).exec(
+    const confirm = new RegExp(`${linked.server.url}/c/([A-Za-z0-9_-]{43})`).exec(
       emls[0]!.replace(/=\r?\n/g, ''),
     )?.[1];
-    expect((await fetch(`${server.url}/c/${confirm}`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${linked.server.url}/c/${confirm}`, { method: 'POST' })).status).toBe(200);
     await recordLinkClicks(session, LOCAL_ACTOR, { server: linkServer, recordedBy: ACTOR });
     const states = await Promise.all(
       pending.map(

@@ -7,11 +7,7 @@
 // against a later import of a file that holds the person and a bulk subscribe of everyone it brought in.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresLinks } from '../../../server/storage/links-postgres';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   campaignLinks,
   ConfirmationRefused,
@@ -40,14 +36,9 @@ import { bulkUpdate } from '../../../shared/bulk';
 import { commitImport, mergeCandidates } from '../../../shared/import';
 import { analyse, readFile } from '../../../shared/import/analyse';
 import { planImport } from '../../../shared/import/plan';
-import {
-  ADAPTER_NAMES,
-  ADAPTERS,
-  POSTGRES_URL,
-  type AdapterName,
-  type TestDatabase,
-} from '../server/adapters';
-import { createOrganisation, startServer, type RunningServer } from '../server/harness';
+import { ADAPTER_NAMES, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
+import { createOrganisation } from '../server/harness';
+import { useServerWithLinks } from '../server/link-server';
 import { ACTOR, aboutPerson, auditTrail, somePerson, subscribedMember, useConsentVaults } from './support';
 
 const open = useConsentVaults();
@@ -62,33 +53,15 @@ const FAIR_LIST = [
 describe.each(ADAPTER_NAMES)(
   'confirmation and unsubscribe links recorded by the device that made them: %s',
   (name) => {
-    let database: TestDatabase;
-    let storage: Storage;
-    let links: LinkStore;
-    let server: RunningServer;
+    const linked = useServerWithLinks(name);
     let linkServer: LinkServer;
 
     beforeEach(async () => {
-      database = await ADAPTERS[name]();
-      storage = await database.open();
-      await storage.migrate();
-      links =
-        name === 'sqlite'
-          ? openSqliteLinks(database.files!()[0]!)
-          : await openPostgresLinks({ connectionString: POSTGRES_URL, schema: database.schema! });
-      await links.migrate();
-      server = await startServer(storage, { links });
-      const member = await createOrganisation(server.url);
+      const member = await createOrganisation(linked.server.url);
       linkServer = {
-        serverUrl: server.url,
-        client: serverClient(fetch, { serverUrl: server.url, token: member.token }),
+        serverUrl: linked.server.url,
+        client: serverClient(fetch, { serverUrl: linked.server.url, token: member.token }),
       };
-    });
-    afterEach(async () => {
-      await server.close();
-      await links.close();
-      await storage.close();
-      await database.destroy();
     });
 
     /** A vault with the controller's sender address and one person waiting for the newsletter's double opt-in. */
@@ -116,7 +89,7 @@ describe.each(ADAPTER_NAMES)(
         send: async (message) => void sent.push(message),
       });
       const token = (kind: 'c' | 'u', text: string) =>
-        new RegExp(`${server.url}/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? '';
+        new RegExp(`${linked.server.url}/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? '';
       return {
         result,
         message: sent[0]!,
@@ -126,7 +99,7 @@ describe.each(ADAPTER_NAMES)(
     };
 
     const click = async (kind: 'c' | 'u', token: string) => {
-      const response = await fetch(`${server.url}/${kind}/${token}`, { method: 'POST' });
+      const response = await fetch(`${linked.server.url}/${kind}/${token}`, { method: 'POST' });
       expect(response.status).toBe(200);
     };
     const pull = (session: Session) =>
@@ -150,9 +123,9 @@ describe.each(ADAPTER_NAMES)(
         toName: 'Gerrit1 Zeldzaamnaam1',
         subject: 'Bevestig uw inschrijving op Nieuwsbrief',
       });
-      expect(result.confirmUrl).toBe(`${server.url}/c/${confirm}`);
+      expect(result.confirmUrl).toBe(`${linked.server.url}/c/${confirm}`);
       expect(message.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
-      const stored = await storedText(name, database);
+      const stored = await storedText(name, linked.database);
       for (const token of [confirm, unsubscribeToken]) {
         expect(token).toHaveLength(43);
         expect(stored).not.toContain(token);
@@ -237,7 +210,7 @@ describe.each(ADAPTER_NAMES)(
         server: linkServer,
       });
       const link = links.get(member.id)!;
-      expect(link.url).toMatch(new RegExp(`^${server.url}/u/[A-Za-z0-9_-]{43}$`));
+      expect(link.url).toMatch(new RegExp(`^${linked.server.url}/u/[A-Za-z0-9_-]{43}$`));
       expect(link.listUnsubscribe).toBe(`<${link.url}>`);
       expect(listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
       // The same people again (a second export before anyone clicked) get the same links.

@@ -4,12 +4,8 @@
 // days after they were last sent out, clicked once a device may no longer be offline — while the click
 // sequence devices pull by carries on.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../server/app';
-import { openPostgresLinks } from '../../../server/storage/links-postgres';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
 import {
   linkUrl,
   newLinkToken,
@@ -18,8 +14,9 @@ import {
   serverClient,
   type LinkKind,
 } from '../../../shared/sync';
-import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
-import { addMember, call, createOrganisation, startServer, type Member, type RunningServer } from './harness';
+import { ADAPTER_NAMES } from './adapters';
+import { addMember, call, createOrganisation, type Member } from './harness';
+import { useServerWithLinks } from './link-server';
 
 const NOW = 1_800_000_000_000;
 const MAX_OFFLINE_DAYS = 365;
@@ -27,46 +24,28 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 describe.each(ADAPTER_NAMES)('link routes after review: %s', (name) => {
   let clock = NOW;
-  let database: TestDatabase;
-  let storage: Storage;
-  let links: LinkStore;
-  let server: RunningServer;
+  const linked = useServerWithLinks(name, () => ({
+    now: () => clock,
+    maxOfflineMs: MAX_OFFLINE_DAYS * DAY_MS,
+    // Tokens outlive the years the clock is moved on.
+    tokenLifetimeMs: 10_000 * DAY_MS,
+  }));
   let admin: Member & { orgId: string };
 
   beforeEach(async () => {
     clock = NOW;
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    links =
-      name === 'sqlite'
-        ? openSqliteLinks(database.files!()[0]!)
-        : await openPostgresLinks({ connectionString: POSTGRES_URL, schema: database.schema! });
-    await links.migrate();
-    server = await startServer(storage, {
-      now: () => clock,
-      links,
-      maxOfflineMs: MAX_OFFLINE_DAYS * DAY_MS,
-      // Tokens outlive the years the clock is moved on.
-      tokenLifetimeMs: 10_000 * DAY_MS,
-    });
-    admin = await createOrganisation(server.url);
-  });
-  afterEach(async () => {
-    await server.close();
-    await links.close();
-    await storage.close();
-    await database.destroy();
+    admin = await createOrganisation(linked.server.url);
   });
 
-  const client = (member: Member) => serverClient(fetch, { serverUrl: server.url, token: member.token });
+  const client = (member: Member) =>
+    serverClient(fetch, { serverUrl: linked.server.url, token: member.token });
   const register = async (member: Member, ...entries: [string, LinkKind][]) =>
     registerLinks(
       client(member),
       entries.map(([token, kind]) => ({ token, kind })),
     );
   const click = (kind: LinkKind, token: string, init: RequestInit = {}) =>
-    fetch(linkUrl(server.url, kind, token), { method: 'POST', ...init });
+    fetch(linkUrl(linked.server.url, kind, token), { method: 'POST', ...init });
 
   it('reads at most 4 KiB of a body at /c/ and /u/, JSON included', async () => {
     const [confirm, unsubscribe] = [newLinkToken(), newLinkToken()];
@@ -82,7 +61,7 @@ describe.each(ADAPTER_NAMES)('link routes after review: %s', (name) => {
       const large = await click(kind, token, json(64 * 1024));
       expect(large.status).toBe(413);
       expect(await large.json()).toEqual({ ok: false, error: 'too-large' });
-      expect((await links.find(sha256(token)))?.clickedAt).toBeNull();
+      expect((await linked.links.find(sha256(token)))?.clickedAt).toBeNull();
       const form = await click(kind, token, {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'x='.padEnd(8 * 1024, 'x'),
@@ -91,21 +70,21 @@ describe.each(ADAPTER_NAMES)('link routes after review: %s', (name) => {
       // A small body, JSON or a form, is the person's click as before.
       expect((await click(kind, token, json(100))).status).toBe(200);
     }
-    expect((await links.find(sha256(confirm)))?.clickedAt).toBe(NOW);
-    expect((await links.find(sha256(unsubscribe)))?.clickedAt).toBe(NOW);
+    expect((await linked.links.find(sha256(confirm)))?.clickedAt).toBe(NOW);
+    expect((await linked.links.find(sha256(unsubscribe)))?.clickedAt).toBe(NOW);
   });
 
   it('refuses link registration and clicks to a member still awaiting the organisation key', async () => {
-    const waiting = await addMember(server.url, admin, 'sales', false);
+    const waiting = await addMember(linked.server.url, admin, 'sales', false);
     const token = newLinkToken();
     expect(await register(waiting, [token, 'unsubscribe'])).toEqual({ ok: false, error: 'awaiting-org-key' });
-    expect(await links.find(sha256(token))).toBeUndefined();
+    expect(await linked.links.find(sha256(token))).toBeUndefined();
     await register(admin, [token, 'unsubscribe']);
     await click('unsubscribe', token);
     expect(await pullLinkClicks(client(waiting), 0)).toEqual({ ok: false, error: 'awaiting-org-key' });
 
     // Once an admin sealed the key to them, the same member may.
-    await call(server.url, 'PUT', `/users/${waiting.userId}/sealed-org-key`, {
+    await call(linked.server.url, 'PUT', `/users/${waiting.userId}/sealed-org-key`, {
       token: admin.token,
       body: { sealedOrgKey: Buffer.alloc(80, 1).toString('base64') },
     });
@@ -132,25 +111,25 @@ describe.each(ADAPTER_NAMES)('link routes after review: %s', (name) => {
 
     // Clicked: kept MAX_OFFLINE_DAYS after the click, so a device that was offline still pulls it.
     clock = NOW + (MAX_OFFLINE_DAYS - 1) * DAY_MS;
-    expect(await server.app.purgeLinks()).toBe(0);
+    expect(await linked.server.app.purgeLinks()).toBe(0);
     clock = NOW + (MAX_OFFLINE_DAYS + 1) * DAY_MS;
-    expect(await server.app.purgeLinks()).toBe(1);
-    expect(await links.find(sha256(clickedEarly))).toBeUndefined();
+    expect(await linked.server.app.purgeLinks()).toBe(1);
+    expect(await linked.links.find(sha256(clickedEarly))).toBeUndefined();
 
     // Not clicked: kept 400 days after it was last registered.
     clock = NOW + 399 * DAY_MS;
-    expect(await server.app.purgeLinks()).toBe(0);
+    expect(await linked.server.app.purgeLinks()).toBe(0);
     clock = NOW + 401 * DAY_MS;
-    expect(await server.app.purgeLinks()).toBe(1);
-    expect(await links.find(sha256(forgotten))).toBeUndefined();
+    expect(await linked.server.app.purgeLinks()).toBe(1);
+    expect(await linked.links.find(sha256(forgotten))).toBeUndefined();
     // Its page now says "not valid", as for any unknown link.
-    expect((await fetch(linkUrl(server.url, 'confirm', forgotten))).status).toBe(404);
-    expect(await links.find(sha256(resent))).toBeDefined();
+    expect((await fetch(linkUrl(linked.server.url, 'confirm', forgotten))).status).toBe(404);
+    expect(await linked.links.find(sha256(resent))).toBeDefined();
 
     // The organisation's latest click stays, however old, so the sequence carries on from it.
     clock = NOW + (100 + MAX_OFFLINE_DAYS + 1) * DAY_MS;
-    expect(await server.app.purgeLinks()).toBe(0);
-    expect(await links.find(sha256(clickedLate))).toMatchObject({ clickSeq: 2 });
+    expect(await linked.server.app.purgeLinks()).toBe(0);
+    expect(await linked.links.find(sha256(clickedLate))).toMatchObject({ clickSeq: 2 });
 
     await click('unsubscribe', resent);
     expect(await pullLinkClicks(client(admin), 2)).toMatchObject({

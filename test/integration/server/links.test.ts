@@ -6,11 +6,8 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresLinks } from '../../../server/storage/links-postgres';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import { LINK_ROW_BYTES, type LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LINK_ROW_BYTES } from '../../../server/storage/links';
 import {
   linkTokenHash,
   linkUrl,
@@ -22,49 +19,32 @@ import {
   serverClient,
   type LinkKind,
 } from '../../../shared/sync';
-import { ADAPTER_NAMES, ADAPTERS, POSTGRES_URL, type TestDatabase } from './adapters';
-import { createOrganisation, startServer, type Member, type RunningServer } from './harness';
+import { ADAPTER_NAMES, POSTGRES_URL } from './adapters';
+import { createOrganisation, startServer, type Member } from './harness';
+import { useServerWithLinks } from './link-server';
 
 const NOW = 1_800_000_000_000;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) => {
   let clock = NOW;
-  let database: TestDatabase;
-  let storage: Storage;
-  let links: LinkStore;
-  let server: RunningServer;
+  const linked = useServerWithLinks(name, () => ({
+    now: () => clock,
+    limits: { addressFreeFailures: 4, addressBackoffMs: 60_000 },
+  }));
   let orgA: Member & { orgId: string };
   let orgB: Member & { orgId: string };
 
   beforeEach(async () => {
     clock = NOW;
-    database = await ADAPTERS[name]();
-    storage = await database.open();
-    await storage.migrate();
-    links =
-      name === 'sqlite'
-        ? openSqliteLinks(database.files!()[0]!)
-        : await openPostgresLinks({ connectionString: POSTGRES_URL, schema: database.schema! });
-    await links.migrate();
-    server = await startServer(storage, {
-      now: () => clock,
-      links,
-      limits: { addressFreeFailures: 4, addressBackoffMs: 60_000 },
-    });
-    orgA = await createOrganisation(server.url);
-    orgB = await createOrganisation(server.url);
-  });
-  afterEach(async () => {
-    await server.close();
-    await links.close();
-    await storage.close();
-    await database.destroy();
+    orgA = await createOrganisation(linked.server.url);
+    orgB = await createOrganisation(linked.server.url);
   });
 
-  const client = (member: Member) => serverClient(fetch, { serverUrl: server.url, token: member.token });
+  const client = (member: Member) =>
+    serverClient(fetch, { serverUrl: linked.server.url, token: member.token });
   const page = (kind: LinkKind, token: string, init: RequestInit = {}) =>
-    fetch(linkUrl(server.url, kind, token), init);
+    fetch(linkUrl(linked.server.url, kind, token), init);
   const oneClick = (token: string) =>
     page('unsubscribe', token, {
       method: 'POST',
@@ -116,7 +96,7 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
     // Link scanners fetch every link: a GET is not a confirmation.
     expect(await clicksOf(orgA)).toEqual({ clicks: [], cursor: 0, more: false });
-    expect((await links.find(sha256(token)))?.clickedAt).toBeNull();
+    expect((await linked.links.find(sha256(token)))?.clickedAt).toBeNull();
   });
 
   it('records a confirmation POST once, keeping the first click, and the device matches it to its token', async () => {
@@ -149,14 +129,14 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
     expect((await clicksOf(orgA, pulled.cursor)).clicks.map((c) => c.seq)).toEqual([2]);
     // Registering again changes nothing, clicks included.
     await register(orgA, [token, 'confirm']);
-    expect((await links.find(sha256(token)))?.clickedAt).toBe(NOW);
+    expect((await linked.links.find(sha256(token)))?.clickedAt).toBe(NOW);
   });
 
   it('unsubscribes with an RFC 8058 one-click POST, and from the page', async () => {
     const [oneClickToken, pageToken] = [newLinkToken(), newLinkToken()];
     await register(orgA, [oneClickToken, 'unsubscribe'], [pageToken, 'unsubscribe']);
-    expect(listUnsubscribeHeaders(server.url, oneClickToken)).toEqual({
-      'List-Unsubscribe': `<${server.url}/u/${oneClickToken}>`,
+    expect(listUnsubscribeHeaders(linked.server.url, oneClickToken)).toEqual({
+      'List-Unsubscribe': `<${linked.server.url}/u/${oneClickToken}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
 
@@ -228,9 +208,9 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
       { token: fresh, kind: 'confirm' },
       { token: tokenA, kind: 'unsubscribe' },
     ]);
-    expect(await links.find(sha256(fresh))).toBeUndefined();
+    expect(await linked.links.find(sha256(fresh))).toBeUndefined();
     // Without a device token: nothing.
-    const anonymous = serverClient(fetch, { serverUrl: server.url });
+    const anonymous = serverClient(fetch, { serverUrl: linked.server.url });
     expect(await pullLinkClicks(anonymous, 0)).toMatchObject({ ok: false, error: 'unauthenticated' });
     expect(await registerLinks(anonymous, [{ token: fresh, kind: 'confirm' }])).toMatchObject({
       ok: false,
@@ -240,9 +220,9 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
   it('counts registered links in the organisation’s storage quota: one member cannot fill the disk with them', async () => {
     // Room for 150 links' rows; the organisations own no documents yet.
-    const limited = await startServer(storage, {
+    const limited = await startServer(linked.storage, {
       now: () => clock,
-      links,
+      links: linked.links,
       limits: { orgQuotaBytes: 150 * LINK_ROW_BYTES },
     });
     try {
@@ -255,7 +235,7 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
       expect(await registerLinks(as(orgA), batch(100))).toEqual({ ok: true, value: { registered: 100 } });
       const refused = batch(100);
       expect(await registerLinks(as(orgA), refused)).toMatchObject({ ok: false, error: 'quota-exceeded' });
-      expect(await links.find(sha256(refused[0]!.token))).toBeUndefined();
+      expect(await linked.links.find(sha256(refused[0]!.token))).toBeUndefined();
       // Per organisation: another one still registers.
       expect(await registerLinks(as(orgB), batch(100))).toEqual({ ok: true, value: { registered: 100 } });
     } finally {
@@ -298,13 +278,13 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
     let rows: Record<string, unknown>[];
     if (name === 'sqlite') {
-      const db = new Database(database.files!()[0]!, { readonly: true });
+      const db = new Database(linked.database.files!()[0]!, { readonly: true });
       rows = db.prepare('SELECT * FROM link_tokens ORDER BY kind').all() as Record<string, unknown>[];
       db.close();
     } else {
       const pgClient = new pg.Client({ connectionString: POSTGRES_URL });
       await pgClient.connect();
-      rows = (await pgClient.query(`SELECT * FROM ${database.schema}.link_tokens ORDER BY kind`)).rows;
+      rows = (await pgClient.query(`SELECT * FROM ${linked.database.schema}.link_tokens ORDER BY kind`)).rows;
       await pgClient.end();
     }
     const normalised = rows.map((row) =>
@@ -329,7 +309,7 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
       },
     ]);
     // Neither the tokens nor their paths reach the server's log.
-    const log = server.logs.join('');
+    const log = linked.server.logs.join('');
     for (const token of [confirm, unsubscribe]) expect(log).not.toContain(token);
   });
 });
