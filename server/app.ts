@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { MAX_BODY_BYTES, type ErrorBody } from '../shared/sync';
 import type { ServerContext } from './context';
+import { registerCors } from './cors';
 import type { ErasureLedgerFile } from './erasure-ledger-file';
 import { parseJsonBody, RequestError, sendError, sendOk } from './http';
 import { createAddressBackoff, DEFAULT_LIMITS, type Limits } from './limits';
@@ -19,6 +20,8 @@ import { logPath, registerLinkRoutes } from './routes/links';
 import { registerSyncRoutes } from './routes/sync';
 import { registerStatic } from './static';
 import { UNCLICKED_LINK_MS, type LinkStore } from './storage/links';
+import { registerTerritoryRoutes } from './routes/territories';
+import type { TerritoryStore } from './storage/territories';
 import type { Storage } from './storage/types';
 import { batchCheckpoints } from './checkpoint-batch';
 import { throttleTouches } from './touch-throttle';
@@ -56,6 +59,10 @@ export interface AppOptions {
   erasureLedger?: ErasureLedgerFile;
   /** Confirmation and unsubscribe links (routes/links.ts); left out, the server has no link routes. */
   links?: LinkStore;
+  /** Origins of pages besides the desktop app and loopback that may call the server (cors.ts). */
+  allowedOrigins?: readonly string[];
+  /** Who holds which territory (routes/territories.ts); left out, every member receives everything. */
+  territories?: TerritoryStore;
 }
 
 /** Connection-level errors (a request or its headers too slow, headers too large) as JSON error bodies. */
@@ -110,6 +117,7 @@ export const createApp = (options: AppOptions): FastifyInstance & Housekeeping =
     ),
     setupCode: options.setupCode,
     erasureLedger: options.erasureLedger,
+    territories: options.territories,
   };
   // Node refuses a headers timeout longer than the request timeout.
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
@@ -183,6 +191,7 @@ export const createApp = (options: AppOptions): FastifyInstance & Housekeeping =
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
+  registerCors(app, options.allowedOrigins);
   app.get('/healthz', async (_request, reply) => sendOk(reply, { status: 'ok', storage: ctx.storage.kind }));
   registerAccountRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
@@ -191,6 +200,7 @@ export const createApp = (options: AppOptions): FastifyInstance & Housekeeping =
   registerKeyRoutes(app, ctx);
   registerCertificateRoute(app, ctx, options.tls);
   if (options.links) registerLinkRoutes(app, ctx, options.links);
+  if (options.territories) registerTerritoryRoutes(app, ctx, options.territories);
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

@@ -4,6 +4,7 @@ import type { ErasureLedgerFile } from './erasure-ledger-file';
 import type { AddressBackoff, Limits } from './limits';
 import type { Quota } from './quota';
 import type { Storage } from './storage/types';
+import type { TerritoryStore } from './storage/territories';
 
 export interface ServerContext {
   storage: Storage;
@@ -22,4 +23,6 @@ export interface ServerContext {
   setupCode: string | undefined;
   /** The copy of every erasure order kept outside the database (erasure-ledger-file.ts); none in tests. */
   erasureLedger: ErasureLedgerFile | undefined;
+  /** Who holds which territory's key (routes/territories.ts); undefined: no territories, no filtering. */
+  territories?: TerritoryStore | undefined;
 }

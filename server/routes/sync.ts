@@ -19,6 +19,7 @@ import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
+import { carriable, visibleDocs } from './territories';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
 
@@ -185,7 +186,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     await storage.touchDevice(auth.caller.device.id, ctx.now());
     const last = pulled.docs.at(-1);
     const body: PullResponse = {
-      documents: pulled.docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]),
+      documents: await visibleDocs(ctx.territories, auth.caller, auth.collection, pulled.docs),
       checkpoint: last ? last.seq : checkpoint,
       ...(page.truncated ? { more: true as const } : {}),
       ...(count ? { remaining: await storage.countAfter(orgId, auth.collection, checkpoint) } : {}),
@@ -307,7 +308,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (notice.orgId !== null) {
       const plain = checkpointFrame(notice.sequence);
       for (const stream of announcing.get(notice.orgId) ?? []) stream.write(plain);
-      toCarrying({ orgId: notice.orgId, sequence: notice.sequence, carried });
+      toCarrying({ orgId: notice.orgId, sequence: notice.sequence, carried: carriable(ctx, carried) });
       return;
     }
     // Writes may have gone unannounced: tell every client where its organisation is, so it pulls.

@@ -38,7 +38,8 @@ const pending = async (client: Queryable, orgId: string, epochId: string): Promi
       (
         await client.query(
           `SELECT COUNT(*) AS n FROM documents
-           WHERE org_id = $1 AND collection = 'keys' AND NOT deleted AND key_id IS DISTINCT FROM $2`,
+           WHERE org_id = $1 AND collection = 'keys' AND NOT deleted AND key_id IS DISTINCT FROM $2
+           AND COALESCE(key_id, '') NOT LIKE 't________________:%'`,
           [orgId, epochId],
         )
       ).rows[0] as Row

@@ -162,7 +162,9 @@ export const checkKeyEpoch = (
   currentEpochId: string | null,
 ): void => {
   if (collection !== 'keys' || currentEpochId === null) return;
-  if (rows.some((row) => !row.deleted && keyIdOf(row.doc) !== currentEpochId))
+  // A territory's page is under its territory's key (shared/territories/tags.ts), not the page key.
+  const epochless = (keyId: unknown) => typeof keyId === 'string' && /^t[0-9a-f]{16}:/.test(keyId);
+  if (rows.some((row) => !row.deleted && keyIdOf(row.doc) !== currentEpochId && !epochless(keyIdOf(row.doc))))
     throw new PushRefusedError('key-epoch-stale', collection);
 };
 

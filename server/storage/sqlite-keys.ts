@@ -31,7 +31,8 @@ export const openSqliteKeys = (db: Database.Database): KeyEpochStorage => {
         db
           .prepare(
             `SELECT COUNT(*) AS n FROM documents
-             WHERE org_id = ? AND collection = 'keys' AND deleted = 0 AND key_id IS NOT ?`,
+             WHERE org_id = ? AND collection = 'keys' AND deleted = 0 AND key_id IS NOT ?
+             AND COALESCE(key_id, '') NOT LIKE 't________________:%'`,
           )
           .get(orgId, epochId) as Row
       ).n,

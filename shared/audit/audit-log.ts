@@ -17,6 +17,11 @@ export const AUDIT_ACTIONS = [
   'consent',
   /** A new page-key epoch (sync/rotation.ts); details: reason, epoch id. */
   'key-rotation',
+  /**
+   * Territories (shared/territories): a territory's key or subjects moved; or, kind
+   * 'territory-refused', a pull held documents of a territory this device does not hold, which it dropped.
+   */
+  'territory',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,6 +28,9 @@ type PageEntries = Record<string, string>;
 
 const EMPTY_PAGE = '{}';
 
+/** The key id of a territory's key (shared/territories/tags.ts), which the store sits below. */
+const TERRITORY_KEY_ID = /^t[0-9a-f]{16}:/;
+
 /** Never-synced marks of the key pages this device created (the `vault` collection). */
 const OWN_PAGE_PREFIX = 'own-key-page:';
 
@@ -61,7 +64,26 @@ export class DataKeys {
     private readonly cipher: EnvelopeCipher,
     /** The page keys this device holds now; the ring changes when a rotation is adopted. */
     private readonly ring: () => PageKeyRing,
+    /** The keys of the territories this device holds, by key id (shared/territories): they wrap their pages. */
+    private readonly territoryKeys: () => ReadonlyMap<string, Uint8Array> = () => new Map(),
   ) {}
+
+  /**
+   * A page of one territory holding subjects' existing data keys (a subject moving into the territory):
+   * `target` names the page id (`t<tag>-...`) and the territory key that wraps it. The caller writes it.
+   */
+  territoryPage(keys: ReadonlyMap<string, Uint8Array>, target: { pageId: string; keyId: string }): KeyDoc {
+    const wrapKey = this.territoryKeys().get(target.keyId);
+    if (!wrapKey) throw new Error('This device does not hold that territory key');
+    const entries: PageEntries = {};
+    for (const [subjectId, key] of keys) {
+      entries[subjectId] = this.cipher.sealBytes(key, wrapKey, this.address(subjectId, target.keyId));
+      this.cache.set(subjectId, key.slice());
+    }
+    const doc: KeyDoc = { id: target.pageId, keyId: target.keyId, payload: JSON.stringify(entries) };
+    this.pages.set(doc.id, { keyId: doc.keyId, entries });
+    return doc;
+  }
 
   /** New keys for new subjects, in one page document that the caller writes. */
   createPage(subjectIds: readonly string[]): { keys: Map<string, Uint8Array>; doc: KeyDoc } {
@@ -101,7 +123,7 @@ export class DataKeys {
     if (cached) return cached;
     const page = this.pages.get(pageId);
     const sealed = page?.entries[subjectId];
-    const pageKey = page && ringKey(this.ring(), page.keyId);
+    const pageKey = page && (ringKey(this.ring(), page.keyId) ?? this.territoryKeys().get(page.keyId));
     // A page under an epoch this device does not hold (yet): its rotation grant has not been adopted.
     if (!page || !sealed || !pageKey) throw new MissingKeyError(subjectId);
     const key = this.cipher.openBytes(sealed, pageKey, this.address(subjectId, page.keyId));
@@ -240,7 +262,10 @@ export class DataKeys {
       options.onProgress?.({ done, total });
       await breathe();
     }
-    const left = (await this.db.keys.find().exec()).filter((d) => d.keyId !== this.ring().current.id).length;
+    // A territory's pages are under its own key and never re-wrapped by the organisation's rotation.
+    const left = (await this.db.keys.find().exec()).filter(
+      (d) => d.keyId !== this.ring().current.id && !TERRITORY_KEY_ID.test(d.keyId),
+    ).length;
     return { rewrapped, left };
   }
 

@@ -6,3 +6,4 @@ export * from './org-key-box';
 export * from './page-keys';
 export * from './session';
 export * from './vault';
+export * from './territory-keys';

@@ -16,6 +16,7 @@ import { loadSigningPair } from './device-signing';
 import { signerFrom, type DeviceSigner } from '../crypto';
 import type { UnlockedKeys } from './keyring';
 import { loadPageKeys, storePageKeys, wipeRing } from './page-keys';
+import { loadTerritoryKeys, storeTerritoryKeys } from './territory-keys';
 import { type PageKey, type PageKeyRing } from '../store';
 import { sealedKind } from '../store';
 
@@ -38,11 +39,15 @@ export class Session {
   private signingSecret: Uint8Array | null = null;
   /** The page keys (vault/page-keys.ts); for a vault from before page keys, the organisation key. */
   private ring: PageKeyRing;
+  /** The territory keys this device holds, by key id (vault/territory-keys.ts, shared/territories). */
+  private territory = new Map<string, Uint8Array>();
 
-  /** Opens a session with the page keys this vault keeps. */
+  /** Opens a session with the page keys and territory keys this vault keeps. */
   static async open(db: KluisDatabase, cipher: EnvelopeCipher, keys: UnlockedKeys): Promise<Session> {
     const ring = await loadPageKeys(db, cipher.sodium, keys.userPublicKey, keys.userSecretKey);
-    return new Session(db, cipher, keys, ring);
+    const session = new Session(db, cipher, keys, ring);
+    session.territory = await loadTerritoryKeys(db, cipher.sodium, keys.userPublicKey, keys.userSecretKey);
+    return session;
   }
 
   /** `pageKeys` null: a vault from before page keys, whose pages the organisation key wraps. */
@@ -53,7 +58,12 @@ export class Session {
     pageKeys: PageKeyRing | null,
   ) {
     this.ring = pageKeys ?? { current: { id: keys.orgKeyId, key: keys.orgKey }, older: [] };
-    this.dataKeys = new DataKeys(db, cipher, () => this.pageKeys);
+    this.dataKeys = new DataKeys(
+      db,
+      cipher,
+      () => this.pageKeys,
+      () => this.territoryKeys,
+    );
     this.audit = new StoredAuditLog(
       db,
       cipher,
@@ -216,6 +226,27 @@ export class Session {
     }
   }
 
+  /** The territory keys this device holds, by key id (`t<tag>:<epoch>`). */
+  get territoryKeys(): ReadonlyMap<string, Uint8Array> {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.territory;
+  }
+
+  /** Makes `keys` this device's territory keys, stored first; a territory left out is gone from here. */
+  async adoptTerritoryKeys(keys: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    if (this.locked) throw new Error('The vault is locked');
+    await storeTerritoryKeys(this.db, this.cipher.sodium, this.keys.userPublicKey, keys);
+    const before = this.territory;
+    this.territory = new Map(keys);
+    for (const [keyId, key] of before) if (keys.get(keyId) !== key) wipe(key);
+  }
+
+  /** A territory page holding these subjects' data keys (DataKeys.territoryPage); the caller writes it. */
+  territoryPage(keys: ReadonlyMap<string, Uint8Array>, target: { pageId: string; keyId: string }): KeyDoc {
+    if (this.locked) throw new Error('The vault is locked');
+    return this.dataKeys.territoryPage(keys, target);
+  }
+
   /** Re-wraps the key pages still under older page keys (DataKeys.rewrapPages). */
   rewrapPages(options: Parameters<DataKeys['rewrapPages']>[0]): ReturnType<DataKeys['rewrapPages']> {
     if (this.locked) throw new Error('The vault is locked');
@@ -246,6 +277,7 @@ export class Session {
     this.dataKeys.clear();
     if (this.ring.current.key !== this.keys.orgKey) wipeRing(this.ring);
     else for (const key of this.ring.older) wipe(key.key);
+    for (const key of this.territory.values()) wipe(key);
     wipe(this.keys.orgKey);
     wipe(this.keys.userSecretKey);
     wipe(this.signingSecret ?? undefined);

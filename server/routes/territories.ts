@@ -1,0 +1,124 @@
+// Territories (issue 19, point 2): an admin's device names the holders of a territory's key with a grant
+// sealed to each; every member reads their own grants. From who holds which tag the pull and the event
+// stream decide what a device is sent (visibleTo): in an organisation with territories, a member who is not
+// an admin receives a territory's key pages, records and items only if they hold its key. Documents of no
+// territory, and everything of an organisation without territories, go to everyone as before. Only counts
+// are logged, never tags or user ids.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mayManageOrganisation, type Collection, type PullResponse } from '../../shared/sync';
+import {
+  PutTerritoryRequest,
+  TerritoryTagParam,
+  territoryOfDocument,
+  type TerritoryGrantsResponse,
+  type TerritoryHoldersResponse,
+} from '../../shared/territories';
+import { authenticate, type Caller } from '../auth';
+import type { ServerContext } from '../context';
+import { sendError, sendOk } from '../http';
+import type { TerritoryStore } from '../storage/territories';
+
+/**
+ * Which pulled documents of this collection the caller may receive, or null when all of them: admins, an
+ * organisation without territories, and collections that hold no subject's data.
+ */
+export const visibleTo = async (
+  territories: TerritoryStore | undefined,
+  caller: Pick<Caller, 'role' | 'user'>,
+  collection: Collection,
+): Promise<((doc: { id?: unknown; keyId?: unknown }) => boolean) | null> => {
+  if (!territories || caller.role === 'admin') return null;
+  if (collection !== 'records' && collection !== 'items' && collection !== 'keys') return null;
+  const access = await territories.access(caller.user.orgId, caller.user.id);
+  if (!access.any) return null;
+  return (doc) => {
+    const tag = territoryOfDocument(collection, doc);
+    return tag === null || access.held.has(tag);
+  };
+};
+
+/**
+ * The documents of a pull page the caller is sent (visibleTo), parsed: the pull route's answer. The page's
+ * checkpoint stays that of its last stored document, so the device moves past what it was not sent.
+ */
+export const visibleDocs = async (
+  territories: TerritoryStore | undefined,
+  caller: Pick<Caller, 'role' | 'user'>,
+  collection: Collection,
+  docs: readonly { doc: string }[],
+): Promise<PullResponse['documents']> => {
+  const parsed = docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]);
+  const visible = await visibleTo(territories, caller, collection);
+  return visible ? parsed.filter(visible) : parsed;
+};
+
+/**
+ * A push the event stream may carry to every device: none that holds a territory's document, whose event
+ * then says only the checkpoint, so every device pulls it through the filter above.
+ */
+export const carriable = <C extends { collection: Collection; docs: readonly { doc: string }[] }>(
+  ctx: Pick<ServerContext, 'territories'>,
+  carried: C | undefined,
+): C | undefined =>
+  ctx.territories !== undefined &&
+  carried?.docs.some(
+    (d) =>
+      territoryOfDocument(carried.collection, JSON.parse(d.doc) as { id?: unknown; keyId?: unknown }) !==
+      null,
+  )
+    ? undefined
+    : carried;
+
+type TagRequest = FastifyRequest<{ Params: { tag: string } }>;
+
+export const registerTerritoryRoutes = (
+  app: FastifyInstance,
+  ctx: ServerContext,
+  territories: TerritoryStore,
+) => {
+  const { storage } = ctx;
+
+  const member = async (request: FastifyRequest, reply: FastifyReply): Promise<Caller | undefined> => {
+    const caller = await authenticate(storage, ctx.now(), request, reply);
+    if (caller && caller.user.sealedOrgKey === null) return void sendError(reply, 403, 'awaiting-org-key');
+    return caller;
+  };
+
+  const admin = async (request: FastifyRequest, reply: FastifyReply): Promise<Caller | undefined> => {
+    const caller = await member(request, reply);
+    if (caller && !mayManageOrganisation(caller.role)) return void sendError(reply, 403, 'forbidden');
+    return caller;
+  };
+
+  app.put('/territories/:tag', async (request: TagRequest, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const tag = TerritoryTagParam.safeParse(request.params);
+    const body = PutTerritoryRequest.safeParse(request.body);
+    if (!tag.success || !body.success) return sendError(reply, 400, 'bad-request');
+    const userIds = body.data.grants.map((g) => g.userId);
+    if (new Set(userIds).size !== userIds.length) return sendError(reply, 400, 'bad-request');
+    // Every holder must be an active member of the caller's organisation.
+    const members = new Map((await storage.listUsers(caller.user.orgId)).map((u) => [u.id, u]));
+    if (userIds.some((id) => members.get(id)?.status !== 'active')) return sendError(reply, 404, 'not-found');
+    await territories.replace(caller.user.orgId, tag.data.tag, body.data.epochId, body.data.grants);
+    request.log.info({ holders: userIds.length }, 'territory holders set');
+    return sendOk(reply, { holders: userIds.length });
+  });
+
+  app.get('/territories/grants', async (request, reply) => {
+    const caller = await member(request, reply);
+    if (!caller) return reply;
+    const body: TerritoryGrantsResponse = {
+      grants: await territories.grantsOf(caller.user.orgId, caller.user.id),
+    };
+    return sendOk(reply, body);
+  });
+
+  app.get('/territories', async (request, reply) => {
+    const caller = await admin(request, reply);
+    if (!caller) return reply;
+    const body: TerritoryHoldersResponse = { territories: await territories.holders(caller.user.orgId) };
+    return sendOk(reply, body);
+  });
+};

@@ -1,0 +1,69 @@
+// The territories an admin defined (model.ts), kept as organisation settings under their tag, with the
+// epoch of the key that wraps their pages. Every member reads them (the names are shown on records and
+// in filters); only an admin's device writes them and hands out their keys (keys.ts).
+import { z } from 'zod';
+import { newId } from '../crypto';
+import { err, ok, type Result } from '../platform';
+import { sealedKind } from '../store';
+import type { Setting } from '../store';
+import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
+import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
+import { moveToTerritory } from './move';
+import { newTerritoryTag } from './tags';
+
+export const TERRITORY_KIND = 'territory';
+export const TerritorySetting = TerritoryPayload.extend({
+  /** The epoch of the territory key that wraps its pages now. */
+  epochId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+});
+export type TerritorySetting = z.infer<typeof TerritorySetting>;
+export const TERRITORY = sealedKind(TERRITORY_KIND, TerritorySetting, 1);
+
+export type TerritoryInput = Omit<z.input<typeof TerritoryPayload>, 'tag'>;
+
+/** Every territory of the organisation, in the order rules are tried (by name). */
+export const listTerritories = async (
+  ctx: Pick<TerritoryContext, 'session'>,
+): Promise<Setting<TerritorySetting>[]> =>
+  (await ctx.session.settings(TERRITORY).list()).records.sort((a, b) =>
+    a.data.name.localeCompare(b.data.name),
+  );
+
+/**
+ * Defines a territory: a new tag and key, the key granted to its holders, the definition saved. Admins
+ * only (the server refuses the grants of anyone else).
+ */
+export const defineTerritory = async (
+  ctx: TerritoryContext,
+  input: TerritoryInput,
+): Promise<Result<Setting<TerritorySetting>, TerritoryError>> => {
+  const parsed = TerritoryPayload.safeParse({ ...input, tag: newTerritoryTag() });
+  if (!parsed.success) return err('bad-request');
+  const keyed = await keyNewTerritory(ctx, parsed.data);
+  if (!keyed.ok) return keyed;
+  const epochId = keyed.value.keyId.split(':')[1] ?? newId();
+  return ok(await ctx.session.settings(TERRITORY).put({ ...parsed.data, epochId }, parsed.data.tag));
+};
+
+/**
+ * Moves each given subject into the territory its facts match under the rules (the first territory that
+ * matches); subjects that match none stay where they are. Answers how many moved into each tag.
+ */
+export const applyTerritoryRules = async (
+  ctx: Pick<TerritoryContext, 'session'>,
+  subjects: readonly { id: string; facts: SubjectFacts }[],
+): Promise<Record<string, number>> => {
+  const territories = (await listTerritories(ctx)).map((s) => s.data);
+  const byTag = new Map<string, { territory: TerritorySetting; ids: string[] }>();
+  for (const subject of subjects) {
+    const match = territoryFor(territories, subject.facts) as (Territory & { epochId: string }) | null;
+    if (!match) continue;
+    const entry = byTag.get(match.tag) ?? { territory: match as TerritorySetting, ids: [] };
+    entry.ids.push(subject.id);
+    byTag.set(match.tag, entry);
+  }
+  const moved: Record<string, number> = {};
+  for (const [tag, { territory, ids }] of byTag)
+    moved[tag] = (await moveToTerritory(ctx.session, ids, { tag, epochId: territory.epochId })).moved;
+  return moved;
+};

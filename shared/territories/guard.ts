@@ -1,0 +1,222 @@
+// A device's own check on what the server sends (issue 19, point 2): the server is trusted to route
+// documents by territory, not to keep them apart. Every pull answer and every document the event stream
+// carries passes through `guardedFetch` before the sync client sees it, so a document of a territory this
+// device does not hold — which it could not decrypt, lacking the key — is never stored: it is dropped,
+// counted on this device and written to the audit trail ('territory', kind 'territory-refused', with the
+// collection and count only). A stream event that carried one is passed on as a bare checkpoint, so the
+// client pulls, through this same check.
+//
+// It also lets go of subjects that left this device's territories: when a key page this device holds
+// arrives without a subject's entry and no page it holds has that subject any more, the subject moved
+// (or was erased), and the next pull of records and items hands the sync client tombstones, with blanked
+// payloads, for its local documents — as the server would for a deletion, so nothing is pushed back.
+// Admins hold every territory and are not filtered. A territory's tag is read from the plaintext envelope
+// only (tags.ts).
+import type { RxCollection } from 'rxdb';
+import type { Fetch, Role } from '../sync';
+import { toWire } from '../sync';
+import type { KeyDoc, RecordDoc } from '../store';
+import type { Session } from '../vault';
+import { changeLocalDoc, readLocalDoc } from '../vault';
+import { territoryOfDocument, territoryOfKeyId } from './tags';
+
+/** What a blanked tombstone of a subject that left the device's territories holds instead of its payload. */
+export const WITHDRAWN_PAYLOAD = 'withdrawn';
+
+const NOTICE_ID = 'territory-refused';
+
+export interface RefusalNotice {
+  /** Documents of other territories the server sent and this device dropped. */
+  readonly count: number;
+  readonly lastAt: number | null;
+}
+
+const NO_NOTICE: RefusalNotice = { count: 0, lastAt: null };
+
+/** The refusals counted on this device, for a notice. */
+export const territoryRefusals = (session: Session): Promise<RefusalNotice> =>
+  readLocalDoc(session, NOTICE_ID, NO_NOTICE);
+
+type Wire = Record<string, unknown> & { id: string; _deleted?: boolean };
+
+const entriesOf = (doc: { payload?: unknown; _deleted?: unknown }): string[] => {
+  if (doc._deleted === true || typeof doc.payload !== 'string') return [];
+  try {
+    const value: unknown = JSON.parse(doc.payload);
+    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  } catch {
+    return [];
+  }
+};
+
+export class TerritoryGuard {
+  /** Subjects whose last key entry on this device went, waiting for their documents to be let go. */
+  private readonly departed = new Set<string>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly role: Role,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private held(): Set<string> {
+    const tags = new Set<string>();
+    for (const keyId of this.session.territoryKeys.keys()) {
+      const tag = territoryOfKeyId(keyId);
+      if (tag) tags.add(tag);
+    }
+    return tags;
+  }
+
+  /** The documents of a pull (or a carried event) this device keeps, and tombstones for what it lets go. */
+  async admit(
+    collection: string,
+    documents: readonly Wire[],
+  ): Promise<{ documents: Wire[]; refused: number }> {
+    if (this.role === 'admin') return { documents: [...documents], refused: 0 };
+    const held = this.held();
+    const kept = documents.filter((doc) => {
+      const tag = territoryOfDocument(collection, doc);
+      return tag === null || held.has(tag);
+    });
+    const refused = documents.length - kept.length;
+    if (refused) await this.report(collection, refused);
+    if (collection === 'keys') await this.noteDepartures(kept);
+    if (collection === 'records' || collection === 'items')
+      kept.push(...(await this.letGo(collection, kept)));
+    return { documents: kept, refused };
+  }
+
+  /**
+   * Whether a carried event of this collection must go as a bare checkpoint (subjects' documents, to a
+   * device that is not an admin's); reports any of another territory among them.
+   */
+  async strips(collection: string, documents: readonly Wire[]): Promise<boolean> {
+    if (this.role === 'admin' || !['records', 'items', 'keys'].includes(collection)) return false;
+    const held = this.held();
+    const foreign = documents.filter((doc) => {
+      const tag = territoryOfDocument(collection, doc);
+      return tag !== null && !held.has(tag);
+    }).length;
+    if (foreign) await this.report(collection, foreign);
+    return true;
+  }
+
+  private async report(collection: string, count: number): Promise<void> {
+    await changeLocalDoc(this.session, NOTICE_ID, NO_NOTICE, (n) => ({
+      count: n.count + count,
+      lastAt: this.now(),
+    }));
+    await this.session.audit.record({
+      action: 'territory',
+      kind: 'territory-refused',
+      recordIds: [],
+      details: { collection, documents: count },
+    });
+  }
+
+  /** Subjects that a pulled page no longer holds and no other page of this device does. */
+  private async noteDepartures(pages: readonly Wire[]): Promise<void> {
+    const { db } = this.session;
+    const gone = new Set<string>();
+    const local = await db.keys.findByIds(pages.map((p) => p.id)).exec();
+    for (const page of pages) {
+      const before = local.get(page.id);
+      if (!before) continue;
+      const now = new Set(entriesOf(page));
+      for (const subjectId of entriesOf(before.toJSON() as KeyDoc))
+        if (!now.has(subjectId)) gone.add(subjectId);
+    }
+    if (!gone.size) return;
+    const pulled = new Set(pages.map((p) => p.id));
+    for (const page of pages) for (const id of entriesOf(page)) gone.delete(id);
+    for (const doc of await db.keys.find().exec()) {
+      if (pulled.has(doc.id)) continue;
+      for (const id of entriesOf(doc.toJSON() as KeyDoc)) gone.delete(id);
+    }
+    for (const id of gone) this.departed.add(id);
+  }
+
+  /** Blanked tombstones, as from the server, for local documents of departed subjects not in this pull. */
+  private async letGo(collection: 'records' | 'items', pulled: readonly Wire[]): Promise<Wire[]> {
+    if (!this.departed.size) return [];
+    const rx = this.session.db[collection] as unknown as RxCollection<RecordDoc>;
+    const arriving = new Set(pulled.map((d) => d.id));
+    const local = await rx.find({ selector: { subjectId: { $in: [...this.departed] } } }).exec();
+    // Once both collections let go, the subject is done with.
+    if (collection === 'records') for (const id of this.departed) this.departed.delete(id);
+    return local
+      .filter((doc) => !arriving.has(doc.id))
+      .map((doc) => ({
+        ...(toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Wire),
+        payload: WITHDRAWN_PAYLOAD,
+        _deleted: true,
+      }));
+  }
+}
+
+const PULL = /\/sync\/(records|items|keys|settings|audit|compliance)\/pull$/;
+
+/**
+ * A stream event as the client may see it: one that carries key pages, records or items to a device that
+ * is not an admin's is passed on as a bare checkpoint, so those arrive by a pull, through the guard, and
+ * any document of a territory the device does not hold is reported.
+ */
+const guardEvent = async (guard: TerritoryGuard, event: string): Promise<string> => {
+  const data = /^data: (.*)$/m.exec(event)?.[1];
+  if (!/^event: checkpoint$/m.test(event) || !data?.includes('"documents"')) return event;
+  try {
+    const parsed = JSON.parse(data) as { checkpoint?: unknown; collection?: unknown; documents?: unknown };
+    if (!Array.isArray(parsed.documents) || typeof parsed.collection !== 'string') return event;
+    if (!(await guard.strips(parsed.collection, parsed.documents as Wire[]))) return event;
+    return `event: checkpoint\ndata: ${JSON.stringify({ checkpoint: parsed.checkpoint })}`;
+  } catch {
+    return event;
+  }
+};
+
+const guardStream = (guard: TerritoryGuard, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let buffer = '';
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      async transform(chunk, out) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          out.enqueue(encoder.encode(`${await guardEvent(guard, event)}\n\n`));
+        }
+      },
+      flush(out) {
+        if (buffer) out.enqueue(encoder.encode(buffer));
+      },
+    }),
+  );
+};
+
+/**
+ * The sync client's fetch with the guard in the way: pull answers and the event stream pass through it.
+ * Everything else goes through untouched.
+ */
+export const guardedFetch =
+  (fetch: Fetch, guard: TerritoryGuard): Fetch =>
+  async (input, init) => {
+    const response = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = new URL(url).pathname;
+    if (!response.ok || !response.body) return response;
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    if (path.endsWith('/sync/stream'))
+      return new Response(guardStream(guard, response.body), { status: response.status, headers });
+    const collection = PULL.exec(path)?.[1];
+    if (!collection) return response;
+    const reply = (await response.json()) as { ok: boolean; value?: { documents?: Wire[] } };
+    if (reply.ok && reply.value && Array.isArray(reply.value.documents))
+      reply.value.documents = (await guard.admit(collection, reply.value.documents)).documents;
+    return new Response(JSON.stringify(reply), { status: response.status, headers });
+  };

@@ -1,0 +1,9 @@
+// The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
+export * from './definitions';
+export * from './grants';
+export * from './guard';
+export * from './keys';
+export * from './model';
+export * from './move';
+export * from './protocol';
+export * from './tags';

@@ -1,0 +1,142 @@
+// A territory's key on its way to the holders, and back to a device (issue 19, point 2). An admin's device
+// makes the key (32 random bytes, epoch 1), seals a grant to every holder — the territory's members and
+// managers and every admin — and hands the server the grants; each device reads the grants sealed to its
+// user and keeps exactly those keys (vault/territory-keys.ts). A territory its user no longer holds is
+// dropped from the device with its key. The server answers through plain JSON routes, checked here.
+import { newId, randomBytes, toBase64, loadSodium } from '../crypto';
+import { err, ok, type Result } from '../platform';
+import type { AccountLink, Fetch } from '../sync';
+import { memberPins, serverClient, ROUTES } from '../sync';
+import type { Session } from '../vault';
+import { openTerritoryGrant, sealTerritoryGrant } from './grants';
+import { keyHolders, type Territory } from './model';
+import type { TerritoryGrantsResponse } from './protocol';
+import { territoryKeyId } from './tags';
+
+export interface TerritoryContext {
+  readonly fetch: Fetch;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'userId'>;
+  readonly session: Session;
+}
+
+export type TerritoryError =
+  'offline' | 'forbidden' | 'not-found' | 'member-not-pinned' | 'bad-response' | string;
+
+const request = async <T>(
+  ctx: TerritoryContext,
+  method: 'GET' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<Result<T, TerritoryError>> => {
+  let response: Response;
+  try {
+    response = await ctx.fetch(`${ctx.link.serverUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ctx.link.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return err('offline');
+  }
+  const reply = (await response.json().catch(() => null)) as
+    { ok: true; value: T } | { ok: false; error: string } | null;
+  if (!reply || typeof reply !== 'object') return err('bad-response');
+  return reply.ok ? ok(reply.value) : err(reply.error);
+};
+
+/** Who holds a territory's key: its members and managers, and every active admin of the organisation. */
+const holdersOf = async (
+  ctx: TerritoryContext,
+  territory: Territory,
+): Promise<Result<string[], TerritoryError>> => {
+  const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
+  if (!users.ok) return users;
+  const admins = users.value.filter((u) => u.role === 'admin' && u.status === 'active').map((u) => u.id);
+  return ok([...new Set([...keyHolders(territory), ...admins])]);
+};
+
+/**
+ * Seals the territory's key to every holder and tells the server who they are now. Public keys are the
+ * ones this admin device pinned when it let each member in (sync/member-pins.ts), never the server's word.
+ */
+export const grantTerritory = async (
+  ctx: TerritoryContext,
+  territory: Territory,
+  key: { epochId: string; key: Uint8Array },
+): Promise<Result<{ holders: string[] }, TerritoryError>> => {
+  const holders = await holdersOf(ctx, territory);
+  if (!holders.ok) return holders;
+  const sodium = await loadSodium();
+  const signer = await ctx.session.deviceSigner();
+  const pins = memberPins(ctx.session.db);
+  const grants: { userId: string; sealed: string }[] = [];
+  for (const userId of holders.value) {
+    const publicKey =
+      userId === ctx.link.userId ? toBase64(ctx.session.userPublicKey) : await pins.keyOf(userId);
+    if (!publicKey) return err('member-not-pinned');
+    grants.push({
+      userId,
+      sealed: sealTerritoryGrant(sodium, signer, { userId, publicKey, tag: territory.tag, ...key }),
+    });
+  }
+  const put = await request<{ holders: number }>(ctx, 'PUT', `/territories/${territory.tag}`, {
+    epochId: key.epochId,
+    grants,
+  });
+  return put.ok ? ok({ holders: holders.value }) : put;
+};
+
+/** A new territory's key, granted to its holders and kept on this admin's device. */
+export const keyNewTerritory = async (
+  ctx: TerritoryContext,
+  territory: Territory,
+): Promise<Result<{ keyId: string; holders: string[] }, TerritoryError>> => {
+  const key = { epochId: newId(), key: randomBytes(32) };
+  const granted = await grantTerritory(ctx, territory, key);
+  if (!granted.ok) return granted;
+  const keyId = territoryKeyId(territory.tag, key.epochId);
+  await ctx.session.adoptTerritoryKeys(new Map([...ctx.session.territoryKeys, [keyId, key.key]]));
+  return ok({ keyId, holders: granted.value.holders });
+};
+
+/**
+ * Reads the grants sealed to this user and makes their keys the device's territory keys: a new territory
+ * arrives, one the user no longer holds leaves. A grant that does not open or is not for this user is
+ * skipped and counted. Answers the tags held now.
+ */
+export const refreshTerritoryKeys = async (
+  ctx: TerritoryContext,
+): Promise<Result<{ tags: string[]; refused: number }, TerritoryError>> => {
+  const listed = await request<TerritoryGrantsResponse>(ctx, 'GET', '/territories/grants');
+  if (!listed.ok) return listed;
+  if (!Array.isArray(listed.value.grants)) return err('bad-response');
+  const sodium = await loadSodium();
+  const secretKey = ctx.session.exportUserSecretKey();
+  const user = { userId: ctx.link.userId, publicKey: ctx.session.userPublicKey, secretKey };
+  const keys = new Map<string, Uint8Array>();
+  const tags: string[] = [];
+  let refused = 0;
+  try {
+    for (const row of listed.value.grants) {
+      const opened = openTerritoryGrant(sodium, row, user);
+      if (!opened) refused++;
+      else {
+        keys.set(opened.keyId, opened.key);
+        tags.push(opened.tag);
+      }
+    }
+  } finally {
+    secretKey.fill(0);
+  }
+  // The same key kept under its id: adopting a copy would wipe the one the session holds.
+  const held = ctx.session.territoryKeys;
+  for (const [keyId, key] of keys) {
+    const same = held.get(keyId);
+    if (same && sodium.memcmp(same, key)) keys.set(keyId, same);
+  }
+  await ctx.session.adoptTerritoryKeys(keys);
+  return ok({ tags, refused });
+};

@@ -1,0 +1,43 @@
+// Where a territory shows on a document in the clear: its tag, a random 16-hex-digit id that names no one
+// and says nothing about the territory's rules. A subject of a territory has its data key in a key page of
+// that territory, whose id starts with `t<tag>-`; its records and items name that page as their keyId, so
+// the server can route every document of the subject by the tag alone, and a device can tell at once that
+// a document belongs to a territory it does not hold. Ordinary ids (crypto/ids.ts) are hex only and never
+// start with `t`, so a page without the prefix is an organisation-wide page, as before territories.
+import { newId, randomBytes } from '../crypto';
+
+const TAG = /^[0-9a-f]{16}$/;
+const PAGE = /^t([0-9a-f]{16})-/;
+const KEY_ID = /^t([0-9a-f]{16}):/;
+
+export const isTerritoryTag = (tag: string): boolean => TAG.test(tag);
+
+/** A new territory's tag: random, so two territories never share one and none is derived from a name. */
+export const newTerritoryTag = (): string =>
+  Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** A new key page of the territory (54 characters, within the wire's 64). */
+export const territoryPageId = (tag: string): string => `t${tag}-${newId()}`;
+
+/** The territory of a key page id, or null for an organisation-wide page. */
+export const territoryOfPage = (pageId: string): string | null => PAGE.exec(pageId)?.[1] ?? null;
+
+/** The key id of one epoch of a territory's key: what a territory page names as its keyId. */
+export const territoryKeyId = (tag: string, epochId: string): string => `t${tag}:${epochId}`;
+
+/** The territory of a key id, or null for the organisation's page keys. */
+export const territoryOfKeyId = (keyId: string): string | null => KEY_ID.exec(keyId)?.[1] ?? null;
+
+/**
+ * The territory a synced document belongs to, read from its plaintext envelope only: a key page by its
+ * own id, a record or item by the page its keyId names. Null for everything organisation-wide.
+ */
+export const territoryOfDocument = (
+  collection: string,
+  doc: { id?: unknown; keyId?: unknown },
+): string | null => {
+  if (collection === 'keys') return typeof doc.id === 'string' ? territoryOfPage(doc.id) : null;
+  if (collection === 'records' || collection === 'items')
+    return typeof doc.keyId === 'string' ? territoryOfPage(doc.keyId) : null;
+  return null;
+};

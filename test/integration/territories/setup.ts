@@ -1,0 +1,183 @@
+// Two territories and three users against the real server with its territory store (issue 19, point 2):
+// an admin on a memory database, and two sales users whose databases (Dexie over a fake IndexedDB) are
+// closed and opened again, since RxDB's open-source build keeps two client databases open at a time.
+import { afterEach, beforeEach } from 'vitest';
+import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
+import { z } from 'zod';
+import {
+  openPostgresTerritories,
+  openSqliteTerritories,
+  type TerritoryStore,
+} from '../../../server/storage/territories';
+import type { Storage } from '../../../server/storage/types';
+import type { KluisDatabase } from '../../../shared/store/database';
+import type { Fetch } from '../../../shared/sync';
+import { completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { memberPins } from '../../../shared/sync/member-pins';
+import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
+import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
+import { dexieDatabase, memoryDatabase, newIndexedDb, testVault } from '../../helpers/store';
+import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
+import { startServer, type RunningServer } from '../server/harness';
+import { device, joinWithInvite, MEMBER_PASSPHRASE, ok, type Device, type Place } from '../sync/members';
+
+export const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
+
+export interface TerritoryServer {
+  readonly server: RunningServer;
+  readonly storage: Storage;
+  readonly territories: TerritoryStore;
+  readonly place: Place;
+}
+
+/** The real server with its territory store on the adapter, fresh for each test. */
+export const useTerritoryServer = (adapter: AdapterName): { readonly current: TerritoryServer } => {
+  let database: TestDatabase | undefined;
+  let current: TerritoryServer | undefined;
+  const dbs: KluisDatabase[] = [];
+  beforeEach(async () => {
+    database = await ADAPTERS[adapter]();
+    const storage = await database.open();
+    await storage.migrate();
+    const territories =
+      adapter === 'sqlite'
+        ? openSqliteTerritories(database.files!()[0]!)
+        : await openPostgresTerritories({ connectionString: POSTGRES_URL, schema: database.schema! });
+    await territories.migrate();
+    const server = await startServer(storage, { territories });
+    const place: Place = {
+      serverUrl: server.url,
+      newDb: async () => {
+        const db = await memoryDatabase();
+        dbs.push(db);
+        return db;
+      },
+      closeDb: async (db) => {
+        dbs.splice(dbs.indexOf(db), 1);
+        await db.remove();
+      },
+    };
+    current = { server, storage, territories, place };
+  });
+  afterEach(async () => {
+    await Promise.all(dbs.splice(0).map((db) => db.remove()));
+    if (current) {
+      await current.server.close();
+      await current.territories.close();
+      await current.storage.close();
+    }
+    await database?.destroy();
+    current = undefined;
+  });
+  return {
+    get current() {
+      if (!current) throw new Error('no server outside a test');
+      return current;
+    },
+  };
+};
+
+/** A sales user's device whose database can be closed and opened again; its guard sees every pull. */
+export interface FieldDevice {
+  readonly idb: ReturnType<typeof newIndexedDb>;
+  readonly link: Device['link'];
+  /** Opens the database, unlocks it with the member's passphrase; close() closes it again. */
+  open(): Promise<OpenField>;
+}
+
+export interface OpenField extends Device {
+  readonly guard: TerritoryGuard;
+  /** One sync through the guard, over `via` (a lying server) when given. */
+  syncGuarded(via?: Fetch): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A sales user invited by the admin and joined on a database of their own, not synced yet (the admin's
+ * device pins their public key while letting them in), then closed.
+ */
+export const fieldUser = async (place: Place, admin: Device): Promise<FieldDevice> => {
+  const pending = sessionPendingInvites(admin.session);
+  const invited = ok(await inviteUser(fetch, admin.link, 'sales', pending));
+  const idb = newIndexedDb();
+  const db = await dexieDatabase(idb);
+  const joined = ok(await joinWithInvite(place, db, invited));
+  const signer = await admin.session.deviceSigner();
+  await completeInvites(
+    fetch,
+    admin.link,
+    pending,
+    () => ({
+      orgKey: admin.session.orgKey,
+      orgKeyId: admin.session.orgKeyId,
+      signer,
+      pageKey: admin.session.epochPageKey,
+    }),
+    memberPins(admin.session.db),
+  );
+  const session = ok(await joined.finish(fetch, db));
+  session.lock();
+  await db.close();
+  const link = joined.link;
+  return {
+    idb,
+    link,
+    async open() {
+      const reopened = await dexieDatabase(idb);
+      const unlocked = await (await testVault(reopened)).unlock(MEMBER_PASSPHRASE);
+      const d = device(place, reopened, unlocked, link);
+      const guard = new TerritoryGuard(unlocked, link.role);
+      return {
+        ...d,
+        guard,
+        syncGuarded: (via = fetch) => d.sync(guardedFetch(via, guard)),
+        async close() {
+          unlocked.lock();
+          await reopened.close();
+        },
+      };
+    },
+  };
+};
+
+/** Every document the device's store holds, tombstones included, as stored (JSON text per document). */
+export const storedTexts = async (db: KluisDatabase): Promise<string[]> => {
+  const texts: string[] = [];
+  for (const name of ['records', 'items', 'keys', 'settings', 'audit', 'compliance', 'vault'] as const) {
+    const collection = db[name] as unknown as RxCollection;
+    const { documents } = await getChangedDocumentsSince(collection.storageInstance, 1_000_000);
+    for (const doc of documents) texts.push(JSON.stringify(doc));
+  }
+  return texts;
+};
+
+/** What the server holds of one subject: its document ids and every payload (ciphertext) it stores. */
+export const serverTraces = async (
+  storage: Storage,
+  orgId: string,
+  subjectId: string,
+): Promise<{ ids: string[]; payloads: string[] }> => {
+  const ids: string[] = [];
+  const payloads: string[] = [];
+  for (const collection of ['records', 'items'] as const) {
+    for (const { doc } of (await storage.pull(orgId, collection, 0, 1000)).docs) {
+      const parsed = JSON.parse(doc) as { id: string; subjectId: string; payload: string; _deleted: boolean };
+      if (parsed.subjectId !== subjectId || parsed._deleted) continue;
+      ids.push(parsed.id);
+      payloads.push(parsed.payload);
+    }
+  }
+  for (const { doc } of (await storage.pull(orgId, 'keys', 0, 1000)).docs) {
+    const parsed = JSON.parse(doc) as { payload: string; _deleted: boolean };
+    if (parsed._deleted) continue;
+    const entries = JSON.parse(parsed.payload) as Record<string, string>;
+    if (entries[subjectId]) payloads.push(entries[subjectId]);
+  }
+  return { ids, payloads };
+};
+
+/** Which of the texts (ids, ciphertext) appear anywhere in the device's store. */
+export const foundIn = async (db: KluisDatabase, needles: readonly string[]): Promise<string[]> => {
+  const haystack = (await storedTexts(db)).join('\n');
+  return needles.filter((n) => haystack.includes(n));
+};

@@ -1,0 +1,204 @@
+// Territories against the real server, on both storage adapters (issue 19, point 2): an admin defines two
+// territories by postal-code ranges, one sales user in each, and moves the subjects into them by the rules.
+// A sales device receives only its territory; its local store, scanned, holds no subject id or ciphertext
+// of the other; a lying server that sends the other territory's documents anyway gets nothing stored and
+// the attempt reported; a subject moved to the other territory leaves the device that lost it.
+import { describe, expect, it } from 'vitest';
+import type { PersonInput } from '../../../shared/people/person';
+import {
+  applyTerritoryRules,
+  defineTerritory,
+  listTerritories,
+  moveToTerritory,
+  refreshTerritoryKeys,
+  territoryRefusals,
+  type SubjectFacts,
+} from '../../../shared/territories';
+import type { Session } from '../../../shared/vault/session';
+import { annelies, bram } from '../../fixtures/people';
+import { lyingServer } from '../sync/lying-server';
+import { admin as connectedAdmin, ok } from '../sync/members';
+import { fieldUser, foundIn, NOTE, serverTraces, storedTexts, useTerritoryServer } from './setup';
+
+const address = (postalCode: string) => ({ street: '', postalCode, city: '', region: '', country: 'NL' });
+/** North (postal codes 1000-1999), south (5000-5999), and one outside both (organisation-wide). */
+const NORTH: PersonInput = { ...annelies, address: address('1017 AB') };
+const SOUTH: PersonInput = { ...bram, address: address('5611 EM') };
+const ELSEWHERE: PersonInput = {
+  ...annelies,
+  givenName: 'Wessel',
+  familyName: 'Overal',
+  address: address('9711 AA'),
+};
+
+const facts = async (session: Session): Promise<{ id: string; facts: SubjectFacts }[]> =>
+  (await session.people.loadAll()).records.map((p) => ({
+    id: p.id,
+    facts: { ownerId: p.data.ownerId, address: p.data.address, tags: p.data.tags },
+  }));
+
+const names = async (session: Session) =>
+  (await session.people.loadAll()).records.map((p) => p.data.givenName).sort();
+
+describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
+  const fixture = useTerritoryServer(adapter);
+
+  /** The admin with three people, two sales users, two territories, the people moved by the rules. */
+  const organisation = async () => {
+    const { place, storage } = fixture.current;
+    const ids: Record<'north' | 'south' | 'elsewhere', string> = { north: '', south: '', elsewhere: '' };
+    const admin = await connectedAdmin(place, 0, {
+      seed: async (session) => {
+        ids.north = (await session.people.create(NORTH)).id;
+        ids.south = (await session.people.create(SOUTH)).id;
+        ids.elsewhere = (await session.people.create(ELSEWHERE)).id;
+        await session.items(NOTE).create(ids.north, { text: 'Belde over de offerte' });
+        await session.items(NOTE).create(ids.south, { text: 'Wil een demo in maart' });
+      },
+    });
+    const salesA = await fieldUser(place, admin);
+    const salesB = await fieldUser(place, admin);
+    const ctx = { fetch, link: admin.link, session: admin.session };
+    const range = (from: string, to: string) => ({ country: 'NL', from, to });
+    const north = ok(
+      await defineTerritory(ctx, {
+        name: 'Noord',
+        rules: { owners: [], countries: [], tags: [], postalRanges: [range('1000', '1999')] },
+        members: [salesA.link.userId],
+        managers: [],
+      }),
+    );
+    const south = ok(
+      await defineTerritory(ctx, {
+        name: 'Zuid',
+        rules: { owners: [], countries: [], tags: [], postalRanges: [range('5000', '5999')] },
+        members: [salesB.link.userId],
+        managers: [],
+      }),
+    );
+    expect(await applyTerritoryRules(ctx, await facts(admin.session))).toEqual({
+      [north.data.tag]: 1,
+      [south.data.tag]: 1,
+    });
+    await admin.sync();
+    const traces = {
+      north: await serverTraces(storage, admin.link.orgId, ids.north),
+      south: await serverTraces(storage, admin.link.orgId, ids.south),
+    };
+    return { admin, salesA, salesB, ids, north, south, traces };
+  };
+
+  it('a sales device receives only its territory, and its store holds nothing of the other', async () => {
+    const { admin, salesA, ids, traces } = await organisation();
+    // The admin still reads everyone, and the server holds every subject's documents.
+    expect(await names(admin.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
+    expect(traces.south.payloads).toHaveLength(3); // the profile, the note, the data key's entry
+
+    const a = await salesA.open();
+    try {
+      expect(ok(await refreshTerritoryKeys({ fetch, link: a.link, session: a.session })).tags).toHaveLength(
+        1,
+      );
+      await a.syncGuarded();
+      // North and the organisation-wide subject are readable; south is not there at all.
+      expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
+      expect((await a.session.items(NOTE).listForSubject(ids.north)).records.map((n) => n.data.text)).toEqual(
+        ['Belde over de offerte'],
+      );
+      expect(await foundIn(a.db, [ids.south, ...traces.south.ids, ...traces.south.payloads])).toEqual([]);
+      // The positive control: the same scan finds north's ids and ciphertext.
+      expect(await foundIn(a.db, [ids.north, traces.north.payloads[0]!])).toHaveLength(2);
+      // The territory list (an organisation setting) names both; only north's key is held.
+      expect((await listTerritories(a)).map((t) => t.data.name)).toEqual(['Noord', 'Zuid']);
+      expect([...a.session.territoryKeys.keys()]).toHaveLength(1);
+      expect((await territoryRefusals(a.session)).count).toBe(0);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it("a lying server sending the other territory's documents: nothing is stored and the attempt is reported", async () => {
+    const { admin, salesA, ids, traces } = await organisation();
+    const { storage } = fixture.current;
+    const orgId = admin.link.orgId;
+    // South's documents as the server stores them: what a server that ignores territories would send.
+    const southDocs = async (collection: 'records' | 'items' | 'keys') =>
+      (await storage.pull(orgId, collection, 0, 1000)).docs
+        .map((d) => JSON.parse(d.doc) as Record<string, unknown>)
+        .filter((d) =>
+          collection === 'keys'
+            ? typeof d.payload === 'string' && d.payload.includes(ids.south)
+            : d.subjectId === ids.south,
+        );
+    const liar = lyingServer();
+    for (const collection of ['records', 'items', 'keys'] as const) {
+      const extra = await southDocs(collection);
+      expect(extra.length).toBeGreaterThan(0);
+      liar.lie('GET', `/sync/${collection}/pull`, (value) => ({
+        ...value,
+        documents: [...(value.documents as unknown[]), ...extra],
+      }));
+    }
+    const a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      await a.syncGuarded(liar.fetch);
+      expect(liar.calls()).toContain('GET /sync/records/pull');
+      // Nothing of south was kept: no id, no ciphertext, no key entry.
+      expect(await foundIn(a.db, [ids.south, ...traces.south.ids, ...traces.south.payloads])).toEqual([]);
+      expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
+      // The device could not have read them: it holds no key of south's territory.
+      const southPage = (await southDocs('keys'))[0]!.id as string;
+      expect([...a.session.territoryKeys.keys()].some((k) => southPage.startsWith(k.split(':')[0]!))).toBe(
+        false,
+      );
+      // Reported: counted on the device and in its audit trail, with counts only.
+      expect((await territoryRefusals(a.session)).count).toBeGreaterThanOrEqual(3);
+      const refused = (await a.session.audit.entries()).entries.filter((e) => e.kind === 'territory-refused');
+      expect(refused.length).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(refused)).not.toContain(ids.south);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('a subject moved to the other territory leaves the device that lost it and reaches the other', async () => {
+    const { admin, salesA, salesB, ids, south, traces } = await organisation();
+    const a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      await a.syncGuarded();
+      expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
+
+      expect(await moveToTerritory(admin.session, [ids.north], south.data)).toEqual({ moved: 1 });
+      await admin.sync();
+      const moved = await serverTraces(fixture.current.storage, admin.link.orgId, ids.north);
+
+      // Two rounds: the first learns from the key page that the subject left, the second lets it go.
+      await a.syncGuarded();
+      await a.syncGuarded();
+      expect(await names(a.session)).toEqual(['Wessel']);
+      expect((await a.session.items(NOTE).listForSubject(ids.north)).records).toEqual([]);
+      // Neither the ciphertext it held nor the re-sealed one is left; only blanked tombstones name the id.
+      expect(await foundIn(a.db, [...traces.north.payloads, ...moved.payloads])).toEqual([]);
+      const live = (await storedTexts(a.db)).filter(
+        (t) => t.includes(ids.north) && !t.includes('"_deleted":true'),
+      );
+      expect(live).toEqual([]);
+    } finally {
+      await a.close();
+    }
+
+    const b = await salesB.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: b.link, session: b.session });
+      await b.syncGuarded();
+      expect(await names(b.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
+      expect((await b.session.items(NOTE).listForSubject(ids.north)).records.map((n) => n.data.text)).toEqual(
+        ['Belde over de offerte'],
+      );
+    } finally {
+      await b.close();
+    }
+  });
+});
