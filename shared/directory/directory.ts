@@ -9,24 +9,27 @@
 import { getChangedDocumentsSince } from 'rxdb';
 import { ORGANISATION_KIND } from '../organisations';
 import { PERSON_KIND } from '../people';
-import type { Progress, RecordProblem } from '../store';
-import type { RecordDoc } from '../store';
+import type { Progress, RecordDoc, RecordProblem } from '../store';
 import type { Session } from '../vault';
 import {
   compareOrganisations,
   comparePeople,
   mergedRows,
+  ORGANISATION_SEARCH_FIELDS,
+  personSearchFields,
   toOrganisationRow,
   toPersonRow,
   withRow,
 } from './rows';
 import type { OrganisationRow, PersonRow } from './rows';
-import { SearchIndex } from './search-index';
+import { scanRows, SearchIndex } from './search-index';
 import { readSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
 
 type StoredRecord = RecordDoc & { _deleted: boolean };
 
 const BATCH = 5000;
+/** At most this many changes are placed into the sorted lists one by one; more are a batch. */
+const FEW = 64;
 /** Records decrypted before load() resolves: enough for the first screen, about 50 ms of work. */
 export const FIRST_PAGE = 500;
 /** Records per page of the background load: each page is one task of about 100-200 ms. */
@@ -36,6 +39,8 @@ export interface DirectoryOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** How long after the last change the snapshot is rewritten. */
   readonly snapshotDelayMs?: number;
+  /** The same after a batch arrived (a first sync's page, an import's): the snapshot waits for the last. */
+  readonly batchSnapshotDelayMs?: number;
 }
 
 export class Directory {
@@ -45,19 +50,8 @@ export class Directory {
   private sortedOrgs: OrganisationRow[] | null = [];
   private readonly problemsById = new Map<string, RecordProblem>();
   private readonly listeners = new Set<() => void>();
-  private readonly peopleIndex = new SearchIndex<PersonRow>({
-    text: [
-      (r) => r.displayName,
-      (r) => r.email,
-      (r) => this.organisationName(r.organisationId),
-      (r) => r.tags.join(' '),
-    ],
-    phone: (r) => r.phone,
-  });
-  private readonly orgIndex = new SearchIndex<OrganisationRow>({
-    text: [(r) => r.name, (r) => r.email, (r) => r.website, (r) => r.tags.join(' ')],
-    phone: (r) => r.phone,
-  });
+  private readonly peopleIndex = new SearchIndex(personSearchFields((id) => this.organisationName(id)));
+  private readonly orgIndex = new SearchIndex(ORGANISATION_SEARCH_FIELDS);
   private checkpoint: Checkpoint | undefined;
   private catchingUp: Promise<void> = Promise.resolve();
   /** The catch-up queued behind the running one, not yet started: every later change joins it. */
@@ -74,11 +68,11 @@ export class Directory {
 
   private constructor(
     private readonly session: Session,
-    private readonly snapshotDelayMs: number,
+    private readonly options: DirectoryOptions,
   ) {}
 
   static async load(session: Session, options: DirectoryOptions = {}): Promise<Directory> {
-    const directory = new Directory(session, options.snapshotDelayMs ?? 3000);
+    const directory = new Directory(session, options);
     await directory.start(options.onProgress);
     return directory;
   }
@@ -128,12 +122,13 @@ export class Directory {
 
   /** Matching people in list order; all people for an empty query. */
   searchPeople(query: string): readonly PersonRow[] {
-    if (!this.indexed) return scan(this.people(), query, (r) => `${r.displayName} ${r.email} ${r.phone}`);
+    if (!this.indexed) return scanRows(this.people(), query, (r) => `${r.displayName} ${r.email} ${r.phone}`);
     return this.peopleIndex.filter(query, this.people());
   }
 
   searchOrganisations(query: string): readonly OrganisationRow[] {
-    if (!this.indexed) return scan(this.organisations(), query, (r) => `${r.name} ${r.email} ${r.website}`);
+    if (!this.indexed)
+      return scanRows(this.organisations(), query, (r) => `${r.name} ${r.email} ${r.website}`);
     return this.orgIndex.filter(query, this.organisations());
   }
 
@@ -141,9 +136,13 @@ export class Directory {
     return [...this.problemsById.values()];
   }
 
-  /** Waits until every change written so far is reflected here (tests, and before a snapshot). */
-  async settle(): Promise<void> {
+  /**
+   * Waits until every change written so far is reflected here (tests, and before a snapshot). `ended`: a
+   * stream of batches is over (a first sync's last page is in): its snapshot follows after the short delay.
+   */
+  async settle(ended = false): Promise<void> {
     await this.scheduleCatchUp();
+    if (ended && this.dirty && !this.closing) this.snapshotAfter(this.options.snapshotDelayMs ?? 3000);
   }
 
   /**
@@ -279,7 +278,9 @@ export class Directory {
       done += count;
       if (count < BATCH) break;
     }
-    if (done) this.changed(true);
+    // A batch is one of a stream (a first sync's pages, seconds apart under load): a snapshot after each
+    // sealed every row again, and RxDB's change events kept each one (1.6 GB of heap at 100,000 people).
+    if (done) this.changed(true, done > FEW);
   }
 
   /** Reads and applies one page of changes since the checkpoint; how many it read. */
@@ -298,7 +299,7 @@ export class Directory {
   private async apply(docs: StoredRecord[]): Promise<void> {
     // A few changes are placed into the sorted lists one by one; a larger batch is sorted and merged in:
     // the rows it replaces or removes leave the sorted lists, the others are only added.
-    this.incremental = docs.length <= 64;
+    this.incremental = docs.length <= FEW;
     const replaced = new Set(
       docs.map((doc) => doc.id).filter((id) => this.peopleById.has(id) || this.orgsById.has(id)),
     );
@@ -370,13 +371,19 @@ export class Directory {
     }
   }
 
-  private changed(dataChanged: boolean): void {
+  private changed(dataChanged: boolean, batch = false): void {
     this.versionNumber++;
     for (const listener of this.listeners) listener();
     if (!dataChanged) return;
     this.dirty = true;
+    const { snapshotDelayMs = 3000, batchSnapshotDelayMs = 60_000 } = this.options;
+    this.snapshotAfter(batch ? batchSnapshotDelayMs : snapshotDelayMs);
+  }
+
+  /** The snapshot is rewritten `ms` from now, unless a change before then moves it again. */
+  private snapshotAfter(ms: number): void {
     clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = setTimeout(() => void this.persist(), this.snapshotDelayMs);
+    this.snapshotTimer = setTimeout(() => void this.persist(), ms);
   }
 
   private async persist(): Promise<void> {
@@ -391,10 +398,3 @@ export class Directory {
 }
 
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Used for the moment between showing the list and finishing the index: a plain substring scan. */
-const scan = <Row>(rows: readonly Row[], query: string, text: (row: Row) => string): readonly Row[] => {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return rows;
-  return rows.filter((row) => text(row).toLowerCase().includes(needle));
-};

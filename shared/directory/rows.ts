@@ -3,6 +3,7 @@
 import { personDisplayName, type PersonPayload } from '../people';
 import type { OrganisationPayload } from '../organisations';
 import type { Decrypted } from '../store';
+import type { SearchFields } from './search-index';
 
 export interface PersonRow {
   readonly id: string;
@@ -145,4 +146,22 @@ export const mergedRows = <Row extends { readonly id: string }>(
   }
   for (let i = from; i < kept.length; i++) out.push(kept[i]!);
   return out;
+};
+
+/** What people are found by: name, email, their organisation's name, tags, and phone by its digits. */
+export const personSearchFields = (
+  organisationName: (id: string | null) => string,
+): SearchFields<PersonRow> => ({
+  text: [
+    (r) => r.displayName,
+    (r) => r.email,
+    (r) => organisationName(r.organisationId),
+    (r) => r.tags.join(' '),
+  ],
+  phone: (r) => r.phone,
+});
+
+export const ORGANISATION_SEARCH_FIELDS: SearchFields<OrganisationRow> = {
+  text: [(r) => r.name, (r) => r.email, (r) => r.website, (r) => r.tags.join(' ')],
+  phone: (r) => r.phone,
 };

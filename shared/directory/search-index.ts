@@ -211,6 +211,17 @@ export class SearchIndex<Row extends { readonly id: string }> {
   }
 }
 
+/** Used for the moment between showing the list and finishing the index: a plain substring scan. */
+export const scanRows = <Row>(
+  rows: readonly Row[],
+  query: string,
+  text: (row: Row) => string,
+): readonly Row[] => {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return rows;
+  return rows.filter((row) => text(row).toLowerCase().includes(needle));
+};
+
 const lowerBound = (sorted: readonly string[], value: string): number => {
   let lo = 0;
   let hi = sorted.length;

@@ -143,6 +143,37 @@ describe('directory', () => {
     expect(directory.problems()).toEqual([{ id: b.id, kind: 'person', problem: 'tampered' }]);
   });
 
+  it('rewrites its snapshot after a stream of batches, not after each batch (a first sync, an import)', async () => {
+    const session = await open();
+    // Every change would be snapshotted at once; a batch waits for the default minute.
+    directory = await indexed(await Directory.load(session, { snapshotDelayMs: 0 }));
+    let written = 0;
+    const counting = session.db.vault.$.subscribe((event) => {
+      if (event.documentId === SNAPSHOT_ID) written++;
+    });
+    try {
+      // Pages arrive apart, as a first sync's do on a loaded machine: each one after the short delay.
+      for (let page = 0; page < 4; page++) {
+        await session.people.createMany(generatePeople(100, 30 + page));
+        await directory.settle();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // At 100,000 people each rewrite sealed every row again, and RxDB's change events kept them all.
+      expect(written).toBe(0);
+      // The stream ends (the first sync says so): the snapshot follows, holding everyone.
+      await directory.settle(true);
+      while ((await readSnapshot(session))?.people.length !== 400) await new Promise((r) => setTimeout(r, 5));
+      expect(written).toBe(1);
+      // A single edit afterwards is snapshotted after the short delay, as before.
+      await session.people.create(annelies);
+      await directory.settle();
+      while ((await readSnapshot(session))?.people.length !== 401) await new Promise((r) => setTimeout(r, 5));
+      expect(written).toBe(2);
+    } finally {
+      counting.unsubscribe();
+    }
+  });
+
   it('places a batch of new and renamed rows where they sort, and drops the renamed rows old places', () => {
     const row = (id: string, name: string) => ({ id, name });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
