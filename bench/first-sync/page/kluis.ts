@@ -11,6 +11,7 @@ import { openLocalDatabase } from '../../../renderer/platform/storage';
 import { useJoinStore } from '../../../renderer/features/sync/stores/join-store';
 import { useSyncStore } from '../../../renderer/features/sync/stores/sync-store';
 import { useVaultStore } from '../../../renderer/features/vault/stores/vault-store';
+import { SNAPSHOT_ID } from '../../../shared/directory/snapshot';
 import type { SyncStatus } from '../../../shared/sync';
 import { log, summarise, watchLongTasks } from './long-tasks';
 
@@ -55,6 +56,13 @@ const firstSync = async ({ userId, passphrase, people, timeoutMs }: FirstSyncInp
   const { session, directory } = useVaultStore.getState();
   if (!session || !directory) throw new Error('signed in, but the vault store holds no session');
 
+  // How often the directory's encrypted snapshot is rewritten during the sync: each rewrite seals every
+  // row of the list, so one per page costs time and memory that grow with the square of the people.
+  let snapshotWrites = 0;
+  const snapshots = session.db.vault.$.subscribe((event) => {
+    if (event.documentId === SNAPSHOT_ID) snapshotWrites++;
+  });
+
   // The list's count over time (each change of it), and the status line's first claims.
   const counts: [number, number][] = [[signInMs, directory.people().length]];
   let firstDoneClaimMs: number | null = null;
@@ -93,6 +101,7 @@ const firstSync = async ({ userId, passphrase, people, timeoutMs }: FirstSyncInp
   void useSyncStore.getState().resume(session);
   await finished;
   const tasks = longTasks.stop();
+  snapshots.unsubscribe();
   const search = searchAfterSync((query) => directory.searchPeople(query));
   await useSyncStore.getState().stop();
   return {
@@ -103,6 +112,7 @@ const firstSync = async ({ userId, passphrase, people, timeoutMs }: FirstSyncInp
     firstLastSyncedMs,
     listCount: directory.people().length,
     counts,
+    snapshotWrites,
     /** From the sign-in on, which includes Argon2id (at the server's KDF parameters) on this thread. */
     longTasks: summarise(tasks),
     /** Once signed in: while the sync runs and the list fills. */
