@@ -1,4 +1,5 @@
-// The IPC handler map: each channel of the contract answered by the key store, the dialogs or app info.
+// The IPC handler map: each channel of the contract answered by the key store, the dialogs, app info, mail
+// or the updater.
 // Glue only; the sender and request checks live in ipc.ts.
 import type { KeyStore } from '../shared/platform';
 import { err } from '../shared/platform';
@@ -7,6 +8,7 @@ import type { IpcHandlers } from './ipc';
 import type { Mailer } from './mail';
 import type { SyncOrigins } from './sync-origin';
 import type { PinVerdicts } from './tls-pin';
+import { NO_UPDATES, type Updates } from './updater';
 
 export interface AppIdentity {
   readonly name: string;
@@ -21,6 +23,7 @@ export const createIpcHandlers = (
   syncOrigins: Pick<SyncOrigins, 'allow'>,
   pinVerdicts: Pick<PinVerdicts, 'refused'>,
   mailer: Mailer = NO_MAILER,
+  updates: Pick<Updates, 'whenReady' | 'restart'> = NO_UPDATES,
 ): IpcHandlers => ({
   'dialog:open-file': (request) => dialogs.openFile(request),
   'dialog:save-file': (request) => dialogs.saveFile(request),
@@ -34,6 +37,8 @@ export const createIpcHandlers = (
   'mail:save-settings': ({ vaultId, settings, password }) => mailer.saveSettings(vaultId, settings, password),
   'mail:settings': ({ vaultId }) => mailer.settings(vaultId),
   'mail:deliver': ({ vaultId, message, password }) => mailer.deliver(vaultId, message, password),
+  'update:ready': () => updates.whenReady(),
+  'update:restart': () => updates.restart(),
 });
 
 /** Without a mailer (a shell that was given none), mail is simply not configured. */

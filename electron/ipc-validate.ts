@@ -91,4 +91,6 @@ export const IPC_VALIDATORS: { readonly [C in IpcChannel]: Validator<C> } = {
     isVaultId(raw.vaultId) &&
     isMailMessage(raw.message) &&
     isOptional(raw.password, isSmtpPassword),
+  'update:ready': isNothing,
+  'update:restart': isNothing,
 };

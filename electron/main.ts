@@ -2,6 +2,7 @@
 // Holds no business rules; those live in shared/ and run in the renderer.
 import { app, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL } from './app-url';
 import { createDialogs } from './dialogs';
@@ -15,6 +16,8 @@ import { readServerCertificate } from './server-certificate';
 import { createSyncOrigins, type SyncOrigins } from './sync-origin';
 import { createConfirmSyncServer } from './sync-origin-dialog';
 import { createPinVerdicts, decideCertificate, type PinVerdicts } from './tls-pin';
+import { decideUpdateFeed, policyFilePath, readUpdatePolicy } from './update-feed';
+import { createUpdates, type UpdateEngine, type Updates } from './updater';
 import { createMainWindow, hardenWebContents } from './window';
 
 let mainWindow: BrowserWindow | null = null;
@@ -38,6 +41,26 @@ const pinCertificates = (syncOrigins: SyncOrigins, verdicts: PinVerdicts): void 
     callback(result);
   });
 };
+
+/** Updates from the feed the build carries or the administrator's policy names; none in development. */
+const backgroundUpdates = (): Updates =>
+  createUpdates({
+    feed: async () =>
+      decideUpdateFeed({
+        isPackaged: app.isPackaged,
+        policy: app.isPackaged
+          ? await readUpdatePolicy(policyFilePath(process.platform, process.env))
+          : { kind: 'absent' },
+        builtInFeed: app.isPackaged && existsSync(path.join(process.resourcesPath, 'app-update.yml')),
+      }),
+    // Loaded only with a feed: electron-updater picks the installer's kind (NSIS, DMG, AppImage, deb) here.
+    loadEngine: async (): Promise<UpdateEngine> => (await import('electron-updater')).autoUpdater,
+    every: (ms, task) => {
+      const timer = setInterval(task, ms);
+      return () => clearInterval(timer);
+    },
+    log: (message) => console.warn(message),
+  });
 
 const onReady = (): void => {
   denyAllPermissions(session.defaultSession);
@@ -69,11 +92,21 @@ const onReady = (): void => {
       platform: process.platform,
     }),
   });
+  const updates = backgroundUpdates();
   registerIpcHandlers(
     getMainWindow,
-    createIpcHandlers(keyStore, createDialogs(getMainWindow), identity, syncOrigins, verdicts, mailer),
+    createIpcHandlers(
+      keyStore,
+      createDialogs(getMainWindow),
+      identity,
+      syncOrigins,
+      verdicts,
+      mailer,
+      updates,
+    ),
   );
   openMainWindow();
+  void updates.start();
 };
 
 const start = (): void => {

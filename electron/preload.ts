@@ -35,6 +35,10 @@ const api = {
     deliver: (vaultId: string, message: MailMessage, password?: string) =>
       call('mail:deliver', password === undefined ? { vaultId, message } : { vaultId, message, password }),
   },
+  updates: {
+    whenReady: () => call('update:ready'),
+    restart: () => call('update:restart'),
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

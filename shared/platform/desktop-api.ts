@@ -100,6 +100,23 @@ export interface DesktopApi {
    * (shared/messages renderEml) instead.
    */
   readonly mail?: DesktopMail;
+  /**
+   * Electron only: updates downloaded in the background from the organisation's feed (electron/updater.ts).
+   * Absent in the browser host, whose page the server updates.
+   */
+  readonly updates?: DesktopUpdates;
+}
+
+/** A downloaded update, installed when Kluis restarts. */
+export interface UpdateReady {
+  readonly version: string;
+}
+
+export interface DesktopUpdates {
+  /** Resolves once an update is downloaded; null when this copy of Kluis does not update itself. */
+  whenReady(): Promise<UpdateReady | null>;
+  /** Quits Kluis and installs the downloaded update; false when none is downloaded. */
+  restart(): Promise<boolean>;
 }
 
 export interface DesktopMail {

@@ -9,6 +9,7 @@ import type {
   SaveFileRequest,
   SaveFileResult,
   SyncOriginError,
+  UpdateReady,
 } from './desktop-api';
 import type { MailError, MailMessage, MailSent, SmtpSettings, SmtpSettingsView } from './mail';
 import type { Result } from './result';
@@ -43,6 +44,10 @@ export interface IpcContract {
     request: { vaultId: string; message: MailMessage; password?: string };
     response: Result<MailSent, MailError>;
   };
+  /** Answers once an update is downloaded, or null when updates are off (electron/updater.ts). */
+  'update:ready': { request: void; response: UpdateReady | null };
+  /** Quits and installs the downloaded update; false when there is none. */
+  'update:restart': { request: void; response: boolean };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -63,6 +68,8 @@ export const IPC_CHANNELS = [
   'mail:save-settings',
   'mail:settings',
   'mail:deliver',
+  'update:ready',
+  'update:restart',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

@@ -27,6 +27,8 @@ const fakeHandlers = () => ({
   'mail:save-settings': vi.fn(async () => ok(undefined)),
   'mail:settings': vi.fn(async () => null),
   'mail:deliver': vi.fn(async () => ok({ messageId: '<1@kluis>', accepted: 1 })),
+  'update:ready': vi.fn(async () => ({ version: '0.2.0' })),
+  'update:restart': vi.fn(async () => true),
 });
 
 const VALID_REQUESTS: Record<IpcChannel, unknown> = {
@@ -48,6 +50,8 @@ const VALID_REQUESTS: Record<IpcChannel, unknown> = {
     vaultId: 'vault_1',
     message: { from: 'office@example.nl', to: 'a@example.nl', subject: 'Hi', text: 'Hello' },
   },
+  'update:ready': undefined,
+  'update:restart': undefined,
 };
 
 let handlers: ReturnType<typeof fakeHandlers>;
@@ -134,6 +138,8 @@ describe('IPC registration', () => {
     ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 42 }],
     ['sync:certificate-refused', { host: 'sync.example.nl' }],
     ['sync:allow-origin', { origin: 'https://sync.example.nl', fingerprint: 'A'.repeat(200) }],
+    ['update:restart', { silent: true }],
+    ['update:ready', 'now'],
   ] as const)('refuses %s with a malformed request %j', async (channel, request) => {
     await expect(invoke(channel, ownEvent(), request)).rejects.toThrow(/invalid-request/);
     expect(handlers[channel]).not.toHaveBeenCalled();

@@ -131,6 +131,19 @@ describe('main process', () => {
     ).rejects.toThrow(/untrusted-sender/);
   });
 
+  it('a development run checks no update feed: update:ready answers null, restart does nothing', async () => {
+    const fake = await startMain();
+    await fake.app.becomeReady();
+    const contents = mainWindow().webContents;
+    const ask = (channel: string) =>
+      fake.ipcMainHandlers.get(channel)?.[0]?.(
+        { sender: contents, senderFrame: contents.mainFrame },
+        undefined,
+      );
+    expect(await ask('update:ready')).toBeNull();
+    expect(await ask('update:restart')).toBe(false);
+  });
+
   it('hardens every web contents created later, not only the main window', async () => {
     const fake = await startMain();
     await fake.app.becomeReady();

@@ -44,6 +44,9 @@ describe('preload', () => {
         'openFile',
         'saveFile',
         'syncCertificateRefused',
+        'updates',
+        'updates.restart',
+        'updates.whenReady',
       ].sort(),
     );
     expect(api.host).toBe('electron');
@@ -71,6 +74,8 @@ describe('preload', () => {
     await api.mail?.saveSettings('vault', smtp, 'secret');
     await api.mail?.settings('vault');
     await api.mail?.deliver('vault', message);
+    await api.updates?.whenReady();
+    await api.updates?.restart();
     expect(fake.invoked).toEqual([
       ['keystore:status'],
       ['keystore:save', { vaultId: 'vault', secret }],
@@ -85,6 +90,8 @@ describe('preload', () => {
       ['mail:save-settings', { vaultId: 'vault', settings: smtp, password: 'secret' }],
       ['mail:settings', { vaultId: 'vault' }],
       ['mail:deliver', { vaultId: 'vault', message }],
+      ['update:ready'],
+      ['update:restart'],
     ]);
     expect(new Set(fake.invoked.map(([channel]) => channel))).toEqual(new Set(IPC_CHANNELS));
   });
