@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -42,6 +42,9 @@ class Exit extends Error {}
 const TARGETS = {
   ratio: { max: 0.5, label: 'Kluis ≤ 0.5x PouchDB' },
   usable100k: { max: 60_000, label: '100,000 people usable ≤ 60 s' },
+  heap100k: { max: 300, label: 'page heap with 100,000 people ≤ 300 MB (peak during the sync)' },
+  rss: { max: 1024, label: 'renderer resident memory (page and workers) during the sync < 1 GB' },
+  disk: { max: 1.2, label: 'IndexedDB on disk ≤ 1.2x PouchDB' },
 };
 
 const started = Date.now();
@@ -128,10 +131,51 @@ const startPouchServer = async (count: number, bytes: number) => {
 interface Sampled<T> {
   result: T;
   heapPeakMB: number;
+  /** Resident memory of the profile's renderer processes together (the page and its workers), peak. */
+  rssPeakMB: number;
   heapAfterGcMB: number;
   indexedDbMB: number;
   profileMB: number;
 }
+
+/**
+ * Resident memory (bytes, VmRSS) of the renderer processes of the Chromium running on `profile`: the page
+ * and any worker it starts. Found in /proc as the children of the browser process named by the profile.
+ */
+const rendererRss = async (profile: string): Promise<number> => {
+  const entries = (await readdir('/proc').catch(() => [])).filter((entry) => /^\d+$/.test(entry));
+  const procs = new Map<string, { ppid: string; rss: number; renderer: boolean; root: boolean }>();
+  await Promise.all(
+    entries.map(async (pid) => {
+      try {
+        const [cmdline, status] = await Promise.all([
+          readFile(`/proc/${pid}/cmdline`, 'utf8'),
+          readFile(`/proc/${pid}/status`, 'utf8'),
+        ]);
+        // Zygote children rewrite their title: arguments separated by spaces instead of NULs.
+        const args = cmdline.split(/[\0 ]/);
+        procs.set(pid, {
+          ppid: /PPid:\s+(\d+)/.exec(status)?.[1] ?? '',
+          rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024,
+          renderer: args.includes('--type=renderer'),
+          root: !args.some((a) => a.startsWith('--type=')) && args.includes(`--user-data-dir=${profile}`),
+        });
+      } catch {
+        // the process ended meanwhile
+      }
+    }),
+  );
+  const mine = new Set([...procs].filter(([, p]) => p.root).map(([pid]) => pid));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs)
+      if (!mine.has(pid) && mine.has(p.ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+  }
+  return [...mine].reduce((sum, pid) => sum + (procs.get(pid)!.renderer ? procs.get(pid)!.rss : 0), 0);
+};
 
 const heapUsed = async (cdp: CDPSession) =>
   (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
@@ -155,6 +199,7 @@ const inFreshProfile = async <T>(
       args: CHROMIUM_ARGS,
     });
     let heapPeak = 0;
+    let rssPeak = 0;
     let heapAfterGc = 0;
     let result: T;
     try {
@@ -191,6 +236,7 @@ const inFreshProfile = async <T>(
       const sampler = (async () => {
         while (sampling) {
           heapPeak = Math.max(heapPeak, await heapUsed(cdp).catch(() => 0));
+          rssPeak = Math.max(rssPeak, await rendererRss(profile));
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       })();
@@ -213,6 +259,7 @@ const inFreshProfile = async <T>(
     return {
       result,
       heapPeakMB: mb(heapPeak),
+      rssPeakMB: mb(rssPeak),
       heapAfterGcMB: mb(heapAfterGc),
       indexedDbMB: mb(await dirBytes(path.join(profile, 'Default', 'IndexedDB'))),
       profileMB: mb(await dirBytes(profile)),
@@ -307,7 +354,8 @@ try {
         `${secs(k.syncDoneMs)} (first claimed done at ${k.firstDoneClaimMs === null ? '-' : secs(k.firstDoneClaimMs)}); ` +
         `${k.longTasks.count} long tasks (${k.syncLongTasks.count} once signed in), ${secs(k.longTasks.totalMs)} in all ` +
         `(${secs(k.syncLongTasks.totalMs)}), longest ${k.longTasks.maxMs} ms (${k.syncLongTasks.maxMs} ms); ` +
-        `heap peak ${kluis.heapPeakMB} MB, after GC ${kluis.heapAfterGcMB} MB; IndexedDB ${kluis.indexedDbMB} MB; ` +
+        `heap peak ${kluis.heapPeakMB} MB, after GC ${kluis.heapAfterGcMB} MB; renderer RSS peak ${kluis.rssPeakMB} MB; ` +
+        `IndexedDB ${kluis.indexedDbMB} MB; ` +
         `snapshot written ${k.snapshotWrites} times`,
     );
     if (!pouch) continue;
@@ -329,7 +377,8 @@ try {
     const p = anchorRun.result;
     say(
       `run ${run} PouchDB: replicated ${secs(p.replicateMs)}, counted ${secs(p.listMs)}; ${p.longTasks.count} long tasks; ` +
-        `heap peak ${anchorRun.heapPeakMB} MB, after GC ${anchorRun.heapAfterGcMB} MB; IndexedDB ${anchorRun.indexedDbMB} MB`,
+        `heap peak ${anchorRun.heapPeakMB} MB, after GC ${anchorRun.heapAfterGcMB} MB; renderer RSS peak ` +
+        `${anchorRun.rssPeakMB} MB; IndexedDB ${anchorRun.indexedDbMB} MB`,
     );
     runs.push({ run, kluis, pouch: anchorRun });
   }
@@ -345,6 +394,8 @@ try {
     kluisHeapPeakMB: m((r) => r.kluis.heapPeakMB),
     kluisHeapAfterGcMB: m((r) => r.kluis.heapAfterGcMB),
     pouchHeapPeakMB: m((r) => r.pouch.heapPeakMB),
+    kluisRssPeakMB: m((r) => r.kluis.rssPeakMB),
+    pouchRssPeakMB: m((r) => r.pouch.rssPeakMB),
     pouchHeapAfterGcMB: m((r) => r.pouch.heapAfterGcMB),
     kluisIndexedDbMB: m((r) => r.kluis.indexedDbMB),
     pouchIndexedDbMB: m((r) => r.pouch.indexedDbMB),
@@ -370,6 +421,12 @@ try {
       ...TARGETS.usable100k,
       met: config.people >= 100_000 ? summary.kluisListMs <= TARGETS.usable100k.max : null,
     },
+    heap100k: {
+      ...TARGETS.heap100k,
+      met: config.people >= 100_000 ? summary.kluisHeapPeakMB <= TARGETS.heap100k.max : null,
+    },
+    rss: { ...TARGETS.rss, met: summary.kluisRssPeakMB < TARGETS.rss.max },
+    disk: { ...TARGETS.disk, met: summary.kluisIndexedDbMB <= TARGETS.disk.max * summary.pouchIndexedDbMB },
   };
   const verdict = (met: boolean | null) =>
     met === null ? 'not measured at this size' : met ? 'met' : 'MISSED';
@@ -400,6 +457,7 @@ try {
       `${summary.pouchHeapPeakMB} / ${summary.pouchHeapAfterGcMB} MB`,
       '',
     ],
+    ['Renderer RSS peak Kluis / PouchDB', `${summary.kluisRssPeakMB} / ${summary.pouchRssPeakMB} MB`, ''],
     ['IndexedDB on disk Kluis / PouchDB', `${summary.kluisIndexedDbMB} / ${summary.pouchIndexedDbMB} MB`, ''],
     [
       'Kluis long tasks from sign-in (count, total, longest)',
@@ -427,6 +485,8 @@ try {
     );
   console.log(`Target ${targets.ratio.label} (list and done): ${verdict(targets.ratio.met)}`);
   console.log(`Target ${targets.usable100k.label}: ${verdict(targets.usable100k.met)}`);
+  for (const target of [targets.heap100k, targets.rss, targets.disk])
+    console.log(`Target ${target.label}: ${verdict(target.met)}`);
 
   // The default size's file is first-sync-latest.json; another size keeps its own beside it.
   await writeBenchResults(config.people === 10_000 ? 'first-sync' : `first-sync-${config.people}`, {
