@@ -14,6 +14,7 @@ import {
   type Fetch,
 } from '../sync';
 import type { Session } from '../vault';
+import { readableBy } from '../territories';
 import {
   BREACH_DATA_KINDS,
   MAX_AFFECTED,
@@ -43,14 +44,17 @@ export interface DrillFindings {
 
 /**
  * Maps the exposed documents to people, organisations and data categories by decrypting this device's
- * current copy of each exposed person and organisation. A subject this device no longer holds (erased
- * since, or not synced here) is counted as unmapped rather than guessed.
+ * current copy of each exposed person and organisation; with territories, only the subjects whose
+ * territory key the lost device's user held (what it could read). A subject this device no longer holds
+ * (erased since, or not synced here) is counted as unmapped rather than guessed.
  */
 export const mapExposure = async (
   session: Session,
   exposure: DeviceExposureResponse,
 ): Promise<DrillFindings> => {
-  const personal = exposure.documents.filter((d) => d.collection !== 'settings');
+  // With territories, only the subjects the device's user held a key for (shared/territories).
+  const readable = await readableBy(session, exposure.userId, exposure.documents);
+  const personal = readable.filter((d) => d.collection !== 'settings');
   const records: Record<string, number> = {};
   for (const d of personal) records[d.kind] = (records[d.kind] ?? 0) + 1;
 

@@ -15,6 +15,8 @@ export const TERRITORY_KIND = 'territory';
 export const TerritorySetting = TerritoryPayload.extend({
   /** The epoch of the territory key that wraps its pages now. */
   epochId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** Every user the key was granted to (members, managers and the admins of that time). */
+  holders: z.array(z.string().min(1).max(64)).max(2000).default([]),
 });
 export type TerritorySetting = z.infer<typeof TerritorySetting>;
 export const TERRITORY = sealedKind(TERRITORY_KIND, TerritorySetting, 1);
@@ -42,7 +44,8 @@ export const defineTerritory = async (
   const keyed = await keyNewTerritory(ctx, parsed.data);
   if (!keyed.ok) return keyed;
   const epochId = keyed.value.keyId.split(':')[1] ?? newId();
-  return ok(await ctx.session.settings(TERRITORY).put({ ...parsed.data, epochId }, parsed.data.tag));
+  const holders = keyed.value.holders;
+  return ok(await ctx.session.settings(TERRITORY).put({ ...parsed.data, epochId, holders }, parsed.data.tag));
 };
 
 /**

@@ -1,5 +1,6 @@
 // The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
 export * from './definitions';
+export * from './exposure';
 export * from './grants';
 export * from './guard';
 export * from './keys';

@@ -4,6 +4,7 @@
 // of the other; a lying server that sends the other territory's documents anyway gets nothing stored and
 // the attempt reported; a subject moved to the other territory leaves the device that lost it.
 import { describe, expect, it } from 'vitest';
+import { fetchExposure, mapExposure } from '../../../shared/breach';
 import type { PersonInput } from '../../../shared/people/person';
 import {
   applyTerritoryRules,
@@ -200,5 +201,23 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
     } finally {
       await b.close();
     }
+  });
+
+  it('the lost-device drill reports what that device could read: its territory and the shared subjects', async () => {
+    const { admin, salesA, ids } = await organisation();
+    const a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      await a.syncGuarded();
+    } finally {
+      await a.close();
+    }
+    const exposure = ok(await fetchExposure(fetch, admin.link, salesA.link.deviceId));
+    const findings = await mapExposure(admin.session, exposure);
+    expect(findings.personIds).toEqual([ids.north, ids.elsewhere].sort());
+    expect(findings.figures.people).toBe(2);
+    expect(findings.figures.unmapped).toBe(0);
+    // South's note is not counted among the records the device held.
+    expect(findings.figures.records).toEqual({ person: 2, 'test-note': 1 });
   });
 });

@@ -41,6 +41,7 @@ import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
 import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
+import { territorySync } from './territory-sync';
 
 // Other features reach the server with the same fetch; the dashboard reads the link.
 export { fetchFromWindow, loadLink };
@@ -218,22 +219,24 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     let firstSyncDone = () => {};
     const clicks = watchLinkClicks(session, link, new Promise<void>((resolve) => (firstSyncDone = resolve)));
     linkClicks = clicks;
+    const territory = await territorySync(session, link, fetchFromWindow);
+    if (started !== generation) return null;
     const next = syncClientFor(session, {
-      fetch: fetchFromWindow,
+      fetch: territory.fetch,
       serverUrl: link.serverUrl,
       token: link.token,
-      identifier: `${link.serverUrl}|${link.deviceId}`,
+      identifier: `${link.serverUrl}|${link.deviceId}${territory.identifierSuffix}`,
       renewal: link.renewal,
       conflictHandlers,
       role: link.role,
       catchUp: () => {
         void clicks.catchUp();
+        void territory.catchUp();
         return erasures.catchUp();
       },
-      // A first sync is done once the lists show what it brought, not when the last page is stored; the
-      // directory's snapshot, which waited for the last page, follows.
+      // A first sync is done once the lists show what it brought, not when the last page is stored.
       settled: async () => {
-        await useVaultStore.getState().directory?.settle(true);
+        await useVaultStore.getState().directory?.settle();
       },
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {

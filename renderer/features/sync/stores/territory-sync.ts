@@ -1,0 +1,36 @@
+// Territories on this device's sync (issue 19, point 2): the keys of the territories its user holds are
+// read from the server before sync starts and after every catch-up, and every pull passes the guard
+// (shared/territories), which drops another territory's documents, reports them, and lets go of subjects
+// that left. The replication's identifier names the territories held, so a device that gains one pulls
+// again from the start — the server's filter hid that territory's older documents from it — while an
+// organisation without territories keeps the identifier it always had.
+import type { AccountLink, Fetch } from '../../../../shared/sync';
+import { guardedFetch, refreshTerritoryKeys, TerritoryGuard } from '../../../../shared/territories';
+import type { Session } from '../../../../shared/vault';
+
+export interface TerritorySync {
+  /** The fetch the sync client uses: pulls and the event stream through the guard. */
+  readonly fetch: Fetch;
+  /** Appended to the replication identifier: empty without territories. */
+  readonly identifierSuffix: string;
+  /** Reads the grants again (a territory gained or lost); failures wait for the next catch-up. */
+  catchUp(): Promise<void>;
+}
+
+export const territorySync = async (
+  session: Session,
+  link: Pick<AccountLink, 'serverUrl' | 'token' | 'userId' | 'role'>,
+  fetch: Fetch,
+): Promise<TerritorySync> => {
+  const refresh = async () => {
+    // Offline, or a server without territory routes: the keys stored on this device stay as they are.
+    await refreshTerritoryKeys({ fetch, link, session }).catch(() => undefined);
+  };
+  await refresh();
+  const held = [...session.territoryKeys.keys()].sort().join(',');
+  return {
+    fetch: guardedFetch(fetch, new TerritoryGuard(session, link.role)),
+    identifierSuffix: held ? `|${held}` : '',
+    catchUp: refresh,
+  };
+};
