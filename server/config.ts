@@ -23,6 +23,8 @@ export interface ServerConfig {
   tlsSelfSigned: boolean;
   /** Plain HTTP on an address other machines reach (behind a proxy that speaks TLS for it). */
   allowPlainHttp: boolean;
+  /** Origins of pages besides the desktop app and loopback that may call the server (cors.ts). */
+  allowedOrigins: string[];
 }
 
 const MIB = 1024 * 1024;
@@ -173,6 +175,12 @@ export const SETTINGS: readonly Setting[] = [
     meaning:
       'addresses of reverse proxies whose X-Forwarded-For names the source address (e.g. 127.0.0.1); the limits count per source address',
   },
+  {
+    name: 'KLUIS_ALLOWED_ORIGINS',
+    default: 'none',
+    meaning:
+      'comma-separated origins (https://crm.example.nl) of browser pages besides the desktop app and loopback that may call the server; a page the server serves itself needs none',
+  },
 ];
 
 const wrap = (text: string, width: number, indent: string): string => {
@@ -262,6 +270,16 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
     return { ok: false, error: 'KLUIS_SETUP_CODE must be at least 12 characters' };
   const dataDir = path.resolve(cwd, env.KLUIS_DATA_DIR?.trim() || 'kluis-data');
   const erasureLedger = env.KLUIS_ERASURE_LEDGER?.trim();
+  const allowedOrigins = (env.KLUIS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const notOrigin = allowedOrigins.find((o) => !/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(o));
+  if (notOrigin !== undefined)
+    return {
+      ok: false,
+      error: `KLUIS_ALLOWED_ORIGINS: ${notOrigin} is not an origin like https://crm.example.nl`,
+    };
   return {
     ok: true,
     value: {
@@ -280,6 +298,7 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ConfigResult =>
       tlsKey: tlsKey && path.resolve(cwd, tlsKey),
       tlsSelfSigned,
       allowPlainHttp,
+      allowedOrigins,
     },
   };
 };

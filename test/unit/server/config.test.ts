@@ -22,8 +22,20 @@ describe('server configuration', () => {
         tlsKey: null,
         tlsSelfSigned: false,
         allowPlainHttp: false,
+        allowedOrigins: [],
       },
     });
+  });
+
+  it('reads the origins KLUIS_ALLOWED_ORIGINS lets call the server, and refuses anything else', () => {
+    expect(
+      readConfig({ KLUIS_ALLOWED_ORIGINS: 'https://crm.example.nl, http://10.0.0.5:8080' }, '/srv'),
+    ).toMatchObject({
+      ok: true,
+      value: { allowedOrigins: ['https://crm.example.nl', 'http://10.0.0.5:8080'] },
+    });
+    for (const bad of ['*', 'https://a.nl/path', "https://a.nl 'self'"])
+      expect(readConfig({ KLUIS_ALLOWED_ORIGINS: bad }, '/srv')).toMatchObject({ ok: false });
   });
 
   it('reads PORT, HOST, KLUIS_DATA_DIR and DATABASE_URL', () => {
