@@ -11,8 +11,13 @@ export interface WebServerOptions {
   /** The built renderer; dist/renderer by default. */
   readonly root?: string;
   readonly host?: string;
+  /** Sync server origins the page may connect to besides loopback ones; KLUIS_SYNC_SERVER by default. */
+  readonly syncServers?: readonly string[];
 }
 
 export declare const FALLBACK_CONTENT_SECURITY_POLICY: string;
 export declare function readContentSecurityPolicy(source?: string): string;
+export declare const LOOPBACK_SYNC_SOURCES: readonly string[];
+export declare function parseSyncServers(text?: string): string[];
+export declare function browserHostPolicy(csp: string, syncServers?: readonly string[]): string;
 export declare function startWebServer(options?: WebServerOptions): Promise<WebServer>;

@@ -1,6 +1,8 @@
 // The browser host: a small static server for the built renderer (dist/renderer), bound to 127.0.0.1,
-// sending the same Content-Security-Policy as Electron's app:// protocol. No dependencies beyond Node.
-//   node scripts/serve-web.mjs [--port 0] [--root dist/renderer]
+// sending the same Content-Security-Policy as Electron's app:// protocol, except that the page may also
+// connect to sync servers: any on this machine (`npm run server`), and those KLUIS_SYNC_SERVER names.
+// No dependencies beyond Node.
+//   KLUIS_SYNC_SERVER=https://sync.example.nl node scripts/serve-web.mjs [--port 0] [--root dist/renderer]
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -35,13 +37,54 @@ export const readContentSecurityPolicy = (source = CSP_SOURCE) => {
   return parts.join(array[3]);
 };
 
+/** Sync servers on this machine, over http or https on any port: what `npm run server` listens on. */
+export const LOOPBACK_SYNC_SOURCES = [
+  'http://127.0.0.1:*',
+  'http://localhost:*',
+  'https://127.0.0.1:*',
+  'https://localhost:*',
+];
+
+/**
+ * The sync server origins in `text` (comma-separated, e.g. KLUIS_SYNC_SERVER); throws for anything that
+ * is not a bare http(s) origin, as it goes into the policy verbatim.
+ */
+export const parseSyncServers = (text = '') =>
+  text
+    .split(',')
+    .map((entry) => entry.trim().replace(/\/$/, ''))
+    .filter(Boolean)
+    .map((entry) => {
+      let origin = '';
+      try {
+        origin = new URL(entry).origin;
+      } catch {
+        // reported below
+      }
+      if (origin.toLowerCase() !== entry.toLowerCase() || !/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(origin))
+        throw new Error(`KLUIS_SYNC_SERVER: ${entry} is not a server address like https://sync.example.nl`);
+      return origin;
+    });
+
+/**
+ * The browser host's policy: the app's, with connect-src widened to the loopback sync servers and the
+ * named ones. Not `https:` as a whole: a page that could reach any server could hand decrypted records
+ * to any of them, should a script ever be injected.
+ */
+export const browserHostPolicy = (csp, syncServers = []) =>
+  csp.replace(
+    "connect-src 'self'",
+    ["connect-src 'self'", ...LOOPBACK_SYNC_SOURCES, ...syncServers].join(' '),
+  );
+
 export const startWebServer = async ({
   port = 0,
   root = path.join(repoRoot, 'dist', 'renderer'),
   host = '127.0.0.1',
+  syncServers = parseSyncServers(process.env.KLUIS_SYNC_SERVER),
 } = {}) => {
   const realRoot = await realpath(path.resolve(root));
-  const headers = securityHeaders(readContentSecurityPolicy());
+  const headers = securityHeaders(browserHostPolicy(readContentSecurityPolicy(), syncServers));
 
   const send = (res, status, message) => {
     res.writeHead(status, {

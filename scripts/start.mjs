@@ -42,6 +42,9 @@ const startBrowserHost = async () => {
   const port = Number(process.env.PORT ?? 5178);
   const server = await startWebServer({ port, root: join(root, 'dist', 'renderer') });
   console.log(`Kluis (browser host) on ${server.url} — open it in a browser; Ctrl+C stops it.`);
+  console.log(
+    'It may connect to a sync server on this machine; for another, start it with KLUIS_SYNC_SERVER=https://… set.',
+  );
 };
 
 if (webOnly) {

@@ -22,8 +22,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * The policy with the sync server the user connected to in Electron added to connect-src
- * (electron/sync-origin.ts checks each is a bare http(s) origin). The browser host is served by the sync
- * server itself and needs only 'self'.
+ * (electron/sync-origin.ts checks each is a bare http(s) origin). The page the sync server serves needs
+ * only 'self'; the browser host of `npm run web` adds the servers it may use (scripts/serve-web.mjs).
  */
 export const contentSecurityPolicy = (connectOrigins: readonly string[] = []): string =>
   connectOrigins.length

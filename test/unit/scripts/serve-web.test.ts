@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/platform/csp';
 import { HIDDEN_TEXT, makeStaticRoot, OUTSIDE_TEXT } from '../../helpers/static-root';
 import {
+  browserHostPolicy,
   FALLBACK_CONTENT_SECURITY_POLICY,
+  parseSyncServers,
   readContentSecurityPolicy,
   startWebServer,
   type WebServer,
@@ -49,8 +51,28 @@ describe('serve-web', () => {
     const res = await get(server.url, '/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers['content-security-policy']).toBe(browserHostPolicy(CONTENT_SECURITY_POLICY));
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lets the page connect to sync servers on this machine and the named ones, not to every server', () => {
+    const connectSrc = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src'));
+    const servers = parseSyncServers(' https://sync.example.nl/ ,http://10.0.0.5:8787');
+    expect(servers).toEqual(['https://sync.example.nl', 'http://10.0.0.5:8787']);
+    expect(connectSrc(browserHostPolicy(CONTENT_SECURITY_POLICY, servers))).toBe(
+      "connect-src 'self' http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:* https://sync.example.nl http://10.0.0.5:8787",
+    );
+    // Everything else in the policy stays the app's.
+    expect(browserHostPolicy(CONTENT_SECURITY_POLICY).replace(/connect-src [^;]*/, '')).toBe(
+      CONTENT_SECURITY_POLICY.replace(/connect-src [^;]*/, ''),
+    );
+    for (const bad of [
+      'https:',
+      'https://a.nl/path',
+      "https://a.nl 'unsafe-eval'",
+      'https://a.nl; script-src *',
+    ])
+      expect(() => parseSyncServers(bad)).toThrow(/KLUIS_SYNC_SERVER/);
   });
 
   it('serves WebAssembly as application/wasm', async () => {
