@@ -38,9 +38,8 @@ export class SyncClient {
   private readonly statusSubject = new BehaviorSubject<SyncStatus>(INITIAL_STATUS);
   private readonly resync = new Subject<'RESYNC'>();
   /**
-   * Per replicated collection: the stream's carried events not yet applied, and the subject that asks
-   * that collection alone to pull — its pull handler answers from the carried events when they continue
-   * from its checkpoint, without a request (StreamEvent).
+   * Per replicated collection: the stream's carried events not yet applied, and the subject that asks it
+   * alone to pull — its pull handler answers from carried events continuing from its checkpoint (StreamEvent).
    */
   private readonly carried = new Map<Collection, { events: CarriedEvents; pull: Subject<'RESYNC'> }>();
   private replications: RxReplicationState<Doc, Checkpoint>[] = [];
@@ -340,6 +339,7 @@ export class SyncClient {
           if (reply.wipe || reply.error === 'token-expired') return void (await this.stop());
         } else {
           attempts = 0;
+          const token = this.options.renewal?.token;
           this.resync.next('RESYNC');
           const refused = await readServerEvents(response.body, {
             checkpoint: (event) => this.onEvent(event),
@@ -347,6 +347,8 @@ export class SyncClient {
               this.patch({ error: reply.error ?? 'device-revoked', wipe: reply.wipe === true }),
           });
           if (refused) return void (await this.stop());
+          // Ended by the server (it stops, the link dropped): offline at once. A renewed token reconnects.
+          if (this.options.renewal?.token === token) this.patch({ online: false, error: 'offline' });
         }
       } catch {
         if (!this.running) return;

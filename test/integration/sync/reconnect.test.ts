@@ -121,3 +121,48 @@ describe('when the server goes away and comes back', () => {
       .toContain(person.id);
   });
 });
+
+describe('when the server ends the event stream', () => {
+  it('says offline at once, before the back-off would let the client try again', async () => {
+    database = await ADAPTERS.sqlite();
+    storage = await database.open();
+    await storage.migrate();
+    const server = await startServer(storage);
+    servers.push(server);
+    db = await memoryDatabase();
+    await (await testVault(db)).create(PASSPHRASE);
+    const linked = await connectVault({ fetch, serverUrl: server.url, db, passphrase: PASSPHRASE });
+    if (!linked.ok) throw new Error(linked.error);
+    /** Requests that could not reach the server: none may come before the status says offline. */
+    let unreachable = 0;
+    client = new SyncClient({
+      db,
+      fetch: async (input, init) => {
+        try {
+          return await fetch(input, init);
+        } catch (error) {
+          if (!init?.signal?.aborted) unreachable += 1;
+          throw error;
+        }
+      },
+      serverUrl: linked.value.serverUrl,
+      token: linked.value.token,
+      identifier: 'stream-end',
+      role: 'admin',
+      // A first retry at least 30 s away: an offline status before then came from the stream's end.
+      retryMs: 60_000,
+      maxRetryMs: 60_000,
+    });
+    await client.start();
+    await client.awaitInSync();
+    await vi.waitFor(() => expect(server.logs.join('')).toContain('/sync/stream'), { timeout: 10_000 });
+    expect(client.status).toMatchObject({ online: true, error: null });
+
+    await server.close();
+    servers = [];
+    await expect
+      .poll(() => client!.status, { timeout: 20_000 })
+      .toMatchObject({ online: false, error: 'offline' });
+    expect(unreachable).toBe(0);
+  });
+});

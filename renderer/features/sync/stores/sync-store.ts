@@ -376,3 +376,10 @@ useSyncStore.subscribe(({ link }) => {
   const next = link ? { userId: link.userId, role: link.role } : LOCAL_ACTOR;
   if (actor.userId !== next.userId || actor.role !== next.role) useWorkspaceStore.setState({ actor: next });
 });
+
+// The browser says the connection is gone: the status says so at once, before a request or the event
+// stream fails; the sync client's next report (a request that gets through) says when it is back.
+globalThis.addEventListener?.('offline', () => {
+  const { status } = useSyncStore.getState();
+  if (status) useSyncStore.setState({ status: { ...status, online: false, error: 'offline' } });
+});
