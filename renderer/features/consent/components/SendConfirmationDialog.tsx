@@ -1,14 +1,11 @@
 // "Send confirmation" for a pending double opt-in (issue 17): the core gates and composes the message with
 // the person's /c/ link on the organisation's server; it leaves through the desktop's mail server, or as
 // an .eml file or mailto: link the user sends. The click comes back by itself (sync/link-clicks.ts).
-import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import {
   ConfirmationRefused,
-  LinkServerError,
   requestConfirmation,
   type SubscriptionTypePayload,
 } from '../../../../shared/consent';
@@ -17,11 +14,11 @@ import { FormDialog, FormProblem } from '../../../kit/FormDialog';
 import { notify } from '../../../kit/notification-store';
 import { useOperation } from '../../../kit/useOperation';
 import { cancelled } from '../../../kit/useDeliver';
-import { SelectField } from '../../../ui/forms/SelectField';
 import { linkServerOf } from '../../sync/stores/link-clicks';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { MailFailure, useConfirmationSender, type Delivery } from '../hooks/useConfirmationSender';
+import { useConfirmationSender } from '../hooks/useConfirmationSender';
 import { useLocalized } from '../hooks/useLocalized';
+import { ConfirmationMailFields, useConfirmationChoices, useMailErrorText } from './ConfirmationMailFields';
 
 interface Props {
   readonly personId: string;
@@ -30,25 +27,19 @@ interface Props {
   readonly onClose: () => void;
 }
 
-const LANGUAGES = ['en', 'nl'] as const;
-
 export function SendConfirmationDialog({ personId, email, type, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const localized = useLocalized();
   const link = useSyncStore((s) => s.link);
   const { deliveries, needsPassword, sender } = useConfirmationSender();
   const { run } = useOperation(requestConfirmation);
-  const [language, setLanguage] = useState<'en' | 'nl'>(i18n.language.startsWith('nl') ? 'nl' : 'en');
-  const [chosen, setChosen] = useState<Delivery | ''>('');
-  const [password, setPassword] = useState('');
-  const via = chosen || deliveries?.[0] || 'eml';
+  const choices = useConfirmationChoices(deliveries, 'eml');
+  const { language, via, password } = choices;
+  const mailErrorText = useMailErrorText();
 
   const errorText = (error: unknown): string | null => {
-    if (error instanceof MailFailure) return t(`mail.errors.${error.code}`);
-    if (error instanceof LinkServerError)
-      return error.code === 'offline'
-        ? t('consent.confirmation.server.offline')
-        : t('consent.confirmation.server.other', { code: error.code });
+    const mail = mailErrorText(error);
+    if (mail) return mail;
     if (error instanceof ConfirmationRefused) {
       const { reason } = error;
       return reason === 'not-pending' || reason === 'no-email' || reason === 'no-sender'
@@ -97,34 +88,12 @@ export function SendConfirmationDialog({ personId, email, type, onClose }: Props
         <Alert severity="warning">{t('consent.confirmation.refused.no-email')}</Alert>
       )}
       {!link && <Alert severity="info">{t('consent.confirmation.notLinked')}</Alert>}
-      <SelectField
-        label={t('consent.confirmation.language')}
-        value={language}
-        onChange={setLanguage}
-        options={LANGUAGES}
-        labelOf={(l) => t(`consent.confirmation.languages.${l}`)}
+      <ConfirmationMailFields
+        choices={choices}
+        ways={deliveries}
+        wayLabel={(d) => t(`consent.confirmation.deliveries.${d}`)}
+        needsPassword={needsPassword}
       />
-      {deliveries === null ? (
-        <Typography variant="body2">{t('consent.confirmation.checkingMail')}</Typography>
-      ) : (
-        <SelectField
-          label={t('consent.confirmation.delivery')}
-          value={via}
-          onChange={setChosen}
-          options={deliveries}
-          labelOf={(d) => t(`consent.confirmation.deliveries.${d}`)}
-          helperText={via === 'eml' ? t('mail.browser.hint') : undefined}
-        />
-      )}
-      {via === 'smtp' && needsPassword && (
-        <TextField
-          label={t('mail.settings.password')}
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      )}
     </FormDialog>
   );
 }

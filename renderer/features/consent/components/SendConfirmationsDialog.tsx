@@ -13,12 +13,10 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import {
   ConfirmationRefused,
-  LinkServerError,
   requestConfirmations,
   type BulkConfirmationResult,
   type ConfirmationRefusal,
@@ -28,23 +26,22 @@ import type { Setting } from '../../../../shared/store';
 import { cancelled, useDeliver } from '../../../kit/useDeliver';
 import { useOperation } from '../../../kit/useOperation';
 import { useWorkspace } from '../../../kit/workspace';
-import { SelectField } from '../../../ui/forms/SelectField';
 import { linkServerOf } from '../../sync/stores/link-clicks';
 import { useSyncStore } from '../../sync/stores/sync-store';
-import { MailFailure, useConfirmationSender } from '../hooks/useConfirmationSender';
+import { useConfirmationSender } from '../hooks/useConfirmationSender';
 import { useFormatters, useLocalized } from '../hooks/useLocalized';
+import { ConfirmationMailFields, useConfirmationChoices, useMailErrorText } from './ConfirmationMailFields';
 
 interface Props {
   readonly type: Setting<SubscriptionTypePayload>;
   readonly onClose: () => void;
 }
 
-const LANGUAGES = ['en', 'nl'] as const;
 type Via = 'smtp' | 'eml';
 type Progress = { done: number; total: number; sent: number };
 
 export function SendConfirmationsDialog({ type, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const localized = useLocalized();
   const format = useFormatters();
   const { directory } = useWorkspace();
@@ -52,23 +49,19 @@ export function SendConfirmationsDialog({ type, onClose }: Props) {
   const { deliveries, needsPassword, sender } = useConfirmationSender();
   const deliver = useDeliver();
   const { run } = useOperation(requestConfirmations);
-  const [language, setLanguage] = useState<'en' | 'nl'>(i18n.language.startsWith('nl') ? 'nl' : 'en');
-  const [chosen, setChosen] = useState<Via | ''>('');
-  const [password, setPassword] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<{ via: Via; result: BulkConfirmationResult } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const sentSoFar = useRef(0);
   const ways = deliveries?.filter((d): d is Via => d !== 'mailto') ?? null;
-  const via: Via = chosen || ways?.[0] || 'eml';
+  const choices = useConfirmationChoices<Via>(ways, 'eml');
+  const { language, via, password } = choices;
+  const mailErrorText = useMailErrorText();
 
   const errorText = (error: unknown): string => {
-    if (error instanceof MailFailure) return t(`mail.errors.${error.code}`);
-    if (error instanceof LinkServerError)
-      return error.code === 'offline'
-        ? t('consent.confirmation.server.offline')
-        : t('consent.confirmation.server.other', { code: error.code });
+    const mail = mailErrorText(error);
+    if (mail) return mail;
     if (error instanceof ConfirmationRefused && error.reason === 'no-sender')
       return t('consent.confirmation.refused.no-sender');
     return t('consent.bulkConfirmation.failed');
@@ -137,41 +130,15 @@ export function SendConfirmationsDialog({ type, onClose }: Props) {
           {!link && <Alert severity="info">{t('consent.confirmation.notLinked')}</Alert>}
           {!outcome && (
             <>
-              <SelectField
-                label={t('consent.confirmation.language')}
-                value={language}
-                onChange={setLanguage}
-                options={LANGUAGES}
-                labelOf={(l) => t(`consent.confirmation.languages.${l}`)}
+              <ConfirmationMailFields
+                choices={choices}
+                ways={ways}
+                wayLabel={(d) =>
+                  d === 'smtp' ? t('consent.confirmation.deliveries.smtp') : t('consent.bulkConfirmation.zip')
+                }
+                needsPassword={needsPassword}
                 disabled={!!progress}
               />
-              {ways === null ? (
-                <Typography variant="body2">{t('consent.confirmation.checkingMail')}</Typography>
-              ) : (
-                <SelectField
-                  label={t('consent.confirmation.delivery')}
-                  value={via}
-                  onChange={setChosen}
-                  options={ways}
-                  labelOf={(d) =>
-                    d === 'smtp'
-                      ? t('consent.confirmation.deliveries.smtp')
-                      : t('consent.bulkConfirmation.zip')
-                  }
-                  helperText={via === 'eml' ? t('mail.browser.hint') : undefined}
-                  disabled={!!progress}
-                />
-              )}
-              {via === 'smtp' && needsPassword && (
-                <TextField
-                  label={t('mail.settings.password')}
-                  type="password"
-                  autoComplete="off"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  disabled={!!progress}
-                />
-              )}
             </>
           )}
           {progress && (
