@@ -6,10 +6,10 @@ import { newId } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import { sealedKind } from '../store';
 import type { Setting } from '../store';
-import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
+import { grantTerritory, keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
 import { moveToTerritory } from './move';
-import { newTerritoryTag } from './tags';
+import { newTerritoryTag, territoryKeyId } from './tags';
 
 export const TERRITORY_KIND = 'territory';
 export const TerritorySetting = TerritoryPayload.extend({
@@ -46,6 +46,29 @@ export const defineTerritory = async (
   const epochId = keyed.value.keyId.split(':')[1] ?? newId();
   const holders = keyed.value.holders;
   return ok(await ctx.session.settings(TERRITORY).put({ ...parsed.data, epochId, holders }, parsed.data.tag));
+};
+
+/**
+ * Changes who a territory is for: its members and managers now, granted the territory's current key (held
+ * on this admin's device). A user left out is no longer sent the territory, and their devices let go of
+ * its subjects (guard.ts). Their devices held the key, so the territory's key should move to a new epoch;
+ * that rotation is not built yet (the server's filter is what keeps new documents from them).
+ */
+export const setTerritoryHolders = async (
+  ctx: TerritoryContext,
+  tag: string,
+  holders: { members: readonly string[]; managers: readonly string[] },
+): Promise<Result<Setting<TerritorySetting>, TerritoryError>> => {
+  const current = (await listTerritories(ctx)).find((t) => t.data.tag === tag);
+  if (!current) return err('not-found');
+  const key = ctx.session.territoryKeys.get(territoryKeyId(tag, current.data.epochId));
+  if (!key) return err('forbidden');
+  const next = { ...current.data, members: [...holders.members], managers: [...holders.managers] };
+  const granted = await grantTerritory(ctx, next, { epochId: current.data.epochId, key });
+  if (!granted.ok) return granted;
+  return ok(
+    await ctx.session.settings(TERRITORY).put({ ...next, holders: granted.value.holders }, current.id),
+  );
 };
 
 /**

@@ -24,6 +24,8 @@ import { territoryOfDocument, territoryOfKeyId } from './tags';
 export const WITHDRAWN_PAYLOAD = 'withdrawn';
 
 const NOTICE_ID = 'territory-refused';
+/** Per collection, the territories held when this device last scanned for those it lost. */
+const HELD_ID = 'territory-held';
 
 export interface RefusalNotice {
   /** Documents of other territories the server sent and this device dropped. */
@@ -89,6 +91,8 @@ export class TerritoryGuard {
     if (collection === 'keys') await this.noteDepartures(kept);
     if (collection === 'records' || collection === 'items')
       kept.push(...(await this.letGo(collection, kept)));
+    if (collection === 'records' || collection === 'items' || collection === 'keys')
+      kept.push(...(await this.territoriesLost(collection, held, kept)));
     return { documents: kept, refused };
   }
 
@@ -140,6 +144,36 @@ export class TerritoryGuard {
       for (const id of entriesOf(doc.toJSON() as KeyDoc)) gone.delete(id);
     }
     for (const id of gone) this.departed.add(id);
+  }
+
+  /**
+   * Blanked tombstones for the local documents of territories this device no longer holds (its user left
+   * one). The local store is scanned once per collection each time the held territories change, which
+   * this device remembers (a never-synced local document).
+   */
+  private async territoriesLost(
+    collection: 'records' | 'items' | 'keys',
+    held: ReadonlySet<string>,
+    pulled: readonly Wire[],
+  ): Promise<Wire[]> {
+    const signature = [...held].sort().join(',');
+    const scanned = await readLocalDoc<Record<string, string>>(this.session, HELD_ID, {});
+    if (scanned[collection] === signature) return [];
+    const arriving = new Set(pulled.map((d) => d.id));
+    const rx = this.session.db[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const lost = (await rx.find().exec())
+      .map((doc) => toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Wire)
+      .filter((doc) => {
+        const tag = territoryOfDocument(collection, doc);
+        return tag !== null && !held.has(tag) && !arriving.has(doc.id);
+      })
+      .map((doc) => ({
+        ...doc,
+        payload: collection === 'keys' ? '{}' : WITHDRAWN_PAYLOAD,
+        _deleted: true,
+      }));
+    await changeLocalDoc(this.session, HELD_ID, {}, (seen) => ({ ...seen, [collection]: signature }));
+    return lost;
   }
 
   /** Blanked tombstones, as from the server, for local documents of departed subjects not in this pull. */

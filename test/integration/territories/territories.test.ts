@@ -12,6 +12,7 @@ import {
   listTerritories,
   moveToTerritory,
   refreshTerritoryKeys,
+  setTerritoryHolders,
   territoryRefusals,
   type SubjectFacts,
 } from '../../../shared/territories';
@@ -219,5 +220,29 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
     expect(findings.figures.unmapped).toBe(0);
     // South's note is not counted among the records the device held.
     expect(findings.figures.records).toEqual({ person: 2, 'test-note': 1 });
+  });
+
+  it('a member taken off a territory loses its key and lets go of its subjects', async () => {
+    const { admin, salesA, ids, north, traces } = await organisation();
+    let a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      await a.syncGuarded();
+      expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
+    } finally {
+      await a.close();
+    }
+    const ctx = { fetch, link: admin.link, session: admin.session };
+    ok(await setTerritoryHolders(ctx, north.data.tag, { members: [], managers: [] }));
+    a = await salesA.open();
+    try {
+      expect(ok(await refreshTerritoryKeys({ fetch, link: a.link, session: a.session })).tags).toEqual([]);
+      expect([...a.session.territoryKeys.keys()]).toEqual([]);
+      await a.syncGuarded();
+      expect(await names(a.session)).toEqual(['Wessel']);
+      expect(await foundIn(a.db, traces.north.payloads)).toEqual([]);
+    } finally {
+      await a.close();
+    }
   });
 });

@@ -27,6 +27,8 @@ const KEYS = {
   'server-refused': 'sync.account.error.server-refused',
   'server-unreachable': 'sync.account.error.server-unreachable',
   'server-not-saved': 'sync.account.error.server-not-saved',
+  'page-policy': 'sync.account.error.page-policy',
+  'not-kluis-server': 'sync.account.error.not-kluis-server',
   'setup-code-required': 'sync.account.error.setup-code-required',
   'request-timeout': 'sync.account.error.request-timeout',
   'too-many-streams': 'sync.account.error.too-many-streams',

@@ -39,8 +39,9 @@ export const rememberedServerUrl = (): string => {
 
 /**
  * What connecting can fail with besides the server's answers: not an address, the window reloads to allow
- * it, the user did not confirm the server in the desktop's dialog, its certificate could not be read, or
- * the choice could not be kept.
+ * it, the user did not confirm the server in the desktop's dialog, its certificate could not be read, the
+ * choice could not be kept, this page's security policy does not let it connect there ('page-policy'), or
+ * something answers there that does not let this page use it as a Kluis server ('not-kluis-server').
  */
 export type ConnectError =
   | AccountError
@@ -48,7 +49,9 @@ export type ConnectError =
   | 'reloading'
   | 'server-refused'
   | 'server-unreachable'
-  | 'server-not-saved';
+  | 'server-not-saved'
+  | 'page-policy'
+  | 'not-kluis-server';
 
 /** A failed connect, sign-in or join: why, and after a back-off how long to wait. */
 export interface ConnectFailure {
@@ -62,6 +65,51 @@ export const failureOf = (reply: { error: ConnectError; retryAfterSeconds?: numb
     ? { error: reply.error }
     : { error: reply.error, retryAfterSeconds: reply.retryAfterSeconds };
 
+/** Origins this page's Content-Security-Policy refused a connection to (the browser reports each). */
+const refusedByPolicy = new Set<string>();
+globalThis.document?.addEventListener('securitypolicyviolation', (event) => {
+  if (event.effectiveDirective !== 'connect-src') return;
+  try {
+    refusedByPolicy.add(new URL(event.blockedURI).origin);
+  } catch {
+    // Not a URL: nothing to name.
+  }
+});
+
+/** Lets the browser's report of a refused connection arrive first (it comes as a task of its own). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Why the server could not be reached, where a browser can tell (a fetch that fails says nothing): this
+ * page's policy refused the address; the address answers, but not to this page as a Kluis server would
+ * (a request that reads nothing still arrives: a 'no-cors' one cannot fail on what the answer allows);
+ * or nothing answers there at all ('offline').
+ */
+const whyUnreachable = async (serverUrl: string): Promise<ConnectError> => {
+  let origin: string;
+  try {
+    origin = new URL(serverUrl).origin;
+  } catch {
+    return 'server-address';
+  }
+  let answered = false;
+  try {
+    await globalThis.fetch(`${origin}/healthz`, { mode: 'no-cors', cache: 'no-store' });
+    answered = true;
+  } catch {
+    await nextTask();
+  }
+  if (refusedByPolicy.has(origin)) return 'page-policy';
+  return answered ? 'not-kluis-server' : 'offline';
+};
+
+/** failureOf, with a server that could not be reached explained as far as the page can tell. */
+export const explainFailure = async (
+  serverUrl: string,
+  reply: { error: ConnectError; retryAfterSeconds?: number },
+): Promise<ConnectFailure> =>
+  reply.error === 'offline' ? { error: await whyUnreachable(serverUrl) } : failureOf(reply);
+
 const ORIGIN_ERRORS: Record<SyncOriginError, ConnectError> = {
   'invalid-origin': 'server-address',
   refused: 'server-refused',
@@ -74,8 +122,9 @@ const ORIGIN_ERRORS: Record<SyncOriginError, ConnectError> = {
  * In Electron the page may connect only to origins in its CSP (electron/sync-origin.ts): main asks the
  * user in a native dialog, pins the certificate the server presents (the one `fingerprint` names, when an
  * invite carried it) and adds the origin for every page served afterwards. The page shown now was served
- * without it, so the first time the window reloads once; the address is kept for the form. The browser
- * host is served by the sync server itself, so nothing is needed there.
+ * without it, so the first time the window reloads once; the address is kept for the form. In a browser
+ * nothing is asked: the page served by the sync server connects to itself, and the browser host of
+ * `npm run web` to the servers its policy names (scripts/serve-web.mjs).
  */
 export const allowServer = async (
   serverUrl: string,
