@@ -12,7 +12,7 @@ import {
   type PendingJoin,
 } from '../../../../shared/sync';
 import { useVaultStore } from '../../vault/stores/vault-store';
-import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
+import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
 
 /** How often a joining device asks whether its key arrived. */
 export const JOIN_POLL_MS = 2000;
@@ -53,7 +53,7 @@ export const useJoinStore = create<JoinState>()((set) => {
       const refused = await allowServer(serverUrl);
       if (refused) return refused;
       const signedIn = await signInToVault(vault, { fetch: fetchFromWindow, serverUrl, userId, passphrase });
-      if (!signedIn.ok) return failureOf(signedIn);
+      if (!signedIn.ok) return explainFailure(serverUrl, signedIn);
       await saveLink(signedIn.value.session, signedIn.value.link);
       await useVaultStore.getState().adopt(signedIn.value.session);
       return null;
@@ -75,7 +75,7 @@ export const useJoinStore = create<JoinState>()((set) => {
         inviteCode,
         passphrase,
       });
-      if (!joined.ok) return failureOf(joined);
+      if (!joined.ok) return explainFailure(serverUrl, joined);
       const waiting = joined.value;
       pendingJoin = waiting;
       set({ joining: { userId }, joinError: null });

@@ -40,7 +40,7 @@ import {
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
-import { allowServer, failureOf, fetchFromWindow, type ConnectFailure } from './server-address';
+import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
 import { territorySync } from './territory-sync';
 
 // Other features reach the server with the same fetch; the dashboard reads the link.
@@ -338,7 +338,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
         passphrase,
         ...(setupCode ? { setupCode } : {}),
       });
-      if (!linked.ok) return failureOf(linked);
+      if (!linked.ok) return explainFailure(serverUrl, linked);
       await saveLink(session, linked.value);
       await get().stop();
       await run(session, linked.value, generation);
