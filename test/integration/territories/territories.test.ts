@@ -223,7 +223,7 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
   });
 
   it('a member taken off a territory loses its key and lets go of its subjects', async () => {
-    const { admin, salesA, ids, north, traces } = await organisation();
+    const { admin, salesA, north, traces } = await organisation();
     let a = await salesA.open();
     try {
       await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
