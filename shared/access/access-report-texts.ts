@@ -1,5 +1,9 @@
 // The access report's wording in both interface languages (GDPR.md's words; AVG terms in Dutch).
+import type { NoticeReceiptPayload } from '../consent';
 import type { SourceMethod } from '../people';
+import type { RequestStatus } from '../requests';
+
+type NoticeMethod = NoticeReceiptPayload['method'];
 
 export type ReportLanguage = 'en' | 'nl';
 
@@ -67,6 +71,22 @@ export const REPORT_TEXTS = {
     requestsTitle: 'Your requests',
     received: 'received',
     none: 'None',
+    statusNames: {
+      received: 'received',
+      verifying: 'checking identity',
+      in_progress: 'in progress',
+      extended: 'deadline extended',
+      completed: 'completed',
+      refused: 'refused',
+    } satisfies Record<RequestStatus, string>,
+    noticeMethods: {
+      email: 'by email',
+      post: 'by post',
+      web: 'on the website',
+      in_person: 'in person',
+      phone: 'by phone',
+      paper: 'on paper',
+    } satisfies Record<NoticeMethod, string>,
     rightNames: {
       be_informed: 'To be informed',
       access: 'Access',
@@ -141,6 +161,22 @@ export const REPORT_TEXTS = {
     requestsTitle: 'Uw verzoeken',
     received: 'ontvangen',
     none: 'Geen',
+    statusNames: {
+      received: 'ontvangen',
+      verifying: 'identiteit wordt gecontroleerd',
+      in_progress: 'in behandeling',
+      extended: 'termijn verlengd',
+      completed: 'afgehandeld',
+      refused: 'geweigerd',
+    } satisfies Record<RequestStatus, string>,
+    noticeMethods: {
+      email: 'per e-mail',
+      post: 'per post',
+      web: 'op de website',
+      in_person: 'persoonlijk',
+      phone: 'telefonisch',
+      paper: 'op papier',
+    } satisfies Record<NoticeMethod, string>,
     rightNames: {
       be_informed: 'Informatie',
       access: 'Inzage',

@@ -48,7 +48,7 @@ export const accessReportHtml = (
     [t.fields.email, p.emails.map((e) => e.value).join(', ')],
     [t.fields.phone, p.phones.map((x) => x.value).join(', ')],
     [
-      'Address',
+      t.fields.address,
       p.address
         ? [p.address.street, p.address.postalCode, p.address.city, p.address.country]
             .filter(Boolean)
@@ -92,7 +92,7 @@ export const accessReportHtml = (
   ];
   const notices = data.consent.notices.map((n) => {
     const notice = registers.notices.find((x) => x.id === n.data.noticeId);
-    return `${day(n.data.receivedAt)} — ${notice ? `v${notice.data.version}` : n.data.version} (${n.data.method})`;
+    return `${day(n.data.receivedAt)} — ${notice ? `v${notice.data.version}` : n.data.version} (${t.noticeMethods[n.data.method]})`;
   });
   const profiling = profilingStatus(data.profiling, data.generatedAt);
   const authority = controller?.supervisoryAuthority || 'Autoriteit Persoonsgegevens';
@@ -141,7 +141,8 @@ export const accessReportHtml = (
       t.requestsTitle,
       list(
         data.requests.map(
-          (q) => `${t.rightNames[q.data.right]} — ${t.received} ${q.data.receivedOn} (${q.data.status})`,
+          (q) =>
+            `${t.rightNames[q.data.right]} — ${t.received} ${q.data.receivedOn} (${t.statusNames[q.data.status]})`,
         ),
       ),
     ),

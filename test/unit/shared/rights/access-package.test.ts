@@ -46,6 +46,7 @@ const seeded = async () => {
     ...annelies,
     organisationId: org.id,
     notes: '<script>alert(1)</script> likes mussels',
+    address: { street: 'Havenweg 1', postalCode: '4301 AA', city: 'Zierikzee', region: '', country: 'NL' },
     source: { method: 'business_card', description: 'Horecava 2026', obtainedOn: '2026-01-12' },
   });
   const b = await session.people.create({ ...bram, organisationId: org.id });
@@ -221,6 +222,20 @@ describe('access package', () => {
     expect(en).not.toMatch(/(src|href)=["']?https?:/);
     expect(nl).toContain('<html lang="nl">');
     expect(nl).toContain('Uw rechten');
+  });
+
+  it('speaks Dutch throughout the Dutch report: field names, request statuses and how a notice was given', async () => {
+    const { session, a } = await seeded();
+    const { en, nl } = open((await produceAccessPackage(session, a.id)).bytes);
+    expect(nl).toContain('<th>Adres</th><td>Havenweg 1, 4301 AA, Zierikzee, NL</td>');
+    expect(nl).not.toContain('Address');
+    expect(nl).toContain('Inzage — ontvangen 2026-11-20 (ontvangen)');
+    expect(nl).not.toContain('(received)');
+    expect(nl).toMatch(/ — v1 \(per e-mail\)/);
+    expect(nl).not.toContain('(email)');
+    expect(en).toContain('<th>Address</th>');
+    expect(en).toContain('Access — received 2026-11-20 (received)');
+    expect(en).toMatch(/ — v1 \(by email\)/);
   });
 
   it('is audited as an export under the request', async () => {
