@@ -13,7 +13,7 @@ import {
   type PullResponse,
   type StreamEvent,
 } from '../../shared/sync';
-import { maySync, type SyncAction } from '../../shared/sync';
+import { mayPushRows, maySync, type SyncAction } from '../../shared/sync';
 import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
@@ -69,7 +69,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     return (await ranges).some((r) => checkpoint > r.backupSeq && checkpoint <= r.resumedSeq);
   };
 
-  /** Authenticates the device and checks its user's role for this action; sends the error otherwise. */
+  /** Authenticates the device and checks its role for this action (a settings push: row by row, below). */
   const authorise = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -82,7 +82,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (action === 'stream') return { caller, collection: 'records' };
     if (collection === undefined || !isCollection(collection))
       return void sendError(reply, 404, 'unknown-collection');
-    if (!maySync(caller.role, action, collection)) return void sendError(reply, 403, 'forbidden');
+    if (!maySync(caller.role, action, collection) && !(action === 'push' && collection === 'settings'))
+      return void sendError(reply, 403, 'forbidden');
     return { caller, collection };
   };
 
@@ -91,6 +92,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (!auth) return reply;
     const parsed = pushRequestSchema(auth.collection).safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, 'bad-request');
+    if (!mayPushRows(auth.caller, auth.collection, parsed.data)) return sendError(reply, 403, 'forbidden');
     const rows = parsed.data.map(({ newDocumentState, assumedMasterState }) => ({
       id: newDocumentState.id,
       // zod returns keys in schema order, so the same document always has the same text.

@@ -10,6 +10,7 @@ export * from './event-stream';
 export * from './invite';
 export * from './join';
 export * from './links';
+export * from './member-names';
 export * from './member-pins';
 export * from './merge';
 export * from './pending-invites';

@@ -2,7 +2,8 @@
 // (merge.ts keeps each losing value in a conflict record of the subject), listed live and resolved —
 // by writing the other value into its record, or by letting it go. Resolving is the user's change to
 // the record: it is audited (record ids and the field's name only, never the values). And what an admin
-// does with the organisation's members: change a role or a status on the server.
+// does with the organisation's members: change a role or a status on the server. And the names members
+// give themselves and their devices.
 import type { z } from 'zod';
 import { ACTIVITY_ITEMS } from '../activities';
 import { CASE_CONFIG, CASE_ENTRY_CONFIG } from '../cases';
@@ -15,6 +16,7 @@ import { defineOperation } from '../workspace';
 import { defineQuery } from '../workspace';
 import { changeMemberOnServer, type MemberChangeInput } from './admin';
 import { CONFLICT_KIND, type ConflictPayload } from './merge';
+import { MEMBER_NAME_CONFIG, MEMBER_NAME_KIND, memberNameId, type NamedKind } from './member-names';
 
 export interface Conflict extends ConflictPayload {
   /** The conflict record's own id. */
@@ -114,4 +116,27 @@ export const changeMember = defineOperation(
   'sync.changeMember',
   (_workspace, _actor, input: MemberChangeInput) => changeMemberOnServer(input),
   { roles: ['admin'], mayChangeNothing: true },
+);
+
+export interface SetNameInput {
+  readonly of: NamedKind;
+  /** The user id ('local' for a vault not linked to a server) or the server's device id. */
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * Names a member or a device (member-names.ts): stored encrypted with the organisation key and synced.
+ * Audited by id only; the name is personal data and stays out of the trail. The server accepts the
+ * document from a member's device for that member and that device only (write-rules.ts isOwnNameDoc).
+ */
+export const setName = defineOperation(
+  'sync.setName',
+  async (workspace, _actor, { of, id, name }: SetNameInput) => {
+    const saved = await workspace.settings(MEMBER_NAME_CONFIG).put({ name }, memberNameId(of, id));
+    return {
+      result: saved.data.name,
+      audit: { action: 'update', kind: MEMBER_NAME_KIND, recordIds: [id], details: { of } },
+    };
+  },
 );

@@ -1,7 +1,8 @@
 // Write rules the sync server enforces on plaintext envelope metadata alone (server/storage/push-rules.ts),
 // and the client keeps so it never pushes what the server would refuse. The server reads no payload:
 // it sees an item's kind and subject, and a key page's entries (subject id -> sealed data key).
-import type { Role } from './protocol';
+import type { Collection, Role } from './protocol';
+import { maySync } from './roles';
 
 /**
  * The item kinds that are ledgers (ItemKindConfig.appendOnly): once stored, no client may overwrite or
@@ -24,3 +25,31 @@ export const isAppendOnlyKind = (kind: string | null | undefined): boolean =>
 
 /** Rewriting or tombstoning any key page (destroying data keys) outside the erasure path: admins only. */
 export const mayRewriteAnyKeyPage = (role: Role): boolean => role === 'admin';
+
+/**
+ * A member's own name or their own device's (member-names.ts): the one kind of setting every role may push,
+ * so a salesperson can name themselves though only admins and managers change other settings. The server
+ * reads the kind and the stored id (`<organisation tag>_user-<user id>`, `…_device-<device id>`) only.
+ */
+export const isOwnNameDoc = (
+  doc: { readonly id: string; readonly kind?: unknown },
+  own: { readonly userId: string; readonly deviceId: string },
+): boolean =>
+  doc.kind === 'member-name' &&
+  (doc.id.endsWith(`_user-${own.userId}`) || doc.id.endsWith(`_device-${own.deviceId}`));
+
+/** A push its role allows, or — to settings — one of nothing but the pusher's own names. */
+export const mayPushRows = (
+  who: {
+    readonly role: Role;
+    readonly user: { readonly id: string };
+    readonly device: { readonly id: string };
+  },
+  collection: Collection,
+  rows: readonly { readonly newDocumentState: { readonly id: string } }[],
+): boolean =>
+  maySync(who.role, 'push', collection) ||
+  (collection === 'settings' &&
+    rows.every(({ newDocumentState }) =>
+      isOwnNameDoc(newDocumentState, { userId: who.user.id, deviceId: who.device.id }),
+    ));

@@ -1,5 +1,5 @@
-// Cases for shared/sync/operations.ts: resolving a conflict that sync left on a person, and changing a
-// member's role on the server.
+// Cases for shared/sync/operations.ts: resolving a conflict that sync left on a person, changing a
+// member's role on the server, and naming oneself.
 import { recordAddress } from '../../../shared/store';
 import { CONFLICT_KIND, CONFLICT_VERSION, type ConflictPayload } from '../../../shared/sync';
 import type { Workspace } from '../../../shared/workspace';
@@ -58,5 +58,9 @@ export const cases: OperationCases = {
       change: { kind: 'role', role: 'service' },
     }),
     audits: [{ action: 'role-change', kind: 'user' }],
+  },
+  'sync.setName': {
+    input: async () => ({ of: 'user', id: 'local', name: 'Anna de Vries' }),
+    audits: [{ action: 'update', kind: 'member-name' }],
   },
 };
