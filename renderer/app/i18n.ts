@@ -42,6 +42,8 @@ import directoryEn from '../../resources/locales/features/directory.en.json';
 import directoryNl from '../../resources/locales/features/directory.nl.json';
 import reportsEn from '../../resources/locales/features/reports.en.json';
 import reportsNl from '../../resources/locales/features/reports.nl.json';
+import updatesEn from '../../resources/locales/features/updates.en.json';
+import updatesNl from '../../resources/locales/features/updates.nl.json';
 import type { Language } from '../kit/settings-store';
 
 const english = {
@@ -64,6 +66,7 @@ const english = {
   ...dashboardEn,
   ...directoryEn,
   ...reportsEn,
+  ...updatesEn,
 };
 const dutch: typeof english = {
   ...nl,
@@ -85,6 +88,7 @@ const dutch: typeof english = {
   ...dashboardNl,
   ...directoryNl,
   ...reportsNl,
+  ...updatesNl,
 };
 
 declare module 'i18next' {

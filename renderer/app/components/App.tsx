@@ -5,6 +5,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import type { DesktopApi } from '../../../shared/platform';
 import { AppShell } from './AppShell';
 import { VaultGate } from './VaultGate';
+import { UpdateNotice } from '../../features/updates/components/UpdateNotice';
 import { useColorMode } from '../../kit/useColorMode';
 import { useLanguage } from '../../kit/settings-store';
 import { PlatformContext } from '../../platform/platform-context';
@@ -28,6 +29,8 @@ export function App({ platform }: { platform: DesktopApi }) {
         <VaultGate>
           <AppShell />
         </VaultGate>
+        {/* Outside the gate: an update downloaded while the vault is locked is offered too. */}
+        <UpdateNotice />
       </ThemeProvider>
     </PlatformContext.Provider>
   );
