@@ -1,6 +1,6 @@
 // The main BrowserWindow and the navigation guard every web contents gets: the renderer is a locked page
 // on app://kluis that cannot open windows, leave its origin or embed webviews.
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 
@@ -55,5 +55,24 @@ export const createMainWindow = (preloadPath: string): BrowserWindow => {
   const win = new BrowserWindow(buildWindowOptions(preloadPath));
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
+  // A form with unsaved changes holds the page (beforeunload); Electron would then keep the window open
+  // without a word, so closing asks, in the system's language.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const dutch = app.getLocale().startsWith('nl');
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      message: dutch ? 'Je hebt niet-opgeslagen wijzigingen' : 'You have unsaved changes',
+      detail: dutch
+        ? 'Als je Kluis sluit, gaan je wijzigingen verloren.'
+        : 'If you close Kluis, your changes are lost.',
+      buttons: dutch
+        ? ['Sluiten zonder opslaan', 'Verder bewerken']
+        : ['Close without saving', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   return win;
 };

@@ -1,5 +1,7 @@
 // Hash routes: the address holds only random record ids, never personal data, and back/forward work in
 // both hosts without a server.
+import { leaveNow, leaveTo } from './unsaved-changes';
+
 export type Route =
   | { readonly name: 'people' }
   | { readonly name: 'person'; readonly id: string; readonly organisationId?: string }
@@ -105,6 +107,8 @@ export const formatRoute = (route: Route): string => {
   }
 };
 
-export const navigate = (route: Route): void => {
-  window.location.hash = formatRoute(route);
+/** Goes to the route; a form with unsaved changes first asks (unless `force`, e.g. after it saved). */
+export const navigate = (route: Route, options: { readonly force?: boolean } = {}): void => {
+  if (options.force) leaveNow(formatRoute(route));
+  else leaveTo(formatRoute(route));
 };

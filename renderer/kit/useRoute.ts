@@ -1,13 +1,15 @@
-// The current hash route, re-rendering on navigation.
+// The current hash route, re-rendering on navigation. While a form has unsaved changes the route stays
+// the form's until the user answers (unsaved-changes.ts).
 import { useMemo, useSyncExternalStore } from 'react';
 import { parseRoute, type Route } from './routing';
+import { installLeaveGuard, shownHash, subscribeShownHash } from './unsaved-changes';
 
 const subscribe = (listener: () => void): (() => void) => {
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+  installLeaveGuard();
+  return subscribeShownHash(listener);
 };
 
 export const useRoute = (): Route => {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, shownHash);
   return useMemo(() => parseRoute(hash), [hash]);
 };

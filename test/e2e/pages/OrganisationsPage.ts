@@ -26,7 +26,7 @@ export class OrganisationsPage extends Screen {
     if (fields.email) await field('Email').fill(fields.email);
     if (fields.phone) await field('Phone').fill(fields.phone);
     if (fields.city) await field('City').fill(fields.city);
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.page
       .getByRole('grid', { name: 'Organisations' })
       .getByText(fields.name, { exact: true })

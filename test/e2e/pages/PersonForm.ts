@@ -45,16 +45,32 @@ export class PersonForm {
 
   /** Saves and waits until the list is back. */
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.page.getByRole('searchbox').waitFor();
   }
 
   async saveExpectingErrors(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.page
       .getByRole('alert')
       .filter({ hasText: /need.* attention/ })
       .waitFor();
+  }
+
+  /** The bar a form shows while it has unsaved changes. */
+  get unsavedBar(): Locator {
+    return this.page.getByRole('region', { name: 'Unsaved changes' });
+  }
+
+  /** The question asked when leaving a form with unsaved changes. */
+  get leaveDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'You have unsaved changes' });
+  }
+
+  /** Answers the leave question with `answer` and waits for the dialog to go. */
+  async answerLeave(answer: 'Keep editing' | 'Discard changes' | 'Save'): Promise<void> {
+    await this.leaveDialog.getByRole('button', { name: answer, exact: true }).click();
+    await this.leaveDialog.waitFor({ state: 'detached' });
   }
 
   async delete(): Promise<void> {

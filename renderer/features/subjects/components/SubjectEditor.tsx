@@ -29,7 +29,8 @@ export interface SubjectFormProps<D> {
   readonly initial: D;
   readonly errors: FieldErrors;
   readonly onErrorsChange: (errors: FieldErrors) => void;
-  readonly onSubmit: (draft: D) => void;
+  /** Saves; then goes to `to` (an address the user was leaving for) or back to the list. */
+  readonly onSubmit: (draft: D, to?: string) => void;
   /** The page header, rendered inside the form so its Save button submits it. */
   readonly header: (draft: D) => ReactNode;
   /** Fields the user may not change now (restriction of processing, Art. 18). */
@@ -83,7 +84,7 @@ export function SubjectEditor<D>({ record, back, texts, heading, children, locke
     initial: record.loaded.draft,
     errors: record.errors,
     onErrorsChange: record.setErrors,
-    onSubmit: (draft) => void record.save(draft),
+    onSubmit: (draft, to) => void record.save(draft, to),
     header,
     ...(locked ? { locked } : {}),
   });

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import type { CataloguedKind } from '../../../../shared/processing-record';
 import { FormSection } from '../../../ui/FormSection';
+import { UnsavedChangesBar, UnsavedChangesGuard } from '../../../kit/UnsavedChanges';
 import { CustomFieldInputs } from '../../lifecycle/components/CustomFieldInputs';
 import { WhyWeHoldThis } from '../../lifecycle/components/WhyWeHoldThis';
 import type { SubjectFormState } from '../hooks/useSubjectForm';
@@ -44,9 +45,10 @@ export function SubjectForm<D extends SubjectDetailsDraft>({
   note,
 }: Props<D>) {
   const { t } = useTranslation();
-  const { formRef, submit, errorCount, details } = form;
+  const { formRef, submit, errorCount, details, dirty, discard, saveAndGo } = form;
   return (
     <Box component="form" ref={formRef} onSubmit={submit} noValidate aria-label={label}>
+      <UnsavedChangesGuard dirty={dirty} onSave={saveAndGo} />
       {header}
       <Stack spacing={2.5} sx={{ maxWidth: 980 }}>
         {errorCount > 0 && (
@@ -68,6 +70,7 @@ export function SubjectForm<D extends SubjectDetailsDraft>({
           {note && <Box sx={{ flex: 1 }}>{note}</Box>}
           <WhyWeHoldThis kind={kind} />
         </Box>
+        {dirty && <UnsavedChangesBar onDiscard={discard} />}
       </Stack>
     </Box>
   );

@@ -1,7 +1,7 @@
 // The editing state both subject forms share: the draft, clearing a field's error as soon as it is
 // edited, and moving focus to the first invalid field after a failed save, so a keyboard or screen
 // reader user lands on what needs fixing.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { withoutErrorsAt, type FieldErrors } from '../../../ui/forms/field-errors';
 import { useErrorText } from '../../../ui/forms/useErrorText';
 import type { SubjectDetailsDraft } from '../subject-draft';
@@ -13,7 +13,8 @@ export interface SubjectFormOptions<D> {
   readonly initial: D;
   readonly errors: FieldErrors;
   readonly onErrorsChange: (errors: FieldErrors) => void;
-  readonly onSubmit: (draft: D) => void;
+  /** Saves; then goes to `to` (an address the user was leaving for) or back to the list. */
+  readonly onSubmit: (draft: D, to?: string) => void;
   /** Fields the user may not change now (a restriction of processing, Art. 18); none by default. */
   readonly locked?: (field: string) => boolean;
 }
@@ -61,8 +62,20 @@ export const useSubjectForm = <D extends SubjectDetailsDraft>({
     onSubmit(draft);
   };
   const setDetail: FieldSetter<SubjectDetailsDraft> = change;
+  // Drafts are plain data: what differs from the stored record is what a user would lose by leaving.
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial]);
+  /** Back to the stored record: the changes are dropped and their errors with them. */
+  const discard = () => {
+    setDraft(initial);
+    edited.current = {};
+    onErrorsChange(edited.current);
+  };
   return {
     draft,
+    dirty,
+    discard,
+    /** Saves, and once stored goes to `to` (the address the user asked for when leaving). */
+    saveAndGo: (to: string) => onSubmit(draft, to),
     set,
     text,
     errorCount,

@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from '../../../../shared/store';
 import { RestrictedError } from '../../../../shared/restriction';
 import { navigate, NEW_ID, type Route } from '../../../kit/routing';
 import { notify } from '../../../kit/notification-store';
+import { leaveNow } from '../../../kit/unsaved-changes';
 import { toFieldErrors, type FieldErrors } from '../../../ui/forms/field-errors';
 import { fieldLabel } from '../../subject-rights/field-labels';
 import { useDeleteBlock } from './useDeleteBlock';
@@ -88,7 +89,8 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, isNew, operations, toDraft, workspace]);
 
-  const save = async (draft: D) => {
+  /** Saves, then goes back, or to `to` (the address the user was leaving for when asked). */
+  const save = async (draft: D, to?: string) => {
     if (busy) return;
     const { input, rows } = toInput(draft);
     setBusy('saving');
@@ -97,7 +99,9 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
       if (isNew) await operations.create(workspace, actor, input);
       else await operations.save(workspace, actor, { id, input, recordedBy, requestId });
       notify(savedMessage(draft));
-      navigate(back);
+      // Stored: nothing is left to lose, so leaving does not ask.
+      if (to) leaveNow(to);
+      else navigate(back, { force: true });
     } catch (error) {
       if (error instanceof ValidationError) setErrors(toFieldErrors(error.issues, rows));
       else if (error instanceof RestrictedError)
@@ -117,7 +121,7 @@ export const useSubjectRecord = <D, Payload, Input extends object>({
     try {
       await operations.remove(workspace, actor, id);
       notify(deletedMessage);
-      navigate(back);
+      navigate(back, { force: true });
     } catch {
       setFailed(true);
       setBusy(null);
@@ -152,5 +156,5 @@ export type SubjectRecord = Pick<
 export type SubjectRecordOf<D> = SubjectRecord &
   Pick<ReturnType<typeof useSubjectRecord>, 'errors' | 'setErrors'> & {
     readonly loaded: Loaded<D>;
-    readonly save: (draft: D) => Promise<void>;
+    readonly save: (draft: D, to?: string) => Promise<void>;
   };
