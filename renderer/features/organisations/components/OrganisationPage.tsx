@@ -11,6 +11,7 @@ import { useTagSuggestions } from '../../../kit/useTagSuggestions';
 import { useWorkspace } from '../../../kit/workspace';
 import { draftToOrganisationInput, newOrganisationDraft, organisationToDraft } from '../organisation-draft';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
+import { SubjectLayout } from '../../subjects/components/SubjectLayout';
 import { OrganisationConflictNotice } from '../../sync/components/OrganisationConflictNotice';
 import { OrganisationForm } from './OrganisationForm';
 import { OrganisationPeople } from './OrganisationPeople';
@@ -39,23 +40,24 @@ export function OrganisationPage({ id }: { id: string }) {
   return (
     <>
       {!record.isNew && <OrganisationConflictNotice organisationId={id} />}
-      <SubjectEditor
-        record={record}
-        back={back}
-        texts={texts}
-        heading={(draft) => ({
-          title: record.isNew ? t('organisations.new') : draft.name || t('organisations.organisation'),
-          subtitle: draft.website || undefined,
-          confirmTitle: t('organisations.confirmDelete.title', { name: draft.name }),
-        })}
-      >
-        {(form) => (
-          <OrganisationForm {...form} tagSuggestions={tagSuggestions}>
-            {!record.isNew && <OrganisationPeople organisationId={id} />}
-          </OrganisationForm>
-        )}
-      </SubjectEditor>
-      {!record.isNew && <SubjectPanels subjectId={id} subjectKind="organisation" />}
+      <SubjectLayout aside={!record.isNew && <SubjectPanels subjectId={id} subjectKind="organisation" />}>
+        <SubjectEditor
+          record={record}
+          back={back}
+          texts={texts}
+          heading={(draft) => ({
+            title: record.isNew ? t('organisations.new') : draft.name || t('organisations.organisation'),
+            subtitle: draft.website || undefined,
+            confirmTitle: t('organisations.confirmDelete.title', { name: draft.name }),
+          })}
+        >
+          {(form) => (
+            <OrganisationForm {...form} tagSuggestions={tagSuggestions}>
+              {!record.isNew && <OrganisationPeople organisationId={id} />}
+            </OrganisationForm>
+          )}
+        </SubjectEditor>
+      </SubjectLayout>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { RestrictionBanner } from '../../subject-rights/components/RestrictionBa
 import { useSubjectRights } from '../../subject-rights/hooks/useSubjectRights';
 import { SubjectPanels } from '../../subjects/components/SubjectPanels';
 import { SubjectEditor } from '../../subjects/components/SubjectEditor';
+import { SubjectLayout } from '../../subjects/components/SubjectLayout';
 import { useSubjectEditorTexts } from '../../subjects/hooks/useSubjectEditorTexts';
 import { useSubjectRecord } from '../../subjects/hooks/useSubjectRecord';
 import { useTagSuggestions } from '../../../kit/useTagSuggestions';
@@ -47,14 +48,15 @@ export function PersonPage({ id, organisationId }: Props) {
           onChange={setRequestId}
         />
       )}
-      <PersonEditor
-        key={version}
-        id={id}
-        organisationId={organisationId}
-        restriction={rights.restriction}
-        requestId={requestId}
-      />
-      {existing && <SubjectPanels subjectId={id} subjectKind="person" />}
+      <SubjectLayout aside={existing && <SubjectPanels subjectId={id} subjectKind="person" />}>
+        <PersonEditor
+          key={version}
+          id={id}
+          organisationId={organisationId}
+          restriction={rights.restriction}
+          requestId={requestId}
+        />
+      </SubjectLayout>
     </>
   );
 }

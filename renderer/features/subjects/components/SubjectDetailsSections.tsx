@@ -17,10 +17,11 @@ import type { FieldSetter } from '../hooks/useSubjectForm';
 import type { SubjectDetailsDraft } from '../subject-draft';
 import { LockableField } from './LockableField';
 
+// Emails beside phones where the form has the room (by its own width: beside the panels it has less).
 const contactColumns = {
   display: 'grid',
   gap: 3,
-  gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+  gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 380px), 1fr))',
 } as const;
 
 interface Props {
