@@ -56,4 +56,73 @@ describe('deals board', () => {
       .filter({ hasText: 'Ovens vervangen' });
     expect(await row.textContent()).toContain('Won');
   });
+
+  it('fits every stage on a 1366 px laptop and keeps a keyboard-moved card in focus without scrolling the page', async () => {
+    const { page } = await harness.open({ viewport: { width: 1366, height: 768 } });
+    await new VaultPage(page).create('zeven zwarte zwanen zwemmen');
+    await new OrganisationsPage(page).create({ name: 'Bakkerij IJsselmeer' });
+    const deals = new DealsPage(page);
+    await deals.open();
+    const title = 'Onderhoudscontract bakkerijovens Noordoostpolder';
+    await deals.create({ title, organisation: 'Bakkerij IJsselmeer', value: '2400' });
+    await deals.open();
+    await deals.card(title).waitFor();
+
+    // Won and Lost are on screen with the others, and nothing scrolls the page sideways.
+    for (const stage of ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']) {
+      const box = await deals.column(stage).boundingBox();
+      expect(box, stage).not.toBeNull();
+      expect(box!.x + box!.width, `${stage} ends inside the window`).toBeLessThanOrEqual(1366);
+    }
+    const main = page.getByRole('main');
+    const pageScroll = () =>
+      main.evaluate((element) => ({
+        windowX: element.ownerDocument.defaultView?.scrollX ?? -1,
+        mainX: element.scrollLeft,
+        mainOverflows: element.scrollWidth > element.clientWidth,
+      }));
+    expect(await pageScroll()).toEqual({ windowX: 0, mainX: 0, mainOverflows: false });
+
+    // The title wraps between words: no word is split over two lines (they broke anywhere before).
+    const splitWords = await deals
+      .card(title)
+      .getByRole('link', { name: title })
+      .evaluate((link) => {
+        const text = link.firstChild;
+        if (!text?.textContent) return ['no text'];
+        const split: string[] = [];
+        let at = 0;
+        for (const word of text.textContent.split(' ')) {
+          const range = link.ownerDocument.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          // A word too long for the card stays on its line and ends in an ellipsis (a second box on the
+          // same line); a word broken over lines has boxes on two lines.
+          const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+          if (lines.size > 1) split.push(word);
+          at += word.length + 1;
+        }
+        return split;
+      });
+    expect(splitWords).toEqual([]);
+
+    // A keyboard move: focus stays on the card's handle in its new column, and the page does not scroll.
+    await deals.dragWithKeyboard(title, 'Qualified');
+    const handle = deals.column('Qualified').getByRole('button', { name: `Drag ${title}` });
+    await handle.waitFor();
+    await expect
+      .poll(() => handle.evaluate((button) => button === button.ownerDocument.activeElement))
+      .toBe(true);
+    expect(await pageScroll()).toEqual({ windowX: 0, mainX: 0, mainOverflows: false });
+
+    // Moving with the menu keeps focus on the card too.
+    await deals.moveWithMenu(title, 'Negotiation');
+    const menuButton = deals
+      .column('Negotiation')
+      .getByRole('button', { name: `Move ${title} to another stage` });
+    await expect
+      .poll(() => menuButton.evaluate((button) => button === button.ownerDocument.activeElement))
+      .toBe(true);
+    expect(await pageScroll()).toEqual({ windowX: 0, mainX: 0, mainOverflows: false });
+  });
 });

@@ -1,6 +1,6 @@
 // The pipeline as a board: one column per stage, deals dragged between them with the mouse or keyboard
 // (@dnd-kit), or moved with each card's "Move to…" menu.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import Typography from '@mui/material/Typography';
@@ -33,6 +33,22 @@ interface Props {
   readonly subjectName: (deal: Deal) => string;
 }
 
+interface Follow {
+  readonly dealId: string;
+  readonly stageId: string;
+  /** The control to focus in the moved card: its drag handle, or its "Move to…" button. */
+  readonly control: 'handle' | 'menu';
+}
+
+/** Scrolls the board, and nothing around it, sideways until the card is in view. */
+const revealInBoard = (board: HTMLElement, card: HTMLElement): void => {
+  const edge = board.getBoundingClientRect();
+  const rect = card.getBoundingClientRect();
+  const margin = 8;
+  if (rect.left < edge.left) board.scrollLeft -= edge.left - rect.left + margin;
+  else if (rect.right > edge.right) board.scrollLeft += rect.right - edge.right + margin;
+};
+
 // The pointer decides where a mouse drop lands; keyboard drags have no pointer, so fall back to overlap.
 const collision: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
@@ -43,6 +59,9 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
   const { t, i18n } = useTranslation();
   const { requestMove, pending, confirm, cancel } = useDealMove(pipeline);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const board = useRef<HTMLDivElement>(null);
+  // A card moved from the keyboard or its menu is drawn anew in its new column: focus follows it there.
+  const follow = useRef<Follow | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
@@ -71,12 +90,36 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
     onDragCancel: ({ active }) => t('deals.dnd.cancelled', { title: titleOf(active.id) }),
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const moveAndFollow = (deal: Deal, stage: Stage, control: Follow['control']) => {
+    follow.current = { dealId: deal.id, stageId: stage.id, control };
+    requestMove(deal, stage);
+  };
+
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     setActiveId(null);
     const deal = dealById.get(String(active.id));
     const stage: Stage | undefined = over ? stageById.get(String(over.id)) : undefined;
-    if (deal && stage) requestMove(deal, stage);
+    if (!deal || !stage) return;
+    // A mouse drop leaves focus where the mouse put it; a keyboard drop keeps it on the card.
+    if (activatorEvent instanceof KeyboardEvent) moveAndFollow(deal, stage, 'handle');
+    else requestMove(deal, stage);
   };
+
+  // Runs when the deals change: once the moved card is in its new column, its control takes focus.
+  useEffect(() => {
+    const moved = follow.current;
+    if (!moved || pending) return;
+    if (!byStage.get(moved.stageId)?.some((d) => d.id === moved.dealId)) return;
+    follow.current = null;
+    const card = board.current?.querySelector<HTMLElement>(`[data-deal-id="${moved.dealId}"]`);
+    const control =
+      moved.control === 'handle'
+        ? card?.querySelector<HTMLElement>('[data-drag-handle]')
+        : card?.querySelector<HTMLElement>('[aria-haspopup="menu"]');
+    if (!board.current || !card || !control) return;
+    control.focus({ preventScroll: true });
+    revealInBoard(board.current, card);
+  }, [pending, byStage]);
 
   const active = activeId ? dealById.get(activeId) : undefined;
   return (
@@ -93,6 +136,7 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
         onDragCancel={() => setActiveId(null)}
       >
         <Box
+          ref={board}
           role="region"
           aria-label={t('deals.board.label')}
           sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'stretch' }}
@@ -104,13 +148,13 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
               stages={pipeline.stages}
               deals={byStage.get(stage.id) ?? []}
               subjectName={subjectName}
-              onMove={requestMove}
+              onMove={(deal, to) => moveAndFollow(deal, to, 'menu')}
             />
           ))}
         </Box>
         <DragOverlay dropAnimation={null}>
           {active && (
-            <Card variant="outlined" sx={{ p: 1.25, width: 224, boxShadow: 6, cursor: 'grabbing' }}>
+            <Card variant="outlined" sx={{ p: 1.25, width: '100%', boxShadow: 6, cursor: 'grabbing' }}>
               <Typography sx={{ fontWeight: 600 }}>{active.data.title}</Typography>
               <Typography variant="body2">
                 {formatMoney(active.data.value, active.data.currency, i18n.language)}
@@ -126,7 +170,10 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
           stage={pending.stage}
           initialReason={pending.deal.data.reason}
           onConfirm={confirm}
-          onClose={cancel}
+          onClose={() => {
+            follow.current = null;
+            cancel();
+          }}
         />
       )}
     </>

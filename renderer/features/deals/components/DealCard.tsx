@@ -40,50 +40,53 @@ export function DealCard({ deal, subjectName, stages, stageId, onMove }: Props) 
       aria-label={title}
       role="group"
       onPointerDown={onPointerDown}
-      sx={{
-        p: 1,
-        display: 'flex',
-        gap: 0.5,
-        alignItems: 'flex-start',
-        cursor: 'grab',
-        opacity: isDragging ? 0.4 : 1,
-        touchAction: 'none',
-      }}
+      sx={{ p: 1, cursor: 'grab', opacity: isDragging ? 0.4 : 1, touchAction: 'none' }}
     >
-      <IconButton
-        ref={setActivatorNodeRef}
-        size="small"
-        {...attributes}
-        onKeyDown={onKeyDown}
-        aria-label={t('deals.board.dragHandle', { title })}
-        sx={{ cursor: 'grab', mt: -0.25 }}
+      {/* The title has the card's whole width and wraps between words; a word longer than the card
+          ends in an ellipsis instead of breaking mid-word (the full title is its tooltip and name). */}
+      <Link
+        href={formatRoute({ name: 'deal', id: deal.id })}
+        underline="hover"
+        color="inherit"
+        title={title}
+        sx={{
+          fontWeight: 600,
+          display: 'block',
+          overflowWrap: 'normal',
+          wordBreak: 'normal',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
       >
-        <DragIndicatorIcon fontSize="small" />
-      </IconButton>
-      <Box sx={{ flex: 1, minWidth: 0 }}>
-        <Link
-          href={formatRoute({ name: 'deal', id: deal.id })}
-          underline="hover"
-          color="inherit"
-          sx={{ fontWeight: 600, display: 'block', overflowWrap: 'anywhere' }}
+        {title}
+      </Link>
+      {subjectName && (
+        <Typography variant="body2" color="text.secondary" noWrap title={subjectName}>
+          {subjectName}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mt: 0.5, mx: -0.5, mb: -0.5 }}>
+        <IconButton
+          ref={setActivatorNodeRef}
+          size="small"
+          {...attributes}
+          onKeyDown={onKeyDown}
+          aria-label={t('deals.board.dragHandle', { title })}
+          data-drag-handle
+          sx={{ cursor: 'grab' }}
         >
-          {title}
-        </Link>
-        {subjectName && (
-          <Typography variant="body2" color="text.secondary" noWrap>
-            {subjectName}
-          </Typography>
-        )}
-        <Typography variant="body2">
+          <DragIndicatorIcon fontSize="small" />
+        </IconButton>
+        <Typography variant="body2" noWrap sx={{ flex: 1, minWidth: 0 }}>
           {formatMoney(deal.data.value, deal.data.currency, i18n.language)}
         </Typography>
+        <MoveToMenu
+          title={title}
+          stages={stages}
+          currentStageId={stageId}
+          onMove={(stage) => onMove(deal, stage)}
+        />
       </Box>
-      <MoveToMenu
-        title={title}
-        stages={stages}
-        currentStageId={stageId}
-        onMove={(stage) => onMove(deal, stage)}
-      />
     </Card>
   );
 }

@@ -32,8 +32,10 @@ export function DealColumn({ stage, stages, deals, subjectName, onMove }: Props)
       data-stage-id={stage.id}
       variant="outlined"
       sx={{
-        width: 240,
-        flex: '0 0 240px',
+        // Six stages share a 1366 px laptop screen beside the navigation; more scroll inside the board.
+        flex: '1 1 0',
+        minWidth: 160,
+        maxWidth: 320,
         display: 'flex',
         flexDirection: 'column',
         bgcolor: isOver ? 'action.selected' : 'action.hover',
