@@ -17,6 +17,7 @@ import { formatRoute, NEW_ID } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SubjectBackButton } from '../../../ui/SubjectBackButton';
+import { useFormat } from '../../../kit/useFormat';
 import { useOperation } from '../../../kit/useOperation';
 import { useRequests } from '../hooks/useRequests';
 import { useSubjectName } from '../hooks/useSubjectName';
@@ -28,7 +29,8 @@ import { VerifyExtendCard } from './VerifyExtendCard';
 import { useNow } from '../hooks/useNow';
 
 export function RequestPage({ id, subjectId }: { id: string; subjectId?: string | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const opening = useOperation(openRequest);
   const { run: open } = opening;
   const { requests, loaded } = useRequests();
@@ -90,12 +92,8 @@ export function RequestPage({ id, subjectId }: { id: string; subjectId?: string 
     );
 
   const data = request.data;
-  const date = (iso: string) =>
-    new Date(`${iso}T12:00:00`).toLocaleDateString(i18n.language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+  // One date format on the page, the one every list uses ("2 Dec 2026"), in the user's language and region.
+  const date = (iso: string) => format.date(iso);
   const facts: [string, string][] = [
     [t('rights.fields.right'), t(`rights.right.${data.right}`)],
     [t('rights.fields.receivedOn'), date(data.receivedOn)],
@@ -143,7 +141,7 @@ export function RequestPage({ id, subjectId }: { id: string; subjectId?: string 
               <ListItem key={i} disableGutters>
                 <ListItemText
                   primary={t(`rights.status.${h.status}`)}
-                  secondary={`${new Date(h.at).toLocaleString(i18n.language)} · ${h.by}${h.note ? ` · ${h.note}` : ''}`}
+                  secondary={`${format.dateTime(h.at)} · ${h.by}${h.note ? ` · ${h.note}` : ''}`}
                 />
               </ListItem>
             ))}

@@ -17,6 +17,7 @@ import type { Decrypted } from '../../../../shared/store';
 import { fieldChangesForRequest, type FieldChangePayload } from '../../../../shared/rectification';
 import { controllerDetailsFigures } from '../../../../shared/dashboard';
 import type { SubjectRequest } from '../../../../shared/requests';
+import { useFormat } from '../../../kit/useFormat';
 import { useLiveQuery } from '../../../kit/useLiveQuery';
 import { formatRoute } from '../../../kit/routing';
 import { FormSection } from '../../../ui/FormSection';
@@ -25,7 +26,8 @@ import { RequestErasure } from '../erasure/components/RequestErasure';
 import { useRequestExports } from '../hooks/useRequestExports';
 
 function FieldChanges({ requestId }: { requestId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { workspace: session } = useWorkspace();
   const [changes, setChanges] = useState<Decrypted<FieldChangePayload>[] | null>(null);
   useEffect(() => {
@@ -48,7 +50,7 @@ function FieldChanges({ requestId }: { requestId: string }) {
         <ListItem key={c.id} disableGutters>
           <ListItemText
             primary={`${c.data.field}: ${show(c.data.before)} → ${show(c.data.after)}`}
-            secondary={new Date(c.data.at).toLocaleString(i18n.language)}
+            secondary={format.dateTime(c.data.at)}
           />
         </ListItem>
       ))}

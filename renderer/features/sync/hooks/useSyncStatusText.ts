@@ -1,6 +1,7 @@
 // Turns a SyncStatus into one sentence for people: what is happening, what waits, and when it last worked.
 import { useTranslation } from 'react-i18next';
 import type { SyncErrorCode, SyncStatus } from '../../../../shared/sync';
+import { useFormat } from '../../../kit/useFormat';
 import { useFirstSyncText } from './useFirstSyncText';
 
 const ERROR_KEYS = {
@@ -22,7 +23,8 @@ const ERROR_KEYS = {
 type ErrorKey = (typeof ERROR_KEYS)[keyof typeof ERROR_KEYS] | 'sync.error.other';
 
 export const useSyncStatusText = (status: SyncStatus | null): string => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const firstSync = useFirstSyncText(status);
   if (!status) return t('sync.status.connecting');
   const parts: string[] = [];
@@ -43,10 +45,7 @@ export const useSyncStatusText = (status: SyncStatus | null): string => {
   }
   if (status.pending > 0) parts.push(t('sync.status.pending', { count: status.pending }));
   if (status.lastSyncedAt !== null) {
-    const time = new Date(status.lastSyncedAt).toLocaleTimeString(i18n.language, {
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    const time = format.time(status.lastSyncedAt);
     parts.push(t('sync.status.lastSynced', { time }));
   }
   return parts.join(' · ');
