@@ -51,7 +51,7 @@ describe('the browser host with a sync server on another port', () => {
       await section.getByTestId('sync-user-id').waitFor({ timeout: 30_000 });
       const sync = new SyncPages(app.page);
       await waitUntilSynced(sync, 30_000);
-      await expect(sync.status.textContent()).resolves.toMatch(/^Online/);
+      await sync.status.filter({ hasText: /^Online/ }).waitFor({ timeout: 30_000 });
 
       await server.close();
       running = false;
