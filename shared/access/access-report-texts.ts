@@ -71,6 +71,8 @@ export const REPORT_TEXTS = {
     requestsTitle: 'Your requests',
     received: 'received',
     none: 'None',
+    /** The recipients Kluis seeds in the purposes register (consent/defaults.ts), as the report names them. */
+    seededRecipients: {} as Readonly<Record<string, string>>,
     statusNames: {
       received: 'received',
       verifying: 'checking identity',
@@ -161,6 +163,10 @@ export const REPORT_TEXTS = {
     requestsTitle: 'Uw verzoeken',
     received: 'ontvangen',
     none: 'Geen',
+    seededRecipients: {
+      'Employees in sales and service': 'Medewerkers verkoop en service',
+      'Email service provider (processor)': 'E-maildienst (verwerker)',
+    } as Readonly<Record<string, string>>,
     statusNames: {
       received: 'ontvangen',
       verifying: 'identiteit wordt gecontroleerd',

@@ -78,7 +78,8 @@ export const accessReportHtml = (
     (c) => r.categoryNames[c],
   );
   const recipients = [
-    ...purposes.flatMap((x) => x.data.recipients),
+    // Kluis's own seeded words in the reader's language; what the organisation typed stays as typed.
+    ...purposes.flatMap((x) => x.data.recipients).map((x) => t.seededRecipients[x] ?? x),
     ...purposes.flatMap((x) =>
       x.data.thirdCountryTransfers.map((tr) => `${tr.country} — ${t.thirdCountry} ${tr.safeguard}`),
     ),

@@ -224,7 +224,7 @@ describe('access package', () => {
     expect(nl).toContain('Uw rechten');
   });
 
-  it('speaks Dutch throughout the Dutch report: field names, request statuses and how a notice was given', async () => {
+  it('speaks Dutch throughout the Dutch report: field names, request statuses, how a notice was given, the seeded recipients', async () => {
     const { session, a } = await seeded();
     const { en, nl } = open((await produceAccessPackage(session, a.id)).bytes);
     expect(nl).toContain('<th>Adres</th><td>Havenweg 1, 4301 AA, Zierikzee, NL</td>');
@@ -233,6 +233,9 @@ describe('access package', () => {
     expect(nl).not.toContain('(received)');
     expect(nl).toMatch(/ — v1 \(per e-mail\)/);
     expect(nl).not.toContain('(email)');
+    expect(nl).toContain('Medewerkers verkoop en service');
+    expect(nl).not.toContain('Employees in sales and service');
+    expect(en).toContain('Employees in sales and service');
     expect(en).toContain('<th>Address</th>');
     expect(en).toContain('Access — received 2026-11-20 (received)');
     expect(en).toMatch(/ — v1 \(by email\)/);
