@@ -91,7 +91,9 @@ export function DealBoard({ pipeline, deals, subjectName }: Props) {
   };
 
   const moveAndFollow = (deal: Deal, stage: Stage, control: Follow['control']) => {
-    follow.current = { dealId: deal.id, stageId: stage.id, control };
+    // A drop back in its own column moves nothing, and dnd-kit puts focus back itself.
+    if (stageOfDeal(pipeline, deal.data).id !== stage.id)
+      follow.current = { dealId: deal.id, stageId: stage.id, control };
     requestMove(deal, stage);
   };
 
