@@ -1,12 +1,12 @@
 // The in-memory directory of people and organisations behind the lists and search. It is built after
-// unlock from an encrypted snapshot (fast) plus the changes since, or by decrypting everything, and then
-// follows the store: every change is read back from RxDB by checkpoint, so nothing is missed or applied
-// twice. Without a snapshot, load() resolves once the first page of records is in (the first screen),
-// and the rest is read page by page in the background, yielding between pages: the lists are sorted at
-// every step and loadProgress() says how many of how many records are in. Nothing here is written to
-// disk except the snapshot, sealed with the organisation key, which is written as soon as a full load
-// is done (so the next unlock starts from it) and again after changes.
-import { getChangedDocumentsSince } from 'rxdb';
+// unlock from an encrypted snapshot (its first page is the first screen, the other pages follow in the
+// background) plus the changes since, or by decrypting everything, and then follows the store: every
+// change is read back from RxDB by checkpoint, so nothing is missed or applied twice. Without a snapshot,
+// load() resolves once the first page of records is in (the first screen), and the rest is read page by
+// page in the background, yielding between pages: the lists are sorted at every step and loadProgress()
+// says how many of how many records are in. Nothing here is written to disk except the snapshot, sealed
+// with the organisation key, which is written as soon as a full load is done (so the next unlock starts
+// from it) and again after changes.
 import { ORGANISATION_KIND } from '../organisations';
 import { PERSON_KIND } from '../people';
 import type { Progress, RecordDoc, RecordProblem } from '../store';
@@ -23,17 +23,14 @@ import {
 } from './rows';
 import type { OrganisationRow, PersonRow } from './rows';
 import { scanRows, SearchIndex } from './search-index';
-import { readSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
-
-type StoredRecord = RecordDoc & { _deleted: boolean };
+import * as loading from './loading';
+import { openSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
 
 const BATCH = 5000;
 /** At most this many changes are placed into the sorted lists one by one; more are a batch. */
 const FEW = 64;
 /** Records decrypted before load() resolves: enough for the first screen, about 50 ms of work. */
 export const FIRST_PAGE = 500;
-/** Records per page of the background load: each page is one task of about 100-200 ms. */
-const LOAD_PAGE = 1000;
 
 export interface DirectoryOptions {
   readonly onProgress?: (progress: Progress) => void;
@@ -63,6 +60,9 @@ export class Directory {
   private closing = false;
   private closed = false;
   private progress: Progress | null = null;
+  /** Rows the load expects, and the rows the screens were last told of. */
+  private expected = 0;
+  private shownRows = 0;
   private indexed = false;
   private versionNumber = 0;
 
@@ -73,7 +73,7 @@ export class Directory {
 
   static async load(session: Session, options: DirectoryOptions = {}): Promise<Directory> {
     const directory = new Directory(session, options);
-    await directory.start(options.onProgress);
+    await directory.start();
     return directory;
   }
 
@@ -160,64 +160,83 @@ export class Directory {
     this.listeners.clear();
   }
 
-  private async start(onProgress?: (progress: Progress) => void): Promise<void> {
+  private async start(): Promise<void> {
     // Follow first, so a change made while we load is caught by the next catch-up.
     const subscription = this.session.db.records.$.subscribe(() => void this.scheduleCatchUp());
     this.stopFollowing = () => subscription.unsubscribe();
-    const snapshot = await readSnapshot(this.session).catch(() => null);
-    if (snapshot) {
-      for (const row of snapshot.people) this.peopleById.set(row.id, row);
+    const snapshot = await openSnapshot(this.session).catch(() => null);
+    const first = snapshot && (await snapshot.page(0).catch(() => null));
+    if (snapshot && first) {
       for (const row of snapshot.organisations) this.orgsById.set(row.id, row);
-      this.sortedPeople = snapshot.people;
       this.sortedOrgs = snapshot.organisations;
+      this.sortedPeople = [];
+      this.expected = snapshot.people + snapshot.organisations.length;
+      this.append(first);
       this.checkpoint = snapshot.checkpoint;
-    } else {
-      this.dirty = true;
     }
     let shown!: () => void;
     const firstPage = new Promise<void>((resolve) => (shown = resolve));
-    // The whole load is the first catch-up: later catch-ups queue behind it.
-    this.catchingUp = this.load(!snapshot, shown, onProgress);
+    // The whole load is the first catch-up: later catch-ups queue behind it. From a snapshot, its first
+    // page is the first screen; its other pages, then the changes since it, are read in the background.
+    const rest = snapshot && first && loading.readRestOfSnapshot(snapshot, (r) => this.append(r));
+    this.catchingUp = Promise.resolve(rest).then((ok) => this.load(!ok && this.forget(), shown));
+    if (rest) shown();
     await Promise.race([firstPage, this.catchingUp]);
+  }
+
+  /** People from the snapshot, in list order after those already in; false once the directory closes. */
+  private append(rows: PersonRow[]): boolean {
+    if (this.closing) return false;
+    for (const row of rows) this.peopleById.set(row.id, row);
+    this.sortedPeople = [...(this.sortedPeople ?? []), ...rows];
+    this.tellProgress();
+    return true;
+  }
+
+  /** n of N for the lists. Screens redo their work when told, so they are told as the rows grow by 25%. */
+  private tellProgress(): void {
+    this.progress = { done: this.rows(), total: Math.max(this.expected, this.rows()) };
+    this.options.onProgress?.(this.progress);
+    if (this.rows() < this.shownRows * 1.25) return;
+    this.shownRows = this.rows();
+    this.changed(false);
+  }
+
+  /** Drops what an unusable (or no) snapshot gave, so every record is read instead: true. */
+  private forget(): true {
+    for (const byId of [this.peopleById, this.orgsById]) byId.clear();
+    this.sortedPeople = [];
+    this.sortedOrgs = [];
+    this.checkpoint = undefined;
+    this.expected = 0;
+    this.dirty = true;
+    return true;
   }
 
   /**
    * Reads every record since the checkpoint: a first page, then `shown()` (load() resolves), then the
    * rest page by page, yielding to the UI between pages. Then the snapshot and the search index.
    */
-  private async load(
-    full: boolean,
-    shown: () => void,
-    onProgress?: (progress: Progress) => void,
-  ): Promise<void> {
-    let total = 0;
+  private async load(full: boolean, shown: () => void): Promise<void> {
     let read = 0;
-    let shownRows = 0;
-    for (let size = FIRST_PAGE; !this.closing; size = LOAD_PAGE) {
+    for (let size = FIRST_PAGE; !this.closing; size = loading.LOAD_PAGE) {
       const count = await this.readPage(size);
       read += count;
       if (count < size) break;
       // More to read: counted once, so the lists can say how many of how many are in.
-      total ||= await this.session.db.records.count().exec();
-      this.progress = { done: this.rows(), total: Math.max(total, this.rows()) };
-      onProgress?.(this.progress);
+      this.expected ||= await this.session.db.records.count().exec();
       this.dirty = true;
-      // Every screen that follows the directory redoes its work over all rows when told: tell them when
-      // the rows have grown by a quarter, about 20 times for 100,000 people instead of 100.
-      if (this.rows() >= shownRows * 1.25) {
-        shownRows = this.rows();
-        this.changed(false);
-      }
+      this.tellProgress();
       shown();
-      await yieldToUi();
+      await loading.yieldToUi();
     }
     this.progress = null;
-    if (read) this.changed(true);
+    this.changed(read > 0);
     shown();
     if (this.closing) return;
     // Index in the background: the list shows already; search scans the rows until this is done. Then a
     // full load is written at once, so the next unlock starts from the snapshot.
-    const writeNow = full || read >= LOAD_PAGE;
+    const writeNow = full || read >= loading.LOAD_PAGE;
     if (writeNow) clearTimeout(this.snapshotTimer);
     void this.buildIndexes().then(() =>
       writeNow && this.dirty && !this.closing ? this.persist() : undefined,
@@ -231,23 +250,9 @@ export class Directory {
 
   /** Indexes in slices, yielding between them so typing and scrolling stay smooth meanwhile. */
   private async buildIndexes(): Promise<void> {
-    // After the list's first paint: load() has just resolved, and the screen it unlocks renders next.
-    await yieldToUi();
-    this.orgIndex.addAll(this.orgsById.values());
-    const ids = [...this.peopleById.keys()];
-    for (let start = 0; start < ids.length; start += LOAD_PAGE) {
-      if (this.closing) return;
-      for (const id of ids.slice(start, start + LOAD_PAGE)) {
-        const row = this.peopleById.get(id); // the current row: it may have changed meanwhile
-        if (row) this.peopleIndex.upsert(row);
-      }
-      await yieldToUi();
-    }
-    // People created while we indexed.
-    for (const row of this.peopleById.values())
-      if (!this.peopleIndex.has(row.id)) this.peopleIndex.upsert(row);
-    this.orgIndex.prepare();
-    this.peopleIndex.prepare();
+    const { peopleById, orgsById, peopleIndex, orgIndex } = this;
+    if (!(await loading.indexInSlices(peopleById, orgsById, peopleIndex, orgIndex, () => this.closing)))
+      return;
     this.indexed = true;
     this.changed(false);
   }
@@ -285,18 +290,14 @@ export class Directory {
 
   /** Reads and applies one page of changes since the checkpoint; how many it read. */
   private async readPage(size: number): Promise<number> {
-    const { documents, checkpoint } = await getChangedDocumentsSince(
-      this.session.db.records.storageInstance,
-      size,
-      this.checkpoint,
-    );
+    const { documents, checkpoint } = await loading.changesSince(this.session, size, this.checkpoint);
     if (!documents.length) return 0;
-    await this.apply(documents as unknown as StoredRecord[]);
-    this.checkpoint = checkpoint as Checkpoint;
+    await this.apply(documents);
+    this.checkpoint = checkpoint;
     return documents.length;
   }
 
-  private async apply(docs: StoredRecord[]): Promise<void> {
+  private async apply(docs: loading.StoredRecord[]): Promise<void> {
     // A few changes are placed into the sorted lists one by one; a larger batch is sorted and merged in:
     // the rows it replaces or removes leave the sorted lists, the others are only added.
     this.incremental = docs.length <= FEW;
@@ -396,5 +397,3 @@ export class Directory {
     });
   }
 }
-
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

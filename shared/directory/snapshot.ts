@@ -55,7 +55,7 @@ export interface SnapshotReader {
   readonly organisations: OrganisationRow[];
   readonly people: number;
   readonly pages: number;
-  /** The people of page `n`, in list order; throws if the page is missing, tampered or of another write. */
+  /** The people of page `n`, in list order (none past the last); throws if it is missing, tampered or torn. */
   page(n: number): Promise<PersonRow[]>;
 }
 
@@ -91,6 +91,7 @@ export const openSnapshot = async (session: Session): Promise<SnapshotReader | n
     people: head.people,
     pages: head.pages,
     async page(n) {
+      if (n >= head.pages) return [];
       const page = await openDoc<Page>(session, pageId(n));
       if (page?.generation !== head.generation) throw new SnapshotTornError(n);
       return page.people;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generatePeople } from '../../../../bench/people-generator';
 import { Directory, FIRST_PAGE } from '../../../../shared/directory/directory';
 import { comparePeople, mergedRows, toPersonRow, type PersonRow } from '../../../../shared/directory/rows';
-import { readSnapshot, SNAPSHOT_ID } from '../../../../shared/directory/snapshot';
+import { readSnapshot, SNAPSHOT_ID, SNAPSHOT_PAGE } from '../../../../shared/directory/snapshot';
 import { annelies, bram, zeeland, storeZeelandPeople } from '../../../fixtures/people';
 import { useMemoryVaults } from '../../../helpers/vaults';
 
@@ -246,10 +246,54 @@ describe('directory', () => {
       expect(partial).toBeGreaterThanOrEqual(FIRST_PAGE);
       expect(partial).toBeLessThan(COUNT);
       directory = await Directory.load(session);
-      expect(directory.people().length).toBeGreaterThan(FIRST_PAGE);
+      expect(directory.people()).toHaveLength(partial); // what the last unlock read shows at once
       await directory.settle();
       expect(directory.people()).toHaveLength(COUNT);
       expect(directory.people()).toEqual(sorted(directory.people()));
+    });
+  });
+
+  describe('unlock from a snapshot in pages', () => {
+    const COUNT = SNAPSHOT_PAGE * 3 + 11;
+    const loadedAndClosed = async (session: Awaited<ReturnType<typeof open>>) => {
+      const d = await Directory.load(session);
+      await d.settle();
+      await d.close();
+    };
+
+    it('shows the first page at once, says how many of how many, and fills the rest in order', async () => {
+      const session = await open();
+      const created = await session.people.createMany(generatePeople(COUNT, 11));
+      await loadedAndClosed(session);
+      // One change after the snapshot: it is applied once every page is in.
+      const renamed = await session.people.update(created[0]!.id, (p) => ({ ...p, familyName: 'Aaaberg' }));
+
+      directory = await Directory.load(session);
+      const d = directory;
+      expect(d.people()).toHaveLength(SNAPSHOT_PAGE);
+      expect(d.loadProgress()).toEqual({ done: SNAPSHOT_PAGE, total: COUNT });
+      const steps: number[] = [];
+      d.subscribe(() => steps.push(d.people().length));
+      await d.settle();
+      expect(steps.length).toBeGreaterThan(1);
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
+      expect(d.loadProgress()).toBeNull();
+      expect(d.people()).toHaveLength(COUNT);
+      expect(d.people()).toEqual([...d.people()].sort(comparePeople));
+      expect(d.people()[0]?.id).toBe(renamed.id);
+    });
+
+    it('reads every record instead when a later page is torn or tampered', async () => {
+      const session = await open();
+      const created = await session.people.createMany(generatePeople(COUNT, 12));
+      await loadedAndClosed(session);
+      const page = (await session.db.vault.findOne(`${SNAPSHOT_ID}:2`).exec())!;
+      await page.incrementalPatch({ payload: page.payload.slice(0, -8) + 'AAAAAAAA' });
+
+      directory = await Directory.load(session);
+      await directory.settle();
+      expect(directory.people()).toEqual(created.map(toPersonRow).sort(comparePeople));
+      expect(directory.loadProgress()).toBeNull();
     });
   });
 });

@@ -1,0 +1,69 @@
+// The directory's background work after unlock, in slices that give the UI thread a turn between them:
+// the rest of the snapshot's pages after the first screen, and the search indexes after the first paint.
+import { getChangedDocumentsSince } from 'rxdb';
+import type { RecordDoc } from '../store';
+import type { Session } from '../vault';
+import type { OrganisationRow, PersonRow } from './rows';
+import type { SearchIndex } from './search-index';
+import type { Checkpoint, SnapshotReader } from './snapshot';
+
+export type StoredRecord = RecordDoc & { _deleted: boolean };
+
+/** Up to `size` records written after `checkpoint`, deleted ones included, and the checkpoint after them. */
+export const changesSince = async (session: Session, size: number, checkpoint: Checkpoint | undefined) => {
+  const changed = await getChangedDocumentsSince(session.db.records.storageInstance, size, checkpoint);
+  return {
+    documents: changed.documents as unknown as StoredRecord[],
+    checkpoint: changed.checkpoint as Checkpoint,
+  };
+};
+
+/** Records, or people, per slice of background work: each slice is one task of about 100-200 ms. */
+export const LOAD_PAGE = 1000;
+
+/** Gives the UI thread a turn (input, rendering). */
+export const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Hands the snapshot's pages after the first to `append`, in list order, yielding before each, until it
+ * says stop (false). False if a page cannot be opened (tampered, or left from another write): the
+ * snapshot is then unusable.
+ */
+export const readRestOfSnapshot = async (
+  snapshot: SnapshotReader,
+  append: (rows: PersonRow[]) => boolean,
+): Promise<boolean> => {
+  for (let n = 1; n < snapshot.pages; n++) {
+    await yieldToUi();
+    const rows = await snapshot.page(n).catch(() => null);
+    if (!rows) return false;
+    if (!append(rows)) break;
+  }
+  return true;
+};
+
+/** Indexes every row in slices; false if stopped first. People written meanwhile are indexed too. */
+export const indexInSlices = async (
+  people: ReadonlyMap<string, PersonRow>,
+  organisations: ReadonlyMap<string, OrganisationRow>,
+  peopleIndex: SearchIndex<PersonRow>,
+  orgIndex: SearchIndex<OrganisationRow>,
+  stopped: () => boolean,
+): Promise<boolean> => {
+  // After the list's first paint: load() has just resolved, and the screen it unlocks renders next.
+  await yieldToUi();
+  orgIndex.addAll(organisations.values());
+  const ids = [...people.keys()];
+  for (let start = 0; start < ids.length; start += LOAD_PAGE) {
+    if (stopped()) return false;
+    for (const id of ids.slice(start, start + LOAD_PAGE)) {
+      const row = people.get(id); // the current row: it may have changed meanwhile
+      if (row) peopleIndex.upsert(row);
+    }
+    await yieldToUi();
+  }
+  for (const row of people.values()) if (!peopleIndex.has(row.id)) peopleIndex.upsert(row);
+  orgIndex.prepare();
+  peopleIndex.prepare();
+  return true;
+};
