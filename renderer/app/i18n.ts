@@ -42,6 +42,8 @@ import directoryEn from '../../resources/locales/features/directory.en.json';
 import directoryNl from '../../resources/locales/features/directory.nl.json';
 import reportsEn from '../../resources/locales/features/reports.en.json';
 import reportsNl from '../../resources/locales/features/reports.nl.json';
+import territoriesEn from '../../resources/locales/features/territories.en.json';
+import territoriesNl from '../../resources/locales/features/territories.nl.json';
 import updatesEn from '../../resources/locales/features/updates.en.json';
 import updatesNl from '../../resources/locales/features/updates.nl.json';
 import type { Language } from '../kit/settings-store';
@@ -66,6 +68,7 @@ const english = {
   ...dashboardEn,
   ...directoryEn,
   ...reportsEn,
+  ...territoriesEn,
   ...updatesEn,
 };
 const dutch: typeof english = {
@@ -88,6 +91,7 @@ const dutch: typeof english = {
   ...dashboardNl,
   ...directoryNl,
   ...reportsNl,
+  ...territoriesNl,
   ...updatesNl,
 };
 

@@ -73,12 +73,12 @@ export const setTerritoryHolders = async (
 
 /**
  * Moves each given subject into the territory its facts match under the rules (the first territory that
- * matches); subjects that match none stay where they are. Answers how many moved into each tag.
+ * matches); subjects that match none stay where they are. Answers how many moved into each tag, and which.
  */
 export const applyTerritoryRules = async (
   ctx: Pick<TerritoryContext, 'session'>,
   subjects: readonly { id: string; facts: SubjectFacts }[],
-): Promise<Record<string, number>> => {
+): Promise<{ moved: Record<string, number>; subjectIds: string[] }> => {
   const territories = (await listTerritories(ctx)).map((s) => s.data);
   const byTag = new Map<string, { territory: TerritorySetting; ids: string[] }>();
   for (const subject of subjects) {
@@ -89,7 +89,11 @@ export const applyTerritoryRules = async (
     byTag.set(match.tag, entry);
   }
   const moved: Record<string, number> = {};
-  for (const [tag, { territory, ids }] of byTag)
-    moved[tag] = (await moveToTerritory(ctx.session, ids, { tag, epochId: territory.epochId })).moved;
-  return moved;
+  const subjectIds: string[] = [];
+  for (const [tag, { territory, ids }] of byTag) {
+    const done = await moveToTerritory(ctx.session, ids, { tag, epochId: territory.epochId });
+    moved[tag] = done.moved;
+    subjectIds.push(...done.subjectIds);
+  }
+  return { moved, subjectIds };
 };

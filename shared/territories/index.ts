@@ -8,3 +8,5 @@ export * from './model';
 export * from './move';
 export * from './protocol';
 export * from './tags';
+export * from './operations';
+export * from './queries';

@@ -55,14 +55,14 @@ export const moveToTerritory = async (
   session: Session,
   subjectIds: readonly string[],
   target: MoveTarget,
-): Promise<{ moved: number }> => {
+): Promise<{ moved: number; subjectIds: string[] }> => {
   const { db } = session;
   const keyId = territoryKeyId(target.tag, target.epochId);
   const records = await db.records.find({ selector: { subjectId: { $in: [...subjectIds] } } }).exec();
   const profiles = new Map<string, RecordDoc>();
   for (const doc of records) if (doc.id === doc.subjectId) profiles.set(doc.id, doc.toJSON() as RecordDoc);
   const moving = [...profiles.values()].filter((p) => territoryOfPage(p.keyId) !== target.tag);
-  if (!moving.length) return { moved: 0 };
+  if (!moving.length) return { moved: 0, subjectIds: [] };
   const keys = new Map<string, Uint8Array>();
   for (const profile of moving)
     keys.set(profile.subjectId, await session.dataKey(profile.subjectId, profile.keyId));
@@ -101,5 +101,5 @@ export const moveToTerritory = async (
     const updated = await page.incrementalPatch({ payload: JSON.stringify(entries) });
     if (!Object.keys(entries).length) await updated.remove();
   }
-  return { moved: moving.length };
+  return { moved: moving.length, subjectIds: ids };
 };

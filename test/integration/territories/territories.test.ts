@@ -78,7 +78,7 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
         managers: [],
       }),
     );
-    expect(await applyTerritoryRules(ctx, await facts(admin.session))).toEqual({
+    expect((await applyTerritoryRules(ctx, await facts(admin.session))).moved).toEqual({
       [north.data.tag]: 1,
       [south.data.tag]: 1,
     });
@@ -172,7 +172,10 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
       await a.syncGuarded();
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
 
-      expect(await moveToTerritory(admin.session, [ids.north], south.data)).toEqual({ moved: 1 });
+      expect(await moveToTerritory(admin.session, [ids.north], south.data)).toEqual({
+        moved: 1,
+        subjectIds: [ids.north],
+      });
       await admin.sync();
       const moved = await serverTraces(fixture.current.storage, admin.link.orgId, ids.north);
 

@@ -9,6 +9,7 @@ import type { AppInfo } from '../../../../shared/platform';
 import { AuditTrailSettings } from '../../audit/components/AuditTrailSettings';
 import { GettingStartedSettings } from '../../dashboard/components/GettingStartedSettings';
 import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
+import { TerritorySettings } from '../../territories/components/TerritorySettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <ChangePassphraseForm />
       <SyncSettings />
       <OrganisationSettings />
+      <TerritorySettings />
       <AuditTrailSettings />
       <MailSettings />
       <AppearanceSettings />

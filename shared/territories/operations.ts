@@ -1,0 +1,105 @@
+// What an admin does with territories (issue 19, point 2), as core operations: define one (a new key,
+// granted to its holders), change who holds it, and move every person and organisation into the territory
+// its rules name. Each is audited with tags, ids and counts only — never a rule's postal codes or a name.
+import type { AccountLink, Fetch } from '../sync';
+import type { Result } from '../platform';
+import { defineOperation, type Done } from '../workspace';
+import type { Setting } from '../store';
+import {
+  applyTerritoryRules,
+  defineTerritory,
+  setTerritoryHolders,
+  type TerritoryInput,
+  type TerritorySetting,
+} from './definitions';
+import type { TerritoryError } from './keys';
+import type { SubjectFacts } from './model';
+
+const ADMIN_ONLY = { roles: ['admin'], mayChangeNothing: true } as const;
+
+type Saved = Done<Result<Setting<TerritorySetting>, TerritoryError>>;
+
+interface ServerInput {
+  readonly fetch: Fetch;
+  readonly link: Pick<AccountLink, 'serverUrl' | 'token' | 'userId'>;
+}
+
+/** Defines a territory; refused by the server (or offline), nothing is stored and nothing audited. */
+export const createTerritory = defineOperation<
+  ServerInput & { readonly territory: TerritoryInput },
+  Result<Setting<TerritorySetting>, TerritoryError>
+>(
+  'territories.define',
+  async (
+    session,
+    _actor,
+    { fetch, link, territory }: ServerInput & { readonly territory: TerritoryInput },
+  ) => {
+    const defined = await defineTerritory({ fetch, link, session }, territory);
+    if (!defined.ok) return { result: defined, audit: [] };
+    return {
+      result: defined,
+      audit: {
+        action: 'territory',
+        kind: 'territory',
+        recordIds: [defined.value.id],
+        details: { holders: defined.value.data.holders.length },
+      },
+    };
+  },
+  ADMIN_ONLY,
+);
+
+/** Names a territory's members and managers now; their devices get (or lose) its key. */
+export const changeTerritoryHolders = defineOperation<
+  ServerInput & { readonly tag: string; readonly members: string[]; readonly managers: string[] },
+  Result<Setting<TerritorySetting>, TerritoryError>
+>(
+  'territories.setHolders',
+  async (
+    session,
+    _actor,
+    input: ServerInput & { readonly tag: string; readonly members: string[]; readonly managers: string[] },
+  ): Promise<Saved> => {
+    const { fetch, link, tag, ...holders } = input;
+    const changed = await setTerritoryHolders({ fetch, link, session }, tag, holders);
+    if (!changed.ok) return { result: changed, audit: [] };
+    return {
+      result: changed,
+      audit: {
+        action: 'territory',
+        kind: 'territory-holders',
+        recordIds: [tag],
+        details: { holders: changed.value.data.holders.length },
+      },
+    };
+  },
+  ADMIN_ONLY,
+);
+
+const factsOf = (data: { ownerId: string | null; address: SubjectFacts['address']; tags: string[] }) => ({
+  ownerId: data.ownerId,
+  address: data.address,
+  tags: data.tags,
+});
+
+/** Moves every person and organisation into the territory its rules name; audited with the ids moved. */
+export const applyTerritories = defineOperation(
+  'territories.applyRules',
+  async (session) => {
+    const people = (await session.people.loadAll()).records;
+    const organisations = (await session.organisations.loadAll()).records;
+    const subjects = [...people, ...organisations].map((s) => ({ id: s.id, facts: factsOf(s.data) }));
+    const applied = await applyTerritoryRules({ session }, subjects);
+    return {
+      result: applied.moved,
+      audit: {
+        action: 'territory',
+        kind: 'territory-move',
+        recordIds: applied.subjectIds,
+        details: { moved: applied.subjectIds.length, territories: Object.keys(applied.moved).length },
+      },
+    };
+  },
+  { roles: ['admin'] },
+);

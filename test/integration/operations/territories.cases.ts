@@ -1,0 +1,66 @@
+// Cases for shared/territories/operations.ts: defining a territory, changing who holds it, and moving the
+// subjects into territories by their rules. This walk runs without a server: a stand-in answers the user
+// list and the grants as the real server does (test/integration/territories checks the real one).
+import type { Fetch } from '../../../shared/sync';
+import type { Workspace } from '../../../shared/workspace';
+import { annelies } from '../../fixtures/people';
+import type { OperationCases } from './harness';
+
+const LINK = { serverUrl: 'https://kluis.example', token: 'token', userId: 'user-admin' };
+
+/** The server's answers: this admin as the organisation's only user, and every grant accepted. */
+const standIn: Fetch = async (input) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const value = url.endsWith('/users')
+    ? [{ id: LINK.userId, role: 'admin', publicKey: null, keyProof: null, active: true, status: 'active' }]
+    : { holders: 1 };
+  return new Response(JSON.stringify({ ok: true, value }), {
+    headers: { 'content-type': 'application/json' },
+  });
+};
+
+const territory = (name: string, from: string, to: string) => ({
+  name,
+  rules: { owners: [], countries: [], tags: [], postalRanges: [{ country: 'NL', from, to }] },
+  members: [],
+  managers: [],
+});
+
+/** A territory defined on this workspace (the operation under test for the first case). */
+const defined = async (workspace: Workspace) => {
+  const { defineTerritory } = await import('../../../shared/territories');
+  const made = await defineTerritory(
+    { fetch: standIn, link: LINK, session: workspace },
+    territory('Oost', '7000', '7999'),
+  );
+  if (!made.ok) throw new Error(made.error);
+  return made.value;
+};
+
+export const cases: OperationCases = {
+  'territories.define': {
+    input: async () => ({ fetch: standIn, link: LINK, territory: territory('Noord', '1000', '1999') }),
+    audits: [{ action: 'territory', kind: 'territory' }],
+  },
+  'territories.setHolders': {
+    input: async (workspace) => ({
+      fetch: standIn,
+      link: LINK,
+      tag: (await defined(workspace)).data.tag,
+      members: [],
+      managers: [],
+    }),
+    audits: [{ action: 'territory', kind: 'territory-holders' }],
+  },
+  'territories.applyRules': {
+    input: async (workspace) => {
+      await defined(workspace);
+      await workspace.people.create({
+        ...annelies,
+        address: { street: '', postalCode: '7511 JE', city: '', region: '', country: 'NL' },
+      });
+      return undefined;
+    },
+    audits: [{ action: 'territory', kind: 'territory-move' }],
+  },
+};
