@@ -253,6 +253,17 @@ const inFreshProfile = async <T>(
       }
       await cdp.send('HeapProfiler.collectGarbage');
       heapAfterGc = await heapUsed(cdp);
+      // BENCH_HEAP_SNAPSHOT=<file>: the Kluis page's heap after the sync and GC, for DevTools' Memory tab.
+      const heapTo = tag.includes('Kluis') ? process.env.BENCH_HEAP_SNAPSHOT : undefined;
+      if (heapTo) {
+        const chunks: string[] = [];
+        const take = (event: { chunk: string }) => void chunks.push(event.chunk);
+        cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+        await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+        await writeFile(heapTo, chunks.join(''));
+        say(`${tag}: heap snapshot written to ${heapTo}`);
+      }
     } finally {
       await context.close();
     }

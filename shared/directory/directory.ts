@@ -136,10 +136,7 @@ export class Directory {
     return [...this.problemsById.values()];
   }
 
-  /**
-   * Waits until every change written so far is reflected here (tests, and before a snapshot). `ended`: a
-   * stream of batches is over (a first sync's last page is in): its snapshot follows after the short delay.
-   */
+  /** Waits until every change so far is shown; `ended`: a first sync is in, and its snapshot is due. */
   async settle(ended = false): Promise<void> {
     await this.scheduleCatchUp();
     if (ended && this.dirty && !this.closing) this.snapshotAfter(this.options.snapshotDelayMs ?? 3000);
@@ -161,8 +158,9 @@ export class Directory {
   }
 
   private async start(): Promise<void> {
-    // Follow first, so a change made while we load is caught by the next catch-up.
-    const subscription = this.session.db.records.$.subscribe(() => void this.scheduleCatchUp());
+    // Follow first, so a change made while we load is caught by the next catch-up. By bulks: RxDB's `$`
+    // keeps every event it has handed out (store/change-events.ts), one catch-up reads them all anyway.
+    const subscription = this.session.db.records.eventBulks$.subscribe(() => void this.scheduleCatchUp());
     this.stopFollowing = () => subscription.unsubscribe();
     const snapshot = await openSnapshot(this.session).catch(() => null);
     const first = snapshot && (await snapshot.page(0).catch(() => null));

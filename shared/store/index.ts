@@ -8,6 +8,7 @@ export * from './open-records';
 export * from './page-key-ring';
 export * from './schemas';
 export * from './sealed-records';
+export * from './change-events';
 export * from './settings-repository';
 export * from './subject-repository';
 export * from './item-cache';

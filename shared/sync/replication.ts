@@ -5,6 +5,7 @@
 import { BehaviorSubject, merge, Subject, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { eachChange } from '../store';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FIRST_SYNC_PAGE, FirstSyncs, type PulledDoc } from './first-sync';
 import { endOfResync, FullResync } from './resync';
@@ -205,10 +206,7 @@ export class SyncClient {
     for (const doc of documents) this.arriving.set(`${collection}:${doc.id}`, fingerprint(doc));
   }
 
-  /**
-   * A write is pending from the local change until the server acknowledged it; a write of what a pull
-   * just delivered (`arriving`) is not a local change.
-   */
+  /** A local write is pending until the server acknowledged it; what a pull delivered (`arriving`) is not. */
   private trackPending(
     collection: Collection,
     rxCollection: RxCollection<Doc>,
@@ -218,7 +216,7 @@ export class SyncClient {
       if (this.pendingIds.size !== this.status.pending) this.patch({ pending: this.pendingIds.size });
     };
     this.subscriptions.push(
-      rxCollection.$.subscribe((event) => {
+      eachChange(rxCollection, (event) => {
         const doc = event.documentData;
         const key = `${collection}:${event.documentId}`;
         const expected = this.arriving.get(key);

@@ -19,6 +19,7 @@ import { loadPageKeys, storePageKeys, wipeRing } from './page-keys';
 import { loadTerritoryKeys, storeTerritoryKeys } from './territory-keys';
 import { type PageKey, type PageKeyRing } from '../store';
 import { sealedKind } from '../store';
+import { eachChange } from '../store';
 
 export type PeopleRepository = SubjectRepository<typeof PersonPayload>;
 export type OrganisationRepository = SubjectRepository<typeof OrganisationPayload>;
@@ -73,7 +74,7 @@ export class Session {
       () => this.deviceSigner(),
     );
     // An erasure that arrives by sync must also reach the keys held in memory.
-    const pages = db.keys.$.subscribe((event) =>
+    const pages = eachChange(db.keys, (event) =>
       this.dataKeys.pageChanged(
         (event.documentData ?? event.previousDocumentData) as KeyDoc,
         event.operation === 'DELETE',

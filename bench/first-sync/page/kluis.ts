@@ -12,6 +12,7 @@ import { useJoinStore } from '../../../renderer/features/sync/stores/join-store'
 import { useSyncStore } from '../../../renderer/features/sync/stores/sync-store';
 import { useVaultStore } from '../../../renderer/features/vault/stores/vault-store';
 import { SNAPSHOT_ID } from '../../../shared/directory/snapshot';
+import { eachChange } from '../../../shared/store';
 import type { SyncStatus } from '../../../shared/sync';
 import { log, summarise, watchLongTasks } from './long-tasks';
 
@@ -59,7 +60,8 @@ const firstSync = async ({ userId, passphrase, people, timeoutMs }: FirstSyncInp
   // How often the directory's encrypted snapshot is rewritten during the sync: each rewrite seals every
   // row of the list, so one per page costs time and memory that grow with the square of the people.
   let snapshotWrites = 0;
-  const snapshots = session.db.vault.$.subscribe((event) => {
+  // By bulks: RxDB's per-event `$` would keep every event it hands out (shared/store/change-events.ts).
+  const snapshots = eachChange(session.db.vault, (event) => {
     if (event.documentId === SNAPSHOT_ID) snapshotWrites++;
   });
 
