@@ -66,7 +66,8 @@ export const saveAndLeave = (): void => {
 const onClick = (event: MouseEvent): void => {
   if (!guard || event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+  // Route links only (#/…): an in-page anchor is no way out of the form.
+  const link = (event.target as Element | null)?.closest?.('a[href^="#/"]');
   const href = link?.getAttribute('href');
   if (!href || same(href, shown)) return;
   event.preventDefault();
