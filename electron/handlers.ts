@@ -14,6 +14,7 @@ export interface AppIdentity {
   readonly name: string;
   readonly version: string;
   readonly platform: string;
+  readonly hostname?: string;
 }
 
 export const createIpcHandlers = (

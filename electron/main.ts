@@ -3,6 +3,7 @@
 import { app, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { APP_ENTRY_URL } from './app-url';
 import { createDialogs } from './dialogs';
@@ -82,7 +83,13 @@ const onReady = (): void => {
     safeStorage,
     platform: process.platform,
   });
-  const identity = { name: app.getName(), version: app.getVersion(), platform: process.platform };
+  const identity = {
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    // The default name of this device in the organisation's list starts from it (shared/sync/member-names.ts).
+    hostname: hostname(),
+  };
   // SMTP settings per vault; the password in the OS keychain, in a key store of its own (electron/mail.ts).
   const mailer = createMailer({
     directory: path.join(app.getPath('userData'), 'mail'),

@@ -70,6 +70,11 @@ export interface AppInfo {
   readonly version: string;
   readonly host: HostKind;
   readonly platform: string;
+  /**
+   * The computer's name (Electron's main process reads it), for the default name of this device in the
+   * organisation's device list ("Anna's ThinkPad (Linux)"); a page in a browser cannot know it.
+   */
+  readonly hostname?: string;
 }
 
 export interface DesktopApi {

@@ -1,6 +1,6 @@
 // main.ts runs on import, so each test gets fresh modules: a new fake electron, then a new main process.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/platform/ipc';
@@ -124,6 +124,7 @@ describe('main process', () => {
       version: '0.1.0',
       host: 'electron',
       platform: process.platform,
+      hostname: hostname(),
     });
     const foreign = { url: 'https://evil.example/' };
     await expect(
