@@ -1,9 +1,17 @@
 // Every colour a button, chip or alert can take reads at WCAG AA (4.5:1) in both modes: its words on it
 // (a contained button), and it as words on the page and on a card (an outlined chip, a text button).
-import { getContrastRatio } from '@mui/material/styles';
+import { alpha, getContrastRatio } from '@mui/material/styles';
 import { describe, expect, it } from 'vitest';
 import { createKluisTheme } from '../../../../renderer/app/theme';
 import { AVATAR_COLOURS } from '../../../../renderer/ui/SubjectAvatar';
+
+/** A translucent rgba() colour laid over an opaque hex one, as the screen shows it. */
+const blend = (rgba: string, under: string): string => {
+  const [r, g, b, a] = rgba.match(/[\d.]+/g)!.map(Number) as [number, number, number, number];
+  const base = [1, 3, 5].map((i) => parseInt(under.slice(i, i + 2), 16));
+  const mixed = [r, g, b].map((c, i) => Math.round(c * a + base[i]! * (1 - a)));
+  return `rgb(${mixed.join(', ')})`;
+};
 
 const COLOURS = ['primary', 'secondary', 'error', 'warning', 'info', 'success'] as const;
 
@@ -14,6 +22,11 @@ describe.each(['light', 'dark'] as const)('the %s theme', (mode) => {
     expect(getContrastRatio(contrastText, main), 'its words on it').toBeGreaterThanOrEqual(4.5);
     expect(getContrastRatio(main, palette.background.default), 'it on the page').toBeGreaterThanOrEqual(4.5);
     expect(getContrastRatio(main, palette.background.paper), 'it on a card').toBeGreaterThanOrEqual(4.5);
+    // A text button under the mouse: its words on its hover fill, laid over the page or a card.
+    for (const under of [palette.background.default, palette.background.paper]) {
+      const hover = blend(alpha(main, palette.action.hoverOpacity), under);
+      expect(getContrastRatio(main, hover), `it on its hover fill over ${under}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 
