@@ -13,7 +13,7 @@ import {
   type PullResponse,
   type StreamEvent,
 } from '../../shared/sync';
-import { mayPushRows, maySync, type SyncAction } from '../../shared/sync';
+import { mayCallSync, mayPushRows, maySync, type SyncAction } from '../../shared/sync';
 import { checkAuditPush } from '../audit';
 import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
@@ -82,8 +82,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (action === 'stream') return { caller, collection: 'records' };
     if (collection === undefined || !isCollection(collection))
       return void sendError(reply, 404, 'unknown-collection');
-    if (!maySync(caller.role, action, collection) && !(action === 'push' && collection === 'settings'))
-      return void sendError(reply, 403, 'forbidden');
+    if (!mayCallSync(caller.role, action, collection)) return void sendError(reply, 403, 'forbidden');
     return { caller, collection };
   };
 

@@ -48,7 +48,8 @@ export const osName = (platform: string): string | null => {
 export const browserName = (userAgent: string): string | null => {
   if (/\bEdg\//.test(userAgent)) return 'Edge';
   if (/\bFirefox\//.test(userAgent)) return 'Firefox';
-  if (/\bChrom(e|ium)\//.test(userAgent)) return /\bChromium\//.test(userAgent) ? 'Chromium' : 'Chrome';
+  // Headless Chromium says HeadlessChrome.
+  if (/Chrom(e|ium)\//.test(userAgent)) return /Chromium\//.test(userAgent) ? 'Chromium' : 'Chrome';
   if (/\bSafari\//.test(userAgent)) return 'Safari';
   return null;
 };

@@ -38,6 +38,13 @@ export const isOwnNameDoc = (
   doc.kind === 'member-name' &&
   (doc.id.endsWith(`_user-${own.userId}`) || doc.id.endsWith(`_device-${own.deviceId}`));
 
+/**
+ * Whether a pull or push route may be called at all: what the role syncs, and any push to settings, whose
+ * rows `mayPushRows` then checks (every role may push its own names).
+ */
+export const mayCallSync = (role: Role, action: 'pull' | 'push', collection: Collection): boolean =>
+  maySync(role, action, collection) || (action === 'push' && collection === 'settings');
+
 /** A push its role allows, or — to settings — one of nothing but the pusher's own names. */
 export const mayPushRows = (
   who: {

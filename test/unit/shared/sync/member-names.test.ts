@@ -3,6 +3,7 @@ import {
   browserName,
   defaultDeviceName,
   isOwnNameDoc,
+  mayCallSync,
   MEMBER_NAME_KIND,
   MemberNamePayload,
   memberNameId,
@@ -64,6 +65,13 @@ describe('name storage', () => {
       false,
     );
     expect(isOwnNameDoc({ id: stored(memberNameId('user', 'u1')), kind: 'pipeline' }, own)).toBe(false);
+  });
+
+  it('lets every role reach the settings push, and nothing more than its role syncs besides', () => {
+    expect(mayCallSync('sales', 'push', 'settings')).toBe(true);
+    expect(mayCallSync('sales', 'pull', 'settings')).toBe(true);
+    expect(mayCallSync('sales', 'push', 'compliance')).toBe(false);
+    expect(mayCallSync('marketing', 'pull', 'compliance')).toBe(false);
   });
 
   it('shortens a random id for a member nobody named', () => {
