@@ -42,10 +42,12 @@ import directoryEn from '../../resources/locales/features/directory.en.json';
 import directoryNl from '../../resources/locales/features/directory.nl.json';
 import reportsEn from '../../resources/locales/features/reports.en.json';
 import reportsNl from '../../resources/locales/features/reports.nl.json';
-import territoriesEn from '../../resources/locales/features/territories.en.json';
-import territoriesNl from '../../resources/locales/features/territories.nl.json';
 import updatesEn from '../../resources/locales/features/updates.en.json';
 import updatesNl from '../../resources/locales/features/updates.nl.json';
+import namesEn from '../../resources/locales/features/names.en.json';
+import namesNl from '../../resources/locales/features/names.nl.json';
+import territoriesEn from '../../resources/locales/features/territories.en.json';
+import territoriesNl from '../../resources/locales/features/territories.nl.json';
 import type { Language } from '../kit/settings-store';
 
 const english = {
@@ -70,6 +72,7 @@ const english = {
   ...reportsEn,
   ...territoriesEn,
   ...updatesEn,
+  ...namesEn,
 };
 const dutch: typeof english = {
   ...nl,
@@ -93,6 +96,7 @@ const dutch: typeof english = {
   ...reportsNl,
   ...territoriesNl,
   ...updatesNl,
+  ...namesNl,
 };
 
 declare module 'i18next' {

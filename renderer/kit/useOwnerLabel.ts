@@ -1,21 +1,24 @@
-// Names an owner (a member's user id): "Me" for the current user, else a short id — Kluis holds no
-// member names yet (the server lists members by id only), so there is no display name to show.
+// Names an owner (a member's user id): "Me" for the current user, else the name the member gave
+// themselves (renderer/kit/useMemberNames.ts), else a short id.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { NO_NAMES, shortId, type MemberNames } from '../../shared/sync';
 import { useCurrentUser } from './useCurrentUser';
+import { useMemberNames } from './useMemberNames';
 
 export const ownerLabel =
-  (t: TFunction, me: string) =>
+  (t: TFunction, me: string, names: MemberNames = NO_NAMES) =>
   (userId: string | null | undefined): string =>
     !userId
       ? t('reports.owner.none')
       : userId === me
         ? t('reports.owner.me')
-        : t('reports.owner.other', { id: userId.slice(0, 8) });
+        : (names.users[userId] ?? t('reports.owner.other', { id: shortId(userId) }));
 
 export const useOwnerLabel = (): ((userId: string | null | undefined) => string) => {
   const { t } = useTranslation();
   const { userId } = useCurrentUser();
-  return useMemo(() => ownerLabel(t, userId), [t, userId]);
+  const { names } = useMemberNames();
+  return useMemo(() => ownerLabel(t, userId, names), [t, userId, names]);
 };

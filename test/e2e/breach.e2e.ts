@@ -1,11 +1,13 @@
 // The lost-laptop drill end to end in Chromium against the real sync server: the admin chooses the second
-// device, revokes it, sees what it held (the people it synced, not the one added later), completes the
-// decision and exports the authority's report, which has every section of the form with the figures.
+// device — by the names the user gave it and themselves — revokes it, sees what it held (the people it
+// synced, not the one added later), answers how it kept its key (nothing is chosen for them), completes
+// the decision and exports the authority's report, which has every section of the form with the figures.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { BreachesPage } from './pages/Breaches';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
+import { SettingsPage } from './pages/SettingsPage';
 import { screenshot } from './support/screenshot';
 import { allowProblems } from './support/harness';
 import { useSyncedDevices } from './support/synced-devices';
@@ -19,6 +21,18 @@ describe('lost-device drill', () => {
   // Two browsers and a drill on a shared 2-core machine: longer than the default timeout.
   it('goes from choosing the lost device to the exported notification report', async () => {
     const a = await devices.connectAdmin(PASSPHRASE);
+    // The user id is handed on by copying it.
+    await a.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await a.page.getByRole('button', { name: 'Copy user id' }).click();
+    await a.page.getByText('User id copied').waitFor();
+    const clipboard = await a.page.locator('body').evaluate((body) => {
+      const view = body.ownerDocument.defaultView as unknown as {
+        navigator: { clipboard: { readText(): Promise<string> } };
+      };
+      return view.navigator.clipboard.readText();
+    });
+    expect(clipboard).toBe(a.userId);
+    await a.sync.saveNames({ displayName: 'Anna de Vries', deviceName: 'Office PC' });
     const people = new PeoplePage(a.page);
     const form = new PersonForm(a.page);
     await people.open();
@@ -36,7 +50,12 @@ describe('lost-device drill', () => {
       .filter({ hasText: /last synced at/ })
       .filter({ hasNotText: /waiting to be sent/ })
       .waitFor({ timeout: 60_000 });
-    const b = await devices.signIn(a.userId, PASSPHRASE);
+    const b = await devices.signIn(a.userId, PASSPHRASE, {
+      displayName: 'Anna de Vries',
+      deviceName: "Anna's ThinkPad",
+    });
+    // The sign-in screen offered a device name made of the user's name, the browser and the platform.
+    expect(b.sync.deviceDefault).toMatch(/^Anna's Chrom(e|ium) \(Linux\)$/);
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();
     await peopleB.row('Dirk Bos').waitFor({ timeout: 60_000 });
@@ -46,14 +65,32 @@ describe('lost-device drill', () => {
     await form.fill({ givenName: 'Eva', familyName: 'Later', phone: '+31 6 1111 2222' });
     await form.save();
 
+    // The admin's device list names both devices, and says when each last synced — none "Never".
+    await new SettingsPage(a.page).open();
+    await a.sync.deviceTable
+      .getByRole('row')
+      .filter({ hasText: "Anna's ThinkPad" })
+      .filter({ hasText: 'Anna de Vries' })
+      .waitFor({ timeout: 30_000 });
+    const own = a.sync.deviceTable.getByRole('row').filter({ hasText: 'Office PC' });
+    await own.filter({ hasText: 'This device' }).waitFor();
+    expect(await a.sync.deviceTable.textContent()).not.toContain('Never');
+
     const breaches = new BreachesPage(a.page);
     await breaches.open();
-    await breaches.drillRevokeOnlyOtherDevice();
+    await breaches.drillRevokeOnlyOtherDevice(/^Anna's ThinkPad · Anna de Vries · last sync /);
     expect(await breaches.findings.getByTestId('findings-people').textContent()).toBe('2');
     expect(await breaches.findings.textContent()).toContain('Email addresses');
     expect(await breaches.findings.textContent()).not.toContain('Phone numbers');
     await screenshot(a.page, 'breach-drill-findings');
+    // How the lost device kept its key is the admin's answer: none is chosen, and the record waits for it.
+    for (const radio of await breaches.keyQuestion.getByRole('radio').all())
+      expect(await radio.isChecked()).toBe(false);
+    expect(await a.page.getByRole('button', { name: 'Create the breach record' }).isDisabled()).toBe(true);
     await breaches.createBreachFromDrill();
+    await a.page
+      .getByRole('heading', { name: "Lost device: Anna's ThinkPad (Anna de Vries)" })
+      .waitFor({ timeout: 10_000 });
 
     // The breach is pre-filled from what the device held; the admin completes risk and decisions.
     expect(await a.page.getByRole('checkbox', { name: 'Stolen' }).isChecked()).toBe(true);
@@ -93,8 +130,8 @@ describe('lost-device drill', () => {
     await report.close();
 
     await breaches.open();
-    await breaches.row('Lost device of user').waitFor();
-    expect(await breaches.row('Lost device of user').textContent()).toMatch(/h \d+ min left/);
+    await breaches.row("Lost device: Anna's ThinkPad").waitFor();
+    expect(await breaches.row("Lost device: Anna's ThinkPad").textContent()).toMatch(/h \d+ min left/);
     await screenshot(a.page, 'breach-register');
 
     // Back online, the lost device is refused and wipes its copy.

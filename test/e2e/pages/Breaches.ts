@@ -20,10 +20,12 @@ export class BreachesPage extends Screen {
   }
 
   /** Runs the drill up to the findings: choose the only other device, revoke it, confirm. */
-  async drillRevokeOnlyOtherDevice(): Promise<void> {
+  /** `device`: the lost device's line ("Anna's ThinkPad · Anna de Vries · last sync …"); else the first. */
+  async drillRevokeOnlyOtherDevice(device?: RegExp): Promise<void> {
     await this.page.getByRole('link', { name: 'Lost device drill' }).click();
     const devices = this.page.getByRole('radiogroup', { name: 'Which device is lost?' });
-    await devices.getByRole('radio').first().check({ timeout: 10_000 });
+    const radio = device ? devices.getByRole('radio', { name: device }) : devices.getByRole('radio').first();
+    await radio.check({ timeout: 10_000 });
     await this.page.getByRole('button', { name: 'Revoke and check what it held' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Revoke this device now?' });
     await dialog.getByRole('button', { name: 'Revoke now' }).click();
@@ -34,10 +36,15 @@ export class BreachesPage extends Screen {
     return this.page.getByTestId('drill-findings');
   }
 
+  /** The drill's question the admin must answer: nothing is chosen for them. */
+  get keyQuestion(): Locator {
+    return this.page.getByRole('radiogroup', { name: 'How did this device keep its key?' });
+  }
+
   async createBreachFromDrill(keyProtection: RegExp = /^Passphrase only/): Promise<void> {
-    await this.page.getByRole('radio', { name: keyProtection }).check();
+    await this.keyQuestion.getByRole('radio', { name: keyProtection }).check();
     await this.page.getByRole('button', { name: 'Create the breach record' }).click();
-    await this.page.getByRole('heading', { name: /Lost device of user/ }).waitFor({ timeout: 10_000 });
+    await this.page.getByRole('heading', { name: /^Lost device: / }).waitFor({ timeout: 10_000 });
   }
 
   async chooseRisk(level: 'No risk' | 'Risk' | 'High risk'): Promise<void> {

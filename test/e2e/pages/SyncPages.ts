@@ -4,6 +4,9 @@ import { SettingsPage } from './SettingsPage';
 import { VaultPage } from './VaultPage';
 
 export class SyncPages {
+  /** The device name the sign-in screen offered for the name typed there, before any was typed over it. */
+  deviceDefault: string | null = null;
+
   constructor(readonly page: Page) {}
 
   get status(): Locator {
@@ -21,12 +24,25 @@ export class SyncPages {
     return (await userId.textContent()) ?? '';
   }
 
-  /** On the first-run screen: builds this device's vault from the server. */
-  async signIn(userId: string, passphrase: string): Promise<void> {
+  /**
+   * On the first-run screen: builds this device's vault from the server. `names`: the user's name and
+   * this device's, as typed there (the device's otherwise keeps its default).
+   */
+  async signIn(
+    userId: string,
+    passphrase: string,
+    names?: { displayName: string; deviceName?: string },
+  ): Promise<void> {
     await this.page.getByRole('button', { name: "Sign in to your organisation's server" }).click();
     await this.page.getByRole('heading', { name: 'Sign in to your organisation' }).waitFor();
     await this.page.getByRole('textbox', { name: 'User id' }).fill(userId);
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    if (names) {
+      await this.page.getByRole('textbox', { name: 'Your name' }).fill(names.displayName);
+      const device = this.page.getByRole('textbox', { name: 'Name of this device' });
+      this.deviceDefault = await device.inputValue();
+      if (names.deviceName) await device.fill(names.deviceName);
+    }
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await new VaultPage(this.page).waitUntilOpen();
   }
@@ -46,6 +62,29 @@ export class SyncPages {
       userId: await created.getByRole('textbox', { name: 'User id' }).inputValue(),
       inviteCode: await code.inputValue(),
     };
+  }
+
+  /** Settings → Your name and this device: fills in what is given and saves. */
+  async saveNames(names: { displayName?: string; deviceName?: string }): Promise<void> {
+    await new SettingsPage(this.page).open();
+    const section = this.names;
+    if (names.displayName !== undefined)
+      await section.getByRole('textbox', { name: 'Your name' }).fill(names.displayName);
+    if (names.deviceName !== undefined)
+      await section.getByRole('textbox', { name: "This device's name" }).fill(names.deviceName);
+    await section.getByRole('button', { name: 'Save names' }).click();
+    await this.page.getByText('Names saved').waitFor();
+  }
+
+  get names(): Locator {
+    return this.page.getByRole('region', { name: 'Your name and this device' });
+  }
+
+  /** The admin's "Devices" table in Settings. */
+  get deviceTable(): Locator {
+    return this.page
+      .getByRole('region', { name: 'Devices and users' })
+      .getByRole('table', { name: 'Devices' });
   }
 
   /** The row of a user in the admin's "Users" table. */

@@ -51,10 +51,14 @@ export const useSyncedDevices = () => {
       return { ...app, sync, userId };
     },
     /** Another browser, signed in as an existing user: its vault is built from the server. */
-    async signIn(userId: string, passphrase: string): Promise<SyncedDevice> {
+    async signIn(
+      userId: string,
+      passphrase: string,
+      names?: Parameters<SyncPages['signIn']>[2],
+    ): Promise<SyncedDevice> {
       const app = await open();
       const sync = new SyncPages(app.page);
-      await sync.signIn(userId, passphrase);
+      await sync.signIn(userId, passphrase, names);
       await waitUntilSynced(sync);
       return { ...app, sync, userId };
     },

@@ -15,6 +15,7 @@ import { formatRoute } from '../../../kit/routing';
 import { useWorkspace } from '../../../kit/workspace';
 import { ActivityIcon } from './ActivityIcon';
 import { useFormat } from '../../../kit/useFormat';
+import { useMemberNames } from '../../../kit/useMemberNames';
 
 interface Props {
   readonly activity: Activity;
@@ -29,6 +30,7 @@ const LONG = 400;
 
 export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
+  const nameOf = useMemberNames();
   const format = useFormat();
   const [expanded, setExpanded] = useState(false);
   const { directory } = useWorkspace();
@@ -44,7 +46,9 @@ export function ActivityEntry({ activity, mine, person, onEdit, onDelete }: Prop
     a.purchase ? format.currency(a.purchase.amount, a.purchase.currency) : null,
     a.email?.from ? t('activities.from', { sender: a.email.from.name || a.email.from.address }) : null,
     participants.length ? t('activities.with', { names: participants.join(', ') }) : null,
-    mine ? t('activities.byYou') : t('activities.byUser', { user: a.createdBy }),
+    mine
+      ? t('activities.byYou')
+      : t('activities.byUser', { user: a.createdBy ? nameOf.user(a.createdBy) : '' }),
   ].filter(Boolean);
   const title = a.title || a.purchase?.product || a.body.split('\n')[0] || t(`activities.types.${a.type}`);
   const long = a.body.length > LONG;

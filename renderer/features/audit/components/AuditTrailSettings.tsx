@@ -12,6 +12,7 @@ import { ColumnTable } from '../../../ui/ColumnTable';
 import { FormSection } from '../../../ui/FormSection';
 import { useAuditTrail, type Verification } from '../hooks/useAuditTrail';
 import { useFormat } from '../../../kit/useFormat';
+import { useMemberNames } from '../../../kit/useMemberNames';
 
 const short = (id: string) => id.slice(-6);
 
@@ -48,6 +49,7 @@ function VerificationResult({ verification }: { verification: Verification }) {
 
 export function AuditTrailSettings() {
   const { t } = useTranslation();
+  const nameOf = useMemberNames();
   const { entries, total, verification, verify } = useAuditTrail();
   // To the second, as an audit trail is read: which came first matters.
   const time = new Intl.DateTimeFormat(useFormat().locale, { dateStyle: 'short', timeStyle: 'medium' });
@@ -101,7 +103,10 @@ export function AuditTrailSettings() {
                 },
                 {
                   header: t('audit.columns.who'),
-                  cell: (e) => (e.actor === 'local' ? t('audit.owner') : e.actor),
+                  cell: (e) =>
+                    e.actor === 'local'
+                      ? (nameOf.names.users.local ?? t('audit.owner'))
+                      : nameOf.user(e.actor),
                 },
                 {
                   header: t('audit.columns.action'),

@@ -28,6 +28,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { accountErrorKey, type AccountErrorKey } from '../../sync/components/account-errors';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { useWorkspace } from '../../../kit/workspace';
+import { useMemberNames } from '../../../kit/useMemberNames';
 import { DrillFindingsView } from './DrillFindingsView';
 
 interface Found {
@@ -59,9 +60,9 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AccountErrorKey | null>(null);
   const [found, setFound] = useState<Found | null>(null);
-  const [keyProtection, setKeyProtection] = useState<'passphrase_only' | 'keychain' | 'unknown'>(
-    'passphrase_only',
-  );
+  // The admin's answer, never a default: "passphrase only" supports the Art. 34(3)(a) exemption.
+  const [keyProtection, setKeyProtection] = useState<'passphrase_only' | 'keychain' | 'unknown' | null>(null);
+  const nameOf = useMemberNames();
 
   useEffect(() => {
     let current = true;
@@ -96,7 +97,7 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
   };
 
   const createBreach = async () => {
-    if (!found) return;
+    if (!found || !keyProtection) return;
     setBusy(true);
     try {
       const stored = await recordDrillBreach(session, actor, {
@@ -105,7 +106,10 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
         awareAt: startedAt,
         now: Date.now(),
         userId: link.userId,
-        title: t('breach.drill.defaultTitle', { user: found.exposure.userId }),
+        title: t('names.drill.breachTitle', {
+          device: nameOf.device(found.exposure.deviceId),
+          user: nameOf.user(found.exposure.userId),
+        }),
       });
       navigate({ name: 'breach', id: stored.id });
     } catch {
@@ -118,16 +122,19 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
   if (found) {
     return (
       <Stack spacing={2.5}>
-        <Alert severity="success">{t('breach.drill.revoked', { device: found.exposure.deviceId })}</Alert>
+        <Alert severity="success">
+          {t('breach.drill.revoked', { device: nameOf.device(found.exposure.deviceId) })}
+        </Alert>
         <DrillFindingsView figures={found.findings.figures} />
         <Box>
           <Typography variant="h2" sx={{ fontSize: '1.1rem', mb: 1 }}>
             {t('breach.drill.keyQuestion')}
           </Typography>
           <RadioGroup
-            value={keyProtection}
-            onChange={(e) => setKeyProtection(e.target.value as typeof keyProtection)}
+            value={keyProtection ?? ''}
+            onChange={(e) => setKeyProtection(e.target.value as NonNullable<typeof keyProtection>)}
             aria-label={t('breach.drill.keyQuestion')}
+            aria-required
           >
             {(['passphrase_only', 'keychain', 'unknown'] as const).map((k) => (
               <FormControlLabel
@@ -143,9 +150,19 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
           </Typography>
         </Box>
         <Box>
-          <Button variant="contained" disabled={busy} onClick={() => void createBreach()}>
+          <Button
+            variant="contained"
+            disabled={busy || !keyProtection}
+            aria-describedby={keyProtection ? undefined : 'drill-answer-first'}
+            onClick={() => void createBreach()}
+          >
             {t('breach.drill.create')}
           </Button>
+          {!keyProtection && (
+            <Typography id="drill-answer-first" variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {t('names.drill.answerFirst')}
+            </Typography>
+          )}
         </Box>
       </Stack>
     );
@@ -174,9 +191,9 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
               key={d.id}
               value={d.id}
               control={<Radio />}
-              label={t('breach.drill.deviceLine', {
-                user: d.userId,
-                device: d.id,
+              label={t('names.drill.deviceLine', {
+                user: nameOf.user(d.userId),
+                device: nameOf.device(d.id),
                 last:
                   d.lastSyncAt === null
                     ? t('breach.drill.never')
@@ -199,7 +216,9 @@ function DrillSteps({ link }: { readonly link: AccountLink }) {
       <Dialog open={confirming} onClose={() => !busy && setConfirming(false)}>
         <DialogTitle>{t('breach.drill.confirmTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{t('breach.drill.confirmText', { device: device?.id ?? '' })}</DialogContentText>
+          <DialogContentText>
+            {t('breach.drill.confirmText', { device: device ? nameOf.device(device.id) : '' })}
+          </DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)} disabled={busy}>

@@ -1,19 +1,22 @@
-// Shared labels for cases: who is assigned, how long ago a case was opened.
+// Shared labels for cases: who is assigned (by the name they gave themselves), how long ago a case was opened.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortId } from '../../../../shared/sync';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
+import { useMemberNames } from '../../../kit/useMemberNames';
 
 export const useAssigneeLabel = (): ((userId: string | null) => string) => {
   const { t } = useTranslation();
   const { userId: me } = useCurrentUser();
+  const { names } = useMemberNames();
   return useCallback(
     (userId) =>
       !userId
         ? t('cases.fields.unassigned')
         : userId === me
           ? t('cases.assignee.me')
-          : t('cases.assignee.other', { id: userId.slice(0, 8) }),
-    [me, t],
+          : (names.users[userId] ?? t('cases.assignee.other', { id: shortId(userId) })),
+    [me, t, names],
   );
 };
 

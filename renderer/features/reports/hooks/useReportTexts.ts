@@ -5,6 +5,7 @@ import { findStage, type Pipeline } from '../../../../shared/deals';
 import { CASE_AGES, type CaseAge, type ReportId, type ReportTexts } from '../../../../shared/reports';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { ownerLabel } from '../../../kit/useOwnerLabel';
+import { useMemberNames } from '../../../kit/useMemberNames';
 
 const COLUMN_KEYS: Partial<Record<ReportId, Record<string, string>>> = {
   activities: { count: 'activities' },
@@ -14,6 +15,7 @@ const COLUMN_KEYS: Partial<Record<ReportId, Record<string, string>>> = {
 export const useReportTexts = (pipeline: Pipeline | null): ((language: string) => ReportTexts) => {
   const { i18n } = useTranslation();
   const { userId } = useCurrentUser();
+  const { names } = useMemberNames();
   return useCallback(
     (language) => {
       const t = i18n.getFixedT(language);
@@ -23,7 +25,7 @@ export const useReportTexts = (pipeline: Pipeline | null): ((language: string) =
           (CASE_AGES as readonly string[]).includes(column)
             ? t(`reports.ages.${column as CaseAge}`)
             : t(`reports.columns.${(COLUMN_KEYS[id]?.[column] ?? column) as 'stage'}`),
-        owner: ownerLabel(t, userId),
+        owner: ownerLabel(t, userId, names),
         stage: (stageId) => (pipeline && findStage(pipeline, stageId)?.name) || stageId,
         outcome: (outcome) => t(`deals.outcomes.${outcome}`),
         status: (status) => t(`cases.status.${status}`),
@@ -31,6 +33,6 @@ export const useReportTexts = (pipeline: Pipeline | null): ((language: string) =
         noReason: t('reports.noReason'),
       };
     },
-    [i18n, userId, pipeline],
+    [i18n, userId, names, pipeline],
   );
 };

@@ -1,5 +1,5 @@
-// Settings: security first, then the passphrase, sync (and, for the admin, devices and users), the audit
-// trail, outgoing mail, appearance, and what this build is.
+// Settings: security first, then the passphrase, the user's and this device's names, sync (and, for the
+// admin, devices and users), the audit trail, outgoing mail, appearance, and what this build is.
 import { useEffect, useState } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -8,9 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/platform';
 import { AuditTrailSettings } from '../../audit/components/AuditTrailSettings';
 import { GettingStartedSettings } from '../../dashboard/components/GettingStartedSettings';
+import { NamesSettings } from '../../sync/components/NamesSettings';
 import { OrganisationSettings } from '../../sync/components/OrganisationSettings';
 import { TerritorySettings } from '../../territories/components/TerritorySettings';
 import { SyncSettings } from '../../sync/components/SyncSettings';
+import { TeamSettings } from '../../teams/components/TeamSettings';
 import { usePlatform } from '../../../platform/platform-context';
 import { FormSection } from '../../../ui/FormSection';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -36,8 +38,10 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <SecuritySettings />
       <ChangePassphraseForm />
+      <NamesSettings />
       <SyncSettings />
       <OrganisationSettings />
+      <TeamSettings />
       <TerritorySettings />
       <AuditTrailSettings />
       <MailSettings />

@@ -19,6 +19,7 @@ import { useAccountAttempt } from '../hooks/useAccountAttempt';
 import { accountErrorKey } from './account-errors';
 import { AccountField, ServerUrlField, UserIdField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
+import { NameFields, useNameChoice } from '../../../kit/NameFields';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
   const [userId, setUserId] = useState('');
   const [inviteCode, setInviteCode] = useState('');
   const chosen = useNewPassphrase();
+  const names = useNameChoice();
   const [submitted, setSubmitted] = useState(false);
   const { busy, error, setError, attempt } = useAccountAttempt<{ key: 'sync.join.empty' }>();
   // An invite from before pinning (or from a server without TLS) names no certificate: say so.
@@ -68,7 +70,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
       return;
     }
     if (!(await chosen.acceptable())) return;
-    await attempt(() => join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase));
+    await attempt(() => join(serverUrl.trim(), userId.trim(), inviteCode.trim(), chosen.passphrase, names));
   };
 
   return (
@@ -91,6 +93,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
           busy={busy}
           strengthId="join-passphrase-strength"
         />
+        <NameFields choice={names} busy={busy} />
         {error && <ProblemAlert problem={error} />}
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.join.joining') : t('sync.join.submit')}

@@ -14,11 +14,13 @@ import { ROLES, type Role } from '../../../../shared/sync';
 import { memberPinsOf } from '../../../../shared/sync';
 import { ConfirmDialog } from '../../../kit/FormDialog';
 import { useWorkspace } from '../../../kit/workspace';
+import { useMemberNames } from '../../../kit/useMemberNames';
 import { fetchFromWindow, useSyncStore } from '../stores/sync-store';
 import { accountErrorKey, type AccountErrorKey } from './account-errors';
 
 export function MemberActions({ member }: { readonly member: Member }) {
   const { t } = useTranslation();
+  const nameOf = useMemberNames();
   const { workspace: session, actor } = useWorkspace();
   const link = useSyncStore((s) => s.link);
   const refresh = useSyncStore((s) => s.refreshMembers);
@@ -56,7 +58,7 @@ export function MemberActions({ member }: { readonly member: Member }) {
           size="small"
           value={member.role}
           disabled={busy}
-          inputProps={{ 'aria-label': t('sync.admin.users.changeRole', { user: member.id }) }}
+          inputProps={{ 'aria-label': t('sync.admin.users.changeRole', { user: nameOf.user(member.id) }) }}
           onChange={(event) => void apply({ kind: 'role', role: event.target.value as Role })}
         >
           {ROLES.map((role) => (

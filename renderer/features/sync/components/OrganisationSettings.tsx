@@ -30,6 +30,8 @@ import { ServerCertificate } from './ServerCertificate';
 import { MemberActions } from './MemberActions';
 import { AdminTable } from './AdminTable';
 import { useTimestamp } from '../../../kit/useTimestamp';
+import { useMemberNames } from '../../../kit/useMemberNames';
+import { NamedId } from '../../../ui/NamedId';
 
 type DeviceStatus = 'active' | 'revoked' | 'expired';
 const deviceStatus = (device: DeviceSummary, now: number): DeviceStatus =>
@@ -86,6 +88,9 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
   const [now, setNow] = useState(() => Date.now());
 
   const [generation, setGeneration] = useState(0);
+  // Read again after each sync of this device, so its own row never says "Never" once it has synced.
+  const syncedAt = useSyncStore((s) => s.status?.lastSyncedAt ?? null);
+  const nameOf = useMemberNames();
 
   useEffect(() => {
     let current = true;
@@ -102,7 +107,7 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
     return () => {
       current = false;
     };
-  }, [link, generation]);
+  }, [link, generation, syncedAt]);
 
   const onRevoke = async () => {
     if (!confirming || busy) return;
@@ -144,7 +149,7 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
           <DialogTitle id="revoke-device-title">{t('sync.admin.revoke.title')}</DialogTitle>
           <DialogContent>
             <DialogContentText>
-              {t('sync.admin.revoke.body', { device: confirming?.id ?? '' })}
+              {t('sync.admin.revoke.body', { device: confirming ? nameOf.device(confirming.id) : '' })}
             </DialogContentText>
           </DialogContent>
           <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -167,29 +172,31 @@ function DeviceList({ link }: { readonly link: AccountLink }) {
       {(devices ?? []).map((device) => {
         const status = deviceStatus(device, now);
         const self = device.id === link.deviceId;
+        // The server records a sync at most twice a minute; this device knows its own to the moment.
+        const lastSyncAt =
+          self && syncedAt !== null ? Math.max(syncedAt, device.lastSyncAt ?? 0) : device.lastSyncAt;
         return (
           <TableRow key={device.id}>
-            <TableCell sx={{ wordBreak: 'break-all' }}>{device.userId}</TableCell>
-            <TableCell sx={{ wordBreak: 'break-all' }}>
-              {device.id}
+            <TableCell>
+              <NamedId name={nameOf.names.users[device.userId]} id={device.userId} />
+            </TableCell>
+            <TableCell>
+              <NamedId name={nameOf.names.devices[device.id]} id={device.id} />
               {self && <Chip size="small" label={t('sync.admin.devices.thisDevice')} sx={{ ml: 1 }} />}
             </TableCell>
             <TableCell>
-              {device.lastSyncAt === null ? (
+              {lastSyncAt === null ? (
                 t('sync.admin.devices.never')
               ) : (
-                <time
-                  dateTime={new Date(device.lastSyncAt).toISOString()}
-                  title={dateTime(device.lastSyncAt)}
-                >
-                  {relativeTime(device.lastSyncAt, now, i18n.language)}
+                <time dateTime={new Date(lastSyncAt).toISOString()} title={dateTime(lastSyncAt)}>
+                  {relativeTime(lastSyncAt, Math.max(now, lastSyncAt), i18n.language)}
                   <Typography
                     component="span"
                     variant="body2"
                     color="text.secondary"
                     sx={{ display: 'block' }}
                   >
-                    {dateTime(device.lastSyncAt)}
+                    {dateTime(lastSyncAt)}
                   </Typography>
                 </time>
               )}
@@ -218,6 +225,7 @@ function MemberList() {
   const members = useSyncStore((s) => s.members);
   const error = useSyncStore((s) => s.membersError);
   const refresh = useSyncStore((s) => s.refreshMembers);
+  const nameOf = useMemberNames();
 
   useEffect(() => {
     void refresh();
@@ -238,7 +246,9 @@ function MemberList() {
     >
       {(members ?? []).map((member) => (
         <TableRow key={member.id}>
-          <TableCell sx={{ wordBreak: 'break-all' }}>{member.id}</TableCell>
+          <TableCell>
+            <NamedId name={nameOf.names.users[member.id]} id={member.id} />
+          </TableCell>
           <TableCell>{t(`sync.admin.roles.${member.role}.name`)}</TableCell>
           <TableCell>
             {member.status !== 'active' ? (

@@ -14,6 +14,7 @@ import { useAccountAttempt } from '../hooks/useAccountAttempt';
 import { ServerUrlField, UserIdField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
 import { JoinScreen } from './JoinScreen';
+import { NameFields, useNameChoice } from '../../../kit/NameFields';
 
 /** Sign in with a passphrase, or join with an invite code (JoinScreen). */
 export function SignInScreen({ onBack }: { onBack: () => void }) {
@@ -29,6 +30,7 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
   const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
   const [userId, setUserId] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const names = useNameChoice();
   // A success opens the vault and this screen goes: it stays busy until then.
   const { busy, error, setError, attempt } = useAccountAttempt<{ key: 'sync.signIn.empty' }>({
     busyAfterSuccess: true,
@@ -41,7 +43,7 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
       setError({ key: 'sync.signIn.empty' });
       return;
     }
-    await attempt(() => signIn(serverUrl.trim(), userId.trim(), passphrase));
+    await attempt(() => signIn(serverUrl.trim(), userId.trim(), passphrase, names));
   };
 
   return (
@@ -56,6 +58,7 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
           onChange={setPassphrase}
           readOnly={busy}
         />
+        <NameFields choice={names} busy={busy} />
         {error && <ProblemAlert problem={error} />}
         <SubmitButton busy={busy} size="large">
           {busy ? t('sync.signIn.signingIn') : t('sync.signIn.submit')}

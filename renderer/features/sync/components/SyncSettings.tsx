@@ -15,6 +15,7 @@ import { rememberedServerUrl } from '../stores/server-address';
 import { useSyncStore } from '../stores/sync-store';
 import { useAccountAttempt } from '../hooks/useAccountAttempt';
 import { AccountField, ServerUrlField } from './AccountFields';
+import { CopyButton } from './CopyButton';
 import { ProblemAlert } from './ProblemAlert';
 import { SignInAgain } from './SignInAgain';
 
@@ -54,7 +55,12 @@ export function SyncSettings() {
         <Stack spacing={1}>
           <Typography variant="body2">{t('sync.settings.connected', { url: link.serverUrl })}</Typography>
           <Typography variant="body2">
-            {t('sync.settings.userId')} <strong data-testid="sync-user-id">{link.userId}</strong>
+            {t('sync.settings.userId')} <strong data-testid="sync-user-id">{link.userId}</strong>{' '}
+            <CopyButton
+              text={link.userId}
+              label={t('names.settings.copyUserId')}
+              copied={t('names.settings.userIdCopied')}
+            />
           </Typography>
           <Typography variant="body2" color="text.secondary">
             {t('sync.settings.userIdHelp')}

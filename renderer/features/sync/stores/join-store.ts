@@ -13,6 +13,10 @@ import {
 } from '../../../../shared/sync';
 import { useVaultStore } from '../../vault/stores/vault-store';
 import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
+import type { ChosenNames } from '../../../kit/NameFields';
+import { nameLinkedDevice } from './names';
+
+const NO_CHOICE: ChosenNames = { displayName: '', deviceName: '' };
 
 /** How often a joining device asks whether its key arrived. */
 export const JOIN_POLL_MS = 2000;
@@ -21,13 +25,20 @@ interface JoinState {
   /** This device joined with an invite code and waits for an admin's device to seal the key to it. */
   joining: { userId: string } | null;
   joinError: AccountError | null;
-  signIn(serverUrl: string, userId: string, passphrase: string): Promise<ConnectFailure | null>;
+  /** `names`: the user's and this device's names, as typed (stored encrypted once the vault is here). */
+  signIn(
+    serverUrl: string,
+    userId: string,
+    passphrase: string,
+    names?: ChosenNames,
+  ): Promise<ConnectFailure | null>;
   /** `inviteCode` as the admin's device shows it: with the server certificate's fingerprint to pin. */
   join(
     serverUrl: string,
     userId: string,
     inviteCode: string,
     passphrase: string,
+    names?: ChosenNames,
   ): Promise<ConnectFailure | null>;
   cancelJoin(): void;
 }
@@ -47,7 +58,7 @@ export const useJoinStore = create<JoinState>()((set) => {
     joining: null,
     joinError: null,
 
-    async signIn(serverUrl, userId, passphrase) {
+    async signIn(serverUrl, userId, passphrase, names = NO_CHOICE) {
       const { vault } = useVaultStore.getState();
       if (!vault) return { error: 'no-vault' };
       const refused = await allowServer(serverUrl);
@@ -55,11 +66,13 @@ export const useJoinStore = create<JoinState>()((set) => {
       const signedIn = await signInToVault(vault, { fetch: fetchFromWindow, serverUrl, userId, passphrase });
       if (!signedIn.ok) return explainFailure(serverUrl, signedIn);
       await saveLink(signedIn.value.session, signedIn.value.link);
+      // A name that cannot be stored is not worth failing the sign-in for: Settings asks again.
+      await nameLinkedDevice(signedIn.value.session, signedIn.value.link, names).catch(() => undefined);
       await useVaultStore.getState().adopt(signedIn.value.session);
       return null;
     },
 
-    async join(serverUrl, userId, inviteCode, passphrase) {
+    async join(serverUrl, userId, inviteCode, passphrase, names = NO_CHOICE) {
       const { vault } = useVaultStore.getState();
       if (!vault) return { error: 'no-vault' };
       const invite = readInvite(inviteCode);
@@ -87,6 +100,7 @@ export const useJoinStore = create<JoinState>()((set) => {
         if (finished.ok) {
           pendingJoin = null;
           await saveLink(finished.value, waiting.link);
+          await nameLinkedDevice(finished.value, waiting.link, names).catch(() => undefined);
           set({ joining: null });
           await useVaultStore.getState().adopt(finished.value);
           return;

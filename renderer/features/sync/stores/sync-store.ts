@@ -41,6 +41,7 @@ import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
 import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
+import { adoptLocalNames } from './names';
 import { territorySync } from './territory-sync';
 
 // Other features reach the server with the same fetch; the dashboard reads the link.
@@ -340,6 +341,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       });
       if (!linked.ok) return explainFailure(serverUrl, linked);
       await saveLink(session, linked.value);
+      await adoptLocalNames(session, linked.value).catch(() => undefined);
       await get().stop();
       await run(session, linked.value, generation);
       return null;

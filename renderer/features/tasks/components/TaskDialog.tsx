@@ -9,6 +9,7 @@ import { useDraftForm } from '../../../ui/forms/useDraftForm';
 import { useErrorText } from '../../../ui/forms/useErrorText';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useAssignees } from '../hooks/useAssignees';
+import { useMemberNames } from '../../../kit/useMemberNames';
 import type { TaskDraft } from '../task-draft';
 
 interface Props {
@@ -22,6 +23,7 @@ export function TaskDialog({ title, initial, onSave, onClose }: Props) {
   const { t } = useTranslation();
   const { userId } = useCurrentUser();
   const assignees = useAssignees();
+  const nameOf = useMemberNames();
   const { draft, change, errors, errorText: refusal } = useDraftForm(initial);
   const errorText = useErrorText(errors);
   const error = (path: string) => ({ error: !!errorText(path), helperText: errorText(path) });
@@ -71,7 +73,7 @@ export function TaskDialog({ title, initial, onSave, onClose }: Props) {
           value={draft.assigneeId}
           onChange={(assigneeId) => change({ assigneeId })}
           options={people}
-          labelOf={(id) => (id === userId ? t('tasks.me') : id)}
+          labelOf={(id) => (id === userId ? t('tasks.me') : nameOf.user(id))}
         />
         <TextField
           label={t('tasks.fields.notes')}

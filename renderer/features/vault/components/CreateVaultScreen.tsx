@@ -10,11 +10,13 @@ import { useVaultStore } from '../stores/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { FirstPassphraseFields } from './FirstPassphraseFields';
 import { VaultUsername } from './VaultUsername';
+import { NameFields, useNameChoice } from '../../../kit/NameFields';
 
 export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
   const { t } = useTranslation();
   const create = useVaultStore((s) => s.create);
   const chosen = useNewPassphrase();
+  const names = useNameChoice();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -26,7 +28,7 @@ export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
     setBusy(true);
     setFailed(false);
     try {
-      await create(chosen.passphrase);
+      await create(chosen.passphrase, names);
     } catch {
       setFailed(true);
       setBusy(false);
@@ -43,6 +45,7 @@ export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
           strengthId="passphrase-strength"
           autoFocus
         />
+        <NameFields choice={names} busy={busy} />
         {failed && <Alert severity="error">{t('vault.create.failed')}</Alert>}
         <SubmitButton busy={busy} size="large">
           {busy ? t('vault.create.creating') : t('vault.create.submit')}

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import { seedConsentDefaults } from '../../../../shared/consent';
 import { Directory } from '../../../../shared/directory';
 import { seedRetentionDefaults } from '../../../../shared/retention';
+import { setName } from '../../../../shared/sync';
+import { LOCAL_ACTOR } from '../../../../shared/workspace';
 import type { KeyStore } from '../../../../shared/platform';
 import type { Progress } from '../../../../shared/store';
 import type { KluisDatabase } from '../../../../shared/store';
@@ -38,7 +40,11 @@ interface VaultState {
    */
   lockReason: 'passphrase-changed' | null;
   start(deps: VaultDependencies): Promise<void>;
-  create(passphrase: string): Promise<void>;
+  /**
+   * `names`: the owner's and this device's names, kept under the local ids until the vault connects to a
+   * server (sync/stores/names.ts adopts them then).
+   */
+  create(passphrase: string, names?: { displayName: string; deviceName: string }): Promise<void>;
   unlock(passphrase: string): Promise<UnlockOutcome>;
   unlockWithKeychain(): Promise<boolean>;
   setRemembered(remember: boolean): Promise<boolean>;
@@ -116,7 +122,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       }
     },
 
-    async create(passphrase) {
+    async create(passphrase, names) {
       const { vault } = get();
       if (!vault) throw new Error('The vault is not open yet');
       await nextPaint();
@@ -125,6 +131,11 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       // a device that joins an existing organisation gets the server's copy by sync instead.
       await seedConsentDefaults(session);
       await seedRetentionDefaults(session);
+      for (const [of, name] of [
+        ['user', names?.displayName],
+        ['device', names?.deviceName],
+      ] as const)
+        if (name?.trim()) await setName(session, LOCAL_ACTOR, { of, id: 'local', name });
       await open(session);
     },
 

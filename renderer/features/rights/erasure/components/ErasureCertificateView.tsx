@@ -12,6 +12,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../ui/DataTable';
+import { NamedId } from '../../../../ui/NamedId';
+import { useMemberNames } from '../../../../kit/useMemberNames';
 import { backupsText, formatTime, kindLabel } from '../certificate-export';
 import { useCertificateExport } from '../hooks/useCertificateExport';
 import { useErasureCertificate } from '../hooks/useErasureCertificate';
@@ -19,6 +21,7 @@ import { KindCountRows } from './KindCountRows';
 
 export function ErasureCertificateView({ certificateId }: { readonly certificateId: string }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useMemberNames();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
   const { state, refresh } = useErasureCertificate(certificateId);
   const exportAs = useCertificateExport();
@@ -118,8 +121,12 @@ export function ErasureCertificateView({ certificateId }: { readonly certificate
       >
         {c.devices.map((d) => (
           <TableRow key={d.deviceId}>
-            <TableCell>{d.deviceId}</TableCell>
-            <TableCell>{d.userId}</TableCell>
+            <TableCell>
+              <NamedId name={nameOf.names.devices[d.deviceId]} id={d.deviceId} />
+            </TableCell>
+            <TableCell>
+              <NamedId name={nameOf.names.users[d.userId]} id={d.userId} />
+            </TableCell>
             <TableCell>
               {d.confirmedAt !== null
                 ? t('erasure.certificate.confirmedAt', { date: formatTime(d.confirmedAt, language) })
