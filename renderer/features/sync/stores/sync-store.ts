@@ -235,9 +235,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
         void territory.catchUp();
         return erasures.catchUp();
       },
-      // A first sync is done once the lists show what it brought, not when the last page is stored.
+      // A first sync is done once the lists show what it brought, not when the last page is stored; the
+      // directory's snapshot, which waited for the last page, follows.
       settled: async () => {
-        await useVaultStore.getState().directory?.settle();
+        await useVaultStore.getState().directory?.settle(true);
       },
       // Sync resumes at once when the connection returns, instead of at the end of its back-off.
       onOnline: (listener) => {
