@@ -1,12 +1,13 @@
 // Saving the managers' reports as an XLSX workbook (one sheet per report) or a printable HTML page, in the
 // reader's language. The figures are computed here from what this device holds, the same way the screen
 // computes them, and the export is audited once the file is delivered: the format, the period, the
-// owner filter (a random user id) and the ids of the deals and cases counted — never names or amounts.
+// owner and team filters (random ids) and the ids of the deals and cases counted — never names or amounts.
 import { toXlsxSheets } from '../export';
+import { loadTeams } from '../teams';
 import { defineOperation, deliverFile, type Deliver } from '../workspace';
 import { reportsHtml } from './html';
 import { loadReportData } from './queries';
-import { computeReports, dayOf } from './reports';
+import { computeReports, dayOf, ownerInFilter } from './reports';
 import { reportTables, type ReportTexts } from './tables';
 import type { ReportFilter } from './types';
 
@@ -18,9 +19,11 @@ export interface ReportExportInput {
   readonly texts: ReportTexts;
   /** The interface language, e.g. 'en' or 'nl'. */
   readonly language: string;
-  /** The page's heading and the line saying which period, owner and currency the figures are for. */
+  /** The page's heading and the line saying which period, owner, team and currency the figures are for. */
   readonly title: string;
   readonly scope: string;
+  /** The workbook's last sheet, which says the scope (the filters used), is named this; none if absent. */
+  readonly scopeSheet?: string;
   /** The suggested file name, without extension. */
   readonly fileName: string;
   readonly deliver: Deliver;
@@ -31,7 +34,13 @@ export interface ReportExportInput {
 export const exportReports = defineOperation(
   'reports.export',
   async (workspace, _actor, input: ReportExportInput) => {
-    const { filter, format, texts } = input;
+    const { format, texts } = input;
+    // The team's members as this device holds them, not as the screen passed them.
+    const team = input.filter.team
+      ? (await loadTeams(workspace)).find((t) => t.id === input.filter.team?.id)
+      : null;
+    if (input.filter.team && !team) throw new Error(`No team '${input.filter.team.id}' on this device`);
+    const filter = { ...input.filter, team: team ? { id: team.id, memberIds: team.memberIds } : null };
     if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from) || !/^\d{4}-\d{2}-\d{2}$/.test(filter.to))
       throw new Error(
         `A report's period needs two dates (YYYY-MM-DD); got '${filter.from}' to '${filter.to}'`,
@@ -43,7 +52,12 @@ export const exportReports = defineOperation(
     const tables = reportTables(computeReports(data, filter, now), texts);
     const bytes =
       format === 'xlsx'
-        ? toXlsxSheets(tables.map((t) => ({ name: t.title, columns: t.columns, rows: t.rows })))
+        ? toXlsxSheets([
+            ...tables.map((t) => ({ name: t.title, columns: t.columns, rows: t.rows })),
+            ...(input.scopeSheet
+              ? [{ name: input.scopeSheet, columns: [input.scopeSheet], rows: [[input.scope]] }]
+              : []),
+          ])
         : new TextEncoder().encode(
             reportsHtml({ language: input.language, title: input.title, scope: input.scope, tables }),
           );
@@ -52,14 +66,12 @@ export const exportReports = defineOperation(
     const counted = [
       ...data.deals.filter(
         (d) =>
-          (filter.ownerId === null || d.data.ownerId === filter.ownerId) &&
+          ownerInFilter(d.data.ownerId, filter) &&
           ((d.data.expectedCloseDate !== null && inPeriod(d.data.expectedCloseDate)) ||
             (d.data.closedAt !== null && inPeriod(dayOf(d.data.closedAt)))),
       ),
       ...data.cases.filter(
-        (c) =>
-          (filter.ownerId === null || c.data.assigneeId === filter.ownerId) &&
-          inPeriod(dayOf(c.data.createdAt)),
+        (c) => ownerInFilter(c.data.assigneeId, filter) && inPeriod(dayOf(c.data.createdAt)),
       ),
     ].map((item) => item.id);
     return {
@@ -74,6 +86,7 @@ export const exportReports = defineOperation(
           from: filter.from,
           to: filter.to,
           owner: filter.ownerId ?? 'all',
+          team: filter.team?.id ?? 'all',
           currency: filter.currency,
           language: input.language,
         },

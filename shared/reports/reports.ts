@@ -28,12 +28,14 @@ export const dayOf = (at: number): string => localDate(new Date(at));
 const inPeriod = (date: string | null, filter: ReportFilter): boolean =>
   date !== null && date >= filter.from && date <= filter.to;
 
-const owned = (ownerId: string | null, filter: ReportFilter): boolean =>
-  filter.ownerId === null || ownerId === filter.ownerId;
+/** Of the filter's owner (or anyone's) and of a member of its team (or of anyone). */
+export const ownerInFilter = (ownerId: string | null, filter: ReportFilter): boolean =>
+  (filter.ownerId === null || ownerId === filter.ownerId) &&
+  (!filter.team || (ownerId !== null && filter.team.memberIds.includes(ownerId)));
 
 /** Deals of the filter's owner and currency. */
 const dealsFor = (data: ReportData, filter: ReportFilter): ReportDeal[] =>
-  data.deals.filter((d) => d.data.currency === filter.currency && owned(d.data.ownerId, filter));
+  data.deals.filter((d) => d.data.currency === filter.currency && ownerInFilter(d.data.ownerId, filter));
 
 /** Open deals expected to close in the period: the pipeline and the forecast are made of these. */
 const openInPeriod = (data: ReportData, filter: ReportFilter): ReportDeal[] =>
@@ -147,7 +149,7 @@ export const activitiesPerWeek = (data: ReportData, filter: ReportFilter): Activ
   const weeks = new Map<string, ActivityWeek & { count: number }>();
   for (const activity of data.activities) {
     const day = dayOf(activity.data.occurredAt);
-    if (!inPeriod(day, filter) || !owned(activity.data.createdBy, filter)) continue;
+    if (!inPeriod(day, filter) || !ownerInFilter(activity.data.createdBy, filter)) continue;
     const week = weekOf(day);
     const userId = activity.data.createdBy;
     byKey(weeks, `${week}\u0000${userId}`, () => ({ week, userId, count: 0 })).count += 1;
@@ -169,7 +171,7 @@ export const casesByStatusAndAge = (data: ReportData, filter: ReportFilter, now:
     ]),
   );
   for (const c of data.cases) {
-    if (!inPeriod(dayOf(c.data.createdAt), filter) || !owned(c.data.assigneeId, filter)) continue;
+    if (!inPeriod(dayOf(c.data.createdAt), filter) || !ownerInFilter(c.data.assigneeId, filter)) continue;
     const row = rows.get(c.data.status)!;
     const end = c.data.resolvedAt ?? now;
     row.count += 1;

@@ -41,15 +41,23 @@ export interface ReportData {
 }
 
 /**
- * Which slice the reports show: a period of local calendar dates (inclusive), one owner or everyone, and
- * the currency amounts are summed in (amounts in different currencies are never added together).
+ * Which slice the reports show: a period of local calendar dates (inclusive), one owner or everyone, one
+ * team or every team, and the currency amounts are summed in (amounts in different currencies are never added together).
  */
 export interface ReportFilter {
   readonly from: string;
   readonly to: string;
   /** A member's user id; null for everyone. */
   readonly ownerId: string | null;
+  /** A team (shared/teams): only what its members own; null or absent for every team. */
+  readonly team?: ReportTeam | null;
   readonly currency: string;
+}
+
+/** The team a report is narrowed to: its id (for the audit) and its members' user ids. */
+export interface ReportTeam {
+  readonly id: string;
+  readonly memberIds: readonly string[];
 }
 
 /** Money in minor units of the filter's currency. */
