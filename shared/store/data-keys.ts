@@ -85,12 +85,24 @@ export class DataKeys {
     return doc;
   }
 
+  /**
+   * Where new subjects' keys go: by default a page under the current page key (organisation-wide); on a
+   * device of one territory, a page of that territory under its key (shared/territories), so a customer a
+   * sales user adds is their territory's from the start.
+   */
+  placeNewPages(home: { newPageId: () => string; keyId: string } | null): void {
+    this.home = home;
+  }
+
+  private home: { newPageId: () => string; keyId: string } | null = null;
+
   /** New keys for new subjects, in one page document that the caller writes. */
   createPage(subjectIds: readonly string[]): { keys: Map<string, Uint8Array>; doc: KeyDoc } {
     const keys = new Map<string, Uint8Array>();
     const entries: PageEntries = {};
     const material = randomBytes(32 * subjectIds.length);
-    const { current } = this.ring();
+    const homeKey = this.home && this.territoryKeys().get(this.home.keyId);
+    const current = this.home && homeKey ? { id: this.home.keyId, key: homeKey } : this.ring().current;
     subjectIds.forEach((subjectId, i) => {
       const key = material.slice(i * 32, (i + 1) * 32);
       keys.set(subjectId, key);
@@ -98,7 +110,8 @@ export class DataKeys {
       entries[subjectId] = this.cipher.sealBytes(key, current.key, this.address(subjectId, current.id));
     });
     wipe(material);
-    const doc: KeyDoc = { id: newId(), keyId: current.id, payload: JSON.stringify(entries) };
+    const id = this.home && homeKey ? this.home.newPageId() : newId();
+    const doc: KeyDoc = { id, keyId: current.id, payload: JSON.stringify(entries) };
     this.pages.set(doc.id, { keyId: doc.keyId, entries });
     return { keys, doc };
   }

@@ -53,7 +53,7 @@ const entriesOf = (doc: { payload?: unknown; _deleted?: unknown }): string[] => 
 
 export class TerritoryGuard {
   /** Subjects whose last key entry on this device went, waiting for their documents to be let go. */
-  private readonly departed = new Set<string>();
+  private readonly departed = new Map<string, Set<'records' | 'items'>>();
 
   constructor(
     private readonly session: Session,
@@ -143,7 +143,7 @@ export class TerritoryGuard {
       if (pulled.has(doc.id)) continue;
       for (const id of entriesOf(doc.toJSON() as KeyDoc)) gone.delete(id);
     }
-    for (const id of gone) this.departed.add(id);
+    for (const id of gone) this.departed.set(id, new Set(['records', 'items']));
   }
 
   /**
@@ -178,12 +178,17 @@ export class TerritoryGuard {
 
   /** Blanked tombstones, as from the server, for local documents of departed subjects not in this pull. */
   private async letGo(collection: 'records' | 'items', pulled: readonly Wire[]): Promise<Wire[]> {
-    if (!this.departed.size) return [];
+    const subjects = [...this.departed].filter(([, left]) => left.has(collection)).map(([id]) => id);
+    if (!subjects.length) return [];
     const rx = this.session.db[collection] as unknown as RxCollection<RecordDoc>;
     const arriving = new Set(pulled.map((d) => d.id));
-    const local = await rx.find({ selector: { subjectId: { $in: [...this.departed] } } }).exec();
-    // Once both collections let go, the subject is done with.
-    if (collection === 'records') for (const id of this.departed) this.departed.delete(id);
+    const local = await rx.find({ selector: { subjectId: { $in: subjects } } }).exec();
+    // Once both collections let go, the subject is done with (they pull in either order).
+    for (const id of subjects) {
+      const left = this.departed.get(id)!;
+      left.delete(collection);
+      if (!left.size) this.departed.delete(id);
+    }
     return local
       .filter((doc) => !arriving.has(doc.id))
       .map((doc) => ({

@@ -11,7 +11,7 @@ import type { Session } from '../vault';
 import { openTerritoryGrant, sealTerritoryGrant } from './grants';
 import { keyHolders, type Territory } from './model';
 import type { TerritoryGrantsResponse } from './protocol';
-import { territoryKeyId } from './tags';
+import { territoryKeyId, territoryOfKeyId, territoryPageId } from './tags';
 
 export interface TerritoryContext {
   readonly fetch: Fetch;
@@ -139,4 +139,18 @@ export const refreshTerritoryKeys = async (
   }
   await ctx.session.adoptTerritoryKeys(keys);
   return ok({ tags, refused });
+};
+
+/**
+ * On the device of a member (not an admin) who holds exactly one territory, new people and organisations
+ * go into that territory from the start: their keys are wrapped under its key, in its pages. Otherwise
+ * (an admin, no territory, or several) they are organisation-wide until the rules move them. Answers the
+ * tag new subjects go to, or null.
+ */
+export const placeNewSubjects = (session: Session, role: string): string | null => {
+  const keyIds = [...session.territoryKeys.keys()];
+  const only = keyIds.length === 1 && role !== 'admin' ? keyIds[0]! : null;
+  const tag = only && territoryOfKeyId(only);
+  session.placeNewSubjects(tag && only ? { newPageId: () => territoryPageId(tag), keyId: only } : null);
+  return tag || null;
 };

@@ -16,8 +16,12 @@ export const isTerritoryTag = (tag: string): boolean => TAG.test(tag);
 export const newTerritoryTag = (): string =>
   Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** A new key page of the territory (54 characters, within the wire's 64). */
-export const territoryPageId = (tag: string): string => `t${tag}-${newId()}`;
+/**
+ * A new key page of the territory: 48 characters, so that with the 13 of the device's own-page mark
+ * (store/data-keys.ts) it stays within the 64 every id may have. An ordinary id's time and counter, and
+ * 48 of its random bits.
+ */
+export const territoryPageId = (tag: string): string => `t${tag}-${newId().slice(0, 30)}`;
 
 /** The territory of a key page id, or null for an organisation-wide page. */
 export const territoryOfPage = (pageId: string): string | null => PAGE.exec(pageId)?.[1] ?? null;

@@ -242,6 +242,11 @@ export class Session {
     for (const [keyId, key] of before) if (keys.get(keyId) !== key) wipe(key);
   }
 
+  /** Where new subjects' keys go (DataKeys.placeNewPages): a territory's pages, or null for the default. */
+  placeNewSubjects(home: { newPageId: () => string; keyId: string } | null): void {
+    this.dataKeys.placeNewPages(home);
+  }
+
   /** A territory page holding these subjects' data keys (DataKeys.territoryPage); the caller writes it. */
   territoryPage(keys: ReadonlyMap<string, Uint8Array>, target: { pageId: string; keyId: string }): KeyDoc {
     if (this.locked) throw new Error('The vault is locked');

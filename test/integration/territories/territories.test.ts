@@ -11,8 +11,10 @@ import {
   defineTerritory,
   listTerritories,
   moveToTerritory,
+  placeNewSubjects,
   refreshTerritoryKeys,
   setTerritoryHolders,
+  territoryOfPage,
   territoryRefusals,
   type SubjectFacts,
 } from '../../../shared/territories';
@@ -246,6 +248,37 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
       expect(await foundIn(a.db, traces.north.payloads)).toEqual([]);
     } finally {
       await a.close();
+    }
+  });
+
+  it("a customer a sales user adds is their territory's from the start", async () => {
+    const { admin, salesA, salesB, north } = await organisation();
+    let added = '';
+    const a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      expect(placeNewSubjects(a.session, a.link.role)).toBe(north.data.tag);
+      await a.syncGuarded();
+      added = (await a.session.people.create({ ...bram, givenName: 'Floor', address: address('8011 AA') }))
+        .id;
+      await a.syncGuarded();
+    } finally {
+      await a.close();
+    }
+    const onServer = (await fixture.current.storage.pull(admin.link.orgId, 'records', 0, 1000)).docs
+      .map((d) => JSON.parse(d.doc) as { id: string; keyId: string })
+      .find((d) => d.id === added);
+    expect(territoryOfPage(onServer!.keyId)).toBe(north.data.tag);
+    await admin.sync();
+    expect(await names(admin.session)).toContain('Floor');
+    const b = await salesB.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: b.link, session: b.session });
+      await b.syncGuarded();
+      expect(await names(b.session)).toEqual(['Bram', 'Wessel']);
+      expect(await foundIn(b.db, [added])).toEqual([]);
+    } finally {
+      await b.close();
     }
   });
 });

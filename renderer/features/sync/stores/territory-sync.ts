@@ -3,9 +3,15 @@
 // (shared/territories), which drops another territory's documents, reports them, and lets go of subjects
 // that left. The replication's identifier names the territories held, so a device that gains one pulls
 // again from the start — the server's filter hid that territory's older documents from it — while an
-// organisation without territories keeps the identifier it always had.
+// organisation without territories keeps the identifier it always had. On a device of one territory,
+// new people and organisations go into it from the start.
 import type { AccountLink, Fetch } from '../../../../shared/sync';
-import { guardedFetch, refreshTerritoryKeys, TerritoryGuard } from '../../../../shared/territories';
+import {
+  guardedFetch,
+  placeNewSubjects,
+  refreshTerritoryKeys,
+  TerritoryGuard,
+} from '../../../../shared/territories';
 import type { Session } from '../../../../shared/vault';
 
 export interface TerritorySync {
@@ -25,6 +31,7 @@ export const territorySync = async (
   const refresh = async () => {
     // Offline, or a server without territory routes: the keys stored on this device stay as they are.
     await refreshTerritoryKeys({ fetch, link, session }).catch(() => undefined);
+    placeNewSubjects(session, link.role);
   };
   await refresh();
   const held = [...session.territoryKeys.keys()].sort().join(',');
