@@ -1,6 +1,8 @@
 // Reports for managers (issue 19) in Chromium: deals of two owners — one made before the vault joined the
 // server (its owner is the vault's local user), one after (the signed-in user) — the admin filters the
-// reports by owner, saves the XLSX, and the workbook read back holds exactly the cells the screen shows.
+// reports by owner, saves the XLSX, and the workbook read back holds exactly the cells the screen shows
+// and, on its last sheet, the filters used. Then the admin defines a team of one (themselves) in Settings
+// and filters the reports and the organisations list by it: the local user's deal and organisation go.
 import { describe, expect, it } from 'vitest';
 import { readXlsx, DEFAULT_LIMITS } from '../../shared/import';
 import { localDate } from '../../shared/tasks';
@@ -8,6 +10,7 @@ import { DealsPage } from './pages/Deals';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { ReportsPage } from './pages/Reports';
 import { SyncPages } from './pages/SyncPages';
+import { TeamsSettings } from './pages/Teams';
 import { VaultPage } from './pages/VaultPage';
 import { screenshot } from './support/screenshot';
 import { useSyncedDevices, waitUntilSynced } from './support/synced-devices';
@@ -76,7 +79,9 @@ describe('reports', () => {
     const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
     const asShown = (cell: string) => (/^-?\d+(\.\d+)?$/.test(cell) ? number.format(Number(cell)) : cell);
     const workbook = readXlsx('reports.xlsx', bytes, DEFAULT_LIMITS);
-    expect(workbook.sheetNames).toEqual(REPORTS);
+    expect(workbook.sheetNames).toEqual([...REPORTS, 'Filters']);
+    const filters = readXlsx('reports.xlsx', bytes, DEFAULT_LIMITS, 'Filters').records;
+    expect(filters.flat().join(' ')).toMatch(/· Me · All teams · amounts in EUR/);
     for (const title of REPORTS) {
       const records = readXlsx('reports.xlsx', bytes, DEFAULT_LIMITS, title).records;
       const width = records[0]!.length;
@@ -89,5 +94,53 @@ describe('reports', () => {
       expect(sheet, title).toEqual(screen.get(title) ?? sheet.slice(0, 1));
       if (!screen.has(title)) expect(sheet.length, title).toBe(1);
     }
+  });
+
+  it('defines a team in Settings and filters the reports and the organisations list by it', async () => {
+    const { page } = await devices.open();
+    await new VaultPage(page).create(PASSPHRASE);
+    const organisations = new OrganisationsPage(page);
+    await organisations.create({ name: 'Bakkerij Noorderlicht' });
+    const deals = new DealsPage(page);
+    const today = localDate(new Date());
+    await deals.open();
+    await deals.create({
+      title: 'Ovens vervangen',
+      organisation: 'Bakkerij Noorderlicht',
+      value: '1000',
+      expectedClose: today,
+    });
+    const sync = new SyncPages(page);
+    await sync.connect(PASSPHRASE);
+    await waitUntilSynced(sync, 30_000);
+    await organisations.create({ name: 'Slagerij Zuid' });
+    await deals.open();
+    await deals.create({
+      title: 'Koelcel',
+      organisation: 'Slagerij Zuid',
+      value: '250',
+      expectedClose: today,
+    });
+
+    const teams = new TeamsSettings(page);
+    await teams.open();
+    await teams.create('Verkoop Noord', ['Me']);
+
+    const reports = new ReportsPage(page);
+    await reports.open();
+    const pipeline = 'Pipeline by stage and owner';
+    await reports.table(pipeline).getByRole('row').nth(2).waitFor();
+    await reports.filterTeam('Verkoop Noord');
+    await reports.table(pipeline).getByRole('row').nth(2).waitFor({ state: 'detached' });
+    expect((await reports.cells(pipeline)).slice(1)).toEqual([['Lead', 'Me', '1', '250']]);
+    await page.getByRole('status').filter({ hasText: 'Team Verkoop Noord' }).waitFor();
+
+    await organisations.open();
+    const grid = page.getByRole('grid', { name: 'Organisations' });
+    await grid.getByText('Bakkerij Noorderlicht', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: 'Team Verkoop Noord', exact: true }).click();
+    await grid.getByText('Bakkerij Noorderlicht', { exact: true }).waitFor({ state: 'detached' });
+    await grid.getByText('Slagerij Zuid', { exact: true }).waitFor();
   });
 });

@@ -4,8 +4,17 @@
 import { create } from 'zustand';
 import { useWorkspaceStore } from '../../kit/workspace';
 
-/** Whose records a list shows: everyone's, the current user's, or one owner's (a user id). */
+/** Whose records a list shows: everyone's, the current user's, one owner's (a user id), or a team's (`team:<id>`). */
 export type OwnerChoice = 'all' | 'mine' | (string & {});
+
+const TEAM_PREFIX = 'team:';
+
+/** The choice that shows the records owned by a team's members. */
+export const teamChoice = (teamId: string): OwnerChoice => `${TEAM_PREFIX}${teamId}`;
+
+/** The team a choice names, or null for every other choice. */
+export const chosenTeam = (choice: OwnerChoice): string | null =>
+  choice.startsWith(TEAM_PREFIX) ? choice.slice(TEAM_PREFIX.length) : null;
 
 export interface SearchState {
   query: string;

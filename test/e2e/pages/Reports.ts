@@ -20,6 +20,11 @@ export class ReportsPage extends Screen {
     await this.choose('Owner', owner);
   }
 
+  /** A team by its name, or 'All teams'. */
+  async filterTeam(team: string): Promise<void> {
+    await this.choose('Team', team);
+  }
+
   /** Every cell of a report's table as it reads on screen, heading row first. */
   async cells(title: string): Promise<string[][]> {
     return this.table(title)

@@ -1,5 +1,5 @@
-// The reports' filters: the period (a preset or two dates), the owner and the currency. Kluis has no
-// teams yet, so there is no team filter; the owner filter is the nearest.
+// The reports' filters: the period (a preset or two dates), the owner, the team (Settings → Teams) and the
+// currency.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { SelectField } from '../../../ui/forms/SelectField';
 import { DateField } from '../../../ui/forms/DateField';
 import { PERIODS, type PeriodPreset } from '../hooks/usePeriod';
 import { useOwnerLabel } from '../../../kit/useOwnerLabel';
+import type { Team } from '../../../../shared/teams';
 
 export const ALL = 'all';
 
@@ -18,6 +19,10 @@ interface Props {
   readonly owners: readonly string[];
   readonly owner: string;
   readonly onOwner: (owner: string) => void;
+  readonly teams: readonly Team[];
+  /** A team's id, or ALL. */
+  readonly team: string;
+  readonly onTeam: (team: string) => void;
   readonly currencies: readonly string[];
   readonly currency: string;
   readonly onCurrency: (currency: string) => void;
@@ -30,7 +35,7 @@ export function ReportFilters(props: Props) {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, display: 'grid', gap: 1 }}>
       <Typography component="legend" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {t('reports.filters.label')} · {t('reports.filters.teamsNone')}
+        {t('reports.filters.label')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <SelectField<PeriodPreset>
@@ -74,6 +79,23 @@ export function ReportFilters(props: Props) {
           labelOf={(o) => (o === ALL ? t('reports.owner.all') : label(o))}
           sx={{ minWidth: 180 }}
         />
+        {props.teams.length > 0 && (
+          <SelectField
+            size="small"
+            fullWidth={false}
+            name="team"
+            label={t('reports.filters.team')}
+            value={props.team}
+            onChange={props.onTeam}
+            options={[ALL, ...props.teams.map((team) => team.id)]}
+            labelOf={(id) =>
+              id === ALL
+                ? t('reports.owner.allTeams')
+                : (props.teams.find((team) => team.id === id)?.name ?? id)
+            }
+            sx={{ minWidth: 180 }}
+          />
+        )}
         {props.currencies.length > 1 && (
           <SelectField
             size="small"

@@ -1,5 +1,5 @@
 // Reports for managers (issue 19): pipeline, forecast, won and lost, sales cycle, activity and cases,
-// computed on this device from the data it decrypted, filtered by period and owner, each drawn and
+// computed on this device from the data it decrypted, filtered by period, owner and team, each drawn and
 // tabled, and saved as XLSX or printable HTML in English or Dutch (audited by the core's reports.export).
 import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
@@ -30,6 +30,7 @@ import { usePeriod } from '../hooks/usePeriod';
 import { useReportCharts } from '../hooks/useReportCharts';
 import { useReportData } from '../hooks/useReportData';
 import { useReportTexts } from '../hooks/useReportTexts';
+import { useTeams } from '../../teams/hooks/useTeams';
 import { ALL, ReportFilters } from './ReportFilters';
 import { ReportSection } from './ReportSection';
 import type { ReportData } from '../../../../shared/reports';
@@ -72,9 +73,17 @@ function Reports({ data, pipeline }: { data: ReportData; pipeline: Pipeline }) {
   const owners = useMemo(() => reportOwners(data), [data]);
   const [chosenCurrency, setCurrency] = useState<string | null>(null);
   const currency = chosenCurrency ?? currencies[0] ?? 'EUR';
+  const teams = useTeams();
+  const [teamId, setTeam] = useState(ALL);
+  const team = teams.find((x) => x.id === teamId) ?? null;
   const filter = useMemo(
-    () => ({ ...period.range, ownerId: owner === ALL ? null : owner, currency }),
-    [period.range, owner, currency],
+    () => ({
+      ...period.range,
+      ownerId: owner === ALL ? null : owner,
+      team: team && { id: team.id, memberIds: team.memberIds },
+      currency,
+    }),
+    [period.range, owner, team, currency],
   );
   const reports = useMemo(
     () => computeReports({ ...data, pipeline }, filter, now),
@@ -95,6 +104,7 @@ function Reports({ data, pipeline }: { data: ReportData; pipeline: Pipeline }) {
       from: filter.from,
       to: filter.to,
       owner: filter.ownerId === null ? fixed('reports.owner.all') : docTexts.owner(filter.ownerId),
+      team: team ? fixed('reports.owner.filterTeam', { name: team.name }) : fixed('reports.owner.allTeams'),
       currency,
     });
     try {
@@ -105,6 +115,7 @@ function Reports({ data, pipeline }: { data: ReportData; pipeline: Pipeline }) {
         language,
         title: fixed('reports.title'),
         scope,
+        scopeSheet: fixed('reports.teams.sheet'),
         fileName: `${fixed('reports.export.fileName')}-${filter.from}-${filter.to}`,
         deliver,
       });
@@ -125,6 +136,9 @@ function Reports({ data, pipeline }: { data: ReportData; pipeline: Pipeline }) {
           owners={owners}
           owner={owner}
           onOwner={setOwner}
+          teams={teams}
+          team={team ? team.id : ALL}
+          onTeam={setTeam}
           currencies={currencies}
           currency={currency}
           onCurrency={setCurrency}
@@ -134,6 +148,7 @@ function Reports({ data, pipeline }: { data: ReportData; pipeline: Pipeline }) {
             from: filter.from,
             to: filter.to,
             owner: filter.ownerId === null ? t('reports.owner.all') : label(filter.ownerId),
+            team: team ? t('reports.owner.filterTeam', { name: team.name }) : t('reports.owner.allTeams'),
             currency,
           })}
         </Typography>

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ProblemsBanner } from '../../../ui/ProblemsBanner';
 import { SearchField } from '../../../ui/SearchField';
+import type { Team } from '../../../../shared/teams';
 import type { OwnerChoice } from '../search-store';
 import { OwnerFilter } from './OwnerFilter';
 import { DirectoryLoading } from './DirectoryLoading';
@@ -31,6 +32,7 @@ interface Props {
     readonly owner?: OwnerChoice;
     readonly setOwner?: (owner: OwnerChoice) => void;
     readonly owners?: readonly string[];
+    readonly teams?: readonly Team[];
   };
   readonly total: number;
   /** Shown beside the count while more rows are on their way (a first sync's progress). */
@@ -45,7 +47,7 @@ export function SubjectListPage({
   emptyActions,
   emptyIcon,
   problems,
-  search: { query, setQuery, deferredQuery, rows, owner, setOwner, owners = [] },
+  search: { query, setQuery, deferredQuery, rows, owner, setOwner, owners = [], teams },
   total,
   progress,
   children,
@@ -80,7 +82,7 @@ export function SubjectListPage({
           value={query}
           onChange={setQuery}
         />
-        {owner && setOwner && <OwnerFilter value={owner} onChange={setOwner} owners={owners} />}
+        {owner && setOwner && <OwnerFilter value={owner} onChange={setOwner} owners={owners} teams={teams} />}
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
           {filtered
             ? texts.countFiltered({

@@ -1,10 +1,13 @@
-// Search as you type over the in-memory directory, narrowed to one owner's records when asked ("Mine"). The query is deferred, so typing stays responsive
+// Search as you type over the in-memory directory, narrowed to one owner's records when asked ("Mine"),
+// or to a team's: the records whose owner is one of its members. The query is deferred, so typing stays responsive
 // while a large list is filtered; `dimmed` says the rows shown are for an older query.
 import { useDeferredValue, useMemo } from 'react';
 import type { Directory } from '../../../../shared/directory';
 import { useDirectoryVersion } from '../../../kit/workspace';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
-import type { SearchStore } from '../search-store';
+import { ownedByTeam } from '../../../../shared/teams';
+import { useTeams } from '../../teams/hooks/useTeams';
+import { chosenTeam, type SearchStore } from '../search-store';
 
 export const useSubjectSearch = <Row extends { readonly ownerId?: string | null }>(
   useStore: SearchStore,
@@ -30,11 +33,17 @@ export const useSubjectSearch = <Row extends { readonly ownerId?: string | null 
     () => [...new Set(found.map((r) => r.ownerId).filter((id): id is string => !!id))].sort(),
     [found],
   );
+  const teams = useTeams();
   const rows = useMemo(() => {
     if (owner === 'all') return found;
+    const teamId = chosenTeam(owner);
+    if (teamId !== null) {
+      const team = teams.find((x) => x.id === teamId);
+      return team ? found.filter((r) => ownedByTeam(team, r.ownerId)) : [];
+    }
     const wanted = owner === 'mine' ? userId : owner;
     return found.filter((r) => r.ownerId === wanted);
-  }, [found, owner, userId]);
+  }, [found, owner, userId, teams]);
   return {
     query,
     setQuery,
@@ -45,5 +54,6 @@ export const useSubjectSearch = <Row extends { readonly ownerId?: string | null 
     owner,
     setOwner,
     owners,
+    teams,
   };
 };
