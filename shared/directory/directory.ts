@@ -9,7 +9,7 @@
 // from it) and again after changes.
 import { ORGANISATION_KIND } from '../organisations';
 import { PERSON_KIND } from '../people';
-import type { Progress, RecordDoc, RecordProblem } from '../store';
+import { eachChange, type Progress, type RecordDoc, type RecordProblem } from '../store';
 import type { Session } from '../vault';
 import {
   compareOrganisations,
@@ -46,6 +46,7 @@ export class Directory {
   private sortedPeople: PersonRow[] | null = [];
   private sortedOrgs: OrganisationRow[] | null = [];
   private readonly problemsById = new Map<string, RecordProblem>();
+  private readonly awaiting = new loading.AwaitingKeys(() => void this.scheduleCatchUp());
   private readonly listeners = new Set<() => void>();
   private readonly peopleIndex = new SearchIndex(personSearchFields((id) => this.organisationName(id)));
   private readonly orgIndex = new SearchIndex(ORGANISATION_SEARCH_FIELDS);
@@ -142,10 +143,8 @@ export class Directory {
     if (ended && this.dirty && !this.closing) this.snapshotAfter(this.options.snapshotDelayMs ?? 3000);
   }
 
-  /**
-   * Stops following the store and writes the snapshot. Call before the session locks. A load still under
-   * way stops at its next page; the snapshot then holds what was read, with the checkpoint it reached.
-   */
+  // Stops following the store and writes the snapshot; call before the session locks. A load under way
+  // stops at its next page, and the snapshot holds what it read, with the checkpoint it reached.
   async close(): Promise<void> {
     if (this.closed) return;
     this.closing = true;
@@ -158,10 +157,10 @@ export class Directory {
   }
 
   private async start(): Promise<void> {
-    // Follow first, so a change made while we load is caught by the next catch-up. By bulks: RxDB's `$`
-    // keeps every event it has handed out (store/change-events.ts), one catch-up reads them all anyway.
-    const subscription = this.session.db.records.eventBulks$.subscribe(() => void this.scheduleCatchUp());
-    this.stopFollowing = () => subscription.unsubscribe();
+    // Follow first, so a change made while we load is caught by the next catch-up (by bulks: eachChange).
+    const records = eachChange(this.session.db.records, () => void this.scheduleCatchUp());
+    const keys = eachChange(this.session.db.keys, (e) => this.awaiting.arrived(e.documentId));
+    this.stopFollowing = () => [records, keys].forEach((s) => s.unsubscribe());
     const snapshot = await openSnapshot(this.session).catch(() => null);
     const first = snapshot && (await snapshot.page(0).catch(() => null));
     if (snapshot && first) {
@@ -256,9 +255,8 @@ export class Directory {
   }
 
   /**
-   * Queues a catch-up behind the running one. A catch-up reads every change since the checkpoint, so one
-   * waiting catch-up serves every change announced before it starts: a 10,000-person import announces
-   * 10,000 writes and needs a handful of catch-ups, not 10,000.
+   * Queues a catch-up behind the running one. One waiting catch-up serves every change announced before it
+   * starts: a 10,000-person import announces 10,000 writes and needs a handful of catch-ups.
    */
   private scheduleCatchUp(): Promise<void> {
     if (this.queued) return this.queued;
@@ -281,6 +279,9 @@ export class Directory {
       done += count;
       if (count < BATCH) break;
     }
+    const due = await this.awaiting.takeDue(this.session);
+    if (due.length) await this.apply(due);
+    done += due.length;
     // A batch is one of a stream (a first sync's pages, seconds apart under load): a snapshot after each
     // sealed every row again, and RxDB's change events kept each one (1.6 GB of heap at 100,000 people).
     if (done) this.changed(true, done > FEW);
@@ -310,7 +311,9 @@ export class Directory {
     }
     const people = await this.session.people.openMany(live[PERSON_KIND]!);
     const orgs = await this.session.organisations.openMany(live[ORGANISATION_KIND]!);
-    for (const problem of [...people.problems, ...orgs.problems]) {
+    const problems = [...people.problems, ...orgs.problems];
+    this.awaiting.note(docs, problems);
+    for (const problem of problems) {
       this.removeRow(problem.id);
       this.problemsById.set(problem.id, problem);
     }

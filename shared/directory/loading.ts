@@ -1,7 +1,7 @@
 // The directory's background work after unlock, in slices that give the UI thread a turn between them:
 // the rest of the snapshot's pages after the first screen, and the search indexes after the first paint.
 import { getChangedDocumentsSince } from 'rxdb';
-import type { RecordDoc } from '../store';
+import type { RecordDoc, RecordProblem } from '../store';
 import type { Session } from '../vault';
 import type { OrganisationRow, PersonRow } from './rows';
 import type { SearchIndex } from './search-index';
@@ -67,3 +67,43 @@ export const indexInSlices = async (
   peopleIndex.prepare();
   return true;
 };
+
+/**
+ * Records that could not be opened for want of their key page, by that page. A first sync brings records
+ * and keys side by side, so a record may arrive before its key: when the page is written, its records are
+ * due to be read again (by the next catch-up), instead of staying out of the list until the next unlock.
+ */
+export class AwaitingKeys {
+  private readonly byPage = new Map<string, Set<string>>();
+  private readonly due = new Set<string>();
+
+  /** `catchUp` is asked for when records become due. */
+  constructor(private readonly catchUp: () => void) {}
+
+  note(docs: readonly RecordDoc[], problems: readonly RecordProblem[]): void {
+    const missing = new Set(problems.filter((p) => p.problem === 'missing-key').map((p) => p.id));
+    for (const doc of docs) {
+      if (!missing.has(doc.id)) continue;
+      const waiting = this.byPage.get(doc.keyId) ?? new Set<string>();
+      this.byPage.set(doc.keyId, waiting.add(doc.id));
+    }
+  }
+
+  /** A key page was written: the records that waited for it are due. */
+  arrived(pageId: string): void {
+    const waiting = this.byPage.get(pageId);
+    if (!waiting) return;
+    this.byPage.delete(pageId);
+    for (const id of waiting) this.due.add(id);
+    this.catchUp();
+  }
+
+  /** The records due to be read again, as the store holds them now; each once. */
+  async takeDue(session: Session): Promise<StoredRecord[]> {
+    const ids = [...this.due];
+    this.due.clear();
+    if (!ids.length) return [];
+    const docs = await session.db.records.storageInstance.findDocumentsById(ids, false);
+    return docs as unknown as StoredRecord[];
+  }
+}
