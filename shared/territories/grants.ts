@@ -2,7 +2,10 @@
 // as the organisation key is) and signed by the admin device that made it, over the holder, the tag, the
 // epoch and the key, so a grant cannot be moved to another user or territory. What a grant opens to is
 // the territory key under its key id `t<tag>:<epoch>` (tags.ts), which wraps the territory's key pages.
-import { fromBase64, fromUtf8, sealJsonTo, toBase64, verifySignature, wipe } from '../crypto';
+// It also carries a MAC under the organisation key, which the server never holds: a key the server made
+// and sealed to a member (so as to read what the member's device puts in that territory) is refused. A
+// member working with the server could still make one, as for erasure orders.
+import { fromBase64, fromUtf8, sealJsonTo, toBase64, utf8, verifySignature, wipe } from '../crypto';
 import type { DeviceSigner, Sodium } from '../crypto';
 import { territoryKeyId } from './tags';
 
@@ -14,23 +17,31 @@ interface GrantJson {
   readonly key: string;
   readonly signer: string;
   readonly sig: string;
+  /** keyed BLAKE2b under the organisation key over the signed text (base64). */
+  readonly mac: string;
 }
 
 const grantMessage = (g: { userId: string; tag: string; epochId: string; key: string }, signer: string) =>
   `kluis-territory-grant-v1|${g.userId}|${g.tag}|${g.epochId}|${g.key}|${signer}`;
 
+const grantMac = (sodium: Sodium, message: string, orgKey: Uint8Array): string =>
+  toBase64(sodium.crypto_generichash(32, utf8(message), orgKey));
+
 /** The territory key for one holder, sealed to their public key (base64) and signed by this admin device. */
 export const sealTerritoryGrant = (
   sodium: Sodium,
   signer: DeviceSigner,
+  orgKey: Uint8Array,
   grant: { userId: string; publicKey: string; tag: string; epochId: string; key: Uint8Array },
 ): string => {
   const body = { userId: grant.userId, tag: grant.tag, epochId: grant.epochId, key: toBase64(grant.key) };
+  const message = grantMessage(body, signer.publicKey);
   const json: GrantJson = {
     v: 1,
     ...body,
     signer: signer.publicKey,
-    sig: signer.sign(grantMessage(body, signer.publicKey)),
+    sig: signer.sign(message),
+    mac: grantMac(sodium, message, orgKey),
   };
   return sealJsonTo(sodium, json, fromBase64(grant.publicKey));
 };
@@ -46,12 +57,13 @@ export interface OpenedTerritoryGrant {
 
 /**
  * Opens a grant sealed to this user for the tag and epoch the server listed it under. Null when it does
- * not open, names another user, tag or epoch, or its signature does not hold.
+ * not open, names another user, tag or epoch, or its signature or its organisation-key MAC does not hold.
  */
 export const openTerritoryGrant = (
   sodium: Sodium,
   row: { tag: string; epochId: string; sealed: string },
   user: { userId: string; publicKey: Uint8Array; secretKey: Uint8Array },
+  orgKey: Uint8Array,
 ): OpenedTerritoryGrant | null => {
   let value: Partial<GrantJson>;
   try {
@@ -64,7 +76,7 @@ export const openTerritoryGrant = (
   } catch {
     return null;
   }
-  const { userId, tag, epochId, key, signer, sig } = value;
+  const { userId, tag, epochId, key, signer, sig, mac } = value;
   if (
     value.v !== 1 ||
     userId !== user.userId ||
@@ -73,7 +85,9 @@ export const openTerritoryGrant = (
     typeof key !== 'string' ||
     typeof signer !== 'string' ||
     typeof sig !== 'string' ||
-    !verifySignature(sodium, signer, grantMessage({ userId, tag, epochId, key }, signer), sig)
+    typeof mac !== 'string' ||
+    !verifySignature(sodium, signer, grantMessage({ userId, tag, epochId, key }, signer), sig) ||
+    mac !== grantMac(sodium, grantMessage({ userId, tag, epochId, key }, signer), orgKey)
   )
     return null;
   const bytes = fromBase64(key);

@@ -79,7 +79,12 @@ export const grantTerritory = async (
     if (!publicKey) return err('member-not-pinned');
     grants.push({
       userId,
-      sealed: sealTerritoryGrant(sodium, signer, { userId, publicKey, tag: territory.tag, ...key }),
+      sealed: sealTerritoryGrant(sodium, signer, ctx.session.orgKey, {
+        userId,
+        publicKey,
+        tag: territory.tag,
+        ...key,
+      }),
     });
   }
   const put = await request<{ holders: number }>(ctx, 'PUT', `/territories/${territory.tag}`, {
@@ -121,7 +126,7 @@ export const refreshTerritoryKeys = async (
   let refused = 0;
   try {
     for (const row of listed.value.grants) {
-      const opened = openTerritoryGrant(sodium, row, user);
+      const opened = openTerritoryGrant(sodium, row, user, ctx.session.orgKey);
       if (!opened) refused++;
       else {
         keys.set(opened.keyId, opened.key);

@@ -88,27 +88,31 @@ describe('territory grants', () => {
     const key = randomBytes(32);
     const tag = newTerritoryTag();
     const epochId = newId();
-    const sealed = sealTerritoryGrant(sodium, signer, {
+    const orgKey = randomBytes(32);
+    const sealed = sealTerritoryGrant(sodium, signer, orgKey, {
       userId: user.userId,
       publicKey: toBase64(pair.publicKey),
       tag,
       epochId,
       key,
     });
-    const opened = openTerritoryGrant(sodium, { tag, epochId, sealed }, user);
+    const opened = openTerritoryGrant(sodium, { tag, epochId, sealed }, user, orgKey);
     expect(opened?.key).toEqual(key);
     expect(opened?.keyId).toBe(territoryKeyId(tag, epochId));
     expect(opened?.grantedBy).toBe(signer.publicKey);
     // Listed under another tag or epoch, or opened by another user: refused.
-    expect(openTerritoryGrant(sodium, { tag: newTerritoryTag(), epochId, sealed }, user)).toBeNull();
-    expect(openTerritoryGrant(sodium, { tag, epochId: newId(), sealed }, user)).toBeNull();
-    expect(openTerritoryGrant(sodium, { tag, epochId, sealed }, { ...user, userId: 'u-other' })).toBeNull();
+    expect(openTerritoryGrant(sodium, { tag: newTerritoryTag(), epochId, sealed }, user, orgKey)).toBeNull();
+    expect(openTerritoryGrant(sodium, { tag, epochId: newId(), sealed }, user, orgKey)).toBeNull();
+    expect(
+      openTerritoryGrant(sodium, { tag, epochId, sealed }, { ...user, userId: 'u-other' }, orgKey),
+    ).toBeNull();
     const other = sodium.crypto_box_keypair();
     expect(
       openTerritoryGrant(
         sodium,
         { tag, epochId, sealed },
         { userId: user.userId, publicKey: other.publicKey, secretKey: other.privateKey },
+        orgKey,
       ),
     ).toBeNull();
     // A grant the server made up, sealed to the user but signed over another key: refused.
@@ -122,6 +126,16 @@ describe('territory grants', () => {
       sig: signer.sign('kluis-territory-grant-v1|something else'),
     });
     const forgedSealed = toBase64(sodium.crypto_box_seal(new TextEncoder().encode(forged), pair.publicKey));
-    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: forgedSealed }, user)).toBeNull();
+    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: forgedSealed }, user, orgKey)).toBeNull();
+    // A key the server made and signed with a device key of its own, without the organisation key: refused.
+    const serverSigner = signerFrom(sodium, newSigningPair(sodium));
+    const planted = sealTerritoryGrant(sodium, serverSigner, randomBytes(32), {
+      userId: user.userId,
+      publicKey: toBase64(pair.publicKey),
+      tag,
+      epochId,
+      key: randomBytes(32),
+    });
+    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: planted }, user, orgKey)).toBeNull();
   });
 });
