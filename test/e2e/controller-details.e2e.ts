@@ -59,9 +59,9 @@ describe('controller details', () => {
     const passphrase = 'elf eenzame eenden eten';
     const { page } = await harness.open();
     const vault = new VaultPage(page);
-    await vault.create(passphrase);
-    await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
-    await nav(page, 'Dashboard');
+    // A newly created vault opens on the dashboard, with the guide on top.
+    await vault.create(passphrase, { stay: true });
+    await page.getByRole('heading', { name: 'Privacy dashboard', level: 1 }).waitFor();
 
     const guide = page.getByRole('region', { name: 'Getting started' });
     const step = (id: string) => guide.locator(`[data-step="${id}"]`);

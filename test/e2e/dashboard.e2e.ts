@@ -61,8 +61,12 @@ describe('privacy dashboard', () => {
   it('is where an admin lands after unlocking, shows the counts and leads to the screen to act on', async () => {
     const { page, url } = await harness.open({ beforeGoto: (p) => p.clock.install({ time: START }) });
     const vault = new VaultPage(page);
-    await vault.create(PASSPHRASE);
-    // A new, empty vault opens on the people list, where the first contacts are added.
+    // A new, empty vault opens on the dashboard, where the getting-started guide shows the first steps.
+    await vault.create(PASSPHRASE, { stay: true });
+    await page.getByRole('heading', { name: 'Privacy dashboard', level: 1 }).waitFor();
+    await vault.guide.getByText('Name the controller').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/dashboard');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('searchbox', { name: 'Search people' }).waitFor();
     await addConsentingPerson(page);
     await registerProcessor(page);
