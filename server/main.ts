@@ -21,6 +21,7 @@ import {
 } from './tls';
 import { openPostgresLinks } from './storage/links-postgres';
 import { openSqliteLinks } from './storage/links-sqlite';
+import { openPostgresTerritories, openSqliteTerritories } from './storage/territories';
 import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 
@@ -89,6 +90,11 @@ const links = databaseUrl
   ? await openPostgresLinks({ connectionString: databaseUrl })
   : openSqliteLinks(databaseFile);
 await links.migrate();
+// Who holds which territory's key (routes/territories.ts): a table of its own, like the links.
+const territories = databaseUrl
+  ? await openPostgresTerritories({ connectionString: databaseUrl })
+  : openSqliteTerritories(databaseFile);
+await territories.migrate();
 
 if (process.argv.includes('--verify-audit')) {
   const reports = await verifyStoredAudit(storage);
@@ -138,6 +144,7 @@ const app = createApp({
   staticRoot: existsSync(path.join(staticRoot, 'index.html')) ? staticRoot : null,
   ...(erasureLedger ? { erasureLedger } : {}),
   links,
+  territories,
   allowedOrigins: config.value.allowedOrigins,
 });
 if (!existsSync(path.join(staticRoot, 'index.html'))) {
@@ -181,6 +188,7 @@ const stop = async () => {
   await app.close();
   await storage.close();
   await links.close();
+  await territories.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

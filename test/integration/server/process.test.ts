@@ -21,6 +21,20 @@ describe('the server process', () => {
       expect(help.stdout).toContain(name);
   });
 
+  it('keeps who holds which territory: its routes answer as for an organisation with territories', async () => {
+    const server = await start(dataDir('territories'));
+    try {
+      const admin = await createOrganisation(server.url);
+      // The admins' list of territories exists only where the server keeps a territory table.
+      const listed = await call(server.url, 'GET', '/territories', { token: admin.token });
+      expect(listed.status).toBe(200);
+      expect(value(listed)).toEqual({ territories: [] });
+      expect((await call(server.url, 'GET', '/territories/grants', { token: admin.token })).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  });
+
   it('loses no acknowledged write when killed in the middle of pushes', async () => {
     const first = await start(dataDir());
     const admin = await createOrganisation(first.url);
