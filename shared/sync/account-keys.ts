@@ -11,7 +11,7 @@ import { kekAddress, type KeyringDoc } from '../vault';
 import { openOrgKeyBox, type OrgKeyClaim } from '../vault';
 import { walkGrants } from '../vault';
 import type { AccountLink, AccountReply, KeyringMaterial } from './account-link';
-import { openSealedOrgKey } from './invite';
+import { openInviteKey, openSealedOrgKey } from './invite';
 import type { MeResponse } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -55,17 +55,49 @@ export const pageKeysFor = async (
 };
 
 /**
+ * The organisation key from an admin's grant, checked as the joining device checks it: the MAC under the
+ * invite key and the granting device's signature, for this user; the page key it carries unlocked with
+ * the invite key. Null for anything else (a bare key, a forged or another user's grant).
+ */
+export const claimFromGrant = (
+  sodium: Sodium,
+  cipher: EnvelopeCipher,
+  sealed: string,
+  user: { userId: string; orgId: string; publicKey: Uint8Array; secretKey: Uint8Array },
+  macKey: Uint8Array,
+): OrgKeyClaim | null => {
+  const opened = openSealedOrgKey(sodium, sealed, user.publicKey, user.secretKey, '');
+  if (!opened?.verify?.(macKey, user.userId)) {
+    wipe(opened?.orgKey);
+    return null;
+  }
+  const pageKey = opened.unlockPageKey?.(cipher, macKey) ?? undefined;
+  if (opened.unlockPageKey && !pageKey) {
+    wipe(opened.orgKey);
+    return null;
+  }
+  return {
+    orgId: user.orgId,
+    orgKeyId: opened.orgKeyId,
+    orgKey: opened.orgKey,
+    ...(pageKey ? { pageKey } : {}),
+  };
+};
+
+/**
  * Opens what the server keeps for the user with the key-encryption key, trusting nothing the passphrase
  * does not vouch for: the secret key must open (AEAD under the KEK) and belong to the public key; the
  * organisation key comes from the KEK-sealed box, and a sealed key that opens to anything else is a
- * substitution, refused. Wipes nothing it was given.
+ * substitution, refused. A join left before the admin's grant arrived has no box yet: the grant is then
+ * checked with the invite key the passphrase locked away at join (`finishesJoin`: the caller writes the
+ * box). Wipes nothing it was given.
  */
 export const openAccountKeys = (
   sodium: Sodium,
   cipher: EnvelopeCipher,
   kek: Uint8Array,
   user: MeResponse,
-): AccountReply<{ userSecretKey: Uint8Array; claim: OrgKeyClaim }> => {
+): AccountReply<{ userSecretKey: Uint8Array; claim: OrgKeyClaim; finishesJoin: boolean }> => {
   let userSecretKey: Uint8Array;
   try {
     userSecretKey = cipher.openBytes(user.keys.encryptedSecretKey, kek, kekAddress);
@@ -85,7 +117,20 @@ export const openAccountKeys = (
       wipe(userSecretKey);
       return err('awaiting-org-key');
     }
-    return refuse();
+    const macKey = user.keys.inviteKeyBox
+      ? openInviteKey(cipher, kek, user.id, user.keys.inviteKeyBox)
+      : null;
+    if (!macKey) return refuse();
+    const granted = claimFromGrant(
+      sodium,
+      cipher,
+      user.sealedOrgKey,
+      { userId: user.id, orgId: user.orgId, publicKey, secretKey: userSecretKey },
+      macKey,
+    );
+    wipe(macKey);
+    if (!granted) return refuse();
+    return ok({ userSecretKey, claim: granted, finishesJoin: true });
   }
   const claim = openOrgKeyBox(cipher, kek, user.id, user.keys.orgKeyBox);
   if (!claim || claim.orgId !== user.orgId) return refuse(claim ?? undefined);
@@ -95,7 +140,7 @@ export const openAccountKeys = (
     wipe(sealed?.orgKey);
     if (!same) return refuse(claim);
   }
-  return ok({ userSecretKey, claim });
+  return ok({ userSecretKey, claim, finishesJoin: false });
 };
 
 /** The local keyring of a device that received its keys from the server: the key itself, kept sealed. */

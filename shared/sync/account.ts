@@ -159,13 +159,30 @@ export const signInOnNewDevice = async (
   }
   const { user } = signedIn.value;
   const opened = openAccountKeys(sodium, cipher, kek, user);
-  wipe(kek);
   if (!opened.ok) {
+    wipe(kek);
     wipe(signing.secretKey);
     return opened;
   }
-  const { userSecretKey, claim } = opened.value;
+  const { userSecretKey, claim, finishesJoin } = opened.value;
   const link = linkFrom(serverUrl, signedIn.value);
+  if (finishesJoin) {
+    // The join's device left before the grant came: this one writes the box the join would have.
+    const { inviteKeyBox: _done, ...joinedKeys } = user.keys;
+    const keys: UserKeys = { ...joinedKeys, orgKeyBox: sealOrgKeyBox(cipher, kek, user.id, claim) };
+    const stored = await serverClient(options.fetch, link).call(ROUTES.replaceKeys, {
+      body: { authVerifier, keys },
+    });
+    if (!stored.ok) {
+      wipe(kek);
+      wipe(claim.orgKey);
+      wipe(claim.pageKey?.key);
+      wipe(userSecretKey);
+      wipe(signing.secretKey);
+      return stored;
+    }
+  }
+  wipe(kek);
   // The box holds the page key of when it was sealed; the user's grants lead to the current one.
   const ring = await pageKeysFor(options.fetch, link, sodium, cipher, claim, {
     userId: user.id,

@@ -265,3 +265,36 @@ export const openSealedOrgKey = (
     wipe(plain);
   }
 };
+
+const inviteKeyAddress = (userId: string) =>
+  ({ collection: 'invite-key', id: userId, keyId: 'kek' }) as const;
+
+/**
+ * The invite key locked (AEAD) under the passphrase's key-encryption key, kept with the account's keys
+ * until the join is finished: a device that left before the grant arrived can still check it when the
+ * user signs in with the passphrase. The server cannot open it nor make one that opens.
+ */
+export const sealInviteKey = (
+  cipher: EnvelopeCipher,
+  kek: Uint8Array,
+  userId: string,
+  macKey: Uint8Array,
+): string => cipher.sealBytes(macKey, kek, inviteKeyAddress(userId));
+
+/** The invite key from its box; null when the box does not open under this key-encryption key. */
+export const openInviteKey = (
+  cipher: EnvelopeCipher,
+  kek: Uint8Array,
+  userId: string,
+  box: string,
+): Uint8Array | null => {
+  try {
+    const key = cipher.openBytes(box, kek, inviteKeyAddress(userId));
+    if (key.length === 32) return key;
+    wipe(key);
+    return null;
+  } catch (error) {
+    if (error instanceof EnvelopeError) return null;
+    throw error;
+  }
+};

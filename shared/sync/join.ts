@@ -25,7 +25,6 @@ import {
   KEYRING_ID,
   openKeyringWithSecretKey,
   sealOrgKeyBox,
-  type OrgKeyClaim,
   storePageKeys,
   wipeRing,
   Session,
@@ -37,8 +36,8 @@ import {
   type AccountReply,
   type KeyringMaterial,
 } from './account-link';
-import { keyringDoc, pageKeysFor } from './account-keys';
-import { deriveInviteSecrets, keyProof, openSealedOrgKey, readInvite } from './invite';
+import { claimFromGrant, keyringDoc, pageKeysFor } from './account-keys';
+import { deriveInviteSecrets, keyProof, readInvite, sealInviteKey } from './invite';
 import type { MeResponse, UserKeys } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -97,27 +96,21 @@ export class PendingJoin {
     const sodium = await loadSodium();
     const cipher = new EnvelopeCipher(sodium);
     const publicKey = fromBase64(this.userKeys.publicKey);
-    const opened = openSealedOrgKey(sodium, me.value.sealedOrgKey, publicKey, secrets.secretKey, '');
     // The device that joined holds the invite key: the grant must come from the admin's device.
-    if (!opened?.verify?.(secrets.macKey, this.link.userId)) {
-      wipe(opened?.orgKey);
-      return err('grant-not-verified');
-    }
-    const pageKey = opened.unlockPageKey?.(cipher, secrets.macKey) ?? undefined;
-    if (opened.unlockPageKey && !pageKey) {
-      wipe(opened.orgKey);
-      return err('grant-not-verified');
-    }
-    const claim: OrgKeyClaim = {
-      orgId: this.link.orgId,
-      orgKeyId: opened.orgKeyId,
-      orgKey: opened.orgKey,
-      ...(pageKey ? { pageKey } : {}),
-    };
+    const claim = claimFromGrant(
+      sodium,
+      cipher,
+      me.value.sealedOrgKey,
+      { userId: this.link.userId, orgId: this.link.orgId, publicKey, secretKey: secrets.secretKey },
+      secrets.macKey,
+    );
+    if (!claim) return err('grant-not-verified');
     let ring: PageKeyRing | null = null;
     try {
+      // The box now vouches for the key: the invite key it was checked with is no longer kept.
+      const { inviteKeyBox: _done, ...joinedKeys } = this.userKeys;
       const keys: UserKeys = {
-        ...this.userKeys,
+        ...joinedKeys,
         orgKeyBox: sealOrgKeyBox(cipher, secrets.kek, this.link.userId, claim),
       };
       const stored = await serverClient(fetch, this.link).call(ROUTES.replaceKeys, {
@@ -197,6 +190,8 @@ export const joinOrganisation = async (options: JoinOptions): Promise<AccountRep
     publicKey,
     encryptedSecretKey,
     keyProof: keyProof(sodium, macKey, userId, publicKey),
+    // Should this device be gone before the grant arrives, signing in with the passphrase finishes the join.
+    inviteKeyBox: sealInviteKey(cipher, kek, userId, macKey),
   };
   const signing = newSigningPair(sodium);
   const joined = await serverClient(options.fetch, { serverUrl }).call(ROUTES.join, {

@@ -26,6 +26,11 @@ export const UserKeys = z.strictObject({
    */
   orgKeyBox: Blob64.optional(),
   /**
+   * Until a join is finished: the invite key locked under the key-encryption key (invite.ts
+   * sealInviteKey), so signing in with the passphrase can check the admin's grant and finish the join.
+   */
+  inviteKeyBox: Blob64.optional(),
+  /**
    * After a passphrase change: a MAC of the material and wrapped key under a key derived from the user's
    * secret key, so the user's other devices adopt only keys one of their own devices made (account.ts).
    */
