@@ -28,10 +28,12 @@ const REPORTS = [
 describe('reports', () => {
   const devices = useSyncedDevices();
 
-  it('filters by owner, and the saved workbook holds the cells the screen shows', async () => {
+  /** A new vault with one organisation and one deal closing today, connected to the server and synced. */
+  const withADealOnTheServer = async () => {
     const { page } = await devices.open();
     await new VaultPage(page).create(PASSPHRASE);
-    await new OrganisationsPage(page).create({ name: 'Bakkerij Noorderlicht' });
+    const organisations = new OrganisationsPage(page);
+    await organisations.create({ name: 'Bakkerij Noorderlicht' });
     const deals = new DealsPage(page);
     const today = localDate(new Date());
     await deals.open();
@@ -44,6 +46,11 @@ describe('reports', () => {
     const sync = new SyncPages(page);
     await sync.connect(PASSPHRASE);
     await waitUntilSynced(sync, 30_000);
+    return { page, deals, today, organisations };
+  };
+
+  it('filters by owner, and the saved workbook holds the cells the screen shows', async () => {
+    const { page, deals, today } = await withADealOnTheServer();
     await deals.open();
     await deals.create({
       title: 'Onderhoudscontract',
@@ -97,22 +104,7 @@ describe('reports', () => {
   });
 
   it('defines a team in Settings and filters the reports and the organisations list by it', async () => {
-    const { page } = await devices.open();
-    await new VaultPage(page).create(PASSPHRASE);
-    const organisations = new OrganisationsPage(page);
-    await organisations.create({ name: 'Bakkerij Noorderlicht' });
-    const deals = new DealsPage(page);
-    const today = localDate(new Date());
-    await deals.open();
-    await deals.create({
-      title: 'Ovens vervangen',
-      organisation: 'Bakkerij Noorderlicht',
-      value: '1000',
-      expectedClose: today,
-    });
-    const sync = new SyncPages(page);
-    await sync.connect(PASSPHRASE);
-    await waitUntilSynced(sync, 30_000);
+    const { page, deals, today, organisations } = await withADealOnTheServer();
     await organisations.create({ name: 'Slagerij Zuid' });
     await deals.open();
     await deals.create({
