@@ -24,7 +24,10 @@ function VerificationResult({ verification }: { verification: Verification }) {
   if (report.intact) {
     return (
       <Alert severity="success">
-        {t('audit.intact', { entries: report.entries, devices: report.devices })}{' '}
+        {t('audit.intact', {
+          entries: t('audit.entryCount', { count: report.entries }),
+          devices: t('audit.deviceCount', { count: report.devices }),
+        })}{' '}
         {anchored ? t('audit.anchored') : t('audit.notAnchored')}
       </Alert>
     );

@@ -55,9 +55,18 @@ export function DuplicatesStep() {
     <Box>
       <Typography variant="body2" sx={{ mb: 2 }} data-testid="import-analysis">
         {t('import.duplicates.summary', {
-          rows: format.format(analysis.candidates.length),
-          invalid: format.format(analysis.invalidRows),
-          groups: format.format(groups.length),
+          rows: t('import.duplicates.ready', {
+            count: analysis.candidates.length,
+            shown: format.format(analysis.candidates.length),
+          }),
+          invalid: t('import.duplicates.invalid', {
+            count: analysis.invalidRows,
+            shown: format.format(analysis.invalidRows),
+          }),
+          groups: t('import.duplicates.groups', {
+            count: groups.length,
+            shown: format.format(groups.length),
+          }),
         })}
       </Typography>
       {groups.length > 0 && (

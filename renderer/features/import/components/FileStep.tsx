@@ -50,8 +50,14 @@ export function FileStep() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {t('import.file.detected', {
               format: t(`import.formats.${summary.format}`),
-              rows: format.format(summary.rowCount),
-              columns: summary.headers.length,
+              rows: t('import.file.rows', {
+                count: summary.rowCount,
+                shown: format.format(summary.rowCount),
+              }),
+              columns: t('import.file.columns', {
+                count: summary.headers.length,
+                shown: format.format(summary.headers.length),
+              }),
             })}
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>

@@ -46,10 +46,16 @@ export function ReportStep() {
     <Box>
       <Alert severity="success" sx={{ mb: 2 }} data-testid="import-report">
         {t('import.report.summary', {
-          created: format.format(report.created),
+          created: t('import.report.created', {
+            count: report.created,
+            shown: format.format(report.created),
+          }),
           merged: format.format(report.merged),
           skipped: format.format(report.skipped),
-          organisations: format.format(report.organisationsCreated),
+          organisations: t('import.report.organisations', {
+            count: report.organisationsCreated,
+            shown: format.format(report.organisationsCreated),
+          }),
         })}
       </Alert>
       <Alert severity="warning" sx={{ mb: 2 }}>

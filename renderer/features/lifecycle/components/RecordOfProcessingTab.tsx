@@ -103,9 +103,9 @@ export function RecordOfProcessingTab({ registers }: { registers: Registers }) {
         <Stack spacing={1.5} aria-label={t('lifecycle.ropa.title')}>
           <Typography variant="body2">
             {t('lifecycle.ropa.summary', {
-              purposes: ropa.entries.length,
-              people: ropa.counts.people,
-              organisations: ropa.counts.organisations,
+              purposes: t('lifecycle.ropa.purposes', { count: ropa.entries.length }),
+              people: t('lifecycle.ropa.people', { count: ropa.counts.people }),
+              organisations: t('lifecycle.ropa.organisations', { count: ropa.counts.organisations }),
             })}
           </Typography>
           {ropa.entries.map((e) => (

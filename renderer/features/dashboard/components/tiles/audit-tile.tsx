@@ -22,7 +22,10 @@ export const auditTile = defineServerTile({
   tone: (v) => (!v.report.intact ? 'error' : v.anchored ? 'ok' : 'warning'),
   figure: ({ report }, t) => ({
     value: report.intact ? t('dashboard.audit.intact') : t('dashboard.audit.broken'),
-    label: t('dashboard.audit.entries', { count: report.entries, devices: report.devices }),
+    label: t('dashboard.audit.entries', {
+      count: report.entries,
+      devices: t('dashboard.audit.devices', { count: report.devices }),
+    }),
   }),
   Details: ChainBreaks,
   note: (v, t) => (v.anchored ? t('dashboard.audit.anchored') : t('dashboard.audit.notAnchored')),
