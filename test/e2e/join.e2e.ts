@@ -2,8 +2,10 @@
 // user, the newcomer chooses a passphrase and registers their keys, the admin's device checks them and
 // hands over the organisation key by itself, and the newcomer sees the organisation's people.
 import { describe, expect, it } from 'vitest';
+import { AppNav } from './pages/AppNav';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
+import { SettingsPage } from './pages/SettingsPage';
 import { SyncPages } from './pages/SyncPages';
 import { VaultPage } from './pages/VaultPage';
 import { allowProblems } from './support/harness';
@@ -34,6 +36,11 @@ describe('joining with an invite code', () => {
     // The admin's device seals the key by itself within a few seconds; the newcomer's vault then opens.
     await new VaultPage(b.page).waitUntilOpen();
     await syncA.userRow(userId).filter({ hasText: "Has access to the organisation's data" }).waitFor();
+    // The admin's getting-started guide ticks "Invite colleagues" now that a second member has joined.
+    await new AppNav(a.page).goTo('Dashboard');
+    const invited = a.page.getByRole('region', { name: 'Getting started' }).locator('[data-step="invite"]');
+    await invited.and(a.page.locator('[data-done="true"]')).waitFor({ timeout: 30_000 });
+    await new SettingsPage(a.page).open();
 
     const peopleB = new PeoplePage(b.page);
     await peopleB.open();

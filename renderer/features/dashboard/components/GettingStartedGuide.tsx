@@ -10,6 +10,7 @@ import ListItemText from '@mui/material/ListItemText';
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import RocketLaunchOutlinedIcon from '@mui/icons-material/RocketLaunchOutlined';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { controllerDetailsFigures } from '../../../../shared/dashboard';
 import { formatRoute, type Route } from '../../../kit/routing';
@@ -29,11 +30,17 @@ export function GettingStartedGuide() {
   useDirectoryVersion(directory);
   const linked = useSyncStore((s) => s.link !== null);
   const controller = useLiveQuery(controllerDetailsFigures, null);
+  // The organisation's users as the server lists them to an admin; a colleague who has joined has a key.
+  const members = useSyncStore((s) => s.members);
+  const refreshMembers = useSyncStore((s) => s.refreshMembers);
+  useEffect(() => {
+    if (linked && !skipped) void refreshMembers();
+  }, [linked, skipped, refreshMembers]);
   if (skipped) return null;
+  const joined = (members ?? []).filter((m) => m.state !== 'waiting' && m.status !== 'removed').length;
   const missing = controller.status === 'ready' ? controller.value.missing : null;
   const privacy: Route = { name: 'privacy', tab: 'controller' };
-  // `done` null: Kluis cannot tell (who was invited lives on the server); the step is only a way there.
-  const steps: { id: Step; done: boolean | null; to: Route }[] = [
+  const steps: { id: Step; done: boolean; to: Route }[] = [
     {
       id: 'controller',
       done: !!missing && !missing.includes('name') && !missing.includes('contact'),
@@ -41,7 +48,8 @@ export function GettingStartedGuide() {
     },
     { id: 'dpo', done: !!missing && !missing.includes('dpo'), to: privacy },
     { id: 'server', done: linked, to: { name: 'settings' } },
-    { id: 'invite', done: null, to: { name: 'settings' } },
+    // Done once a second member (a colleague beside this admin) has joined the organisation.
+    { id: 'invite', done: linked && joined >= 2, to: { name: 'settings' } },
     { id: 'import', done: directory.people().length > 0, to: { name: 'import' } },
   ];
   return (
@@ -53,7 +61,7 @@ export function GettingStartedGuide() {
               key={step.id}
               disableGutters
               data-step={step.id}
-              data-done={step.done === null ? undefined : String(step.done)}
+              data-done={String(step.done)}
               secondaryAction={
                 <Button size="small" href={formatRoute(step.to)}>
                   {t(`dashboard.guide.${step.id}.action`)}
@@ -64,9 +72,7 @@ export function GettingStartedGuide() {
                 {step.done ? (
                   <CheckCircleOutlinedIcon color="success" titleAccess={t('dashboard.guide.done')} />
                 ) : (
-                  <RadioButtonUncheckedIcon
-                    titleAccess={t(step.done === null ? 'dashboard.guide.optional' : 'dashboard.guide.todo')}
-                  />
+                  <RadioButtonUncheckedIcon titleAccess={t('dashboard.guide.todo')} />
                 )}
               </ListItemIcon>
               <ListItemText
