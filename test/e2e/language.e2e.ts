@@ -37,5 +37,10 @@ describe('language', () => {
     const { page } = await harness.open({ locale: 'nl-NL' });
     await page.getByRole('heading', { name: 'Maak je kluis aan' }).waitFor();
     await page.getByRole('button', { name: 'Kluis aanmaken' }).waitFor();
+    await page.getByText('kan je gegevens zonder je wachtwoordzin openen', { exact: false }).waitFor();
+    // Someone who reads neither language well finds the switch first: it is the first Tab stop.
+    await page.keyboard.press('Tab');
+    const language = page.getByRole('button', { name: /^Taal:/ });
+    expect(await language.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
   });
 });

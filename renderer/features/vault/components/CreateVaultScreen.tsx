@@ -1,4 +1,6 @@
 // First run: choose the passphrase that protects everything on this device. It cannot be recovered.
+// No field takes the focus at once: the first Tab stop is the language switch (AuthLayout puts it before the
+// card), so someone who reads neither language well finds it first, and a screen reader starts at the top.
 import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -43,7 +45,6 @@ export function CreateVaultScreen({ onSignIn }: { onSignIn?: () => void }) {
           submitted={submitted}
           busy={busy}
           strengthId="passphrase-strength"
-          autoFocus
         />
         <NameFields choice={names} busy={busy} />
         {failed && <Alert severity="error">{t('vault.create.failed')}</Alert>}
