@@ -1,45 +1,20 @@
-// The link table (links.ts) on PostgreSQL: its own small pool on the server's database and schema, so the
-// table lives beside the others without touching postgres.ts. A click takes a per-organisation advisory
+// The link table (links.ts) on PostgreSQL, a side table of the server's (postgres-side-table.ts). A click takes a per-organisation advisory
 // lock until it commits, so click sequences become visible in order and a device's cursor skips none.
-import pg from 'pg';
 import { conflicts, LINK_ROW_BYTES, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
-import { transactions } from './postgres-notify';
+import { openSideTable, type SideTableOptions } from './postgres-side-table';
 
 type Row = Record<string, unknown>;
 
-const SCHEMA = /^[a-z_][a-z0-9_]{0,40}$/;
-
 class RegisterConflict extends Error {}
 
-export interface PostgresLinksOptions {
-  connectionString: string;
-  schema?: string;
-}
+export type PostgresLinksOptions = SideTableOptions;
 
-export const openPostgresLinks = async ({
-  connectionString,
-  schema = 'public',
-}: PostgresLinksOptions): Promise<LinkStore> => {
-  if (!SCHEMA.test(schema)) throw new Error('Invalid PostgreSQL schema name');
-  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 4 });
-  // An idle client that loses its connection must not crash the server; the next query reconnects.
-  pool.on('error', () => undefined);
-
-  // The storage's own transactions: a connection lost while checked out fails the call, not the process.
-  const inTransaction = transactions(pool);
-
+export const openPostgresLinks = async (options: PostgresLinksOptions): Promise<LinkStore> => {
+  const { pool, inTransaction, migrate, close } = openSideTable(options, 'links', LINK_TABLE_SQL);
   return {
     kind: 'postgres',
-    async migrate() {
-      await inTransaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kluis-links-migrate-${schema}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await client.query(LINK_TABLE_SQL);
-      });
-    },
-    async close() {
-      await pool.end();
-    },
+    migrate,
+    close,
     async register(orgId, links, now) {
       const hashes = links.map((link) => link.tokenHash);
       return inTransaction(async (client) => {

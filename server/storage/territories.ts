@@ -2,10 +2,9 @@
 // admin's device sealed to that user, and the epoch of the key in it. Its own table beside the documents,
 // with an adapter per database like the link table (links.ts), so storage.ts is untouched. The tags are
 // random (shared/territories/tags.ts) and the grants opaque: nothing here names a customer or a region.
-import pg from 'pg';
 import type { TerritoryGrant } from '../../shared/territories';
 import { openSqliteFile } from './sqlite-file';
-import { transactions } from './postgres-notify';
+import { openSideTable, type SideTableOptions } from './postgres-side-table';
 
 export interface TerritoryStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -101,31 +100,12 @@ export const openSqliteTerritories = (file: string): TerritoryStore => {
   };
 };
 
-const SCHEMA = /^[a-z_][a-z0-9_]{0,40}$/;
-
-export const openPostgresTerritories = async ({
-  connectionString,
-  schema = 'public',
-}: {
-  connectionString: string;
-  schema?: string;
-}): Promise<TerritoryStore> => {
-  if (!SCHEMA.test(schema)) throw new Error('Invalid PostgreSQL schema name');
-  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 4 });
-  pool.on('error', () => undefined);
-  const inTransaction = transactions(pool);
+export const openPostgresTerritories = async (options: SideTableOptions): Promise<TerritoryStore> => {
+  const { pool, inTransaction, migrate, close } = openSideTable(options, 'territories', TERRITORY_TABLE_SQL);
   return {
     kind: 'postgres',
-    async migrate() {
-      await inTransaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-          `kluis-territories-migrate-${schema}`,
-        ]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await client.query(TERRITORY_TABLE_SQL);
-      });
-    },
-    close: () => pool.end(),
+    migrate,
+    close,
     async replace(orgId, tag, epochId, grants) {
       await inTransaction(async (client) => {
         await client.query('DELETE FROM territory_grants WHERE org_id = $1 AND tag = $2', [orgId, tag]);
