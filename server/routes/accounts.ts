@@ -189,6 +189,8 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
       // Checked after the verifier, so the answer tells a suspension only to someone with the passphrase.
       if (user.status === 'removed') return sendError(reply, 401, 'wrong-credentials');
       if (user.status === 'suspended') return sendError(reply, 403, 'account-suspended');
+      // No key sealed to the user yet: a device now would hold nothing and sync never (issue 20).
+      if (user.sealedOrgKey === null) return sendError(reply, 403, 'awaiting-org-key');
       if (body.deviceId === undefined) return sendOk(reply, await signIn(user, body.signingKey));
       // Again on a known device (its token expired offline): the same device, its own signing key.
       const [found] = await storage.devicesWithUsers([body.deviceId]);
@@ -267,6 +269,14 @@ export const registerAccountRoutes = (app: FastifyInstance, ctx: ServerContext) 
     });
     if (!replaced) return sendError(reply, 409, 'passphrase-changed');
     attempts.succeeded(pair(user.id, request));
+    // The join is finished (the first box): the user's other devices that never synced never held the
+    // key — a join's device closed while it waited — and would stay in every erasure's count for good.
+    if (!user.keys.orgKeyBox && body.keys.orgKeyBox) {
+      const ghosts = (await storage.listDevices(user.orgId)).filter(
+        (d) => d.userId === user.id && d.id !== caller.device.id && d.lastSyncAt === null && !d.revokedAt,
+      );
+      for (const ghost of ghosts) await storage.revokeDevice(user.orgId, ghost.id, ctx.now());
+    }
     request.log.info({ newVerifier: body.newAuthVerifier !== undefined }, 'account keys replaced');
     return sendOk(reply, { id: user.id });
   });

@@ -76,10 +76,15 @@ describe('a join left before the grant arrived', () => {
     await joinThenLeave(invited.value);
 
     // Before the admin's device was open: an ordinary wait, no alarm, and nothing stored.
+    const devicesOf = async () =>
+      (await fixture.storage.listDevices(admin.link.orgId)).filter((d) => d.userId === userId);
+    const [joinDevice] = await devicesOf();
     const early = await fixture.newDb();
     expect(await signIn(userId, early)).toEqual({ ok: false, error: 'awaiting-org-key' });
     expect(await early.vault.count().exec()).toBe(0);
     await fixture.closeDb(early);
+    // The attempt left no device behind: only the join's.
+    expect((await devicesOf()).map((d) => d.id)).toEqual([joinDevice!.id]);
 
     const done = await completeInvites(fetch, admin.link, admin.pending, admin.key);
     expect(done.ok && done.value.find((m) => m.id === userId)?.state).toBe('active');
@@ -97,6 +102,10 @@ describe('a join left before the grant arrived', () => {
     await sync.awaitInSync();
     await sync.stop();
     expect((await session.people.get(person.id)).data).toEqual(person.data);
+    // The join's device, closed before it held the key, is revoked: no erasure waits for it.
+    const devices = await devicesOf();
+    expect(devices.filter((d) => d.revokedAt === null).map((d) => d.id)).toEqual([link.deviceId]);
+    expect(devices.find((d) => d.id === joinDevice!.id)?.revokedAt).not.toBeNull();
     // The vault unlocks with the passphrase, as a finished join's does.
     expect((await (await testVault(db)).unlock(NEWCOMER_PASSPHRASE)).orgKeyId).toBe(session.orgKeyId);
 
