@@ -2,6 +2,7 @@
 // answering Art. 15(1)(a)–(h) from the purposes register, the recipients (processors) register, the
 // controller, the person's source and ledgers. Every value is escaped; no scripts, no external resources.
 import { TEXTS as ROPA_TEXTS } from '../processing-record';
+import { formatDate } from '../locale';
 import { isEea } from '../processors';
 import { personDisplayName } from '../people';
 import { profilingStatus } from '../objection';
@@ -14,7 +15,6 @@ const escapeHtml = (text: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const pick = (text: { en: string; nl: string }, language: ReportLanguage) =>
   text[language] || text[language === 'en' ? 'nl' : 'en'];
 
@@ -33,6 +33,8 @@ export const accessReportHtml = (
   language: ReportLanguage,
 ): string => {
   const t = REPORT_TEXTS[language];
+  // Dates in the letter's language, written out as a letter does ("3 December 2026", "3 december 2026").
+  const day = (when: number | string) => formatDate(when, language, 'long');
   const r = ROPA_TEXTS[language];
   const h = escapeHtml;
   const list = (items: readonly string[]) =>
@@ -132,7 +134,7 @@ export const accessReportHtml = (
     ),
     section(
       t.source,
-      `<p>${h(t.sourceMethods[p.source.method])}${p.source.description ? ` — ${h(p.source.description)}` : ''}, ${h(t.obtainedOn)} ${h(p.source.obtainedOn)}</p><h3>${h(t.noticesReceived)}</h3>${list(notices)}`,
+      `<p>${h(t.sourceMethods[p.source.method])}${p.source.description ? ` — ${h(p.source.description)}` : ''}, ${h(t.obtainedOn)} ${h(day(p.source.obtainedOn))}</p><h3>${h(t.noticesReceived)}</h3>${list(notices)}`,
     ),
     section(
       t.automated,
@@ -143,7 +145,7 @@ export const accessReportHtml = (
       list(
         data.requests.map(
           (q) =>
-            `${t.rightNames[q.data.right]} — ${t.received} ${q.data.receivedOn} (${t.statusNames[q.data.status]})`,
+            `${t.rightNames[q.data.right]} — ${t.received} ${day(q.data.receivedOn)} (${t.statusNames[q.data.status]})`,
         ),
       ),
     ),

@@ -9,6 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { noticeDueBy } from '../../../../shared/import';
+import { useFormat } from '../../../kit/useFormat';
 import { useWorkspace } from '../../../kit/workspace';
 import { usePurposes } from '../hooks/useImportSettings';
 import { useImportStore } from '../stores/import-store';
@@ -20,6 +21,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function PurposeStep() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { workspace: session, directory } = useWorkspace();
   const purposes = usePurposes(session);
   const { file, obtainedOn, purpose, setObtainedOn, setPurpose, setStep, analyse } = useImportStore();
@@ -96,7 +98,9 @@ export function PurposeStep() {
         </>
       )}
       {validDate && (
-        <Alert severity="info">{t('import.purpose.noticeDue', { date: noticeDueBy(obtainedOn) })}</Alert>
+        <Alert severity="info">
+          {t('import.purpose.noticeDue', { date: format.date(noticeDueBy(obtainedOn)) })}
+        </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 1 }}>
         <Button onClick={() => setStep('mapping')}>{t('import.back')}</Button>

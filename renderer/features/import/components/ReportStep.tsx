@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { columnLetter } from '../../../../shared/import';
 import { formatRoute } from '../../../kit/routing';
+import { useFormat } from '../../../kit/useFormat';
 import { ColumnTable } from '../../../ui/ColumnTable';
 import { useImportStore } from '../stores/import-store';
 
@@ -22,6 +23,7 @@ interface BadRow {
 
 export function ReportStep() {
   const { t, i18n } = useTranslation();
+  const when = useFormat();
   const { report, analysis, file, reset } = useImportStore();
   if (!report || !analysis) return null;
   const format = new Intl.NumberFormat(i18n.language);
@@ -59,7 +61,7 @@ export function ReportStep() {
         })}
       </Alert>
       <Alert severity="warning" sx={{ mb: 2 }}>
-        {t('import.report.notInformed', { date: report.noticeDueBy })}
+        {t('import.report.notInformed', { date: when.date(report.noticeDueBy) })}
       </Alert>
       {bad.length > 0 && (
         <>

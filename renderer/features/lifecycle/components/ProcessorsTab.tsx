@@ -14,6 +14,7 @@ import { removeProcessor, reviewState, type ProcessorPayload } from '../../../..
 import { ConfirmDeleteDialog } from '../../../kit/ConfirmDeleteDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
+import { useFormat } from '../../../kit/useFormat';
 import { useOperation } from '../../../kit/useOperation';
 import type { Registers } from '../hooks/useRegisters';
 import { ProcessorDialog } from './ProcessorDialog';
@@ -30,6 +31,7 @@ const REVIEW_COLOUR = {
 
 export function ProcessorsTab({ registers }: { registers: Registers }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const remove = useOperation(removeProcessor);
   const { role } = useCurrentUser();
   const canEdit = role === 'admin' || role === 'manager';
@@ -94,7 +96,9 @@ export function ProcessorsTab({ registers }: { registers: Registers }) {
                   <Chip
                     size="small"
                     color={REVIEW_COLOUR[state]}
-                    label={t(`lifecycle.review.${state}`, { date: data.agreement.reviewOn ?? '' })}
+                    label={t(`lifecycle.review.${state}`, {
+                      date: data.agreement.reviewOn ? format.date(data.agreement.reviewOn) : '',
+                    })}
                   />
                 );
               },

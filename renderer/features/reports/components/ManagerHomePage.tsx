@@ -25,6 +25,7 @@ import {
   type DealLine,
 } from '../../../../shared/reports';
 import { RouteButton } from '../../../kit/RouteButton';
+import { useFormat } from '../../../kit/useFormat';
 import { formatRoute } from '../../../kit/routing';
 import { useCurrentUser } from '../../../kit/useCurrentUser';
 import { useNow } from '../../../kit/useNow';
@@ -74,6 +75,7 @@ function Lines({ head, rows }: { head: readonly string[]; rows: readonly (readon
 
 export function ManagerHomePage() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { role } = useCurrentUser();
   const data = useReportData();
   // Minutes are enough: 'this month' and 'stale for 30 days' move by the day.
@@ -133,7 +135,12 @@ export function ManagerHomePage() {
       {header}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title={t('reports.manager.quarter', { from: home.quarter.from, to: home.quarter.to })}>
+          <Panel
+            title={t('reports.manager.quarter', {
+              from: format.date(home.quarter.from),
+              to: format.date(home.quarter.to),
+            })}
+          >
             <Typography role="status">{summary}</Typography>
             <Box
               role="img"

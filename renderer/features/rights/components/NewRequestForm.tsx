@@ -23,6 +23,7 @@ import { notify } from '../../../kit/notification-store';
 import { FormSection } from '../../../ui/FormSection';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { PersonField } from '../../../kit/PersonField';
+import { useFormat } from '../../../kit/useFormat';
 import { useWorkspace } from '../../../kit/workspace';
 import { useNow } from '../hooks/useNow';
 
@@ -30,6 +31,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { workspace: session, actor } = useWorkspace();
   const [personId, setPersonId] = useState<string | null>(subjectId ?? null);
   const [unmatched, setUnmatched] = useState(false);
@@ -134,7 +136,7 @@ export function NewRequestForm({ subjectId }: { subjectId?: string | undefined }
               errors.receivedOn
                 ? t('rights.errors.receivedOn')
                 : DATE.test(receivedOn)
-                  ? t('rights.page.dueHint', { date: firstDueDate(receivedOn) })
+                  ? t('rights.page.dueHint', { date: format.date(firstDueDate(receivedOn)) })
                   : undefined
             }
           />

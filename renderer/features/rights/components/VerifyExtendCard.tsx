@@ -26,12 +26,14 @@ import { FormSection } from '../../../ui/FormSection';
 import { useWorkspace } from '../../../kit/workspace';
 import { FieldRow } from '../../../ui/FieldRow';
 import { SelectField } from '../../../ui/forms/SelectField';
+import { useFormat } from '../../../kit/useFormat';
 import { useTimestamp } from '../../../kit/useTimestamp';
 import { useRequestRun } from '../hooks/useRequestChange';
 import { useNow } from '../hooks/useNow';
 
 export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { workspace: session, actor } = useWorkspace();
   const { busy, run } = useRequestRun();
   const stamp = useTimestamp();
@@ -117,9 +119,9 @@ export function VerifyExtendCard({ request }: { request: SubjectRequest }) {
         <>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
             {canExtend
-              ? t('rights.extend.until', { date: firstDueDate(data.receivedOn) })
+              ? t('rights.extend.until', { date: format.date(firstDueDate(data.receivedOn)) })
               : open
-                ? t('rights.extend.tooLate', { date: firstDueDate(data.receivedOn) })
+                ? t('rights.extend.tooLate', { date: format.date(firstDueDate(data.receivedOn)) })
                 : t('rights.extend.closed')}
           </Typography>
           <FieldRow>

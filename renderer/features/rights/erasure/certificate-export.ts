@@ -2,7 +2,7 @@
 // or Dutch, and the certificate itself as JSON. Neither holds personal data: ids, dates, kinds, counts.
 import type { TFunction } from 'i18next';
 import { backupsStatement, type ErasureCertificate } from '../../../../shared/erasure';
-import { formatDateTime } from '../../../../shared/locale';
+import { formatDate, formatDateTime } from '../../../../shared/locale';
 
 export type CertificateLanguage = 'en' | 'nl';
 
@@ -14,6 +14,10 @@ const escape = (text: string): string =>
 
 export const formatTime = (at: number, language: CertificateLanguage): string =>
   formatDateTime(at, language, 'long');
+
+/** A day (YYYY-MM-DD) in the certificate's long style ("3 December 2026"). */
+export const formatDay = (day: string, language: CertificateLanguage): string =>
+  formatDate(day, language, 'long');
 
 /** A kind's name in the language, or the kind itself for one this screen has no word for. */
 export const kindLabel = (t: TFunction, kind: string): string =>
@@ -43,7 +47,9 @@ export const certificateHtml = (
         exception: t(`erasure.exceptions.${k.exception}`),
         id: k.retainedSubjectId,
       });
-      const until = k.retainUntil ? ` — ${t('erasure.certificate.until', { date: k.retainUntil })}` : '';
+      const until = k.retainUntil
+        ? ` — ${t('erasure.certificate.until', { date: formatDay(k.retainUntil, language) })}`
+        : '';
       return `<li>${escape(text + until)}<br><small>${escape(k.note)}</small></li>`;
     })
     .join('');

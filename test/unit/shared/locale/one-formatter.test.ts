@@ -25,4 +25,21 @@ describe('one formatter for dates', () => {
     );
     expect(found).toEqual([]);
   });
+
+  // A date handed to a text as a bare value shows as stored, "2027-01-03", beside the lists' "3 Jan 2027".
+  it('hands every date to a text through the formatter, never as an ISO day', () => {
+    // A file name keeps the ISO day on purpose: it sorts.
+    const options = /\bt\(\s*[`'"]((?![^`'"]*fileName)[^`'"]+)[`'"]\s*,\s*\{([^{}]*)\}/g;
+    const dated = /\b(date|until|from|to)\s*:\s*([^,]+)/g;
+    const formatted =
+      /\b(format\w*\.(date|dateTime|time)|format(Date|DateTime|Time|Day)|formatTime|stamp|date|when\.date)\(/;
+    const found = sources('renderer').flatMap((path) =>
+      [...readFileSync(join(ROOT, path), 'utf8').matchAll(options)].flatMap(([, , body]) =>
+        [...body!.matchAll(dated)]
+          .filter(([, , value]) => !formatted.test(value!))
+          .map(([field]) => `${path}: ${field.replace(/\s+/g, ' ').trim()}`),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
 });

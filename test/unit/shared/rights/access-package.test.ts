@@ -214,7 +214,7 @@ describe('access package', () => {
     expect(nl).toContain('Autoriteit Persoonsgegevens');
     expect(en).toContain('Mail &lt;Cloud&gt; Inc');
     expect(en).toContain('US outside the EEA; safeguard: Standard contractual clauses');
-    expect(en).toContain('From your business card — Horecava 2026, obtained on 2026-01-12');
+    expect(en).toContain('From your business card — Horecava 2026, obtained on 12 January 2026');
     expect(nl).toContain('Van uw visitekaartje');
     expect(en).toContain('Your objection to profiling and automated decisions was recorded on');
     expect(en).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -224,12 +224,12 @@ describe('access package', () => {
     expect(nl).toContain('Uw rechten');
   });
 
-  it('speaks Dutch throughout the Dutch report: field names, request statuses, how a notice was given, the seeded recipients', async () => {
+  it('speaks Dutch throughout the Dutch report: field names, request statuses, dates, how a notice was given, the seeded recipients', async () => {
     const { session, a } = await seeded();
     const { en, nl } = open((await produceAccessPackage(session, a.id)).bytes);
     expect(nl).toContain('<th>Adres</th><td>Havenweg 1, 4301 AA, Zierikzee, NL</td>');
     expect(nl).not.toContain('Address');
-    expect(nl).toContain('Inzage — ontvangen 2026-11-20 (ontvangen)');
+    expect(nl).toContain('Inzage — ontvangen 20 november 2026 (ontvangen)');
     expect(nl).not.toContain('(received)');
     expect(nl).toMatch(/ — v1 \(per e-mail\)/);
     expect(nl).not.toContain('(email)');
@@ -237,7 +237,10 @@ describe('access package', () => {
     expect(nl).not.toContain('Employees in sales and service');
     expect(en).toContain('Employees in sales and service');
     expect(en).toContain('<th>Address</th>');
-    expect(en).toContain('Access — received 2026-11-20 (received)');
+    expect(en).toContain('Access — received 20 November 2026 (received)');
+    // Every date is written out in the letter's language, none left in ISO form.
+    expect(nl).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(en).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(en).toMatch(/ — v1 \(by email\)/);
   });
 

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../ui/DataTable';
 import { NamedId } from '../../../../ui/NamedId';
 import { useMemberNames } from '../../../../kit/useMemberNames';
-import { backupsText, formatTime, kindLabel } from '../certificate-export';
+import { backupsText, formatDay, formatTime, kindLabel } from '../certificate-export';
 import { useCertificateExport } from '../hooks/useCertificateExport';
 import { useErasureCertificate } from '../hooks/useErasureCertificate';
 import { KindCountRows } from './KindCountRows';
@@ -97,7 +97,9 @@ export function ErasureCertificateView({ certificateId }: { readonly certificate
               exception: t(`erasure.exceptions.${k.exception}`),
               id: k.retainedSubjectId,
             })}
-            {k.retainUntil ? ` — ${t('erasure.certificate.until', { date: k.retainUntil })}` : ''}
+            {k.retainUntil
+              ? ` — ${t('erasure.certificate.until', { date: formatDay(k.retainUntil, language) })}`
+              : ''}
             {` — ${k.note}`}
           </Typography>
         ))

@@ -14,7 +14,7 @@ import { erasureCertificates, type FiledCertificate } from '../../../../../share
 import { formatRoute } from '../../../../kit/routing';
 import { useLiveQuery, valueOr } from '../../../../kit/useLiveQuery';
 import { DataTable } from '../../../../ui/DataTable';
-import { formatTime, kindLabel } from '../certificate-export';
+import { formatDay, formatTime, kindLabel } from '../certificate-export';
 import { useRequests } from '../../hooks/useRequests';
 import { ErasureCertificateView } from './ErasureCertificateView';
 
@@ -62,7 +62,7 @@ export function ErasureCertificatesTab() {
               <TableCell>
                 {inRegister.has(c.requestId) ? (
                   <Link href={formatRoute({ name: 'request', id: c.requestId })}>
-                    {t('erasure.list.requestOf', { date: inRegister.get(c.requestId) })}
+                    {t('erasure.list.requestOf', { date: formatDay(inRegister.get(c.requestId)!, language) })}
                   </Link>
                 ) : (
                   t('erasure.list.noRequest')
