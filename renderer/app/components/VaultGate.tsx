@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform/platform-context';
 import { openLocalDatabase } from '../../platform/storage';
 import { SignInScreen } from '../../features/sync/components/SignInScreen';
+import { unfinishedJoin } from '../../features/sync/stores/unfinished-join';
 import { WipedScreen } from '../../features/sync/components/WipedScreen';
 import { useSyncStore } from '../../features/sync/stores/sync-store';
 import { useVaultStore } from '../../features/vault/stores/vault-store';
@@ -23,7 +24,8 @@ export function VaultGate({ children }: { readonly children: ReactNode }) {
   const progress = useVaultStore((s) => s.progress);
   const start = useVaultStore((s) => s.start);
   const [startFailed, setStartFailed] = useState(false);
-  const [signingIn, setSigningIn] = useState(false);
+  // A join this device left before the key arrived is finished by signing in: start there.
+  const [signingIn, setSigningIn] = useState(() => unfinishedJoin() !== null);
   const wiped = useSyncStore((s) => s.wiped);
 
   useEffect(() => {

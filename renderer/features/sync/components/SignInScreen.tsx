@@ -2,6 +2,7 @@
 // with an invite code. The local
 // vault is built from what the server keeps (account.ts) and then syncs the organisation's data.
 import { useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { AuthLayout } from '../../vault/components/AuthLayout';
 import { PassphraseField } from '../../vault/components/PassphraseField';
 import { useJoinStore } from '../stores/join-store';
 import { rememberedServerUrl } from '../stores/server-address';
+import { unfinishedJoin } from '../stores/unfinished-join';
 import { useAccountAttempt } from '../hooks/useAccountAttempt';
 import { ServerUrlField, UserIdField } from './AccountFields';
 import { ProblemAlert } from './ProblemAlert';
@@ -27,8 +29,10 @@ export function SignInScreen({ onBack }: { onBack: () => void }) {
 function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () => void }) {
   const { t } = useTranslation();
   const signIn = useJoinStore((s) => s.signIn);
-  const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
-  const [userId, setUserId] = useState('');
+  // A join left before the key arrived: signing in with the passphrase finishes it.
+  const [unfinished] = useState(unfinishedJoin);
+  const [serverUrl, setServerUrl] = useState(() => unfinished?.serverUrl ?? rememberedServerUrl());
+  const [userId, setUserId] = useState(unfinished?.userId ?? '');
   const [passphrase, setPassphrase] = useState('');
   const names = useNameChoice();
   // A success opens the vault and this screen goes: it stays busy until then.
@@ -49,6 +53,9 @@ function PassphraseSignIn({ onBack, onJoin }: { onBack: () => void; onJoin: () =
   return (
     <AuthLayout title={t('sync.signIn.title')} subtitle={t('sync.signIn.subtitle')}>
       <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-busy={busy}>
+        {unfinished && (
+          <Alert severity="info">{t('sync.signIn.unfinishedJoin', { userId: unfinished.userId })}</Alert>
+        )}
         <ServerUrlField value={serverUrl} onChange={setServerUrl} busy={busy} />
         <UserIdField value={userId} onChange={setUserId} busy={busy} />
         <PassphraseField

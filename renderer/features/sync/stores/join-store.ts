@@ -15,6 +15,7 @@ import { useVaultStore } from '../../vault/stores/vault-store';
 import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
 import type { ChosenNames } from '../../../kit/NameFields';
 import { nameLinkedDevice } from './names';
+import { forgetUnfinishedJoin, rememberUnfinishedJoin } from './unfinished-join';
 
 const NO_CHOICE: ChosenNames = { displayName: '', deviceName: '' };
 
@@ -65,6 +66,7 @@ export const useJoinStore = create<JoinState>()((set) => {
       if (refused) return refused;
       const signedIn = await signInToVault(vault, { fetch: fetchFromWindow, serverUrl, userId, passphrase });
       if (!signedIn.ok) return explainFailure(serverUrl, signedIn);
+      forgetUnfinishedJoin();
       await saveLink(signedIn.value.session, signedIn.value.link);
       // A name that cannot be stored is not worth failing the sign-in for: Settings asks again.
       await nameLinkedDevice(signedIn.value.session, signedIn.value.link, names).catch(() => undefined);
@@ -91,6 +93,8 @@ export const useJoinStore = create<JoinState>()((set) => {
       if (!joined.ok) return explainFailure(serverUrl, joined);
       const waiting = joined.value;
       pendingJoin = waiting;
+      // Should this window close before the key arrives, the next start offers to finish by signing in.
+      rememberUnfinishedJoin({ serverUrl, userId });
       set({ joining: { userId }, joinError: null });
       const poll = async () => {
         joinTimer = null;
@@ -99,6 +103,7 @@ export const useJoinStore = create<JoinState>()((set) => {
         if (pendingJoin !== waiting) return;
         if (finished.ok) {
           pendingJoin = null;
+          forgetUnfinishedJoin();
           await saveLink(finished.value, waiting.link);
           await nameLinkedDevice(finished.value, waiting.link, names).catch(() => undefined);
           set({ joining: null });
