@@ -78,4 +78,32 @@ describe('plurals in texts with several counts', () => {
       ),
     ).toEqual(['1 purpose · 1 person · 0 organisations', '1 doel · 1 persoon · 0 organisaties']);
   });
+
+  it('has a singular for every text that counts a noun', () => {
+    expect(inBoth((t) => t('erasure.certificate.keptRow', { count: 1, exception: 'X', id: 'r1' }))).toEqual([
+      '1 item under X, pseudonymous record r1',
+      '1 item op grond van X, gepseudonimiseerd record r1',
+    ]);
+    expect(
+      inBoth((t) => t('reports.manager.quarterSummary', { count: 1, value: '€ 5', weighted: '€ 1' })),
+    ).toEqual(['1 open deal worth € 5, weighted € 1', '1 open deal ter waarde van € 5, gewogen € 1']);
+    // A text that shows {{count}} has its _one and _other forms, unless the count stands alone.
+    const standsAlone = new Set([
+      'import.report.more',
+      'reports.manager.overdueRow',
+      'retention.figures.activityCount',
+    ]);
+    const unpluralised = (texts: object, prefix = ''): string[] =>
+      Object.entries(texts).flatMap(([key, value]) =>
+        typeof value === 'object' && value !== null
+          ? unpluralised(value as object, `${prefix}${key}.`)
+          : typeof value === 'string' &&
+              value.includes('{{count}}') &&
+              !/_(zero|one|two|few|many|other)$/.test(key)
+            ? [`${prefix}${key}`]
+            : [],
+      );
+    const english = unpluralised(i18next.getResourceBundle('en', 'translation') as object);
+    expect(english.filter((key) => !standsAlone.has(key))).toEqual([]);
+  });
 });
