@@ -201,9 +201,6 @@ export const createApp = (options: AppOptions): FastifyInstance & Housekeeping =
   registerCertificateRoute(app, ctx, options.tls);
   if (options.links) registerLinkRoutes(app, ctx, options.links);
   if (options.territories) registerTerritoryRoutes(app, ctx, options.territories);
-  // Without a territory store nobody holds a territory key: every member receives everything. Devices
-  // ask for their grants after each catch-up, and a 404 there would read as a broken server.
-  else app.get('/territories/grants', async (_request, reply) => sendOk(reply, { grants: [] }));
   if (options.staticRoot) registerStatic(app, options.staticRoot);
 
   return Object.assign(app, {

@@ -19,7 +19,7 @@ import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
-import { carriable, visibleDocs } from './territories';
+import { carriable, mayPushInto, visibleDocs } from './territories';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
 
@@ -99,16 +99,15 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       deleted: newDocumentState._deleted,
       assumed: assumedMasterState ? JSON.stringify(assumedMasterState) : null,
     }));
-    if (rows.some((row, i) => rows.findIndex((other) => other.id === row.id) !== i)) {
-      return sendError(reply, 400, 'bad-request');
-    }
-    if (
-      parsed.data.some(
-        (row) => row.assumedMasterState && row.assumedMasterState.id !== row.newDocumentState.id,
-      )
-    ) {
-      return sendError(reply, 400, 'bad-request');
-    }
+    // Each id once, and each row's assumed state of that same document.
+    const twice = rows.some((row, i) => rows.findIndex((other) => other.id === row.id) !== i);
+    const mixed = parsed.data.some(
+      (r) => r.assumedMasterState && r.assumedMasterState.id !== r.newDocumentState.id,
+    );
+    if (twice || mixed) return sendError(reply, 400, 'bad-request');
+    // No document of a territory the caller does not hold (territories.ts).
+    if (!(await mayPushInto(ctx.territories, auth.caller, auth.collection, rows)))
+      return sendError(reply, 403, 'forbidden');
     // The organisation's storage quota (quota.ts): a push that would grow the store past it is refused.
     if (!(await ctx.quota.admit(auth.caller.user.orgId, auth.collection, rows))) {
       request.log.warn({ rows: rows.length, collection: auth.collection }, 'push refused by the quota');
@@ -159,10 +158,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       },
       'push',
     );
-    return sendOk(
-      reply,
-      outcome.conflicts.map((doc) => JSON.parse(doc) as unknown),
-    );
+    // A conflict shows the stored document: never one of a territory the caller may not pull.
+    const conflicts = outcome.conflicts.map((doc) => ({ doc }));
+    return sendOk(reply, await visibleDocs(ctx.territories, auth.caller, auth.collection, conflicts));
   });
 
   app.get('/sync/:collection/pull', async (request: SyncRequest, reply) => {

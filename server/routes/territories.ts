@@ -53,6 +53,22 @@ export const visibleDocs = async (
 };
 
 /**
+ * Whether the caller may push these documents: none of a territory they do not hold (a sales user wrote
+ * into another territory, or over one of its documents, by its id). Admins, and organisations without
+ * territories, may push any.
+ */
+export const mayPushInto = async (
+  territories: TerritoryStore | undefined,
+  caller: Pick<Caller, 'role' | 'user'>,
+  collection: Collection,
+  rows: readonly { doc: string; assumed: string | null }[],
+): Promise<boolean> => {
+  const visible = await visibleTo(territories, caller, collection);
+  const states = rows.flatMap((row) => (row.assumed ? [row.doc, row.assumed] : [row.doc]));
+  return !visible || states.every((doc) => visible(JSON.parse(doc) as { id?: unknown; keyId?: unknown }));
+};
+
+/**
  * A push the event stream may carry to every device: none that holds a territory's document, whose event
  * then says only the checkpoint, so every device pulls it through the filter above.
  */

@@ -14,6 +14,7 @@ import { generatePeople } from '../../bench/people-generator';
 import { createApp } from '../../server/app';
 import { openSqliteLinks } from '../../server/storage/links-sqlite';
 import { openSqliteStorage } from '../../server/storage/sqlite';
+import { openSqliteTerritories } from '../../server/storage/territories';
 import { PeoplePage } from './pages/PeoplePage';
 import { SyncPages } from './pages/SyncPages';
 import { useKluisHarness } from './support/harness';
@@ -36,11 +37,14 @@ describe('the first sync of a new device', () => {
     await storage.migrate();
     const links = openSqliteLinks(path.join(dir, 'kluis.sqlite'));
     await links.migrate();
-    const app = createApp({ storage, links, staticRoot: ROOT, log: false });
+    const territories = openSqliteTerritories(path.join(dir, 'kluis.sqlite'));
+    await territories.migrate();
+    const app = createApp({ storage, links, territories, staticRoot: ROOT, log: false });
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     close = async () => {
       await app.close();
       await links.close();
+      await territories.close();
       await storage.close();
     };
     userId = (await seedAccount(storage, url, generatePeople(PEOPLE, 20261203), PASSPHRASE)).link.userId;

@@ -121,6 +121,44 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
     }
   });
 
+  it('a sales user can neither write into the other territory nor read or delete its documents by id', async () => {
+    const { admin, salesA, ids } = await organisation();
+    const { url } = fixture.current.server;
+    const call = async (path: string, token: string, body?: unknown) => {
+      const response = await fetch(`${url}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: ((await response.json()) as { value?: unknown }).value };
+    };
+    // South's profile as the server stores it, read by the admin, who holds every territory.
+    const pulled = await call('/sync/records/pull?checkpoint=0&limit=100', admin.link.token);
+    const all = (pulled.body as { documents: { id: string; keyId: string }[] }).documents;
+    const south = all.find((doc) => doc.id === ids.south)!;
+    const elsewhere = all.find((doc) => doc.id === ids.elsewhere)!;
+    const push = (rows: unknown[]) => call('/sync/records/push', salesA.link.token, rows);
+
+    // Over it, as if new: the answer must not show the stored document (it did, as a conflict).
+    const over = await push([
+      { newDocumentState: { ...south, keyId: elsewhere.keyId }, assumedMasterState: null },
+    ]);
+    expect(JSON.stringify(over.body)).not.toContain(south.keyId);
+    // Into it, or deleting it with the state a former holder kept: refused, and nothing changes.
+    expect(
+      (await push([{ newDocumentState: { ...south, updatedAt: Date.now() }, assumedMasterState: null }]))
+        .status,
+    ).toBe(403);
+    expect(
+      (await push([{ newDocumentState: { ...south, _deleted: true }, assumedMasterState: south }])).status,
+    ).toBe(403);
+    const after = await call('/sync/records/pull?checkpoint=0&limit=100', admin.link.token);
+    const stored = (after.body as { documents: { id: string }[] }).documents.find(
+      (doc) => doc.id === ids.south,
+    );
+    expect(stored).toEqual(south);
+  });
+
   it("a lying server sending the other territory's documents: nothing is stored and the attempt is reported", async () => {
     const { admin, salesA, ids, traces } = await organisation();
     const { storage } = fixture.current;
