@@ -10,16 +10,15 @@ import { KDF_FLOOR } from '../../../shared/crypto/kdf';
 import { loadSodium } from '../../../shared/crypto/sodium';
 import { newSigningPair, signerFrom } from '../../../shared/crypto';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { signInOnNewDevice } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { sealGrant } from '../../../shared/sync/invite';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import type { Fetch } from '../../../shared/sync';
-import { annelies } from '../../fixtures/people';
-import { PASSPHRASE, testVault } from '../../helpers/store';
+import { testVault } from '../../helpers/store';
 import { useServerFixture } from '../server/server-fixture';
 import { lyingServer } from './lying-server';
 import { fixturePlace, joinWithInvite } from './members';
+import { adminWithPerson as adminWithPersonOn } from './admin-with-person';
 import { syncClient } from './two-devices';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
@@ -27,26 +26,7 @@ const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
 const fixture = useServerFixture();
 const place = fixturePlace(fixture);
 
-const adminWithPerson = async () => {
-  const db = await fixture.newDb();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  const person = await session.people.create(annelies);
-  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
-  if (!linked.ok) throw new Error(linked.error);
-  const sync = syncClient(db, linked.value);
-  await sync.start();
-  await sync.awaitInSync();
-  await sync.stop();
-  const pending = sessionPendingInvites(session);
-  const signer = await session.deviceSigner();
-  const key = () => ({
-    orgKey: session.orgKey,
-    orgKeyId: session.orgKeyId,
-    signer,
-    pageKey: session.epochPageKey,
-  });
-  return { db, session, person, link: linked.value, pending, key };
-};
+const adminWithPerson = () => adminWithPersonOn(fixture);
 
 /** The newcomer presses Join, and the window is closed before any admin's device sealed the key. */
 const joinThenLeave = async (invite: { userId: string; inviteCode: string }, db?: KluisDatabase) => {

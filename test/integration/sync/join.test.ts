@@ -4,14 +4,13 @@
 // of its own gets nothing sealed to it.
 import { describe, expect, it } from 'vitest';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
-import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
+import { signInOnNewDevice } from '../../../shared/sync/account';
 import { completeInvites, inviteUser } from '../../../shared/sync/admin';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
-import { annelies } from '../../fixtures/people';
-import { PASSPHRASE, testVault } from '../../helpers/store';
+import { testVault } from '../../helpers/store';
 import { b64 } from '../server/harness';
 import { useServerFixture } from '../server/server-fixture';
 import { fixturePlace, joinWithInvite } from './members';
+import { adminWithPerson as adminWithPersonOn } from './admin-with-person';
 import { syncClient } from './two-devices';
 
 const NEWCOMER_PASSPHRASE = 'blauwe reiger op het ijs';
@@ -20,26 +19,7 @@ const fixture = useServerFixture();
 const newDb = () => fixture.newDb();
 const place = fixturePlace(fixture);
 
-const adminWithPerson = async () => {
-  const db = await newDb();
-  const session = await (await testVault(db)).create(PASSPHRASE);
-  const person = await session.people.create(annelies);
-  const linked = await connectVault({ fetch, serverUrl: fixture.server.url, db, passphrase: PASSPHRASE });
-  if (!linked.ok) throw new Error(linked.error);
-  const sync = syncClient(db, linked.value);
-  await sync.start();
-  await sync.awaitInSync();
-  await sync.stop();
-  const pending = sessionPendingInvites(session);
-  const signer = await session.deviceSigner();
-  const key = () => ({
-    orgKey: session.orgKey,
-    orgKeyId: session.orgKeyId,
-    signer,
-    pageKey: session.epochPageKey,
-  });
-  return { db, session, person, link: linked.value, pending, key };
-};
+const adminWithPerson = () => adminWithPersonOn(fixture);
 
 describe('joining with an invite code', () => {
   it('registers the newcomer, the admin device seals the key, and the newcomer reads the people', async () => {
