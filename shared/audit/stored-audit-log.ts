@@ -91,6 +91,9 @@ export class StoredAuditLog implements AuditLog {
         unreadable++;
       }
     }
+    // Newest first by time, but one device's entries in the order its chain holds them: a clock set back
+    // (or two entries in one millisecond) must not show a step before the one that came first.
+    entries.sort((a, b) => (a.deviceId === b.deviceId ? b.seq - a.seq : b.at - a.at));
     return { entries, unreadable };
   }
 

@@ -31,7 +31,8 @@ export const territorySync = async (
   const refresh = async () => {
     // Offline, or a server without territory routes: the keys stored on this device stay as they are.
     await refreshTerritoryKeys({ fetch, link, session }).catch(() => undefined);
-    placeNewSubjects(session, link.role);
+    // Locked while the server answered (the user locked, or signed out): there is no session to place in.
+    if (!session.isLocked) placeNewSubjects(session, link.role);
   };
   await refresh();
   const held = [...session.territoryKeys.keys()].sort().join(',');
