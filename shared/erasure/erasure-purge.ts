@@ -5,6 +5,7 @@
 // nothing and writes nothing.
 import type { RxCollection, RxDocument } from 'rxdb';
 import type { KeyDoc, RecordDoc } from '../store';
+import { keyPageEntries } from '../store';
 import type { Session } from '../vault';
 import { ERASED_PAYLOAD } from '../sync';
 
@@ -20,17 +21,6 @@ const blankAndRemove = async (
   if (!docs.length) return;
   await collection.bulkUpsert(docs.map((d) => ({ ...(d.toJSON() as RecordDoc), payload: ERASED_PAYLOAD })));
   await collection.bulkRemove(docs.map((d) => d.id));
-};
-
-const parseEntries = (payload: string): Record<string, string> => {
-  try {
-    const value: unknown = JSON.parse(payload);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, string>)
-      : {};
-  } catch {
-    return {};
-  }
 };
 
 /** Counts of the documents removed, per kind ('person', 'activity', 'conflict'...). */
@@ -60,15 +50,15 @@ const shredKeys = async (session: Session, ids: readonly string[]): Promise<void
   const wanted = new Set(ids);
   const pages = await session.db.keys.find().exec();
   for (const page of pages) {
-    const holds = Object.keys(parseEntries(page.payload)).some((id) => wanted.has(id));
+    const holds = Object.keys(keyPageEntries(page.payload)).some((id) => wanted.has(id));
     if (!holds) continue;
     const updated = await page.incrementalModify((data: KeyDoc) => {
-      const entries = parseEntries(data.payload);
+      const entries = keyPageEntries(data.payload);
       for (const id of ids) delete entries[id];
       return { ...data, payload: JSON.stringify(entries) };
     });
     // An emptied page is already blank ('{}'): its tombstone holds no key.
-    if (!Object.keys(parseEntries(updated.payload)).length) await updated.remove();
+    if (!Object.keys(keyPageEntries(updated.payload)).length) await updated.remove();
   }
   for (const id of ids) session.forgetDataKey(id);
 };

@@ -46,14 +46,17 @@ export const markOwnKeyPage = async (db: KluisDatabase, pageId: string): Promise
 export const isOwnKeyPage = async (db: KluisDatabase, pageId: string): Promise<boolean> =>
   (await db.vault.findOne(`${OWN_PAGE_PREFIX}${pageId}`).exec()) !== null;
 
-const parsePage = (doc: KeyDoc): PageEntries => {
+/** A key page's entries (subject id → wrapped data key); none when its payload is not such an object. */
+export const keyPageEntries = (payload: string): PageEntries => {
   try {
-    const value: unknown = JSON.parse(doc.payload);
+    const value: unknown = JSON.parse(payload);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as PageEntries) : {};
   } catch {
     return {};
   }
 };
+
+const parsePage = (doc: KeyDoc): PageEntries => keyPageEntries(doc.payload);
 
 export class DataKeys {
   private readonly cache = new Map<string, Uint8Array>();

@@ -8,7 +8,7 @@
 // rewrite any key page.
 import type { RxCollection } from 'rxdb';
 import type { KeyDoc, RecordDoc } from '../store';
-import { recordAddress } from '../store';
+import { keyPageEntries, recordAddress } from '../store';
 import type { Session } from '../vault';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
@@ -16,17 +16,6 @@ export interface MoveTarget {
   readonly tag: string;
   readonly epochId: string;
 }
-
-const parseEntries = (payload: string): Record<string, string> => {
-  try {
-    const value: unknown = JSON.parse(payload);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, string>)
-      : {};
-  } catch {
-    return {};
-  }
-};
 
 const resealAll = async (
   session: Session,
@@ -96,7 +85,7 @@ export const moveToTerritory = async (
   const formerPages = new Set(moving.map((p) => p.keyId));
   for (const page of (await db.keys.findByIds([...formerPages]).exec()).values()) {
     const data = page.toJSON() as KeyDoc;
-    const entries = parseEntries(data.payload);
+    const entries = keyPageEntries(data.payload);
     for (const id of ids) delete entries[id];
     const updated = await page.incrementalPatch({ payload: JSON.stringify(entries) });
     if (!Object.keys(entries).length) await updated.remove();
