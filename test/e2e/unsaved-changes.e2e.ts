@@ -73,17 +73,19 @@ describe('unsaved changes', () => {
     // Nothing changed: leaving does not ask.
     await people.open();
 
-    // Closing or reloading the page with changes asks the browser's question.
+    // Closing or reloading the page with changes asks the browser's question. (Accepted: Chromium can hang
+    // or crash when a dismissed beforeunload is followed by closing the context, playwright#23141.)
     await people.openPerson('Anna de Vries');
     await jobTitle.fill('Inkoper');
     const asked = new Promise<string>((resolve) =>
       page.once('dialog', (dialog) => {
         resolve(dialog.type());
-        void dialog.dismiss();
+        void dialog.accept();
       }),
     );
-    await page.close({ runBeforeUnload: true });
+    await page.reload();
     expect(await asked).toBe('beforeunload');
+    await new VaultPage(page).unlockHeading.waitFor();
   });
 
   it('asks before a filled-in New person or New organisation form is left', async () => {

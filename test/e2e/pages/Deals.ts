@@ -74,8 +74,19 @@ export class DealsPage extends Screen {
     await this.page.keyboard.press('Space');
     // "Picked up" is at once replaced by where the card is: wait for that.
     await this.announced(`Deal ${title} is over stage`).waitFor({ state: 'attached' });
-    await this.page.keyboard.press('ArrowRight');
-    await this.announced(`Deal ${title} is over stage ${toStage}.`).waitFor({ state: 'attached' });
+    // dnd-kit starts listening for arrow keys a timer tick after the pick-up, which a loaded machine can
+    // announce first; an arrow pressed that early is ignored, so press again (as a user would) while the
+    // card has not moved.
+    const over = this.announced(`Deal ${title} is over stage ${toStage}.`);
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.keyboard.press('ArrowRight');
+      try {
+        await over.waitFor({ state: 'attached', timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await this.page.keyboard.press('Space');
     await this.announced(`Deal ${title} was dropped in stage ${toStage}.`).waitFor({ state: 'attached' });
   }
