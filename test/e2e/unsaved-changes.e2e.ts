@@ -1,8 +1,10 @@
 // Unsaved edits are never lost without a word (issue 20, point 2): a changed job title survives logging a
 // call on the same page, leaving by the navigation, a link or Back asks first, and each answer does what
-// it says; a filled-in New person or New organisation form asks the same.
+// it says; a filled-in New person or New organisation form asks the same, and so do a deal and a case.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CasesPage } from './pages/Cases';
+import { DealsPage } from './pages/Deals';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
@@ -121,5 +123,40 @@ describe('unsaved changes', () => {
     await people.newPerson();
     await page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
     await page.getByRole('searchbox', { name: 'Search organisations' }).waitFor();
+  });
+
+  it('asks before a changed deal or case is left', async () => {
+    const { page } = await harness.open();
+    await new VaultPage(page).create('zeven zwarte zwanen zwemmen');
+    await new OrganisationsPage(page).create({ name: 'Bakkerij Noord' });
+    const form = new PersonForm(page);
+    const leaveFor = (section: string) =>
+      page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
+
+    const deals = new DealsPage(page);
+    await deals.open();
+    await deals.create({ title: 'Ovens vervangen', organisation: 'Bakkerij Noord' });
+    const dealTitle = page.getByRole('textbox', { name: 'Title' });
+    await dealTitle.fill('Ovens en koeling vervangen');
+    await form.unsavedBar.waitFor();
+    await leaveFor('Deals');
+    await form.answerLeave('Keep editing');
+    expect(await dealTitle.inputValue()).toBe('Ovens en koeling vervangen');
+    await leaveFor('Deals');
+    await form.answerLeave('Save');
+    await deals.card('Ovens en koeling vervangen').waitFor();
+
+    const cases = new CasesPage(page);
+    await cases.open();
+    await cases.create({ subject: 'Oven defect', organisation: 'Bakkerij Noord' });
+    const caseSubject = page.getByRole('textbox', { name: 'Subject' });
+    await caseSubject.fill('Oven defect, spoed');
+    await form.unsavedBar.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await caseSubject.inputValue()).toBe('Oven defect');
+    await caseSubject.fill('Oven defect, spoed');
+    await leaveFor('Cases');
+    await form.answerLeave('Discard changes');
+    await cases.row('Oven defect').waitFor();
+    expect(await cases.row('spoed').count()).toBe(0);
   });
 });

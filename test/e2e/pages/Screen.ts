@@ -30,7 +30,8 @@ export class Screen {
 
   /** Presses `button` and waits for the page of what it saved, headed `heading`. */
   protected async submit(button: string, heading: string): Promise<void> {
-    await this.page.getByRole('button', { name: button }).click();
+    // Exact: a changed form also shows its unsaved-changes bar, with a "Save changes" button.
+    await this.page.getByRole('button', { name: button, exact: true }).click();
     await this.page.getByRole('heading', { name: heading }).waitFor();
   }
 }

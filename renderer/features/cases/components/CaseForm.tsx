@@ -14,6 +14,7 @@ import { useCurrentUser } from '../../../kit/useCurrentUser';
 import type { CaseDraft, CaseErrors } from '../case-draft';
 import { useAssigneeLabel } from '../hooks/useCaseLabels';
 import { SelectField } from '../../../ui/forms/SelectField';
+import { UnsavedChangesBar } from '../../../kit/UnsavedChanges';
 
 interface Props {
   readonly draft: CaseDraft;
@@ -22,11 +23,14 @@ interface Props {
   readonly busy: boolean;
   readonly showStatus: boolean;
   readonly onSubmit: () => void;
+  /** The draft differs from what is stored: the form says so, with Discard and Save. */
+  readonly dirty: boolean;
+  readonly onDiscard: () => void;
 }
 
 const UNASSIGNED = '-';
 
-export function CaseForm({ draft, onChange, errors, busy, showStatus, onSubmit }: Props) {
+export function CaseForm({ draft, onChange, errors, busy, showStatus, onSubmit, dirty, onDiscard }: Props) {
   const { t } = useTranslation();
   const { userId } = useCurrentUser();
   const assigneeLabel = useAssigneeLabel();
@@ -105,6 +109,7 @@ export function CaseForm({ draft, onChange, errors, busy, showStatus, onSubmit }
           <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
         </Box>
       </FormSection>
+      {dirty && <UnsavedChangesBar onDiscard={onDiscard} busy={busy} />}
     </Box>
   );
 }

@@ -18,6 +18,8 @@ import {
   type CaseEntryType,
 } from '../../../../shared/cases';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
+import { leaveNow } from '../../../kit/unsaved-changes';
+import { UnsavedChangesGuard } from '../../../kit/UnsavedChanges';
 import { notify } from '../../../kit/notification-store';
 import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
@@ -45,6 +47,12 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
   const serviceCase = isNew ? undefined : cases.find((c) => c.id === id);
   const entries = useCaseEntries(serviceCase);
   const [draft, setDraft] = useState<CaseDraft | null>(null);
+  // What is stored (or a new case's starting point): a draft that differs is what leaving would lose.
+  const [stored, setStored] = useState<CaseDraft | null>(null);
+  const load = (next: CaseDraft) => {
+    setDraft(next);
+    setStored(next);
+  };
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const [edited, setEdited] = useState(false);
   const { errors, busy, save: saveChecked } = useCheckedSave<CaseErrors>();
@@ -53,10 +61,10 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
 
   // The form follows the stored case until the user edits it (a status change elsewhere shows here).
   if (serviceCase && syncedAt !== serviceCase.updatedAt && !edited) {
-    setDraft(draftOfCase(serviceCase.data));
+    load(draftOfCase(serviceCase.data));
     setSyncedAt(serviceCase.updatedAt);
   }
-  if (isNew && !draft) setDraft(newCaseDraft(userId, subjectLinkOf(directory, subjectId)));
+  if (isNew && !draft) load(newCaseDraft(userId, subjectLinkOf(directory, subjectId)));
 
   const viewedId = serviceCase?.id;
   const { run: recordView } = useOperation(openCase);
@@ -77,7 +85,14 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     );
   if (!draft) return null;
 
-  const save = async () => {
+  const dirty = edited && JSON.stringify(draft) !== JSON.stringify(stored);
+  const discard = () => {
+    setDraft(stored);
+    setEdited(false);
+  };
+
+  /** Saves; once stored, goes to `to` when the user was leaving, or to the new case's own address. */
+  const save = async (to?: string) => {
     const saved = await saveChecked(
       caseFromDraft(draft, serviceCase?.data ?? null),
       (data) =>
@@ -88,7 +103,9 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     );
     if (!saved) return;
     setEdited(false);
-    if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id });
+    setStored(draft);
+    if (to) leaveNow(to);
+    else if (saved.id !== serviceCase?.id) navigate({ name: 'case', id: saved.id }, { force: true });
   };
 
   const changeStatus = async (status: 'resolved' | 'open') => {
@@ -117,12 +134,13 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
     if (!serviceCase) return;
     await deleteCase(session, actor, serviceCase.id);
     notify(t('cases.page.deleted'));
-    navigate(backRoute);
+    navigate(backRoute, { force: true });
   };
 
   const closed = serviceCase ? isCaseClosed(serviceCase.data.status) : false;
   return (
     <>
+      <UnsavedChangesGuard dirty={dirty} onSave={(to) => void save(to)} />
       <PageHeader
         title={serviceCase ? serviceCase.data.subject : t('cases.page.newTitle')}
         subtitle={serviceCase && <StatusChip status={serviceCase.data.status} />}
@@ -169,6 +187,8 @@ export function CasePage({ id, subjectId }: { id: string; subjectId?: string }) 
           busy={busy}
           showStatus={!!serviceCase}
           onSubmit={() => void save()}
+          dirty={dirty}
+          onDiscard={discard}
         />
         {serviceCase && <CaseTimeline entries={entries} onAdd={addEntry} />}
       </Box>

@@ -16,6 +16,7 @@ import { useUserLabel } from '../hooks/useUserLabel';
 import { PersonField } from '../../../kit/PersonField';
 import { SelectField } from '../../../ui/forms/SelectField';
 import { useFormat } from '../../../kit/useFormat';
+import { UnsavedChangesBar } from '../../../kit/UnsavedChanges';
 
 interface Props {
   readonly draft: DealDraft;
@@ -25,9 +26,22 @@ interface Props {
   readonly closedAt: number | null;
   readonly busy: boolean;
   readonly onSubmit: () => void;
+  /** The draft differs from what is stored: the form says so, with Discard and Save. */
+  readonly dirty: boolean;
+  readonly onDiscard: () => void;
 }
 
-export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, onSubmit }: Props) {
+export function DealForm({
+  draft,
+  onChange,
+  errors,
+  pipeline,
+  closedAt,
+  busy,
+  onSubmit,
+  dirty,
+  onDiscard,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const userLabel = useUserLabel();
@@ -157,6 +171,7 @@ export function DealForm({ draft, onChange, errors, pipeline, closedAt, busy, on
       <Box>
         <SubmitButton busy={busy}>{t('common.save')}</SubmitButton>
       </Box>
+      {dirty && <UnsavedChangesBar onDiscard={onDiscard} busy={busy} />}
     </Box>
   );
 }

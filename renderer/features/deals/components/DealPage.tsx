@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useTranslation } from 'react-i18next';
 import { formatRoute, navigate, NEW_ID } from '../../../kit/routing';
+import { leaveNow } from '../../../kit/unsaved-changes';
+import { UnsavedChangesGuard } from '../../../kit/UnsavedChanges';
 import { notify } from '../../../kit/notification-store';
 import { subjectLinkOf, subjectRouteOr } from '../../../kit/subject-link';
 import { NotFoundPage } from '../../../ui/NotFoundPage';
@@ -29,10 +31,15 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
   const [deal, setDeal] = useState<Deal | null>(null);
   const [missing, setMissing] = useState(false);
   const [draft, setDraft] = useState<DealDraft | null>(null);
+  // What is stored (or a new deal's starting point): a draft that differs is what leaving would lose.
+  const [stored, setStored] = useState<DealDraft | null>(null);
+  const load = (next: DealDraft) => {
+    setDraft(next);
+    setStored(next);
+  };
   const { errors, busy, save: saveChecked } = useCheckedSave<DealErrors>();
 
-  if (isNew && pipeline && !draft)
-    setDraft(newDealDraft(pipeline, userId, subjectLinkOf(directory, subjectId)));
+  if (isNew && pipeline && !draft) load(newDealDraft(pipeline, userId, subjectLinkOf(directory, subjectId)));
 
   useEffect(() => {
     if (isNew) return;
@@ -41,7 +48,7 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
       .then((found) => {
         if (cancelled) return;
         setDeal(found);
-        setDraft(draftOfDeal(found.data, i18n.language));
+        load(draftOfDeal(found.data, i18n.language));
       })
       // Not found, or not readable here (key erased, written by a newer Kluis): either way, nothing to edit.
       .catch(() => {
@@ -60,7 +67,10 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
     return <NotFoundPage title={t('deals.page.details')} back={back} message={t('deals.page.notFound')} />;
   if (!pipeline || !draft) return <CircularProgress aria-label={t('common.loading')} />;
 
-  const save = async () => {
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
+
+  /** Saves; once stored, goes to `to` when the user was leaving, or to the new deal's own address. */
+  const save = async (to?: string) => {
     const saved = await saveChecked(
       dealFromDraft(draft, pipeline, deal?.data ?? null),
       (data) =>
@@ -69,19 +79,21 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
     );
     if (!saved) return;
     setDeal(saved);
-    setDraft(draftOfDeal(saved.data, i18n.language));
-    if (isNew || saved.id !== deal?.id) navigate({ name: 'deal', id: saved.id });
+    load(draftOfDeal(saved.data, i18n.language));
+    if (to) leaveNow(to);
+    else if (isNew || saved.id !== deal?.id) navigate({ name: 'deal', id: saved.id }, { force: true });
   };
 
   const remove = async () => {
     if (!deal) return;
     await deleteDeal(session, actor, deal.id);
     notify(t('deals.page.deleted'));
-    navigate({ name: 'deals' });
+    navigate({ name: 'deals' }, { force: true });
   };
 
   return (
     <>
+      <UnsavedChangesGuard dirty={dirty} onSave={(to) => void save(to)} />
       <PageHeader
         title={isNew ? t('deals.page.newTitle') : draft.title || t('deals.page.details')}
         back={back}
@@ -107,6 +119,8 @@ export function DealPage({ id, subjectId }: { id: string; subjectId?: string }) 
         closedAt={deal?.data.closedAt ?? null}
         busy={busy}
         onSubmit={() => void save()}
+        dirty={dirty}
+        onDiscard={() => setDraft(stored)}
       />
     </>
   );
