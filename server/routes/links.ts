@@ -5,8 +5,10 @@
 // client, answered 200 at once. An unknown or malformed token gets the same "not valid" page and counts
 // against the source address, which then waits as for failed sign-ins (limits.ts); nothing about a token
 // or its click is logged (these routes log warnings only, and every request line masks the token: logPath).
+// A click keeps a proof taken from the token (shared/sync's LINK_CLICK_PROOF), never the token itself.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  LINK_CLICK_PROOF,
   LINK_TOKEN,
   LinkClicksQuery,
   RegisterLinksRequest,
@@ -126,7 +128,7 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
     if (!LINK_TOKEN.test(token)) return invalid();
     const tokenHash = sha256(token);
     const clicked = record
-      ? await links.recordClick(tokenHash, kind, ctx.now())
+      ? await links.recordClick(tokenHash, kind, ctx.now(), sha256(`${LINK_CLICK_PROOF}${token}`))
       : await links
           .find(tokenHash)
           .then((link) => (link && link.kind === kind ? { clickedAt: link.clickedAt } : undefined));

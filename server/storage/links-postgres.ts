@@ -1,6 +1,14 @@
 // The link table (links.ts) on PostgreSQL, a side table of the server's (postgres-side-table.ts). A click takes a per-organisation advisory
 // lock until it commits, so click sequences become visible in order and a device's cursor skips none.
-import { conflicts, LINK_ROW_BYTES, LINK_TABLE_SQL, toLinkClick, toLinkRow, type LinkStore } from './links';
+import {
+  conflicts,
+  LINK_PROOF_COLUMN_SQL,
+  LINK_ROW_BYTES,
+  LINK_TABLE_SQL,
+  toLinkClick,
+  toLinkRow,
+  type LinkStore,
+} from './links';
 import { openSideTable, type SideTableOptions } from './postgres-side-table';
 
 type Row = Record<string, unknown>;
@@ -10,7 +18,11 @@ class RegisterConflict extends Error {}
 export type PostgresLinksOptions = SideTableOptions;
 
 export const openPostgresLinks = async (options: PostgresLinksOptions): Promise<LinkStore> => {
-  const { pool, inTransaction, migrate, close } = openSideTable(options, 'links', LINK_TABLE_SQL);
+  const { pool, inTransaction, migrate, close } = openSideTable(
+    options,
+    'links',
+    `${LINK_TABLE_SQL}\n${LINK_PROOF_COLUMN_SQL};`,
+  );
   return {
     kind: 'postgres',
     migrate,
@@ -42,7 +54,7 @@ export const openPostgresLinks = async (options: PostgresLinksOptions): Promise<
       const row = found.rows[0] as Row | undefined;
       return row ? toLinkRow(row) : undefined;
     },
-    async recordClick(tokenHash, kind, now) {
+    async recordClick(tokenHash, kind, now, proof) {
       return inTransaction(async (client) => {
         const found = await client.query('SELECT * FROM link_tokens WHERE token_hash = $1 FOR UPDATE', [
           tokenHash,
@@ -53,17 +65,17 @@ export const openPostgresLinks = async (options: PostgresLinksOptions): Promise<
         if (link.clickedAt !== null) return { clickedAt: link.clickedAt };
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kluis-link-click-${link.orgId}`]);
         await client.query(
-          `UPDATE link_tokens SET clicked_at = $1,
+          `UPDATE link_tokens SET clicked_at = $1, click_proof = $4,
              click_seq = (SELECT COALESCE(MAX(click_seq), 0) + 1 FROM link_tokens WHERE org_id = $2)
            WHERE token_hash = $3`,
-          [now, link.orgId, tokenHash],
+          [now, link.orgId, tokenHash, proof],
         );
         return { clickedAt: now };
       });
     },
     async clicks(orgId, after, limit) {
       const found = await pool.query(
-        `SELECT token_hash, kind, clicked_at, click_seq FROM link_tokens
+        `SELECT token_hash, kind, clicked_at, click_seq, click_proof FROM link_tokens
          WHERE org_id = $1 AND click_seq > $2 ORDER BY click_seq LIMIT $3`,
         [orgId, after, limit],
       );

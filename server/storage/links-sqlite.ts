@@ -44,18 +44,16 @@ export const openSqliteLinks = (file: string): LinkStore => {
     }
   });
 
-  const clickTx = db.transaction((tokenHash: string, kind: string, now: number) => {
+  const clickTx = db.transaction((tokenHash: string, kind: string, now: number, proof: string) => {
     const link = find(tokenHash);
     if (!link || link.kind !== kind) return undefined;
     if (link.clickedAt !== null) return { clickedAt: link.clickedAt };
     const last = db
       .prepare('SELECT COALESCE(MAX(click_seq), 0) AS seq FROM link_tokens WHERE org_id = ?')
       .get(link.orgId) as Row;
-    db.prepare('UPDATE link_tokens SET clicked_at = ?, click_seq = ? WHERE token_hash = ?').run(
-      now,
-      Number(last.seq) + 1,
-      tokenHash,
-    );
+    db.prepare(
+      'UPDATE link_tokens SET clicked_at = ?, click_seq = ?, click_proof = ? WHERE token_hash = ?',
+    ).run(now, Number(last.seq) + 1, proof, tokenHash);
     return { clickedAt: now };
   });
 
@@ -63,6 +61,10 @@ export const openSqliteLinks = (file: string): LinkStore => {
     kind: 'sqlite',
     async migrate() {
       db.exec(LINK_TABLE_SQL);
+      // A table made before click proofs: SQLite has no ADD COLUMN IF NOT EXISTS.
+      const columns = db.prepare('PRAGMA table_info(link_tokens)').all() as Row[];
+      if (!columns.some((column) => column.name === 'click_proof'))
+        db.exec('ALTER TABLE link_tokens ADD COLUMN click_proof TEXT');
     },
     async close() {
       db.close();
@@ -79,13 +81,13 @@ export const openSqliteLinks = (file: string): LinkStore => {
     async find(tokenHash) {
       return find(tokenHash);
     },
-    async recordClick(tokenHash, kind, now) {
-      return clickTx(tokenHash, kind, now);
+    async recordClick(tokenHash, kind, now, proof) {
+      return clickTx(tokenHash, kind, now, proof);
     },
     async clicks(orgId, after, limit) {
       const rows = db
         .prepare(
-          `SELECT token_hash, kind, clicked_at, click_seq FROM link_tokens
+          `SELECT token_hash, kind, clicked_at, click_seq, click_proof FROM link_tokens
            WHERE org_id = ? AND click_seq > ? ORDER BY click_seq LIMIT ?`,
         )
         .all(orgId, after, limit) as Row[];

@@ -1,7 +1,8 @@
 // Confirmation and unsubscribe links (issue 17): what the server keeps of each, behind one interface with
 // an adapter per database (links-sqlite.ts, links-postgres.ts). Per link only the SHA-256 of its token,
 // its kind, the organisation, when it was last registered and when it was first clicked, with a per-organisation
-// click sequence the devices pull by. No person, list, purpose, address or browser is ever stored: the
+// click sequence the devices pull by, and the click's proof (another SHA-256 of the token, taken from the
+// clicked link: shared/sync's LINK_CLICK_PROOF), which the devices check against the token they hold. No person, list, purpose, address or browser is ever stored: the
 // device that made the token keeps what it stands for in its own encrypted store.
 import type { LinkKind } from '../../shared/sync';
 
@@ -15,6 +16,8 @@ export interface LinkRow {
   clickedAt: number | null;
   /** The click's place in the organisation's sequence of clicks; null until clicked. */
   clickSeq: number | null;
+  /** SHA-256(LINK_CLICK_PROOF + token) of the clicked link; null until clicked (or clicked before proofs). */
+  clickProof: string | null;
 }
 
 export interface LinkClickRow {
@@ -22,6 +25,7 @@ export interface LinkClickRow {
   kind: LinkKind;
   clickedAt: number;
   seq: number;
+  proof: string | null;
 }
 
 export interface NewLink {
@@ -57,11 +61,16 @@ export interface LinkStore {
   register(orgId: string, links: readonly NewLink[], now: number): Promise<'ok' | 'conflict'>;
   find(tokenHash: string): Promise<LinkRow | undefined>;
   /**
-   * Records a click on a link of this kind: the first click's time is kept and gets the organisation's
-   * next click sequence; a repeated click answers the first one's time. Undefined for an unknown hash or
-   * one of the other kind.
+   * Records a click on a link of this kind: the first click's time and proof are kept and get the
+   * organisation's next click sequence; a repeated click answers the first one's time. Undefined for an
+   * unknown hash or one of the other kind.
    */
-  recordClick(tokenHash: string, kind: LinkKind, now: number): Promise<{ clickedAt: number } | undefined>;
+  recordClick(
+    tokenHash: string,
+    kind: LinkKind,
+    now: number,
+    proof: string,
+  ): Promise<{ clickedAt: number } | undefined>;
   /** The organisation's clicks after the sequence `after`, oldest first, at most `limit`. */
   clicks(orgId: string, after: number, limit: number): Promise<LinkClickRow[]>;
   /** What the organisation's links count in its storage quota: LINK_ROW_BYTES per link. */
@@ -80,11 +89,16 @@ export const LINK_TABLE_SQL = `CREATE TABLE IF NOT EXISTS link_tokens (
   org_id TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   clicked_at BIGINT,
-  click_seq BIGINT
+  click_seq BIGINT,
+  click_proof TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS link_tokens_clicks ON link_tokens (org_id, click_seq);`;
 
+/** Adds the click proof to a table made before it (PostgreSQL; SQLite asks for the column first). */
+export const LINK_PROOF_COLUMN_SQL = 'ALTER TABLE link_tokens ADD COLUMN IF NOT EXISTS click_proof TEXT';
+
 type Row = Record<string, unknown>;
+const orNull = (value: unknown) => (value === null || value === undefined ? null : value);
 
 export const toLinkRow = (row: Row): LinkRow => ({
   tokenHash: String(row.token_hash),
@@ -93,6 +107,7 @@ export const toLinkRow = (row: Row): LinkRow => ({
   createdAt: Number(row.created_at),
   clickedAt: row.clicked_at === null || row.clicked_at === undefined ? null : Number(row.clicked_at),
   clickSeq: row.click_seq === null || row.click_seq === undefined ? null : Number(row.click_seq),
+  clickProof: orNull(row.click_proof) === null ? null : String(row.click_proof),
 });
 
 export const toLinkClick = (row: Row): LinkClickRow => ({
@@ -100,6 +115,7 @@ export const toLinkClick = (row: Row): LinkClickRow => ({
   kind: row.kind as LinkKind,
   clickedAt: Number(row.clicked_at),
   seq: Number(row.click_seq),
+  proof: orNull(row.click_proof) === null ? null : String(row.click_proof),
 });
 
 /** The registration is refused when a hash is already someone else's, or the other kind. */

@@ -1,12 +1,13 @@
 // Unsubscribe links for a campaign list (issue 17): one /u/<token> per person, for the list the campaign
-// uses or every list of its purpose, held on this device (link-store.ts) and registered by hash with the
-// organisation's server, with the RFC 2369 / RFC 8058 header values a mailing tool can send with it.
+// uses or every list of its purpose, held in the person's synced link records (link-store.ts) and
+// registered by hash with the organisation's server, with the RFC 2369 / RFC 8058 header values a mailing
+// tool can send with it.
 import { PURPOSE } from '../purposes';
 import { NotFoundError } from '../store';
 import { linkUrl, listUnsubscribeHeaders, registerLinks } from '../sync';
 import type { Session } from '../vault';
 import type { Done } from '../workspace';
-import { holdLink } from './link-store';
+import { holdLinks } from './link-store';
 import { LinkServerError, type LinkServer } from './links';
 import { SUBSCRIPTION_TYPE } from './types';
 
@@ -45,16 +46,12 @@ export const campaignUnsubscribeLinks = async (
     if (list.data.purposeId !== purpose.id) throw new NotFoundError(SUBSCRIPTION_TYPE.kind, listId);
   }
   const personIds = [...new Set(request.personIds)];
-  const tokens = new Map<string, string>();
-  for (const personId of personIds) {
-    const about = {
-      kind: 'unsubscribe',
-      personId,
-      subscriptionTypeId: listId,
-      purposeId: purpose.id,
-    } as const;
-    tokens.set(personId, (await holdLink(session, about, now)).token);
-  }
+  const abouts = personIds.map(
+    (personId) =>
+      ({ kind: 'unsubscribe', personId, subscriptionTypeId: listId, purposeId: purpose.id }) as const,
+  );
+  const held = await holdLinks(session, abouts, now);
+  const tokens = new Map(personIds.map((personId, i) => [personId, held[i]!.token]));
   if (tokens.size) {
     const reply = await registerLinks(
       request.server.client,

@@ -1,15 +1,13 @@
-// What each confirmation and unsubscribe token stands for, kept only on the device that made it: one
-// sealed document per token in the never-synced `vault` collection (found by the token's hash, as the
-// server names it in clicks), and one per person, list and kind that points at the token still open, so
-// a resent confirmation or a later campaign export reuses it. A token is used once: when its click has
-// been recorded, the pointer goes and the next request makes a new token (the server keeps only the first
-// click of a token, so a reused clicked token would never report again). A token made here is also
-// described, by hash only, in a synced record of the person (link-record.ts), so another device of the
-// organisation can record its click when this one is gone.
-import { loadSodium, utf8 } from '../crypto';
+// The open token for a person, list, purpose and kind: a resent confirmation or a later campaign export
+// reuses it. Tokens live in the synced, sealed link records of the person (link-record.ts), never in a
+// device's own store, so they are erased with the person on every device. What a device keeps for itself
+// is only which tokens it saw spent (by the token's hash, in the never-synced `vault` collection) and its
+// cursor in the organisation's clicks. A token is used once: the server keeps only the first click of a
+// token, so a reused clicked token would never report again; every device that pulls a click marks its
+// token spent, and the next request for its person and list makes a new token.
 import { linkTokenHash, newLinkToken, type LinkKind } from '../sync';
-import { changeLocalDoc, readLocalDoc, type LocalVault, type Session } from '../vault';
-import { shareLink } from './link-record';
+import { readLocalDoc, changeLocalDoc, type LocalVault, type Session } from '../vault';
+import { allLinks, personLinks, shareLink, type SharedLink } from './link-record';
 
 /** Who and what a token is about: a person, one of their lists and its purpose. */
 export interface LinkSubject {
@@ -18,13 +16,6 @@ export interface LinkSubject {
   /** The list; null for an unsubscribe from every list of the purpose (a campaign over all its lists). */
   readonly subscriptionTypeId: string | null;
   readonly purposeId: string;
-}
-
-export interface LinkEntry extends LinkSubject {
-  readonly token: string;
-  readonly createdAt: number;
-  /** When this device recorded the token's click in the ledger; null while none was. */
-  readonly recordedAt: number | null;
 }
 
 export interface HeldLink {
@@ -36,58 +27,75 @@ export interface HeldLink {
 
 // Document ids are at most 64 characters: a prefix and 56 hex characters (224 bits) of a SHA-256.
 const ID_HEX = 56;
-const entryId = (tokenHash: string) => `lk-${tokenHash.slice(0, ID_HEX)}`;
-const pointerId = async (about: LinkSubject) => {
-  const sodium = await loadSodium();
-  const key = [about.kind, about.personId, about.subscriptionTypeId ?? '*', about.purposeId].join('\n');
-  return `lp-${sodium.to_hex(sodium.crypto_hash_sha256(utf8(key))).slice(0, ID_HEX)}`;
-};
+const spentId = (tokenHash: string) => `lk-${tokenHash.slice(0, ID_HEX)}`;
 const CURSOR_ID = 'link-click-cursor';
 
-const putDoc = <T>(vault: LocalVault, id: string, value: T) =>
-  changeLocalDoc<T>(vault, id, value, () => value);
+const sameSubject = (link: SharedLink, about: LinkSubject) =>
+  link.kind === about.kind &&
+  link.personId === about.personId &&
+  link.subscriptionTypeId === about.subscriptionTypeId &&
+  link.purposeId === about.purposeId;
 
-/** The open token for this person, list, purpose and kind; a new one (stored here first) when none is. */
-export const holdLink = async (vault: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
-  const pointer = await pointerId(about);
-  const open = await readLocalDoc<string | null>(vault, pointer, null);
-  if (open) {
-    const tokenHash = await linkTokenHash(open);
-    const entry = await linkByHash(vault, tokenHash);
-    if (entry && entry.recordedAt === null) return { token: open, tokenHash, created: false };
-  }
+/** True once this device pulled a click on the token (recorded, refused or changing nothing). */
+export const linkSpent = async (vault: LocalVault, tokenHash: string): Promise<boolean> =>
+  (await readLocalDoc<number | null>(vault, spentId(tokenHash), null)) !== null;
+
+/** Marks the token spent on this device: the next request for its person and list makes a new one. */
+export const markLinkSpent = (vault: LocalVault, tokenHash: string, at: number): Promise<number | null> =>
+  changeLocalDoc<number | null>(vault, spentId(tokenHash), null, (known) => known ?? at);
+
+/** The newest token among `links` for this subject that can still be clicked, if any. */
+const openLink = async (vault: LocalVault, links: readonly SharedLink[], about: LinkSubject) => {
+  // Only the newest matters: an older one of the same subject was replaced when it was spent.
+  const newest = links
+    .filter((link) => link.token && sameSubject(link, about))
+    .reduce<SharedLink | null>((a, b) => (a && a.createdAt >= b.createdAt ? a : b), null);
+  return newest && !(await linkSpent(vault, newest.tokenHash)) ? newest : null;
+};
+
+const newLink = async (session: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
   const token = newLinkToken();
   const tokenHash = await linkTokenHash(token);
-  // Shared first: a token this device holds always has its record for the other devices.
   const { kind, subscriptionTypeId, purposeId } = about;
-  await shareLink(vault, about.personId, { tokenHash, kind, subscriptionTypeId, purposeId, createdAt: now });
-  const entry: LinkEntry = {
-    kind: about.kind,
-    personId: about.personId,
-    subscriptionTypeId: about.subscriptionTypeId,
-    purposeId: about.purposeId,
+  await shareLink(session, about.personId, {
     token,
+    tokenHash,
+    kind,
+    subscriptionTypeId,
+    purposeId,
     createdAt: now,
-    recordedAt: null,
-  };
-  await putDoc(vault, entryId(tokenHash), entry);
-  await putDoc<string | null>(vault, pointer, token);
+  });
   return { token, tokenHash, created: true };
 };
 
-/** What this device keeps for a token's hash; null for a token another device (or nobody) made. */
-export const linkByHash = async (vault: LocalVault, tokenHash: string): Promise<LinkEntry | null> => {
-  const entry = await readLocalDoc<LinkEntry | null>(vault, entryId(tokenHash), null);
-  // The id holds part of the hash: check the whole of it against the token itself.
-  return entry && (await linkTokenHash(entry.token)) === tokenHash ? entry : null;
+const held = (link: SharedLink): HeldLink => ({
+  token: link.token!,
+  tokenHash: link.tokenHash,
+  created: false,
+});
+
+/** The open token for this person, list, purpose and kind; a new one (shared first) when none is. */
+export const holdLink = async (session: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
+  const open = await openLink(session, await personLinks(session, about.personId), about);
+  return open ? held(open) : newLink(session, about, now);
 };
 
-/** Marks the token's click as recorded, and lets the next request for its person and list make a new one. */
-export const markLinkRecorded = async (vault: LocalVault, entry: LinkEntry, at: number): Promise<void> => {
-  const tokenHash = await linkTokenHash(entry.token);
-  await putDoc<LinkEntry>(vault, entryId(tokenHash), { ...entry, recordedAt: at });
-  const pointer = await pointerId(entry);
-  await changeLocalDoc<string | null>(vault, pointer, null, (open) => (open === entry.token ? null : open));
+/** holdLink for many people at once (a campaign list): the organisation's tokens are read once. */
+export const holdLinks = async (
+  session: Session,
+  abouts: readonly LinkSubject[],
+  now: number,
+): Promise<HeldLink[]> => {
+  const byPerson = new Map<string, SharedLink[]>();
+  for (const link of await allLinks(session)) {
+    byPerson.set(link.personId, [...(byPerson.get(link.personId) ?? []), link]);
+  }
+  const links: HeldLink[] = [];
+  for (const about of abouts) {
+    const open = await openLink(session, byPerson.get(about.personId) ?? [], about);
+    links.push(open ? held(open) : await newLink(session, about, now));
+  }
+  return links;
 };
 
 /** Where this device stopped reading the organisation's clicks (0 before the first pull). */

@@ -1,9 +1,10 @@
 // Double opt-in and unsubscribe by link (issue 17): the confirmation message for a pending subscription,
 // with its /c/ link registered by hash on the organisation's server, and the clicks pulled back and
-// recorded in the person's ledgers with the token's hash and the click's time as evidence. The token stays
-// in this device's encrypted store (link-store.ts); what it stands for is also a synced record of the
-// person, by hash (link-record.ts), so any device of the organisation can record the click; the server
-// sees hashes only. A click dated before its token or in the future is refused as the server's invention.
+// recorded in the person's ledgers with the token's hash and the click's time as evidence. The token is
+// kept in a sealed, synced record of the person (link-record.ts), so any device of the organisation that
+// can read the person records the click; the server sees hashes only. A click counts only with its proof,
+// a hash of the token the server takes from the clicked link: a server that never saw a token cannot make
+// it. A click dated before its token or in the future is refused as the server's invention too.
 import type { AuditEvent } from '../audit';
 import { doubleOptInMessage, type MessageLanguage } from '../messages';
 import type { MailMessage } from '../platform';
@@ -12,6 +13,8 @@ import { NotFoundError } from '../store';
 import {
   linkUrl,
   listUnsubscribeHeaders,
+  linkClickProof,
+  linkTokenHash,
   pullLinkClicks,
   registerLinks,
   type LinkClick,
@@ -24,14 +27,7 @@ import { consentStatus, subscriptionStatus } from './derive';
 import { personFacts } from './facts';
 import { decideEligibility } from './gate';
 import { consentAudit, consentEntry, loadPersonLedgers } from './ledgers';
-import {
-  holdLink,
-  linkByHash,
-  linkClickCursor,
-  markLinkRecorded,
-  saveLinkClickCursor,
-  type LinkEntry,
-} from './link-store';
+import { holdLink, linkClickCursor, linkSpent, markLinkSpent, saveLinkClickCursor } from './link-store';
 import { sharedLinksByHash, type SharedLink } from './link-record';
 import { changeSubscription } from './subscriptions';
 import { CONSENT_EVENT, SUBSCRIPTION_TYPE, type ExclusionReason } from './types';
@@ -86,7 +82,7 @@ export interface ConfirmationSent {
   readonly confirmUrl: string;
 }
 
-const registered = async (server: LinkServer, links: { token: string; kind: LinkEntry['kind'] }[]) => {
+const registered = async (server: LinkServer, links: { token: string; kind: LinkClick['kind'] }[]) => {
   const reply = await registerLinks(server.client, links);
   if (!reply.ok) throw new LinkServerError(reply.error);
 };
@@ -166,8 +162,8 @@ const clickEvidence = (click: LinkClick) => ({
   text: `${click.kind} link clicked at ${new Date(click.clickedAt).toISOString()}`,
 });
 
-/** A token as the click is resolved: this device's own entry, or the organisation's synced record of it. */
-type ClickedLink = Pick<LinkEntry, 'kind' | 'personId' | 'subscriptionTypeId' | 'purposeId' | 'createdAt'>;
+/** A token as the click is resolved, from the organisation's synced record of it. */
+type ClickedLink = Pick<SharedLink, 'kind' | 'personId' | 'subscriptionTypeId' | 'purposeId' | 'createdAt'>;
 
 /** This ledger already holds an entry with the click's evidence (another device recorded it). */
 const carries = (entries: readonly { data: { evidence: { reference: string } } }[], reference: string) =>
@@ -238,8 +234,11 @@ const personHeld = (session: Session, personId: string) =>
 /** How far a click may lie ahead of this device's clock (clock skew between the server and the device). */
 export const CLICK_SKEW_MS = 5 * 60_000;
 
-/** Why a reported click was refused: it is dated before its token was made, or in the future. */
-export type ClickProblemReason = 'before-token' | 'in-future';
+/**
+ * Why a reported click was refused: its proof is missing or not the token's (the server never saw the
+ * token), or it is dated before its token was made, or in the future.
+ */
+export type ClickProblemReason = 'unproven' | 'before-token' | 'in-future';
 
 export interface ClickProblem {
   readonly tokenHash: string;
@@ -262,21 +261,30 @@ export const clickProblem = (
   return null;
 };
 
+/** The click's proof is the one only the token yields (and the record's token is the clicked one). */
+const proven = async (click: LinkClick, link: SharedLink): Promise<boolean> =>
+  !!link.token &&
+  click.proof !== null &&
+  (await linkTokenHash(link.token)) === click.tokenHash &&
+  (await linkClickProof(link.token)) === click.proof;
+
 export interface LinkClicksRecorded {
   /** Clicks that changed a ledger. */
   readonly recorded: number;
   /** Clicks on tokens nobody shared, already recorded, about someone no longer here, or changing nothing. */
   readonly ignored: number;
-  /** Clicks refused for their time (a server reporting what no person did); each is audited. */
+  /** Clicks refused as the server's (no proof, or an impossible time); each is audited. */
   readonly problems: readonly ClickProblem[];
   readonly cursor: number;
 }
 
 /**
- * Pulls the organisation's clicks after this device's cursor and records those on tokens it can resolve:
- * its own, or any other device's through the synced link records; each change is audited as it is written.
- * The cursor moves after each page, and a token's click is recorded once, so a repeated pull records
- * nothing twice; a click on a token recorded by another device finds its evidence and writes nothing.
+ * Pulls the organisation's clicks after this device's cursor and records those on tokens it can resolve
+ * through the synced link records (any device's tokens); each change is audited as it is written. The
+ * cursor moves after each page, so this device reads each click once; a click another device already
+ * recorded finds its evidence in the synced ledger and writes nothing. A click without the token's proof
+ * is refused (and audited); every proven one marks its token spent here, so the next message for that
+ * person and list gets a new token.
  */
 export const pullAndRecordClicks = async (
   session: Session,
@@ -290,35 +298,43 @@ export const pullAndRecordClicks = async (
   let ignored = 0;
   const problems: ClickProblem[] = [];
   let shared: ReadonlyMap<string, SharedLink> | null = null;
-  const resolve = async (click: LinkClick): Promise<{ own: LinkEntry | null; link: ClickedLink } | null> => {
-    const own = await linkByHash(session, click.tokenHash);
-    if (own) return own.recordedAt === null ? { own, link: own } : null;
+  const resolve = async (click: LinkClick): Promise<SharedLink | null> => {
     shared ??= await sharedLinksByHash(session);
     const link = shared.get(click.tokenHash);
-    return link ? { own: null, link } : null;
+    return link && link.kind === click.kind ? link : null;
+  };
+  const refuse = async (click: LinkClick, link: SharedLink, reason: ClickProblemReason) => {
+    problems.push({ tokenHash: click.tokenHash, kind: click.kind, clickedAt: click.clickedAt, reason });
+    await step({
+      action: 'consent',
+      kind: 'link-click-refused',
+      recordIds: [link.personId],
+      purposeId: link.purposeId,
+      details: { reason, link: click.kind, clickedAt: click.clickedAt },
+    });
   };
   for (;;) {
     const reply = await pullLinkClicks(server.client, cursor);
     if (!reply.ok) throw new LinkServerError(reply.error);
     for (const click of reply.value.clicks) {
-      const found = await resolve(click);
-      const link = found && found.link.kind === click.kind ? found.link : null;
-      const reason = link && clickProblem(click, link.createdAt, now());
-      if (link && reason) {
-        problems.push({ tokenHash: click.tokenHash, kind: click.kind, clickedAt: click.clickedAt, reason });
-        await step({
-          action: 'consent',
-          kind: 'link-click-refused',
-          recordIds: [link.personId],
-          purposeId: link.purposeId,
-          details: { reason, link: click.kind, clickedAt: click.clickedAt },
-        });
-      } else if (link && (await personHeld(session, link.personId))) {
+      const link = await resolve(click);
+      if (!link || (await linkSpent(session, link.tokenHash))) {
+        ignored += 1;
+        continue;
+      }
+      if (!(await proven(click, link))) {
+        // Not spent: the person's own click may still come (a server cannot forge a token away).
+        await refuse(click, link, 'unproven');
+        continue;
+      }
+      const reason = clickProblem(click, link.createdAt, now());
+      if (reason) await refuse(click, link, reason);
+      else if (await personHeld(session, link.personId)) {
         if (await recordClick(session, actor, link, click, step)) recorded += 1;
         else ignored += 1;
       } else ignored += 1;
       // The token is spent either way: the server reports only a token's first click.
-      if (found?.own && link) await markLinkRecorded(session, found.own, Date.now());
+      await markLinkSpent(session, link.tokenHash, Date.now());
     }
     cursor = await saveLinkClickCursor(session, reply.value.cursor);
     if (!reply.value.more || reply.value.clicks.length === 0) break;

@@ -1,10 +1,12 @@
 // Confirmation and unsubscribe links on the device's side (issue 17): make a token, register its hash
 // with the organisation's server, build the link and the RFC 8058 headers, and pull the clicks back,
-// matched to the tokens this device made. What a token stands for (person, list, purpose) never leaves
-// the device's encrypted store; the server sees only the token's SHA-256 until someone clicks it.
+// matched to the tokens the devices hold. What a token stands for (person, list, purpose) never leaves the
+// devices' encrypted store; the server sees only the token's SHA-256 until someone clicks it, and then
+// keeps the click's proof (linkClickProof), another hash of the token, for the devices to check.
 import { loadSodium, randomBytes, toBase64, utf8 } from '../crypto';
 import { ok } from '../platform';
 import {
+  LINK_CLICK_PROOF,
   LINK_PATHS,
   MAX_LINKS_PER_REQUEST,
   type LinkClick,
@@ -23,6 +25,13 @@ export const linkTokenHash = async (token: string): Promise<string> => {
   const sodium = await loadSodium();
   return sodium.to_hex(sodium.crypto_hash_sha256(utf8(token)));
 };
+
+/**
+ * The proof of a click on the token, as the server computes it from the clicked link: a SHA-256 of the
+ * token under its own prefix, which the token's hash alone does not yield.
+ */
+export const linkClickProof = (token: string): Promise<string> =>
+  linkTokenHash(`${LINK_CLICK_PROOF}${token}`);
 
 /** The public link of a token on the organisation's server: `<server>/c/<token>` or `<server>/u/<token>`. */
 export const linkUrl = (serverUrl: string, kind: LinkKind, token: string): string =>

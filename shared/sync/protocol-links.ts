@@ -2,11 +2,13 @@
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------------
-// A device makes a random token per person, list and purpose (links.ts), keeps what it stands for in its
-// own encrypted store and registers only the token's SHA-256 with the organisation's server. The person
+// A device makes a random token per person, list and purpose (links.ts), keeps it and what it stands for
+// in a sealed record of the person and registers only the token's SHA-256 with the organisation's server. The person
 // clicks /c/<token> (confirm a subscription) or /u/<token> (unsubscribe); the server keeps the first
 // click's time and the devices of the organisation pull the clicks by a cursor. The server never learns
-// who a token is for: it stores the hash, the kind, the organisation and two times.
+// who a token is for: it stores the hash, the kind, the organisation and two times, and once clicked the
+// click's proof: a second SHA-256 of the token (LINK_CLICK_PROOF) that only the token itself yields, so a
+// server that never saw a token cannot report a click on it that a device holding the token accepts.
 // ---------------------------------------------------------------------------------------------------
 
 export const LINK_KINDS = ['confirm', 'unsubscribe'] as const;
@@ -17,6 +19,8 @@ export const LINK_PATHS: Readonly<Record<LinkKind, string>> = { confirm: '/c/', 
 
 /** A token: 32 random bytes in base64url without padding. */
 export const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** What the click proof hashes before the token: the proof is SHA-256(`kluis-link-click\n` + token), hex. */
+export const LINK_CLICK_PROOF = 'kluis-link-click\n';
 /** Links registered in one request; more go in further requests. */
 export const MAX_LINKS_PER_REQUEST = 1000;
 /** Clicks in one pull answer; `more` says when there are further ones. */
@@ -44,8 +48,10 @@ export const LinkClickSchema = z.object({
   kind: z.enum(LINK_KINDS),
   clickedAt: z.number().int().min(0),
   seq: z.number().int().min(1),
+  /** SHA-256(LINK_CLICK_PROOF + token), taken from the clicked link itself; null for a click stored without. */
+  proof: TokenHash.nullable(),
 });
-/** One recorded click: the token's hash (the device maps it back to its token), its kind and time. */
+/** One recorded click: the token's hash (the device maps it back to its token), its kind, time and proof. */
 export type LinkClick = z.infer<typeof LinkClickSchema>;
 
 export const LinkClicksSchema = z.object({

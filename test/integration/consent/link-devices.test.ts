@@ -3,8 +3,9 @@
 // unsubscribe tokens and syncs, then goes away; the person clicks; device B, which never held a token,
 // resolves the clicks through the synced link records and records the confirmation, the consent and the
 // unsubscribe with the tokens' hashes as evidence; A coming back and pulling the same clicks adds nothing.
-// And a server that reports a click it cannot have seen (before the token was made, or in the future) is
-// refused and audited, and erasing the person takes the link records with them.
+// And a server that reports a click it cannot have seen (on a token nobody clicked: it holds only hashes, so
+// it has no proof; before the token was made, or in the future) is refused and audited, and erasing the
+// person takes the link records, with the tokens, from the devices.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteLinks } from '../../../server/storage/links-sqlite';
 import type { LinkStore } from '../../../server/storage/links';
@@ -30,7 +31,14 @@ import { erasurePreview } from '../../../shared/erasure/erasure';
 import { purgeSubjects } from '../../../shared/erasure/erasure-purge';
 import type { MailMessage } from '../../../shared/platform';
 import type { KluisDatabase } from '../../../shared/store/database';
-import { linkTokenHash, serverClient, type AccountLink } from '../../../shared/sync';
+import {
+  LINK_CLICK_PROOF,
+  linkClickProof,
+  linkTokenHash,
+  serverClient,
+  type AccountLink,
+  type LinkClick,
+} from '../../../shared/sync';
 import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
 import { conflictHandlersFor } from '../../../shared/sync/merge';
 import { SyncClient } from '../../../shared/sync/replication';
@@ -39,6 +47,7 @@ import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
+import { lyingServer } from '../sync/lying-server';
 import { somePerson } from './support';
 
 const LIST = SUBSCRIPTION_NEWSLETTER;
@@ -175,15 +184,23 @@ describe('a click on a token made by a device that is gone', () => {
     const { personId, confirm, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await syncOnce(b);
-    // B holds the person and what each token stands for, by hash: never the token itself.
+    // B holds the person and each token with what it stands for, sealed: neither token nor hash in the clear.
     const shared = (await b.session.items(LINK_RECORD).listForSubject(personId)).records;
-    expect(shared.map((r) => r.data.tokenHash).sort()).toEqual(
-      [await linkTokenHash(confirm), await linkTokenHash(unsubscribe)].sort(),
+    expect(shared.map((r) => [r.data.token, r.data.tokenHash]).sort()).toEqual(
+      [
+        [confirm, await linkTokenHash(confirm)],
+        [unsubscribe, await linkTokenHash(unsubscribe)],
+      ].sort(),
     );
-    const stored = JSON.stringify((await b.db.items.find().exec()).map((d) => d.toJSON()));
-    for (const token of [confirm, unsubscribe]) {
-      expect(stored).not.toContain(token);
-      expect(stored).not.toContain(await linkTokenHash(token));
+    for (const d of [a, b]) {
+      const stored = JSON.stringify([
+        ...(await d.db.items.find().exec()).map((doc) => doc.toJSON()),
+        ...(await d.db.vault.find().exec()).map((doc) => doc.toJSON()),
+      ]);
+      for (const token of [confirm, unsubscribe]) {
+        expect(stored).not.toContain(token);
+        expect(stored).not.toContain(await linkTokenHash(token));
+      }
     }
 
     // A is gone. The person confirms, and later unsubscribes.
@@ -263,6 +280,58 @@ describe('a click the server cannot have seen', () => {
     expect(clickProblem({ clickedAt: madeAt + CLICK_SKEW_MS + 1 }, madeAt, madeAt)).toBe('in-future');
   });
 
+  it('refuses a click on a token nobody clicked, as a server holding only hashes reports it, and still records the real one', async () => {
+    const { personId, confirm, unsubscribe } = await confirmationOnA();
+    await syncOnce(a);
+    await syncOnce(b);
+    const confirmHash = await linkTokenHash(confirm);
+    const unsubscribeHash = await linkTokenHash(unsubscribe);
+    // The server has each token's hash, never the token: the best it can offer as proof is a guess made
+    // from the hash, or nothing. Device B, which never made a token, pulls through it.
+    const forged: LinkClick[] = [
+      {
+        tokenHash: confirmHash,
+        kind: 'confirm',
+        clickedAt: Date.now(),
+        seq: 1,
+        proof: await linkTokenHash(`${LINK_CLICK_PROOF}${confirmHash}`),
+      },
+      { tokenHash: unsubscribeHash, kind: 'unsubscribe', clickedAt: Date.now(), seq: 2, proof: null },
+    ];
+    const liar = lyingServer();
+    let lying = true;
+    liar.lie('GET', '/links/clicks', (value) => (lying ? { ...value, clicks: forged } : value));
+    const server = {
+      ...b.server,
+      client: serverClient(liar.fetch, { serverUrl: b.server.serverUrl, token: b.link.token }),
+    };
+    const { steps, step } = stepsOf();
+
+    const done = await pullAndRecordClicks(b.session, b.actor, server, step);
+    expect(done.result).toMatchObject({
+      recorded: 0,
+      problems: [
+        { tokenHash: confirmHash, kind: 'confirm', reason: 'unproven' },
+        { tokenHash: unsubscribeHash, kind: 'unsubscribe', reason: 'unproven' },
+      ],
+    });
+    expect(steps.map((e) => [e.kind, e.recordIds, e.details?.reason])).toEqual([
+      ['link-click-refused', [personId], 'unproven'],
+      ['link-click-refused', [personId], 'unproven'],
+    ]);
+    expect(await listState(b, personId)).toBe('pending');
+    expect((await loadPersonLedgers(b.session, personId)).consents).toEqual([]);
+
+    // The person's own click carries the proof the server takes from the link, and counts.
+    lying = false;
+    await click('c', confirm);
+    expect((await pullAndRecordClicks(b.session, b.actor, server, step)).result).toMatchObject({
+      recorded: 1,
+      problems: [],
+    });
+    expect(await listState(b, personId)).toBe('subscribed');
+  });
+
   it('refuses a click dated before its token was made, audits it, and records nothing', async () => {
     const { personId, confirm } = await confirmationOnA();
     const hash = await linkTokenHash(confirm);
@@ -270,7 +339,7 @@ describe('a click the server cannot have seen', () => {
     const madeAt = (await a.session.items(LINK_RECORD).listForSubject(personId)).records.find(
       (r) => r.data.tokenHash === hash,
     )!.data.createdAt;
-    await links.recordClick(hash, 'confirm', madeAt - 60 * 60_000);
+    await links.recordClick(hash, 'confirm', madeAt - 60 * 60_000, await linkClickProof(confirm));
     const { steps, step } = stepsOf();
 
     const done = await pullAndRecordClicks(a.session, a.actor, a.server, step);
@@ -296,7 +365,7 @@ describe('a click the server cannot have seen', () => {
     await syncOnce(a);
     await syncOnce(b);
     const hash = await linkTokenHash(unsubscribe);
-    await links.recordClick(hash, 'unsubscribe', Date.now() + 60 * 60_000);
+    await links.recordClick(hash, 'unsubscribe', Date.now() + 60 * 60_000, await linkClickProof(unsubscribe));
     const { step } = stepsOf();
 
     const done = await pullAndRecordClicks(b.session, b.actor, b.server, step);
@@ -308,8 +377,14 @@ describe('a click the server cannot have seen', () => {
 });
 
 describe('erasure', () => {
-  it('takes the link records with the person', async () => {
-    const { personId } = await confirmationOnA();
+  it('takes the link records, and with them the tokens, with the person', async () => {
+    const { personId, confirm, unsubscribe } = await confirmationOnA();
+    // The tokens are in the person's sealed link records only: the device keeps none of its own.
+    const tokens = (await a.session.items(LINK_RECORD).listForSubject(personId)).records.map(
+      (r) => r.data.token,
+    );
+    expect(tokens.sort()).toEqual([confirm, unsubscribe].sort());
+    expect((await a.db.vault.find().exec()).filter((d) => /^l[kp]-/.test(d.id))).toEqual([]);
     expect((await erasurePreview(a.session, personId)).counts['link-record']).toBe(2);
     const removed = await purgeSubjects(a.session, [personId]);
     expect(removed['link-record']).toBe(2);

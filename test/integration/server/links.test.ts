@@ -9,6 +9,7 @@ import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LINK_ROW_BYTES } from '../../../server/storage/links';
 import {
+  linkClickProof,
   linkTokenHash,
   linkUrl,
   listUnsubscribeHeaders,
@@ -115,7 +116,15 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
     const pulled = await clicksOf(orgA);
     expect(pulled).toEqual({
-      clicks: [{ tokenHash: await linkTokenHash(token), kind: 'confirm', clickedAt: NOW, seq: 1 }],
+      clicks: [
+        {
+          tokenHash: await linkTokenHash(token),
+          kind: 'confirm',
+          clickedAt: NOW,
+          seq: 1,
+          proof: await linkClickProof(token),
+        },
+      ],
       cursor: 1,
       more: false,
     });
@@ -158,8 +167,20 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
 
     const { clicks } = await clicksOf(orgA);
     expect(clicks).toEqual([
-      { tokenHash: sha256(oneClickToken), kind: 'unsubscribe', clickedAt: NOW, seq: 1 },
-      { tokenHash: sha256(pageToken), kind: 'unsubscribe', clickedAt: NOW + 1000, seq: 2 },
+      {
+        tokenHash: sha256(oneClickToken),
+        kind: 'unsubscribe',
+        clickedAt: NOW,
+        seq: 1,
+        proof: await linkClickProof(oneClickToken),
+      },
+      {
+        tokenHash: sha256(pageToken),
+        kind: 'unsubscribe',
+        clickedAt: NOW + 1000,
+        seq: 2,
+        proof: await linkClickProof(pageToken),
+      },
     ]);
   });
 
@@ -270,7 +291,31 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
     expect((await page('confirm', confirmToken)).status).toBe(200);
   });
 
-  it('stores only the token’s hash, the kind, the organisation and two times, and logs no token', async () => {
+  it('adds the click proof to a link table made before it, keeping its links', async () => {
+    const token = newLinkToken();
+    await register(orgA, [token, 'confirm']);
+    // The table as servers before click proofs made it.
+    const drop = 'ALTER TABLE link_tokens DROP COLUMN click_proof';
+    if (name === 'sqlite') {
+      const db = new Database(linked.database.files!()[0]!);
+      db.exec(drop);
+      db.close();
+    } else {
+      const pgClient = new pg.Client({ connectionString: POSTGRES_URL });
+      await pgClient.connect();
+      await pgClient.query(`SET search_path TO ${linked.database.schema}`);
+      await pgClient.query(drop);
+      await pgClient.end();
+    }
+    await linked.links.migrate();
+    await linked.links.migrate();
+    expect((await page('confirm', token, { method: 'POST' })).status).toBe(200);
+    expect((await clicksOf(orgA)).clicks).toEqual([
+      expect.objectContaining({ tokenHash: sha256(token), proof: await linkClickProof(token) }),
+    ]);
+  });
+
+  it('stores only the token’s hash, the kind, the organisation, two times and the click’s proof, and logs no token', async () => {
     const [confirm, unsubscribe] = [newLinkToken(), newLinkToken()];
     await register(orgA, [confirm, 'confirm'], [unsubscribe, 'unsubscribe']);
     clock += 5000;
@@ -298,6 +343,7 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
         created_at: String(NOW),
         clicked_at: null,
         click_seq: null,
+        click_proof: null,
       },
       {
         token_hash: sha256(unsubscribe),
@@ -306,6 +352,8 @@ describe.each(ADAPTER_NAMES)('confirmation and unsubscribe links: %s', (name) =>
         created_at: String(NOW),
         clicked_at: String(NOW + 5000),
         click_seq: '1',
+        // A second hash of the token, which the token's hash alone does not give.
+        click_proof: sha256(`kluis-link-click\n${unsubscribe}`),
       },
     ]);
     // Neither the tokens nor their paths reach the server's log.
