@@ -8,7 +8,7 @@
 // link from the captured message and confirms it on the server's page in a browser; the device pulls the
 // click and shows the subscription confirmed and the consent given with the token's hash as evidence.
 // The campaign list that follows gives him his own unsubscribe link, whose one-click POST takes him off
-// the next list. The README's pictures of the consent loop are taken here.
+// the next list. The README's pictures of the consent loop are taken here, the server's page included.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -207,8 +207,12 @@ describe('double opt-in through the SMTP server, with the shell mail module boun
 
       // Otto opens the link from his mail and presses the button on the server's page.
       const ottosBrowser = await context.newPage();
+      await ottosBrowser.setViewportSize({ width: 800, height: 500 });
       await ottosBrowser.goto(confirmUrl);
-      await ottosBrowser.getByRole('button', { name: 'Confirm' }).click();
+      const confirmButton = ottosBrowser.getByRole('button', { name: 'Confirm' });
+      await confirmButton.waitFor();
+      await screenshot(ottosBrowser, 'consent-confirmation-page');
+      await confirmButton.click();
       await ottosBrowser.getByText('your confirmation has been received').waitFor();
       await ottosBrowser.close();
 
