@@ -1,11 +1,13 @@
 // The open token for a person, list, purpose and kind: a resent confirmation or a later campaign export
 // reuses it. Tokens live in the synced, sealed link records of the person (link-record.ts), never in a
-// device's own store, so they are erased with the person on every device. What a device keeps for itself
-// is only which tokens it saw spent (by the token's hash, in the never-synced `vault` collection) and its
+// device's own store, so they are erased with the person on every device. What a device keeps for itself,
+// in the never-synced `vault` collection and under ids hashed again from the token's hash, is: which
+// tokens it made, which it saw spent, the clicks it waits with (links.ts: the maker records first) and its
 // cursor in the organisation's clicks. A token is used once: the server keeps only the first click of a
-// token, so a reused clicked token would never report again; every device that pulls a click marks its
-// token spent, and the next request for its person and list makes a new token.
-import { linkTokenHash, newLinkToken, type LinkKind } from '../sync';
+// token, so a reused clicked token would never report again; every device that pulls a proven click marks
+// its token spent, and the next request for its person and list makes a new token.
+import { loadSodium, utf8 } from '../crypto';
+import { linkTokenHash, newLinkToken, type LinkClick, type LinkKind } from '../sync';
 import { readLocalDoc, changeLocalDoc, type LocalVault, type Session } from '../vault';
 import { allLinks, personLinks, shareLink, type SharedLink } from './link-record';
 
@@ -25,10 +27,18 @@ export interface HeldLink {
   readonly created: boolean;
 }
 
-// Document ids are at most 64 characters: a prefix and 56 hex characters (224 bits) of a SHA-256.
+// Document ids are at most 64 characters: a prefix and 56 hex characters (224 bits) of a SHA-256 of the
+// prefix and the token's hash, so the ids in the browser's store are not the hashes the server knows.
 const ID_HEX = 56;
-const spentId = (tokenHash: string) => `lk-${tokenHash.slice(0, ID_HEX)}`;
+const localId = async (prefix: 'lk' | 'lm', tokenHash: string) => {
+  const sodium = await loadSodium();
+  const hash = sodium.to_hex(sodium.crypto_hash_sha256(utf8(`${prefix}\n${tokenHash}`)));
+  return `${prefix}-${hash.slice(0, ID_HEX)}`;
+};
+const spentId = (tokenHash: string) => localId('lk', tokenHash);
+const madeId = (tokenHash: string) => localId('lm', tokenHash);
 const CURSOR_ID = 'link-click-cursor';
+const DEFERRED_ID = 'link-clicks-deferred';
 
 const sameSubject = (link: SharedLink, about: LinkSubject) =>
   link.kind === about.kind &&
@@ -38,11 +48,16 @@ const sameSubject = (link: SharedLink, about: LinkSubject) =>
 
 /** True once this device pulled a click on the token (recorded, refused or changing nothing). */
 export const linkSpent = async (vault: LocalVault, tokenHash: string): Promise<boolean> =>
-  (await readLocalDoc<number | null>(vault, spentId(tokenHash), null)) !== null;
+  (await readLocalDoc<number | null>(vault, await spentId(tokenHash), null)) !== null;
 
 /** Marks the token spent on this device: the next request for its person and list makes a new one. */
-export const markLinkSpent = (vault: LocalVault, tokenHash: string, at: number): Promise<number | null> =>
-  changeLocalDoc<number | null>(vault, spentId(tokenHash), null, (known) => known ?? at);
+export const markLinkSpent = async (vault: LocalVault, tokenHash: string, at: number): Promise<void> => {
+  await changeLocalDoc<number | null>(vault, await spentId(tokenHash), null, (known) => known ?? at);
+};
+
+/** True when this device made the token (it then records the token's click at once). */
+export const linkMadeHere = async (vault: LocalVault, tokenHash: string): Promise<boolean> =>
+  readLocalDoc<boolean>(vault, await madeId(tokenHash), false);
 
 /** The newest token among `links` for this subject that can still be clicked, if any. */
 const openLink = async (vault: LocalVault, links: readonly SharedLink[], about: LinkSubject) => {
@@ -65,6 +80,7 @@ const newLink = async (session: Session, about: LinkSubject, now: number): Promi
     purposeId,
     createdAt: now,
   });
+  await changeLocalDoc<boolean>(session, await madeId(tokenHash), false, () => true);
   return { token, tokenHash, created: true };
 };
 
@@ -103,3 +119,12 @@ export const linkClickCursor = (vault: LocalVault): Promise<number> => readLocal
 
 export const saveLinkClickCursor = (vault: LocalVault, cursor: number): Promise<number> =>
   changeLocalDoc(vault, CURSOR_ID, 0, (current) => Math.max(current, cursor));
+
+/** Clicks on other devices' tokens this device read and waits with (hashes, kinds, times, proofs). */
+export const deferredLinkClicks = (vault: LocalVault): Promise<LinkClick[]> =>
+  readLocalDoc<LinkClick[]>(vault, DEFERRED_ID, []);
+
+export const saveDeferredLinkClicks = (
+  vault: LocalVault,
+  clicks: readonly LinkClick[],
+): Promise<LinkClick[]> => changeLocalDoc<LinkClick[]>(vault, DEFERRED_ID, [], () => [...clicks]);

@@ -27,7 +27,16 @@ import { consentStatus, subscriptionStatus } from './derive';
 import { personFacts } from './facts';
 import { decideEligibility } from './gate';
 import { consentAudit, consentEntry, loadPersonLedgers } from './ledgers';
-import { holdLink, linkClickCursor, linkSpent, markLinkSpent, saveLinkClickCursor } from './link-store';
+import {
+  deferredLinkClicks,
+  holdLink,
+  linkClickCursor,
+  linkMadeHere,
+  linkSpent,
+  markLinkSpent,
+  saveDeferredLinkClicks,
+  saveLinkClickCursor,
+} from './link-store';
 import { sharedLinksByHash, type SharedLink } from './link-record';
 import { changeSubscription } from './subscriptions';
 import { CONSENT_EVENT, SUBSCRIPTION_TYPE, type ExclusionReason } from './types';
@@ -268,6 +277,13 @@ const proven = async (click: LinkClick, link: SharedLink): Promise<boolean> =>
   (await linkTokenHash(link.token)) === click.tokenHash &&
   (await linkClickProof(link.token)) === click.proof;
 
+/**
+ * How long a device waits before it records a click on a token another device made: the maker, when
+ * running, records it within seconds and its entry syncs, and the others then find its evidence and write
+ * nothing; a maker that is gone leaves the click to the first device whose wait is over.
+ */
+export const MAKER_FIRST_MS = 10 * 60_000;
+
 export interface LinkClicksRecorded {
   /** Clicks that changed a ledger. */
   readonly recorded: number;
@@ -275,16 +291,20 @@ export interface LinkClicksRecorded {
   readonly ignored: number;
   /** Clicks refused as the server's (no proof, or an impossible time); each is audited. */
   readonly problems: readonly ClickProblem[];
+  /** Clicks on other devices' tokens still left to their maker (MAKER_FIRST_MS), kept for a later pull. */
+  readonly deferred: number;
   readonly cursor: number;
 }
 
 /**
  * Pulls the organisation's clicks after this device's cursor and records those on tokens it can resolve
  * through the synced link records (any device's tokens); each change is audited as it is written. The
- * cursor moves after each page, so this device reads each click once; a click another device already
- * recorded finds its evidence in the synced ledger and writes nothing. A click without the token's proof
- * is refused (and audited); every proven one marks its token spent here, so the next message for that
- * person and list gets a new token.
+ * cursor moves after each page, so this device reads each click once. A click on a token made here is
+ * recorded at once; one on another device's token is kept here until MAKER_FIRST_MS after the click, and
+ * then finds the maker's entry (synced meanwhile) and writes nothing, or records it when the maker is
+ * gone: one entry for the organisation. A click without the token's proof is refused (and audited);
+ * every proven one marks its token spent here, so the next message for that person and list gets a new
+ * token.
  */
 export const pullAndRecordClicks = async (
   session: Session,
@@ -313,31 +333,34 @@ export const pullAndRecordClicks = async (
       details: { reason, link: click.kind, clickedAt: click.clickedAt },
     });
   };
+  const waiting = new Map<number, LinkClick>();
+  const settle = async (click: LinkClick) => {
+    const link = await resolve(click);
+    if (!link || (await linkSpent(session, link.tokenHash))) return void (ignored += 1);
+    // Not spent when refused for want of proof: the person's own click may still come.
+    if (!(await proven(click, link))) return refuse(click, link, 'unproven');
+    const reason = clickProblem(click, link.createdAt, now());
+    // A click refused for its time is refused at once; one on another device's token waits for its maker.
+    const atOnce = reason !== null || (await linkMadeHere(session, link.tokenHash));
+    if (!atOnce && click.clickedAt + MAKER_FIRST_MS > now()) return void waiting.set(click.seq, click);
+    if (reason) await refuse(click, link, reason);
+    else if (await personHeld(session, link.personId)) {
+      if (await recordClick(session, actor, link, click, step)) recorded += 1;
+      else ignored += 1;
+    } else ignored += 1;
+    // The token is spent either way: the server reports only a token's first click.
+    await markLinkSpent(session, link.tokenHash, Date.now());
+  };
+  // First the clicks this device waited with, then the new ones. The waiting list is saved before the
+  // cursor moves past its clicks: a pull cut short reads them again, and a settled click writes nothing twice.
+  for (const click of await deferredLinkClicks(session)) await settle(click);
   for (;;) {
     const reply = await pullLinkClicks(server.client, cursor);
     if (!reply.ok) throw new LinkServerError(reply.error);
-    for (const click of reply.value.clicks) {
-      const link = await resolve(click);
-      if (!link || (await linkSpent(session, link.tokenHash))) {
-        ignored += 1;
-        continue;
-      }
-      if (!(await proven(click, link))) {
-        // Not spent: the person's own click may still come (a server cannot forge a token away).
-        await refuse(click, link, 'unproven');
-        continue;
-      }
-      const reason = clickProblem(click, link.createdAt, now());
-      if (reason) await refuse(click, link, reason);
-      else if (await personHeld(session, link.personId)) {
-        if (await recordClick(session, actor, link, click, step)) recorded += 1;
-        else ignored += 1;
-      } else ignored += 1;
-      // The token is spent either way: the server reports only a token's first click.
-      await markLinkSpent(session, link.tokenHash, Date.now());
-    }
+    for (const click of reply.value.clicks) await settle(click);
+    await saveDeferredLinkClicks(session, [...waiting.values()]);
     cursor = await saveLinkClickCursor(session, reply.value.cursor);
     if (!reply.value.more || reply.value.clicks.length === 0) break;
   }
-  return { result: { recorded, ignored, problems, cursor }, audit: [] };
+  return { result: { recorded, ignored, problems, deferred: waiting.size, cursor }, audit: [] };
 };

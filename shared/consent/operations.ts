@@ -122,7 +122,8 @@ export const requestConfirmations = defineOperation(
 
 /**
  * The double opt-in message for a pending subscription (issue 17): gated for the list's purpose on e-mail,
- * its /c/ and /u/ tokens held on this device and registered by hash, handed to `send`, then audited.
+ * its /c/ and /u/ tokens held in the person's sealed link records and registered by hash, handed to
+ * `send`, then audited.
  */
 export const requestConfirmation = defineOperation(
   'consent.requestConfirmation',
@@ -130,20 +131,25 @@ export const requestConfirmation = defineOperation(
 );
 
 /**
- * Records the clicks on this device's confirmation and unsubscribe links: the organisation's clicks after
- * this device's cursor, each written to the person's ledgers with the token's hash and time as evidence.
+ * Records the clicks on the organisation's confirmation and unsubscribe links: its clicks after this
+ * device's cursor, each written to the person's ledgers with the token's hash and time as evidence (a
+ * click on another device's token after that device had its turn: MAKER_FIRST_MS). `now` is the clock.
  */
 export const recordLinkClicks = defineOperation(
   'consent.recordLinkClicks',
-  (workspace, _actor, { server, recordedBy }: { server: LinkServer; recordedBy: Actor }, step) =>
-    pullAndRecordClicks(workspace, recordedBy, server, step),
-  // A pull that found no click of this device's stores nothing.
+  (
+    workspace,
+    _actor,
+    { server, recordedBy, now }: { server: LinkServer; recordedBy: Actor; now?: () => number },
+    step,
+  ) => pullAndRecordClicks(workspace, recordedBy, server, step, now),
+  // A pull that found no click to record (or only ones left to their maker for now) stores nothing.
   { mayChangeNothing: true },
 );
 
 /**
- * A per-person unsubscribe link for a campaign list's eligible people: tokens held on this device and
- * registered by hash, with the List-Unsubscribe values; audited with the people's ids.
+ * A per-person unsubscribe link for a campaign list's eligible people: tokens held in the people's sealed
+ * link records and registered by hash, with the List-Unsubscribe values; audited with the people's ids.
  */
 export const campaignLinks = defineOperation(
   'consent.campaignLinks',

@@ -10,7 +10,7 @@ import {
   type LinkServer,
 } from '../../../shared/consent';
 import { CONTROLLER, CONTROLLER_ID } from '../../../shared/purposes';
-import { linkTokenHash, serverClient, type LinkClick } from '../../../shared/sync';
+import { linkClickProof, linkTokenHash, serverClient, type LinkClick } from '../../../shared/sync';
 import { LOCAL_ACTOR, type Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
 import type { OperationCases } from './harness';
@@ -81,8 +81,15 @@ export const cases: OperationCases = {
         confirmationInput(await pendingPerson(workspace)),
       );
       const token = sent.confirmUrl.slice(`${SERVER_URL}/c/`.length);
-      const click = { tokenHash: await linkTokenHash(token), kind: 'confirm', clickedAt: Date.now(), seq: 1 };
-      return { server: standInServer([click as LinkClick]), recordedBy };
+      const click: LinkClick = {
+        tokenHash: await linkTokenHash(token),
+        kind: 'confirm',
+        clickedAt: Date.now(),
+        seq: 1,
+        // What the server takes from the clicked link: the stand-in answers as an honest one would.
+        proof: await linkClickProof(token),
+      };
+      return { server: standInServer([click]), recordedBy };
     },
     audits: [
       { action: 'consent', kind: 'subscription-event' },
