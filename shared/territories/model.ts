@@ -2,11 +2,11 @@
 // it, its members (whose devices receive its subjects) and its managers (who hold its key too). Kept as an
 // organisation setting, so it is encrypted with the organisation key; its tag is what the server sees.
 //
-// Rules: a subject matches a territory when every kind of rule the territory sets matches (owner, region,
-// tags); within a kind, any one value matches. Region is a list of countries and of postal-code ranges
-// (compared as normalised text, so '1000'..'1099' holds '1050' and 'NL-1234 AB' is read as '1234AB').
-// Teams do not exist in Kluis yet, so there are no team rules. A subject that matches no territory stays
-// organisation-wide: every member receives it, as before territories.
+// Rules: a subject matches a territory when every kind of rule the territory sets matches (who owns it,
+// region, tags); within a kind, any one value matches. Who owns it is a list of owners and of teams (the
+// owner is one of a team's members). Region is a list of countries and of postal-code ranges (compared as
+// normalised text, so '1000'..'1099' holds '1050' and 'NL-1234 AB' is read as '1234AB'). A subject that
+// matches no territory stays organisation-wide: every member receives it, as before territories.
 import { z } from 'zod';
 
 const Id = z.string().min(1).max(64);
@@ -24,6 +24,8 @@ export type PostalRange = z.infer<typeof PostalRange>;
 
 export const TerritoryRules = z.strictObject({
   owners: z.array(Id).max(200).default([]),
+  /** Team ids (shared/teams): subjects whose owner is in one of these teams. */
+  teams: z.array(Id).max(200).default([]),
   countries: z
     .array(z.string().regex(/^[A-Z]{2}$/))
     .max(250)
@@ -37,7 +39,7 @@ export const TerritoryPayload = z.strictObject({
   /** The random tag documents carry (tags.ts). */
   tag: z.string().regex(/^[0-9a-f]{16}$/),
   name: z.string().trim().min(1).max(100),
-  rules: TerritoryRules.default({ owners: [], countries: [], postalRanges: [], tags: [] }),
+  rules: TerritoryRules.default({ owners: [], teams: [], countries: [], postalRanges: [], tags: [] }),
   /** User ids whose devices receive the territory's subjects. */
   members: z.array(Id).max(1000).default([]),
   /** User ids of managers who hold the territory's key as well. */
@@ -48,6 +50,8 @@ export type Territory = z.infer<typeof TerritoryPayload>;
 /** What the rules look at of a subject: its owner, address and tags (decrypted, in memory only). */
 export interface SubjectFacts {
   readonly ownerId: string | null;
+  /** The teams its owner is in (by team id); none when it has no owner or teams are not known. */
+  readonly ownerTeams?: readonly string[];
   readonly address: { readonly postalCode: string; readonly country: string } | null;
   readonly tags: readonly string[];
 }
@@ -76,7 +80,11 @@ const inRange = (code: string, range: PostalRange): boolean => {
 /** Whether a territory's rules hold for a subject. A territory without rules matches nothing. */
 export const matchesTerritory = (rules: TerritoryRules, subject: SubjectFacts): boolean => {
   const checks: boolean[] = [];
-  if (rules.owners.length) checks.push(subject.ownerId !== null && rules.owners.includes(subject.ownerId));
+  if (rules.owners.length || rules.teams.length) {
+    const byOwner = subject.ownerId !== null && rules.owners.includes(subject.ownerId);
+    const byTeam = (subject.ownerTeams ?? []).some((team) => rules.teams.includes(team));
+    checks.push(byOwner || byTeam);
+  }
   if (rules.countries.length || rules.postalRanges.length) {
     const address = subject.address;
     const country = address?.country ?? '';

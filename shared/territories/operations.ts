@@ -13,6 +13,7 @@ import {
   type TerritorySetting,
 } from './definitions';
 import type { TerritoryError } from './keys';
+import { loadTeams, ownedByTeam, type Team } from '../teams';
 import type { SubjectFacts } from './model';
 
 const ADMIN_ONLY = { roles: ['admin'], mayChangeNothing: true } as const;
@@ -77,8 +78,12 @@ export const changeTerritoryHolders = defineOperation<
   ADMIN_ONLY,
 );
 
-const factsOf = (data: { ownerId: string | null; address: SubjectFacts['address']; tags: string[] }) => ({
+const factsOf = (
+  teams: readonly Team[],
+  data: { ownerId: string | null; address: SubjectFacts['address']; tags: string[] },
+): SubjectFacts => ({
   ownerId: data.ownerId,
+  ownerTeams: teams.filter((team) => ownedByTeam(team, data.ownerId)).map((team) => team.id),
   address: data.address,
   tags: data.tags,
 });
@@ -89,7 +94,8 @@ export const applyTerritories = defineOperation(
   async (session) => {
     const people = (await session.people.loadAll()).records;
     const organisations = (await session.organisations.loadAll()).records;
-    const subjects = [...people, ...organisations].map((s) => ({ id: s.id, facts: factsOf(s.data) }));
+    const teams = await loadTeams(session);
+    const subjects = [...people, ...organisations].map((s) => ({ id: s.id, facts: factsOf(teams, s.data) }));
     const applied = await applyTerritoryRules({ session }, subjects);
     return {
       result: applied.moved,

@@ -20,6 +20,7 @@ import { newId } from '../../../../shared/crypto';
 
 const rules = (partial: Partial<Parameters<typeof matchesTerritory>[0]>) => ({
   owners: [],
+  teams: [],
   countries: [],
   postalRanges: [],
   tags: [],
