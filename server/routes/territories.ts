@@ -10,6 +10,8 @@ import {
   PutTerritoryRequest,
   TerritoryTagParam,
   territoryOfDocument,
+  territoryOfKeyId,
+  territoryOfPage,
   type TerritoryGrantsResponse,
   type TerritoryHoldersResponse,
 } from '../../shared/territories';
@@ -53,9 +55,37 @@ export const visibleDocs = async (
 };
 
 /**
+ * Whether every live key page of a push is under the key its id says (T8): a territory's page under that
+ * territory's current epoch, as an admin's device last granted it, and any other page under no territory's
+ * key. A made-up epoch, another territory's key, or a territory key on an organisation-wide page would
+ * pass the page-key epoch rule (push-rules.ts) and leave a page no holder can open, or one under a key of
+ * the writer's own. Tombstones carry no key and are not held to it.
+ */
+const pagesUnderTheirKeys = async (
+  territories: TerritoryStore | undefined,
+  orgId: string,
+  rows: readonly { doc: string }[],
+): Promise<boolean> => {
+  let epochs: Map<string, string> | undefined;
+  for (const { doc } of rows) {
+    const page = JSON.parse(doc) as { id?: unknown; keyId?: unknown; _deleted?: unknown };
+    if (page._deleted === true) continue;
+    const keyId = typeof page.keyId === 'string' ? page.keyId : '';
+    const tag = territoryOfKeyId(keyId);
+    if (tag !== (typeof page.id === 'string' ? territoryOfPage(page.id) : null)) return false;
+    if (tag === null) continue;
+    if (!territories) return false;
+    epochs ??= new Map((await territories.holders(orgId)).map((t) => [t.tag, t.epochId]));
+    const epochId = epochs.get(tag);
+    if (epochId === undefined || keyId !== `t${tag}:${epochId}`) return false;
+  }
+  return true;
+};
+
+/**
  * Whether the caller may push these documents: none of a territory they do not hold (a sales user wrote
- * into another territory, or over one of its documents, by its id). Admins, and organisations without
- * territories, may push any.
+ * into another territory, or over one of its documents, by its id), and no key page under a key its id
+ * does not name (pagesUnderTheirKeys). Admins, and organisations without territories, may push into any.
  */
 export const mayPushInto = async (
   territories: TerritoryStore | undefined,
@@ -63,6 +93,8 @@ export const mayPushInto = async (
   collection: Collection,
   rows: readonly { doc: string; assumed: string | null }[],
 ): Promise<boolean> => {
+  if (collection === 'keys' && !(await pagesUnderTheirKeys(territories, caller.user.orgId, rows)))
+    return false;
   const visible = await visibleTo(territories, caller, collection);
   const states = rows.flatMap((row) => (row.assumed ? [row.doc, row.assumed] : [row.doc]));
   return !visible || states.every((doc) => visible(JSON.parse(doc) as { id?: unknown; keyId?: unknown }));

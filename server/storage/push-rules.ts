@@ -162,9 +162,15 @@ export const checkKeyEpoch = (
   currentEpochId: string | null,
 ): void => {
   if (collection !== 'keys' || currentEpochId === null) return;
-  // A territory's page is under its territory's key (shared/territories/tags.ts), not the page key.
-  const epochless = (keyId: unknown) => typeof keyId === 'string' && /^t[0-9a-f]{16}:/.test(keyId);
-  if (rows.some((row) => !row.deleted && keyIdOf(row.doc) !== currentEpochId && !epochless(keyIdOf(row.doc))))
+  // A territory's page (id `t<tag>-…`) is under its territory's key `t<tag>:<epoch>` (shared/territories/
+  // tags.ts), not the page key; which epoch is the territory's is the route's check (routes/territories.ts).
+  // Any other page naming a territory's key is held to the page key's epoch like every page.
+  const territoryPage = (row: StoredPushRow) => {
+    const keyId = keyIdOf(row.doc);
+    const tag = typeof keyId === 'string' ? /^t([0-9a-f]{16}):/.exec(keyId)?.[1] : undefined;
+    return tag !== undefined && row.id.startsWith(`t${tag}-`);
+  };
+  if (rows.some((row) => !row.deleted && keyIdOf(row.doc) !== currentEpochId && !territoryPage(row)))
     throw new PushRefusedError('key-epoch-stale', collection);
 };
 

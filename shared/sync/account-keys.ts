@@ -81,6 +81,7 @@ export const claimFromGrant = (
     orgKeyId: opened.orgKeyId,
     orgKey: opened.orgKey,
     ...(pageKey ? { pageKey } : {}),
+    ...(opened.grantedBy ? { adminSigner: opened.grantedBy } : {}),
   };
 };
 

@@ -29,6 +29,7 @@ import {
   type AccountReply,
 } from './account-link';
 import { accountKeysMac, fetchKeys } from './account-keys';
+import { memberPins } from './member-pins';
 import type { UserKeys } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -72,6 +73,8 @@ export const changeAccountPassphrase = async (
     salt: toBase64(newSalt()),
   };
   const fresh = derivePassphraseKeys(sodium, options.next, kdf, KEYRING_FORMAT);
+  // The admin device the box vouches for (sync/member-pins.ts) stays in the new box.
+  const [adminSigner] = await memberPins(db).signers();
   let next: KeyringDoc;
   let userKeys: UserKeys;
   let ring: PageKeyRing | null = null;
@@ -93,6 +96,7 @@ export const changeAccountPassphrase = async (
         ...keys,
         orgId: link.orgId,
         ...(ring ? { pageKey: ring.current } : {}),
+        ...(adminSigner ? { adminSigner } : {}),
       }),
       keysMac: accountKeysMac(sodium, keys.userSecretKey, material, next.wrappedUserSecretKey),
     };
@@ -193,6 +197,7 @@ export const refreshAccountBox = async (options: {
     if (!held) return ok(false);
     // Only forward: another device of this user may have sealed a newer key already.
     const behind = seq(held.pageKey?.id) < seq(current.id);
+    const adminSigner = held.adminSigner;
     wipe(held.orgKey);
     wipe(held.pageKey?.key);
     if (behind) {
@@ -203,6 +208,7 @@ export const refreshAccountBox = async (options: {
           orgKeyId: session.orgKeyId,
           orgKey: session.orgKey,
           pageKey: current,
+          ...(adminSigner ? { adminSigner } : {}),
         }),
       };
       const stored = await serverClient(options.fetch, link).call(ROUTES.replaceKeys, {

@@ -40,6 +40,7 @@ import {
   type AccountReply,
 } from './account-link';
 import { keyringDoc, openAccountKeys, pageKeysFor } from './account-keys';
+import { memberPins } from './member-pins';
 import type { UserKeys } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -88,8 +89,13 @@ export const connectVault = async (options: ConnectOptions): Promise<AccountRepl
   let ring: PageKeyRing | null = null;
   try {
     ring = await loadPageKeys(db, sodium, keys.userPublicKey, keys.userSecretKey);
-    orgKeyBox = sealOrgKeyBox(cipher, kek, userId, { ...keys, ...(ring ? { pageKey: ring.current } : {}) });
     signing = await loadSigningPair(db, cipher, keys.userSecretKey);
+    // The founding device is the organisation's first admin device: the user's other devices trust it.
+    orgKeyBox = sealOrgKeyBox(cipher, kek, userId, {
+      ...keys,
+      ...(ring ? { pageKey: ring.current } : {}),
+      adminSigner: toBase64(signing.publicKey),
+    });
   } finally {
     wipe(kek);
     wipe(keys.orgKey);
@@ -117,7 +123,10 @@ export const connectVault = async (options: ConnectOptions): Promise<AccountRepl
     },
   });
   wipe(signing.secretKey);
-  return created.ok ? ok(linkFrom(serverUrl, created.value)) : created;
+  if (!created.ok) return created;
+  // The founding device is an admin device this device trusts, and the one its passphrase box names.
+  await memberPins(db).trustSigner(toBase64(signing.publicKey));
+  return ok(linkFrom(serverUrl, created.value));
 };
 
 export interface SignInOptions {
@@ -202,5 +211,8 @@ export const signInOnNewDevice = async (
   await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
   await storeSigningPair(db, cipher, keys.userSecretKey, signing);
   wipe(signing.secretKey);
+  // The admin device the passphrase box vouches for (the one that let this user in): its territory
+  // grants are trusted here too.
+  if (claim.adminSigner) await memberPins(db).trustSigner(claim.adminSigner);
   return ok({ link, session: new Session(db, cipher, keys, ring.value) });
 };

@@ -47,13 +47,15 @@ const newInviteCode = (): string =>
 /**
  * Creates a user with the role and a one-time invite code. The server gets only the join secret derived
  * from the code; the invite key (invite.ts) is kept on this device, sealed with the organisation key, until
- * the newcomer's public key arrives and `completeInvites` seals the organisation key to it.
+ * the newcomer's public key arrives and `completeInvites` seals the organisation key to it. The role is
+ * pinned on this device (`pins`): whom it hands every territory's key is its own word, not the server's.
  */
 export const inviteUser = async (
   fetch: Fetch,
   link: Admin,
   role: Role,
   pending: PendingInvites,
+  pins?: MemberPins,
 ): Promise<AccountReply<Invitation>> => {
   if (!ROLES.includes(role)) return err('bad-request');
   const sodium = await loadSodium();
@@ -62,6 +64,7 @@ export const inviteUser = async (
   const request = InviteRequest.parse({ userId: newId(), role, inviteCode: joinSecret });
   // Kept before the server knows the user, so a code the server accepted can always be completed here.
   await pending.add(request.userId, toBase64(macKey));
+  await pins?.pinRole(request.userId, role);
   wipe(macKey);
   const created = await serverClient(fetch, link).call(ROUTES.inviteUser, { body: request });
   if (!created.ok) {
@@ -191,6 +194,8 @@ export const changeMemberOnServer = async ({
       : await client.call(ROUTES.changeMemberStatus, { params: { userId, change: change.kind }, body: {} });
   if (!done.ok) return { result: done, audit: [] };
   if (change.kind === 'remove') await pins?.markRemoved(userId);
+  // What this device asked for, not what the server answered.
+  if (change.kind === 'role') await pins?.pinRole(userId, change.role);
   const audit: AuditEvent = {
     action: 'role-change',
     kind: 'user',

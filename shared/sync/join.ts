@@ -38,6 +38,7 @@ import {
 } from './account-link';
 import { claimFromGrant, keyringDoc, pageKeysFor } from './account-keys';
 import { deriveInviteSecrets, keyProof, readInvite, sealInviteKey } from './invite';
+import { memberPins } from './member-pins';
 import type { MeResponse, UserKeys } from './protocol-accounts';
 import { ROUTES } from './server-routes';
 import { serverClient, type Fetch } from './server-client';
@@ -132,6 +133,8 @@ export class PendingJoin {
       await db.vault.insert({ id: KEYRING_ID, payload: JSON.stringify(doc), updatedAt: Date.now() });
       const unlocked = openKeyringWithSecretKey(sodium, doc, secrets.secretKey.slice());
       await storeSigningPair(db, cipher, unlocked.userSecretKey, secrets.signing);
+      // The device that let this user in, as the invite code proved: its territory grants are trusted.
+      if (claim.adminSigner) await memberPins(db).trustSigner(claim.adminSigner);
       this.discard();
       const session = new Session(db, cipher, unlocked, ring);
       ring = null;

@@ -6,6 +6,12 @@
 // A member's public key never changes (the server refuses it), so a listed key that differs from the pin is
 // a lie: the rotation stops and says so. Kept on this device only, in the `vault` collection; public keys
 // and random user ids are not personal data.
+// The record also holds what the server must not decide for this device (issue 19, T2 and T7): the role
+// this device gave a member when it invited them or changed their role, so a server that lists a sales
+// user as an admin gets them no territory key from here; and the admin devices' signing keys this device
+// trusts to hand it a territory key: the device that let its user in (its grant was checked with the
+// invite code), and the one the passphrase box vouches for on the user's other devices.
+import type { Role } from './protocol';
 import type { KluisDatabase } from '../store';
 
 const PINS_ID = 'member-pins';
@@ -16,6 +22,10 @@ interface PinsJson {
   readonly keys: Record<string, string>;
   /** Users this device removed: never sealed to again. */
   readonly removed: string[];
+  /** user id -> the role this device invited them with or last gave them. */
+  readonly roles?: Record<string, Role>;
+  /** Admin devices' public signing keys (base64) whose territory grants this device accepts. */
+  readonly signers?: string[];
 }
 
 export interface MemberPins {
@@ -24,6 +34,12 @@ export interface MemberPins {
   pin(userId: string, publicKey: string): Promise<void>;
   isRemoved(userId: string): Promise<boolean>;
   markRemoved(userId: string): Promise<void>;
+  /** The role this device gave the user, if it invited them or changed their role. */
+  roleOf(userId: string): Promise<Role | undefined>;
+  pinRole(userId: string, role: Role): Promise<void>;
+  /** The admin devices' signing keys this device trusts (sync/join.ts, territories/grants.ts). */
+  signers(): Promise<string[]>;
+  trustSigner(publicKey: string): Promise<void>;
 }
 
 export const memberPins = (db: KluisDatabase): MemberPins => {
@@ -32,7 +48,13 @@ export const memberPins = (db: KluisDatabase): MemberPins => {
     if (!doc) return { v: 1, keys: {}, removed: [] };
     try {
       const value = JSON.parse(doc.payload) as Partial<PinsJson>;
-      return { v: 1, keys: { ...value.keys }, removed: [...(value.removed ?? [])] };
+      return {
+        v: 1,
+        keys: { ...value.keys },
+        removed: [...(value.removed ?? [])],
+        roles: { ...value.roles },
+        signers: [...(value.signers ?? [])],
+      };
     } catch {
       return { v: 1, keys: {}, removed: [] };
     }
@@ -52,6 +74,17 @@ export const memberPins = (db: KluisDatabase): MemberPins => {
     markRemoved: async (userId) => {
       const pins = await read();
       if (!pins.removed.includes(userId)) await write({ ...pins, removed: [...pins.removed, userId] });
+    },
+    roleOf: async (userId) => (await read()).roles?.[userId],
+    pinRole: async (userId, role) => {
+      const pins = await read();
+      if (pins.roles?.[userId] !== role) await write({ ...pins, roles: { ...pins.roles, [userId]: role } });
+    },
+    signers: async () => [...((await read()).signers ?? [])],
+    trustSigner: async (publicKey) => {
+      const pins = await read();
+      const signers = pins.signers ?? [];
+      if (!signers.includes(publicKey)) await write({ ...pins, signers: [...signers, publicKey] });
     },
   };
 };

@@ -3,8 +3,11 @@
 // epoch and the key, so a grant cannot be moved to another user or territory. What a grant opens to is
 // the territory key under its key id `t<tag>:<epoch>` (tags.ts), which wraps the territory's key pages.
 // It also carries a MAC under the organisation key, which the server never holds: a key the server made
-// and sealed to a member (so as to read what the member's device puts in that territory) is refused. A
-// member working with the server could still make one, as for erasure orders.
+// and sealed to a member (so as to read what the member's device puts in that territory) is refused.
+// Every member holds the organisation key, and any device can sign, so neither stops a member (or a
+// removed one) working with the server (T7): a grant opens only when its signer is an admin device the
+// receiving device trusts — itself, or one pinned in sync/member-pins.ts (the device that let its user in,
+// checked with the invite code, as the passphrase box vouches for it on the user's other devices).
 import { fromBase64, fromUtf8, sealJsonTo, toBase64, utf8, verifySignature, wipe } from '../crypto';
 import type { DeviceSigner, Sodium } from '../crypto';
 import { territoryKeyId } from './tags';
@@ -24,8 +27,18 @@ interface GrantJson {
 const grantMessage = (g: { userId: string; tag: string; epochId: string; key: string }, signer: string) =>
   `kluis-territory-grant-v1|${g.userId}|${g.tag}|${g.epochId}|${g.key}|${signer}`;
 
-const grantMac = (sodium: Sodium, message: string, orgKey: Uint8Array): string =>
-  toBase64(sodium.crypto_generichash(32, utf8(message), orgKey));
+const grantMac = (sodium: Sodium, message: string, orgKey: Uint8Array): Uint8Array =>
+  sodium.crypto_generichash(32, utf8(message), orgKey);
+
+/** The grant's MAC, compared in constant time; false for anything malformed. */
+const macHolds = (sodium: Sodium, message: string, orgKey: Uint8Array, mac: string): boolean => {
+  try {
+    const given = fromBase64(mac);
+    return given.length === 32 && sodium.memcmp(given, grantMac(sodium, message, orgKey));
+  } catch {
+    return false;
+  }
+};
 
 /** The territory key for one holder, sealed to their public key (base64) and signed by this admin device. */
 export const sealTerritoryGrant = (
@@ -41,7 +54,7 @@ export const sealTerritoryGrant = (
     ...body,
     signer: signer.publicKey,
     sig: signer.sign(message),
-    mac: grantMac(sodium, message, orgKey),
+    mac: toBase64(grantMac(sodium, message, orgKey)),
   };
   return sealJsonTo(sodium, json, fromBase64(grant.publicKey));
 };
@@ -57,13 +70,15 @@ export interface OpenedTerritoryGrant {
 
 /**
  * Opens a grant sealed to this user for the tag and epoch the server listed it under. Null when it does
- * not open, names another user, tag or epoch, or its signature or its organisation-key MAC does not hold.
+ * not open, names another user, tag or epoch, its signer is not one of the `trusted` admin devices'
+ * signing keys (base64), or its signature or its organisation-key MAC does not hold.
  */
 export const openTerritoryGrant = (
   sodium: Sodium,
   row: { tag: string; epochId: string; sealed: string },
   user: { userId: string; publicKey: Uint8Array; secretKey: Uint8Array },
   orgKey: Uint8Array,
+  trusted: ReadonlySet<string>,
 ): OpenedTerritoryGrant | null => {
   let value: Partial<GrantJson>;
   try {
@@ -86,8 +101,9 @@ export const openTerritoryGrant = (
     typeof signer !== 'string' ||
     typeof sig !== 'string' ||
     typeof mac !== 'string' ||
+    !trusted.has(signer) ||
     !verifySignature(sodium, signer, grantMessage({ userId, tag, epochId, key }, signer), sig) ||
-    mac !== grantMac(sodium, grantMessage({ userId, tag, epochId, key }, signer), orgKey)
+    !macHolds(sodium, grantMessage({ userId, tag, epochId, key }, signer), orgKey, mac)
   )
     return null;
   const bytes = fromBase64(key);

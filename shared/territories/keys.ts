@@ -47,14 +47,23 @@ const request = async <T>(
   return reply.ok ? ok(reply.value) : err(reply.error);
 };
 
-/** Who holds a territory's key: its members and managers, and every active admin of the organisation. */
+/**
+ * Who holds a territory's key: its members and managers, this admin, and every active admin this device
+ * made one (invited as an admin or changed to admin here: sync/member-pins.ts). The server's list only
+ * narrows that (a suspended or demoted admin); a server that calls a sales user an admin gets them nothing
+ * (T2). An admin made so on another device is not handed every territory from this one.
+ */
 const holdersOf = async (
   ctx: TerritoryContext,
   territory: Territory,
 ): Promise<Result<string[], TerritoryError>> => {
   const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
   if (!users.ok) return users;
-  const admins = users.value.filter((u) => u.role === 'admin' && u.status === 'active').map((u) => u.id);
+  const pins = memberPins(ctx.session.db);
+  const admins = [ctx.link.userId];
+  for (const u of users.value)
+    if (u.role === 'admin' && u.status === 'active' && (await pins.roleOf(u.id)) === 'admin')
+      admins.push(u.id);
   return ok([...new Set([...keyHolders(territory), ...admins])]);
 };
 
@@ -109,7 +118,8 @@ export const keyNewTerritory = async (
 
 /**
  * Reads the grants sealed to this user and makes their keys the device's territory keys: a new territory
- * arrives, one the user no longer holds leaves. A grant that does not open or is not for this user is
+ * arrives, one the user no longer holds leaves. A grant that does not open, is not for this user, or is
+ * not signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts) is
  * skipped and counted. Answers the tags held now.
  */
 export const refreshTerritoryKeys = async (
@@ -119,6 +129,8 @@ export const refreshTerritoryKeys = async (
   if (!listed.ok) return listed;
   if (!Array.isArray(listed.value.grants)) return err('bad-response');
   const sodium = await loadSodium();
+  const own = (await ctx.session.deviceSigner()).publicKey;
+  const trusted = new Set([own, ...(await memberPins(ctx.session.db).signers())]);
   const secretKey = ctx.session.exportUserSecretKey();
   const user = { userId: ctx.link.userId, publicKey: ctx.session.userPublicKey, secretKey };
   const keys = new Map<string, Uint8Array>();
@@ -126,7 +138,7 @@ export const refreshTerritoryKeys = async (
   let refused = 0;
   try {
     for (const row of listed.value.grants) {
-      const opened = openTerritoryGrant(sodium, row, user, ctx.session.orgKey);
+      const opened = openTerritoryGrant(sodium, row, user, ctx.session.orgKey, trusted);
       if (!opened) refused++;
       else {
         keys.set(opened.keyId, opened.key);

@@ -16,6 +16,12 @@ export interface OrgKeyClaim {
    * grants forward from it. Absent for an organisation from before page keys.
    */
   readonly pageKey?: PageKey;
+  /**
+   * The signing key (base64) of the admin device that let the user in, checked with the invite code when
+   * the user joined (or the founding device's own): the user's other devices trust its territory grants
+   * (sync/member-pins.ts). Absent for a box sealed before it was kept.
+   */
+  readonly adminSigner?: string;
 }
 
 interface BoxJson {
@@ -27,6 +33,7 @@ interface BoxJson {
   readonly orgKey: string;
   readonly pageKeyId?: string;
   readonly pageKey?: string;
+  readonly adminSigner?: string;
 }
 
 const boxAddress = (userId: string) => ({ collection: 'account', id: userId, keyId: 'org-key-box' }) as const;
@@ -44,6 +51,7 @@ export const sealOrgKeyBox = (
     orgKeyId: claim.orgKeyId,
     orgKey: toBase64(claim.orgKey),
     ...(claim.pageKey ? { pageKeyId: claim.pageKey.id, pageKey: toBase64(claim.pageKey.key) } : {}),
+    ...(claim.adminSigner ? { adminSigner: claim.adminSigner } : {}),
   };
   return cipher.sealJson(json, kek, boxAddress(userId));
 };
@@ -76,7 +84,8 @@ export const openOrgKeyBox = (
     wipe(orgKey);
     return null;
   }
-  if (value.v === 1) return { orgId: value.orgId, orgKeyId: value.orgKeyId, orgKey };
+  const signer = typeof value.adminSigner === 'string' ? { adminSigner: value.adminSigner } : {};
+  if (value.v === 1) return { orgId: value.orgId, orgKeyId: value.orgKeyId, orgKey, ...signer };
   const pageKey = typeof value.pageKey === 'string' ? fromBase64(value.pageKey) : null;
   if (typeof value.pageKeyId !== 'string' || pageKey?.length !== 32) {
     wipe(orgKey);
@@ -88,5 +97,6 @@ export const openOrgKeyBox = (
     orgKeyId: value.orgKeyId,
     orgKey,
     pageKey: { id: value.pageKeyId, key: pageKey },
+    ...signer,
   };
 };

@@ -179,7 +179,9 @@ export const joinWithInvite = (
 /** A new member invited by `by` (an admin's device), joined on a device of their own and synced. */
 export const join = async (place: Place, by: Device, options: JoinOptions = {}): Promise<Device> => {
   const pending = sessionPendingInvites(by.session);
-  const invited = ok(await inviteUser(fetch, by.link, options.role ?? 'sales', pending));
+  const invited = ok(
+    await inviteUser(fetch, by.link, options.role ?? 'sales', pending, memberPins(by.session.db)),
+  );
   const db = options.db ?? (await place.newDb());
   const joined = ok(await joinWithInvite(place, db, invited));
   const signer = await by.session.deviceSigner();

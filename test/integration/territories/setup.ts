@@ -98,7 +98,7 @@ export interface OpenField extends Device {
  */
 export const fieldUser = async (place: Place, admin: Device): Promise<FieldDevice> => {
   const pending = sessionPendingInvites(admin.session);
-  const invited = ok(await inviteUser(fetch, admin.link, 'sales', pending));
+  const invited = ok(await inviteUser(fetch, admin.link, 'sales', pending, memberPins(admin.session.db)));
   const idb = newIndexedDb();
   const db = await dexieDatabase(idb);
   const joined = ok(await joinWithInvite(place, db, invited));

@@ -14,7 +14,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AccountError, AccountLink } from '../../../../shared/sync';
-import { formatInvite, inviteUser, sessionPendingInvites, type Invitation } from '../../../../shared/sync';
+import {
+  formatInvite,
+  inviteUser,
+  memberPinsOf,
+  sessionPendingInvites,
+  type Invitation,
+} from '../../../../shared/sync';
 import { ROLES, type Role } from '../../../../shared/sync';
 import { useWorkspace } from '../../../kit/workspace';
 import { inviteFingerprintOf, type CertificateState } from '../hooks/useServerCertificate';
@@ -45,7 +51,13 @@ export function InviteForm({
     setError(null);
     setInvitation(null);
     try {
-      const invited = await inviteUser(fetchFromWindow, link, role, sessionPendingInvites(session));
+      const invited = await inviteUser(
+        fetchFromWindow,
+        link,
+        role,
+        sessionPendingInvites(session),
+        memberPinsOf(session),
+      );
       if (invited.ok) {
         // The code as handed over carries the certificate the newcomer's device will pin.
         const fingerprint = inviteFingerprintOf(certificate);

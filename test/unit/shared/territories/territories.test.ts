@@ -2,7 +2,7 @@
 // key to its holders: a grant opens only for its user, tag and epoch, with the admin device's signature.
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../../shared/crypto';
-import { loadSodium, newSigningPair, signerFrom, toBase64 } from '../../../../shared/crypto';
+import { fromBase64, loadSodium, newSigningPair, signerFrom, toBase64 } from '../../../../shared/crypto';
 import {
   matchesTerritory,
   newTerritoryTag,
@@ -97,15 +97,18 @@ describe('territory grants', () => {
       epochId,
       key,
     });
-    const opened = openTerritoryGrant(sodium, { tag, epochId, sealed }, user, orgKey);
+    const trusted = new Set([signer.publicKey]);
+    const opened = openTerritoryGrant(sodium, { tag, epochId, sealed }, user, orgKey, trusted);
     expect(opened?.key).toEqual(key);
     expect(opened?.keyId).toBe(territoryKeyId(tag, epochId));
     expect(opened?.grantedBy).toBe(signer.publicKey);
     // Listed under another tag or epoch, or opened by another user: refused.
-    expect(openTerritoryGrant(sodium, { tag: newTerritoryTag(), epochId, sealed }, user, orgKey)).toBeNull();
-    expect(openTerritoryGrant(sodium, { tag, epochId: newId(), sealed }, user, orgKey)).toBeNull();
     expect(
-      openTerritoryGrant(sodium, { tag, epochId, sealed }, { ...user, userId: 'u-other' }, orgKey),
+      openTerritoryGrant(sodium, { tag: newTerritoryTag(), epochId, sealed }, user, orgKey, trusted),
+    ).toBeNull();
+    expect(openTerritoryGrant(sodium, { tag, epochId: newId(), sealed }, user, orgKey, trusted)).toBeNull();
+    expect(
+      openTerritoryGrant(sodium, { tag, epochId, sealed }, { ...user, userId: 'u-other' }, orgKey, trusted),
     ).toBeNull();
     const other = sodium.crypto_box_keypair();
     expect(
@@ -114,6 +117,7 @@ describe('territory grants', () => {
         { tag, epochId, sealed },
         { userId: user.userId, publicKey: other.publicKey, secretKey: other.privateKey },
         orgKey,
+        trusted,
       ),
     ).toBeNull();
     // A grant the server made up, sealed to the user but signed over another key: refused.
@@ -127,7 +131,9 @@ describe('territory grants', () => {
       sig: signer.sign('kluis-territory-grant-v1|something else'),
     });
     const forgedSealed = toBase64(sodium.crypto_box_seal(new TextEncoder().encode(forged), pair.publicKey));
-    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: forgedSealed }, user, orgKey)).toBeNull();
+    expect(
+      openTerritoryGrant(sodium, { tag, epochId, sealed: forgedSealed }, user, orgKey, trusted),
+    ).toBeNull();
     // A key the server made and signed with a device key of its own, without the organisation key: refused.
     const serverSigner = signerFrom(sodium, newSigningPair(sodium));
     const planted = sealTerritoryGrant(sodium, serverSigner, randomBytes(32), {
@@ -137,6 +143,46 @@ describe('territory grants', () => {
       epochId,
       key: randomBytes(32),
     });
-    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: planted }, user, orgKey)).toBeNull();
+    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: planted }, user, orgKey, trusted)).toBeNull();
+    // A member (who holds the organisation key) signing with a device key of theirs: refused (T7), though
+    // the same grant opens for a device that trusts that key.
+    const memberSigner = signerFrom(sodium, newSigningPair(sodium));
+    const byMember = sealTerritoryGrant(sodium, memberSigner, orgKey, {
+      userId: user.userId,
+      publicKey: toBase64(pair.publicKey),
+      tag,
+      epochId,
+      key: randomBytes(32),
+    });
+    expect(openTerritoryGrant(sodium, { tag, epochId, sealed: byMember }, user, orgKey, trusted)).toBeNull();
+    const trustsMember = new Set([memberSigner.publicKey]);
+    expect(
+      openTerritoryGrant(sodium, { tag, epochId, sealed: byMember }, user, orgKey, trustsMember),
+    ).not.toBeNull();
+    // A MAC cut short or not base64: refused, not thrown.
+    const json = JSON.parse(
+      new TextDecoder().decode(
+        sodium.crypto_box_seal_open(fromBase64(sealed), pair.publicKey, pair.privateKey),
+      ),
+    ) as Record<string, string>;
+    for (const mac of [json.mac!.slice(0, 20), '!!!', ''])
+      expect(
+        openTerritoryGrant(
+          sodium,
+          {
+            tag,
+            epochId,
+            sealed: toBase64(
+              sodium.crypto_box_seal(
+                new TextEncoder().encode(JSON.stringify({ ...json, mac })),
+                pair.publicKey,
+              ),
+            ),
+          },
+          user,
+          orgKey,
+          trusted,
+        ),
+      ).toBeNull();
   });
 });
