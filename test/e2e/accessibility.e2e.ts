@@ -13,7 +13,7 @@ import { PersonForm } from './pages/PersonForm';
 import { RequestsPage } from './pages/Requests';
 import { VaultPage } from './pages/VaultPage';
 import { AppNav } from './pages/AppNav';
-import { describeViolations, seriousViolations } from './support/axe';
+import { describeViolations, seriousViolations, settle } from './support/axe';
 import { useKluisHarness } from './support/harness';
 
 type Scheme = 'light' | 'dark';
@@ -36,29 +36,6 @@ interface PageGlobals {
 
 /** The address of the record now open: its hash route. */
 const currentHash = (page: Page): string => new URL(page.url()).hash;
-
-/** Waits until loading bars are gone and no transition or animation is running. */
-const settle = async (page: Page): Promise<void> => {
-  await page
-    .waitForFunction(
-      () => !(globalThis as unknown as PageGlobals).document.querySelector('[role="progressbar"]'),
-      null,
-      {
-        timeout: 3_000,
-      },
-    )
-    .catch(() => undefined);
-  await page
-    .waitForFunction(
-      () =>
-        (globalThis as unknown as PageGlobals).document
-          .getAnimations()
-          .every((animation) => animation.playState !== 'running'),
-      null,
-      { timeout: 3_000 },
-    )
-    .catch(() => undefined);
-};
 
 /**
  * Opens `hash` and waits for the new screen: a first-level heading that was not there before, or whose

@@ -9,7 +9,8 @@ import { PersonForm } from './pages/PersonForm';
 import { SyncPages } from './pages/SyncPages';
 import { TerritoriesSettings } from './pages/Territories';
 import { VaultPage } from './pages/VaultPage';
-import { describeViolations, seriousViolations } from './support/axe';
+import { describeViolations, seriousViolations, settle } from './support/axe';
+import { screenshot } from './support/screenshot';
 import { useSyncedDevices, waitUntilSynced } from './support/synced-devices';
 
 const ADMIN_PASSPHRASE = 'twee gebieden op de kaart';
@@ -66,8 +67,11 @@ describe('territories', () => {
       .status('2 people and organisations moved into territories.')
       .waitFor({ timeout: 30_000 });
 
+    await territories.territory('Zuid').scrollIntoViewIfNeeded();
+    await screenshot(admin.page, 'territories');
     for (const scheme of ['light', 'dark'] as const) {
       await admin.page.emulateMedia({ colorScheme: scheme });
+      await settle(admin.page);
       expect(
         describeViolations(`settings › territories [${scheme}]`, await seriousViolations(admin.page)),
       ).toEqual([]);

@@ -67,3 +67,34 @@ export const describeViolations = (screen: string, violations: readonly AxeViola
   violations.flatMap((v) =>
     v.nodes.map((n) => `${screen}: ${v.id} (${v.impact}) at ${n.target} ${n.html} — ${n.summary || v.help}`),
   );
+
+interface SettleGlobals {
+  readonly document: {
+    querySelector(selector: string): unknown;
+    getAnimations(): readonly { playState: string }[];
+  };
+}
+
+/**
+ * Waits until loading bars are gone and no transition or animation is running (a theme switch fades
+ * colours, and axe would read a half-way colour), each for at most 3 s.
+ */
+export const settle = async (page: Page): Promise<void> => {
+  await page
+    .waitForFunction(
+      () => !(globalThis as unknown as SettleGlobals).document.querySelector('[role="progressbar"]'),
+      null,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as SettleGlobals).document
+          .getAnimations()
+          .every((animation) => animation.playState !== 'running'),
+      null,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
+};
