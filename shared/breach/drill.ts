@@ -52,8 +52,8 @@ export const mapExposure = async (
   session: Session,
   exposure: DeviceExposureResponse,
 ): Promise<DrillFindings> => {
-  // With territories, only the subjects the device's user held a key for (shared/territories).
-  const readable = await readableBy(session, exposure.userId, exposure.documents);
+  // With territories, only the subjects the device's user held a key for at its last sync (shared/territories).
+  const readable = await readableBy(session, exposure.userId, exposure.documents, exposure.lastSyncAt);
   const personal = readable.filter((d) => d.collection !== 'settings');
   const records: Record<string, number> = {};
   for (const d of personal) records[d.kind] = (records[d.kind] ?? 0) + 1;

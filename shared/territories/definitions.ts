@@ -17,6 +17,19 @@ export const TerritorySetting = TerritoryPayload.extend({
   epochId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   /** Every user the key was granted to (members, managers and the admins of that time). */
   holders: z.array(z.string().min(1).max(64)).max(2000).default([]),
+  /** When each holder was granted the key (the lost-device drill reads who held it when: exposure.ts). */
+  heldSince: z.record(z.string().min(1).max(64), z.number().int().nonnegative()).default({}),
+  /** Former holders and when they held the key (`from` unknown for a holder from before this was kept). */
+  formerHolders: z
+    .array(
+      z.strictObject({
+        userId: z.string().min(1).max(64),
+        from: z.number().int().nonnegative().nullable(),
+        until: z.number().int().nonnegative(),
+      }),
+    )
+    .max(5000)
+    .default([]),
 });
 export type TerritorySetting = z.infer<typeof TerritorySetting>;
 export const TERRITORY = sealedKind(TERRITORY_KIND, TerritorySetting, 1);
@@ -45,7 +58,13 @@ export const defineTerritory = async (
   if (!keyed.ok) return keyed;
   const epochId = keyed.value.keyId.split(':')[1] ?? newId();
   const holders = keyed.value.holders;
-  return ok(await ctx.session.settings(TERRITORY).put({ ...parsed.data, epochId, holders }, parsed.data.tag));
+  const now = Date.now();
+  const heldSince = Object.fromEntries(holders.map((userId) => [userId, now]));
+  return ok(
+    await ctx.session
+      .settings(TERRITORY)
+      .put({ ...parsed.data, epochId, holders, heldSince, formerHolders: [] }, parsed.data.tag),
+  );
 };
 
 /**
@@ -66,8 +85,24 @@ export const setTerritoryHolders = async (
   const next = { ...current.data, members: [...holders.members], managers: [...holders.managers] };
   const granted = await grantTerritory(ctx, next, { epochId: current.data.epochId, key });
   if (!granted.ok) return granted;
+  const now = Date.now();
+  const kept = new Set(granted.value.holders);
+  // A holder from before `heldSince` was kept stays without a date (held since the start, as far as known).
+  const heldSince: Record<string, number> = {};
+  for (const userId of granted.value.holders) {
+    const since = current.data.heldSince[userId] ?? (current.data.holders.includes(userId) ? null : now);
+    if (since !== null) heldSince[userId] = since;
+  }
+  const formerHolders = [
+    ...current.data.formerHolders,
+    ...current.data.holders
+      .filter((userId) => !kept.has(userId))
+      .map((userId) => ({ userId, from: current.data.heldSince[userId] ?? null, until: now })),
+  ];
   return ok(
-    await ctx.session.settings(TERRITORY).put({ ...next, holders: granted.value.holders }, current.id),
+    await ctx.session
+      .settings(TERRITORY)
+      .put({ ...next, holders: granted.value.holders, heldSince, formerHolders }, current.id),
   );
 };
 

@@ -6,22 +6,22 @@
 // collection and count only). A stream event that carried one is passed on as a bare checkpoint, so the
 // client pulls, through this same check.
 //
-// It also lets go of subjects that left this device's territories: when a key page this device holds
-// arrives without a subject's entry and no page it holds has that subject any more, the subject moved
-// (or was erased), and the next pull of records and items hands the sync client tombstones, with blanked
-// payloads, for its local documents — as the server would for a deletion, so nothing is pushed back.
-// Admins hold every territory and are not filtered. A territory's tag is read from the plaintext envelope
-// only (tags.ts).
+// It also lets go of subjects that left this device, on an admin's word only (departures.ts: a move
+// note proves a move), and of a territory whose key this device released because an admin's definition
+// proves the removal (withheld.ts): the next pull of its records, items and key pages hands the sync
+// client blanked tombstones for its local documents — as the server would for a deletion, so nothing is
+// pushed back. Every let-go is audited ('territory-let-go', with the collection and count). Admins hold
+// every territory and are not filtered. A territory's tag is read from the plaintext envelope only
+// (tags.ts).
 import type { RxCollection } from 'rxdb';
 import type { Fetch, Role } from '../sync';
 import { toWire } from '../sync';
-import type { KeyDoc, RecordDoc } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
+import { Departures, WITHDRAWN_PAYLOAD, type Wire } from './departures';
 import { territoryOfDocument, territoryOfKeyId } from './tags';
 
-/** What a blanked tombstone of a subject that left the device's territories holds instead of its payload. */
-export const WITHDRAWN_PAYLOAD = 'withdrawn';
+export { WITHDRAWN_PAYLOAD };
 
 const NOTICE_ID = 'territory-refused';
 /** Per collection, the territories held when this device last scanned for those it lost. */
@@ -39,27 +39,16 @@ const NO_NOTICE: RefusalNotice = { count: 0, lastAt: null };
 export const territoryRefusals = (session: Session): Promise<RefusalNotice> =>
   readLocalDoc(session, NOTICE_ID, NO_NOTICE);
 
-type Wire = Record<string, unknown> & { id: string; _deleted?: boolean };
-
-const entriesOf = (doc: { payload?: unknown; _deleted?: unknown }): string[] => {
-  if (doc._deleted === true || typeof doc.payload !== 'string') return [];
-  try {
-    const value: unknown = JSON.parse(doc.payload);
-    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-  } catch {
-    return [];
-  }
-};
-
 export class TerritoryGuard {
-  /** Subjects whose last key entry on this device went, waiting for their documents to be let go. */
-  private readonly departed = new Map<string, Set<'records' | 'items'>>();
+  private readonly departures: Departures;
 
   constructor(
     private readonly session: Session,
     private readonly role: Role,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.departures = new Departures(session);
+  }
 
   private held(): Set<string> {
     const tags = new Set<string>();
@@ -88,11 +77,11 @@ export class TerritoryGuard {
     });
     const refused = documents.length - kept.length;
     if (refused) await this.report(collection, refused);
-    if (collection === 'keys') await this.noteDepartures(kept);
-    if (collection === 'records' || collection === 'items')
-      kept.push(...(await this.letGo(collection, kept)));
-    if (collection === 'records' || collection === 'items' || collection === 'keys')
+    if (collection === 'keys') await this.departures.note(kept);
+    if (collection === 'records' || collection === 'items' || collection === 'keys') {
+      kept.push(...(await this.departures.letGo(collection, kept)));
       kept.push(...(await this.territoriesLost(collection, held, kept)));
+    }
     return { documents: kept, refused };
   }
 
@@ -124,28 +113,6 @@ export class TerritoryGuard {
     });
   }
 
-  /** Subjects that a pulled page no longer holds and no other page of this device does. */
-  private async noteDepartures(pages: readonly Wire[]): Promise<void> {
-    const { db } = this.session;
-    const gone = new Set<string>();
-    const local = await db.keys.findByIds(pages.map((p) => p.id)).exec();
-    for (const page of pages) {
-      const before = local.get(page.id);
-      if (!before) continue;
-      const now = new Set(entriesOf(page));
-      for (const subjectId of entriesOf(before.toJSON() as KeyDoc))
-        if (!now.has(subjectId)) gone.add(subjectId);
-    }
-    if (!gone.size) return;
-    const pulled = new Set(pages.map((p) => p.id));
-    for (const page of pages) for (const id of entriesOf(page)) gone.delete(id);
-    for (const doc of await db.keys.find().exec()) {
-      if (pulled.has(doc.id)) continue;
-      for (const id of entriesOf(doc.toJSON() as KeyDoc)) gone.delete(id);
-    }
-    for (const id of gone) this.departed.set(id, new Set(['records', 'items']));
-  }
-
   /**
    * Blanked tombstones for the local documents of territories this device no longer holds (its user left
    * one). The local store is scanned once per collection each time the held territories change, which
@@ -173,29 +140,17 @@ export class TerritoryGuard {
         _deleted: true,
       }));
     await changeLocalDoc(this.session, HELD_ID, {}, (seen) => ({ ...seen, [collection]: signature }));
+    if (lost.length) await this.auditLetGo(collection, lost.length, 'territory');
     return lost;
   }
 
-  /** Blanked tombstones, as from the server, for local documents of departed subjects not in this pull. */
-  private async letGo(collection: 'records' | 'items', pulled: readonly Wire[]): Promise<Wire[]> {
-    const subjects = [...this.departed].filter(([, left]) => left.has(collection)).map(([id]) => id);
-    if (!subjects.length) return [];
-    const rx = this.session.db[collection] as unknown as RxCollection<RecordDoc>;
-    const arriving = new Set(pulled.map((d) => d.id));
-    const local = await rx.find({ selector: { subjectId: { $in: subjects } } }).exec();
-    // Once both collections let go, the subject is done with (they pull in either order).
-    for (const id of subjects) {
-      const left = this.departed.get(id)!;
-      left.delete(collection);
-      if (!left.size) this.departed.delete(id);
-    }
-    return local
-      .filter((doc) => !arriving.has(doc.id))
-      .map((doc) => ({
-        ...(toWire(collection, doc.toJSON() as Record<string, unknown>) as unknown as Wire),
-        payload: WITHDRAWN_PAYLOAD,
-        _deleted: true,
-      }));
+  private auditLetGo(collection: string, documents: number, reason: 'territory'): Promise<unknown> {
+    return this.session.audit.record({
+      action: 'territory',
+      kind: 'territory-let-go',
+      recordIds: [],
+      details: { collection, documents, reason },
+    });
   }
 }
 
@@ -204,19 +159,28 @@ const PULL = /\/sync\/(records|items|keys|settings|audit|compliance)\/pull$/;
 /**
  * A stream event as the client may see it: one that carries key pages, records or items to a device that
  * is not an admin's is passed on as a bare checkpoint, so those arrive by a pull, through the guard, and
- * any document of a territory the device does not hold is reported.
+ * any document of a territory the device does not hold is reported. The event is read as the client reads
+ * it (sync/event-stream.ts: its type line and its data line, parsed as JSON), never by matching text, so
+ * an escaped key (`"\u0064ocuments"`) is the key it decodes to. Carried documents whose collection is not
+ * named as text are stripped too.
  */
 const guardEvent = async (guard: TerritoryGuard, event: string): Promise<string> => {
+  if (/^event: (\S+)$/m.exec(event)?.[1] !== 'checkpoint') return event;
   const data = /^data: (.*)$/m.exec(event)?.[1];
-  if (!/^event: checkpoint$/m.test(event) || !data?.includes('"documents"')) return event;
+  if (data === undefined) return event;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(data) as { checkpoint?: unknown; collection?: unknown; documents?: unknown };
-    if (!Array.isArray(parsed.documents) || typeof parsed.collection !== 'string') return event;
-    if (!(await guard.strips(parsed.collection, parsed.documents as Wire[]))) return event;
-    return `event: checkpoint\ndata: ${JSON.stringify({ checkpoint: parsed.checkpoint })}`;
+    parsed = JSON.parse(data);
   } catch {
-    return event;
+    return event; // the client cannot read it either
   }
+  if (!parsed || typeof parsed !== 'object' || !('documents' in parsed)) return event;
+  const { checkpoint, collection, documents } = parsed as Record<string, unknown>;
+  const carried = (Array.isArray(documents) ? documents : []).filter(
+    (doc): doc is Wire => !!doc && typeof doc === 'object',
+  );
+  if (typeof collection === 'string' && !(await guard.strips(collection, carried))) return event;
+  return `event: checkpoint\ndata: ${JSON.stringify({ checkpoint })}`;
 };
 
 const guardStream = (guard: TerritoryGuard, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {

@@ -10,3 +10,4 @@ export * from './protocol';
 export * from './tags';
 export * from './operations';
 export * from './queries';
+export * from './withheld';

@@ -6,11 +6,45 @@
 // sends them only to the new territory's holders; devices of the former territory receive the former page
 // without the subject's entry, and purge the subject (guard.ts). Run on an admin's device, which may
 // rewrite any key page.
+//
+// A device lets go of a subject only on an admin's word, never on the server's (guard.ts): every move
+// leaves a move note, an organisation setting sealed under the organisation key (which the server never
+// holds), naming the moved subjects by a mark (a keyed hash under that key, so a device that never held
+// a subject learns nothing of it), the territory each left and the one it went to, and when. The notes
+// are also the history the lost-device drill reads back to where a subject was when a device was lost
+// (exposure.ts). A member working with the server could still write one, as for erasure orders.
 import type { RxCollection } from 'rxdb';
+import { z } from 'zod';
+import { newId, toBase64, utf8 } from '../crypto';
 import type { KeyDoc, RecordDoc } from '../store';
-import { keyPageEntries, recordAddress } from '../store';
+import { keyPageEntries, recordAddress, sealedKind } from '../store';
 import type { Session } from '../vault';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
+
+const Tag = z.string().regex(/^[0-9a-f]{16}$/);
+const MoveNote = z.strictObject({
+  /** The territory the subjects went to. */
+  to: Tag,
+  at: z.number().int().nonnegative(),
+  /** Each moved subject's mark and the territory it left (null: organisation-wide). */
+  subjects: z
+    .array(z.strictObject({ mark: z.string().min(1).max(64), from: Tag.nullable() }))
+    .min(1)
+    .max(500),
+});
+export type MoveNote = z.infer<typeof MoveNote>;
+export const TERRITORY_MOVE = sealedKind('territory-move', MoveNote, 1);
+const NOTE_SIZE = 500;
+
+/** A subject's mark in move notes: a keyed hash of its id under the organisation key. */
+export const subjectMark = (session: Pick<Session, 'cipher' | 'orgKey'>, subjectId: string): string =>
+  toBase64(
+    session.cipher.sodium.crypto_generichash(16, utf8(`kluis-territory-move|${subjectId}`), session.orgKey),
+  );
+
+/** Every move note of the organisation on this device, oldest first; notes that do not open are skipped. */
+export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
+  (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
 
 export interface MoveTarget {
   readonly tag: string;
@@ -90,5 +124,14 @@ export const moveToTerritory = async (
     const updated = await page.incrementalPatch({ payload: JSON.stringify(entries) });
     if (!Object.keys(entries).length) await updated.remove();
   }
+  const at = Date.now();
+  const marked = moving.map((p) => ({
+    mark: subjectMark(session, p.subjectId),
+    from: territoryOfPage(p.keyId),
+  }));
+  for (let i = 0; i < marked.length; i += NOTE_SIZE)
+    await session
+      .settings(TERRITORY_MOVE)
+      .put({ to: target.tag, at, subjects: marked.slice(i, i + NOTE_SIZE) }, newId());
   return { moved: moving.length, subjectIds: ids };
 };

@@ -5,10 +5,7 @@
 // the attempt reported; a subject moved to the other territory leaves the device that lost it.
 import { describe, expect, it } from 'vitest';
 import { fetchExposure, mapExposure } from '../../../shared/breach';
-import type { PersonInput } from '../../../shared/people/person';
 import {
-  applyTerritoryRules,
-  defineTerritory,
   listTerritories,
   moveToTerritory,
   placeNewSubjects,
@@ -16,81 +13,17 @@ import {
   setTerritoryHolders,
   territoryOfPage,
   territoryRefusals,
-  type SubjectFacts,
 } from '../../../shared/territories';
-import type { Session } from '../../../shared/vault/session';
-import { annelies, bram } from '../../fixtures/people';
+import { bram } from '../../fixtures/people';
 import { lyingServer } from '../sync/lying-server';
-import { admin as connectedAdmin, ok } from '../sync/members';
-import { fieldUser, foundIn, NOTE, serverTraces, storedTexts, useTerritoryServer } from './setup';
-
-const address = (postalCode: string) => ({ street: '', postalCode, city: '', region: '', country: 'NL' });
-/** North (postal codes 1000-1999), south (5000-5999), and one outside both (organisation-wide). */
-const NORTH: PersonInput = { ...annelies, address: address('1017 AB') };
-const SOUTH: PersonInput = { ...bram, address: address('5611 EM') };
-const ELSEWHERE: PersonInput = {
-  ...annelies,
-  givenName: 'Wessel',
-  familyName: 'Overal',
-  address: address('9711 AA'),
-};
-
-const facts = async (session: Session): Promise<{ id: string; facts: SubjectFacts }[]> =>
-  (await session.people.loadAll()).records.map((p) => ({
-    id: p.id,
-    facts: { ownerId: p.data.ownerId, address: p.data.address, tags: p.data.tags },
-  }));
-
-const names = async (session: Session) =>
-  (await session.people.loadAll()).records.map((p) => p.data.givenName).sort();
+import { ok } from '../sync/members';
+import { address, names, twoTerritories } from './organisation';
+import { foundIn, NOTE, serverTraces, storedTexts, useTerritoryServer } from './setup';
 
 describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
   const fixture = useTerritoryServer(adapter);
 
-  /** The admin with three people, two sales users, two territories, the people moved by the rules. */
-  const organisation = async () => {
-    const { place, storage } = fixture.current;
-    const ids: Record<'north' | 'south' | 'elsewhere', string> = { north: '', south: '', elsewhere: '' };
-    const admin = await connectedAdmin(place, 0, {
-      seed: async (session) => {
-        ids.north = (await session.people.create(NORTH)).id;
-        ids.south = (await session.people.create(SOUTH)).id;
-        ids.elsewhere = (await session.people.create(ELSEWHERE)).id;
-        await session.items(NOTE).create(ids.north, { text: 'Belde over de offerte' });
-        await session.items(NOTE).create(ids.south, { text: 'Wil een demo in maart' });
-      },
-    });
-    const salesA = await fieldUser(place, admin);
-    const salesB = await fieldUser(place, admin);
-    const ctx = { fetch, link: admin.link, session: admin.session };
-    const range = (from: string, to: string) => ({ country: 'NL', from, to });
-    const north = ok(
-      await defineTerritory(ctx, {
-        name: 'Noord',
-        rules: { owners: [], countries: [], tags: [], postalRanges: [range('1000', '1999')] },
-        members: [salesA.link.userId],
-        managers: [],
-      }),
-    );
-    const south = ok(
-      await defineTerritory(ctx, {
-        name: 'Zuid',
-        rules: { owners: [], countries: [], tags: [], postalRanges: [range('5000', '5999')] },
-        members: [salesB.link.userId],
-        managers: [],
-      }),
-    );
-    expect((await applyTerritoryRules(ctx, await facts(admin.session))).moved).toEqual({
-      [north.data.tag]: 1,
-      [south.data.tag]: 1,
-    });
-    await admin.sync();
-    const traces = {
-      north: await serverTraces(storage, admin.link.orgId, ids.north),
-      south: await serverTraces(storage, admin.link.orgId, ids.south),
-    };
-    return { admin, salesA, salesB, ids, north, south, traces };
-  };
+  const organisation = () => twoTerritories(fixture.current);
 
   it('a sales device receives only its territory, and its store holds nothing of the other', async () => {
     const { admin, salesA, ids, traces } = await organisation();

@@ -4,12 +4,13 @@
 // that left. The replication's identifier names the territories held, so a device that gains one pulls
 // again from the start — the server's filter hid that territory's older documents from it — while an
 // organisation without territories keeps the identifier it always had. On a device of one territory,
-// new people and organisations go into it from the start.
+// new people and organisations go into it from the start. A territory the server stops granting is kept,
+// key and data, unless an admin's definition proves the removal (shared/territories/withheld.ts).
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
   guardedFetch,
   placeNewSubjects,
-  refreshTerritoryKeys,
+  refreshHeldTerritories,
   TerritoryGuard,
 } from '../../../../shared/territories';
 import type { Session } from '../../../../shared/vault';
@@ -29,8 +30,9 @@ export const territorySync = async (
   fetch: Fetch,
 ): Promise<TerritorySync> => {
   const refresh = async () => {
-    // Offline, or a server without territory routes: the keys stored on this device stay as they are.
-    await refreshTerritoryKeys({ fetch, link, session }).catch(() => undefined);
+    // Offline, or a server without territory routes: the keys stored on this device stay as they are;
+    // a grant left out without an admin's removal is kept too.
+    await refreshHeldTerritories({ fetch, link, session }).catch(() => undefined);
     // Locked while the server answered (the user locked, or signed out): there is no session to place in.
     if (!session.isLocked) placeNewSubjects(session, link.role);
   };
