@@ -17,7 +17,7 @@ import { listTerritories } from './definitions';
 import { refreshTerritoryKeys, type TerritoryContext, type TerritoryError } from './keys';
 import { territoryOfKeyId } from './tags';
 
-const WITHHELD_ID = 'territory-withheld';
+export const WITHHELD_ID = 'territory-withheld';
 
 export interface WithheldNotice {
   /** Territories (by tag) the server stopped granting without an admin's removal, and since when. */

@@ -30,6 +30,7 @@ import { KluisLogo } from '../../ui/KluisLogo';
 import { LanguageMenu } from '../../kit/LanguageMenu';
 import { ThemeToggle } from '../../kit/ThemeToggle';
 import { ErasureDiscardNotice } from '../../features/rights/erasure/components/ErasureDiscardNotice';
+import { TerritoryWithheldNotice } from '../../features/territories/components/TerritoryWithheldNotice';
 import { SyncStatusIndicator } from '../../features/sync/components/SyncStatusIndicator';
 import { useCurrentUser } from '../../kit/useCurrentUser';
 import { formatRoute, type Route } from '../../kit/routing';
@@ -121,6 +122,7 @@ export function NavigationDrawer({ route, onLock }: { route: Route; onLock: () =
       <Box sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
         <SyncStatusIndicator />
         <ErasureDiscardNotice />
+        <TerritoryWithheldNotice />
         <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <LanguageMenu />
           <ThemeToggle />
