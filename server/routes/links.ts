@@ -23,12 +23,18 @@ import { LINK_PAGE_CSP, pageLanguage, renderLinkPage, type LinkPage } from '../l
 import { LINK_ROW_BYTES, type LinkStore } from '../storage/links';
 
 /**
+ * A request target in absolute form (`GET http://host/c/<token> HTTP/1.1`, which a server must accept and
+ * a forward proxy sends): Node hands it over whole, so its scheme and host come before the path.
+ */
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
+
+/**
  * A request's path as the log may hold it: no query string, and for anything under /c/ or /u/ (however
- * spelt: /C/, //c/, %63, a trailing slash or segment that no route answers) no token — a token in a log
- * could confirm or unsubscribe someone.
+ * spelt: /C/, //c/, %63, a trailing slash or segment that no route answers, or the absolute form) no
+ * token — a token in a log could confirm or unsubscribe someone.
  */
 export const logPath = (url: string): string => {
-  const path = url.split('?')[0] ?? '';
+  const path = (url.split('?')[0] ?? '').replace(ABSOLUTE_FORM, '');
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);
