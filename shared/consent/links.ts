@@ -193,6 +193,13 @@ const recordClick = async (
   const evidence = clickEvidence(click);
   const change = entry.kind === 'confirm' ? 'confirm' : 'unsubscribe';
   const before = await loadPersonLedgers(session, entry.personId);
+  // A consent withdrawn when the link is clicked stands: no message may ask again (ASKED_FOR), and a click
+  // on one sent before the stop, which whoever holds the link can post, does not give it back.
+  if (
+    change === 'confirm' &&
+    consentStatus(before.consents, entry.purposeId, click.clickedAt).state === 'withdrawn'
+  )
+    return false;
   const evidenced = (entries: typeof before.subscriptions, list: string) =>
     carries(
       entries.filter((e) => e.data.subscriptionTypeId === list),
