@@ -69,7 +69,7 @@ const secondAdmin = async (place: Place, by: Device): Promise<string> => {
   );
   ok(await joined.finish(fetch, db)).lock();
   // RxDB's open-source build keeps few databases open at a time.
-  await place.closeDb(db);
+  await place.closeDb?.(db);
   return invited.userId;
 };
 
