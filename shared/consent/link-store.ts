@@ -9,6 +9,7 @@
 import { loadSodium, utf8 } from '../crypto';
 import { linkTokenHash, newLinkToken, type LinkClick, type LinkKind } from '../sync';
 import { readLocalDoc, changeLocalDoc, type LocalVault, type Session } from '../vault';
+import { loadPersonLedgers } from './ledgers';
 import { allLinks, personLinks, shareLink, type SharedLink } from './link-record';
 
 /** Who and what a token is about: a person, one of their lists and its purpose. */
@@ -59,13 +60,25 @@ export const markLinkSpent = async (vault: LocalVault, tokenHash: string, at: nu
 export const linkMadeHere = async (vault: LocalVault, tokenHash: string): Promise<boolean> =>
   readLocalDoc<boolean>(vault, await madeId(tokenHash), false);
 
+/**
+ * True when a click on the token is in the person's ledgers (synced): a device that never pulled that click
+ * (new, reset, or back after the server purged it) has no spent mark of its own, and a reused token's new
+ * click would meet the old evidence and write nothing.
+ */
+const linkEvidenced = async (session: Session, link: SharedLink): Promise<boolean> => {
+  const { subscriptions, consents } = await loadPersonLedgers(session, link.personId);
+  const reference = `link-sha256:${link.tokenHash}`;
+  return [...subscriptions, ...consents].some((entry) => entry.data.evidence.reference === reference);
+};
+
 /** The newest token among `links` for this subject that can still be clicked, if any. */
-const openLink = async (vault: LocalVault, links: readonly SharedLink[], about: LinkSubject) => {
+const openLink = async (session: Session, links: readonly SharedLink[], about: LinkSubject) => {
   // Only the newest matters: an older one of the same subject was replaced when it was spent.
   const newest = links
     .filter((link) => link.token && sameSubject(link, about))
     .reduce<SharedLink | null>((a, b) => (a && a.createdAt >= b.createdAt ? a : b), null);
-  return newest && !(await linkSpent(vault, newest.tokenHash)) ? newest : null;
+  if (!newest || (await linkSpent(session, newest.tokenHash))) return null;
+  return (await linkEvidenced(session, newest)) ? null : newest;
 };
 
 const newLink = async (session: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
