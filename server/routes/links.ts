@@ -3,7 +3,8 @@
 // page (link scanners in mail filters fetch every link): only a POST records, and only the first click's
 // time is kept. /u/<token> also takes RFC 8058's one-click POST (`List-Unsubscribe=One-Click`) from a mail
 // client, answered 200 at once. An unknown or malformed token gets the same "not valid" page and counts
-// against the source address, which then waits as for failed sign-ins (limits.ts); nothing about a token
+// against the source address, which then waits as for failed sign-ins (limits.ts), except for a POST to a
+// valid unsubscribe link (others can make a mail provider's address wait); nothing about a token
 // or its click is logged (these routes log warnings only, and every request line masks the token: logPath).
 // A click keeps a proof taken from the token (shared/sync's LINK_CLICK_PROOF), never the token itself.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -121,8 +122,18 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
     // in flight: one-click unsubscribes arrive in bursts from a mail provider's few addresses, and must
     // not be refused for each other. (A 256-bit token cannot be guessed; the wait keeps the database
     // from being hammered, not the tokens from being found.)
+    const { token } = request.params;
     const wait = guesses.wait(request.ip);
-    if (wait > 0) {
+    // An unsubscribe is never held back by an address's wait: a mail provider's one-click unsubscribes come
+    // from its few addresses, which anyone can make post invalid links (a mail to oneself whose
+    // List-Unsubscribe points here), and the provider does not try again. While waiting, only a POST to a
+    // valid unsubscribe link is looked up (one indexed read) and recorded.
+    const unsubscribing = async () =>
+      kind === 'unsubscribe' &&
+      record &&
+      LINK_TOKEN.test(token) &&
+      (await links.find(sha256(token)))?.kind === 'unsubscribe';
+    if (wait > 0 && !(await unsubscribing())) {
       reply.header('Retry-After', String(Math.ceil(wait / 1000)));
       return sendPage(request, reply, 429, 'wait');
     }
@@ -130,7 +141,6 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
       guesses.failed(request.ip);
       return sendPage(request, reply, 404, 'invalid');
     };
-    const { token } = request.params;
     if (!LINK_TOKEN.test(token)) return invalid();
     const tokenHash = sha256(token);
     const clicked = record
