@@ -1,15 +1,16 @@
 // The territories an admin defined (model.ts), kept as organisation settings under their tag, with the
 // epoch of the key that wraps their pages. Every member reads them (the names are shown on records and
-// in filters); only an admin's device writes them and hands out their keys (keys.ts).
+// in filters); only an admin's device writes them and hands out their keys (keys.ts). Who holds a
+// territory's key is changed in rotation.ts, which moves the key to a new epoch when a holder leaves.
 import { z } from 'zod';
 import { newId } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import { sealedKind } from '../store';
 import type { Setting } from '../store';
-import { grantTerritory, keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
+import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
 import { moveToTerritory } from './move';
-import { newTerritoryTag, territoryKeyId } from './tags';
+import { newTerritoryTag } from './tags';
 
 export const TERRITORY_KIND = 'territory';
 export const TerritorySetting = TerritoryPayload.extend({
@@ -64,45 +65,6 @@ export const defineTerritory = async (
     await ctx.session
       .settings(TERRITORY)
       .put({ ...parsed.data, epochId, holders, heldSince, formerHolders: [] }, parsed.data.tag),
-  );
-};
-
-/**
- * Changes who a territory is for: its members and managers now, granted the territory's current key (held
- * on this admin's device). A user left out is no longer sent the territory, and their devices let go of
- * its subjects (guard.ts). Their devices held the key, so the territory's key should move to a new epoch;
- * that rotation is not built yet (the server's filter is what keeps new documents from them).
- */
-export const setTerritoryHolders = async (
-  ctx: TerritoryContext,
-  tag: string,
-  holders: { members: readonly string[]; managers: readonly string[] },
-): Promise<Result<Setting<TerritorySetting>, TerritoryError>> => {
-  const current = (await listTerritories(ctx)).find((t) => t.data.tag === tag);
-  if (!current) return err('not-found');
-  const key = ctx.session.territoryKeys.get(territoryKeyId(tag, current.data.epochId));
-  if (!key) return err('forbidden');
-  const next = { ...current.data, members: [...holders.members], managers: [...holders.managers] };
-  const granted = await grantTerritory(ctx, next, { epochId: current.data.epochId, key });
-  if (!granted.ok) return granted;
-  const now = Date.now();
-  const kept = new Set(granted.value.holders);
-  // A holder from before `heldSince` was kept stays without a date (held since the start, as far as known).
-  const heldSince: Record<string, number> = {};
-  for (const userId of granted.value.holders) {
-    const since = current.data.heldSince[userId] ?? (current.data.holders.includes(userId) ? null : now);
-    if (since !== null) heldSince[userId] = since;
-  }
-  const formerHolders = [
-    ...current.data.formerHolders,
-    ...current.data.holders
-      .filter((userId) => !kept.has(userId))
-      .map((userId) => ({ userId, from: current.data.heldSince[userId] ?? null, until: now })),
-  ];
-  return ok(
-    await ctx.session
-      .settings(TERRITORY)
-      .put({ ...next, holders: granted.value.holders, heldSince, formerHolders }, current.id),
   );
 };
 

@@ -1,5 +1,6 @@
 // The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
 export * from './definitions';
+export * from './epochs';
 export * from './exposure';
 export * from './grants';
 export * from './guard';
@@ -10,4 +11,5 @@ export * from './protocol';
 export * from './tags';
 export * from './operations';
 export * from './queries';
+export * from './rotation';
 export * from './withheld';

@@ -7,7 +7,9 @@ import { newId, randomBytes, toBase64, loadSodium } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import type { AccountLink, Fetch } from '../sync';
 import { memberPins, serverClient, ROUTES } from '../sync';
+import { isOwnKeyPage } from '../store';
 import type { Session } from '../vault';
+import { currentTerritoryKeyIds, dropSpentTerritoryKeys, keyIdsInUse, rewrapTerritoryPages } from './epochs';
 import { openTerritoryGrant, sealTerritoryGrant } from './grants';
 import { keyHolders, type Territory } from './model';
 import type { TerritoryGrantsResponse } from './protocol';
@@ -22,7 +24,8 @@ export interface TerritoryContext {
 export type TerritoryError =
   'offline' | 'forbidden' | 'not-found' | 'member-not-pinned' | 'bad-response' | string;
 
-const request = async <T>(
+/** One call to a territory route, its JSON answer checked for shape. */
+export const territoryRequest = async <T>(
   ctx: TerritoryContext,
   method: 'GET' | 'PUT',
   path: string,
@@ -96,7 +99,7 @@ export const grantTerritory = async (
       }),
     });
   }
-  const put = await request<{ holders: number }>(ctx, 'PUT', `/territories/${territory.tag}`, {
+  const put = await territoryRequest<{ holders: number }>(ctx, 'PUT', `/territories/${territory.tag}`, {
     epochId: key.epochId,
     grants,
   });
@@ -120,12 +123,14 @@ export const keyNewTerritory = async (
  * Reads the grants sealed to this user and makes their keys the device's territory keys: a new territory
  * arrives, one the user no longer holds leaves. A grant that does not open, is not for this user, or is
  * not signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts) is
- * skipped and counted. Answers the tags held now.
+ * skipped and counted. The granted epoch of a territory is its current one; an older epoch of it is kept
+ * while a page here is under it, and the pages this device wrote are re-wrapped under the current one.
+ * Answers the tags held now.
  */
 export const refreshTerritoryKeys = async (
   ctx: TerritoryContext,
 ): Promise<Result<{ tags: string[]; refused: number }, TerritoryError>> => {
-  const listed = await request<TerritoryGrantsResponse>(ctx, 'GET', '/territories/grants');
+  const listed = await territoryRequest<TerritoryGrantsResponse>(ctx, 'GET', '/territories/grants');
   if (!listed.ok) return listed;
   if (!Array.isArray(listed.value.grants)) return err('bad-response');
   const sodium = await loadSodium();
@@ -154,7 +159,18 @@ export const refreshTerritoryKeys = async (
     const same = held.get(keyId);
     if (same && sodium.memcmp(same, key)) keys.set(keyId, same);
   }
+  // An older epoch of a territory still granted stays while a page here is under it (epochs.ts): the
+  // pages this device wrote are re-wrapped under the current epoch now, the others arrive re-wrapped.
+  const granted = new Set(tags);
+  const older = [...held.keys()].filter((id) => !keys.has(id) && granted.has(territoryOfKeyId(id) ?? ''));
+  const inUse = await keyIdsInUse(ctx.session, older);
+  for (const keyId of older) if (inUse.has(keyId)) keys.set(keyId, held.get(keyId)!);
   await ctx.session.adoptTerritoryKeys(keys);
+  if (inUse.size) {
+    const { db } = ctx.session;
+    await rewrapTerritoryPages(ctx.session, { mayRewrite: (pageId) => isOwnKeyPage(db, pageId) });
+    await dropSpentTerritoryKeys(ctx.session);
+  }
   return ok({ tags, refused });
 };
 
@@ -165,7 +181,8 @@ export const refreshTerritoryKeys = async (
  * tag new subjects go to, or null.
  */
 export const placeNewSubjects = (session: Session, role: string): string | null => {
-  const keyIds = [...session.territoryKeys.keys()];
+  // The current epoch of each territory held (an older one may still be kept: epochs.ts).
+  const keyIds = [...currentTerritoryKeyIds(session.territoryKeys).values()];
   const only = keyIds.length === 1 && role !== 'admin' ? keyIds[0]! : null;
   const tag = only && territoryOfKeyId(only);
   session.placeNewSubjects(tag && only ? { newPageId: () => territoryPageId(tag), keyId: only } : null);

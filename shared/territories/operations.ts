@@ -8,10 +8,10 @@ import type { Setting } from '../store';
 import {
   applyTerritoryRules,
   defineTerritory,
-  setTerritoryHolders,
   type TerritoryInput,
   type TerritorySetting,
 } from './definitions';
+import { setTerritoryHolders } from './rotation';
 import type { TerritoryError } from './keys';
 import { loadTeams, ownedByTeam, type Team } from '../teams';
 import type { SubjectFacts } from './model';
@@ -51,7 +51,10 @@ export const createTerritory = defineOperation<
   ADMIN_ONLY,
 );
 
-/** Names a territory's members and managers now; their devices get (or lose) its key. */
+/**
+ * Names a territory's members and managers now; their devices get (or lose) its key, which moves to a new
+ * epoch when someone who held it is left out (rotation.ts, audited there with the tag and counts).
+ */
 export const changeTerritoryHolders = defineOperation<
   ServerInput & { readonly tag: string; readonly members: string[]; readonly managers: string[] },
   Result<Setting<TerritorySetting>, TerritoryError>

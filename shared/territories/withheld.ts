@@ -8,13 +8,15 @@
 //   goes, the guard lets the territory's documents go (guard.ts), and both are audited;
 // - otherwise the grant was withheld: the device keeps the key (and so its data, and new subjects keep
 //   going into that territory), notes the territory in a local notice for the user, and audits it once.
-// A territory granted again leaves the notice. An admin's device is treated the same.
+// A territory granted again leaves the notice. An admin's device is treated the same, and then runs the
+// territories' key duty (rotation.ts).
 import { wipe } from '../crypto';
 import { ok, type Result } from '../platform';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import { listTerritories } from './definitions';
 import { refreshTerritoryKeys, type TerritoryContext, type TerritoryError } from './keys';
+import { territoryKeyDuty, type TerritoryRotationContext } from './rotation';
 import { territoryOfKeyId } from './tags';
 
 export const WITHHELD_ID = 'territory-withheld';
@@ -41,7 +43,7 @@ export interface HeldTerritories {
  * held and whose removal no admin's definition proves. Fails as the grants' read fails, changing nothing.
  */
 export const refreshHeldTerritories = async (
-  ctx: TerritoryContext,
+  ctx: TerritoryRotationContext & { readonly link: TerritoryContext['link'] & { readonly role?: string } },
 ): Promise<Result<HeldTerritories, TerritoryError>> => {
   const { session } = ctx;
   // Copies: the refresh wipes the keys it drops.
@@ -92,6 +94,9 @@ export const refreshHeldTerritories = async (
         recordIds: [tag],
         details: { reason: 'removed-by-admin' },
       });
+    // An admin's device finishes and starts the territories' key rotations (rotation.ts): a member removed
+    // from the organisation leaves the territories they held. A failure waits for the next pass.
+    if (ctx.link.role === 'admin') await territoryKeyDuty(ctx);
     return ok({ tags: [...granted, ...withheld], withheld: [...withheld], released: [...released] });
   } finally {
     for (const key of before.values()) wipe(key);

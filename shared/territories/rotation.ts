@@ -1,0 +1,189 @@
+// A territory's key moves to a new epoch when someone who held it no longer does (issue 19): taken off the
+// territory by an admin, or removed from the organisation. Their devices held the key, so it is replaced:
+// an admin's device makes a new key, grants it to the remaining holders (keys.ts grantTerritory), which
+// tells the server the territory's new current epoch, saves the definition with it, and re-wraps every key
+// page of the territory under it (epochs.ts) — the subjects' data keys are sealed again, the records and
+// items are not re-encrypted. A key page written after the rotation (a new customer) is under the new key,
+// which a former holder never receives; the data keys of the subjects they could already read do not
+// change, so what they copied before stays readable to them (the server's filter keeps new documents away).
+//
+// Like the organisation's page-key rotation (sync/rotation.ts), every step is safe to repeat and to break
+// off: the new key is kept on this device before the server hears of it, a rotation the server took but
+// whose definition was not saved is finished on the next pass (territoryKeyDuty), and pages still under an
+// older epoch are re-wrapped whenever this device passes by. Audited with the tag and counts only.
+import { newId, randomBytes } from '../crypto';
+import { err, ok, type Result } from '../platform';
+import type { Setting } from '../store';
+import { memberPins, ROUTES, serverClient } from '../sync';
+import { auditStep } from '../workspace';
+import { listTerritories, TERRITORY, type TerritorySetting } from './definitions';
+import { dropSpentTerritoryKeys, rewrapTerritoryPages, type RewrapProgress } from './epochs';
+import { grantTerritory, territoryRequest, type TerritoryContext, type TerritoryError } from './keys';
+import type { TerritoryHoldersResponse } from './protocol';
+import { territoryKeyId } from './tags';
+
+export interface TerritoryRotationContext extends TerritoryContext {
+  readonly onProgress?: (progress: RewrapProgress & { readonly phase: 'granting' | 'rewrapping' }) => void;
+  /** Resolves when the work may go on, between pages (a macrotask by default). */
+  readonly pause?: () => Promise<void>;
+}
+
+type Saved = Result<Setting<TerritorySetting>, TerritoryError>;
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The definition with its holders now: who held the key since when, and who held it until now. */
+const withHolders = (
+  before: TerritorySetting,
+  next: TerritorySetting,
+  holders: readonly string[],
+): TerritorySetting => {
+  const now = Date.now();
+  const kept = new Set(holders);
+  // A holder from before `heldSince` was kept stays without a date (held since the start, as far as known).
+  const heldSince: Record<string, number> = {};
+  for (const userId of holders) {
+    const since = before.heldSince[userId] ?? (before.holders.includes(userId) ? null : now);
+    if (since !== null) heldSince[userId] = since;
+  }
+  const formerHolders = [
+    ...before.formerHolders,
+    ...before.holders
+      .filter((userId) => !kept.has(userId))
+      .map((userId) => ({ userId, from: before.heldSince[userId] ?? null, until: now })),
+  ];
+  return { ...next, holders: [...holders], heldSince, formerHolders };
+};
+
+/** Re-wraps this admin device's pages of the territories given, and lets go of the keys no page needs. */
+const rewrapAll = async (ctx: TerritoryRotationContext, tags?: ReadonlySet<string>) => {
+  const done = await rewrapTerritoryPages(ctx.session, {
+    mayRewrite: () => Promise.resolve(true),
+    ...(tags ? { tags } : {}),
+    onProgress: (p) => ctx.onProgress?.({ phase: 'rewrapping', ...p }),
+    pause: ctx.pause ?? macrotask,
+  });
+  await dropSpentTerritoryKeys(ctx.session);
+  return done;
+};
+
+/**
+ * Moves the territory's key to a new epoch, held by the definition's members and managers (and the
+ * admins) but none removed from the organisation. Run on an admin's device that holds the current key.
+ */
+export const rotateTerritoryKey = async (ctx: TerritoryRotationContext, tag: string): Promise<Saved> => {
+  const { session } = ctx;
+  const current = (await listTerritories(ctx)).find((t) => t.data.tag === tag);
+  if (!current) return err('not-found');
+  if (!session.territoryKeys.has(territoryKeyId(tag, current.data.epochId))) return err('forbidden');
+  const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
+  if (!users.ok) return users;
+  const pins = memberPins(session.db);
+  const listed = new Map(users.value.map((u) => [u.id, u.status]));
+  const left = new Set<string>();
+  for (const userId of [...current.data.members, ...current.data.managers, ...current.data.holders])
+    if ((listed.get(userId) ?? 'removed') === 'removed' || (await pins.isRemoved(userId))) left.add(userId);
+  const next: TerritorySetting = {
+    ...current.data,
+    members: current.data.members.filter((id) => !left.has(id)),
+    managers: current.data.managers.filter((id) => !left.has(id)),
+  };
+  ctx.onProgress?.({ phase: 'granting', done: 0, total: 0 });
+  const epochId = newId();
+  const key = randomBytes(32);
+  const keyId = territoryKeyId(tag, epochId);
+  // Kept here first, as the territory's current key: once the server takes it, it is never lost.
+  await session.adoptTerritoryKeys(new Map([[keyId, key], ...session.territoryKeys]));
+  const granted = await grantTerritory(ctx, next, { epochId, key });
+  if (!granted.ok) {
+    await session.adoptTerritoryKeys(new Map([...session.territoryKeys].filter(([id]) => id !== keyId)));
+    return granted;
+  }
+  const saved = await session
+    .settings(TERRITORY)
+    .put(withHolders(current.data, { ...next, epochId }, granted.value.holders), current.id);
+  const rewrapped = await rewrapAll(ctx, new Set([tag]));
+  await auditStep(session, {
+    action: 'territory',
+    kind: 'territory-rotation',
+    recordIds: [tag],
+    details: {
+      holders: granted.value.holders.length,
+      left: current.data.holders.filter((id) => !granted.value.holders.includes(id)).length,
+      pages: rewrapped.pages,
+      keys: rewrapped.keys,
+    },
+  });
+  return ok(saved);
+};
+
+/**
+ * Changes who a territory is for: its members and managers now. The key is granted to them; when someone
+ * who held it is left out, it moves to a new epoch (rotateTerritoryKey) that they never receive. A user
+ * left out is no longer sent the territory, and their devices let go of its subjects (guard.ts).
+ */
+export const setTerritoryHolders = async (
+  ctx: TerritoryRotationContext,
+  tag: string,
+  holders: { members: readonly string[]; managers: readonly string[] },
+): Promise<Saved> => {
+  const current = (await listTerritories(ctx)).find((t) => t.data.tag === tag);
+  if (!current) return err('not-found');
+  const key = ctx.session.territoryKeys.get(territoryKeyId(tag, current.data.epochId));
+  if (!key) return err('forbidden');
+  const next = { ...current.data, members: [...holders.members], managers: [...holders.managers] };
+  const granted = await grantTerritory(ctx, next, { epochId: current.data.epochId, key });
+  if (!granted.ok) return granted;
+  const saved = await ctx.session
+    .settings(TERRITORY)
+    .put(withHolders(current.data, next, granted.value.holders), current.id);
+  const kept = new Set(granted.value.holders);
+  if (current.data.holders.every((userId) => kept.has(userId))) return ok(saved);
+  return rotateTerritoryKey(ctx, tag);
+};
+
+/**
+ * An admin's device's pass over the territories, safe on every sync: finishes a rotation the server took
+ * but whose definition was not saved, moves to a new epoch every territory a holder of which was removed
+ * from the organisation, and re-wraps the pages still under an older epoch. Answers the tags rotated.
+ */
+export const territoryKeyDuty = async (
+  ctx: TerritoryRotationContext,
+): Promise<Result<{ rotated: string[] }, TerritoryError>> => {
+  const { session } = ctx;
+  const onServer = await territoryRequest<TerritoryHoldersResponse>(ctx, 'GET', '/territories');
+  if (!onServer.ok) return onServer;
+  if (!Array.isArray(onServer.value.territories)) return err('bad-response');
+  for (const listed of onServer.value.territories) {
+    const definition = (await listTerritories(ctx)).find((t) => t.data.tag === listed.tag);
+    const keyId = territoryKeyId(listed.tag, listed.epochId);
+    const key = session.territoryKeys.get(keyId);
+    // The server names an epoch the definition does not, and this device made it: saved now, as current.
+    if (!definition || definition.data.epochId === listed.epochId || !key) continue;
+    await session.adoptTerritoryKeys(new Map([[keyId, key], ...session.territoryKeys]));
+    const holders = listed.holders.filter((id) => typeof id === 'string');
+    await session
+      .settings(TERRITORY)
+      .put(
+        withHolders(definition.data, { ...definition.data, epochId: listed.epochId }, holders),
+        definition.id,
+      );
+  }
+  const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
+  if (!users.ok) return users;
+  const pins = memberPins(session.db);
+  const listed = new Map(users.value.map((u) => [u.id, u.status]));
+  const removed = async (userId: string) =>
+    (listed.get(userId) ?? 'removed') === 'removed' || (await pins.isRemoved(userId));
+  const rotated: string[] = [];
+  for (const territory of await listTerritories(ctx)) {
+    let leaver = false;
+    for (const userId of territory.data.holders) leaver ||= await removed(userId);
+    if (!leaver) continue;
+    const done = await rotateTerritoryKey(ctx, territory.data.tag);
+    if (!done.ok) return done;
+    rotated.push(territory.data.tag);
+  }
+  await rewrapAll(ctx);
+  return ok({ rotated });
+};
