@@ -4,13 +4,16 @@
 // written afterwards cannot be opened with the key B's device kept, even when a lying server hands it every
 // north document. Sales user A, who stays, reads everything with the new grant. A's device, offline during
 // the rotation, adds a customer under the old epoch: the server refuses that page, and the device re-wraps
-// it once it reads its grants again, so nothing is lost. A member removed from the organisation leaves the
+// it once it reads its grants again, so nothing is lost. A rotation broken off after the server took its
+// epoch is finished on the admin's next pass. A member removed from the organisation leaves the
 // territories they held on the admin's next pass.
 import { describe, expect, it } from 'vitest';
 import { changeMember } from '../../../shared/sync/operations';
 import { memberPins } from '../../../shared/sync/member-pins';
 import type { KeyDoc } from '../../../shared/store';
+import { newId, randomBytes } from '../../../shared/crypto';
 import {
+  grantTerritory,
   listTerritories,
   moveToTerritory,
   placeNewSubjects,
@@ -213,6 +216,30 @@ describe.each(['sqlite', 'postgres'] as const)('territory key rotation: %s', (ad
     } finally {
       await again.close();
     }
+  });
+
+  it('a rotation broken off after the server took the new epoch is finished on the admin’s next pass', async () => {
+    const { admin, north } = await twoTerritories(fixture.current);
+    const { tag } = north.data;
+    const ctx = { fetch, link: admin.link, session: admin.session };
+    // The first steps of a rotation only: the new key kept here, then granted; the device stops there.
+    const epochId = newId();
+    const key = randomBytes(32);
+    const keyId = territoryKeyId(tag, epochId);
+    await admin.session.adoptTerritoryKeys(new Map([[keyId, key], ...admin.session.territoryKeys]));
+    ok(await grantTerritory(ctx, north.data, { epochId, key }));
+    expect((await listTerritories(admin)).find((t) => t.data.tag === tag)!.data.epochId).toBe(
+      north.data.epochId,
+    );
+
+    ok(await refreshHeldTerritories(ctx));
+    expect((await listTerritories(admin)).find((t) => t.data.tag === tag)!.data.epochId).toBe(epochId);
+    expect([...admin.session.territoryKeys.keys()].filter((k) => k.startsWith(`t${tag}:`))).toEqual([keyId]);
+    await admin.sync();
+    const pages = await serverPages(admin.link.orgId, tag);
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((p) => p.keyId === keyId)).toBe(true);
+    expect(await names(admin.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
   });
 
   it('a member removed from the organisation leaves the territories they held on the admin’s next pass', async () => {
