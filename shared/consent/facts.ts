@@ -6,7 +6,7 @@ import type { RecordDoc } from '../store';
 import type { Session } from '../vault';
 import type { PersonFacts } from './types';
 import { loadLedgersBySubject, subjectEntries, type EntriesBySubjectOf, type EntriesOf } from '../purposes';
-import { CONSENT_LEDGERS } from './ledgers';
+import { CONSENT_LEDGERS, onePerClick } from './ledgers';
 
 export type Progress = (progress: { done: number; total: number }) => void;
 
@@ -35,9 +35,16 @@ export const loadPeople = async (
 /** Every consent-related ledger in the vault, grouped by person. */
 export type LedgerIndex = EntriesBySubjectOf<typeof CONSENT_LEDGERS>;
 
-/** Every consent-related ledger in the vault, grouped by person. */
-export const loadLedgers = (session: Session, signal?: AbortSignal): Promise<LedgerIndex> =>
-  loadLedgersBySubject(session, CONSENT_LEDGERS, { signal, chunkSize: DECRYPT_CHUNK });
+/** Every consent-related ledger in the vault, grouped by person (one entry per link click: onePerClick). */
+export const loadLedgers = async (session: Session, signal?: AbortSignal): Promise<LedgerIndex> => {
+  const index = await loadLedgersBySubject(session, CONSENT_LEDGERS, { signal, chunkSize: DECRYPT_CHUNK });
+  const once = <E extends Parameters<typeof onePerClick>[0][number]>(byPerson: Map<string, E[]>) => {
+    for (const [personId, entries] of byPerson) byPerson.set(personId, onePerClick(entries));
+  };
+  once(index.consents);
+  once(index.subscriptions);
+  return index;
+};
 
 /** The facts about one person; a person not loaded is treated as erased. */
 export const factsFor = (

@@ -36,6 +36,34 @@ export type PersonLedgers = EntriesOf<typeof CONSENT_LEDGERS> & {
   readonly notices: LedgerEntry<NoticeReceiptPayload>[];
 };
 
+/** What onePerClick reads of an entry. */
+interface ClickEntry {
+  readonly data: {
+    readonly type: string;
+    readonly evidence: { readonly reference: string };
+    readonly subscriptionTypeId?: string;
+    readonly purposeId?: string;
+  };
+}
+
+/**
+ * One entry per link click. Two devices that both record a click on a token whose maker is gone (both past
+ * the maker's turn, links.ts MAKER_FIRST_MS, before either received the other's entry) each append one;
+ * the ledger keeps both (append-only) and is read with the first, in ledger order (the click's time, then
+ * the id: the same on every device). Only a link's evidence counts: two answers typed in with the same
+ * reference are two answers.
+ */
+export const onePerClick = <E extends ClickEntry>(entries: readonly E[]): E[] => {
+  const seen = new Set<string>();
+  return entries.filter(({ data }) => {
+    if (!data.evidence.reference.startsWith('link-sha256:')) return true;
+    const key = [data.evidence.reference, data.type, data.subscriptionTypeId, data.purposeId].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 /** Every ledger of one person (for the Privacy panel and the access package). */
 export const loadPersonLedgers = async (session: Session, personId: string): Promise<PersonLedgers> => {
   const [ledgers, notices] = await Promise.all([
@@ -44,6 +72,8 @@ export const loadPersonLedgers = async (session: Session, personId: string): Pro
   ]);
   return {
     ...ledgers,
+    consents: onePerClick(ledgers.consents),
+    subscriptions: onePerClick(ledgers.subscriptions),
     notices: notices.records
       .map(({ id, data }) => ({ id, data }))
       .sort((a, b) => a.data.receivedAt - b.data.receivedAt || (a.id < b.id ? -1 : 1)),
