@@ -76,11 +76,13 @@ export const registerLinkRoutes = (app: FastifyInstance, ctx: ServerContext, lin
       request.log.warn({ links: body.data.links.length }, 'links refused by the quota');
       return sendError(reply, 507, 'quota-exceeded');
     }
-    const outcome = await links.register(caller.user.orgId, body.data.links, ctx.now());
+    const now = ctx.now();
+    const outcome = await links.register(caller.user.orgId, body.data.links, now);
     // A hash some other organisation (or the other kind) holds: nothing of the request was stored.
     if (outcome === 'conflict') return sendError(reply, 409, 'foreign-id');
     request.log.info({ links: body.data.links.length }, 'links registered');
-    return sendOk(reply, { registered: body.data.links.length });
+    // The server's time dates the device's tokens: clicks are dated by this clock, not the device's.
+    return sendOk(reply, { registered: body.data.links.length, at: now });
   });
 
   app.get('/links/clicks', async (request, reply) => {

@@ -4,11 +4,11 @@
 // tool can send with it.
 import { PURPOSE } from '../purposes';
 import { NotFoundError } from '../store';
-import { linkUrl, listUnsubscribeHeaders, registerLinks } from '../sync';
+import { linkUrl, listUnsubscribeHeaders } from '../sync';
 import type { Session } from '../vault';
 import type { Done } from '../workspace';
 import { holdLinks } from './link-store';
-import { LinkServerError, type LinkServer } from './links';
+import { registerWith, type LinkServer } from './links';
 import { SUBSCRIPTION_TYPE } from './types';
 
 export interface CampaignLinksRequest {
@@ -50,15 +50,9 @@ export const campaignUnsubscribeLinks = async (
     (personId) =>
       ({ kind: 'unsubscribe', personId, subscriptionTypeId: listId, purposeId: purpose.id }) as const,
   );
-  const held = await holdLinks(session, abouts, now);
+  // Every token is registered (again) before the file is made; new ones are shared once the server took them.
+  const held = await holdLinks(session, abouts, now, registerWith(request.server));
   const tokens = new Map(personIds.map((personId, i) => [personId, held[i]!.token]));
-  if (tokens.size) {
-    const reply = await registerLinks(
-      request.server.client,
-      [...tokens.values()].map((token) => ({ token, kind: 'unsubscribe' as const })),
-    );
-    if (!reply.ok) throw new LinkServerError(reply.error);
-  }
   const { serverUrl } = request.server;
   const links = new Map(
     [...tokens].map(([personId, token]) => {

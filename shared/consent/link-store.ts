@@ -5,12 +5,22 @@
 // tokens it made, which it saw spent, the clicks it waits with (links.ts: the maker records first) and its
 // cursor in the organisation's clicks. A token is used once: the server keeps only the first click of a
 // token, so a reused clicked token would never report again; every device that pulls a proven click marks
-// its token spent, and the next request for its person and list makes a new token.
+// its token spent, and the next request for its person and list makes a new token. A token made before a
+// member's removal is not sent out again either (link-retirement.ts). A new token is shared only once the
+// server registered it, dated by the server's time from that reply: clicks are dated by the server's clock.
 import { loadSodium, utf8 } from '../crypto';
-import { linkTokenHash, newLinkToken, type LinkClick, type LinkKind } from '../sync';
+import {
+  linkTokenHash,
+  memberRemovalTimes,
+  newLinkToken,
+  type LinkClick,
+  type LinkKind,
+  type LinkToRegister,
+} from '../sync';
 import { readLocalDoc, changeLocalDoc, type LocalVault, type Session } from '../vault';
 import { loadPersonLedgers } from './ledgers';
 import { allLinks, personLinks, shareLink, type SharedLink } from './link-record';
+import { retiredAt } from './link-retirement';
 
 /** Who and what a token is about: a person, one of their lists and its purpose. */
 export interface LinkSubject {
@@ -71,60 +81,90 @@ const linkEvidenced = async (session: Session, link: SharedLink): Promise<boolea
   return [...subscriptions, ...consents].some((entry) => entry.data.evidence.reference === reference);
 };
 
-/** The newest token among `links` for this subject that can still be clicked, if any. */
-const openLink = async (session: Session, links: readonly SharedLink[], about: LinkSubject) => {
+/**
+ * The newest token among `links` for this subject that can still be clicked, if any: not spent, not in
+ * a ledger, and not retired by a member's removal (`retiredAt`; a new token is made instead).
+ */
+const openLink = async (
+  session: Session,
+  links: readonly SharedLink[],
+  about: LinkSubject,
+  removals: readonly number[],
+) => {
   // Only the newest matters: an older one of the same subject was replaced when it was spent.
   const newest = links
     .filter((link) => link.token && sameSubject(link, about))
     .reduce<SharedLink | null>((a, b) => (a && a.createdAt >= b.createdAt ? a : b), null);
-  if (!newest || (await linkSpent(session, newest.tokenHash))) return null;
+  if (!newest || retiredAt(newest.createdAt, removals) !== null) return null;
+  if (await linkSpent(session, newest.tokenHash)) return null;
   return (await linkEvidenced(session, newest)) ? null : newest;
 };
 
-const newLink = async (session: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
-  const token = newLinkToken();
-  const tokenHash = await linkTokenHash(token);
-  const { kind, subscriptionTypeId, purposeId } = about;
-  await shareLink(session, about.personId, {
-    token,
-    tokenHash,
-    kind,
-    subscriptionTypeId,
-    purposeId,
-    createdAt: now,
-  });
-  await changeLocalDoc<boolean>(session, await madeId(tokenHash), false, () => true);
-  return { token, tokenHash, created: true };
-};
+/**
+ * How far the server's time may be from this device's and still date a token: clicks are dated by the
+ * server's clock, so a token is too (a device whose clock runs fast would otherwise refuse the person's
+ * own click as made before the token), but a server's time further off is not believed past this.
+ */
+export const SERVER_CLOCK_TRUST_MS = 60 * 60_000;
 
-const held = (link: SharedLink): HeldLink => ({
-  token: link.token!,
-  tokenHash: link.tokenHash,
-  created: false,
-});
+/** A token's time: the server's at its registration, within SERVER_CLOCK_TRUST_MS of this device's. */
+export const tokenTime = (serverAt: number | undefined, deviceNow: number): number =>
+  serverAt === undefined
+    ? deviceNow
+    : Math.min(deviceNow + SERVER_CLOCK_TRUST_MS, Math.max(deviceNow - SERVER_CLOCK_TRUST_MS, serverAt));
 
-/** The open token for this person, list, purpose and kind; a new one (shared first) when none is. */
-export const holdLink = async (session: Session, about: LinkSubject, now: number): Promise<HeldLink> => {
-  const open = await openLink(session, await personLinks(session, about.personId), about);
-  return open ? held(open) : newLink(session, about, now);
-};
+/** Registers tokens by hash with the organisation's server; answers the server's time, if it says it. */
+export type RegisterTokens = (links: readonly LinkToRegister[]) => Promise<number | undefined>;
 
-/** holdLink for many people at once (a campaign list): the organisation's tokens are read once. */
+/**
+ * The open token for each person, list, purpose and kind, or a new one where none is: every token is
+ * registered (again) with the server first, and the new ones are then shared in the person's link
+ * records, dated by the server's time (tokenTime). A registration that fails shares nothing.
+ */
 export const holdLinks = async (
   session: Session,
   abouts: readonly LinkSubject[],
   now: number,
+  register: RegisterTokens,
 ): Promise<HeldLink[]> => {
+  const persons = [...new Set(abouts.map((about) => about.personId))];
+  const known =
+    persons.length === 1
+      ? await personLinks(session, persons[0]!)
+      : persons.length
+        ? await allLinks(session)
+        : [];
   const byPerson = new Map<string, SharedLink[]>();
-  for (const link of await allLinks(session)) {
-    byPerson.set(link.personId, [...(byPerson.get(link.personId) ?? []), link]);
-  }
-  const links: HeldLink[] = [];
+  for (const link of known) byPerson.set(link.personId, [...(byPerson.get(link.personId) ?? []), link]);
+  const removals = await memberRemovalTimes(session);
+  const chosen: { about: LinkSubject; held: HeldLink }[] = [];
   for (const about of abouts) {
-    const open = await openLink(session, byPerson.get(about.personId) ?? [], about);
-    links.push(open ? held(open) : await newLink(session, about, now));
+    const open = await openLink(session, byPerson.get(about.personId) ?? [], about, removals);
+    if (open) chosen.push({ about, held: { token: open.token!, tokenHash: open.tokenHash, created: false } });
+    else {
+      const token = newLinkToken();
+      chosen.push({ about, held: { token, tokenHash: await linkTokenHash(token), created: true } });
+    }
   }
-  return links;
+  const serverAt = chosen.length
+    ? await register(chosen.map(({ about, held }) => ({ token: held.token, kind: about.kind })))
+    : undefined;
+  const createdAt = tokenTime(serverAt, now);
+  for (const { about, held } of chosen) {
+    if (!held.created) continue;
+    const { kind, subscriptionTypeId, purposeId } = about;
+    const { token, tokenHash } = held;
+    await shareLink(session, about.personId, {
+      token,
+      tokenHash,
+      kind,
+      subscriptionTypeId,
+      purposeId,
+      createdAt,
+    });
+    await changeLocalDoc<boolean>(session, await madeId(tokenHash), false, () => true);
+  }
+  return chosen.map(({ held }) => held);
 };
 
 /** Where this device stopped reading the organisation's clicks (0 before the first pull). */

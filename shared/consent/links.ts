@@ -16,6 +16,7 @@ import {
   linkClickProof,
   linkTokenHash,
   pullLinkClicks,
+  memberRemovalTimes,
   registerLinks,
   type LinkClick,
   type ServerClient,
@@ -29,14 +30,16 @@ import { decideEligibility } from './gate';
 import { consentAudit, consentEntry, loadPersonLedgers } from './ledgers';
 import {
   deferredLinkClicks,
-  holdLink,
+  holdLinks,
   linkClickCursor,
   linkMadeHere,
   linkSpent,
   markLinkSpent,
   saveDeferredLinkClicks,
   saveLinkClickCursor,
+  type RegisterTokens,
 } from './link-store';
+import { retiredClick } from './link-retirement';
 import { sharedLinksByHash, type SharedLink } from './link-record';
 import { changeSubscription } from './subscriptions';
 import { CONSENT_EVENT, SUBSCRIPTION_TYPE, type ExclusionReason } from './types';
@@ -91,10 +94,14 @@ export interface ConfirmationSent {
   readonly confirmUrl: string;
 }
 
-const registered = async (server: LinkServer, links: { token: string; kind: LinkClick['kind'] }[]) => {
-  const reply = await registerLinks(server.client, links);
-  if (!reply.ok) throw new LinkServerError(reply.error);
-};
+/** Registers tokens with the organisation's server; answers the server's time (link-store.ts tokenTime). */
+export const registerWith =
+  (server: LinkServer): RegisterTokens =>
+  async (links) => {
+    const reply = await registerLinks(server.client, links);
+    if (!reply.ok) throw new LinkServerError(reply.error);
+    return reply.value.at;
+  };
 
 /**
  * The double opt-in message for a pending subscription: the gate is asked for the list's purpose on
@@ -127,13 +134,17 @@ export const sendConfirmation = async (
   if (!controller?.email) throw new ConfirmationRefused('no-sender');
 
   const about = { personId, subscriptionTypeId: list.id, purposeId: purpose.id };
-  const confirm = await holdLink(session, { ...about, kind: 'confirm' }, now);
-  const unsubscribe = await holdLink(session, { ...about, kind: 'unsubscribe' }, now);
-  // Registered every time: a token held here whose registration failed earlier is registered now.
-  await registered(request.server, [
-    { token: confirm.token, kind: 'confirm' },
-    { token: unsubscribe.token, kind: 'unsubscribe' },
-  ]);
+  // Registered every time, and a new token is shared only once the server took it.
+  const [confirm, unsubscribe] = await holdLinks(
+    session,
+    [
+      { ...about, kind: 'confirm' },
+      { ...about, kind: 'unsubscribe' },
+    ],
+    now,
+    registerWith(request.server),
+  );
+  if (!confirm || !unsubscribe) throw new Error('No link tokens were held');
   const toName = [person.data.givenName, person.data.familyName].filter(Boolean).join(' ');
   const composed = doubleOptInMessage({
     language: request.language,
@@ -252,9 +263,10 @@ export const CLICK_SKEW_MS = 5 * 60_000;
 
 /**
  * Why a reported click was refused: its proof is missing or not the token's (the server never saw the
- * token), or it is dated before its token was made, or in the future.
+ * token), or it is dated before its token was made, or in the future, or it confirms on a token retired
+ * by a member's removal before the click (link-retirement.ts).
  */
-export type ClickProblemReason = 'unproven' | 'before-token' | 'in-future';
+export type ClickProblemReason = 'unproven' | 'before-token' | 'in-future' | 'retired';
 
 export interface ClickProblem {
   readonly tokenHash: string;
@@ -264,8 +276,9 @@ export interface ClickProblem {
 }
 
 /**
- * A click the server cannot honestly have seen: before the token existed (with the same skew allowed,
- * as the token's time is the making device's clock) or later than now plus the skew.
+ * A click the server cannot honestly have seen: before the token existed (with the same skew allowed;
+ * the token's time is the server's at its registration, or the making device's clock for an older
+ * server) or later than now plus the skew.
  */
 export const clickProblem = (
   click: Pick<LinkClick, 'clickedAt'>,
@@ -341,12 +354,16 @@ export const pullAndRecordClicks = async (
     });
   };
   const waiting = new Map<number, LinkClick>();
+  let removals: readonly number[] | null = null;
   const settle = async (click: LinkClick) => {
     const link = await resolve(click);
     if (!link || (await linkSpent(session, link.tokenHash))) return void (ignored += 1);
     // Not spent when refused for want of proof: the person's own click may still come.
     if (!(await proven(click, link))) return refuse(click, link, 'unproven');
-    const reason = clickProblem(click, link.createdAt, now());
+    removals ??= await memberRemovalTimes(session);
+    const reason =
+      clickProblem(click, link.createdAt, now()) ??
+      (retiredClick(link, click.clickedAt, removals) ? 'retired' : null);
     // A click refused for its time is refused at once; one on another device's token waits for its maker.
     const atOnce = reason !== null || (await linkMadeHere(session, link.tokenHash));
     if (!atOnce && click.clickedAt + MAKER_FIRST_MS > now()) return void waiting.set(click.seq, click);

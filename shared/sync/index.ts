@@ -12,6 +12,7 @@ export * from './join';
 export * from './links';
 export * from './member-names';
 export * from './member-pins';
+export * from './member-removals';
 export * from './merge';
 export * from './pending-invites';
 export * from './protocol';

@@ -54,12 +54,15 @@ export interface LinkToRegister {
 /**
  * Registers links with the server by their hashes, in requests of at most MAX_LINKS_PER_REQUEST. Safe to
  * repeat. Stops at the first refused request ('foreign-id': a token some other organisation holds).
+ * `at` is the server's time of the first request (absent when the server does not say it): clicks are
+ * dated by the server's clock, so a token is dated by it too.
  */
 export const registerLinks = async (
   client: ServerClient,
   links: readonly LinkToRegister[],
-): Promise<ServerReply<{ registered: number }>> => {
+): Promise<ServerReply<{ registered: number; at?: number }>> => {
   let registered = 0;
+  let at: number | undefined;
   for (let i = 0; i < links.length; i += MAX_LINKS_PER_REQUEST) {
     const batch = await Promise.all(
       links
@@ -69,8 +72,9 @@ export const registerLinks = async (
     const reply = await client.call(ROUTES.registerLinks, { body: { links: batch } });
     if (!reply.ok) return reply;
     registered += reply.value.registered;
+    at ??= reply.value.at;
   }
-  return ok({ registered });
+  return ok(at === undefined ? { registered } : { registered, at });
 };
 
 /** One page of the organisation's clicks after `after` (0 for all); pass the answer's cursor next time. */

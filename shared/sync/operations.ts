@@ -16,6 +16,7 @@ import { defineOperation } from '../workspace';
 import { defineQuery } from '../workspace';
 import { changeMemberOnServer, type MemberChangeInput } from './admin';
 import { CONFLICT_KIND, type ConflictPayload } from './merge';
+import { noteMemberRemoval } from './member-removals';
 import { MEMBER_NAME_CONFIG, MEMBER_NAME_KIND, memberNameId, type NamedKind } from './member-names';
 
 export interface Conflict extends ConflictPayload {
@@ -114,7 +115,13 @@ export const resolveConflict = defineOperation(
  */
 export const changeMember = defineOperation(
   'sync.changeMember',
-  (_workspace, _actor, input: MemberChangeInput) => changeMemberOnServer(input),
+  async (workspace, _actor, input: MemberChangeInput) => {
+    const done = await changeMemberOnServer(input);
+    // A removal is noted in the synced settings: the links the member's devices could read retire.
+    if (done.result.ok && input.change.kind === 'remove')
+      await noteMemberRemoval(workspace, input.userId, Date.now());
+    return done;
+  },
   { roles: ['admin'], mayChangeNothing: true },
 );
 

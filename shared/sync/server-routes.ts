@@ -226,9 +226,10 @@ export const ROUTES = {
   registerLinks: {
     method: 'POST',
     path: at('/links'),
-    schema: z.object({ registered: z.number().int().min(0) }),
+    // `at`: the server's time of the registration, which dates the tokens (absent from older servers).
+    schema: z.object({ registered: z.number().int().min(0), at: Time.optional() }),
     idempotent: true,
-  } as Route<{ registered: number }, RegisterLinksRequest>,
+  } as Route<{ registered: number; at?: number }, RegisterLinksRequest>,
   linkClicks: {
     method: 'GET',
     path: at('/links/clicks'),
