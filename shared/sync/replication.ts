@@ -192,7 +192,7 @@ export class SyncClient {
       push: {
         batchSize: MAX_PUSH_ROWS,
         handler: async (rows) =>
-          (await this.send(collection, toPushRows(collection, rows))) as unknown as (Doc & {
+          (await this.send(collection, toPushRows(collection, rows, this.options))) as unknown as (Doc & {
             _deleted: boolean;
           })[],
       },

@@ -69,6 +69,12 @@ export interface SyncClientOptions {
    */
   readonly role: Role;
   /**
+   * Who pushes: rows the role may not write (write-rules.ts) are left out of a push instead of sent, for
+   * the server would refuse the whole push and the sync would stall. A new replication identifier pushes
+   * every local document once, a sales device's copies of the organisation's settings among them.
+   */
+  readonly writer?: { readonly userId: string; readonly deviceId: string };
+  /**
    * Runs before the replications start and again after every event of the server's stream, e.g. the
    * erasure ledger's catch-up (shared/erasure): erased subjects are purged before a push could carry a
    * stale edit of them. Its errors are reported through the status, never stop the sync.

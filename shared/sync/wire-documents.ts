@@ -1,7 +1,8 @@
 // Documents as they travel: exactly the wire fields of each collection, a fingerprint that tells two
 // states of a document apart without keeping its payload, and a push split into bodies the server takes.
 import type { AuditDoc, KeyDoc, RecordDoc, SettingDoc } from '../store';
-import { MAX_BODY_BYTES, type Collection, type SyncDocument } from './protocol';
+import { MAX_BODY_BYTES, type Collection, type Role, type SyncDocument } from './protocol';
+import { mayPushRows } from './write-rules';
 
 export type Doc = RecordDoc | KeyDoc | SettingDoc | AuditDoc;
 /** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
@@ -57,13 +58,25 @@ export const toWire = (collection: Collection, doc: Record<string, unknown>): Sy
 export const toPushRows = (
   collection: Collection,
   rows: readonly { newDocumentState: unknown; assumedMasterState?: unknown }[],
+  /** With a writer, rows its role may not write are left out (SyncClientOptions.writer). */
+  pusher?: { readonly role: Role; readonly writer?: { readonly userId: string; readonly deviceId: string } },
 ) =>
-  rows.map((row) => ({
-    newDocumentState: toWire(collection, row.newDocumentState as Record<string, unknown>),
-    assumedMasterState: row.assumedMasterState
-      ? toWire(collection, row.assumedMasterState as Record<string, unknown>)
-      : null,
-  }));
+  rows
+    .map((row) => ({
+      newDocumentState: toWire(collection, row.newDocumentState as Record<string, unknown>),
+      assumedMasterState: row.assumedMasterState
+        ? toWire(collection, row.assumedMasterState as Record<string, unknown>)
+        : null,
+    }))
+    .filter(
+      (row) =>
+        !pusher?.writer ||
+        mayPushRows(
+          { role: pusher.role, user: { id: pusher.writer.userId }, device: { id: pusher.writer.deviceId } },
+          collection,
+          [row],
+        ),
+    );
 
 /**
  * Tells one state of a document from another without keeping its payload: every payload is ciphertext

@@ -39,15 +39,46 @@ const NO_NOTICE: RefusalNotice = { count: 0, lastAt: null };
 export const territoryRefusals = (session: Session): Promise<RefusalNotice> =>
   readLocalDoc(session, NOTICE_ID, NO_NOTICE);
 
+/** How long after reading the grants again for a territory this device does not hold it asks again. */
+export const RECHECK_AFTER_MS = 30_000;
+
 export class TerritoryGuard {
   private readonly departures: Departures;
+  /** When the grants were last read again because of each unknown tag. */
+  private readonly rechecked = new Map<string, number>();
 
+  /**
+   * `recheck` reads this device's grants again: the server sends a territory's documents only once its
+   * user holds it, so a document of a territory this device does not hold yet may mean a grant that came
+   * after the device last read them (an admin added its user while it synced). It is asked before such a
+   * document is refused, at most once per territory every RECHECK_AFTER_MS.
+   */
   constructor(
     private readonly session: Session,
     private readonly role: Role,
     private readonly now: () => number = Date.now,
+    private readonly recheck: (() => Promise<unknown>) | null = null,
   ) {
     this.departures = new Departures(session);
+  }
+
+  /** The territories held, after reading the grants again when documents name one that is not. */
+  private async heldFor(collection: string, documents: readonly Wire[]): Promise<Set<string>> {
+    const held = this.held();
+    if (!this.recheck) return held;
+    const at = this.now();
+    const unknown = new Set<string>();
+    for (const doc of documents) {
+      const tag = territoryOfDocument(collection, doc);
+      if (tag === null || held.has(tag)) continue;
+      const last = this.rechecked.get(tag);
+      if (last === undefined || at - last >= RECHECK_AFTER_MS) unknown.add(tag);
+    }
+    if (!unknown.size) return held;
+    for (const tag of unknown) this.rechecked.set(tag, at);
+    // Offline or refused: what this device holds stays as it was, and the documents are refused.
+    await this.recheck().catch(() => undefined);
+    return this.held();
   }
 
   private held(): Set<string> {
@@ -70,7 +101,7 @@ export class TerritoryGuard {
     documents: readonly Wire[],
   ): Promise<{ documents: Wire[]; refused: number }> {
     if (this.role === 'admin') return { documents: [...documents], refused: 0 };
-    const held = this.held();
+    const held = await this.heldFor(collection, documents);
     const kept = documents.filter((doc) => {
       const tag = territoryOfDocument(collection, doc);
       return tag === null || held.has(tag);
@@ -91,7 +122,7 @@ export class TerritoryGuard {
    */
   async strips(collection: string, documents: readonly Wire[]): Promise<boolean> {
     if (this.role === 'admin' || !['records', 'items', 'keys'].includes(collection)) return false;
-    const held = this.held();
+    const held = await this.heldFor(collection, documents);
     const foreign = documents.filter((doc) => {
       const tag = territoryOfDocument(collection, doc);
       return tag !== null && !held.has(tag);

@@ -6,13 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { fetchExposure, mapExposure } from '../../../shared/breach';
 import {
+  guardedFetch,
   listTerritories,
   moveToTerritory,
   placeNewSubjects,
+  refreshHeldTerritories,
   refreshTerritoryKeys,
   setTerritoryHolders,
   territoryOfPage,
   territoryRefusals,
+  TerritoryGuard,
 } from '../../../shared/territories';
 import { bram } from '../../fixtures/people';
 import { lyingServer } from '../sync/lying-server';
@@ -217,6 +220,45 @@ describe.each(['sqlite', 'postgres'] as const)('territories: %s', (adapter) => {
       await a.syncGuarded();
       expect(await names(a.session)).toEqual(['Wessel']);
       expect(await foundIn(a.db, traces.north.payloads)).toEqual([]);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('a territory granted while a device syncs is taken up, not refused as another territory', async () => {
+    const { admin, salesA, salesB, south, ids } = await organisation();
+    const a = await salesA.open();
+    try {
+      await refreshTerritoryKeys({ fetch, link: a.link, session: a.session });
+      await a.syncGuarded();
+      // The admin adds the sales user to the south while their device is between two pulls, and writes.
+      const ctx = { fetch, link: admin.link, session: admin.session };
+      ok(
+        await setTerritoryHolders(ctx, south.data.tag, {
+          members: [salesB.link.userId, salesA.link.userId],
+          managers: [],
+        }),
+      );
+      await admin.session.items(NOTE).create(ids.south, { text: 'Offerte verstuurd' });
+      await admin.sync();
+      // The device's guard reads the grants again when a south document arrives, as the app's does.
+      const recheck = () => refreshHeldTerritories({ fetch, link: a.link, session: a.session });
+      const guard = new TerritoryGuard(a.session, a.link.role, Date.now, recheck);
+      await a.sync(guardedFetch(fetch, guard));
+      expect((await territoryRefusals(a.session)).count).toBe(0);
+      expect([...a.session.territoryKeys.keys()]).toHaveLength(2);
+      // The app then syncs again under an identifier naming both territories: the south's older
+      // documents (its key page, the profile) arrive, and the south's customer is readable.
+      // Its pushes leave out what a sales user may not write, as the app's do: a new identifier pushes
+      // every local document once, the organisation's settings among them, which the server refuses.
+      await a.sync(guardedFetch(fetch, guard), {
+        identifier: `${a.link.serverUrl}|both`,
+        writer: { userId: a.link.userId, deviceId: a.link.deviceId },
+      });
+      expect(await names(a.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
+      expect(
+        (await a.session.items(NOTE).listForSubject(ids.south)).records.map((n) => n.data.text).sort(),
+      ).toEqual(['Offerte verstuurd', 'Wil een demo in maart']);
     } finally {
       await a.close();
     }

@@ -230,9 +230,13 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       renewal: link.renewal,
       conflictHandlers,
       role: link.role,
+      writer: { userId: link.userId, deviceId: link.deviceId },
       catchUp: () => {
         void clicks.catchUp();
-        void territory.catchUp();
+        // A territory gained or lost: its older documents come only under the new identifier.
+        void territory.catchUp().then((changed) => {
+          if (changed && started === generation) void restart(session, started);
+        });
         return erasures.catchUp();
       },
       // A first sync is done once the lists show what it brought, not when the last page is stored; the
@@ -257,6 +261,12 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     // Failures show in the status; replication retries by itself.
     next.start().then(firstSyncDone, () => undefined);
     return link;
+  };
+
+  /** Stops the sync of this start and starts it again (a new identifier, a pull from the start). */
+  const restart = async (session: Session, started: number) => {
+    await get().stop();
+    if (started + 1 === generation && !session.isLocked) await get().resume(session);
   };
 
   // After a rotation, the account's passphrase box is re-sealed with the current page key at the next

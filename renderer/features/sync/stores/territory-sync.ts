@@ -5,13 +5,16 @@
 // again from the start — the server's filter hid that territory's older documents from it — while an
 // organisation without territories keeps the identifier it always had. On a device of one territory,
 // new people and organisations go into it from the start. A territory the server stops granting is kept,
-// key and data, unless an admin's definition proves the removal (shared/territories/withheld.ts).
+// key and data, unless an admin's definition proves the removal (shared/territories/withheld.ts). A
+// territory gained while the sync runs is read at once when its first document arrives (the guard asks
+// for the grants again before refusing it), and the sync then starts again under the new identifier.
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
   guardedFetch,
   placeNewSubjects,
   refreshHeldTerritories,
   TerritoryGuard,
+  territoryOfKeyId,
 } from '../../../../shared/territories';
 import type { Session } from '../../../../shared/vault';
 
@@ -20,8 +23,11 @@ export interface TerritorySync {
   readonly fetch: Fetch;
   /** Appended to the replication identifier: empty without territories. */
   readonly identifierSuffix: string;
-  /** Reads the grants again (a territory gained or lost); failures wait for the next catch-up. */
-  catchUp(): Promise<void>;
+  /**
+   * Reads the grants again (a territory gained or lost); failures wait for the next catch-up. Answers
+   * whether the territories held now differ from those the identifier names: the sync must start again.
+   */
+  catchUp(): Promise<boolean>;
 }
 
 export const territorySync = async (
@@ -37,10 +43,16 @@ export const territorySync = async (
     if (!session.isLocked) placeNewSubjects(session, link.role);
   };
   await refresh();
-  const held = [...session.territoryKeys.keys()].sort().join(',');
+  // By tag, not key id: a territory whose key moved to a new epoch is still the same territory.
+  const heldNow = () =>
+    [...new Set([...session.territoryKeys.keys()].map(territoryOfKeyId).filter(Boolean))].sort().join(',');
+  const held = heldNow();
   return {
-    fetch: guardedFetch(fetch, new TerritoryGuard(session, link.role)),
+    fetch: guardedFetch(fetch, new TerritoryGuard(session, link.role, Date.now, refresh)),
     identifierSuffix: held ? `|${held}` : '',
-    catchUp: refresh,
+    catchUp: async () => {
+      await refresh();
+      return !session.isLocked && heldNow() !== held;
+    },
   };
 };
