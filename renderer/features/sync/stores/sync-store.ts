@@ -19,13 +19,11 @@ import {
   saveLink,
   sessionPendingInvites,
   signInSessionAgain,
-  syncClientFor,
   wipeLocalCopy,
   type AccountError,
   type AccountLink,
   type LiveLink,
   type Member,
-  type SyncClient,
   type SyncStatus,
 } from '../../../../shared/sync';
 import { ErasureSync } from '../../../../shared/erasure';
@@ -40,7 +38,9 @@ import {
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
-import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
+import { allowServer, certificateRefused, explainFailure, fetchFromWindow } from './server-address';
+import type { ConnectFailure } from './server-address';
+import { runSync, type RunningSync } from '../worker/sync-runner';
 import { adoptLocalNames } from './names';
 import { territorySync } from './territory-sync';
 
@@ -92,7 +92,7 @@ interface SyncState {
 }
 
 export const useSyncStore = create<SyncState>()((set, get) => {
-  let client: SyncClient | null = null;
+  let client: RunningSync | null = null;
   let subscription: Subscription | null = null;
   /** Bumped by every stop, so a resume that finishes after a stop does not start anything. */
   let generation = 0;
@@ -222,31 +222,37 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     linkClicks = clicks;
     const territory = await territorySync(session, link, fetchFromWindow);
     if (started !== generation) return null;
-    const next = syncClientFor(session, {
-      fetch: territory.fetch,
-      serverUrl: link.serverUrl,
-      token: link.token,
-      identifier: `${link.serverUrl}|${link.deviceId}${territory.identifierSuffix}`,
-      renewal: link.renewal,
-      conflictHandlers,
-      role: link.role,
-      catchUp: () => {
-        void clicks.catchUp();
-        void territory.catchUp();
-        return erasures.catchUp();
+    // In the sync worker where the host has one: pulls are parsed and written off this thread.
+    const running = runSync(
+      session,
+      {
+        fetch: territory.fetch,
+        serverUrl: link.serverUrl,
+        token: link.token,
+        identifier: `${link.serverUrl}|${link.deviceId}${territory.identifierSuffix}`,
+        renewal: link.renewal,
+        conflictHandlers,
+        role: link.role,
+        catchUp: () => {
+          void clicks.catchUp();
+          void territory.catchUp();
+          return erasures.catchUp();
+        },
+        // A first sync is done once the lists show what it brought, not when the last page is stored; the
+        // directory's snapshot, which waited for the last page, follows.
+        settled: async () => {
+          await useVaultStore.getState().directory?.settle(true);
+        },
+        // Sync resumes at once when the connection returns, instead of at the end of its back-off.
+        onOnline: (listener) => {
+          globalThis.addEventListener('online', listener);
+          return () => globalThis.removeEventListener('online', listener);
+        },
       },
-      // A first sync is done once the lists show what it brought, not when the last page is stored; the
-      // directory's snapshot, which waited for the last page, follows.
-      settled: async () => {
-        await useVaultStore.getState().directory?.settle(true);
-      },
-      // Sync resumes at once when the connection returns, instead of at the end of its back-off.
-      onOnline: (listener) => {
-        globalThis.addEventListener('online', listener);
-        return () => globalThis.removeEventListener('online', listener);
-      },
-    });
-    client = next;
+      { guard: territory.guard, certificateRefused },
+    );
+    const next = running.client;
+    client = running;
     set({ link, status: next.status, erasures });
     watchInvites(session, link, started);
     watchKeys(session, link);
@@ -328,7 +334,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       const running = client;
       client = null;
       set({ link: null, status: null, erasures: null });
-      await running?.stop();
+      await running?.close();
     },
 
     async connect(session, serverUrl, passphrase, setupCode) {

@@ -9,6 +9,7 @@
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
   guardedFetch,
+  type GuardDecisions,
   placeNewSubjects,
   refreshHeldTerritories,
   TerritoryGuard,
@@ -18,6 +19,8 @@ import type { Session } from '../../../../shared/vault';
 export interface TerritorySync {
   /** The fetch the sync client uses: pulls and the event stream through the guard. */
   readonly fetch: Fetch;
+  /** The guard itself, for the sync worker, which fetches there and asks the page to decide. */
+  readonly guard: GuardDecisions;
   /** Appended to the replication identifier: empty without territories. */
   readonly identifierSuffix: string;
   /** Reads the grants again (a territory gained or lost); failures wait for the next catch-up. */
@@ -38,8 +41,10 @@ export const territorySync = async (
   };
   await refresh();
   const held = [...session.territoryKeys.keys()].sort().join(',');
+  const guard = new TerritoryGuard(session, link.role);
   return {
-    fetch: guardedFetch(fetch, new TerritoryGuard(session, link.role)),
+    fetch: guardedFetch(fetch, guard),
+    guard,
     identifierSuffix: held ? `|${held}` : '',
     catchUp: refresh,
   };
