@@ -128,6 +128,11 @@ export class RemoteSyncClient implements SyncRunner {
     if (this.running) this.rpc.tell(WORKER_CALLS.resumeNow);
   }
 
+  /** The other end is gone (the worker never loaded): waiting calls are refused, nothing more is sent. */
+  abandon(): void {
+    this.rpc.close();
+  }
+
   /** Stops and lets go of the channel (the worker may be ended after). */
   async close(): Promise<void> {
     await this.stop();

@@ -40,7 +40,7 @@ import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-stor
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
 import { allowServer, certificateRefused, explainFailure, fetchFromWindow } from './server-address';
 import type { ConnectFailure } from './server-address';
-import { runSync, type RunningSync } from '../worker/sync-runner';
+import { endSyncWorker, runSync, type RunningSync } from '../worker/sync-runner';
 import { adoptLocalNames } from './names';
 import { territorySync } from './territory-sync';
 
@@ -189,6 +189,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     try {
       await get().stop();
       await useVaultStore.getState().lock();
+      endSyncWorker(); // its RxDB must not hold the database being deleted
       await wipeLocalCopy(session);
     } finally {
       wiping = false;

@@ -15,28 +15,37 @@ export interface RunningSync {
 }
 
 let worker: Worker | null = null;
-/** Set when the worker failed to load: later clients run on the page. */
+/** Set when the worker could not load (a host without module workers): later clients run on the page. */
 let broken = false;
+/** Clients waiting on a worker that has not said it loaded; told if it never does. */
+const waiting = new Set<() => void>();
 
 const startWorker = (): Worker | null => {
   if (broken || typeof Worker === 'undefined' || typeof MessageChannel === 'undefined') return null;
-  if (!worker) {
-    try {
-      worker = new Worker(new URL('./sync.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'kluis-sync',
-      });
-    } catch {
-      broken = true;
-      return null;
-    }
-    worker.addEventListener('error', () => {
-      broken = true;
-      worker?.terminate();
-      worker = null;
-    });
+  if (worker) return worker;
+  let ready = false;
+  try {
+    worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'kluis-sync' });
+  } catch {
+    broken = true;
+    return null;
   }
+  worker.addEventListener('message', () => void (ready = true), { once: true });
+  worker.addEventListener('error', () => {
+    if (ready) return;
+    broken = true;
+    worker?.terminate();
+    worker = null;
+    for (const fail of waiting) fail();
+    waiting.clear();
+  });
   return worker;
+};
+
+/** Ends the worker (its database was deleted: a wiped device); the next client starts a new one. */
+export const endSyncWorker = (): void => {
+  worker?.terminate();
+  worker = null;
 };
 
 export const runSync = (
@@ -53,9 +62,13 @@ export const runSync = (
   running.postMessage({ port: port2 }, [port2]);
   const { fetch: _pageFetch, now: _now, ...rest } = options;
   const client = new RemoteSyncClient(port1 as unknown as PortLike, { ...rest, ...worker });
+  // A worker that fails to load refuses the start (the next start runs on the page).
+  const fail = () => client.abandon();
+  waiting.add(fail);
   return {
     client,
     async close() {
+      waiting.delete(fail);
       await client.close();
       port1.close();
     },

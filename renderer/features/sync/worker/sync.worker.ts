@@ -15,3 +15,5 @@ self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) =
   if (!port) return;
   serveSync(port as unknown as PortLike, { db, fetch: (input, init) => fetch(input, init) });
 });
+// Loaded: from now on an error event is the worker's own failure, not a worker that could not start.
+self.postMessage({ ready: true });
