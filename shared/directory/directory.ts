@@ -26,7 +26,6 @@ import { scanRows, SearchIndex } from './search-index';
 import * as loading from './loading';
 import { openSnapshot, writeSnapshot, type Checkpoint } from './snapshot';
 
-const BATCH = 5000;
 /** At most this many changes are placed into the sorted lists one by one; more are a batch. */
 const FEW = 64;
 /** Records decrypted before load() resolves: enough for the first screen, about 50 ms of work. */
@@ -275,9 +274,10 @@ export class Directory {
   private async catchUp(): Promise<void> {
     let done = 0;
     for (;;) {
-      const count = await this.readPage(BATCH);
+      const count = await this.readPage(loading.CATCH_UP_PAGE);
       done += count;
-      if (count < BATCH) break;
+      if (count < loading.CATCH_UP_PAGE) break;
+      await loading.yieldToUi();
     }
     const due = await this.awaiting.takeDue(this.session);
     if (due.length) await this.apply(due);
@@ -309,8 +309,8 @@ export class Directory {
       if (doc._deleted) this.removeRow(doc.id);
       else live[doc.kind]?.push(doc);
     }
-    const people = await this.session.people.openMany(live[PERSON_KIND]!);
-    const orgs = await this.session.organisations.openMany(live[ORGANISATION_KIND]!);
+    const people = await this.session.people.openMany(live[PERSON_KIND]!, loading.SLICES);
+    const orgs = await this.session.organisations.openMany(live[ORGANISATION_KIND]!, loading.SLICES);
     const problems = [...people.problems, ...orgs.problems];
     this.awaiting.note(docs, problems);
     for (const problem of problems) {

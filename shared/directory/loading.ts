@@ -21,6 +21,13 @@ export const changesSince = async (session: Session, size: number, checkpoint: C
 /** Records, or people, per slice of background work: each slice is one task of about 100-200 ms. */
 export const LOAD_PAGE = 1000;
 
+/**
+ * Changes read per catch-up page while the directory follows the store, decrypted in slices with a turn
+ * for the page between: a first sync's stream of pages holds the page's thread ≤ 50 ms at a time (issue 18).
+ */
+export const CATCH_UP_PAGE = 500;
+export const SLICES = { chunkSize: 125 } as const;
+
 /** Gives the UI thread a turn (input, rendering). */
 export const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -125,12 +125,17 @@ const pageEntries = (doc: WithDeleted<KeyDoc> | undefined): Record<string, strin
   }
 };
 
-const sameWire = (
+/** Whether two wire states are the same document, compared by `fields` and deletion (no decryption). */
+export const sameWire = (
   a: Record<string, unknown>,
   b: Record<string, unknown>,
   fields: readonly string[],
 ): boolean =>
   fields.every((field) => a[field] === b[field]) && (a._deleted === true) === (b._deleted === true);
+
+/** The fields a records' (and items') and a settings' conflict check compare. */
+export const RECORD_WIRE_FIELDS = ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt'] as const;
+export const SETTING_WIRE_FIELDS = ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt'] as const;
 
 /** RxDB's conflict handler for key pages. */
 export const keysConflictHandler: RxConflictHandler<KeyDoc> = {
@@ -174,8 +179,7 @@ export const isErasedTombstone = (doc: { _deleted?: boolean; payload: string }):
 
 /** RxDB's conflict handler for records: decrypts all three states and merges them field by field. */
 export const recordsConflictHandler = (context: RecordMergeContext): RxConflictHandler<RecordDoc> => ({
-  isEqual: (a, b) =>
-    sameWire({ ...a }, { ...b }, ['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt']),
+  isEqual: (a, b) => sameWire({ ...a }, { ...b }, RECORD_WIRE_FIELDS),
   resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
     // An erasure is final: the stale edit is refused whole, and only counted.
     if (isErasedTombstone(realMasterState)) {
@@ -261,7 +265,7 @@ export const settingsConflictHandler = (
   orgKey: () => Uint8Array,
   collection: OrganisationCollection = 'settings',
 ): RxConflictHandler<SettingDoc> => ({
-  isEqual: (a, b) => sameWire({ ...a }, { ...b }, ['id', 'kind', 'keyId', 'v', 'payload', 'updatedAt']),
+  isEqual: (a, b) => sameWire({ ...a }, { ...b }, SETTING_WIRE_FIELDS),
   resolve: ({ assumedMasterState, realMasterState, newDocumentState }) => {
     if (realMasterState._deleted) return Promise.resolve(realMasterState);
     if (newDocumentState._deleted) return Promise.resolve(newDocumentState);

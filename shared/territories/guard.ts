@@ -185,6 +185,9 @@ export class TerritoryGuard {
   }
 }
 
+/** What the guarded fetch asks of a guard: the sync worker's guard asks the page's (shared/sync-worker). */
+export type GuardDecisions = Pick<TerritoryGuard, 'passesAll' | 'admit' | 'strips'>;
+
 const PULL = /\/sync\/(records|items|keys|settings|audit|compliance)\/pull$/;
 
 /**
@@ -195,7 +198,7 @@ const PULL = /\/sync\/(records|items|keys|settings|audit|compliance)\/pull$/;
  * an escaped key (`"\u0064ocuments"`) is the key it decodes to. Carried documents whose collection is not
  * named as text are stripped too.
  */
-const guardEvent = async (guard: TerritoryGuard, event: string): Promise<string> => {
+const guardEvent = async (guard: GuardDecisions, event: string): Promise<string> => {
   if (/^event: (\S+)$/m.exec(event)?.[1] !== 'checkpoint') return event;
   const data = /^data: (.*)$/m.exec(event)?.[1];
   if (data === undefined) return event;
@@ -214,7 +217,7 @@ const guardEvent = async (guard: TerritoryGuard, event: string): Promise<string>
   return `event: checkpoint\ndata: ${JSON.stringify({ checkpoint })}`;
 };
 
-const guardStream = (guard: TerritoryGuard, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {
+const guardStream = (guard: GuardDecisions, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let buffer = '';
@@ -241,7 +244,7 @@ const guardStream = (guard: TerritoryGuard, body: ReadableStream<Uint8Array>): R
  * Everything else goes through untouched.
  */
 export const guardedFetch =
-  (fetch: Fetch, guard: TerritoryGuard): Fetch =>
+  (fetch: Fetch, guard: GuardDecisions): Fetch =>
   async (input, init) => {
     const response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

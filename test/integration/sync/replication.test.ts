@@ -135,6 +135,8 @@ describe('sync status', () => {
     };
     const client = syncClient(a.db, a.link, false, { fetch: flaky, identifier: 'flaky', retryMs: 20 });
     const started = client.start();
+    // A write made once the client runs (across a worker's channel, its start takes a few messages).
+    await firstValueFrom(client.status$.pipe(filter((status) => status.syncing)));
     await a.session.people.create(annelies);
     const waiting = await firstValueFrom(
       client.status$.pipe(filter((status) => status.pending > 0 && !status.online)),

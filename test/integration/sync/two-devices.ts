@@ -10,10 +10,15 @@ import type { Session } from '../../../shared/vault/session';
 import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
 import { ADAPTERS, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
-import { syncClient } from '../../../bench/client-server';
+import { syncClient as directSyncClient } from '../../../bench/client-server';
+import { channelSyncClient, throughChannel } from '../../helpers/sync-channel';
 
-/** The benchmarks' sync client (bench/client-server.ts): tests and benches make a device's client one way. */
-export { syncClient };
+/**
+ * The benchmarks' sync client (bench/client-server.ts): tests and benches make a device's client one way.
+ * With KLUIS_SYNC_THROUGH=channel it runs across a message channel, as in the renderer's worker.
+ */
+export const syncClient: typeof directSyncClient = (...args) =>
+  throughChannel() ? channelSyncClient(...args) : directSyncClient(...args);
 
 export interface Device {
   db: KluisDatabase;

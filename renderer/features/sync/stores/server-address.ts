@@ -10,6 +10,15 @@ const desktopApi = (): DesktopApi | undefined =>
   (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
 
 /**
+ * Whether the desktop app's main process refused the sync server's certificate (not the pinned one): asked
+ * after a request failed, here or in the sync worker, which cannot reach the desktop API itself.
+ */
+export const certificateRefused = async (): Promise<boolean> => {
+  const api = desktopApi();
+  return api?.syncCertificateRefused ? api.syncCertificateRefused().catch(() => false) : false;
+};
+
+/**
  * The page's fetch, called unbound (some browsers refuse a detached `fetch`); shared by sync screens. In
  * the desktop app a request that fails because main refused the server's certificate (not the pinned
  * one) fails as a certificate mismatch, which the one HTTP client answers as 'certificate-mismatch'

@@ -19,13 +19,11 @@ import {
   saveLink,
   sessionPendingInvites,
   signInSessionAgain,
-  syncClientFor,
   wipeLocalCopy,
   type AccountError,
   type AccountLink,
   type LiveLink,
   type Member,
-  type SyncClient,
   type SyncStatus,
 } from '../../../../shared/sync';
 import { ErasureSync } from '../../../../shared/erasure';
@@ -40,7 +38,9 @@ import {
 import type { Session } from '../../../../shared/vault';
 import { onPassphraseUnlock, useVaultStore } from '../../vault/stores/vault-store';
 import { watchLinkClicks, type LinkClickWatch } from './link-clicks';
-import { allowServer, explainFailure, fetchFromWindow, type ConnectFailure } from './server-address';
+import { allowServer, certificateRefused, explainFailure, fetchFromWindow } from './server-address';
+import type { ConnectFailure } from './server-address';
+import { endSyncWorker, onBrowserOnline, runSync, type RunningSync } from '../worker/sync-runner';
 import { adoptLocalNames } from './names';
 import { territorySync } from './territory-sync';
 
@@ -92,7 +92,7 @@ interface SyncState {
 }
 
 export const useSyncStore = create<SyncState>()((set, get) => {
-  let client: SyncClient | null = null;
+  let client: RunningSync | null = null;
   let subscription: Subscription | null = null;
   /** Bumped by every stop, so a resume that finishes after a stop does not start anything. */
   let generation = 0;
@@ -189,6 +189,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     try {
       await get().stop();
       await useVaultStore.getState().lock();
+      endSyncWorker(); // its RxDB must not hold the database being deleted
       await wipeLocalCopy(session);
     } finally {
       wiping = false;
@@ -222,35 +223,41 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     linkClicks = clicks;
     const territory = await territorySync(session, link, fetchFromWindow);
     if (started !== generation) return null;
-    const next = syncClientFor(session, {
-      fetch: territory.fetch,
-      serverUrl: link.serverUrl,
-      token: link.token,
-      identifier: `${link.serverUrl}|${link.deviceId}${territory.identifierSuffix}`,
-      renewal: link.renewal,
-      conflictHandlers,
-      role: link.role,
-      writer: { userId: link.userId, deviceId: link.deviceId },
-      catchUp: () => {
-        void clicks.catchUp();
-        // A territory gained or lost: its older documents come only under the new identifier.
-        void territory.catchUp().then((changed) => {
-          if (changed && started === generation) void restart(session, started);
-        });
-        return erasures.catchUp();
+    // In the sync worker where the host has one: pulls are parsed and written off this thread.
+    const running = runSync(
+      session,
+      {
+        fetch: territory.fetch,
+        serverUrl: link.serverUrl,
+        token: link.token,
+        identifier: `${link.serverUrl}|${link.deviceId}${territory.identifierSuffix}`,
+        renewal: link.renewal,
+        conflictHandlers,
+        role: link.role,
+        writer: { userId: link.userId, deviceId: link.deviceId },
+        catchUp: () => {
+          void clicks.catchUp();
+          // A territory gained or lost: its older documents come only under the new identifier, so the
+          // sync of this start stops and starts again.
+          void territory.catchUp().then(async (changed) => {
+            if (!changed || started !== generation) return;
+            await get().stop();
+            if (!session.isLocked) await get().resume(session);
+          });
+          return erasures.catchUp();
+        },
+        // A first sync is done once the lists show what it brought, not when the last page is stored; the
+        // directory's snapshot, which waited for the last page, follows.
+        settled: async () => {
+          await useVaultStore.getState().directory?.settle(true);
+        },
+        // Sync resumes at once when the connection returns, instead of at the end of its back-off.
+        onOnline: onBrowserOnline,
       },
-      // A first sync is done once the lists show what it brought, not when the last page is stored; the
-      // directory's snapshot, which waited for the last page, follows.
-      settled: async () => {
-        await useVaultStore.getState().directory?.settle(true);
-      },
-      // Sync resumes at once when the connection returns, instead of at the end of its back-off.
-      onOnline: (listener) => {
-        globalThis.addEventListener('online', listener);
-        return () => globalThis.removeEventListener('online', listener);
-      },
-    });
-    client = next;
+      { guard: territory.guard, certificateRefused },
+    );
+    const next = running.client;
+    client = running;
     set({ link, status: next.status, erasures });
     watchInvites(session, link, started);
     watchKeys(session, link);
@@ -261,12 +268,6 @@ export const useSyncStore = create<SyncState>()((set, get) => {
     // Failures show in the status; replication retries by itself.
     next.start().then(firstSyncDone, () => undefined);
     return link;
-  };
-
-  /** Stops the sync of this start and starts it again (a new identifier, a pull from the start). */
-  const restart = async (session: Session, started: number) => {
-    await get().stop();
-    if (started + 1 === generation && !session.isLocked) await get().resume(session);
   };
 
   // After a rotation, the account's passphrase box is re-sealed with the current page key at the next
@@ -338,7 +339,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       const running = client;
       client = null;
       set({ link: null, status: null, erasures: null });
-      await running?.stop();
+      await running?.close();
     },
 
     async connect(session, serverUrl, passphrase, setupCode) {

@@ -11,6 +11,7 @@
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
   guardedFetch,
+  type GuardDecisions,
   placeNewSubjects,
   refreshHeldTerritories,
   TerritoryGuard,
@@ -21,6 +22,8 @@ import type { Session } from '../../../../shared/vault';
 export interface TerritorySync {
   /** The fetch the sync client uses: pulls and the event stream through the guard. */
   readonly fetch: Fetch;
+  /** The guard itself, for the sync worker, which fetches there and asks the page to decide. */
+  readonly guard: GuardDecisions;
   /** Appended to the replication identifier: empty without territories. */
   readonly identifierSuffix: string;
   /**
@@ -47,8 +50,10 @@ export const territorySync = async (
   const heldNow = () =>
     [...new Set([...session.territoryKeys.keys()].map(territoryOfKeyId).filter(Boolean))].sort().join(',');
   const held = heldNow();
+  const guard = new TerritoryGuard(session, link.role, Date.now, refresh);
   return {
-    fetch: guardedFetch(fetch, new TerritoryGuard(session, link.role, Date.now, refresh)),
+    fetch: guardedFetch(fetch, guard),
+    guard,
     identifierSuffix: held ? `|${held}` : '',
     catchUp: async () => {
       await refresh();
