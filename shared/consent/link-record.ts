@@ -23,7 +23,11 @@ export const LinkRecordPayload = z.strictObject({
   /** The list; null for an unsubscribe from every list of the purpose. */
   subscriptionTypeId: SettingId.nullable(),
   purposeId: SettingId,
-  /** When the token was made: a click reported before it is refused. */
+  /**
+   * When the token was made, by the server's clock at its registration (within an hour of the making
+   * device's; link-store.ts tokenTime): a click reported before it is refused, and a member's removal
+   * after it retires it (link-retirement.ts).
+   */
   createdAt: Instant,
 });
 export type LinkRecordPayload = z.infer<typeof LinkRecordPayload>;
