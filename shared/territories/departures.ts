@@ -43,6 +43,10 @@ const blanked = (collection: Leaving, doc: Record<string, unknown>): Wire => ({
   _deleted: true,
 });
 
+/** Whether departures wait on this device (for their move note, or to be let go at the next pulls). */
+export const departuresWaiting = async (session: Session): Promise<boolean> =>
+  Object.keys(await readLocalDoc<Pending>(session, DEPARTED_ID, {})).length > 0;
+
 export class Departures {
   constructor(private readonly session: Session) {}
 

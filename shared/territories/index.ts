@@ -3,6 +3,7 @@ export * from './definitions';
 export * from './epochs';
 export * from './exposure';
 export * from './grants';
+export { departuresWaiting } from './departures';
 export * from './guard';
 export * from './keys';
 export * from './model';

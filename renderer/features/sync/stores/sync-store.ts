@@ -237,12 +237,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
         writer: { userId: link.userId, deviceId: link.deviceId },
         catchUp: () => {
           void clicks.catchUp();
-          // A territory gained or lost: its older documents come only under the new identifier, so the
-          // sync of this start stops and starts again.
-          void territory.catchUp().then(async (changed) => {
-            if (!changed || started !== generation) return;
-            await get().stop();
-            if (!session.isLocked) await get().resume(session);
+          // Subjects waiting to leave (their move note may have come with this catch-up) go at the next
+          // pulls of records, items and keys: ask for them now rather than at the next change.
+          void territory.catchUp().then((waiting) => {
+            if (waiting && started === generation) client?.client.reSync();
           });
           return erasures.catchUp();
         },

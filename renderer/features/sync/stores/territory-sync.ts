@@ -7,9 +7,11 @@
 // new people and organisations go into it from the start. A territory the server stops granting is kept,
 // key and data, unless an admin's definition proves the removal (shared/territories/withheld.ts). A
 // territory gained while the sync runs is read at once when its first document arrives (the guard asks
-// for the grants again before refusing it), and the sync then starts again under the new identifier.
+// for the grants again before refusing it); its older documents come at the next start, under the new
+// identifier.
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
+  departuresWaiting,
   guardedFetch,
   type GuardDecisions,
   placeNewSubjects,
@@ -28,7 +30,8 @@ export interface TerritorySync {
   readonly identifierSuffix: string;
   /**
    * Reads the grants again (a territory gained or lost); failures wait for the next catch-up. Answers
-   * whether the territories held now differ from those the identifier names: the sync must start again.
+   * whether subjects wait to leave this device: their move note may have come with this catch-up, and
+   * they are let go at the next pulls of records, items and keys (which the caller then asks for).
    */
   catchUp(): Promise<boolean>;
 }
@@ -54,10 +57,11 @@ export const territorySync = async (
   return {
     fetch: guardedFetch(fetch, guard),
     guard,
-    identifierSuffix: held ? `|${held}` : '',
+    // Admins hold every territory and the server filters nothing for them: their identifier stays.
+    identifierSuffix: held && link.role !== 'admin' ? `|${held}` : '',
     catchUp: async () => {
       await refresh();
-      return !session.isLocked && heldNow() !== held;
+      return !session.isLocked && (await departuresWaiting(session));
     },
   };
 };
