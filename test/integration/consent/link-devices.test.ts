@@ -6,24 +6,9 @@
 // And a server that reports a click it cannot have seen (on a token nobody clicked: it holds only hashes, so
 // it has no proof; before the token was made, or in the future) is refused and audited, and erasing the
 // person takes the link records, with the tokens, from the devices.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
-import {
-  loadPersonLedgers,
-  recordLinkClicks,
-  requestConfirmation,
-  saveController,
-  subscribe,
-  subscriptionStatus,
-  type LinkServer,
-} from '../../../shared/consent';
-import {
-  PURPOSE_E_MARKETING,
-  seedConsentDefaults,
-  SUBSCRIPTION_NEWSLETTER,
-} from '../../../shared/consent/defaults';
+import { describe, expect, it } from 'vitest';
+import { loadPersonLedgers } from '../../../shared/consent';
+import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
 import { LINK_RECORD } from '../../../shared/consent/link-record';
 import {
   CLICK_SKEW_MS,
@@ -34,153 +19,19 @@ import {
 import type { AuditEvent } from '../../../shared/audit';
 import { erasurePreview } from '../../../shared/erasure/erasure';
 import { purgeSubjects } from '../../../shared/erasure/erasure-purge';
-import type { MailMessage } from '../../../shared/platform';
-import type { KluisDatabase } from '../../../shared/store/database';
 import {
   LINK_CLICK_PROOF,
   linkClickProof,
   linkTokenHash,
   serverClient,
-  type AccountLink,
   type LinkClick,
 } from '../../../shared/sync';
-import { connectVault, signInOnNewDevice } from '../../../shared/sync/account';
-import { conflictHandlersFor } from '../../../shared/sync/merge';
-import { SyncClient } from '../../../shared/sync/replication';
-import type { Session } from '../../../shared/vault/session';
-import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { linkableVault, memoryDatabase, PASSPHRASE } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
 import { lyingServer } from '../sync/lying-server';
-import { somePerson } from './support';
+import { useLinkOrganisation, type Device } from './link-organisation';
 
-const LIST = SUBSCRIPTION_NEWSLETTER;
+const org = useLinkOrganisation();
+const { syncOnce, confirmationOnA, click, pull, listState } = org;
 
-interface Device {
-  readonly db: KluisDatabase;
-  readonly session: Session;
-  readonly link: AccountLink;
-  readonly server: LinkServer;
-  readonly actor: { userId: string; deviceId: string };
-}
-
-let database: TestDatabase;
-let storage: Storage;
-let links: LinkStore;
-let server: RunningServer;
-let a: Device;
-let b: Device;
-
-const device = (db: KluisDatabase, session: Session, link: AccountLink): Device => ({
-  db,
-  session,
-  link,
-  server: {
-    serverUrl: server.url,
-    client: serverClient(fetch, { serverUrl: server.url, token: link.token }),
-  },
-  actor: { userId: link.userId, deviceId: link.deviceId },
-});
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  links = openSqliteLinks(database.files!()[0]!);
-  await links.migrate();
-  server = await startServer(storage, { links });
-  const dbA = await memoryDatabase();
-  const sessionA = await (await linkableVault(dbA)).create(PASSPHRASE);
-  await seedConsentDefaults(sessionA);
-  const linked = await connectVault({ fetch, serverUrl: server.url, db: dbA, passphrase: PASSPHRASE });
-  if (!linked.ok) throw new Error(linked.error);
-  const dbB = await memoryDatabase();
-  const signedIn = await signInOnNewDevice({
-    fetch,
-    serverUrl: server.url,
-    db: dbB,
-    userId: linked.value.userId,
-    passphrase: PASSPHRASE,
-  });
-  if (!signedIn.ok) throw new Error(signedIn.error);
-  a = device(dbA, sessionA, linked.value);
-  b = device(dbB, signedIn.value.session, signedIn.value.link);
-});
-
-afterEach(async () => {
-  await a.db.remove();
-  await b.db.remove();
-  await server.close();
-  await links.close();
-  await storage.close();
-  await database.destroy();
-});
-
-/** One sync run of a device, as the app's sync client does it. */
-const syncOnce = async (d: Device) => {
-  const client = new SyncClient({
-    db: d.db,
-    fetch,
-    serverUrl: server.url,
-    token: d.link.token,
-    identifier: `${server.url}|${d.link.deviceId}`,
-    role: d.link.role,
-    live: false,
-    retryMs: 20,
-    conflictHandlers: await conflictHandlersFor(d.session),
-  });
-  try {
-    await client.start();
-    await client.awaitInSync();
-  } finally {
-    await client.stop();
-  }
-};
-
-/** On device A: the controller's sender, a person waiting for the newsletter's opt-in, and the message. */
-const confirmationOnA = async (now?: number) => {
-  await saveController(a.session, LOCAL_ACTOR, { name: 'Bakkerij Kluis', email: 'nieuws@bakkerij.example' });
-  const person = await a.session.people.create(somePerson(1));
-  const about = {
-    recordedBy: a.actor,
-    personId: person.id,
-    subscriptionTypeId: LIST,
-    origin: 'web_form',
-  } as const;
-  await subscribe(a.session, LOCAL_ACTOR, about);
-  const sent: MailMessage[] = [];
-  await requestConfirmation(a.session, LOCAL_ACTOR, {
-    personId: person.id,
-    subscriptionTypeId: LIST,
-    language: 'en',
-    server: a.server,
-    via: 'eml',
-    send: async (message) => void sent.push(message),
-    ...(now === undefined ? {} : { now }),
-  });
-  const token = (kind: 'c' | 'u', text: string) =>
-    new RegExp(`${server.url}/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? '';
-  return {
-    personId: person.id,
-    confirm: token('c', sent[0]!.text),
-    unsubscribe: token('u', sent[0]!.headers?.['List-Unsubscribe'] ?? ''),
-  };
-};
-
-const click = async (kind: 'c' | 'u', token: string) => {
-  const response = await fetch(`${server.url}/${kind}/${token}`, { method: 'POST' });
-  expect(response.status).toBe(200);
-};
-/** A pull now, or once another device's click is past its maker's turn (`afterMakersTurn`). */
-const pull = (d: Device, afterMakersTurn = false) =>
-  recordLinkClicks(d.session, LOCAL_ACTOR, {
-    server: d.server,
-    recordedBy: d.actor,
-    ...(afterMakersTurn ? { now: () => Date.now() + MAKER_FIRST_MS } : {}),
-  });
-const listState = async (d: Device, personId: string) =>
-  subscriptionStatus((await loadPersonLedgers(d.session, personId)).subscriptions, LIST, Date.now()).state;
 const references = async (d: Device, personId: string) => {
   const { subscriptions, consents } = await loadPersonLedgers(d.session, personId);
   return {
@@ -191,6 +42,7 @@ const references = async (d: Device, personId: string) => {
 
 describe('a click on a token made by a device that is gone', () => {
   it('is recorded by another device of the organisation, and the maker coming back does not record it twice', async () => {
+    const { a, b } = org;
     const { personId, confirm, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await syncOnce(b);
@@ -247,6 +99,7 @@ describe('a click on a token made by a device that is gone', () => {
   });
 
   it('is recorded once when the maker pulls it first and the other device pulls it after a sync', async () => {
+    const { a, b } = org;
     const { personId, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await click('u', unsubscribe);
@@ -259,6 +112,7 @@ describe('a click on a token made by a device that is gone', () => {
   });
 
   it('is recorded once when both devices pull it before either synced: the other leaves it to the maker', async () => {
+    const { a, b } = org;
     const { personId, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await syncOnce(b);
@@ -296,6 +150,7 @@ describe('a click the server cannot have seen', () => {
   });
 
   it('refuses a click on a token nobody clicked, as a server holding only hashes reports it, and still records the real one', async () => {
+    const { a, b } = org;
     const { personId, confirm, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await syncOnce(b);
@@ -349,6 +204,7 @@ describe('a click the server cannot have seen', () => {
   });
 
   it('refuses a click dated before its token was made, audits it, and records nothing', async () => {
+    const { a, links } = org;
     const { personId, confirm } = await confirmationOnA();
     const hash = await linkTokenHash(confirm);
     // The server (the one that hosts the links) reports a click from an hour before the token existed.
@@ -377,6 +233,7 @@ describe('a click the server cannot have seen', () => {
   });
 
   it('refuses a click dated in the future, also on a device that resolves it through the synced record', async () => {
+    const { a, b, links } = org;
     const { personId, unsubscribe } = await confirmationOnA();
     await syncOnce(a);
     await syncOnce(b);
@@ -394,6 +251,7 @@ describe('a click the server cannot have seen', () => {
 
 describe('erasure', () => {
   it('takes the link records, and with them the tokens, with the person', async () => {
+    const { a } = org;
     const { personId, confirm, unsubscribe } = await confirmationOnA();
     // The tokens are in the person's sealed link records only: the device keeps none of its own.
     const tokens = (await a.session.items(LINK_RECORD).listForSubject(personId)).records.map(

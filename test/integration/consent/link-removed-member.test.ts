@@ -3,102 +3,36 @@
 // token stays valid until clicked, and the link pages ask nobody who they are: a removal retires the
 // confirmation tokens made before it (link-retirement.ts), so the member's click after the removal is
 // refused and the person stays pending, and the next message gets a new token. An unsubscribe still holds.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import {
   campaignLinks,
   loadPersonLedgers,
   recordLinkClicks,
-  requestConfirmation,
-  saveController,
-  subscribe,
   subscriptionStatus,
 } from '../../../shared/consent';
-import {
-  PURPOSE_E_MARKETING,
-  seedConsentDefaults,
-  SUBSCRIPTION_NEWSLETTER,
-} from '../../../shared/consent/defaults';
+import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
 import { LINK_RECORD } from '../../../shared/consent/link-record';
 import { SERVER_CLOCK_TRUST_MS, tokenTime } from '../../../shared/consent/link-store';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { memberRemovalTimes, serverClient } from '../../../shared/sync';
+import { memberRemovalTimes } from '../../../shared/sync';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { memoryDatabase } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
-import { admin, join, removeMember, type Place } from '../sync/members';
-import { auditTrail, somePerson } from './support';
+import { join, removeMember } from '../sync/members';
+import {
+  adminAndPerson,
+  confirmationTo,
+  LIST,
+  linkServerOf,
+  signUp,
+  useLinkPlace,
+} from './link-organisation';
+import { auditTrail } from './support';
 
-const LIST = SUBSCRIPTION_NEWSLETTER;
-
-let database: TestDatabase;
-let storage: Storage;
-let links: LinkStore;
-let server: RunningServer;
-const dbs: KluisDatabase[] = [];
-const place: Place = {
-  get serverUrl() {
-    return server.url;
-  },
-  newDb: async () => {
-    const db = await memoryDatabase();
-    dbs.push(db);
-    return db;
-  },
-  closeDb: async (db) => {
-    dbs.splice(dbs.indexOf(db), 1);
-    await db.remove();
-  },
-  appSync: true,
-};
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  links = openSqliteLinks(database.files!()[0]!);
-  await links.migrate();
-  server = await startServer(storage, { links });
-});
-
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.remove()));
-  await server.close();
-  await links.close();
-  await storage.close();
-  await database.destroy();
-});
+const { place } = useLinkPlace();
 
 describe('a removed member and the open links', () => {
   it('cannot confirm a subscription or give consent for the person after the removal', async () => {
-    const a = await admin(place, 0, { seed: seedConsentDefaults });
-    await saveController(a.session, LOCAL_ACTOR, {
-      name: 'Bakkerij Kluis',
-      email: 'nieuws@bakkerij.example',
-    });
-    const person = await a.session.people.create(somePerson(1));
-    const recordedBy = { userId: a.link.userId, deviceId: a.link.deviceId };
-    await subscribe(a.session, LOCAL_ACTOR, {
-      recordedBy,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
-    const linkServer = {
-      serverUrl: server.url,
-      client: serverClient(fetch, { serverUrl: server.url, token: a.link.token }),
-    };
-    await requestConfirmation(a.session, LOCAL_ACTOR, {
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      language: 'en',
-      server: linkServer,
-      via: 'eml',
-      send: async () => {},
-    });
+    const { a, person, recordedBy, linkServer } = await adminAndPerson(place);
+    await signUp(a.session, recordedBy, person.id);
+    await confirmationTo(a.session, person.id, linkServer);
     await a.sync();
 
     // A sales member joins, syncs, and (as any member's device can) opens the person's link records.
@@ -112,17 +46,14 @@ describe('a removed member and the open links', () => {
     await a.sync();
 
     // The removed member posts the link they copied. Nobody asks who they are.
-    const posted = await fetch(`${server.url}/c/${confirm}`, { method: 'POST' });
+    const posted = await fetch(`${place.serverUrl}/c/${confirm}`, { method: 'POST' });
     expect(posted.status).toBe(200);
 
     // The removal reached the other member's device with the settings, which refuses the click at once.
     await stays.sync();
     expect(await memberRemovalTimes(stays.session)).toHaveLength(1);
     const elsewhere = await recordLinkClicks(stays.session, LOCAL_ACTOR, {
-      server: {
-        serverUrl: server.url,
-        client: serverClient(fetch, { serverUrl: server.url, token: stays.link.token }),
-      },
+      server: linkServerOf(place, stays.link),
       recordedBy: { userId: stays.link.userId, deviceId: stays.link.deviceId },
     });
     expect(elsewhere.problems.map((p) => p.reason)).toEqual(['retired']);
@@ -140,14 +71,7 @@ describe('a removed member and the open links', () => {
     ]);
 
     // The person needs a new message: it carries a new token, and their own click on it confirms.
-    const again = await requestConfirmation(a.session, LOCAL_ACTOR, {
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      language: 'en',
-      server: linkServer,
-      via: 'eml',
-      send: async () => {},
-    });
+    const again = await confirmationTo(a.session, person.id, linkServer);
     expect(again.confirmUrl).not.toContain(confirm);
     expect((await fetch(again.confirmUrl, { method: 'POST' })).status).toBe(200);
     await recordLinkClicks(a.session, LOCAL_ACTOR, { server: linkServer, recordedBy });
@@ -157,19 +81,8 @@ describe('a removed member and the open links', () => {
   });
 
   it('still records an unsubscribe on a link made before the removal (a stop holds whoever posts it)', async () => {
-    const a = await admin(place, 0, { seed: seedConsentDefaults });
-    const person = await a.session.people.create(somePerson(1));
-    const recordedBy = { userId: a.link.userId, deviceId: a.link.deviceId };
-    await subscribe(a.session, LOCAL_ACTOR, {
-      recordedBy,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
-    const linkServer = {
-      serverUrl: server.url,
-      client: serverClient(fetch, { serverUrl: server.url, token: a.link.token }),
-    };
+    const { a, person, recordedBy, linkServer } = await adminAndPerson(place, { controller: false });
+    await signUp(a.session, recordedBy, person.id);
     const links = await campaignLinks(a.session, LOCAL_ACTOR, {
       purposeId: PURPOSE_E_MARKETING,
       subscriptionTypeId: LIST,
@@ -188,12 +101,7 @@ describe('a removed member and the open links', () => {
     const { subscriptions } = await loadPersonLedgers(a.session, person.id);
     expect(subscriptionStatus(subscriptions, LIST, Date.now()).state).toBe('unsubscribed');
     // The next campaign file carries a new link: the one the removed member could read is not sent again.
-    await subscribe(a.session, LOCAL_ACTOR, {
-      recordedBy,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
+    await signUp(a.session, recordedBy, person.id);
     const next = await campaignLinks(a.session, LOCAL_ACTOR, {
       purposeId: PURPOSE_E_MARKETING,
       subscriptionTypeId: LIST,
@@ -208,33 +116,10 @@ describe('a removed member and the open links', () => {
 // server's time (the registration's reply), as the clicks are, so the person's own click is recorded.
 describe('a device whose clock runs fast', () => {
   it("still records the person's own click made just after the message left", async () => {
-    const a = await admin(place, 0, { seed: seedConsentDefaults });
-    await saveController(a.session, LOCAL_ACTOR, {
-      name: 'Bakkerij Kluis',
-      email: 'nieuws@bakkerij.example',
-    });
-    const person = await a.session.people.create(somePerson(1));
-    const recordedBy = { userId: a.link.userId, deviceId: a.link.deviceId };
-    await subscribe(a.session, LOCAL_ACTOR, {
-      recordedBy,
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      origin: 'web_form',
-    });
-    const linkServer = {
-      serverUrl: server.url,
-      client: serverClient(fetch, { serverUrl: server.url, token: a.link.token }),
-    };
+    const { a, person, recordedBy, linkServer } = await adminAndPerson(place);
+    await signUp(a.session, recordedBy, person.id);
     const fast = () => Date.now() + 6 * 60_000;
-    const sent = await requestConfirmation(a.session, LOCAL_ACTOR, {
-      personId: person.id,
-      subscriptionTypeId: LIST,
-      language: 'en',
-      server: linkServer,
-      via: 'eml',
-      send: async () => {},
-      now: fast(),
-    });
+    const sent = await confirmationTo(a.session, person.id, linkServer, fast());
     // The person reads the mail at once and confirms.
     const posted = await fetch(sent.confirmUrl, { method: 'POST' });
     expect(posted.status).toBe(200);

@@ -3,81 +3,24 @@
 // token already sent stayed open, and its click wrote "given, web form" after the withdrawal. Whoever holds
 // the link can post it: the server once a mail filter's scanner fetched it (README's threat model), whoever
 // the mail was forwarded to. Played here as such a holder posting the link to the real server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteLinks } from '../../../server/storage/links-sqlite';
-import type { LinkStore } from '../../../server/storage/links';
-import type { Storage } from '../../../server/storage/types';
+import { describe, expect, it } from 'vitest';
 import {
   loadPersonLedgers,
   recordLinkClicks,
-  requestConfirmation,
-  saveController,
-  subscribe,
   subscriptionStatus,
   consentStatus,
   recordConsent,
   withdrawConsent,
 } from '../../../shared/consent';
-import {
-  PURPOSE_E_MARKETING,
-  seedConsentDefaults,
-  SUBSCRIPTION_NEWSLETTER,
-} from '../../../shared/consent/defaults';
-import type { KluisDatabase } from '../../../shared/store/database';
-import { serverClient } from '../../../shared/sync';
+import { PURPOSE_E_MARKETING } from '../../../shared/consent/defaults';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { memoryDatabase } from '../../helpers/store';
-import { ADAPTERS, type TestDatabase } from '../server/adapters';
-import { startServer, type RunningServer } from '../server/harness';
-import { admin, type Place } from '../sync/members';
-import { somePerson } from './support';
+import { adminAndPerson, confirmationTo, LIST, signUp, useLinkPlace } from './link-organisation';
 
-const LIST = SUBSCRIPTION_NEWSLETTER;
-
-let database: TestDatabase;
-let storage: Storage;
-let links: LinkStore;
-let server: RunningServer;
-const dbs: KluisDatabase[] = [];
-const place: Place = {
-  get serverUrl() {
-    return server.url;
-  },
-  newDb: async () => {
-    const db = await memoryDatabase();
-    dbs.push(db);
-    return db;
-  },
-  closeDb: async (db) => {
-    dbs.splice(dbs.indexOf(db), 1);
-    await db.remove();
-  },
-  appSync: true,
-};
-
-beforeEach(async () => {
-  database = await ADAPTERS.sqlite();
-  storage = await database.open();
-  await storage.migrate();
-  links = openSqliteLinks(database.files!()[0]!);
-  await links.migrate();
-  server = await startServer(storage, { links });
-});
-
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.remove()));
-  await server.close();
-  await links.close();
-  await storage.close();
-  await database.destroy();
-});
+const { place } = useLinkPlace();
 
 /** An admin's device, a person who gave consent and is pending the newsletter, the message, then a stop. */
 const withdrawnAfterSending = async () => {
-  const a = await admin(place, 0, { seed: seedConsentDefaults });
-  await saveController(a.session, LOCAL_ACTOR, { name: 'Bakkerij Kluis', email: 'nieuws@bakkerij.example' });
-  const person = await a.session.people.create(somePerson(1));
-  const recordedBy = { userId: a.link.userId, deviceId: a.link.deviceId };
+  const { a, person, recordedBy, linkServer } = await adminAndPerson(place);
   const about = { recordedBy, personId: person.id };
   await recordConsent(a.session, LOCAL_ACTOR, {
     ...about,
@@ -85,19 +28,8 @@ const withdrawnAfterSending = async () => {
     type: 'given',
     method: 'web_form',
   });
-  await subscribe(a.session, LOCAL_ACTOR, { ...about, subscriptionTypeId: LIST, origin: 'web_form' });
-  const linkServer = {
-    serverUrl: server.url,
-    client: serverClient(fetch, { serverUrl: server.url, token: a.link.token }),
-  };
-  const sent = await requestConfirmation(a.session, LOCAL_ACTOR, {
-    personId: person.id,
-    subscriptionTypeId: LIST,
-    language: 'en',
-    server: linkServer,
-    via: 'eml',
-    send: async () => {},
-  });
+  await signUp(a.session, recordedBy, person.id);
+  const sent = await confirmationTo(a.session, person.id, linkServer);
   // The person phones: stop. The withdrawal is recorded after the message left.
   await withdrawConsent(a.session, LOCAL_ACTOR, {
     ...about,

@@ -2,6 +2,7 @@
 // creates and links the vault, and members the admin invites (the invite, the join with a passphrase of
 // their own, the admin's device handing over the organisation key). Written once for the rotation, lying
 // server and erasure tests.
+import { afterEach } from 'vitest';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { TEST_KDF, type KdfParams } from '../../../shared/crypto/kdf';
 import { ErasureSync } from '../../../shared/erasure/erasure-sync';
@@ -20,7 +21,7 @@ import type { Role } from '../../../shared/sync/protocol';
 import type { KeyContext } from '../../../shared/sync/rotation';
 import type { Session } from '../../../shared/vault/session';
 import { annelies } from '../../fixtures/people';
-import { linkableVault, PASSPHRASE, testVault } from '../../helpers/store';
+import { linkableVault, memoryDatabase, PASSPHRASE, testVault } from '../../helpers/store';
 import type { MemberKeys } from '../../helpers/thief';
 import { syncClient } from './two-devices';
 import { useServerFixture } from '../server/server-fixture';
@@ -67,6 +68,32 @@ export const fixturePlace = (
   closeDb: (db) => fixture.closeDb(db),
   ...options,
 });
+
+/**
+ * A place over a fresh database of memory for each device (removed after the test), the given server's
+ * url read in each test.
+ */
+export const memoryPlace = (server: { readonly url: string }, options: { appSync?: boolean } = {}): Place => {
+  const dbs: KluisDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(dbs.splice(0).map((db) => db.remove()));
+  });
+  return fixturePlace(
+    {
+      server,
+      newDb: async () => {
+        const db = await memoryDatabase();
+        dbs.push(db);
+        return db;
+      },
+      closeDb: async (db) => {
+        dbs.splice(dbs.indexOf(db), 1);
+        await db.remove();
+      },
+    },
+    options,
+  );
+};
 
 export interface Device {
   db: KluisDatabase;
@@ -176,14 +203,27 @@ export const joinWithInvite = (
     kdf,
   });
 
-/** A new member invited by `by` (an admin's device), joined on a device of their own and synced. */
-export const join = async (place: Place, by: Device, options: JoinOptions = {}): Promise<Device> => {
+export interface LetInOptions {
+  readonly role?: Role;
+  /** Opens the database to join on, once the invite is made (a new one from the place by default). */
+  readonly openDb?: () => Promise<KluisDatabase>;
+  /** The newcomer's passphrase and its derivation, as `joinWithInvite` takes them. */
+  readonly passphrase?: string;
+  readonly kdf?: Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>;
+}
+
+/**
+ * An invite from `by` (an admin's device, which pins the role), the newcomer's join on a database of their
+ * own, and `by`'s device letting them in (handing over the organisation key, pinning their public key).
+ * The newcomer's session is not opened yet: `joined.finish(fetch, db)` does that.
+ */
+export const inviteAndLetIn = async (place: Place, by: Device, options: LetInOptions = {}) => {
   const pending = sessionPendingInvites(by.session);
   const invited = ok(
     await inviteUser(fetch, by.link, options.role ?? 'sales', pending, memberPins(by.session.db)),
   );
-  const db = options.db ?? (await place.newDb());
-  const joined = ok(await joinWithInvite(place, db, invited));
+  const db = options.openDb ? await options.openDb() : await place.newDb();
+  const joined = ok(await joinWithInvite(place, db, invited, options.passphrase, options.kdf));
   const signer = await by.session.deviceSigner();
   await completeInvites(
     fetch,
@@ -197,6 +237,15 @@ export const join = async (place: Place, by: Device, options: JoinOptions = {}):
     }),
     memberPins(by.session.db),
   );
+  return { invited, joined, db, signer };
+};
+
+/** A new member invited by `by` (an admin's device), joined on a device of their own and synced. */
+export const join = async (place: Place, by: Device, options: JoinOptions = {}): Promise<Device> => {
+  const { joined, db } = await inviteAndLetIn(place, by, {
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.db ? { openDb: () => Promise.resolve(options.db!) } : {}),
+  });
   const d = device(place, db, ok(await joined.finish(fetch, db)), joined.link);
   await d.sync();
   return d;

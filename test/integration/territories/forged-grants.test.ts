@@ -10,63 +10,33 @@
 //   its page id does not name: the server refuses it.
 import { describe, expect, it } from 'vitest';
 import { loadSodium, newId } from '../../../shared/crypto';
-import type { PersonInput } from '../../../shared/people/person';
-import { completeInvites, inviteUser } from '../../../shared/sync/admin';
 import { signInOnNewDevice } from '../../../shared/sync/account';
 import { memberPins } from '../../../shared/sync/member-pins';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import {
   applyTerritoryRules,
   defineTerritory,
   refreshTerritoryKeys,
   sealTerritoryGrant,
-  type SubjectFacts,
 } from '../../../shared/territories';
-import type { Session } from '../../../shared/vault/session';
 import { KDF_FLOOR } from '../../../shared/crypto/kdf';
-import { annelies, bram } from '../../fixtures/people';
 import { dexieDatabase, newIndexedDb } from '../../helpers/store';
 import { lyingServer } from '../sync/lying-server';
 import {
   admin as connectedAdmin,
-  joinWithInvite,
+  inviteAndLetIn,
   MEMBER_PASSPHRASE,
   ok,
   type Device,
   type Place,
 } from '../sync/members';
+import { facts, NORTH, SOUTH } from './organisation';
 import { fieldUser, useTerritoryServer } from './setup';
 
-const address = (postalCode: string) => ({ street: '', postalCode, city: '', region: '', country: 'NL' });
-const NORTH: PersonInput = { ...annelies, address: address('1017 AB') };
-const SOUTH: PersonInput = { ...bram, address: address('5611 EM') };
 const range = (from: string, to: string) => ({ country: 'NL', from, to });
-
-const facts = async (session: Session): Promise<{ id: string; facts: SubjectFacts }[]> =>
-  (await session.people.loadAll()).records.map((p) => ({
-    id: p.id,
-    facts: { ownerId: p.data.ownerId, address: p.data.address, tags: p.data.tags },
-  }));
 
 /** Another admin, invited as one from the admin's device (which pins the role), joined and let in. */
 const secondAdmin = async (place: Place, by: Device): Promise<string> => {
-  const pending = sessionPendingInvites(by.session);
-  const invited = ok(await inviteUser(fetch, by.link, 'admin', pending, memberPins(by.session.db)));
-  const db = await place.newDb();
-  const joined = ok(await joinWithInvite(place, db, invited));
-  const signer = await by.session.deviceSigner();
-  await completeInvites(
-    fetch,
-    by.link,
-    pending,
-    () => ({
-      orgKey: by.session.orgKey,
-      orgKeyId: by.session.orgKeyId,
-      signer,
-      pageKey: by.session.epochPageKey,
-    }),
-    memberPins(by.session.db),
-  );
+  const { invited, joined, db } = await inviteAndLetIn(place, by, { role: 'admin' });
   ok(await joined.finish(fetch, db)).lock();
   // RxDB's open-source build keeps few databases open at a time.
   await place.closeDb?.(db);
@@ -172,24 +142,17 @@ describe.each(['sqlite', 'postgres'] as const)('territory grants the server cann
   it("T7: the user's second device trusts the admin device the passphrase box names", async () => {
     const { place } = fixture.current;
     const admin = await connectedAdmin(place, 0);
-    const pending = sessionPendingInvites(admin.session);
-    const invited = ok(await inviteUser(fetch, admin.link, 'sales', pending, memberPins(admin.session.db)));
-    const first = await dexieDatabase(newIndexedDb());
     // A passphrase another device may sign in with (the cheap test KDF is refused there).
-    const joined = ok(await joinWithInvite(place, first, invited, MEMBER_PASSPHRASE, KDF_FLOOR));
-    const signer = await admin.session.deviceSigner();
-    await completeInvites(
-      fetch,
-      admin.link,
-      pending,
-      () => ({
-        orgKey: admin.session.orgKey,
-        orgKeyId: admin.session.orgKeyId,
-        signer,
-        pageKey: admin.session.epochPageKey,
-      }),
-      memberPins(admin.session.db),
-    );
+    const {
+      invited,
+      joined,
+      db: first,
+      signer,
+    } = await inviteAndLetIn(place, admin, {
+      openDb: () => dexieDatabase(newIndexedDb()),
+      passphrase: MEMBER_PASSPHRASE,
+      kdf: KDF_FLOOR,
+    });
     ok(await joined.finish(fetch, first)).lock();
     await first.close();
     const north = ok(

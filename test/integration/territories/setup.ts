@@ -12,14 +12,19 @@ import {
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Fetch } from '../../../shared/sync';
-import { completeInvites, inviteUser } from '../../../shared/sync/admin';
-import { memberPins } from '../../../shared/sync/member-pins';
-import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
-import { dexieDatabase, memoryDatabase, newIndexedDb, testVault } from '../../helpers/store';
+import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
 import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
-import { device, joinWithInvite, MEMBER_PASSPHRASE, ok, type Device, type Place } from '../sync/members';
+import {
+  device,
+  inviteAndLetIn,
+  MEMBER_PASSPHRASE,
+  memoryPlace,
+  ok,
+  type Device,
+  type Place,
+} from '../sync/members';
 
 export const NOTE = { kind: 'test-note', version: 1, schema: z.object({ text: z.string() }) };
 
@@ -33,8 +38,7 @@ export interface TerritoryServer {
 /** The real server with its territory store on the adapter, fresh for each test. */
 export const useTerritoryServer = (adapter: AdapterName): { readonly current: TerritoryServer } => {
   let database: TestDatabase | undefined;
-  let current: TerritoryServer | undefined;
-  const dbs: KluisDatabase[] = [];
+  let current: Omit<TerritoryServer, 'place'> | undefined;
   beforeEach(async () => {
     database = await ADAPTERS[adapter]();
     const storage = await database.open();
@@ -45,22 +49,9 @@ export const useTerritoryServer = (adapter: AdapterName): { readonly current: Te
         : await openPostgresTerritories({ connectionString: POSTGRES_URL, schema: database.schema! });
     await territories.migrate();
     const server = await startServer(storage, { territories });
-    const place: Place = {
-      serverUrl: server.url,
-      newDb: async () => {
-        const db = await memoryDatabase();
-        dbs.push(db);
-        return db;
-      },
-      closeDb: async (db) => {
-        dbs.splice(dbs.indexOf(db), 1);
-        await db.remove();
-      },
-    };
-    current = { server, storage, territories, place };
+    current = { server, storage, territories };
   });
   afterEach(async () => {
-    await Promise.all(dbs.splice(0).map((db) => db.remove()));
     if (current) {
       await current.server.close();
       await current.territories.close();
@@ -69,10 +60,19 @@ export const useTerritoryServer = (adapter: AdapterName): { readonly current: Te
     await database?.destroy();
     current = undefined;
   });
+  const get = () => {
+    if (!current) throw new Error('no server outside a test');
+    return current;
+  };
+  // Registered after the server's hooks, so its databases are removed before the server closes.
+  const place = memoryPlace({
+    get url() {
+      return get().server.url;
+    },
+  });
   return {
     get current() {
-      if (!current) throw new Error('no server outside a test');
-      return current;
+      return { ...get(), place };
     },
   };
 };
@@ -97,24 +97,8 @@ export interface OpenField extends Device {
  * device pins their public key while letting them in), then closed.
  */
 export const fieldUser = async (place: Place, admin: Device): Promise<FieldDevice> => {
-  const pending = sessionPendingInvites(admin.session);
-  const invited = ok(await inviteUser(fetch, admin.link, 'sales', pending, memberPins(admin.session.db)));
   const idb = newIndexedDb();
-  const db = await dexieDatabase(idb);
-  const joined = ok(await joinWithInvite(place, db, invited));
-  const signer = await admin.session.deviceSigner();
-  await completeInvites(
-    fetch,
-    admin.link,
-    pending,
-    () => ({
-      orgKey: admin.session.orgKey,
-      orgKeyId: admin.session.orgKeyId,
-      signer,
-      pageKey: admin.session.epochPageKey,
-    }),
-    memberPins(admin.session.db),
-  );
+  const { joined, db } = await inviteAndLetIn(place, admin, { openDb: () => dexieDatabase(idb) });
   const session = ok(await joined.finish(fetch, db));
   session.lock();
   await db.close();
