@@ -3,6 +3,7 @@ export * from './bytes';
 export * from './envelope';
 export * from './ids';
 export * from './kdf';
+export * from './kdf-channel';
 export * from './signing';
 export * from './sodium';
 export * from './sealed-box';

@@ -99,6 +99,12 @@ export const openSnapshot = async (session: Session): Promise<SnapshotReader | n
   };
 };
 
+/**
+ * What an unlock reads ahead while its Argon2id runs in the KDF worker (Vault.open's readAhead): the head
+ * and the first page, whose ciphertext openSnapshot then finds in RxDB's query cache.
+ */
+export const SNAPSHOT_READ_AHEAD: readonly string[] = [SNAPSHOT_ID, pageId(0)];
+
 /** The whole snapshot at once (tests and tools); null when there is none. */
 export const readSnapshot = async (session: Session): Promise<DirectorySnapshot | null> => {
   const reader = await openSnapshot(session);

@@ -85,8 +85,18 @@ export const derivePassphraseKeys = (
   passphrase: string,
   kdf: KdfParams,
   format: KeyringDoc['format'] = KEYRING_FORMAT,
+): PassphraseKeys =>
+  passphraseKeysFrom(sodium, deriveKey(sodium, passphrase, fromBase64(kdf.salt), kdf), format);
+
+/**
+ * The two subkeys of one Argon2id output, wherever it was derived (on the page, or in the unlock's worker:
+ * vault.ts DeriveKey). `master` is wiped, except in a format 1 keyring, where it is the kek itself.
+ */
+export const passphraseKeysFrom = (
+  sodium: Sodium,
+  master: Uint8Array,
+  format: KeyringDoc['format'] = KEYRING_FORMAT,
 ): PassphraseKeys => {
-  const master = deriveKey(sodium, passphrase, fromBase64(kdf.salt), kdf);
   const verifier = sodium.crypto_kdf_derive_from_key(32, AUTH_SUBKEY.id, AUTH_SUBKEY.context, master);
   const authVerifier = toBase64(verifier);
   wipe(verifier);

@@ -1,22 +1,25 @@
 // The local vault: creates the organisation and keyring on first run, unlocks it with the passphrase or a
 // key from the OS keychain, and re-wraps one key when the passphrase changes.
-import { wipe } from '../crypto';
+import { fromBase64, wipe } from '../crypto';
 import { EnvelopeCipher } from '../crypto';
-import { DEFAULT_KDF, type KdfParams } from '../crypto';
+import { DEFAULT_KDF, deriveKey, type DeriveKey, type KdfCost } from '../crypto';
 import { loadSodium, type Sodium } from '../crypto';
 import type { KluisDatabase } from '../store';
 import {
   createKeyring,
   KEYRING_ID,
-  openKeyring,
+  openKeyringWithKek,
   openKeyringWithSecretKey,
+  passphraseKeysFrom,
   PassphraseChangedError,
   rewrapKeyring,
   WrongPassphraseError,
   type KeyringDoc,
+  type UnlockedKeys,
 } from './keyring';
-import { newPageKey, storePageKeys } from './page-keys';
+import { newPageKey, PAGE_KEYS_ID, storePageKeys } from './page-keys';
 import { Session } from './session';
+import { TERRITORY_KEYS_ID } from './territory-keys';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
@@ -33,7 +36,12 @@ export class VaultStateError extends Error {
 
 export type VaultState = 'new' | 'locked';
 
-type KdfCost = Pick<KdfParams, 'opsLimit' | 'memLimitBytes'>;
+export interface UnlockOptions {
+  /** Runs the unlock's Argon2id: the app's runs it in a worker (renderer/features/vault/worker). Default: here. */
+  readonly derive?: DeriveKey;
+  /** Ids in the vault collection to read while it runs, e.g. the list's snapshot (shared/directory). */
+  readonly readAhead?: readonly string[];
+}
 
 export class Vault {
   private constructor(
@@ -41,12 +49,20 @@ export class Vault {
     private readonly sodium: Sodium,
     private readonly cipher: EnvelopeCipher,
     private readonly kdf: KdfCost,
+    private readonly unlocking: Required<UnlockOptions>,
   ) {}
 
   /** `kdf` is only lowered by tests; the app always uses the measured default. */
-  static async open(db: KluisDatabase, kdf: KdfCost = DEFAULT_KDF): Promise<Vault> {
+  static async open(
+    db: KluisDatabase,
+    kdf: KdfCost = DEFAULT_KDF,
+    options: UnlockOptions = {},
+  ): Promise<Vault> {
     const sodium = await loadSodium();
-    return new Vault(db, sodium, new EnvelopeCipher(sodium), kdf);
+    const onThread: DeriveKey = (passphrase, salt, cost) =>
+      Promise.resolve(deriveKey(sodium, passphrase, salt, cost));
+    const unlocking = { derive: options.derive ?? onThread, readAhead: options.readAhead ?? [] };
+    return new Vault(db, sodium, new EnvelopeCipher(sodium), kdf, unlocking);
   }
 
   async state(): Promise<VaultState> {
@@ -76,11 +92,15 @@ export class Vault {
    */
   async unlock(passphrase: string): Promise<Session> {
     const doc = await this.requireKeyring();
+    // While Argon2id runs (off this thread in the app), what the session and the list open with is read:
+    // they then find it in RxDB's query cache.
+    const ahead = [PAGE_KEYS_ID, TERRITORY_KEYS_ID, ...this.unlocking.readAhead];
+    void Promise.all(ahead.map((id) => this.db.vault.findOne(id).exec())).catch(() => undefined);
     if (doc.replacement) {
       const { replacement, ...rest } = doc;
       const adopted: KeyringDoc = { ...rest, ...replacement };
       try {
-        const keys = openKeyring(this.sodium, this.cipher, adopted, passphrase);
+        const keys = await this.openKeyring(adopted, passphrase);
         await this.db.vault.upsert({
           id: KEYRING_ID,
           payload: JSON.stringify(adopted),
@@ -90,13 +110,20 @@ export class Vault {
       } catch (error) {
         if (!(error instanceof WrongPassphraseError)) throw error;
       }
-      const old = openKeyring(this.sodium, this.cipher, doc, passphrase);
+      const old = await this.openKeyring(doc, passphrase);
       wipe(old.orgKey);
       wipe(old.userSecretKey);
       throw new PassphraseChangedError();
     }
-    const keys = openKeyring(this.sodium, this.cipher, doc, passphrase);
+    const keys = await this.openKeyring(doc, passphrase);
     return Session.open(this.db, this.cipher, keys);
+  }
+
+  /** openKeyring (keyring.ts) with the Argon2id of `derive`. */
+  private async openKeyring(doc: KeyringDoc, passphrase: string): Promise<UnlockedKeys> {
+    const master = await this.unlocking.derive(passphrase, fromBase64(doc.kdf.salt), doc.kdf);
+    const { kek } = passphraseKeysFrom(this.sodium, master, doc.format);
+    return openKeyringWithKek(this.sodium, this.cipher, doc, kek);
   }
 
   async unlockWithSecretKey(userSecretKey: Uint8Array): Promise<Session> {
