@@ -136,7 +136,7 @@ export const completeInvites = async (
         if (!user.keyProof || !verifyKeyProof(sodium, macKey, user.id, user.publicKey, user.keyProof)) {
           state = 'key-mismatch';
         } else {
-          await pins?.pin(user.id, user.publicKey);
+          await pins?.pin(user.id, user.publicKey, 'checked');
           const { orgKey, orgKeyId, signer, pageKey } = key();
           const sealedOrgKey = sealGrant(sodium, new EnvelopeCipher(sodium), macKey, signer, {
             userId: user.id,

@@ -10,7 +10,8 @@
 // this device gave a member when it invited them or changed their role, so a server that lists a sales
 // user as an admin gets them no territory key from here; and the admin devices' signing keys this device
 // trusts to hand it a territory key: the device that let its user in (its grant was checked with the
-// invite code), and the one the passphrase box vouches for on the user's other devices.
+// invite code), and the one the passphrase box vouches for on the user's other devices. When a role was
+// given is kept too: the admin rosters (territories/roster.ts) take the latest word on a role.
 import type { Role } from './protocol';
 import type { KluisDatabase } from '../store';
 
@@ -20,10 +21,14 @@ interface PinsJson {
   readonly v: 1;
   /** user id -> public key (base64) */
   readonly keys: Record<string, string>;
+  /** Users whose pinned key this device checked against their invite code (not trusted on first use). */
+  readonly checked?: string[];
   /** Users this device removed: never sealed to again. */
   readonly removed: string[];
   /** user id -> the role this device invited them with or last gave them. */
   readonly roles?: Record<string, Role>;
+  /** user id -> when this device gave that role (ms); none for a role from before this was kept. */
+  readonly roleAt?: Record<string, number>;
   /** Admin devices' public signing keys (base64) whose territory grants this device accepts. */
   readonly signers?: string[];
 }
@@ -31,7 +36,8 @@ interface PinsJson {
 export interface MemberPins {
   /** The pinned key, if any. */
   keyOf(userId: string): Promise<string | undefined>;
-  pin(userId: string, publicKey: string): Promise<void>;
+  /** `checked`: the key was checked against the invite code (admin.ts), not taken on first use. */
+  pin(userId: string, publicKey: string, how?: 'checked' | 'first-use'): Promise<void>;
   isRemoved(userId: string): Promise<boolean>;
   markRemoved(userId: string): Promise<void>;
   /** The role this device gave the user, if it invited them or changed their role. */
@@ -40,6 +46,16 @@ export interface MemberPins {
   /** The admin devices' signing keys this device trusts (sync/join.ts, territories/grants.ts). */
   signers(): Promise<string[]>;
   trustSigner(publicKey: string): Promise<void>;
+  /** Everything this device pinned, at once (the admin roster's own word: territories/roster.ts). */
+  snapshot(): Promise<PinnedMembers>;
+}
+
+export interface PinnedMembers {
+  readonly keys: Readonly<Record<string, string>>;
+  /** The users whose key was checked against their invite code. */
+  readonly checked: readonly string[];
+  readonly removed: readonly string[];
+  readonly roles: Readonly<Record<string, { readonly role: Role; readonly at: number }>>;
 }
 
 export const memberPins = (db: KluisDatabase): MemberPins => {
@@ -52,7 +68,9 @@ export const memberPins = (db: KluisDatabase): MemberPins => {
         v: 1,
         keys: { ...value.keys },
         removed: [...(value.removed ?? [])],
+        checked: [...(value.checked ?? [])],
         roles: { ...value.roles },
+        roleAt: { ...value.roleAt },
         signers: [...(value.signers ?? [])],
       };
     } catch {
@@ -64,11 +82,12 @@ export const memberPins = (db: KluisDatabase): MemberPins => {
   };
   return {
     keyOf: async (userId) => (await read()).keys[userId],
-    pin: async (userId, publicKey) => {
+    pin: async (userId, publicKey, how = 'first-use') => {
       const pins = await read();
       // A pin is never replaced: a different key for the same user is what the check refuses.
       if (pins.keys[userId]) return;
-      await write({ ...pins, keys: { ...pins.keys, [userId]: publicKey } });
+      const checked = how === 'checked' ? [...(pins.checked ?? []), userId] : pins.checked;
+      await write({ ...pins, keys: { ...pins.keys, [userId]: publicKey }, ...(checked ? { checked } : {}) });
     },
     isRemoved: async (userId) => (await read()).removed.includes(userId),
     markRemoved: async (userId) => {
@@ -78,13 +97,28 @@ export const memberPins = (db: KluisDatabase): MemberPins => {
     roleOf: async (userId) => (await read()).roles?.[userId],
     pinRole: async (userId, role) => {
       const pins = await read();
-      if (pins.roles?.[userId] !== role) await write({ ...pins, roles: { ...pins.roles, [userId]: role } });
+      if (pins.roles?.[userId] !== role)
+        await write({
+          ...pins,
+          roles: { ...pins.roles, [userId]: role },
+          roleAt: { ...pins.roleAt, [userId]: Date.now() },
+        });
     },
     signers: async () => [...((await read()).signers ?? [])],
     trustSigner: async (publicKey) => {
       const pins = await read();
       const signers = pins.signers ?? [];
       if (!signers.includes(publicKey)) await write({ ...pins, signers: [...signers, publicKey] });
+    },
+    snapshot: async () => {
+      const pins = await read();
+      const roles = Object.fromEntries(
+        Object.entries(pins.roles ?? {}).map(([userId, role]) => [
+          userId,
+          { role, at: pins.roleAt?.[userId] ?? 0 },
+        ]),
+      );
+      return { keys: pins.keys, checked: pins.checked ?? [], removed: pins.removed, roles };
     },
   };
 };

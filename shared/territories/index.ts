@@ -1,4 +1,5 @@
 // The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
+export * from './admin-keys';
 export * from './definitions';
 export * from './epochs';
 export * from './exposure';
@@ -12,5 +13,6 @@ export * from './protocol';
 export * from './tags';
 export * from './operations';
 export * from './queries';
+export * from './roster';
 export * from './rotation';
 export * from './withheld';

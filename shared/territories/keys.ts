@@ -3,6 +3,8 @@
 // managers and every admin — and hands the server the grants; each device reads the grants sealed to its
 // user and keeps exactly those keys (vault/territory-keys.ts). A territory its user no longer holds is
 // dropped from the device with its key. The server answers through plain JSON routes, checked here.
+// Who is an admin, and members' public keys, come from this device's pins and the admin rosters of the
+// admin devices it trusts (roster.ts), so a territory made on any admin's device reaches every admin.
 import { newId, randomBytes, toBase64, loadSodium } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import type { AccountLink, Fetch } from '../sync';
@@ -11,6 +13,7 @@ import { isOwnKeyPage } from '../store';
 import type { Session } from '../vault';
 import { currentTerritoryKeyIds, dropSpentTerritoryKeys, keyIdsInUse, rewrapTerritoryPages } from './epochs';
 import { openTerritoryGrant, sealTerritoryGrant } from './grants';
+import { adminView, type AdminView } from './roster';
 import { keyHolders, type Territory } from './model';
 import type { TerritoryGrantsResponse } from './protocol';
 import { territoryKeyId, territoryOfKeyId, territoryPageId } from './tags';
@@ -51,53 +54,64 @@ export const territoryRequest = async <T>(
 };
 
 /**
- * Who holds a territory's key: its members and managers, this admin, and every active admin this device
- * made one (invited as an admin or changed to admin here: sync/member-pins.ts). The server's list only
- * narrows that (a suspended or demoted admin); a server that calls a sales user an admin gets them nothing
- * (T2). An admin made so on another device is not handed every territory from this one.
+ * Who holds a territory's key: its members and managers, this admin, and every active admin this device's
+ * view names one (invited as an admin or changed to admin here, sync/member-pins.ts, or so named by a
+ * trusted admin device's roster, roster.ts). The server's list only narrows that (a suspended or demoted
+ * admin); a server that calls a sales user an admin gets them nothing (T2).
  */
-const holdersOf = async (
+export const holdersOf = async (
   ctx: TerritoryContext,
   territory: Territory,
+  view: AdminView,
 ): Promise<Result<string[], TerritoryError>> => {
   const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
   if (!users.ok) return users;
-  const pins = memberPins(ctx.session.db);
   const admins = [ctx.link.userId];
   for (const u of users.value)
-    if (u.role === 'admin' && u.status === 'active' && (await pins.roleOf(u.id)) === 'admin')
-      admins.push(u.id);
+    if (u.role === 'admin' && u.status === 'active' && view.admins.has(u.id)) admins.push(u.id);
   return ok([...new Set([...keyHolders(territory), ...admins])]);
 };
 
 /**
  * Seals the territory's key to every holder and tells the server who they are now. Public keys are the
- * ones this admin device pinned when it let each member in (sync/member-pins.ts), never the server's word.
+ * ones this admin device pinned when it let each member in (sync/member-pins.ts), or a trusted admin
+ * device's roster gives (roster.ts), never the server's word. Each grant is vouched for by this admin's
+ * user key too (grants.ts), for the devices that do not trust this device's signing key.
  */
 export const grantTerritory = async (
   ctx: TerritoryContext,
   territory: Territory,
   key: { epochId: string; key: Uint8Array },
 ): Promise<Result<{ holders: string[] }, TerritoryError>> => {
-  const holders = await holdersOf(ctx, territory);
+  const view = await adminView(ctx, { role: 'admin' });
+  const holders = await holdersOf(ctx, territory, view);
   if (!holders.ok) return holders;
   const sodium = await loadSodium();
   const signer = await ctx.session.deviceSigner();
-  const pins = memberPins(ctx.session.db);
   const grants: { userId: string; sealed: string }[] = [];
-  for (const userId of holders.value) {
-    const publicKey =
-      userId === ctx.link.userId ? toBase64(ctx.session.userPublicKey) : await pins.keyOf(userId);
-    if (!publicKey) return err('member-not-pinned');
-    grants.push({
-      userId,
-      sealed: sealTerritoryGrant(sodium, signer, ctx.session.orgKey, {
+  const admin = {
+    userId: ctx.link.userId,
+    publicKey: ctx.session.userPublicKey,
+    secretKey: ctx.session.exportUserSecretKey(),
+  };
+  try {
+    for (const userId of holders.value) {
+      const publicKey =
+        userId === ctx.link.userId ? toBase64(ctx.session.userPublicKey) : view.keys.get(userId);
+      if (!publicKey) return err('member-not-pinned');
+      grants.push({
         userId,
-        publicKey,
-        tag: territory.tag,
-        ...key,
-      }),
-    });
+        sealed: sealTerritoryGrant(
+          sodium,
+          signer,
+          ctx.session.orgKey,
+          { userId, publicKey, tag: territory.tag, ...key },
+          admin,
+        ),
+      });
+    }
+  } finally {
+    admin.secretKey.fill(0);
   }
   const put = await territoryRequest<{ holders: number }>(ctx, 'PUT', `/territories/${territory.tag}`, {
     epochId: key.epochId,
@@ -122,10 +136,10 @@ export const keyNewTerritory = async (
 /**
  * Reads the grants sealed to this user and makes their keys the device's territory keys: a new territory
  * arrives, one the user no longer holds leaves. A grant that does not open, is not for this user, or is
- * not signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts) is
- * skipped and counted. The granted epoch of a territory is its current one; an older epoch of it is kept
- * while a page here is under it, and the pages this device wrote are re-wrapped under the current one.
- * Answers the tags held now.
+ * neither signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts) nor
+ * vouched for by the user key of an admin the trusted rosters name (roster.ts) is skipped and counted.
+ * The granted epoch of a territory is its current one; an older epoch of it is kept while a page here is
+ * under it, and the pages this device wrote are re-wrapped under the current one. Answers the tags held.
  */
 export const refreshTerritoryKeys = async (
   ctx: TerritoryContext,
@@ -136,6 +150,7 @@ export const refreshTerritoryKeys = async (
   const sodium = await loadSodium();
   const own = (await ctx.session.deviceSigner()).publicKey;
   const trusted = new Set([own, ...(await memberPins(ctx.session.db).signers())]);
+  const { admins } = await adminView(ctx);
   const secretKey = ctx.session.exportUserSecretKey();
   const user = { userId: ctx.link.userId, publicKey: ctx.session.userPublicKey, secretKey };
   const keys = new Map<string, Uint8Array>();
@@ -143,7 +158,7 @@ export const refreshTerritoryKeys = async (
   let refused = 0;
   try {
     for (const row of listed.value.grants) {
-      const opened = openTerritoryGrant(sodium, row, user, ctx.session.orgKey, trusted);
+      const opened = openTerritoryGrant(sodium, row, user, ctx.session.orgKey, trusted, admins);
       if (!opened) refused++;
       else {
         keys.set(opened.keyId, opened.key);

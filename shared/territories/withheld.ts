@@ -9,7 +9,7 @@
 // - otherwise the grant was withheld: the device keeps the key (and so its data, and new subjects keep
 //   going into that territory), notes the territory in a local notice for the user, and audits it once.
 // A territory granted again leaves the notice. An admin's device is treated the same, and then runs the
-// territories' key duty (rotation.ts).
+// territories' key duty (rotation.ts) and hands every territory to every admin (admin-keys.ts).
 import { wipe } from '../crypto';
 import { ok, type Result } from '../platform';
 import type { Session } from '../vault';
@@ -17,6 +17,7 @@ import { changeLocalDoc, readLocalDoc } from '../vault';
 import { listTerritories } from './definitions';
 import { refreshTerritoryKeys, type TerritoryContext, type TerritoryError } from './keys';
 import { territoryKeyDuty, type TerritoryRotationContext } from './rotation';
+import { grantEveryAdmin } from './admin-keys';
 import { territoryOfKeyId } from './tags';
 
 export const WITHHELD_ID = 'territory-withheld';
@@ -96,7 +97,11 @@ export const refreshHeldTerritories = async (
       });
     // An admin's device finishes and starts the territories' key rotations (rotation.ts): a member removed
     // from the organisation leaves the territories they held. A failure waits for the next pass.
-    if (ctx.link.role === 'admin') await territoryKeyDuty(ctx);
+    if (ctx.link.role === 'admin') {
+      await territoryKeyDuty(ctx);
+      // Its admin roster, and every territory it holds to every admin (admin-keys.ts, roster.ts).
+      await grantEveryAdmin(ctx);
+    }
     return ok({ tags: [...granted, ...withheld], withheld: [...withheld], released: [...released] });
   } finally {
     for (const key of before.values()) wipe(key);

@@ -11,7 +11,7 @@ import {
 } from '../../../server/storage/territories';
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
-import type { Fetch } from '../../../shared/sync';
+import type { Fetch, Role } from '../../../shared/sync';
 import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
 import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
 import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
@@ -93,12 +93,16 @@ export interface OpenField extends Device {
 }
 
 /**
- * A sales user invited by the admin and joined on a database of their own, not synced yet (the admin's
- * device pins their public key while letting them in), then closed.
+ * A sales user (or `role`) invited by the admin and joined on a database of their own, not synced yet (the
+ * admin's device pins their public key while letting them in), then closed.
  */
-export const fieldUser = async (place: Place, admin: Device): Promise<FieldDevice> => {
+export const fieldUser = async (
+  place: Place,
+  admin: Device,
+  options: { role?: Role } = {},
+): Promise<FieldDevice> => {
   const idb = newIndexedDb();
-  const { joined, db } = await inviteAndLetIn(place, admin, { openDb: () => dexieDatabase(idb) });
+  const { joined, db } = await inviteAndLetIn(place, admin, { ...options, openDb: () => dexieDatabase(idb) });
   const session = ok(await joined.finish(fetch, db));
   session.lock();
   await db.close();
