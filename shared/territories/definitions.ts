@@ -2,11 +2,20 @@
 // epoch of the key that wraps their pages. Every member reads them (the names are shown on records and
 // in filters); only an admin's device writes them and hands out their keys (keys.ts). Who holds a
 // territory's key is changed in rotation.ts, which moves the key to a new epoch when a holder leaves.
+//
+// Replays (review of territories, gap 1): every save raises the definition's version, sealed with it under
+// the organisation key, so the server cannot change it. Each device keeps, per territory, the version and a
+// digest of the definition it accepted (a local document); a pull that brings an older version, or the same
+// version with other content, is refused (replays.ts), so a server cannot bring back a definition that no
+// longer names this device's user and have it let go of the territory (withheld.ts). A definition from
+// before versions is version 0.
 import { z } from 'zod';
-import { newId } from '../crypto';
+import { newId, toBase64, utf8 } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import { sealedKind } from '../store';
 import type { Setting } from '../store';
+import type { Session } from '../vault';
+import { changeLocalDoc, readLocalDoc } from '../vault';
 import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
 import { moveToTerritory } from './move';
@@ -14,6 +23,8 @@ import { newTerritoryTag } from './tags';
 
 export const TERRITORY_KIND = 'territory';
 export const TerritorySetting = TerritoryPayload.extend({
+  /** Raised by every save (saveTerritory); 0 for a definition from before versions. */
+  version: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
   /** The epoch of the territory key that wraps its pages now. */
   epochId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   /** Every user the key was granted to (members, managers and the admins of that time). */
@@ -36,6 +47,54 @@ export type TerritorySetting = z.infer<typeof TerritorySetting>;
 export const TERRITORY = sealedKind(TERRITORY_KIND, TerritorySetting, 1);
 
 export type TerritoryInput = Omit<z.input<typeof TerritoryPayload>, 'tag'>;
+
+/** Per tag, the version of the definition this device accepted and a digest of it. */
+export type AcceptedDefinitions = Record<string, { v: number; digest: string }>;
+const ACCEPTED_ID = 'territory-definitions-accepted';
+
+/** A keyed digest of a definition under the organisation key (so it tells nothing of its content). */
+export const definitionDigest = (
+  session: Pick<Session, 'cipher' | 'orgKey'>,
+  definition: TerritorySetting,
+): string =>
+  toBase64(
+    session.cipher.sodium.crypto_generichash(
+      16,
+      utf8(`kluis-territory-definition|${JSON.stringify(definition)}`),
+      session.orgKey,
+    ),
+  );
+
+export const acceptedDefinitions = (session: Session): Promise<AcceptedDefinitions> =>
+  readLocalDoc<AcceptedDefinitions>(session, ACCEPTED_ID, {});
+
+/** Notes a definition as accepted on this device (a later version only). */
+export const acceptDefinition = (session: Session, definition: TerritorySetting): Promise<unknown> =>
+  changeLocalDoc<AcceptedDefinitions>(session, ACCEPTED_ID, {}, (current) =>
+    (current[definition.tag]?.v ?? -1) >= definition.version
+      ? current
+      : {
+          ...current,
+          [definition.tag]: { v: definition.version, digest: definitionDigest(session, definition) },
+        },
+  );
+
+/**
+ * Saves a definition under its tag with the next version: one more than both the one stored here and the
+ * one this device accepted.
+ */
+export const saveTerritory = async (
+  session: Session,
+  definition: z.input<typeof TerritorySetting>,
+): Promise<Setting<TerritorySetting>> => {
+  const settings = session.settings(TERRITORY);
+  const stored = await settings.get(definition.tag).catch(() => null);
+  const accepted = (await acceptedDefinitions(session))[definition.tag]?.v ?? 0;
+  const version = Math.max(stored?.data.version ?? 0, accepted) + 1;
+  const saved = await settings.put({ ...definition, version }, definition.tag);
+  await acceptDefinition(session, saved.data);
+  return saved;
+};
 
 /** Every territory of the organisation, in the order rules are tried (by name). */
 export const listTerritories = async (
@@ -62,9 +121,7 @@ export const defineTerritory = async (
   const now = Date.now();
   const heldSince = Object.fromEntries(holders.map((userId) => [userId, now]));
   return ok(
-    await ctx.session
-      .settings(TERRITORY)
-      .put({ ...parsed.data, epochId, holders, heldSince, formerHolders: [] }, parsed.data.tag),
+    await saveTerritory(ctx.session, { ...parsed.data, epochId, holders, heldSince, formerHolders: [] }),
   );
 };
 

@@ -13,7 +13,7 @@ import { toWire } from '../sync';
 import type { KeyDoc, RecordDoc } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
-import { moveNotes, subjectMark } from './move';
+import { latestMoves, subjectMark } from './move';
 import { territoryOfPage } from './tags';
 
 /** What a blanked tombstone of a subject that left the device's territories holds instead of its payload. */
@@ -53,9 +53,7 @@ export class Departures {
   /** The subjects (with the territory each left) whose latest move note sends them elsewhere. */
   private async proved(leaving: ReadonlyMap<string, string | null>): Promise<Set<string>> {
     if (!leaving.size) return new Set();
-    const latest = new Map<string, string>(); // mark → the territory it went to (notes oldest first)
-    for (const note of await moveNotes(this.session))
-      for (const { mark } of note.subjects) latest.set(mark, note.to);
+    const latest = await latestMoves(this.session); // mark → where its latest accepted move went (move.ts)
     return new Set(
       [...leaving]
         .filter(([id, from]) => {

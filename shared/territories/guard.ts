@@ -19,6 +19,7 @@ import { toWire } from '../sync';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import { Departures, WITHDRAWN_PAYLOAD, type Wire } from './departures';
+import { admitTerritorySettings, carriesTerritorySettings } from './replays';
 import { territoryOfDocument, territoryOfKeyId } from './tags';
 
 export { WITHDRAWN_PAYLOAD };
@@ -101,6 +102,9 @@ export class TerritoryGuard {
     documents: readonly Wire[],
   ): Promise<{ documents: Wire[]; refused: number }> {
     if (this.role === 'admin') return { documents: [...documents], refused: 0 };
+    // Territory definitions and move notes older than those accepted are refused (replays.ts).
+    if (collection === 'settings')
+      return { documents: await admitTerritorySettings(this.session, documents), refused: 0 };
     const held = await this.heldFor(collection, documents);
     const kept = documents.filter((doc) => {
       const tag = territoryOfDocument(collection, doc);
@@ -121,6 +125,8 @@ export class TerritoryGuard {
    * device that is not an admin's); reports any of another territory among them.
    */
   async strips(collection: string, documents: readonly Wire[]): Promise<boolean> {
+    // Territory definitions and move notes come by a pull, through admit (replays.ts).
+    if (collection === 'settings') return this.role !== 'admin' && carriesTerritorySettings(documents);
     if (this.role === 'admin' || !['records', 'items', 'keys'].includes(collection)) return false;
     const held = await this.heldFor(collection, documents);
     const foreign = documents.filter((doc) => {

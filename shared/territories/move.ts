@@ -13,12 +13,22 @@
 // a subject learns nothing of it), the territory each left and the one it went to, and when. The notes
 // are also the history the lost-device drill reads back to where a subject was when a device was lost
 // (exposure.ts). A member working with the server could still write one, as for erasure orders.
+//
+// Replays (review of territories, gap 1): each subject in a note carries its move's version, one more than
+// the latest move of that subject this device knew when it wrote the note (sealed with the note, so the
+// server cannot change it; notes from before versions are version 0, ordered by their time as before).
+// Versions are per subject mark, not one counter for the organisation: two admins moving different
+// subjects offline do not collide, and an older note that arrives late (a device's first sync) is history
+// (exposure.ts reads it), not a replay. Each device keeps, per mark, the latest move it accepted in a
+// local document and decides departures on that, never on a note that went missing since: a server that
+// withholds or deletes the newer note cannot bring the older one back into force.
 import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { newId, toBase64, utf8 } from '../crypto';
 import type { KeyDoc, RecordDoc } from '../store';
 import { keyPageEntries, recordAddress, sealedKind } from '../store';
 import type { Session } from '../vault';
+import { changeLocalDoc, readLocalDoc } from '../vault';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -28,7 +38,14 @@ const MoveNote = z.strictObject({
   at: z.number().int().nonnegative(),
   /** Each moved subject's mark and the territory it left (null: organisation-wide). */
   subjects: z
-    .array(z.strictObject({ mark: z.string().min(1).max(64), from: Tag.nullable() }))
+    .array(
+      z.strictObject({
+        mark: z.string().min(1).max(64),
+        from: Tag.nullable(),
+        /** The subject's move version (absent on notes from before versions: 0). */
+        v: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+      }),
+    )
     .min(1)
     .max(500),
 });
@@ -45,6 +62,80 @@ export const subjectMark = (session: Pick<Session, 'cipher' | 'orgKey'>, subject
 /** Every move note of the organisation on this device, oldest first; notes that do not open are skipped. */
 export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
   (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
+
+/** A subject's latest move as this device accepted it: its version, when, and the territory it went to. */
+export interface AcceptedMove {
+  readonly v: number;
+  readonly at: number;
+  readonly to: string;
+}
+export type AcceptedMoves = Record<string, AcceptedMove>;
+const ACCEPTED_ID = 'territory-moves-accepted';
+
+/**
+ * How a subject's move compares with the one accepted: newer (a higher version, or at version 0 a later
+ * time), the same, older, or a different move under the same version (`conflict`, refused).
+ */
+export const compareMove = (
+  move: AcceptedMove,
+  accepted: AcceptedMove | undefined,
+): 'newer' | 'same' | 'older' | 'conflict' => {
+  if (!accepted || move.v > accepted.v) return 'newer';
+  if (move.v < accepted.v) return 'older';
+  if (move.at === accepted.at && move.to === accepted.to) return 'same';
+  if (move.v > 0) return 'conflict';
+  return move.at > accepted.at ? 'newer' : 'older';
+};
+
+/** Each subject's move in the notes, with its version (0 for a note from before versions). */
+export const movesIn = (note: MoveNote): { mark: string; move: AcceptedMove }[] =>
+  note.subjects.map((s) => ({ mark: s.mark, move: { v: s.v ?? 0, at: note.at, to: note.to } }));
+
+/**
+ * Takes the notes' moves that are newer than those accepted into this device's accepted moves, and
+ * answers them with how many moves were refused as a different move under an accepted version.
+ */
+export const acceptMoveNotes = async (
+  session: Session,
+  notes: readonly MoveNote[],
+): Promise<{ accepted: AcceptedMoves; refused: number }> => {
+  const merge = (current: AcceptedMoves) => {
+    const next = { ...current };
+    let changed = false;
+    let refused = 0;
+    for (const note of notes)
+      for (const { mark, move } of movesIn(note)) {
+        const seen = compareMove(move, next[mark]);
+        if (seen === 'newer') [next[mark], changed] = [move, true];
+        else if (seen === 'conflict') refused++;
+      }
+    return { next, changed, refused };
+  };
+  const current = await readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
+  const first = merge(current);
+  if (!first.changed) return { accepted: current, refused: first.refused };
+  let refused = first.refused;
+  const accepted = await changeLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {}, (latest) => {
+    const merged = merge(latest);
+    refused = merged.refused;
+    return merged.next;
+  });
+  return { accepted, refused };
+};
+
+/** The moves this device accepted, without reading the notes. */
+export const acceptedMoves = (session: Session): Promise<AcceptedMoves> =>
+  readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
+
+/**
+ * Where each moved subject (by mark) went in its latest accepted move: the notes on this device taken in
+ * first, so a note stored before this device kept its accepted moves counts; a note missing since does not
+ * undo its move.
+ */
+export const latestMoves = async (session: Session): Promise<Map<string, string>> => {
+  const { accepted } = await acceptMoveNotes(session, await moveNotes(session));
+  return new Map(Object.entries(accepted).map(([mark, move]) => [mark, move.to]));
+};
 
 export interface MoveTarget {
   readonly tag: string;
@@ -125,13 +216,16 @@ export const moveToTerritory = async (
     if (!Object.keys(entries).length) await updated.remove();
   }
   const at = Date.now();
-  const marked = moving.map((p) => ({
-    mark: subjectMark(session, p.subjectId),
-    from: territoryOfPage(p.keyId),
-  }));
-  for (let i = 0; i < marked.length; i += NOTE_SIZE)
-    await session
-      .settings(TERRITORY_MOVE)
-      .put({ to: target.tag, at, subjects: marked.slice(i, i + NOTE_SIZE) }, newId());
+  const { accepted } = await acceptMoveNotes(session, await moveNotes(session));
+  const marked = moving.map((p) => {
+    const mark = subjectMark(session, p.subjectId);
+    return { mark, from: territoryOfPage(p.keyId), v: (accepted[mark]?.v ?? 0) + 1 };
+  });
+  const notes: MoveNote[] = [];
+  for (let i = 0; i < marked.length; i += NOTE_SIZE) {
+    const note = { to: target.tag, at, subjects: marked.slice(i, i + NOTE_SIZE) };
+    notes.push((await session.settings(TERRITORY_MOVE).put(note, newId())).data);
+  }
+  await acceptMoveNotes(session, notes);
   return { moved: moving.length, subjectIds: ids };
 };

@@ -11,12 +11,16 @@
 // off: the new key is kept on this device before the server hears of it, a rotation the server took but
 // whose definition was not saved is finished on the next pass (territoryKeyDuty), and pages still under an
 // older epoch are re-wrapped whenever this device passes by. Audited with the tag and counts only.
+//
+// A suspended member (issue 19 review, gap 2) lost access: they stay a member of the definition (an admin
+// who reinstates them grants them again by saving the territory's holders), but receive no grant, so a
+// holder suspended is taken off the key like one who left, and the rotation finishes for everyone else.
 import { newId, randomBytes } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import type { Setting } from '../store';
 import { memberPins, ROUTES, serverClient } from '../sync';
 import { auditStep } from '../workspace';
-import { listTerritories, TERRITORY, type TerritorySetting } from './definitions';
+import { listTerritories, saveTerritory, type TerritorySetting } from './definitions';
 import { dropSpentTerritoryKeys, rewrapTerritoryPages, type RewrapProgress } from './epochs';
 import { grantTerritory, territoryRequest, type TerritoryContext, type TerritoryError } from './keys';
 import type { TerritoryHoldersResponse } from './protocol';
@@ -31,6 +35,19 @@ export interface TerritoryRotationContext extends TerritoryContext {
 type Saved = Result<Setting<TerritorySetting>, TerritoryError>;
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The territory with only its active members and managers, the ones granted its key (the server's list). */
+const grantedPart = (
+  territory: TerritorySetting,
+  users: readonly { id: string; status: string }[],
+): TerritorySetting => {
+  const active = new Set(users.filter((u) => u.status === 'active').map((u) => u.id));
+  return {
+    ...territory,
+    members: territory.members.filter((id) => active.has(id)),
+    managers: territory.managers.filter((id) => active.has(id)),
+  };
+};
 
 /** The definition with its holders now: who held the key since when, and who held it until now. */
 const withHolders = (
@@ -94,14 +111,15 @@ export const rotateTerritoryKey = async (ctx: TerritoryRotationContext, tag: str
   const keyId = territoryKeyId(tag, epochId);
   // Kept here first, as the territory's current key: once the server takes it, it is never lost.
   await session.adoptTerritoryKeys(new Map([[keyId, key], ...session.territoryKeys]));
-  const granted = await grantTerritory(ctx, next, { epochId, key });
+  const granted = await grantTerritory(ctx, grantedPart(next, users.value), { epochId, key });
   if (!granted.ok) {
     await session.adoptTerritoryKeys(new Map([...session.territoryKeys].filter(([id]) => id !== keyId)));
     return granted;
   }
-  const saved = await session
-    .settings(TERRITORY)
-    .put(withHolders(current.data, { ...next, epochId }, granted.value.holders), current.id);
+  const saved = await saveTerritory(
+    session,
+    withHolders(current.data, { ...next, epochId }, granted.value.holders),
+  );
   const rewrapped = await rewrapAll(ctx, new Set([tag]));
   await auditStep(session, {
     action: 'territory',
@@ -132,11 +150,14 @@ export const setTerritoryHolders = async (
   const key = ctx.session.territoryKeys.get(territoryKeyId(tag, current.data.epochId));
   if (!key) return err('forbidden');
   const next = { ...current.data, members: [...holders.members], managers: [...holders.managers] };
-  const granted = await grantTerritory(ctx, next, { epochId: current.data.epochId, key });
+  const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
+  if (!users.ok) return users;
+  const granted = await grantTerritory(ctx, grantedPart(next, users.value), {
+    epochId: current.data.epochId,
+    key,
+  });
   if (!granted.ok) return granted;
-  const saved = await ctx.session
-    .settings(TERRITORY)
-    .put(withHolders(current.data, next, granted.value.holders), current.id);
+  const saved = await saveTerritory(ctx.session, withHolders(current.data, next, granted.value.holders));
   const kept = new Set(granted.value.holders);
   if (current.data.holders.every((userId) => kept.has(userId))) return ok(saved);
   return rotateTerritoryKey(ctx, tag);
@@ -162,12 +183,10 @@ export const territoryKeyDuty = async (
     if (!definition || definition.data.epochId === listed.epochId || !key) continue;
     await session.adoptTerritoryKeys(new Map([[keyId, key], ...session.territoryKeys]));
     const holders = listed.holders.filter((id) => typeof id === 'string');
-    await session
-      .settings(TERRITORY)
-      .put(
-        withHolders(definition.data, { ...definition.data, epochId: listed.epochId }, holders),
-        definition.id,
-      );
+    await saveTerritory(
+      session,
+      withHolders(definition.data, { ...definition.data, epochId: listed.epochId }, holders),
+    );
   }
   const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
   if (!users.ok) return users;

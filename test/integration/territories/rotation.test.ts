@@ -242,6 +242,42 @@ describe.each(['sqlite', 'postgres'] as const)('territory key rotation: %s', (ad
     expect(await names(admin.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
   });
 
+  it('a suspended member gets no grant of the new epoch, and the rotation finishes for everyone else', async () => {
+    const { admin, salesA, salesB, north } = await twoTerritories(fixture.current);
+    const { tag } = north.data;
+    const ctx = { fetch, link: admin.link, session: admin.session };
+    const [a, b] = [salesA.link.userId, salesB.link.userId];
+    ok(await setTerritoryHolders(ctx, tag, { members: [a, b], managers: [] }));
+    ok(
+      await changeMember(admin.session, LOCAL_ACTOR, {
+        fetch,
+        link: admin.link,
+        userId: b,
+        change: { kind: 'suspend' },
+        pins: memberPins(admin.session.db),
+      }),
+    );
+    // A is taken off north while B, suspended, is still one of its members: the key moves on, to the admin.
+    const after = ok(await setTerritoryHolders(ctx, tag, { members: [b], managers: [] }));
+    expect(after.data.epochId).not.toBe(north.data.epochId);
+    expect(after.data.members).toEqual([b]);
+    expect(after.data.holders).toEqual([admin.link.userId]);
+    expect(after.data.formerHolders.map((f) => f.userId).sort()).toEqual([a, b].sort());
+    const onServer = (await fixture.current.territories.holders(admin.link.orgId)).find(
+      (t) => t.tag === tag,
+    )!;
+    expect(onServer).toMatchObject({ epochId: after.data.epochId, holders: [admin.link.userId] });
+    const northGrants = async (userId: string) =>
+      (await fixture.current.territories.grantsOf(admin.link.orgId, userId)).filter((g) => g.tag === tag);
+    expect(await northGrants(b)).toEqual([]);
+    expect(await northGrants(a)).toEqual([]);
+    await admin.sync();
+    expect(
+      (await serverPages(admin.link.orgId, tag)).every((p) => p.keyId === `t${tag}:${after.data.epochId}`),
+    ).toBe(true);
+    expect(await names(admin.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
+  });
+
   it('a member removed from the organisation leaves the territories they held on the admin’s next pass', async () => {
     const { admin, salesB, south } = await twoTerritories(fixture.current);
     const { tag } = south.data;
