@@ -112,13 +112,15 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     async start({ openDatabase, keyStore }) {
       if (get().vault || get().keyStore) return; // React StrictMode runs effects twice.
       set({ keyStore });
+      // Most starts show the unlock screen: the KDF worker loads libsodium while the database opens.
+      warmKdfWorker();
       try {
         const vault = await Vault.open(await openDatabase(), DEFAULT_KDF, {
           derive: deriveOffPage,
           readAhead: SNAPSHOT_READ_AHEAD,
         });
         const state = await vault.state();
-        if (state === 'locked') warmKdfWorker();
+        if (state !== 'locked') coolKdfWorker();
         set({ vault, phase: state });
         if (state === 'locked' && (await keyStore.status()).available) {
           const id = await vault.vaultId();
@@ -129,6 +131,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
           }
         }
       } catch (error) {
+        coolKdfWorker();
         set({ phase: 'failed' });
         throw error;
       }
