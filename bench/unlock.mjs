@@ -297,7 +297,7 @@ const main = async () => {
     ])
       if (p)
         console.log(
-          `  ${`${label}: keys opened / list after`.padEnd(34)} ${secs(p.keysOpened.medianMs).padStart(9)} / ${secs(p.afterKeys.medianMs)}`,
+          `  ${`${label}: keys, then list`.padEnd(34)} ${secs(p.keysOpened.medianMs).padStart(9)} / ${secs(p.afterKeys.medianMs)}`,
         );
     console.log(
       `  ${'after Argon2id: snapshot / none'.padEnd(34)} ${secs(r.afterArgon2id.snapshotMs).padStart(9)} / ${secs(r.afterArgon2id.coldMs)}`,
