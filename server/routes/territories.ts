@@ -19,6 +19,7 @@ import { authenticate, type Caller } from '../auth';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 import type { TerritoryStore } from '../storage/territories';
+import { registerMoveRoutes } from './territory-moves';
 
 /**
  * Which pulled documents of this collection the caller may receive, or null when all of them: admins, an
@@ -169,4 +170,6 @@ export const registerTerritoryRoutes = (
     const body: TerritoryHoldersResponse = { territories: await territories.holders(caller.user.orgId) };
     return sendOk(reply, body);
   });
+
+  registerMoveRoutes(app, ctx, territories, { member, admin });
 };

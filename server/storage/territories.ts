@@ -5,8 +5,10 @@
 import type { TerritoryGrant } from '../../shared/territories';
 import { openSqliteFile } from './sqlite-file';
 import { openSideTable, type SideTableOptions } from './postgres-side-table';
+import { MOVES_TABLE_SQL, postgresMoves, sqliteMoves, type MoveStore } from './territory-moves';
 
-export interface TerritoryStore {
+/** With the moves it follows (territory-moves.ts). */
+export interface TerritoryStore extends MoveStore {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -39,7 +41,8 @@ export const TERRITORY_TABLE_SQL = `CREATE TABLE IF NOT EXISTS territory_grants 
   sealed TEXT NOT NULL,
   PRIMARY KEY (org_id, tag, user_id)
 );
-CREATE INDEX IF NOT EXISTS territory_grants_user ON territory_grants (org_id, user_id);`;
+CREATE INDEX IF NOT EXISTS territory_grants_user ON territory_grants (org_id, user_id);
+${MOVES_TABLE_SQL}`;
 
 type Row = Record<string, unknown>;
 
@@ -72,6 +75,7 @@ export const openSqliteTerritories = (file: string): TerritoryStore => {
     },
   );
   return {
+    ...sqliteMoves(db),
     kind: 'sqlite',
     migrate: async () => void db.exec(TERRITORY_TABLE_SQL),
     close: async () => void db.close(),
@@ -103,6 +107,7 @@ export const openSqliteTerritories = (file: string): TerritoryStore => {
 export const openPostgresTerritories = async (options: SideTableOptions): Promise<TerritoryStore> => {
   const { pool, inTransaction, migrate, close } = openSideTable(options, 'territories', TERRITORY_TABLE_SQL);
   return {
+    ...postgresMoves(pool, inTransaction),
     kind: 'postgres',
     migrate,
     close,

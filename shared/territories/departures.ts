@@ -14,6 +14,7 @@ import type { KeyDoc, RecordDoc } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import { latestMoves, subjectMark } from './move';
+import { queueMovePurges } from './move-purges';
 import { territoryOfPage } from './tags';
 
 /** What a blanked tombstone of a subject that left the device's territories holds instead of its payload. */
@@ -125,7 +126,7 @@ export class Departures {
     const { db } = this.session;
     const kept = new Set((await db.records.findByIds(unproved).exec()).keys());
     const report = unproved.filter((id) => kept.has(id) && !pending[id]!.reported);
-    await changeLocalDoc<Pending>(this.session, DEPARTED_ID, {}, (current) => {
+    const after = await changeLocalDoc<Pending>(this.session, DEPARTED_ID, {}, (current) => {
       const next = { ...current };
       for (const id of waiting) {
         const entry = next[id];
@@ -188,6 +189,11 @@ export class Departures {
         recordIds: [],
         details: { collection, documents: out.length + changed, reason: 'moved' },
       });
+    // Subjects let go of entirely now (the last collection's pull): their purge is confirmed to the server.
+    await queueMovePurges(
+      this.session,
+      ids.filter((id) => !(id in after)),
+    );
     return out;
   }
 }

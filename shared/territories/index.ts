@@ -9,6 +9,7 @@ export * from './guard';
 export * from './keys';
 export * from './model';
 export * from './move';
+export * from './move-purges';
 export * from './protocol';
 export * from './tags';
 export * from './operations';

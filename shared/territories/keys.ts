@@ -30,7 +30,7 @@ export type TerritoryError =
 /** One call to a territory route, its JSON answer checked for shape. */
 export const territoryRequest = async <T>(
   ctx: TerritoryContext,
-  method: 'GET' | 'PUT',
+  method: 'GET' | 'PUT' | 'POST',
   path: string,
   body?: unknown,
 ): Promise<Result<T, TerritoryError>> => {

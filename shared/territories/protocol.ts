@@ -37,3 +37,45 @@ export interface TerritoryGrantsResponse {
 export interface TerritoryHoldersResponse {
   territories: { tag: string; epochId: string; holders: string[] }[];
 }
+
+// Moves' purges (issue 19): an admin's device tells the server of each move note (move.ts) by its id, the
+// territories its subjects left and the one they went to — what the key pages already show the server —
+// and the server notes which devices should let the subjects go: those of users who held a territory they
+// left (every member's, for an organisation-wide subject) and do not hold the one they went to, and had
+// synced by then. Each device confirms by the note's id once it let them go (departures.ts); the admin
+// reads per move who confirmed and who is outstanding, as for an erasure.
+const MoveId = Id;
+
+/** POST /territories/moves (admin only): move notes to follow. Idempotent per note. */
+export const RegisterMovesRequest = z.strictObject({
+  moves: z
+    .array(
+      z.strictObject({
+        moveId: MoveId,
+        to: Tag,
+        from: z.array(Tag.nullable()).min(1).max(500),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type RegisterMovesRequest = z.infer<typeof RegisterMovesRequest>;
+
+/** POST /territories/moves/confirm (every role): this device let go of these moves' subjects. */
+export const ConfirmMovesRequest = z.strictObject({ moveIds: z.array(MoveId).min(1).max(500) });
+export type ConfirmMovesRequest = z.infer<typeof ConfirmMovesRequest>;
+/** The ids the server knows as moves, now confirmed for the device; the others wait for their note. */
+export interface ConfirmMovesResponse {
+  confirmed: string[];
+}
+
+/** GET /territories/moves (admin only): each move followed, newest first, with its devices. */
+export interface TerritoryMovesResponse {
+  moves: {
+    moveId: string;
+    /** When the server learnt of it. */
+    at: number;
+    confirmed: { deviceId: string; userId: string; confirmedAt: number }[];
+    outstanding: { deviceId: string; userId: string; lastSyncAt: number | null }[];
+  }[];
+}

@@ -8,10 +8,12 @@
 // key and data, unless an admin's definition proves the removal (shared/territories/withheld.ts). A
 // territory gained while the sync runs is read at once when its first document arrives (the guard asks
 // for the grants again before refusing it); its older documents come at the next start, under the new
-// identifier.
+// identifier. At each catch-up the device confirms the moved subjects it let go of (move-purges.ts).
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
+  confirmMovePurges,
   departuresWaiting,
+  followMoves,
   guardedFetch,
   type GuardDecisions,
   placeNewSubjects,
@@ -61,6 +63,12 @@ export const territorySync = async (
     identifierSuffix: held && link.role !== 'admin' ? `|${held}` : '',
     catchUp: async () => {
       await refresh();
+      if (session.isLocked) return false;
+      // Moves' purges (shared/territories/move-purges.ts): an admin's device hands the server its move
+      // notes, every device confirms the subjects it let go of; failures wait for the next catch-up.
+      const ctx = { fetch, link, session };
+      if (link.role === 'admin') await followMoves(ctx).catch(() => undefined);
+      await confirmMovePurges(ctx).catch(() => undefined);
       return !session.isLocked && (await departuresWaiting(session));
     },
   };

@@ -25,6 +25,7 @@ import { useOperation } from '../../../kit/useOperation';
 import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { TerritoryForm } from './TerritoryForm';
 import { TerritoryList } from './TerritoryList';
+import { TerritoryMoves } from './TerritoryMoves';
 import type { Holders } from './HolderPickers';
 
 type Message = { readonly severity: 'success' | 'error'; readonly text: string };
@@ -54,6 +55,12 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
     [members],
   );
   const [message, setMessage] = useState<Message | null>(null);
+  // Read again after the rules moved people, so their moves show.
+  const [movesRead, setMovesRead] = useState(0);
+  const territoryName = useMemo(() => {
+    const byTag = new Map(territories.map((s) => [s.data.tag, s.data.name]));
+    return (tag: string) => byTag.get(tag);
+  }, [territories]);
 
   const failed = (error: string): Message => ({
     severity: 'error',
@@ -95,6 +102,7 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
     const moved = await apply.run(undefined);
     const count = Object.values(moved).reduce((a, b) => a + b, 0);
     setMessage({ severity: 'success', text: t('territories.applied', { count }) });
+    setMovesRead((n) => n + 1);
   };
 
   return (
@@ -126,6 +134,9 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
           <Alert severity={message.severity} role="status">
             {message.text}
           </Alert>
+        )}
+        {territories.length > 0 && (
+          <TerritoryMoves key={movesRead} link={link} territoryName={territoryName} />
         )}
       </Stack>
     </FormSection>

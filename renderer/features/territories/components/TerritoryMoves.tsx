@@ -1,0 +1,159 @@
+// Settings → Territories → Moves (issue 19): for each move the sync server follows (move-purges.ts), where
+// its subjects went and when, and which devices of the territory they left confirmed that they deleted
+// them and which are still outstanding (a device offline until it syncs) — as the erasure certificate
+// lists devices. What the devices did is the server's word, and the panel says so.
+import { useCallback, useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../../shared/locale';
+import type { AccountLink } from '../../../../shared/sync';
+import { followMoves, moveStatuses, type MoveStatus } from '../../../../shared/territories';
+import { DataTable } from '../../../ui/DataTable';
+import { NamedId } from '../../../ui/NamedId';
+import { useMemberNames } from '../../../kit/useMemberNames';
+import { fetchFromWindow } from '../../sync/stores/sync-store';
+import { useVaultStore } from '../../vault/stores/vault-store';
+
+/** The most moves the panel shows (the server answers the latest 100). */
+const SHOWN = 20;
+
+export type MovesState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed' }
+  | { readonly status: 'ready'; readonly moves: readonly MoveStatus[] };
+
+export interface TerritoryMovesViewProps {
+  readonly state: MovesState;
+  /** A territory's name by its tag, when this device knows it. */
+  readonly territoryName: (tag: string) => string | undefined;
+  readonly names: { readonly users: Record<string, string>; readonly devices: Record<string, string> };
+  readonly onRefresh?: () => void;
+}
+
+/** The moves and their devices; shown by TerritoryMoves, which reads them from the server. */
+export function TerritoryMovesView({ state, territoryName, names, onRefresh }: TerritoryMovesViewProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
+  const when = (at: number) => formatDateTime(at, language, 'long');
+  return (
+    <Stack spacing={1.5} data-testid="territory-moves">
+      <Typography variant="subtitle2" component="h3">
+        {t('territories.moves.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('territories.moves.help')}
+      </Typography>
+      {state.status === 'failed' && <Alert severity="warning">{t('territories.moves.loadFailed')}</Alert>}
+      {state.status === 'ready' && state.moves.length === 0 && (
+        <Typography variant="body2">{t('territories.moves.empty')}</Typography>
+      )}
+      {state.status === 'ready' &&
+        state.moves.slice(0, SHOWN).map((move) => {
+          const to = move.note
+            ? (territoryName(move.note.to) ?? t('territories.moves.unknownTerritory'))
+            : null;
+          const total = move.confirmed.length + move.outstanding.length;
+          const title = move.note
+            ? t('territories.moves.line', { to, date: when(move.note.at), count: move.note.subjects.length })
+            : t('territories.moves.unknownNote', { date: when(move.followedAt) });
+          return (
+            <Stack key={move.moveId} spacing={0.5} component="section" aria-label={title}>
+              <Typography variant="body2">
+                <strong>{title}</strong>
+                {' — '}
+                {total === 0
+                  ? t('territories.moves.nobody')
+                  : t('territories.moves.summary', { confirmed: move.confirmed.length, total })}
+              </Typography>
+              {total > 0 && (
+                <DataTable
+                  size="small"
+                  label={title}
+                  columns={[
+                    t('territories.moves.device'),
+                    t('territories.moves.user'),
+                    t('territories.moves.state'),
+                  ]}
+                >
+                  {move.confirmed.map((d) => (
+                    <TableRow key={d.deviceId}>
+                      <TableCell>
+                        <NamedId name={names.devices[d.deviceId]} id={d.deviceId} />
+                      </TableCell>
+                      <TableCell>
+                        <NamedId name={names.users[d.userId]} id={d.userId} />
+                      </TableCell>
+                      <TableCell>
+                        {t('territories.moves.confirmedAt', { date: when(d.confirmedAt) })}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                  {move.outstanding.map((d) => (
+                    <TableRow key={d.deviceId}>
+                      <TableCell>
+                        <NamedId name={names.devices[d.deviceId]} id={d.deviceId} />
+                      </TableCell>
+                      <TableCell>
+                        <NamedId name={names.users[d.userId]} id={d.userId} />
+                      </TableCell>
+                      <TableCell>
+                        {t('territories.moves.outstanding', {
+                          date: d.lastSyncAt ? when(d.lastSyncAt) : t('territories.moves.neverSeen'),
+                        })}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </DataTable>
+              )}
+            </Stack>
+          );
+        })}
+      {onRefresh && (
+        <div>
+          <Button onClick={onRefresh} disabled={state.status === 'loading'}>
+            {t('territories.moves.refresh')}
+          </Button>
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+/** Hands the server this device's move notes it does not follow yet, then reads every move's devices. */
+export function TerritoryMoves({
+  link,
+  territoryName,
+}: {
+  readonly link: AccountLink;
+  readonly territoryName: (tag: string) => string | undefined;
+}) {
+  const session = useVaultStore((s) => s.session);
+  const { names } = useMemberNames();
+  const [state, setState] = useState<MovesState>({ status: 'loading' });
+  const read = useCallback(async (): Promise<MovesState> => {
+    if (!session) return { status: 'failed' };
+    const ctx = { fetch: fetchFromWindow, link, session };
+    await followMoves(ctx).catch(() => undefined);
+    const listed = await moveStatuses(ctx).catch(() => null);
+    return listed?.ok ? { status: 'ready', moves: listed.value } : { status: 'failed' };
+  }, [session, link]);
+  useEffect(() => {
+    let live = true;
+    void read().then((next) => {
+      if (live) setState(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [read]);
+  const refresh = () => {
+    setState({ status: 'loading' });
+    void read().then(setState);
+  };
+  return <TerritoryMovesView state={state} territoryName={territoryName} names={names} onRefresh={refresh} />;
+}
