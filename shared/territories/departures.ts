@@ -3,11 +3,14 @@
 // the subject left — moved to a territory this device does not hold, or so a lying server would have it.
 // Only a move note (move.ts: sealed under the organisation key, which the server never holds) proves a
 // move: the latest note that names the subject must send it away from the territory of the page that lost
-// it (an older note that brought it there proves nothing). Proved, the subject's records and items are let go at their next pull, as blanked tombstones (as
-// the server would send for a deletion, so nothing is pushed back), and audited. Not (yet) proved, the
-// page keeps the subject's entry — the device can still read what it holds — the departure waits for a
-// note, and the device audits it once ('territory-withheld'); if the page brings the entry back, nothing
-// leaves. A subject erased here meanwhile (erasure/) is simply done with.
+// it (an older note that brought it there proves nothing). Proved, the subject's records, items and kept
+// key entry are let go with pulls of those collections, as blanked tombstones (as the server would send
+// for a deletion, so nothing is pushed back), and audited. Not (yet) proved, the page keeps the subject's
+// entry — the device can still read what it holds — the departure waits for a note, and the device
+// audits it once ('territory-withheld'); if the page brings the entry back, nothing leaves. A subject
+// erased here meanwhile (erasure/) is simply done with. The page and the note may come in either order
+// and nothing else need change on the server afterwards: whichever comes second asks the sync client for
+// those pulls at once (`note` answers it for the page, `due` for a note; guard.ts watchLetGo).
 import type { RxCollection } from 'rxdb';
 import { toWire } from '../sync';
 import type { KeyDoc, RecordDoc } from '../store';
@@ -66,10 +69,23 @@ export class Departures {
   }
 
   /**
+   * Whether a departure waits whose move is proved: pulls of records, items or key pages would let its
+   * subject go now (its move note came after the page).
+   */
+  async due(): Promise<boolean> {
+    const pending = await readLocalDoc<Pending>(this.session, DEPARTED_ID, {});
+    const waiting = Object.keys(pending).filter((id) => pending[id]!.left.length > 0);
+    if (!waiting.length) return false;
+    return (await this.proved(new Map(waiting.map((id) => [id, pending[id]!.from ?? null])))).size > 0;
+  }
+
+  /**
    * Notes the subjects the pulled pages take away from this device; an entry whose removal is not proved
    * is put back into the pulled page (which the sync client then stores). Changes `pages` in place.
+   * Answers whether a subject's move is proved already (its note came first): its records and items go
+   * with their next pulls, which the caller asks for.
    */
-  async note(pages: Wire[]): Promise<void> {
+  async note(pages: Wire[]): Promise<boolean> {
     const { db } = this.session;
     const present = new Set(pages.flatMap((page) => Object.keys(entriesOf(page))));
     const local = await db.keys.findByIds(pages.map((p) => p.id)).exec();
@@ -90,7 +106,7 @@ export class Departures {
     const pending = await readLocalDoc<Pending>(this.session, DEPARTED_ID, {});
     // A subject whose entry is back (a server that withheld it, then sent it) is no longer leaving.
     const back = Object.keys(pending).filter((id) => present.has(id));
-    if (!gone.size && !back.length) return;
+    if (!gone.size && !back.length) return false;
     const from = new Map([...gone].map(([id, places]) => [id, territoryOfPage(places[0]!.page.id)]));
     const proved = await this.proved(from);
     for (const [id, places] of gone) {
@@ -111,6 +127,7 @@ export class Departures {
         };
       return next;
     });
+    return proved.size > 0;
   }
 
   /**

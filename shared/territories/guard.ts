@@ -10,12 +10,15 @@
 // note proves a move), and of a territory whose key this device released because an admin's definition
 // proves the removal (withheld.ts): the next pull of its records, items and key pages hands the sync
 // client blanked tombstones for its local documents — as the server would for a deletion, so nothing is
-// pushed back. Every let-go is audited ('territory-let-go', with the collection and count). Admins hold
+// pushed back. Every let-go is audited ('territory-let-go', with the collection and count). A departure
+// proved after those pulls (the move note came after the key page, or the page after the note) asks the
+// sync client for them again at once (watchLetGo), so a quiet stream does not keep it waiting. Admins hold
 // every territory and are not filtered. A territory's tag is read from the plaintext envelope only
 // (tags.ts).
 import type { RxCollection } from 'rxdb';
 import type { Fetch, Role } from '../sync';
 import { toWire } from '../sync';
+import { eachChange } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import { Departures, WITHDRAWN_PAYLOAD, type Wire } from './departures';
@@ -47,6 +50,8 @@ export class TerritoryGuard {
   private readonly departures: Departures;
   /** When the grants were last read again because of each unknown tag. */
   private readonly rechecked = new Map<string, number>();
+  /** Who asks the sync client for pulls when departed subjects can be let go (watchLetGo). */
+  private readonly letGoWatchers = new Set<() => void>();
 
   /**
    * `recheck` reads this device's grants again: the server sends a territory's documents only once its
@@ -112,12 +117,48 @@ export class TerritoryGuard {
     });
     const refused = documents.length - kept.length;
     if (refused) await this.report(collection, refused);
-    if (collection === 'keys') await this.departures.note(kept);
+    // A move already proved (its note came first): the records and items go with their next pulls, now.
+    if (collection === 'keys' && (await this.departures.note(kept)))
+      for (const pull of this.letGoWatchers) pull();
     if (collection === 'records' || collection === 'items' || collection === 'keys') {
       kept.push(...(await this.departures.letGo(collection, kept)));
       kept.push(...(await this.territoriesLost(collection, held, kept)));
     }
     return { documents: kept, refused };
+  }
+
+  /**
+   * Calls `pull` (the sync client's reSync) when subjects that left this device can be let go and the
+   * pulls that let them go are still to come: when the key page that lost them comes after the admin's
+   * move note (in `admit`), and when the note is stored after the page (any settings write, whichever
+   * RxDB wrote it: this page's or the sync worker's). The let-go itself then comes with those pulls, as
+   * blanked tombstones stored as pulled. Answers the unsubscribe; admins let go of nothing.
+   */
+  watchLetGo(pull: () => void): () => void {
+    if (this.role === 'admin') return () => undefined;
+    this.letGoWatchers.add(pull);
+    let running = false;
+    let again = false;
+    const check = async (): Promise<void> => {
+      if (running) return void (again = true);
+      running = true;
+      try {
+        do {
+          again = false;
+          if (!this.session.isLocked && (await this.departures.due())) pull();
+        } while (again);
+      } catch {
+        // Locked meanwhile: the next settings write or pull checks again.
+      } finally {
+        running = false;
+      }
+    };
+    const settings = eachChange(this.session.db.settings, () => void check());
+    void check(); // a note stored before this sync started
+    return () => {
+      settings.unsubscribe();
+      this.letGoWatchers.delete(pull);
+    };
   }
 
   /**

@@ -263,6 +263,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       set({ status });
       if (status.wipe && !get().wiped) void wipeDevice(session);
     });
+    // Subjects that left this device go with pulls, asked for as soon as their move is proved.
+    subscription.add(territory.watchLetGo(() => next.reSync()));
     // Failures show in the status; replication retries by itself.
     next.start().then(firstSyncDone, () => undefined);
     return link;

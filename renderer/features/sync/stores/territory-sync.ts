@@ -36,6 +36,12 @@ export interface TerritorySync {
    * they are let go at the next pulls of records, items and keys (which the caller then asks for).
    */
   catchUp(): Promise<boolean>;
+  /**
+   * Calls `pull` (the sync client's reSync) as soon as subjects that left this device can be let go,
+   * which happens on those pulls, whichever came last of their key page and their move note; answers the
+   * unsubscribe (TerritoryGuard.watchLetGo).
+   */
+  watchLetGo(pull: () => void): () => void;
 }
 
 export const territorySync = async (
@@ -61,6 +67,7 @@ export const territorySync = async (
     guard,
     // Admins hold every territory and the server filters nothing for them: their identifier stays.
     identifierSuffix: held && link.role !== 'admin' ? `|${held}` : '',
+    watchLetGo: (pull) => guard.watchLetGo(pull),
     catchUp: async () => {
       await refresh();
       if (session.isLocked) return false;
