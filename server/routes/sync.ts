@@ -19,6 +19,7 @@ import { authenticate, type Caller } from '../auth';
 import type { AuditAnchor, CarriedWrite, DeviceRow, UserRow } from '../storage/types';
 import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
+import { pullVisible } from './pull-visible';
 import { carriable, mayPushInto, visibleDocs } from './territories';
 
 type SyncRequest = FastifyRequest<{ Params: { collection: string } }>;
@@ -173,28 +174,26 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const head = await storage.pullHead(orgId);
     const maxBytes = Math.min(bytes ?? ctx.limits.pullMaxBytes, ctx.limits.pullMaxBytes);
-    const page = await storage.pullPage(orgId, auth.collection, checkpoint, limit, maxBytes);
-    const pulled = { ...head, docs: page.docs };
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
-    if (checkpoint > 0 && checkpoint < pulled.purgedThrough) return sendError(reply, 409, 'resync-required');
+    if (checkpoint > 0 && checkpoint < head.purgedThrough) return sendError(reply, 409, 'resync-required');
     // A checkpoint the database a restore replaced issued: this device synced after the backup and may
     // hold writes the server lost; it pulls from 0 and pushes them again (shared/sync/restore.ts).
     if (await fromReplacedDatabase(orgId, checkpoint)) return sendError(reply, 409, 'server-restored');
     // A checkpoint the server never reached: the database was restored from an older backup.
-    if (checkpoint > pulled.sequence) return sendError(reply, 409, 'resync-required');
+    if (checkpoint > head.sequence) return sendError(reply, 409, 'resync-required');
     await storage.touchDevice(auth.caller.device.id, ctx.now());
-    const last = pulled.docs.at(-1);
+    const page = await pullVisible(ctx, auth.caller, auth.collection, { from: checkpoint, limit, maxBytes });
     const body: PullResponse = {
-      documents: await visibleDocs(ctx.territories, auth.caller, auth.collection, pulled.docs),
-      checkpoint: last ? last.seq : checkpoint,
-      ...(page.truncated ? { more: true as const } : {}),
+      documents: page.documents,
+      checkpoint: page.checkpoint,
+      ...(page.more ? { more: true as const } : {}),
       ...(count ? { remaining: await storage.countAfter(orgId, auth.collection, checkpoint) } : {}),
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every
     // collection after each stream event. Recorded in batches (checkpoint-batch.ts).
     const pair = `${auth.caller.device.id}/${auth.collection}`;
-    if (last || checkpoint === 0 || !recorded.has(pair)) {
+    if (page.checkpoint !== checkpoint || checkpoint === 0 || !recorded.has(pair)) {
       ctx.checkpoints.record({
         deviceId: auth.caller.device.id,
         collection: auth.collection,
