@@ -126,13 +126,39 @@ export const defineTerritory = async (
 };
 
 /**
+ * Subjects moved in one step of applying the rules: their entries go into one new key page, ~150 kB per
+ * 1,000 (under the server's 1 MiB payload), and one step of a few seconds, not one of every subject.
+ */
+export const APPLY_BATCH = 1000;
+
+/** How far applying the rules got: subjects gone through (moved or in place already) of those that match. */
+export interface ApplyProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ApplyOptions {
+  /** Subjects per step (at most APPLY_BATCH). */
+  readonly batch?: number;
+  /** After each step. */
+  readonly progress?: (progress: ApplyProgress) => void;
+  /** After each step that moved subjects, before the next: complete, so an apply that stops keeps it. */
+  readonly moved?: (step: { tag: string; subjectIds: string[] }) => Promise<void>;
+}
+
+/**
  * Moves each given subject into the territory its facts match under the rules (the first territory that
- * matches); subjects that match none stay where they are. Answers how many moved into each tag, and which.
+ * matches); subjects that match none stay where they are. Goes in steps of at most APPLY_BATCH subjects of
+ * one territory, each complete (new key page, records resealed, former pages, move note) before the next;
+ * an apply that stops midway keeps the steps done, and applying again moves the rest (subjects in their
+ * territory already are left alone). Answers how many moved into each tag, and which.
  */
 export const applyTerritoryRules = async (
   ctx: Pick<TerritoryContext, 'session'>,
   subjects: readonly { id: string; facts: SubjectFacts }[],
+  options: ApplyOptions = {},
 ): Promise<{ moved: Record<string, number>; subjectIds: string[] }> => {
+  const batch = Math.max(1, Math.min(options.batch ?? APPLY_BATCH, APPLY_BATCH));
   const territories = (await listTerritories(ctx)).map((s) => s.data);
   const byTag = new Map<string, { territory: TerritorySetting; ids: string[] }>();
   for (const subject of subjects) {
@@ -144,10 +170,20 @@ export const applyTerritoryRules = async (
   }
   const moved: Record<string, number> = {};
   const subjectIds: string[] = [];
+  const total = [...byTag.values()].reduce((n, { ids }) => n + ids.length, 0);
+  let done = 0;
+  options.progress?.({ done, total });
   for (const [tag, { territory, ids }] of byTag) {
-    const done = await moveToTerritory(ctx.session, ids, { tag, epochId: territory.epochId });
-    moved[tag] = done.moved;
-    subjectIds.push(...done.subjectIds);
+    moved[tag] = 0;
+    for (let i = 0; i < ids.length; i += batch) {
+      const step = ids.slice(i, i + batch);
+      const stepped = await moveToTerritory(ctx.session, step, { tag, epochId: territory.epochId });
+      moved[tag] += stepped.moved;
+      subjectIds.push(...stepped.subjectIds);
+      if (stepped.moved) await options.moved?.({ tag, subjectIds: stepped.subjectIds });
+      done += step.length;
+      options.progress?.({ done, total });
+    }
   }
   return { moved, subjectIds };
 };

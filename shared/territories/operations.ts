@@ -3,11 +3,13 @@
 // its rules name. Each is audited with tags, ids and counts only — never a rule's postal codes or a name.
 import type { AccountLink, Fetch } from '../sync';
 import type { Result } from '../platform';
+import type { AuditEvent } from '../audit';
 import { defineOperation, type Done } from '../workspace';
 import type { Setting } from '../store';
 import {
   applyTerritoryRules,
   defineTerritory,
+  type ApplyProgress,
   type TerritoryInput,
   type TerritorySetting,
 } from './definitions';
@@ -91,24 +93,33 @@ const factsOf = (
   tags: data.tags,
 });
 
-/** Moves every person and organisation into the territory its rules name; audited with the ids moved. */
-export const applyTerritories = defineOperation(
+/**
+ * Moves every person and organisation into the territory its rules name, in steps (applyTerritoryRules):
+ * each step that moved subjects is audited with their ids as soon as it is done, so an apply that stops
+ * midway leaves what it moved audited; `progress` hears "n of N" after each step.
+ */
+export const applyTerritories = defineOperation<
+  { readonly progress?: (progress: ApplyProgress) => void } | undefined,
+  Record<string, number>
+>(
   'territories.applyRules',
-  async (session) => {
+  async (session, _actor, input, step) => {
     const people = (await session.people.loadAll()).records;
     const organisations = (await session.organisations.loadAll()).records;
     const teams = await loadTeams(session);
     const subjects = [...people, ...organisations].map((s) => ({ id: s.id, facts: factsOf(teams, s.data) }));
-    const applied = await applyTerritoryRules({ session }, subjects);
-    return {
-      result: applied.moved,
-      audit: {
-        action: 'territory',
-        kind: 'territory-move',
-        recordIds: applied.subjectIds,
-        details: { moved: applied.subjectIds.length, territories: Object.keys(applied.moved).length },
-      },
-    };
+    const moveAudit = (subjectIds: string[], territories: number): AuditEvent => ({
+      action: 'territory',
+      kind: 'territory-move',
+      recordIds: subjectIds,
+      details: { moved: subjectIds.length, territories },
+    });
+    const applied = await applyTerritoryRules({ session }, subjects, {
+      ...(input?.progress ? { progress: input.progress } : {}),
+      moved: ({ subjectIds }) => step(moveAudit(subjectIds, 1)),
+    });
+    // Nothing moved: one entry says so.
+    return { result: applied.moved, audit: applied.subjectIds.length ? [] : moveAudit([], 0) };
   },
   { roles: ['admin'] },
 );

@@ -6,10 +6,10 @@ import type { Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
 import type { OperationCases } from './harness';
 
-const LINK = { serverUrl: 'https://kluis.example', token: 'token', userId: 'user-admin' };
+export const LINK = { serverUrl: 'https://kluis.example', token: 'token', userId: 'user-admin' };
 
 /** The server's answers: this admin as the organisation's only user, and every grant accepted. */
-const standIn: Fetch = async (input) => {
+export const standIn: Fetch = async (input) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const value = url.endsWith('/users')
     ? [{ id: LINK.userId, role: 'admin', publicKey: null, keyProof: null, active: true, status: 'active' }]
@@ -19,7 +19,7 @@ const standIn: Fetch = async (input) => {
   });
 };
 
-const territory = (name: string, from: string, to: string) => ({
+export const territory = (name: string, from: string, to: string) => ({
   name,
   rules: { owners: [], countries: [], tags: [], postalRanges: [{ country: 'NL', from, to }] },
   members: [],

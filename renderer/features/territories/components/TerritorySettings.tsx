@@ -17,6 +17,7 @@ import {
   changeTerritoryHolders,
   createTerritory,
   territoryList,
+  type ApplyProgress,
   type TerritoryInput,
 } from '../../../../shared/territories';
 import { FormSection } from '../../../ui/FormSection';
@@ -55,6 +56,8 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
     [members],
   );
   const [message, setMessage] = useState<Message | null>(null);
+  // "n of N" while the rules are applied, step by step.
+  const [applying, setApplying] = useState<ApplyProgress | null>(null);
   // Read again after the rules moved people, so their moves show.
   const [movesRead, setMovesRead] = useState(0);
   const territoryName = useMemo(() => {
@@ -99,7 +102,7 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
 
   const applyAll = async () => {
     setMessage(null);
-    const moved = await apply.run(undefined);
+    const moved = await apply.run({ progress: setApplying }).finally(() => setApplying(null));
     const count = Object.values(moved).reduce((a, b) => a + b, 0);
     setMessage({ severity: 'success', text: t('territories.applied', { count }) });
     setMovesRead((n) => n + 1);
@@ -127,6 +130,11 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
             {t('territories.apply')}
           </Button>
         </div>
+        {applying && (
+          <Typography variant="body2" role="status" data-testid="territories-applying">
+            {t('territories.applying', { done: applying.done, total: applying.total })}
+          </Typography>
+        )}
         <Typography variant="body2" color="text.secondary">
           {t('territories.applyHelp')}
         </Typography>
