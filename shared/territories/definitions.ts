@@ -172,7 +172,12 @@ export const applyTerritoryRules = async (
   const subjectIds: string[] = [];
   const total = [...byTag.values()].reduce((n, { ids }) => n + ids.length, 0);
   let done = 0;
-  options.progress?.({ done, total });
+  const reported = async () => {
+    options.progress?.({ done, total });
+    // A turn for the page: the progress shows, and no step's long task runs into the next.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  };
+  await reported();
   for (const [tag, { territory, ids }] of byTag) {
     moved[tag] = 0;
     for (let i = 0; i < ids.length; i += batch) {
@@ -182,7 +187,7 @@ export const applyTerritoryRules = async (
       subjectIds.push(...stepped.subjectIds);
       if (stepped.moved) await options.moved?.({ tag, subjectIds: stepped.subjectIds });
       done += step.length;
-      options.progress?.({ done, total });
+      await reported();
     }
   }
   return { moved, subjectIds };
