@@ -1,7 +1,8 @@
 // Moves' purges (issue 19; shared/territories/protocol.ts): an admin's device names the move notes it
 // made, the server notes the devices that should let the moved subjects go, each device confirms by the
 // note's id, and the admin reads per move who confirmed and who is outstanding — the erasure routes'
-// confirmed/outstanding (routes/erasure.ts), for a purge whose reason is a move. Which devices: those not
+// confirmed/outstanding (routes/erasure.ts), for a purge whose reason is a move. A device confirms every
+// move it holds nothing of (shared/territories/move-purges.ts); only the expected devices' count. Which devices: those not
 // revoked, of users who are not admins, held a territory a subject left (or any member, for a subject of no
 // territory) and do not hold the one it went to, and that had synced by then (a device that never pulled
 // holds nothing). Only random ids, tags the key pages show anyway, and counts pass; only counts are logged.
@@ -17,8 +18,8 @@ import type { ServerContext } from '../context';
 import { sendError, sendOk } from '../http';
 import type { TerritoryStore } from '../storage/territories';
 
-/** The most moves the admin's list answers. */
-const LISTED = 100;
+/** The most moves the admin's list answers (an apply of 100,000 subjects leaves 200 notes). */
+const LISTED = 500;
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<Caller | undefined>;
 
@@ -86,11 +87,14 @@ export const registerMoveRoutes = (
     const byId = new Map(devices.map((d) => [d.id, d]));
     const body: TerritoryMovesResponse = {
       moves: moves.map((m) => {
-        const confirmedIds = new Set(m.confirmations.map((c) => c.deviceId));
+        // Only the devices expected count (a device may confirm a move it held nothing of).
+        const expected = new Set(m.expected);
+        const confirmations = m.confirmations.filter((c) => expected.has(c.deviceId));
+        const confirmedIds = new Set(confirmations.map((c) => c.deviceId));
         return {
           moveId: m.moveId,
           at: m.at,
-          confirmed: m.confirmations.map((c) => ({ ...c, userId: byId.get(c.deviceId)?.userId ?? '' })),
+          confirmed: confirmations.map((c) => ({ ...c, userId: byId.get(c.deviceId)?.userId ?? '' })),
           // A device revoked since is no longer waited for (its wipe is the revocation's business).
           outstanding: m.expected.flatMap((id) => {
             const d = byId.get(id);

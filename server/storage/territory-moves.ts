@@ -36,7 +36,11 @@ export interface MoveStore {
     moves: readonly { moveId: string; expected: readonly string[] }[],
     now: number,
   ): Promise<number>;
-  /** Records the device's confirmation of the moves the server follows; answers those ids. */
+  /**
+   * Records the device's confirmation of the moves the server follows that expect it (any device may
+   * confirm a move it was not expected for: it holds none of its subjects; that is not recorded);
+   * answers the ids of the moves the server follows.
+   */
   confirmMoves(orgId: string, deviceId: string, moveIds: readonly string[], now: number): Promise<string[]>;
   /** The latest moves followed, newest first, with their confirmations. */
   followedMoves(orgId: string, limit: number): Promise<FollowedMove[]>;
@@ -72,8 +76,9 @@ export const sqliteMoves = (db: Database.Database): MoveStore => ({
         `INSERT INTO territory_move_confirmations (org_id, move_id, device_id, confirmed_at)
          SELECT org_id, move_id, ?, ? FROM territory_moves
          WHERE org_id = ? AND move_id IN (SELECT value FROM json_each(?))
+           AND EXISTS (SELECT 1 FROM json_each(territory_moves.expected) WHERE value = ?)
          ON CONFLICT DO NOTHING`,
-      ).run(deviceId, now, orgId, ids);
+      ).run(deviceId, now, orgId, ids, deviceId);
       return (
         db
           .prepare(
@@ -114,6 +119,7 @@ export const postgresMoves = (
       await client.query(
         `INSERT INTO territory_move_confirmations (org_id, move_id, device_id, confirmed_at)
          SELECT org_id, move_id, $2, $3 FROM territory_moves WHERE org_id = $1 AND move_id = ANY($4::text[])
+           AND expected::jsonb ? $2
          ON CONFLICT DO NOTHING`,
         [orgId, deviceId, now, [...moveIds]],
       );

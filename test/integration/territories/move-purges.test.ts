@@ -2,11 +2,14 @@
 // admin's device hands the server its move notes by id, a device that lets go of a moved subject confirms
 // by that id at its next catch-up, and the admin reads per move which devices of the territory the subject
 // left confirmed and which are outstanding. Two sales users hold the north: one lets go and confirms, the
-// other, offline, stays outstanding until it syncs. What the server is told names no subject, and the
-// admin's view is the server's word: a lying server can say a device confirmed that did not.
+// other, offline, stays outstanding until it syncs. A device that syncs after two moves of a subject
+// confirms both, one that never received a subject (created and moved between its syncs) confirms it held
+// nothing, and a queued confirmation waits as long as it takes. What the server is told names no subject,
+// and the admin's view is the server's word: a lying server can say a device confirmed that did not.
 import { describe, expect, it } from 'vitest';
 import {
   confirmMovePurges,
+  defineTerritory,
   followMoves,
   moveStatuses,
   moveToTerritory,
@@ -17,9 +20,10 @@ import {
   type MoveStatus,
 } from '../../../shared/territories';
 import type { Fetch } from '../../../shared/sync';
+import { changeLocalDoc } from '../../../shared/vault';
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
-import { names, twoTerritories } from './organisation';
+import { names, NORTH, twoTerritories } from './organisation';
 import { fieldUser, useTerritoryServer, type FieldDevice } from './setup';
 
 describe.each(['sqlite', 'postgres'] as const)('a move confirmed: %s', (adapter) => {
@@ -112,29 +116,83 @@ describe.each(['sqlite', 'postgres'] as const)('a move confirmed: %s', (adapter)
     }
   });
 
-  it('a confirmation sent before the admin handed the move over waits, and counts once it has', async () => {
+  it('a confirmation sent before the admin handed the move over waits, however long, and counts once it has', async () => {
     const { admin, ctx, salesA, salesC, ids, north, south } = await organisation();
     expect((await moveToTerritory(admin.session, [ids.north], south.data)).moved).toBe(1);
     await admin.sync();
     // A lets go before the server follows the move: the server takes nothing, A keeps it queued.
     expect(await syncNorth(salesA, ['Wessel'])).toBe(0);
-    ok(await followMoves(ctx));
-    // Handed over after A let go: A had synced, so it is waited for, and its queued confirmation counts.
     const a = await salesA.open();
     try {
+      const aCtx = { fetch, link: a.link, session: a.session };
+      // Queued 31 days ago and still not followed: it stays queued (no confirmation is dropped).
+      await changeLocalDoc<Record<string, number>>(a.session, 'territory-move-purges', {}, (queue) =>
+        Object.fromEntries(Object.keys(queue).map((id) => [id, Date.now() - 31 * 86_400_000])),
+      );
+      expect(ok(await confirmMovePurges(aCtx))).toBe(0);
       expect(await queuedMovePurges(a.session)).toHaveLength(1);
-      expect(ok(await confirmMovePurges({ fetch, link: a.link, session: a.session }))).toBe(1);
+      // Handed over after A let go: A had synced, so it is waited for, and its queued confirmation counts.
+      ok(await followMoves(ctx));
+      expect(ok(await confirmMovePurges(aCtx))).toBe(1);
       expect(await queuedMovePurges(a.session)).toEqual([]);
       const audited = (await a.session.audit.entries()).entries.filter(
         (e) => e.kind === 'territory-let-go-confirmed',
       );
-      expect(audited.map((e) => e.details)).toEqual([{ moves: 1 }]);
+      // Newest first: this move, then the set-up's two (A holds nothing they took away from it).
+      expect(audited.map((e) => e.details)).toEqual([{ moves: 1 }, { moves: 2 }]);
     } finally {
       await a.close();
     }
     expect(devicesOf(await theMove(ctx, north.data.tag))).toEqual({
       confirmed: [salesA.link.deviceId],
       outstanding: [salesC.link.deviceId],
+    });
+  });
+
+  it('a device that syncs after two moves of a subject confirms both', async () => {
+    const { admin, ctx, salesA, salesC, ids, north, south } = await organisation();
+    const west = ok(
+      await defineTerritory(ctx, {
+        name: 'West',
+        rules: { owners: [], countries: [], tags: [], postalRanges: [] },
+        members: [],
+        managers: [],
+      }),
+    );
+    // North → south (the north's devices are waited for), then south → west, before A syncs.
+    expect((await moveToTerritory(admin.session, [ids.north], south.data)).moved).toBe(1);
+    await admin.sync();
+    ok(await followMoves(ctx));
+    expect((await moveToTerritory(admin.session, [ids.north], west.data)).moved).toBe(1);
+    await admin.sync();
+    ok(await followMoves(ctx));
+    // A lets go once and confirms both notes; the first move, out of the north, counts A as confirmed.
+    expect(await syncNorth(salesA, ['Wessel'])).toBe(2);
+    expect(devicesOf(await theMove(ctx, north.data.tag))).toEqual({
+      confirmed: [salesA.link.deviceId],
+      outstanding: [salesC.link.deviceId],
+    });
+    // The second move, out of the south, waited for no north device, and lists none as confirmed.
+    expect(devicesOf(await theMove(ctx, south.data.tag))).toEqual({ confirmed: [], outstanding: [] });
+  });
+
+  it('a device that never received a subject confirms it held nothing of its move', async () => {
+    const { admin, ctx, salesA, salesC, north, south } = await organisation();
+    // Created, put in the north and moved to the south while the north's devices were offline.
+    const id = (await admin.session.people.create({ ...NORTH, givenName: 'Nina' })).id;
+    expect((await moveToTerritory(admin.session, [id], north.data)).moved).toBe(1);
+    expect((await moveToTerritory(admin.session, [id], south.data)).moved).toBe(1);
+    await admin.sync();
+    ok(await followMoves(ctx));
+    expect(devicesOf(await theMove(ctx, north.data.tag))).toEqual({
+      confirmed: [],
+      outstanding: [salesA.link.deviceId, salesC.link.deviceId].sort(),
+    });
+    // C syncs, receives nothing of Nina, and confirms both her moves: it is no longer outstanding.
+    expect(await syncNorth(salesC, ['Annelies', 'Wessel'])).toBe(2);
+    expect(devicesOf(await theMove(ctx, north.data.tag))).toEqual({
+      confirmed: [salesC.link.deviceId],
+      outstanding: [salesA.link.deviceId],
     });
   });
 
