@@ -68,20 +68,52 @@ export const definitionDigest = (
 export const acceptedDefinitions = (session: Session): Promise<AcceptedDefinitions> =>
   readLocalDoc<AcceptedDefinitions>(session, ACCEPTED_ID, {});
 
-/** Notes a definition as accepted on this device (a later version only). */
-export const acceptDefinition = (session: Session, definition: TerritorySetting): Promise<unknown> =>
-  changeLocalDoc<AcceptedDefinitions>(session, ACCEPTED_ID, {}, (current) =>
-    (current[definition.tag]?.v ?? -1) >= definition.version
-      ? current
-      : {
-          ...current,
-          [definition.tag]: { v: definition.version, digest: definitionDigest(session, definition) },
-        },
-  );
+/**
+ * The most a definition's version may be above the one accepted here. A definition is one setting per
+ * territory, so a device that was offline across several saves receives only the last: it cannot be one
+ * step (as a move's version is), but a bounded one, so a definition planted at the highest version is
+ * refused and cannot pin the territory (review F2). No territory is saved this often between two syncs.
+ */
+export const DEFINITION_STEP = 1000;
+
+type DefinitionVersion = AcceptedDefinitions[string];
 
 /**
- * Saves a definition under its tag with the next version: one more than both the one stored here and the
- * one this device accepted.
+ * How a definition compares with the one accepted (or stored) here: newer, the same, older, or `ahead`
+ * (more than DEFINITION_STEP above). Two different definitions under one version (two admins saving
+ * offline) settle the same on every device, whichever came first: the higher digest. At version 0
+ * (definitions from before versions) a different one is newer, as before.
+ */
+export const compareDefinition = (
+  definition: DefinitionVersion,
+  base: DefinitionVersion | undefined,
+): 'newer' | 'same' | 'older' | 'ahead' => {
+  if (!base) return 'newer';
+  if (definition.v > base.v + DEFINITION_STEP) return 'ahead';
+  if (definition.v !== base.v) return definition.v > base.v ? 'newer' : 'older';
+  if (definition.digest === base.digest) return 'same';
+  return base.v === 0 || definition.digest > base.digest ? 'newer' : 'older';
+};
+
+/** A definition's version and digest. */
+export const definitionVersion = (
+  session: Pick<Session, 'cipher' | 'orgKey'>,
+  definition: TerritorySetting,
+): DefinitionVersion => ({ v: definition.version, digest: definitionDigest(session, definition) });
+
+/** Notes a definition as accepted on this device (a newer one only). */
+export const acceptDefinition = (session: Session, definition: TerritorySetting): Promise<unknown> =>
+  changeLocalDoc<AcceptedDefinitions>(session, ACCEPTED_ID, {}, (current) => {
+    const version = definitionVersion(session, definition);
+    return compareDefinition(version, current[definition.tag]) === 'newer'
+      ? { ...current, [definition.tag]: version }
+      : current;
+  });
+
+/**
+ * Saves a definition under its tag with the next version: one more than the one this device accepted,
+ * after taking in the one stored here when it is newer and not too far ahead. A stored one too far ahead
+ * (planted) is left out and audited ('territory-replay-refused', counts only): it cannot stop the save.
  */
 export const saveTerritory = async (
   session: Session,
@@ -89,9 +121,20 @@ export const saveTerritory = async (
 ): Promise<Setting<TerritorySetting>> => {
   const settings = session.settings(TERRITORY);
   const stored = await settings.get(definition.tag).catch(() => null);
-  const accepted = (await acceptedDefinitions(session))[definition.tag]?.v ?? 0;
-  const version = Math.max(stored?.data.version ?? 0, accepted) + 1;
-  const saved = await settings.put({ ...definition, version }, definition.tag);
+  let accepted = (await acceptedDefinitions(session))[definition.tag];
+  if (stored) {
+    const version = definitionVersion(session, stored.data);
+    const seen = compareDefinition(version, accepted);
+    if (seen === 'newer') accepted = version;
+    if (seen === 'ahead')
+      await session.audit.record({
+        action: 'territory',
+        kind: 'territory-replay-refused',
+        recordIds: [],
+        details: { definitions: 1, moves: 0 },
+      });
+  }
+  const saved = await settings.put({ ...definition, version: (accepted?.v ?? 0) + 1 }, definition.tag);
   await acceptDefinition(session, saved.data);
   return saved;
 };

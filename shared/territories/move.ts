@@ -63,77 +63,141 @@ export const subjectMark = (session: Pick<Session, 'cipher' | 'orgKey'>, subject
 export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
   (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
 
-/** A subject's latest move as this device accepted it: its version, when, and the territory it went to. */
+/** A subject's latest move as this device accepted it: its version, when, the territory it went to, the note. */
 export interface AcceptedMove {
   readonly v: number;
   readonly at: number;
   readonly to: string;
+  /** The note's id (absent on moves accepted before it was kept). */
+  readonly id?: string;
 }
 export type AcceptedMoves = Record<string, AcceptedMove>;
 const ACCEPTED_ID = 'territory-moves-accepted';
+const REFUSED_ID = 'territory-moves-refused';
 
 /**
- * How a subject's move compares with the one accepted: newer (a higher version, or at version 0 a later
- * time), the same, older, or a different move under the same version (`conflict`, refused).
+ * How a subject's move compares with the one accepted: newer, the same, older, or `ahead` (a version more
+ * than one above the accepted one: refused, so a note planted at the highest version cannot pin the
+ * subject; versions go up one move at a time). Two different moves under one version (two admins moving
+ * it offline) settle the same way on every device, whichever came first: the later `at`, then the higher
+ * note id, then the higher territory. At version 0 (notes from before versions) the later time is newer.
  */
 export const compareMove = (
   move: AcceptedMove,
   accepted: AcceptedMove | undefined,
-): 'newer' | 'same' | 'older' | 'conflict' => {
+): 'newer' | 'same' | 'older' | 'ahead' => {
+  const base = accepted?.v ?? 0;
+  if (move.v > base + 1) return 'ahead';
   if (!accepted || move.v > accepted.v) return 'newer';
   if (move.v < accepted.v) return 'older';
-  if (move.at === accepted.at && move.to === accepted.to) return 'same';
-  if (move.v > 0) return 'conflict';
-  return move.at > accepted.at ? 'newer' : 'older';
+  if (move.at !== accepted.at) return move.at > accepted.at ? 'newer' : 'older';
+  if (move.id && accepted.id && move.id !== accepted.id) return move.id > accepted.id ? 'newer' : 'older';
+  if (move.to !== accepted.to) return move.to > accepted.to ? 'newer' : 'older';
+  return 'same';
 };
 
-/** Each subject's move in the notes, with its version (0 for a note from before versions). */
-export const movesIn = (note: MoveNote): { mark: string; move: AcceptedMove }[] =>
-  note.subjects.map((s) => ({ mark: s.mark, move: { v: s.v ?? 0, at: note.at, to: note.to } }));
+/** Each subject's move in the note, with its version (0 for a note from before versions). */
+export const movesIn = (note: MoveNote, id?: string): { mark: string; move: AcceptedMove }[] =>
+  note.subjects.map((s) => ({
+    mark: s.mark,
+    move: { v: s.v ?? 0, at: note.at, to: note.to, ...(id && { id }) },
+  }));
+
+/** A move note with its id, as stored (a setting's record). */
+export interface NoteRecord {
+  readonly id?: string;
+  readonly data: MoveNote;
+}
+
+/**
+ * Settles notes against the accepted moves: a note is taken when none of its moves is `ahead`, in as many
+ * rounds as it takes (a note's predecessor may come later in the list); its newer moves become the accepted
+ * ones. The notes left are refused. Pure: the same notes settle the same on every device.
+ */
+export const settleMoveNotes = <N extends NoteRecord>(
+  current: AcceptedMoves,
+  notes: readonly N[],
+): { accepted: AcceptedMoves; taken: N[]; refused: N[]; changed: boolean } => {
+  const accepted = { ...current };
+  const taken: N[] = [];
+  let pending = [...notes].sort(
+    (a, b) =>
+      Math.min(...movesIn(a.data).map((m) => m.move.v)) - Math.min(...movesIn(b.data).map((m) => m.move.v)),
+  );
+  let changed = false;
+  for (let progress = true; progress && pending.length;) {
+    progress = false;
+    const left: N[] = [];
+    for (const note of pending) {
+      const moves = movesIn(note.data, note.id);
+      if (moves.some(({ mark, move }) => compareMove(move, accepted[mark]) === 'ahead')) {
+        left.push(note);
+        continue;
+      }
+      for (const { mark, move } of moves)
+        if (compareMove(move, accepted[mark]) === 'newer') [accepted[mark], changed] = [move, true];
+      taken.push(note);
+      progress = true;
+    }
+    pending = left;
+  }
+  return { accepted, taken, refused: pending, changed };
+};
 
 /**
  * Takes the notes' moves that are newer than those accepted into this device's accepted moves, and
- * answers them with how many moves were refused as a different move under an accepted version.
+ * answers them with how many notes were refused (a move more than one version ahead). A refused note with
+ * an id is audited once ('territory-replay-refused', counts only).
  */
 export const acceptMoveNotes = async (
   session: Session,
-  notes: readonly MoveNote[],
+  notes: readonly NoteRecord[],
 ): Promise<{ accepted: AcceptedMoves; refused: number }> => {
-  const merge = (current: AcceptedMoves) => {
-    const next = { ...current };
-    let changed = false;
-    let refused = 0;
-    for (const note of notes)
-      for (const { mark, move } of movesIn(note)) {
-        const seen = compareMove(move, next[mark]);
-        if (seen === 'newer') [next[mark], changed] = [move, true];
-        else if (seen === 'conflict') refused++;
-      }
-    return { next, changed, refused };
-  };
   const current = await readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
-  const first = merge(current);
-  if (!first.changed) return { accepted: current, refused: first.refused };
-  let refused = first.refused;
-  const accepted = await changeLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {}, (latest) => {
-    const merged = merge(latest);
-    refused = merged.refused;
-    return merged.next;
-  });
-  return { accepted, refused };
+  const first = settleMoveNotes(current, notes);
+  let { accepted, refused } = first;
+  if (first.changed)
+    accepted = await changeLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {}, (latest) => {
+      const settled = settleMoveNotes(latest, notes);
+      refused = settled.refused;
+      return settled.accepted;
+    });
+  const ids = refused.flatMap((n) => (n.id ? [n.id] : []));
+  if (ids.length) {
+    const known = await readLocalDoc<Record<string, number>>(session, REFUSED_ID, {});
+    const fresh = ids.filter((id) => known[id] === undefined);
+    if (fresh.length) {
+      const now = Date.now();
+      await changeLocalDoc<Record<string, number>>(session, REFUSED_ID, {}, (latest) => ({
+        ...latest,
+        ...Object.fromEntries(fresh.map((id) => [id, now])),
+      }));
+      await session.audit.record({
+        action: 'territory',
+        kind: 'territory-replay-refused',
+        recordIds: [],
+        details: { definitions: 0, moves: fresh.length },
+      });
+    }
+  }
+  return { accepted, refused: refused.length };
 };
 
 /** The moves this device accepted, without reading the notes. */
 export const acceptedMoves = (session: Session): Promise<AcceptedMoves> =>
   readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
 
+/** Every move note on this device with its id, oldest first; notes that do not open are skipped. */
+const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> =>
+  (await session.settings(TERRITORY_MOVE).list()).records.sort((a, b) => a.data.at - b.data.at);
+
 /**
  * Where each moved subject (by mark) went in its latest accepted move: the notes on this device taken in
  * first, so a note stored before this device kept its accepted moves counts; a note missing since does not
- * undo its move.
+ * undo its move, and a note too far ahead (planted) does not count.
  */
 export const latestMoves = async (session: Session): Promise<Map<string, string>> => {
-  const { accepted } = await acceptMoveNotes(session, await moveNotes(session));
+  const { accepted } = await acceptMoveNotes(session, await moveNoteRecords(session));
   return new Map(Object.entries(accepted).map(([mark, move]) => [mark, move.to]));
 };
 
@@ -162,6 +226,26 @@ const resealAll = async (
 };
 
 /**
+ * Writes the move notes of the subjects' move into the territory: each subject at one version above the
+ * latest move of it this device accepted (a planted note far ahead is not accepted, so it cannot stop the
+ * move), and takes them in as accepted.
+ */
+const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: string): Promise<void> => {
+  const at = Date.now();
+  const { accepted } = await acceptMoveNotes(session, await moveNoteRecords(session));
+  const marked = moving.map((p) => {
+    const mark = subjectMark(session, p.subjectId);
+    return { mark, from: territoryOfPage(p.keyId), v: (accepted[mark]?.v ?? 0) + 1 };
+  });
+  const notes: NoteRecord[] = [];
+  for (let i = 0; i < marked.length; i += NOTE_SIZE) {
+    const note = { to, at, subjects: marked.slice(i, i + NOTE_SIZE) };
+    notes.push(await session.settings(TERRITORY_MOVE).put(note, newId()));
+  }
+  await acceptMoveNotes(session, notes);
+};
+
+/**
  * Moves the subjects into the territory, each with its records and items; subjects already in it are left
  * alone. Throws when this device does not hold the territory's key or a subject's data key.
  */
@@ -181,8 +265,13 @@ export const moveToTerritory = async (
   for (const profile of moving)
     keys.set(profile.subjectId, await session.dataKey(profile.subjectId, profile.keyId));
   const pageId = territoryPageId(target.tag);
+  const page = session.territoryPage(keys, { pageId, keyId });
+  // The move notes before any key page changes (review F2): a page never lost a subject without the note
+  // that proves the move; a note whose move then fails moves nothing (a device lets go only of a subject
+  // its page lost), and moving again writes the next version.
+  await noteMoves(session, moving, target.tag);
   // The new page first: a record never points at a page that is not there.
-  await db.keys.insert(session.territoryPage(keys, { pageId, keyId }));
+  await db.keys.insert(page);
   const ids = moving.map((p) => p.subjectId);
   const items = (await db.items.find({ selector: { subjectId: { $in: ids } } }).exec()).map(
     (d) => d.toJSON() as RecordDoc,
@@ -215,17 +304,5 @@ export const moveToTerritory = async (
     const updated = await page.incrementalPatch({ payload: JSON.stringify(entries) });
     if (!Object.keys(entries).length) await updated.remove();
   }
-  const at = Date.now();
-  const { accepted } = await acceptMoveNotes(session, await moveNotes(session));
-  const marked = moving.map((p) => {
-    const mark = subjectMark(session, p.subjectId);
-    return { mark, from: territoryOfPage(p.keyId), v: (accepted[mark]?.v ?? 0) + 1 };
-  });
-  const notes: MoveNote[] = [];
-  for (let i = 0; i < marked.length; i += NOTE_SIZE) {
-    const note = { to: target.tag, at, subjects: marked.slice(i, i + NOTE_SIZE) };
-    notes.push((await session.settings(TERRITORY_MOVE).put(note, newId())).data);
-  }
-  await acceptMoveNotes(session, notes);
   return { moved: moving.length, subjectIds: ids };
 };

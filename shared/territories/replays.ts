@@ -4,11 +4,15 @@
 // this device's user (withheld.ts would then let the territory go) or a move that sends a subject away
 // (departures.ts). Each carries a version sealed with it (definitions.ts, move.ts), and every settings pull
 // of a device that is not an admin's passes through here (guard.ts) before the sync client stores it:
-// - a definition older than the one accepted here (or stored here), or of the same version with other
-//   content, is refused: the device keeps what it had;
-// - a move note whose move of a subject has the version of an accepted move, but another destination or
-//   time, is refused, and so is a note that comes back changed (a note is written once);
+// - a definition older than the one accepted here (or stored here), or more than DEFINITION_STEP versions
+//   above it (planted at the highest version, it would pin the territory), is refused: the device keeps
+//   what it had;
+// - a move note with a subject's move more than one version above the accepted move is refused (versions
+//   go up one move at a time), and so is a note that comes back changed (a note is written once);
 // - the deletion of a definition or move note stored here is refused: Kluis deletes neither.
+// Two different definitions, or moves, under one version (two admins offline) are no replay: every device
+// settles them the same, whichever came first (definitions.ts compareDefinition, move.ts compareMove); the
+// definition that loses is left out of the pull without an audit, both notes are kept.
 // Refused documents are left out of the pull, and each pull with refusals is audited once
 // ('territory-replay-refused', with counts only). The rest is accepted: the versions accepted are kept in
 // local documents (definitions.ts, move.ts), so a device decides on the newest it has seen even when the
@@ -20,20 +24,13 @@ import {
   acceptDefinition,
   acceptedDefinitions,
   type AcceptedDefinitions,
-  definitionDigest,
+  compareDefinition,
+  definitionVersion,
   TERRITORY,
   type TerritorySetting,
 } from './definitions';
 import type { Wire } from './departures';
-import {
-  acceptedMoves,
-  acceptMoveNotes,
-  compareMove,
-  movesIn,
-  TERRITORY_MOVE,
-  type AcceptedMoves,
-  type MoveNote,
-} from './move';
+import { acceptedMoves, acceptMoveNotes, settleMoveNotes, TERRITORY_MOVE, type MoveNote } from './move';
 
 const KINDS = new Set<unknown>([TERRITORY.kind, TERRITORY_MOVE.kind]);
 
@@ -59,24 +56,21 @@ const openSetting = <S extends z.ZodType>(
   }
 };
 
-/** Whether a definition is to be refused: older than the one accepted, or of its version but other. */
-const refusesDefinition = (
+/**
+ * What to do with a definition: `take` it, `refuse` it (older than the one accepted or stored here, or too
+ * far ahead) or `settle` it (the same version, losing the settlement: left out, not audited).
+ */
+const decideDefinition = (
   session: Session,
   definition: TerritorySetting,
   accepted: AcceptedDefinitions[string] | undefined,
   stored: TerritorySetting | null,
-): boolean => {
-  const local = stored && { v: stored.version, digest: definitionDigest(session, stored) };
-  const base = accepted && (!local || accepted.v >= local.v) ? accepted : local;
-  if (!base) return false;
-  if (definition.version < base.v) return true;
-  return definition.version === base.v && base.v > 0 && definitionDigest(session, definition) !== base.digest;
-};
-
-/** Whether a move note is to be refused: changed since stored, or a different move under a known version. */
-const refusesNote = (accepted: AcceptedMoves, note: MoveNote, stored: MoveNote | null): boolean => {
-  if (stored) return JSON.stringify(stored) !== JSON.stringify(note);
-  return movesIn(note).some(({ mark, move }) => compareMove(move, accepted[mark]) === 'conflict');
+): 'take' | 'refuse' | 'settle' => {
+  const local = stored ? definitionVersion(session, stored) : undefined;
+  const base = accepted && (!local || compareDefinition(local, accepted) !== 'newer') ? accepted : local;
+  const seen = compareDefinition(definitionVersion(session, definition), base);
+  if (seen === 'newer' || seen === 'same') return 'take';
+  return seen === 'older' && base && definition.version === base.v ? 'settle' : 'refuse';
 };
 
 /**
@@ -92,53 +86,59 @@ export const admitTerritorySettings = async (
   if (!ours.length) return [...documents];
   const stored = await session.db.settings.findByIds(ours.map((doc) => doc.id)).exec();
   const refused = new Set<Wire>();
+  const settled = new Set<Wire>();
   const counts = { definitions: 0, moves: 0 };
   // What this pull accepts is taken into the accepted versions as it goes, and kept once at the end.
   const definitions = { ...(await acceptedDefinitions(session)) };
-  const moves = { ...(await acceptedMoves(session)) };
-  const accepted: { definitions: TerritorySetting[]; notes: MoveNote[] } = { definitions: [], notes: [] };
+  const accepted: TerritorySetting[] = [];
+  const notes: { id: string; data: MoveNote; doc: Wire }[] = [];
   for (const doc of ours) {
-    const local = stored.get(doc.id)?.toJSON() as Record<string, unknown> | undefined;
-    const isDefinition = doc.kind === TERRITORY.kind;
-    const kind: SealedKindConfig<z.ZodType> = isDefinition ? TERRITORY : TERRITORY_MOVE;
-    const before = local && local.kind === doc.kind ? openSetting(session, kind, local) : null;
-    let refuse: boolean;
-    if (doc._deleted === true) refuse = before !== null;
-    else {
-      const value = openSetting(session, kind, doc);
-      // One that does not open is skipped by the settings' reader (as tampered), as any setting is.
-      if (value === null) continue;
-      if (isDefinition) {
-        const definition = value as TerritorySetting;
-        refuse = refusesDefinition(
-          session,
-          definition,
-          definitions[definition.tag],
-          before as TerritorySetting,
-        );
-        if (!refuse) {
-          definitions[definition.tag] = {
-            v: definition.version,
-            digest: definitionDigest(session, definition),
-          };
-          accepted.definitions.push(definition);
-        }
-      } else {
-        const note = value as MoveNote;
-        refuse = refusesNote(moves, note, before as MoveNote | null);
-        if (!refuse) {
-          for (const { mark, move } of movesIn(note))
-            if (compareMove(move, moves[mark]) === 'newer') moves[mark] = move;
-          accepted.notes.push(note);
+    try {
+      const local = stored.get(doc.id)?.toJSON() as Record<string, unknown> | undefined;
+      const isDefinition = doc.kind === TERRITORY.kind;
+      const kind: SealedKindConfig<z.ZodType> = isDefinition ? TERRITORY : TERRITORY_MOVE;
+      const before = local && local.kind === doc.kind ? openSetting(session, kind, local) : null;
+      let refuse: boolean;
+      if (doc._deleted === true) refuse = before !== null;
+      else {
+        const value = openSetting(session, kind, doc);
+        // One that does not open is skipped by the settings' reader (as tampered), as any setting is.
+        if (value === null) continue;
+        if (isDefinition) {
+          const definition = value as TerritorySetting;
+          const decided = decideDefinition(
+            session,
+            definition,
+            definitions[definition.tag],
+            before as TerritorySetting | null,
+          );
+          if (decided === 'settle') settled.add(doc);
+          if (decided === 'take') {
+            definitions[definition.tag] = definitionVersion(session, definition);
+            accepted.push(definition);
+          }
+          refuse = decided === 'refuse';
+        } else {
+          // A note is written once: one that comes back changed is refused; the rest settle below.
+          refuse = before !== null && JSON.stringify(before) !== JSON.stringify(value);
+          if (!refuse) notes.push({ id: doc.id.slice(prefix.length), data: value as MoveNote, doc });
         }
       }
+      if (!refuse) continue;
+      refused.add(doc);
+      counts[isDefinition ? 'definitions' : 'moves']++;
+    } catch {
+      // A document this device cannot decide on is left out, never thrown out of the pull.
+      refused.add(doc);
+      counts[doc.kind === TERRITORY.kind ? 'definitions' : 'moves']++;
     }
-    if (!refuse) continue;
-    refused.add(doc);
-    counts[isDefinition ? 'definitions' : 'moves']++;
   }
-  for (const definition of accepted.definitions) await acceptDefinition(session, definition);
-  if (accepted.notes.length) await acceptMoveNotes(session, accepted.notes);
+  // Move notes with a move too far ahead of the accepted one (after this pull's own notes) are refused.
+  const { taken, refused: ahead } = settleMoveNotes(await acceptedMoves(session), notes);
+  for (const note of ahead) refused.add(note.doc);
+  counts.moves += ahead.length;
+  for (const definition of accepted) await acceptDefinition(session, definition);
+  if (taken.length) await acceptMoveNotes(session, taken);
   if (refused.size)
     await session.audit.record({
       action: 'territory',
@@ -146,5 +146,5 @@ export const admitTerritorySettings = async (
       recordIds: [],
       details: counts,
     });
-  return documents.filter((doc) => !refused.has(doc));
+  return documents.filter((doc) => !refused.has(doc) && !settled.has(doc));
 };
