@@ -8,7 +8,7 @@
 import { newId, randomBytes, toBase64, loadSodium } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import type { AccountLink, Fetch } from '../sync';
-import { memberPins, serverClient, ROUTES } from '../sync';
+import { serverClient, ROUTES } from '../sync';
 import { isOwnKeyPage } from '../store';
 import type { Session } from '../vault';
 import { currentTerritoryKeyIds, dropSpentTerritoryKeys, keyIdsInUse, rewrapTerritoryPages } from './epochs';
@@ -66,6 +66,7 @@ export const holdersOf = async (
 ): Promise<Result<string[], TerritoryError>> => {
   const users = await serverClient(ctx.fetch, ctx.link).call(ROUTES.listUsers);
   if (!users.ok) return users;
+  // The view names the admins; the server's list only narrows them (a lie adds nobody).
   const admins = [ctx.link.userId];
   for (const u of users.value)
     if (u.role === 'admin' && u.status === 'active' && view.admins.has(u.id)) admins.push(u.id);
@@ -136,8 +137,8 @@ export const keyNewTerritory = async (
 /**
  * Reads the grants sealed to this user and makes their keys the device's territory keys: a new territory
  * arrives, one the user no longer holds leaves. A grant that does not open, is not for this user, or is
- * neither signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts) nor
- * vouched for by the user key of an admin the trusted rosters name (roster.ts) is skipped and counted.
+ * neither signed by an admin device this device trusts (itself, or one pinned: sync/member-pins.ts, unless
+ * the view says its user is no admin: roster.ts) nor vouched for by the user key of an admin the trusted rosters name (roster.ts) is skipped and counted.
  * The granted epoch of a territory is its current one; an older epoch of it is kept while a page here is
  * under it, and the pages this device wrote are re-wrapped under the current one. Answers the tags held.
  */
@@ -148,9 +149,8 @@ export const refreshTerritoryKeys = async (
   if (!listed.ok) return listed;
   if (!Array.isArray(listed.value.grants)) return err('bad-response');
   const sodium = await loadSodium();
-  const own = (await ctx.session.deviceSigner()).publicKey;
-  const trusted = new Set([own, ...(await memberPins(ctx.session.db).signers())]);
-  const { admins } = await adminView(ctx);
+  // The admin devices trusted now: a pinned one whose user the view calls no admin is left out (roster.ts).
+  const { admins, signers: trusted } = await adminView(ctx);
   const secretKey = ctx.session.exportUserSecretKey();
   const user = { userId: ctx.link.userId, publicKey: ctx.session.userPublicKey, secretKey };
   const keys = new Map<string, Uint8Array>();

@@ -5,9 +5,13 @@
 // admin 1's device) opens it, and so does admin 1's device; once admin 1 demotes admin 2, admin 2's grant
 // no longer counts. An admin let in after a territory was made is handed it on the next pass. A roster a
 // member's device signed, planted by a lying server with a grant that member made, is refused and audited.
+// Review F1: admin 1 lets in R as an admin, R lets in A3 as an admin (A3 trusts R's device and itself
+// only); a roster R's device signs with `at` far ahead is refused; admin 1 demotes R, R's device says so
+// once more; A3, told by a lying server that R is still an admin, hands R no territory it defines.
 import { describe, expect, it } from 'vitest';
 import { loadSodium, newId, toBase64 } from '../../../shared/crypto';
-import { changeMemberOnServer } from '../../../shared/sync/admin';
+import { changeMemberOnServer, completeInvites, inviteUser } from '../../../shared/sync/admin';
+import { sessionPendingInvites } from '../../../shared/sync/pending-invites';
 import { memberPins } from '../../../shared/sync/member-pins';
 import {
   ADMIN_ROSTER,
@@ -18,14 +22,102 @@ import {
   sealTerritoryGrant,
 } from '../../../shared/territories';
 import { lyingServer } from '../sync/lying-server';
-import { admin as connectedAdmin, ok } from '../sync/members';
+import {
+  admin as connectedAdmin,
+  device,
+  joinWithInvite,
+  MEMBER_PASSPHRASE,
+  ok,
+  type Place,
+} from '../sync/members';
+import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
+import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
 import { facts, names, NORTH } from './organisation';
-import { fieldUser, useTerritoryServer } from './setup';
+import { fieldUser, useTerritoryServer, type FieldDevice, type OpenField } from './setup';
 
 const NOORD = {
   name: 'Noord',
   rules: { owners: [], countries: [], tags: [], postalRanges: [{ country: 'NL', from: '1000', to: '1999' }] },
   managers: [],
+};
+
+/** A roster `by`'s device signs as it likes (no user named: the first format), as the server would list it. */
+const signRoster = async (
+  by: OpenField,
+  seq: number,
+  entries: Record<string, { publicKey: string | null; role: 'admin' | 'sales' | 'removed'; at: number }>,
+) => {
+  const sodium = await loadSodium();
+  const signer = await by.session.deviceSigner();
+  const message = `kluis-admin-roster-v1|${signer.publicKey}|${seq}|${JSON.stringify(
+    Object.keys(entries)
+      .sort()
+      .map((u) => [u, entries[u]!.publicKey, entries[u]!.role, entries[u]!.at]),
+  )}`;
+  const hash = toBase64(sodium.crypto_generichash(18, new TextEncoder().encode(signer.publicKey), null));
+  const id = `roster-${hash.replace(/\+/g, '-').replace(/\//g, '_')}`;
+  await by.session
+    .settings(ADMIN_ROSTER)
+    .put({ signer: signer.publicKey, seq, entries, sig: signer.sign(message) }, id);
+};
+
+/**
+ * An admin invited from `r`'s device and let in by it, on a database of their own; RxDB keeps 13
+ * collections open (the connected admin's and one more database), so each side is closed in turn.
+ * Opened again as setup.ts's field devices are.
+ */
+const adminLetInBy = async (place: Place, r: FieldDevice): Promise<FieldDevice> => {
+  let by = await r.open();
+  const pending = sessionPendingInvites(by.session);
+  const invited = ok(await inviteUser(fetch, by.link, 'admin', pending, memberPins(by.session.db)));
+  await by.close();
+  const idb = newIndexedDb();
+  const name = 'kluis-a3';
+  let db = await dexieDatabase(idb, name);
+  const joined = ok(await joinWithInvite(place, db, invited));
+  await db.close();
+  by = await r.open();
+  try {
+    const signer = await by.session.deviceSigner();
+    const sealing = () => ({
+      orgKey: by.session.orgKey,
+      orgKeyId: by.session.orgKeyId,
+      signer,
+      pageKey: by.session.epochPageKey,
+    });
+    await completeInvites(
+      fetch,
+      by.link,
+      sessionPendingInvites(by.session),
+      sealing,
+      memberPins(by.session.db),
+    );
+  } finally {
+    await by.close();
+  }
+  db = await dexieDatabase(idb, name);
+  ok(await joined.finish(fetch, db)).lock();
+  await db.close();
+  const link = joined.link;
+  return {
+    idb,
+    link,
+    async open() {
+      const reopened = await dexieDatabase(idb, name);
+      const unlocked = await (await testVault(reopened)).unlock(MEMBER_PASSPHRASE);
+      const d = device(place, reopened, unlocked, link);
+      const guard = new TerritoryGuard(unlocked, link.role);
+      return {
+        ...d,
+        guard,
+        syncGuarded: (via = fetch) => d.sync(guardedFetch(via, guard)),
+        async close() {
+          unlocked.lock();
+          await reopened.close();
+        },
+      };
+    },
+  };
 };
 
 const kinds = async (session: { audit: { entries(): Promise<{ entries: { kind: string }[] }> } }) =>
@@ -223,4 +315,105 @@ describe.each(['sqlite', 'postgres'] as const)('every admin holds every territor
       await s.close();
     }
   });
+
+  it('an admin demoted by admin 1 gets no territory from the admin device they let in, whatever the server says', async () => {
+    const { place, territories } = fixture.current;
+    const first = await connectedAdmin(place, 0);
+    const firstCtx = { fetch, link: first.link, session: first.session };
+    const r = await fieldUser(place, first, { role: 'admin' });
+    ok(await refreshHeldTerritories(firstCtx));
+    await first.sync();
+    const rId = r.link.userId;
+    const a3 = await adminLetInBy(place, r);
+    // R's pass as an admin: its roster names R and A3 admins; A3 takes it.
+    let rDevice = await r.open();
+    try {
+      await rDevice.sync();
+      ok(await refreshHeldTerritories({ fetch, link: rDevice.link, session: rDevice.session }));
+      await rDevice.sync();
+    } finally {
+      await rDevice.close();
+    }
+    let a = await a3.open();
+    try {
+      await a.sync();
+      ok(await refreshTerritoryKeys({ fetch, link: a.link, session: a.session }));
+    } finally {
+      await a.close();
+    }
+    // R's device signs "R admin" dated as far ahead as it can; A3 refuses it.
+    rDevice = await r.open();
+    try {
+      const own = (await rDevice.session.deviceSigner()).publicKey;
+      const seq = (await rDevice.session.settings(ADMIN_ROSTER).list()).records.find(
+        (x) => x.data.signer === own,
+      )!.data.seq;
+      await signRoster(rDevice, seq + 1, {
+        [rId]: {
+          publicKey: toBase64(rDevice.session.userPublicKey),
+          role: 'admin',
+          at: Number.MAX_SAFE_INTEGER,
+        },
+      });
+      await rDevice.sync();
+    } finally {
+      await rDevice.close();
+    }
+    a = await a3.open();
+    try {
+      await a.sync();
+      ok(await refreshTerritoryKeys({ fetch, link: a.link, session: a.session }));
+      const refused = (await a.session.audit.entries()).entries.filter(
+        (e) => e.kind === 'admin-roster-refused',
+      );
+      // Admin 1's roster is refused too: A3 trusts no device of admin 1's.
+      expect(refused.map((e) => (e.details as { reason?: string }).reason).sort()).toEqual([
+        'future',
+        'signer',
+      ]);
+    } finally {
+      await a.close();
+    }
+
+    // Admin 1 demotes R; admin 1's roster says so.
+    ok(
+      (
+        await changeMemberOnServer({
+          fetch,
+          link: first.link,
+          userId: rId,
+          change: { kind: 'role', role: 'sales' },
+          pins: memberPins(first.session.db),
+        })
+      ).result,
+    );
+    ok(await refreshHeldTerritories(firstCtx));
+    await first.sync();
+
+    // A lying server lists R as an admin still; A3 defines a territory and passes over every territory.
+    const liar = lyingServer();
+    liar.lie(
+      'GET',
+      '/users',
+      (value) =>
+        (value as unknown as { id: string; role: string }[]).map((u) =>
+          u.id === rId ? { ...u, role: 'admin' } : u,
+        ) as unknown as Record<string, unknown>,
+    );
+    a = await a3.open();
+    try {
+      await a.sync();
+      const ctx = { fetch: liar.fetch, link: a.link, session: a.session };
+      const north = ok(await defineTerritory(ctx, { ...NOORD, members: [] }));
+      ok(await refreshHeldTerritories(ctx));
+      expect(liar.calls()).toContain('GET /users');
+      expect(north.data.holders).not.toContain(rId);
+      const held = (await territories.holders(a.link.orgId)).find((t) => t.tag === north.data.tag)!;
+      expect(held.holders).toContain(a.link.userId);
+      expect(held.holders).not.toContain(rId);
+      expect(await kinds(a.session)).toContain('admin-device-distrusted');
+    } finally {
+      await a.close();
+    }
+  }, 120_000);
 });
