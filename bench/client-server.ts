@@ -107,7 +107,7 @@ const WIRE_FIELDS = new Set(['id', 'kind', 'subjectId', 'keyId', 'v', 'payload',
  * route stores (the upload from one client is not what the benches measure, and 100,000 replicated pushes
  * from RxDB's memory storage took minutes). Returns how many, and the JSON size of each record as stored.
  */
-const writeToServer = async (
+export const writeToServer = async (
   storage: Storage,
   orgId: string,
   db: KluisDatabase,

@@ -34,11 +34,10 @@ import { completeInvites, inviteUser } from '../shared/sync/admin';
 import { memberPins } from '../shared/sync/member-pins';
 import { conflictHandlersFor } from '../shared/sync/merge';
 import { sessionPendingInvites } from '../shared/sync/pending-invites';
-import { documentSchema, MAX_PULL_LIMIT } from '../shared/sync/protocol';
 import { applyTerritoryRules, defineTerritory } from '../shared/territories';
 import type { Session } from '../shared/vault/session';
 import { Vault } from '../shared/vault/vault';
-import { memoryDatabase, syncClient, unwrap } from './client-server';
+import { memoryDatabase, syncClient, unwrap, writeToServer } from './client-server';
 import { benchSize, PASSPHRASE } from './env.mjs';
 import { median, round, writeBenchResults } from './figures';
 import { generatePeople } from './people-generator';
@@ -91,31 +90,6 @@ const taggedPeople = (): { people: PersonInput[]; north: boolean[] } => {
     return { ...p, tags: [inNorth ? 'gebied-noord' : 'gebied-zuid'] };
   });
   return { people, north };
-};
-
-/** Every field any collection's wire schema has (as client-server.ts writeToServer). */
-const WIRE_FIELDS = new Set(['id', 'kind', 'subjectId', 'keyId', 'v', 'payload', 'updatedAt', '_deleted']);
-
-/** The device's documents written straight into the server's storage, in the form the push route stores. */
-const writeToServer = async (storage: Storage, orgId: string, db: KluisDatabase): Promise<number> => {
-  let documents = 0;
-  for (const collection of ['keys', 'records', 'items', 'settings'] as const) {
-    const docs = (await db[collection].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
-    for (let i = 0; i < docs.length; i += MAX_PULL_LIMIT) {
-      const rows = docs.slice(i, i + MAX_PULL_LIMIT).map((doc) => {
-        const wire = documentSchema(collection).parse(
-          Object.fromEntries(
-            Object.entries({ ...doc, _deleted: false }).filter(([key]) => WIRE_FIELDS.has(key)),
-          ),
-        );
-        return { id: wire.id, doc: JSON.stringify(wire), deleted: false, assumed: null };
-      });
-      const outcome = await storage.push(orgId, collection, rows, Date.now());
-      if (!outcome.ok) throw new Error(outcome.error);
-      documents += rows.length;
-    }
-  }
-  return documents;
 };
 
 /** A fetch that counts pull requests and the bytes of their answers. */
@@ -210,7 +184,7 @@ const seed = async (storage: Storage, serverUrl: string) => {
     log(`territories defined, ${moved} people moved by the rules in ${(applyMs / 1000).toFixed(1)} s`);
 
     t = performance.now();
-    const documents = await writeToServer(storage, link.orgId, db);
+    const { documents } = await writeToServer(storage, link.orgId, db);
     const writeMs = performance.now() - t;
     log(`${documents} documents written to the server in ${(writeMs / 1000).toFixed(1)} s`);
     return {
