@@ -89,7 +89,7 @@ export interface TerritoryMovesViewProps {
 export function TerritoryMovesView({ state, territoryName, names, onRefresh }: TerritoryMovesViewProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
-  const when = (at: number) => formatDateTime(at, language, 'long');
+  const stamp = (at: number) => formatDateTime(at, language, 'long');
   const shown = state.status === 'ready' ? groupMoves(state.moves).slice(0, SHOWN) : [];
   return (
     <Stack spacing={1.5} data-testid="territory-moves">
@@ -114,8 +114,8 @@ export function TerritoryMovesView({ state, territoryName, names, onRefresh }: T
           : null;
         const total = move.confirmed.length + move.outstanding.length;
         const title = move.note
-          ? t('territories.moves.line', { to, date: when(move.note.at), count: move.note.count })
-          : t('territories.moves.unknownNote', { date: when(move.followedAt) });
+          ? t('territories.moves.line', { to, date: stamp(move.note.at), count: move.note.count })
+          : t('territories.moves.unknownNote', { date: stamp(move.followedAt) });
         return (
           <Stack key={move.key} spacing={0.5} component="section" aria-label={title}>
             <Typography variant="body2">
@@ -143,7 +143,9 @@ export function TerritoryMovesView({ state, territoryName, names, onRefresh }: T
                     <TableCell>
                       <NamedId name={names.users[d.userId]} id={d.userId} />
                     </TableCell>
-                    <TableCell>{t('territories.moves.confirmedAt', { date: when(d.confirmedAt) })}</TableCell>
+                    <TableCell>
+                      {t('territories.moves.confirmedAt', { date: stamp(d.confirmedAt) })}
+                    </TableCell>
                   </TableRow>
                 ))}
                 {move.outstanding.map((d) => (
@@ -156,7 +158,7 @@ export function TerritoryMovesView({ state, territoryName, names, onRefresh }: T
                     </TableCell>
                     <TableCell>
                       {d.lastSyncAt
-                        ? t('territories.moves.outstanding', { date: when(d.lastSyncAt) })
+                        ? t('territories.moves.outstanding', { date: stamp(d.lastSyncAt) })
                         : t('territories.moves.neverSynced')}
                     </TableCell>
                   </TableRow>
