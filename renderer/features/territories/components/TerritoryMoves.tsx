@@ -3,7 +3,7 @@
 // them and which are still outstanding (a device offline until it syncs) — as the erasure certificate
 // lists devices. The notes of one apply (same territory gone to, same time: a note holds at most 500
 // subjects) are one line with their total. What the devices did is the server's word, and the panel says so.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -86,6 +86,29 @@ export interface TerritoryMovesViewProps {
 }
 
 /** The moves and their devices; shown by TerritoryMoves, which reads them from the server. */
+/** One device of a move: its name, its user's, and what it did (confirmed, or not yet). */
+function DeviceRow({
+  device,
+  names,
+  children,
+}: {
+  device: { deviceId: string; userId: string };
+  names: TerritoryMovesViewProps['names'];
+  children: ReactNode;
+}) {
+  return (
+    <TableRow>
+      <TableCell>
+        <NamedId name={names.devices[device.deviceId]} id={device.deviceId} />
+      </TableCell>
+      <TableCell>
+        <NamedId name={names.users[device.userId]} id={device.userId} />
+      </TableCell>
+      <TableCell>{children}</TableCell>
+    </TableRow>
+  );
+}
+
 export function TerritoryMovesView({ state, territoryName, names, onRefresh }: TerritoryMovesViewProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language.startsWith('nl') ? 'nl' : 'en';
@@ -136,32 +159,16 @@ export function TerritoryMovesView({ state, territoryName, names, onRefresh }: T
                 ]}
               >
                 {move.confirmed.map((d) => (
-                  <TableRow key={d.deviceId}>
-                    <TableCell>
-                      <NamedId name={names.devices[d.deviceId]} id={d.deviceId} />
-                    </TableCell>
-                    <TableCell>
-                      <NamedId name={names.users[d.userId]} id={d.userId} />
-                    </TableCell>
-                    <TableCell>
-                      {t('territories.moves.confirmedAt', { date: stamp(d.confirmedAt) })}
-                    </TableCell>
-                  </TableRow>
+                  <DeviceRow key={d.deviceId} device={d} names={names}>
+                    {t('territories.moves.confirmedAt', { date: stamp(d.confirmedAt) })}
+                  </DeviceRow>
                 ))}
                 {move.outstanding.map((d) => (
-                  <TableRow key={d.deviceId}>
-                    <TableCell>
-                      <NamedId name={names.devices[d.deviceId]} id={d.deviceId} />
-                    </TableCell>
-                    <TableCell>
-                      <NamedId name={names.users[d.userId]} id={d.userId} />
-                    </TableCell>
-                    <TableCell>
-                      {d.lastSyncAt
-                        ? t('territories.moves.outstanding', { date: stamp(d.lastSyncAt) })
-                        : t('territories.moves.neverSynced')}
-                    </TableCell>
-                  </TableRow>
+                  <DeviceRow key={d.deviceId} device={d} names={names}>
+                    {d.lastSyncAt
+                      ? t('territories.moves.outstanding', { date: stamp(d.lastSyncAt) })
+                      : t('territories.moves.neverSynced')}
+                  </DeviceRow>
                 ))}
               </DataTable>
             )}
