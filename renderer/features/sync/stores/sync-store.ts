@@ -237,11 +237,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
         writer: { userId: link.userId, deviceId: link.deviceId },
         catchUp: () => {
           void clicks.catchUp();
-          // Subjects waiting to leave (their move note may have come with this catch-up) go at the next
-          // pulls of records, items and keys: ask for them now rather than at the next change.
-          void territory.catchUp().then((waiting) => {
-            if (waiting && started === generation) client?.client.reSync();
-          });
+          // Subjects that may leave are let go through territory.watchLetGo, which asks for the pulls.
+          void territory.catchUp();
           return erasures.catchUp();
         },
         // A first sync is done once the lists show what it brought, not when the last page is stored; the

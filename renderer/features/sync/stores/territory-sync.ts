@@ -12,7 +12,6 @@
 import type { AccountLink, Fetch } from '../../../../shared/sync';
 import {
   confirmMovePurges,
-  departuresWaiting,
   followMoves,
   guardedFetch,
   type GuardDecisions,
@@ -31,11 +30,10 @@ export interface TerritorySync {
   /** Appended to the replication identifier: empty without territories. */
   readonly identifierSuffix: string;
   /**
-   * Reads the grants again (a territory gained or lost); failures wait for the next catch-up. Answers
-   * whether subjects wait to leave this device: their move note may have come with this catch-up, and
-   * they are let go at the next pulls of records, items and keys (which the caller then asks for).
+   * Reads the grants again (a territory gained or lost) and sends the moves' purges; failures wait for
+   * the next catch-up. Subjects that left are let go through watchLetGo.
    */
-  catchUp(): Promise<boolean>;
+  catchUp(): Promise<void>;
   /**
    * Calls `pull` (the sync client's reSync) as soon as subjects that left this device can be let go,
    * which happens on those pulls, whichever came last of their key page and their move note; answers the
@@ -70,13 +68,12 @@ export const territorySync = async (
     watchLetGo: (pull) => guard.watchLetGo(pull),
     catchUp: async () => {
       await refresh();
-      if (session.isLocked) return false;
+      if (session.isLocked) return;
       // Moves' purges (shared/territories/move-purges.ts): an admin's device hands the server its move
       // notes, every device confirms the subjects it let go of; failures wait for the next catch-up.
       const ctx = { fetch, link, session };
       if (link.role === 'admin') await followMoves(ctx).catch(() => undefined);
       await confirmMovePurges(ctx).catch(() => undefined);
-      return !session.isLocked && (await departuresWaiting(session));
     },
   };
 };
