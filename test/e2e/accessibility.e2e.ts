@@ -13,7 +13,7 @@ import { PersonForm } from './pages/PersonForm';
 import { RequestsPage } from './pages/Requests';
 import { VaultPage } from './pages/VaultPage';
 import { AppNav } from './pages/AppNav';
-import { describeViolations, seriousViolations, settle } from './support/axe';
+import { describeViolations, seriousViolations, settle, showScheme } from './support/axe';
 import { useKluisHarness } from './support/harness';
 
 type Scheme = 'light' | 'dark';
@@ -84,11 +84,10 @@ describe('accessibility', () => {
     };
     const inBothSchemes = async (screen: string): Promise<void> => {
       for (const scheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await settle(page);
+        await showScheme(page, scheme);
         await audit(`${screen} [${scheme}]`);
       }
-      await page.emulateMedia({ colorScheme: 'light' });
+      await showScheme(page, 'light');
     };
 
     // Before the vault exists: the create screen.

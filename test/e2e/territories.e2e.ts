@@ -10,7 +10,7 @@ import { PersonForm } from './pages/PersonForm';
 import { SyncPages } from './pages/SyncPages';
 import { TerritoriesSettings } from './pages/Territories';
 import { VaultPage } from './pages/VaultPage';
-import { describeViolations, seriousViolations, settle } from './support/axe';
+import { describeViolations, seriousViolations, showScheme } from './support/axe';
 import { screenshot } from './support/screenshot';
 import { useSyncedDevices, waitUntilSynced } from './support/synced-devices';
 
@@ -71,8 +71,7 @@ describe('territories', () => {
     await territories.territory('Zuid').scrollIntoViewIfNeeded();
     await screenshot(admin.page, 'territories');
     for (const scheme of ['light', 'dark'] as const) {
-      await admin.page.emulateMedia({ colorScheme: scheme });
-      await settle(admin.page);
+      await showScheme(admin.page, scheme);
       expect(
         describeViolations(`settings › territories [${scheme}]`, await seriousViolations(admin.page)),
       ).toEqual([]);

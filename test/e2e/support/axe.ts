@@ -72,8 +72,14 @@ interface SettleGlobals {
   readonly document: {
     querySelector(selector: string): unknown;
     getAnimations(): readonly { playState: string }[];
+    readonly body: unknown;
   };
+  getComputedStyle(element: unknown): { readonly backgroundColor: string };
+  requestAnimationFrame(callback: () => void): void;
 }
+
+/** The page's background in each scheme (renderer/app/theme.ts, painted on the body by CssBaseline). */
+const BODY_BACKGROUND = { light: 'rgb(244, 246, 249)', dark: 'rgb(15, 20, 27)' } as const;
 
 /**
  * Waits until loading bars are gone and no transition or animation is running (a theme switch fades
@@ -97,4 +103,30 @@ export const settle = async (page: Page): Promise<void> => {
       { timeout: 3_000 },
     )
     .catch(() => undefined);
+};
+
+/**
+ * Switches the system's colour scheme and waits until the app has painted it: the body's background is the
+ * theme's, two frames have passed (the transitions the re-render starts are then registered), and those
+ * transitions have ended. Without the first wait, settle could pass before React re-rendered, and axe would
+ * read a focused label at the start of its fade (the unlock screen's, in CI).
+ */
+export const showScheme = async (page: Page, scheme: 'light' | 'dark'): Promise<void> => {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction(
+    (expected) => {
+      const globals = globalThis as unknown as SettleGlobals;
+      return globals.getComputedStyle(globals.document.body).backgroundColor === expected;
+    },
+    BODY_BACKGROUND[scheme],
+    { timeout: 10_000 },
+  );
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const globals = globalThis as unknown as SettleGlobals;
+        globals.requestAnimationFrame(() => globals.requestAnimationFrame(() => done()));
+      }),
+  );
+  await settle(page);
 };
