@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
 import { annelies, bram } from '../../fixtures/people';
+import { rewriteEvents } from './lying-server';
 import { syncClient, twoDevices, type TwoDevices } from './two-devices';
 
 let setup: TwoDevices | undefined;
@@ -19,27 +20,13 @@ const watchedFetch = () => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.includes('/sync/records/pull')) seen.recordPulls += 1;
     const response = await fetch(input, init);
-    if (!url.includes('/sync/stream') || !response.body) return response;
-    let buffer = '';
-    const frames = new TransformStream<string, string>({
-      transform(chunk, out) {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end + 2);
-          buffer = buffer.slice(end + 2);
-          if (seen.dropNextRecordsEvent && frame.includes('"collection":"records"')) {
-            seen.dropNextRecordsEvent = false;
-            seen.dropped += 1;
-          } else out.enqueue(frame);
-        }
-      },
+    if (!url.includes('/sync/stream')) return response;
+    return rewriteEvents(response, (frame) => {
+      if (!seen.dropNextRecordsEvent || !frame.includes('"collection":"records"')) return frame;
+      seen.dropNextRecordsEvent = false;
+      seen.dropped += 1;
+      return null;
     });
-    const body = response.body
-      .pipeThrough(new TextDecoderStream())
-      .pipeThrough(frames)
-      .pipeThrough(new TextEncoderStream());
-    return new Response(body, { status: response.status, headers: response.headers });
   };
   return { seen, fetch: watched };
 };

@@ -46,3 +46,28 @@ export const lyingServer = (): LyingServer => {
     lie: (method, path, rewrite) => void lies.set(`${method} ${path}`, rewrite),
   };
 };
+
+/**
+ * An event stream's answer with each event (its frame, up to and including the blank line after it) passed
+ * through `rewrite` on the way back: what it returns goes on in the event's place, null drops the event.
+ */
+export const rewriteEvents = (response: Response, rewrite: (frame: string) => string | null): Response => {
+  if (!response.body) return response;
+  let buffer = '';
+  const frames = new TransformStream<string, string>({
+    transform(chunk, out) {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = rewrite(buffer.slice(0, end + 2));
+        buffer = buffer.slice(end + 2);
+        if (frame !== null) out.enqueue(frame);
+      }
+    },
+  });
+  const body = response.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(frames)
+    .pipeThrough(new TextEncoderStream());
+  return new Response(body, { status: response.status, headers: response.headers });
+};

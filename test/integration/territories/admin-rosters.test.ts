@@ -22,18 +22,10 @@ import {
   sealTerritoryGrant,
 } from '../../../shared/territories';
 import { lyingServer } from '../sync/lying-server';
-import {
-  admin as connectedAdmin,
-  device,
-  joinWithInvite,
-  MEMBER_PASSPHRASE,
-  ok,
-  type Place,
-} from '../sync/members';
-import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
-import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
+import { admin as connectedAdmin, joinWithInvite, ok, type Place } from '../sync/members';
+import { dexieDatabase, newIndexedDb } from '../../helpers/store';
 import { facts, names, NORTH } from './organisation';
-import { fieldUser, useTerritoryServer, type FieldDevice, type OpenField } from './setup';
+import { fieldUser, finishedField, useTerritoryServer, type FieldDevice, type OpenField } from './setup';
 
 const NOORD = {
   name: 'Noord',
@@ -96,28 +88,7 @@ const adminLetInBy = async (place: Place, r: FieldDevice): Promise<FieldDevice> 
     await by.close();
   }
   db = await dexieDatabase(idb, name);
-  ok(await joined.finish(fetch, db)).lock();
-  await db.close();
-  const link = joined.link;
-  return {
-    idb,
-    link,
-    async open() {
-      const reopened = await dexieDatabase(idb, name);
-      const unlocked = await (await testVault(reopened)).unlock(MEMBER_PASSPHRASE);
-      const d = device(place, reopened, unlocked, link);
-      const guard = new TerritoryGuard(unlocked, link.role);
-      return {
-        ...d,
-        guard,
-        syncGuarded: (via = fetch) => d.sync(guardedFetch(via, guard)),
-        async close() {
-          unlocked.lock();
-          await reopened.close();
-        },
-      };
-    },
-  };
+  return finishedField(place, joined, db, idb, name);
 };
 
 const kinds = async (session: { audit: { entries(): Promise<{ entries: { kind: string }[] }> } }) =>

@@ -11,6 +11,7 @@ import { departuresWaiting, moveNotes, moveToTerritory } from '../../../shared/t
 import { territorySync } from '../../../renderer/features/sync/stores/territory-sync';
 import { channelSyncClient } from '../../helpers/sync-channel';
 import { syncClient } from '../../../bench/client-server';
+import { rewriteEvents } from '../sync/lying-server';
 import { names, twoTerritories } from './organisation';
 import { foundIn, NOTE, serverTraces, useTerritoryServer } from './setup';
 
@@ -37,23 +38,7 @@ const holdingBack = (collection: HeldBack) => {
     sent.push(`${(init?.method ?? 'GET').toUpperCase()} ${url.pathname}`);
     if (url.pathname === `/sync/${collection}/pull`) await gate;
     const response = await fetch(input, init);
-    if (url.pathname !== '/sync/stream' || !response.body) return response;
-    let buffer = '';
-    const frames = new TransformStream<string, string>({
-      transform(chunk, out) {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          out.enqueue(bare(buffer.slice(0, end + 2)));
-          buffer = buffer.slice(end + 2);
-        }
-      },
-    });
-    const body = response.body
-      .pipeThrough(new TextDecoderStream())
-      .pipeThrough(frames)
-      .pipeThrough(new TextEncoderStream());
-    return new Response(body, { status: response.status, headers: response.headers });
+    return url.pathname === '/sync/stream' ? rewriteEvents(response, bare) : response;
   };
   return {
     fetch: proxy,

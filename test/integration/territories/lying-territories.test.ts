@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchExposure, mapExposure } from '../../../shared/breach';
 import { readServerEvents } from '../../../shared/sync/event-stream';
-import type { Fetch, StreamEvent } from '../../../shared/sync';
+import type { StreamEvent } from '../../../shared/sync';
 import {
   guardedFetch,
   moveToTerritory,
@@ -22,7 +22,7 @@ import { bram } from '../../fixtures/people';
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
 import { address, names, twoTerritories } from './organisation';
-import { foundIn, NOTE, useTerritoryServer } from './setup';
+import { foundIn, fromStart, NOTE, openSynced, useTerritoryServer } from './setup';
 
 const kinds = async (session: { audit: { entries(): Promise<{ entries: { kind: string }[] }> } }) =>
   (await session.audit.entries()).entries.map((e) => e.kind);
@@ -32,10 +32,8 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
 
   it("withholding a sales device's grant keeps its territory, its data and where its new customers go", async () => {
     const { salesA, ids, north, traces } = await twoTerritories(fixture.current);
-    const a = await salesA.open();
+    const a = await openSynced(salesA);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
 
       // From now on the server answers that this user holds no territory.
@@ -78,13 +76,8 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
 
   it("an admin's removal, which its definition proves, lets the territory go, and the let-go is audited", async () => {
     const { admin, salesA, north, traces } = await twoTerritories(fixture.current);
-    let a = await salesA.open();
-    try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
-    } finally {
-      await a.close();
-    }
+    let a = await openSynced(salesA);
+    await a.close();
     ok(
       await setTerritoryHolders({ fetch, link: admin.link, session: admin.session }, north.data.tag, {
         members: [],
@@ -111,10 +104,8 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
 
   it("a key page without the device's subjects, and no admin's move note: they stay and it is reported", async () => {
     const { salesA, ids, traces } = await twoTerritories(fixture.current);
-    const a = await salesA.open();
+    const a = await openSynced(salesA);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
       const liar = lyingServer();
       // Every page the server sends from now on lacks north's subject and the organisation-wide one,
       // each page changed (as a real change would be) so that the device pulls it again.
@@ -128,15 +119,9 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
         }),
       }));
       // The lie reaches the device with every page it holds: the server answers from the start.
-      const fromStart: Fetch = (input, init) => {
-        const url = new URL(
-          typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-        );
-        if (url.pathname.endsWith('/sync/keys/pull')) url.searchParams.set('checkpoint', '0');
-        return liar.fetch(url.href, init);
-      };
-      await a.syncGuarded(fromStart);
-      await a.syncGuarded(fromStart);
+      const lying = fromStart(liar.fetch, 'keys');
+      await a.syncGuarded(lying);
+      await a.syncGuarded(lying);
       expect(liar.calls()).toContain('GET /sync/keys/pull');
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
       expect((await a.session.items(NOTE).listForSubject(ids.north)).records).toHaveLength(1);
@@ -189,13 +174,7 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
 
   it('the drill counts what the device could read when it last synced, not by who holds what today', async () => {
     const { admin, salesA, ids, north, south } = await twoTerritories(fixture.current);
-    const a = await salesA.open();
-    try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
-    } finally {
-      await a.close();
-    }
+    await (await openSynced(salesA)).close();
     // After the laptop's last sync: its user is taken off north, and north's customer moves south.
     const ctx = { fetch, link: admin.link, session: admin.session };
     ok(await setTerritoryHolders(ctx, north.data.tag, { members: [], managers: [] }));

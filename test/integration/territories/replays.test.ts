@@ -3,7 +3,6 @@
 // its subjects, and audits the refusal (counts only).
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../../server/storage/types';
-import type { Fetch } from '../../../shared/sync';
 import {
   listTerritories,
   moveToTerritory,
@@ -14,7 +13,7 @@ import {
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
 import { names, twoTerritories } from './organisation';
-import { foundIn, NOTE, serverTraces, useTerritoryServer } from './setup';
+import { foundIn, fromStart, NOTE, openSynced, serverTraces, useTerritoryServer } from './setup';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -28,15 +27,15 @@ const serverSetting = async (storage: Storage, orgId: string, id: string): Promi
   return docs.find((d) => d.id.endsWith(`_${id}`))!;
 };
 
-/** The pulls of the collections given asked from the start, so the lie reaches every document held. */
-const fromStart =
-  (via: Fetch, ...collections: string[]): Fetch =>
-  (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (collections.some((c) => url.pathname.endsWith(`/sync/${c}/pull`)))
-      url.searchParams.set('checkpoint', '0');
-    return via(url.href, init);
-  };
+/** A lying server that serves the settings document `id` as `swap` makes it, and the others as they are. */
+const swappingSetting = (id: string, swap: (doc: Doc) => Doc) => {
+  const liar = lyingServer();
+  liar.lie('GET', '/sync/settings/pull', (value) => ({
+    ...value,
+    documents: (value.documents as Doc[]).map((d) => (d.id === id ? swap(d) : d)),
+  }));
+  return liar;
+};
 
 describe.each(['sqlite', 'postgres'] as const)('replayed territory settings: %s', (adapter) => {
   const fixture = useTerritoryServer(adapter);
@@ -54,18 +53,12 @@ describe.each(['sqlite', 'postgres'] as const)('replayed territory settings: %s'
     expect((await serverSetting(storage, admin.link.orgId, north.data.tag)).payload).not.toBe(older.payload);
     const traces = { north: await serverTraces(storage, admin.link.orgId, ids.north) };
 
-    const a = await salesA.open();
+    const a = await openSynced(salesA);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
 
       // The server sends the older definition again, and no longer grants north.
-      const liar = lyingServer();
-      liar.lie('GET', '/sync/settings/pull', (value) => ({
-        ...value,
-        documents: (value.documents as Doc[]).map((d) => (d.id === older.id ? older : d)),
-      }));
+      const liar = swappingSetting(older.id, () => older);
       liar.lie('GET', '/territories/grants', () => ({ grants: [] }));
       await a.syncGuarded(fromStart(liar.fetch, 'settings'));
       expect(liar.calls()).toContain('GET /sync/settings/pull');
@@ -103,21 +96,13 @@ describe.each(['sqlite', 'postgres'] as const)('replayed territory settings: %s'
     const newerDoc = await serverSetting(storage, admin.link.orgId, newer.id);
     const traces = { north: await serverTraces(storage, admin.link.orgId, ids.north) };
 
-    const a = await salesA.open();
+    const a = await openSynced(salesA);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.syncGuarded();
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
 
       // The server deletes the newer note, so the older one (north's customer went south) is the latest it
       // shows, and sends north's pages without the customer.
-      const liar = lyingServer();
-      liar.lie('GET', '/sync/settings/pull', (value) => ({
-        ...value,
-        documents: (value.documents as Doc[]).map((d) =>
-          d.id === newerDoc.id ? { ...d, _deleted: true } : d,
-        ),
-      }));
+      const liar = swappingSetting(newerDoc.id, (d) => ({ ...d, _deleted: true }));
       liar.lie('GET', '/sync/keys/pull', (value) => ({
         ...value,
         documents: (value.documents as { payload: string }[]).map((page) => {

@@ -12,7 +12,8 @@ import {
 import type { Storage } from '../../../server/storage/types';
 import type { KluisDatabase } from '../../../shared/store/database';
 import type { Fetch, Role } from '../../../shared/sync';
-import { guardedFetch, TerritoryGuard } from '../../../shared/territories';
+import type { PendingJoin } from '../../../shared/sync/join';
+import { guardedFetch, refreshHeldTerritories, TerritoryGuard } from '../../../shared/territories';
 import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
 import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
@@ -93,25 +94,24 @@ export interface OpenField extends Device {
 }
 
 /**
- * A sales user (or `role`) invited by the admin and joined on a database of their own, not synced yet (the
- * admin's device pins their public key while letting them in), then closed.
+ * The field device of a member who joined on the database `name` in `idb` (`db`, open): finishes the join
+ * there, locks the session and closes the database; open() opens it again.
  */
-export const fieldUser = async (
+export const finishedField = async (
   place: Place,
-  admin: Device,
-  options: { role?: Role } = {},
+  joined: PendingJoin,
+  db: KluisDatabase,
+  idb: ReturnType<typeof newIndexedDb>,
+  name?: string,
 ): Promise<FieldDevice> => {
-  const idb = newIndexedDb();
-  const { joined, db } = await inviteAndLetIn(place, admin, { ...options, openDb: () => dexieDatabase(idb) });
-  const session = ok(await joined.finish(fetch, db));
-  session.lock();
+  ok(await joined.finish(fetch, db)).lock();
   await db.close();
   const link = joined.link;
   return {
     idb,
     link,
     async open() {
-      const reopened = await dexieDatabase(idb);
+      const reopened = await dexieDatabase(idb, name);
       const unlocked = await (await testVault(reopened)).unlock(MEMBER_PASSPHRASE);
       const d = device(place, reopened, unlocked, link);
       const guard = new TerritoryGuard(unlocked, link.role);
@@ -127,6 +127,46 @@ export const fieldUser = async (
     },
   };
 };
+
+/**
+ * A sales user (or `role`) invited by the admin and joined on a database of their own, not synced yet (the
+ * admin's device pins their public key while letting them in), then closed.
+ */
+export const fieldUser = async (
+  place: Place,
+  admin: Device,
+  options: { role?: Role } = {},
+): Promise<FieldDevice> => {
+  const idb = newIndexedDb();
+  const { joined, db } = await inviteAndLetIn(place, admin, { ...options, openDb: () => dexieDatabase(idb) });
+  return finishedField(place, joined, db, idb);
+};
+
+/**
+ * The field device opened, its grants read (as the app does before syncing) and synced once through its
+ * guard; closed again if either fails.
+ */
+export const openSynced = async (field: FieldDevice): Promise<OpenField> => {
+  const a = await field.open();
+  try {
+    ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
+    await a.syncGuarded();
+    return a;
+  } catch (error) {
+    await a.close();
+    throw error;
+  }
+};
+
+/** The pulls of the collections given asked from the start, so a lie reaches every document held. */
+export const fromStart =
+  (via: Fetch, ...collections: string[]): Fetch =>
+  (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (collections.some((c) => url.pathname.endsWith(`/sync/${c}/pull`)))
+      url.searchParams.set('checkpoint', '0');
+    return via(url.href, init);
+  };
 
 /** Every document the device's store holds, tombstones included, as stored (JSON text per document). */
 export const storedTexts = async (db: KluisDatabase): Promise<string[]> => {
