@@ -29,6 +29,12 @@ import type { KeyDoc, RecordDoc } from '../store';
 import { keyPageEntries, recordAddress, sealedKind } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
+import {
+  changeAcceptedMoves,
+  readAcceptedMoves,
+  type AcceptedMove,
+  type AcceptedMoves,
+} from './accepted-moves';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -63,16 +69,7 @@ export const subjectMark = (session: Pick<Session, 'cipher' | 'orgKey'>, subject
 export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
   (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
 
-/** A subject's latest move as this device accepted it: its version, when, the territory it went to, the note. */
-export interface AcceptedMove {
-  readonly v: number;
-  readonly at: number;
-  readonly to: string;
-  /** The note's id (absent on moves accepted before it was kept). */
-  readonly id?: string;
-}
-export type AcceptedMoves = Record<string, AcceptedMove>;
-const ACCEPTED_ID = 'territory-moves-accepted';
+export type { AcceptedMove, AcceptedMoves };
 const REFUSED_ID = 'territory-moves-refused';
 
 /**
@@ -153,15 +150,14 @@ export const acceptMoveNotes = async (
   session: Session,
   notes: readonly NoteRecord[],
 ): Promise<{ accepted: AcceptedMoves; refused: number }> => {
-  const current = await readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
+  const current = await readAcceptedMoves(session);
   const first = settleMoveNotes(current, notes);
   let { accepted, refused } = first;
   if (first.changed)
-    accepted = await changeLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {}, (latest) => {
+    ({ accepted, result: refused } = await changeAcceptedMoves(session, (latest) => {
       const settled = settleMoveNotes(latest, notes);
-      refused = settled.refused;
-      return settled.accepted;
-    });
+      return { accepted: settled.accepted, result: settled.refused };
+    }));
   const ids = refused.flatMap((n) => (n.id ? [n.id] : []));
   if (ids.length) {
     const known = await readLocalDoc<Record<string, number>>(session, REFUSED_ID, {});
@@ -184,8 +180,7 @@ export const acceptMoveNotes = async (
 };
 
 /** The moves this device accepted, without reading the notes. */
-export const acceptedMoves = (session: Session): Promise<AcceptedMoves> =>
-  readLocalDoc<AcceptedMoves>(session, ACCEPTED_ID, {});
+export const acceptedMoves = (session: Session): Promise<AcceptedMoves> => readAcceptedMoves(session);
 
 /** Every move note on this device with its id, oldest first; notes that do not open are skipped. */
 const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> =>

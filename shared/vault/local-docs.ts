@@ -27,20 +27,52 @@ export const readLocalDoc = async <T>(vault: LocalVault, id: string, fallback: T
   }
 };
 
-/** Read-modify-write of one sealed document; writes are serialised per device by this chain. */
+/** Writes by this device's local documents are serialised by one chain. */
 let tail: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `run` on the chain that serialises local-document writes: what it reads and writes no other write
+ * of a local document interleaves with. It must not itself wait on the chain (changeLocalDoc).
+ */
+export const onLocalDocChain = <T>(run: () => Promise<T>): Promise<T> => {
+  const result = tail.then(run);
+  tail = result.catch(() => undefined);
+  return result;
+};
+
+/** Seals and stores one document (on the chain, onLocalDocChain, when others may change it). */
+export const writeLocalDoc = async <T>(vault: LocalVault, id: string, value: T): Promise<void> => {
+  const payload = vault.cipher.sealJson(value, vault.orgKey, address(vault, id));
+  await vault.db.vault.upsert({ id, payload, updatedAt: Date.now() });
+};
+
+/** The stored (sealed) payload of one document, or null: to tell whether it changed since it was read. */
+export const localDocPayload = async (vault: LocalVault, id: string): Promise<string | null> =>
+  (await vault.db.vault.findOne(id).exec())?.payload ?? null;
+
+/** The value of a payload localDocPayload answered, or `fallback` when it does not open. */
+export const openLocalDoc = <T>(vault: LocalVault, id: string, payload: string, fallback: T): T => {
+  try {
+    return vault.cipher.openJson(payload, vault.orgKey, address(vault, id)) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** Removes documents (on the chain). */
+export const removeLocalDocs = async (vault: LocalVault, ids: readonly string[]): Promise<void> => {
+  if (ids.length) await vault.db.vault.bulkRemove([...ids]);
+};
+
+/** Read-modify-write of one sealed document; writes are serialised per device by this chain. */
 export const changeLocalDoc = <T>(
   vault: LocalVault,
   id: string,
   fallback: T,
   next: (current: T) => T,
-): Promise<T> => {
-  const run = tail.then(async () => {
+): Promise<T> =>
+  onLocalDocChain(async () => {
     const value = next(await readLocalDoc(vault, id, fallback));
-    const payload = vault.cipher.sealJson(value, vault.orgKey, address(vault, id));
-    await vault.db.vault.upsert({ id, payload, updatedAt: Date.now() });
+    await writeLocalDoc(vault, id, value);
     return value;
   });
-  tail = run.catch(() => undefined);
-  return run;
-};
