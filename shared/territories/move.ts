@@ -117,10 +117,9 @@ export const settleMoveNotes = <N extends NoteRecord>(
 ): { accepted: AcceptedMoves; taken: N[]; refused: N[]; changed: boolean } => {
   const accepted = { ...current };
   const taken: N[] = [];
-  let pending = [...notes].sort(
-    (a, b) =>
-      Math.min(...movesIn(a.data).map((m) => m.move.v)) - Math.min(...movesIn(b.data).map((m) => m.move.v)),
-  );
+  // Lowest version first, each note's computed once (not per comparison: a note holds up to 500 moves).
+  const lowest = new Map(notes.map((n) => [n, Math.min(...n.data.subjects.map((s) => s.v ?? 0))]));
+  let pending = [...notes].sort((a, b) => lowest.get(a)! - lowest.get(b)!);
   let changed = false;
   for (let progress = true; progress && pending.length;) {
     progress = false;
