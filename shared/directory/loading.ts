@@ -1,6 +1,6 @@
 // The directory's background work after unlock, in slices that give the UI thread a turn between them:
 // the rest of the snapshot's pages after the first screen, and the search indexes after the first paint.
-import { getChangedDocumentsSince } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery, RX_META_LWT_MINIMUM } from 'rxdb';
 import type { RecordDoc, RecordProblem } from '../store';
 import type { Session } from '../vault';
 import type { OrganisationRow, PersonRow } from './rows';
@@ -9,13 +9,30 @@ import type { Checkpoint, SnapshotReader } from './snapshot';
 
 export type StoredRecord = RecordDoc & { _deleted: boolean };
 
-/** Up to `size` records written after `checkpoint`, deleted ones included, and the checkpoint after them. */
+/**
+ * Up to `size` records written after `checkpoint`, deleted ones included, in write order, and the
+ * checkpoint after them. RxDB's own query for this (getChangedDocumentsSince) starts at the checkpoint's
+ * instant and filters by id, so every page walks again the records written in that instant before it:
+ * a bulk write (an import's 5,000, a first sync's page) shares one instant, and pages of 500 through an
+ * import of 10,000 walked about 55,000 records: 5.2 s to list everyone, 1.45 s now (issue 18). Here the
+ * same instant's later ids, then the later instants, are two ranges of the store's `[_meta.lwt+id]`
+ * index: each page walks only its own records.
+ */
 export const changesSince = async (session: Session, size: number, checkpoint: Checkpoint | undefined) => {
-  const changed = await getChangedDocumentsSince(session.db.records.storageInstance, size, checkpoint);
-  return {
-    documents: changed.documents as unknown as StoredRecord[],
-    checkpoint: changed.checkpoint as Checkpoint,
+  const storage = session.db.records.storageInstance;
+  const query = async (selector: Record<string, unknown>, limit: number) => {
+    const mango = { selector, sort: [{ '_meta.lwt': 'asc' }, { id: 'asc' }], skip: 0, limit };
+    const prepared = prepareQuery(storage.schema, normalizeMangoQuery(storage.schema, mango as never));
+    return (await storage.query(prepared)).documents as unknown as StoredRecord[];
   };
+  const sameInstant = checkpoint
+    ? await query({ '_meta.lwt': { $eq: checkpoint.lwt }, id: { $gt: checkpoint.id } }, size)
+    : [];
+  const lwt = checkpoint ? { $gt: checkpoint.lwt } : { $gte: RX_META_LWT_MINIMUM };
+  const later = sameInstant.length < size ? await query({ '_meta.lwt': lwt }, size - sameInstant.length) : [];
+  const documents = [...sameInstant, ...later];
+  const last = documents.at(-1) as (StoredRecord & { _meta: { lwt: number } }) | undefined;
+  return { documents, checkpoint: last ? { id: last.id, lwt: last._meta.lwt } : checkpoint };
 };
 
 /** Records, or people, per slice of background work: each slice is one task of about 100-200 ms. */
