@@ -30,7 +30,10 @@ export const changesSince = async (session: Session, size: number, checkpoint: C
     : [];
   const lwt = checkpoint ? { $gt: checkpoint.lwt } : { $gte: RX_META_LWT_MINIMUM };
   const later = sameInstant.length < size ? await query({ '_meta.lwt': lwt }, size - sameInstant.length) : [];
-  const documents = [...sameInstant, ...later];
+  // A record of the first range written again before the second was read comes back from it, newer: the
+  // page keeps that copy only, or the directory would list it twice (and keep it in its snapshot).
+  const again = new Set(later.map((d) => d.id));
+  const documents = [...sameInstant.filter((d) => !again.has(d.id)), ...later];
   const last = documents.at(-1) as (StoredRecord & { _meta: { lwt: number } }) | undefined;
   return { documents, checkpoint: last ? { id: last.id, lwt: last._meta.lwt } : checkpoint };
 };

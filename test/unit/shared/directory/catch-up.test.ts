@@ -13,14 +13,24 @@ afterEach(async () => {
   directory = undefined;
 });
 
-/** Counts the records the store hands over to queries of the records collection. */
-const countHandedOver = (session: Awaited<ReturnType<typeof open>>) => {
+/**
+ * Counts the records the store hands over to queries of the records collection, and keeps each query's
+ * plan: a plan whose selector and sort the index answers walks only the records it hands over, where
+ * RxDB's getChangedDocumentsSince (the catch-up before) filtered the checkpoint's instant record by record.
+ * `between` runs after each query, before its answer is handed on.
+ */
+const countHandedOver = (session: Awaited<ReturnType<typeof open>>, between?: () => Promise<void>) => {
   const storage = session.db.records.storageInstance;
   const original = storage.query.bind(storage);
-  const counted = { records: 0 };
+  const counted = { records: 0, plans: [] as { selector: boolean; sort: boolean }[] };
   storage.query = async (query) => {
     const result = await original(query);
     counted.records += result.documents.length;
+    counted.plans.push({
+      selector: query.queryPlan.selectorSatisfiedByIndex,
+      sort: query.queryPlan.sortSatisfiedByIndex,
+    });
+    await between?.();
     return result;
   };
   return counted;
@@ -50,6 +60,29 @@ describe('the directory catching up after a bulk write', () => {
     // In write order: the later bulk comes last, after the first one's remainder in the same page.
     expect(seen.slice(-30).sort()).toEqual(later.map((p) => p.id).sort());
     expect(counted.records).toBe(1230);
+    expect(counted.plans.length).toBeGreaterThan(0);
+    expect(counted.plans.every((plan) => plan.selector && plan.sort)).toBe(true);
+  });
+
+  it('hands over a record written again while a page is read once, as it is now', async () => {
+    const session = await open();
+    const people = await session.people.createMany(generatePeople(120));
+    const first = await changesSince(session, 50, undefined);
+    expect(first.documents).toHaveLength(50);
+    // Between the page's two reads (the checkpoint's instant, then later ones), a record of the first read
+    // is changed: a sync's pull or an edit landing while the directory catches up.
+    const changed = people[60]!;
+    let edits = 0;
+    countHandedOver(session, async () => {
+      if (edits++ === 0) await session.people.update(changed.id, (p) => ({ ...p, jobTitle: 'Inkoper' }));
+    });
+    const page = await changesSince(session, 100, first.checkpoint);
+    const ids = page.documents.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain(changed.id);
+    // The copy kept is the newer one, and it comes last, in write order.
+    expect(ids.at(-1)).toBe(changed.id);
+    expect(page.documents).toHaveLength(70);
   });
 
   it('lists everyone of an import larger than a catch-up page once', async () => {
