@@ -182,12 +182,13 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     // A checkpoint the server never reached: the database was restored from an older backup.
     if (checkpoint > head.sequence) return sendError(reply, 409, 'resync-required');
     await storage.touchDevice(auth.caller.device.id, ctx.now());
-    const page = await pullVisible(ctx, auth.caller, auth.collection, { from: checkpoint, limit, maxBytes });
+    const from = { from: checkpoint, limit, maxBytes, count: count !== undefined };
+    const page = await pullVisible(ctx, auth.caller, auth.collection, from);
     const body: PullResponse = {
       documents: page.documents,
       checkpoint: page.checkpoint,
       ...(page.more ? { more: true as const } : {}),
-      ...(count ? { remaining: await storage.countAfter(orgId, auth.collection, checkpoint) } : {}),
+      ...(page.remaining !== undefined ? { remaining: page.remaining } : {}),
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every

@@ -22,22 +22,46 @@ import type { TerritoryStore } from '../storage/territories';
 import { registerMoveRoutes } from './territory-moves';
 
 /**
- * Which pulled documents of this collection the caller may receive, or null when all of them: admins, an
- * organisation without territories, and collections that hold no subject's data.
+ * The territories whose documents of this collection the caller receives besides those of no territory, or
+ * null when all of them: admins, an organisation without territories, and collections that hold no
+ * subject's data.
  */
+export const heldTerritories = async (
+  territories: TerritoryStore | undefined,
+  caller: Pick<Caller, 'role' | 'user'>,
+  collection: Collection,
+): Promise<ReadonlySet<string> | null> => {
+  if (!territories || caller.role === 'admin') return null;
+  if (collection !== 'records' && collection !== 'items' && collection !== 'keys') return null;
+  const access = await territories.access(caller.user.orgId, caller.user.id);
+  return access.any ? access.held : null;
+};
+
+const holding =
+  (collection: Collection, held: ReadonlySet<string>) =>
+  (doc: { id?: unknown; keyId?: unknown }): boolean => {
+    const tag = territoryOfDocument(collection, doc);
+    return tag === null || held.has(tag);
+  };
+
+/** Which pulled documents of this collection the caller may receive (heldTerritories), or null when all. */
 export const visibleTo = async (
   territories: TerritoryStore | undefined,
   caller: Pick<Caller, 'role' | 'user'>,
   collection: Collection,
 ): Promise<((doc: { id?: unknown; keyId?: unknown }) => boolean) | null> => {
-  if (!territories || caller.role === 'admin') return null;
-  if (collection !== 'records' && collection !== 'items' && collection !== 'keys') return null;
-  const access = await territories.access(caller.user.orgId, caller.user.id);
-  if (!access.any) return null;
-  return (doc) => {
-    const tag = territoryOfDocument(collection, doc);
-    return tag === null || access.held.has(tag);
-  };
+  const held = await heldTerritories(territories, caller, collection);
+  return held ? holding(collection, held) : null;
+};
+
+/** Stored documents parsed, those of a territory not in `held` left out (null: none left out). */
+export const visibleAmong = (
+  collection: Collection,
+  held: ReadonlySet<string> | null,
+  docs: readonly { doc: string }[],
+): PullResponse['documents'] => {
+  const parsed = docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]);
+  return held ? parsed.filter(holding(collection, held)) : parsed;
 };
 
 /**
@@ -49,11 +73,8 @@ export const visibleDocs = async (
   caller: Pick<Caller, 'role' | 'user'>,
   collection: Collection,
   docs: readonly { doc: string }[],
-): Promise<PullResponse['documents']> => {
-  const parsed = docs.map(({ doc }) => JSON.parse(doc) as PullResponse['documents'][number]);
-  const visible = await visibleTo(territories, caller, collection);
-  return visible ? parsed.filter(visible) : parsed;
-};
+): Promise<PullResponse['documents']> =>
+  visibleAmong(collection, await heldTerritories(territories, caller, collection), docs);
 
 /**
  * Whether every live key page of a push is under the key its id says (T8): a territory's page under that

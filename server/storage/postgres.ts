@@ -16,6 +16,7 @@ import { openPostgresKeys, postgresCurrentEpochId } from './postgres-keys';
 import { openPostgresDevices } from './postgres-devices';
 import { openPostgresLedger } from './postgres-ledger';
 import { postgresUsage } from './usage';
+import { postgresHeldPages } from './held-pages';
 import { listenForWrites, transactions, writeNotice } from './postgres-notify';
 import { toAnchor, toMaster, toUser, toUserSummary, USER_COLUMNS, userUpdates, userValues } from './rows';
 import type { CarriedWrite, PushOutcome, Storage, StoredPushRow, WriteNotice } from './types';
@@ -96,6 +97,7 @@ export const openPostgresStorage = async ({
     ...openPostgresLedger({ pool, inTransaction, channel }),
     ...openPostgresKeys({ pool, inTransaction }),
     ...postgresUsage(pool),
+    ...postgresHeldPages(pool),
     ...openPostgresDevices(pool),
     async migrate() {
       await inTransaction(async (client) => {
@@ -108,6 +110,7 @@ export const openPostgresStorage = async ({
         for (const migration of MIGRATIONS) {
           if (done.has(migration.version)) continue;
           await client.query(migration.postgres);
+          await migration.backfill?.postgres(client);
           await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
         }
       });
@@ -237,13 +240,14 @@ export const openPostgresStorage = async ({
           await client.query(
             `WITH written AS (
                INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
-                 kind, subject_id, key_id)
-               SELECT $1, w.id, $2, w.seq, w.deleted, $3, w.doc, w.seq, $4, w.kind, w.subject_id, w.key_id
-               FROM unnest($5::text[], $6::bigint[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
-                 AS w(id, seq, deleted, doc, kind, subject_id, key_id)
+                 kind, subject_id, key_id, territory)
+               SELECT $1, w.id, $2, w.seq, w.deleted, $3, w.doc, w.seq, $4, w.kind, w.subject_id, w.key_id,
+                 w.territory
+               FROM unnest($5::text[], $6::bigint[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[],
+                 $15::text[]) AS w(id, seq, deleted, doc, kind, subject_id, key_id, territory)
                ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
                  written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
-                 subject_id = excluded.subject_id, key_id = excluded.key_id
+                 subject_id = excluded.subject_id, key_id = excluded.key_id, territory = excluded.territory
                RETURNING 1
              ), moved AS (UPDATE orgs SET seq = $12 WHERE id = $2 RETURNING id)
              SELECT pg_notify($13, $14) FROM moved`,
@@ -268,6 +272,7 @@ export const openPostgresStorage = async ({
                   ? { collection, previous, docs: writes.map((w, i) => ({ doc: w.doc, seq: first + i })) }
                   : undefined,
               ),
+              writes.map((w) => w.territory),
             ],
           );
         }

@@ -2,6 +2,7 @@
 // rules inside their push transaction, so the embedded database and PostgreSQL refuse exactly the same.
 import type { Collection, Role } from '../../shared/sync';
 import { CARRY_MAX_BYTES, isAppendOnlyKind, mayRewriteAnyKeyPage } from '../../shared/sync';
+import { territoryOfDocument } from '../../shared/territories';
 import type { StoredPushRow } from './types';
 
 export type RowDecision = 'write' | 'same' | 'conflict' | 'foreign';
@@ -54,6 +55,8 @@ export interface DocMeta {
   subjectId: string | null;
   /** A key page's keyId (the page key's epoch id, or the organisation key's id before epochs). */
   keyId: string | null;
+  /** The territory's tag (territoryOfDocument), null for a document of no territory: what pulls select by. */
+  territory: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -65,6 +68,7 @@ export const docMeta = (collection: Collection, doc: string): DocMeta => {
     kind: collection === 'keys' || collection === 'audit' ? null : field(value.kind),
     subjectId: isSubjectCollection(collection) ? field(value.subjectId) : null,
     keyId: collection === 'keys' ? field(value.keyId) : null,
+    territory: territoryOfDocument(collection, value),
   };
 };
 

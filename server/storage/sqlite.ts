@@ -29,6 +29,7 @@ import {
 import { openSqliteKeys, sqliteCurrentEpochId } from './sqlite-keys';
 import { openSqliteLedger } from './sqlite-ledger';
 import { sqliteUsage } from './usage';
+import { sqliteHeldPages } from './held-pages';
 import type {
   CarriedWrite,
   DeviceRow,
@@ -106,10 +107,10 @@ export const openSqliteStorage = (file: string): Storage => {
       const plan = planPush(orgId, collection, rows, masters, erased, by, ledger);
       const upsert = db.prepare(
         `INSERT INTO documents (collection, id, org_id, seq, deleted, written_at, doc, first_seq, first_device,
-           kind, subject_id, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           kind, subject_id, key_id, territory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
            written_at = excluded.written_at, doc = excluded.doc, kind = excluded.kind,
-           subject_id = excluded.subject_id, key_id = excluded.key_id`,
+           subject_id = excluded.subject_id, key_id = excluded.key_id, territory = excluded.territory`,
       );
       // What a live device needs to apply this push from its event without pulling (CarriedWrite).
       const carry = carriable(plan.writes);
@@ -138,6 +139,7 @@ export const openSqliteStorage = (file: string): Storage => {
           w.kind,
           w.subjectId,
           w.keyId,
+          w.territory,
         );
       }
       const wrote = plan.writes.length > 0;
@@ -161,6 +163,7 @@ export const openSqliteStorage = (file: string): Storage => {
     ...openSqliteLedger(db, announce),
     ...openSqliteKeys(db),
     ...sqliteUsage(db),
+    ...sqliteHeldPages(db),
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
       const done = new Set(
@@ -170,6 +173,7 @@ export const openSqliteStorage = (file: string): Storage => {
         if (done.has(migration.version)) continue;
         db.transaction(() => {
           db.exec(migration.sqlite);
+          migration.backfill?.sqlite(db);
           db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(migration.version);
         })();
       }

@@ -14,6 +14,7 @@ import type {
   UserKeys,
   UserSummary,
 } from '../../shared/sync';
+import type { HeldPageStorage } from './held-pages';
 
 export interface UserRow {
   id: string;
@@ -165,7 +166,7 @@ export interface CheckpointEntry {
   readonly at: number;
 }
 
-export interface Storage {
+export interface Storage extends HeldPageStorage {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -6,11 +6,16 @@ import { migration as deviceSigning } from './0004-device-signing';
 import { migration as memberStatus } from './0005-member-status';
 import { migration as keyEpochs } from './0006-key-epochs';
 import { migration as restores } from './0007-restores';
+import { migration as territoryTags } from './0008-territory-tags';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
 
 export interface Migration {
   version: number;
   sqlite: string;
   postgres: string;
+  /** What the SQL cannot compute, run right after it in the same transaction (rows stored before). */
+  backfill?: { sqlite(db: Database.Database): void; postgres(client: pg.ClientBase): Promise<void> };
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   memberStatus,
   keyEpochs,
   restores,
+  territoryTags,
 ];
