@@ -4,18 +4,38 @@
 // names its subjects by mark only, and the server cannot tell whose they are), so these grow with the
 // organisation, not with the territories held.
 //
-// Issue 19, bench territory-share: kept as one document rewritten whole after each settings pull (and
-// opened three times per pull), a sales device's first sync at 100,000 people sealed and opened some
-// 200 MB for about seven pages of notes: quadratic in the organisation, and most of its time. Now each
-// acceptance writes only the moves it changed, as the next numbered part after a base, in a compact form
-// (each note's time, territory and id once per document); reading takes the base and then each part in
-// order, each part's moves replacing those before (a part holds what the settlement made newest over
-// everything before it, so the order is that of the writes). The merged value stays in memory while the
-// stored documents are the same. After COMPACT_AFTER parts the base is written anew with everything and
-// the parts are removed. Reads and writes run on the local documents' chain, so none sees a half-done
-// compaction. The base before parts (one document of AcceptedMoves) is read as the first base.
+// Issue 19, bench territory-share: kept as one document rewritten whole after each settings pull, a sales
+// device's first sync at 100,000 people sealed and opened some 200 MB for about seven pages of notes. So
+// each acceptance writes only the moves it changed, as a part after a base, in a compact form (each
+// note's time, territory and id once per document); reading takes the base and then each part in order,
+// each part's moves replacing those before (a part holds what the settlement made newest over everything
+// before it). The merged value stays in memory while the stored documents are the same.
+//
+// A fixed set of documents (review of 6f34accb): RxDB keeps a removed document (payload included), so
+// parts under ever new ids, removed at each compaction, grew the vault collection by one document per
+// acceptance for the device's life. The parts are SLOTS slots, overwritten in place, never removed: part
+// number upTo + i (the base's upTo) goes into slot i, its number sealed with it, and a read takes slot i
+// only while it holds part upTo + i (the first that does not ends the parts). The acceptance after the
+// last slot writes the base anew with everything, at a higher upTo: one write, so a crash leaves either
+// the base before (and its parts) or the new one, whose stale slots the numbers leave out.
+//
+// Refused, not forgotten: a base or part that does not open (damaged, or sealed for another document)
+// throws AcceptedMovesUnreadable. Taken as empty, every accepted move would be forgotten and a server
+// could replay a subject's first move note; the settlement decides nothing instead (move.ts, departures).
+//
+// The layout before slots (parts under their absolute number, and before those one document) is read as
+// it was; the next acceptance writes the base of this layout with everything, then removes those
+// documents once (a removal that fails is tried again at a later acceptance, and never fails the write).
 import type { Session } from '../vault';
-import { localDocPayload, onLocalDocChain, openLocalDoc, removeLocalDocs, writeLocalDoc } from '../vault';
+import {
+  localDocIds,
+  localDocPayload,
+  localDocPayloads,
+  onLocalDocChain,
+  openLocalDocStrict,
+  removeLocalDocs,
+  writeLocalDoc,
+} from '../vault';
 
 /** A subject's latest move as this device accepted it: its version, when, the territory it went to, the note. */
 export interface AcceptedMove {
@@ -27,12 +47,24 @@ export interface AcceptedMove {
 }
 export type AcceptedMoves = Record<string, AcceptedMove>;
 
-/** The document of one AcceptedMoves before parts: the first base on a device that had it. */
-const FORMER_ID = 'territory-moves-accepted';
+/** The accepted moves stored on this device do not open: no move can be decided on until they do. */
+export class AcceptedMovesUnreadable extends Error {
+  constructor() {
+    super('The territory moves this device accepted do not open; no move is decided until they do');
+    this.name = 'AcceptedMovesUnreadable';
+  }
+}
+
 const BASE_ID = 'territory-moves-accepted-base';
-const partId = (n: number) => `territory-moves-accepted-part-${n}`;
-/** How many parts are written before the base is written anew. */
+/** How many acceptances are written (the parts, then the base) before the base is written anew. */
 export const COMPACT_AFTER = 16;
+const SLOTS = COMPACT_AFTER - 1;
+const SLOT_IDS = Array.from({ length: SLOTS }, (_, i) => `territory-moves-accepted-slot-${i + 1}`);
+/** The base of this layout says so (a base before slots has its parts under absolute numbers). */
+const LAYOUT = 2;
+/** Before slots: one document of AcceptedMoves, then parts under their absolute number. */
+const FORMER_ID = 'territory-moves-accepted';
+const FORMER_PART = 'territory-moves-accepted-part-';
 
 /** Moves in the compact form: each distinct (at, to, id) once, each mark with its version and that one. */
 interface Compact {
@@ -40,8 +72,13 @@ interface Compact {
   marks: Record<string, [v: number, note: number]>;
 }
 interface Base extends Compact {
-  /** The parts up to this one are in the base. */
+  layout: number;
+  /** The parts up to this number are in the base. */
   upTo: number;
+}
+interface Part extends Compact {
+  /** The part's number. */
+  n: number;
 }
 
 const compact = (moves: Iterable<[string, AcceptedMove]>): Compact => {
@@ -72,81 +109,172 @@ const expand = (doc: Partial<Compact>, into: Record<string, AcceptedMove>): void
 };
 
 interface Stored {
+  /** The documents read, with their payloads then (null: none), to tell whether they changed since. */
+  readonly ids: readonly string[];
   readonly payloads: readonly (string | null)[];
   readonly upTo: number;
+  /** How many slots hold parts (slots 1 to this one). */
   readonly parts: number;
+  /** Read from the layout before slots (or none at all): the next acceptance writes the base. */
+  readonly former: boolean;
+  /** Documents of the layout before slots, to remove after the next acceptance. */
+  readonly leftovers: readonly string[];
   readonly moves: AcceptedMoves;
 }
 /** Per session, the moves as last read, with the payloads they were read from. */
 const cache = new WeakMap<Session, Stored>();
 
-/** The stored documents' payloads: the base (or the former document), then each part there is. */
-const payloadsOf = async (session: Session, upTo: number): Promise<(string | null)[]> => {
-  const payloads: (string | null)[] = [];
-  for (let n = upTo + 1; ; n++) {
-    const payload = await localDocPayload(session, partId(n));
-    if (payload === null) return payloads;
-    payloads.push(payload);
+/** A document's value; one that does not open is refused, never read as empty. */
+const open = <T>(session: Session, id: string, payload: string): Partial<T> => {
+  let value: unknown;
+  try {
+    value = openLocalDocStrict<unknown>(session, id, payload);
+  } catch {
+    throw new AcceptedMovesUnreadable();
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new AcceptedMovesUnreadable();
+  return value as Partial<T>;
+};
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : 0);
+
+/** What a read fetches at once: the base, the slots and the document before parts. */
+const IDS = [BASE_ID, ...SLOT_IDS, FORMER_ID];
+const FORMER_AT = IDS.length - 1;
+
+/**
+ * The layout before slots: the base (or, without one, the former document) and the parts after its
+ * upTo, in order; the parts' payloads are added to `seen`.
+ */
+const readFormer = async (
+  session: Session,
+  base: Partial<Base> | null,
+  former: string | null,
+  into: Record<string, AcceptedMove>,
+  seen: { ids: string[]; payloads: (string | null)[] },
+): Promise<void> => {
+  if (base) expand(base, into);
+  else if (former !== null) Object.assign(into, open<AcceptedMoves>(session, FORMER_ID, former));
+  for (let n = count(base?.upTo) + 1; ; n++) {
+    const id = `${FORMER_PART}${n}`;
+    const payload = await localDocPayload(session, id);
+    seen.ids.push(id);
+    seen.payloads.push(payload);
+    if (payload === null) return;
+    expand(open<Compact>(session, id, payload), into);
   }
 };
 
 /** The accepted moves as stored, merged (on the chain). */
 const read = async (session: Session): Promise<Stored> => {
-  const base = await localDocPayload(session, BASE_ID);
-  const former = base === null ? await localDocPayload(session, FORMER_ID) : null;
   const known = cache.get(session);
-  const head = base ?? former;
-  let upTo = 0;
-  let moves: Record<string, AcceptedMove> = {};
-  if (known && known.payloads[0] === head) {
-    const parts = await payloadsOf(session, known.upTo);
-    if (parts.length === known.parts && parts.every((p, i) => p === known.payloads[i + 1])) return known;
+  if (known) {
+    const now = await localDocPayloads(session, known.ids);
+    if (now.every((payload, i) => payload === known.payloads[i])) return known;
   }
-  if (base !== null) {
-    const value = openLocalDoc<Partial<Base>>(session, BASE_ID, base, {});
-    upTo = typeof value.upTo === 'number' ? value.upTo : 0;
-    expand(value, moves);
-  } else if (former !== null) moves = { ...openLocalDoc<AcceptedMoves>(session, FORMER_ID, former, {}) };
-  const parts = await payloadsOf(session, upTo);
-  parts.forEach((payload, i) =>
-    expand(openLocalDoc<Partial<Compact>>(session, partId(upTo + 1 + i), payload!, {}), moves),
-  );
-  const stored = { payloads: [head, ...parts], upTo, parts: parts.length, moves: Object.freeze(moves) };
+  const ids = [...IDS];
+  const payloads = await localDocPayloads(session, ids);
+  const base = payloads[0] ? open<Base>(session, BASE_ID, payloads[0]) : null;
+  const former = payloads[FORMER_AT]!;
+  const moves: Record<string, AcceptedMove> = {};
+  let upTo = 0;
+  let parts = 0;
+  const before = base?.layout !== LAYOUT;
+  if (before) await readFormer(session, base, former, moves, { ids, payloads });
+  else {
+    upTo = count(base.upTo);
+    expand(base, moves);
+    for (; parts < SLOTS; parts++) {
+      const payload = payloads[parts + 1];
+      if (!payload) break;
+      const part = open<Part>(session, SLOT_IDS[parts]!, payload);
+      if (part.n !== upTo + parts + 1) break; // a stale slot: the parts end before it
+      expand(part, moves);
+    }
+  }
+  const leftovers = await localDocIds(session, FORMER_PART);
+  if (former !== null) leftovers.push(FORMER_ID);
+  const stored = { ids, payloads, upTo, parts, former: before, leftovers, moves: Object.freeze(moves) };
   cache.set(session, stored);
   return stored;
 };
 
-/** The moves this device accepted. */
-export const readAcceptedMoves = async (session: Session): Promise<AcceptedMoves> =>
-  (await onLocalDocChain(() => read(session))).moves;
+/** Sessions whose unreadable accepted moves were audited (once per session). */
+const audited = new WeakSet<Session>();
+
+/** Audits, once per session, that the accepted moves do not open, and throws on. */
+const refusing = async <T>(session: Session, run: Promise<T>): Promise<T> => {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof AcceptedMovesUnreadable && !audited.has(session)) {
+      audited.add(session);
+      await session.audit
+        .record({
+          action: 'territory',
+          kind: 'territory-moves-unreadable',
+          recordIds: [],
+          details: { reason: 'accepted-moves' },
+        })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+};
+
+/** The moves this device accepted; throws AcceptedMovesUnreadable when they do not open. */
+export const readAcceptedMoves = async (session: Session): Promise<AcceptedMoves> => {
+  const stored = await refusing(
+    session,
+    onLocalDocChain(() => read(session)),
+  );
+  return stored.moves;
+};
+
+/** Removes the documents of the layout before slots; one that fails is tried again at the next write. */
+const removeLeftovers = async (session: Session, kept: Stored): Promise<void> => {
+  if (!kept.leftovers.length) return;
+  try {
+    await removeLocalDocs(session, kept.leftovers);
+    const payloads = kept.payloads.map((payload, i) => (i === FORMER_AT ? null : payload));
+    cache.set(session, { ...kept, payloads, leftovers: [] });
+  } catch {
+    // What was accepted is stored: the leftovers are ignored by reads, and removed at a later write.
+  }
+};
 
 /**
  * Changes the accepted moves: `next` answers them from those stored (as the chain holds them, so no other
  * write comes between); what it changed (a mark whose move is not the same object) is written as a part.
+ * Throws AcceptedMovesUnreadable (without calling `next`) when the stored moves do not open.
  */
 export const changeAcceptedMoves = <T>(
   session: Session,
   next: (current: AcceptedMoves) => { accepted: AcceptedMoves; result: T },
 ): Promise<{ accepted: AcceptedMoves; result: T }> =>
-  onLocalDocChain(async () => {
-    const stored = await read(session);
-    const { accepted, result } = next(stored.moves);
-    const changed = Object.entries(accepted).filter(([mark, move]) => stored.moves[mark] !== move);
-    if (!changed.length) return { accepted: stored.moves, result };
-    const part = stored.upTo + stored.parts + 1;
-    const moves = Object.freeze(accepted);
-    let kept: Stored;
-    if (stored.parts + 1 >= COMPACT_AFTER) {
-      await writeLocalDoc<Base>(session, BASE_ID, { upTo: part, ...compact(Object.entries(moves)) });
-      const gone = Array.from({ length: stored.parts }, (_, i) => partId(stored.upTo + 1 + i));
-      const former = stored.payloads[0] !== null && stored.upTo === 0;
-      await removeLocalDocs(session, former ? [...gone, FORMER_ID] : gone);
-      kept = { payloads: [await localDocPayload(session, BASE_ID)], upTo: part, parts: 0, moves };
-    } else {
-      await writeLocalDoc<Compact>(session, partId(part), compact(changed));
-      const payloads = [...stored.payloads, await localDocPayload(session, partId(part))];
-      kept = { payloads, upTo: stored.upTo, parts: stored.parts + 1, moves };
-    }
-    cache.set(session, kept);
-    return { accepted: moves, result };
-  });
+  refusing(
+    session,
+    onLocalDocChain(async () => {
+      const stored = await read(session);
+      const { accepted, result } = next(stored.moves);
+      const changed = Object.entries(accepted).filter(([mark, move]) => stored.moves[mark] !== move);
+      if (!changed.length) return { accepted: stored.moves, result };
+      const moves = Object.freeze(accepted);
+      const payloads = stored.payloads.slice(0, IDS.length);
+      let kept: Stored;
+      if (stored.former || stored.parts >= SLOTS) {
+        // Everything into the base, past every part there was: the slots' parts no longer count.
+        const upTo = stored.former ? 0 : stored.upTo + stored.parts + 1;
+        const base: Base = { layout: LAYOUT, upTo, ...compact(Object.entries(moves)) };
+        payloads[0] = await writeLocalDoc(session, BASE_ID, base);
+        kept = { ...stored, ids: IDS, payloads, upTo, parts: 0, former: false, moves };
+      } else {
+        const part: Part = { n: stored.upTo + stored.parts + 1, ...compact(changed) };
+        payloads[stored.parts + 1] = await writeLocalDoc(session, SLOT_IDS[stored.parts]!, part);
+        kept = { ...stored, payloads, parts: stored.parts + 1, moves };
+      }
+      cache.set(session, kept);
+      await removeLeftovers(session, kept);
+      return { accepted: moves, result };
+    }),
+  );

@@ -16,7 +16,7 @@ import { toWire } from '../sync';
 import type { KeyDoc, RecordDoc } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
-import { latestMoves, subjectMark } from './move';
+import { AcceptedMovesUnreadable, latestMoves, subjectMark } from './move';
 import { queueMovePurges } from './move-purges';
 import { territoryOfPage } from './tags';
 
@@ -54,10 +54,19 @@ export const departuresWaiting = async (session: Session): Promise<boolean> =>
 export class Departures {
   constructor(private readonly session: Session) {}
 
-  /** The subjects (with the territory each left) whose latest move note sends them elsewhere. */
+  /**
+   * The subjects (with the territory each left) whose latest move note sends them elsewhere; none while
+   * the accepted moves do not open (accepted-moves.ts, audited there): the departures wait, as unproved.
+   */
   private async proved(leaving: ReadonlyMap<string, string | null>): Promise<Set<string>> {
     if (!leaving.size) return new Set();
-    const latest = await latestMoves(this.session); // mark → where its latest accepted move went (move.ts)
+    let latest: Map<string, string>; // mark → where its latest accepted move went (move.ts)
+    try {
+      latest = await latestMoves(this.session);
+    } catch (error) {
+      if (error instanceof AcceptedMovesUnreadable) return new Set();
+      throw error;
+    }
     return new Set(
       [...leaving]
         .filter(([id, from]) => {

@@ -30,6 +30,7 @@ import { keyPageEntries, recordAddress, sealedKind } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import {
+  AcceptedMovesUnreadable,
   changeAcceptedMoves,
   readAcceptedMoves,
   type AcceptedMove,
@@ -70,6 +71,7 @@ export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
   (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
 
 export type { AcceptedMove, AcceptedMoves };
+export { AcceptedMovesUnreadable };
 const REFUSED_ID = 'territory-moves-refused';
 
 /**
@@ -143,7 +145,9 @@ export const settleMoveNotes = <N extends NoteRecord>(
 /**
  * Takes the notes' moves that are newer than those accepted into this device's accepted moves, and
  * answers them with how many notes were refused (a move more than one version ahead). A refused note with
- * an id is audited once ('territory-replay-refused', counts only).
+ * an id is audited once ('territory-replay-refused', counts only). Throws AcceptedMovesUnreadable, taking
+ * in nothing, when the accepted moves stored here do not open (accepted-moves.ts): settled against none,
+ * a subject's first move note would count again.
  */
 export const acceptMoveNotes = async (
   session: Session,
@@ -178,7 +182,7 @@ export const acceptMoveNotes = async (
   return { accepted, refused: refused.length };
 };
 
-/** The moves this device accepted, without reading the notes. */
+/** The moves this device accepted, without reading the notes; throws AcceptedMovesUnreadable as above. */
 export const acceptedMoves = (session: Session): Promise<AcceptedMoves> => readAcceptedMoves(session);
 
 /** Every move note on this device with its id, oldest first; notes that do not open are skipped. */
@@ -188,7 +192,9 @@ const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> =>
 /**
  * Where each moved subject (by mark) went in its latest accepted move: the notes on this device taken in
  * first, so a note stored before this device kept its accepted moves counts; a note missing since does not
- * undo its move, and a note too far ahead (planted) does not count.
+ * undo its move, and a note too far ahead (planted) does not count. Throws AcceptedMovesUnreadable when
+ * the accepted moves do not open: no move is proved then (departures.ts), and an admin's move stops
+ * before it changes anything (noteMoves).
  */
 export const latestMoves = async (session: Session): Promise<Map<string, string>> => {
   const { accepted } = await acceptMoveNotes(session, await moveNoteRecords(session));

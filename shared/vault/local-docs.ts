@@ -40,24 +40,41 @@ export const onLocalDocChain = <T>(run: () => Promise<T>): Promise<T> => {
   return result;
 };
 
-/** Seals and stores one document (on the chain, onLocalDocChain, when others may change it). */
-export const writeLocalDoc = async <T>(vault: LocalVault, id: string, value: T): Promise<void> => {
+/**
+ * Seals and stores one document (on the chain, onLocalDocChain, when others may change it); answers the
+ * payload stored, as localDocPayload would.
+ */
+export const writeLocalDoc = async <T>(vault: LocalVault, id: string, value: T): Promise<string> => {
   const payload = vault.cipher.sealJson(value, vault.orgKey, address(vault, id));
   await vault.db.vault.upsert({ id, payload, updatedAt: Date.now() });
+  return payload;
 };
 
 /** The stored (sealed) payload of one document, or null: to tell whether it changed since it was read. */
 export const localDocPayload = async (vault: LocalVault, id: string): Promise<string | null> =>
   (await vault.db.vault.findOne(id).exec())?.payload ?? null;
 
-/** The value of a payload localDocPayload answered, or `fallback` when it does not open. */
-export const openLocalDoc = <T>(vault: LocalVault, id: string, payload: string, fallback: T): T => {
-  try {
-    return vault.cipher.openJson(payload, vault.orgKey, address(vault, id)) as T;
-  } catch {
-    return fallback;
-  }
+/** The stored payloads of several documents, in the order of `ids` (null: none), read at once. */
+export const localDocPayloads = async (
+  vault: LocalVault,
+  ids: readonly string[],
+): Promise<(string | null)[]> => {
+  const docs = await vault.db.vault.findByIds([...ids]).exec();
+  return ids.map((id) => docs.get(id)?.payload ?? null);
 };
+
+/** The ids of the stored documents whose id starts with `prefix`. */
+export const localDocIds = async (vault: LocalVault, prefix: string): Promise<string[]> =>
+  (await vault.db.vault.find({ selector: { id: { $gt: prefix, $lt: `${prefix}\uffff` } } }).exec()).map(
+    (doc) => doc.id,
+  );
+
+/**
+ * The value of a payload localDocPayload answered; throws when it does not open (sealed for another
+ * document, damaged), for documents whose loss must not pass for an empty value.
+ */
+export const openLocalDocStrict = <T>(vault: LocalVault, id: string, payload: string): T =>
+  vault.cipher.openJson(payload, vault.orgKey, address(vault, id)) as T;
 
 /** Removes documents (on the chain). */
 export const removeLocalDocs = async (vault: LocalVault, ids: readonly string[]): Promise<void> => {
