@@ -30,7 +30,14 @@ import {
   type TerritorySetting,
 } from './definitions';
 import type { Wire } from './departures';
-import { acceptedMoves, acceptMoveNotes, settleMoveNotes, TERRITORY_MOVE, type MoveNote } from './move';
+import {
+  AcceptedMovesUnreadable,
+  acceptedMoves,
+  acceptMoveNotes,
+  settleMoveNotes,
+  TERRITORY_MOVE,
+  type MoveNote,
+} from './move';
 
 const KINDS = new Set<unknown>([TERRITORY.kind, TERRITORY_MOVE.kind]);
 
@@ -134,7 +141,15 @@ export const admitTerritorySettings = async (
     }
   }
   // Move notes with a move too far ahead of the accepted one (after this pull's own notes) are refused.
-  const { taken, refused: ahead } = settleMoveNotes(await acceptedMoves(session), notes);
+  // Moves this device accepted that do not open (tampered) decide nothing: every note is refused, the
+  // other settings still come in (accepted-moves.ts audits the unreadable store once).
+  const current = await acceptedMoves(session).catch((error: unknown) => {
+    if (error instanceof AcceptedMovesUnreadable) return null;
+    throw error;
+  });
+  const { taken, refused: ahead } = current
+    ? settleMoveNotes(current, notes)
+    : { taken: [] as typeof notes, refused: notes };
   for (const note of ahead) refused.add(note.doc);
   counts.moves += ahead.length;
   for (const definition of accepted) await acceptDefinition(session, definition);

@@ -18,7 +18,8 @@ import {
   type NoteRecord,
 } from '../../../../shared/territories';
 import { COMPACT_AFTER } from '../../../../shared/territories/accepted-moves';
-import { Departures } from '../../../../shared/territories/departures';
+import { Departures, type Wire } from '../../../../shared/territories/departures';
+import { admitTerritorySettings } from '../../../../shared/territories/replays';
 import { localDocPayload, writeLocalDoc, type Session } from '../../../../shared/vault';
 import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { useMemoryDatabases } from '../../../helpers/vaults';
@@ -225,6 +226,11 @@ describe('accepted moves', () => {
     await expect(acceptMoveNotes(session, [note(['secret-mark'], 1, SOUTH, 9)])).rejects.toThrow(
       /do not open/,
     );
+    // A settings pull still brings in the other settings; its move notes are refused, not decided on.
+    const stored = (await db.settings.find().exec()).map((d) => d.toJSON() as unknown as Wire);
+    const noteDoc = stored.find((d) => d.kind === TERRITORY_MOVE.kind)!;
+    const other: Wire = { id: 'another-setting', kind: 'team', payload: 'sealed' };
+    expect(await admitTerritorySettings(session, [noteDoc, other])).toEqual([other]);
     // No departure is proved, nothing is let go, and the guard's calls do not throw.
     const departures = new Departures(session);
     expect(await departures.due()).toBe(false);
@@ -233,6 +239,9 @@ describe('accepted moves', () => {
     const unreadable = async () =>
       (await session.audit.entries()).entries.filter((e) => e.kind === 'territory-moves-unreadable');
     expect(await unreadable()).toHaveLength(1);
+    expect(
+      (await session.audit.entries()).entries.filter((e) => e.kind === 'territory-replay-refused'),
+    ).toHaveLength(1);
     expect(JSON.stringify((await unreadable())[0]!.details)).not.toContain('secret-mark');
     const again = await (await testVault(db)).unlock(PASSPHRASE);
     await expect(acceptedMoves(again)).rejects.toThrow(/do not open/);
