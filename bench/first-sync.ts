@@ -21,6 +21,7 @@ import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { MIME_TYPES, resolveInside } from '../scripts/static-files.mjs';
 import { createApp } from '../server/app';
 import { openSqliteLinks } from '../server/storage/links-sqlite';
+import { openSqliteTerritories } from '../server/storage/territories';
 import { openStorage, seedAccount } from './client-server';
 import { benchSize, intEnv, PASSPHRASE } from './env.mjs';
 import { median, round, writeBenchResults } from './figures';
@@ -319,11 +320,14 @@ say(
 
 const opened = await openStorage('sqlite', '', 'first-sync');
 await opened.storage.migrate();
-// With the link routes, as server/main.ts starts it (the app polls them for link clicks).
+// With the link and territory routes, as server/main.ts starts it (the app polls the links for clicks and
+// asks for its territory grants at every catch-up; without the routes each ask was a 404 in the log).
 const linksDir = await mkdtemp(path.join(os.tmpdir(), 'kluis-bench-first-sync-links-'));
 const links = openSqliteLinks(path.join(linksDir, 'links.sqlite'));
 await links.migrate();
-const app = createApp({ storage: opened.storage, links, log: false, staticRoot: pagesDir });
+const territories = openSqliteTerritories(path.join(linksDir, 'territories.sqlite'));
+await territories.migrate();
+const app = createApp({ storage: opened.storage, links, territories, log: false, staticRoot: pagesDir });
 const kluisUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 let anchor: Server | undefined;
 try {
@@ -521,6 +525,7 @@ try {
   anchor?.close();
   await app.close();
   await links.close();
+  await territories.close();
   await rm(linksDir, { recursive: true, force: true });
   await opened.destroy();
 }
