@@ -1,9 +1,10 @@
 // The per-organisation storage quota: a push (or a registration of links) that would grow what the
-// organisation stores past the quota is refused, so one member cannot fill the disk for every organisation. Counting every organisation's
-// bytes on every push would read the whole table, so the count is cached and grown by each accepted push
-// (an over-estimate: a replaced document's old size is not taken off); only when the estimate reaches the
-// quota is it counted exactly, the replaced documents' sizes subtracted, before anything is refused. With
-// several instances on one PostgreSQL, each recounts at least every `recountMs`.
+// organisation stores past the quota is refused, so one member cannot fill the disk for every organisation.
+// The storage keeps each organisation's bytes as a running figure (migration 0009), so a count reads one
+// row; it is still cached and grown by each accepted push (an over-estimate: a replaced document's old
+// size is not taken off), saving a query per push; only when the estimate reaches the quota is it counted
+// again, the replaced documents' sizes subtracted, before anything is refused. With several instances on
+// one PostgreSQL, each recounts at least every `recountMs`.
 import type { Collection } from '../shared/sync';
 import type { StoredPushRow, UsageStorage } from './storage/types';
 

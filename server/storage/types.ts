@@ -339,7 +339,7 @@ export interface Storage extends HeldPageStorage {
   /** How many documents of the collection come after `after` (a first sync's "n of N"). */
   countAfter(orgId: string, collection: Collection, after: number): Promise<number>;
   organisationCount(): Promise<number>;
-  /** Bytes of every stored document (text) of the organisation. */
+  /** Bytes of every stored document (text) of the organisation: a figure the database keeps, one row read. */
   storedBytes(orgId: string): Promise<number>;
   /** Bytes of the stored documents of the organisation with these ids in the collection. */
   documentBytes(orgId: string, collection: Collection, ids: readonly string[]): Promise<number>;

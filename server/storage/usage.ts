@@ -42,11 +42,9 @@ export const sqliteUsage = (db: Database.Database): UsageStorage => {
       return Number((db.prepare('SELECT COUNT(*) AS n FROM orgs').get() as Row).n);
     },
     async storedBytes(orgId) {
-      // length() counts characters; documents are JSON of base64 and ids, so characters are bytes.
-      const row = db
-        .prepare('SELECT COALESCE(SUM(length(doc)), 0) AS n FROM documents WHERE org_id = ?')
-        .get(orgId);
-      return Number((row as Row).n);
+      // Kept by triggers in every write's transaction (migration 0009), not summed over the documents.
+      const row = db.prepare('SELECT doc_bytes FROM orgs WHERE id = ?').get(orgId) as Row | undefined;
+      return Number(row?.doc_bytes ?? 0);
     },
     async documentBytes(orgId, collection, ids) {
       if (ids.length === 0) return 0;
@@ -93,13 +91,10 @@ export const postgresUsage = (pool: pg.Pool): UsageStorage => {
       return Number((await one('SELECT COUNT(*) AS n FROM orgs', [])).n);
     },
     async storedBytes(orgId) {
-      return Number(
-        (
-          await one('SELECT COALESCE(SUM(octet_length(doc)), 0) AS n FROM documents WHERE org_id = $1', [
-            orgId,
-          ])
-        ).n,
-      );
+      // Kept by triggers in every write's transaction (migration 0009), not summed over the documents.
+      const row = (await pool.query('SELECT doc_bytes FROM orgs WHERE id = $1', [orgId])).rows[0] as
+        Row | undefined;
+      return Number(row?.doc_bytes ?? 0);
     },
     async documentBytes(orgId, collection: Collection, ids) {
       if (ids.length === 0) return 0;

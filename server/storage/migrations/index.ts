@@ -7,6 +7,7 @@ import { migration as memberStatus } from './0005-member-status';
 import { migration as keyEpochs } from './0006-key-epochs';
 import { migration as restores } from './0007-restores';
 import { migration as territoryTags } from './0008-territory-tags';
+import { migration as storedBytes } from './0009-stored-bytes';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   keyEpochs,
   restores,
   territoryTags,
+  storedBytes,
 ];
