@@ -26,6 +26,12 @@
 // The layout before slots (parts under their absolute number, and before those one document) is read as
 // it was; the next acceptance writes the base of this layout with everything, then removes those
 // documents once (a removal that fails is tried again at a later acceptance, and never fails the write).
+//
+// Linear in what is new (issue 19 bench, helper-88): at 100,000 people, copying the whole moves per
+// settlement, three times per settings page, was most of a sales device's sync. So the merged moves are a
+// Map kept here and changed in place by an acceptance (after its write), handed out as a read-only view;
+// an acceptance is given only the changes (move.ts settles against the moves as an overlay), and this
+// session remembers which stored notes (id and sealed payload) it took in, so they are not settled again.
 import type { Session } from '../vault';
 import {
   localDocIds,
@@ -36,6 +42,7 @@ import {
   removeLocalDocs,
   writeLocalDoc,
 } from '../vault';
+import { MapView } from './map-view';
 
 /** A subject's latest move as this device accepted it: its version, when, the territory it went to, the note. */
 export interface AcceptedMove {
@@ -45,7 +52,16 @@ export interface AcceptedMove {
   /** The note's id (absent on moves accepted before it was kept). */
   readonly id?: string;
 }
+/** The accepted moves as one object (tests and diagnostics: building it reads every mark). */
 export type AcceptedMoves = Record<string, AcceptedMove>;
+/** The accepted moves as this module keeps them, read-only. */
+export type MovesLookup = ReadonlyMap<string, AcceptedMove>;
+
+/** What this session accepted: the moves, and the stored notes (id → sealed payload) it took in. */
+export interface AcceptedState {
+  readonly moves: MovesLookup;
+  readonly taken: ReadonlyMap<string, string>;
+}
 
 /** The accepted moves stored on this device do not open: no move can be decided on until they do. */
 export class AcceptedMovesUnreadable extends Error {
@@ -98,13 +114,13 @@ const compact = (moves: Iterable<[string, AcceptedMove]>): Compact => {
 };
 
 /** Takes a compact document's moves into `into`, each replacing the mark's move before it. */
-const expand = (doc: Partial<Compact>, into: Record<string, AcceptedMove>): void => {
+const expand = (doc: Partial<Compact>, into: Map<string, AcceptedMove>): void => {
   const notes = (Array.isArray(doc.notes) ? doc.notes : []).map(([at, to, id]) =>
     id === undefined ? { at, to } : { at, to, id },
   );
   for (const [mark, [v, n]] of Object.entries(doc.marks ?? {})) {
     const note = notes[n];
-    if (note) into[mark] = { v, ...note };
+    if (note) into.set(mark, { v, ...note });
   }
 };
 
@@ -119,7 +135,10 @@ interface Stored {
   readonly former: boolean;
   /** Documents of the layout before slots, to remove after the next acceptance. */
   readonly leftovers: readonly string[];
-  readonly moves: AcceptedMoves;
+  /** The merged moves, changed in place by an acceptance (after its write); never handed out. */
+  readonly moves: Map<string, AcceptedMove>;
+  /** What callers read: the moves (a read-only view) and the notes taken in since they were read. */
+  readonly state: AcceptedState & { readonly taken: Map<string, string> };
 }
 /** Per session, the moves as last read, with the payloads they were read from. */
 const cache = new WeakMap<Session, Stored>();
@@ -150,11 +169,13 @@ const readFormer = async (
   session: Session,
   base: Partial<Base> | null,
   former: string | null,
-  into: Record<string, AcceptedMove>,
+  into: Map<string, AcceptedMove>,
   seen: { ids: string[]; payloads: (string | null)[] },
 ): Promise<void> => {
   if (base) expand(base, into);
-  else if (former !== null) Object.assign(into, open<AcceptedMoves>(session, FORMER_ID, former));
+  else if (former !== null)
+    for (const [mark, move] of Object.entries(open<AcceptedMoves>(session, FORMER_ID, former)))
+      if (move) into.set(mark, move);
   for (let n = count(base?.upTo) + 1; ; n++) {
     const id = `${FORMER_PART}${n}`;
     const payload = await localDocPayload(session, id);
@@ -176,7 +197,7 @@ const read = async (session: Session): Promise<Stored> => {
   const payloads = await localDocPayloads(session, ids);
   const base = payloads[0] ? open<Base>(session, BASE_ID, payloads[0]) : null;
   const former = payloads[FORMER_AT]!;
-  const moves: Record<string, AcceptedMove> = {};
+  const moves = new Map<string, AcceptedMove>();
   let upTo = 0;
   let parts = 0;
   const before = base?.layout !== LAYOUT;
@@ -194,7 +215,8 @@ const read = async (session: Session): Promise<Stored> => {
   }
   const leftovers = await localDocIds(session, FORMER_PART);
   if (former !== null) leftovers.push(FORMER_ID);
-  const stored = { ids, payloads, upTo, parts, former: before, leftovers, moves: Object.freeze(moves) };
+  const state = { moves: new MapView(moves, (move: AcceptedMove) => move), taken: new Map<string, string>() };
+  const stored = { ids, payloads, upTo, parts, former: before, leftovers, moves, state };
   cache.set(session, stored);
   return stored;
 };
@@ -222,14 +244,23 @@ const refusing = async <T>(session: Session, run: Promise<T>): Promise<T> => {
   }
 };
 
-/** The moves this device accepted; throws AcceptedMovesUnreadable when they do not open. */
-export const readAcceptedMoves = async (session: Session): Promise<AcceptedMoves> => {
+/**
+ * The moves this device accepted (a view that follows later acceptances in this session) and the notes
+ * taken in; throws AcceptedMovesUnreadable when they do not open.
+ */
+export const readAcceptedMoves = async (session: Session): Promise<AcceptedState> => {
   const stored = await refusing(
     session,
     onLocalDocChain(() => read(session)),
   );
-  return stored.moves;
+  return stored.state;
 };
+
+/** The moves, then the changes' moves in their place, then the changes' new marks. */
+function* merged(moves: MovesLookup, changes: MovesLookup): Generator<[string, AcceptedMove]> {
+  for (const [mark, move] of moves) yield [mark, changes.get(mark) ?? move];
+  for (const [mark, move] of changes) if (!moves.has(mark)) yield [mark, move];
+}
 
 /** Removes the documents of the layout before slots; one that fails is tried again at the next write. */
 const removeLeftovers = async (session: Session, kept: Stored): Promise<void> => {
@@ -244,37 +275,45 @@ const removeLeftovers = async (session: Session, kept: Stored): Promise<void> =>
 };
 
 /**
- * Changes the accepted moves: `next` answers them from those stored (as the chain holds them, so no other
- * write comes between); what it changed (a mark whose move is not the same object) is written as a part.
- * Throws AcceptedMovesUnreadable (without calling `next`) when the stored moves do not open.
+ * Changes the accepted moves: `next` answers the changes (mark → its new move) from those stored (as the
+ * chain holds them, so no other write comes between), and the stored notes (id → sealed payload) it took
+ * in. The changes are written as a part (only the changed marks; the base with everything once the slots
+ * are full), then applied to the moves in place and the notes noted as taken; a write that fails changes
+ * neither. Throws AcceptedMovesUnreadable (without calling `next`) when the stored moves do not open.
  */
 export const changeAcceptedMoves = <T>(
   session: Session,
-  next: (current: AcceptedMoves) => { accepted: AcceptedMoves; result: T },
-): Promise<{ accepted: AcceptedMoves; result: T }> =>
+  next: (current: AcceptedState) => {
+    changes: MovesLookup;
+    taken?: Iterable<readonly [string, string]>;
+    result: T;
+  },
+): Promise<{ moves: MovesLookup; result: T }> =>
   refusing(
     session,
     onLocalDocChain(async () => {
       const stored = await read(session);
-      const { accepted, result } = next(stored.moves);
-      const changed = Object.entries(accepted).filter(([mark, move]) => stored.moves[mark] !== move);
-      if (!changed.length) return { accepted: stored.moves, result };
-      const moves = Object.freeze(accepted);
-      const payloads = stored.payloads.slice(0, IDS.length);
-      let kept: Stored;
-      if (stored.former || stored.parts >= SLOTS) {
-        // Everything into the base, past every part there was: the slots' parts no longer count.
-        const upTo = stored.former ? 0 : stored.upTo + stored.parts + 1;
-        const base: Base = { layout: LAYOUT, upTo, ...compact(Object.entries(moves)) };
-        payloads[0] = await writeLocalDoc(session, BASE_ID, base);
-        kept = { ...stored, ids: IDS, payloads, upTo, parts: 0, former: false, moves };
-      } else {
-        const part: Part = { n: stored.upTo + stored.parts + 1, ...compact(changed) };
-        payloads[stored.parts + 1] = await writeLocalDoc(session, SLOT_IDS[stored.parts]!, part);
-        kept = { ...stored, payloads, parts: stored.parts + 1, moves };
+      const { changes, taken = [], result } = next(stored.state);
+      const changed = [...changes].filter(([mark, move]) => stored.moves.get(mark) !== move);
+      let kept = stored;
+      if (changed.length) {
+        const payloads = stored.payloads.slice(0, IDS.length);
+        if (stored.former || stored.parts >= SLOTS) {
+          // Everything into the base, past every part there was: the slots' parts no longer count.
+          const upTo = stored.former ? 0 : stored.upTo + stored.parts + 1;
+          const base: Base = { layout: LAYOUT, upTo, ...compact(merged(stored.moves, new Map(changed))) };
+          payloads[0] = await writeLocalDoc(session, BASE_ID, base);
+          kept = { ...stored, ids: IDS, payloads, upTo, parts: 0, former: false };
+        } else {
+          const part: Part = { n: stored.upTo + stored.parts + 1, ...compact(changed) };
+          payloads[stored.parts + 1] = await writeLocalDoc(session, SLOT_IDS[stored.parts]!, part);
+          kept = { ...stored, payloads, parts: stored.parts + 1 };
+        }
+        for (const [mark, move] of changed) stored.moves.set(mark, move);
+        cache.set(session, kept);
       }
-      cache.set(session, kept);
-      await removeLeftovers(session, kept);
-      return { accepted: moves, result };
+      for (const [id, payload] of taken) stored.state.taken.set(id, payload);
+      if (changed.length) await removeLeftovers(session, kept);
+      return { moves: stored.state.moves, result };
     }),
   );

@@ -60,7 +60,7 @@ export class Departures {
    */
   private async proved(leaving: ReadonlyMap<string, string | null>): Promise<Set<string>> {
     if (!leaving.size) return new Set();
-    let latest: Map<string, string>; // mark → where its latest accepted move went (move.ts)
+    let latest: ReadonlyMap<string, string>; // mark → where its latest accepted move went (move.ts)
     try {
       latest = await latestMoves(this.session);
     } catch (error) {

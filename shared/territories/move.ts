@@ -22,11 +22,16 @@
 // (exposure.ts reads it), not a replay. Each device keeps, per mark, the latest move it accepted in a
 // local document and decides departures on that, never on a note that went missing since: a server that
 // withholds or deletes the newer note cannot bring the older one back into force.
+//
+// Taking notes in costs what is new (issue 19 bench, helper-88): a settlement reads the accepted moves of
+// its notes' marks only, through an overlay, and answers the changes (accepted-moves.ts applies them in
+// place); a settings page is settled once (takeMoveNotes); latestMoves settles only the stored notes this
+// session has not taken in (by id and sealed payload: a note that comes back changed is settled again).
 import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { newId, toBase64, utf8 } from '../crypto';
-import type { KeyDoc, RecordDoc } from '../store';
-import { keyPageEntries, recordAddress, sealedKind } from '../store';
+import type { KeyDoc, RecordDoc, SettingDoc } from '../store';
+import { keyPageEntries, organisationTag, recordAddress, sealedKind } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import {
@@ -35,7 +40,10 @@ import {
   readAcceptedMoves,
   type AcceptedMove,
   type AcceptedMoves,
+  type MovesLookup,
 } from './accepted-moves';
+import { MapView } from './map-view';
+import { openSetting } from './open-setting';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -70,7 +78,7 @@ export const subjectMark = (session: Pick<Session, 'cipher' | 'orgKey'>, subject
 export const moveNotes = async (session: Session): Promise<MoveNote[]> =>
   (await session.settings(TERRITORY_MOVE).list()).records.map((r) => r.data).sort((a, b) => a.at - b.at);
 
-export type { AcceptedMove, AcceptedMoves };
+export type { AcceptedMove, AcceptedMoves, MovesLookup };
 export { AcceptedMovesUnreadable };
 const REFUSED_ID = 'territory-moves-refused';
 
@@ -102,44 +110,94 @@ export const movesIn = (note: MoveNote, id?: string): { mark: string; move: Acce
     move: { v: s.v ?? 0, at: note.at, to: note.to, ...(id && { id }) },
   }));
 
-/** A move note with its id, as stored (a setting's record). */
+/**
+ * A move note with its id, as stored (a setting's record); `sealed`, when known: its stored id and sealed
+ * payload, by which this session remembers it took the note in.
+ */
 export interface NoteRecord {
   readonly id?: string;
   readonly data: MoveNote;
+  readonly sealed?: { readonly id: string; readonly payload: string };
 }
+
+/** What a settlement decided. */
+export interface Settlement<N> {
+  /** Mark → its new move: the taken notes' moves newer than those accepted (nothing else is copied). */
+  readonly changes: Map<string, AcceptedMove>;
+  readonly taken: N[];
+  readonly refused: N[];
+  readonly changed: boolean;
+  /** The accepted moves after the settlement as one object, built when asked (it reads every mark). */
+  readonly accepted: AcceptedMoves;
+}
+
+const isLookup = (moves: MovesLookup | Readonly<AcceptedMoves>): moves is MovesLookup =>
+  moves instanceof Map || moves instanceof MapView;
 
 /**
  * Settles notes against the accepted moves: a note is taken when none of its moves is `ahead`, in as many
  * rounds as it takes (a note's predecessor may come later in the list); its newer moves become the accepted
- * ones. The notes left are refused. Pure: the same notes settle the same on every device.
+ * ones. The notes left are refused. Pure: the same notes settle the same on every device. Reads the
+ * accepted moves of the notes' marks only (the changes overlay them), so it costs the notes' moves, not
+ * the organisation's.
  */
 export const settleMoveNotes = <N extends NoteRecord>(
-  current: AcceptedMoves,
+  current: MovesLookup | Readonly<AcceptedMoves>,
   notes: readonly N[],
-): { accepted: AcceptedMoves; taken: N[]; refused: N[]; changed: boolean } => {
-  const accepted = { ...current };
+): Settlement<N> => {
+  const before = isLookup(current)
+    ? (mark: string) => current.get(mark)
+    : (mark: string) => (Object.hasOwn(current, mark) ? current[mark] : undefined);
+  const changes = new Map<string, AcceptedMove>();
+  const acceptedOf = (mark: string) => changes.get(mark) ?? before(mark);
   const taken: N[] = [];
   // Lowest version first, each note's computed once (not per comparison: a note holds up to 500 moves).
   const lowest = new Map(notes.map((n) => [n, Math.min(...n.data.subjects.map((s) => s.v ?? 0))]));
   let pending = [...notes].sort((a, b) => lowest.get(a)! - lowest.get(b)!);
-  let changed = false;
   for (let progress = true; progress && pending.length;) {
     progress = false;
     const left: N[] = [];
     for (const note of pending) {
       const moves = movesIn(note.data, note.id);
-      if (moves.some(({ mark, move }) => compareMove(move, accepted[mark]) === 'ahead')) {
+      if (moves.some(({ mark, move }) => compareMove(move, acceptedOf(mark)) === 'ahead')) {
         left.push(note);
         continue;
       }
       for (const { mark, move } of moves)
-        if (compareMove(move, accepted[mark]) === 'newer') [accepted[mark], changed] = [move, true];
+        if (compareMove(move, acceptedOf(mark)) === 'newer') changes.set(mark, move);
       taken.push(note);
       progress = true;
     }
     pending = left;
   }
-  return { accepted, taken, refused: pending, changed };
+  return {
+    changes,
+    taken,
+    refused: pending,
+    changed: changes.size > 0,
+    get accepted() {
+      const all = isLookup(current) ? Object.fromEntries(current) : { ...current };
+      return { ...all, ...Object.fromEntries(changes) };
+    },
+  };
+};
+
+/**
+ * Settles the notes once against this device's accepted moves and takes the newer moves in (a part with
+ * the changed marks only); answers the accepted moves (a view), the notes taken and those refused. Audits
+ * nothing (acceptMoveNotes does, and admitTerritorySettings for a pull). Throws AcceptedMovesUnreadable,
+ * taking in nothing, when the accepted moves stored here do not open.
+ */
+export const takeMoveNotes = async <N extends NoteRecord>(
+  session: Session,
+  notes: readonly N[],
+): Promise<{ accepted: MovesLookup; taken: N[]; refused: N[] }> => {
+  const { moves, result } = await changeAcceptedMoves(session, ({ moves: current }) => {
+    const settled = settleMoveNotes(current, notes);
+    const taken = settled.taken.flatMap((n) => (n.sealed ? [[n.sealed.id, n.sealed.payload] as const] : []));
+    return { changes: settled.changes, taken, result: settled };
+  });
+  return { accepted: moves, taken: result.taken, refused: result.refused };
 };
 
 /**
@@ -152,15 +210,8 @@ export const settleMoveNotes = <N extends NoteRecord>(
 export const acceptMoveNotes = async (
   session: Session,
   notes: readonly NoteRecord[],
-): Promise<{ accepted: AcceptedMoves; refused: number }> => {
-  const current = await readAcceptedMoves(session);
-  const first = settleMoveNotes(current, notes);
-  let { accepted, refused } = first;
-  if (first.changed)
-    ({ accepted, result: refused } = await changeAcceptedMoves(session, (latest) => {
-      const settled = settleMoveNotes(latest, notes);
-      return { accepted: settled.accepted, result: settled.refused };
-    }));
+): Promise<{ accepted: MovesLookup; refused: number }> => {
+  const { accepted, refused } = await takeMoveNotes(session, notes);
   const ids = refused.flatMap((n) => (n.id ? [n.id] : []));
   if (ids.length) {
     const known = await readLocalDoc<Record<string, number>>(session, REFUSED_ID, {});
@@ -182,23 +233,42 @@ export const acceptMoveNotes = async (
   return { accepted, refused: refused.length };
 };
 
-/** The moves this device accepted, without reading the notes; throws AcceptedMovesUnreadable as above. */
-export const acceptedMoves = (session: Session): Promise<AcceptedMoves> => readAcceptedMoves(session);
+/**
+ * The moves this device accepted as one object (built anew: it reads every mark; for tests and
+ * diagnostics), without reading the notes; throws AcceptedMovesUnreadable as above.
+ */
+export const acceptedMoves = async (session: Session): Promise<AcceptedMoves> =>
+  Object.freeze(Object.fromEntries((await readAcceptedMoves(session)).moves));
 
-/** Every move note on this device with its id, oldest first; notes that do not open are skipped. */
-const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> =>
-  (await session.settings(TERRITORY_MOVE).list()).records.sort((a, b) => a.data.at - b.data.at);
+/**
+ * The move notes stored on this device that this session has not taken in (by stored id and sealed
+ * payload), oldest first; notes that do not open are skipped. Throws AcceptedMovesUnreadable as above.
+ */
+const notesNotTaken = async (session: Session): Promise<NoteRecord[]> => {
+  const { taken } = await readAcceptedMoves(session);
+  const prefix = `${organisationTag(session.orgKeyId)}_`;
+  const docs = await session.db.settings.find({ selector: { kind: TERRITORY_MOVE.kind } }).exec();
+  const notes: NoteRecord[] = [];
+  for (const found of docs) {
+    const doc = found.toJSON() as SettingDoc;
+    if (!doc.id.startsWith(prefix) || taken.get(doc.id) === doc.payload) continue;
+    const data = openSetting(session, TERRITORY_MOVE, doc as unknown as Record<string, unknown>);
+    if (data)
+      notes.push({ id: doc.id.slice(prefix.length), data, sealed: { id: doc.id, payload: doc.payload } });
+  }
+  return notes.sort((a, b) => a.data.at - b.data.at);
+};
 
 /**
  * Where each moved subject (by mark) went in its latest accepted move: the notes on this device taken in
  * first, so a note stored before this device kept its accepted moves counts; a note missing since does not
  * undo its move, and a note too far ahead (planted) does not count. Throws AcceptedMovesUnreadable when
  * the accepted moves do not open: no move is proved then (departures.ts), and an admin's move stops
- * before it changes anything (noteMoves).
+ * before it changes anything (noteMoves). A view: it follows later acceptances in this session.
  */
-export const latestMoves = async (session: Session): Promise<Map<string, string>> => {
-  const { accepted } = await acceptMoveNotes(session, await moveNoteRecords(session));
-  return new Map(Object.entries(accepted).map(([mark, move]) => [mark, move.to]));
+export const latestMoves = async (session: Session): Promise<ReadonlyMap<string, string>> => {
+  const { accepted } = await acceptMoveNotes(session, await notesNotTaken(session));
+  return new MapView(accepted, (move) => move.to);
 };
 
 export interface MoveTarget {
@@ -232,10 +302,10 @@ const resealAll = async (
  */
 const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: string): Promise<void> => {
   const at = Date.now();
-  const { accepted } = await acceptMoveNotes(session, await moveNoteRecords(session));
+  const { accepted } = await acceptMoveNotes(session, await notesNotTaken(session));
   const marked = moving.map((p) => {
     const mark = subjectMark(session, p.subjectId);
-    return { mark, from: territoryOfPage(p.keyId), v: (accepted[mark]?.v ?? 0) + 1 };
+    return { mark, from: territoryOfPage(p.keyId), v: (accepted.get(mark)?.v ?? 0) + 1 };
   });
   const notes: NoteRecord[] = [];
   for (let i = 0; i < marked.length; i += NOTE_SIZE) {

@@ -17,9 +17,10 @@
 // ('territory-replay-refused', with counts only). The rest is accepted: the versions accepted are kept in
 // local documents (definitions.ts, move.ts), so a device decides on the newest it has seen even when the
 // server later withholds it. Known limit: a device that never received the newer version cannot tell.
-import { migratePayload, organisationTag, settingAddress, type SealedKindConfig } from '../store';
+import { organisationTag, type SealedKindConfig } from '../store';
 import type { Session } from '../vault';
 import type { z } from 'zod';
+import { readAcceptedMoves } from './accepted-moves';
 import {
   acceptDefinition,
   acceptedDefinitions,
@@ -30,38 +31,14 @@ import {
   type TerritorySetting,
 } from './definitions';
 import type { Wire } from './departures';
-import {
-  AcceptedMovesUnreadable,
-  acceptedMoves,
-  acceptMoveNotes,
-  settleMoveNotes,
-  TERRITORY_MOVE,
-  type MoveNote,
-} from './move';
+import { AcceptedMovesUnreadable, takeMoveNotes, TERRITORY_MOVE, type MoveNote } from './move';
+import { openSetting } from './open-setting';
 
 const KINDS = new Set<unknown>([TERRITORY.kind, TERRITORY_MOVE.kind]);
 
 /** Whether settings documents (a pull's, or a stream event's) hold a territory definition or move note. */
 export const carriesTerritorySettings = (documents: readonly Wire[]): boolean =>
   documents.some((doc) => KINDS.has(doc.kind));
-
-/** A settings document's value, or null when it does not open or does not fit its kind. */
-const openSetting = <S extends z.ZodType>(
-  session: Session,
-  kind: SealedKindConfig<S>,
-  doc: Record<string, unknown>,
-): z.output<S> | null => {
-  const { id, keyId, payload, v } = doc;
-  if (typeof id !== 'string' || typeof keyId !== 'string' || typeof payload !== 'string') return null;
-  if (typeof v !== 'number') return null;
-  try {
-    const raw = session.cipher.openJson(payload, session.orgKey, settingAddress(id, keyId));
-    const parsed = kind.schema.safeParse(migratePayload(kind.kind, v, kind.version, raw as never));
-    return parsed.success ? (parsed.data as z.output<S>) : null;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * What to do with a definition: `take` it, `refuse` it (older than the one accepted or stored here, or too
@@ -98,8 +75,23 @@ export const admitTerritorySettings = async (
   // What this pull accepts is taken into the accepted versions as it goes, and kept once at the end.
   const definitions = { ...(await acceptedDefinitions(session)) };
   const accepted: TerritorySetting[] = [];
-  const notes: { id: string; data: MoveNote; doc: Wire }[] = [];
+  type Note = { id: string; data: MoveNote; doc: Wire; sealed: { id: string; payload: string } };
+  const notes: Note[] = [];
+  // Notes this session took in, sealed as they come again (the same bytes: the same note), are not opened
+  // nor settled again; they count as taken only if the accepted moves still open below.
+  const taken = await readAcceptedMoves(session).then(
+    (state) => state.taken,
+    (error: unknown) => {
+      if (error instanceof AcceptedMovesUnreadable) return new Map<string, string>();
+      throw error;
+    },
+  );
+  const known: Wire[] = [];
   for (const doc of ours) {
+    if (doc.kind === TERRITORY_MOVE.kind && doc._deleted !== true && taken.get(doc.id) === doc.payload) {
+      known.push(doc);
+      continue;
+    }
     try {
       const local = stored.get(doc.id)?.toJSON() as Record<string, unknown> | undefined;
       const isDefinition = doc.kind === TERRITORY.kind;
@@ -128,7 +120,8 @@ export const admitTerritorySettings = async (
         } else {
           // A note is written once: one that comes back changed is refused; the rest settle below.
           refuse = before !== null && JSON.stringify(before) !== JSON.stringify(value);
-          if (!refuse) notes.push({ id: doc.id.slice(prefix.length), data: value as MoveNote, doc });
+          const sealed = { id: doc.id, payload: doc.payload as string };
+          if (!refuse) notes.push({ id: doc.id.slice(prefix.length), data: value as MoveNote, doc, sealed });
         }
       }
       if (!refuse) continue;
@@ -140,20 +133,22 @@ export const admitTerritorySettings = async (
       counts[doc.kind === TERRITORY.kind ? 'definitions' : 'moves']++;
     }
   }
-  // Move notes with a move too far ahead of the accepted one (after this pull's own notes) are refused.
-  // Moves this device accepted that do not open (tampered) decide nothing: every note is refused, the
-  // other settings still come in (accepted-moves.ts audits the unreadable store once).
-  const current = await acceptedMoves(session).catch((error: unknown) => {
-    if (error instanceof AcceptedMovesUnreadable) return null;
-    throw error;
-  });
-  const { taken, refused: ahead } = current
-    ? settleMoveNotes(current, notes)
-    : { taken: [] as typeof notes, refused: notes };
-  for (const note of ahead) refused.add(note.doc);
-  counts.moves += ahead.length;
   for (const definition of accepted) await acceptDefinition(session, definition);
-  if (taken.length) await acceptMoveNotes(session, taken);
+  // Move notes with a move too far ahead of the accepted one (after this pull's own notes) are refused;
+  // the rest are taken in, settled once. Moves this device accepted that do not open (tampered) decide
+  // nothing: every note is refused, the other settings still come in (accepted-moves.ts audits the
+  // unreadable store once).
+  if (notes.length || known.length) {
+    const ahead = await takeMoveNotes(session, notes).then(
+      (took) => took.refused.map((note) => note.doc),
+      (error: unknown) => {
+        if (error instanceof AcceptedMovesUnreadable) return [...notes.map((note) => note.doc), ...known];
+        throw error;
+      },
+    );
+    for (const doc of ahead) refused.add(doc);
+    counts.moves += ahead.length;
+  }
   if (refused.size)
     await session.audit.record({
       action: 'territory',
