@@ -13,7 +13,7 @@ import {
   type TerritoryInput,
   type TerritorySetting,
 } from './definitions';
-import { setTerritoryHolders } from './rotation';
+import { setTerritoryHolders, type TerritoryRotationProgress } from './rotation';
 import type { TerritoryError } from './keys';
 import { loadTeams, ownedByTeam, type Team } from '../teams';
 import type { SubjectFacts } from './model';
@@ -53,22 +53,27 @@ export const createTerritory = defineOperation<
   ADMIN_ONLY,
 );
 
+interface HoldersInput extends ServerInput {
+  readonly tag: string;
+  readonly members: string[];
+  readonly managers: string[];
+  /** Hears the rotation's progress when someone who held the key is left out. */
+  readonly onProgress?: (progress: TerritoryRotationProgress) => void;
+}
+
 /**
  * Names a territory's members and managers now; their devices get (or lose) its key, which moves to a new
  * epoch when someone who held it is left out (rotation.ts, audited there with the tag and counts).
  */
 export const changeTerritoryHolders = defineOperation<
-  ServerInput & { readonly tag: string; readonly members: string[]; readonly managers: string[] },
+  HoldersInput,
   Result<Setting<TerritorySetting>, TerritoryError>
 >(
   'territories.setHolders',
-  async (
-    session,
-    _actor,
-    input: ServerInput & { readonly tag: string; readonly members: string[]; readonly managers: string[] },
-  ): Promise<Saved> => {
-    const { fetch, link, tag, ...holders } = input;
-    const changed = await setTerritoryHolders({ fetch, link, session }, tag, holders);
+  async (session, _actor, input: HoldersInput): Promise<Saved> => {
+    const { fetch, link, tag, onProgress, ...holders } = input;
+    const ctx = { fetch, link, session, ...(onProgress ? { onProgress } : {}) };
+    const changed = await setTerritoryHolders(ctx, tag, holders);
     if (!changed.ok) return { result: changed, audit: [] };
     return {
       result: changed,

@@ -21,13 +21,25 @@ import type { Setting } from '../store';
 import { memberPins, ROUTES, serverClient } from '../sync';
 import { auditStep } from '../workspace';
 import { listTerritories, saveTerritory, type TerritorySetting } from './definitions';
-import { dropSpentTerritoryKeys, rewrapTerritoryPages, type RewrapProgress } from './epochs';
+import {
+  currentTerritoryKeyIds,
+  dropSpentTerritoryKeys,
+  rewrapTerritoryPages,
+  type RewrapProgress,
+} from './epochs';
 import { grantTerritory, territoryRequest, type TerritoryContext, type TerritoryError } from './keys';
 import type { TerritoryHoldersResponse } from './protocol';
-import { territoryKeyId } from './tags';
+import { territoryKeyId, territoryOfKeyId } from './tags';
+
+/** Where a territory's rotation stands: the new key being granted, then its pages re-wrapped (data keys). */
+export type TerritoryRotationProgress = RewrapProgress & {
+  readonly phase: 'granting' | 'rewrapping';
+  /** The territory it concerns. */
+  readonly tag: string;
+};
 
 export interface TerritoryRotationContext extends TerritoryContext {
-  readonly onProgress?: (progress: RewrapProgress & { readonly phase: 'granting' | 'rewrapping' }) => void;
+  readonly onProgress?: (progress: TerritoryRotationProgress) => void;
   /** Resolves when the work may go on, between pages (a macrotask by default). */
   readonly pause?: () => Promise<void>;
 }
@@ -72,14 +84,26 @@ const withHolders = (
   return { ...next, holders: [...holders], heldSince, formerHolders };
 };
 
-/** Re-wraps this admin device's pages of the territories given, and lets go of the keys no page needs. */
+/**
+ * Re-wraps this admin device's pages of the territories given (every one with a page under an older epoch
+ * by default), one territory at a time so each reports its own progress, and lets go of the keys no page
+ * needs.
+ */
 const rewrapAll = async (ctx: TerritoryRotationContext, tags?: ReadonlySet<string>) => {
-  const done = await rewrapTerritoryPages(ctx.session, {
-    mayRewrite: () => Promise.resolve(true),
-    ...(tags ? { tags } : {}),
-    onProgress: (p) => ctx.onProgress?.({ phase: 'rewrapping', ...p }),
-    pause: ctx.pause ?? macrotask,
-  });
+  const held = ctx.session.territoryKeys;
+  const current = new Set(currentTerritoryKeyIds(held).values());
+  const older = [...held.keys()].filter((keyId) => !current.has(keyId)).map(territoryOfKeyId);
+  const done = { pages: 0, keys: 0 };
+  for (const tag of tags ?? new Set(older.filter((t): t is string => !!t))) {
+    const one = await rewrapTerritoryPages(ctx.session, {
+      mayRewrite: () => Promise.resolve(true),
+      tags: new Set([tag]),
+      onProgress: (p) => ctx.onProgress?.({ phase: 'rewrapping', tag, ...p }),
+      pause: ctx.pause ?? macrotask,
+    });
+    done.pages += one.pages;
+    done.keys += one.keys;
+  }
   await dropSpentTerritoryKeys(ctx.session);
   return done;
 };
@@ -105,7 +129,7 @@ export const rotateTerritoryKey = async (ctx: TerritoryRotationContext, tag: str
     members: current.data.members.filter((id) => !left.has(id)),
     managers: current.data.managers.filter((id) => !left.has(id)),
   };
-  ctx.onProgress?.({ phase: 'granting', done: 0, total: 0 });
+  ctx.onProgress?.({ phase: 'granting', tag, done: 0, total: 0 });
   const epochId = newId();
   const key = randomBytes(32);
   const keyId = territoryKeyId(tag, epochId);

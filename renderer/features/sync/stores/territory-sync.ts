@@ -21,6 +21,7 @@ import {
   territoryOfKeyId,
 } from '../../../../shared/territories';
 import type { Session } from '../../../../shared/vault';
+import { trackTerritoryRotations } from './territory-rotations';
 
 export interface TerritorySync {
   /** The fetch the sync client uses: pulls and the event stream through the guard. */
@@ -50,7 +51,10 @@ export const territorySync = async (
   const refresh = async () => {
     // Offline, or a server without territory routes: the keys stored on this device stay as they are;
     // a grant left out without an admin's removal is kept too.
-    await refreshHeldTerritories({ fetch, link, session }).catch(() => undefined);
+    // On an admin's device this pass also makes and finishes territory key rotations: Settings shows them.
+    await trackTerritoryRotations((onProgress) =>
+      refreshHeldTerritories({ fetch, link, session, onProgress }),
+    ).catch(() => undefined);
     // Locked while the server answered (the user locked, or signed out): there is no session to place in.
     if (!session.isLocked) placeNewSubjects(session, link.role);
   };
