@@ -1,5 +1,6 @@
-// The territories defined: each with its rules and the people who hold its key (by name), and "Change
-// members", which opens the members and managers pickers for that territory in place.
+// The territories defined: each with its rules and the people who hold its key (by name), its key renewal
+// while one runs on this device, and "Change members", which opens the members and managers pickers for
+// that territory in place.
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,6 +12,7 @@ import type { TerritorySetting } from '../../../../shared/territories';
 import { useMemberNames } from '../../../kit/useMemberNames';
 import { useTeams } from '../../teams/hooks/useTeams';
 import { HolderPickers, type Holders } from './HolderPickers';
+import { TerritoryRotationLine } from './TerritoryRotationLine';
 
 interface Props {
   readonly territories: readonly Setting<TerritorySetting>[];
@@ -71,6 +73,7 @@ export function TerritoryList({ territories, candidates, busy, onChangeHolders }
               {' · '}
               {t('territories.holders', { count: data.holders.length })}
             </Typography>
+            <TerritoryRotationLine tag={data.tag} name={data.name} />
             {open ? (
               <Stack spacing={1} sx={{ mt: 1 }}>
                 <HolderPickers

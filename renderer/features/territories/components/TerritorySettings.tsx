@@ -27,6 +27,7 @@ import { fetchFromWindow, useSyncStore } from '../../sync/stores/sync-store';
 import { TerritoryForm } from './TerritoryForm';
 import { TerritoryList } from './TerritoryList';
 import { TerritoryMoves } from './TerritoryMoves';
+import { trackTerritoryRotations } from '../../sync/stores/territory-rotations';
 import type { Holders } from './HolderPickers';
 
 type Message = { readonly severity: 'success' | 'error'; readonly text: string };
@@ -85,13 +86,17 @@ function TerritorySection({ link }: { readonly link: AccountLink }) {
 
   const changeHolders = async (tag: string, holders: Holders): Promise<boolean> => {
     setMessage(null);
-    const changed = await change.run({
-      fetch: fetchFromWindow,
-      link,
-      tag,
-      members: [...holders.members],
-      managers: [...holders.managers],
-    });
+    // Taking someone off moves the key to a new epoch: its row shows the renewal while it runs.
+    const changed = await trackTerritoryRotations((onProgress) =>
+      change.run({
+        fetch: fetchFromWindow,
+        link,
+        tag,
+        members: [...holders.members],
+        managers: [...holders.managers],
+        onProgress,
+      }),
+    );
     setMessage(
       changed.ok
         ? { severity: 'success', text: t('territories.holdersChanged', { name: changed.value.data.name }) }
