@@ -3,7 +3,8 @@
 // for admins only — after a wrongly typed country code is named beside its field. Applying the rules
 // moves each customer into its territory, and the sales user's laptop keeps its own territory's customer
 // and lets go of the other's, without a restart, whichever of the key page and the admin's move note
-// reaches it first. The screen passes axe in the light and the dark theme.
+// reaches it first. Taking the sales user off Noord renews its key, and Noord's row says when it is done.
+// The screen passes axe in the light and the dark theme.
 import { describe, expect, it } from 'vitest';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonForm } from './pages/PersonForm';
@@ -82,6 +83,24 @@ describe('territories', () => {
     await salesPeople.row('Anna Noord').waitFor({ timeout: 60_000 });
     await salesPeople.row('Cees Zuid').waitFor({ state: 'detached', timeout: 60_000 });
     await waitUntilSynced(salesSync, 45_000);
+
+    // Taken off Noord, the sales user no longer holds its key: it is renewed, and Noord's row says so.
+    await territories.changeMembers('Noord', { 'Bram Verkoop': false });
+    await territories.status('Members of Noord changed').waitFor({ timeout: 30_000 });
+    await territories
+      .territory('Noord')
+      .getByRole('status')
+      .filter({ hasText: 'Key of Noord renewed' })
+      .waitFor({ timeout: 30_000 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await showScheme(admin.page, scheme);
+      expect(
+        describeViolations(
+          `settings › territory key renewed [${scheme}]`,
+          await seriousViolations(admin.page),
+        ),
+      ).toEqual([]);
+    }
     // Three Argon2id runs at the app's full cost and two first syncs on a shared two-core machine.
   }, 400_000);
 });

@@ -41,6 +41,18 @@ export class TerritoriesSettings extends Screen {
     await this.form.getByRole('button', { name: 'Add territory' }).click();
   }
 
+  /** Opens "Change members" on the territory, sets whether each member named is checked, and saves. */
+  async changeMembers(territory: string, members: Readonly<Record<string, boolean>>): Promise<void> {
+    const row = this.territory(territory);
+    await row.getByRole('button', { name: `Change members of ${territory}` }).click();
+    for (const [member, checked] of Object.entries(members))
+      await row
+        .getByRole('group', { name: 'Members' })
+        .getByRole('checkbox', { name: member })
+        .setChecked(checked);
+    await row.getByRole('button', { name: 'Save members' }).click();
+  }
+
   status(text: string | RegExp): Locator {
     return this.section.getByRole('status').filter({ hasText: text });
   }
