@@ -19,6 +19,7 @@ import { newId, randomBytes } from '../crypto';
 import { err, ok, type Result } from '../platform';
 import type { Setting } from '../store';
 import { memberPins, ROUTES, serverClient } from '../sync';
+import { changeLocalDoc, readLocalDoc } from '../vault';
 import { auditStep } from '../workspace';
 import { listTerritories, saveTerritory, type TerritorySetting } from './definitions';
 import {
@@ -45,6 +46,22 @@ export interface TerritoryRotationContext extends TerritoryContext {
 }
 
 type Saved = Result<Setting<TerritorySetting>, TerritoryError>;
+
+// Rotations this admin device owes (helper-91's review): a holder taken off a territory keeps the key
+// until the rotation hands out a new one, and a rotation that fails then (offline, a refusal) would not
+// come back by itself: the definition no longer names them, so saving the same holders again sees no one
+// left out. The tag is kept here before the definition is saved and dropped once the territory's key
+// has moved on; territoryKeyDuty rotates what is still owed on every pass. Tags are random, no personal
+// data.
+const OWED_ID = 'territory-rotations-owed';
+type Owed = Record<string, number>;
+const owe = (session: TerritoryContext['session'], tag: string) =>
+  changeLocalDoc<Owed>(session, OWED_ID, {}, (owed) => ({ ...owed, [tag]: owed[tag] ?? Date.now() }));
+const paid = (session: TerritoryContext['session'], tag: string) =>
+  changeLocalDoc<Owed>(session, OWED_ID, {}, ({ [tag]: _paid, ...rest }) => rest);
+/** The tags of territories whose key this device still owes a rotation. */
+export const owedRotations = async (session: TerritoryContext['session']): Promise<string[]> =>
+  Object.keys(await readLocalDoc<Owed>(session, OWED_ID, {}));
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -144,6 +161,7 @@ export const rotateTerritoryKey = async (ctx: TerritoryRotationContext, tag: str
     session,
     withHolders(current.data, { ...next, epochId }, granted.value.holders),
   );
+  await paid(session, tag);
   const rewrapped = await rewrapAll(ctx, new Set([tag]));
   await auditStep(session, {
     action: 'territory',
@@ -181,9 +199,11 @@ export const setTerritoryHolders = async (
     key,
   });
   if (!granted.ok) return granted;
-  const saved = await saveTerritory(ctx.session, withHolders(current.data, next, granted.value.holders));
   const kept = new Set(granted.value.holders);
-  if (current.data.holders.every((userId) => kept.has(userId))) return ok(saved);
+  const leaving = !current.data.holders.every((userId) => kept.has(userId));
+  if (leaving) await owe(ctx.session, tag);
+  const saved = await saveTerritory(ctx.session, withHolders(current.data, next, granted.value.holders));
+  if (!leaving) return ok(saved);
   return rotateTerritoryKey(ctx, tag);
 };
 
@@ -219,14 +239,27 @@ export const territoryKeyDuty = async (
   const removed = async (userId: string) =>
     (listed.get(userId) ?? 'removed') === 'removed' || (await pins.isRemoved(userId));
   const rotated: string[] = [];
-  for (const territory of await listTerritories(ctx)) {
-    let leaver = false;
+  const owed = new Set(await owedRotations(session));
+  const territories = await listTerritories(ctx);
+  // A territory deleted since owes nothing.
+  for (const tag of owed) if (!territories.some((t) => t.data.tag === tag)) await paid(session, tag);
+  for (const territory of territories) {
+    let leaver = owed.has(territory.data.tag);
     for (const userId of territory.data.holders) leaver ||= await removed(userId);
     if (!leaver) continue;
     const done = await rotateTerritoryKey(ctx, territory.data.tag);
     if (!done.ok) return done;
     rotated.push(territory.data.tag);
   }
-  await rewrapAll(ctx);
+  // Pages a rotation broken off left under an older epoch: re-wrapped now, and audited here, since the
+  // rotation's own entry comes only after its re-wrap.
+  const finished = await rewrapAll(ctx);
+  if (finished.keys)
+    await auditStep(session, {
+      action: 'territory',
+      kind: 'territory-rewrap',
+      recordIds: [],
+      details: { pages: finished.pages, keys: finished.keys },
+    });
   return ok({ rotated });
 };

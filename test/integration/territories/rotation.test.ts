@@ -234,12 +234,68 @@ describe.each(['sqlite', 'postgres'] as const)('territory key rotation: %s', (ad
 
     ok(await refreshHeldTerritories(ctx));
     expect((await listTerritories(admin)).find((t) => t.data.tag === tag)!.data.epochId).toBe(epochId);
+    // The re-wrap that finished it is audited, with counts only.
+    const rewraps = (await admin.session.audit.entries()).entries.filter(
+      (e) => e.kind === 'territory-rewrap',
+    );
+    expect(rewraps).toHaveLength(1);
+    expect(rewraps[0]!.details).toMatchObject({ keys: expect.any(Number) });
+    expect((rewraps[0]!.details as { keys: number }).keys).toBeGreaterThan(0);
     expect([...admin.session.territoryKeys.keys()].filter((k) => k.startsWith(`t${tag}:`))).toEqual([keyId]);
     await admin.sync();
     const pages = await serverPages(admin.link.orgId, tag);
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.every((p) => p.keyId === keyId)).toBe(true);
     expect(await names(admin.session)).toEqual(['Annelies', 'Bram', 'Wessel']);
+  });
+
+  it('a rotation whose new key could not be handed out is owed, and done on the admin’s next pass', async () => {
+    const { admin, salesA, salesB, north } = await twoTerritories(fixture.current);
+    const { tag } = north.data;
+    const [a, b] = [salesA.link.userId, salesB.link.userId];
+    ok(
+      await setTerritoryHolders({ fetch, link: admin.link, session: admin.session }, tag, {
+        members: [a, b],
+        managers: [],
+      }),
+    );
+    // The server takes the holders under the current key, then the connection drops before the new key
+    // is handed out: B is off the definition but the key B's devices hold is still the territory's.
+    let puts = 0;
+    const dropping: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (init?.method === 'PUT' && url.endsWith(`/territories/${tag}`) && ++puts === 2)
+        throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const failed = await setTerritoryHolders(
+      { fetch: dropping, link: admin.link, session: admin.session },
+      tag,
+      {
+        members: [a],
+        managers: [],
+      },
+    );
+    expect(failed.ok).toBe(false);
+    const stuck = (await listTerritories(admin)).find((t) => t.data.tag === tag)!;
+    expect(stuck.data.holders).not.toContain(b);
+    expect(stuck.data.epochId).toBe(north.data.epochId);
+    // Saving the same holders again sees no one left out; the admin's next pass still rotates.
+    ok(await refreshHeldTerritories({ fetch, link: admin.link, session: admin.session }));
+    const after = (await listTerritories(admin)).find((t) => t.data.tag === tag)!;
+    expect(after.data.epochId).not.toBe(north.data.epochId);
+    const onServer = (await fixture.current.territories.holders(admin.link.orgId)).find(
+      (t) => t.tag === tag,
+    )!;
+    expect(onServer.epochId).toBe(after.data.epochId);
+    expect(
+      (await fixture.current.territories.grantsOf(admin.link.orgId, b)).filter((g) => g.tag === tag),
+    ).toEqual([]);
+    // Paid once: the pass after that rotates nothing more.
+    ok(await refreshHeldTerritories({ fetch, link: admin.link, session: admin.session }));
+    expect((await listTerritories(admin)).find((t) => t.data.tag === tag)!.data.epochId).toBe(
+      after.data.epochId,
+    );
   });
 
   it('a suspended member gets no grant of the new epoch, and the rotation finishes for everyone else', async () => {
