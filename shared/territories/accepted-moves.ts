@@ -101,12 +101,16 @@ const compact = (moves: Iterable<[string, AcceptedMove]>): Compact => {
   const notes: Compact['notes'] = [];
   const index = new Map<string, number>();
   const marks: Compact['marks'] = {};
+  // Moves of one note come one after the other: the note entry of the move before is tried first.
+  let last: AcceptedMove | undefined;
+  let n = 0;
   for (const [mark, move] of moves) {
-    const key = `${move.at}|${move.to}|${move.id ?? ''}`;
-    let n = index.get(key);
-    if (n === undefined) {
-      n = notes.push(move.id === undefined ? [move.at, move.to] : [move.at, move.to, move.id]) - 1;
-      index.set(key, n);
+    if (!last || move.at !== last.at || move.to !== last.to || move.id !== last.id) {
+      const key = `${move.at}|${move.to}|${move.id ?? ''}`;
+      const known = index.get(key);
+      n = known ?? notes.push(move.id === undefined ? [move.at, move.to] : [move.at, move.to, move.id]) - 1;
+      if (known === undefined) index.set(key, n);
+      last = move;
     }
     marks[mark] = [move.v, n];
   }
