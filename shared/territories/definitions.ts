@@ -19,6 +19,7 @@ import { changeLocalDoc, readLocalDoc } from '../vault';
 import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
 import { moveToTerritory } from './move';
+import { finishInterruptedMoves } from './page-moves';
 import { newTerritoryTag } from './tags';
 
 export const TERRITORY_KIND = 'territory';
@@ -233,5 +234,8 @@ export const applyTerritoryRules = async (
       await reported();
     }
   }
+  // A step an earlier apply broke off between re-sealing and dropping the former page, and the page a
+  // re-moved subject left behind in this one, are finished last (page-moves.ts).
+  await finishInterruptedMoves(ctx.session);
   return { moved, subjectIds };
 };

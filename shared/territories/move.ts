@@ -27,11 +27,10 @@
 // its notes' marks only, through an overlay, and answers the changes (accepted-moves.ts applies them in
 // place); a settings page is settled once (takeMoveNotes); latestMoves settles only the stored notes this
 // session has not taken in (by id and sealed payload: a note that comes back changed is settled again).
-import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { newId, toBase64, utf8 } from '../crypto';
-import type { KeyDoc, RecordDoc, SettingDoc } from '../store';
-import { keyPageEntries, organisationTag, recordAddress, sealedKind } from '../store';
+import type { RecordDoc, SettingDoc } from '../store';
+import { organisationTag, sealedKind } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import {
@@ -44,6 +43,7 @@ import {
 } from './accepted-moves';
 import { MapView } from './map-view';
 import { openSetting } from './open-setting';
+import { dropFromPages, resealAll } from './page-moves';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -276,25 +276,6 @@ export interface MoveTarget {
   readonly epochId: string;
 }
 
-const resealAll = async (
-  session: Session,
-  collection: RxCollection<RecordDoc>,
-  name: 'records' | 'items',
-  docs: readonly RecordDoc[],
-  key: Uint8Array,
-  pageId: string,
-): Promise<void> => {
-  if (!docs.length) return;
-  const { cipher } = session;
-  await collection.bulkUpsert(
-    docs.map((doc) => {
-      const value = cipher.openJson(doc.payload, key, recordAddress(doc.id, doc.subjectId, doc.keyId, name));
-      const payload = cipher.sealJson(value, key, recordAddress(doc.id, doc.subjectId, pageId, name));
-      return { ...doc, keyId: pageId, payload };
-    }),
-  );
-};
-
 /**
  * Writes the move notes of the subjects' move into the territory: each subject at one version above the
  * latest move of it this device accepted (a planted note far ahead is not accepted, so it cannot stop the
@@ -366,13 +347,6 @@ export const moveToTerritory = async (
     );
   }
   // Then the former pages without the subjects; an emptied page is blanked before it is deleted.
-  const formerPages = new Set(moving.map((p) => p.keyId));
-  for (const page of (await db.keys.findByIds([...formerPages]).exec()).values()) {
-    const data = page.toJSON() as KeyDoc;
-    const entries = keyPageEntries(data.payload);
-    for (const id of ids) delete entries[id];
-    const updated = await page.incrementalPatch({ payload: JSON.stringify(entries) });
-    if (!Object.keys(entries).length) await updated.remove();
-  }
+  await dropFromPages(db, new Set(moving.map((p) => p.keyId)), ids);
   return { moved: moving.length, subjectIds: ids };
 };

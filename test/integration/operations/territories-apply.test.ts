@@ -115,4 +115,53 @@ describe('applying the territory rules in steps', () => {
     expect(audited).toHaveLength(3);
     expect(audited.flatMap((e) => e.recordIds ?? []).sort()).toEqual([...ids.north, ...ids.south].sort());
   }, 240_000);
+  it('finishes a step that stopped between re-sealing and dropping the former page', async () => {
+    const north = await define('Noord', '1000', '1999');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await workspace.people.create(person('1017 AB', i))).id);
+    const [onlyPage, notResealed, partly] = ids as [string, string, string];
+    const before = {
+      keys: (await db.keys.find().exec()).map((d) => d.toJSON()),
+      records: (await db.records.find().exec()).map((d) => d.toJSON()),
+      items: (await db.items.find().exec()).map((d) => d.toJSON()),
+    };
+    await applyTerritories(workspace, DEFAULT_ACTOR, undefined);
+
+    // The states a stop leaves: the former page still wraps every subject's key; one subject was not
+    // re-sealed at all (its profile still under the former page); one was re-sealed but for its profile
+    // only (its other records and items still under the former page).
+    await db.keys.bulkUpsert(before.keys);
+    await db.records.bulkUpsert(
+      before.records.filter(
+        (d) => d.subjectId === notResealed || (d.subjectId === partly && d.id !== partly),
+      ),
+    );
+    await db.items.bulkUpsert(
+      before.items.filter((d) => d.subjectId === notResealed || d.subjectId === partly),
+    );
+    const doubled = async () => {
+      const pagesOf = new Map<string, string[]>();
+      for (const page of await db.keys.find().exec())
+        for (const id of Object.keys(keyPageEntries(page.payload)))
+          pagesOf.set(id, [...(pagesOf.get(id) ?? []), page.id]);
+      return pagesOf;
+    };
+    const stopped = await doubled();
+    for (const id of ids) expect(stopped.get(id)).toHaveLength(2);
+
+    await applyTerritories(workspace, DEFAULT_ACTOR, undefined);
+    const pagesOf = await doubled();
+    for (const id of [onlyPage, notResealed, partly]) {
+      const profile = (await db.records.findOne(id).exec())!;
+      expect(territoryOfPage(profile.keyId)).toBe(north.tag);
+      // In one page only, the profile's, and every record and item of the subject sealed for it.
+      expect(pagesOf.get(id)).toEqual([profile.keyId]);
+      const docs = [
+        ...(await db.records.find({ selector: { subjectId: id } }).exec()),
+        ...(await db.items.find({ selector: { subjectId: id } }).exec()),
+      ];
+      expect(docs.every((d) => d.keyId === profile.keyId)).toBe(true);
+    }
+    expect((await workspace.people.loadAll()).records).toHaveLength(3);
+  }, 120_000);
 });
