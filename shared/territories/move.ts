@@ -36,6 +36,7 @@ import {
   type AcceptedMove,
   type AcceptedMoves,
 } from './accepted-moves';
+import { countingSettings, SettingSignature, signSetting } from './signed-settings';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -55,6 +56,8 @@ const MoveNote = z.strictObject({
     )
     .min(1)
     .max(500),
+  /** The admin device's signature (signed-settings.ts); absent on a note from before signing. */
+  signed: SettingSignature.optional(),
 });
 export type MoveNote = z.infer<typeof MoveNote>;
 export const TERRITORY_MOVE = sealedKind('territory-move', MoveNote, 1);
@@ -186,8 +189,11 @@ export const acceptMoveNotes = async (
 export const acceptedMoves = (session: Session): Promise<AcceptedMoves> => readAcceptedMoves(session);
 
 /** Every move note on this device with its id, oldest first; notes that do not open are skipped. */
-const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> =>
-  (await session.settings(TERRITORY_MOVE).list()).records.sort((a, b) => a.data.at - b.data.at);
+const moveNoteRecords = async (session: Session): Promise<NoteRecord[]> => {
+  const { records } = await session.settings(TERRITORY_MOVE).list();
+  // Only notes an admin's device signed (or taken before signing) count (signed-settings.ts).
+  return (await countingSettings(session, 'territory-move', records)).sort((a, b) => a.data.at - b.data.at);
+};
 
 /**
  * Where each moved subject (by mark) went in its latest accepted move: the notes on this device taken in
@@ -238,9 +244,11 @@ const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: str
     return { mark, from: territoryOfPage(p.keyId), v: (accepted[mark]?.v ?? 0) + 1 };
   });
   const notes: NoteRecord[] = [];
+  const signer = await session.deviceSigner();
   for (let i = 0; i < marked.length; i += NOTE_SIZE) {
-    const note = { to, at, subjects: marked.slice(i, i + NOTE_SIZE) };
-    notes.push(await session.settings(TERRITORY_MOVE).put(note, newId()));
+    const [note, id] = [{ to, at, subjects: marked.slice(i, i + NOTE_SIZE) }, newId()];
+    const signed = signSetting(session, signer, 'territory-move', id, note);
+    notes.push(await session.settings(TERRITORY_MOVE).put(signed, id));
   }
   await acceptMoveNotes(session, notes);
 };

@@ -38,12 +38,15 @@ import {
   TERRITORY_MOVE,
   type MoveNote,
 } from './move';
+import { ADMIN_ROSTER } from './roster';
+import { admissionTrust, auditUnsigned, heldSettings, holdSettings, sameNote } from './signed-settings';
 
 const KINDS = new Set<unknown>([TERRITORY.kind, TERRITORY_MOVE.kind]);
 
 /** Whether settings documents (a pull's, or a stream event's) hold a territory definition or move note. */
 export const carriesTerritorySettings = (documents: readonly Wire[]): boolean =>
-  documents.some((doc) => KINDS.has(doc.kind));
+  // A roster may make a held one count (signed-settings.ts).
+  documents.some((doc) => KINDS.has(doc.kind) || doc.kind === ADMIN_ROSTER.kind);
 
 /** A settings document's value, or null when it does not open or does not fit its kind. */
 const openSetting = <S extends z.ZodType>(
@@ -89,7 +92,11 @@ export const admitTerritorySettings = async (
   documents: readonly Wire[],
 ): Promise<Wire[]> => {
   const prefix = `${organisationTag(session.orgKeyId)}_`;
-  const ours = documents.filter((doc) => KINDS.has(doc.kind) && doc.id.startsWith(prefix));
+  // Held ones (signed by a device not trusted then) are decided again with each pull (signed-settings.ts).
+  const pulledIds = new Set(documents.map((doc) => doc.id));
+  const again = (await heldSettings(session)).filter((doc) => !pulledIds.has(doc.id));
+  const all = [...documents, ...again];
+  const ours = all.filter((doc) => KINDS.has(doc.kind) && doc.id.startsWith(prefix));
   if (!ours.length) return [...documents];
   const stored = await session.db.settings.findByIds(ours.map((doc) => doc.id)).exec();
   const refused = new Set<Wire>();
@@ -99,6 +106,21 @@ export const admitTerritorySettings = async (
   const definitions = { ...(await acceptedDefinitions(session)) };
   const accepted: TerritorySetting[] = [];
   const notes: { id: string; data: MoveNote; doc: Wire }[] = [];
+  // Only what an admin's device this device trusts signed is taken (signed-settings.ts).
+  const rosters = documents.flatMap((doc) => {
+    const data = doc.kind === ADMIN_ROSTER.kind ? openSetting(session, ADMIN_ROSTER, doc) : null;
+    return data && doc.id.startsWith(prefix) ? [{ id: doc.id.slice(prefix.length), data }] : [];
+  });
+  const trust = await admissionTrust(
+    session,
+    {
+      territory: async () => (await session.settings(TERRITORY).list()).records,
+      'territory-move': async () => (await session.settings(TERRITORY_MOVE).list()).records,
+    },
+    rosters,
+  );
+  const unsigned = { definitions: 0, moves: 0 };
+  const holding: Wire[] = [];
   for (const doc of ours) {
     try {
       const local = stored.get(doc.id)?.toJSON() as Record<string, unknown> | undefined;
@@ -111,6 +133,13 @@ export const admitTerritorySettings = async (
         const value = openSetting(session, kind, doc);
         // One that does not open is skipped by the settings' reader (as tampered), as any setting is.
         if (value === null) continue;
+        const decided = trust.decide(kind.kind, doc.id.slice(prefix.length), value);
+        if (decided !== 'take') {
+          refused.add(doc);
+          if (decided === 'hold') holding.push(doc);
+          if (!again.includes(doc)) unsigned[isDefinition ? 'definitions' : 'moves']++;
+          continue;
+        }
         if (isDefinition) {
           const definition = value as TerritorySetting;
           const decided = decideDefinition(
@@ -127,7 +156,7 @@ export const admitTerritorySettings = async (
           refuse = decided === 'refuse';
         } else {
           // A note is written once: one that comes back changed is refused; the rest settle below.
-          refuse = before !== null && JSON.stringify(before) !== JSON.stringify(value);
+          refuse = before !== null && !sameNote(before as MoveNote, value as MoveNote);
           if (!refuse) notes.push({ id: doc.id.slice(prefix.length), data: value as MoveNote, doc });
         }
       }
@@ -154,12 +183,14 @@ export const admitTerritorySettings = async (
   counts.moves += ahead.length;
   for (const definition of accepted) await acceptDefinition(session, definition);
   if (taken.length) await acceptMoveNotes(session, taken);
-  if (refused.size)
+  await holdSettings(session, holding);
+  await auditUnsigned(session, unsigned);
+  if (counts.definitions + counts.moves)
     await session.audit.record({
       action: 'territory',
       kind: 'territory-replay-refused',
       recordIds: [],
       details: counts,
     });
-  return documents.filter((doc) => !refused.has(doc) && !settled.has(doc));
+  return all.filter((doc) => !refused.has(doc) && !settled.has(doc));
 };

@@ -18,6 +18,8 @@ import { listTerritories } from './definitions';
 import { refreshTerritoryKeys, type TerritoryContext, type TerritoryError } from './keys';
 import { territoryKeyDuty, type TerritoryRotationContext } from './rotation';
 import { grantEveryAdmin } from './admin-keys';
+import { resignTerritorySettings } from './resign-settings';
+import { countingSettings } from './signed-settings';
 import { territoryOfKeyId } from './tags';
 
 export const WITHHELD_ID = 'territory-withheld';
@@ -53,7 +55,9 @@ export const refreshHeldTerritories = async (
     const refreshed = await refreshTerritoryKeys(ctx);
     if (!refreshed.ok) return refreshed;
     const granted = new Set(refreshed.value.tags);
-    const definitions = (await listTerritories(ctx)).map((t) => t.data);
+    // Only a definition an admin's device signed (or taken before signing) proves a removal.
+    const listed = await listTerritories(ctx);
+    const definitions = (await countingSettings(session, 'territory', listed)).map((t) => t.data);
     const kept = new Map<string, Uint8Array>();
     const withheld = new Set<string>();
     const released = new Set<string>();
@@ -99,6 +103,8 @@ export const refreshHeldTerritories = async (
     // from the organisation leaves the territories they held. A failure waits for the next pass.
     if (ctx.link.role === 'admin') {
       await territoryKeyDuty(ctx);
+      // The definitions and notes from before signing, signed now (resign-settings.ts).
+      await resignTerritorySettings(session);
       // Its admin roster, and every territory it holds to every admin (admin-keys.ts, roster.ts).
       await grantEveryAdmin(ctx);
     }
