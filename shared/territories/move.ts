@@ -12,7 +12,9 @@
 // holds), naming the moved subjects by a mark (a keyed hash under that key, so a device that never held
 // a subject learns nothing of it), the territory each left and the one it went to, and when. The notes
 // are also the history the lost-device drill reads back to where a subject was when a device was lost
-// (exposure.ts). A member working with the server could still write one, as for erasure orders.
+// (exposure.ts). Each note is signed by the admin's device that wrote it, and a device counts only the
+// notes a trusted admin device signed (signed-settings.ts): a member who holds the organisation key can
+// write one, but no device lets go on it.
 //
 // Replays (review of territories, gap 1): each subject in a note carries its move's version, one more than
 // the latest move of that subject this device knew when it wrote the note (sealed with the note, so the

@@ -17,6 +17,10 @@
 // ('territory-replay-refused', with counts only). The rest is accepted: the versions accepted are kept in
 // local documents (definitions.ts, move.ts), so a device decides on the newest it has seen even when the
 // server later withholds it. Known limit: a device that never received the newer version cannot tell.
+// Before any of that, a definition or note counts only when an admin's device this device trusts signed it
+// (signed-settings.ts); an unsigned or badly signed one is refused, one validly signed by a device not
+// trusted yet is held and decided again with each later pull (its roster may come after it), and both
+// are left out and audited ('territory-unsigned-refused', counts only). Rosters count with their pull.
 import { migratePayload, organisationTag, settingAddress, type SealedKindConfig } from '../store';
 import type { Session } from '../vault';
 import type { z } from 'zod';

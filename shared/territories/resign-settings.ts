@@ -8,6 +8,20 @@ import { TERRITORY } from './definitions';
 import { TERRITORY_MOVE } from './move';
 import { contentDigest, legacySettings, signSetting } from './signed-settings';
 
+/**
+ * Notes the definitions and notes stored unsigned now as this device's legacy ones, the first time it is
+ * asked (signed-settings.ts): on every device's first pass, before its first pull, so a device new since
+ * signing keeps none, and an upgraded one keeps what it accepted before.
+ */
+export const noteLegacySettings = async (session: Session): Promise<void> => {
+  await legacySettings(session, 'territory', async () => (await session.settings(TERRITORY).list()).records);
+  await legacySettings(
+    session,
+    'territory-move',
+    async () => (await session.settings(TERRITORY_MOVE).list()).records,
+  );
+};
+
 /** Signs the legacy definitions and notes still unsigned here; answers how many of each. */
 export const resignTerritorySettings = async (
   session: Session,

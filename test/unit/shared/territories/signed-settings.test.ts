@@ -2,15 +2,26 @@
 // with real libsodium: a signature holds for the setting it was made for, and for no other id, kind,
 // version or content; a legacy setting counts only unchanged; a signer counts only when trusted.
 import { describe, expect, it } from 'vitest';
-import { loadSodium, newSigningPair, signerFrom } from '../../../../shared/crypto';
+import { loadSodium, newId, newSigningPair, signerFrom } from '../../../../shared/crypto';
 import {
+  latestMoves,
+  noteLegacySettings,
+  resignTerritorySettings,
+  subjectMark,
+  TERRITORY_MOVE,
   contentDigest,
   settingCounts,
   settingSigner,
   signSetting,
   unsignedPart,
 } from '../../../../shared/territories';
+import type { Wire } from '../../../../shared/territories/departures';
+import { admitTerritorySettings } from '../../../../shared/territories/replays';
 import type { Session } from '../../../../shared/vault';
+import { PASSPHRASE, testVault } from '../../../helpers/store';
+import { useMemoryDatabases } from '../../../helpers/vaults';
+
+const database = useMemoryDatabases();
 
 const NORTH = '0123456789abcdef';
 const SOUTH = 'fedcba9876543210';
@@ -73,5 +84,41 @@ describe('signed territory settings', () => {
     expect(settingCounts(session, trust, 'territory', NORTH, { ...signedDefinition, version: 4 })).toBe(
       false,
     );
+  });
+
+  it('an unsigned note held before signing counts; one that came since is refused, and never signed', async () => {
+    const db = await database();
+    const session = await (await testVault(db)).create(PASSPHRASE);
+    const [legacyMark, laterMark] = [subjectMark(session, newId()), subjectMark(session, newId())];
+    const moveNote = (mark: string, at: number) => ({
+      to: SOUTH,
+      at,
+      subjects: [{ mark, from: NORTH, v: 1 }],
+    });
+    await session.settings(TERRITORY_MOVE).put(moveNote(legacyMark, 5), 'legacy');
+    // The first pass after the upgrade notes what the device held; a note that comes later is not noted.
+    await noteLegacySettings(session);
+    await session.settings(TERRITORY_MOVE).put(moveNote(laterMark, 6), 'later');
+    const moves = await latestMoves(session);
+    expect(moves.get(legacyMark)).toBe(SOUTH);
+    expect(moves.has(laterMark)).toBe(false);
+
+    // A pull that brings both: the later one is left out and audited with counts only.
+    const docs = (await db.settings.find().exec()).map((d) => d.toJSON() as unknown as Wire);
+    const admitted = await admitTerritorySettings(session, docs);
+    expect(admitted.map((d) => d.id.split('_').pop())).toEqual(['legacy']);
+    const refused = (await session.audit.entries()).entries.filter(
+      (e) => e.kind === 'territory-unsigned-refused',
+    );
+    expect(refused.map((e) => e.details)).toEqual([{ definitions: 0, moves: 1 }]);
+    expect(JSON.stringify(refused)).not.toContain(laterMark);
+
+    // An admin's pass signs the legacy note only: the later one is not lent a signature.
+    expect(await resignTerritorySettings(session)).toEqual({ definitions: 0, moves: 1 });
+    const notes = (await session.settings(TERRITORY_MOVE).list()).records;
+    const own = (await session.deviceSigner()).publicKey;
+    expect(notes.find((n) => n.id === 'legacy')!.data.signed?.signer).toBe(own);
+    expect(notes.find((n) => n.id === 'later')!.data.signed).toBeUndefined();
+    expect(await resignTerritorySettings(session)).toEqual({ definitions: 0, moves: 0 });
   });
 });
