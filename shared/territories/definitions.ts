@@ -20,6 +20,7 @@ import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './k
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
 import { moveToTerritory } from './move';
 import { finishInterruptedMoves } from './page-moves';
+import { SettingSignature, signSetting, unsignedPart } from './signed-settings';
 import { newTerritoryTag } from './tags';
 
 export const TERRITORY_KIND = 'territory';
@@ -43,6 +44,8 @@ export const TerritorySetting = TerritoryPayload.extend({
     )
     .max(5000)
     .default([]),
+  /** The admin device's signature (signed-settings.ts); absent on a definition from before signing. */
+  signed: SettingSignature.optional(),
 });
 export type TerritorySetting = z.infer<typeof TerritorySetting>;
 export const TERRITORY = sealedKind(TERRITORY_KIND, TerritorySetting, 1);
@@ -61,7 +64,7 @@ export const definitionDigest = (
   toBase64(
     session.cipher.sodium.crypto_generichash(
       16,
-      utf8(`kluis-territory-definition|${JSON.stringify(definition)}`),
+      utf8(`kluis-territory-definition|${JSON.stringify(unsignedPart(definition))}`),
       session.orgKey,
     ),
   );
@@ -135,7 +138,10 @@ export const saveTerritory = async (
         details: { definitions: 1, moves: 0 },
       });
   }
-  const saved = await settings.put({ ...definition, version: (accepted?.v ?? 0) + 1 }, definition.tag);
+  const next = TerritorySetting.parse({ ...definition, version: (accepted?.v ?? 0) + 1 });
+  // Signed by this (an admin's) device: other devices take no definition that is not (signed-settings.ts).
+  const signed = signSetting(session, await session.deviceSigner(), 'territory', definition.tag, next);
+  const saved = await settings.put(signed, definition.tag);
   await acceptDefinition(session, saved.data);
   return saved;
 };

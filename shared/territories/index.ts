@@ -16,4 +16,7 @@ export * from './operations';
 export * from './queries';
 export * from './roster';
 export * from './rotation';
+export * from './signed-settings';
+export * from './resign-settings';
+export { ADMIN_DEVICE_CLAIM } from './admin-devices';
 export * from './withheld';

@@ -12,7 +12,9 @@
 // holds), naming the moved subjects by a mark (a keyed hash under that key, so a device that never held
 // a subject learns nothing of it), the territory each left and the one it went to, and when. The notes
 // are also the history the lost-device drill reads back to where a subject was when a device was lost
-// (exposure.ts). A member working with the server could still write one, as for erasure orders.
+// (exposure.ts). Each note is signed by the admin's device that wrote it, and a device counts only the
+// notes a trusted admin device signed (signed-settings.ts): a member who holds the organisation key can
+// write one, but no device lets go on it.
 //
 // Replays (review of territories, gap 1): each subject in a note carries its move's version, one more than
 // the latest move of that subject this device knew when it wrote the note (sealed with the note, so the
@@ -44,6 +46,7 @@ import {
 import { MapView } from './map-view';
 import { openSetting } from './open-setting';
 import { dropFromPages, resealAll } from './page-moves';
+import { countingSettings, SettingSignature, signSetting } from './signed-settings';
 import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
@@ -63,6 +66,8 @@ const MoveNote = z.strictObject({
     )
     .min(1)
     .max(500),
+  /** The admin device's signature (signed-settings.ts); absent on a note from before signing. */
+  signed: SettingSignature.optional(),
 });
 export type MoveNote = z.infer<typeof MoveNote>;
 export const TERRITORY_MOVE = sealedKind('territory-move', MoveNote, 1);
@@ -242,13 +247,14 @@ export const acceptedMoves = async (session: Session): Promise<AcceptedMoves> =>
 
 /**
  * The move notes stored on this device that this session has not taken in (by stored id and sealed
- * payload), oldest first; notes that do not open are skipped. Throws AcceptedMovesUnreadable as above.
+ * payload) and that count here (signed by a trusted admin device), oldest first; notes that do not open
+ * are skipped. Throws AcceptedMovesUnreadable as above.
  */
 const notesNotTaken = async (session: Session): Promise<NoteRecord[]> => {
   const { taken } = await readAcceptedMoves(session);
   const prefix = `${organisationTag(session.orgKeyId)}_`;
   const docs = await session.db.settings.find({ selector: { kind: TERRITORY_MOVE.kind } }).exec();
-  const notes: NoteRecord[] = [];
+  const notes: (NoteRecord & { id: string })[] = [];
   for (const found of docs) {
     const doc = found.toJSON() as SettingDoc;
     if (!doc.id.startsWith(prefix) || taken.get(doc.id) === doc.payload) continue;
@@ -256,7 +262,8 @@ const notesNotTaken = async (session: Session): Promise<NoteRecord[]> => {
     if (data)
       notes.push({ id: doc.id.slice(prefix.length), data, sealed: { id: doc.id, payload: doc.payload } });
   }
-  return notes.sort((a, b) => a.data.at - b.data.at);
+  // Only notes an admin's device signed (or taken before signing) count (signed-settings.ts).
+  return (await countingSettings(session, 'territory-move', notes)).sort((a, b) => a.data.at - b.data.at);
 };
 
 /**
@@ -289,9 +296,11 @@ const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: str
     return { mark, from: territoryOfPage(p.keyId), v: (accepted.get(mark)?.v ?? 0) + 1 };
   });
   const notes: NoteRecord[] = [];
+  const signer = await session.deviceSigner();
   for (let i = 0; i < marked.length; i += NOTE_SIZE) {
-    const note = { to, at, subjects: marked.slice(i, i + NOTE_SIZE) };
-    notes.push(await session.settings(TERRITORY_MOVE).put(note, newId()));
+    const [note, id] = [{ to, at, subjects: marked.slice(i, i + NOTE_SIZE) }, newId()];
+    const signed = signSetting(session, signer, 'territory-move', id, note);
+    notes.push(await session.settings(TERRITORY_MOVE).put(signed, id));
   }
   await acceptMoveNotes(session, notes);
 };

@@ -17,6 +17,10 @@
 // ('territory-replay-refused', with counts only). The rest is accepted: the versions accepted are kept in
 // local documents (definitions.ts, move.ts), so a device decides on the newest it has seen even when the
 // server later withholds it. Known limit: a device that never received the newer version cannot tell.
+// Before any of that, a definition or note counts only when an admin's device this device trusts signed it
+// (signed-settings.ts); an unsigned or badly signed one is refused, one validly signed by a device not
+// trusted yet is held and decided again with each later pull (its roster may come after it), and both
+// are left out and audited ('territory-unsigned-refused', counts only). Rosters count with their pull.
 import { organisationTag, type SealedKindConfig } from '../store';
 import type { Session } from '../vault';
 import type { z } from 'zod';
@@ -33,12 +37,15 @@ import {
 import type { Wire } from './departures';
 import { AcceptedMovesUnreadable, takeMoveNotes, TERRITORY_MOVE, type MoveNote } from './move';
 import { openSetting } from './open-setting';
+import { ADMIN_ROSTER } from './roster';
+import { admissionTrust, auditUnsigned, heldSettings, holdSettings, sameNote } from './signed-settings';
 
 const KINDS = new Set<unknown>([TERRITORY.kind, TERRITORY_MOVE.kind]);
 
 /** Whether settings documents (a pull's, or a stream event's) hold a territory definition or move note. */
 export const carriesTerritorySettings = (documents: readonly Wire[]): boolean =>
-  documents.some((doc) => KINDS.has(doc.kind));
+  // A roster may make a held one count (signed-settings.ts).
+  documents.some((doc) => KINDS.has(doc.kind) || doc.kind === ADMIN_ROSTER.kind);
 
 /**
  * What to do with a definition: `take` it, `refuse` it (older than the one accepted or stored here, or too
@@ -66,7 +73,11 @@ export const admitTerritorySettings = async (
   documents: readonly Wire[],
 ): Promise<Wire[]> => {
   const prefix = `${organisationTag(session.orgKeyId)}_`;
-  const ours = documents.filter((doc) => KINDS.has(doc.kind) && doc.id.startsWith(prefix));
+  // Held ones (signed by a device not trusted then) are decided again with each pull (signed-settings.ts).
+  const pulledIds = new Set(documents.map((doc) => doc.id));
+  const again = (await heldSettings(session)).filter((doc) => !pulledIds.has(doc.id));
+  const all = [...documents, ...again];
+  const ours = all.filter((doc) => KINDS.has(doc.kind) && doc.id.startsWith(prefix));
   if (!ours.length) return [...documents];
   const stored = await session.db.settings.findByIds(ours.map((doc) => doc.id)).exec();
   const refused = new Set<Wire>();
@@ -78,7 +89,8 @@ export const admitTerritorySettings = async (
   type Note = { id: string; data: MoveNote; doc: Wire; sealed: { id: string; payload: string } };
   const notes: Note[] = [];
   // Notes this session took in, sealed as they come again (the same bytes: the same note), are not opened
-  // nor settled again; they count as taken only if the accepted moves still open below.
+  // nor settled again; they count as taken only if the accepted moves still open below. Taken, they were
+  // admitted, signature and all.
   const taken = await readAcceptedMoves(session).then(
     (state) => state.taken,
     (error: unknown) => {
@@ -87,6 +99,21 @@ export const admitTerritorySettings = async (
     },
   );
   const known: Wire[] = [];
+  // Only what an admin's device this device trusts signed is taken (signed-settings.ts).
+  const rosters = documents.flatMap((doc) => {
+    const data = doc.kind === ADMIN_ROSTER.kind ? openSetting(session, ADMIN_ROSTER, doc) : null;
+    return data && doc.id.startsWith(prefix) ? [{ id: doc.id.slice(prefix.length), data }] : [];
+  });
+  const trust = await admissionTrust(
+    session,
+    {
+      territory: async () => (await session.settings(TERRITORY).list()).records,
+      'territory-move': async () => (await session.settings(TERRITORY_MOVE).list()).records,
+    },
+    rosters,
+  );
+  const unsigned = { definitions: 0, moves: 0 };
+  const holding: Wire[] = [];
   for (const doc of ours) {
     if (doc.kind === TERRITORY_MOVE.kind && doc._deleted !== true && taken.get(doc.id) === doc.payload) {
       known.push(doc);
@@ -103,6 +130,13 @@ export const admitTerritorySettings = async (
         const value = openSetting(session, kind, doc);
         // One that does not open is skipped by the settings' reader (as tampered), as any setting is.
         if (value === null) continue;
+        const decided = trust.decide(kind.kind, doc.id.slice(prefix.length), value);
+        if (decided !== 'take') {
+          refused.add(doc);
+          if (decided === 'hold') holding.push(doc);
+          if (!again.includes(doc)) unsigned[isDefinition ? 'definitions' : 'moves']++;
+          continue;
+        }
         if (isDefinition) {
           const definition = value as TerritorySetting;
           const decided = decideDefinition(
@@ -119,7 +153,7 @@ export const admitTerritorySettings = async (
           refuse = decided === 'refuse';
         } else {
           // A note is written once: one that comes back changed is refused; the rest settle below.
-          refuse = before !== null && JSON.stringify(before) !== JSON.stringify(value);
+          refuse = before !== null && !sameNote(before as MoveNote, value as MoveNote);
           const sealed = { id: doc.id, payload: doc.payload as string };
           if (!refuse) notes.push({ id: doc.id.slice(prefix.length), data: value as MoveNote, doc, sealed });
         }
@@ -149,12 +183,14 @@ export const admitTerritorySettings = async (
     for (const doc of ahead) refused.add(doc);
     counts.moves += ahead.length;
   }
-  if (refused.size)
+  await holdSettings(session, holding);
+  await auditUnsigned(session, unsigned);
+  if (counts.definitions + counts.moves)
     await session.audit.record({
       action: 'territory',
       kind: 'territory-replay-refused',
       recordIds: [],
       details: counts,
     });
-  return documents.filter((doc) => !refused.has(doc) && !settled.has(doc));
+  return all.filter((doc) => !refused.has(doc) && !settled.has(doc));
 };

@@ -37,6 +37,7 @@ import { memberPins, ROLES, type PinnedMembers, type Role } from '../sync';
 import { sealedKind } from '../store';
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
+import { publishDeviceClaim, vouchedDevices } from './admin-devices';
 
 const Entry = z.strictObject({
   publicKey: z.string().max(64).nullable(),
@@ -51,9 +52,11 @@ const RosterSetting = z.strictObject({
   user: z.string().min(1).max(64).optional(),
   seq: z.number().int().positive(),
   entries: z.record(z.string().min(1).max(64), Entry),
+  /** Admins' devices (user id -> signing keys) this device checked (admin-devices.ts); absent before. */
+  devices: z.record(z.string().min(1).max(64), z.array(z.string().max(64)).max(50)).optional(),
   sig: z.string().max(128),
 });
-type RosterSetting = z.infer<typeof RosterSetting>;
+export type RosterSetting = z.infer<typeof RosterSetting>;
 export const ADMIN_ROSTER = sealedKind('admin-roster', RosterSetting, 1);
 
 /** How far ahead of this device's clock a roster's `at` may be. */
@@ -72,7 +75,7 @@ interface Seen {
 }
 
 /** The text a roster's signature covers: its signer (and user), sequence and entries in a fixed order. */
-const rosterMessage = (r: Pick<RosterSetting, 'signer' | 'user' | 'seq' | 'entries'>) =>
+const rosterMessage = (r: Pick<RosterSetting, 'signer' | 'user' | 'seq' | 'entries' | 'devices'>) =>
   `${r.user === undefined ? 'kluis-admin-roster-v1' : `kluis-admin-roster-v2|${r.user}`}|${r.signer}|${r.seq}|${JSON.stringify(
     Object.keys(r.entries)
       .sort()
@@ -82,7 +85,15 @@ const rosterMessage = (r: Pick<RosterSetting, 'signer' | 'user' | 'seq' | 'entri
         r.entries[userId]!.role,
         r.entries[userId]!.at,
       ]),
-  )}`;
+  )}${
+    r.devices === undefined
+      ? ''
+      : `|devices|${JSON.stringify(
+          Object.keys(r.devices)
+            .sort()
+            .map((u) => [u, [...r.devices![u]!].sort()]),
+        )}`
+  }`;
 
 const rosterId = async (signer: string) => {
   const sodium = await loadSodium();
@@ -99,6 +110,8 @@ export interface AdminView {
   readonly entries: Readonly<Record<string, Entry>>;
   /** The admin devices' signing keys trusted now: this device's, and pinned ones whose user is no less. */
   readonly signers: ReadonlySet<string>;
+  /** Signing keys of the admins' devices the trusted rosters list for users the view calls admins. */
+  readonly adminDevices: ReadonlySet<string>;
   /** Rosters refused now (a signer not trusted, a bad signature, an older sequence, a future `at`). */
   readonly refused: number;
 }
@@ -161,7 +174,12 @@ const wordOn = (
  * This device's view of the organisation's members: its own pins, then the rosters signed by the admin
  * devices it trusts. A roster it cannot take is audited once ('admin-roster-refused').
  */
-export const adminView = async (ctx: RosterContext, self?: { role: Role | string }): Promise<AdminView> => {
+export const adminView = async (
+  ctx: RosterContext,
+  self?: { role: Role | string },
+  /** Rosters of a pull not stored yet (signed-settings.ts reads them with the pull's settings). */
+  pulled: readonly { id: string; data: RosterSetting }[] = [],
+): Promise<AdminView> => {
   const { session } = ctx;
   const sodium = await loadSodium();
   const pins = memberPins(session.db);
@@ -174,7 +192,8 @@ export const adminView = async (ctx: RosterContext, self?: { role: Role | string
   const ownKey = toBase64(session.userPublicKey);
   if (self?.role === 'admin' && !mine.has(ctx.link.userId))
     mine.set(ctx.link.userId, { publicKey: ownKey, role: 'admin', at: 0 });
-  const { records } = await session.settings(ADMIN_ROSTER).list();
+  const stored = (await session.settings(ADMIN_ROSTER).list()).records;
+  const records = [...stored.filter((r) => !pulled.some((p) => p.id === r.id)), ...pulled];
   // The last roster taken from each signer, newer ones from the server over it. A roster of an admin
   // device this device does not trust is refused as a source of roles and keys, but its demotions count
   // when later than every promotion known (wordOn's `later`): admin 1's demotion of R reaches the device R
@@ -272,7 +291,10 @@ export const adminView = async (ctx: RosterContext, self?: { role: Role | string
       details: { reason: 'not-admin' },
     });
   const signers = new Set([own, ...pinned.filter((s) => distrusted[s] === undefined)]);
-  return { keys, admins, entries, signers, refused: refusals.length };
+  const adminDevices = new Set(
+    taken.flatMap((r) => Object.entries(r.devices ?? {}).flatMap(([u, d]) => (admins.has(u) ? d : []))),
+  );
+  return { keys, admins, entries, signers, adminDevices, refused: refusals.length };
 };
 
 /**
@@ -286,11 +308,15 @@ export const publishAdminRoster = async (ctx: RosterContext): Promise<AdminView>
   const id = await rosterId(signer.publicKey);
   const repo = session.settings(ADMIN_ROSTER);
   const current = (await repo.list()).records.find((r) => r.id === id && r.data.signer === signer.publicKey);
+  // Its claim to the other admins, and their devices whose claims hold here (admin-devices.ts).
+  await publishDeviceClaim(session, ctx.link.userId, view.admins);
+  const vouched = await vouchedDevices(session, ctx.link.userId, view.admins);
   const unsigned = {
     signer: signer.publicKey,
     user: ctx.link.userId,
     seq: (current?.data.seq ?? 0) + 1,
     entries: view.entries,
+    devices: { ...vouched, [ctx.link.userId]: [signer.publicKey] },
   };
   const same = current && rosterMessage({ ...current.data, seq: unsigned.seq }) === rosterMessage(unsigned);
   if (same) return view;

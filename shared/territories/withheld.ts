@@ -3,7 +3,8 @@
 // the device drop its territory's data, or place its new customers organisation-wide (keys.ts
 // placeNewSubjects, which places into the one territory whose key the device holds). So when a territory
 // this device held is no longer granted, the device asks the territory's definition — an organisation
-// setting sealed under the organisation key, written by an admin's device, which the server cannot forge:
+// setting sealed under the organisation key, written and signed by an admin's device (only a signed one, or
+// one this device held before signing, counts: signed-settings.ts), which the server cannot forge:
 // - if it no longer names the user among the members, managers or holders, the removal is proved: the key
 //   goes, the guard lets the territory's documents go (guard.ts), and both are audited;
 // - otherwise the grant was withheld: the device keeps the key (and so its data, and new subjects keep
@@ -18,6 +19,8 @@ import { listTerritories } from './definitions';
 import { refreshTerritoryKeys, type TerritoryContext, type TerritoryError } from './keys';
 import { territoryKeyDuty, type TerritoryRotationContext } from './rotation';
 import { grantEveryAdmin } from './admin-keys';
+import { noteLegacySettings, resignTerritorySettings } from './resign-settings';
+import { countingSettings } from './signed-settings';
 import { territoryOfKeyId } from './tags';
 
 export const WITHHELD_ID = 'territory-withheld';
@@ -48,12 +51,16 @@ export const refreshHeldTerritories = async (
 ): Promise<Result<HeldTerritories, TerritoryError>> => {
   const { session } = ctx;
   // Copies: the refresh wipes the keys it drops.
+  // The unsigned definitions and notes held before signing, noted once, before any pull (signed-settings.ts).
+  await noteLegacySettings(session);
   const before = new Map([...session.territoryKeys].map(([id, key]) => [id, new Uint8Array(key)]));
   try {
     const refreshed = await refreshTerritoryKeys(ctx);
     if (!refreshed.ok) return refreshed;
     const granted = new Set(refreshed.value.tags);
-    const definitions = (await listTerritories(ctx)).map((t) => t.data);
+    // Only a definition an admin's device signed (or taken before signing) proves a removal.
+    const listed = await listTerritories(ctx);
+    const definitions = (await countingSettings(session, 'territory', listed)).map((t) => t.data);
     const kept = new Map<string, Uint8Array>();
     const withheld = new Set<string>();
     const released = new Set<string>();
@@ -99,6 +106,8 @@ export const refreshHeldTerritories = async (
     // from the organisation leaves the territories they held. A failure waits for the next pass.
     if (ctx.link.role === 'admin') {
       await territoryKeyDuty(ctx);
+      // The definitions and notes from before signing, signed now (resign-settings.ts).
+      await resignTerritorySettings(session);
       // Its admin roster, and every territory it holds to every admin (admin-keys.ts, roster.ts).
       await grantEveryAdmin(ctx);
     }

@@ -2,7 +2,9 @@
 // storage adapters. A manager may push organisation settings, so a manager's device (anyone holding the
 // organisation key, with the server's help) can write a move note or a definition at the highest version:
 // the admin's devices go on moving subjects and saving territories, one version above what they accepted,
-// and members refuse the planted one (audited, counts only). Two different moves of a subject under one
+// and members refuse the planted one (audited, counts only). Since settings are signed (signed-settings.ts)
+// an unsigned plant is refused before its version is read, so the plants here carry the admin device's
+// signature (a device that signs wrongly, or a setting from before signing, is what versions guard then). Two different moves of a subject under one
 // version (two admins offline) settle on the same move on every device, whichever note it pulled first.
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/crypto';
@@ -13,6 +15,7 @@ import {
   moveToTerritory,
   refreshHeldTerritories,
   setTerritoryHolders,
+  signSetting,
   subjectMark,
   TERRITORY,
   TERRITORY_MOVE,
@@ -64,12 +67,11 @@ describe.each(['sqlite', 'postgres'] as const)('territory versions: %s', (adapte
     try {
       await m.sync();
       const mark = subjectMark(m.session, ids.north);
+      const note = { to: south.data.tag, at: Date.now(), subjects: [{ mark, from: north.data.tag, v: MAX }] };
+      const signer = await admin.session.deviceSigner();
       await m.session
         .settings(TERRITORY_MOVE)
-        .put(
-          { to: south.data.tag, at: Date.now(), subjects: [{ mark, from: north.data.tag, v: MAX }] },
-          planted,
-        );
+        .put(signSetting(m.session, signer, 'territory-move', planted, note), planted);
       await m.sync();
     } finally {
       await m.close();
@@ -138,9 +140,11 @@ describe.each(['sqlite', 'postgres'] as const)('territory versions: %s', (adapte
     try {
       await m.sync();
       const current = (await m.session.settings(TERRITORY).get(north.data.tag)).data;
+      const pinned = { ...current, version: MAX, members: [], holders: [] };
+      const signer = await admin.session.deviceSigner();
       await m.session
         .settings(TERRITORY)
-        .put({ ...current, version: MAX, members: [], holders: [] }, north.data.tag);
+        .put(signSetting(m.session, signer, 'territory', north.data.tag, pinned), north.data.tag);
       await m.sync();
     } finally {
       await m.close();
@@ -179,8 +183,15 @@ describe.each(['sqlite', 'postgres'] as const)('territory versions: %s', (adapte
     const first = newId();
     const second = newId();
     const notes = admin.session.settings(TERRITORY_MOVE);
-    await notes.put({ to: south.data.tag, at, subjects: [{ mark, from: null, v: 1 }] }, first);
-    await notes.put({ to: north.data.tag, at, subjects: [{ mark, from: null, v: 1 }] }, second);
+    const signer = await admin.session.deviceSigner();
+    const signed = (id: string, to: string) =>
+      signSetting(admin.session, signer, 'territory-move', id, {
+        to,
+        at,
+        subjects: [{ mark, from: null, v: 1 }],
+      });
+    await notes.put(signed(first, south.data.tag), first);
+    await notes.put(signed(second, north.data.tag), second);
     await admin.sync();
 
     const settled = [];
