@@ -18,7 +18,7 @@ import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 import { keyNewTerritory, type TerritoryContext, type TerritoryError } from './keys';
 import { TerritoryPayload, territoryFor, type SubjectFacts, type Territory } from './model';
-import { moveToTerritory } from './move';
+import { AcceptedMovesUnreadable, latestMoves, moveToTerritory, subjectMark } from './move';
 import { finishInterruptedMoves } from './page-moves';
 import { SettingSignature, signSetting, unsignedPart } from './signed-settings';
 import { newTerritoryTag } from './tags';
@@ -241,7 +241,12 @@ export const applyTerritoryRules = async (
     }
   }
   // A step an earlier apply broke off between re-sealing and dropping the former page, and the page a
-  // re-moved subject left behind in this one, are finished last (page-moves.ts).
-  await finishInterruptedMoves(ctx.session);
+  // re-moved subject left behind in this one, are finished last (page-moves.ts), each for the territory
+  // its latest accepted move went to; when the accepted moves do not open, none is finished.
+  const latest = await latestMoves(ctx.session).catch((error: unknown) => {
+    if (error instanceof AcceptedMovesUnreadable) return null;
+    throw error;
+  });
+  if (latest) await finishInterruptedMoves(ctx.session, (id) => latest.get(subjectMark(ctx.session, id)));
   return { moved, subjectIds };
 };

@@ -7,10 +7,17 @@
 // for the profile's page and drops the subject from every other page, so the former territory's devices
 // stop receiving its key. A subject whose profile was not re-sealed yet is moved again by the next apply
 // (its note's next version); the page that step made is then one of the other pages, and cleared here.
+// The page kept is one of the territory the subject's latest accepted move went to (move.ts latestMoves),
+// never merely the profile's: the server can send an admin's device a former page that still wraps the
+// subject together with the profile as it was sealed for that page (both the device's own documents,
+// replayed), and the finish would then re-seal the subject for the territory it left and drop it from the
+// one it belongs to, with no move note (helper-92's review). No accepted move to a territory among its
+// pages: the subject is left as it is.
 import type { RxCollection } from 'rxdb';
 import type { KeyDoc, KluisDatabase, RecordDoc } from '../store';
 import { keyPageEntries, recordAddress } from '../store';
 import type { Session } from '../vault';
+import { territoryOfPage } from './tags';
 
 /** Re-seals the documents (of one subject, under `key`) for the key page `pageId`. */
 export const resealAll = async (
@@ -52,7 +59,10 @@ export const dropFromPages = async (
  * Finishes the moves a stopped step left half done (see above); answers how many subjects it finished.
  * Reads every key page once: run once per apply, not per step.
  */
-export const finishInterruptedMoves = async (session: Session): Promise<number> => {
+export const finishInterruptedMoves = async (
+  session: Session,
+  movedTo: (subjectId: string) => string | undefined,
+): Promise<number> => {
   const { db } = session;
   const pagesOf = new Map<string, string[]>();
   for (const page of await db.keys.find().exec())
@@ -71,7 +81,13 @@ export const finishInterruptedMoves = async (session: Session): Promise<number> 
     const profile = records.find((d) => d.id === subjectId);
     // No profile here (erased, or not this device's to decide): left as it is.
     if (!profile || !pagesOf.get(subjectId)!.includes(profile.keyId)) continue;
-    const pageId = profile.keyId;
+    const to = movedTo(subjectId);
+    const pages = pagesOf.get(subjectId)!;
+    const pageId =
+      to && territoryOfPage(profile.keyId) === to
+        ? profile.keyId
+        : pages.find((id) => to && territoryOfPage(id) === to);
+    if (!pageId) continue;
     const key = await session.dataKey(subjectId, pageId);
     const behind = (docs: RecordDoc[]) => docs.filter((d) => d.subjectId === subjectId && d.keyId !== pageId);
     await resealAll(session, db.items, 'items', behind(items), key, pageId);
