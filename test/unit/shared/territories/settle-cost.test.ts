@@ -12,6 +12,7 @@ import {
   type AcceptedMoves,
   type NoteRecord,
 } from '../../../../shared/territories';
+import { signSetting } from '../../../../shared/territories/signed-settings';
 import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { useMemoryDatabases } from '../../../helpers/vaults';
 
@@ -58,7 +59,13 @@ describe('the cost of taking move notes in', () => {
 
   it('settles each stored note once per session, and a note that comes back changed again', async () => {
     const session = await (await testVault(await database())).create(PASSPHRASE);
-    const notes = session.settings(TERRITORY_MOVE);
+    // Written as an admin's device writes them: signed by this device (signed-settings.ts).
+    const signer = await session.deviceSigner();
+    const store = session.settings(TERRITORY_MOVE);
+    const notes = {
+      put: (note: Parameters<typeof store.put>[0], id: string) =>
+        store.put(signSetting(session, signer, 'territory-move', id, note), id),
+    };
     const marks = Array.from({ length: 3 }, () => subjectMark(session, newId()));
     await notes.put({ to: NORTH, at: 1, subjects: [{ mark: marks[0]!, from: null, v: 1 }] }, 'one');
     await notes.put({ to: NORTH, at: 2, subjects: [{ mark: marks[1]!, from: null, v: 1 }] }, 'two');
