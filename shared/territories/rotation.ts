@@ -241,8 +241,17 @@ export const territoryKeyDuty = async (
   const rotated: string[] = [];
   const owed = new Set(await owedRotations(session));
   const territories = await listTerritories(ctx);
-  // A territory deleted since owes nothing.
-  for (const tag of owed) if (!territories.some((t) => t.data.tag === tag)) await paid(session, tag);
+  // A territory deleted since owes nothing; dropped with an audit entry, so a server that deleted the
+  // definition on this device to clear the debt leaves a trace (helper-92's review).
+  const vanished = [...owed].filter((tag) => !territories.some((t) => t.data.tag === tag));
+  for (const tag of vanished) await paid(session, tag);
+  if (vanished.length)
+    await auditStep(session, {
+      action: 'territory',
+      kind: 'territory-rotation-dropped',
+      recordIds: vanished,
+      details: { territories: vanished.length },
+    });
   for (const territory of territories) {
     let leaver = owed.has(territory.data.tag);
     for (const userId of territory.data.holders) leaver ||= await removed(userId);

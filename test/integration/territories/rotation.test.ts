@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeMember } from '../../../shared/sync/operations';
 import { memberPins } from '../../../shared/sync/member-pins';
-import type { KeyDoc } from '../../../shared/store';
+import { organisationTag, type KeyDoc } from '../../../shared/store';
 import { newId, randomBytes } from '../../../shared/crypto';
 import {
   grantTerritory,
@@ -296,6 +296,33 @@ describe.each(['sqlite', 'postgres'] as const)('territory key rotation: %s', (ad
     expect((await listTerritories(admin)).find((t) => t.data.tag === tag)!.data.epochId).toBe(
       after.data.epochId,
     );
+  });
+
+  it('an owed rotation of a territory whose definition vanished is dropped with an audit entry', async () => {
+    const { admin, salesA, salesB, north } = await twoTerritories(fixture.current);
+    const { tag } = north.data;
+    const [a, b] = [salesA.link.userId, salesB.link.userId];
+    const ctx = { fetch, link: admin.link, session: admin.session };
+    ok(await setTerritoryHolders(ctx, tag, { members: [a, b], managers: [] }));
+    // The holders are taken under the current key; the new key's hand-out fails.
+    let puts = 0;
+    const offline: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && ++puts === 2) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const failed = await setTerritoryHolders({ ...ctx, fetch: offline }, tag, { members: [a], managers: [] });
+    expect(failed.ok).toBe(false);
+    // The server deletes the definition on the admin's device (its pulls are not checked).
+    const stored = (await listTerritories(admin)).find((t) => t.data.tag === tag)!;
+    await (await admin.session.db.settings
+      .findOne(`${organisationTag(admin.session.orgKeyId)}_${stored.id}`)
+      .exec())!.remove();
+    ok(await refreshHeldTerritories(ctx));
+    const dropped = (await admin.session.audit.entries()).entries.filter(
+      (e) => e.kind === 'territory-rotation-dropped',
+    );
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]!.recordIds).toEqual([tag]);
   });
 
   it('a suspended member gets no grant of the new epoch, and the rotation finishes for everyone else', async () => {

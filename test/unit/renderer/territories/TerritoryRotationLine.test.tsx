@@ -82,7 +82,7 @@ describe('a territory key renewal in Settings', () => {
     );
     rotating(tag, { phase: 'granting', done: 0, total: 0, state: 'broken-off' });
     expect(within(row).getByRole('status').textContent).toBe(
-      'The new key of Noord could not be handed out yet; its old key stays in use.',
+      'The new key of Noord could not be handed out yet; its old key stays in use, so whoever was taken off can still read it. This device tries again at its next sync.',
     );
   });
 
