@@ -23,18 +23,12 @@ import { admitTerritorySettings } from '../../../../shared/territories/replays';
 import { localDocPayload, writeLocalDoc, type Session } from '../../../../shared/vault';
 import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { useMemoryDatabases } from '../../../helpers/vaults';
+import { note, NORTH, SOUTH } from './move-notes';
 
 const database = useMemoryDatabases();
-const NORTH = '0123456789abcdef';
-const SOUTH = 'fedcba9876543210';
 const FORMER = 'territory-moves-accepted';
 const BASE = 'territory-moves-accepted-base';
 const formerPart = (n: number) => `territory-moves-accepted-part-${n}`;
-
-const note = (marks: string[], v: number, to: string, at: number): NoteRecord => ({
-  id: newId(),
-  data: { to, at, subjects: marks.map((mark) => ({ mark, from: null, v })) },
-});
 
 /** The accepted moves' documents the vault collection stores, removed ones included (RxDB keeps them). */
 const storedDocs = async (db: KluisDatabase): Promise<{ id: string; deleted: boolean }[]> =>

@@ -10,20 +10,13 @@ import {
   TERRITORY_MOVE,
   type AcceptedMove,
   type AcceptedMoves,
-  type NoteRecord,
 } from '../../../../shared/territories';
 import { signSetting } from '../../../../shared/territories/signed-settings';
 import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { useMemoryDatabases } from '../../../helpers/vaults';
+import { note, NORTH, SOUTH } from './move-notes';
 
 const database = useMemoryDatabases();
-const NORTH = '0123456789abcdef';
-const SOUTH = 'fedcba9876543210';
-
-const note = (marks: string[], v: number, to: string, at: number): NoteRecord => ({
-  id: newId(),
-  data: { to, at, subjects: marks.map((mark) => ({ mark, from: null, v })) },
-});
 
 /** Accepted moves of `size` marks that count every read of a mark, and every listing of them. */
 const counted = (size: number) => {

@@ -20,11 +20,9 @@ import { admitTerritorySettings } from '../../../../shared/territories/replays';
 import type { Session } from '../../../../shared/vault';
 import { PASSPHRASE, testVault } from '../../../helpers/store';
 import { useMemoryDatabases } from '../../../helpers/vaults';
+import { NORTH, SOUTH } from './move-notes';
 
 const database = useMemoryDatabases();
-
-const NORTH = '0123456789abcdef';
-const SOUTH = 'fedcba9876543210';
 
 const setup = async () => {
   const sodium = await loadSodium();
