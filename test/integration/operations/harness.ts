@@ -1,6 +1,7 @@
 // What each area's operation cases share: a real workspace (RxDB memory storage, real libsodium) and the
 // shape of one case. Every `*.cases.ts` file beside this one exports `cases` for the operations of its area;
 // every-operation.test.ts runs them all and fails for an operation that has no case.
+import { afterEach, beforeEach } from 'vitest';
 import type { AuditAction } from '../../../shared/audit';
 import type { KluisDatabase } from '../../../shared/store';
 import { LOCAL_ACTOR, type Actor, type Workspace } from '../../../shared/workspace';
@@ -53,3 +54,26 @@ export const openWorkspace = async (): Promise<{ workspace: Workspace; db: Kluis
 };
 
 export const DEFAULT_ACTOR = LOCAL_ACTOR;
+
+/**
+ * A workspace of its own for each test of the describe block that calls this, locked and removed after
+ * the test (the territory apply tests): read `workspace` and `db` inside the test.
+ */
+export const workspacePerTest = (): { readonly workspace: Workspace; readonly db: KluisDatabase } => {
+  let opened: { workspace: Workspace; db: KluisDatabase } | undefined;
+  beforeEach(async () => {
+    opened = await openWorkspace();
+  });
+  afterEach(async () => {
+    opened!.workspace.lock();
+    await opened!.db.remove();
+  });
+  return {
+    get workspace() {
+      return opened!.workspace;
+    },
+    get db() {
+      return opened!.db;
+    },
+  };
+};

@@ -7,43 +7,20 @@
 // The page kept is one of the territory the admin's latest accepted move went to (page-moves.ts); on the
 // code of 9ab6868 the customer ended in Zuid's page alone.
 // RxDB memory storage, real libsodium; the server's replay is played by storing the former documents.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KluisDatabase } from '../../../shared/store';
+import { describe, expect, it } from 'vitest';
 import { keyPageEntries } from '../../../shared/store';
-import {
-  applyTerritories,
-  defineTerritory,
-  moveToTerritory,
-  territoryOfPage,
-} from '../../../shared/territories';
-import type { Workspace } from '../../../shared/workspace';
+import { applyTerritories, moveToTerritory, territoryOfPage } from '../../../shared/territories';
 import { annelies } from '../../fixtures/people';
-import { DEFAULT_ACTOR, openWorkspace } from './harness';
-import { LINK, standIn, territory } from './territories.cases';
+import { DEFAULT_ACTOR, workspacePerTest } from './harness';
+import { defineOn } from './territories.cases';
 
 describe('finishing an interrupted move against a replaying server', () => {
-  let workspace: Workspace;
-  let db: KluisDatabase;
-  beforeEach(async () => {
-    ({ workspace, db } = await openWorkspace());
-  });
-  afterEach(async () => {
-    workspace.lock();
-    await db.remove();
-  });
-
-  const define = async (name: string, from: string, to: string) => {
-    const made = await defineTerritory(
-      { fetch: standIn, link: LINK, session: workspace },
-      territory(name, from, to),
-    );
-    if (!made.ok) throw new Error(made.error);
-    return made.value.data;
-  };
+  const fresh = workspacePerTest();
 
   it("a replayed former page and profile do not move a customer back to the server's choice", async () => {
-    const north = await define('Noord', '1000', '1999');
-    const south = await define('Zuid', '5000', '5999');
+    const { workspace, db } = fresh;
+    const north = (await defineOn(workspace, 'Noord', '1000', '1999')).data;
+    const south = (await defineOn(workspace, 'Zuid', '5000', '5999')).data;
     // A postal code no rule matches: this customer is placed by hand.
     const id = (
       await workspace.people.create({

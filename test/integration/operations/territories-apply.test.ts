@@ -3,21 +3,18 @@
 // server's payload bound, reports "n of N" after each, audits each step's moves as it goes, and an apply
 // that stops midway is finished by a second one. RxDB memory storage, real libsodium; the server's user
 // list and grants are the operation cases' stand-in.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KluisDatabase } from '../../../shared/store';
+import { describe, expect, it } from 'vitest';
 import { keyPageEntries } from '../../../shared/store';
 import {
   APPLY_BATCH,
   applyTerritories,
-  defineTerritory,
   territoryKeyId,
   territoryOfPage,
   type ApplyProgress,
 } from '../../../shared/territories';
-import type { Workspace } from '../../../shared/workspace';
 import { annelies } from '../../fixtures/people';
-import { DEFAULT_ACTOR, openWorkspace } from './harness';
-import { LINK, standIn, territory } from './territories.cases';
+import { DEFAULT_ACTOR, workspacePerTest } from './harness';
+import { defineOn } from './territories.cases';
 
 /** The most a pushed document's opaque payload may hold (shared/sync/protocol.ts). */
 const PAYLOAD_LIMIT = 1024 * 1024;
@@ -31,28 +28,12 @@ const person = (postalCode: string, i: number) => ({
 });
 
 describe('applying the territory rules in steps', () => {
-  let workspace: Workspace;
-  let db: KluisDatabase;
-  beforeEach(async () => {
-    ({ workspace, db } = await openWorkspace());
-  });
-  afterEach(async () => {
-    workspace.lock();
-    await db.remove();
-  });
-
-  const define = async (name: string, from: string, to: string) => {
-    const made = await defineTerritory(
-      { fetch: standIn, link: LINK, session: workspace },
-      territory(name, from, to),
-    );
-    if (!made.ok) throw new Error(made.error);
-    return made.value.data;
-  };
+  const fresh = workspacePerTest();
 
   it('moves every subject under its territory key, in bounded key pages, reporting n of N', async () => {
-    const north = await define('Noord', '1000', '1999');
-    const south = await define('Zuid', '5000', '5999');
+    const { workspace, db } = fresh;
+    const north = (await defineOn(workspace, 'Noord', '1000', '1999')).data;
+    const south = (await defineOn(workspace, 'Zuid', '5000', '5999')).data;
     const ids = { north: [] as string[], south: [] as string[] };
     for (let i = 0; i < NORTH; i++) ids.north.push((await workspace.people.create(person('1017 AB', i))).id);
     for (let i = 0; i < SOUTH; i++) ids.south.push((await workspace.people.create(person('5611 EM', i))).id);
@@ -116,7 +97,8 @@ describe('applying the territory rules in steps', () => {
     expect(audited.flatMap((e) => e.recordIds ?? []).sort()).toEqual([...ids.north, ...ids.south].sort());
   }, 240_000);
   it('finishes a step that stopped between re-sealing and dropping the former page', async () => {
-    const north = await define('Noord', '1000', '1999');
+    const { workspace, db } = fresh;
+    const north = (await defineOn(workspace, 'Noord', '1000', '1999')).data;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await workspace.people.create(person('1017 AB', i))).id);
     const [onlyPage, notResealed, partly] = ids as [string, string, string];

@@ -26,14 +26,17 @@ export const territory = (name: string, from: string, to: string) => ({
   managers: [],
 });
 
-/** A territory defined on this workspace (the operation under test for the first case). */
-const defined = async (workspace: Workspace) => {
+/**
+ * The territory `name` (postal codes `from` to `to`) defined on this workspace against the stand-in: the
+ * operation under test for the first case, and the set-up of the apply tests beside this file.
+ */
+export const defineOn = async (workspace: Workspace, name = 'Oost', from = '7000', to = '7999') => {
   const { defineTerritory } = await import('../../../shared/territories');
   const made = await defineTerritory(
     { fetch: standIn, link: LINK, session: workspace },
-    territory('Oost', '7000', '7999'),
+    territory(name, from, to),
   );
-  if (!made.ok) throw new Error(made.error);
+  if (!made.ok) throw new Error(`${name} not defined: ${made.error}`);
   return made.value;
 };
 
@@ -46,7 +49,7 @@ export const cases: OperationCases = {
     input: async (workspace) => ({
       fetch: standIn,
       link: LINK,
-      tag: (await defined(workspace)).data.tag,
+      tag: (await defineOn(workspace)).data.tag,
       members: [],
       managers: [],
     }),
@@ -54,7 +57,7 @@ export const cases: OperationCases = {
   },
   'territories.applyRules': {
     input: async (workspace) => {
-      await defined(workspace);
+      await defineOn(workspace);
       await workspace.people.create({
         ...annelies,
         address: { street: '', postalCode: '7511 JE', city: '', region: '', country: 'NL' },
