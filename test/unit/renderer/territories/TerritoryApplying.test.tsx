@@ -10,6 +10,7 @@ import { APPLY_BATCH, defineTerritory } from '../../../../shared/territories';
 import { annelies } from '../../../fixtures/people';
 import { LINK, standIn, territory } from '../../../integration/operations/territories.cases';
 import { openWorkspace } from '../workspace';
+import { linkAsAdmin } from './admin-link';
 
 const PEOPLE = APPLY_BATCH + 5;
 
@@ -31,18 +32,7 @@ describe('applying the territory rules in Settings', () => {
         givenName: `P${i}`,
         address: { street: '', postalCode: '1017 AB', city: '', region: '', country: 'NL' },
       });
-    useSyncStore.setState({
-      link: {
-        // Nothing listens there: the moves panel's question to the server fails at once.
-        serverUrl: 'http://127.0.0.1:9',
-        userId: LINK.userId,
-        orgId: 'org',
-        role: 'admin',
-        deviceId: 'device',
-        token: 'token',
-        expiresAt: Date.now() + 3_600_000,
-      },
-    });
+    linkAsAdmin();
     render(<TerritorySettings />);
     const apply = await screen.findByRole('button', { name: 'Apply the rules to everyone' });
     // Enabled once the territory list is read.

@@ -12,9 +12,9 @@ import {
   useTerritoryRotations,
   type TerritoryRotation,
 } from '../../../../renderer/features/sync/stores/territory-rotations';
-import { defineTerritory } from '../../../../shared/territories';
-import { LINK, standIn, territory } from '../../../integration/operations/territories.cases';
+import { defineOn } from '../../../integration/operations/territories.cases';
 import { openWorkspace } from '../workspace';
+import { linkAsAdmin } from './admin-link';
 
 afterEach(async () => {
   useSyncStore.setState({ link: null });
@@ -24,27 +24,11 @@ afterEach(async () => {
 
 /** Settings → Territories with Noord defined; answers Noord's row and its tag. */
 const showNoord = async () => {
-  const workspace = await openWorkspace();
-  const made = await defineTerritory(
-    { fetch: standIn, link: LINK, session: workspace },
-    territory('Noord', '1000', '1999'),
-  );
-  if (!made.ok) throw new Error(`Noord not defined: ${made.error}`);
-  useSyncStore.setState({
-    link: {
-      // Nothing listens there: the moves panel's question to the server fails at once.
-      serverUrl: 'http://127.0.0.1:9',
-      userId: LINK.userId,
-      orgId: 'org',
-      role: 'admin',
-      deviceId: 'device',
-      token: 'token',
-      expiresAt: Date.now() + 3_600_000,
-    },
-  });
+  const noord = await defineOn(await openWorkspace(), 'Noord', '1000', '1999');
+  linkAsAdmin();
   render(<TerritorySettings />);
   const row = await screen.findByRole('listitem', { name: 'Noord' });
-  return { row, tag: made.value.data.tag };
+  return { row, tag: noord.data.tag };
 };
 
 const rotating = (tag: string, rotation: Omit<TerritoryRotation, 'run'>) =>
