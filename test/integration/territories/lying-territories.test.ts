@@ -22,7 +22,7 @@ import { bram } from '../../fixtures/people';
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
 import { address, names, twoTerritories } from './organisation';
-import { foundIn, fromStart, NOTE, openSynced, useTerritoryServer } from './setup';
+import { foundIn, fromStart, NOTE, openSynced, pagesWithout, useTerritoryServer } from './setup';
 
 const kinds = async (session: { audit: { entries(): Promise<{ entries: { kind: string }[] }> } }) =>
   (await session.audit.entries()).entries.map((e) => e.kind);
@@ -109,15 +109,7 @@ describe.each(['sqlite', 'postgres'] as const)('a lying server and territories: 
       const liar = lyingServer();
       // Every page the server sends from now on lacks north's subject and the organisation-wide one,
       // each page changed (as a real change would be) so that the device pulls it again.
-      liar.lie('GET', '/sync/keys/pull', (value) => ({
-        ...value,
-        documents: (value.documents as { payload: string; updatedAt: number }[]).map((page) => {
-          const entries = JSON.parse(page.payload) as Record<string, string>;
-          delete entries[ids.north];
-          delete entries[ids.elsewhere];
-          return { ...page, payload: JSON.stringify(entries) };
-        }),
-      }));
+      liar.lie('GET', '/sync/keys/pull', pagesWithout(ids.north, ids.elsewhere));
       // The lie reaches the device with every page it holds: the server answers from the start.
       const lying = fromStart(liar.fetch, 'keys');
       await a.syncGuarded(lying);

@@ -13,7 +13,15 @@ import {
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
 import { names, twoTerritories } from './organisation';
-import { foundIn, fromStart, NOTE, openSynced, serverTraces, useTerritoryServer } from './setup';
+import {
+  foundIn,
+  fromStart,
+  NOTE,
+  openSynced,
+  pagesWithout,
+  serverTraces,
+  useTerritoryServer,
+} from './setup';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -103,14 +111,7 @@ describe.each(['sqlite', 'postgres'] as const)('replayed territory settings: %s'
       // The server deletes the newer note, so the older one (north's customer went south) is the latest it
       // shows, and sends north's pages without the customer.
       const liar = swappingSetting(newerDoc.id, (d) => ({ ...d, _deleted: true }));
-      liar.lie('GET', '/sync/keys/pull', (value) => ({
-        ...value,
-        documents: (value.documents as { payload: string }[]).map((page) => {
-          const entries = JSON.parse(page.payload) as Record<string, string>;
-          delete entries[ids.north];
-          return { ...page, payload: JSON.stringify(entries) };
-        }),
-      }));
+      liar.lie('GET', '/sync/keys/pull', pagesWithout(ids.north));
       const lying = fromStart(liar.fetch, 'settings', 'keys');
       await a.syncGuarded(lying);
       await a.syncGuarded(lying);

@@ -17,6 +17,7 @@ import { guardedFetch, refreshHeldTerritories, TerritoryGuard } from '../../../s
 import { dexieDatabase, newIndexedDb, testVault } from '../../helpers/store';
 import { ADAPTERS, POSTGRES_URL, type AdapterName, type TestDatabase } from '../server/adapters';
 import { startServer, type RunningServer } from '../server/harness';
+import type { Rewrite } from '../sync/lying-server';
 import {
   device,
   inviteAndLetIn,
@@ -167,6 +168,21 @@ export const fromStart =
       url.searchParams.set('checkpoint', '0');
     return via(url.href, init);
   };
+
+/**
+ * A lie for key page pulls (`liar.lie('GET', '/sync/keys/pull', pagesWithout(id))`): every page the server
+ * sends lacks the subjects given, each page changed as a real change would be so the device takes it in.
+ */
+export const pagesWithout =
+  (...subjectIds: string[]): Rewrite =>
+  (value) => ({
+    ...value,
+    documents: (value.documents as { payload: string }[]).map((page) => {
+      const entries = JSON.parse(page.payload) as Record<string, string>;
+      for (const id of subjectIds) delete entries[id];
+      return { ...page, payload: JSON.stringify(entries) };
+    }),
+  });
 
 /** Every document the device's store holds, tombstones included, as stored (JSON text per document). */
 export const storedTexts = async (db: KluisDatabase): Promise<string[]> => {
