@@ -260,17 +260,21 @@ export const removeMember = async (place: Place, a: Device, leaves: Device): Pro
   if (!place.closeDb) throw new Error('removeMember needs a place that can close a database');
   await place.closeDb(leaves.db);
   const stays = await join(place, a);
-  ok(
-    await changeMember(a.session, LOCAL_ACTOR, {
-      fetch,
-      link: a.link,
-      userId: leaves.link.userId,
-      change: { kind: 'remove' },
-      pins: memberPins(a.session.db),
-    }),
-  );
+  await removeFromOrganisation(a, leaves.link.userId);
   return stays;
 };
+
+/** The admin `by` removes the member `userId` from the organisation, as Settings → Members does. */
+export const removeFromOrganisation = async (by: Pick<Device, 'session' | 'link'>, userId: string) =>
+  ok(
+    await changeMember(by.session, LOCAL_ACTOR, {
+      fetch,
+      link: by.link,
+      userId,
+      change: { kind: 'remove' },
+      pins: memberPins(by.session.db),
+    }),
+  );
 
 /** What a member holds, copied: the session wipes its keys when it moves on. */
 export const keysOf = (d: Pick<Device, 'session' | 'link'>, passphrase?: string): MemberKeys => {

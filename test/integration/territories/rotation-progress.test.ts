@@ -10,8 +10,6 @@ import {
   useTerritoryRotations,
   type TerritoryRotation,
 } from '../../../renderer/features/sync/stores/territory-rotations';
-import { changeMember } from '../../../shared/sync/operations';
-import { memberPins } from '../../../shared/sync/member-pins';
 import {
   changeTerritoryHolders,
   moveToTerritory,
@@ -20,7 +18,7 @@ import {
   territoryKeyId,
 } from '../../../shared/territories';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
-import { ok } from '../sync/members';
+import { ok, removeFromOrganisation } from '../sync/members';
 import { address, NORTH, twoTerritories } from './organisation';
 import { useTerritoryServer } from './setup';
 
@@ -90,15 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)('territory key renewal progress: 
 
   it('a holder removed from the organisation: the admin’s pass shows the renewal of their territory', async () => {
     const { admin, salesB, north, south } = await northOnPages();
-    ok(
-      await changeMember(admin.session, LOCAL_ACTOR, {
-        fetch,
-        link: admin.link,
-        userId: salesB.link.userId,
-        change: { kind: 'remove' },
-        pins: memberPins(admin.session.db),
-      }),
-    );
+    await removeFromOrganisation(admin, salesB.link.userId);
     const northSeen = watch(north.data.tag);
     const southSeen = watch(south.data.tag);
     // As the app's sync does before it starts and at every catch-up (territory-sync.ts).

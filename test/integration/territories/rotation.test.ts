@@ -25,7 +25,7 @@ import {
 } from '../../../shared/territories';
 import { LOCAL_ACTOR } from '../../../shared/workspace';
 import { lyingServer } from '../sync/lying-server';
-import { ok, type Device } from '../sync/members';
+import { ok, removeFromOrganisation, type Device } from '../sync/members';
 import { address, names, NORTH, twoTerritories } from './organisation';
 import { useTerritoryServer } from './setup';
 
@@ -364,15 +364,7 @@ describe.each(['sqlite', 'postgres'] as const)('territory key rotation: %s', (ad
   it('a member removed from the organisation leaves the territories they held on the admin’s next pass', async () => {
     const { admin, salesB, south } = await twoTerritories(fixture.current);
     const { tag } = south.data;
-    ok(
-      await changeMember(admin.session, LOCAL_ACTOR, {
-        fetch,
-        link: admin.link,
-        userId: salesB.link.userId,
-        change: { kind: 'remove' },
-        pins: memberPins(admin.session.db),
-      }),
-    );
+    await removeFromOrganisation(admin, salesB.link.userId);
     // The admin's device runs the territories' key duty when it reads its grants (withheld.ts).
     ok(await refreshHeldTerritories({ fetch, link: admin.link, session: admin.session }));
     const after = (await listTerritories(admin)).find((t) => t.data.tag === tag)!;
