@@ -10,9 +10,10 @@
 // trusts list for users its view calls admins, and so no more once the view says the user is no admin.
 // Public signing keys and random user ids are not personal data.
 import { z } from 'zod';
-import { fromBase64, loadSodium, toBase64, utf8, wipe, type Sodium } from '../crypto';
+import { fromBase64, loadSodium, toBase64, utf8, wipe } from '../crypto';
 import { sealedKind } from '../store';
 import type { Session } from '../vault';
+import { pairKey } from './pair-key';
 
 const Claim = z.strictObject({
   /** The admin device's public signing key (base64). */
@@ -26,26 +27,6 @@ export const ADMIN_DEVICE_CLAIM = sealedKind('admin-device-claim', Claim, 1);
 
 const claimMessage = (user: string, device: string, verifier: string) =>
   `kluis-admin-device-v1|${user}|${device}|${verifier}`;
-
-/** The key a claimant's and a verifier's user key pairs share, hashed with both public keys in order. */
-const sharedKey = (
-  sodium: Sodium,
-  secretKey: Uint8Array,
-  theirs: Uint8Array,
-  claimant: Uint8Array,
-  verifier: Uint8Array,
-): Uint8Array => {
-  const point = sodium.crypto_scalarmult(secretKey, theirs);
-  try {
-    const input = new Uint8Array(96);
-    input.set(point, 0);
-    input.set(claimant, 32);
-    input.set(verifier, 64);
-    return sodium.crypto_generichash(32, input, utf8('kluis-admin-device'));
-  } finally {
-    wipe(point);
-  }
-};
 
 const claimId = async (device: string) => {
   const sodium = await loadSodium();
@@ -73,7 +54,7 @@ export const publishDeviceClaim = async (
     for (const [verifier, publicKey] of admins) {
       if (verifier === userId) continue;
       const theirs = fromBase64(publicKey);
-      const shared = sharedKey(sodium, secretKey, theirs, session.userPublicKey, theirs);
+      const shared = pairKey(sodium, secretKey, theirs, session.userPublicKey, theirs, 'kluis-admin-device');
       try {
         macs[verifier] = toBase64(
           sodium.crypto_generichash(32, utf8(claimMessage(userId, device, verifier)), shared),
@@ -111,7 +92,7 @@ export const vouchedDevices = async (
       let shared: Uint8Array | undefined;
       try {
         const theirs = fromBase64(publicKey);
-        shared = sharedKey(sodium, secretKey, theirs, theirs, session.userPublicKey);
+        shared = pairKey(sodium, secretKey, theirs, theirs, session.userPublicKey, 'kluis-admin-device');
         const expected = sodium.crypto_generichash(
           32,
           utf8(claimMessage(data.user, data.device, userId)),

@@ -15,6 +15,7 @@
 // neither secret key, and a member who is no admin is named in no trusted roster.
 import { fromBase64, fromUtf8, sealJsonTo, toBase64, utf8, verifySignature, wipe } from '../crypto';
 import type { DeviceSigner, Sodium } from '../crypto';
+import { pairKey } from './pair-key';
 import { territoryKeyId } from './tags';
 
 interface GrantJson {
@@ -48,26 +49,6 @@ const macHolds = (sodium: Sodium, message: string, key: Uint8Array, mac: string)
   }
 };
 
-/** The key an admin's and a holder's user key pairs share: X25519, hashed with both public keys. */
-const sharedKey = (
-  sodium: Sodium,
-  secretKey: Uint8Array,
-  adminPublic: Uint8Array,
-  holderPublic: Uint8Array,
-  theirs: Uint8Array,
-): Uint8Array => {
-  const point = sodium.crypto_scalarmult(secretKey, theirs);
-  try {
-    const input = new Uint8Array(96);
-    input.set(point, 0);
-    input.set(adminPublic, 32);
-    input.set(holderPublic, 64);
-    return sodium.crypto_generichash(32, input, utf8('kluis-grant-from'));
-  } finally {
-    wipe(point);
-  }
-};
-
 const fromMessage = (message: string, from: string) => `${message}|from|${from}`;
 
 /** The granting admin's user key pair, for a grant its user key vouches for (see above). */
@@ -90,7 +71,7 @@ export const sealTerritoryGrant = (
   const holder = fromBase64(grant.publicKey);
   let from: Pick<GrantJson, 'from' | 'fromMac'> = {};
   if (admin) {
-    const shared = sharedKey(sodium, admin.secretKey, admin.publicKey, holder, holder);
+    const shared = pairKey(sodium, admin.secretKey, holder, admin.publicKey, holder, 'kluis-grant-from');
     try {
       const fromMac = toBase64(grantMac(sodium, fromMessage(message, admin.userId), shared));
       from = { from: admin.userId, fromMac };
@@ -124,7 +105,7 @@ const fromHolds = (
   let shared: Uint8Array | undefined;
   try {
     const adminPublic = fromBase64(adminKey);
-    shared = sharedKey(sodium, user.secretKey, adminPublic, user.publicKey, adminPublic);
+    shared = pairKey(sodium, user.secretKey, adminPublic, adminPublic, user.publicKey, 'kluis-grant-from');
     return macHolds(sodium, fromMessage(message, from), shared, fromMac);
   } catch {
     return false;
