@@ -3,6 +3,7 @@ export * from './admin-keys';
 export * from './definitions';
 export * from './epochs';
 export * from './exposure';
+export { firstArrivalsSkipped, markFirstArrivalsSkipped } from './first-arrivals';
 export * from './grants';
 export { departuresWaiting } from './departures';
 export * from './guard';

@@ -29,6 +29,11 @@
 // its notes' marks only, through an overlay, and answers the changes (accepted-moves.ts applies them in
 // place); a settings page is settled once (takeMoveNotes); latestMoves settles only the stored notes this
 // session has not taken in (by id and sealed payload: a note that comes back changed is settled again).
+//
+// First arrivals (issue 19 bench, territory-share): the subjects of a move that leave an organisation-wide
+// page for the first time (version 1) go into notes of their own, the territory in the id (tags.ts), so a
+// new device's first sync can leave out those into territories it does not hold; such a device settles a
+// mark it knows no move of as if version 1 were accepted (first-arrivals.ts).
 import { z } from 'zod';
 import { newId, toBase64, utf8 } from '../crypto';
 import type { RecordDoc, SettingDoc } from '../store';
@@ -43,11 +48,12 @@ import {
   type AcceptedMoves,
   type MovesLookup,
 } from './accepted-moves';
+import { unknownBaseOf } from './first-arrivals';
 import { MapView } from './map-view';
 import { openSetting } from './open-setting';
 import { dropFromPages, resealAll } from './page-moves';
 import { countingSettings, SettingSignature, signSetting } from './signed-settings';
-import { territoryKeyId, territoryOfPage, territoryPageId } from './tags';
+import { firstArrivalNoteId, territoryKeyId, territoryOfPage, territoryPageId } from './tags';
 
 const Tag = z.string().regex(/^[0-9a-f]{16}$/);
 const MoveNote = z.strictObject({
@@ -88,17 +94,27 @@ export { AcceptedMovesUnreadable };
 const REFUSED_ID = 'territory-moves-refused';
 
 /**
+ * How to settle: `unknownBase`, the version a mark with no accepted move counts as for the `ahead` rule
+ * only (1 on a device that left out first arrivals, first-arrivals.ts; else 0).
+ */
+export interface SettleOptions {
+  readonly unknownBase?: 0 | 1;
+}
+
+/**
  * How a subject's move compares with the one accepted: newer, the same, older, or `ahead` (a version more
  * than one above the accepted one: refused, so a note planted at the highest version cannot pin the
  * subject; versions go up one move at a time). Two different moves under one version (two admins moving
  * it offline) settle the same way on every device, whichever came first: the later `at`, then the higher
  * note id, then the higher territory. At version 0 (notes from before versions) the later time is newer.
+ * Note ids compare as strings, the same on every device (a first-arrival note's `n<tag>-` id included).
  */
 export const compareMove = (
   move: AcceptedMove,
   accepted: AcceptedMove | undefined,
+  { unknownBase = 0 }: SettleOptions = {},
 ): 'newer' | 'same' | 'older' | 'ahead' => {
-  const base = accepted?.v ?? 0;
+  const base = accepted?.v ?? unknownBase;
   if (move.v > base + 1) return 'ahead';
   if (!accepted || move.v > accepted.v) return 'newer';
   if (move.v < accepted.v) return 'older';
@@ -144,11 +160,12 @@ const isLookup = (moves: MovesLookup | Readonly<AcceptedMoves>): moves is MovesL
  * rounds as it takes (a note's predecessor may come later in the list); its newer moves become the accepted
  * ones. The notes left are refused. Pure: the same notes settle the same on every device. Reads the
  * accepted moves of the notes' marks only (the changes overlay them), so it costs the notes' moves, not
- * the organisation's.
+ * the organisation's. `options`: SettleOptions.
  */
 export const settleMoveNotes = <N extends NoteRecord>(
   current: MovesLookup | Readonly<AcceptedMoves>,
   notes: readonly N[],
+  options: SettleOptions = {},
 ): Settlement<N> => {
   const before = isLookup(current)
     ? (mark: string) => current.get(mark)
@@ -164,12 +181,12 @@ export const settleMoveNotes = <N extends NoteRecord>(
     const left: N[] = [];
     for (const note of pending) {
       const moves = movesIn(note.data, note.id);
-      if (moves.some(({ mark, move }) => compareMove(move, acceptedOf(mark)) === 'ahead')) {
+      if (moves.some(({ mark, move }) => compareMove(move, acceptedOf(mark), options) === 'ahead')) {
         left.push(note);
         continue;
       }
       for (const { mark, move } of moves)
-        if (compareMove(move, acceptedOf(mark)) === 'newer') changes.set(mark, move);
+        if (compareMove(move, acceptedOf(mark), options) === 'newer') changes.set(mark, move);
       taken.push(note);
       progress = true;
     }
@@ -191,14 +208,16 @@ export const settleMoveNotes = <N extends NoteRecord>(
  * Settles the notes once against this device's accepted moves and takes the newer moves in (a part with
  * the changed marks only); answers the accepted moves (a view), the notes taken and those refused. Audits
  * nothing (acceptMoveNotes does, and admitTerritorySettings for a pull). Throws AcceptedMovesUnreadable,
- * taking in nothing, when the accepted moves stored here do not open.
+ * taking in nothing, when the accepted moves stored here do not open. A device that left out first
+ * arrivals settles with unknownBase 1 (first-arrivals.ts); every taking-in passes here, a pull's too.
  */
 export const takeMoveNotes = async <N extends NoteRecord>(
   session: Session,
   notes: readonly N[],
 ): Promise<{ accepted: MovesLookup; taken: N[]; refused: N[] }> => {
+  const options: SettleOptions = { unknownBase: await unknownBaseOf(session) };
   const { moves, result } = await changeAcceptedMoves(session, ({ moves: current }) => {
-    const settled = settleMoveNotes(current, notes);
+    const settled = settleMoveNotes(current, notes, options);
     const taken = settled.taken.flatMap((n) => (n.sealed ? [[n.sealed.id, n.sealed.payload] as const] : []));
     return { changes: settled.changes, taken, result: settled };
   });
@@ -286,7 +305,8 @@ export interface MoveTarget {
 /**
  * Writes the move notes of the subjects' move into the territory: each subject at one version above the
  * latest move of it this device accepted (a planted note far ahead is not accepted, so it cannot stop the
- * move), and takes them in as accepted.
+ * move), and takes them in as accepted. First arrivals (from an organisation-wide page, version 1) go into
+ * notes of their own, named for the territory (firstArrivalNoteId); the rest into ordinary notes.
  */
 const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: string): Promise<void> => {
   const at = Date.now();
@@ -295,13 +315,19 @@ const noteMoves = async (session: Session, moving: readonly RecordDoc[], to: str
     const mark = subjectMark(session, p.subjectId);
     return { mark, from: territoryOfPage(p.keyId), v: (accepted.get(mark)?.v ?? 0) + 1 };
   });
+  const first = (s: (typeof marked)[number]) => s.from === null && s.v === 1;
+  const kinds = [
+    { subjects: marked.filter(first), nextId: () => firstArrivalNoteId(to) },
+    { subjects: marked.filter((s) => !first(s)), nextId: newId },
+  ];
   const notes: NoteRecord[] = [];
   const signer = await session.deviceSigner();
-  for (let i = 0; i < marked.length; i += NOTE_SIZE) {
-    const [note, id] = [{ to, at, subjects: marked.slice(i, i + NOTE_SIZE) }, newId()];
-    const signed = signSetting(session, signer, 'territory-move', id, note);
-    notes.push(await session.settings(TERRITORY_MOVE).put(signed, id));
-  }
+  for (const { subjects, nextId } of kinds)
+    for (let i = 0; i < subjects.length; i += NOTE_SIZE) {
+      const [note, id] = [{ to, at, subjects: subjects.slice(i, i + NOTE_SIZE) }, nextId()];
+      const signed = signSetting(session, signer, 'territory-move', id, note);
+      notes.push(await session.settings(TERRITORY_MOVE).put(signed, id));
+    }
   await acceptMoveNotes(session, notes);
 };
 

@@ -4,11 +4,16 @@
 // the server can route every document of the subject by the tag alone, and a device can tell at once that
 // a document belongs to a territory it does not hold. Ordinary ids (crypto/ids.ts) are hex only and never
 // start with `t`, so a page without the prefix is an organisation-wide page, as before territories.
+// Move notes of first arrivals (subjects that leave an organisation-wide page for a territory, the first
+// move of each) name their territory the same way, `n<tag>-...`: a device's first sync can leave out the
+// notes into territories it does not hold (issue 19 bench, territory-share), the server reading the tag
+// from the id alone (it cannot open the note). Ordinary note ids never start with `n` either.
 import { newId, randomBytes } from '../crypto';
 
 const TAG = /^[0-9a-f]{16}$/;
 const PAGE = /^t([0-9a-f]{16})-/;
 const KEY_ID = /^t([0-9a-f]{16}):/;
+const FIRST_ARRIVAL = /^n([0-9a-f]{16})-/;
 
 export const isTerritoryTag = (tag: string): boolean => TAG.test(tag);
 
@@ -25,6 +30,16 @@ export const territoryPageId = (tag: string): string => `t${tag}-${newId().slice
 
 /** The territory of a key page id, or null for an organisation-wide page. */
 export const territoryOfPage = (pageId: string): string | null => PAGE.exec(pageId)?.[1] ?? null;
+
+/**
+ * A new move note id for first arrivals into the territory (move.ts): 48 characters, so that stored as a
+ * setting after the organisation's tag (`o<12 hex>_`, 14 characters) it stays within the 64 of every id.
+ */
+export const firstArrivalNoteId = (tag: string): string => `n${tag}-${newId().slice(0, 30)}`;
+
+/** The territory a move note of first arrivals went to, by its id (without the organisation's tag); else null. */
+export const firstArrivalTerritory = (noteId: string): string | null =>
+  FIRST_ARRIVAL.exec(noteId)?.[1] ?? null;
 
 /** The key id of one epoch of a territory's key: what a territory page names as its keyId. */
 export const territoryKeyId = (tag: string, epochId: string): string => `t${tag}:${epochId}`;
