@@ -5,6 +5,9 @@
 // device in sync does not pull again. What SQL returns still passes the same filter here (defence in
 // depth: a wrong tag column never sends another territory's document). Everyone else (admins, members of
 // an organisation without territories, collections of no subject) is read the stored pages as before.
+// A first sync's settings pull that asks for `arrivals=held` is read the same way: the move notes of first
+// arrivals carry their territory's tag (shared/territories/tags.ts), so those into other territories are
+// left out; every other setting has none and comes.
 // Clients take a page shorter than its limit without `more` for the last (first-sync.ts, RxDB's pull).
 import type { Collection, PullResponse } from '../../shared/sync';
 import type { Caller } from '../auth';
@@ -24,10 +27,10 @@ export const pullVisible = async (
   ctx: Pick<ServerContext, 'storage' | 'territories'>,
   caller: Pick<Caller, 'role' | 'user'>,
   collection: Collection,
-  page: { from: number; limit: number; maxBytes: number; count?: boolean },
+  page: { from: number; limit: number; maxBytes: number; count?: boolean; arrivals?: 'held' },
 ): Promise<VisiblePage> => {
   const orgId = caller.user.orgId;
-  const held = await heldTerritories(ctx.territories, caller, collection);
+  const held = await heldTerritories(ctx.territories, caller, collection, page.arrivals);
   if (held === null) {
     const stored = await ctx.storage.pullPage(orgId, collection, page.from, page.limit, page.maxBytes);
     return {

@@ -169,7 +169,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (!auth) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request');
-    const { checkpoint, limit, bytes, count } = query.data;
+    const { checkpoint, limit, bytes, count, arrivals } = query.data;
     const orgId = auth.caller.user.orgId;
     // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const head = await storage.pullHead(orgId);
@@ -182,7 +182,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     // A checkpoint the server never reached: the database was restored from an older backup.
     if (checkpoint > head.sequence) return sendError(reply, 409, 'resync-required');
     await storage.touchDevice(auth.caller.device.id, ctx.now());
-    const from = { from: checkpoint, limit, maxBytes, count: count !== undefined };
+    const from = { from: checkpoint, limit, maxBytes, count: count !== undefined, arrivals };
     const page = await pullVisible(ctx, auth.caller, auth.collection, from);
     const body: PullResponse = {
       documents: page.documents,

@@ -30,9 +30,12 @@ export const heldTerritories = async (
   territories: TerritoryStore | undefined,
   caller: Pick<Caller, 'role' | 'user'>,
   collection: Collection,
+  /** `held`: a first sync's settings pull, which leaves out first arrivals elsewhere (PullQuery). */
+  arrivals?: 'held',
 ): Promise<ReadonlySet<string> | null> => {
   if (!territories || caller.role === 'admin') return null;
-  if (collection !== 'records' && collection !== 'items' && collection !== 'keys') return null;
+  const subjects = collection === 'records' || collection === 'items' || collection === 'keys';
+  if (!subjects && !(collection === 'settings' && arrivals === 'held')) return null;
   const access = await territories.access(caller.user.orgId, caller.user.id);
   return access.any ? access.held : null;
 };

@@ -130,6 +130,13 @@ export const PullQuery = z.strictObject({
   bytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(Number.MAX_SAFE_INTEGER).optional(),
   /** `1`: the answer also says how many documents come after the checkpoint (`remaining`). */
   count: z.literal('1').optional(),
+  /**
+   * `held` (settings, a device's first sync): of the move notes of subjects' first arrivals into a
+   * territory (shared/territories/tags.ts), only those into territories the caller holds. A device that
+   * holds no key page yet never held the subjects that arrived elsewhere, so those notes prove nothing to
+   * it; without this, its first sync takes in the whole organisation's first arrivals.
+   */
+  arrivals: z.literal('held').optional(),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 /** Documents written after the checkpoint, in sequence order; checkpoint is the last one's sequence. */

@@ -49,14 +49,18 @@ export const territoryOfKeyId = (keyId: string): string | null => KEY_ID.exec(ke
 
 /**
  * The territory a synced document belongs to, read from its plaintext envelope only: a key page by its
- * own id, a record or item by the page its keyId names. Null for everything organisation-wide.
+ * own id, a record or item by the page its keyId names, a move note of first arrivals by its id (stored
+ * after the organisation's tag and `_`; the server sends it to every device but a first sync's settings
+ * pull that asks for held arrivals, server/routes/pull-visible.ts). Null for everything organisation-wide.
  */
 export const territoryOfDocument = (
   collection: string,
-  doc: { id?: unknown; keyId?: unknown },
+  doc: { id?: unknown; keyId?: unknown; kind?: unknown },
 ): string | null => {
   if (collection === 'keys') return typeof doc.id === 'string' ? territoryOfPage(doc.id) : null;
   if (collection === 'records' || collection === 'items')
     return typeof doc.keyId === 'string' ? territoryOfPage(doc.keyId) : null;
+  if (collection === 'settings' && doc.kind === 'territory-move' && typeof doc.id === 'string')
+    return firstArrivalTerritory(doc.id.slice(doc.id.indexOf('_') + 1));
   return null;
 };
