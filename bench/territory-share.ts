@@ -246,6 +246,7 @@ const firstSync = async (link: AccountLink, passphrase: string) => {
       identifier: `${signedIn.link.serverUrl}|${signedIn.link.deviceId}${territory.identifierSuffix}`,
       conflictHandlers: await conflictHandlersFor(session),
       writer: { userId: signedIn.link.userId, deviceId: signedIn.link.deviceId },
+      firstArrivals: territory.firstArrivals,
       catchUp: async () => {
         await territory.catchUp();
         await erasures.catchUp();

@@ -25,6 +25,8 @@ export interface RemoteStart {
   readonly conflicts: readonly Collection[];
   readonly catchUp: boolean;
   readonly settled: boolean;
+  /** SyncClientOptions.firstArrivals: the page notes that a first sync left out first arrivals elsewhere. */
+  readonly firstArrivals?: boolean;
   /**
    * The territory guard (shared/territories guard.ts): 'all' passes everything (an admin's device), 'page'
    * asks the page to admit each pull and stream event, absent means no guard.
@@ -39,6 +41,7 @@ export const PAGE_CALLS = {
   status: 'status',
   catchUp: 'catchUp',
   settled: 'settled',
+  firstArrivals: 'firstArrivals',
   resolve: 'resolve',
   fresh: 'fresh',
   expired: 'expired',

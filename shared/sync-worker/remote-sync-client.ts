@@ -51,6 +51,7 @@ export class RemoteSyncClient implements SyncRunner {
         if (this.running) this.statusSubject.next(status);
       },
       [PAGE_CALLS.catchUp]: () => options.catchUp?.(),
+      [PAGE_CALLS.firstArrivals]: () => options.firstArrivals?.(),
       [PAGE_CALLS.settled]: () => options.settled?.(),
       [PAGE_CALLS.resolve]: (collection: Collection, input: unknown) => {
         const handler = conflictHandlers?.[collection as keyof ConflictHandlers];
@@ -100,6 +101,7 @@ export class RemoteSyncClient implements SyncRunner {
       conflicts: Object.keys(options.conflictHandlers ?? {}) as Collection[],
       catchUp: !!options.catchUp,
       settled: !!options.settled,
+      ...(options.firstArrivals ? { firstArrivals: true } : {}),
       ...(options.guard ? { guard: options.guard.passesAll ? 'all' : 'page' } : {}),
       ...(options.certificateRefused ? { checkCertificate: true } : {}),
     };

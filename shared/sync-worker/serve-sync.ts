@@ -176,6 +176,7 @@ export const serveSync = (port: PortLike, options: ServeSyncOptions): { close():
       conflictHandlers: pageConflictHandlers(hooks, start.conflicts),
       ...(start.catchUp ? { catchUp: () => call(PAGE_CALLS.catchUp) } : {}),
       ...(start.settled ? { settled: () => call(PAGE_CALLS.settled) } : {}),
+      ...(start.firstArrivals ? { firstArrivals: () => call(PAGE_CALLS.firstArrivals) } : {}),
     });
     client = next;
     const subscription = next.status$.subscribe((status) => {

@@ -27,7 +27,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { filter, firstValueFrom } from 'rxjs';
 import type { KluisDatabase } from '../store';
 import type { Collection, PullResponse } from './protocol';
-import type { FirstSyncProgress } from './sync-status';
+import type { FirstSyncProgress, SyncClientOptions } from './sync-status';
 import type { Checkpoint, Doc } from './wire-documents';
 
 /** A document as RxDB's pull handler takes it. */
@@ -161,6 +161,8 @@ export class FirstSyncs {
   /** A first sync runs, or has run and waits for the client to call it finished. */
   running = false;
   private readonly byCollection = new Map<Collection, FirstSync>();
+  /** Whether this start's settings first sync leaves out first arrivals elsewhere (skipsArrivals). */
+  private arrivals: 'undecided' | 'on' | 'off' = 'undecided';
   private readonly all: FirstSync[] = [];
   private started = 0;
   private planned: Promise<void> = Promise.resolve();
@@ -182,6 +184,7 @@ export class FirstSyncs {
   ): Promise<void> {
     this.byCollection.clear();
     this.all.length = 0;
+    this.arrivals = 'undecided';
     this.running = !syncedBefore;
     this.planned = syncedBefore ? Promise.resolve() : this.pick(wanted, db, options);
     return this.planned;
@@ -201,6 +204,43 @@ export class FirstSyncs {
     this.running = this.all.length > 0;
     this.started = this.now();
     if (this.running) this.tell();
+  }
+
+  /**
+   * Whether this first sync's pull of `collection` leaves out first arrivals elsewhere (SyncClientOptions
+   * `firstArrivals`): settings only, when keys are in their first sync too (the device holds no key page,
+   * so it never held a subject), never on an admin's device (it holds every territory). Asked after `plan`
+   * resolved; the device notes it once, before the first such pull.
+   */
+  async skipsArrivals(
+    collection: Collection,
+    options: Pick<SyncClientOptions, 'role' | 'firstArrivals'>,
+  ): Promise<boolean> {
+    if (collection !== 'settings' || this.arrivals === 'off' || !options.firstArrivals) return false;
+    if (this.arrivals === 'on') return true;
+    const fresh = this.byCollection.has('keys') && this.byCollection.has('settings');
+    if (options.role === 'admin' || !fresh) {
+      this.arrivals = 'off';
+      return false;
+    }
+    await options.firstArrivals();
+    this.arrivals = 'on';
+    return true;
+  }
+
+  /** A first sync page's query: larger pages, the count when asked, and `arrivals` (skipsArrivals). */
+  async pageQuery(
+    collection: Collection,
+    count: boolean,
+    options: Pick<SyncClientOptions, 'role' | 'firstArrivals'>,
+  ): Promise<{ bytes: number; count?: '1'; arrivals?: 'held' }> {
+    const arrivals = (await this.skipsArrivals(collection, options)) ? { arrivals: 'held' as const } : {};
+    return { bytes: FIRST_SYNC_PAGE.bytes, ...(count ? { count: '1' as const } : {}), ...arrivals };
+  }
+
+  /** The server refused `arrivals` (one from before it): this start's first sync takes every note. */
+  arrivalsRefused(): void {
+    this.arrivals = 'off';
   }
 
   /** Whether RxDB's pull from `checkpoint` is this collection's first sync. */

@@ -253,10 +253,9 @@ export class SyncClient {
   }
 
   /**
-   * A checkpoint the server can no longer serve (past the tombstone horizon, or beyond a restored
-   * database) restarts the pull from 0. Local deletions stay deleted: the server answers their
-   * tombstones or nothing, and RxDB pushes any local tombstone it has not yet acknowledged. What the
-   * server no longer holds is dropped when the resync ends (endOfResync).
+   * A checkpoint the server can no longer serve (past the tombstone horizon, or beyond a restored database)
+   * restarts the pull from 0. Local deletions stay deleted (RxDB pushes any local tombstone not yet
+   * acknowledged); what the server no longer holds is dropped when the resync ends (endOfResync).
    */
   private async pull(
     collection: Collection,
@@ -264,14 +263,17 @@ export class SyncClient {
     limit: number,
     first?: { count: boolean },
   ): Promise<PullResponse> {
-    const extra = first
-      ? { bytes: FIRST_SYNC_PAGE.bytes, ...(first.count ? { count: '1' as const } : {}) }
-      : {};
+    const extra = first ? await this.firstSyncs.pageQuery(collection, first.count, this.options) : {};
     const page = (from: number) =>
       this.request(ROUTES.pull, { params: { collection }, query: { checkpoint: from, limit, ...extra } });
     try {
       return await page(checkpoint);
     } catch (error) {
+      if (error instanceof SyncRequestError && error.code === 'bad-request' && 'arrivals' in extra) {
+        // A server from before `arrivals` refuses it: the first sync takes every note, as before.
+        this.firstSyncs.arrivalsRefused();
+        return this.pull(collection, checkpoint, limit, first);
+      }
       if (error instanceof SyncRequestError && error.code === 'server-restored') {
         const send = (rows: readonly RepushRow[]) => this.send(collection, rows);
         const rxCollection = this.options.db[collection] as unknown as RxCollection<Doc>;

@@ -85,6 +85,13 @@ export interface SyncClientOptions {
    * only then.
    */
   readonly settled?: () => Promise<void>;
+  /**
+   * A first sync of a device that holds no key page yet (keys and settings both in their first sync, and
+   * not an admin's) asks the server to leave out the move notes of first arrivals into territories it
+   * does not hold (PullQuery `arrivals`): it never held those subjects. Called once before such a pull,
+   * to note on the device that it did (shared/territories, markFirstArrivalsSkipped). Absent: no skipping.
+   */
+  readonly firstArrivals?: () => Promise<void>;
 }
 
 export class SyncRequestError extends Error {

@@ -52,7 +52,14 @@ export const departuresWaiting = async (session: Session): Promise<boolean> =>
   Object.keys(await readLocalDoc<Pending>(session, DEPARTED_ID, {})).length > 0;
 
 export class Departures {
-  constructor(private readonly session: Session) {}
+  /**
+   * `onUnproved` is told when a departure waits for its note while the subject is still held here (the
+   * guard then takes in the first arrivals a first sync left out, arrivals-recovery.ts).
+   */
+  constructor(
+    private readonly session: Session,
+    private readonly onUnproved?: () => void,
+  ) {}
 
   /**
    * The subjects (with the territory each left) whose latest move note sends them elsewhere; none while
@@ -152,6 +159,7 @@ export class Departures {
     const { db } = this.session;
     const kept = new Set((await db.records.findByIds(unproved).exec()).keys());
     const report = unproved.filter((id) => kept.has(id) && !pending[id]!.reported);
+    if (unproved.some((id) => kept.has(id))) this.onUnproved?.();
     const after = await changeLocalDoc<Pending>(this.session, DEPARTED_ID, {}, (current) => {
       const next = { ...current };
       for (const id of waiting) {

@@ -41,3 +41,12 @@ export const markFirstArrivalsSkipped = async (session: Session): Promise<void> 
 /** The version a mark with no accepted move counts as, for the `ahead` rule (move.ts compareMove). */
 export const unknownBaseOf = async (session: Session): Promise<0 | 1> =>
   (await firstArrivalsSkipped(session)) ? 1 : 0;
+
+/**
+ * Notes that this device has taken in every first arrival it left out (arrivals-recovery.ts): it settles
+ * with the stricter base again.
+ */
+export const firstArrivalsTaken = async (session: Session): Promise<void> => {
+  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, () => NOT_SKIPPED);
+  known.set(session, false);
+};

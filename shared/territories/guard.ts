@@ -57,15 +57,40 @@ export class TerritoryGuard {
    * `recheck` reads this device's grants again: the server sends a territory's documents only once its
    * user holds it, so a document of a territory this device does not hold yet may mean a grant that came
    * after the device last read them (an admin added its user while it synced). It is asked before such a
-   * document is refused, at most once per territory every RECHECK_AFTER_MS.
+   * document is refused, at most once per territory every RECHECK_AFTER_MS. `recover` takes in the first
+   * arrivals this device's first sync left out (arrivals-recovery.ts), answering how many; it is asked when
+   * a departure waits for its note, one at a time.
    */
   constructor(
     private readonly session: Session,
     private readonly role: Role,
     private readonly now: () => number = Date.now,
     private readonly recheck: (() => Promise<unknown>) | null = null,
+    private readonly recover: (() => Promise<number>) | null = null,
   ) {
-    this.departures = new Departures(session);
+    this.departures = new Departures(session, () => this.recoverArrivals());
+  }
+
+  private recovering: Promise<void> | null = null;
+
+  /**
+   * A departure waits for its note: the note may be a first arrival this device's first sync left out.
+   * Taken in, the pulls that let the subject go are asked for at once (watchLetGo); offline, the next
+   * waiting departure asks again. Answers the run (for tests), null when none is needed.
+   */
+  recoverArrivals(): Promise<void> | null {
+    if (!this.recover || this.role === 'admin') return null;
+    this.recovering ??= (async () => {
+      try {
+        if ((await this.recover!()) > 0 && !this.session.isLocked && (await this.departures.due()))
+          for (const pull of this.letGoWatchers) pull();
+      } catch {
+        // Offline, refused or locked meanwhile: nothing changed, the next waiting departure asks again.
+      } finally {
+        this.recovering = null;
+      }
+    })();
+    return this.recovering;
   }
 
   /** The territories held, after reading the grants again when documents name one that is not. */

@@ -1,5 +1,6 @@
 // The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
 export * from './admin-keys';
+export { takeLeftOutArrivals } from './arrivals-recovery';
 export * from './definitions';
 export * from './epochs';
 export * from './exposure';

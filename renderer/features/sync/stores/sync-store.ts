@@ -241,6 +241,8 @@ export const useSyncStore = create<SyncState>()((set, get) => {
           void territory.catchUp();
           return erasures.catchUp();
         },
+        // A device's first sync leaves out first arrivals into territories it does not hold (territory-sync).
+        firstArrivals: territory.firstArrivals,
         // A first sync is done once the lists show what it brought, not when the last page is stored; the
         // directory's snapshot, which waited for the last page, follows.
         settled: async () => {

@@ -14,6 +14,8 @@ import {
   confirmMovePurges,
   followMoves,
   guardedFetch,
+  markFirstArrivalsSkipped,
+  takeLeftOutArrivals,
   type GuardDecisions,
   placeNewSubjects,
   refreshHeldTerritories,
@@ -30,6 +32,11 @@ export interface TerritorySync {
   readonly guard: GuardDecisions;
   /** Appended to the replication identifier: empty without territories. */
   readonly identifierSuffix: string;
+  /**
+   * Notes on this device that its first sync left out the move notes of first arrivals into territories
+   * it does not hold (SyncClientOptions.firstArrivals; shared/territories markFirstArrivalsSkipped).
+   */
+  readonly firstArrivals: () => Promise<void>;
   /**
    * Reads the grants again (a territory gained or lost) and sends the moves' purges; failures wait for
    * the next catch-up. Subjects that left are let go through watchLetGo.
@@ -63,13 +70,16 @@ export const territorySync = async (
   const heldNow = () =>
     [...new Set([...session.territoryKeys.keys()].map(territoryOfKeyId).filter(Boolean))].sort().join(',');
   const held = heldNow();
-  const guard = new TerritoryGuard(session, link.role, Date.now, refresh);
+  // A departure waiting for a note this device's first sync left out takes in those notes (arrivals-recovery).
+  const recover = () => takeLeftOutArrivals({ fetch, link, session });
+  const guard = new TerritoryGuard(session, link.role, Date.now, refresh, recover);
   return {
     fetch: guardedFetch(fetch, guard),
     guard,
     // Admins hold every territory and the server filters nothing for them: their identifier stays.
     identifierSuffix: held && link.role !== 'admin' ? `|${held}` : '',
     watchLetGo: (pull) => guard.watchLetGo(pull),
+    firstArrivals: () => markFirstArrivalsSkipped(session),
     catchUp: async () => {
       await refresh();
       if (session.isLocked) return;
@@ -77,6 +87,9 @@ export const territorySync = async (
       // notes, every device confirms the subjects it let go of; failures wait for the next catch-up.
       const ctx = { fetch, link, session };
       if (link.role === 'admin') await followMoves(ctx).catch(() => undefined);
+      // A device whose user became an admin after a first sync that left first arrivals out takes them in
+      // before it writes a move (its versions count from what it accepted; nothing to do otherwise).
+      if (link.role === 'admin') await takeLeftOutArrivals(ctx).catch(() => undefined);
       await confirmMovePurges(ctx).catch(() => undefined);
     },
   };
