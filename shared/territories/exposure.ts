@@ -7,11 +7,41 @@
 // taken off a territory after losing the laptop still counts, and one added since does not): who held a
 // territory when, from its definition (definitions.ts, heldSince and formerHolders), and where a subject
 // was then, from its current key page read back through the move notes written since (move.ts).
+// Only the notes that count on this device are history (signed-settings.ts): a member who holds the
+// organisation key can store a move note, and one that said a subject had left the device's territory
+// would hide that the device could read it. Each subject's moves are read back by version, as devices
+// settle them (move.ts compareMove), not by time alone: two admins' clocks need not agree.
 import type { RecordDoc } from '../store';
 import type { Session } from '../vault';
 import { listTerritories, type TerritorySetting } from './definitions';
-import { moveNotes, subjectMark } from './move';
+import { subjectMark, TERRITORY_MOVE, type NoteRecord } from './move';
+import { countingSettings } from './signed-settings';
 import { territoryOfPage } from './tags';
+
+/**
+ * The move notes stored on this device that count here (signed by a trusted admin device, or legacy
+ * notes unchanged), with their ids; notes that do not open are skipped.
+ */
+export const countingMoveNotes = async (session: Session): Promise<(NoteRecord & { id: string })[]> => {
+  const { records } = await session.settings(TERRITORY_MOVE).list();
+  return countingSettings(
+    session,
+    'territory-move',
+    records.map((r) => ({ id: r.id, data: r.data })),
+  );
+};
+
+/** A subject's move read back: its version (0 before versions), time, note id and the territory it left. */
+interface PastMove {
+  readonly v: number;
+  readonly at: number;
+  readonly id: string;
+  readonly from: string | null;
+}
+
+/** Oldest first: by version, then time, then note id (the order compareMove settles them in). */
+const older = (a: PastMove, b: PastMove): boolean =>
+  a.v !== b.v ? a.v < b.v : a.at !== b.at ? a.at < b.at : a.id < b.id;
 
 /** Whether the user held the territory's key at `at` (null: now). */
 export const heldAt = (territory: TerritorySetting, userId: string, at: number | null): boolean => {
@@ -43,15 +73,21 @@ export const readableBy = async <D extends { collection: string; subjectId: stri
     [...found.values()].map((d) => [d.id, territoryOfPage((d.toJSON() as RecordDoc).keyId)]),
   );
   if (at !== null) {
-    // Back through the moves made after `at`, newest first: where each subject was then.
-    const later = (await moveNotes(session)).filter((n) => n.at > at).reverse();
+    // Back through each subject's moves made after `at`, newest first, to where it was then: the
+    // territory its oldest such move took it from.
+    const later = (await countingMoveNotes(session)).filter((n) => n.data.at > at);
     if (later.length) {
       const byMark = new Map([...tagOf.keys()].map((id) => [subjectMark(session, id), id]));
+      const first = new Map<string, PastMove>();
       for (const note of later)
-        for (const moved of note.subjects) {
-          const id = byMark.get(moved.mark);
-          if (id !== undefined) tagOf.set(id, moved.from);
+        for (const moved of note.data.subjects) {
+          const subjectId = byMark.get(moved.mark);
+          if (subjectId === undefined) continue;
+          const move = { v: moved.v ?? 0, at: note.data.at, id: note.id, from: moved.from };
+          const known = first.get(subjectId);
+          if (!known || older(move, known)) first.set(subjectId, move);
         }
+      for (const [subjectId, move] of first) tagOf.set(subjectId, move.from);
     }
   }
   return documents.filter((d) => {
