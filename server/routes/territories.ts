@@ -42,7 +42,7 @@ export const heldTerritories = async (
 
 const holding =
   (collection: Collection, held: ReadonlySet<string>) =>
-  (doc: { id?: unknown; keyId?: unknown }): boolean => {
+  (doc: { id?: unknown; keyId?: unknown; kind?: unknown }): boolean => {
     const tag = territoryOfDocument(collection, doc);
     return tag === null || held.has(tag);
   };
@@ -52,7 +52,7 @@ export const visibleTo = async (
   territories: TerritoryStore | undefined,
   caller: Pick<Caller, 'role' | 'user'>,
   collection: Collection,
-): Promise<((doc: { id?: unknown; keyId?: unknown }) => boolean) | null> => {
+): Promise<((doc: { id?: unknown; keyId?: unknown; kind?: unknown }) => boolean) | null> => {
   const held = await heldTerritories(territories, caller, collection);
   return held ? holding(collection, held) : null;
 };
@@ -122,7 +122,10 @@ export const mayPushInto = async (
     return false;
   const visible = await visibleTo(territories, caller, collection);
   const states = rows.flatMap((row) => (row.assumed ? [row.doc, row.assumed] : [row.doc]));
-  return !visible || states.every((doc) => visible(JSON.parse(doc) as { id?: unknown; keyId?: unknown }));
+  return (
+    !visible ||
+    states.every((doc) => visible(JSON.parse(doc) as { id?: unknown; keyId?: unknown; kind?: unknown }))
+  );
 };
 
 /**
@@ -136,8 +139,10 @@ export const carriable = <C extends { collection: Collection; docs: readonly { d
   ctx.territories !== undefined &&
   carried?.docs.some(
     (d) =>
-      territoryOfDocument(carried.collection, JSON.parse(d.doc) as { id?: unknown; keyId?: unknown }) !==
-      null,
+      territoryOfDocument(
+        carried.collection,
+        JSON.parse(d.doc) as { id?: unknown; keyId?: unknown; kind?: unknown },
+      ) !== null,
   )
     ? undefined
     : carried;

@@ -161,7 +161,7 @@ export class FirstSyncs {
   /** A first sync runs, or has run and waits for the client to call it finished. */
   running = false;
   private readonly byCollection = new Map<Collection, FirstSync>();
-  /** Whether this start's settings first sync leaves out first arrivals elsewhere (skipsArrivals). */
+  /** Whether this start's settings first sync leaves out first arrivals elsewhere (decideArrivals). */
   private arrivals: 'undecided' | 'on' | 'off' = 'undecided';
   private readonly all: FirstSync[] = [];
   private started = 0;
@@ -184,7 +184,7 @@ export class FirstSyncs {
   ): Promise<void> {
     this.byCollection.clear();
     this.all.length = 0;
-    this.arrivals = 'undecided';
+    this.arrivals = syncedBefore ? 'off' : 'undecided';
     this.running = !syncedBefore;
     this.planned = syncedBefore ? Promise.resolve() : this.pick(wanted, db, options);
     return this.planned;
@@ -202,6 +202,8 @@ export class FirstSyncs {
       this.all.push(first);
     }
     this.running = this.all.length > 0;
+    // Decided on the plan, not when settings' first page comes (keys' first sync may have ended by then).
+    if (!this.byCollection.has('keys') || !this.byCollection.has('settings')) this.arrivals = 'off';
     this.started = this.now();
     if (this.running) this.tell();
   }
@@ -209,17 +211,17 @@ export class FirstSyncs {
   /**
    * Whether this first sync's pull of `collection` leaves out first arrivals elsewhere (SyncClientOptions
    * `firstArrivals`): settings only, when keys are in their first sync too (the device holds no key page,
-   * so it never held a subject), never on an admin's device (it holds every territory). Asked after `plan`
-   * resolved; the device notes it once, before the first such pull.
+   * so it never held a subject: both were planned as first syncs), never on an admin's device (it holds
+   * every territory). Asked after `plan` resolved; decided once, when the device first asks, and noted on
+   * the device (`firstArrivals`) before the first such pull.
    */
-  async skipsArrivals(
+  async decideArrivals(
     collection: Collection,
     options: Pick<SyncClientOptions, 'role' | 'firstArrivals'>,
   ): Promise<boolean> {
     if (collection !== 'settings' || this.arrivals === 'off' || !options.firstArrivals) return false;
     if (this.arrivals === 'on') return true;
-    const fresh = this.byCollection.has('keys') && this.byCollection.has('settings');
-    if (options.role === 'admin' || !fresh) {
+    if (options.role === 'admin') {
       this.arrivals = 'off';
       return false;
     }
@@ -228,13 +230,13 @@ export class FirstSyncs {
     return true;
   }
 
-  /** A first sync page's query: larger pages, the count when asked, and `arrivals` (skipsArrivals). */
+  /** A first sync page's query: larger pages, the count when asked, and `arrivals` (decideArrivals). */
   async pageQuery(
     collection: Collection,
     count: boolean,
     options: Pick<SyncClientOptions, 'role' | 'firstArrivals'>,
   ): Promise<{ bytes: number; count?: '1'; arrivals?: 'held' }> {
-    const arrivals = (await this.skipsArrivals(collection, options)) ? { arrivals: 'held' as const } : {};
+    const arrivals = (await this.decideArrivals(collection, options)) ? { arrivals: 'held' as const } : {};
     return { bytes: FIRST_SYNC_PAGE.bytes, ...(count ? { count: '1' as const } : {}), ...arrivals };
   }
 

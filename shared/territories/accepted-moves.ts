@@ -1,8 +1,9 @@
 // The moves this device accepted (move.ts): per subject mark, its latest move as this device took it in,
 // kept in sealed local documents so the device decides departures on the newest move it has seen, even
-// once the server withholds the note. Every device takes in every move note of the organisation (a note
-// names its subjects by mark only, and the server cannot tell whose they are), so these grow with the
-// organisation, not with the territories held.
+// once the server withholds the note. A device takes in every move note of the organisation (a note names
+// its subjects by mark only, and the server cannot tell whose they are) but the first arrivals into other
+// territories its first sync left out (first-arrivals.ts), so these grow with the organisation's moves
+// since the device joined, not with the territories held.
 //
 // Issue 19, bench territory-share: kept as one document rewritten whole after each settings pull, a sales
 // device's first sync at 100,000 people sealed and opened some 200 MB for about seven pages of notes. So

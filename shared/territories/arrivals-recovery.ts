@@ -6,35 +6,78 @@
 // holds the subject, and then sees the page lose it with no note to prove the move (departures.ts: the
 // departure waits, the device can still read the subject, audited as 'territory-withheld').
 //
-// Such a device then takes in, once, every first-arrival note of the organisation from the server's
-// ordinary pull (from the start, without `arrivals`): admitted as any pull is (replays.ts: signatures and
-// versions), their moves go into the accepted moves, so the waiting departure is proved and the subject let
-// go with the next pulls (guard.ts). The notes themselves are not stored again: what was accepted is kept.
-// Once done, the device no longer counts as one that left first arrivals out (the stricter `ahead` base,
-// move.ts), and it is audited ('territory-arrivals-recovered', counts only). Offline, or refused, nothing
-// changes and the next waiting departure tries again.
+// Such a device then takes in the organisation's first-arrival notes from the server's ordinary pull
+// (without `arrivals`), from where it got to the last time (first-arrivals.ts keeps the checkpoint), so the
+// waiting departure is proved and the subject let go with the next pulls (guard.ts). A note counts only
+// when a trusted admin device signed it (signed-settings.ts) and settles as a pull's notes do (move.ts:
+// versions); nothing is held or stored here — the accepted moves keep what was taken in, and the sync's own
+// pulls keep storing and holding settings as before. Taken in, it is audited ('territory-arrivals-recovered',
+// counts only). Offline, refused or locked, nothing changes; a device asks at most once per
+// RECOVER_AFTER_MS, so a departure a lying server keeps unproved costs one small pull now and then.
+import { organisationTag } from '../store';
 import { MAX_PULL_LIMIT, ROUTES, serverClient, type Fetch, type ServerLink } from '../sync';
 import type { Session } from '../vault';
+import { readAcceptedMoves } from './accepted-moves';
+import { TERRITORY } from './definitions';
 import type { Wire } from './departures';
-import { firstArrivalsSkipped, firstArrivalsTaken } from './first-arrivals';
-import { TERRITORY_MOVE } from './move';
-import { admitTerritorySettings } from './replays';
+import { arrivalsTakenThrough, firstArrivalsSkipped, noteArrivalsTakenThrough } from './first-arrivals';
+import { takeMoveNotes, TERRITORY_MOVE, type NoteRecord } from './move';
+import { openSetting } from './open-setting';
+import { admissionTrust } from './signed-settings';
 import { territoryOfDocument } from './tags';
+
+/** How long after one recovery a device asks again. */
+export const RECOVER_AFTER_MS = 30_000;
 
 export interface RecoveryContext {
   readonly fetch: Fetch;
   readonly link: Pick<ServerLink, 'serverUrl' | 'token'>;
   readonly session: Session;
+  readonly now?: () => number;
 }
 
+const lastAsked = new WeakMap<Session, number>();
+
+/** The pulled first-arrival notes this device has not taken in and a trusted admin device signed. */
+const countingArrivals = async (session: Session, documents: readonly Wire[]): Promise<NoteRecord[]> => {
+  const prefix = `${organisationTag(session.orgKeyId)}_`;
+  const { taken } = await readAcceptedMoves(session);
+  const trust = await admissionTrust(
+    session,
+    {
+      territory: async () => (await session.settings(TERRITORY).list()).records,
+      'territory-move': async () => (await session.settings(TERRITORY_MOVE).list()).records,
+    },
+    [],
+  );
+  const notes: NoteRecord[] = [];
+  for (const doc of documents) {
+    // Only what a first sync left out: first arrivals (territoryOfDocument reads their id and kind).
+    if (doc._deleted === true || !doc.id.startsWith(prefix) || territoryOfDocument('settings', doc) === null)
+      continue;
+    if (typeof doc.payload !== 'string' || taken.get(doc.id) === doc.payload) continue;
+    const data = openSetting(session, TERRITORY_MOVE, doc);
+    const id = doc.id.slice(prefix.length);
+    if (data && trust.decide(TERRITORY_MOVE.kind, id, data) === 'take')
+      notes.push({ id, data, sealed: { id: doc.id, payload: doc.payload } });
+  }
+  return notes;
+};
+
 /**
- * Takes in the organisation's first-arrival notes when this device left them out; answers how many were
- * taken in (0 when it never left any out). Throws when the server cannot be asked: nothing changes then.
+ * Takes in the first-arrival notes this device left out (see above); answers how many notes it took in
+ * (0 when it never left any out, or asked less than RECOVER_AFTER_MS ago). Throws when the server cannot
+ * be asked or the accepted moves do not open: nothing changes then.
  */
-export const takeLeftOutArrivals = async ({ fetch, link, session }: RecoveryContext): Promise<number> => {
+export const takeLeftOutArrivals = async (ctx: RecoveryContext): Promise<number> => {
+  const { session } = ctx;
   if (!(await firstArrivalsSkipped(session))) return 0;
-  const client = serverClient(fetch, link);
-  let checkpoint = 0;
+  const now = (ctx.now ?? Date.now)();
+  const last = lastAsked.get(session);
+  if (last !== undefined && now - last < RECOVER_AFTER_MS) return 0;
+  lastAsked.set(session, now);
+  const client = serverClient(ctx.fetch, ctx.link);
+  let checkpoint = await arrivalsTakenThrough(session);
   let taken = 0;
   for (;;) {
     const reply = await client.call(ROUTES.pull, {
@@ -43,21 +86,19 @@ export const takeLeftOutArrivals = async ({ fetch, link, session }: RecoveryCont
     });
     if (!reply.ok) throw new Error(`the organisation's move notes could not be pulled: ${reply.error}`);
     const page = reply.value;
-    // Only what the first sync left out: notes of first arrivals (their territory is in their id).
-    const arrivals = (page.documents as unknown as Wire[]).filter(
-      (doc) => doc.kind === TERRITORY_MOVE.kind && territoryOfDocument('settings', doc) !== null,
-    );
-    if (arrivals.length) taken += (await admitTerritorySettings(session, arrivals)).length;
-    const last = !page.more && page.documents.length < MAX_PULL_LIMIT;
-    if (last || page.checkpoint <= checkpoint) break;
+    const notes = await countingArrivals(session, page.documents as unknown as Wire[]);
+    if (notes.length) taken += (await takeMoveNotes(session, notes)).taken.length;
+    if (page.checkpoint <= checkpoint) break;
     checkpoint = page.checkpoint;
+    await noteArrivalsTakenThrough(session, checkpoint);
+    if (!page.more && page.documents.length < MAX_PULL_LIMIT) break;
   }
-  await firstArrivalsTaken(session);
-  await session.audit.record({
-    action: 'territory',
-    kind: 'territory-arrivals-recovered',
-    recordIds: [],
-    details: { notes: taken },
-  });
+  if (taken)
+    await session.audit.record({
+      action: 'territory',
+      kind: 'territory-arrivals-recovered',
+      recordIds: [],
+      details: { notes: taken },
+    });
   return taken;
 };

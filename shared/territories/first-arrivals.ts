@@ -6,17 +6,22 @@
 // Such a device may then lack version 1 of a mark whose next move (version 2) it does receive, a subject
 // coming into one of its territories: settling counts a mark with no accepted move as if version 1 were
 // accepted, for the `ahead` rule only (move.ts compareMove, `unknownBase`). A note planted far ahead is
-// still refused; a device that took every note in settles as before (base 0).
+// still refused. The mark stays for the device's life, also once it took in what it left out
+// (arrivals-recovery.ts, which keeps here how far it got): its first sync may still be leaving notes out
+// then, and base 1 lets in only what a trusted admin device signed, which version 1 would not stop. A
+// device whose first sync fell back to every note (an older server) keeps it too; it settles the same.
 import type { Session } from '../vault';
 import { changeLocalDoc, readLocalDoc } from '../vault';
 
 const SKIPPED_ID = 'territory-first-arrivals-skipped';
 interface Skipped {
   skipped: boolean;
+  /** The settings checkpoint up to which first arrivals were taken in again (arrivals-recovery.ts). */
+  through?: number;
 }
 const NOT_SKIPPED: Skipped = { skipped: false };
 
-/** Per session, whether this device left out first arrivals (it does not change back). */
+/** Per session, whether this device left out first arrivals (it never changes back). */
 const known = new WeakMap<Session, boolean>();
 
 /**
@@ -34,7 +39,10 @@ export const firstArrivalsSkipped = async (session: Session): Promise<boolean> =
 /** Notes that this device leaves out first-arrival notes (before the pull that asks for it); idempotent. */
 export const markFirstArrivalsSkipped = async (session: Session): Promise<void> => {
   if (await firstArrivalsSkipped(session)) return;
-  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, () => ({ skipped: true }));
+  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, (current) => ({
+    ...current,
+    skipped: true,
+  }));
   known.set(session, true);
 };
 
@@ -42,11 +50,14 @@ export const markFirstArrivalsSkipped = async (session: Session): Promise<void> 
 export const unknownBaseOf = async (session: Session): Promise<0 | 1> =>
   (await firstArrivalsSkipped(session)) ? 1 : 0;
 
-/**
- * Notes that this device has taken in every first arrival it left out (arrivals-recovery.ts): it settles
- * with the stricter base again.
- */
-export const firstArrivalsTaken = async (session: Session): Promise<void> => {
-  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, () => NOT_SKIPPED);
-  known.set(session, false);
+/** The settings checkpoint up to which this device took first arrivals in again (0: not yet). */
+export const arrivalsTakenThrough = async (session: Session): Promise<number> =>
+  (await readLocalDoc<Partial<Skipped>>(session, SKIPPED_ID, NOT_SKIPPED)).through ?? 0;
+
+/** Keeps how far the recovery took first arrivals in (it never goes back). */
+export const noteArrivalsTakenThrough = async (session: Session, through: number): Promise<void> => {
+  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, (current) => ({
+    ...current,
+    through: Math.max(current.through ?? 0, through),
+  }));
 };

@@ -1,10 +1,10 @@
 // The face of shared/territories: what the rest of Kluis may use from it. Import from this folder, never from a file in it.
 export * from './admin-keys';
-export { takeLeftOutArrivals } from './arrivals-recovery';
+export { RECOVER_AFTER_MS, takeLeftOutArrivals } from './arrivals-recovery';
 export * from './definitions';
 export * from './epochs';
 export * from './exposure';
-export { firstArrivalsSkipped, markFirstArrivalsSkipped } from './first-arrivals';
+export { arrivalsTakenThrough, firstArrivalsSkipped, markFirstArrivalsSkipped } from './first-arrivals';
 export * from './grants';
 export { departuresWaiting } from './departures';
 export * from './guard';

@@ -60,6 +60,7 @@ export const territoryOfDocument = (
   if (collection === 'keys') return typeof doc.id === 'string' ? territoryOfPage(doc.id) : null;
   if (collection === 'records' || collection === 'items')
     return typeof doc.keyId === 'string' ? territoryOfPage(doc.keyId) : null;
+  // The kind is move.ts's TERRITORY_MOVE.kind, written out here since move.ts imports this file.
   if (collection === 'settings' && doc.kind === 'territory-move' && typeof doc.id === 'string')
     return firstArrivalTerritory(doc.id.slice(doc.id.indexOf('_') + 1));
   return null;

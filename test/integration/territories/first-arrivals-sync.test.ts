@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../../shared/sync';
 import {
   acceptedMoves,
+  arrivalsTakenThrough,
   firstArrivalsSkipped,
   firstArrivalTerritory,
   guardedFetch,
@@ -18,6 +19,7 @@ import {
   moveToTerritory,
   refreshHeldTerritories,
   subjectMark,
+  RECOVER_AFTER_MS,
   takeLeftOutArrivals,
   TERRITORY_MOVE,
   territoryOfDocument,
@@ -124,7 +126,9 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       const kinds = async () => (await a.session.audit.entries()).entries.map((e) => e.kind);
       expect(await kinds()).toContain('territory-withheld');
       expect(await kinds()).toContain('territory-arrivals-recovered');
-      expect(await firstArrivalsSkipped(a.session)).toBe(false);
+      // The device still counts as one that left first arrivals out, and keeps how far it took them in.
+      expect(await firstArrivalsSkipped(a.session)).toBe(true);
+      expect(await arrivalsTakenThrough(a.session)).toBeGreaterThan(0);
 
       // Proved now: the next pulls let the customer go.
       await a.sync(guardedFetch(fetch, guard));
@@ -181,6 +185,45 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       });
       expect(await firstArrivalsHeld(a.session)).toEqual([north.data.tag, south.data.tag].sort());
       expect(await names(a.session)).toEqual(['Annelies', 'Wessel']);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('takes left-out arrivals in from where it got to, at most once per half minute', async () => {
+    const { admin, salesA, ids, south } = await twoTerritories(fixture.current);
+    const a = await salesA.open();
+    try {
+      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
+      await a.sync(guardedFetch(fetch, a.guard), {
+        firstArrivals: () => markFirstArrivalsSkipped(a.session),
+      });
+      const southMark = subjectMark(a.session, ids.south);
+      const elsewhereMark = subjectMark(a.session, ids.elsewhere);
+      let now = 1_000_000;
+      const pulls: string[] = [];
+      const counting: Fetch = (input, init) => {
+        pulls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        return fetch(input, init);
+      };
+      const ctx = { fetch: counting, link: a.link, session: a.session, now: () => now };
+      // South's first arrival, left out by the first sync, is taken in.
+      expect(await takeLeftOutArrivals(ctx)).toBe(1);
+      expect((await acceptedMoves(a.session))[southMark]).toMatchObject({ v: 1, to: south.data.tag });
+      const through = await arrivalsTakenThrough(a.session);
+
+      // A later first arrival elsewhere: not asked for again within the half minute, then from `through`.
+      expect((await moveToTerritory(admin.session, [ids.elsewhere], south.data)).moved).toBe(1);
+      await admin.sync();
+      now += RECOVER_AFTER_MS - 1;
+      expect(await takeLeftOutArrivals(ctx)).toBe(0);
+      now += 1;
+      pulls.length = 0;
+      expect(await takeLeftOutArrivals(ctx)).toBe(1);
+      expect(pulls.every((u) => !u.includes('checkpoint=0'))).toBe(true);
+      expect(pulls[0]).toContain(`checkpoint=${through}`);
+      expect((await acceptedMoves(a.session))[elsewhereMark]).toMatchObject({ v: 1, to: south.data.tag });
+      expect(await arrivalsTakenThrough(a.session)).toBeGreaterThan(through);
     } finally {
       await a.close();
     }
