@@ -42,6 +42,12 @@ export interface FirstSyncOptions {
   readonly pull: (from: number, count: boolean) => Promise<PullResponse>;
   /** Told the documents about to be written (the client's pending count ignores them). */
   readonly arriving: (documents: readonly PulledDoc[]) => void;
+  /**
+   * A page's documents as they are to be written. A page that had to start the pull again from 0
+   * (resync-required, server-restored) began a resync or restore: it takes each later page, and the last
+   * (`more` false) ends it, with tombstones of what the server no longer holds (endOfResync).
+   */
+  readonly settle: (documents: PulledDoc[], more: boolean) => Promise<PulledDoc[]>;
   /** Told after every page written. */
   readonly progress: () => void;
 }
@@ -86,9 +92,11 @@ export class FirstSync {
       const page = await next;
       if (page.remaining !== undefined) this.total = page.remaining;
       const more = page.more === true || page.documents.length >= FIRST_SYNC_PAGE.limit;
+      // Before the next page is asked for: a restart that page meets takes only the pages after it.
+      const documents = await this.options.settle(page.documents as unknown as PulledDoc[], more);
       // The next page downloads while this one is written.
       if (more) next = fetchPage(page.checkpoint, false);
-      await this.write(state, page.documents as unknown as PulledDoc[]);
+      await this.write(state, documents);
       this.sequence = page.checkpoint;
       this.options.progress();
       if (!more) break;

@@ -8,9 +8,9 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { eachChange } from '../store';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FIRST_SYNC_PAGE, FirstSyncs, type PulledDoc } from './first-sync';
-import { endOfResync, FullResync } from './resync';
+import { endOfResync, FullResync, restarting, type Restarts } from './resync';
 import { BackOff, SerialRun } from './waits';
-import { restoredResync, type RepushRow, type RestoredResync } from './restore';
+import { restoredResync, type RepushRow } from './restore';
 import { maySync } from './roles';
 import { ServerClient, type CallArgs, type CallInput } from './server-client';
 import { ROUTES, type RouteValue } from './server-routes';
@@ -52,10 +52,8 @@ export class SyncClient {
    * `_meta` on every write, so a pulled write cannot be told from a local one by its metadata.)
    */
   private readonly arriving = new Map<string, string>();
-  /** Collections in a forced full resync: the ids the server returned so far (resync.ts). */
-  private readonly resyncs = new Map<Collection, FullResync>();
-  /** Collections pulling from 0 after the server was restored from a backup (restore.ts). */
-  private readonly restores = new Map<Collection, RestoredResync>();
+  /** Collections in a forced full resync (resync.ts), or pulling from 0 after a restore (restore.ts). */
+  private readonly restarts: Restarts = { resyncs: new Map(), restores: new Map() };
   /** Collections in their first sync on this device: done and "last synced" wait for them (first-sync.ts). */
   private readonly firstSyncs: FirstSyncs;
   private streamAbort: AbortController | undefined;
@@ -96,6 +94,7 @@ export class SyncClient {
     const planned = this.firstSyncs.plan(wanted, db, this.status.lastSyncedAt !== null, (collection) => ({
       pull: (from, count) => this.pull(collection, from, FIRST_SYNC_PAGE.limit, { count }),
       arriving: (docs) => this.arrive(collection, docs),
+      settle: (documents, more) => this.settle(collection, documents, more ? 0 : FIRST_SYNC_PAGE.limit),
     }));
     this.replications = wanted.map((collection) =>
       this.replicate(collection, db[collection] as unknown as RxCollection<Doc>),
@@ -182,10 +181,7 @@ export class SyncClient {
           if (pulled.more) this.resync.next('RESYNC');
           return {
             checkpoint: { sequence: pulled.checkpoint },
-            documents: await endOfResync(
-              { restores: this.restores, resyncs: this.resyncs },
-              { collection, rxCollection, documents, limit: pulled.more ? 0 : batchSize },
-            ),
+            documents: await this.settle(collection, documents, pulled.more ? 0 : batchSize),
           };
         },
       },
@@ -204,6 +200,12 @@ export class SyncClient {
   /** What a pull delivered is about to be written: not a local change (trackPending). */
   private arrive(collection: Collection, documents: readonly PulledDoc[]): void {
     for (const doc of documents) this.arriving.set(`${collection}:${doc.id}`, fingerprint(doc));
+  }
+
+  /** A pulled page through the resync or restore under way (endOfResync); a `limit` of 0: not the last. */
+  private settle(collection: Collection, documents: PulledDoc[], limit: number): Promise<PulledDoc[]> {
+    const rxCollection = this.options.db[collection] as unknown as RxCollection<Doc>;
+    return endOfResync(this.restarts, { collection, rxCollection, documents, limit });
   }
 
   /** A local write is pending until the server acknowledged it; what a pull delivered (`arriving`) is not. */
@@ -243,10 +245,7 @@ export class SyncClient {
   private takeCarried(collection: Collection, checkpoint: number): PullResponse | undefined {
     const carried = this.carried.get(collection);
     if (!carried) return undefined;
-    const taken =
-      this.resyncs.has(collection) || this.restores.has(collection)
-        ? undefined
-        : carried.events.take(checkpoint);
+    const taken = restarting(this.restarts, collection) ? undefined : carried.events.take(checkpoint);
     if (!taken) carried.events.clear();
     else if (carried.events.size > 0) carried.pull.next('RESYNC');
     return taken;
@@ -276,13 +275,13 @@ export class SyncClient {
       }
       if (error instanceof SyncRequestError && error.code === 'server-restored') {
         const send = (rows: readonly RepushRow[]) => this.send(collection, rows);
-        const rxCollection = this.options.db[collection] as unknown as RxCollection<Doc>;
-        this.restores.set(collection, restoredResync(collection, rxCollection, this.options.role, send));
+        const rx = this.options.db[collection] as unknown as RxCollection<Doc>;
+        this.restarts.restores.set(collection, restoredResync(collection, rx, this.options.role, send));
         return page(0);
       }
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
         // Audit entries are never deleted on the server: none can be stale.
-        if (collection !== 'audit') this.resyncs.set(collection, new FullResync());
+        if (collection !== 'audit') this.restarts.resyncs.set(collection, new FullResync());
         return page(0);
       }
       throw error;

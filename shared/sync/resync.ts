@@ -40,6 +40,16 @@ export class FullResync {
   }
 }
 
+/** The resyncs and restores under way in one client, by collection. */
+export interface Restarts {
+  readonly restores: Map<Collection, RestoredResync>;
+  readonly resyncs: Map<Collection, FullResync>;
+}
+
+/** Whether `collection` pulls from 0 in a resync or restore (its pulls go to the server, page by page). */
+export const restarting = (running: Restarts, collection: Collection): boolean =>
+  running.resyncs.has(collection) || running.restores.has(collection);
+
 /**
  * During a full resync, notes the ids of each page; on its last page (fewer than `limit`), adds a
  * tombstone for every local document the server did not return. RxDB's pull does not apply one to a
@@ -48,7 +58,7 @@ export class FullResync {
  * restore.ts instead.
  */
 export const endOfResync = async (
-  running: { restores: Map<Collection, RestoredResync>; resyncs: Map<Collection, FullResync> },
+  running: Restarts,
   page: { collection: Collection; rxCollection: RxCollection<Doc>; documents: PulledDoc[]; limit: number },
 ): Promise<PulledDoc[]> => {
   const { collection, rxCollection, documents, limit } = page;

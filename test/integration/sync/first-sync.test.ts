@@ -161,6 +161,45 @@ describe.each(['sqlite', 'postgres'] as const)('a first sync on a new device: %s
     SLOW,
   );
 
+  it.each(['resync-required', 'server-restored'] as const)(
+    'keeps every person when a page in the middle answers %s and the first sync starts over from 0',
+    async (error) => {
+      const setup = await withPeopleOnServer(adapter);
+      const { a, ids } = setup;
+      const b = await setup.newDevice();
+      // The second page of records is refused once, as after a purge of tombstones (or a restore) while
+      // the first sync ran: the pull starts again from 0, and everything written so far must stay.
+      let refused = 0;
+      const refusing: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const later = Number(url.searchParams.get('checkpoint')) > 0;
+        if (url.pathname.endsWith('/sync/records/pull') && later && refused++ === 0)
+          return new Response(JSON.stringify({ ok: false, error }), {
+            status: 409,
+            headers: { 'content-type': 'application/json' },
+          });
+        return fetch(input, init);
+      };
+      const client = await clientFor(b, { fetch: refusing });
+      await client.start();
+      await client.awaitInSync();
+      expect(refused).toBeGreaterThan(1);
+      const held = async (device: Omit<Device, 'sync'>) =>
+        (await livePeople(device.db)).map((doc) => doc.id).sort();
+      expect(await held(b)).toEqual([...ids].sort());
+      expect(client.status.pending).toBe(0);
+      await client.stop();
+      // Later syncs drop no one, on either device.
+      await syncOnce(b);
+      await syncOnce(a);
+      for (const device of [a, b]) {
+        expect(await held(device)).toEqual([...ids].sort());
+        expect((await device.session.people.get(ids[0]!)).data.familyName).toBe('Persoon 0');
+      }
+    },
+    SLOW,
+  );
+
   it(
     'lists everyone, even those whose record came before their key, and keeps no page it wrote in memory',
     async () => {
