@@ -169,13 +169,17 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (!auth) return reply;
     const query = PullQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request');
-    const { checkpoint, limit, bytes, count, arrivals } = query.data;
+    const { checkpoint, limit, bytes, count, arrivals, horizon } = query.data;
     const orgId = auth.caller.user.orgId;
     // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const head = await storage.pullHead(orgId);
     const maxBytes = Math.min(bytes ?? ctx.limits.pullMaxBytes, ctx.limits.pullMaxBytes);
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
-    if (checkpoint > 0 && checkpoint < head.purgedThrough) return sendError(reply, 409, 'resync-required');
+    // Unless the page that gave the checkpoint was read at the present horizon: a pull from 0 going on
+    // page by page has missed nothing (without this, one begun after a purge is refused on every page 2).
+    const horizonMoved = (horizon ?? 0) < head.purgedThrough;
+    if (checkpoint > 0 && checkpoint < head.purgedThrough && horizonMoved)
+      return sendError(reply, 409, 'resync-required');
     // A checkpoint the database a restore replaced issued: this device synced after the backup and may
     // hold writes the server lost; it pulls from 0 and pushes them again (shared/sync/restore.ts).
     if (await fromReplacedDatabase(orgId, checkpoint)) return sendError(reply, 409, 'server-restored');
@@ -189,6 +193,7 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       checkpoint: page.checkpoint,
       ...(page.more ? { more: true as const } : {}),
       ...(page.remaining !== undefined ? { remaining: page.remaining } : {}),
+      ...(head.purgedThrough > 0 ? { horizon: head.purgedThrough } : {}),
     };
     // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
     // empty pull changes nothing once this process has recorded the pair: live clients pull every

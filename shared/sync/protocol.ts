@@ -137,6 +137,11 @@ export const PullQuery = z.strictObject({
    * it; without this, its first sync takes in the whole organisation's first arrivals.
    */
   arrivals: z.literal('held').optional(),
+  /**
+   * The `horizon` of the page that gave this checkpoint: a checkpoint below the tombstone horizon is
+   * refused unless the horizon has not moved since that page was read (a pull from 0, page by page).
+   */
+  horizon: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 /** Documents written after the checkpoint, in sequence order; checkpoint is the last one's sequence. */
@@ -145,6 +150,11 @@ export interface PullResponse {
   checkpoint: number;
   /** The server's byte bound cut this page short of the limit: more documents wait, pull again. */
   more?: true;
+  /**
+   * The tombstone horizon when this page was read (the last purged sequence; absent until a purge): the
+   * next pull sends it back with the page's checkpoint (PullQuery `horizon`).
+   */
+  horizon?: number;
   /** Asked with `count=1`: the documents after the request's checkpoint, this page's included. */
   remaining?: number;
 }

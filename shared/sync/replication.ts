@@ -8,7 +8,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { eachChange } from '../store';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FIRST_SYNC_PAGE, FirstSyncs, type PulledDoc } from './first-sync';
-import { endOfResync, FullResync, restarting, type Restarts } from './resync';
+import { endOfResync, FullResync, Horizons, restarting, type Restarts } from './resync';
 import { BackOff, SerialRun } from './waits';
 import { restoredResync, type RepushRow } from './restore';
 import { maySync } from './roles';
@@ -52,8 +52,8 @@ export class SyncClient {
    * `_meta` on every write, so a pulled write cannot be told from a local one by its metadata.)
    */
   private readonly arriving = new Map<string, string>();
-  /** Collections in a forced full resync (resync.ts), or pulling from 0 after a restore (restore.ts). */
-  private readonly restarts: Restarts = { resyncs: new Map(), restores: new Map() };
+  /** Collections in a forced full resync or pulling from 0 after a restore, and horizons (resync.ts). */
+  private readonly restarts: Restarts = { resyncs: new Map(), restores: new Map(), horizons: new Horizons() };
   /** Collections in their first sync on this device: done and "last synced" wait for them (first-sync.ts). */
   private readonly firstSyncs: FirstSyncs;
   private streamAbort: AbortController | undefined;
@@ -253,8 +253,7 @@ export class SyncClient {
 
   /**
    * A checkpoint the server can no longer serve (past the tombstone horizon, or beyond a restored database)
-   * restarts the pull from 0. Local deletions stay deleted (RxDB pushes any local tombstone not yet
-   * acknowledged); what the server no longer holds is dropped when the resync ends (endOfResync).
+   * restarts the pull from 0; what the server no longer holds is dropped when the resync ends (resync.ts).
    */
   private async pull(
     collection: Collection,
@@ -264,7 +263,9 @@ export class SyncClient {
   ): Promise<PullResponse> {
     const extra = first ? await this.firstSyncs.pageQuery(collection, first.count, this.options) : {};
     const page = (from: number) =>
-      this.request(ROUTES.pull, { params: { collection }, query: { checkpoint: from, limit, ...extra } });
+      this.restarts.horizons.pull(collection, { checkpoint: from, limit, ...extra }, (query) =>
+        this.request(ROUTES.pull, { params: { collection }, query }),
+      );
     try {
       return await page(checkpoint);
     } catch (error) {

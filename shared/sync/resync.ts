@@ -5,7 +5,7 @@
 // skips a tombstone for a document with a local write not yet pushed (its fork state differs from the
 // master state it assumed), so never-pushed local writes survive and are pushed afterwards.
 import type { RxCollection } from 'rxdb';
-import type { Collection, SyncDocument } from './protocol';
+import type { Collection, PullResponse, SyncDocument } from './protocol';
 import type { RestoredResync } from './restore';
 import { toWire, type Doc } from './wire-documents';
 
@@ -40,10 +40,40 @@ export class FullResync {
   }
 }
 
-/** The resyncs and restores under way in one client, by collection. */
+/**
+ * The tombstone horizon (PullResponse `horizon`) of each collection's last page, with the checkpoint the
+ * page gave. A pull from that checkpoint sends it back: the server refuses a checkpoint below its horizon
+ * unless the horizon has not moved since, so a pull from 0 after a purge (a first sync, a resync) goes on
+ * page by page, where it was refused on its second page and started over, forever.
+ */
+export class Horizons {
+  private readonly last = new Map<Collection, { checkpoint: number; horizon: number }>();
+
+  /**
+   * One pull of `collection` through `request`: its query gains the horizon if the last page ended at its
+   * checkpoint, and the page's horizon is noted (a server from before horizons sends none).
+   */
+  async pull<Q extends { readonly checkpoint: number }>(
+    collection: Collection,
+    query: Q,
+    request: (query: Q & { horizon?: number }) => Promise<PullResponse>,
+  ): Promise<PullResponse> {
+    const last = this.last.get(collection);
+    const from = query.checkpoint;
+    const page = await request(
+      last?.checkpoint === from && from > 0 ? { ...query, horizon: last.horizon } : query,
+    );
+    if (page.horizon === undefined) this.last.delete(collection);
+    else this.last.set(collection, { checkpoint: page.checkpoint, horizon: page.horizon });
+    return page;
+  }
+}
+
+/** The resyncs and restores under way in one client, by collection, and the horizons its pages saw. */
 export interface Restarts {
   readonly restores: Map<Collection, RestoredResync>;
   readonly resyncs: Map<Collection, FullResync>;
+  readonly horizons: Horizons;
 }
 
 /** Whether `collection` pulls from 0 in a resync or restore (its pulls go to the server, page by page). */

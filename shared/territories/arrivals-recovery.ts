@@ -79,13 +79,23 @@ export const takeLeftOutArrivals = async (ctx: RecoveryContext): Promise<number>
   const client = serverClient(ctx.fetch, ctx.link);
   let checkpoint = await arrivalsTakenThrough(session);
   let taken = 0;
+  // The horizon each page was read at goes back with its checkpoint (as in replication.ts): a purge of
+  // tombstones past where an earlier recovery got to makes the server refuse that checkpoint, and the
+  // notes are read again from the start (taking a note twice changes nothing).
+  let horizon: { horizon?: number } = {};
+  let restarted = false;
   for (;;) {
     const reply = await client.call(ROUTES.pull, {
       params: { collection: 'settings' },
-      query: { checkpoint, limit: MAX_PULL_LIMIT },
+      query: { checkpoint, limit: MAX_PULL_LIMIT, ...horizon },
     });
+    if (!reply.ok && reply.error === 'resync-required' && checkpoint > 0 && !restarted) {
+      [checkpoint, horizon, restarted] = [0, {}, true];
+      continue;
+    }
     if (!reply.ok) throw new Error(`the organisation's move notes could not be pulled: ${reply.error}`);
     const page = reply.value;
+    horizon = page.horizon === undefined ? {} : { horizon: page.horizon };
     const notes = await countingArrivals(session, page.documents as unknown as Wire[]);
     if (notes.length) taken += (await takeMoveNotes(session, notes)).taken.length;
     if (page.checkpoint <= checkpoint) break;

@@ -155,7 +155,55 @@ describe.each(ADAPTER_NAMES)('sync server over HTTP: %s', (name) => {
       status: 409,
       body: { ok: false, error: 'resync-required' },
     });
-    expect(value(await pull(url(), renewed.token, 0))).toEqual({ documents: [kept], checkpoint: 1 });
+    expect(value(await pull(url(), renewed.token, 0))).toEqual({
+      documents: [kept],
+      checkpoint: 1,
+      horizon: 3,
+    });
+  });
+
+  it('lets a pull from 0 go on below the horizon page by page, until the horizon moves', async () => {
+    const admin = await createOrganisation(url());
+    const people = [await personRecord({}), await personRecord({}), await personRecord({})];
+    value(
+      await push(
+        url(),
+        admin.token,
+        people.map((doc) => ({ newDocumentState: doc })),
+      ),
+    );
+    const deleteAndPurge = async () => {
+      const gone = await personRecord({ note: 'gone' });
+      value(await push(url(), admin.token, [{ newDocumentState: gone }]));
+      value(
+        await push(url(), admin.token, [
+          { newDocumentState: { ...gone, _deleted: true }, assumedMasterState: gone },
+        ]),
+      );
+      clock += 366 * DAY_MS;
+      expect(await fixture.server.app.purgeTombstones()).toBe(1);
+      const body = {
+        userId: admin.userId,
+        authVerifier: admin.authVerifier,
+        signingKey: deviceKey().publicKey,
+      };
+      admin.token = value(await call<SignInResponse>(url(), 'POST', '/auth/sign-in', { body })).token;
+    };
+    await deleteAndPurge(); // the tombstone at sequence 5 is purged: the horizon is 5
+    const page = async (checkpoint: number, horizon?: number) => {
+      const query = `checkpoint=${checkpoint}&limit=1${horizon === undefined ? '' : `&horizon=${horizon}`}`;
+      return call<PullResponse>(url(), 'GET', `/sync/records/pull?${query}`, { token: admin.token });
+    };
+    expect(value(await page(0))).toEqual({ documents: [people[0]], checkpoint: 1, horizon: 5 });
+    expect(value(await page(1, 5))).toEqual({ documents: [people[1]], checkpoint: 2, horizon: 5 });
+    // A checkpoint below the horizon without the horizon its page was read at: as a laptop back after it.
+    const refused = { status: 409, body: { ok: false, error: 'resync-required' } };
+    expect(await page(2)).toEqual(refused);
+    expect(await page(2, 4)).toEqual(refused);
+    // A purge between two pages: what was deleted meanwhile may be gone, so the pull starts over.
+    await deleteAndPurge();
+    expect(await page(2, 5)).toEqual(refused);
+    expect(value(await page(0))).toMatchObject({ checkpoint: 1, horizon: 7 });
   });
 
   it('forces a resync on a checkpoint the server never reached, as after restoring an older backup', async () => {

@@ -201,6 +201,36 @@ describe.each(['sqlite', 'postgres'] as const)('a first sync on a new device: %s
   );
 
   it(
+    'ends after tombstones were purged, its pages below the horizon taken one after another, never refused',
+    async () => {
+      const setup = await withPeopleOnServer(adapter);
+      const { a, ids, storage } = setup;
+      // The last two people are deleted and their tombstones purged: the horizon lies past every page of
+      // records but the last, where a checkpoint below it was refused and the pull began again from 0.
+      for (const id of ids.slice(-2)) await a.session.people.remove(id);
+      await syncOnce(a);
+      expect(await storage.purgeTombstones(Date.now() + 1000)).toBeGreaterThan(1);
+      const b = await setup.newDevice();
+      const refusals: string[] = [];
+      const { pulls, fetch: recording } = recordingPulls();
+      const counting: typeof fetch = async (input, init) => {
+        const response = await recording(input, init);
+        if (response.status === 409) refusals.push(String(input instanceof Request ? input.url : input));
+        return response;
+      };
+      const client = await clientFor(b, { fetch: counting });
+      await client.start();
+      await client.awaitInSync();
+      expect(refusals).toEqual([]);
+      const records = pulls.filter((query) => Number(query.get('checkpoint')) > 0 && query.has('horizon'));
+      expect(records.length).toBeGreaterThan(1);
+      expect((await livePeople(b.db)).map((doc) => doc.id).sort()).toEqual(ids.slice(0, -2).sort());
+      await client.stop();
+    },
+    SLOW,
+  );
+
+  it(
     'lists everyone, even those whose record came before their key, and keeps no page it wrote in memory',
     async () => {
       const setup = await withPeopleOnServer(adapter);

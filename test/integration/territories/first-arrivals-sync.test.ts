@@ -27,6 +27,7 @@ import {
 } from '../../../shared/territories';
 import type { Session } from '../../../shared/vault';
 import { territorySync } from '../../../renderer/features/sync/stores/territory-sync';
+import { bram } from '../../fixtures/people';
 import { channelSyncClient } from '../../helpers/sync-channel';
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
@@ -224,6 +225,42 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       expect(pulls[0]).toContain(`checkpoint=${through}`);
       expect((await acceptedMoves(a.session))[elsewhereMark]).toMatchObject({ v: 1, to: south.data.tag });
       expect(await arrivalsTakenThrough(a.session)).toBeGreaterThan(through);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('reads the notes again from the start when tombstones were purged past where it got to', async () => {
+    const { admin, salesA, ids, south } = await twoTerritories(fixture.current);
+    const a = await salesA.open();
+    try {
+      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
+      await a.sync(guardedFetch(fetch, a.guard), {
+        firstArrivals: () => markFirstArrivalsSkipped(a.session),
+      });
+      let now = 1_000_000;
+      const pulls: string[] = [];
+      const counting: Fetch = (input, init) => {
+        pulls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        return fetch(input, init);
+      };
+      const ctx = { fetch: counting, link: a.link, session: a.session, now: () => now };
+      expect(await takeLeftOutArrivals(ctx)).toBe(1);
+      const through = await arrivalsTakenThrough(a.session);
+      // A later first arrival, then a deletion whose tombstone is purged: the server's horizon passes
+      // `through`, and a pull from there is refused (the server cannot say what was deleted before it).
+      expect((await moveToTerritory(admin.session, [ids.elsewhere], south.data)).moved).toBe(1);
+      const passing = await admin.session.people.create({ ...bram, givenName: 'Voorbij' });
+      await admin.session.people.remove(passing.id);
+      await admin.sync();
+      expect(await fixture.current.storage.purgeTombstones(Date.now() + 1000)).toBeGreaterThan(0);
+      now += RECOVER_AFTER_MS;
+      pulls.length = 0;
+      expect(await takeLeftOutArrivals(ctx)).toBe(1);
+      expect(pulls[0]).toContain(`checkpoint=${through}`);
+      expect(pulls[1]).toContain('checkpoint=0');
+      const elsewhereMark = subjectMark(a.session, ids.elsewhere);
+      expect((await acceptedMoves(a.session))[elsewhereMark]).toMatchObject({ v: 1, to: south.data.tag });
     } finally {
       await a.close();
     }
