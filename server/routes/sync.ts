@@ -175,9 +175,10 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     const head = await storage.pullHead(orgId);
     const maxBytes = Math.min(bytes ?? ctx.limits.pullMaxBytes, ctx.limits.pullMaxBytes);
     // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
-    // Unless the page that gave the checkpoint was read at the present horizon: a pull from 0 going on
-    // page by page has missed nothing (without this, one begun after a purge is refused on every page 2).
-    const horizonMoved = (horizon ?? 0) < head.purgedThrough;
+    // Unless the page that gave the checkpoint was read at this very horizon: no tombstone was purged
+    // since, so the client lost none (without this, a pull from 0 after a purge, page by page, is refused
+    // on its second page; a device that pulled from 0 drops what it was not sent, shared/sync/resync.ts).
+    const horizonMoved = horizon !== head.purgedThrough;
     if (checkpoint > 0 && checkpoint < head.purgedThrough && horizonMoved)
       return sendError(reply, 409, 'resync-required');
     // A checkpoint the database a restore replaced issued: this device synced after the backup and may

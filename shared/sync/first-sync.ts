@@ -48,6 +48,8 @@ export interface FirstSyncOptions {
    * (`more` false) ends it, with tombstones of what the server no longer holds (endOfResync).
    */
   readonly settle: (documents: PulledDoc[], more: boolean) => Promise<PulledDoc[]>;
+  /** The checkpoint RxDB keeps once the first sync reached `sequence` (resync.ts checkpointAfter). */
+  readonly checkpoint: (sequence: number) => Checkpoint;
   /** Told after every page written. */
   readonly progress: () => void;
 }
@@ -106,7 +108,7 @@ export class FirstSync {
     this.options.arriving(this.deferred);
     const documents = [...(this.last ? [this.last] : []), ...this.deferred];
     this.deferred = [];
-    return { checkpoint: { sequence: this.sequence }, documents };
+    return { checkpoint: this.options.checkpoint(this.sequence), documents };
   }
 
   private async write(state: RxStorageInstanceReplicationState<Doc>, page: PulledDoc[]): Promise<void> {

@@ -139,7 +139,7 @@ export const PullQuery = z.strictObject({
   arrivals: z.literal('held').optional(),
   /**
    * The `horizon` of the page that gave this checkpoint: a checkpoint below the tombstone horizon is
-   * refused unless the horizon has not moved since that page was read (a pull from 0, page by page).
+   * refused unless this is the horizon still (no purge since that page was read).
    */
   horizon: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
@@ -151,8 +151,8 @@ export interface PullResponse {
   /** The server's byte bound cut this page short of the limit: more documents wait, pull again. */
   more?: true;
   /**
-   * The tombstone horizon when this page was read (the last purged sequence; absent until a purge): the
-   * next pull sends it back with the page's checkpoint (PullQuery `horizon`).
+   * The tombstone horizon (the last purged sequence; absent until a purge), read just before this page:
+   * a pull from the page's checkpoint below it sends it back (PullQuery `horizon`).
    */
   horizon?: number;
   /** Asked with `count=1`: the documents after the request's checkpoint, this page's included. */

@@ -8,7 +8,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { eachChange } from '../store';
 import { CarriedEvents, isCarried, readServerEvents } from './event-stream';
 import { FIRST_SYNC_PAGE, FirstSyncs, type PulledDoc } from './first-sync';
-import { endOfResync, FullResync, Horizons, restarting, type Restarts } from './resync';
+import * as resyncs from './resync';
 import { BackOff, SerialRun } from './waits';
 import { restoredResync, type RepushRow } from './restore';
 import { maySync } from './roles';
@@ -53,7 +53,7 @@ export class SyncClient {
    */
   private readonly arriving = new Map<string, string>();
   /** Collections in a forced full resync or pulling from 0 after a restore, and horizons (resync.ts). */
-  private readonly restarts: Restarts = { resyncs: new Map(), restores: new Map(), horizons: new Horizons() };
+  private readonly restarts = resyncs.noRestarts();
   /** Collections in their first sync on this device: done and "last synced" wait for them (first-sync.ts). */
   private readonly firstSyncs: FirstSyncs;
   private streamAbort: AbortController | undefined;
@@ -95,6 +95,7 @@ export class SyncClient {
       pull: (from, count) => this.pull(collection, from, FIRST_SYNC_PAGE.limit, { count }),
       arriving: (docs) => this.arrive(collection, docs),
       settle: (documents, more) => this.settle(collection, documents, more ? 0 : FIRST_SYNC_PAGE.limit),
+      checkpoint: (sequence) => resyncs.checkpointAfter(this.restarts, collection, sequence),
     }));
     this.replications = wanted.map((collection) =>
       this.replicate(collection, db[collection] as unknown as RxCollection<Doc>),
@@ -171,18 +172,16 @@ export class SyncClient {
         handler: async (checkpoint, batchSize) => {
           if (await this.firstSyncs.due(collection, checkpoint))
             return this.firstSyncs.run(collection, state);
-          const pulled =
-            this.takeCarried(collection, checkpoint?.sequence ?? 0) ??
-            (await this.pull(collection, checkpoint?.sequence ?? 0, batchSize));
+          const from = resyncs.resumeFrom(this.restarts, collection, checkpoint);
+          const pulled = this.takeCarried(collection, from) ?? (await this.pull(collection, from, batchSize));
           const documents = pulled.documents as unknown as PulledDoc[];
           this.arrive(collection, documents);
           // A page the server cut short by its byte bound is not the last: RxDB stops at a short page, so
           // ask for another pull, and a full resync does not end on it (a limit of 0 is never reached).
           if (pulled.more) this.resync.next('RESYNC');
-          return {
-            checkpoint: { sequence: pulled.checkpoint },
-            documents: await this.settle(collection, documents, pulled.more ? 0 : batchSize),
-          };
+          const settled = await this.settle(collection, documents, pulled.more ? 0 : batchSize);
+          const next = resyncs.checkpointAfter(this.restarts, collection, pulled.checkpoint);
+          return { checkpoint: next, documents: settled };
         },
       },
       push: {
@@ -205,7 +204,7 @@ export class SyncClient {
   /** A pulled page through the resync or restore under way (endOfResync); a `limit` of 0: not the last. */
   private settle(collection: Collection, documents: PulledDoc[], limit: number): Promise<PulledDoc[]> {
     const rxCollection = this.options.db[collection] as unknown as RxCollection<Doc>;
-    return endOfResync(this.restarts, { collection, rxCollection, documents, limit });
+    return resyncs.endOfResync(this.restarts, { collection, rxCollection, documents, limit });
   }
 
   /** A local write is pending until the server acknowledged it; what a pull delivered (`arriving`) is not. */
@@ -245,7 +244,7 @@ export class SyncClient {
   private takeCarried(collection: Collection, checkpoint: number): PullResponse | undefined {
     const carried = this.carried.get(collection);
     if (!carried) return undefined;
-    const taken = restarting(this.restarts, collection) ? undefined : carried.events.take(checkpoint);
+    const taken = resyncs.restarting(this.restarts, collection) ? undefined : carried.events.take(checkpoint);
     if (!taken) carried.events.clear();
     else if (carried.events.size > 0) carried.pull.next('RESYNC');
     return taken;
@@ -282,7 +281,7 @@ export class SyncClient {
       }
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {
         // Audit entries are never deleted on the server: none can be stale.
-        if (collection !== 'audit') this.restarts.resyncs.set(collection, new FullResync());
+        if (collection !== 'audit') this.restarts.resyncs.set(collection, new resyncs.FullResync());
         return page(0);
       }
       throw error;

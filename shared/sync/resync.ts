@@ -7,7 +7,7 @@
 import type { RxCollection } from 'rxdb';
 import type { Collection, PullResponse, SyncDocument } from './protocol';
 import type { RestoredResync } from './restore';
-import { toWire, type Doc } from './wire-documents';
+import { toWire, type Checkpoint, type Doc } from './wire-documents';
 
 /** A document as RxDB's pull handler takes it. */
 type PulledDoc = Doc & { _deleted: boolean };
@@ -42,32 +42,71 @@ export class FullResync {
 
 /**
  * The tombstone horizon (PullResponse `horizon`) of each collection's last page, with the checkpoint the
- * page gave. A pull from that checkpoint sends it back: the server refuses a checkpoint below its horizon
- * unless the horizon has not moved since, so a pull from 0 after a purge (a first sync, a resync) goes on
- * page by page, where it was refused on its second page and started over, forever.
+ * page gave; RxDB keeps it in the checkpoint too (checkpointAfter), so it outlives a restart. A pull from
+ * that checkpoint, if below the horizon, sends it back: the server refuses such a checkpoint unless its
+ * horizon has not moved since, so a pull from 0 after a purge (a first sync, a resync) goes on page by
+ * page, where it was refused on its second page and started over, forever; and a collection with no write
+ * since the purged tombstones is not sent into a full resync at every start.
  */
 export class Horizons {
   private readonly last = new Map<Collection, { checkpoint: number; horizon: number }>();
 
+  /** A checkpoint RxDB kept, with the horizon its page was read at. */
+  recall(collection: Collection, checkpoint: Checkpoint | undefined): void {
+    if (checkpoint?.horizon)
+      this.last.set(collection, { checkpoint: checkpoint.sequence, horizon: checkpoint.horizon });
+  }
+
+  /** The horizon the page that ended at `sequence` was read at; 0 when unknown or nothing was purged. */
+  of(collection: Collection, sequence: number): number {
+    const last = this.last.get(collection);
+    return last?.checkpoint === sequence ? last.horizon : 0;
+  }
+
   /**
-   * One pull of `collection` through `request`: its query gains the horizon if the last page ended at its
-   * checkpoint, and the page's horizon is noted (a server from before horizons sends none).
+   * One pull of `collection` through `request`, the horizon added where it counts (a checkpoint below it)
+   * and the page's noted. A server from before horizons (a rollback, an instance not yet upgraded) refuses
+   * the parameter: the pull is asked again without it, as before.
    */
   async pull<Q extends { readonly checkpoint: number }>(
     collection: Collection,
     query: Q,
     request: (query: Q & { horizon?: number }) => Promise<PullResponse>,
   ): Promise<PullResponse> {
-    const last = this.last.get(collection);
     const from = query.checkpoint;
-    const page = await request(
-      last?.checkpoint === from && from > 0 ? { ...query, horizon: last.horizon } : query,
-    );
+    const horizon = this.of(collection, from);
+    const page =
+      from > 0 && from < horizon
+        ? await request({ ...query, horizon }).catch((error: unknown) => {
+            if ((error as { code?: unknown }).code !== 'bad-request') throw error;
+            this.last.delete(collection);
+            return request(query);
+          })
+        : await request(query);
     if (page.horizon === undefined) this.last.delete(collection);
     else this.last.set(collection, { checkpoint: page.checkpoint, horizon: page.horizon });
     return page;
   }
 }
+
+/**
+ * Where RxDB's pull of `collection` goes on from: its checkpoint (its horizon recalled); or 0, in a new
+ * full resync, when the checkpoint says one was under way when the app stopped: past the horizon nothing
+ * is refused, so what the interrupted resync had not yet dropped would otherwise stay for good.
+ */
+export const resumeFrom = (running: Restarts, collection: Collection, checkpoint?: Checkpoint): number => {
+  running.horizons.recall(collection, checkpoint);
+  if (!checkpoint?.resync || running.resyncs.has(collection)) return checkpoint?.sequence ?? 0;
+  running.resyncs.set(collection, new FullResync());
+  return 0;
+};
+
+/** The checkpoint RxDB keeps after a page that ended at `sequence`, every field set (see Checkpoint). */
+export const checkpointAfter = (running: Restarts, collection: Collection, sequence: number): Checkpoint => ({
+  sequence,
+  horizon: running.horizons.of(collection, sequence),
+  resync: running.resyncs.has(collection),
+});
 
 /** The resyncs and restores under way in one client, by collection, and the horizons its pages saw. */
 export interface Restarts {
@@ -75,6 +114,13 @@ export interface Restarts {
   readonly resyncs: Map<Collection, FullResync>;
   readonly horizons: Horizons;
 }
+
+/** No resync or restore under way, no horizon seen. */
+export const noRestarts = (): Restarts => ({
+  resyncs: new Map(),
+  restores: new Map(),
+  horizons: new Horizons(),
+});
 
 /** Whether `collection` pulls from 0 in a resync or restore (its pulls go to the server, page by page). */
 export const restarting = (running: Restarts, collection: Collection): boolean =>

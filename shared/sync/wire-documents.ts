@@ -5,9 +5,15 @@ import { MAX_BODY_BYTES, type Collection, type Role, type SyncDocument } from '.
 import { mayPushRows } from './write-rules';
 
 export type Doc = RecordDoc | KeyDoc | SettingDoc | AuditDoc;
-/** The server's sequence; an object because RxDB stacks checkpoints with Object.assign. */
+/**
+ * The server's sequence; an object because RxDB stacks checkpoints with Object.assign (so every field is
+ * always set). `horizon`: the tombstone horizon the page that gave it was read at (0: none); `resync`: a
+ * full resync was under way (resync.ts). Both absent from checkpoints kept before they came.
+ */
 export interface Checkpoint {
   sequence: number;
+  horizon?: number;
+  resync?: boolean;
 }
 
 /** Exactly the wire fields: RxDB may add `_meta`, `_rev` or `_attachments`, which the server refuses. */

@@ -20,7 +20,12 @@ import type { Session } from '../vault';
 import { readAcceptedMoves } from './accepted-moves';
 import { TERRITORY } from './definitions';
 import type { Wire } from './departures';
-import { arrivalsTakenThrough, firstArrivalsSkipped, noteArrivalsTakenThrough } from './first-arrivals';
+import {
+  arrivalsHorizon,
+  arrivalsTakenThrough,
+  firstArrivalsSkipped,
+  noteArrivalsTakenThrough,
+} from './first-arrivals';
 import { takeMoveNotes, TERRITORY_MOVE, type NoteRecord } from './move';
 import { openSetting } from './open-setting';
 import { admissionTrust } from './signed-settings';
@@ -79,28 +84,35 @@ export const takeLeftOutArrivals = async (ctx: RecoveryContext): Promise<number>
   const client = serverClient(ctx.fetch, ctx.link);
   let checkpoint = await arrivalsTakenThrough(session);
   let taken = 0;
-  // The horizon each page was read at goes back with its checkpoint (as in replication.ts): a purge of
-  // tombstones past where an earlier recovery got to makes the server refuse that checkpoint, and the
-  // notes are read again from the start (taking a note twice changes nothing).
-  let horizon: { horizon?: number } = {};
+  // The horizon the page that gave the checkpoint was read at goes back with it where it counts (as in
+  // resync.ts): a purge of tombstones since makes the server refuse the checkpoint, and the notes are
+  // read again from the start, once (taking a note twice changes nothing). A server from before horizons
+  // refuses the parameter: asked again without it.
+  let horizon = await arrivalsHorizon(session);
   let restarted = false;
   for (;;) {
+    const query = { checkpoint, limit: MAX_PULL_LIMIT };
+    const sent = checkpoint > 0 && checkpoint < horizon;
     const reply = await client.call(ROUTES.pull, {
       params: { collection: 'settings' },
-      query: { checkpoint, limit: MAX_PULL_LIMIT, ...horizon },
+      query: sent ? { ...query, horizon } : query,
     });
+    if (!reply.ok && reply.error === 'bad-request' && sent) {
+      horizon = 0;
+      continue;
+    }
     if (!reply.ok && reply.error === 'resync-required' && checkpoint > 0 && !restarted) {
-      [checkpoint, horizon, restarted] = [0, {}, true];
+      [checkpoint, horizon, restarted] = [0, 0, true];
       continue;
     }
     if (!reply.ok) throw new Error(`the organisation's move notes could not be pulled: ${reply.error}`);
     const page = reply.value;
-    horizon = page.horizon === undefined ? {} : { horizon: page.horizon };
+    horizon = page.horizon ?? 0;
     const notes = await countingArrivals(session, page.documents as unknown as Wire[]);
     if (notes.length) taken += (await takeMoveNotes(session, notes)).taken.length;
     if (page.checkpoint <= checkpoint) break;
     checkpoint = page.checkpoint;
-    await noteArrivalsTakenThrough(session, checkpoint);
+    await noteArrivalsTakenThrough(session, checkpoint, horizon);
     if (!page.more && page.documents.length < MAX_PULL_LIMIT) break;
   }
   if (taken)

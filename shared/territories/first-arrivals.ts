@@ -18,6 +18,7 @@ interface Skipped {
   skipped: boolean;
   /** The settings checkpoint up to which first arrivals were taken in again (arrivals-recovery.ts). */
   through?: number;
+  horizon?: number;
 }
 const NOT_SKIPPED: Skipped = { skipped: false };
 
@@ -54,10 +55,17 @@ export const unknownBaseOf = async (session: Session): Promise<0 | 1> =>
 export const arrivalsTakenThrough = async (session: Session): Promise<number> =>
   (await readLocalDoc<Partial<Skipped>>(session, SKIPPED_ID, NOT_SKIPPED)).through ?? 0;
 
-/** Keeps how far the recovery took first arrivals in (it never goes back). */
-export const noteArrivalsTakenThrough = async (session: Session, through: number): Promise<void> => {
-  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, (current) => ({
-    ...current,
-    through: Math.max(current.through ?? 0, through),
-  }));
+/** The tombstone horizon the page that ended at `through` was read at (0: none known; PullQuery). */
+export const arrivalsHorizon = async (session: Session): Promise<number> =>
+  (await readLocalDoc<Partial<Skipped>>(session, SKIPPED_ID, NOT_SKIPPED)).horizon ?? 0;
+
+/** Keeps how far the recovery took first arrivals in (it never goes back), with that page's horizon. */
+export const noteArrivalsTakenThrough = async (
+  session: Session,
+  through: number,
+  horizon = 0,
+): Promise<void> => {
+  await changeLocalDoc<Skipped>(session, SKIPPED_ID, NOT_SKIPPED, (current) =>
+    through > (current.through ?? 0) ? { ...current, through, horizon } : current,
+  );
 };
