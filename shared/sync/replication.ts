@@ -276,7 +276,8 @@ export class SyncClient {
       if (error instanceof SyncRequestError && error.code === 'server-restored') {
         const send = (rows: readonly RepushRow[]) => this.send(collection, rows);
         const rx = this.options.db[collection] as unknown as RxCollection<Doc>;
-        this.restarts.restores.set(collection, restoredResync(collection, rx, this.options.role, send));
+        const restore = restoredResync(collection, rx, this.options.role, send);
+        resyncs.beginRestore(this.restarts, collection, restore);
         return page(0);
       }
       if (error instanceof SyncRequestError && error.code === 'resync-required' && checkpoint > 0) {

@@ -15,10 +15,13 @@ type PulledDoc = Doc & { _deleted: boolean };
 /** The documents of one collection the server returned since its resync began. */
 export class FullResync {
   private readonly returned = new Set<string>();
+  /** The last document the resync's pages returned (see endOfResync). */
+  last: PulledDoc | undefined;
 
   /** Notes a page of the resync's pull. */
-  add(ids: Iterable<string>): void {
-    for (const id of ids) this.returned.add(id);
+  add(documents: readonly PulledDoc[]): void {
+    for (const doc of documents) this.returned.add(doc.id);
+    this.last = documents.at(-1) ?? this.last;
   }
 
   /** Tombstones for the local (not deleted) documents the server did not return. */
@@ -146,8 +149,18 @@ export const endOfResync = async (
   }
   const resync = running.resyncs.get(collection);
   if (!resync) return documents;
-  resync.add(documents.map((doc) => doc.id));
+  resync.add(documents);
   if (documents.length >= limit) return documents;
   running.resyncs.delete(collection);
-  return [...documents, ...(await resync.staleTombstonesIn(collection, rxCollection))];
+  const answer = [...documents, ...(await resync.staleTombstonesIn(collection, rxCollection))];
+  // RxDB keeps no checkpoint from an empty answer: the one it kept, from the resync's previous page, would
+  // still say a resync is under way, and the next pull would begin another, and so on. Its last document
+  // again (written already, so RxDB only records the checkpoint) makes RxDB keep the one that ends it.
+  return answer.length || !resync.last ? answer : [resync.last];
+};
+
+/** A restore begins: a resync under way ends (the restore pulls everything from 0 again, restore.ts). */
+export const beginRestore = (running: Restarts, collection: Collection, restore: RestoredResync): void => {
+  running.resyncs.delete(collection);
+  running.restores.set(collection, restore);
 };
