@@ -32,7 +32,7 @@ import { channelSyncClient } from '../../helpers/sync-channel';
 import { lyingServer } from '../sync/lying-server';
 import { ok } from '../sync/members';
 import { names, twoTerritories } from './organisation';
-import { openSynced, useTerritoryServer } from './setup';
+import { openSynced, useTerritoryServer, type TerritoryServer } from './setup';
 
 /** The territories of the first-arrival notes stored on the device (by note id). */
 const firstArrivalsHeld = async (session: Session) =>
@@ -40,6 +40,25 @@ const firstArrivalsHeld = async (session: Session) =>
     .map((n) => firstArrivalTerritory(n.id))
     .filter((tag): tag is string => tag !== null)
     .sort();
+
+/**
+ * Sales device A after a first sync that left the first arrivals elsewhere out, and a recovery context on
+ * a clock of its own whose fetch notes the URLs it asks for.
+ */
+const leftOut = async (current: TerritoryServer) => {
+  const organisation = await twoTerritories(current);
+  const a = await organisation.salesA.open();
+  ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
+  await a.sync(guardedFetch(fetch, a.guard), { firstArrivals: () => markFirstArrivalsSkipped(a.session) });
+  const clock = { now: 1_000_000 };
+  const pulls: string[] = [];
+  const counting: Fetch = (input, init) => {
+    pulls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    return fetch(input, init);
+  };
+  const ctx = { fetch: counting, link: a.link, session: a.session, now: () => clock.now };
+  return { ...organisation, a, clock, pulls, ctx };
+};
 
 describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (%s)', (adapter) => {
   const fixture = useTerritoryServer(adapter);
@@ -192,22 +211,10 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
   });
 
   it('takes left-out arrivals in from where it got to, at most once per half minute', async () => {
-    const { admin, salesA, ids, south } = await twoTerritories(fixture.current);
-    const a = await salesA.open();
+    const { admin, a, ids, south, clock, pulls, ctx } = await leftOut(fixture.current);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.sync(guardedFetch(fetch, a.guard), {
-        firstArrivals: () => markFirstArrivalsSkipped(a.session),
-      });
       const southMark = subjectMark(a.session, ids.south);
       const elsewhereMark = subjectMark(a.session, ids.elsewhere);
-      let now = 1_000_000;
-      const pulls: string[] = [];
-      const counting: Fetch = (input, init) => {
-        pulls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-        return fetch(input, init);
-      };
-      const ctx = { fetch: counting, link: a.link, session: a.session, now: () => now };
       // South's first arrival, left out by the first sync, is taken in.
       expect(await takeLeftOutArrivals(ctx)).toBe(1);
       expect((await acceptedMoves(a.session))[southMark]).toMatchObject({ v: 1, to: south.data.tag });
@@ -216,9 +223,9 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       // A later first arrival elsewhere: not asked for again within the half minute, then from `through`.
       expect((await moveToTerritory(admin.session, [ids.elsewhere], south.data)).moved).toBe(1);
       await admin.sync();
-      now += RECOVER_AFTER_MS - 1;
+      clock.now += RECOVER_AFTER_MS - 1;
       expect(await takeLeftOutArrivals(ctx)).toBe(0);
-      now += 1;
+      clock.now += 1;
       pulls.length = 0;
       expect(await takeLeftOutArrivals(ctx)).toBe(1);
       expect(pulls.every((u) => !u.includes('checkpoint=0'))).toBe(true);
@@ -231,20 +238,8 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
   });
 
   it('reads the notes again from the start when tombstones were purged past where it got to', async () => {
-    const { admin, salesA, ids, south } = await twoTerritories(fixture.current);
-    const a = await salesA.open();
+    const { admin, a, ids, south, clock, pulls, ctx } = await leftOut(fixture.current);
     try {
-      ok(await refreshHeldTerritories({ fetch, link: a.link, session: a.session }));
-      await a.sync(guardedFetch(fetch, a.guard), {
-        firstArrivals: () => markFirstArrivalsSkipped(a.session),
-      });
-      let now = 1_000_000;
-      const pulls: string[] = [];
-      const counting: Fetch = (input, init) => {
-        pulls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-        return fetch(input, init);
-      };
-      const ctx = { fetch: counting, link: a.link, session: a.session, now: () => now };
       expect(await takeLeftOutArrivals(ctx)).toBe(1);
       const through = await arrivalsTakenThrough(a.session);
       // A later first arrival, then a deletion whose tombstone is purged: the server's horizon passes
@@ -254,7 +249,7 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       await admin.session.people.remove(passing.id);
       await admin.sync();
       expect(await fixture.current.storage.purgeTombstones(Date.now() + 1000)).toBeGreaterThan(0);
-      now += RECOVER_AFTER_MS;
+      clock.now += RECOVER_AFTER_MS;
       pulls.length = 0;
       expect(await takeLeftOutArrivals(ctx)).toBe(1);
       expect(pulls[0]).toContain(`checkpoint=${through}`);
@@ -263,7 +258,7 @@ describe.each(['sqlite', 'postgres'] as const)('first arrivals in a first sync (
       expect((await acceptedMoves(a.session))[elsewhereMark]).toMatchObject({ v: 1, to: south.data.tag });
       // The horizon its last page was read at is kept with where it got to: no purge since, so the next
       // recovery goes on from there, though its checkpoint lies below the horizon.
-      now += RECOVER_AFTER_MS;
+      clock.now += RECOVER_AFTER_MS;
       pulls.length = 0;
       expect(await takeLeftOutArrivals(ctx)).toBe(0);
       expect(pulls.length).toBeGreaterThan(0);
