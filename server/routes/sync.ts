@@ -171,16 +171,13 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
     if (!query.success) return sendError(reply, 400, 'bad-request');
     const { checkpoint, limit, bytes, count, arrivals, horizon } = query.data;
     const orgId = auth.caller.user.orgId;
-    // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const head = await storage.pullHead(orgId);
+    // Bounded by bytes as well as count: a page of large documents is cut short, and says so (`more`).
     const maxBytes = Math.min(bytes ?? ctx.limits.pullMaxBytes, ctx.limits.pullMaxBytes);
-    // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted.
-    // Unless the page that gave the checkpoint was read at this very horizon: no tombstone was purged
-    // since, so the client lost none (without this, a pull from 0 after a purge, page by page, is refused
-    // on its second page; a device that pulled from 0 drops what it was not sent, shared/sync/resync.ts).
-    const horizonMoved = horizon !== head.purgedThrough;
-    if (checkpoint > 0 && checkpoint < head.purgedThrough && horizonMoved)
-      return sendError(reply, 409, 'resync-required');
+    // Tombstones this client never saw are gone: only a full resync from 0 can tell it what was deleted,
+    // unless the page that gave the checkpoint was read at this very horizon (PullQuery `horizon`).
+    const belowHorizon = checkpoint > 0 && checkpoint < head.purgedThrough;
+    if (belowHorizon && horizon !== head.purgedThrough) return sendError(reply, 409, 'resync-required');
     // A checkpoint the database a restore replaced issued: this device synced after the backup and may
     // hold writes the server lost; it pulls from 0 and pushes them again (shared/sync/restore.ts).
     if (await fromReplacedDatabase(orgId, checkpoint)) return sendError(reply, 409, 'server-restored');
@@ -196,9 +193,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: ServerContext) => 
       ...(page.remaining !== undefined ? { remaining: page.remaining } : {}),
       ...(head.purgedThrough > 0 ? { horizon: head.purgedThrough } : {}),
     };
-    // What the device now holds, for the lost-laptop drill; a pull from 0 starts the device over. An
-    // empty pull changes nothing once this process has recorded the pair: live clients pull every
-    // collection after each stream event. Recorded in batches (checkpoint-batch.ts).
+    // What the device now holds, for the lost-laptop drill (a pull from 0 starts it over), in batches
+    // (checkpoint-batch.ts); an empty pull of a pair recorded here changes nothing (live clients pull often).
     const pair = `${auth.caller.device.id}/${auth.collection}`;
     if (page.checkpoint !== checkpoint || checkpoint === 0 || !recorded.has(pair)) {
       ctx.checkpoints.record({
