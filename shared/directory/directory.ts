@@ -55,6 +55,7 @@ export class Directory {
   private queued: Promise<void> | null = null;
   private stopFollowing: (() => void) | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private persisting: Promise<void> = Promise.resolve();
   private dirty = false;
   private incremental = false;
   private closing = false;
@@ -150,6 +151,8 @@ export class Directory {
     this.stopFollowing?.();
     await this.catchingUp.catch(() => undefined);
     clearTimeout(this.snapshotTimer);
+    // A write already under way (after indexing, or the timer's) ends before the session may lock.
+    await this.persisting.catch(() => undefined);
     if (this.dirty) await this.persist();
     this.closed = true;
     this.listeners.clear();
@@ -388,7 +391,12 @@ export class Directory {
     this.snapshotTimer = setTimeout(() => void this.persist(), ms);
   }
 
-  private async persist(): Promise<void> {
+  /** Snapshot writes go one after another; close waits for the last (it seals with the session's key). */
+  private persist(): Promise<void> {
+    return (this.persisting = this.persisting.catch(() => undefined).then(() => this.write()));
+  }
+
+  private async write(): Promise<void> {
     if (this.session.isLocked || !this.checkpoint) return;
     this.dirty = false;
     await writeSnapshot(this.session, {
