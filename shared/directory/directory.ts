@@ -1,12 +1,9 @@
-// The in-memory directory of people and organisations behind the lists and search. It is built after
-// unlock from an encrypted snapshot (its first page is the first screen, the other pages follow in the
-// background) plus the changes since, or by decrypting everything, and then follows the store: every
-// change is read back from RxDB by checkpoint, so nothing is missed or applied twice. Without a snapshot,
-// load() resolves once the first page of records is in (the first screen), and the rest is read page by
-// page in the background, yielding between pages: the lists are sorted at every step and loadProgress()
-// says how many of how many records are in. Nothing here is written to disk except the snapshot, sealed
-// with the organisation key, which is written as soon as a full load is done (so the next unlock starts
-// from it) and again after changes.
+// The in-memory directory of people and organisations behind the lists and search, built after unlock from
+// an encrypted snapshot (its first page is the first screen) plus the changes since, or by decrypting
+// everything; it then follows the store, reading every change back from RxDB by checkpoint. Without a
+// snapshot, load() resolves once the first page of records is in, and the rest follows page by page in the
+// background, sorted at every step (loadProgress() counts). Only the snapshot goes to disk, sealed with the
+// organisation key: after a full load (so the next unlock starts from it) and again after changes.
 import { ORGANISATION_KIND } from '../organisations';
 import { PERSON_KIND } from '../people';
 import { eachChange, type Progress, type RecordDoc, type RecordProblem } from '../store';
@@ -212,10 +209,7 @@ export class Directory {
     return true;
   }
 
-  /**
-   * Reads every record since the checkpoint: a first page, then `shown()` (load() resolves), then the
-   * rest page by page, yielding to the UI between pages. Then the snapshot and the search index.
-   */
+  /** Every record since the checkpoint: a first page, `shown()`, the rest page by page; then the index. */
   private async load(full: boolean, shown: () => void): Promise<void> {
     let read = 0;
     for (let size = FIRST_PAGE; !this.closing; size = loading.LOAD_PAGE) {
@@ -256,10 +250,7 @@ export class Directory {
     this.changed(false);
   }
 
-  /**
-   * Queues a catch-up behind the running one. One waiting catch-up serves every change announced before it
-   * starts: a 10,000-person import announces 10,000 writes and needs a handful of catch-ups.
-   */
+  /** Queues a catch-up behind the running one: it serves every change announced before it starts. */
   private scheduleCatchUp(): Promise<void> {
     if (this.queued) return this.queued;
     const next = this.catchingUp
